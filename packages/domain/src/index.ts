@@ -1,0 +1,1 @@
+export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
