@@ -24,7 +24,8 @@ describe('foldVietnamese', () => {
   });
 
   it('is idempotent and produces only lowercase ASCII letters, digits and single spaces for Vietnamese input', () => {
-    const vietnameseChars = 'aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ ';
+    const vietnameseChars =
+      'aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ ';
     const vietnameseText = fc
       .array(fc.constantFrom(...vietnameseChars.split('')), { maxLength: 40 })
       .map((cs) => cs.join(''));

@@ -1,0 +1,19 @@
+export * from './administrative-units.queries.js';
+export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
+export {
+  getMigrationStatus,
+  MIGRATIONS_DIR,
+  type MigrateResult,
+  MigrationError,
+  type MigrationStatus,
+  migrate,
+  readMigrationFiles,
+} from './migrate.js';
+export {
+  ADMINISTRATIVE_UNITS_DATA_VERSION,
+  REFERENCE_DATA_DIR,
+  readAdministrativeUnits,
+  syncAdministrativeUnits,
+} from './reference-data.js';
+export type { Database } from './schema.js';
+export * from './tables/foundation.js';

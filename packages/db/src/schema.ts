@@ -1,0 +1,7 @@
+import type { FoundationTables } from './tables/foundation.js';
+
+/**
+ * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
+ * Each area keeps its tables in `tables/<area>.ts` next to its migrations.
+ */
+export type Database = FoundationTables;
