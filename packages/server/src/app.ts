@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle } from '@motcua/db';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { type AppContext, type Clock, type RuntimeState, systemClock } from './context.js';
+import { registerLanguage } from './http/language.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerProblemHandlers } from './http/problems.js';
+import { registerWeb } from './http/web.js';
+import { registerReferenceRoutes } from './routes/reference.routes.js';
+import { registerSystemRoutes } from './routes/system.routes.js';
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  state: RuntimeState;
+  clock?: Clock;
+  /** Pass false in tests to keep output quiet. */
+  logger?: boolean;
+};
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * One log line per request: id, method, route pattern (never the raw URL, whose query may carry
+ * names or ID numbers), status and time. No bodies, headers or client addresses.
+ */
+class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      route: request.routeOptions?.url ?? 'unmatched',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (error) {
+      reply.log.error({ ...line, err: error }, 'request failed');
+    } else {
+      reply.log.info(line, 'request');
+    }
+  }
+}
+
+/** Builds the HTTP application without listening, so tests drive it with `inject`. */
+export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (request) => ({ method: request.method, route: request.routeOptions?.url }),
+            },
+          },
+    logController: new RequestLogController(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database: deps.database,
+    db: deps.database.db,
+    clock: deps.clock ?? systemClock,
+    state: deps.state,
+  };
+
+  registerLanguage(app);
+  registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerOpenApi(app, { publicUrl: config.publicUrl });
+  registerSystemRoutes(app, ctx);
+  registerReferenceRoutes(app, ctx);
+  await registerWeb(app, config.webDir);
+  return app;
+};

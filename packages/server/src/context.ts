@@ -1,0 +1,28 @@
+import type { Database, DatabaseHandle } from '@motcua/db';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+
+/** Where time comes from; tests pass a fixed clock. */
+export type Clock = { now: () => Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Process-wide state that readiness depends on. */
+export type RuntimeState = { shuttingDown: boolean; expectedMigrationVersion: number };
+
+/**
+ * What every use-case receives: the typed database, the clock and the configuration. Plain data,
+ * no container; use-cases are `verbNoun(ctx, input)` functions.
+ */
+export type AppContext = {
+  config: Config;
+  database: DatabaseHandle;
+  db: Kysely<Database>;
+  clock: Clock;
+  state: RuntimeState;
+};
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** Today's date in Vietnam (UTC+7, no daylight saving), as 'YYYY-MM-DD'. */
+export const todayInVietnam = (clock: Clock): string =>
+  new Date(clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,0 +1,39 @@
+import { PROBLEM_CATALOG, type ProblemCode } from './catalog.js';
+
+/** A placeholder value: plain, or different per language (e.g. a resource name). */
+export type ProblemParam = string | number | { vi: string; en: string };
+export type ProblemParams = Record<string, ProblemParam>;
+
+/** One field-level problem in a validation failure. */
+export type FieldProblem = {
+  /** Where the field is: body, query, params or headers. */
+  in: string;
+  /** JSON pointer into that part, e.g. "/applicant/idNumber". */
+  pointer: string;
+  code: string;
+  message: string;
+};
+
+/**
+ * The one error type use-cases throw. The code picks the HTTP status and the Vietnamese/English
+ * texts from the problem catalog; params fill the placeholders in the detail.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ProblemCode,
+    readonly params: ProblemParams = {},
+    options: { cause?: unknown; fieldProblems?: FieldProblem[] } = {},
+  ) {
+    super(code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = PROBLEM_CATALOG[code].status;
+    this.fieldProblems = options.fieldProblems;
+  }
+
+  readonly fieldProblems: FieldProblem[] | undefined;
+}
+
+/** A 404 for a resource, named in both languages ({ vi: 'hồ sơ', en: 'dossier' }). */
+export const notFound = (resource: { vi: string; en: string }): AppError => new AppError('NOT_FOUND', { resource });

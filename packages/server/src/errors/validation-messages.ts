@@ -1,0 +1,108 @@
+import type { Language } from './problem.js';
+
+/**
+ * Human messages for schema validation issues, in Vietnamese and English. The issue codes are
+ * zod's; the texts are ours, so that a counter officer reads plain Vietnamese, not library English.
+ * Schemas may also carry a message key of the form "msg:<KEY>" that names a text in FIELD_MESSAGES.
+ */
+type Issue = { code: string; message?: string; [key: string]: unknown };
+
+const typeNames: Record<string, { vi: string; en: string }> = {
+  string: { vi: 'chuỗi ký tự', en: 'a string' },
+  number: { vi: 'số', en: 'a number' },
+  int: { vi: 'số nguyên', en: 'an integer' },
+  boolean: { vi: 'giá trị đúng/sai', en: 'a boolean' },
+  object: { vi: 'đối tượng', en: 'an object' },
+  array: { vi: 'danh sách', en: 'an array' },
+  date: { vi: 'ngày', en: 'a date' },
+};
+
+const formatNames: Record<string, { vi: string; en: string }> = {
+  email: { vi: 'địa chỉ email', en: 'an email address' },
+  uuid: { vi: 'mã UUID', en: 'a UUID' },
+  url: { vi: 'địa chỉ URL', en: 'a URL' },
+  date: { vi: 'ngày dạng YYYY-MM-DD', en: 'a date as YYYY-MM-DD' },
+  datetime: { vi: 'thời điểm ISO 8601 có múi giờ', en: 'an ISO 8601 date-time with offset' },
+  regex: { vi: 'đúng định dạng quy định', en: 'in the required format' },
+};
+
+/** Field-specific messages referenced from schemas as "msg:KEY". Areas append their own. */
+export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
+  REQUIRED: { vi: 'Trường này là bắt buộc.', en: 'This field is required.' },
+  ADMIN_UNIT_CODE: {
+    vi: 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số.',
+    en: 'An administrative unit code has 2 (province), 3 (district) or 5 (commune) digits.',
+  },
+};
+
+const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {
+  const entry = typeof key === 'string' ? map[key] : undefined;
+  return entry ? entry[language] : String(key);
+};
+
+export const formatValidationIssue = (issue: Issue, language: Language): string => {
+  const vi = language === 'vi';
+  if (typeof issue.message === 'string' && issue.message.startsWith('msg:')) {
+    const entry = FIELD_MESSAGES[issue.message.slice(4)];
+    if (entry) {
+      return entry[language];
+    }
+  }
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined && !('received' in issue && issue.received !== 'undefined')) {
+        return vi ? 'Trường này là bắt buộc.' : 'This field is required.';
+      }
+      const expected = describe(typeNames, issue.expected, language);
+      return vi ? `Giá trị phải là ${expected}.` : `Must be ${expected}.`;
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      const inclusive = issue.inclusive !== false;
+      if (issue.origin === 'string') {
+        return vi ? `Phải có ít nhất ${min} ký tự.` : `Must have at least ${min} character(s).`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return vi ? `Phải có ít nhất ${min} phần tử.` : `Must have at least ${min} item(s).`;
+      }
+      return vi
+        ? `Giá trị phải ${inclusive ? 'lớn hơn hoặc bằng' : 'lớn hơn'} ${min}.`
+        : `Must be ${inclusive ? 'at least' : 'greater than'} ${min}.`;
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      const inclusive = issue.inclusive !== false;
+      if (issue.origin === 'string') {
+        return vi ? `Không được dài quá ${max} ký tự.` : `Must have at most ${max} character(s).`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return vi ? `Không được quá ${max} phần tử.` : `Must have at most ${max} item(s).`;
+      }
+      return vi
+        ? `Giá trị phải ${inclusive ? 'nhỏ hơn hoặc bằng' : 'nhỏ hơn'} ${max}.`
+        : `Must be ${inclusive ? 'at most' : 'less than'} ${max}.`;
+    }
+    case 'invalid_format': {
+      const format = describe(formatNames, issue.format, language);
+      return vi ? `Không đúng định dạng: phải là ${format}.` : `Invalid format: must be ${format}.`;
+    }
+    case 'invalid_value': {
+      const values = Array.isArray(issue.values) ? issue.values.map((v) => JSON.stringify(v)).join(', ') : '';
+      return vi ? `Giá trị không hợp lệ; chấp nhận: ${values}.` : `Invalid value; expected one of: ${values}.`;
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
+      return vi ? `Trường không được hỗ trợ: ${keys}.` : `Unsupported field(s): ${keys}.`;
+    }
+    case 'not_multiple_of':
+      return vi ? `Phải là bội số của ${String(issue.divisor)}.` : `Must be a multiple of ${String(issue.divisor)}.`;
+    case 'invalid_union':
+      return vi ? 'Giá trị không khớp với dạng nào được chấp nhận.' : 'The value matches none of the accepted forms.';
+    default:
+      return typeof issue.message === 'string' && issue.message && !issue.message.startsWith('msg:')
+        ? issue.message
+        : vi
+          ? 'Giá trị không hợp lệ.'
+          : 'Invalid value.';
+  }
+};

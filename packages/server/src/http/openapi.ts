@@ -1,0 +1,29 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/** OpenAPI 3.1 generated from the zod route schemas, served at /openapi.json with a UI at /docs. */
+export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl: string }): Promise<void> => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        version: '0.1.0',
+        description:
+          'Hệ thống thông tin giải quyết thủ tục hành chính — one-stop administrative procedure system. ' +
+          'Errors are RFC 9457 problem+json with a stable `code`; send `Accept-Language: en` for English texts.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: options.publicUrl }],
+      tags: [
+        { name: 'system', description: 'Health and readiness' },
+        { name: 'reference', description: 'Reference data: administrative units' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+};

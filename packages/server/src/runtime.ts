@@ -1,0 +1,176 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DatabaseHandle, migrate, openDatabase, readMigrationFiles, syncAdministrativeUnits } from '@motcua/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import type { RuntimeState } from './context.js';
+import { seedDemo } from './seed/demo.js';
+
+export class DataDirLockedError extends Error {
+  override readonly name = 'DataDirLockedError';
+}
+
+const isProcessAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite is an embedded, single-process database: two processes opening the same data directory
+ * would corrupt it. A lock file with our pid guards it; a lock left by a dead process is taken over.
+ */
+const lockDataDir = (dataDir: string): (() => void) => {
+  const file = join(dataDir, 'motcua.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw error;
+      }
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)) {
+        throw new DataDirLockedError(`data directory ${dataDir} is in use by another motcua process (pid ${pid})`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new DataDirLockedError(`could not lock data directory ${dataDir}`);
+};
+
+export type OpenedDatabase = { database: DatabaseHandle; close: () => Promise<void> };
+
+/** Opens the configured database (PostgreSQL, or PGlite under the data directory with its lock). */
+export const openConfiguredDatabase = async (config: Config): Promise<OpenedDatabase> => {
+  if (config.database.kind === 'postgres') {
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: config.database.url,
+      maxConnections: config.database.poolSize,
+    });
+    return { database, close: database.close };
+  }
+  const { dataDir } = config.database;
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+    return {
+      database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+};
+
+export type PrepareResult = {
+  appliedMigrations: { version: number; name: string }[];
+  referenceData: { loaded: boolean; units: number };
+  demo: { seeded: boolean; printed?: string[] };
+};
+
+/** Brings a database up to date: migrations, then reference data, then (optionally) the demo province. */
+export const prepareDatabase = async (
+  database: DatabaseHandle,
+  options: { seedDemo: boolean; now?: Date },
+): Promise<PrepareResult> => {
+  const migrated = await migrate(database.pool);
+  const reference = await syncAdministrativeUnits(database.db);
+  const demo = options.seedDemo ? await seedDemo(database.db, { now: options.now ?? new Date() }) : { seeded: false };
+  return {
+    appliedMigrations: migrated.applied,
+    referenceData: { loaded: reference.loaded, units: reference.units },
+    demo,
+  };
+};
+
+export const expectedMigrationVersion = (): number =>
+  readMigrationFiles().reduce((max, file) => Math.max(max, file.version), 0);
+
+export type RunningServer = {
+  app: FastifyInstance;
+  url: string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Opens and prepares the database, then listens. `stop` (also run on SIGINT/SIGTERM) stops
+ * accepting connections, lets in-flight requests finish, then closes the database cleanly.
+ */
+export const startServer = async (
+  config: Config,
+  options: { onPrepared?: (result: PrepareResult) => void; handleSignals?: boolean } = {},
+): Promise<RunningServer> => {
+  const opened = await openConfiguredDatabase(config);
+  const state: RuntimeState = { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() };
+  let app: FastifyInstance;
+  try {
+    const prepared = await prepareDatabase(opened.database, { seedDemo: config.seedDemo });
+    options.onPrepared?.(prepared);
+    app = await buildApp({ config, database: opened.database, state });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      state.shuttingDown = true;
+      try {
+        await app.close();
+      } finally {
+        await opened.close();
+      }
+    })();
+    return stopping;
+  };
+
+  if (options.handleSignals !== false) {
+    let signalled = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (signalled) {
+        // A second Ctrl-C means "now".
+        process.exit(130);
+      }
+      signalled = true;
+      app.log.info({ signal }, 'shutting down');
+      const timer = setTimeout(() => {
+        app.log.error('graceful shutdown timed out after 15 s');
+        process.exit(1);
+      }, 15_000);
+      timer.unref();
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { app, url: `http://localhost:${port}`, stop };
+};
