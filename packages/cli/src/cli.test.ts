@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * These tests run the real `motcua` launcher in child processes, as a user would. They need the
+ * compiled CLI (`npm test` builds it in its type-check step).
+ */
+const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
+const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
+
+const baseEnv = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('MOTCUA_') || key === 'PORT' || key === 'DATABASE_URL') {
+      delete env[key];
+    }
+  }
+  return env;
+};
+
+const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 60_000 });
+
+let dataDir: string;
+
+beforeAll(() => {
+  if (!built) {
+    throw new Error('packages/cli is not built; run "npm run build" (npm test does it) before these tests');
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
+});
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('motcua command line', () => {
+  it('prints help and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: motcua <command>');
+    expect(result.stdout).toMatch(/serve\s+Migrate the database/);
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const result = runCli(['frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command');
+  });
+
+  it('exits 2 with one line naming PORT when PORT is not a number, without a stack trace', () => {
+    const result = runCli(['serve'], { PORT: 'abc', MOTCUA_DATA_DIR: dataDir });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe('motcua: invalid configuration: PORT must be an integer between 0 and 65535 (got "abc")');
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('migrates and reports in JSON; a second run finds nothing to do', () => {
+    const first = runCli(['migrate', '--json'], { MOTCUA_DATA_DIR: dataDir });
+    expect(first.status, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout) as { applied: { version: number }[]; referenceData: { loaded: boolean } };
+    expect(report.applied.length).toBeGreaterThan(0);
+    expect(report.referenceData.loaded).toBe(true);
+    const second = runCli(['migrate', '--json'], { MOTCUA_DATA_DIR: dataDir });
+    expect(JSON.parse(second.stdout)).toEqual({ applied: [], referenceData: { loaded: false, units: 0 } });
+    const status = runCli(['migrate', 'status', '--json'], { MOTCUA_DATA_DIR: dataDir });
+    expect(status.status).toBe(0);
+    expect(JSON.parse(status.stdout).isCurrent).toBe(true);
+  });
+});
+
+const waitForLine = (child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> =>
+  new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${buffer}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = buffer.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stderr?.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ${pattern}; output:\n${buffer}`));
+    });
+  });
+
+const startServe = (dir: string) => {
+  const child = spawn(process.execPath, [bin, 'serve', '--demo'], {
+    env: { ...baseEnv(), PORT: '0', MOTCUA_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return { child, output: () => output };
+};
+
+const stopWithSigint = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+describe('motcua serve on the embedded database', () => {
+  it('starts, answers /readyz, stops cleanly on Ctrl-C, and keeps its data without seeding twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-serve-'));
+    try {
+      const first = startServe(dir);
+      const [, url] = await waitForLine(first.child, /listening on (http:\/\/localhost:\d+)/, 90_000);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
+      expect(first.output()).toContain('seeded the demo province');
+      expect(await stopWithSigint(first.child)).toBe(0);
+      expect(existsSync(join(dir, 'motcua.lock'))).toBe(false);
+
+      const second = startServe(dir);
+      const [, url2] = await waitForLine(second.child, /listening on (http:\/\/localhost:\d+)/, 90_000);
+      expect((await fetch(`${url2}/readyz`)).status).toBe(200);
+      expect(second.output()).not.toContain('seeded the demo province');
+      expect(second.output()).not.toContain('applied migration');
+
+      // A second process on the same embedded data directory is refused instead of corrupting it.
+      const intruder = runCli(['migrate'], { MOTCUA_DATA_DIR: dir });
+      expect(intruder.status).toBe(1);
+      expect(intruder.stderr).toMatch(/in use by another motcua process/);
+
+      expect(await stopWithSigint(second.child)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, startServer } from '@motcua/server';
+import { type Command, UsageError } from '../io.js';
+
+export const serveCommand: Command = {
+  path: ['serve'],
+  summary: 'Migrate the database and start the web server',
+  usage: 'motcua serve [--port N] [--demo]   (environment: PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, …)',
+  run: async (args, io) => {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    const env = { ...io.env };
+    if (values.port !== undefined) {
+      if (!/^\d+$/.test(values.port)) {
+        throw new UsageError('--port must be an integer between 0 and 65535');
+      }
+      env.PORT = values.port;
+    }
+    if (values.demo && env.MOTCUA_DEMO === undefined) {
+      env.MOTCUA_DEMO = 'true';
+    }
+    const config = loadConfig(env);
+    const server = await startServer(config, {
+      onPrepared: (prepared) => {
+        for (const m of prepared.appliedMigrations) {
+          io.err(`motcua: applied migration ${String(m.version).padStart(4, '0')}_${m.name}`);
+        }
+        if (prepared.referenceData.loaded) {
+          io.err(`motcua: loaded ${prepared.referenceData.units} administrative units`);
+        }
+        if (prepared.demo.seeded) {
+          io.err('motcua: seeded the demo province — these demo-only credentials are printed once:');
+          for (const line of prepared.demo.printed ?? []) {
+            io.err(`  ${line}`);
+          }
+        }
+      },
+    });
+    const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
+    io.err(`motcua: listening on ${server.url} (database: ${where}); press Ctrl-C to stop`);
+    return undefined;
+  },
+};

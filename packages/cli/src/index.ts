@@ -1,0 +1,1 @@
+export { COMMANDS, run } from './main.js';
