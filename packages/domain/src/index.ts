@@ -1,1 +1,4 @@
+export * from './access/permissions.js';
+export * from './agencies/agency.js';
+export * from './calendar/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';

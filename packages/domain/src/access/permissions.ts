@@ -1,0 +1,149 @@
+/**
+ * Who may do what, as one table. Every use-case asks `isAllowed` before it reads or writes, with
+ * the grants of the acting official and the lineage of the agency the resource belongs to.
+ *
+ * Roles follow the one-stop organisation of Decree 118/2025/NĐ-CP (Bộ phận Một cửa / Trung tâm
+ * Phục vụ hành chính công receives and returns; the specialised unit processes; its head approves)
+ * plus administration and a read-only auditor.
+ */
+
+export const OFFICIAL_ROLES = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'agency_admin',
+  'province_admin',
+  'auditor',
+] as const;
+export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+
+export const ACTIONS = [
+  'agency.read',
+  'agency.manage',
+  'user.read',
+  'user.manage',
+  'procedure.manage',
+  'calendar.manage',
+  'dossier.read',
+  'dossier.receive',
+  'dossier.process',
+  'dossier.approve',
+  'dossier.return',
+  'report.read',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type RoleDefinition = {
+  label: { vi: string; en: string };
+  actions: readonly Action[];
+  /** Default for a new grant: does the role reach the agency's sub-agencies (phòng, đơn vị trực thuộc)? */
+  defaultIncludeSubagencies: boolean;
+  /** The role covers every agency of its province (the province administrator). */
+  provinceWide: boolean;
+};
+
+export const ROLE_DEFINITIONS = {
+  receptionist: {
+    label: { vi: 'Cán bộ tiếp nhận', en: 'Receptionist' },
+    actions: ['agency.read', 'dossier.read', 'dossier.receive', 'dossier.return'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  processor: {
+    label: { vi: 'Chuyên viên xử lý', en: 'Processor' },
+    actions: ['agency.read', 'dossier.read', 'dossier.process'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  approver: {
+    label: { vi: 'Lãnh đạo phê duyệt', en: 'Approver' },
+    actions: ['agency.read', 'dossier.read', 'dossier.process', 'dossier.approve', 'report.read'],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+  result_returner: {
+    label: { vi: 'Cán bộ trả kết quả', en: 'Result returner' },
+    actions: ['agency.read', 'dossier.read', 'dossier.return'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  agency_admin: {
+    label: { vi: 'Quản trị đơn vị', en: 'Agency administrator' },
+    actions: ['agency.read', 'agency.manage', 'user.read', 'user.manage', 'report.read'],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+  province_admin: {
+    label: { vi: 'Quản trị cấp tỉnh', en: 'Province administrator' },
+    actions: [
+      'agency.read',
+      'agency.manage',
+      'user.read',
+      'user.manage',
+      'procedure.manage',
+      'calendar.manage',
+      'report.read',
+      'audit.verify',
+    ],
+    defaultIncludeSubagencies: true,
+    provinceWide: true,
+  },
+  auditor: {
+    label: { vi: 'Thanh tra, kiểm tra (chỉ xem)', en: 'Auditor (read-only)' },
+    actions: ['agency.read', 'user.read', 'dossier.read', 'report.read', 'audit.verify'],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+} as const satisfies Record<OfficialRole, RoleDefinition>;
+
+/** A role held by an official in an agency. */
+export type RoleGrant = {
+  agencyId: string;
+  role: OfficialRole;
+  includeSubagencies: boolean;
+  /** Province of the agency the role is held in (null for ministries). */
+  provinceCode: string | null;
+};
+
+/**
+ * Where a resource sits in the agency tree, as the authorisation check needs it:
+ * - `coveringIds`: the agency itself and every agency that succeeded it through a merge or split
+ *   (a successor sees and acts on what its predecessors received);
+ * - `ancestorIds`: every ancestor of those agencies (for roles that reach sub-agencies).
+ */
+export type AgencyLineage = {
+  agencyId: string;
+  provinceCode: string | null;
+  coveringIds: readonly string[];
+  ancestorIds: readonly string[];
+};
+
+export type AccessTarget = { kind: 'agency'; lineage: AgencyLineage } | { kind: 'province'; provinceCode: string };
+
+export const roleAllows = (role: OfficialRole, action: Action): boolean =>
+  (ROLE_DEFINITIONS[role].actions as readonly Action[]).includes(action);
+
+const grantCovers = (grant: RoleGrant, target: AccessTarget): boolean => {
+  if (ROLE_DEFINITIONS[grant.role].provinceWide) {
+    const province = target.kind === 'agency' ? target.lineage.provinceCode : target.provinceCode;
+    return grant.provinceCode !== null && province === grant.provinceCode;
+  }
+  if (target.kind === 'province') {
+    return false;
+  }
+  const { coveringIds, ancestorIds } = target.lineage;
+  if (coveringIds.includes(grant.agencyId)) {
+    return true;
+  }
+  return grant.includeSubagencies && ancestorIds.includes(grant.agencyId);
+};
+
+/** Whether any of the grants allows the action on the target. */
+export const isAllowed = (grants: readonly RoleGrant[], action: Action, target: AccessTarget): boolean =>
+  grants.some((grant) => roleAllows(grant.role, action) && grantCovers(grant, target));
+
+/** Whether the grants reach the target at all, for any action (used to answer 404 rather than 403). */
+export const canSeeTarget = (grants: readonly RoleGrant[], target: AccessTarget): boolean =>
+  grants.some((grant) => grantCovers(grant, target));
