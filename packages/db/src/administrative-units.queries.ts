@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { containsFilter, similarFilter } from './search.js';
 import type { AdministrativeLevel } from './tables/foundation.js';
 
 export type AdministrativeUnitRecord = {
@@ -66,10 +67,9 @@ export const searchAdministrativeUnits = async (
   }
   const folded = input.foldedQuery;
   if (folded) {
-    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('searchText', 'like', pattern), sql<boolean>`word_similarity(${folded}, search_text) >= 0.6`]),
-    );
+    const contains = query.where(containsFilter('search_text', folded));
+    const found = await contains.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    query = (found?.n ?? 0) > 0 ? contains : query.where(similarFilter('search_text', folded));
   }
   const countRow = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst();
   let ordered = query.select(columns);

@@ -1,4 +1,5 @@
 export * from './administrative-units.queries.js';
+export * from './agencies.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
 export {
   getMigrationStatus,
@@ -9,6 +10,8 @@ export {
   migrate,
   readMigrationFiles,
 } from './migrate.js';
+export * from './officials.queries.js';
+export * from './users.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,
@@ -17,3 +20,4 @@ export {
 } from './reference-data.js';
 export type { Database } from './schema.js';
 export * from './tables/foundation.js';
+export * from './tables/officials.js';

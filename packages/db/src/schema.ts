@@ -1,7 +1,8 @@
 import type { FoundationTables } from './tables/foundation.js';
+import type { OfficialsTables } from './tables/officials.js';
 
 /**
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
  * Each area keeps its tables in `tables/<area>.ts` next to its migrations.
  */
-export type Database = FoundationTables;
+export type Database = FoundationTables & OfficialsTables;

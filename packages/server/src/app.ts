@@ -4,12 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { type AppContext, type Clock, type RuntimeState, systemClock } from './context.js';
+import { registerAuth } from './http/auth.js';
 import { registerLanguage } from './http/language.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { registerWeb } from './http/web.js';
+import { registerAgencyRoutes } from './routes/agencies.routes.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
+import { registerUserRoutes } from './routes/users.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -87,7 +91,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
 
   await registerOpenApi(app, { publicUrl: config.publicUrl });
+  await registerAuth(app, ctx);
   registerSystemRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerAgencyRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   await registerWeb(app, config.webDir);
   return app;

@@ -2,13 +2,15 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Timestamps are written as Date or ISO strings and always read as Date. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in by default (e.g. `default now()`). */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type AdministrativeLevel = 'province' | 'district' | 'commune';
 
 export type AppSettingTable = {
   key: string;
   value: JSONColumnType<object>;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 };
 
 export type AdministrativeUnitTable = {

@@ -1,9 +1,11 @@
 import type { ProblemDefinition } from './define.js';
 import { foundationProblems } from './foundation.problems.js';
+import { officialsProblems } from './officials.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
   ...foundationProblems,
+  ...officialsProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

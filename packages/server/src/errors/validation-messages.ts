@@ -29,6 +29,19 @@ const formatNames: Record<string, { vi: string; en: string }> = {
 /** Field-specific messages referenced from schemas as "msg:KEY". Areas append their own. */
 export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
   REQUIRED: { vi: 'Trường này là bắt buộc.', en: 'This field is required.' },
+  AGENCY_CODE: {
+    vi: 'Mã định danh cơ quan có dạng 000.00.00.H56 (Quyết định 20/2020/QĐ-TTg).',
+    en: 'An agency identifier looks like 000.00.00.H56 (Decision 20/2020/QĐ-TTg).',
+  },
+  TIME_OF_DAY: { vi: 'Giờ có dạng HH:MM, ví dụ 07:30.', en: 'A time of day looks like HH:MM, e.g. 07:30.' },
+  USERNAME: {
+    vi: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.',
+    en: 'A username has 3–64 characters: lower-case letters, digits, dot, underscore, hyphen.',
+  },
+  PHONE: {
+    vi: 'Số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84, ví dụ 0912345678.',
+    en: 'A Vietnamese phone number starts with 0 or +84, e.g. 0912345678.',
+  },
   ADMIN_UNIT_CODE: {
     vi: 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số.',
     en: 'An administrative unit code has 2 (province), 3 (district) or 5 (commune) digits.',

@@ -20,6 +20,9 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
       tags: [
         { name: 'system', description: 'Health and readiness' },
         { name: 'reference', description: 'Reference data: administrative units' },
+        { name: 'auth', description: 'Officials: sign-in, session, API tokens' },
+        { name: 'agencies', description: 'Agencies, their history and reorganisations' },
+        { name: 'users', description: 'Officials and their roles' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,224 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { OfficialRole } from './tables/officials.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type UserCredentials = {
+  id: string;
+  username: string;
+  passwordHash: string | null;
+  status: 'active' | 'disabled';
+};
+
+export const findUserCredentials = async (db: Db, username: string): Promise<UserCredentials | undefined> =>
+  db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'passwordHash', 'status'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+
+export type UserProfile = {
+  id: string;
+  username: string;
+  fullName: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  status: 'active' | 'disabled';
+  provinceCode: string | null;
+  version: number;
+};
+
+const profileColumns = [
+  'appUser.id',
+  'appUser.username',
+  'appUser.fullName',
+  'appUser.title',
+  'appUser.email',
+  'appUser.phone',
+  'appUser.status',
+  'appUser.provinceCode',
+  'appUser.version',
+] as const;
+
+export const findUserProfile = async (db: Db, userId: string): Promise<UserProfile | undefined> =>
+  db.selectFrom('appUser').select(profileColumns).where('appUser.id', '=', userId).executeTakeFirst();
+
+export type GrantRecord = {
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  role: OfficialRole;
+  includeSubagencies: boolean;
+  provinceCode: string | null;
+};
+
+/** The roles a user holds, with the agencies they are held in. */
+export const listUserGrants = async (db: Db, userId: string): Promise<GrantRecord[]> =>
+  db
+    .selectFrom('userRole')
+    .innerJoin('agency', 'agency.id', 'userRole.agencyId')
+    .select([
+      'userRole.agencyId',
+      'agency.code as agencyCode',
+      'agency.name as agencyName',
+      'userRole.role',
+      'userRole.includeSubagencies',
+      'agency.provinceCode',
+    ])
+    .where('userRole.userId', '=', userId)
+    .orderBy('agency.code')
+    .orderBy('userRole.role')
+    .execute();
+
+export type SessionRecord = {
+  userId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+};
+
+export const insertSession = async (
+  db: Db,
+  session: { tokenHash: string; userId: string; csrfToken: string; idleExpiresAt: Date; expiresAt: Date },
+): Promise<void> => {
+  await db.insertInto('userSession').values(session).execute();
+};
+
+/** A live session (not expired, user active) by token hash. */
+export const findLiveSession = async (db: Db, tokenHash: string, now: Date): Promise<SessionRecord | undefined> =>
+  db
+    .selectFrom('userSession')
+    .innerJoin('appUser', 'appUser.id', 'userSession.userId')
+    .select([
+      'userSession.userId',
+      'userSession.csrfToken',
+      'userSession.lastSeenAt',
+      'userSession.idleExpiresAt',
+      'userSession.expiresAt',
+    ])
+    .where('userSession.tokenHash', '=', tokenHash)
+    .where('userSession.expiresAt', '>', now)
+    .where('userSession.idleExpiresAt', '>', now)
+    .where('appUser.status', '=', 'active')
+    .executeTakeFirst();
+
+export const touchSession = async (db: Db, tokenHash: string, now: Date, idleExpiresAt: Date): Promise<void> => {
+  await db
+    .updateTable('userSession')
+    .set({ lastSeenAt: now, idleExpiresAt })
+    .where('tokenHash', '=', tokenHash)
+    .execute();
+};
+
+export const deleteSession = async (db: Db, tokenHash: string): Promise<void> => {
+  await db.deleteFrom('userSession').where('tokenHash', '=', tokenHash).execute();
+};
+
+export const deleteUserSessions = async (db: Db, userId: string): Promise<void> => {
+  await db.deleteFrom('userSession').where('userId', '=', userId).execute();
+};
+
+export const deleteExpiredSessions = async (db: Db, now: Date): Promise<number> => {
+  const result = await db
+    .deleteFrom('userSession')
+    .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('idleExpiresAt', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+};
+
+export type ApiTokenRecord = {
+  id: string;
+  userId: string;
+  name: string;
+  tokenPrefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const tokenColumns = [
+  'apiToken.id',
+  'apiToken.userId',
+  'apiToken.name',
+  'apiToken.tokenPrefix',
+  'apiToken.createdAt',
+  'apiToken.lastUsedAt',
+  'apiToken.expiresAt',
+  'apiToken.revokedAt',
+] as const;
+
+export const insertApiToken = async (
+  db: Db,
+  token: { userId: string; name: string; tokenPrefix: string; tokenHash: string; expiresAt: Date | null },
+): Promise<ApiTokenRecord> =>
+  db.insertInto('apiToken').values(token).returning(tokenColumns).executeTakeFirstOrThrow();
+
+/** A usable token (not revoked or expired, its user active) by hash. */
+export const findUsableApiToken = async (db: Db, tokenHash: string, now: Date): Promise<ApiTokenRecord | undefined> =>
+  db
+    .selectFrom('apiToken')
+    .innerJoin('appUser', 'appUser.id', 'apiToken.userId')
+    .select(tokenColumns)
+    .where('apiToken.tokenHash', '=', tokenHash)
+    .where('apiToken.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('apiToken.expiresAt', 'is', null), eb('apiToken.expiresAt', '>', now)]))
+    .where('appUser.status', '=', 'active')
+    .executeTakeFirst();
+
+export const markApiTokenUsed = async (db: Db, id: string, now: Date): Promise<void> => {
+  await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
+};
+
+export const listApiTokens = async (db: Db, userId: string): Promise<ApiTokenRecord[]> =>
+  db.selectFrom('apiToken').select(tokenColumns).where('userId', '=', userId).orderBy('createdAt', 'desc').execute();
+
+/** Revokes a token of this user; returns false when there is no such token. Revoking twice is harmless. */
+export const revokeApiToken = async (db: Db, input: { userId: string; id: string; now: Date }): Promise<boolean> => {
+  const result = await db
+    .updateTable('apiToken')
+    .set((eb) => ({ revokedAt: eb.fn.coalesce('revokedAt', eb.val(input.now)) }))
+    .where('id', '=', input.id)
+    .where('userId', '=', input.userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+};
+
+/**
+ * Counts an attempt against a throttle key in a fixed window, atomically. Returns the count in the
+ * current window after this attempt (a new window starts when the old one has passed).
+ */
+export const hitThrottle = async (db: Db, input: { key: string; now: Date; windowMs: number }): Promise<number> => {
+  const windowStart = new Date(input.now.getTime() - input.windowMs);
+  const row = await db
+    .insertInto('loginThrottle')
+    .values({ key: input.key, windowStartedAt: input.now, attempts: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        attempts: sql<number>`case when login_throttle.window_started_at <= ${windowStart} then 1 else login_throttle.attempts + 1 end`,
+        windowStartedAt: sql<Date>`case when login_throttle.window_started_at <= ${windowStart} then ${input.now} else login_throttle.window_started_at end`,
+      }),
+    )
+    .returning(['attempts'])
+    .executeTakeFirstOrThrow();
+  return row.attempts;
+};
+
+/** The current window of a throttle key, if it has not expired. */
+export const findThrottle = async (
+  db: Db,
+  input: { key: string; now: Date; windowMs: number },
+): Promise<{ attempts: number; windowStartedAt: Date } | undefined> =>
+  db
+    .selectFrom('loginThrottle')
+    .select(['attempts', 'windowStartedAt'])
+    .where('key', '=', input.key)
+    .where('windowStartedAt', '>', new Date(input.now.getTime() - input.windowMs))
+    .executeTakeFirst();
+
+export const clearThrottle = async (db: Db, key: string): Promise<void> => {
+  await db.deleteFrom('loginThrottle').where('key', '=', key).execute();
+};

@@ -1,0 +1,87 @@
+import { defineProblems } from './define.js';
+
+export const officialsProblems = defineProblems({
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: { title: 'Sai tên đăng nhập hoặc mật khẩu', detail: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+    en: { title: 'Wrong username or password', detail: 'The username or password is wrong.' },
+  },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    vi: {
+      title: 'Tạm khóa đăng nhập',
+      detail: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {retryAfter} giây.',
+    },
+    en: { title: 'Sign-in temporarily locked', detail: 'Too many failed sign-ins. Try again in {retryAfter} seconds.' },
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    vi: { title: 'Tài khoản bị vô hiệu hóa', detail: 'Tài khoản này đã bị vô hiệu hóa; liên hệ quản trị đơn vị.' },
+    en: { title: 'Account disabled', detail: 'This account is disabled; contact your agency administrator.' },
+  },
+  INVALID_TOKEN: {
+    status: 401,
+    vi: { title: 'Mã truy cập không hợp lệ', detail: 'Mã truy cập (API token) không đúng, đã hết hạn hoặc đã bị thu hồi.' },
+    en: { title: 'Invalid token', detail: 'The API token is wrong, expired or revoked.' },
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    vi: {
+      title: 'Thiếu mã chống giả mạo yêu cầu',
+      detail: 'Yêu cầu thay đổi dữ liệu phải kèm tiêu đề X-CSRF-Token lấy từ GET /api/v1/me.',
+    },
+    en: {
+      title: 'Missing CSRF token',
+      detail: 'Requests that change data must carry the X-CSRF-Token header from GET /api/v1/me.',
+    },
+  },
+  WEAK_PASSWORD: {
+    status: 422,
+    vi: { title: 'Mật khẩu chưa đủ mạnh', detail: '{reason}' },
+    en: { title: 'Password too weak', detail: '{reason}' },
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    vi: { title: 'Tên đăng nhập đã tồn tại', detail: 'Tên đăng nhập "{username}" đã được sử dụng.' },
+    en: { title: 'Username taken', detail: 'The username "{username}" is already in use.' },
+  },
+  AGENCY_CODE_TAKEN: {
+    status: 409,
+    vi: { title: 'Mã định danh đã được dùng', detail: 'Mã định danh {code} đang được một cơ quan khác sử dụng.' },
+    en: { title: 'Agency code in use', detail: 'The identifier code {code} is used by another agency in force.' },
+  },
+  AGENCY_CLOSED: {
+    status: 409,
+    vi: { title: 'Cơ quan đã ngừng hoạt động', detail: 'Cơ quan {code} đã ngừng hoạt động từ sau ngày {validTo}.' },
+    en: { title: 'Agency closed', detail: 'Agency {code} is closed since after {validTo}.' },
+  },
+  AGENCY_HAS_CHILDREN: {
+    status: 409,
+    vi: {
+      title: 'Cơ quan còn đơn vị trực thuộc',
+      detail: 'Cơ quan {code} còn {count} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc sắp xếp chúng trước.',
+    },
+    en: {
+      title: 'Agency has sub-agencies',
+      detail: 'Agency {code} still has {count} sub-agencies in force; move or reorganise them first.',
+    },
+  },
+  AGENCY_MOVE_CYCLE: {
+    status: 422,
+    vi: { title: 'Không thể chuyển cơ quan', detail: 'Không thể chuyển một cơ quan vào chính nó hoặc đơn vị trực thuộc của nó.' },
+    en: { title: 'Invalid move', detail: 'An agency cannot be moved under itself or one of its sub-agencies.' },
+  },
+  EFFECTIVE_DATE_INVALID: {
+    status: 422,
+    vi: { title: 'Ngày hiệu lực không hợp lệ', detail: '{reason}' },
+    en: { title: 'Invalid effective date', detail: '{reason}' },
+  },
+  ROLE_OUT_OF_SCOPE: {
+    status: 403,
+    vi: {
+      title: 'Không thể cấp vai trò này',
+      detail: 'Bạn chỉ có thể cấp vai trò trong phạm vi các cơ quan mình quản trị.',
+    },
+    en: { title: 'Role out of scope', detail: 'You can grant roles only within the agencies you administer.' },
+  },
+});

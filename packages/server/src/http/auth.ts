@@ -1,0 +1,84 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ANONYMOUS, type Actor } from '../auth/actor.js';
+import { secretsEqual } from '../auth/secrets.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors/app-error.js';
+import { findSessionActor, findTokenActor, SESSION_ABSOLUTE_MS } from '../usecases/auth/resolve-actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling: an official (session or API token) or nobody. */
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** 'official': reject callers without a session or token with 401 before validating the request. */
+    auth?: 'official';
+  }
+}
+
+export const SESSION_COOKIE = 'motcua_session';
+
+/** Route option: only signed-in officials (401 before the request is even validated). */
+export const OFFICIAL = { auth: 'official' } as const;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Routes a caller without a session may POST to (they create the session).
+const CSRF_EXEMPT_ROUTES = new Set(['/api/v1/auth/login']);
+
+export const setSessionCookie = (reply: FastifyReply, token: string, secure: boolean): void => {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+};
+
+export const clearSessionCookie = (reply: FastifyReply, secure: boolean): void => {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+};
+
+/**
+ * Resolves the actor of every request: a bearer API token (for machine clients) or the session
+ * cookie. A state-changing request authenticated by cookie must carry the session's CSRF token in
+ * X-CSRF-Token; tokens sent in the Authorization header cannot be forged cross-site and need none.
+ */
+export const registerAuth = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
+  await app.register(cookie);
+  const secure = ctx.config.publicUrl.startsWith('https://');
+  // Reference-type decorations must start null; every request gets its own value in the hook.
+  app.decorateRequest<Actor>('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(mct_[A-Za-z0-9_-]{20,})$/.exec(authorization);
+      const actor = match?.[1] ? await findTokenActor(ctx, match[1]) : undefined;
+      if (!actor) {
+        throw new AppError('INVALID_TOKEN');
+      }
+      request.actor = actor;
+      return;
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    const actor = sessionToken ? await findSessionActor(ctx, sessionToken) : undefined;
+    if (!actor) {
+      if (sessionToken) {
+        clearSessionCookie(reply, secure);
+      }
+      if (request.routeOptions.config.auth === 'official') {
+        throw new AppError('UNAUTHENTICATED');
+      }
+      return;
+    }
+    request.actor = actor;
+    const route = request.routeOptions.url ?? '';
+    if (UNSAFE_METHODS.has(request.method) && !CSRF_EXEMPT_ROUTES.has(route)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !actor.session || !secretsEqual(sent, actor.session.csrfToken)) {
+        throw new AppError('CSRF_TOKEN_INVALID');
+      }
+    }
+  });
+};

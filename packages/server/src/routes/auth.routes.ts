@@ -1,0 +1,152 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { clearSessionCookie, OFFICIAL, setSessionCookie } from '../http/auth.js';
+import { Problem } from '../http/schemas.js';
+import { login } from '../usecases/auth/login.js';
+import {
+  createApiToken,
+  describeOfficial,
+  findApiTokens,
+  getMe,
+  logout,
+  revokeMyApiToken,
+} from '../usecases/auth/session.js';
+
+const Me = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    fullName: z.string(),
+    title: z.string().nullable(),
+    email: z.string().nullable(),
+    provinceCode: z.string().nullable(),
+    authenticatedVia: z.enum(['session', 'token']),
+    csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie'),
+    roles: z.array(
+      z.object({
+        agencyId: z.uuid(),
+        agencyCode: z.string(),
+        agencyName: z.string(),
+        role: z.string(),
+        roleLabel: z.object({ vi: z.string(), en: z.string() }),
+        includeSubagencies: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Me' });
+
+const ApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  tokenPrefix: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+
+export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const secure = ctx.config.publicUrl.startsWith('https://');
+
+  api.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in as an official (sets an httpOnly session cookie)',
+        description:
+          'Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED); client addresses ' +
+          'are throttled too. The answer carries the CSRF token to send as X-CSRF-Token on writes.',
+        body: z.object({
+          username: z.string().trim().min(1).max(64),
+          password: z.string().min(1).max(200),
+        }),
+        response: { 200: Me, 400: Problem, 401: Problem, 403: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, { ...request.body, clientAddress: request.ip });
+      setSessionCookie(reply, result.sessionToken, secure);
+      return describeOfficial(ctx, { userId: result.userId, via: 'session', csrfToken: result.csrfToken });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (ends the session and clears the cookie)',
+        response: { 204: z.null(), 403: Problem },
+      },
+    },
+    async (request, reply) => {
+      await logout(ctx, request.actor);
+      clearSessionCookie(reply, secure);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/v1/me',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in official, roles and CSRF token',
+        response: { 200: Me, 401: Problem },
+      },
+    },
+    async (request) => getMe(ctx, request.actor),
+  );
+
+  api.get(
+    '/api/v1/me/api-tokens',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['auth'],
+        summary: "List the caller's API tokens (never the secrets)",
+        response: { 200: z.object({ items: z.array(ApiToken) }), 401: Problem },
+      },
+    },
+    async (request) => ({ items: await findApiTokens(ctx, request.actor) }),
+  );
+
+  api.post(
+    '/api/v1/me/api-tokens',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token for a machine client (the secret is shown once)',
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresInDays: z.number().int().min(1).max(730).optional(),
+        }),
+        response: { 201: ApiToken.extend({ token: z.string() }), 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createApiToken(ctx, request.actor, request.body)),
+  );
+
+  api.delete(
+    '/api/v1/me/api-tokens/:id',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of the caller’s API tokens',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), 401: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await revokeMyApiToken(ctx, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

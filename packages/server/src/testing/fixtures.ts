@@ -1,0 +1,184 @@
+import { type AgencyKind, type AgencyRecord, insertAgency, insertUser, insertUserRole } from '@motcua/db';
+import { foldVietnamese, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
+import type { FastifyInstance } from 'fastify';
+import { hashPassword } from '../auth/passwords.js';
+import type { TestApp } from './test-app.js';
+
+export const TEST_PASSWORD = 'Mat-khau-thu-2026';
+
+type AgencySpec = {
+  key: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent?: string;
+  provinceCode: string;
+  validFrom?: string;
+  adminUnitCode?: string;
+};
+
+/**
+ * A small world for tests: Hưng Yên (33) with its People's Committee, two departments (one with a
+ * division), the provincial service centre and a commune; plus Hà Nội (01) as the foreign province.
+ */
+export const WORLD_AGENCIES: AgencySpec[] = [
+  {
+    key: 'province',
+    code: '000.00.00.H31',
+    name: 'Ủy ban nhân dân tỉnh Hưng Yên',
+    kind: 'province_committee',
+    provinceCode: '33',
+  },
+  {
+    key: 'justice',
+    code: '000.00.01.H31',
+    name: 'Sở Tư pháp tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+    provinceCode: '33',
+  },
+  {
+    key: 'justiceDivision',
+    code: '000.01.01.H31',
+    name: 'Phòng Hành chính tư pháp',
+    kind: 'division',
+    parent: 'justice',
+    provinceCode: '33',
+  },
+  {
+    key: 'construction',
+    code: '000.00.02.H31',
+    name: 'Sở Xây dựng tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+    provinceCode: '33',
+  },
+  {
+    key: 'centre',
+    code: '000.00.10.H31',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
+    kind: 'province_service_centre',
+    parent: 'province',
+    provinceCode: '33',
+  },
+  {
+    key: 'commune',
+    code: '000.01.40.H31',
+    name: 'Ủy ban nhân dân xã Văn Giang',
+    kind: 'commune_committee',
+    parent: 'province',
+    provinceCode: '33',
+    adminUnitCode: '12064',
+  },
+  {
+    key: 'foreignProvince',
+    code: '000.00.00.H26',
+    name: 'Ủy ban nhân dân thành phố Hà Nội',
+    kind: 'province_committee',
+    provinceCode: '01',
+  },
+  {
+    key: 'foreignDepartment',
+    code: '000.00.01.H26',
+    name: 'Sở Tư pháp thành phố Hà Nội',
+    kind: 'province_department',
+    parent: 'foreignProvince',
+    provinceCode: '01',
+  },
+];
+
+type UserSpec = { username: string; fullName: string; roles: { agency: string; role: OfficialRole; sub?: boolean }[] };
+
+export const WORLD_USERS: UserSpec[] = [
+  { username: 'tiepnhan', fullName: 'Nguyễn Thị Tiếp Nhận', roles: [{ agency: 'justice', role: 'receptionist' }] },
+  { username: 'chuyenvien', fullName: 'Trần Văn Chuyên', roles: [{ agency: 'justice', role: 'processor' }] },
+  { username: 'lanhdao', fullName: 'Lê Văn Lãnh Đạo', roles: [{ agency: 'justice', role: 'approver' }] },
+  { username: 'trakq', fullName: 'Phạm Thị Trả', roles: [{ agency: 'justice', role: 'result_returner' }] },
+  { username: 'qtdonvi', fullName: 'Hoàng Văn Quản Trị', roles: [{ agency: 'justice', role: 'agency_admin' }] },
+  { username: 'qttinh', fullName: 'Vũ Thị Quản Trị Tỉnh', roles: [{ agency: 'province', role: 'province_admin' }] },
+  { username: 'thanhtra', fullName: 'Đặng Văn Thanh Tra', roles: [{ agency: 'justice', role: 'auditor' }] },
+  { username: 'xaydung', fullName: 'Bùi Văn Xây', roles: [{ agency: 'construction', role: 'agency_admin' }] },
+  { username: 'hanoi', fullName: 'Ngô Thị Hà Nội', roles: [{ agency: 'foreignProvince', role: 'province_admin' }] },
+  { username: 'hanoitn', fullName: 'Đỗ Văn Hà', roles: [{ agency: 'foreignDepartment', role: 'receptionist' }] },
+];
+
+export type World = {
+  agencies: Record<string, AgencyRecord>;
+  users: Record<string, { id: string; username: string }>;
+};
+
+let passwordHash: Promise<string> | undefined;
+
+/** Inserts the test world directly through the query layer (fast, no HTTP). */
+export const seedWorld = async (t: TestApp): Promise<World> => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const agencies: Record<string, AgencyRecord> = {};
+  for (const spec of WORLD_AGENCIES) {
+    const parent = spec.parent ? agencies[spec.parent] : undefined;
+    agencies[spec.key] = await insertAgency(
+      t.database.db,
+      {
+        code: spec.code,
+        name: spec.name,
+        kind: spec.kind,
+        parentId: parent?.id ?? null,
+        provinceCode: spec.provinceCode,
+        adminUnitCode: spec.adminUnitCode ?? null,
+        adminUnitLevel: spec.adminUnitCode ? 'commune' : null,
+        validFrom: spec.validFrom ?? '2025-07-01',
+        searchText: foldVietnamese(`${spec.name} ${spec.code}`),
+      },
+      parent?.path ?? null,
+    );
+  }
+  const users: World['users'] = {};
+  for (const spec of WORLD_USERS) {
+    const firstAgency = agencies[spec.roles[0]?.agency ?? ''];
+    const inserted = await insertUser(t.database.db, {
+      username: spec.username,
+      fullName: spec.fullName,
+      title: null,
+      email: null,
+      phone: null,
+      passwordHash: hash,
+      provinceCode: firstAgency?.provinceCode ?? null,
+      now: new Date(),
+    });
+    if (!inserted) {
+      throw new Error(`user ${spec.username} exists`);
+    }
+    for (const role of spec.roles) {
+      const agency = agencies[role.agency];
+      if (!agency) {
+        throw new Error(`no agency ${role.agency}`);
+      }
+      await insertUserRole(t.database.db, {
+        userId: inserted.id,
+        agencyId: agency.id,
+        role: role.role,
+        includeSubagencies: role.sub ?? ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
+        grantedBy: null,
+      });
+    }
+    users[spec.username] = { id: inserted.id, username: spec.username };
+  }
+  return { agencies, users };
+};
+
+export type Session = { cookie: string; csrfToken: string; headers: Record<string, string> };
+
+/** Signs in through the API and returns the headers a browser would send on later requests. */
+export const signIn = async (app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> => {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  }
+  const setCookie = response.cookies.find((c) => c.name === 'motcua_session');
+  if (!setCookie) {
+    throw new Error('no session cookie');
+  }
+  const cookie = `motcua_session=${setCookie.value}`;
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+};

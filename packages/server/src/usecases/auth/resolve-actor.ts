@@ -1,0 +1,73 @@
+import type { RoleGrant } from '@motcua/domain';
+import {
+  findLiveSession,
+  findUsableApiToken,
+  findUserProfile,
+  listUserGrants,
+  markApiTokenUsed,
+  touchSession,
+} from '@motcua/db';
+import type { OfficialActor } from '../../auth/actor.js';
+import { hashSecret } from '../../auth/secrets.js';
+import type { AppContext } from '../../context.js';
+
+/** Sessions end after 12 hours, or after 4 hours without activity. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
+// Sliding the idle expiry on every request would write on every read; once per 5 minutes is enough.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+const loadOfficial = async (
+  ctx: AppContext,
+  userId: string,
+  via: OfficialActor['via'],
+): Promise<OfficialActor | undefined> => {
+  const profile = await findUserProfile(ctx.db, userId);
+  if (!profile || profile.status !== 'active') {
+    return undefined;
+  }
+  const grants: RoleGrant[] = (await listUserGrants(ctx.db, userId)).map((g) => ({
+    agencyId: g.agencyId,
+    role: g.role,
+    includeSubagencies: g.includeSubagencies,
+    provinceCode: g.provinceCode,
+  }));
+  return {
+    kind: 'official',
+    userId,
+    username: profile.username,
+    fullName: profile.fullName,
+    provinceCode: profile.provinceCode,
+    grants,
+    via,
+  };
+};
+
+/** The official behind a session cookie, if the session is live; slides its idle expiry. */
+export const findSessionActor = async (ctx: AppContext, sessionToken: string): Promise<OfficialActor | undefined> => {
+  const tokenHash = hashSecret(sessionToken);
+  const now = ctx.clock.now();
+  const session = await findLiveSession(ctx.db, tokenHash, now);
+  if (!session) {
+    return undefined;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    const idle = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.expiresAt.getTime()));
+    await touchSession(ctx.db, tokenHash, now, idle);
+  }
+  const official = await loadOfficial(ctx, session.userId, 'session');
+  return official && { ...official, session: { tokenHash, csrfToken: session.csrfToken } };
+};
+
+/** The official behind an API token (`Authorization: Bearer mct_…`), if the token is usable. */
+export const findTokenActor = async (ctx: AppContext, token: string): Promise<OfficialActor | undefined> => {
+  const now = ctx.clock.now();
+  const record = await findUsableApiToken(ctx.db, hashSecret(token), now);
+  if (!record) {
+    return undefined;
+  }
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
+    await markApiTokenUsed(ctx.db, record.id, now);
+  }
+  return loadOfficial(ctx, record.userId, 'token');
+};
