@@ -1,5 +1,6 @@
 export * from './administrative-units.queries.js';
 export * from './agencies.queries.js';
+export * from './calendar.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
 export {
   getMigrationStatus,
@@ -19,5 +20,6 @@ export {
   syncAdministrativeUnits,
 } from './reference-data.js';
 export type { Database } from './schema.js';
+export * from './tables/calendar.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';

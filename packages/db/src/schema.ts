@@ -1,3 +1,4 @@
+import type { CalendarTables } from './tables/calendar.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 
@@ -5,4 +6,4 @@ import type { OfficialsTables } from './tables/officials.js';
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
  * Each area keeps its tables in `tables/<area>.ts` next to its migrations.
  */
-export type Database = FoundationTables & OfficialsTables;
+export type Database = FoundationTables & OfficialsTables & CalendarTables;

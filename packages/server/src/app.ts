@@ -11,6 +11,7 @@ import { registerProblemHandlers } from './http/problems.js';
 import { registerWeb } from './http/web.js';
 import { registerAgencyRoutes } from './routes/agencies.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
+import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
@@ -95,6 +96,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerSystemRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerAgencyRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   await registerWeb(app, config.webDir);

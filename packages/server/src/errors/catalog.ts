@@ -1,3 +1,4 @@
+import { calendarProblems } from './calendar.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
@@ -6,6 +7,7 @@ import { officialsProblems } from './officials.problems.js';
 export const PROBLEM_CATALOG = {
   ...foundationProblems,
   ...officialsProblems,
+  ...calendarProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -33,6 +33,7 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã định danh cơ quan có dạng 000.00.00.H56 (Quyết định 20/2020/QĐ-TTg).',
     en: 'An agency identifier looks like 000.00.00.H56 (Decision 20/2020/QĐ-TTg).',
   },
+  PROVINCE_CODE: { vi: 'Mã tỉnh gồm 2 chữ số, ví dụ 33.', en: 'A province code has 2 digits, e.g. 33.' },
   TIME_OF_DAY: { vi: 'Giờ có dạng HH:MM, ví dụ 07:30.', en: 'A time of day looks like HH:MM, e.g. 07:30.' },
   USERNAME: {
     vi: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.',

@@ -22,6 +22,7 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
         { name: 'reference', description: 'Reference data: administrative units' },
         { name: 'auth', description: 'Officials: sign-in, session, API tokens' },
         { name: 'agencies', description: 'Agencies, their history and reorganisations' },
+        { name: 'calendar', description: 'Legal working-time calendar: holidays, lunar dates, due instants' },
         { name: 'users', description: 'Officials and their roles' },
       ],
     },

@@ -1,6 +1,7 @@
+import { CalendarError } from '@motcua/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem, type ProblemParams } from '../errors/app-error.js';
-import type { ProblemCode } from '../errors/catalog.js';
+import { isProblemCode, type ProblemCode } from '../errors/catalog.js';
 import { buildProblem, type ProblemDocument } from '../errors/problem.js';
 import { formatValidationIssue } from '../errors/validation-messages.js';
 
@@ -66,6 +67,12 @@ export const registerProblemHandlers = (app: FastifyInstance, options: { bodyLim
       return sendProblem(request, reply, error.code, {
         params: error.params,
         ...(error.fieldProblems ? { errors: error.fieldProblems } : {}),
+      });
+    }
+    if (error instanceof CalendarError) {
+      const code = `CALENDAR_${error.code}`;
+      return sendProblem(request, reply, isProblemCode(code) ? code : 'BAD_REQUEST', {
+        params: { reason: error.message },
       });
     }
     if (Array.isArray(error.validation)) {
