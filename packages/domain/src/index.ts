@@ -3,3 +3,4 @@ export * from './agencies/agency.js';
 export * from './calendar/index.js';
 export * from './catalog/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
+export * from './dossier/index.js';
