@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -142,4 +143,64 @@ describe('motcua serve on the embedded database', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('motcua import/export procedures', () => {
+  const catalogFile = fileURLToPath(new URL('../../../reference-data/tthc-catalog.json', import.meta.url));
+  let dir: string;
+  let subsetFile: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'motcua-catalog-cli-'));
+    const { procedures } = JSON.parse(readFileSync(catalogFile, 'utf8')) as { procedures: unknown[] };
+    subsetFile = join(dir, 'subset.json');
+    writeFileSync(subsetFile, JSON.stringify({ procedures: procedures.slice(0, 300) }));
+    writeFileSync(join(dir, 'subset.json.gz'), gzipSync(JSON.stringify(procedures.slice(300, 320))));
+    writeFileSync(join(dir, 'broken.json'), '{"procedures": [');
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = () => ({ MOTCUA_DATA_DIR: join(dir, 'data') });
+
+  it('imports a file with progress on stderr and the report as JSON; a second import changes nothing', () => {
+    const first = runCli(['import', 'procedures', subsetFile, '--json'], env());
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('importing 250/300 (83%)');
+    expect(first.stderr).toContain('importing 300/300 (100%): 300 created');
+    const report = JSON.parse(first.stdout) as { catalog: string; status: string; totals: Record<string, unknown> };
+    expect(report).toMatchObject({ catalog: 'national', status: 'completed' });
+    expect(report.totals).toMatchObject({ rows: 300, created: 300, rejected: 0 });
+
+    const second = runCli(['import', 'procedures', subsetFile], env());
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('0 created, 0 updated, 300 unchanged, 0 rejected');
+  });
+
+  it('imports gzip into a province catalog, and exports what imports back unchanged', () => {
+    const gz = runCli(['import', 'procedures', join(dir, 'subset.json.gz'), '--catalog', '33', '--json'], env());
+    expect(gz.status, gz.stderr).toBe(0);
+    expect(JSON.parse(gz.stdout)).toMatchObject({ catalog: '33', totals: { created: 20 } });
+
+    const out = join(dir, 'export.json');
+    const exported = runCli(['export', 'procedures', '--out', out], env());
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain('exported 300 procedures of the national catalog');
+    const back = runCli(['import', 'procedures', out, '--json'], env());
+    expect(JSON.parse(back.stdout).totals).toMatchObject({ unchanged: 300, created: 0, updated: 0 });
+  });
+
+  it('exits 1 with one clear line for a file that is not a catalog, 2 for a missing file or bad option', () => {
+    const broken = runCli(['import', 'procedures', join(dir, 'broken.json')], env());
+    expect(broken.status).toBe(1);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toMatch(/cannot import .*broken\.json: The file is not valid JSON/);
+    const missing = runCli(['import', 'procedures', join(dir, 'nothing.json')], env());
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+    const option = runCli(['import', 'procedures', subsetFile, '--catalog', 'HY'], env());
+    expect(option.status).toBe(2);
+  });
 });

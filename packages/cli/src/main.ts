@@ -1,12 +1,32 @@
 import { DataDirLockedError } from '@motcua/server';
+import { auditVerifyCommand } from './commands/audit.js';
+import {
+  calendarBetweenCommand,
+  calendarDueCommand,
+  calendarHolidaysCommand,
+  calendarLunarCommand,
+  calendarSolarCommand,
+} from './commands/calendar.js';
+import { exportProceduresCommand, importProceduresCommand } from './commands/catalog.js';
 import { migrateCommand, migrateStatusCommand, seedDemoCommand } from './commands/database.js';
 import { serveCommand } from './commands/serve.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
 
 /** Every command, most specific path first so "migrate status" wins over "migrate". */
-export const COMMANDS: Command[] = [serveCommand, migrateStatusCommand, migrateCommand, seedDemoCommand].sort(
-  (a, b) => b.path.length - a.path.length,
-);
+export const COMMANDS: Command[] = [
+  serveCommand,
+  migrateStatusCommand,
+  migrateCommand,
+  seedDemoCommand,
+  calendarLunarCommand,
+  calendarSolarCommand,
+  calendarHolidaysCommand,
+  calendarDueCommand,
+  calendarBetweenCommand,
+  auditVerifyCommand,
+  importProceduresCommand,
+  exportProceduresCommand,
+].sort((a, b) => b.path.length - a.path.length);
 
 const VERSION = '0.1.0';
 

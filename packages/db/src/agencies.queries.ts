@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
-import { containsFilter, similarFilter } from './search.js';
 import type { Database } from './schema.js';
+import { containsFilter, similarFilter } from './search.js';
 import type { AgencyKind, WorkingHoursJson } from './tables/officials.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -350,11 +350,7 @@ export const openAgencyVersion = async (
   previousDay: string,
 ): Promise<void> => {
   // A change effective on the same day as the open version replaces it instead of leaving a 0-day period.
-  await db
-    .deleteFrom('agencyVersion')
-    .where('agencyId', '=', agency.id)
-    .where('validFrom', '=', effective)
-    .execute();
+  await db.deleteFrom('agencyVersion').where('agencyId', '=', agency.id).where('validFrom', '=', effective).execute();
   await db
     .updateTable('agencyVersion')
     .set({ validTo: previousDay })
@@ -464,3 +460,22 @@ export const countOpenChildren = async (db: Db, agencyId: string): Promise<numbe
     .executeTakeFirst();
   return row?.n ?? 0;
 };
+
+/** The People's Committee of a commune (by its administrative-unit code) that is in force now. */
+export const findCommuneCommittee = async (db: Db, communeCode: string): Promise<AgencyRecord | undefined> =>
+  db
+    .selectFrom('agency')
+    .select(agencyColumns)
+    .where('agency.adminUnitCode', '=', communeCode)
+    .where('agency.kind', '=', 'commune_committee')
+    .where('agency.validTo', 'is', null)
+    .executeTakeFirst();
+
+/** An agency in force with this code (closed agencies are not offered for new routing). */
+export const findOpenAgencyByCode = async (db: Db, code: string): Promise<AgencyRecord | undefined> =>
+  db
+    .selectFrom('agency')
+    .select(agencyColumns)
+    .where('agency.code', '=', code)
+    .where('agency.validTo', 'is', null)
+    .executeTakeFirst();

@@ -23,7 +23,11 @@ export type CalendarEntryRecord = {
 
 /** The revisions of the national scope and a province scope (0 when never changed). */
 export const findCalendarRevisions = async (db: Db, scopes: string[]): Promise<Record<string, number>> => {
-  const rows = await db.selectFrom('calendarRevision').select(['scope', 'revision']).where('scope', 'in', scopes).execute();
+  const rows = await db
+    .selectFrom('calendarRevision')
+    .select(['scope', 'revision'])
+    .where('scope', 'in', scopes)
+    .execute();
   const result: Record<string, number> = Object.fromEntries(scopes.map((s) => [s, 0]));
   for (const row of rows) {
     result[row.scope] = row.revision;
@@ -43,9 +47,9 @@ export const listActiveCalendarEntries = async (db: Db, scopes: string[]) =>
     .execute();
 
 export const listPublishedYears = async (db: Db, scopes: string[]): Promise<number[]> =>
-  (
-    await db.selectFrom('calendarPublishedYear').select('year').where('scope', 'in', scopes).distinct().execute()
-  ).map((r) => r.year);
+  (await db.selectFrom('calendarPublishedYear').select('year').where('scope', 'in', scopes).distinct().execute()).map(
+    (r) => r.year,
+  );
 
 /** Every entry ever made for a scope (the history: who set or removed which day, when). */
 export const listCalendarHistory = async (

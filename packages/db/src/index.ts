@@ -1,7 +1,9 @@
 export * from './administrative-units.queries.js';
 export * from './agencies.queries.js';
 export * from './calendar.queries.js';
+export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
+export * from './dossiers.queries.js';
 export {
   getMigrationStatus,
   MIGRATIONS_DIR,
@@ -12,7 +14,6 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
-export * from './users.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,
@@ -21,5 +22,8 @@ export {
 } from './reference-data.js';
 export type { Database } from './schema.js';
 export * from './tables/calendar.js';
+export * from './tables/catalog.js';
+export * from './tables/dossiers.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './users.queries.js';

@@ -154,8 +154,7 @@ const tokenColumns = [
 export const insertApiToken = async (
   db: Db,
   token: { userId: string; name: string; tokenPrefix: string; tokenHash: string; expiresAt: Date | null },
-): Promise<ApiTokenRecord> =>
-  db.insertInto('apiToken').values(token).returning(tokenColumns).executeTakeFirstOrThrow();
+): Promise<ApiTokenRecord> => db.insertInto('apiToken').values(token).returning(tokenColumns).executeTakeFirstOrThrow();
 
 /** A usable token (not revoked or expired, its user active) by hash. */
 export const findUsableApiToken = async (db: Db, tokenHash: string, now: Date): Promise<ApiTokenRecord | undefined> =>

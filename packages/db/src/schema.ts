@@ -1,4 +1,6 @@
 import type { CalendarTables } from './tables/calendar.js';
+import type { CatalogTables } from './tables/catalog.js';
+import type { DossierTables } from './tables/dossiers.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 
@@ -6,4 +8,4 @@ import type { OfficialsTables } from './tables/officials.js';
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
  * Each area keeps its tables in `tables/<area>.ts` next to its migrations.
  */
-export type Database = FoundationTables & OfficialsTables & CalendarTables;
+export type Database = FoundationTables & OfficialsTables & CalendarTables & CatalogTables & DossierTables;

@@ -2,5 +2,5 @@ export * from './access/permissions.js';
 export * from './agencies/agency.js';
 export * from './calendar/index.js';
 export * from './catalog/index.js';
-export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
 export * from './dossier/index.js';
+export { foldVietnamese, normalizeVietnamese } from './text/fold.js';

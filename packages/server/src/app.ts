@@ -9,21 +9,34 @@ import { registerLanguage } from './http/language.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { registerWeb } from './http/web.js';
+import type { Jobs } from './jobs/jobs.js';
 import { registerAgencyRoutes } from './routes/agencies.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
+import { registerCatalogRoutes } from './routes/catalog.routes.js';
+import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
+import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
   state: RuntimeState;
+  jobs: Jobs;
+  storage: FileStorage;
   clock?: Clock;
   /** Pass false in tests to keep output quiet. */
   logger?: boolean;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The context use-cases run with (also used by the job workers). */
+    motcua: AppContext;
+  }
+}
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -83,8 +96,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     clock: deps.clock ?? systemClock,
     state: deps.state,
+    jobs: deps.jobs,
+    storage: deps.storage,
   };
 
+  app.decorate('motcua', ctx);
   registerLanguage(app);
   registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
   app.addHook('onSend', async (request, reply) => {
@@ -97,7 +113,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerAuthRoutes(app, ctx);
   registerAgencyRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerDossierRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   await registerWeb(app, config.webDir);
   return app;

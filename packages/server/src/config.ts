@@ -42,8 +42,10 @@ const EnvironmentSchema = z.object({
   MOTCUA_DATA_DIR: z.string().min(1).default('./data'),
   MOTCUA_PUBLIC_URL: httpUrl.optional(),
   MOTCUA_WEB_DIR: z.string().min(1).optional(),
+  MOTCUA_STORAGE_DIR: z.string().min(1).optional(),
   MOTCUA_BODY_LIMIT_BYTES: positiveInteger.default(1_048_576),
   MOTCUA_DEMO: booleanFlag.default(false),
+  MOTCUA_DEMO_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
   MOTCUA_TRUST_PROXY: booleanFlag.default(false),
   MOTCUA_DB_POOL_SIZE: positiveInteger.default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,8 +58,12 @@ export type Config = {
   /** The address citizens reach this installation at; printed in QR codes and links. */
   publicUrl: string;
   webDir: string | undefined;
+  /** Where uploaded files and result documents are stored (content-addressed). */
+  storageDir: string;
   bodyLimitBytes: number;
   seedDemo: boolean;
+  /** Password of the demo accounts (demo only; the default is documented in README.md). */
+  demoPassword: string | undefined;
   trustProxy: boolean;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
 };
@@ -100,8 +106,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
       : { kind: 'pglite', dataDir: resolve(vars.MOTCUA_DATA_DIR) },
     publicUrl: vars.MOTCUA_PUBLIC_URL ?? `http://localhost:${port}`,
     webDir: vars.MOTCUA_WEB_DIR ? resolve(vars.MOTCUA_WEB_DIR) : undefined,
+    storageDir: resolve(vars.MOTCUA_STORAGE_DIR ?? `${vars.MOTCUA_DATA_DIR}/files`),
     bodyLimitBytes: vars.MOTCUA_BODY_LIMIT_BYTES,
     seedDemo: vars.MOTCUA_DEMO,
+    demoPassword: vars.MOTCUA_DEMO_PASSWORD,
     trustProxy: vars.MOTCUA_TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
     ...overrides,

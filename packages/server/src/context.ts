@@ -1,6 +1,8 @@
 import type { Database, DatabaseHandle } from '@motcua/db';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
+import type { Jobs } from './jobs/jobs.js';
+import type { FileStorage } from './storage/file-storage.js';
 
 /** Where time comes from; tests pass a fixed clock. */
 export type Clock = { now: () => Date };
@@ -19,6 +21,10 @@ export type AppContext = {
   db: Kysely<Database>;
   clock: Clock;
   state: RuntimeState;
+  /** The outbox (pg-boss): jobs written in the same transaction as the change they follow. */
+  jobs: Jobs;
+  /** Uploaded files and result documents, content-addressed. */
+  storage: FileStorage;
 };
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -5,9 +5,20 @@ export {
   DataDirLockedError,
   expectedMigrationVersion,
   openConfiguredDatabase,
+  openRuntimeContext,
   type PrepareResult,
   prepareDatabase,
   type RunningServer,
+  type RuntimeContext,
   startServer,
 } from './runtime.js';
-export { seedDemo } from './seed/demo.js';
+export { DEFAULT_DEMO_PASSWORD, type DemoSeedResult, seedDemo } from './seed/demo.js';
+export { streamCatalogExport } from './usecases/catalog/export.js';
+export {
+  type CatalogFile,
+  CatalogFileError,
+  type CatalogImportProgress,
+  parseCatalogFile,
+  runCatalogImport,
+} from './usecases/catalog/import.js';
+export { type AuditFinding, type AuditReport, verifyAuditChains } from './usecases/dossiers/audit.js';

@@ -4,8 +4,11 @@ import { type DatabaseHandle, migrate, openDatabase, readMigrationFiles, syncAdm
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import type { RuntimeState } from './context.js';
-import { seedDemo } from './seed/demo.js';
+import { type AppContext, type RuntimeState, systemClock } from './context.js';
+import { type Jobs, startJobs } from './jobs/jobs.js';
+import { startWorkers } from './jobs/workers.js';
+import { type DemoSeedResult, seedDemo } from './seed/demo.js';
+import { createLocalFileStorage } from './storage/file-storage.js';
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
@@ -83,22 +86,64 @@ export const openConfiguredDatabase = async (config: Config): Promise<OpenedData
 export type PrepareResult = {
   appliedMigrations: { version: number; name: string }[];
   referenceData: { loaded: boolean; units: number };
-  demo: { seeded: boolean; printed?: string[] };
 };
 
-/** Brings a database up to date: migrations, then reference data, then (optionally) the demo province. */
-export const prepareDatabase = async (
-  database: DatabaseHandle,
-  options: { seedDemo: boolean; now?: Date },
-): Promise<PrepareResult> => {
+/** Brings a database up to date: migrations, then reference data. */
+export const prepareDatabase = async (database: DatabaseHandle): Promise<PrepareResult> => {
   const migrated = await migrate(database.pool);
   const reference = await syncAdministrativeUnits(database.db);
-  const demo = options.seedDemo ? await seedDemo(database.db, { now: options.now ?? new Date() }) : { seeded: false };
   return {
     appliedMigrations: migrated.applied,
     referenceData: { loaded: reference.loaded, units: reference.units },
-    demo,
   };
+};
+
+export type RuntimeContext = { ctx: AppContext; prepared: PrepareResult; close: () => Promise<void> };
+
+/**
+ * Opens the configured database, prepares it and starts the job queue, giving the context that
+ * use-cases run with — for command-line tools that work without the HTTP server.
+ */
+export const openRuntimeContext = async (
+  config: Config,
+  options: { workers?: boolean } = {},
+): Promise<RuntimeContext> => {
+  const opened = await openConfiguredDatabase(config);
+  let jobs: Jobs | undefined;
+  try {
+    const prepared = await prepareDatabase(opened.database);
+    jobs = await startJobs(opened.database, {
+      onError: (error) => console.error(`motcua: job queue: ${error.message}`),
+    });
+    const ctx: AppContext = {
+      config,
+      database: opened.database,
+      db: opened.database.db,
+      clock: systemClock,
+      state: { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() },
+      jobs,
+      storage: createLocalFileStorage(config.storageDir),
+    };
+    if (options.workers) {
+      await startWorkers(ctx);
+    }
+    const runningJobs = jobs;
+    return {
+      ctx,
+      prepared,
+      close: async () => {
+        try {
+          await runningJobs.stop();
+        } finally {
+          await opened.close();
+        }
+      },
+    };
+  } catch (error) {
+    await jobs?.stop();
+    await opened.close();
+    throw error;
+  }
 };
 
 export const expectedMigrationVersion = (): number =>
@@ -116,20 +161,36 @@ export type RunningServer = {
  */
 export const startServer = async (
   config: Config,
-  options: { onPrepared?: (result: PrepareResult) => void; handleSignals?: boolean } = {},
+  options: {
+    onPrepared?: (result: PrepareResult) => void;
+    onDemoSeeded?: (result: DemoSeedResult) => void;
+    handleSignals?: boolean;
+  } = {},
 ): Promise<RunningServer> => {
   const opened = await openConfiguredDatabase(config);
   const state: RuntimeState = { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() };
   let app: FastifyInstance;
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   try {
-    const prepared = await prepareDatabase(opened.database, { seedDemo: config.seedDemo });
+    const prepared = await prepareDatabase(opened.database);
     options.onPrepared?.(prepared);
-    app = await buildApp({ config, database: opened.database, state });
+    jobs = await startJobs(opened.database, {
+      onError: (error) => console.error(`motcua: job queue: ${error.message}`),
+    });
+    const storage = createLocalFileStorage(config.storageDir);
+    app = await buildApp({ config, database: opened.database, state, jobs, storage });
+    if (config.seedDemo) {
+      const demo = await seedDemo(app.motcua, { password: config.demoPassword });
+      options.onDemoSeeded?.(demo);
+    }
+    await startWorkers(app.motcua);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await jobs?.stop();
     await opened.close();
     throw error;
   }
+  const runningJobs = jobs;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -137,6 +198,7 @@ export const startServer = async (
       state.shuttingDown = true;
       try {
         await app.close();
+        await runningJobs.stop();
       } finally {
         await opened.close();
       }

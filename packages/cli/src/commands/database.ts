@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getMigrationStatus } from '@motcua/db';
-import { loadConfig, openConfiguredDatabase, prepareDatabase } from '@motcua/server';
+import { loadConfig, openConfiguredDatabase, openRuntimeContext, prepareDatabase, seedDemo } from '@motcua/server';
 import { type Command, EXIT_FAILURE, EXIT_OK } from '../io.js';
 
 export const migrateCommand: Command = {
@@ -12,7 +12,7 @@ export const migrateCommand: Command = {
     const config = loadConfig(io.env);
     const opened = await openConfiguredDatabase(config);
     try {
-      const result = await prepareDatabase(opened.database, { seedDemo: false });
+      const result = await prepareDatabase(opened.database);
       if (values.json) {
         io.out(JSON.stringify({ applied: result.appliedMigrations, referenceData: result.referenceData }));
       } else if (result.appliedMigrations.length === 0) {
@@ -78,13 +78,13 @@ export const seedDemoCommand: Command = {
   run: async (args, io) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
     const config = loadConfig(io.env);
-    const opened = await openConfiguredDatabase(config);
+    const runtime = await openRuntimeContext(config);
     try {
-      const result = await prepareDatabase(opened.database, { seedDemo: true });
+      const demo = await seedDemo(runtime.ctx, { password: config.demoPassword });
       if (values.json) {
-        io.out(JSON.stringify({ seeded: result.demo.seeded, details: result.demo.printed ?? [] }));
-      } else if (result.demo.seeded) {
-        for (const line of result.demo.printed ?? []) {
+        io.out(JSON.stringify({ seeded: demo.seeded, details: demo.printed ?? [] }));
+      } else if (demo.seeded) {
+        for (const line of demo.printed ?? []) {
           io.out(line);
         }
       } else {
@@ -92,7 +92,7 @@ export const seedDemoCommand: Command = {
       }
       return EXIT_OK;
     } finally {
-      await opened.close();
+      await runtime.close();
     }
   },
 };

@@ -31,9 +31,11 @@ export const serveCommand: Command = {
         if (prepared.referenceData.loaded) {
           io.err(`motcua: loaded ${prepared.referenceData.units} administrative units`);
         }
-        if (prepared.demo.seeded) {
-          io.err('motcua: seeded the demo province — these demo-only credentials are printed once:');
-          for (const line of prepared.demo.printed ?? []) {
+      },
+      onDemoSeeded: (demo) => {
+        if (demo.seeded) {
+          io.err('motcua: seeded the demo province (demo only):');
+          for (const line of demo.printed ?? []) {
             io.err(`  ${line}`);
           }
         }

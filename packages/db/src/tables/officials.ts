@@ -2,9 +2,7 @@ import type { AgencyKind, OfficialRole } from '@motcua/domain';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AdministrativeLevel, GeneratedTimestamp, Timestamp } from './foundation.js';
 
-export type { AgencyKind };
-
-export type { OfficialRole };
+export type { AgencyKind, OfficialRole };
 
 /** Working hours of an agency, as the calendar's WorkingHoursProfile (null = the default 8 h day). */
 export type WorkingHoursJson = {

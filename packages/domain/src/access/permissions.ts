@@ -147,3 +147,8 @@ export const isAllowed = (grants: readonly RoleGrant[], action: Action, target: 
 /** Whether the grants reach the target at all, for any action (used to answer 404 rather than 403). */
 export const canSeeTarget = (grants: readonly RoleGrant[], target: AccessTarget): boolean =>
   grants.some((grant) => grantCovers(grant, target));
+
+/** The roles of the grants that reach an agency (used to decide who may take a dossier action there). */
+export const listRolesCovering = (grants: readonly RoleGrant[], lineage: AgencyLineage): OfficialRole[] => [
+  ...new Set(grants.filter((grant) => grantCovers(grant, { kind: 'agency', lineage })).map((grant) => grant.role)),
+];

@@ -72,12 +72,13 @@ export const DOSSIER_TRANSITIONS = {
   receive: {
     from: ['new'],
     to: 'received',
-    actors: ['receptionist'],
+    // 'system': an online dossier of a procedure the province accepts automatically (autoAccept).
+    actors: ['receptionist', 'system'],
     actingAgency: 'receiving',
     form: 'receipt',
     clock: 'start',
     basis:
-      'Decree 118/2025 (Decree 61/2018 Art. 19(2)(b)): a complete dossier is received and given Mẫu 01 with the appointment; receiving without an appointment slip is forbidden',
+      'Decree 118/2025 (Decree 61/2018 Art. 19(2)(b)): a complete dossier is received and given Mẫu 01 with the appointment; receiving without an appointment slip is forbidden. Online dossiers of procedures marked for automatic acceptance are received by the system',
     label: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
   },
   request_intake_supplement: {

@@ -1,5 +1,5 @@
-import { type AccessTarget, type Action, canSeeTarget, isAllowed } from '@motcua/domain';
 import { findAgencyLineage } from '@motcua/db';
+import { type AccessTarget, type Action, canSeeTarget, isAllowed } from '@motcua/domain';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor, OfficialActor } from './actor.js';
@@ -53,5 +53,10 @@ export const holdsAction = (actor: OfficialActor, action: Action): boolean =>
 
 const anyTargetOf = (grant: OfficialActor['grants'][number]): AccessTarget => ({
   kind: 'agency',
-  lineage: { agencyId: grant.agencyId, provinceCode: grant.provinceCode, coveringIds: [grant.agencyId], ancestorIds: [] },
+  lineage: {
+    agencyId: grant.agencyId,
+    provinceCode: grant.provinceCode,
+    coveringIds: [grant.agencyId],
+    ancestorIds: [],
+  },
 });

@@ -25,14 +25,17 @@ export class AppError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly params: ProblemParams = {},
-    options: { cause?: unknown; fieldProblems?: FieldProblem[] } = {},
+    options: { cause?: unknown; fieldProblems?: FieldProblem[]; extensions?: Record<string, unknown> } = {},
   ) {
     super(code, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = PROBLEM_CATALOG[code].status;
     this.fieldProblems = options.fieldProblems;
+    this.extensions = options.extensions;
   }
 
   readonly fieldProblems: FieldProblem[] | undefined;
+  /** Extra members of the problem document (e.g. the violated rule's code). */
+  readonly extensions: Record<string, unknown> | undefined;
 }
 
 /** A 404 for a resource, named in both languages ({ vi: 'hồ sơ', en: 'dossier' }). */

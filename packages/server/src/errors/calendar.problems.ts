@@ -58,11 +58,13 @@ export const calendarProblems = defineProblems({
     status: 400,
     vi: {
       title: 'Không có ngày âm lịch này',
-      detail: 'Ngày âm lịch này không tồn tại (tháng thiếu chỉ có 29 ngày, hoặc năm không có tháng nhuận đó) ({reason}).',
+      detail:
+        'Ngày âm lịch này không tồn tại (tháng thiếu chỉ có 29 ngày, hoặc năm không có tháng nhuận đó) ({reason}).',
     },
     en: {
       title: 'No such lunar date',
-      detail: 'This lunar date does not exist (a short month has 29 days, or the year has no such leap month) ({reason}).',
+      detail:
+        'This lunar date does not exist (a short month has 29 days, or the year has no such leap month) ({reason}).',
     },
   },
   CALENDAR_INVALID_SCHEDULE_ENTRY: {

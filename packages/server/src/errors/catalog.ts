@@ -1,5 +1,7 @@
 import { calendarProblems } from './calendar.problems.js';
+import { catalogProblems } from './catalog.problems.js';
 import type { ProblemDefinition } from './define.js';
+import { dossierProblems } from './dossiers.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 
@@ -8,6 +10,8 @@ export const PROBLEM_CATALOG = {
   ...foundationProblems,
   ...officialsProblems,
   ...calendarProblems,
+  ...dossierProblems,
+  ...catalogProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -21,7 +21,10 @@ export const officialsProblems = defineProblems({
   },
   INVALID_TOKEN: {
     status: 401,
-    vi: { title: 'Mã truy cập không hợp lệ', detail: 'Mã truy cập (API token) không đúng, đã hết hạn hoặc đã bị thu hồi.' },
+    vi: {
+      title: 'Mã truy cập không hợp lệ',
+      detail: 'Mã truy cập (API token) không đúng, đã hết hạn hoặc đã bị thu hồi.',
+    },
     en: { title: 'Invalid token', detail: 'The API token is wrong, expired or revoked.' },
   },
   CSRF_TOKEN_INVALID: {
@@ -68,7 +71,10 @@ export const officialsProblems = defineProblems({
   },
   AGENCY_MOVE_CYCLE: {
     status: 422,
-    vi: { title: 'Không thể chuyển cơ quan', detail: 'Không thể chuyển một cơ quan vào chính nó hoặc đơn vị trực thuộc của nó.' },
+    vi: {
+      title: 'Không thể chuyển cơ quan',
+      detail: 'Không thể chuyển một cơ quan vào chính nó hoặc đơn vị trực thuộc của nó.',
+    },
     en: { title: 'Invalid move', detail: 'An agency cannot be moved under itself or one of its sub-agencies.' },
   },
   EFFECTIVE_DATE_INVALID: {

@@ -33,6 +33,40 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã định danh cơ quan có dạng 000.00.00.H56 (Quyết định 20/2020/QĐ-TTg).',
     en: 'An agency identifier looks like 000.00.00.H56 (Decision 20/2020/QĐ-TTg).',
   },
+  DOSSIER_CODE: {
+    vi: 'Mã hồ sơ có dạng <mã cơ quan>-YYMMDD-NNNN, ví dụ 000.00.10.H31-261122-0001.',
+    en: 'A dossier code looks like <agency code>-YYMMDD-NNNN, e.g. 000.00.10.H31-261122-0001.',
+  },
+  INSTANT: {
+    vi: 'Thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-12-01T17:00:00+07:00.',
+    en: 'An ISO 8601 instant with offset, e.g. 2026-12-01T17:00:00+07:00.',
+  },
+  DATE: { vi: 'Ngày có dạng YYYY-MM-DD.', en: 'A date looks like YYYY-MM-DD.' },
+  EMAIL: { vi: 'Địa chỉ email không hợp lệ.', en: 'Not a valid email address.' },
+  TAX_CODE: {
+    vi: 'Mã số thuế gồm 10 chữ số (có chữ số kiểm tra), chi nhánh thêm -NNN.',
+    en: 'A tax code has 10 digits (with a check digit); a branch adds -NNN.',
+  },
+  ID_NUMBER_FORMAT: {
+    vi: 'Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.',
+    en: 'A personal ID number has exactly 12 digits.',
+  },
+  ID_NUMBER_PROVINCE: {
+    vi: 'Ba chữ số đầu của số định danh cá nhân không phải mã tỉnh nơi đăng ký khai sinh.',
+    en: 'The first three digits of the ID number are not a province code.',
+  },
+  ID_NUMBER_BIRTH_YEAR: {
+    vi: 'Số định danh cá nhân không khớp với năm sinh (chữ số thứ 4–6 mã hóa thế kỷ và năm sinh).',
+    en: 'The ID number does not match the year of birth (digits 4–6 encode the century and year).',
+  },
+  ID_NUMBER_GENDER: {
+    vi: 'Số định danh cá nhân không khớp với giới tính (chữ số thứ 4).',
+    en: 'The ID number does not match the gender (4th digit).',
+  },
+  AUTHORISATION_REQUIRED: {
+    vi: 'Người được ủy quyền phải có văn bản ủy quyền.',
+    en: 'An authorised submitter needs the authorisation document.',
+  },
   PROVINCE_CODE: { vi: 'Mã tỉnh gồm 2 chữ số, ví dụ 33.', en: 'A province code has 2 digits, e.g. 33.' },
   TIME_OF_DAY: { vi: 'Giờ có dạng HH:MM, ví dụ 07:30.', en: 'A time of day looks like HH:MM, e.g. 07:30.' },
   USERNAME: {

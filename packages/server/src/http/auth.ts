@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ANONYMOUS, type Actor } from '../auth/actor.js';
+import { type Actor, ANONYMOUS } from '../auth/actor.js';
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';

@@ -67,6 +67,7 @@ export const registerProblemHandlers = (app: FastifyInstance, options: { bodyLim
       return sendProblem(request, reply, error.code, {
         params: error.params,
         ...(error.fieldProblems ? { errors: error.fieldProblems } : {}),
+        ...(error.extensions ? { extensions: error.extensions } : {}),
       });
     }
     if (error instanceof CalendarError) {

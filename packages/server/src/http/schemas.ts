@@ -16,8 +16,9 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const IsoDate = z.iso.date();
 
+// Loose: problems may carry extension members (RFC 9457 §3.2), e.g. `rule` for a broken dossier rule.
 export const Problem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),

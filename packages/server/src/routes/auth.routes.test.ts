@@ -66,7 +66,12 @@ describe('sign-in', () => {
   it('validates the body', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/password', '/username']);
+    expect(
+      response
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/password', '/username']);
   });
 
   it('refuses a form-encoded body (only JSON is accepted, which also blocks cross-site form posts)', async () => {
@@ -132,7 +137,9 @@ describe('session', () => {
   it('ends every session of a user an administrator disables', async () => {
     const victim = await signIn(t.app, 'hanoitn');
     const admin = await signIn(t.app, 'hanoi');
-    const user = (await t.app.inject({ url: `/api/v1/users/${world.users.hanoitn?.id}`, headers: admin.headers })).json();
+    const user = (
+      await t.app.inject({ url: `/api/v1/users/${world.users.hanoitn?.id}`, headers: admin.headers })
+    ).json();
     const disabled = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${user.id}`,

@@ -13,6 +13,7 @@ import {
   publishProvinceYear,
   setProvinceCalendarEntries,
 } from '../usecases/calendar/calendar.js';
+import { previewCalendarChange } from '../usecases/dossiers/due-recompute.js';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' });
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { message: 'msg:TIME_OF_DAY' });
@@ -27,6 +28,31 @@ const Rule = z.union([
   z.object({ unit: z.literal('calendar_days'), value: z.number() }),
   z.object({ unit: z.literal('same_day'), cutoff: z.string() }),
 ]);
+
+const EntriesBody = z.object({
+  province: ProvinceCode,
+  entries: z
+    .array(
+      z.union([
+        z.object({
+          date: IsoDate,
+          kind: DayKind,
+          period: z.string().trim().min(2).max(200),
+          status: Status.optional(),
+          source: z.string().trim().min(3).max(500),
+          note: z.string().trim().max(1000).optional(),
+        }),
+        z.object({
+          date: IsoDate,
+          remove: z.literal(true),
+          source: z.string().trim().min(3).max(500),
+          note: z.string().trim().max(1000).optional(),
+        }),
+      ]),
+    )
+    .min(1)
+    .max(60),
+});
 
 export const registerCalendarRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -220,30 +246,7 @@ export const registerCalendarRoutes = (app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['calendar'],
         summary: 'Add, change or cancel days off for a province (province administrators)',
-        body: z.object({
-          province: ProvinceCode,
-          entries: z
-            .array(
-              z.union([
-                z.object({
-                  date: IsoDate,
-                  kind: DayKind,
-                  period: z.string().trim().min(2).max(200),
-                  status: Status.optional(),
-                  source: z.string().trim().min(3).max(500),
-                  note: z.string().trim().max(1000).optional(),
-                }),
-                z.object({
-                  date: IsoDate,
-                  remove: z.literal(true),
-                  source: z.string().trim().min(3).max(500),
-                  note: z.string().trim().max(1000).optional(),
-                }),
-              ]),
-            )
-            .min(1)
-            .max(60),
-        }),
+        body: EntriesBody,
         response: { 201: z.object({ ids: z.array(z.number().int()) }), 400: Problem, 401: Problem, 403: Problem },
       },
     },
@@ -254,6 +257,32 @@ export const registerCalendarRoutes = (app: FastifyInstance, ctx: AppContext): v
           entries: request.body.entries,
         }),
       ),
+  );
+
+  api.post(
+    '/api/v1/calendar/entries/preview',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['calendar'],
+        summary: 'Preview which open dossiers’ appointments would move if these day-off entries were applied',
+        body: EntriesBody,
+        response: {
+          200: z.object({
+            scanned: z.number().int(),
+            total: z.number().int(),
+            moved: z.array(
+              z.object({ code: z.string(), before: z.string(), after: z.string(), deltaMinutes: z.number().int() }),
+            ),
+          }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request) =>
+      previewCalendarChange(ctx, request.actor, { provinceCode: request.body.province, entries: request.body.entries }),
   );
 
   api.post(

@@ -1,33 +1,659 @@
-import type { Database } from '@motcua/db';
-import type { Kysely } from 'kysely';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type AgencyKind,
+  type AgencyRecord,
+  closeAgency,
+  findProcedureVersionInForce,
+  insertAgency,
+  insertAgencySuccession,
+  insertUser,
+  insertUserRole,
+  REFERENCE_DATA_DIR,
+} from '@motcua/db';
+import { foldVietnamese, type OfficialRole, parseInstant, ROLE_DEFINITIONS, toLocalDate } from '@motcua/domain';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { hashPassword } from '../auth/passwords.js';
+import type { AppContext, Clock } from '../context.js';
+import { loadOfficial } from '../usecases/auth/resolve-actor.js';
+import { performDossierAction } from '../usecases/dossiers/actions.js';
+import { receiveAtCounter } from '../usecases/dossiers/intake.js';
+import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
 const DEMO_KEY = 'demo.seed';
 
 /** The demo province: Hưng Yên (code 33 after 1 July 2025), named in the seed reports. */
 export const DEMO_PROVINCE_CODE = '33';
 
+/**
+ * The demo password of every demo account. Demo only: set MOTCUA_DEMO_PASSWORD to change it and
+ * never run a demo seed on a production database.
+ */
+export const DEFAULT_DEMO_PASSWORD = 'MotCua-2026';
+
 export type DemoSeedResult = { seeded: boolean; printed?: string[] };
 
+type AgencySpec = {
+  key: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent?: string;
+  adminUnitCode?: string;
+  validFrom?: string;
+};
+
 /**
- * Seeds the demo province once. The marker row is written in the same transaction as the demo
- * data, so a crash mid-seed leaves nothing half-done and the next start seeds again.
+ * The province government after the 2025 reorganisation: the People's Committee, the departments
+ * as consolidated in March 2025 (e.g. Nông nghiệp và Môi trường, Tài chính, Xây dựng, Nội vụ,
+ * Khoa học và Công nghệ), the provincial public administration service centre, a few divisions.
+ * Identifier codes follow the Decision 20/2020/QĐ-TTg pattern but are illustrative: a real
+ * deployment enters the province's published codes.
  */
-export const seedDemo = async (db: Kysely<Database>, options: { now: Date }): Promise<DemoSeedResult> => {
-  const existing = await db.selectFrom('appSetting').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
+const PROVINCE_AGENCIES: AgencySpec[] = [
+  {
+    key: 'province',
+    code: '000.00.00.H31',
+    name: 'Ủy ban nhân dân tỉnh Hưng Yên',
+    kind: 'province_committee',
+    adminUnitCode: '33',
+  },
+  {
+    key: 'centre',
+    code: DEMO_AGENCY_CODES.centre,
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
+    kind: 'province_service_centre',
+    parent: 'province',
+  },
+  {
+    key: 'justice',
+    code: DEMO_AGENCY_CODES.justice,
+    name: 'Sở Tư pháp tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'construction',
+    code: DEMO_AGENCY_CODES.construction,
+    name: 'Sở Xây dựng tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'agriculture',
+    code: DEMO_AGENCY_CODES.agricultureEnvironment,
+    name: 'Sở Nông nghiệp và Môi trường tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'finance',
+    code: DEMO_AGENCY_CODES.finance,
+    name: 'Sở Tài chính tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'homeAffairs',
+    code: DEMO_AGENCY_CODES.homeAffairs,
+    name: 'Sở Nội vụ tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'health',
+    code: DEMO_AGENCY_CODES.health,
+    name: 'Sở Y tế tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'education',
+    code: DEMO_AGENCY_CODES.education,
+    name: 'Sở Giáo dục và Đào tạo tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'industry',
+    code: DEMO_AGENCY_CODES.industryTrade,
+    name: 'Sở Công Thương tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'culture',
+    code: DEMO_AGENCY_CODES.culture,
+    name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  {
+    key: 'science',
+    code: DEMO_AGENCY_CODES.scienceTechnology,
+    name: 'Sở Khoa học và Công nghệ tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
+  { key: 'justiceCivil', code: '000.01.01.H31', name: 'Phòng Hành chính tư pháp', kind: 'division', parent: 'justice' },
+  { key: 'justiceSupport', code: '000.02.01.H31', name: 'Phòng Bổ trợ tư pháp', kind: 'division', parent: 'justice' },
+  {
+    key: 'agricultureLand',
+    code: '000.01.03.H31',
+    name: 'Phòng Quản lý đất đai',
+    kind: 'division',
+    parent: 'agriculture',
+  },
+];
+
+/**
+ * The 2025 merger story: four wards of the former Hưng Yên city (their People's Committees existed
+ * until 30 June 2025) merged into the new Phường Phố Hiến on 1 July 2025 (admin-units-2025-mapping).
+ */
+const MERGED_WARDS: { code: string; name: string; unitCode: string }[] = [
+  { code: '001.00.30.H31', name: 'Ủy ban nhân dân phường Hiến Nam', unitCode: '11953' },
+  { code: '002.00.30.H31', name: 'Ủy ban nhân dân phường An Tảo', unitCode: '11956' },
+  { code: '003.00.30.H31', name: 'Ủy ban nhân dân phường Lê Lợi', unitCode: '11959' },
+  { code: '004.00.30.H31', name: 'Ủy ban nhân dân phường Minh Khai', unitCode: '11962' },
+];
+const PHO_HIEN_UNIT = '11953';
+
+type UserSpec = {
+  username: string;
+  fullName: string;
+  title: string;
+  roles: { agency: string; role: OfficialRole }[];
+};
+
+/** One demo account per role (and a commune team), documented in README.md as demo-only. */
+const DEMO_USERS: UserSpec[] = [
+  {
+    username: 'tiepnhan',
+    fullName: 'Nguyễn Thị Hồng',
+    title: 'Chuyên viên Bộ phận Một cửa',
+    roles: [
+      { agency: 'centre', role: 'receptionist' },
+      { agency: 'centre', role: 'result_returner' },
+    ],
+  },
+  {
+    username: 'chuyenvien',
+    fullName: 'Trần Văn Minh',
+    title: 'Chuyên viên Phòng Hành chính tư pháp',
+    roles: [{ agency: 'justice', role: 'processor' }],
+  },
+  {
+    username: 'lanhdao',
+    fullName: 'Lê Thị Thu Hà',
+    title: 'Phó Giám đốc Sở Tư pháp',
+    roles: [{ agency: 'justice', role: 'approver' }],
+  },
+  {
+    username: 'trakq',
+    fullName: 'Phạm Quốc Bảo',
+    title: 'Cán bộ trả kết quả',
+    roles: [{ agency: 'centre', role: 'result_returner' }],
+  },
+  {
+    username: 'qtdonvi',
+    fullName: 'Hoàng Văn Nam',
+    title: 'Quản trị hệ thống Sở Tư pháp',
+    roles: [{ agency: 'justice', role: 'agency_admin' }],
+  },
+  {
+    username: 'qttinh',
+    fullName: 'Vũ Thị Lan',
+    title: 'Quản trị hệ thống cấp tỉnh',
+    roles: [{ agency: 'province', role: 'province_admin' }],
+  },
+  {
+    username: 'thanhtra',
+    fullName: 'Đặng Minh Tuấn',
+    title: 'Thanh tra viên',
+    roles: [{ agency: 'province', role: 'auditor' }],
+  },
+  {
+    username: 'xa.tiepnhan',
+    fullName: 'Bùi Thị Mai',
+    title: 'Công chức Một cửa phường Phố Hiến',
+    roles: [
+      { agency: 'phoHien', role: 'receptionist' },
+      { agency: 'phoHien', role: 'result_returner' },
+    ],
+  },
+  {
+    username: 'xa.tuphap',
+    fullName: 'Đỗ Văn Hùng',
+    title: 'Công chức Tư pháp - Hộ tịch',
+    roles: [{ agency: 'phoHien', role: 'processor' }],
+  },
+  {
+    username: 'xa.chutich',
+    fullName: 'Ngô Thị Hạnh',
+    title: 'Chủ tịch UBND phường Phố Hiến',
+    roles: [{ agency: 'phoHien', role: 'approver' }],
+  },
+  // The former desk officer of Phường Hiến Nam (before the 2025 merger).
+  {
+    username: 'cu.hiennam',
+    fullName: 'Nguyễn Văn Cường',
+    title: 'Nguyên công chức Một cửa phường Hiến Nam',
+    roles: [{ agency: 'old11953', role: 'receptionist' }],
+  },
+];
+
+const at = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/**
+ * Seeds the demo province once: agencies with history, officials, the procedure catalog (national
+ * import + ~50 adopted procedures with process templates) and a handful of dossiers created
+ * through the engine (so their histories are genuine hash chains). The marker is written last; a
+ * crash mid-seed leaves no marker and the demo is not considered seeded.
+ */
+export const seedDemo = async (
+  ctx: AppContext,
+  options: { password?: string | undefined } = {},
+): Promise<DemoSeedResult> => {
+  const existing = await ctx.db.selectFrom('appSetting').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
   if (existing) {
     return { seeded: false };
   }
-  return db.transaction().execute(async (trx) => {
-    const value = JSON.stringify({ provinceCode: DEMO_PROVINCE_CODE, seededAt: options.now.toISOString() });
-    const inserted = await trx
-      .insertInto('appSetting')
-      .values({ key: DEMO_KEY, value })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!inserted) {
-      return { seeded: false };
-    }
-    return { seeded: true, printed: [`Demo province: Hưng Yên (${DEMO_PROVINCE_CODE})`] };
+  const password = options.password ?? DEFAULT_DEMO_PASSWORD;
+  const started = performance.now();
+  const agencies = await seedAgencies(ctx);
+  const users = await seedUsers(ctx, agencies, password);
+  const adminId = users.get('qttinh') ?? null;
+  const agencyIdsByCode = Object.fromEntries(Object.values(agencies).map((a) => [a.code, a.id]));
+  const procedures = await seedDemoProcedures(ctx.db, {
+    provinceCode: DEMO_PROVINCE_CODE,
+    agencyIdsByCode,
+    actorUserId: adminId,
+    now: ctx.clock.now(),
   });
+  const dossiers = await seedDossiers(ctx, agencies, users);
+  await ctx.db
+    .insertInto('appSetting')
+    .values({
+      key: DEMO_KEY,
+      value: JSON.stringify({ provinceCode: DEMO_PROVINCE_CODE, seededAt: ctx.clock.now().toISOString() }),
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return {
+    seeded: true,
+    printed: [
+      `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
+      `Demo-only accounts (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
+      'Open http://localhost:3000/can-bo to sign in as an official.',
+    ],
+  };
+};
+
+const seedAgencies = async (ctx: AppContext): Promise<Record<string, AgencyRecord>> =>
+  ctx.db.transaction().execute(async (trx) => {
+    const agencies: Record<string, AgencyRecord> = {};
+    const add = async (spec: AgencySpec) => {
+      const parent = spec.parent ? agencies[spec.parent] : undefined;
+      agencies[spec.key] = await insertAgency(
+        trx,
+        {
+          code: spec.code,
+          name: spec.name,
+          kind: spec.kind,
+          parentId: parent?.id ?? null,
+          provinceCode: DEMO_PROVINCE_CODE,
+          adminUnitLevel: spec.adminUnitCode ? (spec.adminUnitCode.length === 2 ? 'province' : 'commune') : null,
+          adminUnitCode: spec.adminUnitCode ?? null,
+          validFrom: spec.validFrom ?? '2025-07-01',
+          searchText: foldVietnamese(`${spec.name} ${spec.code}`),
+        },
+        parent?.path ?? null,
+      );
+    };
+    for (const spec of PROVINCE_AGENCIES) {
+      await add(spec);
+    }
+    // Every commune of Hưng Yên after 1 July 2025 gets its People's Committee.
+    const communes = (
+      parseCsv(readFileSync(join(REFERENCE_DATA_DIR, 'admin-units-2025-communes.csv'), 'utf8'), {
+        columns: true,
+        skip_empty_lines: true,
+      }) as { province_code: string; commune_code: string; commune_name: string }[]
+    ).filter((row) => row.province_code === DEMO_PROVINCE_CODE);
+    for (const [index, commune] of communes.entries()) {
+      const key = commune.commune_code === PHO_HIEN_UNIT ? 'phoHien' : `commune${commune.commune_code}`;
+      await add({
+        key,
+        code: communeCommitteeCode(index + 1),
+        name: `Ủy ban nhân dân ${commune.commune_name.replace(/^(Xã|Phường|Đặc khu)/, (m) => m.toLowerCase())}`,
+        kind: 'commune_committee',
+        parent: 'province',
+        adminUnitCode: commune.commune_code,
+      });
+    }
+    // The former wards of Hưng Yên city, in force since 2020 (merged into Phường Phố Hiến below).
+    for (const ward of MERGED_WARDS) {
+      await add({
+        key: `old${ward.unitCode}`,
+        code: ward.code,
+        name: ward.name,
+        kind: 'commune_committee',
+        parent: 'province',
+        adminUnitCode: ward.unitCode,
+        validFrom: '2020-01-01',
+      });
+    }
+    return agencies;
+  });
+
+/**
+ * 1 July 2025: the former wards close on 30 June and Phường Phố Hiến succeeds them. What they
+ * received stays attributed to them; Phố Hiến's officials see and act on it (agency_succession).
+ */
+const mergeOldWards = async (ctx: AppContext, agencies: Record<string, AgencyRecord>): Promise<void> => {
+  const phoHien = agencies.phoHien;
+  if (!phoHien) {
+    throw new Error('demo seed: Phường Phố Hiến not found in the 2025 communes');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const ward of MERGED_WARDS) {
+      const old = agencies[`old${ward.unitCode}`];
+      if (!old) {
+        continue;
+      }
+      const current = await trx
+        .selectFrom('agency')
+        .select('version')
+        .where('id', '=', old.id)
+        .executeTakeFirstOrThrow();
+      const closed = await closeAgency(trx, { id: old.id, expectedVersion: current.version, lastDay: '2025-06-30' });
+      if (closed) {
+        agencies[`old${ward.unitCode}`] = closed;
+      }
+      await insertAgencySuccession(trx, {
+        predecessorId: old.id,
+        successorId: phoHien.id,
+        kind: 'merge',
+        effective: '2025-07-01',
+      });
+      await trx
+        .insertInto('agencyChange')
+        .values({
+          agencyId: old.id,
+          change: 'merge',
+          effective: '2025-07-01',
+          before: JSON.stringify({ code: old.code, name: old.name }),
+          after: JSON.stringify({ mergedInto: phoHien.id, successorCode: phoHien.code }),
+          actorUserId: null,
+        })
+        .execute();
+    }
+  });
+};
+
+const seedUsers = async (
+  ctx: AppContext,
+  agencies: Record<string, AgencyRecord>,
+  password: string,
+): Promise<Map<string, string>> => {
+  const hash = await hashPassword(password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const spec of DEMO_USERS) {
+      const first = agencies[spec.roles[0]?.agency ?? ''];
+      const inserted = await insertUser(trx, {
+        username: spec.username,
+        fullName: spec.fullName,
+        title: spec.title,
+        email: `${spec.username.replace('.', '-')}@hungyen.demo.motcua.vn`,
+        phone: null,
+        passwordHash: hash,
+        provinceCode: first?.provinceCode ?? DEMO_PROVINCE_CODE,
+        now: ctx.clock.now(),
+      });
+      if (!inserted) {
+        continue;
+      }
+      ids.set(spec.username, inserted.id);
+      for (const role of spec.roles) {
+        const agency = agencies[role.agency];
+        if (agency) {
+          await insertUserRole(trx, {
+            userId: inserted.id,
+            agencyId: agency.id,
+            role: role.role,
+            includeSubagencies: ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
+            grantedBy: null,
+          });
+        }
+      }
+    }
+    return ids;
+  });
+};
+
+const DEMO_APPLICANTS = [
+  {
+    fullName: 'Nguyễn Văn An',
+    idNumber: '033085001234',
+    dateOfBirth: '1985-04-12',
+    gender: 'male',
+    phone: '0912345678',
+  },
+  {
+    fullName: 'Trần Thị Bích Ngọc',
+    idNumber: '033192004567',
+    dateOfBirth: '1992-09-03',
+    gender: 'female',
+    phone: '0987654321',
+  },
+  {
+    fullName: 'Lê Hoàng Phúc',
+    idNumber: '034078009876',
+    dateOfBirth: '1978-01-25',
+    gender: 'male',
+    phone: '0904112233',
+  },
+  {
+    fullName: 'Phạm Thị Thu Trang',
+    idNumber: '033199002468',
+    dateOfBirth: '1999-12-30',
+    gender: 'female',
+    phone: '0977001122',
+  },
+  {
+    fullName: 'Vũ Đức Thắng',
+    idNumber: '033088007531',
+    dateOfBirth: '1988-07-14',
+    gender: 'male',
+    phone: '0936223344',
+  },
+  {
+    fullName: 'Đặng Thị Hải Yến',
+    idNumber: '034195003579',
+    dateOfBirth: '1995-03-08',
+    gender: 'female',
+    phone: '0868556677',
+  },
+] as const;
+
+type Step = {
+  action: Parameters<typeof performDossierAction>[2]['action'];
+  by: string;
+  at: string;
+  params?: object;
+  results?: { name: string; documentNo?: string }[];
+};
+
+/**
+ * A few dossiers in every state, created and moved through the real use-cases with the clock set
+ * to each moment, so that their events, hash chains, steps and statistics are genuine.
+ */
+const seedDossiers = async (
+  ctx: AppContext,
+  agencies: Record<string, AgencyRecord>,
+  users: Map<string, string>,
+): Promise<number> => {
+  const officials = new Map<string, Awaited<ReturnType<typeof loadOfficial>>>();
+  for (const [username, id] of users) {
+    officials.set(username, await loadOfficial(ctx, id, 'session'));
+  }
+  const actor = (username: string) => {
+    const official = officials.get(username);
+    if (!official) {
+      throw new Error(`demo seed: no official ${username}`);
+    }
+    return official;
+  };
+  let count = 0;
+  const create = async (input: {
+    agency: string;
+    procedure: string;
+    by: string;
+    at: string;
+    applicant: number;
+    outcome?: 'receive' | 'supplement' | 'refuse';
+    steps?: Step[];
+  }) => {
+    const agency = agencies[input.agency];
+    if (!agency) {
+      return;
+    }
+    const version = await findProcedureVersionInForce(ctx.db, {
+      catalog: DEMO_PROVINCE_CODE,
+      code: input.procedure,
+      at: toLocalDate(parseInstant(input.at)),
+    });
+    if (!version) {
+      return;
+    }
+    const person = DEMO_APPLICANTS[input.applicant % DEMO_APPLICANTS.length] ?? DEMO_APPLICANTS[0];
+    const outcome = input.outcome ?? 'receive';
+    const required = version.content.components.filter((c) => c.group === 'submit' && c.required);
+    const components = (outcome === 'receive' ? required : required.slice(1)).map((c) => ({
+      key: c.key,
+      originals: Math.max(c.originals, c.copies === 0 ? 1 : 0),
+      copies: c.copies,
+      fromData: c.replaceableByData,
+    }));
+    const created = await receiveAtCounter({ ...ctx, clock: at(input.at) }, actor(input.by), {
+      receivingAgencyId: agency.id,
+      procedureCode: input.procedure,
+      channel: 'direct',
+      applicant: {
+        kind: 'person',
+        fullName: person.fullName,
+        idNumber: person.idNumber,
+        dateOfBirth: person.dateOfBirth,
+        gender: person.gender,
+        address: {
+          text: `Tổ dân phố số ${input.applicant + 2}, phường Phố Hiến, tỉnh Hưng Yên`,
+          communeCode: PHO_HIEN_UNIT,
+        },
+        phone: person.phone,
+      },
+      components,
+      outcome,
+      ...(outcome === 'supplement' && required[0]
+        ? { missing: [required[0].key], reason: `Thiếu ${required[0].name.slice(0, 120)}` }
+        : {}),
+      ...(outcome === 'refuse' ? { reason: 'Không thuộc thẩm quyền giải quyết của cơ quan tiếp nhận' } : {}),
+    });
+    count += 1;
+    const handle = { code: created.body.code, version: 2 };
+    await continueDossier(handle, input.steps ?? []);
+    return handle;
+  };
+  const continueDossier = async (handle: { code: string; version: number }, steps: Step[]) => {
+    for (const step of steps) {
+      const result = await performDossierAction({ ...ctx, clock: at(step.at) }, actor(step.by), {
+        code: handle.code,
+        action: step.action,
+        params: (step.params ?? {}) as never,
+        expectedVersion: handle.version,
+        ...(step.results ? { results: step.results } : {}),
+      });
+      handle.version = result.body.version;
+    }
+  };
+
+  const khaiSinh = '1.001193';
+  // Before the merger: Phường Hiến Nam receives a birth registration on 25 June 2025 …
+  const historic = await create({
+    agency: 'old11953',
+    procedure: khaiSinh,
+    by: 'cu.hiennam',
+    at: '2025-06-25T09:00:00+07:00',
+    applicant: 5,
+    steps: [{ action: 'forward', by: 'cu.hiennam', at: '2025-06-25T09:30:00+07:00' }],
+  });
+  // … the ward is merged into Phường Phố Hiến on 1 July, and Phố Hiến's officials finish it.
+  await mergeOldWards(ctx, agencies);
+  if (historic) {
+    await continueDossier(historic, [
+      { action: 'complete_step', by: 'xa.tuphap', at: '2025-07-01T09:00:00+07:00' },
+      {
+        action: 'complete',
+        by: 'xa.chutich',
+        at: '2025-07-01T15:00:00+07:00',
+        params: { outcome: 'approved' },
+        results: [{ name: 'Giấy khai sinh (bản chính)', documentNo: '01/2025' }],
+      },
+      { action: 'return_result', by: 'xa.tiepnhan', at: '2025-07-02T08:30:00+07:00', params: { channel: 'counter' } },
+    ]);
+  }
+  // Phường Phố Hiến: a birth registration returned early, one in progress, one waiting for a supplement.
+  await create({
+    agency: 'phoHien',
+    procedure: khaiSinh,
+    by: 'xa.tiepnhan',
+    at: '2026-11-16T08:15:00+07:00',
+    applicant: 0,
+    steps: [
+      { action: 'forward', by: 'xa.tiepnhan', at: '2026-11-16T08:30:00+07:00' },
+      { action: 'complete_step', by: 'xa.tuphap', at: '2026-11-16T10:00:00+07:00' },
+      {
+        action: 'complete',
+        by: 'xa.chutich',
+        at: '2026-11-16T14:00:00+07:00',
+        params: { outcome: 'approved' },
+        results: [{ name: 'Giấy khai sinh (bản chính)', documentNo: '215/2026' }],
+      },
+      { action: 'return_result', by: 'xa.tiepnhan', at: '2026-11-17T09:00:00+07:00', params: { channel: 'counter' } },
+    ],
+  });
+  await create({
+    agency: 'phoHien',
+    procedure: khaiSinh,
+    by: 'xa.tiepnhan',
+    at: '2026-11-20T09:40:00+07:00',
+    applicant: 1,
+    steps: [{ action: 'forward', by: 'xa.tiepnhan', at: '2026-11-20T10:00:00+07:00' }],
+  });
+  await create({
+    agency: 'phoHien',
+    procedure: khaiSinh,
+    by: 'xa.tiepnhan',
+    at: '2026-11-20T15:10:00+07:00',
+    applicant: 2,
+    outcome: 'supplement',
+  });
+  // The provincial centre: department procedures (liên thông with the Department of Justice).
+  for (const [index, code] of ['1.013859', '1.013835', '2.000829'].entries()) {
+    await create({
+      agency: 'centre',
+      procedure: code,
+      by: 'tiepnhan',
+      at: `2026-11-1${index + 7}T09:00:00+07:00`,
+      applicant: index + 3,
+      steps: [
+        { action: 'forward', by: 'tiepnhan', at: `2026-11-1${index + 7}T10:00:00+07:00` },
+        ...(index > 0
+          ? [{ action: 'accept_handoff' as const, by: 'chuyenvien', at: `2026-11-1${index + 7}T14:00:00+07:00` }]
+          : []),
+      ],
+    });
+  }
+  return count;
 };

@@ -1,6 +1,13 @@
 import { type AgencyKind, type AgencyRecord, insertAgency, insertUser, insertUserRole } from '@motcua/db';
-import { foldVietnamese, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
+import {
+  foldVietnamese,
+  hashProcedureContent,
+  type OfficialRole,
+  type ProcedureVersionContent,
+  ROLE_DEFINITIONS,
+} from '@motcua/domain';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { TestApp } from './test-app.js';
 
@@ -100,7 +107,130 @@ export const WORLD_USERS: UserSpec[] = [
   { username: 'xaydung', fullName: 'Bùi Văn Xây', roles: [{ agency: 'construction', role: 'agency_admin' }] },
   { username: 'hanoi', fullName: 'Ngô Thị Hà Nội', roles: [{ agency: 'foreignProvince', role: 'province_admin' }] },
   { username: 'hanoitn', fullName: 'Đỗ Văn Hà', roles: [{ agency: 'foreignDepartment', role: 'receptionist' }] },
+  {
+    username: 'motcua',
+    fullName: 'Lý Thị Một Cửa',
+    roles: [
+      { agency: 'centre', role: 'receptionist' },
+      { agency: 'centre', role: 'result_returner' },
+    ],
+  },
 ];
+
+/**
+ * A province procedure for the dossier tests: received at the provincial centre, examined and
+ * approved at the Department of Justice (liên thông), returned by the centre; 5 working days.
+ */
+export const TEST_PROCEDURE_CONTENT: ProcedureVersionContent = {
+  nationalCode: '1.001193',
+  name: 'Thủ tục đăng ký khai sinh',
+  field: { name: 'Hộ tịch' },
+  levels: ['province'],
+  applicantTypes: ['Công dân Việt Nam'],
+  components: [
+    {
+      key: 'to-khai',
+      name: 'Tờ khai đăng ký khai sinh',
+      group: 'submit',
+      originals: 1,
+      copies: 0,
+      required: true,
+      replaceableByData: false,
+    },
+    {
+      key: 'giay-chung-sinh',
+      name: 'Giấy chứng sinh',
+      group: 'submit',
+      originals: 1,
+      copies: 0,
+      required: true,
+      replaceableByData: false,
+    },
+    {
+      key: 'cu-tru',
+      name: 'Giấy tờ chứng minh nơi cư trú',
+      group: 'present',
+      originals: 1,
+      copies: 0,
+      required: false,
+      replaceableByData: true,
+    },
+  ],
+  channels: [
+    {
+      channel: 'direct',
+      duration: { unit: 'working_days', value: 5 },
+      fees: [{ name: 'Lệ phí', kind: 'le_phi', amountVnd: 0, text: 'Miễn lệ phí' }],
+    },
+    { channel: 'online', duration: { unit: 'working_days', value: 5 }, fees: [] },
+  ],
+  onlineLevel: 'full',
+  boundaryFree: false,
+  resultTypes: ['Giấy khai sinh'],
+  legalBasis: [{ number: '123/2015/NĐ-CP' }],
+  processSteps: [
+    {
+      key: 'tiep-nhan',
+      name: 'Tiếp nhận hồ sơ',
+      role: 'receptionist',
+      agency: { kind: 'receiving' },
+      allotmentWorkingHours: 4,
+    },
+    {
+      key: 'tham-dinh',
+      name: 'Thẩm định hồ sơ',
+      role: 'processor',
+      agency: { kind: 'fixed', agencyCode: '000.00.01.H31' },
+      allotmentWorkingHours: 20,
+      handoff: 'inter_agency',
+    },
+    {
+      key: 'phe-duyet',
+      name: 'Phê duyệt kết quả',
+      role: 'approver',
+      agency: { kind: 'fixed', agencyCode: '000.00.01.H31' },
+      allotmentWorkingHours: 8,
+    },
+    {
+      key: 'tra-ket-qua',
+      name: 'Trả kết quả',
+      role: 'result_returner',
+      agency: { kind: 'receiving' },
+      allotmentWorkingHours: 4,
+      handoff: 'inter_agency',
+    },
+  ],
+  clockOnSupplement: 'pause',
+  autoAccept: false,
+};
+
+/** Publishes a procedure version in a catalog directly (tests only; the catalog API does this for real). */
+export const seedProcedure = async (
+  t: TestApp,
+  input: { catalog: string; code: string; content?: ProcedureVersionContent; effectiveFrom?: string },
+): Promise<{ procedureId: string; versionId: string }> => {
+  const content = input.content ?? TEST_PROCEDURE_CONTENT;
+  return t.database.db.transaction().execute(async (trx) => {
+    const procedure = await sql<{ id: string }>`
+      insert into procedure (catalog, code, national_code, name, field_name, field_key, levels, online_level,
+        boundary_free, search_text, name_key, summary)
+      values (${input.catalog}, ${input.code}, ${content.nationalCode}, ${content.name}, ${content.field.name},
+        ${foldVietnamese(content.field.name)}, ${content.levels}, ${content.onlineLevel}, ${content.boundaryFree},
+        ${foldVietnamese(`${content.name} ${input.code}`)}, ${foldVietnamese(content.name)}, ${'{}'}::jsonb)
+      returning id::text as id`.execute(trx);
+    const procedureId = procedure.rows[0]?.id ?? '';
+    const version = await sql<{ id: string }>`
+      insert into procedure_version (procedure_id, catalog, version_no, status, content, content_hash,
+        effective_from, source, published_at)
+      values (${procedureId}::uuid, ${input.catalog}, 1, 'published', ${JSON.stringify(content)}::jsonb,
+        ${hashProcedureContent(content).slice(0, 14).padStart(14, '0')}, ${input.effectiveFrom ?? '2025-07-01'}, 'manual', now())
+      returning id::text as id`.execute(trx);
+    const versionId = version.rows[0]?.id ?? '';
+    await sql`update procedure set current_version_id = ${versionId}::uuid, current_version_no = 1,
+      effective_from = ${input.effectiveFrom ?? '2025-07-01'} where id = ${procedureId}::uuid`.execute(trx);
+    return { procedureId, versionId };
+  });
+};
 
 export type World = {
   agencies: Record<string, AgencyRecord>;

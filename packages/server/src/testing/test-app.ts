@@ -1,14 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@motcua/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { AppContext, Clock } from '../context.js';
+import { type Jobs, startJobs } from '../jobs/jobs.js';
 import { expectedMigrationVersion } from '../runtime.js';
+import { createLocalFileStorage, type FileStorage } from '../storage/file-storage.js';
 
 export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   ctx: AppContext;
+  jobs: Jobs;
+  storage: FileStorage;
   close: () => Promise<void>;
 };
 
@@ -24,16 +31,24 @@ export const createTestApp = async (options: { config?: Partial<Config>; clock?:
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { webDir: '/nonexistent-web-dir', ...options.config });
   const state = { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() };
   const clock = options.clock ?? fixedClock();
-  const app = await buildApp({ config, database, state, clock, logger: false });
+  // Jobs are enqueued for real (the outbox is part of what is tested); workers are not started, so
+  // tests decide when a job runs.
+  const jobs = await startJobs(database);
+  const storageDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
+  const storage = createLocalFileStorage(storageDir);
+  const app = await buildApp({ config, database, state, clock, jobs, storage, logger: false });
   await app.ready();
-  const ctx: AppContext = { config, database, db: database.db, clock, state };
   return {
     app,
     database,
-    ctx,
+    ctx: app.motcua,
+    jobs,
+    storage,
     close: async () => {
       await app.close();
+      await jobs.stop();
       await database.close();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { Database } from '@motcua/db';
 import {
   type AgencyKind,
   type AgencyRecord,
@@ -18,7 +19,6 @@ import {
   type WorkingHoursJson,
 } from '@motcua/db';
 import { foldVietnamese, normalizeVietnamese } from '@motcua/domain';
-import type { Database } from '@motcua/db';
 import type { Transaction } from 'kysely';
 import type { Actor, OfficialActor } from '../../auth/actor.js';
 import { authorizeAgencyAction, authorizeProvinceAction } from '../../auth/authorize.js';

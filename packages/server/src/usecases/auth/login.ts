@@ -1,10 +1,4 @@
-import {
-  clearThrottle,
-  findThrottle,
-  findUserCredentials,
-  hitThrottle,
-  insertSession,
-} from '@motcua/db';
+import { clearThrottle, findThrottle, findUserCredentials, hitThrottle, insertSession } from '@motcua/db';
 import { verifyPassword } from '../../auth/passwords.js';
 import { generateSecret, hashSecret } from '../../auth/secrets.js';
 import type { AppContext } from '../../context.js';

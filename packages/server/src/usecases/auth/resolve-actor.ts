@@ -1,4 +1,3 @@
-import type { RoleGrant } from '@motcua/domain';
 import {
   findLiveSession,
   findUsableApiToken,
@@ -7,6 +6,7 @@ import {
   markApiTokenUsed,
   touchSession,
 } from '@motcua/db';
+import type { RoleGrant } from '@motcua/domain';
 import type { OfficialActor } from '../../auth/actor.js';
 import { hashSecret } from '../../auth/secrets.js';
 import type { AppContext } from '../../context.js';
@@ -17,13 +17,13 @@ export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
 // Sliding the idle expiry on every request would write on every read; once per 5 minutes is enough.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-const loadOfficial = async (
+export const loadOfficial = async (
   ctx: AppContext,
   userId: string,
   via: OfficialActor['via'],
 ): Promise<OfficialActor | undefined> => {
   const profile = await findUserProfile(ctx.db, userId);
-  if (!profile || profile.status !== 'active') {
+  if (profile?.status !== 'active') {
     return undefined;
   }
   const grants: RoleGrant[] = (await listUserGrants(ctx.db, userId)).map((g) => ({

@@ -45,18 +45,7 @@ const remember = <T>(cache: Map<string, T>, key: string, build: () => T): T => {
 const scopesOf = (provinceCode: string | null | undefined): string[] =>
   provinceCode ? [NATIONAL_SCOPE, provinceCode] : [NATIONAL_SCOPE];
 
-/** The day-off calendar of a province: the official schedules, national entries, then the province's. */
-export const getDayOffCalendar = async (
-  ctx: AppContext,
-  provinceCode: string | null | undefined,
-): Promise<{ calendar: DayOffCalendar; key: string }> => {
-  const scopes = scopesOf(provinceCode);
-  const revisions = await findCalendarRevisions(ctx.db, scopes);
-  const key = scopes.map((s) => `${s}@${revisions[s] ?? 0}`).join('|');
-  const cached = dayOffCache.get(key);
-  if (cached) {
-    return { calendar: cached, key };
-  }
+const loadScheduleInputs = async (ctx: AppContext, scopes: string[]) => {
   const [rows, years] = await Promise.all([
     listActiveCalendarEntries(ctx.db, scopes),
     listPublishedYears(ctx.db, scopes),
@@ -73,6 +62,44 @@ export const getDayOffCalendar = async (
           ...(row.note ? { note: row.note } : {}),
         },
   );
+  return { extraEntries, years };
+};
+
+/**
+ * The province's calendar as it would be with some entries added (not saved, not cached): used to
+ * preview which open dossiers a schedule change would move before applying it.
+ */
+export const buildHypotheticalWorkingCalendar = async (
+  ctx: AppContext,
+  input: {
+    provinceCode: string;
+    extra: ScheduleEntryInput[];
+    publishYears?: number[];
+    workingHours?: WorkingHoursJson | null;
+  },
+) => {
+  const { extraEntries, years } = await loadScheduleInputs(ctx, scopesOf(input.provinceCode));
+  const calendar = createDayOffCalendar({
+    extraEntries: [...extraEntries, ...input.extra],
+    publishedYears: [...years, ...(input.publishYears ?? [])],
+  });
+  return (hours: WorkingHoursJson | null | undefined) =>
+    new WorkingTimeCalendar(calendar, hours ?? DEFAULT_WORKING_HOURS);
+};
+
+/** The day-off calendar of a province: the official schedules, national entries, then the province's. */
+export const getDayOffCalendar = async (
+  ctx: AppContext,
+  provinceCode: string | null | undefined,
+): Promise<{ calendar: DayOffCalendar; key: string }> => {
+  const scopes = scopesOf(provinceCode);
+  const revisions = await findCalendarRevisions(ctx.db, scopes);
+  const key = scopes.map((s) => `${s}@${revisions[s] ?? 0}`).join('|');
+  const cached = dayOffCache.get(key);
+  if (cached) {
+    return { calendar: cached, key };
+  }
+  const { extraEntries, years } = await loadScheduleInputs(ctx, scopes);
   const calendar = remember(dayOffCache, key, () => createDayOffCalendar({ extraEntries, publishedYears: years }));
   return { calendar, key };
 };

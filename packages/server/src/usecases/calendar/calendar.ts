@@ -20,6 +20,7 @@ import type { Actor } from '../../auth/actor.js';
 import { authorizeProvinceAction, requireOfficial } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { QUEUES } from '../../jobs/jobs.js';
 import { getAgencyWorkingCalendar, getDayOffCalendar, getWorkingCalendar } from './calendar-service.js';
 
 const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -189,14 +190,21 @@ export const setProvinceCalendarEntries = async (
           note: entry.note ?? null,
         };
   });
-  const ids = await ctx.db.transaction().execute((trx) =>
-    insertCalendarEntries(trx, {
+  // The entries and the job that moves the open dossiers' appointments commit together.
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertCalendarEntries(trx, {
       scope: input.provinceCode,
       entries: rows,
       createdBy: official.userId,
       now: ctx.clock.now(),
-    }),
-  );
+    });
+    await ctx.jobs.enqueue(trx, QUEUES.dueRecompute, {
+      provinceCode: input.provinceCode,
+      actorUserId: official.userId,
+      reason: rows.map((r) => `${r.date}: ${r.action === 'remove' ? 'hủy ngày nghỉ' : (r.period ?? '')}`).join('; '),
+    });
+    return inserted;
+  });
   return { ids };
 };
 

@@ -43,7 +43,9 @@ const assertStrongPassword = (password: string, username: string): void => {
 /** The agencies whose users the actor may read (roles with user.read, with sub-agencies where granted). */
 const userScope = async (ctx: AppContext, official: OfficialActor, action: 'user.read' | 'user.manage') => {
   const provinceWide = official.grants.filter(
-    (g) => ROLE_DEFINITIONS[g.role].provinceWide && isAllowed([g], action, { kind: 'province', provinceCode: g.provinceCode ?? '' }),
+    (g) =>
+      ROLE_DEFINITIONS[g.role].provinceWide &&
+      isAllowed([g], action, { kind: 'province', provinceCode: g.provinceCode ?? '' }),
   );
   const provinceAgencyIds =
     provinceWide.length > 0
@@ -59,7 +61,9 @@ const userScope = async (ctx: AppContext, official: OfficialActor, action: 'user
             .execute()
         ).map((r) => r.id)
       : [];
-  const grants = official.grants.filter((g) => (ROLE_DEFINITIONS[g.role].actions as readonly string[]).includes(action));
+  const grants = official.grants.filter((g) =>
+    (ROLE_DEFINITIONS[g.role].actions as readonly string[]).includes(action),
+  );
   const ids = await listScopeAgencyIds(ctx.db, grants);
   return [...new Set([...ids, ...provinceAgencyIds])];
 };

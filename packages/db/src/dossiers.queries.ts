@@ -1,0 +1,444 @@
+import type { DossierStatus } from '@motcua/domain';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { DossierTable } from './tables/dossiers.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type DossierRecord = Selectable<DossierTable>;
+
+/**
+ * Next number in an agency's daily sequence. One statement, atomic under concurrency: the first
+ * dossier of the day inserts 1, every later one increments under the row lock, so two intakes at
+ * the same desk can never get the same code.
+ */
+export const allocateDossierSequence = async (trx: Transaction<Database>, agencyId: string, day: string) => {
+  const row = await trx
+    .insertInto('dossierCodeCounter')
+    .values({ agencyId, day, lastSeq: 1 })
+    .onConflict((oc) =>
+      oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
+    )
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return row.lastSeq;
+};
+
+export const insertDossier = async (
+  trx: Transaction<Database>,
+  row: Omit<import('kysely').Insertable<DossierTable>, 'id' | 'version' | 'eventCount' | 'createdAt' | 'updatedAt'>,
+): Promise<DossierRecord> => trx.insertInto('dossier').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const findDossierByCode = async (db: Db, code: string): Promise<DossierRecord | undefined> =>
+  db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirst();
+
+export const findDossierById = async (db: Db, id: string): Promise<DossierRecord | undefined> =>
+  db.selectFrom('dossier').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Locks the dossier row for the rest of the transaction (serialises concurrent actions on one dossier). */
+export const lockDossier = async (trx: Transaction<Database>, id: string): Promise<DossierRecord | undefined> =>
+  trx.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export type DossierChanges = Partial<
+  Pick<
+    import('kysely').Updateable<DossierTable>,
+    | 'status'
+    | 'holderAgencyId'
+    | 'holderUserId'
+    | 'currentStepRole'
+    | 'currentStepDueAt'
+    | 'state'
+    | 'receivedAt'
+    | 'dueAt'
+    | 'legalDueAt'
+    | 'dueProvisional'
+    | 'completedAt'
+    | 'completionClass'
+    | 'outcome'
+    | 'returnedAt'
+    | 'returnChannel'
+    | 'eventCount'
+    | 'lastEventHash'
+  >
+>;
+
+/** Writes new dossier state if the version is still the one the caller based its decision on. */
+export const updateDossierGuarded = async (
+  trx: Transaction<Database>,
+  input: { id: string; expectedVersion: number; changes: DossierChanges; now: Date },
+): Promise<DossierRecord | undefined> =>
+  trx
+    .updateTable('dossier')
+    .set({ ...input.changes, version: sql<number>`version + 1`, updatedAt: input.now })
+    .where('id', '=', input.id)
+    .where('version', '=', input.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+
+export type StepRow = {
+  stepNo: number;
+  key: string;
+  name: string;
+  role: 'receptionist' | 'processor' | 'approver' | 'result_returner';
+  agencyId: string;
+  assigneeUserId: string | null;
+  status: 'pending' | 'active' | 'done';
+  handoff: 'internal' | 'inter_agency' | 'inter_level' | null;
+  allotmentMinutes: number;
+  givenAt: Date | null;
+  receivedAt: Date | null;
+  completedAt: Date | null;
+  dueAt: Date | null;
+  overrunMinutes: number | null;
+};
+
+/** Writes the projection of the dossier's steps (few rows; upserted on every transition). */
+export const upsertDossierSteps = async (
+  trx: Transaction<Database>,
+  input: { dossierId: string; provinceCode: string; steps: StepRow[] },
+): Promise<void> => {
+  if (input.steps.length === 0) {
+    return;
+  }
+  await trx
+    .insertInto('dossierStep')
+    .values(input.steps.map((s) => ({ ...s, dossierId: input.dossierId, provinceCode: input.provinceCode })))
+    .onConflict((oc) =>
+      oc.columns(['dossierId', 'stepNo']).doUpdateSet((eb) => ({
+        agencyId: eb.ref('excluded.agencyId'),
+        assigneeUserId: eb.ref('excluded.assigneeUserId'),
+        status: eb.ref('excluded.status'),
+        givenAt: eb.ref('excluded.givenAt'),
+        receivedAt: eb.ref('excluded.receivedAt'),
+        completedAt: eb.ref('excluded.completedAt'),
+        dueAt: eb.ref('excluded.dueAt'),
+        overrunMinutes: eb.ref('excluded.overrunMinutes'),
+      })),
+    )
+    .execute();
+};
+
+export const listDossierSteps = async (db: Db, dossierId: string) =>
+  db
+    .selectFrom('dossierStep')
+    .innerJoin('agency', 'agency.id', 'dossierStep.agencyId')
+    .leftJoin('appUser', 'appUser.id', 'dossierStep.assigneeUserId')
+    .select([
+      'dossierStep.stepNo',
+      'dossierStep.key',
+      'dossierStep.name',
+      'dossierStep.role',
+      'dossierStep.agencyId',
+      'agency.code as agencyCode',
+      'agency.name as agencyName',
+      'dossierStep.assigneeUserId',
+      'appUser.fullName as assigneeName',
+      'dossierStep.status',
+      'dossierStep.handoff',
+      'dossierStep.allotmentMinutes',
+      'dossierStep.givenAt',
+      'dossierStep.receivedAt',
+      'dossierStep.completedAt',
+      'dossierStep.dueAt',
+      'dossierStep.overrunMinutes',
+    ])
+    .where('dossierStep.dossierId', '=', dossierId)
+    .orderBy('dossierStep.stepNo')
+    .execute();
+
+export type NewDossierEvent = {
+  dossierId: string;
+  seq: number;
+  at: Date;
+  actorKind: 'official' | 'applicant' | 'system';
+  actorUserId: string | null;
+  actorRole: string | null;
+  agencyId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  payload: Record<string, unknown>;
+  prevHash: string | null;
+  hash: string;
+};
+
+export const insertDossierEvent = async (trx: Transaction<Database>, event: NewDossierEvent): Promise<void> => {
+  await trx
+    .insertInto('dossierEvent')
+    .values({ ...event, payload: JSON.stringify(event.payload) })
+    .execute();
+};
+
+export const listDossierEvents = async (db: Db, dossierId: string) =>
+  db
+    .selectFrom('dossierEvent')
+    .leftJoin('appUser', 'appUser.id', 'dossierEvent.actorUserId')
+    .leftJoin('agency', 'agency.id', 'dossierEvent.agencyId')
+    .select([
+      'dossierEvent.seq',
+      'dossierEvent.at',
+      'dossierEvent.actorKind',
+      'dossierEvent.actorUserId',
+      'appUser.fullName as actorName',
+      'dossierEvent.actorRole',
+      'dossierEvent.agencyId',
+      'agency.name as agencyName',
+      'dossierEvent.action',
+      'dossierEvent.fromStatus',
+      'dossierEvent.toStatus',
+      'dossierEvent.note',
+      'dossierEvent.payload',
+      'dossierEvent.hash',
+    ])
+    .where('dossierEvent.dossierId', '=', dossierId)
+    .orderBy('dossierEvent.seq')
+    .execute();
+
+/** Events in keyset pages for `audit verify` (never the whole table in memory). */
+export const listEventsForAudit = async (db: Db, input: { dossierId?: string; afterId: number; limit: number }) => {
+  let query = db.selectFrom('dossierEvent').selectAll().where('id', '>', input.afterId);
+  if (input.dossierId) {
+    query = query.where('dossierId', '=', input.dossierId);
+  }
+  return query.orderBy('id').limit(input.limit).execute();
+};
+
+/** Dossiers with their chain anchors, in keyset pages (for `audit verify`). */
+export const listDossierAnchors = async (db: Db, input: { dossierId?: string; afterId: string; limit: number }) => {
+  let query = db
+    .selectFrom('dossier')
+    .select(['id', 'code', 'eventCount', 'lastEventHash'])
+    .where('id', '>', input.afterId);
+  if (input.dossierId) {
+    query = query.where('id', '=', input.dossierId);
+  }
+  return query.orderBy('id').limit(input.limit).execute();
+};
+
+export type InboxQuery = {
+  /** Agencies whose dossiers the caller may see (already scoped by authorisation). */
+  agencyIds: string[];
+  box: 'all' | 'mine' | 'agency' | 'due_soon' | 'overdue';
+  userId: string;
+  /** For box=mine: (agency, step role) pairs the caller can act on. */
+  myStepRoles: { agencyId: string; role: string }[];
+  statuses?: DossierStatus[];
+  procedureCode?: string;
+  fieldName?: string;
+  code?: string;
+  foldedApplicant?: string;
+  now: Date;
+  dueSoonUntil: Date;
+  cursor?: { dueAt: string | null; id: string };
+  limit: number;
+};
+
+/**
+ * The officer's inbox: dossiers held by (or received at) the caller's agencies, filtered and
+ * keyset-paginated by (due instant, id) — stable under inserts and index-friendly at any depth.
+ */
+export const searchInbox = async (db: Db, input: InboxQuery) => {
+  if (input.agencyIds.length === 0) {
+    return [];
+  }
+  let query = db
+    .selectFrom('dossier')
+    .innerJoin('agency as holder', 'holder.id', 'dossier.holderAgencyId')
+    .where((eb) =>
+      eb.or([
+        eb('dossier.holderAgencyId', 'in', input.agencyIds),
+        eb('dossier.receivingAgencyId', 'in', input.agencyIds),
+      ]),
+    );
+  const open: DossierStatus[] = [
+    'new',
+    'received',
+    'processing',
+    'supplement_requested',
+    'financial_obligation',
+    'completed',
+  ];
+  switch (input.box) {
+    case 'mine': {
+      const pairs = input.myStepRoles;
+      query = query.where('dossier.status', 'in', open).where((eb) =>
+        eb.or([
+          eb('dossier.holderUserId', '=', input.userId),
+          ...pairs.map((p) =>
+            eb.and([
+              eb('dossier.holderAgencyId', '=', p.agencyId),
+              eb('dossier.currentStepRole', '=', p.role),
+              eb('dossier.holderUserId', 'is', null),
+            ]),
+          ),
+          eb.and([
+            eb('dossier.status', '=', 'new'),
+            eb(
+              'dossier.receivingAgencyId',
+              'in',
+              pairs
+                .filter((p) => p.role === 'receptionist')
+                .map((p) => p.agencyId)
+                .concat(['']),
+            ),
+          ]),
+        ]),
+      );
+      break;
+    }
+    case 'agency':
+      query = query.where('dossier.status', 'in', open);
+      break;
+    case 'due_soon':
+      query = query
+        .where('dossier.status', 'in', ['received', 'processing'])
+        .where('dossier.dueAt', '>=', input.now)
+        .where('dossier.dueAt', '<=', input.dueSoonUntil);
+      break;
+    case 'overdue':
+      query = query
+        .where('dossier.status', 'in', ['received', 'processing', 'completed'])
+        .where('dossier.dueAt', '<', input.now);
+      break;
+    case 'all':
+      break;
+  }
+  if (input.statuses && input.statuses.length > 0) {
+    query = query.where('dossier.status', 'in', input.statuses);
+  }
+  if (input.procedureCode) {
+    query = query.where('dossier.procedureCode', '=', input.procedureCode);
+  }
+  if (input.fieldName) {
+    query = query.where('dossier.fieldName', '=', input.fieldName);
+  }
+  if (input.code) {
+    query = query.where('dossier.code', '=', input.code);
+  }
+  if (input.foldedApplicant) {
+    query = query.where(
+      'dossier.applicantSearch',
+      'like',
+      `%${input.foldedApplicant.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  }
+  if (input.cursor) {
+    const { dueAt, id } = input.cursor;
+    // Order: due_at ascending with nulls last, then id.
+    query =
+      dueAt === null
+        ? query.where('dossier.dueAt', 'is', null).where('dossier.id', '>', id)
+        : query.where((eb) =>
+            eb.or([
+              eb('dossier.dueAt', '>', new Date(dueAt)),
+              eb.and([eb('dossier.dueAt', '=', new Date(dueAt)), eb('dossier.id', '>', id)]),
+              eb('dossier.dueAt', 'is', null),
+            ]),
+          );
+  }
+  return query
+    .select([
+      'dossier.id',
+      'dossier.code',
+      'dossier.status',
+      'dossier.channel',
+      'dossier.procedureCode',
+      'dossier.procedureName',
+      'dossier.fieldName',
+      'dossier.applicantName',
+      'dossier.summary',
+      'dossier.receivingAgencyId',
+      'dossier.holderAgencyId',
+      'holder.name as holderAgencyName',
+      'dossier.holderUserId',
+      'dossier.currentStepRole',
+      'dossier.currentStepDueAt',
+      'dossier.receivedAt',
+      'dossier.dueAt',
+      'dossier.dueProvisional',
+      'dossier.completionClass',
+      'dossier.version',
+    ])
+    .orderBy(sql`dossier.due_at asc nulls last`)
+    .orderBy('dossier.id')
+    .limit(input.limit)
+    .execute();
+};
+
+/** Claims an Idempotency-Key inside the caller's transaction; a concurrent twin waits on the row lock. */
+export const claimIdempotencyKey = async (
+  trx: Transaction<Database>,
+  input: { scope: string; key: string; requestHash: string },
+): Promise<
+  { claimed: true } | { claimed: false; requestHash: string; statusCode: number | null; response: unknown }
+> => {
+  const inserted = await trx
+    .insertInto('idempotencyKey')
+    .values({ scope: input.scope, key: input.key, requestHash: input.requestHash })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) {
+    return { claimed: true };
+  }
+  const existing = await trx
+    .selectFrom('idempotencyKey')
+    .select(['requestHash', 'statusCode', 'response'])
+    .where('scope', '=', input.scope)
+    .where('key', '=', input.key)
+    .executeTakeFirstOrThrow();
+  return { claimed: false, ...existing };
+};
+
+export const storeIdempotentResponse = async (
+  trx: Transaction<Database>,
+  input: { scope: string; key: string; statusCode: number; response: unknown },
+): Promise<void> => {
+  await trx
+    .updateTable('idempotencyKey')
+    .set({ statusCode: input.statusCode, response: JSON.stringify(input.response) })
+    .where('scope', '=', input.scope)
+    .where('key', '=', input.key)
+    .execute();
+};
+
+export const insertDossierDocument = async (
+  trx: Transaction<Database>,
+  doc: {
+    dossierId: string;
+    kind: 'component' | 'result';
+    componentKey: string | null;
+    name: string;
+    documentNo: string | null;
+    fileSha256: string | null;
+    mediaType: string | null;
+    sizeBytes: number | null;
+    uploadedBy: string | null;
+  },
+) => trx.insertInto('dossierDocument').values(doc).returningAll().executeTakeFirstOrThrow();
+
+export const listDossierDocuments = async (db: Db, dossierId: string) =>
+  db
+    .selectFrom('dossierDocument')
+    .selectAll()
+    .where('dossierId', '=', dossierId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+
+/** Open dossiers of a province, in pages, for the calendar-change preview (never all at once). */
+export const listOpenDossiersForCalendar = async (
+  db: Db,
+  input: { provinceCode: string; afterId: string; limit: number },
+) =>
+  db
+    .selectFrom('dossier')
+    .innerJoin('agency', 'agency.id', 'dossier.receivingAgencyId')
+    .select(['dossier.id', 'dossier.code', 'dossier.version', 'dossier.state', 'dossier.dueAt', 'agency.workingHours'])
+    .where('dossier.provinceCode', '=', input.provinceCode)
+    .where('dossier.status', 'in', ['received', 'processing', 'supplement_requested', 'financial_obligation'])
+    .where('dossier.id', '>', input.afterId)
+    .orderBy('dossier.id')
+    .limit(input.limit)
+    .execute();

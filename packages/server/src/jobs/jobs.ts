@@ -1,0 +1,59 @@
+import type { Database, DatabaseHandle } from '@motcua/db';
+import { CompiledQuery, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+
+/**
+ * The outbox: side effects (notifications, due-date recomputation, later the national-portal sync)
+ * are pg-boss jobs written in the same transaction as the state change they follow, so they happen
+ * exactly when — and only if — the change commits. pg-boss keeps its tables in the `pgboss` schema
+ * and runs unchanged on PGlite and PostgreSQL through our pool.
+ */
+export const QUEUES = {
+  /** A dossier changed status or appointment: notify the applicant, update projections. */
+  dossierChanged: 'dossier-changed',
+  /** The day-off calendar of a province changed: recompute the due instants of its open dossiers. */
+  dueRecompute: 'due-recompute',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export type DossierChangedJob = { dossierId: string; seq: number; action: string; toStatus: string };
+export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
+
+export type Jobs = {
+  boss: PgBoss;
+  /** Writes a job inside the caller's transaction. */
+  enqueue: <T extends object>(trx: Transaction<Database>, queue: QueueName, data: T) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** Starts pg-boss on the database (creating its schema and our queues if needed). */
+export const startJobs = async (
+  database: DatabaseHandle,
+  options: { onError?: (error: Error) => void } = {},
+): Promise<Jobs> => {
+  const boss = new PgBoss({
+    db: { executeSql: async (text, values) => database.pool.query(text, values) },
+    schema: 'pgboss',
+    // Cron scheduling is not used; maintenance (archiving, expiry) runs every few minutes.
+    schedule: false,
+  });
+  boss.on('error', (error) => options.onError?.(error));
+  await boss.start();
+  for (const queue of Object.values(QUEUES)) {
+    await boss.createQueue(queue, { name: queue, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+  }
+  return {
+    boss,
+    enqueue: async (trx, queue, data) => {
+      await boss.send(queue, data, {
+        db: {
+          executeSql: async (text: string, values: unknown[]) =>
+            trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }>,
+        },
+      });
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+};

@@ -1,0 +1,15 @@
+import type { AppContext } from '../context.js';
+import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
+import { type DueRecomputeJob, QUEUES } from './jobs.js';
+
+/**
+ * Starts the job handlers of this process. Handlers are idempotent: a job retried after a crash
+ * recomputes from the database and finds nothing left to change.
+ */
+export const startWorkers = async (ctx: AppContext): Promise<void> => {
+  await ctx.jobs.boss.work<DueRecomputeJob>(QUEUES.dueRecompute, { pollingIntervalSeconds: 2 }, async (jobs) => {
+    for (const job of jobs) {
+      await recomputeProvinceDueDates(ctx, job.data);
+    }
+  });
+};

@@ -1,0 +1,84 @@
+/**
+ * Phiếu kiểm soát quá trình giải quyết hồ sơ: Circular 01/2018/TT-VPCP Mẫu 05 (Mẫu 06 under
+ * Circular 03/2025), A4. It travels with the dossier: each agency step records who handed it over
+ * and who took it, when ("Giao … giờ … phút, ngày …/…/…", "Nhận …"), both signatures, the result
+ * (early / on time / late) and notes; the last block records the return of the result.
+ */
+import type { ControlSlipFormData, ControlSlipLine } from './form-data.js';
+import { label, openForm, SIGN_CAPTION } from './form-parts.js';
+import { BLANK_DATE_TIME_VI, formatDateTimeVi } from './format-vi.js';
+import type { Cell, CellPart, Column } from './layout.js';
+
+export const CONTROL_SLIP_TITLE = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
+
+const COLUMNS: Column[] = [
+  { header: 'TÊN CƠ QUAN', weight: 25 },
+  { header: 'THỜI GIAN GIAO, NHẬN HỒ SƠ', weight: 45 },
+  { header: 'KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/ Đúng hạn/ Quá hạn)', weight: 17, align: 'center' },
+  { header: 'GHI CHÚ', weight: 13 },
+];
+
+const at = (moment: { date: string; time: string } | undefined): string =>
+  moment ? formatDateTimeVi(moment) : BLANK_DATE_TIME_VI;
+
+export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buffer> => {
+  const writer = await openForm(data, 'a4-portrait', CONTROL_SLIP_TITLE);
+  const s = writer.scale;
+  const small = s.small - 1;
+
+  writer.paragraph(label('Kèm theo hồ sơ của', data.applicant.name, 'bold'));
+  writer.paragraph(label('Địa chỉ', data.applicant.address));
+  writer.paragraph(label('Thủ tục hành chính', data.procedureName, 'bold'));
+  writer.paragraph(label('Thời gian nhận hồ sơ', formatDateTimeVi(data.receivedAt)));
+  writer.paragraph([
+    { text: 'Thời gian hẹn trả kết quả: ', font: 'bold' },
+    { text: formatDateTimeVi(data.appointment), font: 'bold' },
+  ]);
+  writer.gap(6);
+
+  const signBoxes = (giver: string, taker: string): CellPart => ({
+    columns: [
+      [
+        { text: giver, font: 'bold', align: 'center' },
+        { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
+      ],
+      [
+        { text: taker, font: 'bold', align: 'center' },
+        { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
+      ],
+    ],
+  });
+
+  const lineRow = (line: ControlSlipLine, index: number): Cell[] => {
+    const step = index * 2 + 1;
+    const timing: CellPart[] = [{ text: `Giao: ${at(line.givenAt)}` }, { text: `Nhận: ${at(line.receivedAt)}` }];
+    if (line.dueAt) {
+      timing.push({ text: `Hạn xử lý: ${formatDateTimeVi(line.dueAt)}`, font: 'italic' });
+    }
+    timing.push({ space: 3 }, signBoxes('Người giao', 'Người nhận'), { space: s.signatureSpace * 0.6 });
+    return [
+      [{ text: `${step}. Giao: ${line.from}` }, { space: 4 }, { text: `${step + 1}. Nhận: ${line.to}` }],
+      timing,
+      line.result ?? '',
+      line.note ?? '',
+    ];
+  };
+
+  // The last step of the slip: the one-stop desk hands the result to the applicant.
+  const returned = data.returned;
+  const returnRow: Cell[] = [
+    [{ text: 'Trả kết quả: Bộ phận tiếp nhận và trả kết quả' }, { space: 4 }, { text: `Nhận: ${data.applicant.name}` }],
+    [
+      { text: `Trả: ${returned ? formatDateTimeVi(returned) : BLANK_DATE_TIME_VI}` },
+      { text: `Hình thức nhận kết quả: ${returned?.channel ?? '..............................'}` },
+      { space: 3 },
+      signBoxes('Người trả kết quả', 'Người nhận kết quả'),
+      { space: s.signatureSpace * 0.6 },
+    ],
+    '',
+    '',
+  ];
+
+  writer.table(COLUMNS, [...data.lines.map(lineRow), returnRow], { headerSize: s.small - 1 });
+  return writer.finish();
+};

@@ -1,0 +1,295 @@
+import {
+  allocateDossierSequence,
+  findAgency,
+  findCommuneCommittee,
+  findOpenAgencyByCode,
+  findProcedureVersionInForce,
+  insertDossier,
+} from '@motcua/db';
+import {
+  type Applicant,
+  buildDefaultProcess,
+  buildDossierSteps,
+  type DossierChannel,
+  type DossierState,
+  decideTransition,
+  findDirectLegalWorkingHours,
+  foldVietnamese,
+  formatDossierCode,
+  getApplicantName,
+  type ProcedureDuration,
+  type ProcedureVersionContent,
+  type Submitter,
+  toLocalDate,
+} from '@motcua/domain';
+import type { Actor } from '../../auth/actor.js';
+import { authorizeAgencyAction } from '../../auth/authorize.js';
+import type { AppContext } from '../../context.js';
+import { AppError, notFound } from '../../errors/app-error.js';
+import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { buildDossierAccess } from './dossier-access.js';
+import { withIdempotency } from './idempotency.js';
+import { commitDossierChange } from './persist.js';
+import { violationToError } from './violations.js';
+
+export type ComponentInput = { key: string; originals: number; copies: number; fromData?: boolean | undefined };
+
+export type CounterIntakeInput = {
+  receivingAgencyId: string;
+  procedureCode: string;
+  channel: Extract<DossierChannel, 'direct' | 'postal'>;
+  applicant: Applicant;
+  submitter?: Submitter | undefined;
+  summary?: string | undefined;
+  components: ComponentInput[];
+  /** What the desk decides: receive (Mẫu 01), guide the applicant to supplement (Mẫu 02), or refuse (Mẫu 03). */
+  outcome: 'receive' | 'supplement' | 'refuse';
+  missing?: string[] | undefined;
+  reason?: string | undefined;
+};
+
+/** The legal time limit for the channel the dossier came in by (the direct one when the channel has none). */
+export const findChannelDuration = (
+  content: ProcedureVersionContent,
+  channel: DossierChannel,
+): ProcedureDuration | null =>
+  content.channels.find((c) => c.channel === channel && c.duration)?.duration ??
+  content.channels.find((c) => c.channel === 'direct' && c.duration)?.duration ??
+  null;
+
+/**
+ * Completeness check against the procedure version's components (Decree 61/2018 Art. 19(2),
+ * carried into Decree 118/2025): every required component to submit must be handed in, or be
+ * taken from a national database where the procedure allows it (replaceable by data).
+ */
+export const findMissingComponents = (content: ProcedureVersionContent, given: readonly ComponentInput[]) => {
+  const byKey = new Map(given.map((c) => [c.key, c]));
+  return content.components.filter((component) => {
+    if (component.group !== 'submit' || !component.required) {
+      return false;
+    }
+    const provided = byKey.get(component.key);
+    if (!provided) {
+      return true;
+    }
+    if (provided.fromData && component.replaceableByData) {
+      return false;
+    }
+    return provided.originals + provided.copies === 0;
+  });
+};
+
+const resolveStepAgencies = async (
+  ctx: AppContext,
+  content: ProcedureVersionContent,
+  channel: DossierChannel,
+  receivingAgencyId: string,
+  applicant: Applicant,
+) => {
+  const duration = findChannelDuration(content, channel);
+  const legalMinutes = duration
+    ? duration.unit === 'working_days'
+      ? duration.value * 480
+      : duration.unit === 'working_hours'
+        ? duration.value * 60
+        : undefined
+    : undefined;
+  const directHours = findDirectLegalWorkingHours(content.channels);
+  const template =
+    content.processSteps.length > 0
+      ? content.processSteps
+      : buildDefaultProcess(legalMinutes ?? (directHours === undefined ? undefined : directHours * 60));
+  const resolved = new Map<string, string | undefined>();
+  for (const step of template) {
+    if (step.agency.kind === 'fixed' || step.agency.kind === 'province_department') {
+      resolved.set(step.key, (await findOpenAgencyByCode(ctx.db, step.agency.agencyCode))?.id);
+    } else if (step.agency.kind === 'applicant_commune') {
+      const commune = applicant.address.communeCode;
+      resolved.set(step.key, commune ? (await findCommuneCommittee(ctx.db, commune))?.id : undefined);
+    }
+  }
+  const { steps, problems } = buildDossierSteps(template, (step) => resolved.get(step.key), receivingAgencyId);
+  const problem = problems[0];
+  if (problem) {
+    const name = template.find((s) => s.key === problem.stepKey)?.name ?? problem.stepKey;
+    throw new AppError('ROUTING_FAILED', { step: name });
+  }
+  return { steps, duration };
+};
+
+const applicantIdentifier = (applicant: Applicant): string =>
+  applicant.kind === 'person' ? applicant.idNumber : applicant.taxCode;
+
+/**
+ * Intake at the one-stop counter (or of a postal dossier): completeness check against the
+ * procedure version in force, then exactly one of receipt with appointment (Mẫu 01), written
+ * supplement guidance (Mẫu 02) or refusal with reasons (Mẫu 03). The dossier code is allocated
+ * atomically per agency per day. Dossier row, first event, step rows and outbox job are written
+ * in one transaction.
+ */
+export const receiveAtCounter = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: CounterIntakeInput,
+  idempotency?: { key: string; requestHash: string },
+) => {
+  const official = await authorizeAgencyAction(ctx, actor, 'dossier.receive', input.receivingAgencyId, {
+    vi: 'cơ quan',
+    en: 'agency',
+  });
+  const { agency, calendar } = await getAgencyWorkingCalendar(ctx, input.receivingAgencyId);
+  if (agency.validTo !== null) {
+    throw new AppError('AGENCY_CLOSED', { code: agency.code, validTo: agency.validTo });
+  }
+  const now = ctx.clock.now();
+  const today = toLocalDate(now.getTime());
+  const catalog = agency.provinceCode ?? 'national';
+  const version = await findProcedureVersionInForce(ctx.db, { catalog, code: input.procedureCode, at: today });
+  if (!version) {
+    throw new AppError('PROCEDURE_NOT_AVAILABLE', { code: input.procedureCode, date: today });
+  }
+  const content = version.content;
+  const known = new Map(content.components.map((c) => [c.key, c]));
+  for (const component of input.components) {
+    if (!known.has(component.key)) {
+      throw new AppError('UNKNOWN_COMPONENT', { key: component.key });
+    }
+  }
+  const missing = findMissingComponents(content, input.components);
+  if (input.outcome === 'receive' && missing.length > 0) {
+    throw new AppError('DOSSIER_INCOMPLETE', {
+      count: missing.length,
+      missing: missing.map((m) => m.name.slice(0, 80)).join('; '),
+    });
+  }
+  const missingNames =
+    input.outcome === 'supplement'
+      ? input.missing && input.missing.length > 0
+        ? input.missing.map((key) => known.get(key)?.name ?? key)
+        : missing.map((m) => m.name)
+      : [];
+  if (input.outcome === 'supplement' && missingNames.length === 0) {
+    throw new AppError('NOTHING_MISSING');
+  }
+  if ((input.outcome === 'supplement' || input.outcome === 'refuse') && !input.reason?.trim()) {
+    throw new AppError('REASON_REQUIRED');
+  }
+
+  const { steps, duration } = await resolveStepAgencies(ctx, content, input.channel, agency.id, input.applicant);
+  const access = await buildDossierAccess(ctx, official, [agency.id]);
+  const initial: DossierState = {
+    status: 'new',
+    supplementPhase: null,
+    intakeSupplementCount: 0,
+    processingSupplementCount: 0,
+    apologyCount: 0,
+    receivingAgencyId: agency.id,
+    steps,
+    currentStep: null,
+    clock: { rule: duration, startedAt: null, pauses: [] },
+    clockOnSupplement: content.clockOnSupplement,
+  };
+  const action =
+    input.outcome === 'receive' ? 'receive' : input.outcome === 'supplement' ? 'request_intake_supplement' : 'refuse';
+  const params =
+    action === 'receive'
+      ? {}
+      : action === 'request_intake_supplement'
+        ? { missing: missingNames, reason: input.reason ?? '' }
+        : { reason: input.reason ?? '' };
+  const decision = decideTransition({
+    state: initial,
+    action,
+    actor: { kind: 'official', userId: official.userId, rolesAt: access.rolesAt },
+    params: params as never,
+    now: now.getTime(),
+    calendar,
+  });
+  if (!decision.ok) {
+    throw violationToError(action, decision.violation);
+  }
+  const applicantName = getApplicantName(input.applicant);
+  const summary = input.summary?.trim() || `${version.name} — ${applicantName}`;
+
+  return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
+    const sequence = await allocateDossierSequence(trx, agency.id, today);
+    const code = formatDossierCode(agency.code, today, sequence);
+    const created = await insertDossier(trx, {
+      code,
+      provinceCode: agency.provinceCode ?? '00',
+      receivingAgencyId: agency.id,
+      holderAgencyId: agency.id,
+      holderUserId: null,
+      currentStepRole: null,
+      currentStepDueAt: null,
+      procedureId: version.procedureId,
+      procedureVersionId: version.id,
+      procedureCode: version.code,
+      procedureName: version.name,
+      fieldName: content.field.name,
+      channel: input.channel,
+      status: 'new',
+      applicantKind: input.applicant.kind,
+      applicantName,
+      applicantSearch: foldVietnamese(applicantName),
+      applicant: JSON.stringify(input.applicant),
+      submitter: input.submitter ? JSON.stringify(input.submitter) : null,
+      summary,
+      components: JSON.stringify(
+        input.components.map((c) => ({
+          key: c.key,
+          name: known.get(c.key)?.name ?? c.key,
+          originals: c.originals,
+          copies: c.copies,
+          fromData: c.fromData ?? false,
+        })),
+      ),
+      state: JSON.stringify(initial),
+      receivedAt: null,
+      dueAt: null,
+      legalDueAt: null,
+      completedAt: null,
+      completionClass: null,
+      outcome: null,
+      returnedAt: null,
+      returnChannel: null,
+      lastEventHash: null,
+    });
+    const saved = await commitDossierChange(ctx, trx, {
+      dossier: created,
+      state: decision.state,
+      calendar,
+      event: {
+        at: now,
+        actorKind: 'official',
+        actorUserId: official.userId,
+        actorRole: decision.actedAs,
+        agencyId: agency.id,
+        action,
+        fromStatus: null,
+        toStatus: decision.toStatus,
+        note: input.reason ?? null,
+        payload: {
+          channel: input.channel,
+          procedureVersionId: version.id,
+          procedureVersionNo: version.versionNo,
+          components: input.components,
+          ...(missingNames.length > 0 ? { missing: missingNames } : {}),
+          identifierLast4: applicantIdentifier(input.applicant).slice(-4),
+          form: decision.form ?? null,
+          dueAfter: decision.dueAfter,
+        },
+      },
+    });
+    return { statusCode: 201, body: { code: saved.code, id: saved.id } };
+  });
+};
+
+/** The receiving agency of a dossier, for places that need its name and parent. */
+export const getReceivingAgency = async (ctx: AppContext, id: string) => {
+  const agency = await findAgency(ctx.db, id);
+  if (!agency) {
+    throw notFound({ vi: 'cơ quan', en: 'agency' });
+  }
+  return agency;
+};

@@ -1,0 +1,257 @@
+import {
+  type DossierRecord,
+  findAgency,
+  listDossierDocuments,
+  listDossierEvents,
+  listDossierSteps,
+  listScopeAgencyIds,
+  searchInbox,
+} from '@motcua/db';
+import {
+  DOSSIER_CHANNELS,
+  DOSSIER_STATUSES,
+  type DossierState,
+  type DossierStatus,
+  foldVietnamese,
+  formatInstant,
+  isAllowed,
+  ROLE_DEFINITIONS,
+} from '@motcua/domain';
+import type { Actor } from '../../auth/actor.js';
+import { requireOfficial } from '../../auth/authorize.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { getReadableDossier } from './dossier-access.js';
+
+const iso = (date: Date | null | undefined): string | null => (date ? formatInstant(date.getTime()) : null);
+
+/** The officer's view of a dossier: everything, including the applicant's personal data. */
+export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => {
+  const state = dossier.state as DossierState;
+  const [steps, receiving, holder, documents] = await Promise.all([
+    listDossierSteps(ctx.db, dossier.id),
+    findAgency(ctx.db, dossier.receivingAgencyId),
+    findAgency(ctx.db, dossier.holderAgencyId),
+    listDossierDocuments(ctx.db, dossier.id),
+  ]);
+  const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
+  const now = ctx.clock.now().getTime();
+  const due = dossier.dueAt?.getTime();
+  const remaining =
+    due === undefined || !['received', 'processing'].includes(dossier.status)
+      ? null
+      : due >= now
+        ? calendar.getWorkingMinutesBetween(now, due)
+        : -calendar.getWorkingMinutesBetween(due, now);
+  const current = state.currentStep === null ? undefined : steps[state.currentStep];
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    status: dossier.status,
+    statusLabel: DOSSIER_STATUSES[dossier.status],
+    dvcqgStatus: DOSSIER_STATUSES[dossier.status].dvcqg,
+    channel: dossier.channel,
+    channelLabel: DOSSIER_CHANNELS[dossier.channel],
+    procedure: {
+      id: dossier.procedureId,
+      versionId: dossier.procedureVersionId,
+      code: dossier.procedureCode,
+      name: dossier.procedureName,
+    },
+    fieldName: dossier.fieldName,
+    summary: dossier.summary,
+    applicant: dossier.applicant,
+    submitter: dossier.submitter,
+    components: dossier.components,
+    receivingAgency: receiving ? { id: receiving.id, code: receiving.code, name: receiving.name } : null,
+    holder: {
+      agencyId: dossier.holderAgencyId,
+      agencyName: holder?.name ?? null,
+      userId: dossier.holderUserId,
+      stepKey: current?.key ?? null,
+      stepName: current?.name ?? null,
+      role: dossier.currentStepRole,
+      stepDueAt: iso(dossier.currentStepDueAt),
+      waitingForHandoff: current ? current.receivedAt === null : false,
+    },
+    receivedAt: iso(dossier.receivedAt),
+    dueAt: iso(dossier.dueAt),
+    legalDueAt: iso(dossier.legalDueAt),
+    dueProvisional: dossier.dueProvisional,
+    remainingWorkingMinutes: remaining,
+    rescheduled: state.apologyCount > 0,
+    completedAt: iso(dossier.completedAt),
+    completionClass: dossier.completionClass,
+    outcome: dossier.outcome,
+    returnedAt: iso(dossier.returnedAt),
+    returnChannel: dossier.returnChannel,
+    supplementPhase: state.supplementPhase,
+    steps: steps.map((s) => ({
+      stepNo: s.stepNo,
+      key: s.key,
+      name: s.name,
+      role: s.role,
+      roleLabel: ROLE_DEFINITIONS[s.role].label,
+      agencyId: s.agencyId,
+      agencyCode: s.agencyCode,
+      agencyName: s.agencyName,
+      assigneeUserId: s.assigneeUserId,
+      assigneeName: s.assigneeName,
+      status: s.status,
+      handoff: s.handoff,
+      allotmentMinutes: s.allotmentMinutes,
+      givenAt: iso(s.givenAt),
+      receivedAt: iso(s.receivedAt),
+      completedAt: iso(s.completedAt),
+      dueAt: iso(s.dueAt),
+      overrunMinutes: s.overrunMinutes,
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      componentKey: d.componentKey,
+      name: d.name,
+      documentNo: d.documentNo,
+      sha256: d.fileSha256,
+      mediaType: d.mediaType,
+      sizeBytes: d.sizeBytes,
+      createdAt: iso(d.createdAt),
+    })),
+    version: dossier.version,
+  };
+};
+
+export const getDossier = async (ctx: AppContext, actor: Actor, code: string) => {
+  const { dossier } = await getReadableDossier(ctx, actor, code);
+  return toDossierView(ctx, dossier);
+};
+
+export const getDossierEvents = async (ctx: AppContext, actor: Actor, code: string) => {
+  const { dossier } = await getReadableDossier(ctx, actor, code);
+  const events = await listDossierEvents(ctx.db, dossier.id);
+  return events.map((e) => ({ ...e, at: formatInstant(e.at.getTime()) }));
+};
+
+export type InboxInput = {
+  box: 'all' | 'mine' | 'agency' | 'due_soon' | 'overdue';
+  status?: DossierStatus[] | undefined;
+  procedure?: string | undefined;
+  field?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
+const encodeCursor = (row: { dueAt: Date | null; id: string }) =>
+  Buffer.from(JSON.stringify({ d: row.dueAt?.toISOString() ?? null, i: row.id })).toString('base64url');
+
+const decodeCursor = (cursor: string): { dueAt: string | null; id: string } => {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { d: string | null; i: string };
+    if (typeof parsed.i !== 'string' || (parsed.d !== null && typeof parsed.d !== 'string')) {
+      throw new Error('shape');
+    }
+    return { dueAt: parsed.d, id: parsed.i };
+  } catch {
+    throw new AppError('BAD_REQUEST');
+  }
+};
+
+/**
+ * The inbox of an official: dossiers held by or received at the agencies their dossier roles
+ * reach, by box — mine (my steps), agency, due soon (within 2 working days), overdue — with the
+ * remaining working time of each. Keyset-paginated by (due instant, id).
+ */
+export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: InboxInput) => {
+  const official = requireOfficial(actor);
+  const readers = official.grants.filter((g) =>
+    isAllowed([g], 'dossier.read', {
+      kind: 'agency',
+      lineage: { agencyId: g.agencyId, provinceCode: g.provinceCode, coveringIds: [g.agencyId], ancestorIds: [] },
+    }),
+  );
+  if (readers.length === 0) {
+    throw new AppError('FORBIDDEN');
+  }
+  const agencyIds = await listScopeAgencyIds(ctx.db, readers);
+  const now = ctx.clock.now();
+  // "Due soon": within two working days of the province calendar of the first agency.
+  const first = readers[0];
+  const { calendar } = await getAgencyWorkingCalendar(ctx, first?.agencyId ?? '');
+  const dueSoonUntil = new Date(calendar.addWorkingMinutes(now.getTime(), 2 * calendar.minutesPerWorkingDay));
+  const myStepRoles = readers.flatMap((g) => {
+    const steps: string[] = [];
+    if (g.role === 'receptionist') {
+      steps.push('receptionist', 'result_returner');
+    } else if (g.role === 'result_returner') {
+      steps.push('result_returner');
+    } else if (g.role === 'processor') {
+      steps.push('processor');
+    } else if (g.role === 'approver') {
+      steps.push('processor', 'approver');
+    }
+    return steps.map((role) => ({ agencyId: g.agencyId, role }));
+  });
+  const rows = await searchInbox(ctx.db, {
+    agencyIds,
+    box: input.box,
+    userId: official.userId,
+    myStepRoles,
+    ...(input.status ? { statuses: input.status } : {}),
+    ...(input.procedure ? { procedureCode: input.procedure } : {}),
+    ...(input.field ? { fieldName: input.field } : {}),
+    ...(input.q && /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/.test(input.q.trim())
+      ? { code: input.q.trim() }
+      : input.q
+        ? { foldedApplicant: foldVietnamese(input.q) }
+        : {}),
+    now,
+    dueSoonUntil,
+    ...(input.cursor ? { cursor: decodeCursor(input.cursor) } : {}),
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => {
+      const due = row.dueAt?.getTime();
+      const remaining =
+        due === undefined || !['received', 'processing'].includes(row.status)
+          ? null
+          : due >= now.getTime()
+            ? calendar.getWorkingMinutesBetween(now.getTime(), due)
+            : -calendar.getWorkingMinutesBetween(due, now.getTime());
+      return {
+        code: row.code,
+        status: row.status,
+        statusLabel: DOSSIER_STATUSES[row.status],
+        channel: row.channel,
+        procedureCode: row.procedureCode,
+        procedureName: row.procedureName,
+        fieldName: row.fieldName,
+        applicantName: row.applicantName,
+        summary: row.summary,
+        holderAgencyId: row.holderAgencyId,
+        holderAgencyName: row.holderAgencyName,
+        holderUserId: row.holderUserId,
+        currentStepRole: row.currentStepRole,
+        receivedAt: iso(row.receivedAt),
+        dueAt: iso(row.dueAt),
+        dueProvisional: row.dueProvisional,
+        remainingWorkingMinutes: remaining,
+        // Red when overdue, amber when less than one working day is left.
+        urgency:
+          remaining === null
+            ? null
+            : remaining < 0
+              ? 'overdue'
+              : remaining < calendar.minutesPerWorkingDay
+                ? 'due_soon'
+                : 'normal',
+        version: row.version,
+      };
+    }),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+  };
+};
