@@ -78,7 +78,7 @@ describe('seedDemoProcedures', () => {
     expect(first.missingAgencyCodes).toEqual([]);
   });
 
-  it('publishes each from 1 July 2025 with a process template that fits the legal time', async () => {
+  it('publishes each from 1 January 2025 with a process template that fits the legal time', async () => {
     const birth = await findProcedureVersionInForce(database.db, { catalog: '33', code: '1.001193', at: '2025-07-01' });
     expect(birth).toMatchObject({ versionNo: 1, status: 'published', source: 'adopted' });
     expect(birth?.content.levels).toEqual(['commune']);
@@ -91,8 +91,12 @@ describe('seedDemoProcedures', () => {
     const total = birth?.content.processSteps.reduce((sum, s) => sum + s.allotmentWorkingHours, 0) ?? 0;
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(8);
+    // In force before the July 2025 merger too, so that the former wards could receive dossiers.
     expect(
       await findProcedureVersionInForce(database.db, { catalog: '33', code: '1.001193', at: '2025-06-30' }),
+    ).toMatchObject({ versionNo: 1 });
+    expect(
+      await findProcedureVersionInForce(database.db, { catalog: '33', code: '1.001193', at: '2024-12-31' }),
     ).toBeUndefined();
   });
 

@@ -52,7 +52,11 @@ export const DEMO_AGENCY_CODES = {
 export const communeCommitteeCode = (n: number): string => `${String(n).padStart(3, '0')}.00.40.H31`;
 const COMMUNE_COMMITTEE_CODE = /^\d{3}\.00\.40\.H31$/;
 
-export const DEMO_EFFECTIVE_FROM = '2025-07-01';
+/**
+ * The demo catalog is in force from 1 January 2025, so that the former wards can still receive
+ * dossiers in June 2025, before the 1 July merger (the demo's reorganisation story).
+ */
+export const DEMO_EFFECTIVE_FROM = '2025-01-01';
 
 /**
  * How a dossier moves: at the commune (its desk, civil-status/land officer, chairman), handed up
