@@ -37,6 +37,10 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã hồ sơ có dạng <mã cơ quan>-YYMMDD-NNNN, ví dụ 000.00.10.H31-261122-0001.',
     en: 'A dossier code looks like <agency code>-YYMMDD-NNNN, e.g. 000.00.10.H31-261122-0001.',
   },
+  FORM_FILE: {
+    vi: 'Biểu mẫu: receipt.pdf, supplement_request.pdf, refusal.pdf, apology.pdf, stop_notice.pdf, control_slip.pdf hoặc tracking_book.pdf.',
+    en: 'Form: receipt.pdf, supplement_request.pdf, refusal.pdf, apology.pdf, stop_notice.pdf, control_slip.pdf or tracking_book.pdf.',
+  },
   INSTANT: {
     vi: 'Thời điểm theo ISO 8601 kèm múi giờ, ví dụ 2026-12-01T17:00:00+07:00.',
     en: 'An ISO 8601 instant with offset, e.g. 2026-12-01T17:00:00+07:00.',

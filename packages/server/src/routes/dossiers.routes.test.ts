@@ -417,3 +417,41 @@ describe('calendar changes move open dossiers', () => {
     ).toBe(0);
   });
 });
+
+describe('printed forms', () => {
+  it('renders the receipt with the appointment, the PIN and correct Vietnamese, and refuses forms not yet produced', async () => {
+    clock.set('2026-11-27T09:30:00+07:00');
+    const desk = await signIn(t.app, 'motcua');
+    const { code } = (await intake(desk)).json();
+    const response = await t.app.inject({ url: `/api/v1/dossiers/${code}/forms/receipt.pdf`, headers: desk.headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({
+      data: new Uint8Array(response.rawPayload),
+      useSystemFonts: false,
+      isEvalSupported: false,
+    }).promise;
+    let text = '';
+    for (let page = 1; page <= pdf.numPages; page++) {
+      const content = await (await pdf.getPage(page)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    }
+    const normalized = text.normalize('NFC').replace(/\s+/g, ' ');
+    expect(normalized).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(normalized).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(normalized).toContain('Nguyễn Thị Ánh Tuyết');
+    expect(normalized).toContain(code);
+    expect(normalized).toContain('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên'.toUpperCase());
+    expect(normalized).toMatch(/Hưng Yên, ngày 27 tháng 11 năm 2026/);
+
+    const apology = await t.app.inject({ url: `/api/v1/dossiers/${code}/forms/apology.pdf`, headers: desk.headers });
+    expect(apology.statusCode).toBe(404);
+    expect(apology.json().code).toBe('FORM_NOT_AVAILABLE');
+    const bad = await t.app.inject({ url: `/api/v1/dossiers/${code}/forms/other.pdf`, headers: desk.headers });
+    expect(bad.statusCode).toBe(400);
+    const foreign = await signIn(t.app, 'hanoitn');
+    const hidden = await t.app.inject({ url: `/api/v1/dossiers/${code}/forms/receipt.pdf`, headers: foreign.headers });
+    expect(hidden.statusCode).toBe(404);
+  });
+});

@@ -15,6 +15,7 @@ import { formatValidationIssue } from '../errors/validation-messages.js';
 import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import { listDossierActions, performDossierAction } from '../usecases/dossiers/actions.js';
+import { DOSSIER_FORMS, type DossierFormName, renderDossierForm } from '../usecases/dossiers/forms.js';
 import { hashRequest } from '../usecases/dossiers/idempotency.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
 import { findInboxDossiers, getDossier, getDossierEvents } from '../usecases/dossiers/read.js';
@@ -271,6 +272,36 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request) => listDossierActions(ctx, request.actor, request.params.code),
+  );
+
+  api.get(
+    '/api/v1/dossiers/:code/forms/:file',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'A printed form of the dossier as PDF (Decree 30/2020 layout, Vietnamese)',
+        description:
+          'receipt.pdf (Mẫu 01, with the appointment, QR code and tracking PIN), supplement_request.pdf (Mẫu 02), ' +
+          'refusal.pdf (Mẫu 03), apology.pdf (Mẫu 04), stop_notice.pdf (TT 03/2025 Mẫu 05), control_slip.pdf ' +
+          '(Phiếu kiểm soát quá trình giải quyết), tracking_book.pdf (an extract of the tracking book). 404 ' +
+          'FORM_NOT_AVAILABLE until the action producing the form has happened.',
+        params: z.object({
+          code: DossierCode,
+          file: z.string().regex(new RegExp(`^(${DOSSIER_FORMS.join('|')})\\.pdf$`), { message: 'msg:FORM_FILE' }),
+        }),
+        response: { 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const form = request.params.file.replace(/\.pdf$/, '') as DossierFormName;
+      const pdf = await renderDossierForm(ctx, request.actor, request.params.code, form);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.code}-${form}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf as never);
+    },
   );
 
   api.post(

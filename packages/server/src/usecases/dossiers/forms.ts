@@ -1,0 +1,304 @@
+import {
+  type AgencyRecord,
+  type DossierRecord,
+  findAdministrativeUnit,
+  findAgency,
+  getProcedureVersion,
+  listDossierEvents,
+  listDossierSteps,
+} from '@motcua/db';
+import {
+  type Applicant,
+  DOSSIER_CHANNELS,
+  type DossierState,
+  type ProcedureDuration,
+  type Submitter,
+  toLocalDate,
+  toLocalMinutes,
+} from '@motcua/domain';
+import type { Actor } from '../../auth/actor.js';
+import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import type { ApplicantBlock, CommonFormData, ControlSlipLine, FormData, IssuerBlock } from '../../pdf/form-data.js';
+import { renderForm } from '../../pdf/render-form.js';
+import { getReadableDossier } from './dossier-access.js';
+import { findChannelDuration } from './intake.js';
+
+export const DOSSIER_FORMS = [
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'stop_notice',
+  'control_slip',
+  'tracking_book',
+] as const;
+export type DossierFormName = (typeof DOSSIER_FORMS)[number];
+
+const atOf = (date: Date | number): { date: string; time: string } => {
+  const ms = typeof date === 'number' ? date : date.getTime();
+  const minutes = toLocalMinutes(ms);
+  return {
+    date: toLocalDate(ms),
+    time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+  };
+};
+
+const durationText = (duration: ProcedureDuration | null): string => {
+  if (!duration) {
+    return 'Theo quy định của pháp luật chuyên ngành';
+  }
+  switch (duration.unit) {
+    case 'working_days':
+      return `${String(duration.value).padStart(2, '0')} ngày làm việc`;
+    case 'working_hours':
+      return `${String(duration.value).padStart(2, '0')} giờ làm việc`;
+    case 'calendar_days':
+      return `${String(duration.value).padStart(2, '0')} ngày`;
+    case 'same_day':
+      return `Trong ngày (tiếp nhận sau ${duration.cutoff} trả trong ngày làm việc tiếp theo)`;
+  }
+};
+
+/**
+ * The place name of a document (Decree 30/2020/NĐ-CP Appendix I): the province for provincial
+ * agencies; for a commune's, the commune's name without "xã/phường".
+ */
+const placeNameOf = async (ctx: AppContext, agency: AgencyRecord): Promise<string> => {
+  const today = toLocalDate(ctx.clock.now().getTime());
+  if (agency.adminUnitLevel === 'commune' && agency.adminUnitCode) {
+    const at = agency.validTo && agency.validTo < today ? agency.validTo : today;
+    const unit = await findAdministrativeUnit(ctx.db, { level: 'commune', code: agency.adminUnitCode, at });
+    if (unit) {
+      return unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, '');
+    }
+  }
+  if (agency.provinceCode) {
+    const unit = await findAdministrativeUnit(ctx.db, { level: 'province', code: agency.provinceCode, at: today });
+    if (unit) {
+      return unit.shortName ?? unit.name.replace(/^(Tỉnh|Thành phố)\s+/, '');
+    }
+  }
+  return 'Hà Nội';
+};
+
+const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBlock> => {
+  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
+  return {
+    ...(parent ? { parentName: parent.name } : {}),
+    agencyName: agency.name,
+    placeName: await placeNameOf(ctx, agency),
+  };
+};
+
+const applicantOf = (dossier: DossierRecord): ApplicantBlock => {
+  const applicant = dossier.applicant as Applicant;
+  const submitter = dossier.submitter as Submitter | null;
+  return {
+    name: dossier.applicantName,
+    kind: applicant.kind,
+    identifier: applicant.kind === 'person' ? applicant.idNumber : applicant.taxCode,
+    address: applicant.address.text,
+    ...(applicant.phone ? { phone: applicant.phone } : {}),
+    ...(applicant.email ? { email: applicant.email } : {}),
+    ...(submitter ? { submitterName: submitter.fullName } : {}),
+  };
+};
+
+const notAvailable = (form: string) => new AppError('FORM_NOT_AVAILABLE', { form });
+
+/**
+ * The data of one printed form of a dossier, from its record and history. Forms exist only once
+ * the action that produces them happened (no receipt for a refused dossier).
+ */
+export const buildDossierForm = async (
+  ctx: AppContext,
+  dossier: DossierRecord,
+  form: DossierFormName,
+): Promise<FormData> => {
+  const receiving = await findAgency(ctx.db, dossier.receivingAgencyId);
+  if (!receiving) {
+    throw notAvailable(form);
+  }
+  const events = await listDossierEvents(ctx.db, dossier.id);
+  const latest = (...actions: string[]) => [...events].reverse().find((e) => actions.includes(e.action));
+  const issuer = await issuerOf(ctx, receiving);
+  const common: CommonFormData = {
+    issuer,
+    dossierCode: dossier.code,
+    lookupUrl: `${ctx.config.publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`,
+    issuedAt: atOf(ctx.clock.now()),
+    procedureName: dossier.procedureName,
+    applicant: applicantOf(dossier),
+  };
+  const state = dossier.state as DossierState;
+  switch (form) {
+    case 'receipt': {
+      const received = latest('receive');
+      if (!received || !dossier.receivedAt) {
+        throw notAvailable(form);
+      }
+      const version = await getProcedureVersion(ctx.db, dossier.procedureVersionId);
+      const components = (
+        dossier.components as { name: string; originals: number; copies: number; fromData: boolean }[]
+      ).map((c) => ({
+        name: c.name,
+        originals: c.originals,
+        copies: c.copies,
+        ...(c.fromData ? { note: 'Khai thác từ CSDL' } : {}),
+      }));
+      const due = dossier.dueAt ?? dossier.legalDueAt;
+      return {
+        ...common,
+        form: 'receipt',
+        issuedAt: atOf(dossier.receivedAt),
+        receivingUnit: receiving.name,
+        channel: DOSSIER_CHANNELS[dossier.channel].vi,
+        summary: dossier.summary,
+        components,
+        sets: 1,
+        legalTime: durationText(findChannelDuration(version.content, dossier.channel)),
+        receivedAt: atOf(dossier.receivedAt),
+        appointment: due ? atOf(due) : atOf(dossier.receivedAt),
+        provisional: dossier.dueProvisional,
+        resultPlace: `${receiving.name}`,
+        trackingPin: deriveTrackingPin(await getInstallationSecret(ctx), dossier.code),
+        receiver: { title: 'NGƯỜI TIẾP NHẬN', ...(received.actorName ? { name: received.actorName } : {}) },
+      };
+    }
+    case 'supplement_request': {
+      const event = latest('request_intake_supplement', 'request_supplement');
+      if (!event) {
+        throw notAvailable(form);
+      }
+      const params = (event.payload.params ?? event.payload) as { missing?: string[]; reason?: string };
+      return {
+        ...common,
+        form: 'supplement_request',
+        issuedAt: atOf(event.at),
+        missing: params.missing ?? (event.payload.missing as string[] | undefined) ?? [],
+        reason: params.reason ?? event.note ?? '',
+        guidingOfficer: { title: 'NGƯỜI HƯỚNG DẪN', ...(event.actorName ? { name: event.actorName } : {}) },
+      };
+    }
+    case 'refusal': {
+      const event = latest('refuse');
+      if (!event) {
+        throw notAvailable(form);
+      }
+      return {
+        ...common,
+        form: 'refusal',
+        issuedAt: atOf(event.at),
+        reason: event.note ?? '',
+        officer: { title: 'NGƯỜI TIẾP NHẬN', ...(event.actorName ? { name: event.actorName } : {}) },
+      };
+    }
+    case 'apology': {
+      const event = latest('apologize');
+      if (!event || !dossier.receivedAt) {
+        throw notAvailable(form);
+      }
+      const payload = event.payload as { dueBefore?: number; params?: { newDueAt?: number; reason?: string } };
+      return {
+        ...common,
+        form: 'apology',
+        issuedAt: atOf(event.at),
+        receivedAt: atOf(dossier.receivedAt),
+        originalAppointment: atOf(payload.dueBefore ?? dossier.legalDueAt?.getTime() ?? event.at.getTime()),
+        newAppointment: atOf(payload.params?.newDueAt ?? dossier.dueAt?.getTime() ?? event.at.getTime()),
+        reason: payload.params?.reason ?? event.note ?? '',
+        head: { title: 'THỦ TRƯỞNG CƠ QUAN', ...(event.actorName ? { name: event.actorName } : {}) },
+      };
+    }
+    case 'stop_notice': {
+      const event = latest('stop');
+      if (!event) {
+        throw notAvailable(form);
+      }
+      return {
+        ...common,
+        form: 'stop_notice',
+        issuedAt: atOf(event.at),
+        reason: event.note ?? '',
+        head: { title: 'THỦ TRƯỞNG CƠ QUAN', ...(event.actorName ? { name: event.actorName } : {}) },
+      };
+    }
+    case 'control_slip': {
+      if (!dossier.receivedAt || state.steps.length === 0) {
+        throw notAvailable(form);
+      }
+      const steps = await listDossierSteps(ctx.db, dossier.id);
+      const lines: ControlSlipLine[] = steps.slice(1).map((step, index) => {
+        const previous = steps[index];
+        return {
+          from: previous?.agencyName ?? receiving.name,
+          ...(step.givenAt ? { givenAt: atOf(step.givenAt) } : {}),
+          to: `${step.agencyName} — ${step.name}`,
+          ...(step.receivedAt ? { receivedAt: atOf(step.receivedAt) } : {}),
+          ...(step.dueAt ? { dueAt: atOf(step.dueAt) } : {}),
+          ...(step.completedAt
+            ? { result: step.overrunMinutes && step.overrunMinutes > 0 ? 'Hoàn thành quá hạn' : 'Hoàn thành đúng hạn' }
+            : {}),
+        };
+      });
+      return {
+        ...common,
+        form: 'control_slip',
+        receivedAt: atOf(dossier.receivedAt),
+        appointment: atOf(dossier.dueAt ?? dossier.legalDueAt ?? dossier.receivedAt),
+        lines,
+        ...(dossier.returnedAt
+          ? {
+              returned: {
+                ...atOf(dossier.returnedAt),
+                channel:
+                  dossier.returnChannel === 'post'
+                    ? 'Qua bưu chính'
+                    : dossier.returnChannel === 'online'
+                      ? 'Trực tuyến'
+                      : 'Tại Bộ phận Một cửa',
+              },
+            }
+          : {}),
+      };
+    }
+    case 'tracking_book': {
+      if (!dossier.receivedAt) {
+        throw notAvailable(form);
+      }
+      const received = latest('receive');
+      const applicant = applicantOf(dossier);
+      const day = (d: Date | null) =>
+        d ? `${atOf(d).date.split('-').reverse().join('/')} ${atOf(d).time}` : undefined;
+      return {
+        form: 'tracking_book',
+        issuer,
+        period: `Hồ sơ ${dossier.code}`,
+        issuedAt: atOf(ctx.clock.now()),
+        rows: [
+          {
+            index: 1,
+            dossierCode: dossier.code,
+            summary: dossier.summary,
+            sets: 1,
+            applicantName: applicant.name,
+            address: applicant.address,
+            ...(applicant.phone ? { phone: applicant.phone } : {}),
+            receivedAt: day(dossier.receivedAt) ?? '',
+            appointment: day(dossier.dueAt) ?? '',
+            ...(dossier.returnedAt ? { returnedAt: day(dossier.returnedAt) } : {}),
+            receiver: received?.actorName ?? '',
+          },
+        ],
+      };
+    }
+  }
+};
+
+/** Renders a printed form of a dossier the caller may read. */
+export const renderDossierForm = async (ctx: AppContext, actor: Actor, code: string, form: DossierFormName) => {
+  const { dossier } = await getReadableDossier(ctx, actor, code);
+  return renderForm(await buildDossierForm(ctx, dossier, form));
+};
