@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@motcua/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { OfficialRole } from './tables/officials.js';
@@ -35,9 +36,7 @@ export const searchUsersInAgencies = async (
     );
   if (input.foldedQuery) {
     const pattern = `%${input.foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('appUser.username', 'like', pattern), eb(sql`lower(app_user.full_name)`, 'like', pattern)]),
-    );
+    query = query.where('appUser.searchText', 'like', pattern);
   }
   const count = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst();
   const items = await query
@@ -78,6 +77,7 @@ export const insertUser = async (
       title: user.title,
       email: user.email,
       phone: user.phone,
+      searchText: foldVietnamese(`${user.fullName} ${user.username}`),
       passwordHash: user.passwordHash,
       provinceCode: user.provinceCode,
       passwordChangedAt: user.now,
@@ -129,7 +129,14 @@ export const updateUserProfile = async (
 ): Promise<{ version: number } | undefined> =>
   db
     .updateTable('appUser')
-    .set({ ...input.changes, version: sql<number>`version + 1`, updatedAt: new Date() })
+    .set({
+      ...input.changes,
+      ...(input.changes.fullName !== undefined
+        ? { searchText: sql<string>`${foldVietnamese(input.changes.fullName)} || ' ' || username` }
+        : {}),
+      version: sql<number>`version + 1`,
+      updatedAt: new Date(),
+    })
     .where('id', '=', input.id)
     .where('version', '=', input.expectedVersion)
     .returning('version')

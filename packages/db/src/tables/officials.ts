@@ -68,6 +68,8 @@ export type AppUserTable = {
   title: string | null;
   email: string | null;
   phone: string | null;
+  /** foldVietnamese(full name + username). */
+  searchText: string;
   passwordHash: string | null;
   status: Generated<'active' | 'disabled'>;
   failedLoginCount: Generated<number>;

@@ -1,6 +1,7 @@
 import { findUserProfile, lockDossier } from '@motcua/db';
 import {
   type ActionParams,
+  checkTransition,
   DOSSIER_TRANSITIONS,
   type DossierAction,
   type DossierState,
@@ -65,6 +66,19 @@ export const performDossierAction = async (
     throw new AppError('DOCUMENT_REQUIRED');
   }
   const official = access.official;
+  // Who may act is decided before anything else (a user without the role gets 403, not a version
+  // conflict); the state-dependent rules are checked again on the locked row below.
+  const precheck = checkTransition(dossier.state as DossierState, request.action, {
+    kind: 'official',
+    userId: official.userId,
+    rolesAt: access.rolesAt,
+  });
+  if (
+    !precheck.ok &&
+    (precheck.violation.code === 'ROLE_NOT_ALLOWED' || precheck.violation.code === 'STEP_ROLE_MISMATCH')
+  ) {
+    throw violationToError(request.action, precheck.violation);
+  }
   return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
     const locked = await lockDossier(trx, dossier.id);
     if (!locked) {

@@ -1,0 +1,516 @@
+import { insertUserRole } from '@motcua/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from './testing/fixtures.js';
+import { createTestApp, type TestApp } from './testing/test-app.js';
+
+/**
+ * Every endpoint × role × own/foreign agency. Each official endpoint lists the roles (held at the
+ * resource's own agency) that pass authorisation; everyone else must be refused — 401 without a
+ * session, 403 or 404 with one (404 when the resource is outside every scope: no existence leak).
+ * "Passing" means any answer but 401/403/404: a 400/409/422 is a business answer, given only after
+ * the caller was allowed to ask. A last test fails when a route exists that this table forgets.
+ */
+
+type Role =
+  | 'receptionist'
+  | 'processor'
+  | 'approver'
+  | 'result_returner'
+  | 'agency_admin'
+  | 'province_admin'
+  | 'auditor'
+  | 'foreign_admin'
+  | 'foreign_receptionist';
+
+const USERS: Record<Role, string> = {
+  receptionist: 'tiepnhan',
+  processor: 'chuyenvien',
+  approver: 'lanhdao',
+  result_returner: 'trakq',
+  agency_admin: 'qtdonvi',
+  province_admin: 'qttinh',
+  auditor: 'thanhtra',
+  foreign_admin: 'hanoi',
+  foreign_receptionist: 'hanoitn',
+};
+const ROLES = Object.keys(USERS) as Role[];
+const OWN_ROLES = ROLES.filter((r) => !r.startsWith('foreign'));
+const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
+
+type Fixture = World & { code: string; userId: string; importId: string };
+
+type Case = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  url: (f: Fixture) => string;
+  body?: (f: Fixture, n: number) => unknown;
+  /** Roles that pass authorisation; 'any' = every signed-in official; 'public' = anyone, anonymous too. */
+  allowed: Role[] | 'any' | 'public';
+  /** Puts the resource back before each call (for calls that consume it, like revoking a role). */
+  prepare?: (f: Fixture) => Promise<void>;
+};
+
+let counter = 0;
+const next = () => ++counter;
+
+const CASES: Case[] = [
+  // Public reading.
+  { method: 'GET', route: '/healthz', url: () => '/healthz', allowed: 'public' },
+  { method: 'GET', route: '/readyz', url: () => '/readyz', allowed: 'public' },
+  { method: 'GET', route: '/problems/:slug', url: () => '/problems/not-found', allowed: 'public' },
+  {
+    method: 'GET',
+    route: '/api/v1/administrative-units',
+    url: () => '/api/v1/administrative-units',
+    allowed: 'public',
+  },
+  { method: 'GET', route: '/api/v1/agencies', url: () => '/api/v1/agencies?province=33', allowed: 'public' },
+  {
+    method: 'GET',
+    route: '/api/v1/agencies/:id',
+    url: (f) => `/api/v1/agencies/${f.agencies.justice?.id}`,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/holidays',
+    url: () => '/api/v1/calendar/holidays?year=2026',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/due',
+    url: () => '/api/v1/calendar/due?from=2026-11-23T09:00:00%2B07:00&workingDays=1',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/between',
+    url: () => '/api/v1/calendar/between?from=2026-11-23T09:00:00%2B07:00&to=2026-11-24T09:00:00%2B07:00',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/lunar',
+    url: () => '/api/v1/calendar/lunar?date=2026-02-17',
+    allowed: 'public',
+  },
+  { method: 'GET', route: '/api/v1/procedures', url: () => '/api/v1/procedures?catalog=33', allowed: 'public' },
+  {
+    method: 'GET',
+    route: '/api/v1/procedures/:code',
+    url: () => '/api/v1/procedures/1.001193?catalog=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/procedures/:code/versions/:no',
+    url: () => '/api/v1/procedures/1.001193/versions/1?catalog=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/procedures/export',
+    url: () => '/api/v1/procedures/export?catalog=33',
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/login',
+    url: () => '/api/v1/auth/login',
+    body: () => ({ username: 'tiepnhan', password: TEST_PASSWORD }),
+    allowed: 'public',
+  },
+  { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', allowed: 'public' },
+
+  // The caller's own account.
+  { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: 'any' },
+  { method: 'GET', route: '/api/v1/me/api-tokens', url: () => '/api/v1/me/api-tokens', allowed: 'any' },
+  {
+    method: 'POST',
+    route: '/api/v1/me/api-tokens',
+    url: () => '/api/v1/me/api-tokens',
+    body: () => ({ name: 'ma-tran' }),
+    allowed: 'any',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/me/api-tokens/:id',
+    url: () => '/api/v1/me/api-tokens/00000000-0000-4000-8000-000000000000',
+    // Everyone may ask; an unknown token of one's own answers 404, so this row only checks anonymous.
+    allowed: [],
+  },
+
+  // Agencies.
+  {
+    method: 'GET',
+    route: '/api/v1/agencies/:id/changes',
+    url: (f) => `/api/v1/agencies/${f.agencies.justice?.id}/changes`,
+    allowed: [...OWN_ROLES],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies',
+    url: () => '/api/v1/agencies',
+    body: (f, n) => ({
+      code: `000.${String(10 + (n % 80)).padStart(2, '0')}.01.H31`,
+      name: `Phòng thử nghiệm ${n}`,
+      kind: 'division',
+      parentId: f.agencies.justice?.id,
+    }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/agencies/:id',
+    url: (f) => `/api/v1/agencies/${f.agencies.justice?.id}`,
+    body: () => ({ expectedVersion: 999, name: 'Sở Tư pháp tỉnh Hưng Yên' }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies/:id/move',
+    url: (f) => `/api/v1/agencies/${f.agencies.justiceDivision?.id}/move`,
+    body: (f) => ({ expectedVersion: 999, parentId: f.agencies.justice?.id }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies/merge',
+    url: () => '/api/v1/agencies/merge',
+    body: (f) => ({
+      predecessorIds: [f.agencies.justiceDivision?.id],
+      successor: { existingId: f.agencies.justiceDivision?.id },
+      effective: '2027-01-01',
+    }),
+    // The predecessor and the successor are the same agency, so an allowed caller gets 422.
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies/:id/split',
+    url: (f) => `/api/v1/agencies/${f.agencies.justice?.id}/split`,
+    body: (f) => ({
+      effective: '2027-01-01',
+      successors: [{ existingId: f.agencies.justiceDivision?.id }, { existingId: f.agencies.justiceDivision?.id }],
+    }),
+    // Justice has a division, so an allowed caller gets 409 AGENCY_HAS_CHILDREN.
+    allowed: ['agency_admin', 'province_admin'],
+  },
+
+  // Users.
+  {
+    method: 'GET',
+    route: '/api/v1/users',
+    url: (f) => `/api/v1/users?agency=${f.agencies.justice?.id}`,
+    allowed: ['agency_admin', 'province_admin', 'auditor'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/users/:id',
+    url: (f) => `/api/v1/users/${f.userId}`,
+    allowed: ['agency_admin', 'province_admin', 'auditor'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: (f, n) => ({
+      username: `matran${n}`,
+      fullName: 'Cán bộ Ma Trận',
+      password: 'Mat-khau-moi-2026',
+      roles: [{ agencyId: f.agencies.justice?.id, role: 'processor' }],
+    }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/:id',
+    url: (f) => `/api/v1/users/${f.userId}`,
+    body: () => ({ expectedVersion: 999, title: 'Chuyên viên' }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/:id/password',
+    url: (f) => `/api/v1/users/${f.userId}/password`,
+    body: () => ({ password: 'ngan' }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/:id/roles',
+    url: (f) => `/api/v1/users/${f.userId}/roles`,
+    body: (f) => ({ agencyId: f.agencies.justice?.id, role: 'auditor' }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/:id/roles/:agencyId/:role',
+    url: (f) => `/api/v1/users/${f.userId}/roles/${f.agencies.justice?.id}/result_returner`,
+    prepare: (f) =>
+      insertUserRole(t.database.db, {
+        userId: f.userId,
+        agencyId: f.agencies.justice?.id ?? '',
+        role: 'result_returner',
+        includeSubagencies: false,
+        grantedBy: null,
+      }),
+    allowed: ['agency_admin', 'province_admin'],
+  },
+
+  // Calendar administration.
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/changes',
+    url: () => '/api/v1/calendar/changes?province=33',
+    allowed: [...OWN_ROLES],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/entries',
+    url: () => '/api/v1/calendar/entries',
+    body: () => ({ province: '33', entries: [{ date: '2031-01-15', remove: true, source: 'Ma trận phân quyền' }] }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/entries/preview',
+    url: () => '/api/v1/calendar/entries/preview',
+    body: () => ({
+      province: '33',
+      entries: [{ date: '2027-12-01', kind: 'extra_day_off', period: 'Thử', source: 'Ma trận' }],
+    }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/published-years',
+    url: () => '/api/v1/calendar/published-years',
+    body: () => ({ province: '33', year: 2030, source: 'Ma trận phân quyền' }),
+    allowed: ['province_admin'],
+  },
+
+  // Catalog administration (province catalog 33).
+  {
+    method: 'POST',
+    route: '/api/v1/procedures',
+    url: () => '/api/v1/procedures',
+    body: () => ({ catalog: '33', fromNational: '1.999999' }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/procedures/imports',
+    url: () => '/api/v1/procedures/imports?catalog=33',
+    body: () => ({ procedures: [] }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/procedures/imports/:id',
+    url: (f) => `/api/v1/procedures/imports/${f.importId}`,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/procedures/imports/:id/rows',
+    url: (f) => `/api/v1/procedures/imports/${f.importId}/rows`,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/procedures/:code/versions',
+    url: () => '/api/v1/procedures/1.001193/versions?catalog=33',
+    body: () => ({ expectedVersion: 999 }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/procedures/:code/versions/:no',
+    url: () => '/api/v1/procedures/1.001193/versions/1?catalog=33',
+    body: () => ({ expectedVersion: 999, content: {} }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/procedures/:code/versions/:no/publish',
+    url: () => '/api/v1/procedures/1.001193/versions/1/publish?catalog=33',
+    body: () => ({ expectedVersion: 999, effectiveFrom: '2027-01-01' }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/procedures/:code/agencies',
+    url: () => '/api/v1/procedures/1.001193/agencies?catalog=33',
+    body: () => ({ expectedVersion: 999, agencies: [] }),
+    allowed: ['province_admin'],
+  },
+
+  // Dossiers (received at the Department of Justice).
+  {
+    method: 'POST',
+    route: '/api/v1/dossiers',
+    url: () => '/api/v1/dossiers',
+    body: (f) => ({
+      receivingAgencyId: f.agencies.justice?.id,
+      procedureCode: '1.001193',
+      applicant: {
+        kind: 'person',
+        fullName: 'Lê Văn Ma Trận',
+        idNumber: '033085001234',
+        dateOfBirth: '1985-04-12',
+        address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên' },
+      },
+      components: [],
+      outcome: 'receive',
+    }),
+    // Nothing is handed in, so the receptionist gets 422 DOSSIER_INCOMPLETE; nobody else may receive.
+    allowed: ['receptionist'],
+  },
+  // A foreign receptionist has an inbox of their own (empty of ours: see dossiers.routes.test.ts).
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers',
+    url: () => '/api/v1/dossiers?box=all',
+    allowed: [...DOSSIER_READERS, 'foreign_receptionist'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code',
+    url: (f) => `/api/v1/dossiers/${f.code}`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/events',
+    url: (f) => `/api/v1/dossiers/${f.code}/events`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/actions',
+    url: (f) => `/api/v1/dossiers/${f.code}/actions`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/forms/:file',
+    url: (f) => `/api/v1/dossiers/${f.code}/forms/receipt.pdf`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/dossiers/:code/actions/:action',
+    url: (f) => `/api/v1/dossiers/${f.code}/actions/forward`,
+    body: () => ({ expectedVersion: 999, params: {} }),
+    // Forwarding is the desk's: the receptionist gets 409 (stale version); other readers 403.
+    allowed: ['receptionist'],
+  },
+];
+
+let t: TestApp;
+let fixture: Fixture;
+const sessions = new Map<Role, Session>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const world = await seedWorld(t);
+  await seedProcedure(t, { catalog: '33', code: '1.001193' });
+  const admin = await signIn(t.app, 'qttinh');
+  const imported = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/imports?catalog=33',
+    headers: admin.headers,
+    payload: { procedures: [] },
+  });
+  const desk = await signIn(t.app, 'tiepnhan');
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: desk.headers,
+    payload: {
+      receivingAgencyId: world.agencies.justice?.id,
+      procedureCode: '1.001193',
+      applicant: {
+        kind: 'person',
+        fullName: 'Nguyễn Văn Phân Quyền',
+        idNumber: '033085001234',
+        dateOfBirth: '1985-04-12',
+        address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên' },
+      },
+      components: [
+        { key: 'to-khai', originals: 1, copies: 0 },
+        { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+      ],
+      outcome: 'receive',
+    },
+  });
+  fixture = {
+    ...world,
+    code: created.json().code,
+    userId: world.users.trakq?.id ?? '',
+    importId: imported.json().id,
+  };
+  for (const role of ROLES) {
+    sessions.set(role, await signIn(t.app, USERS[role]));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const call = async (c: Case, headers: Record<string, string>) => {
+  await c.prepare?.(fixture);
+  const body = c.body?.(fixture, next());
+  return t.app.inject({
+    method: c.method,
+    url: c.url(fixture),
+    headers,
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+};
+
+describe('authorisation matrix', () => {
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const anonymous = await call(c, {});
+      if (c.allowed === 'public') {
+        expect([401, 403], `anonymous ${c.method} ${c.route}`).not.toContain(anonymous.statusCode);
+        return;
+      }
+      expect(anonymous.statusCode, `anonymous ${c.method} ${c.route}: ${anonymous.body}`).toBe(401);
+      for (const role of ROLES) {
+        const session = sessions.get(role);
+        if (!session) {
+          throw new Error(role);
+        }
+        const response = await call(c, session.headers);
+        const allowed = c.allowed === 'any' || c.allowed.includes(role);
+        const label = `${role} (${USERS[role]}) ${c.method} ${c.route} → ${response.statusCode} ${response.body.slice(0, 160)}`;
+        if (allowed) {
+          expect([401, 403, 404], label).not.toContain(response.statusCode);
+        } else if (c.allowed !== 'any') {
+          expect([403, 404], label).toContain(response.statusCode);
+        }
+      }
+    });
+  }
+
+  it('covers every route the API has', () => {
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
+    const missing: string[] = [];
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const route = path.replace(/\{(\w+)\}/g, ':$1');
+        const key = `${method.toUpperCase()} ${route}`;
+        if (!covered.has(key) && route.startsWith('/api/')) {
+          missing.push(key);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
