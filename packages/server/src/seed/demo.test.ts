@@ -26,7 +26,9 @@ describe('the demo province (Hưng Yên)', () => {
   it('has the province government, its 104 communes and the four merged wards', async () => {
     const communes = await t.app.inject({ url: '/api/v1/agencies?province=33&kind=commune_committee&pageSize=1' });
     expect(communes.json().total).toBe(104);
-    const before = await t.app.inject({ url: '/api/v1/agencies?province=33&kind=commune_committee&at=2025-06-30&pageSize=1' });
+    const before = await t.app.inject({
+      url: '/api/v1/agencies?province=33&kind=commune_committee&at=2025-06-30&pageSize=1',
+    });
     expect(before.json().total).toBe(4);
     const phoHien = (await t.app.inject({ url: '/api/v1/agencies?q=phuong%20pho%20hien&province=33' })).json().items[0];
     const detail = (await t.app.inject({ url: `/api/v1/agencies/${phoHien.id}` })).json();
@@ -39,7 +41,16 @@ describe('the demo province (Hưng Yên)', () => {
   });
 
   it('lets every demo account sign in with the demo password', async () => {
-    for (const username of ['tiepnhan', 'chuyenvien', 'lanhdao', 'trakq', 'qtdonvi', 'qttinh', 'thanhtra', 'xa.tiepnhan']) {
+    for (const username of [
+      'tiepnhan',
+      'chuyenvien',
+      'lanhdao',
+      'trakq',
+      'qtdonvi',
+      'qttinh',
+      'thanhtra',
+      'xa.tiepnhan',
+    ]) {
       const session = await signIn(t.app, username, DEFAULT_DEMO_PASSWORD);
       expect(session.csrfToken.length).toBeGreaterThan(20);
     }
@@ -53,7 +64,9 @@ describe('the demo province (Hưng Yên)', () => {
     const dossier = (await t.app.inject({ url: `/api/v1/dossiers/${historic.code}`, headers: session.headers })).json();
     expect(dossier.receivingAgency.name).toBe('Ủy ban nhân dân phường Hiến Nam');
     expect(dossier.status).toBe('returned');
-    const events = (await t.app.inject({ url: `/api/v1/dossiers/${historic.code}/events`, headers: session.headers })).json();
+    const events = (
+      await t.app.inject({ url: `/api/v1/dossiers/${historic.code}/events`, headers: session.headers })
+    ).json();
     expect(events.items.map((e: { actorName: string }) => e.actorName)).toEqual([
       'Nguyễn Văn Cường',
       'Nguyễn Văn Cường',
