@@ -18,7 +18,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
     globals: false,
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: CI machines have 2 cores and several suites spawn real processes and databases.
+    testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
   },

@@ -73,7 +73,7 @@ describe('motcua command line', () => {
     const status = runCli(['migrate', 'status', '--json'], { MOTCUA_DATA_DIR: dataDir });
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout).isCurrent).toBe(true);
-  });
+  }, 180_000);
 });
 
 const waitForLine = (child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> =>
