@@ -7,6 +7,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/measure-bundle.mjs reads it to measure what each page loads first.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -262,9 +262,11 @@ export const searchInbox = async (db: Db, input: InboxQuery) => {
   switch (input.box) {
     case 'mine': {
       const pairs = input.myStepRoles;
+      const deskAgencies = pairs.filter((p) => p.role === 'receptionist').map((p) => p.agencyId);
       query = query.where('dossier.status', 'in', open).where((eb) =>
         eb.or([
           eb('dossier.holderUserId', '=', input.userId),
+          // Steps of my role at my agency that nobody has been assigned to yet.
           ...pairs.map((p) =>
             eb.and([
               eb('dossier.holderAgencyId', '=', p.agencyId),
@@ -272,17 +274,10 @@ export const searchInbox = async (db: Db, input: InboxQuery) => {
               eb('dossier.holderUserId', 'is', null),
             ]),
           ),
-          eb.and([
-            eb('dossier.status', '=', 'new'),
-            eb(
-              'dossier.receivingAgencyId',
-              'in',
-              pairs
-                .filter((p) => p.role === 'receptionist')
-                .map((p) => p.agencyId)
-                .concat(['']),
-            ),
-          ]),
+          // Online dossiers waiting for my desk.
+          ...(deskAgencies.length > 0
+            ? [eb.and([eb('dossier.status', '=', 'new'), eb('dossier.receivingAgencyId', 'in', deskAgencies)])]
+            : []),
         ]),
       );
       break;

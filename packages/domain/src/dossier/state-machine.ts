@@ -435,11 +435,9 @@ export const checkTransition = (
       return { ok: false, violation: { code: 'STEP_ROLE_MISMATCH', stepRole: step.role } };
     }
   }
-  if (
-    (action === 'complete_step' || action === 'complete' || action === 'request_supplement') &&
-    step &&
-    step.receivedAt === undefined
-  ) {
+  // Across agencies the holder must first record that it received the dossier (liên thông):
+  // until then only accepting the hand-over is possible there.
+  if (row.actingAgency === 'holder' && action !== 'accept_handoff' && step && step.receivedAt === undefined) {
     return { ok: false, violation: { code: 'HANDOFF_NOT_ACCEPTED' } };
   }
   if (action === 'accept_handoff' && (!step || step.receivedAt !== undefined)) {

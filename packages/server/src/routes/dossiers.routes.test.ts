@@ -349,6 +349,21 @@ describe('inbox', () => {
     expect(body.items[0]).toMatchObject({ remainingWorkingMinutes: expect.any(Number), urgency: expect.any(String) });
   });
 
+  it("shows each official the steps waiting for them in 'mine'", async () => {
+    const desk = await signIn(t.app, 'motcua');
+    const mine = await t.app.inject({ url: '/api/v1/dossiers?box=mine', headers: desk.headers });
+    expect(mine.statusCode).toBe(200);
+    const items = mine.json().items as { currentStepRole: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => ['receptionist', 'result_returner'].includes(i.currentStepRole))).toBe(true);
+    const specialist = await signIn(t.app, 'chuyenvien');
+    const theirs = await t.app.inject({ url: '/api/v1/dossiers?box=mine', headers: specialist.headers });
+    expect(theirs.statusCode).toBe(200);
+    expect((theirs.json().items as { currentStepRole: string }[]).every((i) => i.currentStepRole === 'processor')).toBe(
+      true,
+    );
+  });
+
   it('finds a dossier by applicant name without diacritics and by code', async () => {
     const desk = await signIn(t.app, 'motcua');
     const byName = (

@@ -1,28 +1,53 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from '../api/client';
 import { en } from './en';
-import { vi } from './vi';
+import { type Messages, vi } from './vi';
 
 export type Language = 'vi' | 'en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
 
 const STORAGE_KEY = 'motcua.language';
 
 const initialLanguage = (): Language => {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' ? 'en' : 'vi';
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
 };
+
+const language = initialLanguage();
+setApiLanguage(language);
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = language;
+}
 
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: initialLanguage(),
+  lng: language,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
+  returnNull: false,
 });
 
-export const changeLanguage = async (language: Language): Promise<void> => {
-  localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
-  await i18n.changeLanguage(language);
+export const changeLanguage = async (next: Language): Promise<void> => {
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // private browsing: the choice lasts for this page only
+  }
+  document.documentElement.lang = next;
+  setApiLanguage(next);
+  await i18n.changeLanguage(next);
 };
+
+export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'vi');
 
 export { i18n };

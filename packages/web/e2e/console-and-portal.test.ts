@@ -1,0 +1,429 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedWorld } from '@motcua/server/testing/fixtures';
+import type { TestApp } from '@motcua/server/testing/test-app';
+import { getAgencyWorkingCalendar } from '@motcua/server/usecases/calendar/calendar-service';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { measureBundle, PORTAL_BUDGET_BYTES } from '../scripts/measure-bundle.mjs';
+import {
+  APPLICANT,
+  asOfficial,
+  ensureWebBuilt,
+  launchBrowser,
+  newContext,
+  PHONE,
+  seedCatalog,
+  shoot,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from './harness';
+
+/*
+ * The browser suite always runs its own server on PGlite (a temporary data directory), whatever
+ * DATABASE_URL says; the PostgreSQL pass of CI (npm run test:pg) would only repeat it, so it is
+ * skipped there.
+ */
+const onPostgresPass = Boolean(process.env.DATABASE_URL);
+
+let ts: TestServer;
+let browser: Browser;
+let centreId = '';
+const contexts: BrowserContext[] = [];
+let dossierCode = '';
+
+const CODE_PATTERN = /000\.00\.10\.H31-\d{6}-\d{4}/;
+
+beforeAll(async () => {
+  if (onPostgresPass) {
+    return;
+  }
+  ensureWebBuilt();
+  ts = await startTestServer();
+  const world = await seedWorld({ database: ts.server.app.motcua.database } as unknown as TestApp);
+  centreId = world.agencies.centre?.id ?? '';
+  await seedCatalog(ts.server, [centreId]);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) {
+    await context.close().catch(() => undefined);
+  }
+  await browser?.close();
+  await ts?.close();
+});
+
+// On a failure, the pages as they were help more than a timeout message.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') {
+    return;
+  }
+  let n = 0;
+  for (const browserContext of contexts) {
+    for (const page of browserContext.pages()) {
+      await page
+        .screenshot({ path: join(tmpdir(), `motcua-e2e-failure-${++n}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+  }
+});
+
+const openPage = async (viewport?: { width: number; height: number }): Promise<Page> => {
+  const context = await newContext(browser, ts.url, viewport);
+  context.setDefaultTimeout(10_000);
+  contexts.push(context);
+  return context.newPage();
+};
+
+const signInAs = async (username: string): Promise<Page> => {
+  const page = await openPage();
+  await page.goto('/can-bo/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
+  return page;
+};
+
+/** Opens an action's dialog on the dossier page, fills it, submits and closes it. */
+const act = async (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>, shotName?: string) => {
+  await page.locator(`[data-action="${action}"]`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill?.(dialog);
+  if (shotName) {
+    await shoot(page, shotName, { fullPage: false });
+  }
+  await dialog.getByTestId('action-submit').click();
+  const close = dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' });
+  await Promise.race([dialog.waitFor({ state: 'hidden' }), close.waitFor()]);
+  if (await close.isVisible()) {
+    await close.click();
+  }
+  await dialog.waitFor({ state: 'hidden' });
+};
+
+const waitForStatus = (page: Page, text: string) =>
+  page.getByTestId('dossier-status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+
+describe.skipIf(onPostgresPass)('the build', () => {
+  it('keeps the portal’s first load within 300 KB of gzipped JavaScript', () => {
+    const report = measureBundle();
+    const home = report.pages[0];
+    expect(home?.name).toContain('Portal home');
+    expect(home?.gzip).toBeLessThanOrEqual(PORTAL_BUDGET_BYTES);
+    expect(report.pages[1]?.gzip).toBeLessThanOrEqual(PORTAL_BUDGET_BYTES);
+  });
+});
+
+describe.skipIf(onPostgresPass)('the portal', () => {
+  it('finds procedures without diacritics, filters them and shows one in plain Vietnamese (1366 and 360 px)', async () => {
+    for (const viewport of [undefined, PHONE]) {
+      const suffix = viewport ? '-360' : '';
+      const page = await openPage(viewport);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Tra cứu thủ tục hành chính' }).waitFor();
+      await page.getByText('Tìm thấy 3 thủ tục').waitFor();
+      // The first Tab reaches the skip link.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+      await shoot(page, `portal-home${suffix}`);
+
+      await page.getByLabel('Tìm thủ tục hành chính').fill('dang ky khai sinh');
+      await page.getByLabel('Tìm thủ tục hành chính').press('Enter');
+      await page.getByText('Tìm thấy 1 thủ tục cho “dang ky khai sinh”').waitFor();
+      const link = page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' });
+      await link.waitFor();
+      await shoot(page, `portal-search${suffix}`);
+
+      // No horizontal scrolling on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+      await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).waitFor();
+      expect(await page.getByText('Giấy chứng sinh').count()).toBeGreaterThan(0);
+      expect(await page.getByText('5 ngày làm việc').count()).toBeGreaterThan(0);
+      const procedureOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(procedureOverflow).toBeLessThanOrEqual(0);
+      await shoot(page, `portal-procedure${suffix}`);
+    }
+
+    // Filters: the commune-level, partly-online building permit.
+    const page = await openPage();
+    // English, complete: the same page after the switch, and the choice is remembered.
+    await page.goto('/');
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Find an administrative procedure' }).waitFor();
+    await page.getByText('3 procedures found').waitFor();
+    await shoot(page, 'portal-home-en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Find an administrative procedure' }).waitFor();
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Tra cứu thủ tục hành chính' }).waitFor();
+
+    await page.goto('/?online=partial');
+    await page.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' }).waitFor();
+    await page.getByText('Tìm thấy 1 thủ tục').waitFor();
+    expect(await page.getByText('75.000 đồng').count()).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(onPostgresPass)('the officials’ console', () => {
+  it('shows an API error in Vietnamese: a wrong password', async () => {
+    const page = await openPage();
+    await page.goto('/can-bo');
+    await page.waitForURL(/\/can-bo\/dang-nhap\?next=/);
+    await page.getByRole('heading', { name: 'Đăng nhập dành cho cán bộ' }).waitFor();
+    // Keyboard only: the username field has the focus, Tab reaches the password, Enter signs in.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in_username');
+    await page.keyboard.type('motcua');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sai-mat-khau');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' });
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(text).not.toContain('[object Object]');
+    await shoot(page, 'sign-in-error', { fullPage: false });
+  });
+
+  it('a receptionist receives a dossier through the wizard and opens the receipt PDF', async () => {
+    const page = await signInAs('motcua');
+    await page.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor();
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ mới' }).click();
+    await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ trực tiếp' }).waitFor();
+
+    // 1. The procedure, found without diacritics.
+    const search = page.getByLabel('Tìm thủ tục hành chính');
+    await search.fill('dang ky khai sinh');
+    await search.press('Enter');
+    await page.getByRole('button', { name: 'Chọn thủ tục: Thủ tục đăng ký khai sinh' }).click();
+    await page.getByTestId('chosen-procedure').filter({ hasText: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    await shoot(page, 'intake-1-procedure');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 2. The applicant; the ID number is checked while typing.
+    await page.getByLabel('Họ và tên').fill(APPLICANT.fullName);
+    const id = page.getByLabel('Số định danh cá nhân (CCCD)');
+    await id.fill('03319000');
+    await page.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số').waitFor();
+    await id.fill('999190001234');
+    await page.getByText('Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh').waitFor();
+    await id.fill(APPLICANT.idNumber);
+    const dob = page.getByLabel('Ngày sinh');
+    await dob.click();
+    await dob.fill('20/05/1990');
+    await dob.press('Enter');
+    await page.getByLabel('Nữ').check();
+    await page.getByLabel('Địa chỉ', { exact: true }).fill(APPLICANT.address.text);
+    await page.getByLabel('Số điện thoại').fill(APPLICANT.phone);
+    await page.getByLabel('Họ và tên').click();
+    expect(await page.getByText('không khớp').count()).toBe(0);
+    await shoot(page, 'intake-2-applicant');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 3. The components handed in.
+    await page.getByText('Còn thiếu 2 giấy tờ bắt buộc').waitFor();
+    await page.getByLabel('Đã nộp: Tờ khai đăng ký khai sinh').check();
+    await page.getByLabel('Đã nộp: Giấy chứng sinh').check();
+    await page.getByText('Hồ sơ đã đủ thành phần').waitFor();
+    await shoot(page, 'intake-3-components');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 4. Fees, the computed appointment, and the decision.
+    const appointment = page.getByTestId('appointment');
+    await appointment.waitFor();
+    expect(await appointment.innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.getByLabel('Tiếp nhận, hẹn trả kết quả (Mẫu 01)').check();
+    await shoot(page, 'intake-4-review');
+    await page.getByRole('button', { name: 'Lưu và in phiếu' }).click();
+
+    const saved = page.getByTestId('intake-saved');
+    await saved.waitFor();
+    dossierCode = CODE_PATTERN.exec(await saved.innerText())?.[0] ?? '';
+    expect(dossierCode).toMatch(CODE_PATTERN);
+    await shoot(page, 'intake-saved', { fullPage: false });
+
+    // The receipt (Mẫu 01) opens in a new tab as a PDF.
+    const print = page.getByRole('link', { name: 'In giấy tiếp nhận và hẹn trả kết quả' });
+    const href = await print.getAttribute('href');
+    expect(href).toBe(`/api/v1/dossiers/${dossierCode}/forms/receipt.pdf`);
+    expect(await print.getAttribute('target')).toBe('_blank');
+    const context = page.context();
+    const [response] = await Promise.all([
+      context.waitForEvent('response', (r) => r.url().endsWith('/forms/receipt.pdf')),
+      print.click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const pdf = await context.request.get(href ?? '');
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('is forwarded, accepted, processed and approved, then returned to the applicant', async () => {
+    expect(dossierCode).toMatch(CODE_PATTERN);
+    const desk = await signInAs('motcua');
+    await desk.goto(`/can-bo/ho-so/${dossierCode}`);
+    await waitForStatus(desk, 'Đã tiếp nhận');
+    await shoot(desk, 'dossier-received');
+    await act(desk, 'forward');
+    await waitForStatus(desk, 'Đang xử lý');
+
+    // The specialist finds it in the agency's box, accepts the hand-over and completes the step.
+    const specialist = await signInAs('chuyenvien');
+    await specialist.getByRole('tab', { name: 'Của đơn vị' }).click();
+    await specialist.getByRole('link', { name: dossierCode }).click();
+    await waitForStatus(specialist, 'Đang xử lý');
+    await specialist.getByText('Chờ tiếp nhận bàn giao').first().waitFor();
+    expect(
+      await specialist
+        .locator('[data-action]')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action'))),
+    ).toContain('accept_handoff');
+    await shoot(specialist, 'dossier-handoff');
+    await act(specialist, 'accept_handoff');
+    await specialist.locator('[data-action="complete_step"]').waitFor();
+    await act(specialist, 'complete_step', async (dialog) => {
+      await dialog.getByLabel('Ghi chú').fill('Hồ sơ đủ điều kiện, trình lãnh đạo phê duyệt.');
+    });
+
+    // The approver completes it with the result document.
+    const approver = await signInAs('lanhdao');
+    await approver.goto(`/can-bo/ho-so/${dossierCode}`);
+    await approver.locator('[data-action="complete"]').waitFor();
+    await act(
+      approver,
+      'complete',
+      async (dialog) => {
+        await dialog.getByLabel('Tên văn bản').fill('Giấy khai sinh');
+        await dialog.getByLabel('Số, ký hiệu').fill('125/2026');
+      },
+      'dossier-complete-dialog',
+    );
+    await waitForStatus(approver, 'Đã có kết quả');
+
+    // The desk returns it.
+    await desk.reload();
+    await waitForStatus(desk, 'Đã có kết quả');
+    if (await desk.locator('[data-action="accept_handoff"]').count()) {
+      await act(desk, 'accept_handoff');
+    }
+    await desk.locator('[data-action="return_result"]').waitFor();
+    await act(desk, 'return_result');
+    await waitForStatus(desk, 'Đã trả kết quả');
+    await desk.getByRole('tab', { name: 'Quá trình xử lý' }).click();
+    await desk.getByText('Trần Văn Chuyên').first().waitFor();
+    await shoot(desk, 'dossier-returned');
+    const forms = await desk
+      .locator('[data-form]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('data-form')));
+    expect(forms).toEqual(expect.arrayContaining(['receipt', 'control_slip']));
+  }, 90_000);
+
+  it('shows the inbox with red and amber badges and the remaining working time', async () => {
+    // Two more dossiers: one due in three working hours, one overdue.
+    const desk = await asOfficial(ts.server, 'motcua');
+    const codes: string[] = [];
+    for (const fullName of ['Trần Văn Bình', 'Lê Thị Cúc']) {
+      const created = await desk.call<{ code: string }>('POST', '/api/v1/dossiers', {
+        receivingAgencyId: centreId,
+        procedureCode: '1.001193',
+        channel: 'direct',
+        applicant: { ...APPLICANT, fullName },
+        components: [
+          { key: 'to-khai', originals: 1, copies: 0 },
+          { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+        ],
+        outcome: 'receive',
+      });
+      codes.push(created.code);
+    }
+    const ctx = ts.server.app.motcua;
+    const { calendar } = await getAgencyWorkingCalendar(ctx, centreId);
+    const now = Date.now();
+    const soon = new Date(calendar.addWorkingMinutes(now, 3 * 60));
+    const late = new Date(now - 3 * 24 * 3_600_000);
+    await ctx.db
+      .updateTable('dossier')
+      .set({ dueAt: soon })
+      .where('code', '=', codes[0] ?? '')
+      .execute();
+    await ctx.db
+      .updateTable('dossier')
+      .set({ dueAt: late })
+      .where('code', '=', codes[1] ?? '')
+      .execute();
+
+    const page = await signInAs('motcua');
+    await page.getByRole('tab', { name: 'Của đơn vị' }).click();
+    const overdue = page.locator('[data-urgency="overdue"]');
+    const dueSoon = page.locator('[data-urgency="due_soon"]');
+    await overdue.first().waitFor();
+    await dueSoon.first().waitFor();
+    expect(await overdue.first().innerText()).toMatch(/^quá hạn \d+ (ngày|giờ)/);
+    expect(await dueSoon.first().innerText()).toMatch(/^còn [23] giờ( \d+ phút)? làm việc$/);
+    expect(await page.locator('[data-urgency="overdue"]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(168, 7, 26)',
+    );
+    await shoot(page, 'inbox');
+
+    await page.getByRole('tab', { name: 'Quá hạn' }).click();
+    await page.getByRole('link', { name: codes[0] ?? '' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: codes[1] ?? '' }).waitFor();
+  });
+
+  it('lets the province administrator manage the catalog, agencies, users and days off (with the preview)', async () => {
+    const page = await signInAs('qttinh');
+    // Administrators land on their first page.
+    await page.getByRole('heading', { name: 'Thủ tục hành chính của tỉnh' }).waitFor();
+    await page.getByRole('link', { name: '1.001193' }).waitFor();
+    await shoot(page, 'catalog-admin');
+
+    await page.getByRole('link', { name: '1.001193' }).click();
+    await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
+    await page.getByRole('heading', { name: /Phiên bản 2 — Bản nháp/ }).waitFor();
+    await page.getByRole('heading', { name: 'Quy trình nội bộ' }).waitFor();
+    await shoot(page, 'procedure-admin');
+
+    await page.getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
+    await page.getByRole('heading', { name: 'Ủy ban nhân dân tỉnh Hưng Yên' }).waitFor();
+    await page.locator('.ant-tree-switcher').first().click();
+    await page.getByText('Sở Tư pháp tỉnh Hưng Yên (000.00.01.H31)').waitFor();
+    await shoot(page, 'agencies');
+
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('button', { name: 'tiepnhan' }).click();
+    await page.getByRole('heading', { name: 'Vai trò' }).waitFor();
+    await shoot(page, 'users', { fullPage: false });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Lịch nghỉ, ngày làm việc' }).click();
+    await page.getByRole('heading', { name: 'Lịch nghỉ lễ, Tết và ngày làm việc' }).waitFor();
+    await page.getByText('Tháng 12').waitFor();
+    await shoot(page, 'calendar');
+
+    // A one-off day off on the next working day moves the open dossiers' appointments: preview first.
+    const { calendar } = await getAgencyWorkingCalendar(ts.server.app.motcua, centreId);
+    const next = new Date(calendar.addWorkingMinutes(Date.now(), 8 * 60) + 7 * 3_600_000);
+    const day = `${String(next.getUTCDate()).padStart(2, '0')}/${String(next.getUTCMonth() + 1).padStart(2, '0')}/${next.getUTCFullYear()}`;
+    const date = page.getByLabel('Ngày', { exact: true });
+    await date.click();
+    await date.fill(day);
+    await date.press('Enter');
+    await page.getByLabel('Dịp').fill('Nghỉ phục vụ sự kiện của tỉnh');
+    await page.getByLabel('Căn cứ').fill('Quyết định số 99/QĐ-UBND');
+    await page.getByRole('button', { name: 'Xem trước ảnh hưởng' }).click();
+    const summary = page.getByTestId('calendar-preview-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Đã xét \d+ hồ sơ đang giải quyết; [1-9]\d* hồ sơ sẽ đổi ngày hẹn\./);
+    await shoot(page, 'calendar-preview', { fullPage: false });
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await page.getByText('Đã cập nhật lịch nghỉ').waitFor();
+  }, 60_000);
+});

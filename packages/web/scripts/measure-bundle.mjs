@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * Measures what the browser must download before a page can show: the entry chunk plus the
+ * lazily loaded chunks of the page's route (its layout and page component) and everything they
+ * import statically, gzip-compressed (level 9). Reads the Vite manifest of `vite build`.
+ *
+ *   node scripts/measure-bundle.mjs            print the table
+ *   node scripts/measure-bundle.mjs --write    also write it to docs/performance.md, "## Web bundle"
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The pages measured: their lazily loaded modules (see src/routes.tsx). */
+export const PAGES = [
+  {
+    name: 'Portal home `/` (search)',
+    modules: ['src/features/portal/PortalLayout.tsx', 'src/features/portal/HomePage.tsx'],
+  },
+  {
+    name: 'Portal procedure `/thu-tuc/:code`',
+    modules: ['src/features/portal/PortalLayout.tsx', 'src/features/portal/ProcedurePage.tsx'],
+  },
+  { name: 'Sign-in `/can-bo/dang-nhap`', modules: ['src/features/auth/SignInPage.tsx'] },
+  {
+    name: 'Console inbox `/can-bo`',
+    modules: ['src/features/console/ConsoleLayout.tsx', 'src/features/inbox/InboxPage.tsx'],
+  },
+  {
+    name: 'Counter intake `/can-bo/tiep-nhan`',
+    modules: ['src/features/console/ConsoleLayout.tsx', 'src/features/intake/IntakePage.tsx'],
+  },
+  {
+    name: 'Dossier `/can-bo/ho-so/:code`',
+    modules: ['src/features/console/ConsoleLayout.tsx', 'src/features/dossier/DossierPage.tsx'],
+  },
+];
+
+/** The portal's first load must stay within this (issue 7). */
+export const PORTAL_BUDGET_BYTES = 300 * 1024;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export const measureBundle = (distDir = join(webRoot, 'dist')) => {
+  const manifestPath = join(distDir, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    throw new Error(`no Vite manifest at ${manifestPath}: run vite build first`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const sizes = new Map();
+  const sizeOf = (file) => {
+    if (!sizes.has(file)) {
+      const bytes = readFileSync(join(distDir, file));
+      sizes.set(file, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+    }
+    return sizes.get(file);
+  };
+  const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  if (!entryKey) {
+    throw new Error('no entry in the Vite manifest');
+  }
+  // Every JS file a module needs before it runs: itself and its static imports, transitively.
+  const closure = (keys) => {
+    const files = new Set();
+    const visit = (key) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) {
+        return;
+      }
+      files.add(chunk.file);
+      for (const next of chunk.imports ?? []) {
+        visit(next);
+      }
+    };
+    for (const key of keys) {
+      visit(key);
+    }
+    return files;
+  };
+  const total = (files) =>
+    [...files].reduce(
+      (sum, file) => {
+        const size = sizeOf(file);
+        return { raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip, files: sum.files + 1 };
+      },
+      { raw: 0, gzip: 0, files: 0 },
+    );
+  const shell = total(closure([entryKey]));
+  const pages = PAGES.map((page) => {
+    for (const module of page.modules) {
+      if (!manifest[module]) {
+        throw new Error(`${module} is not a chunk of its own in the build`);
+      }
+    }
+    return { name: page.name, ...total(closure([entryKey, ...page.modules])) };
+  });
+  const everything = total(
+    new Set(
+      Object.values(manifest)
+        .map((chunk) => chunk.file)
+        .filter((file) => file.endsWith('.js')),
+    ),
+  );
+  return { shell, pages, everything };
+};
+
+export const formatReport = (report, date = new Date().toISOString().slice(0, 10)) => {
+  const portal = report.pages[0];
+  const lines = [
+    '## Web bundle',
+    '',
+    `Measured ${date} with \`vite build\` (Vite 8, React 19, antd 6 tree-shaken by ES imports) and`,
+    '`node packages/web/scripts/measure-bundle.mjs`: the JavaScript a browser downloads before the page shows',
+    '(the entry chunk plus the page’s lazily loaded route chunks and their static imports), gzip level 9.',
+    'Every console page is its own chunk, so the portal never loads the console’s code. The e2e suite',
+    `fails if the portal home exceeds the budget of ${kb(PORTAL_BUDGET_BYTES)} gzip (issue 7).`,
+    '',
+    '| first load of | files | raw | gzip |',
+    '| --- | ---: | ---: | ---: |',
+    `| shell only (entry chunk) | ${report.shell.files} | ${kb(report.shell.raw)} | ${kb(report.shell.gzip)} |`,
+    ...report.pages.map((page) => `| ${page.name} | ${page.files} | ${kb(page.raw)} | ${kb(page.gzip)} |`),
+    `| all JavaScript of the build | ${report.everything.files} | ${kb(report.everything.raw)} | ${kb(report.everything.gzip)} |`,
+    '',
+    `Portal home: ${kb(portal.gzip)} of the ${kb(PORTAL_BUDGET_BYTES)} budget.`,
+    '',
+  ];
+  return lines.join('\n');
+};
+
+/**
+ * Writes the "## Web bundle" section of docs/performance.md between <!-- bench:web-bundle -->
+ * markers (the convention of scripts/bench.mjs), leaving the other sections alone.
+ */
+export const writeReport = (markdown) => {
+  const file = resolve(webRoot, '..', '..', 'docs', 'performance.md');
+  const begin = '<!-- bench:web-bundle -->';
+  const end = '<!-- /bench:web-bundle -->';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
+  const block = `${begin}\n${markdown.trim()}\n${end}`;
+  const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
+  const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+  return file;
+};
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const markdown = formatReport(measureBundle());
+  process.stdout.write(markdown);
+  if (process.argv.includes('--write')) {
+    process.stdout.write(`\nwritten to ${writeReport(markdown)}\n`);
+  }
+}

@@ -1,0 +1,373 @@
+import { EyeOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, isApiError } from '../../api/client';
+import type { CalendarChange, CalendarEntry, CalendarPreview, DayKind, HolidayYear } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../lib/field-errors';
+import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format';
+import { useWorkingTime } from '../../lib/useWorkingTime';
+import { useMe } from '../auth/useMe';
+import { YearView } from './YearView';
+
+type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
+type Pending = { entries: CalendarEntry[]; preview: CalendarPreview };
+
+const KINDS: DayKind[] = ['extra_day_off', 'swap_day_off', 'holiday', 'compensatory', 'makeup_workday'];
+
+/**
+ * The province's days off: the year at a glance, the list, adding or cancelling a day off with a
+ * preview of which open dossiers' appointments would move, and the history of changes.
+ */
+export const CalendarAdminPage = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe().data;
+  const province = me?.provinceCode ?? null;
+  const queryClient = useQueryClient();
+  const { span } = useWorkingTime();
+  const [year, setYear] = useState(() => Number(todayInVietnam().slice(0, 4)));
+  const [form] = Form.useForm<DayValues>();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [publishForm] = Form.useForm<{ source: string }>();
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  useEffect(() => {
+    document.title = `${t('calendar.title')} — ${t('app.shortName')}`;
+  }, [t]);
+
+  const holidays = useQuery({
+    queryKey: ['calendar', 'holidays', province, year],
+    queryFn: ({ signal }) =>
+      api.get<HolidayYear>('/api/v1/calendar/holidays', { year, province: province ?? undefined }, signal),
+    enabled: province !== null,
+  });
+  const changes = useQuery({
+    queryKey: ['calendar', 'changes', province, year],
+    queryFn: ({ signal }) =>
+      api.get<{ items: CalendarChange[] }>(
+        '/api/v1/calendar/changes',
+        { province: province ?? undefined, year, pageSize: 50 },
+        signal,
+      ),
+    enabled: province !== null,
+  });
+
+  const preview = useMutation({
+    mutationFn: async (entries: CalendarEntry[]) => ({
+      entries,
+      preview: await api.post<CalendarPreview>('/api/v1/calendar/entries/preview', { province, entries }),
+    }),
+    onSuccess: setPending,
+    onError: (error) => {
+      if (isApiError(error)) {
+        setUnplaced(applyFieldErrors(form, error, (path) => (path[0] === 'entries' ? path.slice(2) : undefined)));
+      }
+    },
+  });
+  const apply = useMutation({
+    mutationFn: (entries: CalendarEntry[]) =>
+      api.post<{ ids: number[] }>('/api/v1/calendar/entries', { province, entries }),
+    onSuccess: () => {
+      void message.success(t('calendar.applied'));
+      setPending(null);
+      form.resetFields();
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+  const publishYear = useMutation({
+    mutationFn: (values: { source: string }) =>
+      api.post<void>('/api/v1/calendar/published-years', { province, year, source: values.source.trim() }),
+    onSuccess: () => {
+      void message.success(t('calendar.yearPublished', { year }));
+      setPublishing(false);
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+    },
+  });
+
+  if (!province) {
+    return <Alert type="warning" showIcon title={t('calendar.noProvince')} />;
+  }
+
+  const removeEntry = (date: string, period: string | null) =>
+    preview.mutate([{ date, remove: true, source: `${t('calendar.removeDay')}: ${period ?? date}` }]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('calendar.title')}
+        </Typography.Title>
+        <Space>
+          <label htmlFor="calendar-year">{t('calendar.year')}</label>
+          <InputNumber id="calendar-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        </Space>
+      </Flex>
+      {holidays.isError ? <ErrorAlert error={holidays.error} onRetry={() => void holidays.refetch()} /> : null}
+      {holidays.data ? (
+        <Alert
+          type={holidays.data.published ? 'success' : 'warning'}
+          showIcon
+          title={holidays.data.published ? t('calendar.published') : t('calendar.provisional')}
+          action={
+            holidays.data.published ? null : (
+              <Button size="small" onClick={() => setPublishing(true)}>
+                {t('calendar.publishYear', { year })}
+              </Button>
+            )
+          }
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}
+            loading={holidays.isPending}
+          >
+            {holidays.data ? <YearView data={holidays.data} /> : null}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.addDayOff')}</h2>}>
+            <Typography.Paragraph type="secondary">{t('calendar.addHelp')}</Typography.Paragraph>
+            {preview.isError ? <ErrorAlert error={preview.error} extra={unplaced} /> : null}
+            <Form<DayValues>
+              form={form}
+              layout="vertical"
+              name="day-off"
+              initialValues={{ kind: 'extra_day_off' }}
+              onFinish={(values) => {
+                setUnplaced([]);
+                preview.mutate([
+                  {
+                    date: values.date.format('YYYY-MM-DD'),
+                    kind: values.kind,
+                    period: values.period.trim(),
+                    source: values.source.trim(),
+                    ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+                  },
+                ]);
+              }}
+            >
+              <Form.Item
+                label={t('common.date')}
+                name="date"
+                rules={[{ required: true, message: t('common.required', { field: t('common.date') }) }]}
+              >
+                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item label={t('calendar.kind')} name="kind">
+                <Select options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
+              </Form.Item>
+              <Form.Item
+                label={t('calendar.period')}
+                name="period"
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    min: 2,
+                    message: t('common.required', { field: t('calendar.period') }),
+                  },
+                ]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item
+                label={t('calendar.source')}
+                name="source"
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    min: 3,
+                    message: t('common.required', { field: t('calendar.source') }),
+                  },
+                ]}
+              >
+                <Input maxLength={500} placeholder="Quyết định số …/QĐ-UBND" />
+              </Form.Item>
+              <Form.Item label={t('common.note')} name="note">
+                <Input.TextArea rows={2} maxLength={1000} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={preview.isPending}>
+                {t('calendar.preview')}
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+      </Row>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}>
+        <Table
+          rowKey="date"
+          size="small"
+          pagination={false}
+          scroll={{ x: 760 }}
+          loading={holidays.isPending}
+          dataSource={holidays.data?.days ?? []}
+          columns={[
+            { title: t('common.date'), dataIndex: 'date', render: (v: string) => formatDate(v) },
+            { title: t('calendar.period'), dataIndex: 'period', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('calendar.kind'),
+              dataIndex: 'kind',
+              render: (v: DayKind | null) => (v ? t(`calendar.kind_${v}`) : '—'),
+            },
+            {
+              title: t('calendar.dayStatus'),
+              dataIndex: 'status',
+              render: (v: HolidayYear['days'][number]['status']) => (v ? <Tag>{t(`calendar.status_${v}`)}</Tag> : '—'),
+            },
+            {
+              title: t('calendar.source'),
+              dataIndex: 'source',
+              width: 300,
+              render: (v: string | null) =>
+                v ? (
+                  <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
+                    {v}
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'remove',
+              render: (_, day) =>
+                day.kind === 'extra_day_off' ? (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => removeEntry(day.date, day.period)}
+                    loading={preview.isPending}
+                  >
+                    {t('calendar.removeDay')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+        {holidays.data && holidays.data.makeupWorkdays.length > 0 ? (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            <strong>{t('calendar.makeupWorkdays')}:</strong>{' '}
+            {holidays.data.makeupWorkdays.map((d) => `${formatDate(d.date)} (${d.period})`).join('; ')}
+          </Typography.Paragraph>
+        ) : null}
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.history')}</h2>}>
+        {changes.isError ? <ErrorAlert error={changes.error} /> : null}
+        <Table<CalendarChange>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 760 }}
+          loading={changes.isPending}
+          dataSource={changes.data?.items ?? []}
+          columns={[
+            { title: t('calendar.at'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+            { title: t('common.date'), dataIndex: 'date', render: (v: string) => formatDate(v) },
+            {
+              title: t('common.actions'),
+              dataIndex: 'action',
+              render: (v: CalendarChange['action']) => t(`calendar.action_${v}`),
+            },
+            { title: t('calendar.period'), dataIndex: 'period', render: (v: string | null) => v ?? '—' },
+            { title: t('calendar.source'), dataIndex: 'source', render: (v: string | null) => v ?? '—' },
+            { title: t('calendar.by'), dataIndex: 'createdByUsername', render: (v: string | null) => v ?? '—' },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={pending !== null}
+        title={t('calendar.previewTitle')}
+        onCancel={() => setPending(null)}
+        onOk={() => pending && apply.mutate(pending.entries)}
+        okText={t('calendar.apply')}
+        cancelText={t('common.cancel')}
+        confirmLoading={apply.isPending}
+        width={760}
+        destroyOnHidden
+      >
+        {apply.isError ? <ErrorAlert error={apply.error} /> : null}
+        {pending ? (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph data-testid="calendar-preview-summary">
+              {t('calendar.previewSummary', { scanned: pending.preview.scanned, total: pending.preview.total })}
+            </Typography.Paragraph>
+            {pending.preview.moved.length === 0 ? (
+              <Alert type="info" showIcon title={t('calendar.previewNone')} />
+            ) : (
+              <Table
+                rowKey="code"
+                size="small"
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 760 }}
+                dataSource={pending.preview.moved}
+                columns={[
+                  {
+                    title: t('dossier.code'),
+                    dataIndex: 'code',
+                    render: (code: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(code)}`}>{code}</Link>,
+                  },
+                  { title: t('calendar.before'), dataIndex: 'before', render: (v: string) => formatDateTime(v) },
+                  { title: t('calendar.after'), dataIndex: 'after', render: (v: string) => formatDateTime(v) },
+                  {
+                    title: t('calendar.delta'),
+                    dataIndex: 'deltaMinutes',
+                    render: (v: number) => `${v >= 0 ? '+' : '−'}${span(Math.abs(v))}`,
+                  },
+                ]}
+              />
+            )}
+          </Space>
+        ) : null}
+      </Modal>
+      <Modal
+        open={publishing}
+        title={t('calendar.publishYear', { year })}
+        onCancel={() => setPublishing(false)}
+        onOk={() => publishForm.submit()}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={publishYear.isPending}
+        destroyOnHidden
+      >
+        {publishYear.isError ? <ErrorAlert error={publishYear.error} /> : null}
+        <Form form={publishForm} layout="vertical" onFinish={(values) => publishYear.mutate(values)}>
+          <Form.Item
+            label={t('calendar.publishSource')}
+            name="source"
+            rules={[{ required: true, whitespace: true, min: 3 }]}
+          >
+            <Input maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+};

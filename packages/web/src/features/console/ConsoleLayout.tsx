@@ -1,0 +1,172 @@
+import {
+  ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DownOutlined,
+  FileAddOutlined,
+  GlobalOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, setCsrfToken } from '../../api/client';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageLoading } from '../../components/PageLoading';
+import { SkipLink } from '../../components/SkipLink';
+import { StatusFooter } from '../../components/StatusFooter';
+import { RequireOfficial } from '../auth/RequireOfficial';
+import { DOSSIER_ROLES, hasRole, useMe } from '../auth/useMe';
+
+const ConsoleChrome = () => {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [collapsed, setCollapsed] = useState(narrow);
+  useEffect(() => setCollapsed(narrow), [narrow]);
+
+  const signOut = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(['me'], null);
+      void navigate('/can-bo/dang-nhap', { replace: true });
+    },
+  });
+
+  type Item = NonNullable<MenuProps['items']>[number];
+  const candidates: (Item | false)[] = [
+    hasRole(me, ...DOSSIER_ROLES) && {
+      key: '/can-bo',
+      icon: <InboxOutlined />,
+      label: <Link to="/can-bo">{t('nav.inbox')}</Link>,
+    },
+    hasRole(me, 'receptionist') && {
+      key: '/can-bo/tiep-nhan',
+      icon: <FileAddOutlined />,
+      label: <Link to="/can-bo/tiep-nhan">{t('nav.intake')}</Link>,
+    },
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/thu-tuc',
+      icon: <BookOutlined />,
+      label: <Link to="/can-bo/thu-tuc">{t('nav.catalog')}</Link>,
+    },
+    hasRole(me, 'agency_admin', 'province_admin') && {
+      key: '/can-bo/co-quan',
+      icon: <ApartmentOutlined />,
+      label: <Link to="/can-bo/co-quan">{t('nav.agencies')}</Link>,
+    },
+    hasRole(me, 'agency_admin', 'province_admin', 'auditor') && {
+      key: '/can-bo/nguoi-dung',
+      icon: <TeamOutlined />,
+      label: <Link to="/can-bo/nguoi-dung">{t('nav.users')}</Link>,
+    },
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/lich-nghi',
+      icon: <CalendarOutlined />,
+      label: <Link to="/can-bo/lich-nghi">{t('nav.calendar')}</Link>,
+    },
+    // Statistics: when ReportsPage (features/reports) is mounted at /can-bo/bao-cao, its menu item goes here (roles with report.read).
+    { type: 'divider' },
+    { key: '/', icon: <GlobalOutlined />, label: <Link to="/">{t('nav.portal')}</Link> },
+  ];
+  const items = candidates.filter((item): item is Item => item !== false);
+
+  const selected =
+    ['/can-bo/tiep-nhan', '/can-bo/thu-tuc', '/can-bo/co-quan', '/can-bo/nguoi-dung', '/can-bo/lich-nghi'].find(
+      (prefix) => location.pathname.startsWith(prefix),
+    ) ?? (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
+
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const roleLines = [...new Set(me?.roles.map((r) => `${r.roleLabel[language]} — ${r.agencyName}`) ?? [])];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, position: 'sticky', top: 0, zIndex: 10 }}>
+        <Link to="/can-bo" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+          {t('app.shortName')}
+        </Link>
+        <div style={{ flex: 1 }} />
+        <LanguageSwitch size="small" compact={narrow} />
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              ...roleLines.map((line) => ({ key: line, label: line, disabled: true })),
+              { type: 'divider' as const },
+              {
+                key: 'sign-out',
+                icon: <LogoutOutlined />,
+                label: t('auth.signOut'),
+                onClick: () => signOut.mutate(),
+              },
+            ],
+          }}
+        >
+          <Button type="text" style={{ color: '#fff' }} aria-label={`${me?.fullName ?? ''} — ${t('auth.myRoles')}`}>
+            <Space size={6}>
+              <span
+                style={{
+                  maxWidth: narrow ? 120 : 260,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  display: 'inline-block',
+                  verticalAlign: 'bottom',
+                }}
+              >
+                {me?.fullName}
+              </span>
+              <DownOutlined aria-hidden />
+            </Space>
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={248}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          collapsedWidth={narrow ? 0 : 64}
+          breakpoint="lg"
+          theme="light"
+          zeroWidthTriggerStyle={{ top: 8 }}
+          style={{ borderRight: '1px solid #eee' }}
+        >
+          <nav aria-label={t('nav.menu')}>
+            <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      <Layout.Footer style={{ padding: '12px 16px' }}>
+        <StatusFooter />
+      </Layout.Footer>
+      <Typography.Text className="visually-hidden" aria-live="polite">
+        {signOut.isSuccess ? t('auth.signedOut') : ''}
+      </Typography.Text>
+    </Layout>
+  );
+};
+
+export const ConsoleLayout = () => (
+  <AntApp>
+    <RequireOfficial>
+      <ConsoleChrome />
+    </RequireOfficial>
+  </AntApp>
+);

@@ -1,0 +1,398 @@
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Space,
+  Table,
+  Tabs,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { formUrl, isApiError } from '../../api/client';
+import {
+  type AvailableAction,
+  type Dossier,
+  type DossierEvent,
+  type DossierForm,
+  type DossierStep,
+  PRINTABLE_FORMS,
+} from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { PageLoading } from '../../components/PageLoading';
+import { SoftTag } from '../../components/SoftTag';
+import { StatusTag } from '../../components/StatusTag';
+import { UrgencyBadge } from '../../components/UrgencyBadge';
+import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
+import { ActionDialog } from './ActionDialog';
+import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
+
+const urgencyOf = (minutes: number | null) =>
+  minutes === null ? null : minutes < 0 ? 'overdue' : minutes < MINUTES_PER_WORKING_DAY ? 'due_soon' : 'normal';
+
+/** The forms this dossier has produced so far (from its history), in the order they were issued. */
+const formsOf = (events: DossierEvent[]): DossierForm[] => {
+  const forms: DossierForm[] = [];
+  for (const event of events) {
+    const form = event.payload?.form ?? (event.action === 'receive' ? 'receipt' : null);
+    if (form && PRINTABLE_FORMS.includes(form) && !forms.includes(form)) {
+      forms.push(form);
+    }
+  }
+  return forms;
+};
+
+const StepsTable = ({ dossier }: { dossier: Dossier }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const currentKey = dossier.holder.stepKey;
+  return (
+    <Table<DossierStep>
+      rowKey="stepNo"
+      size="small"
+      pagination={false}
+      scroll={{ x: 1100 }}
+      dataSource={dossier.steps}
+      rowClassName={(step) => (step.key === currentKey && step.status === 'active' ? 'step-current' : '')}
+      columns={[
+        { title: t('dossier.stepNo'), dataIndex: 'stepNo', width: 60, render: (n: number) => n + 1 },
+        {
+          title: t('dossier.stepName'),
+          key: 'name',
+          render: (_, s) => (
+            <Space size={4} wrap>
+              <span>{s.name}</span>
+              {s.key === currentKey && s.status === 'active' ? (
+                <SoftTag tone="info">{t('dossier.current')}</SoftTag>
+              ) : null}
+            </Space>
+          ),
+        },
+        { title: t('dossier.stepAgency'), dataIndex: 'agencyName' },
+        { title: t('dossier.stepRole'), key: 'role', render: (_, s) => s.roleLabel[language] },
+        { title: t('dossier.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
+        { title: t('dossier.givenAt'), dataIndex: 'givenAt', render: (v: string | null) => formatDateTime(v) },
+        { title: t('dossier.acceptedAt'), dataIndex: 'receivedAt', render: (v: string | null) => formatDateTime(v) },
+        { title: t('dossier.stepDueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
+        { title: t('dossier.doneAt'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) },
+        {
+          title: t('dossier.stepStatus'),
+          dataIndex: 'status',
+          render: (v: string) =>
+            ['pending', 'active', 'done', 'skipped'].includes(v)
+              ? t(`dossier.stepStatus_${v as 'pending' | 'active' | 'done' | 'skipped'}`)
+              : v,
+        },
+      ]}
+    />
+  );
+};
+
+const EventsTimeline = ({ events }: { events: DossierEvent[] }) => {
+  const { t } = useTranslation();
+  if (events.length === 0) {
+    return <Empty description={t('common.empty')} />;
+  }
+  return (
+    <Timeline
+      items={[...events].reverse().map((event) => ({
+        key: event.seq,
+        content: (
+          <Space orientation="vertical" size={0}>
+            <Typography.Text strong>
+              {t(`actions.${event.action as AvailableAction['action']}`, { defaultValue: event.action })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {formatDateTime(event.at)}
+              {event.actorName ? ` · ${t('dossier.by', { name: event.actorName })}` : ''}
+              {event.agencyName ? ` · ${t('dossier.atAgency', { agency: event.agencyName })}` : ''}
+            </Typography.Text>
+            {event.toStatus && event.fromStatus !== event.toStatus ? (
+              <span>
+                <StatusTag status={event.toStatus} />
+              </span>
+            ) : null}
+            {event.note ? <Typography.Text>{event.note}</Typography.Text> : null}
+          </Space>
+        ),
+      }))}
+    />
+  );
+};
+
+export const DossierPage = () => {
+  const { code = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const dossier = useDossier(code);
+  const events = useDossierEvents(code);
+  const actions = useDossierActions(code);
+  const [open, setOpen] = useState<AvailableAction | null>(null);
+  const forms = useMemo(() => formsOf(events.data?.items ?? []), [events.data]);
+
+  useEffect(() => {
+    document.title = `${t('dossier.title', { code })} — ${t('app.shortName')}`;
+  }, [t, code]);
+
+  if (dossier.isPending) {
+    return <PageLoading />;
+  }
+  if (dossier.isError) {
+    if (isApiError(dossier.error) && dossier.error.status === 404) {
+      return (
+        <>
+          <ErrorAlert error={dossier.error} />
+          <NotFoundPage home="/can-bo" />
+        </>
+      );
+    }
+    return <ErrorAlert error={dossier.error} onRetry={() => void dossier.refetch()} />;
+  }
+  const d = dossier.data;
+  const applicantName = d.applicant.kind === 'person' ? d.applicant.fullName : d.applicant.name;
+  const open_ = ['received', 'processing', 'supplement_requested', 'financial_obligation'].includes(d.status);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Flex justify="space-between" align="flex-start" wrap gap={12}>
+          <Space orientation="vertical" size={4}>
+            <Typography.Title
+              level={1}
+              style={{ fontSize: 22, margin: 0, fontFamily: 'monospace' }}
+              data-testid="dossier-code"
+            >
+              {d.code}
+            </Typography.Title>
+            <Typography.Text style={{ fontSize: 16 }}>{d.procedure.name}</Typography.Text>
+            <Space wrap size={8}>
+              <span data-testid="dossier-status">
+                <StatusTag status={d.status} />
+              </span>
+              {open_ ? (
+                <UrgencyBadge urgency={urgencyOf(d.remainingWorkingMinutes)} minutes={d.remainingWorkingMinutes} />
+              ) : null}
+              {d.rescheduled ? <SoftTag tone="warning">{t('dossier.rescheduled')}</SoftTag> : null}
+            </Space>
+          </Space>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              void dossier.refetch();
+              void events.refetch();
+              void actions.refetch();
+            }}
+          >
+            {t('common.refresh')}
+          </Button>
+        </Flex>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} style={{ marginTop: 16 }}>
+          <Descriptions.Item label={t('dossier.applicant')}>{applicantName}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.dueAt')}>
+            <strong style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.dueAt)}</strong>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dossier.holder')}>
+            {d.holder.agencyName ?? '—'}
+            {d.holder.stepName ? ` — ${d.holder.stepName}` : ''}
+            {d.holder.waitingForHandoff && open_ ? ` (${t('dossier.waitingForHandoff')})` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dossier.receivingAgency')}>{d.receivingAgency?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('dossier.channel')}>{d.channelLabel[language]}</Descriptions.Item>
+          {d.completedAt ? (
+            <Descriptions.Item label={t('dossier.completedAt')}>{formatDateTime(d.completedAt)}</Descriptions.Item>
+          ) : null}
+          {d.outcome ? (
+            <Descriptions.Item label={t('dossier.outcome')}>{t(`dossier.outcome_${d.outcome}`)}</Descriptions.Item>
+          ) : null}
+          {d.completionClass ? (
+            <Descriptions.Item label={t('dossier.completionClass')}>
+              {t(`dossier.class_${d.completionClass}`)}
+            </Descriptions.Item>
+          ) : null}
+          {d.returnedAt ? (
+            <Descriptions.Item label={t('dossier.returnedAt')}>{formatDateTime(d.returnedAt)}</Descriptions.Item>
+          ) : null}
+        </Descriptions>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dossier.actions')}</h2>}
+            size="small"
+            style={{ height: '100%' }}
+          >
+            {actions.isError ? <ErrorAlert error={actions.error} /> : null}
+            {actions.data && actions.data.actions.length === 0 ? (
+              <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
+            ) : (
+              <Space wrap>
+                {actions.data?.actions.map((a) => (
+                  <Button
+                    key={a.action}
+                    type={
+                      ['complete', 'complete_step', 'accept_handoff', 'forward', 'return_result', 'receive'].includes(
+                        a.action,
+                      )
+                        ? 'primary'
+                        : 'default'
+                    }
+                    danger={['refuse', 'stop', 'withdraw'].includes(a.action)}
+                    onClick={() => setOpen(a)}
+                    data-action={a.action}
+                  >
+                    {a.label[language]}
+                  </Button>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dossier.forms')}</h2>}
+            size="small"
+            style={{ height: '100%' }}
+          >
+            {forms.length === 0 ? (
+              <Typography.Text type="secondary">{t('dossier.noForms')}</Typography.Text>
+            ) : (
+              <Space wrap>
+                {forms.map((form) => (
+                  <Button
+                    key={form}
+                    icon={<PrinterOutlined />}
+                    href={formUrl(d.code, form)}
+                    target="_blank"
+                    rel="noopener"
+                    data-form={form}
+                  >
+                    {t(`forms.${form}`)}
+                  </Button>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'steps',
+              label: t('dossier.steps'),
+              children: <StepsTable dossier={d} />,
+            },
+            {
+              key: 'timeline',
+              label: t('dossier.timeline'),
+              children: events.isError ? (
+                <ErrorAlert error={events.error} />
+              ) : (
+                <EventsTimeline events={events.data?.items ?? []} />
+              ),
+            },
+            {
+              key: 'applicant',
+              label: t('dossier.applicant'),
+              children: (
+                <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+                  <Descriptions.Item label={t('dossier.applicant')}>{applicantName}</Descriptions.Item>
+                  {d.applicant.kind === 'person' ? (
+                    <>
+                      <Descriptions.Item label={t('dossier.idNumber')}>{d.applicant.idNumber}</Descriptions.Item>
+                      <Descriptions.Item label={t('intake.dateOfBirth')}>
+                        {formatDate(d.applicant.dateOfBirth)}
+                      </Descriptions.Item>
+                    </>
+                  ) : (
+                    <Descriptions.Item label={t('dossier.taxCode')}>{d.applicant.taxCode}</Descriptions.Item>
+                  )}
+                  <Descriptions.Item label={t('dossier.address')}>{d.applicant.address.text}</Descriptions.Item>
+                  <Descriptions.Item label={t('dossier.phone')}>{d.applicant.phone ?? '—'}</Descriptions.Item>
+                  {d.submitter ? (
+                    <Descriptions.Item label={t('intake.submitter')}>
+                      {d.submitter.fullName} ({t(`intake.relation_${d.submitter.relation}`)})
+                    </Descriptions.Item>
+                  ) : null}
+                  {d.summary ? <Descriptions.Item label={t('intake.summary')}>{d.summary}</Descriptions.Item> : null}
+                </Descriptions>
+              ),
+            },
+            {
+              key: 'documents',
+              label: t('dossier.documents'),
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+                  <div>
+                    <Typography.Title level={3} style={{ fontSize: 15 }}>
+                      {t('dossier.components')}
+                    </Typography.Title>
+                    <List
+                      size="small"
+                      bordered
+                      dataSource={d.components}
+                      locale={{ emptyText: t('common.empty') }}
+                      renderItem={(c) => (
+                        <List.Item>
+                          <span>{c.name ?? c.key}</span>
+                          <Typography.Text type="secondary">
+                            {c.fromData
+                              ? t('dossier.fromData')
+                              : [
+                                  c.originals ? t('dossier.countOriginals', { count: c.originals }) : null,
+                                  c.copies ? t('dossier.countCopies', { count: c.copies }) : null,
+                                ]
+                                  .filter(Boolean)
+                                  .join(', ')}
+                          </Typography.Text>
+                        </List.Item>
+                      )}
+                    />
+                  </div>
+                  <div>
+                    <Typography.Title level={3} style={{ fontSize: 15 }}>
+                      {t('dossier.documents')}
+                    </Typography.Title>
+                    <List
+                      size="small"
+                      bordered
+                      dataSource={d.documents}
+                      locale={{ emptyText: t('dossier.noDocuments') }}
+                      renderItem={(doc) => (
+                        <List.Item>
+                          <span>
+                            {doc.name}
+                            {doc.documentNo ? ` — ${doc.documentNo}` : ''}
+                          </span>
+                          <Typography.Text type="secondary">{formatDateTime(doc.createdAt)}</Typography.Text>
+                        </List.Item>
+                      )}
+                    />
+                  </div>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <ActionDialog
+        dossier={d}
+        action={open}
+        version={actions.data?.version ?? d.version}
+        onClose={() => setOpen(null)}
+      />
+    </Space>
+  );
+};

@@ -1,0 +1,324 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Form, Result, Select, Space, Steps, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, formUrl, isApiError, newIdempotencyKey } from '../../api/client';
+import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../lib/field-errors';
+import { toVietnamIso } from '../../lib/format';
+import { agenciesWithRole, useMe } from '../auth/useMe';
+import { ApplicantFields, type ApplicantValues, type SubmitterValues } from './ApplicantFields';
+import { ComponentsChecklist, type ComponentValues, initialComponentValues } from './ComponentsChecklist';
+import { ProcedurePicker } from './ProcedurePicker';
+import { ReviewPanel } from './ReviewPanel';
+
+type IntakeValues = {
+  applicant: ApplicantValues;
+  hasSubmitter: boolean;
+  submitter?: SubmitterValues;
+  components: ComponentValues;
+  outcome: 'receive' | 'supplement' | 'refuse';
+  missing?: string[];
+  reason?: string;
+  summary?: string;
+};
+
+type Saved = { code: string; outcome: IntakeValues['outcome'] };
+
+const clean = (value: string | undefined) => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+const toApplicant = (values: ApplicantValues): Applicant => {
+  const address = {
+    text: values.address.text?.trim() ?? '',
+    ...(values.address.communeCode ? { communeCode: values.address.communeCode } : {}),
+  };
+  const contact = {
+    ...(clean(values.phone) ? { phone: clean(values.phone) } : {}),
+    ...(clean(values.email) ? { email: clean(values.email) } : {}),
+  };
+  return values.kind === 'person'
+    ? {
+        kind: 'person',
+        fullName: values.fullName?.trim() ?? '',
+        idNumber: values.idNumber?.trim() ?? '',
+        dateOfBirth: values.dateOfBirth ? values.dateOfBirth.format('YYYY-MM-DD') : '',
+        ...(values.gender ? { gender: values.gender } : {}),
+        address,
+        ...contact,
+      }
+    : {
+        kind: 'organisation',
+        name: values.name?.trim() ?? '',
+        taxCode: values.taxCode?.trim() ?? '',
+        address,
+        ...contact,
+      };
+};
+
+const toSubmitter = (values: SubmitterValues): Submitter => ({
+  relation: values.relation,
+  fullName: values.fullName?.trim() ?? '',
+  idNumber: values.idNumber?.trim() ?? '',
+  ...(clean(values.phone) ? { phone: clean(values.phone) } : {}),
+  ...(clean(values.authorisation) ? { authorisation: clean(values.authorisation) } : {}),
+});
+
+const STEP_FIELDS: (string | number)[][][] = [
+  [],
+  [['applicant'], ['submitter']],
+  [['components']],
+  [['outcome'], ['missing'], ['reason'], ['summary']],
+];
+
+/** The counter intake wizard: procedure → applicant → documents → fees, appointment and decision. */
+export const IntakePage = () => {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const agencies = agenciesWithRole(me, 'receptionist');
+  const [agencyId, setAgencyId] = useState<string | undefined>(agencies[0]?.id);
+  const [step, setStep] = useState(0);
+  const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
+  const [choosing, setChoosing] = useState<string | null>(null);
+  const [chooseError, setChooseError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [form] = Form.useForm<IntakeValues>();
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const catalog = me?.provinceCode ?? 'national';
+  // The appointment is counted from when the desk reaches the last step (the receipt time).
+  const from = useMemo(() => (step === 3 ? toVietnamIso(dayjs()) : ''), [step]);
+
+  useEffect(() => {
+    document.title = `${t('intake.title')} — ${t('app.shortName')}`;
+  }, [t]);
+
+  const choose = async (code: string) => {
+    setChoosing(code);
+    setChooseError(null);
+    try {
+      const detail = await queryClient.fetchQuery({
+        queryKey: ['procedure', catalog, code],
+        queryFn: ({ signal }) =>
+          api.get<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`, { catalog }, signal),
+      });
+      setProcedure(detail);
+      form.setFieldValue('components', initialComponentValues(detail.current?.content.components ?? []));
+    } catch (error) {
+      setChooseError(error);
+    } finally {
+      setChoosing(null);
+    }
+  };
+
+  const save = useMutation({
+    mutationFn: async (values: IntakeValues) => {
+      const content = procedure?.current?.content;
+      if (!content || !agencyId || !procedure) {
+        throw new Error('no procedure');
+      }
+      const components = content.components
+        .filter((c) => c.group !== 'note')
+        .flatMap((c) => {
+          const given = values.components?.[c.key];
+          if (!given?.provided && !given?.fromData) {
+            return [];
+          }
+          return [
+            {
+              key: c.key,
+              originals: given.provided ? (given.originals ?? 0) : 0,
+              copies: given.provided ? (given.copies ?? 0) : 0,
+              ...(given.fromData ? { fromData: true } : {}),
+            },
+          ];
+        });
+      const body = {
+        receivingAgencyId: agencyId,
+        procedureCode: procedure.code,
+        channel: 'direct',
+        applicant: toApplicant(values.applicant),
+        ...(values.hasSubmitter && values.submitter ? { submitter: toSubmitter(values.submitter) } : {}),
+        ...(clean(values.summary) ? { summary: clean(values.summary) } : {}),
+        components,
+        outcome: values.outcome,
+        ...(values.outcome === 'supplement' && values.missing ? { missing: values.missing } : {}),
+        ...(values.outcome !== 'receive' && clean(values.reason) ? { reason: clean(values.reason) } : {}),
+      };
+      return api.post<{ code: string; id: string }>('/api/v1/dossiers', body, {
+        headers: { 'idempotency-key': idempotencyKey.current },
+      });
+    },
+    onSuccess: (result, values) => {
+      setSaved({ code: result.code, outcome: values.outcome });
+      idempotencyKey.current = newIdempotencyKey();
+      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    },
+    onError: (error) => {
+      if (!isApiError(error)) {
+        return;
+      }
+      setUnplaced(applyFieldErrors(form, error));
+      const pointers = error.fieldErrors.map((e) => e.pointer);
+      if (pointers.some((p) => p.startsWith('/applicant') || p.startsWith('/submitter'))) {
+        setStep(1);
+      }
+    },
+  });
+
+  const next = async () => {
+    if (step === 0 && !procedure?.current) {
+      return;
+    }
+    try {
+      await form.validateFields(STEP_FIELDS[step] ?? [], { recursive: true });
+      setStep((s) => s + 1);
+    } catch {
+      // antd shows the messages next to the fields
+    }
+  };
+
+  const restart = () => {
+    form.resetFields();
+    setProcedure(null);
+    setSaved(null);
+    setStep(0);
+    save.reset();
+  };
+
+  if (agencies.length === 0) {
+    return <Alert type="warning" showIcon title={t('intake.noReceptionRole')} />;
+  }
+
+  if (saved) {
+    const printed =
+      saved.outcome === 'receive' ? 'receipt' : saved.outcome === 'supplement' ? 'supplement_request' : 'refusal';
+    const title =
+      saved.outcome === 'receive'
+        ? t('intake.savedTitle', { code: saved.code })
+        : saved.outcome === 'supplement'
+          ? t('intake.savedSupplement', { code: saved.code })
+          : t('intake.savedRefuse', { code: saved.code });
+    const printLabel =
+      saved.outcome === 'receive'
+        ? t('intake.printReceipt')
+        : saved.outcome === 'supplement'
+          ? t('intake.printSupplement')
+          : t('intake.printRefusal');
+    return (
+      <Card>
+        <Result
+          status="success"
+          title={<span data-testid="intake-saved">{title}</span>}
+          extra={
+            <Space wrap style={{ justifyContent: 'center' }}>
+              <Button
+                type="primary"
+                size="large"
+                icon={<PrinterOutlined />}
+                href={formUrl(saved.code, printed)}
+                target="_blank"
+                rel="noopener"
+              >
+                {printLabel}
+              </Button>
+              <Link to={`/can-bo/ho-so/${encodeURIComponent(saved.code)}`}>
+                <Button size="large">{t('intake.openDossier')}</Button>
+              </Link>
+              <Button size="large" onClick={restart}>
+                {t('intake.another')}
+              </Button>
+            </Space>
+          }
+        />
+      </Card>
+    );
+  }
+
+  const content = procedure?.current?.content;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('intake.title')}
+        </Typography.Title>
+        <Space wrap>
+          <label htmlFor="intake-agency">{t('intake.receivingAgency')}</label>
+          <Select
+            id="intake-agency"
+            value={agencyId}
+            onChange={setAgencyId}
+            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+            style={{ minWidth: 280 }}
+            disabled={step > 0}
+          />
+        </Space>
+      </Flex>
+      <Card>
+        <Steps
+          current={step}
+          size="small"
+          style={{ marginBottom: 24 }}
+          items={[
+            { title: t('intake.stepProcedure') },
+            { title: t('intake.stepApplicant') },
+            { title: t('intake.stepComponents') },
+            { title: t('intake.stepReview') },
+          ]}
+        />
+        <Form<IntakeValues>
+          form={form}
+          name="intake"
+          layout="vertical"
+          scrollToFirstError
+          onFinish={(values) => {
+            // Enter in a field of an earlier step submits the form too: only the last step saves.
+            if (step !== 3) {
+              return;
+            }
+            setUnplaced([]);
+            save.mutate(values);
+          }}
+        >
+          <div hidden={step !== 0}>
+            {chooseError ? <ErrorAlert error={chooseError} /> : null}
+            <ProcedurePicker
+              catalog={catalog}
+              chosen={procedure}
+              onChoose={(code) => void choose(code)}
+              choosing={choosing}
+            />
+          </div>
+          <div hidden={step !== 1}>{step >= 1 ? <ApplicantFields /> : null}</div>
+          <div hidden={step !== 2}>
+            {content && step >= 2 ? <ComponentsChecklist components={content.components} /> : null}
+          </div>
+          {step === 3 && content && agencyId ? <ReviewPanel content={content} agencyId={agencyId} from={from} /> : null}
+          {save.isError ? <ErrorAlert error={save.error} extra={unplaced} /> : null}
+          <Flex justify="space-between" style={{ marginTop: 24 }} gap={8} wrap>
+            <Button onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
+              {t('common.previous')}
+            </Button>
+            {step < 3 ? (
+              <Button type="primary" onClick={() => void next()} disabled={step === 0 && !procedure?.current}>
+                {t('common.next')}
+              </Button>
+            ) : (
+              <Button type="primary" htmlType="submit" loading={save.isPending} icon={<PrinterOutlined />}>
+                {save.isPending ? t('intake.saving') : t('intake.save')}
+              </Button>
+            )}
+          </Flex>
+        </Form>
+      </Card>
+    </Space>
+  );
+};

@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { ProcedureDetail, ProcedureSearch } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
+
+type Props = {
+  catalog: string;
+  chosen: ProcedureDetail | null;
+  onChoose: (code: string) => void;
+  choosing: string | null;
+};
+
+/** Step 1 of intake: find the procedure by name (accent-insensitive search) and choose it. */
+export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) => {
+  const { t } = useTranslation();
+  const text = useProcedureText();
+  const [q, setQ] = useState('');
+  const search = useQuery({
+    queryKey: ['procedures', 'intake', catalog, q],
+    queryFn: ({ signal }) => api.get<ProcedureSearch>('/api/v1/procedures', { q, catalog, pageSize: 10 }, signal),
+    enabled: q.trim().length > 0,
+  });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <label htmlFor="intake-procedure-search" style={{ display: 'block', fontWeight: 500, marginBottom: 6 }}>
+          {t('intake.findProcedure')}
+        </label>
+        <Input.Search
+          id="intake-procedure-search"
+          placeholder={t('intake.findProcedurePlaceholder')}
+          enterButton={t('common.search')}
+          allowClear
+          size="large"
+          onSearch={(value) => setQ(value.trim())}
+          loading={search.isFetching}
+        />
+      </div>
+      {search.isError ? <ErrorAlert error={search.error} /> : null}
+      {q && search.data ? (
+        search.data.items.length === 0 ? (
+          <Empty description={t('intake.noResults')} />
+        ) : (
+          <List
+            bordered
+            dataSource={search.data.items}
+            renderItem={(item) => (
+              <List.Item
+                actions={[
+                  <Button
+                    key="choose"
+                    type={chosen?.code === item.code ? 'primary' : 'default'}
+                    onClick={() => onChoose(item.code)}
+                    loading={choosing === item.code}
+                    aria-label={`${t('intake.chooseProcedure')}: ${item.name}`}
+                  >
+                    {t('intake.chooseProcedure')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={item.name}
+                  description={
+                    <Space size={8} wrap>
+                      <Tag>{item.code}</Tag>
+                      <span>{item.field.name}</span>
+                      {item.duration || item.durationText ? (
+                        <span>· {text.duration(item.duration, item.durationText)}</span>
+                      ) : null}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )
+      ) : null}
+      {chosen ? (
+        <div style={{ border: '1px solid #d9c7c7', background: '#fffafa', borderRadius: 8, padding: 16 }}>
+          <Typography.Text strong>{t('intake.chosen')}</Typography.Text>
+          <Typography.Title level={3} style={{ fontSize: 18, margin: '4px 0 12px' }} data-testid="chosen-procedure">
+            {chosen.name}
+          </Typography.Title>
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('catalog.code')}>{chosen.code}</Descriptions.Item>
+            <Descriptions.Item label={t('catalog.field')}>{chosen.field.name}</Descriptions.Item>
+            <Descriptions.Item label={t('intake.duration')}>
+              {chosen.current ? text.duration(findDirectDuration(chosen.current.content)) : '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          {chosen.current ? null : <Alert type="warning" showIcon title={t('intake.noCurrentVersion')} />}
+        </div>
+      ) : null}
+    </Space>
+  );
+};
