@@ -238,10 +238,7 @@ export type InboxQuery = {
  * The officer's inbox: dossiers held by (or received at) the caller's agencies, filtered and
  * keyset-paginated by (due instant, id) — stable under inserts and index-friendly at any depth.
  */
-export const searchInbox = async (db: Db, input: InboxQuery) => {
-  if (input.agencyIds.length === 0) {
-    return [];
-  }
+const buildInboxQuery = (db: Db, input: Omit<InboxQuery, 'cursor' | 'limit'>) => {
   let query = db
     .selectFrom('dossier')
     .innerJoin('agency as holder', 'holder.id', 'dossier.holderAgencyId')
@@ -318,6 +315,14 @@ export const searchInbox = async (db: Db, input: InboxQuery) => {
       `%${input.foldedApplicant.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     );
   }
+  return query;
+};
+
+export const searchInbox = async (db: Db, input: InboxQuery) => {
+  if (input.agencyIds.length === 0) {
+    return [];
+  }
+  let query = buildInboxQuery(db, input);
   if (input.cursor) {
     const { dueAt, id } = input.cursor;
     // Order: due_at ascending with nulls last, then id.
@@ -360,6 +365,34 @@ export const searchInbox = async (db: Db, input: InboxQuery) => {
     .limit(input.limit)
     .execute();
 };
+
+/**
+ * How many dossiers each box holds, counted up to `cap` (an inbox badge says "99+" past it), so
+ * that counting never scans a whole province.
+ */
+export const countInbox = async (db: Db, input: Omit<InboxQuery, 'cursor' | 'limit'>, cap: number): Promise<number> => {
+  if (input.agencyIds.length === 0) {
+    return 0;
+  }
+  const limited = buildInboxQuery(db, input).select('dossier.id').limit(cap);
+  const row = await db
+    .selectFrom(limited.as('boxed'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return row?.n ?? 0;
+};
+
+/** Active officials holding one of the roles directly at an agency (candidates for assignment). */
+export const listAgencyOfficials = async (db: Db, input: { agencyId: string; roles: string[] }) =>
+  db
+    .selectFrom('userRole')
+    .innerJoin('appUser', 'appUser.id', 'userRole.userId')
+    .select(['appUser.id', 'appUser.fullName', 'appUser.title', 'userRole.role'])
+    .where('userRole.agencyId', '=', input.agencyId)
+    .where('userRole.role', 'in', input.roles as never)
+    .where('appUser.status', '=', 'active')
+    .orderBy('appUser.fullName')
+    .execute();
 
 /** Claims an Idempotency-Key inside the caller's transaction; a concurrent twin waits on the row lock. */
 export const claimIdempotencyKey = async (

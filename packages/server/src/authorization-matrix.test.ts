@@ -377,6 +377,19 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/dossiers/counts',
+    url: () => '/api/v1/dossiers/counts',
+    allowed: [...DOSSIER_READERS, 'foreign_receptionist'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/assignees',
+    url: (f) => `/api/v1/dossiers/${f.code}/assignees`,
+    // The dossier is at the desk of Justice (received there): only its processors and approvers assign.
+    allowed: ['processor', 'approver'],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/dossiers/:code',
     url: (f) => `/api/v1/dossiers/${f.code}`,
     allowed: DOSSIER_READERS,

@@ -470,3 +470,30 @@ describe('printed forms', () => {
     expect(hidden.statusCode).toBe(404);
   });
 });
+
+describe('inbox helpers', () => {
+  it('counts each box and lists the officials a step can be assigned to', async () => {
+    clock.set('2026-11-27T10:00:00+07:00');
+    const desk = await signIn(t.app, 'motcua');
+    const counts = await t.app.inject({ url: '/api/v1/dossiers/counts', headers: desk.headers });
+    expect(counts.statusCode).toBe(200);
+    expect(counts.json()).toEqual({
+      mine: expect.any(Number),
+      agency: expect.any(Number),
+      due_soon: expect.any(Number),
+      overdue: expect.any(Number),
+    });
+    expect(counts.json().agency).toBeGreaterThan(0);
+
+    const { code } = (await intake(desk)).json();
+    await act('motcua', code, 'forward');
+    const head = await signIn(t.app, 'lanhdao');
+    const assignees = await t.app.inject({ url: `/api/v1/dossiers/${code}/assignees`, headers: head.headers });
+    expect(assignees.statusCode).toBe(200);
+    expect(assignees.json().items.map((u: { fullName: string }) => u.fullName)).toEqual(
+      expect.arrayContaining(['Trần Văn Chuyên', 'Lê Văn Lãnh Đạo']),
+    );
+    const notHolder = await t.app.inject({ url: `/api/v1/dossiers/${code}/assignees`, headers: desk.headers });
+    expect(notHolder.statusCode).toBe(403);
+  });
+});

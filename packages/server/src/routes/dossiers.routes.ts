@@ -18,7 +18,14 @@ import { listDossierActions, performDossierAction } from '../usecases/dossiers/a
 import { DOSSIER_FORMS, type DossierFormName, renderDossierForm } from '../usecases/dossiers/forms.js';
 import { hashRequest } from '../usecases/dossiers/idempotency.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
-import { findInboxDossiers, getDossier, getDossierEvents } from '../usecases/dossiers/read.js';
+import {
+  countInboxBoxes,
+  findInboxDossiers,
+  getDossier,
+  getDossierEvents,
+  listDossierAssignees,
+} from '../usecases/dossiers/read.js';
+import { DossierEvent, DossierView, InboxCounts, InboxItem } from './dossiers.schemas.js';
 
 const DossierCode = z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/, { message: 'msg:DOSSIER_CODE' });
 const Reason = z.string().trim().min(3).max(2000);
@@ -207,7 +214,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(InboxItem), nextCursor: z.string().nullable() }),
           ...errors,
         },
       },
@@ -220,6 +227,45 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
   );
 
   api.get(
+    '/api/v1/dossiers/counts',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'How many dossiers wait in each inbox box (capped at 1,000)',
+        response: { 200: InboxCounts, ...errors },
+      },
+    },
+    async (request) => countInboxBoxes(ctx, request.actor),
+  );
+
+  api.get(
+    '/api/v1/dossiers/:code/assignees',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Officials of the holding agency the current step can be assigned to',
+        params: z.object({ code: DossierCode }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                fullName: z.string(),
+                title: z.string().nullable(),
+                roles: z.array(z.string()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ items: await listDossierAssignees(ctx, request.actor, request.params.code) }),
+  );
+
+  api.get(
     '/api/v1/dossiers/:code',
     {
       config: OFFICIAL,
@@ -227,7 +273,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
         tags: ['dossiers'],
         summary: 'One dossier with its steps, holder, due instants and documents',
         params: z.object({ code: DossierCode }),
-        response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        response: { 200: DossierView, ...errors },
       },
     },
     async (request) => getDossier(ctx, request.actor, request.params.code),
@@ -241,7 +287,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
         tags: ['dossiers'],
         summary: 'The dossier’s history (append-only, hash-chained)',
         params: z.object({ code: DossierCode }),
-        response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+        response: { 200: z.object({ items: z.array(DossierEvent) }), ...errors },
       },
     },
     async (request) => ({ items: await getDossierEvents(ctx, request.actor, request.params.code) }),

@@ -206,7 +206,7 @@ export const TEST_PROCEDURE_CONTENT: ProcedureVersionContent = {
 
 /** Publishes a procedure version in a catalog directly (tests only; the catalog API does this for real). */
 export const seedProcedure = async (
-  t: TestApp,
+  t: Pick<TestApp, 'database'>,
   input: { catalog: string; code: string; content?: ProcedureVersionContent; effectiveFrom?: string },
 ): Promise<{ procedureId: string; versionId: string }> => {
   const content = input.content ?? TEST_PROCEDURE_CONTENT;
@@ -240,7 +240,7 @@ export type World = {
 let passwordHash: Promise<string> | undefined;
 
 /** Inserts the test world directly through the query layer (fast, no HTTP). */
-export const seedWorld = async (t: TestApp): Promise<World> => {
+export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const agencies: Record<string, AgencyRecord> = {};

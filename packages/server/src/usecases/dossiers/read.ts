@@ -1,6 +1,9 @@
 import {
+  countInbox,
   type DossierRecord,
   findAgency,
+  findUserProfile,
+  listAgencyOfficials,
   listDossierDocuments,
   listDossierEvents,
   listDossierSteps,
@@ -45,6 +48,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
         ? calendar.getWorkingMinutesBetween(now, due)
         : -calendar.getWorkingMinutesBetween(due, now);
   const current = state.currentStep === null ? undefined : steps[state.currentStep];
+  const holderUser = dossier.holderUserId ? await findUserProfile(ctx.db, dossier.holderUserId) : undefined;
   return {
     id: dossier.id,
     code: dossier.code,
@@ -69,6 +73,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       agencyId: dossier.holderAgencyId,
       agencyName: holder?.name ?? null,
       userId: dossier.holderUserId,
+      userName: holderUser?.fullName ?? null,
       stepKey: current?.key ?? null,
       stepName: current?.name ?? null,
       role: dossier.currentStepRole,
@@ -80,6 +85,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
     legalDueAt: iso(dossier.legalDueAt),
     dueProvisional: dossier.dueProvisional,
     remainingWorkingMinutes: remaining,
+    workingDayMinutes: calendar.minutesPerWorkingDay,
     rescheduled: state.apologyCount > 0,
     completedAt: iso(dossier.completedAt),
     completionClass: dossier.completionClass,
@@ -133,6 +139,10 @@ export const getDossierEvents = async (ctx: AppContext, actor: Actor, code: stri
   return events.map((e) => ({ ...e, at: formatInstant(e.at.getTime()) }));
 };
 
+/** Red when overdue, amber when less than one working day is left. */
+const urgencyOf = (remaining: number | null, workingDay: number): 'overdue' | 'due_soon' | 'normal' | null =>
+  remaining === null ? null : remaining < 0 ? 'overdue' : remaining < workingDay ? 'due_soon' : 'normal';
+
 export type InboxInput = {
   box: 'all' | 'mine' | 'agency' | 'due_soon' | 'overdue';
   status?: DossierStatus[] | undefined;
@@ -163,7 +173,8 @@ const decodeCursor = (cursor: string): { dueAt: string | null; id: string } => {
  * reach, by box — mine (my steps), agency, due soon (within 2 working days), overdue — with the
  * remaining working time of each. Keyset-paginated by (due instant, id).
  */
-export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: InboxInput) => {
+/** What every inbox query shares: the agencies the caller's dossier roles reach and their step roles. */
+const buildInboxScope = async (ctx: AppContext, actor: Actor) => {
   const official = requireOfficial(actor);
   const readers = official.grants.filter((g) =>
     isAllowed([g], 'dossier.read', {
@@ -193,6 +204,48 @@ export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: In
     }
     return steps.map((role) => ({ agencyId: g.agencyId, role }));
   });
+  return { official, agencyIds, now, dueSoonUntil, myStepRoles, calendar };
+};
+
+/** How many dossiers wait in each box (capped at 1,000: a badge shows "999+"). */
+export const countInboxBoxes = async (ctx: AppContext, actor: Actor) => {
+  const scope = await buildInboxScope(ctx, actor);
+  const base = {
+    agencyIds: scope.agencyIds,
+    userId: scope.official.userId,
+    myStepRoles: scope.myStepRoles,
+    now: scope.now,
+    dueSoonUntil: scope.dueSoonUntil,
+  };
+  const count = (box: InboxInput['box']) => countInbox(ctx.db, { ...base, box }, 1000);
+  return {
+    mine: await count('mine'),
+    agency: await count('agency'),
+    due_soon: await count('due_soon'),
+    overdue: await count('overdue'),
+  };
+};
+
+/** Officials of the holding agency the dossier's current step can be assigned to. */
+export const listDossierAssignees = async (ctx: AppContext, actor: Actor, code: string) => {
+  const { dossier, access } = await getReadableDossier(ctx, actor, code);
+  const roles = access.rolesAt(dossier.holderAgencyId);
+  if (!roles.includes('processor') && !roles.includes('approver')) {
+    throw new AppError('FORBIDDEN');
+  }
+  const role = dossier.currentStepRole === 'approver' ? ['approver'] : ['processor', 'approver'];
+  const rows = await listAgencyOfficials(ctx.db, { agencyId: dossier.holderAgencyId, roles: role });
+  const byUser = new Map<string, { id: string; fullName: string; title: string | null; roles: string[] }>();
+  for (const row of rows) {
+    const entry = byUser.get(row.id) ?? { id: row.id, fullName: row.fullName, title: row.title, roles: [] };
+    entry.roles.push(row.role);
+    byUser.set(row.id, entry);
+  }
+  return [...byUser.values()];
+};
+
+export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: InboxInput) => {
+  const { official, agencyIds, now, dueSoonUntil, myStepRoles, calendar } = await buildInboxScope(ctx, actor);
   const rows = await searchInbox(ctx.db, {
     agencyIds,
     box: input.box,
@@ -240,15 +293,7 @@ export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: In
         dueAt: iso(row.dueAt),
         dueProvisional: row.dueProvisional,
         remainingWorkingMinutes: remaining,
-        // Red when overdue, amber when less than one working day is left.
-        urgency:
-          remaining === null
-            ? null
-            : remaining < 0
-              ? 'overdue'
-              : remaining < calendar.minutesPerWorkingDay
-                ? 'due_soon'
-                : 'normal',
+        urgency: urgencyOf(remaining, calendar.minutesPerWorkingDay),
         version: row.version,
       };
     }),

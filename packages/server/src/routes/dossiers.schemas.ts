@@ -1,0 +1,139 @@
+import { DOSSIER_STATUS_VALUES } from '@motcua/domain';
+import { z } from 'zod';
+
+/** The response contracts of the dossier routes (documented in OpenAPI with these schemas). */
+
+const Label = z.object({ vi: z.string(), en: z.string() });
+const Instant = z.string().describe('ISO 8601 instant with the +07:00 offset');
+const Status = z.enum(DOSSIER_STATUS_VALUES as [string, ...string[]]);
+
+export const DossierStep = z.object({
+  stepNo: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  role: z.string(),
+  roleLabel: Label,
+  agencyId: z.uuid(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  assigneeUserId: z.uuid().nullable(),
+  assigneeName: z.string().nullable(),
+  status: z.enum(['pending', 'active', 'done']),
+  handoff: z.string().nullable(),
+  allotmentMinutes: z.number().int(),
+  givenAt: Instant.nullable(),
+  receivedAt: Instant.nullable(),
+  completedAt: Instant.nullable(),
+  dueAt: Instant.nullable(),
+  overrunMinutes: z.number().int().nullable(),
+});
+
+export const DossierView = z
+  .looseObject({
+    id: z.uuid(),
+    code: z.string(),
+    status: Status,
+    statusLabel: z.looseObject({ vi: z.string(), en: z.string(), dvcqg: z.number().int() }),
+    dvcqgStatus: z.number().int().min(1).max(10),
+    channel: z.enum(['direct', 'online', 'postal']),
+    channelLabel: z.looseObject({ vi: z.string(), en: z.string() }),
+    procedure: z.object({ id: z.uuid(), versionId: z.uuid(), code: z.string(), name: z.string() }),
+    fieldName: z.string(),
+    summary: z.string(),
+    applicant: z.record(z.string(), z.unknown()),
+    submitter: z.record(z.string(), z.unknown()).nullable(),
+    components: z.array(
+      z.object({ key: z.string(), name: z.string(), originals: z.number(), copies: z.number(), fromData: z.boolean() }),
+    ),
+    receivingAgency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
+    holder: z.object({
+      agencyId: z.uuid(),
+      agencyName: z.string().nullable(),
+      userId: z.uuid().nullable(),
+      userName: z.string().nullable(),
+      stepKey: z.string().nullable(),
+      stepName: z.string().nullable(),
+      role: z.string().nullable(),
+      stepDueAt: Instant.nullable(),
+      waitingForHandoff: z.boolean(),
+    }),
+    receivedAt: Instant.nullable(),
+    dueAt: Instant.nullable().describe('The appointment the applicant holds (after an apology, the new one)'),
+    legalDueAt: Instant.nullable().describe('The legal due instant: pauses applied, apology not'),
+    dueProvisional: z.boolean(),
+    remainingWorkingMinutes: z.number().int().nullable(),
+    workingDayMinutes: z.number().int(),
+    rescheduled: z.boolean(),
+    completedAt: Instant.nullable(),
+    completionClass: z.enum(['early', 'on_time', 'late']).nullable(),
+    outcome: z.enum(['approved', 'rejected']).nullable(),
+    returnedAt: Instant.nullable(),
+    returnChannel: z.enum(['counter', 'post', 'online']).nullable(),
+    supplementPhase: z.enum(['intake', 'processing']).nullable(),
+    steps: z.array(DossierStep),
+    documents: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.enum(['component', 'result']),
+        componentKey: z.string().nullable(),
+        name: z.string(),
+        documentNo: z.string().nullable(),
+        sha256: z.string().nullable(),
+        mediaType: z.string().nullable(),
+        sizeBytes: z.number().nullable(),
+        createdAt: Instant.nullable(),
+      }),
+    ),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Dossier' });
+
+export const InboxItem = z
+  .object({
+    code: z.string(),
+    status: Status,
+    statusLabel: z.looseObject({ vi: z.string(), en: z.string() }),
+    channel: z.enum(['direct', 'online', 'postal']),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    fieldName: z.string(),
+    applicantName: z.string(),
+    summary: z.string(),
+    holderAgencyId: z.uuid(),
+    holderAgencyName: z.string(),
+    holderUserId: z.uuid().nullable(),
+    currentStepRole: z.string().nullable(),
+    receivedAt: Instant.nullable(),
+    dueAt: Instant.nullable(),
+    dueProvisional: z.boolean(),
+    remainingWorkingMinutes: z.number().int().nullable(),
+    urgency: z.enum(['overdue', 'due_soon', 'normal']).nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'InboxItem' });
+
+export const DossierEvent = z
+  .object({
+    seq: z.number().int(),
+    at: Instant,
+    actorKind: z.enum(['official', 'applicant', 'system']),
+    actorUserId: z.uuid().nullable(),
+    actorName: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    agencyId: z.uuid().nullable(),
+    agencyName: z.string().nullable(),
+    action: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string(),
+    note: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+    hash: z.string(),
+  })
+  .meta({ id: 'DossierEvent' });
+
+export const InboxCounts = z.object({
+  mine: z.number().int(),
+  agency: z.number().int(),
+  due_soon: z.number().int(),
+  overdue: z.number().int(),
+});
