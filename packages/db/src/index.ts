@@ -14,6 +14,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,
@@ -26,4 +27,5 @@ export * from './tables/catalog.js';
 export * from './tables/dossiers.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './tables/portal.js';
 export * from './users.queries.js';

@@ -3,9 +3,15 @@ import type { CatalogTables } from './tables/catalog.js';
 import type { DossierTables } from './tables/dossiers.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
+import type { PortalTables } from './tables/portal.js';
 
 /**
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
  * Each area keeps its tables in `tables/<area>.ts` next to its migrations.
  */
-export type Database = FoundationTables & OfficialsTables & CalendarTables & CatalogTables & DossierTables;
+export type Database = FoundationTables &
+  OfficialsTables &
+  CalendarTables &
+  CatalogTables &
+  DossierTables &
+  PortalTables;

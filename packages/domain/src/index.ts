@@ -3,4 +3,5 @@ export * from './agencies/agency.js';
 export * from './calendar/index.js';
 export * from './catalog/index.js';
 export * from './dossier/index.js';
+export * from './portal/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';

@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
+import { registerPortalRoutes } from './routes/portal.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
@@ -117,6 +118,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerUserRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
+  await registerPortalRoutes(app, ctx);
   await registerWeb(app, config.webDir);
   return app;
 };

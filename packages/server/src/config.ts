@@ -49,7 +49,63 @@ const EnvironmentSchema = z.object({
   MOTCUA_TRUST_PROXY: booleanFlag.default(false),
   MOTCUA_DB_POOL_SIZE: positiveInteger.default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The citizen portal (see PortalConfig).
+  MOTCUA_UPLOAD_MAX_BYTES: positiveInteger.default(10 * 1024 * 1024),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), {
+      error: 'must be an smtp:// or smtps:// URL',
+    })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('motcua <no-reply@localhost>'),
+  SMS_PROVIDER: z.enum(['disabled', 'webhook']).default('disabled'),
+  SMS_WEBHOOK_URL: httpUrl.optional(),
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: httpUrl.optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/)
+    .default('openid profile'),
+  OIDC_TOKEN_AUTH: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'dvcqg']).default('sandbox'),
+  PAYMENT_PARTNER_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,50}$/, { error: 'must be 1–50 letters, digits, . _ -' })
+    .default('MOTCUA'),
+  PAYMENT_SECRET: z.string().min(16, { error: 'must have at least 16 characters' }).optional(),
+  PAYMENT_INIT_URL: httpUrl.optional(),
 });
+
+/**
+ * The citizen portal: upload limit, outgoing mail and SMS, citizen sign-in through the national
+ * identity provider (VNeID / DVCQG single sign-on, OpenID Connect) and the payment platform.
+ */
+export type PortalConfig = {
+  uploadMaxBytes: number;
+  /** Email is not sent (notifications are recorded as skipped) while smtpUrl is unset. */
+  mail: { smtpUrl: string | undefined; from: string };
+  sms: { provider: 'disabled' } | { provider: 'webhook'; url: string };
+  /** Undefined: citizen sign-in through OIDC is off (the local demo account still works). */
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        redirectUri: string;
+        scopes: string;
+        tokenAuth: 'client_secret_basic' | 'client_secret_post' | 'none';
+      }
+    | undefined;
+  /** The sandbox signs with PAYMENT_SECRET, or with a secret derived from the installation secret. */
+  payment: {
+    provider: 'sandbox' | 'dvcqg';
+    partnerCode: string;
+    secret: string | undefined;
+    initUrl: string | undefined;
+  };
+};
 
 export type Config = {
   port: number;
@@ -66,6 +122,7 @@ export type Config = {
   demoPassword: string | undefined;
   trustProxy: boolean;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
+  portal: PortalConfig;
 };
 
 export class ConfigError extends Error {
@@ -98,13 +155,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const vars = parsed.data;
   const port = overrides.port ?? vars.PORT;
+  const publicUrl = vars.MOTCUA_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
     host: vars.HOST ?? 'localhost',
     database: vars.DATABASE_URL
       ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.MOTCUA_DB_POOL_SIZE }
       : { kind: 'pglite', dataDir: resolve(vars.MOTCUA_DATA_DIR) },
-    publicUrl: vars.MOTCUA_PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl,
     webDir: vars.MOTCUA_WEB_DIR ? resolve(vars.MOTCUA_WEB_DIR) : undefined,
     storageDir: resolve(vars.MOTCUA_STORAGE_DIR ?? `${vars.MOTCUA_DATA_DIR}/files`),
     bodyLimitBytes: vars.MOTCUA_BODY_LIMIT_BYTES,
@@ -112,6 +170,54 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: vars.MOTCUA_DEMO_PASSWORD,
     trustProxy: vars.MOTCUA_TRUST_PROXY,
     logLevel: vars.LOG_LEVEL,
+    portal: readPortalConfig(vars, publicUrl),
     ...overrides,
+  };
+};
+
+/** The portal block, with the rules that tie variables together (each failure names one variable). */
+const readPortalConfig = (vars: z.infer<typeof EnvironmentSchema>, publicUrl: string): PortalConfig => {
+  const requireVariable = (variable: keyof typeof vars, when: string) => {
+    if (vars[variable] === undefined) {
+      throw new ConfigError(variable, `is required when ${when}`, undefined);
+    }
+  };
+  if (vars.SMS_PROVIDER === 'webhook') {
+    requireVariable('SMS_WEBHOOK_URL', 'SMS_PROVIDER=webhook');
+  }
+  if (vars.OIDC_ISSUER !== undefined) {
+    requireVariable('OIDC_CLIENT_ID', 'OIDC_ISSUER is set');
+    if (vars.OIDC_TOKEN_AUTH !== 'none') {
+      requireVariable('OIDC_CLIENT_SECRET', `OIDC_TOKEN_AUTH=${vars.OIDC_TOKEN_AUTH}`);
+    }
+  }
+  if (vars.PAYMENT_PROVIDER === 'dvcqg') {
+    requireVariable('PAYMENT_INIT_URL', 'PAYMENT_PROVIDER=dvcqg');
+    requireVariable('PAYMENT_SECRET', 'PAYMENT_PROVIDER=dvcqg');
+  }
+  return {
+    uploadMaxBytes: vars.MOTCUA_UPLOAD_MAX_BYTES,
+    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
+    sms:
+      vars.SMS_PROVIDER === 'webhook' && vars.SMS_WEBHOOK_URL
+        ? { provider: 'webhook', url: vars.SMS_WEBHOOK_URL }
+        : { provider: 'disabled' },
+    oidc:
+      vars.OIDC_ISSUER && vars.OIDC_CLIENT_ID
+        ? {
+            issuer: vars.OIDC_ISSUER,
+            clientId: vars.OIDC_CLIENT_ID,
+            clientSecret: vars.OIDC_CLIENT_SECRET,
+            redirectUri: vars.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/citizen/auth/callback`,
+            scopes: vars.OIDC_SCOPES,
+            tokenAuth: vars.OIDC_TOKEN_AUTH,
+          }
+        : undefined,
+    payment: {
+      provider: vars.PAYMENT_PROVIDER,
+      partnerCode: vars.PAYMENT_PARTNER_CODE,
+      secret: vars.PAYMENT_SECRET,
+      initUrl: vars.PAYMENT_INIT_URL,
+    },
   };
 };

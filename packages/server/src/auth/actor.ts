@@ -13,8 +13,19 @@ export type OfficialActor = {
   session?: { tokenHash: string; csrfToken: string };
 };
 
+/**
+ * A citizen signed in to the portal (VNeID / OIDC or the local demo account), through its own
+ * cookie and CSRF token. Citizens hold no roles: they reach only their own drafts and dossiers.
+ */
+export type CitizenActor = {
+  kind: 'citizen';
+  citizenId: string;
+  fullName: string;
+  session: { tokenHash: string; csrfToken: string };
+};
+
 export type AnonymousActor = { kind: 'anonymous' };
 
-export type Actor = OfficialActor | AnonymousActor;
+export type Actor = OfficialActor | CitizenActor | AnonymousActor;
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };

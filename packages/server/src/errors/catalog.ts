@@ -4,6 +4,7 @@ import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { portalProblems } from './portal.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -12,6 +13,7 @@ export const PROBLEM_CATALOG = {
   ...calendarProblems,
   ...dossierProblems,
   ...catalogProblems,
+  ...portalProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

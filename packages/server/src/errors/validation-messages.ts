@@ -81,6 +81,14 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Số điện thoại Việt Nam bắt đầu bằng 0 hoặc +84, ví dụ 0912345678.',
     en: 'A Vietnamese phone number starts with 0 or +84, e.g. 0912345678.',
   },
+  TRACKING_FACTOR: {
+    vi: 'Nhập 4 chữ số cuối của số định danh cá nhân/mã số thuế, hoặc mã tra cứu 6 chữ số in trên giấy hẹn.',
+    en: 'Enter the last 4 digits of the ID number or tax code, or the 6-digit PIN printed on the receipt.',
+  },
+  PAKN_CODE: {
+    vi: 'Mã phản ánh, kiến nghị có dạng PAKN.yyyymmdd.nnnn, ví dụ PAKN.20261123.0001.',
+    en: 'A feedback code looks like PAKN.yyyymmdd.nnnn, e.g. PAKN.20261123.0001.',
+  },
   ADMIN_UNIT_CODE: {
     vi: 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số.',
     en: 'An administrative unit code has 2 (province), 3 (district) or 5 (commune) digits.',

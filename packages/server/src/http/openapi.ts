@@ -26,6 +26,12 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
         { name: 'procedures', description: 'Procedure catalog (TTHC): search, versions, adoption, imports, export' },
         { name: 'users', description: 'Officials and their roles' },
         { name: 'dossiers', description: 'The dossier engine: intake, inbox, actions, history, forms' },
+        { name: 'portal', description: 'Citizen portal, public: procedure pages, tracking, result verification, PAKN' },
+        {
+          name: 'citizen',
+          description: 'Citizen portal, signed in (VNeID): drafts, uploads, online dossiers, payments, ratings',
+        },
+        { name: 'payments', description: 'National payment platform: callback and the local sandbox' },
       ],
     },
     transform: jsonSchemaTransform,

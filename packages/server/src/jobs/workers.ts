@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { type DueRecomputeJob, QUEUES } from './jobs.js';
 
@@ -12,4 +13,6 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
       await recomputeProvinceDueDates(ctx, job.data);
     }
   });
+  // dossier-changed: notify the applicant (email, SMS), retried with backoff.
+  await startNotificationWorker(ctx);
 };

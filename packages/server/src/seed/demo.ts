@@ -18,6 +18,7 @@ import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import { performDossierAction } from '../usecases/dossiers/actions.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
 const DEMO_KEY = 'demo.seed';
@@ -271,6 +272,8 @@ export const seedDemo = async (
     now: ctx.clock.now(),
   });
   const dossiers = await seedDossiers(ctx, agencies, users);
+  // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
+  await seedDemoCitizen(ctx.db, password);
   await ctx.db
     .insertInto('appSetting')
     .values({
@@ -285,7 +288,8 @@ export const seedDemo = async (
     printed: [
       `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
       `Demo-only accounts (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
-      'Open http://localhost:3000/can-bo to sign in as an official.',
+      `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
+      'Open http://localhost:3000/can-bo to sign in as an official, http://localhost:3000/ for the portal.',
     ],
   };
 };

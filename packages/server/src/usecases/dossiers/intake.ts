@@ -1,10 +1,13 @@
 import {
   allocateDossierSequence,
+  type Database,
+  type DossierRecord,
   findAgency,
   findCommuneCommittee,
   findOpenAgencyByCode,
   findProcedureVersionInForce,
   insertDossier,
+  type ProcedureVersionInForce,
 } from '@motcua/db';
 import {
   type Applicant,
@@ -21,7 +24,9 @@ import {
   type ProcedureVersionContent,
   type Submitter,
   toLocalDate,
+  type WorkingTimeCalendar,
 } from '@motcua/domain';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import { authorizeAgencyAction } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
@@ -29,7 +34,7 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
-import { commitDossierChange } from './persist.js';
+import { commitDossierChange, type EventInput } from './persist.js';
 import { violationToError } from './violations.js';
 
 export type ComponentInput = { key: string; originals: number; copies: number; fromData?: boolean | undefined };
@@ -117,8 +122,144 @@ const resolveStepAgencies = async (
   return { steps, duration };
 };
 
-const applicantIdentifier = (applicant: Applicant): string =>
+export const applicantIdentifier = (applicant: Applicant): string =>
   applicant.kind === 'person' ? applicant.idNumber : applicant.taxCode;
+
+/** What every intake (counter, postal, online) starts from: the desk, its calendar, the procedure version in force. */
+export type IntakeBasis = {
+  agency: Awaited<ReturnType<typeof getAgencyWorkingCalendar>>['agency'];
+  calendar: WorkingTimeCalendar;
+  now: Date;
+  /** The Vietnam date of `now`: the day of the dossier code and of the version in force. */
+  today: string;
+  version: ProcedureVersionInForce;
+  /** The version's components by key. */
+  known: Map<string, ProcedureVersionContent['components'][number]>;
+};
+
+/**
+ * Loads the receiving agency (open), its working calendar and the procedure version in force in its
+ * province's catalog today, and checks that every component handed in belongs to that version.
+ */
+export const loadIntakeBasis = async (
+  ctx: AppContext,
+  input: { receivingAgencyId: string; procedureCode: string; components: readonly { key: string }[] },
+): Promise<IntakeBasis> => {
+  const { agency, calendar } = await getAgencyWorkingCalendar(ctx, input.receivingAgencyId);
+  if (agency.validTo !== null) {
+    throw new AppError('AGENCY_CLOSED', { code: agency.code, validTo: agency.validTo });
+  }
+  const now = ctx.clock.now();
+  const today = toLocalDate(now.getTime());
+  const catalog = agency.provinceCode ?? 'national';
+  const version = await findProcedureVersionInForce(ctx.db, { catalog, code: input.procedureCode, at: today });
+  if (!version) {
+    throw new AppError('PROCEDURE_NOT_AVAILABLE', { code: input.procedureCode, date: today });
+  }
+  const known = new Map(version.content.components.map((c) => [c.key, c]));
+  for (const component of input.components) {
+    if (!known.has(component.key)) {
+      throw new AppError('UNKNOWN_COMPONENT', { key: component.key });
+    }
+  }
+  return { agency, calendar, now, today, version, known };
+};
+
+/** The dossier as it is before its first action: status new, its routed steps, the clock not started. */
+export const planInitialState = async (
+  ctx: AppContext,
+  basis: IntakeBasis,
+  channel: DossierChannel,
+  applicant: Applicant,
+): Promise<DossierState> => {
+  const content = basis.version.content;
+  const { steps, duration } = await resolveStepAgencies(ctx, content, channel, basis.agency.id, applicant);
+  return {
+    status: 'new',
+    supplementPhase: null,
+    intakeSupplementCount: 0,
+    processingSupplementCount: 0,
+    apologyCount: 0,
+    receivingAgencyId: basis.agency.id,
+    steps,
+    currentStep: null,
+    clock: { rule: duration, startedAt: null, pauses: [] },
+    clockOnSupplement: content.clockOnSupplement,
+  };
+};
+
+/**
+ * Inserts a new dossier in the caller's transaction — the code from the receiving agency's daily
+ * sequence, the row in its initial state — and commits its first change (state, first event, steps,
+ * outbox job). Shared by counter and online intake.
+ */
+export const createDossier = async (
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  input: {
+    basis: IntakeBasis;
+    channel: DossierChannel;
+    applicant: Applicant;
+    submitter?: Submitter | undefined;
+    summary: string;
+    components: readonly ComponentInput[];
+    initial: DossierState;
+    first: { state: DossierState; event: EventInput };
+  },
+): Promise<DossierRecord> => {
+  const { basis } = input;
+  const { agency, version, known } = basis;
+  const applicantName = getApplicantName(input.applicant);
+  const sequence = await allocateDossierSequence(trx, agency.id, basis.today);
+  const code = formatDossierCode(agency.code, basis.today, sequence);
+  const created = await insertDossier(trx, {
+    code,
+    provinceCode: agency.provinceCode ?? '00',
+    receivingAgencyId: agency.id,
+    holderAgencyId: agency.id,
+    holderUserId: null,
+    currentStepRole: null,
+    currentStepDueAt: null,
+    procedureId: version.procedureId,
+    procedureVersionId: version.id,
+    procedureCode: version.code,
+    procedureName: version.name,
+    fieldName: version.content.field.name,
+    channel: input.channel,
+    status: 'new',
+    applicantKind: input.applicant.kind,
+    applicantName,
+    applicantSearch: foldVietnamese(applicantName),
+    applicant: JSON.stringify(input.applicant),
+    submitter: input.submitter ? JSON.stringify(input.submitter) : null,
+    summary: input.summary,
+    components: JSON.stringify(
+      input.components.map((c) => ({
+        key: c.key,
+        name: known.get(c.key)?.name ?? c.key,
+        originals: c.originals,
+        copies: c.copies,
+        fromData: c.fromData ?? false,
+      })),
+    ),
+    state: JSON.stringify(input.initial),
+    receivedAt: null,
+    dueAt: null,
+    legalDueAt: null,
+    completedAt: null,
+    completionClass: null,
+    outcome: null,
+    returnedAt: null,
+    returnChannel: null,
+    lastEventHash: null,
+  });
+  return commitDossierChange(ctx, trx, {
+    dossier: created,
+    state: input.first.state,
+    calendar: basis.calendar,
+    event: input.first.event,
+  });
+};
 
 /**
  * Intake at the one-stop counter (or of a postal dossier): completeness check against the
@@ -137,24 +278,9 @@ export const receiveAtCounter = async (
     vi: 'cơ quan',
     en: 'agency',
   });
-  const { agency, calendar } = await getAgencyWorkingCalendar(ctx, input.receivingAgencyId);
-  if (agency.validTo !== null) {
-    throw new AppError('AGENCY_CLOSED', { code: agency.code, validTo: agency.validTo });
-  }
-  const now = ctx.clock.now();
-  const today = toLocalDate(now.getTime());
-  const catalog = agency.provinceCode ?? 'national';
-  const version = await findProcedureVersionInForce(ctx.db, { catalog, code: input.procedureCode, at: today });
-  if (!version) {
-    throw new AppError('PROCEDURE_NOT_AVAILABLE', { code: input.procedureCode, date: today });
-  }
+  const basis = await loadIntakeBasis(ctx, input);
+  const { agency, calendar, now, version, known } = basis;
   const content = version.content;
-  const known = new Map(content.components.map((c) => [c.key, c]));
-  for (const component of input.components) {
-    if (!known.has(component.key)) {
-      throw new AppError('UNKNOWN_COMPONENT', { key: component.key });
-    }
-  }
   const missing = findMissingComponents(content, input.components);
   if (input.outcome === 'receive' && missing.length > 0) {
     throw new AppError('DOSSIER_INCOMPLETE', {
@@ -175,20 +301,8 @@ export const receiveAtCounter = async (
     throw new AppError('REASON_REQUIRED');
   }
 
-  const { steps, duration } = await resolveStepAgencies(ctx, content, input.channel, agency.id, input.applicant);
+  const initial = await planInitialState(ctx, basis, input.channel, input.applicant);
   const access = await buildDossierAccess(ctx, official, [agency.id]);
-  const initial: DossierState = {
-    status: 'new',
-    supplementPhase: null,
-    intakeSupplementCount: 0,
-    processingSupplementCount: 0,
-    apologyCount: 0,
-    receivingAgencyId: agency.id,
-    steps,
-    currentStep: null,
-    clock: { rule: duration, startedAt: null, pauses: [] },
-    clockOnSupplement: content.clockOnSupplement,
-  };
   const action =
     input.outcome === 'receive' ? 'receive' : input.outcome === 'supplement' ? 'request_intake_supplement' : 'refuse';
   const params =
@@ -212,72 +326,36 @@ export const receiveAtCounter = async (
   const summary = input.summary?.trim() || `${version.name} — ${applicantName}`;
 
   return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
-    const sequence = await allocateDossierSequence(trx, agency.id, today);
-    const code = formatDossierCode(agency.code, today, sequence);
-    const created = await insertDossier(trx, {
-      code,
-      provinceCode: agency.provinceCode ?? '00',
-      receivingAgencyId: agency.id,
-      holderAgencyId: agency.id,
-      holderUserId: null,
-      currentStepRole: null,
-      currentStepDueAt: null,
-      procedureId: version.procedureId,
-      procedureVersionId: version.id,
-      procedureCode: version.code,
-      procedureName: version.name,
-      fieldName: content.field.name,
+    const saved = await createDossier(ctx, trx, {
+      basis,
       channel: input.channel,
-      status: 'new',
-      applicantKind: input.applicant.kind,
-      applicantName,
-      applicantSearch: foldVietnamese(applicantName),
-      applicant: JSON.stringify(input.applicant),
-      submitter: input.submitter ? JSON.stringify(input.submitter) : null,
+      applicant: input.applicant,
+      submitter: input.submitter,
       summary,
-      components: JSON.stringify(
-        input.components.map((c) => ({
-          key: c.key,
-          name: known.get(c.key)?.name ?? c.key,
-          originals: c.originals,
-          copies: c.copies,
-          fromData: c.fromData ?? false,
-        })),
-      ),
-      state: JSON.stringify(initial),
-      receivedAt: null,
-      dueAt: null,
-      legalDueAt: null,
-      completedAt: null,
-      completionClass: null,
-      outcome: null,
-      returnedAt: null,
-      returnChannel: null,
-      lastEventHash: null,
-    });
-    const saved = await commitDossierChange(ctx, trx, {
-      dossier: created,
-      state: decision.state,
-      calendar,
-      event: {
-        at: now,
-        actorKind: 'official',
-        actorUserId: official.userId,
-        actorRole: decision.actedAs,
-        agencyId: agency.id,
-        action,
-        fromStatus: null,
-        toStatus: decision.toStatus,
-        note: input.reason ?? null,
-        payload: {
-          channel: input.channel,
-          procedureVersionId: version.id,
-          procedureVersionNo: version.versionNo,
-          components: input.components,
-          ...(missingNames.length > 0 ? { missing: missingNames } : {}),
-          identifierLast4: applicantIdentifier(input.applicant).slice(-4),
-          form: decision.form ?? null,
-          dueAfter: decision.dueAfter,
+      components: input.components,
+      initial,
+      first: {
+        state: decision.state,
+        event: {
+          at: now,
+          actorKind: 'official',
+          actorUserId: official.userId,
+          actorRole: decision.actedAs,
+          agencyId: agency.id,
+          action,
+          fromStatus: null,
+          toStatus: decision.toStatus,
+          note: input.reason ?? null,
+          payload: {
+            channel: input.channel,
+            procedureVersionId: version.id,
+            procedureVersionNo: version.versionNo,
+            components: input.components,
+            ...(missingNames.length > 0 ? { missing: missingNames } : {}),
+            identifierLast4: applicantIdentifier(input.applicant).slice(-4),
+            form: decision.form ?? null,
+            dueAfter: decision.dueAfter,
+          },
         },
       },
     });

@@ -24,6 +24,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { findNotificationProblems } from '../../notifications/deliver.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
 import { getReadableDossier } from './dossier-access.js';
 
@@ -124,6 +125,8 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       sizeBytes: d.sizeBytes,
       createdAt: iso(d.createdAt),
     })),
+    // Notifications to the applicant that keep failing (the desk contacts the applicant another way).
+    notificationProblems: await findNotificationProblems(ctx, dossier.id),
     version: dossier.version,
   };
 };

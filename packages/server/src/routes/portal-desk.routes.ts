@@ -1,0 +1,114 @@
+import { DossierRatingInput, LOCAL_CODE_PATTERN } from '@motcua/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { OFFICIAL } from '../http/auth.js';
+import { Problem } from '../http/schemas.js';
+import { attachOfficialDocument } from '../usecases/portal/desk.js';
+import { uploadProcedureTemplate } from '../usecases/portal/procedures.js';
+import { recordDeskRating } from '../usecases/portal/ratings.js';
+import { readUploadedFile, uploadBodyLimit } from './portal.routes.js';
+import { DossierCode } from './portal-public.routes.js';
+
+const Loose = z.record(z.string(), z.unknown());
+const errors = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  413: Problem,
+  415: Problem,
+  422: Problem,
+};
+
+/** What officials do for the portal: attach result documents, record desk ratings, upload form templates. */
+export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext): void => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/v1/dossiers/:code/documents',
+    {
+      config: OFFICIAL,
+      bodyLimit: uploadBodyLimit(ctx),
+      schema: {
+        tags: ['dossiers'],
+        summary:
+          'Attach a file to a dossier: a result document (for `complete`, verified publicly by its hash) or a scan',
+        consumes: ['multipart/form-data'],
+        params: z.object({ code: DossierCode }),
+        querystring: z.object({
+          kind: z.enum(['result', 'component']).default('result'),
+          name: z.string().trim().min(2).max(500),
+          documentNo: z.string().trim().max(100).optional(),
+          component: z
+            .string()
+            .regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/)
+            .max(64)
+            .optional(),
+        }),
+        response: { 201: Loose, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await readUploadedFile(request, ctx.config.portal.uploadMaxBytes);
+      const document = await attachOfficialDocument(ctx, request.actor, {
+        code: request.params.code,
+        kind: request.query.kind,
+        name: request.query.name,
+        documentNo: request.query.documentNo,
+        componentKey: request.query.component,
+        file,
+      });
+      return reply.code(201).send(document);
+    },
+  );
+
+  api.post(
+    '/api/v1/dossiers/:code/rating',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Record the rating an applicant gave at the desk (counter officers of the receiving agency)',
+        params: z.object({ code: DossierCode }),
+        body: DossierRatingInput,
+        response: { 201: Loose, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordDeskRating(ctx, request.actor, request.params.code, request.body)),
+  );
+
+  api.put(
+    '/api/v1/procedures/:code/templates/:key',
+    {
+      config: OFFICIAL,
+      bodyLimit: uploadBodyLimit(ctx),
+      schema: {
+        tags: ['procedures'],
+        summary: 'Upload the official form template of a component (PDF, DOC or DOCX; catalog managers)',
+        consumes: ['multipart/form-data'],
+        params: z.object({
+          code: z.string().regex(LOCAL_CODE_PATTERN),
+          key: z
+            .string()
+            .regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/)
+            .max(64),
+        }),
+        querystring: z.object({ catalog: z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' }) }),
+        response: { 200: Loose, ...errors },
+      },
+    },
+    async (request) => {
+      const file = await readUploadedFile(request, ctx.config.portal.uploadMaxBytes);
+      return uploadProcedureTemplate(ctx, request.actor, {
+        catalog: request.query.catalog,
+        code: request.params.code,
+        key: request.params.key,
+        file,
+      });
+    },
+  );
+};

@@ -1,0 +1,299 @@
+import {
+  attachUploadToDossier,
+  findAgency,
+  findCitizen,
+  findCitizenDraft,
+  findProcedureVersion,
+  insertCitizenDossierDocument,
+  listDraftUploads,
+  listProcedureAgencies,
+  lockCitizenDraft,
+  markDraftSubmitted,
+  setDossierCitizen,
+} from '@motcua/db';
+import {
+  type Applicant,
+  DOSSIER_STATUSES,
+  decideTransition,
+  formatInstant,
+  getApplicantName,
+  Submitter,
+} from '@motcua/domain';
+import type { Actor } from '../../auth/actor.js';
+import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Language } from '../../errors/problem.js';
+import { formatValidationIssue } from '../../errors/validation-messages.js';
+import { withIdempotency } from '../dossiers/idempotency.js';
+import {
+  applicantIdentifier,
+  type ComponentInput,
+  createDossier,
+  findMissingComponents,
+  loadIntakeBasis,
+  planInitialState,
+} from '../dossiers/intake.js';
+import { commitDossierChange } from '../dossiers/persist.js';
+import { violationToError } from '../dossiers/violations.js';
+import { requireCitizen } from './citizen-session.js';
+import { checkApplication, DRAFT } from './drafts.js';
+
+/** The one-stop desks: where dossiers of a boundary-free procedure may be handed in anywhere in the province. */
+const DESK_KINDS = new Set(['province_service_centre', 'commune_service_centre', 'commune_committee']);
+
+/**
+ * Where an online dossier may go: one of the procedure's published receiving agencies in the
+ * province, or — for a procedure received regardless of administrative boundary (Decree
+ * 118/2025/NĐ-CP) — any one-stop desk of the province. A commune-level procedure that is not
+ * boundary-free goes to the commune the applicant lives in, when the address says which.
+ */
+const checkReceivingAgency = async (
+  ctx: AppContext,
+  input: { procedureId: string; provinceCode: string; boundaryFree: boolean; agencyId: string; applicant: Applicant },
+) => {
+  const agency = await findAgency(ctx.db, input.agencyId);
+  const name = agency?.name ?? { vi: 'Cơ quan đã chọn', en: 'The chosen agency' };
+  if (!agency || agency.validTo !== null || agency.provinceCode !== input.provinceCode) {
+    throw new AppError('RECEIVING_AGENCY_NOT_ALLOWED', { agency: name });
+  }
+  const receiving = (await listProcedureAgencies(ctx.db, input.procedureId)).filter((a) => a.role === 'receiving');
+  const listed = receiving.some((a) => a.agencyId === agency.id);
+  if (!listed && !(input.boundaryFree && DESK_KINDS.has(agency.kind))) {
+    throw new AppError('RECEIVING_AGENCY_NOT_ALLOWED', { agency: name });
+  }
+  const commune = input.applicant.address.communeCode;
+  if (
+    !input.boundaryFree &&
+    agency.kind === 'commune_committee' &&
+    commune &&
+    agency.adminUnitCode &&
+    agency.adminUnitCode !== commune
+  ) {
+    throw new AppError('OUTSIDE_ADMINISTRATIVE_BOUNDARY');
+  }
+};
+
+/**
+ * Submits an online application: the same engine path as counter intake (procedure version in
+ * force, completeness, routing, dossier code from the receiving agency's sequence, hash-chained
+ * history, outbox) with channel 'online'. The dossier starts in status new (1, waiting for the
+ * desk) with the applicant's 'submit' event; when the procedure accepts online dossiers
+ * automatically, the system receives it in the same transaction (receipt, appointment, clock).
+ */
+export const submitDraft = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: { draftId: string; expectedVersion: number },
+  language: Language,
+  idempotency?: { key: string; requestHash: string },
+) => {
+  const { citizenId } = requireCitizen(actor);
+  const draft = await findCitizenDraft(ctx.db, { id: input.draftId, citizenId });
+  if (!draft) {
+    throw new AppError('NOT_FOUND', { resource: DRAFT });
+  }
+  // With an Idempotency-Key, a retry of a submission that went through gets the first answer back.
+  if (idempotency === undefined && draft.status !== 'open') {
+    throw new AppError('DRAFT_NOT_OPEN');
+  }
+  if (idempotency === undefined && draft.version !== input.expectedVersion) {
+    throw new AppError('VERSION_CONFLICT', { current: draft.version, sent: input.expectedVersion });
+  }
+  const citizen = await findCitizen(ctx.db, citizenId);
+  if (!citizen) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  const formVersion = await findProcedureVersion(ctx.db, draft.procedureVersionId);
+  if (!formVersion) {
+    throw new AppError('NOT_FOUND', { resource: DRAFT });
+  }
+  const first = checkApplication(formVersion.content, draft.data, language);
+  if (!first.ok) {
+    throw new AppError('APPLICATION_INVALID', { count: first.problems.length }, { fieldProblems: first.problems });
+  }
+  const application = first.data;
+  const applicant = application.applicant;
+
+  // Applying for oneself, or for someone else / an organisation as their representative.
+  const self = applicant.kind === 'person' && citizen.idNumber !== null && applicant.idNumber === citizen.idNumber;
+  let submitter: Submitter | undefined;
+  if (!self) {
+    if (!application.representation) {
+      throw new AppError('REPRESENTATION_REQUIRED');
+    }
+    if (!citizen.idNumber) {
+      throw new AppError('CITIZEN_IDENTITY_INCOMPLETE', { field: { vi: 'số định danh cá nhân', en: 'ID number' } });
+    }
+    const parsed = Submitter.safeParse({
+      relation: application.representation.relation,
+      fullName: citizen.fullName,
+      idNumber: citizen.idNumber,
+      ...(citizen.phone ? { phone: citizen.phone } : {}),
+      ...(application.representation.authorisation ? { authorisation: application.representation.authorisation } : {}),
+    });
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => ({
+        in: 'body',
+        pointer: `/data/representation/${issue.path.join('/')}`,
+        code: issue.code,
+        message: formatValidationIssue(issue as unknown as { code: string }, language),
+      }));
+      throw new AppError('APPLICATION_INVALID', { count: problems.length }, { fieldProblems: problems });
+    }
+    submitter = parsed.data;
+  }
+
+  // What was handed in: the uploaded files per component, and components taken from national data.
+  const uploads = await listDraftUploads(ctx.db, draft.id);
+  const fromData = new Set(application.fromData ?? []);
+  const keys = [...new Set([...uploads.map((u) => u.componentKey), ...fromData])];
+  const components: ComponentInput[] = keys.map((key) => {
+    const files = uploads.filter((u) => u.componentKey === key).length;
+    return files > 0
+      ? { key, originals: 0, copies: 1, fromData: false }
+      : { key, originals: 0, copies: 0, fromData: true };
+  });
+
+  const basis = await loadIntakeBasis(ctx, {
+    receivingAgencyId: application.receivingAgencyId,
+    procedureCode: draft.procedureCode,
+    components,
+  });
+  const { agency, calendar, now, version } = basis;
+  const content = version.content;
+  await checkReceivingAgency(ctx, {
+    procedureId: version.procedureId,
+    provinceCode: draft.provinceCode,
+    boundaryFree: content.boundaryFree,
+    agencyId: agency.id,
+    applicant,
+  });
+  if (content.onlineLevel === 'none') {
+    throw new AppError('ONLINE_SUBMISSION_UNAVAILABLE', { code: draft.procedureCode });
+  }
+  if (version.id !== formVersion.id) {
+    // The procedure changed since the form was opened: the application must also fit the version in force.
+    const again = checkApplication(content, draft.data, language);
+    if (!again.ok) {
+      throw new AppError('APPLICATION_INVALID', { count: again.problems.length }, { fieldProblems: again.problems });
+    }
+  }
+  const missing = findMissingComponents(content, components);
+  if (missing.length > 0) {
+    throw new AppError('DOSSIER_INCOMPLETE', {
+      count: missing.length,
+      missing: missing.map((m) => m.name.slice(0, 80)).join('; '),
+    });
+  }
+
+  const initial = await planInitialState(ctx, basis, 'online', applicant);
+  const autoAccept = content.autoAccept
+    ? decideTransition({
+        state: initial,
+        action: 'receive',
+        actor: { kind: 'system' },
+        params: {} as never,
+        now: now.getTime(),
+        calendar,
+      })
+    : undefined;
+  if (autoAccept && !autoAccept.ok) {
+    throw violationToError('receive', autoAccept.violation);
+  }
+  const summary = application.summary?.trim() || `${version.name} — ${getApplicantName(applicant)}`;
+  const secret = await getInstallationSecret(ctx);
+
+  const result = await withIdempotency(ctx, { scope: `citizen:${citizenId}`, ...idempotency }, async (trx) => {
+    const locked = await lockCitizenDraft(trx, { id: draft.id, citizenId });
+    if (locked?.status !== 'open') {
+      throw new AppError('DRAFT_NOT_OPEN');
+    }
+    if (locked.version !== input.expectedVersion) {
+      throw new AppError('VERSION_CONFLICT', { current: locked.version, sent: input.expectedVersion });
+    }
+    let dossier = await createDossier(ctx, trx, {
+      basis,
+      channel: 'online',
+      applicant,
+      submitter,
+      summary,
+      components,
+      initial,
+      first: {
+        state: initial,
+        event: {
+          at: now,
+          actorKind: 'applicant',
+          actorUserId: null,
+          actorRole: 'applicant',
+          agencyId: agency.id,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'new',
+          note: null,
+          payload: {
+            channel: 'online',
+            procedureVersionId: version.id,
+            procedureVersionNo: version.versionNo,
+            components,
+            identifierLast4: applicantIdentifier(applicant).slice(-4),
+            resultDelivery: application.resultDelivery,
+            ...(submitter ? { submitterRelation: submitter.relation } : {}),
+          },
+        },
+      },
+    });
+    await setDossierCitizen(trx, { dossierId: dossier.id, citizenId });
+    for (const upload of uploads) {
+      const document = await insertCitizenDossierDocument(trx, {
+        dossierId: dossier.id,
+        kind: 'component',
+        componentKey: upload.componentKey,
+        name: upload.fileName,
+        documentNo: null,
+        fileSha256: upload.fileSha256,
+        mediaType: upload.mediaType,
+        sizeBytes: upload.sizeBytes,
+        uploadedBy: null,
+        uploadedByCitizenId: citizenId,
+      });
+      await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
+    }
+    if (autoAccept?.ok) {
+      dossier = await commitDossierChange(ctx, trx, {
+        dossier,
+        state: autoAccept.state,
+        calendar,
+        event: {
+          at: now,
+          actorKind: 'system',
+          actorUserId: null,
+          actorRole: 'system',
+          agencyId: agency.id,
+          action: 'receive',
+          fromStatus: 'new',
+          toStatus: autoAccept.toStatus,
+          note: null,
+          payload: { automatic: true, form: autoAccept.form ?? null, dueAfter: autoAccept.dueAfter },
+        },
+      });
+    }
+    await markDraftSubmitted(trx, { id: draft.id, dossierId: dossier.id, now });
+    return {
+      statusCode: 201,
+      body: {
+        code: dossier.code,
+        id: dossier.id,
+        status: dossier.status,
+        statusLabel: DOSSIER_STATUSES[dossier.status],
+        receivedAt: dossier.receivedAt ? formatInstant(dossier.receivedAt.getTime()) : null,
+        dueAt: dossier.dueAt ? formatInstant(dossier.dueAt.getTime()) : null,
+        dueProvisional: dossier.dueProvisional,
+        // The tracking PIN of the receipt, for looking the dossier up without signing in.
+        trackingPin: deriveTrackingPin(secret, dossier.code),
+      },
+    };
+  });
+  return result;
+};
