@@ -349,6 +349,27 @@ describe('inbox', () => {
     expect(body.items[0]).toMatchObject({ remainingWorkingMinutes: expect.any(Number), urgency: expect.any(String) });
   });
 
+  it('answers whole working minutes when the clock is between two minutes', async () => {
+    clock.set('2026-11-26T09:00:30.250+07:00');
+    try {
+      const desk = await signIn(t.app, 'motcua');
+      const list = await t.app.inject({ url: '/api/v1/dossiers?box=agency&limit=5', headers: desk.headers });
+      expect(list.statusCode, list.body).toBe(200);
+      const items = list.json().items as { code: string; remainingWorkingMinutes: number | null }[];
+      const timed = items.filter((i) => i.remainingWorkingMinutes !== null);
+      expect(timed.length).toBeGreaterThan(0);
+      for (const item of timed) {
+        expect(Number.isInteger(item.remainingWorkingMinutes)).toBe(true);
+      }
+      const view = await t.app.inject({ url: `/api/v1/dossiers/${timed[0]?.code}`, headers: desk.headers });
+      expect(view.statusCode, view.body).toBe(200);
+      // Half a minute into the day, the dossier has one whole minute less than at 09:00 (floored).
+      expect(view.json().remainingWorkingMinutes).toBe(timed[0]?.remainingWorkingMinutes);
+    } finally {
+      clock.set('2026-11-26T09:00:00+07:00');
+    }
+  });
+
   it("shows each official the steps waiting for them in 'mine'", async () => {
     const desk = await signIn(t.app, 'motcua');
     const mine = await t.app.inject({ url: '/api/v1/dossiers?box=mine', headers: desk.headers });

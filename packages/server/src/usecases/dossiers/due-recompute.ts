@@ -69,8 +69,9 @@ export const previewCalendarChange = async (
       if (before !== null && then !== null && before !== then) {
         total += 1;
         if (moved.length < limit) {
-          const delta =
-            then > before ? next.getWorkingMinutesBetween(before, then) : -next.getWorkingMinutesBetween(then, before);
+          const delta = Math.round(
+            then > before ? next.getWorkingMinutesBetween(before, then) : -next.getWorkingMinutesBetween(then, before),
+          );
           moved.push({
             code: row.code,
             before: formatInstant(before),

@@ -48,7 +48,8 @@ export const toStepRows = (state: DossierState, calendar: WorkingTimeCalendar): 
     overrunMinutes:
       step.completedAt !== undefined && step.dueAt !== undefined
         ? step.completedAt > step.dueAt
-          ? calendar.getWorkingMinutesBetween(step.dueAt, step.completedAt)
+          ? // Any started working minute past the due instant counts as late (the column holds whole minutes).
+            Math.ceil(calendar.getWorkingMinutesBetween(step.dueAt, step.completedAt))
           : 0
         : null,
   }));

@@ -19,6 +19,7 @@ import {
   formatInstant,
   isAllowed,
   ROLE_DEFINITIONS,
+  type WorkingTimeCalendar,
 } from '@motcua/domain';
 import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
@@ -42,12 +43,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
   const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
   const now = ctx.clock.now().getTime();
   const due = dossier.dueAt?.getTime();
-  const remaining =
-    due === undefined || !['received', 'processing'].includes(dossier.status)
-      ? null
-      : due >= now
-        ? calendar.getWorkingMinutesBetween(now, due)
-        : -calendar.getWorkingMinutesBetween(due, now);
+  const remaining = remainingWorkingMinutes(calendar, dossier.status, due, now);
   const current = state.currentStep === null ? undefined : steps[state.currentStep];
   const holderUser = dossier.holderUserId ? await findUserProfile(ctx.db, dossier.holderUserId) : undefined;
   return {
@@ -143,6 +139,24 @@ export const getDossierEvents = async (ctx: AppContext, actor: Actor, code: stri
 };
 
 /** Red when overdue, amber when less than one working day is left. */
+/**
+ * Whole working minutes left before the due instant (negative once overdue), for dossiers whose
+ * clock runs. Floored: 90.5 minutes left shows as 90, half a minute overdue as -1 (already late).
+ */
+const remainingWorkingMinutes = (
+  calendar: WorkingTimeCalendar,
+  status: DossierStatus,
+  due: number | undefined,
+  now: number,
+): number | null => {
+  if (due === undefined || !['received', 'processing'].includes(status)) {
+    return null;
+  }
+  const signed =
+    due >= now ? calendar.getWorkingMinutesBetween(now, due) : -calendar.getWorkingMinutesBetween(due, now);
+  return Math.floor(signed);
+};
+
 const urgencyOf = (remaining: number | null, workingDay: number): 'overdue' | 'due_soon' | 'normal' | null =>
   remaining === null ? null : remaining < 0 ? 'overdue' : remaining < workingDay ? 'due_soon' : 'normal';
 
@@ -272,12 +286,7 @@ export const findInboxDossiers = async (ctx: AppContext, actor: Actor, input: In
   return {
     items: page.map((row) => {
       const due = row.dueAt?.getTime();
-      const remaining =
-        due === undefined || !['received', 'processing'].includes(row.status)
-          ? null
-          : due >= now.getTime()
-            ? calendar.getWorkingMinutesBetween(now.getTime(), due)
-            : -calendar.getWorkingMinutesBetween(due, now.getTime());
+      const remaining = remainingWorkingMinutes(calendar, row.status, due, now.getTime());
       return {
         code: row.code,
         status: row.status,
