@@ -479,3 +479,20 @@ export const findOpenAgencyByCode = async (db: Db, code: string): Promise<Agency
     .where('agency.code', '=', code)
     .where('agency.validTo', 'is', null)
     .executeTakeFirst();
+
+/**
+ * The provinces this installation serves: those with a People's Committee in force (at most one
+ * row per province, 34 since 1 July 2025), with the committee's name.
+ */
+export const listServedProvinces = async (db: Db): Promise<{ provinceCode: string; committeeName: string }[]> => {
+  const rows = await db
+    .selectFrom('agency')
+    .select(['agency.provinceCode', 'agency.name'])
+    .where('agency.kind', '=', 'province_committee')
+    .where('agency.validTo', 'is', null)
+    .where('agency.provinceCode', 'is not', null)
+    .orderBy('agency.provinceCode')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({ provinceCode: row.provinceCode ?? '', committeeName: row.name }));
+};

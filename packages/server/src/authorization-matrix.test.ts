@@ -477,6 +477,7 @@ const CASES: Case[] = [
   },
 
   // The portal's public endpoints.
+  { method: 'GET', route: '/api/v1/public/settings', url: () => '/api/v1/public/settings', allowed: 'public' },
   {
     method: 'GET',
     route: '/api/v1/public/procedures/:code',

@@ -16,8 +16,10 @@ declare module 'fastify' {
     /**
      * 'official': reject callers without a session or token with 401 before validating the request.
      * 'citizen': the same for citizens of the portal (their own cookie; an official's session is ignored).
+     * 'citizen-optional': the portal's public pages: a signed-in citizen is resolved (and their CSRF token
+     * checked on writes), nobody is required, and an official's session in the same browser is ignored.
      */
-    auth?: 'official' | 'citizen';
+    auth?: 'official' | 'citizen' | 'citizen-optional';
   }
 }
 
@@ -28,6 +30,8 @@ export const OFFICIAL = { auth: 'official' } as const;
 export const CITIZEN_COOKIE = 'motcua_citizen';
 /** Route option: only signed-in citizens of the portal. */
 export const CITIZEN = { auth: 'citizen' } as const;
+/** Route option: the portal's public endpoints (a citizen if signed in, else anonymous; never an official). */
+export const CITIZEN_OPTIONAL = { auth: 'citizen-optional' } as const;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Routes a caller without a session may POST to (they create the session), and the payment
 // platform's callbacks (verified by their checksum; the sandbox form carries its own token).
@@ -100,7 +104,8 @@ export const registerAuth = async (app: FastifyInstance, ctx: AppContext): Promi
   };
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
-    if (request.routeOptions.config.auth === 'citizen') {
+    const audience = request.routeOptions.config.auth;
+    if (audience === 'citizen' || audience === 'citizen-optional') {
       await resolveCitizen(request, reply);
       return;
     }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { CITIZEN, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
+import { CITIZEN, CITIZEN_OPTIONAL, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import {
   finishCitizenLogin,
@@ -79,6 +79,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
   api.get(
     '/api/v1/citizen/auth/start',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['citizen'],
         summary: 'Start signing in with VNeID / the national portal (OpenID Connect; redirects to the provider)',
@@ -104,6 +105,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
   api.get(
     '/api/v1/citizen/auth/callback',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['citizen'],
         summary:
@@ -136,6 +138,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
   api.post(
     '/api/v1/citizen/auth/login',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['citizen'],
         summary: 'Sign in with a local citizen account (the demo account; real citizens use VNeID)',
@@ -153,6 +156,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
   api.post(
     '/api/v1/citizen/auth/logout',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['citizen'],
         summary: 'Sign out of the portal',

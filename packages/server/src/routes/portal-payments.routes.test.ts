@@ -188,6 +188,9 @@ describe('paying fees online through the payment platform (sandbox)', () => {
     const paid = await sandbox(payment.reference, 'success');
     expect(paid.statusCode, paid.body).toBe(200);
     expect(paid.json().callback).toMatchObject({ MaLoi: '00', MaThamChieu: payment.reference });
+    // The payer comes back to the dossier's page in their own area.
+    expect(paid.json().returnUrl).toBe(`http://localhost:3000/ca-nhan/ho-so/${code}`);
+    expect(page.body).toContain(`href="http://localhost:3000/ca-nhan/ho-so/${code}"`);
     const after = await mine();
     expect(after.status).toBe('processing');
     expect(after.history.at(-1)).toMatchObject({ action: 'record_payment', byApplicant: false });

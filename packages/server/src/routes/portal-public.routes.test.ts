@@ -147,6 +147,24 @@ describe('public procedure pages', () => {
     expect(start.json().code).toBe('CITIZEN_LOGIN_NOT_CONFIGURED');
   });
 
+  it('tells the portal how citizens sign in, the upload limits it enforces and the provinces served', async () => {
+    const response = await t.app.inject({ url: '/api/v1/public/settings' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({
+      signIn: { vneid: false, startUrl: null, localAccounts: true },
+      uploads: {
+        maxBytes: 10 * 1024 * 1024,
+        maxFilesPerComponent: 10,
+        mediaTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+      },
+      payment: { provider: 'sandbox' },
+      provinces: [
+        { code: '01', committeeName: 'Ủy ban nhân dân thành phố Hà Nội' },
+        { code: '33', committeeName: 'Ủy ban nhân dân tỉnh Hưng Yên' },
+      ],
+    });
+  });
+
   it('publishes the rating criteria of the scoring tool', async () => {
     const criteria = (await t.app.inject({ url: '/api/v1/public/rating-criteria' })).json();
     expect(criteria.criteria).toHaveLength(11);
@@ -231,5 +249,36 @@ describe('feedback on regulations (PAKN)', () => {
     });
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('a browser signed in as an official and as a citizen at once', () => {
+  it('lets the portal act as the citizen: the official’s session is ignored on the portal’s endpoints', async () => {
+    const official = await signIn(t.app, 'tiepnhan');
+    const citizen = await signInCitizen(t.app, DEMO_CITIZEN.username, 'Mat-khau-cong-dan-2026');
+    const both = { cookie: `${official.cookie}; ${citizen.cookie}`, 'x-csrf-token': citizen.csrfToken };
+
+    // Feedback sent from the portal carries the citizen's CSRF token and is the citizen's.
+    const feedback = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/pakn',
+      remoteAddress: '10.0.0.41',
+      headers: both,
+      payload: {
+        provinceCode: '33',
+        kind: 'phan_anh',
+        topic: 'conduct',
+        regulation: 'Thủ tục đăng ký khai sinh',
+        content: 'Cán bộ hẹn trả kết quả nhưng đến ngày hẹn chưa có kết quả, cũng không có thư xin lỗi.',
+        sender: { name: DEMO_CITIZEN.fullName, address: 'Phường Phố Hiến, tỉnh Hưng Yên', phone: '0912345678' },
+      },
+    });
+    expect(feedback.statusCode, feedback.body).toBe(201);
+
+    // Signing out of the portal ends the citizen's session, not the official's.
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/logout', headers: both });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/citizen/me', headers: citizen.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: official.headers })).statusCode).toBe(200);
   });
 });

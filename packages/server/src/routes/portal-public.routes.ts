@@ -5,8 +5,10 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
+import { CITIZEN_OPTIONAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import { submitPakn, trackPakn } from '../usecases/portal/pakn.js';
+import { describePortalSettings } from '../usecases/portal/portal-settings.js';
 import {
   describeProcedureForCitizens,
   describeProcedureForm,
@@ -47,8 +49,40 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
+    '/api/v1/public/settings',
+    {
+      config: CITIZEN_OPTIONAL,
+      schema: {
+        tags: ['portal'],
+        summary: 'How citizens sign in, the upload limits, the payment platform and the provinces served',
+        description: 'Read once by the portal’s pages: they check files against the same limits the server enforces.',
+        response: {
+          200: z
+            .object({
+              signIn: z.object({
+                vneid: z.boolean().describe('sign-in through the national identity provider is configured'),
+                startUrl: z.string().nullable(),
+                localAccounts: z.boolean(),
+              }),
+              uploads: z.object({
+                maxBytes: z.number().int(),
+                maxFilesPerComponent: z.number().int(),
+                mediaTypes: z.array(z.string()),
+              }),
+              payment: z.object({ provider: z.enum(['sandbox', 'dvcqg']) }),
+              provinces: z.array(z.object({ code: z.string(), committeeName: z.string() })),
+            })
+            .meta({ id: 'PortalSettings' }),
+        },
+      },
+    },
+    async () => describePortalSettings(ctx),
+  );
+
+  api.get(
     '/api/v1/public/procedures/:code',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'A procedure in plain Vietnamese: components, fees, time, where to submit, online level, legal basis',
@@ -64,6 +98,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/procedures/:code/form',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'The online form of a procedure: JSON Schema of the application and the components to upload',
@@ -78,6 +113,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/procedures/:code/templates/:key',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'Download the form template of a component (the uploaded official file, or a generated PDF)',
@@ -112,6 +148,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/dossiers/:code',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'Track a dossier without signing in (code + last 4 digits of the ID/tax number, or the receipt PIN)',
@@ -139,6 +176,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/documents/:sha256',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'Verify a result document by its SHA-256: issuer, date, name and number (nothing private)',
@@ -153,6 +191,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/v/:sha256',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'Verification page of a result document (HTML; target of the QR code printed on the result)',
@@ -198,6 +237,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.post(
     '/api/v1/public/pakn',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary:
@@ -220,6 +260,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/pakn/:code',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'Where a feedback stands, by its code (no sender data)',
@@ -234,6 +275,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
   api.get(
     '/api/v1/public/rating-criteria',
     {
+      config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
         summary: 'The satisfaction levels and the criteria of the per-dossier evaluation (Circular 01/2018 tool)',

@@ -377,6 +377,13 @@ const sandboxPayment = async (ctx: AppContext, reference: string) => {
 };
 
 /** What the sandbox's page shows, with the token its form must send back. */
+/**
+ * Where the payment platform sends the payer back: the dossier's page in the citizen's own area
+ * (only the signed-in owner starts a payment; the page asks them to sign in again if needed).
+ */
+const payerReturnUrlOf = (ctx: AppContext, code: string): string =>
+  `${ctx.config.publicUrl}/ca-nhan/ho-so/${encodeURIComponent(code)}`;
+
 export const describeSandboxPayment = async (ctx: AppContext, reference: string) => {
   const payment = await sandboxPayment(ctx, reference);
   const dossier = await findDossierById(ctx.db, payment.dossierId);
@@ -389,7 +396,7 @@ export const describeSandboxPayment = async (ctx: AppContext, reference: string)
     lines: payment.feeLines,
     status: payment.status,
     token: await sandboxFormToken(ctx, payment.reference),
-    returnUrl: dossier ? lookupUrlOf(ctx, dossier.code) : ctx.config.publicUrl,
+    returnUrl: dossier ? payerReturnUrlOf(ctx, dossier.code) : ctx.config.publicUrl,
   };
 };
 
@@ -407,7 +414,7 @@ export const completeSandboxPayment = async (
     throw new AppError('FORBIDDEN');
   }
   const dossier = await findDossierById(ctx.db, payment.dossierId);
-  const returnUrl = dossier ? lookupUrlOf(ctx, dossier.code) : ctx.config.publicUrl;
+  const returnUrl = dossier ? payerReturnUrlOf(ctx, dossier.code) : ctx.config.publicUrl;
   if (input.outcome === 'timeout') {
     return { message: null, returnUrl };
   }
