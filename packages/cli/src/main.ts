@@ -9,6 +9,13 @@ import {
 } from './commands/calendar.js';
 import { exportProceduresCommand, importProceduresCommand } from './commands/catalog.js';
 import { migrateCommand, migrateStatusCommand, seedDemoCommand } from './commands/database.js';
+import {
+  importDossiersCommand,
+  reportRebuildCommand,
+  reportServiceIndexCommand,
+  reportStatisticsCommand,
+  seedSyntheticCommand,
+} from './commands/reports.js';
 import { serveCommand } from './commands/serve.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
 
@@ -26,6 +33,11 @@ export const COMMANDS: Command[] = [
   auditVerifyCommand,
   importProceduresCommand,
   exportProceduresCommand,
+  seedSyntheticCommand,
+  importDossiersCommand,
+  reportStatisticsCommand,
+  reportServiceIndexCommand,
+  reportRebuildCommand,
 ].sort((a, b) => b.path.length - a.path.length);
 
 const VERSION = '0.1.0';

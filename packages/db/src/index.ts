@@ -22,10 +22,12 @@ export {
   syncAdministrativeUnits,
 } from './reference-data.js';
 export type { Database } from './schema.js';
+export * from './statistics.queries.js';
 export * from './tables/calendar.js';
 export * from './tables/catalog.js';
 export * from './tables/dossiers.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/portal.js';
+export * from './tables/statistics.js';
 export * from './users.queries.js';

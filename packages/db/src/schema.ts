@@ -4,6 +4,7 @@ import type { DossierTables } from './tables/dossiers.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { PortalTables } from './tables/portal.js';
+import type { StatisticsTables } from './tables/statistics.js';
 
 /**
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
@@ -14,4 +15,5 @@ export type Database = FoundationTables &
   CalendarTables &
   CatalogTables &
   DossierTables &
-  PortalTables;
+  PortalTables &
+  StatisticsTables;

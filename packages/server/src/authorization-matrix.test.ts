@@ -1,10 +1,11 @@
-import { insertLocalCitizen, insertProcedureAgencies, insertUserRole } from '@motcua/db';
+import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUserRole } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from './testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
+import { importDossierRecords } from './usecases/reports/import.js';
 
 /**
  * Every endpoint × role × own/foreign agency. Each official endpoint lists the roles (held at the
@@ -50,11 +51,14 @@ const OFFICIAL_ROLES = ROLES.filter((r) => !isCitizen(r));
 const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
+const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor'];
 
 type Fixture = World & {
   code: string;
   userId: string;
   importId: string;
+  /** A historical-dossier import of the province (Hưng Yên), started by no one in particular. */
+  dossierImportId: string;
   /** A draft, an upload and an online dossier of the citizen (congdan), with one of its documents. */
   draftId: string;
   uploadId: string;
@@ -78,6 +82,11 @@ type Case = {
   allowed: Role[] | 'any' | 'public';
   /** Puts the resource back before each call (for calls that consume it, like revoking a role). */
   prepare?: (f: Fixture) => Promise<void>;
+};
+
+/** `POST /users/:id/roles` above makes trakq an auditor (a report reader); the report cases take it back. */
+const revokeGrantedAuditor = async (f: Fixture) => {
+  await deleteUserRole(t.database.db, { userId: f.userId, agencyId: f.agencies.justice?.id ?? '', role: 'auditor' });
 };
 
 let counter = 0;
@@ -747,6 +756,54 @@ const CASES: Case[] = [
     audience: 'citizen',
     allowed: ['citizen'],
   },
+  // Reports: report.read reaching the agency (approver, agency and province administrators, auditor);
+  // the tracking book also for those who read the desk's dossiers. An explicit scope, so a foreign
+  // province's administrator is refused rather than shown their own province.
+  ...(
+    [
+      '/api/v1/reports/statistics',
+      '/api/v1/reports/statistics.xlsx',
+      '/api/v1/reports/statistics.pdf',
+      '/api/v1/reports/service-index',
+      '/api/v1/reports/service-index.xlsx',
+      '/api/v1/reports/lateness',
+    ] as const
+  ).map(
+    (route): Case => ({
+      method: 'GET',
+      route,
+      url: (f) => `${route}?scope=agency&agency=${f.agencies.justice?.id}&period=2026-11`,
+      prepare: revokeGrantedAuditor,
+      allowed: REPORT_READERS,
+    }),
+  ),
+  {
+    method: 'GET',
+    route: '/api/v1/reports/dossiers',
+    url: (f) => `/api/v1/reports/dossiers?scope=agency&agency=${f.agencies.justice?.id}&period=2026-11&figure=received`,
+    prepare: revokeGrantedAuditor,
+    allowed: REPORT_READERS,
+  },
+  ...(
+    [
+      '/api/v1/reports/tracking-book',
+      '/api/v1/reports/tracking-book.xlsx',
+      '/api/v1/reports/tracking-book.pdf',
+    ] as const
+  ).map(
+    (route): Case => ({
+      method: 'GET',
+      route,
+      url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
+      allowed: OWN_ROLES,
+    }),
+  ),
+  {
+    method: 'GET',
+    route: '/api/v1/reports/imports/:id',
+    url: (f) => `/api/v1/reports/imports/${f.dossierImportId}`,
+    allowed: ['province_admin'],
+  },
 ];
 
 let t: TestApp;
@@ -883,11 +940,28 @@ beforeAll(async () => {
   const draftId = await startDraft();
   const uploadId = await uploadToDraft(draftId);
 
+  const dossierImport = await importDossierRecords(t.database.db, {
+    items: [
+      {
+        ma_ho_so: 'LS-0001',
+        ma_tinh: '33',
+        co_quan: 'Sở Tư pháp',
+        ngay_tiep_nhan: '2025-03-02 09:00',
+        ngay_hen_tra: '2025-03-09 17:00',
+      },
+    ],
+    provinceCode: '33',
+    fileName: 'lich-su.json',
+    actorUserId: null,
+    now: new Date('2026-11-23T02:00:00Z'),
+  });
+
   fixture = {
     ...world,
     code: created.json().code,
     userId: world.users.trakq?.id ?? '',
     importId: imported.json().id,
+    dossierImportId: dossierImport.id,
     draftId,
     uploadId,
     citizenCode,

@@ -22,3 +22,4 @@ export {
   runCatalogImport,
 } from './usecases/catalog/import.js';
 export { type AuditFinding, type AuditReport, verifyAuditChains } from './usecases/dossiers/audit.js';
+export * from './usecases/reports/index.js';

@@ -5,6 +5,7 @@ import { dossierProblems } from './dossiers.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { portalProblems } from './portal.problems.js';
+import { reportProblems } from './reports.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -14,6 +15,7 @@ export const PROBLEM_CATALOG = {
   ...dossierProblems,
   ...catalogProblems,
   ...portalProblems,
+  ...reportProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

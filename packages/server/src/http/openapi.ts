@@ -26,6 +26,10 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
         { name: 'procedures', description: 'Procedure catalog (TTHC): search, versions, adoption, imports, export' },
         { name: 'users', description: 'Officials and their roles' },
         { name: 'dossiers', description: 'The dossier engine: intake, inbox, actions, history, forms' },
+        {
+          name: 'reports',
+          description: 'Statistics, tracking book, Decision 766 service index, lateness, drill-down, imports',
+        },
         { name: 'portal', description: 'Citizen portal, public: procedure pages, tracking, result verification, PAKN' },
         {
           name: 'citizen',

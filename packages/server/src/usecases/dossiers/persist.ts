@@ -12,6 +12,7 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { QUEUES } from '../../jobs/jobs.js';
+import { applyStatisticsDelta } from '../reports/statistics-delta.js';
 import { computeEventHash } from './hash-chain.js';
 
 export type EventInput = {
@@ -105,6 +106,7 @@ export const commitDossierChange = async (
   if (!updated) {
     throw new AppError('VERSION_CONFLICT', { current: dossier.version + 1, sent: dossier.version });
   }
+  await applyStatisticsDelta(trx, dossier, updated);
   await upsertDossierSteps(trx, {
     dossierId: dossier.id,
     provinceCode: dossier.provinceCode,

@@ -1,0 +1,493 @@
+/**
+ * Decision 766/QĐ-TTg (23/06/2022): the index of service quality to citizens and businesses in
+ * handling administrative procedures and public services, as computed on dichvucong.gov.vn
+ * ("Công thức 766", sheet METRICS; regulations brief §4 — a secondary source, read from
+ * ChippedTopaz/qd766 docs/metrics.m0.json). Six groups, 100 points for a province.
+ *
+ * motcua computes an indicator only from data it holds. An indicator whose data it does not hold
+ * is shown as "chưa có dữ liệu" with the reason, scores nothing and is taken out of the maximum —
+ * never guessed. Indicators marked not applicable at commune level are awarded their maximum there
+ * (regulations brief §4: "Not applicable at commune level: 6, 8, 9, 16, 17 (maximum awarded)").
+ */
+import {
+  type AggregateSums,
+  buildStatisticsFigures,
+  computePercent,
+  type Percentage,
+  type ReportText,
+} from './figures.js';
+
+export type ServiceIndexScope = 'province' | 'commune';
+
+/** How motcua gets an indicator: computed from its dossiers, or not held (with why). */
+type IndicatorSource =
+  | { kind: 'computed'; compute: (sums: AggregateSums) => { numerator: number; base: number } }
+  | { kind: 'no_data'; reason: ReportText };
+
+export type ServiceIndicatorDefinition = {
+  /** Row number in the METRICS sheet (the "stt" the sources cite). */
+  stt: number;
+  code: string;
+  name: string;
+  max: number;
+  /** Levels it applies to; elsewhere its maximum is awarded. */
+  appliesTo: readonly ServiceIndexScope[];
+  formula: string;
+  /** Ratio at which the full maximum is reached (e.g. 0.8 for "full at 80%"); 1 when linear to 100%. */
+  fullAt: number;
+  source: IndicatorSource;
+  /** A dossier list backs the score (drill-down). */
+  drillDown?: 'progress' | 'online_full' | 'data_reuse';
+};
+
+export type ServiceGroupDefinition = {
+  key: string;
+  no: number;
+  name: string;
+  max: number;
+  indicators: ServiceIndicatorDefinition[];
+};
+
+const BOTH: readonly ServiceIndexScope[] = ['province', 'commune'];
+const PROVINCE_ONLY: readonly ServiceIndexScope[] = ['province'];
+
+const noData = (vi: string, en: string): IndicatorSource => ({ kind: 'no_data', reason: { vi, en } });
+
+export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
+  {
+    key: 'transparency',
+    no: 1,
+    name: 'Công khai, minh bạch',
+    max: 18,
+    indicators: [
+      {
+        stt: 1,
+        code: 'PUBLISH_ON_TIME',
+        name: 'Tỷ lệ thủ tục hành chính công bố đúng hạn',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Số TTHC công bố đúng hạn / Tổng số TTHC phải thực hiện công bố trong kỳ theo quy định về kiểm soát TTHC × 100',
+        source: noData(
+          'motcua chưa lưu thời hạn phải công bố của từng TTHC (ngày văn bản quy phạm pháp luật có hiệu lực và ngày quyết định công bố).',
+          'motcua does not hold the date each procedure had to be published by (the law’s entry into force and the publication decision).',
+        ),
+      },
+      {
+        stt: 2,
+        code: 'PUBLIC_UPDATE_ON_TIME',
+        name: 'Tỷ lệ thủ tục hành chính được cập nhật, công khai đúng hạn',
+        max: 4,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Số TTHC cập nhật, công khai đúng hạn trên CSDLQG về TTHC / Tổng số TTHC phải cập nhật, công khai trên CSDLQG về TTHC trong kỳ × 100',
+        source: noData(
+          'Việc cập nhật diễn ra trên Cơ sở dữ liệu quốc gia về TTHC, không trong motcua.',
+          'Updates are made in the National Procedure Database, not in motcua.',
+        ),
+      },
+      {
+        stt: 3,
+        code: 'PUBLIC_CONTENT_FULL',
+        name: 'Tỷ lệ TTHC được công khai có đầy đủ các nội dung quy định về các bộ phận tạo thành của TTHC',
+        max: 2,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula: 'Số TTHC công bố, công khai đúng quy định / Tổng số TTHC được công bố, công khai trong kỳ × 100',
+        source: noData(
+          'Việc đối chiếu nội dung công khai với văn bản quy phạm pháp luật do CSDLQG về TTHC thực hiện; motcua chưa có kết quả đối chiếu đó.',
+          'Checking published content against the legal texts is done by the National Procedure Database; motcua does not hold its result.',
+        ),
+      },
+      {
+        stt: 4,
+        code: 'DOSSIER_SYNC',
+        name: 'Tỷ lệ hồ sơ được đồng bộ trạng thái theo thời gian thực với Cổng Dịch vụ công quốc gia',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Số hồ sơ đồng bộ đúng hạn các thông tin tiến trình / Tổng số hồ sơ tiếp nhận hoặc đang giải quyết hoặc trả kết quả trong kỳ × 100',
+        source: noData(
+          'motcua chưa kết nối đồng bộ trạng thái hồ sơ với Cổng DVCQG (DongBoHoSoMC), nên chưa có thời điểm đồng bộ của từng hồ sơ.',
+          'motcua does not synchronise dossier status to the national portal yet (DongBoHoSoMC), so it has no sync instants.',
+        ),
+      },
+    ],
+  },
+  {
+    key: 'progress',
+    no: 2,
+    name: 'Tiến độ giải quyết',
+    max: 20,
+    indicators: [
+      {
+        stt: 5,
+        code: 'PROGRESS_ON_TIME',
+        name: 'Tỷ lệ hồ sơ xử lý đúng hạn (trước hạn, đúng hạn)',
+        max: 20,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số hồ sơ đã xử lý và đang xử lý trước hạn, đúng hạn và trong hạn trong kỳ / Tổng số hồ sơ tiếp nhận và xử lý trong kỳ × 100',
+        source: {
+          kind: 'computed',
+          compute: (sums) => {
+            const f = buildStatisticsFigures(sums);
+            return {
+              numerator: f.resolvedEarly + f.resolvedOnTime + f.inProgressNotDue,
+              base: f.resolved + f.inProgress,
+            };
+          },
+        },
+        drillDown: 'progress',
+      },
+    ],
+  },
+  {
+    key: 'online',
+    no: 3,
+    name: 'Dịch vụ công trực tuyến',
+    max: 12,
+    indicators: [
+      {
+        stt: 6,
+        code: 'ONLINE_FULL_DOSSIERS',
+        name: 'Tỷ lệ hồ sơ DVCTT toàn trình trên tổng số hồ sơ của TTHC đủ điều kiện cung cấp toàn trình',
+        max: 12,
+        appliesTo: PROVINCE_ONLY,
+        fullAt: 1,
+        formula:
+          'Tổng số hồ sơ trực tuyến toàn trình / Tổng số hồ sơ được tiếp nhận của các TTHC đủ điều kiện thực hiện DVCTT toàn trình × 100',
+        source: {
+          kind: 'computed',
+          compute: (sums) => ({ numerator: sums.fullOnlineOnline, base: sums.fullOnlineEligible }),
+        },
+        drillDown: 'online_full',
+      },
+    ],
+  },
+  {
+    key: 'digitisation',
+    no: 4,
+    name: 'Số hóa hồ sơ',
+    max: 22,
+    indicators: [
+      {
+        stt: 11,
+        code: 'ORIGINAL_RESULT_AVAILABLE',
+        name: 'Tỷ lệ hồ sơ TTHC có cấp kết quả giải quyết TTHC điện tử có giá trị pháp lý',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số hồ sơ có cấp kết quả điện tử có giá trị pháp lý / Tổng số hồ sơ đã hoàn thành, trả kết quả của các TTHC có quy định trả kết quả bằng văn bản, giấy tờ × 100',
+        source: noData(
+          'motcua lưu văn bản kết quả nhưng chưa ký số, nên chưa xác định được kết quả điện tử có giá trị pháp lý.',
+          'motcua stores result documents but does not sign them digitally yet, so it cannot tell results with legal value.',
+        ),
+      },
+      {
+        stt: 12,
+        code: 'SO_HOA_GIAY_TO_GIAI_QUYET',
+        name: 'Tỷ lệ hồ sơ TTHC thực hiện số hóa thành phần hồ sơ',
+        max: 4,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Số hồ sơ được số hóa có kết nối, đồng bộ với danh mục hồ sơ của cá nhân, tổ chức trên Cổng DVCQG / Tổng số hồ sơ thuộc thẩm quyền × 100',
+        source: noData(
+          'motcua chưa kết nối kho dữ liệu số hóa của cá nhân, tổ chức trên Cổng DVCQG.',
+          'motcua is not connected to the citizens’ digitised-document store of the national portal.',
+        ),
+      },
+      {
+        stt: 13,
+        code: 'ELECTRONIC_CERTIFIED_COPY',
+        name: 'Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính',
+        max: 2,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số xã cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính / Tổng số xã thuộc thẩm quyền quản lý × 100',
+        source: noData(
+          'motcua chưa ghi nhận xã nào cung cấp dịch vụ chứng thực bản sao điện tử.',
+          'motcua does not record which communes offer electronic certified copies.',
+        ),
+      },
+      {
+        stt: 14,
+        code: 'REUSED_DIGITIZED_DATA',
+        name: 'Tỷ lệ hồ sơ TTHC có thành phần hồ sơ được cắt giảm, thay thế dựa trên dữ liệu',
+        max: 2,
+        appliesTo: BOTH,
+        // Regulations brief §4: "components replaced by data (2, full at 80%)".
+        fullAt: 0.8,
+        formula:
+          'Tổng số hồ sơ có thành phần được cắt giảm, thay thế dựa trên dữ liệu / Tổng số hồ sơ được tiếp nhận của TTHC có thành phần hồ sơ được công bố cắt giảm, thay thế × 100 (đạt tối đa từ 80%)',
+        source: {
+          kind: 'computed',
+          compute: (sums) => ({ numerator: sums.replaceableFromData, base: sums.replaceableEligible }),
+        },
+        drillDown: 'data_reuse',
+      },
+      {
+        stt: 15,
+        code: 'SYNCED_WITH_DVCQG_PERSONAL_STORAGE',
+        name: 'Tỷ lệ hồ sơ TTHC được số hóa có kết nối, chia sẻ dữ liệu phục vụ tái sử dụng',
+        max: 4,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số hồ sơ có thành phần được thay thế hoàn toàn dựa trên dữ liệu / Tổng số TTHC có quy định thành phần có thể thay thế hoàn toàn dựa trên dữ liệu × 100',
+        source: noData(
+          'motcua chưa phân biệt thành phần được thay thế hoàn toàn với thay thế một phần, và chưa kết nối kho dữ liệu dùng chung.',
+          'motcua does not tell fully from partly replaced components and is not connected to the shared data store.',
+        ),
+      },
+      {
+        stt: 16,
+        code: 'CITIZEN_DATA_CONNECTED_DOSSIER',
+        name: 'Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư',
+        max: 2,
+        appliesTo: PROVINCE_ONLY,
+        fullAt: 1,
+        formula:
+          'Số TTHC đã tái cấu trúc quy trình và đã tái sử dụng dữ liệu / Tổng số TTHC có quy định thành phần có thể tái sử dụng dữ liệu từ CSDL quốc gia, chuyên ngành × 100',
+        source: noData(
+          'motcua chưa kết nối Cơ sở dữ liệu quốc gia về dân cư.',
+          'motcua is not connected to the National Population Database.',
+        ),
+      },
+      {
+        stt: 17,
+        code: 'CITIZEN_DATA_CONNECTED_FORMALITY',
+        name: 'Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ giải quyết TTHC',
+        max: 2,
+        appliesTo: PROVINCE_ONLY,
+        fullAt: 1,
+        formula:
+          'Tổng số TTHC đã xác định các trường thông tin tương ứng Hệ thống từ điển dữ liệu dùng chung / Tổng số TTHC thuộc phạm vi quản lý × 100',
+        source: noData(
+          'motcua chưa lưu danh mục trường thông tin theo Hệ thống từ điển dữ liệu dùng chung.',
+          'motcua does not hold the field lists mapped to the shared data dictionary.',
+        ),
+      },
+    ],
+  },
+  {
+    key: 'satisfaction',
+    no: 5,
+    name: 'Mức độ hài lòng',
+    max: 18,
+    indicators: [
+      {
+        stt: 21,
+        code: 'PETITION_PROCESSING_ON_TIME',
+        name: 'Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số PAKN xử lý đúng, trước hạn và đang xử lý trong hạn / Tổng số PAKN thuộc thẩm quyền tiếp nhận, xử lý × 100',
+        source: noData(
+          'motcua chưa có phân hệ tiếp nhận, xử lý phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP).',
+          'motcua has no petitions (PAKN) module yet (Decree 20/2008/NĐ-CP).',
+        ),
+      },
+      {
+        stt: 22,
+        code: 'PETITION_HANDLING_SATISFACTION',
+        name: 'Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          '(Tổng số PAKN − số bị phản hồi không hài lòng hoặc tiếp tục phản ánh hoặc xử lý quá hạn) / Tổng số PAKN đã xử lý × 100',
+        source: noData(
+          'motcua chưa có phân hệ phản ánh, kiến nghị, nên cũng không biết có hay không có PAKN trong kỳ.',
+          'motcua has no petitions module, so it cannot even tell whether there were none.',
+        ),
+      },
+      {
+        stt: 23,
+        code: 'DOSSIER_RECEIVING_SATISFACTION',
+        name: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
+        max: 6,
+        appliesTo: BOTH,
+        fullAt: 0.9,
+        formula:
+          '(Tổng số hồ sơ đã tiếp nhận, giải quyết − số hồ sơ có đánh giá không hài lòng hoặc có PAKN hoặc giải quyết quá hạn) / Tổng số hồ sơ đã tiếp nhận, giải quyết × 100 (đạt tối đa từ 90%)',
+        source: noData(
+          'motcua chưa thu đánh giá mức độ hài lòng của người dân theo từng hồ sơ và chưa có PAKN.',
+          'motcua does not collect per-dossier satisfaction ratings yet and has no petitions.',
+        ),
+      },
+    ],
+  },
+  {
+    key: 'payment',
+    no: 6,
+    name: 'Thanh toán trực tuyến',
+    max: 10,
+    indicators: [
+      {
+        stt: 24,
+        code: 'ONLINE_PAYMENT',
+        name: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
+        max: 10,
+        appliesTo: BOTH,
+        fullAt: 1,
+        formula:
+          'Tổng số hồ sơ thanh toán phí, lệ phí và nghĩa vụ tài chính trực tuyến / Tổng số hồ sơ của các TTHC có thông tin phí, lệ phí trong CSDLQG về TTHC × 100',
+        source: noData(
+          'motcua chưa kết nối Nền tảng thanh toán trực tuyến của Cổng DVCQG nên chưa biết hồ sơ nào đã thanh toán trực tuyến.',
+          'motcua is not connected to the national payment platform, so it cannot tell which dossiers were paid online.',
+        ),
+      },
+    ],
+  },
+];
+
+export const SERVICE_INDEX_FULL_MAX = 100;
+
+export type IndicatorResult = {
+  stt: number;
+  code: string;
+  name: string;
+  formula: string;
+  max: number;
+  status: 'scored' | 'no_data' | 'not_applicable';
+  /** Points, rounded to 2 decimals; null when there is no data. */
+  score: number | null;
+  ratio: Percentage | null;
+  /** "chưa có dữ liệu" and why, or why the maximum is awarded. */
+  note: ReportText | null;
+  drillDown?: ServiceIndicatorDefinition['drillDown'];
+};
+
+export type GroupResult = {
+  key: string;
+  no: number;
+  name: string;
+  max: number;
+  /** The maximum of the indicators motcua could score in this group. */
+  maxAvailable: number;
+  score: number;
+  indicators: IndicatorResult[];
+};
+
+export type ServiceIndexResult = {
+  scope: ServiceIndexScope;
+  groups: GroupResult[];
+  score: number;
+  maxAvailable: number;
+  maxFull: number;
+  /** score / maxAvailable × 100: comparable across units when all are scored on the same indicators. */
+  percentOfAvailable: number | null;
+  noData: { code: string; name: string; max: number }[];
+  adjustment: ReportText;
+};
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+const NOT_APPLICABLE_NOTE: ReportText = {
+  vi: 'Không áp dụng cho cấp xã: được tính điểm tối đa (QĐ 766).',
+  en: 'Not applicable at commune level: the maximum is awarded (Decision 766).',
+};
+
+/** Scores one unit (a province, a department or a commune) from its summed counters. */
+export const computeServiceIndex = (sums: AggregateSums, scope: ServiceIndexScope): ServiceIndexResult => {
+  const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
+    const indicators: IndicatorResult[] = group.indicators.map((definition) => {
+      const base = {
+        stt: definition.stt,
+        code: definition.code,
+        name: definition.name,
+        formula: definition.formula,
+        max: definition.max,
+        ...(definition.drillDown ? { drillDown: definition.drillDown } : {}),
+      };
+      if (!definition.appliesTo.includes(scope)) {
+        return { ...base, status: 'not_applicable', score: definition.max, ratio: null, note: NOT_APPLICABLE_NOTE };
+      }
+      if (definition.source.kind === 'no_data') {
+        return {
+          ...base,
+          status: 'no_data',
+          score: null,
+          ratio: null,
+          note: {
+            vi: `Chưa có dữ liệu: ${definition.source.reason.vi}`,
+            en: `No data: ${definition.source.reason.en}`,
+          },
+        };
+      }
+      const { numerator, base: denominator } = definition.source.compute(sums);
+      const ratio: Percentage = {
+        value: computePercent(numerator, denominator),
+        numerator,
+        base: denominator,
+        label: { vi: definition.name, en: definition.code },
+        baseLabel: { vi: definition.formula, en: definition.formula },
+        rule: `QĐ 766/QĐ-TTg — ${definition.name}`,
+      };
+      if (denominator === 0) {
+        // No dossier in the base: there is nothing to score, and nothing is guessed — the indicator
+        // leaves the maximum like one without data.
+        return {
+          ...base,
+          status: 'no_data',
+          score: null,
+          ratio,
+          note: {
+            vi: 'Chưa có dữ liệu: không phát sinh hồ sơ thuộc mẫu số của chỉ tiêu trong kỳ.',
+            en: 'No data: no dossier in the indicator’s base in the period.',
+          },
+        };
+      }
+      const share = Math.min(1, numerator / denominator / definition.fullAt);
+      return { ...base, status: 'scored', score: round2(definition.max * share), ratio, note: null };
+    });
+    const scored = indicators.filter((i) => i.status !== 'no_data');
+    return {
+      key: group.key,
+      no: group.no,
+      name: group.name,
+      max: group.max,
+      maxAvailable: scored.reduce((sum, i) => sum + i.max, 0),
+      score: round2(scored.reduce((sum, i) => sum + (i.score ?? 0), 0)),
+      indicators,
+    };
+  });
+  const maxAvailable = groups.reduce((sum, g) => sum + g.maxAvailable, 0);
+  const score = round2(groups.reduce((sum, g) => sum + g.score, 0));
+  const noDataList = groups.flatMap((g) =>
+    g.indicators.filter((i) => i.status === 'no_data').map((i) => ({ code: i.code, name: i.name, max: i.max })),
+  );
+  const missing = SERVICE_INDEX_FULL_MAX - maxAvailable;
+  return {
+    scope,
+    groups,
+    score,
+    maxAvailable,
+    maxFull: SERVICE_INDEX_FULL_MAX,
+    percentOfAvailable: maxAvailable === 0 ? null : round2((score / maxAvailable) * 100),
+    noData: noDataList,
+    adjustment: {
+      vi: `${noDataList.length} chỉ tiêu chưa có dữ liệu (${missing} điểm) không được tính: điểm tối đa điều chỉnh còn ${maxAvailable}/${SERVICE_INDEX_FULL_MAX}.`,
+      en: `${noDataList.length} indicators without data (${missing} points) are left out: the maximum is adjusted to ${maxAvailable}/${SERVICE_INDEX_FULL_MAX}.`,
+    },
+  };
+};
+
+/**
+ * The maximum motcua can score a unit on when every computed indicator has dossiers in its base:
+ * the indicators it computes plus those awarded at commune level.
+ */
+export const getHeldMaximum = (scope: ServiceIndexScope): number =>
+  SERVICE_INDEX_GROUPS.flatMap((group) => group.indicators)
+    .filter((indicator) => !indicator.appliesTo.includes(scope) || indicator.source.kind === 'computed')
+    .reduce((sum, indicator) => sum + indicator.max, 0);

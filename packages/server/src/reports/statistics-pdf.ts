@@ -1,0 +1,103 @@
+/**
+ * The statistics report as a PDF: an A4-landscape administrative document (Decree 30/2020/NĐ-CP
+ * Appendix I: agency block and national motto, Liberation Serif — Times New Roman metrics with
+ * every Vietnamese letter), the title and period, the table of the periodic report on handling
+ * procedures with its header repeated on every page, the rates with their bases, and signatures.
+ * Drawn with the shared page layout of the printed forms (pdf/layout.ts).
+ */
+import { formatPercentVi } from '@motcua/domain';
+import { type Cell, type Column, FormWriter } from '../pdf/layout.js';
+import type { StatisticsReport } from '../usecases/reports/statistics.js';
+import type { ReportMeta } from './report-meta.js';
+import { STATISTICS_COLUMNS } from './statistics-workbook.js';
+
+const SHORT_HEADERS: Record<string, string> = {
+  total: 'Tổng số hồ sơ nhận (1)',
+  carriedOver: 'Kỳ trước chuyển qua (2)',
+  online: 'Mới nhận trực tuyến (3)',
+  directPostal: 'Mới nhận trực tiếp, bưu chính (4)',
+  resolved: 'Đã giải quyết (5)',
+  early: 'Trước hạn (6)',
+  onTime: 'Đúng hạn (7)',
+  late: 'Quá hạn (8)',
+  inProgress: 'Đang giải quyết (9)',
+  notDue: 'Trong hạn (10)',
+  overdue: 'Quá hạn (11)',
+  returned: 'Đã trả KQ (12)',
+  withdrawn: 'Rút (13)',
+  stoppedRefused: 'Dừng, từ chối (14)',
+  earlyRate: '% trước hạn (6)/(5)',
+  onTimeRate: '% đúng hạn (7)/(5)',
+  lateRate: '% quá hạn (8)/(5)',
+  onlineRate: '% trực tuyến (3)/((3)+(4))',
+};
+
+const count = (value: number | null) => (value === null ? '' : value.toLocaleString('vi-VN'));
+const rate = (value: number | null) =>
+  value === null ? '—' : value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+export const renderStatisticsPdf = async (report: StatisticsReport, meta: ReportMeta): Promise<Buffer> => {
+  const writer = new FormWriter('a4-landscape', { title: report.title.vi, issuedAt: meta.generatedAt });
+  await writer.header(meta.issuer, { date: meta.generatedAt.date });
+  writer.title(report.title.vi, [
+    `Kỳ báo cáo: ${report.period.label.vi}`,
+    `Phạm vi: ${report.scope.label.vi}`,
+    `Số hồ sơ đang giải quyết tính đến hết ngày ${report.period.asOf.split('-').reverse().join('/')}`,
+  ]);
+  writer.paragraph('Đơn vị tính: Số hồ sơ TTHC', { align: 'right', size: writer.scale.small });
+  const columns: Column[] = [
+    { header: 'STT', weight: 2.2, align: 'center' },
+    { header: 'Nội dung', weight: 11 },
+    ...STATISTICS_COLUMNS.map((column) => ({
+      header: SHORT_HEADERS[column.key] ?? column.header,
+      weight: column.rate ? 3.6 : 4,
+      align: 'right' as const,
+    })),
+  ];
+  const line = (index: string, label: string, figures: StatisticsReport['totals'], bold: boolean): Cell[] => [
+    index,
+    bold ? [{ text: label, font: 'bold' }] : label,
+    ...STATISTICS_COLUMNS.map((column): Cell => {
+      const value = column.value(figures);
+      const text = column.rate ? rate(value) : count(value);
+      return bold ? [{ text, font: 'bold' }] : text;
+    }),
+  ];
+  const rows: Cell[][] = report.groups.map((group, index) =>
+    line(
+      String(index + 1),
+      group.bucket && group.label !== group.bucket.label.vi ? `${group.label} — ${group.bucket.label.vi}` : group.label,
+      group.figures,
+      false,
+    ),
+  );
+  rows.push(line('', report.groups.length > 0 ? 'Tổng cộng' : report.scope.label.vi, report.totals, true));
+  writer.table(columns, rows, { size: 7.5, headerSize: 7 });
+  writer.gap(6);
+  writer.paragraph([{ text: 'Tỷ lệ và căn cứ tính', font: 'bold' }], { size: writer.scale.small });
+  const p = report.totals.percentages;
+  for (const item of [
+    p.earlyOrOnTime,
+    p.early,
+    p.onTime,
+    p.late,
+    p.earlyOrOnTimeOfDue,
+    p.lateOfDue,
+    p.online,
+    p.progress766,
+  ]) {
+    writer.paragraph(
+      `- ${item.label.vi}: ${formatPercentVi(item.value)} = ${count(item.numerator)}/${count(item.base)} (${item.baseLabel.vi}).`,
+      { size: writer.scale.small, align: 'left' },
+    );
+  }
+  for (const note of report.notes) {
+    writer.paragraph(`- ${note.vi}`, { size: writer.scale.small });
+  }
+  writer.gap(8);
+  writer.signatures([
+    { title: 'Người lập biểu', caption: '(Ký, ghi rõ họ tên)' },
+    { title: 'Thủ trưởng cơ quan, đơn vị', caption: '(Ký, ghi rõ họ tên, đóng dấu)' },
+  ]);
+  return writer.finish();
+};

@@ -1,0 +1,181 @@
+import { findAgency, findProvinceCommittee, sumStatistics } from '@motcua/db';
+import {
+  type AggregateSums,
+  addSums,
+  computeServiceIndex,
+  createZeroSums,
+  getHeldMaximum,
+  SERVICE_INDEX_GROUPS,
+  type ServiceIndexResult,
+  type ServiceIndexScope,
+} from '@motcua/domain';
+import type { Actor } from '../../auth/actor.js';
+import { requireOfficial } from '../../auth/authorize.js';
+import { type AppContext, todayInVietnam } from '../../context.js';
+import { AppError } from '../../errors/app-error.js';
+import { resolveReportPeriod } from './period.js';
+import { listReadableProvinces, type ReportScopeInput, resolveReportScope } from './scope.js';
+
+export type ServiceIndexQuery = ReportScopeInput & {
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  level: 'agency' | 'province';
+};
+
+export type ServiceIndexUnit = {
+  rank: number;
+  kind: 'agency' | 'province';
+  /** Agency id (or 'code:<code>' for an imported agency unknown to motcua), or the province code. */
+  id: string;
+  name: string;
+  scope: ServiceIndexScope;
+  result: ServiceIndexResult;
+};
+
+export type ServiceIndexReport = {
+  title: { vi: string; en: string };
+  period: { from: string; to: string; label: { vi: string; en: string }; asOf: string };
+  level: 'agency' | 'province';
+  units: ServiceIndexUnit[];
+  /** The indicators left out for lack of data, with why (the same for every unit). */
+  notHeld: { code: string; name: string; max: number; reason: { vi: string; en: string } }[];
+  maxAvailable: { province: number; commune: number };
+  notes: { vi: string; en: string }[];
+};
+
+const NOT_HELD = SERVICE_INDEX_GROUPS.flatMap((group) =>
+  group.indicators.flatMap((indicator) =>
+    indicator.source.kind === 'no_data'
+      ? [{ code: indicator.code, name: indicator.name, max: indicator.max, reason: indicator.source.reason }]
+      : [],
+  ),
+);
+
+const rank = (units: Omit<ServiceIndexUnit, 'rank'>[]): ServiceIndexUnit[] => {
+  const sorted = [...units].sort(
+    (a, b) =>
+      (b.result.percentOfAvailable ?? -1) - (a.result.percentOfAvailable ?? -1) ||
+      b.result.score - a.result.score ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
+  let previous: { pct: number | null; score: number } | undefined;
+  let current = 0;
+  return sorted.map((unit, index) => {
+    const key = { pct: unit.result.percentOfAvailable, score: unit.result.score };
+    if (!previous || previous.pct !== key.pct || previous.score !== key.score) {
+      current = index + 1;
+    }
+    previous = key;
+    return { ...unit, rank: current };
+  });
+};
+
+const COMMUNE_LEVELS = new Set(['commune']);
+
+/**
+ * The Decision 766 service index for a month, quarter or year, per agency (the departments and
+ * communes in the caller's scope) or per province (those the caller administers), ranked. Each
+ * unit's score is computed from the aggregates by the indicator table in the domain; indicators
+ * motcua holds no data for are listed once, with why, and left out of the maximum.
+ */
+export const getServiceIndexReport = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: ServiceIndexQuery,
+): Promise<ServiceIndexReport> => {
+  const official = requireOfficial(actor);
+  const { period, asOf, plan } = resolveReportPeriod(input, todayInVietnam(ctx.clock));
+  const units: Omit<ServiceIndexUnit, 'rank'>[] = [];
+  if (input.level === 'province') {
+    const provinces = input.province ? [input.province] : listReadableProvinces(official);
+    if (provinces.length === 0 || (input.province && !listReadableProvinces(official).includes(input.province))) {
+      throw new AppError('FORBIDDEN');
+    }
+    const rows = await sumStatistics(ctx.db, {
+      plan,
+      filter: { provinceCodes: provinces, agencyIds: null },
+      dimensions: ['province'],
+      bucket: 'none',
+    });
+    for (const province of provinces) {
+      const sums = rows
+        .filter((r) => r.keys.province === province)
+        .reduce((s, r) => addSums(s, r.sums), createZeroSums());
+      const committee = await findProvinceCommittee(ctx.db, province);
+      units.push({
+        kind: 'province',
+        id: province,
+        name: committee?.name ?? `Tỉnh ${province}`,
+        scope: 'province',
+        result: computeServiceIndex(sums, 'province'),
+      });
+    }
+  } else {
+    const scope = await resolveReportScope(ctx, official, input);
+    const rows = await sumStatistics(ctx.db, {
+      plan,
+      filter: scope.filter,
+      dimensions: ['agency', 'level'],
+      bucket: 'none',
+    });
+    const byAgency = new Map<string, { name: string; commune: boolean; sums: AggregateSums }>();
+    for (const row of rows) {
+      const id = row.keys.agency ?? '';
+      const entry = byAgency.get(id) ?? {
+        name: row.labels.agency ?? id,
+        commune: COMMUNE_LEVELS.has(row.keys.level ?? ''),
+        sums: createZeroSums(),
+      };
+      entry.sums = addSums(entry.sums, row.sums);
+      byAgency.set(id, entry);
+    }
+    for (const [id, entry] of byAgency) {
+      // Agencies outside the scope's own list reach it only as receiving desks of its dossiers; rank
+      // only the agencies of the scope.
+      if (scope.filter.agencyIds !== null && !id.startsWith('code:') && !scope.filter.agencyIds.includes(id)) {
+        continue;
+      }
+      const unitScope: ServiceIndexScope = entry.commune ? 'commune' : 'province';
+      units.push({
+        kind: 'agency',
+        id,
+        name: entry.name,
+        scope: unitScope,
+        result: computeServiceIndex(entry.sums, unitScope),
+      });
+    }
+    if (units.length === 0 && scope.agency) {
+      const agency = await findAgency(ctx.db, scope.agency.id);
+      const unitScope: ServiceIndexScope = agency?.kind.startsWith('commune') ? 'commune' : 'province';
+      units.push({
+        kind: 'agency',
+        id: scope.agency.id,
+        name: scope.agency.name,
+        scope: unitScope,
+        result: computeServiceIndex(createZeroSums(), unitScope),
+      });
+    }
+  }
+  return {
+    title: {
+      vi: 'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)',
+      en: 'Decision 766 index of service quality to citizens and businesses',
+    },
+    period: { from: period.from, to: period.to, label: period.label, asOf },
+    level: input.level,
+    units: rank(units),
+    notHeld: NOT_HELD,
+    maxAvailable: { province: getHeldMaximum('province'), commune: getHeldMaximum('commune') },
+    notes: [
+      {
+        vi: 'Điểm tính theo công thức QĐ 766/QĐ-TTg trên Cổng DVCQG (Công thức 766, bảng METRICS). Chỉ tiêu motcua chưa có dữ liệu ghi "chưa có dữ liệu", không chấm và không tính vào điểm tối đa; xếp hạng theo tỷ lệ điểm đạt trên điểm tối đa điều chỉnh.',
+        en: 'Scores follow the Decision 766 formulas of the national portal. Indicators motcua holds no data for read "no data", are not scored and leave the maximum; the ranking is by the share of the adjusted maximum.',
+      },
+      {
+        vi: 'Cấp xã: các chỉ tiêu không áp dụng (DVCTT toàn trình, dữ liệu dân cư) được tính điểm tối đa theo QĐ 766.',
+        en: 'Communes: indicators that do not apply (fully-online services, population data) are awarded their maximum (Decision 766).',
+      },
+    ],
+  };
+};
