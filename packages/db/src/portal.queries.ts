@@ -400,7 +400,7 @@ export const findDossierCitizenId = async (db: Db, dossierId: string): Promise<s
   return row?.citizenId ?? null;
 };
 
-/** The citizen's dossiers, newest first, keyset-paginated by (created_at, id). */
+/** The citizen's dossiers, newest first, keyset-paginated by (created_at, id), with whether each was rated. */
 export const listCitizenDossiers = async (
   db: Db,
   input: { citizenId: string; before?: { createdAt: Date; id: string }; limit: number },
@@ -423,6 +423,17 @@ export const listCitizenDossiers = async (
       'dossier.createdAt',
       'dossier.version',
     ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('dossierRating')
+            .select('dossierRating.dossierId')
+            .whereRef('dossierRating.dossierId', '=', 'dossier.id'),
+        )
+        .$castTo<boolean>()
+        .as('rated'),
+    )
     .where('dossier.citizenId', '=', input.citizenId);
   if (input.before) {
     const { createdAt, id } = input.before;

@@ -39,7 +39,7 @@ beforeAll(async () => {
   if (onPostgresPass) {
     return;
   }
-  ensureWebBuilt();
+  await ensureWebBuilt();
   ts = await startTestServer();
   const world = await seedWorld({ database: ts.server.app.motcua.database } as unknown as TestApp);
   centreId = world.agencies.centre?.id ?? '';
@@ -114,7 +114,17 @@ describe.skipIf(onPostgresPass)('the build', () => {
     const home = report.pages[0];
     expect(home?.name).toContain('Portal home');
     expect(home?.gzip).toBeLessThanOrEqual(PORTAL_BUDGET_BYTES);
-    expect(report.pages[1]?.gzip).toBeLessThanOrEqual(PORTAL_BUDGET_BYTES);
+    // Every portal page a visitor may land on first (search, procedure, tracking from a QR code, PAKN, …).
+    const landing = report.pages.filter((page) => page.budget);
+    expect(landing.map((page) => page.name)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('/tra-cuu-ho-so'),
+        expect.stringContaining('/phan-anh-kien-nghi'),
+      ]),
+    );
+    for (const page of landing) {
+      expect(page.gzip, page.name).toBeLessThanOrEqual(PORTAL_BUDGET_BYTES);
+    }
   });
 });
 
@@ -346,8 +356,11 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     }
     const ctx = ts.server.app.motcua;
     const { calendar } = await getAgencyWorkingCalendar(ctx, centreId);
-    const now = Date.now();
-    const soon = new Date(calendar.addWorkingMinutes(now, 3 * 60));
+    // Whole minutes, like the due instants the engine computes (the inbox's remaining working time is
+    // typed as whole minutes: an instant with seconds made GET /api/v1/dossiers answer 500).
+    const minute = 60_000;
+    const now = Math.floor(Date.now() / minute) * minute;
+    const soon = new Date(Math.ceil(calendar.addWorkingMinutes(now, 3 * 60) / minute) * minute);
     const late = new Date(now - 3 * 24 * 3_600_000);
     await ctx.db
       .updateTable('dossier')

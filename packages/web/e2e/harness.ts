@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer, startServer } from '@motcua/server';
 import { signIn, TEST_PASSWORD, TEST_PROCEDURE_CONTENT } from '@motcua/server/testing/fixtures';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(WEB_ROOT, 'dist');
@@ -21,21 +22,51 @@ const newestMtime = (path: string): number => {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 };
 
-/** Builds the web client with Vite when dist/ is missing or older than any source file. */
-export const ensureWebBuilt = (): void => {
+const isBuilt = (): boolean => {
   const index = join(DIST, 'index.html');
   const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(WEB_ROOT, p));
   const newestSource = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) {
-    return;
+  return existsSync(index) && statSync(index).mtimeMs >= newestSource;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds the web client with Vite when dist/ is missing or older than any source file. The e2e
+ * files run in parallel: one builds (holding a lock directory) while the others wait for it.
+ */
+export const ensureWebBuilt = async (): Promise<void> => {
+  const lock = join(tmpdir(), 'motcua-web-build.lock');
+  for (;;) {
+    if (isBuilt()) {
+      return;
+    }
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another file is building; a lock older than 3 minutes was left by a killed run.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 180_000) {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      await sleep(500);
+    }
   }
-  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: WEB_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  try {
+    if (isBuilt()) {
+      return;
+    }
+    const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: WEB_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  } finally {
+    rmdirSync(lock);
+  }
 };
 
 /** Debian's Chromium (installed by .ci/run with apt); never a downloaded browser. */
@@ -59,7 +90,12 @@ export const launchBrowser = (): Promise<Browser> =>
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 360, height: 740 };
 
-export const newContext = (browser: Browser, baseURL: string, viewport = DESKTOP): Promise<BrowserContext> =>
+export const newContext = (
+  browser: Browser,
+  baseURL: string,
+  viewport = DESKTOP,
+  extra: BrowserContextOptions = {},
+): Promise<BrowserContext> =>
   browser.newContext({
     baseURL,
     viewport,
@@ -67,7 +103,34 @@ export const newContext = (browser: Browser, baseURL: string, viewport = DESKTOP
     timezoneId: 'Asia/Ho_Chi_Minh',
     deviceScaleFactor: 1,
     ...(viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
+    ...extra,
   });
+
+/**
+ * A small but real PDF (one A4 page of Helvetica text, with a correct cross-reference table), made
+ * here so that uploads carry a file any reader opens. `text` must be ASCII.
+ */
+export const buildPdf = (text: string): Buffer => {
+  const content = `BT /F1 16 Tf 72 770 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+};
 
 /**
  * Screenshots go to docs/screenshots when MOTCUA_SCREENSHOTS=1 (to refresh the committed ones),
@@ -84,8 +147,17 @@ export const screenshotDir = (): string => {
 
 export const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
   // Let fonts, transitions and lazy chunks settle; a full-page shot starts from the top (sticky header).
+  // The skip link shows only while it has the keyboard focus: not in the pictures.
   await page.evaluate(async () => {
     await document.fonts.ready;
+    // Nor a field's focus ring (red like an error with this theme), nor antd's click ripple.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) {
+      active.blur();
+    }
+    for (const wave of document.querySelectorAll('.ant-wave')) {
+      wave.remove();
+    }
     window.scrollTo(0, 0);
   });
   await page.waitForTimeout(250);
@@ -98,20 +170,39 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-/** The real server, in this process, on PGlite in a fresh temporary data directory, serving the built client. */
-export const startTestServer = async (): Promise<TestServer> => {
+/** A TCP port free on this machine now (the server's public URL must name its port before it starts). */
+const findFreePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The real server, in this process, on PGlite in a fresh temporary data directory, serving the built
+ * client, with its public URL (payment sandbox links, return addresses) on its own address, and
+ * any other setting in `env`. MOTCUA_E2E_LOG_LEVEL=error shows the server's errors while debugging.
+ */
+export const startTestServer = async (env: Record<string, string> = {}): Promise<TestServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  const port = await findFreePort();
   const config = loadConfig({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
+    MOTCUA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     MOTCUA_DATA_DIR: dataDir,
     MOTCUA_WEB_DIR: DIST,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.MOTCUA_E2E_LOG_LEVEL ?? 'silent',
+    ...env,
   });
   const server = await startServer(config, { handleSignals: false });
   return {
     server,
-    url: server.url.replace('localhost', '127.0.0.1'),
+    url: `http://127.0.0.1:${port}`,
     close: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

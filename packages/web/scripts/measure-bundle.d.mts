@@ -1,6 +1,6 @@
 export type Size = { raw: number; gzip: number; files: number };
-export type BundleReport = { shell: Size; pages: (Size & { name: string })[]; everything: Size };
-export declare const PAGES: { name: string; modules: string[] }[];
+export type BundleReport = { shell: Size; pages: (Size & { name: string; budget: boolean })[]; everything: Size };
+export declare const PAGES: { name: string; modules: string[]; budget?: boolean }[];
 export declare const PORTAL_BUDGET_BYTES: number;
 export declare const measureBundle: (distDir?: string) => BundleReport;
 export declare const formatReport: (report: BundleReport, date?: string) => string;

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RouteError } from './components/RouteError';
 
@@ -11,6 +11,20 @@ import { RouteError } from './components/RouteError';
 const PortalLayout = lazy(() => import('./features/portal/PortalLayout').then((m) => ({ default: m.PortalLayout })));
 const HomePage = lazy(() => import('./features/portal/HomePage').then((m) => ({ default: m.HomePage })));
 const ProcedurePage = lazy(() => import('./features/portal/ProcedurePage').then((m) => ({ default: m.ProcedurePage })));
+const TrackingPage = lazy(() => import('./features/portal/TrackingPage').then((m) => ({ default: m.TrackingPage })));
+const PaknPage = lazy(() => import('./features/portal/PaknPage').then((m) => ({ default: m.PaknPage })));
+const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const CitizenSignInPage = lazy(() =>
+  import('./features/citizen/CitizenSignInPage').then((m) => ({ default: m.CitizenSignInPage })),
+);
+const SubmitPage = lazy(() => import('./features/submit/SubmitPage').then((m) => ({ default: m.SubmitPage })));
+const MyDossiersPage = lazy(() =>
+  import('./features/citizen/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })),
+);
+const MyDossierPage = lazy(() =>
+  import('./features/citizen/MyDossierPage').then((m) => ({ default: m.MyDossierPage })),
+);
+const DraftsPage = lazy(() => import('./features/citizen/DraftsPage').then((m) => ({ default: m.DraftsPage })));
 
 const SignInPage = lazy(() => import('./features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const ConsoleLayout = lazy(() =>
@@ -27,17 +41,28 @@ const ProcedureAdminPage = lazy(() =>
 );
 const AgenciesPage = lazy(() => import('./features/agencies/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ default: m.ReportsPage })));
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
 
 /**
- * The citizens' portal. Phase 2 adds its pages here, inside the same layout:
- * `/tra-cuu-ho-so` (tracking), `/ca-nhan/...` (sign-in, my dossiers, drafts, payment, rating), PAKN.
+ * The citizens' portal, every page in the same layout: search and procedure pages, public tracking,
+ * PAKN and result verification for everybody; sign-in, online submission, my dossiers and drafts
+ * for signed-in citizens (their code loads only when opened).
  */
 export const portalRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'thu-tuc/:code', element: <ProcedurePage /> },
+  { path: 'tra-cuu-ho-so', element: <TrackingPage /> },
+  { path: 'phan-anh-kien-nghi', element: <PaknPage /> },
+  { path: 'xac-minh/:sha256', element: <VerifyPage /> },
+  { path: 'dang-nhap', element: <CitizenSignInPage /> },
+  { path: 'nop-ho-so/:code', element: <SubmitPage /> },
+  { path: 'ca-nhan', element: <Navigate to="/ca-nhan/ho-so" replace /> },
+  { path: 'ca-nhan/ho-so', element: <MyDossiersPage /> },
+  { path: 'ca-nhan/ho-so/:code', element: <MyDossierPage /> },
+  { path: 'ca-nhan/nhap', element: <DraftsPage /> },
 ];
 
 /** The officials' console, behind sign-in. */
@@ -50,7 +75,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'co-quan', element: <AgenciesPage /> },
   { path: 'nguoi-dung', element: <UsersPage /> },
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
-  // Statistics: mount `ReportsPage` from './features/reports' at 'bao-cao' once that module exists.
+  { path: 'bao-cao', element: <ReportsPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

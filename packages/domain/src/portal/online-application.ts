@@ -91,3 +91,54 @@ export const describeOnlineForm = (content: ProcedureVersionContent) => ({
   /** Papers shown at the desk, not uploaded (giấy tờ xuất trình), and notes. */
   notes: content.components.filter((c) => c.group !== 'submit').map((c) => c.name),
 });
+
+/** What was handed in for a component: papers recorded at intake, data taken from national databases, files. */
+export type HandedIn = { originals: number; copies: number; fromData: boolean; files: number };
+
+/** A component of a dossier as its applicant sees it: what the procedure asks for, and what they handed in. */
+export type DossierComponentView = { key: string; name: string; required: boolean; handedIn: HandedIn | null };
+
+/**
+ * The components of a dossier for its applicant: those the procedure version asks to submit (in its
+ * order, with whether each is required), then any other component recorded at intake. What was
+ * handed in combines the intake record (paper originals and copies, data taken from national
+ * databases) with the electronic files attached since, supplements included (`fileKeys`: the
+ * component key of each file). A component nothing was handed in for has `handedIn: null`.
+ */
+export const describeDossierComponents = (input: {
+  asked: readonly Pick<ProcedureVersionContent['components'][number], 'key' | 'name' | 'required' | 'group'>[];
+  recorded: readonly { key: string; name: string; originals: number; copies: number; fromData: boolean }[];
+  fileKeys: readonly (string | null)[];
+}): DossierComponentView[] => {
+  const files = new Map<string, number>();
+  for (const key of input.fileKeys) {
+    if (key !== null) {
+      files.set(key, (files.get(key) ?? 0) + 1);
+    }
+  }
+  const recorded = new Map(input.recorded.map((c) => [c.key, c]));
+  const view = (key: string, name: string, required: boolean): DossierComponentView => {
+    const record = recorded.get(key);
+    const count = files.get(key) ?? 0;
+    return {
+      key,
+      name,
+      required,
+      handedIn:
+        record || count > 0
+          ? {
+              originals: record?.originals ?? 0,
+              copies: record?.copies ?? 0,
+              fromData: record?.fromData ?? false,
+              files: count,
+            }
+          : null,
+    };
+  };
+  const asked = input.asked.filter((c) => c.group === 'submit');
+  const askedKeys = new Set(asked.map((c) => c.key));
+  return [
+    ...asked.map((c) => view(c.key, c.name, c.required)),
+    ...input.recorded.filter((c) => !askedKeys.has(c.key)).map((c) => view(c.key, c.name, false)),
+  ];
+};

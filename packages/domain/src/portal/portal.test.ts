@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcedureVersionContent } from '../catalog/procedure.js';
 import { formatVnd, formatVndInWords } from './money-words.js';
 import { findApplicantNextStep } from './next-step.js';
-import { buildOnlineApplicationSchema, describeOnlineForm } from './online-application.js';
+import { buildOnlineApplicationSchema, describeDossierComponents, describeOnlineForm } from './online-application.js';
 import { formatPaknCode, PaknSubmission, parsePaknCode } from './pakn.js';
 import {
   buildChecksumInput,
@@ -237,5 +237,48 @@ describe('the online form', () => {
     expect(form.schema.properties).toHaveProperty('applicant');
     expect(form.components.map((c) => c.key)).toEqual(['to-khai', 'cu-tru']);
     expect(form.notes).toEqual(['Mang theo bản chính để đối chiếu']);
+  });
+});
+
+describe('the components of a dossier for its applicant', () => {
+  it('lists what the procedure asks for, then what else was recorded, with what was handed in for each', () => {
+    const components = describeDossierComponents({
+      asked: TEST_CONTENT.components,
+      recorded: [
+        { key: 'to-khai', name: 'Tờ khai', originals: 1, copies: 0, fromData: false },
+        { key: 'cu-tru', name: 'Giấy tờ cư trú', originals: 0, copies: 0, fromData: true },
+        { key: 'giay-uy-quyen', name: 'Giấy ủy quyền', originals: 1, copies: 0, fromData: false },
+      ],
+      // Two files for the form (one from a supplement), a result (no key) and a file of no known component.
+      fileKeys: ['to-khai', 'to-khai', null, 'giay-to-bo-sung'],
+    });
+    expect(components).toEqual([
+      {
+        key: 'to-khai',
+        name: 'Tờ khai',
+        required: true,
+        handedIn: { originals: 1, copies: 0, fromData: false, files: 2 },
+      },
+      {
+        key: 'cu-tru',
+        name: 'Giấy tờ cư trú',
+        required: false,
+        handedIn: { originals: 0, copies: 0, fromData: true, files: 0 },
+      },
+      {
+        key: 'giay-uy-quyen',
+        name: 'Giấy ủy quyền',
+        required: false,
+        handedIn: { originals: 1, copies: 0, fromData: false, files: 0 },
+      },
+    ]);
+  });
+
+  it('says when nothing was handed in for a component (notes are not components to hand in)', () => {
+    const components = describeDossierComponents({ asked: TEST_CONTENT.components, recorded: [], fileKeys: [] });
+    expect(components.map((c) => [c.key, c.handedIn])).toEqual([
+      ['to-khai', null],
+      ['cu-tru', null],
+    ]);
   });
 });

@@ -525,6 +525,30 @@ describe('online submission', () => {
     ]);
     const events = (await t.app.inject({ url: `/api/v1/dossiers/${body.code}/events`, headers: desk.headers })).json();
     expect(events.items[0]).toMatchObject({ seq: 1, action: 'submit', actorKind: 'applicant', toStatus: 'new' });
+
+    // The citizen's own view names the procedure's catalog, the receiving agency, and for each component
+    // the procedure asks to submit whether it is required and what was handed in (one electronic copy).
+    const mine = await t.app.inject({ url: `/api/v1/citizen/dossiers/${body.code}`, headers: tuyet.headers });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().procedure).toEqual({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh', catalog: '33' });
+    expect(mine.json().receivingAgency).toEqual({
+      code: '000.00.10.H31',
+      name: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
+    });
+    expect(mine.json().components).toEqual([
+      {
+        key: 'to-khai',
+        name: 'Tờ khai đăng ký khai sinh',
+        required: true,
+        handedIn: { originals: 0, copies: 1, fromData: false, files: 1 },
+      },
+      {
+        key: 'giay-chung-sinh',
+        name: 'Giấy chứng sinh',
+        required: true,
+        handedIn: { originals: 0, copies: 1, fromData: false, files: 1 },
+      },
+    ]);
   });
 
   it('lets the desk ask for a supplement and the citizen answer it online', async () => {
@@ -581,6 +605,19 @@ describe('online submission', () => {
 
     const view = (await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: desk.headers })).json();
     expect(view.documents).toHaveLength(3);
+    // The supplementary file counts as handed in for the component it was sent for.
+    const supplemented = (
+      await t.app.inject({ url: `/api/v1/citizen/dossiers/${code}`, headers: tuyet.headers })
+    ).json();
+    expect(
+      supplemented.components.map((c: { key: string; handedIn: { files: number } | null }) => [
+        c.key,
+        c.handedIn?.files,
+      ]),
+    ).toEqual([
+      ['to-khai', 1],
+      ['giay-chung-sinh', 2],
+    ]);
     const received = await t.app.inject({
       method: 'POST',
       url: `/api/v1/dossiers/${code}/actions/receive`,
@@ -753,7 +790,7 @@ describe('online submission', () => {
     expect((await t.app.inject({ url: '/api/v1/citizen/dossiers' })).statusCode).toBe(401);
   });
 
-  it('lists the citizen’s dossiers newest first', async () => {
+  it('lists the citizen’s dossiers newest first, each with the applicant’s next step and whether it was rated', async () => {
     const list = (await t.app.inject({ url: '/api/v1/citizen/dossiers?limit=1', headers: tuyet.headers })).json();
     expect(list.items).toHaveLength(1);
     expect(list.nextCursor).toBeTruthy();
@@ -761,6 +798,25 @@ describe('online submission', () => {
       await t.app.inject({ url: `/api/v1/citizen/dossiers?limit=5&cursor=${list.nextCursor}`, headers: tuyet.headers })
     ).json();
     expect(next.items.map((d: { code: string }) => d.code)).not.toContain(list.items[0].code);
+
+    const all = (await t.app.inject({ url: '/api/v1/citizen/dossiers?limit=100', headers: tuyet.headers })).json();
+    expect(all.nextCursor).toBeNull();
+    const byCode = new Map(all.items.map((d: { code: string }) => [d.code, d]));
+    // Received after the supplement: nothing to do; the automatic procedure is received at once.
+    expect(byCode.get('000.00.10.H31-261123-0001')).toMatchObject({
+      status: 'received',
+      receivingAgencyName: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
+      nextStep: {
+        step: 'wait',
+        label: { vi: 'Hồ sơ đang được giải quyết; chưa cần làm gì thêm', en: 'Being processed; nothing to do yet' },
+      },
+      rated: false,
+    });
+    expect(byCode.get('000.00.10.H31-261123-0002')).toMatchObject({
+      status: 'received',
+      nextStep: { step: 'wait' },
+      rated: false,
+    });
   });
 
   it('lets the citizen withdraw a dossier', async () => {

@@ -393,7 +393,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
       config: CITIZEN,
       schema: {
         tags: ['citizen'],
-        summary: 'The citizen’s dossiers, newest first (keyset pages)',
+        summary: 'The citizen’s dossiers, newest first (keyset pages), with the next step and whether each was rated',
         querystring: z.object({
           cursor: z.string().max(300).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -414,7 +414,9 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
       config: CITIZEN,
       schema: {
         tags: ['citizen'],
-        summary: 'One of the citizen’s dossiers: progress, next step, documents and results, payments, rating, PIN',
+        summary:
+          'One of the citizen’s dossiers: progress, catalog, receiving agency, components, next step, documents and ' +
+          'results, payments, rating, PIN',
         params: z.object({ code: DossierCode }),
         response: { 200: Loose, ...errors },
       },

@@ -472,7 +472,20 @@ describe('results online, public verification, tracking and rating', () => {
       payload: { overall: 'satisfied', easeOfUse: 'satisfied' },
     });
     expect(byDesk.json().code).toBe('RATING_ALREADY_GIVEN');
-    expect((await mine()).nextStep.step).toBe('none');
+    const after = await mine();
+    expect(after.nextStep.step).toBe('none');
+    expect(after.rating).toMatchObject({
+      overall: 'very_satisfied',
+      overallLabel: { vi: 'Rất hài lòng', en: 'Very satisfied' },
+      channel: 'online',
+    });
+    // The list says so too: rated, nothing left to do.
+    const list = (await t.app.inject({ url: '/api/v1/citizen/dossiers', headers: citizen.headers })).json();
+    expect(list.items.find((d: { code: string }) => d.code === code)).toMatchObject({
+      status: 'returned',
+      nextStep: { step: 'none', label: { vi: 'Hồ sơ đã kết thúc', en: 'The dossier is closed' } },
+      rated: true,
+    });
     const invalid = await t.app.inject({
       method: 'POST',
       url: `/api/v1/citizen/dossiers/${code}/rating`,

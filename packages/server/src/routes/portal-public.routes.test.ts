@@ -169,6 +169,19 @@ describe('public procedure pages', () => {
     const criteria = (await t.app.inject({ url: '/api/v1/public/rating-criteria' })).json();
     expect(criteria.criteria).toHaveLength(11);
     expect(criteria.levels.very_satisfied.vi).toBe('Rất hài lòng');
+    // Every answer of the form comes labelled in both languages, keyed by the rating's field.
+    expect(criteria.answers).toEqual({
+      contacts: {
+        none: { score: 2, vi: 'Không phải liên hệ', en: 'None' },
+        once: { score: 1, vi: 'Một lần', en: 'Once' },
+        more: { score: 0, vi: 'Nhiều hơn một lần', en: 'More than once' },
+      },
+      agenciesContacted: {
+        one: { score: 2, vi: 'Một cơ quan', en: 'One agency' },
+        two: { score: 1, vi: 'Hai cơ quan', en: 'Two agencies' },
+        more: { score: 0, vi: 'Từ ba cơ quan trở lên', en: 'Three or more' },
+      },
+    });
   });
 
   it('documents the portal in the OpenAPI description', async () => {

@@ -278,7 +278,8 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
       config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
-        summary: 'The satisfaction levels and the criteria of the per-dossier evaluation (Circular 01/2018 tool)',
+        summary:
+          'The criteria of the per-dossier evaluation (Circular 01/2018 tool) and the labelled answers of the rating form',
         response: { 200: Loose },
       },
     },

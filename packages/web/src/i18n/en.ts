@@ -72,6 +72,7 @@ export const en: Messages = {
     print: 'Print',
     open: 'Open',
     refresh: 'Refresh',
+    retryAfter: 'Please try again in {{time}}.',
   },
   time: {
     day_one: '{{count}} day',
@@ -80,6 +81,8 @@ export const en: Messages = {
     hour_other: '{{count}} hours',
     minute_one: '{{count}} minute',
     minute_other: '{{count}} minutes',
+    second_one: '{{count}} second',
+    second_other: '{{count}} seconds',
     remaining: '{{span}} of working time left',
     overdue: 'overdue by {{span}}',
     dueNow: 'due now',
@@ -561,6 +564,15 @@ export const en: Messages = {
     legendWeekend: 'Weekend',
     noProvince: 'Your account belongs to no province.',
   },
+  portalNav: {
+    label: 'Main navigation',
+    procedures: 'Procedures',
+    tracking: 'Track a dossier',
+    pakn: 'Feedback',
+    myDossiers: 'My dossiers',
+    signIn: 'Sign in',
+    account: 'Account: {{name}}',
+  },
   portal: {
     heroTitle: 'Find an administrative procedure',
     heroText:
@@ -620,5 +632,9 @@ export const en: Messages = {
     nextPage: 'Next page',
     pageOf: 'Page {{page, number}} of {{pages, number}}',
     pagination: 'Result pages',
+    submitOnline: 'Apply online',
+    submitOnlineHelp: 'Fill in the form, upload the papers, pay the fees and receive the result right here.',
+    downloadTemplate: 'Download the form',
+    sendFeedback: 'Feedback on this procedure',
   },
 };

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
+import type { CitizenMessages } from './citizen-vi';
 import { en } from './en';
 import { type Messages, vi } from './vi';
 
@@ -9,7 +10,8 @@ export type Language = 'vi' | 'en';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    // `citizen.*` is added when the citizen pages load (./citizen.ts).
+    resources: { translation: Messages & { citizen: CitizenMessages } };
   }
 }
 
@@ -35,6 +37,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // Pages re-render when texts are added later (the citizen pages' English, see ./citizen.ts).
+  react: { bindI18nStore: 'added' },
 });
 
 export const changeLanguage = async (next: Language): Promise<void> => {

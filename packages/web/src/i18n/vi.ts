@@ -70,6 +70,7 @@ export const vi = {
     print: 'In',
     open: 'Mở',
     refresh: 'Làm mới',
+    retryAfter: 'Vui lòng thử lại sau {{time}}.',
   },
   time: {
     day_one: '{{count}} ngày',
@@ -78,6 +79,8 @@ export const vi = {
     hour_other: '{{count}} giờ',
     minute_one: '{{count}} phút',
     minute_other: '{{count}} phút',
+    second_one: '{{count}} giây',
+    second_other: '{{count}} giây',
     remaining: 'còn {{span}} làm việc',
     overdue: 'quá hạn {{span}}',
     dueNow: 'đến hạn',
@@ -560,6 +563,15 @@ export const vi = {
     legendWeekend: 'Cuối tuần',
     noProvince: 'Tài khoản không thuộc tỉnh nào.',
   },
+  portalNav: {
+    label: 'Điều hướng chính',
+    procedures: 'Thủ tục hành chính',
+    tracking: 'Tra cứu hồ sơ',
+    pakn: 'Phản ánh, kiến nghị',
+    myDossiers: 'Hồ sơ của tôi',
+    signIn: 'Đăng nhập',
+    account: 'Tài khoản: {{name}}',
+  },
   portal: {
     heroTitle: 'Tra cứu thủ tục hành chính',
     heroText: 'Tìm thủ tục, giấy tờ cần chuẩn bị, thời hạn, phí, lệ phí và nơi nộp hồ sơ. Gõ không dấu cũng được.',
@@ -618,6 +630,10 @@ export const vi = {
     nextPage: 'Trang sau',
     pageOf: 'Trang {{page, number}}/{{pages, number}}',
     pagination: 'Phân trang kết quả',
+    submitOnline: 'Nộp hồ sơ trực tuyến',
+    submitOnlineHelp: 'Khai tờ khai, tải giấy tờ lên, nộp phí, lệ phí và nhận kết quả ngay trên cổng.',
+    downloadTemplate: 'Tải mẫu',
+    sendFeedback: 'Phản ánh, kiến nghị về thủ tục này',
   },
 } as const;
 

@@ -61,3 +61,11 @@ export const splitWorkingMinutes = (minutes: number, perDay = MINUTES_PER_WORKIN
   const rest = total % 60;
   return { days, hours, minutes: rest };
 };
+
+/** antd's character counter with Vietnamese digit grouping ("120 / 10.000"). */
+export const countIn = (language: string) => ({
+  formatter: ({ count, maxLength }: { count: number; maxLength?: number | undefined }) =>
+    maxLength === undefined
+      ? formatNumber(count, language)
+      : `${formatNumber(count, language)} / ${formatNumber(maxLength, language)}`,
+});

@@ -1,8 +1,10 @@
 import {
   attachUploadToDossier,
   countUploads,
+  findAgency,
   findDossierDocument,
   findDossierRating,
+  getProcedureVersion,
   insertCitizenDossierDocument,
   insertUpload,
   listCitizenDossiers,
@@ -13,13 +15,17 @@ import {
 } from '@motcua/db';
 import {
   type ActionParams,
+  APPLICANT_NEXT_STEPS,
   DOSSIER_STATUSES,
   DOSSIER_TRANSITIONS,
   type DossierState,
   type DossierStatus,
   decideTransition,
+  describeDossierComponents,
+  findApplicantNextStep,
   listAvailableActions,
   MAX_FILES_PER_COMPONENT,
+  SATISFACTION_LEVELS,
 } from '@motcua/domain';
 import type { Actor } from '../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
@@ -53,7 +59,11 @@ const decodeCursor = (cursor: string | undefined): { createdAt: Date; id: string
   }
 };
 
-/** The citizen's dossiers, newest first (keyset pages). */
+/**
+ * The citizen's dossiers, newest first (keyset pages), each with what the applicant has to do next
+ * (the step only: what a supplement or a payment asks for is on the dossier's own page) and whether
+ * it has been rated.
+ */
 export const findCitizenDossiers = async (
   ctx: AppContext,
   actor: Actor,
@@ -69,18 +79,23 @@ export const findCitizenDossiers = async (
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      code: row.code,
-      status: row.status,
-      statusLabel: DOSSIER_STATUSES[row.status],
-      procedure: { code: row.procedureCode, name: row.procedureName },
-      summary: row.summary,
-      receivingAgencyName: row.receivingAgencyName,
-      submittedAt: iso(row.createdAt),
-      receivedAt: iso(row.receivedAt),
-      dueAt: iso(row.dueAt),
-      dueProvisional: row.dueProvisional,
-    })),
+    items: page.map((row) => {
+      const step = findApplicantNextStep(row.status, { rated: row.rated });
+      return {
+        code: row.code,
+        status: row.status,
+        statusLabel: DOSSIER_STATUSES[row.status],
+        procedure: { code: row.procedureCode, name: row.procedureName },
+        summary: row.summary,
+        receivingAgencyName: row.receivingAgencyName,
+        submittedAt: iso(row.createdAt),
+        receivedAt: iso(row.receivedAt),
+        dueAt: iso(row.dueAt),
+        dueProvisional: row.dueProvisional,
+        nextStep: { step, label: APPLICANT_NEXT_STEPS[step] },
+        rated: row.rated,
+      };
+    }),
     nextCursor:
       rows.length > input.limit && last
         ? Buffer.from(JSON.stringify({ c: last.createdAt.toISOString(), i: last.id })).toString('base64url')
@@ -88,21 +103,34 @@ export const findCitizenDossiers = async (
   };
 };
 
-/** One of the citizen's dossiers: progress, what to do next, documents, payments, rating, the tracking PIN. */
+/**
+ * One of the citizen's dossiers: progress, the procedure's catalog, the receiving agency, the
+ * components (asked for and handed in), what to do next, documents, payments, rating, the tracking PIN.
+ */
 export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code: string) => {
   const { citizenId } = requireCitizen(actor);
   const dossier = await getCitizenDossier(ctx, citizenId, code);
-  const [documents, pending, payments, rating, secret] = await Promise.all([
+  const [documents, pending, payments, rating, secret, version, agency] = await Promise.all([
     listDossierDocuments(ctx.db, dossier.id),
     listPendingDossierUploads(ctx.db, { dossierId: dossier.id, citizenId }),
     listDossierPayments(ctx.db, dossier.id),
     findDossierRating(ctx.db, dossier.id),
     getInstallationSecret(ctx),
+    getProcedureVersion(ctx.db, dossier.procedureVersionId),
+    findAgency(ctx.db, dossier.receivingAgencyId),
   ]);
   const state = dossier.state as DossierState;
   const base = `/api/v1/citizen/dossiers/${encodeURIComponent(dossier.code)}`;
+  const progress = await describeProgress(ctx, dossier);
   return {
-    ...(await describeProgress(ctx, dossier)),
+    ...progress,
+    procedure: { ...progress.procedure, catalog: version.catalog },
+    receivingAgency: agency ? { code: agency.code, name: agency.name } : null,
+    components: describeDossierComponents({
+      asked: version.content.components,
+      recorded: dossier.components,
+      fileKeys: documents.filter((d) => d.kind === 'component').map((d) => d.componentKey),
+    }),
     summary: dossier.summary,
     applicantName: dossier.applicantName,
     outcome: dossier.outcome,
@@ -144,7 +172,14 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
       paymentUrl: p.status === 'pending' ? p.paymentUrl : null,
       receiptUrl: p.status === 'succeeded' ? `${base}/payments/${p.id}/receipt` : null,
     })),
-    rating: rating ? { overall: rating.overall, channel: rating.channel, createdAt: iso(rating.createdAt) } : null,
+    rating: rating
+      ? {
+          overall: rating.overall,
+          overallLabel: SATISFACTION_LEVELS[rating.overall],
+          channel: rating.channel,
+          createdAt: iso(rating.createdAt),
+        }
+      : null,
     version: dossier.version,
   };
 };

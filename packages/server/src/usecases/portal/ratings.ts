@@ -1,5 +1,7 @@
 import { findDossierByCode, findDossierRating, insertDossierRating } from '@motcua/db';
 import {
+  AGENCY_COUNT_ANSWERS,
+  CONTACT_ANSWERS,
   DOSSIER_STATUSES,
   type DossierRatingInput,
   EVALUATION_CRITERIA,
@@ -14,9 +16,14 @@ import { AppError } from '../../errors/app-error.js';
 import { requireCitizen } from './citizen-session.js';
 import { DOSSIER, getCitizenDossier } from './common.js';
 
-/** The rating form: the criteria of the scoring tool and the answers each takes. */
+/**
+ * The rating form: the criteria of the scoring tool and the answers each question takes, labelled in
+ * Vietnamese and English — the satisfaction levels (overall, ease of use, staff attitude) and, keyed
+ * by the field of the rating, the answers on contacts and on agencies contacted.
+ */
 export const describeRatingCriteria = () => ({
   levels: SATISFACTION_LEVELS,
+  answers: { contacts: CONTACT_ANSWERS, agenciesContacted: AGENCY_COUNT_ANSWERS },
   criteria: EVALUATION_CRITERIA,
 });
 

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   DownOutlined,
@@ -75,16 +76,27 @@ const ConsoleChrome = () => {
       icon: <CalendarOutlined />,
       label: <Link to="/can-bo/lich-nghi">{t('nav.calendar')}</Link>,
     },
-    // Statistics: when ReportsPage (features/reports) is mounted at /can-bo/bao-cao, its menu item goes here (roles with report.read).
+    // Statistics: the roles with report.read.
+    hasRole(me, 'approver', 'agency_admin', 'province_admin', 'auditor') && {
+      key: '/can-bo/bao-cao',
+      icon: <BarChartOutlined />,
+      label: <Link to="/can-bo/bao-cao">{t('nav.reports')}</Link>,
+    },
     { type: 'divider' },
     { key: '/', icon: <GlobalOutlined />, label: <Link to="/">{t('nav.portal')}</Link> },
   ];
   const items = candidates.filter((item): item is Item => item !== false);
 
   const selected =
-    ['/can-bo/tiep-nhan', '/can-bo/thu-tuc', '/can-bo/co-quan', '/can-bo/nguoi-dung', '/can-bo/lich-nghi'].find(
-      (prefix) => location.pathname.startsWith(prefix),
-    ) ?? (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
+    [
+      '/can-bo/tiep-nhan',
+      '/can-bo/thu-tuc',
+      '/can-bo/co-quan',
+      '/can-bo/nguoi-dung',
+      '/can-bo/lich-nghi',
+      '/can-bo/bao-cao',
+    ].find((prefix) => location.pathname.startsWith(prefix)) ??
+    (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const roleLines = [...new Set(me?.roles.map((r) => `${r.roleLabel[language]} — ${r.agencyName}`) ?? [])];

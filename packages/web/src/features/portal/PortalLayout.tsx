@@ -1,22 +1,49 @@
-import { LoginOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout } from 'antd';
+import { LoginOutlined, UserOutlined } from '@ant-design/icons';
+import { Grid, Layout } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
+import { useCitizen } from '../citizen/useCitizen';
+
+/** Which main section a path belongs to (for aria-current in the navigation). */
+const sectionOf = (path: string): string => {
+  if (path.startsWith('/tra-cuu-ho-so')) {
+    return 'tracking';
+  }
+  if (path.startsWith('/phan-anh-kien-nghi')) {
+    return 'pakn';
+  }
+  if (path.startsWith('/ca-nhan')) {
+    return 'mine';
+  }
+  if (path === '/' || path.startsWith('/thu-tuc') || path.startsWith('/nop-ho-so')) {
+    return 'procedures';
+  }
+  return '';
+};
 
 /**
- * The citizens' portal frame: header with the site name, language and the officials' entrance,
- * the page, and the footer. Phase-2 pages (tracking, my dossiers, sign-in for citizens) render
- * inside the same Outlet.
+ * The citizens' portal frame: the header (site name, language, the citizen's account or sign-in),
+ * the main navigation, the page, and the footer with the officials' entrance. Kept to light
+ * components: every visitor downloads it first.
  */
 export const PortalLayout = () => {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  const citizen = useCitizen().data;
+  const section = sectionOf(useLocation().pathname);
+  const links = [
+    { key: 'procedures', to: '/', label: t('portalNav.procedures') },
+    { key: 'tracking', to: '/tra-cuu-ho-so', label: t('portalNav.tracking') },
+    { key: 'pakn', to: '/phan-anh-kien-nghi', label: t('portalNav.pakn') },
+    { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
+  ];
+  const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');
   return (
     <Layout style={{ minHeight: '100vh', background: '#faf8f6' }}>
       <SkipLink />
@@ -39,12 +66,29 @@ export const PortalLayout = () => {
         </Link>
         <div style={{ flex: 1 }} />
         <LanguageSwitch size="small" compact={narrow} />
-        <Link to="/can-bo/dang-nhap" aria-label={t('app.officialSignIn')}>
-          <Button type="text" tabIndex={-1} icon={<LoginOutlined aria-hidden />} style={{ color: '#fff' }}>
-            {narrow ? null : t('app.officialSignIn')}
-          </Button>
+        <Link
+          to={citizen ? '/ca-nhan/ho-so' : '/dang-nhap'}
+          className="portal-account"
+          aria-label={accountLabel}
+          title={accountLabel}
+        >
+          {citizen ? <UserOutlined aria-hidden /> : <LoginOutlined aria-hidden />}
+          {narrow ? null : (
+            <span className="portal-account-name">{citizen ? citizen.fullName : t('portalNav.signIn')}</span>
+          )}
         </Link>
       </Layout.Header>
+      <nav aria-label={t('portalNav.label')} className="portal-nav">
+        <ul>
+          {links.map((link) => (
+            <li key={link.key}>
+              <Link to={link.to} aria-current={section === link.key ? 'page' : undefined}>
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <Layout.Content
         id="main"
         tabIndex={-1}
@@ -56,6 +100,9 @@ export const PortalLayout = () => {
       </Layout.Content>
       <Layout.Footer style={{ padding: '16px 12px', background: '#f0ebe6' }}>
         <StatusFooter />
+        <p style={{ textAlign: 'center', margin: '8px 0 0', fontSize: 13 }}>
+          <Link to="/can-bo/dang-nhap">{t('app.officialSignIn')}</Link>
+        </p>
       </Layout.Footer>
     </Layout>
   );

@@ -1,6 +1,13 @@
-import { ArrowLeftOutlined, CheckCircleOutlined, FileTextOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  DownloadOutlined,
+  FileTextOutlined,
+  MessageOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Flex } from 'antd';
+import { Button, Flex } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -26,7 +33,19 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   </section>
 );
 
-const ComponentList = ({ components }: { components: ProcedureComponent[] }) => {
+/** Where the form template of a component downloads (the province's file, or a generated reference form). */
+const templateUrl = (code: string, catalog: string, key: string) =>
+  `/api/v1/public/procedures/${encodeURIComponent(code)}/templates/${encodeURIComponent(key)}?catalog=${encodeURIComponent(catalog)}`;
+
+const ComponentList = ({
+  components,
+  code,
+  catalog,
+}: {
+  components: ProcedureComponent[];
+  code: string;
+  catalog: string;
+}) => {
   const { t } = useTranslation();
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -41,6 +60,12 @@ const ComponentList = ({ components }: { components: ProcedureComponent[] }) => 
                 {c.copies > 0 ? <SoftTag>{t('portal.copy', { count: c.copies })}</SoftTag> : null}
                 {c.required ? null : <SoftTag>{t('portal.ifApplicable')}</SoftTag>}
                 {c.templateName ? <span style={muted}>{t('portal.template', { name: c.templateName })}</span> : null}
+                {c.templateName ? (
+                  <a href={templateUrl(code, catalog, c.key)} download>
+                    <DownloadOutlined aria-hidden /> {t('portal.downloadTemplate')}
+                    <span className="visually-hidden">: {c.templateName}</span>
+                  </a>
+                ) : null}
               </Flex>
               {c.replaceableByData ? (
                 <span style={{ fontSize: 13, color: TEXT_SUCCESS }}>
@@ -102,6 +127,9 @@ export const ProcedurePage = () => {
   // Channels may repeat (one row per case); their position is their identity.
   const channelRows = channels.map((rule, position) => ({ rule, id: `${rule.channel}-${position}` }));
   const receiving = p.agencies.filter((a) => a.role === 'receiving');
+  // Online dossiers go to a province's agencies, under the province's catalog (as the server decides).
+  const online = Boolean(content) && p.catalog !== 'national' && p.onlineLevel !== 'none' && p.status === 'active';
+  const query = `?catalog=${encodeURIComponent(p.catalog)}`;
 
   return (
     <Flex vertical gap={16}>
@@ -120,6 +148,22 @@ export const ProcedurePage = () => {
           <p style={{ ...muted, marginTop: 8, marginBottom: 0 }}>
             {t('portal.effectiveFrom', { date: formatDate(p.effectiveFrom) })}
           </p>
+        ) : null}
+        {online ? (
+          <Flex
+            gap={12}
+            align="center"
+            wrap
+            style={{ marginTop: 16, padding: 12, background: '#fdf3f3', borderRadius: 8 }}
+            data-testid="submit-online"
+          >
+            <Link to={`/nop-ho-so/${encodeURIComponent(p.code)}${query}`}>
+              <Button type="primary" size="large" tabIndex={-1} icon={<CloudUploadOutlined aria-hidden />}>
+                {t('portal.submitOnline')}
+              </Button>
+            </Link>
+            <span style={{ flex: '1 1 240px', ...muted }}>{t('portal.submitOnlineHelp')}</span>
+          </Flex>
         ) : null}
       </Panel>
       {!content ? (
@@ -143,13 +187,13 @@ export const ProcedurePage = () => {
             {submit.length > 0 ? (
               <>
                 <h3 style={{ fontSize: 15 }}>{t('intake.groupSubmit')}</h3>
-                <ComponentList components={submit} />
+                <ComponentList components={submit} code={p.code} catalog={p.catalog} />
               </>
             ) : null}
             {present.length > 0 ? (
               <>
                 <h3 style={{ fontSize: 15, marginTop: 12 }}>{t('intake.groupPresent')}</h3>
-                <ComponentList components={present} />
+                <ComponentList components={present} code={p.code} catalog={p.catalog} />
               </>
             ) : null}
             {notes.length > 0 ? (
@@ -251,6 +295,13 @@ export const ProcedurePage = () => {
             ) : (
               <span style={muted}>{t('portal.nothingListed')}</span>
             )}
+            <p style={{ marginTop: 12 }}>
+              <Link
+                to={`/phan-anh-kien-nghi?thu-tuc=${encodeURIComponent(p.code)}&catalog=${encodeURIComponent(p.catalog)}`}
+              >
+                <MessageOutlined aria-hidden /> {t('portal.sendFeedback')}
+              </Link>
+            </p>
             {content.sourceUrl ? (
               <p style={{ marginTop: 12 }}>
                 <a href={content.sourceUrl} target="_blank" rel="noopener noreferrer">

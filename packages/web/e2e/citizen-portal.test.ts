@@ -1,0 +1,511 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedWorld, signIn } from '@motcua/server/testing/fixtures';
+import type { TestApp } from '@motcua/server/testing/test-app';
+import { seedDemoCitizen } from '@motcua/server/usecases/portal/demo-citizen';
+import { multipartFile } from '@motcua/server/usecases/portal/test-support';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  asOfficial,
+  buildPdf,
+  ensureWebBuilt,
+  launchBrowser,
+  newContext,
+  PHONE,
+  seedCatalog,
+  shoot,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from './harness';
+
+/*
+ * The citizen's side of the portal in a real browser: sign in with the local demo account, submit a
+ * procedure online with real PDF uploads (the draft survives a reload), the desk receives it in the
+ * console, the citizen pays in the payment sandbox and gets the e-receipt, tracks the dossier without
+ * signing in, downloads and verifies the result and rates it once; then a feedback (PAKN) is sent
+ * and tracked. Screenshots of each page at 1366 × 768 and 360 × 740. Like the console's suite, it
+ * runs on its own server on PGlite and is skipped on the PostgreSQL pass.
+ */
+const onPostgresPass = Boolean(process.env.DATABASE_URL);
+
+const CITIZEN = { username: 'congdan', password: 'MotCua-2026', last4: '4321', name: 'Nguyễn Văn Dân' };
+/** A small upload limit (MOTCUA_UPLOAD_MAX_BYTES): the browser checks files against the server's own. */
+const UPLOAD_MAX_BYTES = 200 * 1024;
+const CODE_PATTERN = /000\.00\.10\.H31-\d{6}-\d{4}/;
+const RESULT_PDF = buildPdf('Giay khai sinh so 215/2026 - ban dien tu');
+
+let ts: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let citizen: Page;
+let dossierCode = '';
+
+beforeAll(async () => {
+  if (onPostgresPass) {
+    return;
+  }
+  await ensureWebBuilt();
+  ts = await startTestServer({ MOTCUA_UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) });
+  const database = ts.server.app.motcua.database;
+  const world = await seedWorld({ database } as unknown as TestApp);
+  await seedCatalog(ts.server, [world.agencies.centre?.id ?? '']);
+  await seedDemoCitizen(database.db, CITIZEN.password);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) {
+    await context.close().catch(() => undefined);
+  }
+  await browser?.close();
+  await ts?.close();
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') {
+    return;
+  }
+  let n = 0;
+  for (const browserContext of contexts) {
+    for (const page of browserContext.pages()) {
+      await page
+        .screenshot({ path: join(tmpdir(), `motcua-e2e-citizen-failure-${++n}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+  }
+});
+
+const openPage = async (viewport?: { width: number; height: number }): Promise<Page> => {
+  const context = await newContext(browser, ts.url, viewport);
+  context.setDefaultTimeout(10_000);
+  contexts.push(context);
+  return context.newPage();
+};
+
+/** Nothing wider than the screen (a phone browser widens its layout to fit: compare with the device's width). */
+const noHorizontalScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 0,
+  );
+
+let phone: Page | undefined;
+/** The same page on a 360 px phone (with the desktop page's cookies): no sideways scrolling, and a screenshot. */
+const onPhone = async (path: string, name: string, ready: (page: Page) => Promise<unknown>) => {
+  phone ??= await openPage(PHONE);
+  // The desktop page's cookies as they are now (signed in or not).
+  await phone.context().clearCookies();
+  await phone.context().addCookies(await citizen.context().cookies());
+  await phone.goto(path);
+  await ready(phone);
+  await noHorizontalScroll(phone);
+  await shoot(phone, `${name}-360`);
+};
+
+/** An official's action through the API, at the dossier's current version. */
+const act = async (username: string, action: string, params: object = {}, extra: object = {}) => {
+  const official = await asOfficial(ts.server, username);
+  const current = await official.call<{ version: number }>('GET', `/api/v1/dossiers/${dossierCode}`);
+  return official.call('POST', `/api/v1/dossiers/${dossierCode}/actions/${action}`, {
+    expectedVersion: current.version,
+    params,
+    ...extra,
+  });
+};
+
+const availableActions = async (username: string): Promise<string[]> => {
+  const official = await asOfficial(ts.server, username);
+  const answer = await official.call<{ actions: { action: string }[] }>(
+    'GET',
+    `/api/v1/dossiers/${dossierCode}/actions`,
+  );
+  return answer.actions.map((a) => a.action);
+};
+
+const waitForStatus = (page: Page, text: string) =>
+  page.getByTestId('dossier-status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+
+const choose = (page: Page, question: RegExp, answer: string) =>
+  page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check();
+
+const upload = (page: Page, component: string, name: string, buffer: Buffer) =>
+  page.locator(`#file-${component}`).setInputFiles({ name, mimeType: 'application/pdf', buffer });
+
+const fileLink = (page: Page | Locator, name: string) => page.getByRole('link', { name, exact: true });
+
+describe.skipIf(onPostgresPass)('the citizen portal', () => {
+  it('signs a citizen in and submits a procedure online with uploads, through a saved draft', async () => {
+    citizen = await openPage();
+    const requested: string[] = [];
+    citizen.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await citizen.goto('/thu-tuc/1.001193?catalog=33');
+    await citizen.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
+    await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+
+    // Not signed in: the sign-in page, then back to the wizard.
+    await citizen.waitForURL(/\/dang-nhap\?next=/);
+    await citizen.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await citizen.getByText('Vui lòng đăng nhập để tiếp tục.').waitFor();
+    // The settings say how citizens sign in (no identity provider here): no VNeID button, and the
+    // sign-in start (which records a login request and sets a cookie) is never probed.
+    expect(requested).toContain('/api/v1/public/settings');
+    expect(requested).not.toContain('/api/v1/citizen/auth/start');
+    expect(await citizen.getByRole('link', { name: /VNeID/ }).count()).toBe(0);
+    await shoot(citizen, 'portal-sign-in');
+    await onPhone('/dang-nhap', 'portal-sign-in', (p) =>
+      p.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor(),
+    );
+    await citizen.getByLabel('Tên đăng nhập').fill(CITIZEN.username);
+    await citizen.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await citizen.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await citizen.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+    await citizen.getByLabel('Mật khẩu', { exact: true }).fill(CITIZEN.password);
+    await citizen.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await citizen.waitForURL(/\/nop-ho-so\/1\.001193\?catalog=33&nhap=[0-9a-f-]+/);
+
+    // 1. The applicant, prefilled from the profile (identity read-only).
+    const step = citizen.getByTestId('wizard-step');
+    await step.filter({ hasText: 'Bước 1/4: Người yêu cầu' }).waitFor();
+    expect(await citizen.getByLabel('Họ và tên').inputValue()).toBe(CITIZEN.name);
+    expect(await citizen.getByLabel('Số định danh cá nhân (CCCD)').getAttribute('readonly')).not.toBeNull();
+    expect(await citizen.getByLabel('Ngày sinh').inputValue()).toBe('15/03/1990');
+    await citizen.getByRole('link', { name: /Tài khoản: Nguyễn Văn Dân/ }).waitFor();
+    const wizardUrl = new URL(citizen.url());
+    await shoot(citizen, 'submit-1-applicant');
+    await onPhone(`${wizardUrl.pathname}${wizardUrl.search}`, 'submit-1-applicant', (p) =>
+      p.getByTestId('wizard-step').filter({ hasText: 'Bước 1/4' }).waitFor(),
+    );
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 2. The files, checked in the browser against the server's limits (its settings): a file that is
+    // not a PDF, JPG or PNG and a file over the limit are refused before upload; a real PDF goes up.
+    await step.filter({ hasText: 'Bước 2/4: Giấy tờ' }).waitFor();
+    await citizen.getByText('tệp PDF, JPG hoặc PNG, mỗi tệp không quá 200 KB, mỗi giấy tờ tối đa 10 tệp').waitFor();
+    await upload(citizen, 'to-khai', 'to-khai.pdf', Buffer.from('<html><body>not a PDF</body></html>'));
+    await citizen.getByText('Tệp “to-khai.pdf” không phải PDF, JPG hoặc PNG').waitFor();
+    const uploadsBefore = requested.filter((path) => path.endsWith('/uploads')).length;
+    await upload(
+      citizen,
+      'to-khai',
+      'to-khai-lon.pdf',
+      Buffer.concat([buildPdf('To khai'), Buffer.alloc(UPLOAD_MAX_BYTES, 0x20)]),
+    );
+    await citizen.getByText(/^Tệp “to-khai-lon\.pdf” có dung lượng \d+ KB, vượt quá giới hạn 200 KB\.$/).waitFor();
+    expect(requested.filter((path) => path.endsWith('/uploads')).length).toBe(uploadsBefore);
+    await upload(citizen, 'to-khai', 'to-khai.pdf', buildPdf('To khai dang ky khai sinh - Nguyen Van An'));
+    await fileLink(citizen, 'to-khai.pdf').waitFor();
+    // Going on without the second required paper is refused.
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await citizen.getByText('Chưa có tệp cho giấy tờ bắt buộc: Giấy chứng sinh').first().waitFor();
+
+    // The draft is on the server: a reload brings back the step and the file.
+    await citizen.reload();
+    await step.filter({ hasText: 'Bước 2/4: Giấy tờ' }).waitFor();
+    await fileLink(citizen, 'to-khai.pdf').waitFor();
+    await upload(citizen, 'giay-chung-sinh', 'giay-chung-sinh.pdf', buildPdf('Giay chung sinh so 123'));
+    await fileLink(citizen, 'giay-chung-sinh.pdf').waitFor();
+    await shoot(citizen, 'submit-2-files');
+    await onPhone(`${wizardUrl.pathname}${wizardUrl.search}&buoc=2`, 'submit-2-files', (p) =>
+      p.getByRole('link', { name: 'giay-chung-sinh.pdf', exact: true }).waitFor(),
+    );
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 3. The only receiving agency is chosen; the result comes online.
+    await step.filter({ hasText: 'Bước 3/4: Nơi nhận hồ sơ' }).waitFor();
+    expect(await citizen.getByLabel('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên').isChecked()).toBe(true);
+    expect(await citizen.getByLabel('Nhận kết quả điện tử trên Cổng dịch vụ công').isChecked()).toBe(true);
+    await citizen.getByLabel('Nội dung đề nghị (không bắt buộc)').fill('Đăng ký khai sinh cho con Nguyễn Văn An');
+    await shoot(citizen, 'submit-3-agency');
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 4. Review, declaration, submit.
+    await step.filter({ hasText: 'Bước 4/4: Xem lại và nộp' }).waitFor();
+    await citizen.locator('dd').filter({ hasText: 'Đăng ký khai sinh cho con Nguyễn Văn An' }).waitFor();
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await citizen.getByText('Vui lòng xác nhận lời cam đoan').waitFor();
+    await citizen.getByLabel(/Tôi cam đoan/).check();
+    await shoot(citizen, 'submit-4-review');
+    await onPhone(`${wizardUrl.pathname}${wizardUrl.search}&buoc=4`, 'submit-4-review', (p) =>
+      p.getByTestId('wizard-step').filter({ hasText: 'Bước 4/4' }).waitFor(),
+    );
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const done = citizen.getByTestId('submit-done');
+    await done.waitFor();
+    dossierCode = (await citizen.getByTestId('dossier-code').innerText()).trim();
+    expect(dossierCode).toMatch(CODE_PATTERN);
+    expect(await citizen.getByTestId('tracking-pin').innerText()).toMatch(/^\d{6}$/);
+    await done.locator('dd').filter({ hasText: 'Mới đăng ký' }).waitFor();
+    await shoot(citizen, 'submit-done');
+
+    // My dossiers: the new one, waiting for the desk.
+    await citizen.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await citizen.getByTestId('my-dossier-code').filter({ hasText: dossierCode }).waitFor();
+    await citizen.getByText('Chờ Bộ phận Một cửa kiểm tra và tiếp nhận hồ sơ trực tuyến').waitFor();
+    await shoot(citizen, 'my-dossiers');
+    await onPhone('/ca-nhan/ho-so', 'my-dossiers', (p) => p.getByTestId('my-dossier-code').first().waitFor());
+
+    // A second application left as a draft, continued from "Hồ sơ đang khai".
+    await citizen.goto('/nop-ho-so/1.009994?catalog=33');
+    await step.filter({ hasText: 'Bước 1/4' }).waitFor();
+    await citizen.waitForURL(/nhap=/);
+    await citizen.goto('/ca-nhan/nhap');
+    const draft = citizen.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' });
+    await draft.waitFor();
+    expect(await citizen.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).count()).toBe(0);
+    await shoot(citizen, 'my-drafts');
+    await onPhone('/ca-nhan/nhap', 'my-drafts', (p) =>
+      p.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' }).waitFor(),
+    );
+  }, 120_000);
+
+  it('is received by the desk in the console, which then asks for the fee', async () => {
+    expect(dossierCode).toMatch(CODE_PATTERN);
+    const desk = await openPage();
+    await desk.goto('/can-bo/dang-nhap');
+    await desk.getByLabel('Tên đăng nhập').fill('motcua');
+    await desk.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.waitForURL((url) => url.pathname === '/can-bo');
+    await desk.goto(`/can-bo/ho-so/${dossierCode}`);
+    await waitForStatus(desk, 'Mới đăng ký');
+    await desk.locator('[data-action="receive"]').click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.waitFor();
+    const close = dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' });
+    // The confirmation opens with an animation: a click that lands while it settles is tried again.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await dialog.getByTestId('action-submit').click();
+      const settled = await Promise.race([
+        dialog.waitFor({ state: 'hidden', timeout: 4_000 }).then(() => true),
+        close.waitFor({ timeout: 4_000 }).then(() => true),
+      ]).catch(() => false);
+      if (settled) {
+        break;
+      }
+    }
+    if (await close.isVisible()) {
+      await close.click();
+    }
+    await waitForStatus(desk, 'Đã tiếp nhận');
+
+    await act('motcua', 'forward');
+    await act('chuyenvien', 'accept_handoff');
+    await act('chuyenvien', 'request_payment', { reason: 'Lệ phí đăng ký khai sinh', amountVnd: 50_000 });
+  }, 60_000);
+
+  it('lets the citizen pay in the sandbox and download the e-receipt', async () => {
+    await citizen.goto(`/ca-nhan/ho-so/${dossierCode}`);
+    await waitForStatus(citizen, 'Chờ thực hiện nghĩa vụ tài chính');
+    // The receiving agency, and each paper the procedure asks for with what was handed in for it.
+    await citizen.getByTestId('dossier-facts').getByText('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên').waitFor();
+    const papers = citizen.getByTestId('components');
+    for (const key of ['to-khai', 'giay-chung-sinh']) {
+      const paper = papers.locator(`[data-component="${key}"]`);
+      expect(await paper.innerText()).toContain('Bắt buộc');
+      expect(await paper.innerText()).toContain('1 tệp');
+    }
+    await papers
+      .locator('[data-component="giay-chung-sinh"]')
+      .getByText('giay-chung-sinh.pdf', { exact: true })
+      .waitFor();
+    const next = citizen.getByTestId('next-step');
+    await next.getByText('Nộp phí, lệ phí hoặc thực hiện nghĩa vụ tài chính').waitFor();
+    expect(await next.innerText()).toContain('50.000 đồng');
+    await shoot(citizen, 'my-dossier-pay');
+    await onPhone(`/ca-nhan/ho-so/${dossierCode}`, 'my-dossier-pay', (p) =>
+      p.getByRole('button', { name: 'Thanh toán trực tuyến' }).waitFor(),
+    );
+
+    await citizen.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await citizen.waitForURL(/\/api\/v1\/payments\/sandbox\//);
+    await citizen.getByText('Cổng thanh toán thử nghiệm (sandbox)').waitFor();
+    await citizen.getByRole('button', { name: 'Thanh toán thành công' }).click();
+
+    // The platform sends the payer back to their dossier's page, which reads the dossier afresh.
+    await citizen.waitForURL(new RegExp(`/ca-nhan/ho-so/${dossierCode.replace(/\./g, '\\.')}$`));
+    await citizen.getByTestId('payment-return').filter({ hasText: 'Thanh toán thành công' }).waitFor();
+    await waitForStatus(citizen, 'Đang xử lý');
+    const receipt = citizen.getByTestId('receipt-link');
+    await receipt.waitFor();
+    await shoot(citizen, 'my-dossier-paid');
+    const pdf = await citizen.context().request.get((await receipt.getAttribute('href')) ?? '');
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
+
+  it('is completed with a result document and returned (API)', async () => {
+    await act('chuyenvien', 'complete_step');
+    const approver = await signIn(ts.server.app, 'lanhdao');
+    const file = multipartFile(RESULT_PDF, 'giay-khai-sinh.pdf', 'application/pdf');
+    const attached = await ts.server.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${dossierCode}/documents?kind=result&name=${encodeURIComponent('Giấy khai sinh')}&documentNo=${encodeURIComponent('215/2026')}`,
+      headers: { ...approver.headers, ...file.headers },
+      payload: file.payload,
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const resultId = attached.json().id as string;
+    await act(
+      'lanhdao',
+      'complete',
+      { outcome: 'approved' },
+      { results: [{ name: 'Giấy khai sinh', documentNo: '215/2026', documentId: resultId }] },
+    );
+    if ((await availableActions('motcua')).includes('accept_handoff')) {
+      await act('motcua', 'accept_handoff');
+    }
+    await act('motcua', 'return_result', { channel: 'online' });
+  }, 60_000);
+
+  it('tracks the dossier without signing in: a wrong check value is "not found", the right one shows it', async () => {
+    for (const viewport of [undefined, PHONE]) {
+      const suffix = viewport ? '-360' : '';
+      const page = await openPage(viewport);
+      // The QR code on the receipt opens the page with the code filled in.
+      await page.goto(`/tra-cuu-ho-so?ma=${dossierCode}`);
+      await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
+      expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(dossierCode);
+      const factor = page.getByLabel('Mã xác thực');
+      await factor.fill('0000');
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      const notFound = page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' });
+      await notFound.waitFor();
+      expect(await notFound.innerText()).toContain('4 số cuối số định danh');
+      if (!viewport) {
+        await shoot(page, 'tracking-not-found');
+      }
+      await factor.fill(CITIZEN.last4);
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      await page.getByTestId('progress-status').filter({ hasText: 'Đã trả kết quả' }).waitFor();
+      await page.getByTestId('next-step').filter({ hasText: 'Đánh giá mức độ hài lòng' }).waitFor();
+      expect(await page.getByTestId('progress-steps').innerText()).toContain('Sở Tư pháp tỉnh Hưng Yên');
+      // Nothing private: neither the applicant's name nor the ID number.
+      const text = await page.locator('main').innerText();
+      expect(text).not.toContain(CITIZEN.name);
+      expect(text).not.toContain('033090004321');
+      await noHorizontalScroll(page);
+      await shoot(page, `tracking${suffix}`);
+    }
+
+    // Guessing is slowed down: after 10 wrong values for a code, a 429 says when to try again, in minutes.
+    const page = await openPage();
+    await page.goto(`/tra-cuu-ho-so?ma=${dossierCode}`);
+    const factor = page.getByLabel('Mã xác thực');
+    const wait = page.getByTestId('retry-after');
+    for (let attempt = 0; attempt < 12 && !(await wait.isVisible()); attempt += 1) {
+      await factor.fill(String(1000 + attempt));
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      await page.getByRole('alert').first().waitFor();
+      await page.getByRole('button', { name: 'Tra cứu' }).and(page.locator(':not(.ant-btn-loading)')).waitFor();
+    }
+    await page.getByRole('alert').filter({ hasText: 'Quá nhiều yêu cầu' }).waitFor();
+    expect(await wait.innerText()).toMatch(/Vui lòng thử lại sau (\d+ phút|\d+ giây)\.$/);
+  }, 60_000);
+
+  it('downloads and verifies the result, and rates the dossier once (a second rating is refused)', async () => {
+    await citizen.goto(`/ca-nhan/ho-so/${dossierCode}`);
+    await waitForStatus(citizen, 'Đã trả kết quả');
+    const results = citizen.getByTestId('results');
+    await results.getByText('Giấy khai sinh', { exact: true }).waitFor();
+    const download = results.getByRole('link', { name: /Tải về/ });
+    const file = await citizen.context().request.get((await download.getAttribute('href')) ?? '');
+    expect(file.status()).toBe(200);
+    expect((await file.body()).equals(RESULT_PDF)).toBe(true);
+
+    // A second tab with the same page: the rating form in both.
+    const second = await citizen.context().newPage();
+    await second.goto(`/ca-nhan/ho-so/${dossierCode}`);
+    await second.getByRole('button', { name: 'Gửi đánh giá' }).waitFor();
+
+    await choose(citizen, /Mức độ hài lòng chung/, 'Rất hài lòng');
+    await choose(citizen, /Mức độ thuận tiện/, 'Hài lòng');
+    await choose(citizen, /Thái độ của cán bộ/, 'Rất hài lòng');
+    await shoot(citizen, 'my-dossier-rating');
+    await onPhone(`/ca-nhan/ho-so/${dossierCode}`, 'my-dossier-rating', (p) =>
+      p.getByRole('button', { name: 'Gửi đánh giá' }).waitFor(),
+    );
+    await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await citizen.getByTestId('rated').filter({ hasText: 'Bạn đã đánh giá hồ sơ này: Rất hài lòng' }).waitFor();
+
+    await choose(second, /Mức độ hài lòng chung/, 'Không hài lòng');
+    await choose(second, /Mức độ thuận tiện/, 'Không hài lòng');
+    await second.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    const refused = second.getByRole('alert').filter({ hasText: 'Hồ sơ đã được đánh giá' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('Mỗi hồ sơ chỉ được đánh giá một lần.');
+    await refused.scrollIntoViewIfNeeded();
+    await second.screenshot({ path: join(tmpdir(), 'motcua-rating-refused.png') });
+    await second.close();
+
+    // The result's public verification page (from "Xác minh").
+    await citizen.getByRole('link', { name: /Xác minh/ }).click();
+    await citizen.waitForURL(/\/xac-minh\/[0-9a-f]{64}$/);
+    const facts = citizen.getByTestId('verify-facts');
+    await facts.getByText('Sở Tư pháp tỉnh Hưng Yên').waitFor();
+    await facts.getByText('215/2026').waitFor();
+    // The file the citizen holds matches (hashed in the browser).
+    await citizen.locator('#compare-file').setInputFiles({
+      name: 'giay-khai-sinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: RESULT_PDF,
+    });
+    await citizen.getByText('Tệp “giay-khai-sinh.pdf” khớp với văn bản đã cấp.').waitFor();
+    await shoot(citizen, 'verify');
+    await onPhone(new URL(citizen.url()).pathname, 'verify', (p) =>
+      p.getByTestId('verify-facts').getByText('215/2026').waitFor(),
+    );
+
+    // My dossiers says it is over and rated (the list has both from the server).
+    await citizen.goto('/ca-nhan/ho-so');
+    const item = citizen.getByRole('listitem').filter({ hasText: dossierCode });
+    const next = item.getByTestId('my-dossier-next');
+    await next.filter({ hasText: 'Hồ sơ đã kết thúc' }).waitFor();
+    expect(await next.innerText()).toContain('Đã đánh giá');
+  }, 60_000);
+
+  it('sends a feedback on a regulation (PAKN) and tracks it by its code', async () => {
+    const page = await openPage();
+    await page.goto('/thu-tuc/1.009994?catalog=33');
+    await page.getByRole('link', { name: 'Phản ánh, kiến nghị về thủ tục này' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị về quy định hành chính' }).waitFor();
+    // The province and the procedure come from where the reader came from.
+    const province = page.getByLabel('Tỉnh, thành phố nhận phản ánh, kiến nghị');
+    await expect.poll(() => province.inputValue()).toBe('33');
+    await expect
+      .poll(() => page.getByLabel('Quy định, thủ tục hành chính được phản ánh, kiến nghị').inputValue())
+      .toBe('Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ');
+    await page.getByLabel('Kiến nghị', { exact: true }).check();
+    await page.getByLabel('Sáng kiến cải cách thủ tục hành chính').check();
+    await page
+      .getByLabel('Nội dung phản ánh, kiến nghị')
+      .fill('Đề nghị cho phép nộp bản vẽ thiết kế dạng tệp điện tử thay cho hai bộ bản vẽ giấy.');
+    await page.getByLabel('Họ và tên (tên cá nhân, tổ chức)').fill('Trần Thị Góp Ý');
+    await page.getByLabel('Số điện thoại').fill('0987');
+    await page.getByLabel('Địa chỉ').fill('Số 8 phố Điện Biên, phường Phố Hiến, tỉnh Hưng Yên');
+    await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+    await page.getByText('Số điện thoại không hợp lệ').waitFor();
+    await page.getByLabel('Số điện thoại').fill('0987654321');
+    await shoot(page, 'pakn');
+    await onPhone('/phan-anh-kien-nghi', 'pakn', (p) => p.getByLabel('Nội dung phản ánh, kiến nghị').waitFor());
+    await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+    const code = page.getByTestId('pakn-code');
+    await code.waitFor();
+    expect(await code.innerText()).toMatch(/^PAKN\.\d{8}\.\d{4}$/);
+    await shoot(page, 'pakn-sent');
+
+    await page.getByRole('button', { name: 'Tra cứu phản ánh, kiến nghị này' }).click();
+    const status = page.getByTestId('pakn-status');
+    await status.getByText('Đã tiếp nhận, đang phân loại').waitFor();
+    expect(await status.innerText()).toContain('Sáng kiến cải cách thủ tục hành chính');
+    await shoot(page, 'pakn-track');
+
+    // The citizen pages are complete in English too (their texts load when the reader switches).
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Feedback on administrative regulations' }).waitFor();
+    await page.getByTestId('pakn-status').getByText('Received, being classified').waitFor();
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị về quy định hành chính' }).waitFor();
+  }, 60_000);
+});

@@ -1,0 +1,631 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Drawer,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import {
+  type AgencyOption,
+  exportUrl,
+  type Figures,
+  fetchFigureDossiers,
+  fetchServiceIndex,
+  fetchStatistics,
+  type ReportFilters,
+  type ServiceUnit,
+  type StatisticsGroup,
+  searchAgencies,
+} from './api';
+import { EChart } from './EChart';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatPercent } from './format';
+
+type Lang = 'vi' | 'en';
+type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
+
+const TEXT = {
+  title: { vi: 'Thống kê, báo cáo giải quyết thủ tục hành chính', en: 'Statistics and reports' },
+  month: { vi: 'Tháng', en: 'Month' },
+  quarter: { vi: 'Quý', en: 'Quarter' },
+  year: { vi: 'Năm', en: 'Year' },
+  range: { vi: 'Khoảng ngày', en: 'Date range' },
+  scopeOwn: { vi: 'Phạm vi của tôi', en: 'My scope' },
+  scopeProvince: { vi: 'Toàn tỉnh', en: 'Whole province' },
+  scopeAgency: { vi: 'Một cơ quan', en: 'One agency' },
+  agency: { vi: 'Chọn cơ quan, đơn vị', en: 'Choose an agency' },
+  subagencies: { vi: 'Kể cả đơn vị trực thuộc', en: 'With sub-agencies' },
+  channels: { vi: 'Hình thức nộp', en: 'Channel' },
+  online: { vi: 'Trực tuyến', en: 'Online' },
+  direct: { vi: 'Trực tiếp', en: 'In person' },
+  postal: { vi: 'Bưu chính công ích', en: 'Public post' },
+  total: { vi: 'Tổng số hồ sơ phải giải quyết', en: 'Dossiers to process' },
+  carried: { vi: 'kỳ trước chuyển sang', en: 'carried over' },
+  received: { vi: 'Hồ sơ mới tiếp nhận', en: 'Newly received' },
+  resolved: { vi: 'Đã giải quyết', en: 'Resolved' },
+  onTime: { vi: 'trước hạn và đúng hạn', en: 'early or on time' },
+  inProgress: { vi: 'Đang giải quyết', en: 'In progress' },
+  overdue: { vi: 'quá hạn', en: 'overdue' },
+  index766: { vi: 'Chỉ số 766 (điểm/điểm tối đa có dữ liệu)', en: 'Decision 766 index (of the adjusted maximum)' },
+  overTime: { vi: 'Tiếp nhận và giải quyết theo thời gian', en: 'Received and resolved over time' },
+  rateByAgency: { vi: 'Tỷ lệ trước hạn, đúng hạn theo cơ quan', en: 'On-time rate by agency' },
+  channelShare: { vi: 'Tỷ lệ hồ sơ theo hình thức nộp', en: 'Dossiers by channel' },
+  groups766: { vi: 'Điểm các nhóm chỉ số 766 theo cơ quan', en: 'Decision 766 groups by agency' },
+  byAgency: { vi: 'Kết quả giải quyết theo cơ quan', en: 'Results by agency' },
+  ranking: { vi: 'Xếp hạng chỉ số 766', en: 'Decision 766 ranking' },
+  excel: { vi: 'Xuất Excel', en: 'Export Excel' },
+  pdf: { vi: 'Xuất PDF', en: 'Export PDF' },
+  excel766: { vi: 'Xuất Excel chỉ số 766', en: 'Export the 766 index' },
+  asOf: { vi: 'Số liệu đang giải quyết tính đến hết ngày', en: 'In progress as of the end of' },
+  base: { vi: 'Căn cứ', en: 'Basis' },
+  noData766: {
+    vi: 'Chỉ tiêu chưa có dữ liệu (không tính vào điểm tối đa)',
+    en: 'Indicators without data (left out of the maximum)',
+  },
+  dossiers: { vi: 'Hồ sơ', en: 'Dossiers' },
+  more: { vi: 'Xem thêm', en: 'More' },
+  rank: { vi: 'Hạng', en: 'Rank' },
+  unit: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
+  score: { vi: 'Điểm', en: 'Score' },
+  percent: { vi: 'Tỷ lệ đạt', en: 'Share' },
+} as const;
+
+type TextKey = keyof typeof TEXT;
+
+const CHANNELS = ['online', 'direct', 'postal'] as const;
+
+/** The report query for the chosen period (named periods are sent as such: 2026, 2026-Q4, 2026-11). */
+const toPeriod = (
+  kind: PeriodKind,
+  value: Dayjs,
+  range: [Dayjs, Dayjs],
+): Pick<ReportFilters, 'period' | 'from' | 'to'> => {
+  if (kind === 'month') {
+    return { period: value.format('YYYY-MM') };
+  }
+  if (kind === 'quarter') {
+    return { period: `${value.year()}-Q${Math.floor(value.month() / 3) + 1}` };
+  }
+  if (kind === 'year') {
+    return { period: String(value.year()) };
+  }
+  return { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+};
+
+const Kpi = ({
+  title,
+  value,
+  detail,
+  tooltip,
+}: {
+  title: string;
+  value: string;
+  detail?: string;
+  tooltip?: string;
+}) => (
+  <Card size="small" style={{ height: '100%' }}>
+    <Tooltip title={tooltip}>
+      <Statistic title={title} value={value} />
+    </Tooltip>
+    {detail ? <Typography.Text type="secondary">{detail}</Typography.Text> : null}
+  </Card>
+);
+
+export const ReportsPage = () => {
+  const { i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const t = (key: TextKey) => TEXT[key][lang];
+
+  const [periodKind, setPeriodKind] = useState<PeriodKind>('year');
+  const [periodValue, setPeriodValue] = useState<Dayjs>(dayjs());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [scope, setScope] = useState<'own' | 'province' | 'agency'>('own');
+  const [agency, setAgency] = useState<string | undefined>();
+  const [subagencies, setSubagencies] = useState(true);
+  const [channels, setChannels] = useState<string[]>([]);
+  const [agencySearch, setAgencySearch] = useState('');
+  const [drill, setDrill] = useState<{ figure: string; title: string } | null>(null);
+
+  const filters: ReportFilters = useMemo(
+    () => ({
+      ...toPeriod(periodKind, periodValue, range),
+      ...(scope === 'province' ? { scope: 'province' as const } : {}),
+      ...(scope === 'agency' && agency ? { scope: 'agency' as const, agency, subagencies } : {}),
+      channels,
+    }),
+    [periodKind, periodValue, range, scope, agency, subagencies, channels],
+  );
+  const timeBucket = periodKind === 'month' ? 'day' : 'month';
+  const enabled = scope !== 'agency' || agency !== undefined;
+
+  const overTime = useQuery({
+    queryKey: ['reports', 'statistics', filters, timeBucket],
+    queryFn: ({ signal }) => fetchStatistics(filters, [timeBucket], signal),
+    enabled,
+  });
+  const byAgency = useQuery({
+    queryKey: ['reports', 'statistics', filters, 'agency'],
+    queryFn: ({ signal }) => fetchStatistics(filters, ['agency'], signal),
+    enabled,
+  });
+  const index = useQuery({
+    queryKey: ['reports', 'service-index', filters],
+    queryFn: ({ signal }) => fetchServiceIndex(filters, signal),
+    enabled,
+  });
+  const province = byAgency.data?.scope.provinceCode;
+  const agencies = useQuery({
+    queryKey: ['reports', 'agencies', agencySearch, province],
+    queryFn: ({ signal }) => searchAgencies(agencySearch, province, signal),
+    enabled: scope === 'agency',
+  });
+  const drillQuery = useQuery({
+    queryKey: ['reports', 'dossiers', filters, drill?.figure],
+    queryFn: ({ signal }) => fetchFigureDossiers(filters, drill?.figure ?? 'received', undefined, signal),
+    enabled: drill !== null,
+  });
+
+  const totals = byAgency.data?.totals;
+  const error = [overTime.error, byAgency.error, index.error].find(Boolean);
+
+  const timeOption = useMemo(() => {
+    const groups = overTime.data?.groups ?? [];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 48, top: 36, bottom: 32 },
+      xAxis: { type: 'category', data: groups.map((g) => (g.bucket ? g.bucket.label[lang] : g.label)) },
+      yAxis: [
+        { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
+        { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
+      ],
+      series: [
+        { name: TEXT.received[lang], type: 'bar', data: groups.map((g) => g.figures.receivedNew) },
+        { name: TEXT.resolved[lang], type: 'bar', data: groups.map((g) => g.figures.resolved) },
+        {
+          name: `% ${TEXT.onTime[lang]}`,
+          type: 'line',
+          yAxisIndex: 1,
+          data: groups.map((g) => g.figures.percentages.earlyOrOnTime.value),
+          tooltip: { valueFormatter: (v: number | null) => formatPercent(v) },
+        },
+      ],
+    };
+  }, [overTime.data, lang]);
+
+  const rateOption = useMemo(() => {
+    const groups = [...(byAgency.data?.groups ?? [])]
+      .filter((g) => g.figures.resolved > 0)
+      .sort(
+        (a, b) => (a.figures.percentages.earlyOrOnTime.value ?? 0) - (b.figures.percentages.earlyOrOnTime.value ?? 0),
+      )
+      .slice(-25);
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => formatPercent(v) },
+      grid: { left: 220, right: 32, top: 8, bottom: 24 },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
+      yAxis: { type: 'category', data: groups.map((g) => g.label), axisLabel: { width: 200, overflow: 'truncate' } },
+      series: [
+        {
+          type: 'bar',
+          data: groups.map((g) => g.figures.percentages.earlyOrOnTime.value),
+          itemStyle: { color: '#2e7d32' },
+        },
+      ],
+    };
+  }, [byAgency.data]);
+
+  const channelOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'item', valueFormatter: (v: number) => formatCount(v) },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '70%'],
+          label: { formatter: (p: { name: string; percent: number }) => `${p.name}: ${formatDecimal(p.percent)}%` },
+          data: totals
+            ? [
+                { name: TEXT.online[lang], value: totals.receivedOnline },
+                { name: TEXT.direct[lang], value: totals.receivedDirect },
+                { name: TEXT.postal[lang], value: totals.receivedPostal },
+              ]
+            : [],
+        },
+      ],
+    }),
+    [totals, lang],
+  );
+
+  const groupsOption = useMemo(() => {
+    const units = (index.data?.units ?? []).slice(0, 20).reverse();
+    const groupNames = units[0]?.result.groups.map((g) => `${g.no}. ${g.name}`) ?? [];
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => formatDecimal(v) },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 220, right: 32, top: 40, bottom: 24 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: units.map((u) => u.name), axisLabel: { width: 200, overflow: 'truncate' } },
+      series: groupNames.map((name, groupIndex) => ({
+        name,
+        type: 'bar',
+        stack: 'score',
+        data: units.map((u) => u.result.groups[groupIndex]?.score ?? 0),
+      })),
+    };
+  }, [index.data]);
+
+  const open = (figure: string, title: string) => setDrill({ figure, title });
+  const cell = (value: number, figure: string, title: string) =>
+    value > 0 ? (
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(figure, title)}>
+        {formatCount(value)}
+      </Button>
+    ) : (
+      formatCount(value)
+    );
+
+  const agencyColumns: ColumnsType<StatisticsGroup> = [
+    { title: t('unit'), dataIndex: 'label', key: 'label', fixed: 'left', width: 260 },
+    { title: t('total'), key: 'total', align: 'right', render: (_, g) => formatCount(g.figures.totalToProcess) },
+    { title: t('carried'), key: 'carried', align: 'right', render: (_, g) => formatCount(g.figures.carriedOver) },
+    { title: t('online'), key: 'online', align: 'right', render: (_, g) => formatCount(g.figures.receivedOnline) },
+    { title: t('resolved'), key: 'resolved', align: 'right', render: (_, g) => formatCount(g.figures.resolved) },
+    {
+      title: lang === 'vi' ? 'Trả quá hạn' : 'Late',
+      key: 'late',
+      align: 'right',
+      render: (_, g) => formatCount(g.figures.resolvedLate),
+    },
+    {
+      title: lang === 'vi' ? 'Đang giải quyết quá hạn' : 'Overdue',
+      key: 'overdue',
+      align: 'right',
+      render: (_, g) => formatCount(g.figures.inProgressOverdue),
+    },
+    {
+      title: `% ${t('onTime')}`,
+      key: 'rate',
+      align: 'right',
+      render: (_, g) => (
+        <Tooltip
+          title={`${formatCount(g.figures.percentages.earlyOrOnTime.numerator)}/${formatCount(g.figures.percentages.earlyOrOnTime.base)} ${g.figures.percentages.earlyOrOnTime.baseLabel[lang]}`}
+        >
+          {formatPercent(g.figures.percentages.earlyOrOnTime.value)}
+        </Tooltip>
+      ),
+    },
+  ];
+
+  const rankingColumns: ColumnsType<ServiceUnit> = [
+    { title: t('rank'), dataIndex: 'rank', key: 'rank', width: 70, align: 'center' },
+    { title: t('unit'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('score'),
+      key: 'score',
+      align: 'right',
+      render: (_, u) => `${formatDecimal(u.result.score)}/${u.result.maxAvailable}`,
+    },
+    { title: t('percent'), key: 'pct', align: 'right', render: (_, u) => formatPercent(u.result.percentOfAvailable) },
+    {
+      title: lang === 'vi' ? 'Tiến độ (20)' : 'Progress (20)',
+      key: 'progress',
+      align: 'right',
+      render: (_, u) => {
+        const indicator = u.result.groups[1]?.indicators[0];
+        return indicator?.status === 'scored' ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            onClick={() => open('progress_not_counted', indicator.name)}
+          >
+            {formatDecimal(indicator.score)}
+          </Button>
+        ) : (
+          <Tag>{lang === 'vi' ? 'chưa có dữ liệu' : 'no data'}</Tag>
+        );
+      },
+    },
+  ];
+
+  const kpis = (f: Figures) => [
+    <Kpi
+      key="total"
+      title={t('total')}
+      value={formatCount(f.totalToProcess)}
+      detail={`${formatCount(f.carriedOver)} ${t('carried')}`}
+    />,
+    <Kpi
+      key="received"
+      title={t('received')}
+      value={formatCount(f.receivedNew)}
+      detail={`${formatPercent(f.percentages.online.value)} ${t('online').toLowerCase()}`}
+      tooltip={f.percentages.online.baseLabel[lang]}
+    />,
+    <Kpi
+      key="resolved"
+      title={t('resolved')}
+      value={formatCount(f.resolved)}
+      detail={`${formatPercent(f.percentages.earlyOrOnTime.value)} ${t('onTime')}`}
+      tooltip={`${t('base')}: ${f.percentages.earlyOrOnTime.baseLabel[lang]}`}
+    />,
+    <Kpi
+      key="progress"
+      title={t('inProgress')}
+      value={formatCount(f.inProgress)}
+      detail={`${formatCount(f.inProgressOverdue)} ${t('overdue')}`}
+    />,
+  ];
+
+  const firstUnit = index.data?.units[0];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap size="middle">
+          <Segmented<PeriodKind>
+            value={periodKind}
+            onChange={setPeriodKind}
+            options={(['month', 'quarter', 'year', 'range'] as const).map((k) => ({ value: k, label: t(k) }))}
+          />
+          {periodKind === 'range' ? (
+            <DatePicker.RangePicker
+              value={range}
+              format="DD/MM/YYYY"
+              allowClear={false}
+              onChange={(value) => {
+                if (value?.[0] && value[1]) {
+                  setRange([value[0], value[1]]);
+                }
+              }}
+            />
+          ) : (
+            <DatePicker
+              picker={periodKind}
+              value={periodValue}
+              allowClear={false}
+              format={periodKind === 'month' ? 'MM/YYYY' : periodKind === 'year' ? 'YYYY' : undefined}
+              onChange={(value) => value && setPeriodValue(value)}
+            />
+          )}
+          <Segmented<'own' | 'province' | 'agency'>
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: 'own', label: t('scopeOwn') },
+              { value: 'province', label: t('scopeProvince') },
+              { value: 'agency', label: t('scopeAgency') },
+            ]}
+          />
+          {scope === 'agency' ? (
+            <>
+              <Select<string>
+                showSearch={{ filterOption: false, onSearch: setAgencySearch }}
+                style={{ minWidth: 320 }}
+                placeholder={t('agency')}
+                value={agency}
+                onChange={setAgency}
+                loading={agencies.isFetching}
+                options={(agencies.data?.items ?? []).map((a: AgencyOption) => ({
+                  value: a.id,
+                  label: `${a.name} (${a.code})`,
+                }))}
+              />
+              <Space>
+                <Switch checked={subagencies} onChange={setSubagencies} />
+                <Typography.Text>{t('subagencies')}</Typography.Text>
+              </Space>
+            </>
+          ) : null}
+          <Select<string[]>
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 220 }}
+            placeholder={t('channels')}
+            value={channels}
+            onChange={setChannels}
+            options={CHANNELS.map((c) => ({ value: c, label: t(c) }))}
+          />
+          <Button href={exportUrl('statistics.xlsx', filters, ['agency'])} disabled={!enabled}>
+            {t('excel')}
+          </Button>
+          <Button href={exportUrl('statistics.pdf', filters, ['agency'])} target="_blank" disabled={!enabled}>
+            {t('pdf')}
+          </Button>
+          <Button href={exportUrl('service-index.xlsx', filters)} disabled={!enabled}>
+            {t('excel766')}
+          </Button>
+        </Space>
+      </Card>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={isApiError(error) ? error.title : String(error)}
+          description={isApiError(error) ? error.detail : undefined}
+        />
+      ) : null}
+      {byAgency.data ? (
+        <Typography.Text type="secondary">
+          {byAgency.data.scope.label[lang]} — {byAgency.data.period.label[lang]} (
+          {formatDate(byAgency.data.period.from)}–{formatDate(byAgency.data.period.to)}). {t('asOf')}{' '}
+          {formatDate(byAgency.data.period.asOf)}.
+        </Typography.Text>
+      ) : null}
+      <Row gutter={[12, 12]}>
+        {totals
+          ? kpis(totals).map((kpi) => (
+              <Col key={kpi.key} xs={24} sm={12} lg={5}>
+                {kpi}
+              </Col>
+            ))
+          : null}
+        {firstUnit ? (
+          <Col xs={24} sm={12} lg={4}>
+            <Kpi
+              title={t('index766')}
+              value={`${formatDecimal(firstUnit.result.score)}/${firstUnit.result.maxAvailable}`}
+              detail={firstUnit.name}
+              tooltip={firstUnit.result.adjustment[lang]}
+            />
+          </Col>
+        ) : null}
+      </Row>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Card size="small" title={t('overTime')} loading={overTime.isPending && enabled}>
+            <EChart option={timeOption} label={t('overTime')} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('channelShare')} loading={byAgency.isPending && enabled}>
+            <EChart option={channelOption} label={t('channelShare')} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('rateByAgency')} loading={byAgency.isPending && enabled}>
+            <EChart option={rateOption} height={420} label={t('rateByAgency')} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('groups766')} loading={index.isPending && enabled}>
+            <EChart option={groupsOption} height={420} label={t('groups766')} />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('byAgency')}>
+        <Table<StatisticsGroup>
+          size="small"
+          rowKey={(g) => g.label}
+          columns={agencyColumns}
+          dataSource={byAgency.data?.groups ?? []}
+          loading={byAgency.isFetching}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty /> }}
+          summary={() =>
+            totals ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <strong>{lang === 'vi' ? 'Tổng cộng' : 'Total'}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {cell(totals.totalToProcess, 'received', t('received'))}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {cell(totals.carriedOver, 'carried_over', t('carried'))}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {formatCount(totals.receivedOnline)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {cell(totals.resolved, 'resolved', t('resolved'))}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  {cell(totals.resolvedLate, 'resolved_late', lang === 'vi' ? 'Trả quá hạn' : 'Late')}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right">
+                  {cell(
+                    totals.inProgressOverdue,
+                    'in_progress_overdue',
+                    lang === 'vi' ? 'Đang giải quyết quá hạn' : 'Overdue',
+                  )}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right">
+                  {formatPercent(totals.percentages.earlyOrOnTime.value)}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
+        {totals ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('base')}: {totals.percentages.earlyOrOnTime.label?.[lang]} ={' '}
+            {formatCount(totals.percentages.earlyOrOnTime.numerator)}/
+            {formatCount(totals.percentages.earlyOrOnTime.base)} ({totals.percentages.earlyOrOnTime.baseLabel[lang]}).{' '}
+            {totals.percentages.earlyOrOnTimeOfDue.label?.[lang]}:{' '}
+            {formatPercent(totals.percentages.earlyOrOnTimeOfDue.value)} (
+            {totals.percentages.earlyOrOnTimeOfDue.baseLabel[lang]}).
+          </Typography.Paragraph>
+        ) : null}
+      </Card>
+      <Card size="small" title={t('ranking')}>
+        <Table<ServiceUnit>
+          size="small"
+          rowKey="id"
+          columns={rankingColumns}
+          dataSource={index.data?.units ?? []}
+          loading={index.isFetching}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        />
+        {index.data ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('noData766')}: {index.data.notHeld.map((i) => `${i.name} (${i.max})`).join('; ')}.
+          </Typography.Paragraph>
+        ) : null}
+      </Card>
+      <Drawer
+        open={drill !== null}
+        onClose={() => setDrill(null)}
+        title={`${t('dossiers')}: ${drill?.title ?? ''}`}
+        size={720}
+      >
+        <Table
+          size="small"
+          rowKey={(d) => `${d.source}:${d.code}`}
+          loading={drillQuery.isFetching}
+          dataSource={drillQuery.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { title: lang === 'vi' ? 'Mã hồ sơ' : 'Code', dataIndex: 'code', key: 'code' },
+            {
+              title: lang === 'vi' ? 'Thủ tục' : 'Procedure',
+              dataIndex: 'procedureName',
+              key: 'procedure',
+              ellipsis: true,
+            },
+            {
+              title: lang === 'vi' ? 'Tiếp nhận' : 'Received',
+              dataIndex: 'receivedAt',
+              key: 'received',
+              render: (v: string | null) => formatDateTime(v),
+            },
+            {
+              title: lang === 'vi' ? 'Hạn' : 'Due',
+              dataIndex: 'legalDueAt',
+              key: 'due',
+              render: (v: string | null) => formatDateTime(v),
+            },
+            {
+              title: lang === 'vi' ? 'Có kết quả' : 'Result',
+              dataIndex: 'completedAt',
+              key: 'completed',
+              render: (v: string | null) => formatDateTime(v),
+            },
+          ]}
+        />
+      </Drawer>
+    </Space>
+  );
+};

@@ -1,0 +1,545 @@
+import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Grid, Popconfirm, Steps } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, isApiError, newIdempotencyKey } from '../../api/client';
+import type {
+  CitizenMe,
+  Draft,
+  DraftSummary,
+  PortalSettings,
+  ProcedureForm,
+  SubmitResult,
+  Upload,
+} from '../../api/portal-types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
+import { applyFieldErrors } from '../../lib/field-errors';
+import { formatDateTime, formatTime } from '../../lib/format';
+import '../../i18n/citizen';
+import { RequireCitizen } from '../citizen/RequireCitizen';
+import { usePortalSettings } from '../portal/usePortalSettings';
+import { AgencyStep } from './AgencyStep';
+import { ApplicantStep } from './ApplicantStep';
+import { FilesStep } from './FilesStep';
+import { ReviewStep } from './ReviewStep';
+import { SubmitDone } from './SubmitDone';
+import {
+  fieldOfPointer,
+  STEP_KEYS,
+  type StepKey,
+  stepOfPointer,
+  toData,
+  toValues,
+  type WizardValues,
+} from './wizard-values';
+
+type Loaded = { draft: Draft; resumed: boolean };
+type SaveState = { kind: 'idle' | 'saving' | 'saved' | 'error'; at?: string | null; error?: unknown };
+
+/** The fields each step validates before moving on. */
+const STEP_FIELDS: (string | number)[][][] = [
+  [['forOther'], ['applicant'], ['representation']],
+  [['fromData']],
+  [['receivingAgencyId'], ['resultDelivery'], ['summary']],
+  [['declaration']],
+];
+
+const draftUrl = (id: string) => `/api/v1/citizen/drafts/${encodeURIComponent(id)}`;
+
+/** The open draft of this procedure (the one in the URL, else the last one, else a new one prefilled from the profile). */
+const loadDraft = async (input: { catalog: string; code: string; draftId: string | null }): Promise<Loaded> => {
+  if (input.draftId) {
+    return { draft: await api.get<Draft>(draftUrl(input.draftId)), resumed: true };
+  }
+  const open = await api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 });
+  const found = open.items.find((d) => d.procedure.code === input.code && d.catalog === input.catalog);
+  if (found) {
+    return { draft: await api.get<Draft>(draftUrl(found.id)), resumed: true };
+  }
+  return {
+    draft: await api.post<Draft>('/api/v1/citizen/drafts', { catalog: input.catalog, procedureCode: input.code }),
+    resumed: false,
+  };
+};
+
+/** The online submission wizard: applicant → documents → receiving agency → review and submit. */
+export const SubmitPage = () => <RequireCitizen>{(me) => <Wizard me={me} />}</RequireCitizen>;
+
+const Wizard = ({ me }: { me: CitizenMe }) => {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const catalog = params.get('catalog') ?? 'national';
+  const draftId = params.get('nhap');
+
+  const procedureForm = useQuery({
+    queryKey: ['procedure-form', catalog, code],
+    queryFn: ({ signal }) =>
+      api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal),
+  });
+  const canSubmit = procedureForm.data?.canSubmitOnline ?? false;
+  const settings = usePortalSettings();
+  const draft = useQuery({
+    queryKey: ['citizen', 'wizard', catalog, code, draftId],
+    queryFn: () => loadDraft({ catalog, code, draftId }),
+    enabled: canSubmit,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+  // A new or found draft goes into the address, so a reload opens the same one.
+  useEffect(() => {
+    const loaded = draft.data?.draft;
+    if (loaded && !draftId) {
+      queryClient.setQueryData(['citizen', 'wizard', catalog, code, loaded.id], draft.data);
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('nhap', loaded.id);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [draft.data, draftId, catalog, code, queryClient, setParams]);
+
+  useEffect(() => {
+    document.title = `${t('citizen.submit.title')}: ${procedureForm.data?.name ?? code} — ${t('app.portalName')}`;
+  }, [t, code, procedureForm.data]);
+
+  const back = (
+    <Link to={`/thu-tuc/${encodeURIComponent(code)}?catalog=${encodeURIComponent(catalog)}`}>
+      <ArrowLeftOutlined aria-hidden /> {t('citizen.submit.backToProcedure')}
+    </Link>
+  );
+
+  if (procedureForm.isPending || (canSubmit && (draft.isPending || settings.isPending))) {
+    return <PageLoading />;
+  }
+  if (procedureForm.isError || draft.isError || settings.isError) {
+    const error = procedureForm.error ?? draft.error ?? settings.error;
+    const retry = procedureForm.isError ? procedureForm.refetch : draft.isError ? draft.refetch : settings.refetch;
+    return (
+      <Flex vertical gap={8}>
+        {back}
+        <ErrorAlert error={error} onRetry={() => void retry()} />
+      </Flex>
+    );
+  }
+  if (!canSubmit || !draft.data || !settings.data) {
+    return (
+      <Flex vertical gap={8}>
+        {back}
+        <Alert type="info" showIcon title={t('citizen.submit.notOnline')} />
+      </Flex>
+    );
+  }
+  return (
+    <Editor
+      key={draft.data.draft.id}
+      me={me}
+      procedure={procedureForm.data}
+      loaded={draft.data}
+      limits={settings.data.uploads}
+      back={back}
+      onStartOver={async () => {
+        await api.delete<void>(draftUrl(draft.data.draft.id));
+        queryClient.removeQueries({ queryKey: ['citizen', 'wizard'] });
+        setParams({ catalog }, { replace: true });
+      }}
+    />
+  );
+};
+
+type EditorProps = {
+  me: CitizenMe;
+  procedure: ProcedureForm;
+  loaded: Loaded;
+  limits: PortalSettings['uploads'];
+  back: ReactNode;
+  onStartOver: () => Promise<void>;
+};
+
+const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProps) => {
+  const { t } = useTranslation();
+  const narrow = !Grid.useBreakpoint().md;
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<WizardValues>();
+  const [draft, setDraft] = useState(loaded.draft);
+  const [uploads, setUploads] = useState<Upload[]>(loaded.draft.uploads);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle', at: loaded.draft.updatedAt });
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [filesError, setFilesError] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState<SubmitResult | null>(null);
+  const [values, setValues] = useState<WizardValues>(() => toValues(loaded.draft.data, me));
+  const version = useRef(loaded.draft.version);
+  const dirty = useRef(false);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const step = Math.min(3, Math.max(0, (Number(params.get('buoc') ?? '1') || 1) - 1));
+  const form0 = draft.form ?? { schema: {}, components: procedure.components, notes: procedure.notes };
+  const components = form0.components;
+  const open = draft.status === 'open';
+
+  // The server's form and the agencies it may go to; the only agency is chosen for the citizen.
+  useEffect(() => {
+    if (!form.getFieldValue('receivingAgencyId') && procedure.receivingAgencies.length === 1) {
+      form.setFieldValue('receivingAgencyId', procedure.receivingAgencies[0]?.agencyId);
+      dirty.current = true;
+    }
+  }, [form, procedure.receivingAgencies]);
+
+  /** Saves what was typed (one save at a time, each with the version the last one answered). */
+  const save = (): Promise<void> => {
+    chain.current = chain.current.then(async () => {
+      if (!dirty.current || !open) {
+        return;
+      }
+      dirty.current = false;
+      setSaveState((s) => ({ ...s, kind: 'saving' }));
+      try {
+        const saved = await api.put<Draft>(draftUrl(draft.id), {
+          expectedVersion: version.current,
+          data: toData(form.getFieldsValue(true) as WizardValues),
+        });
+        version.current = saved.version;
+        setDraft(saved);
+        setSaveState({ kind: 'saved', at: saved.updatedAt });
+      } catch (error) {
+        if (isApiError(error) && error.code === 'VERSION_CONFLICT') {
+          // Changed in another tab: take the server's copy.
+          const fresh = await api.get<Draft>(draftUrl(draft.id));
+          version.current = fresh.version;
+          setDraft(fresh);
+          setUploads(fresh.uploads);
+          form.setFieldsValue(toValues(fresh.data, me));
+          setValues(toValues(fresh.data, me));
+        } else {
+          dirty.current = true;
+        }
+        setSaveState({ kind: 'error', error, at: null });
+      }
+    });
+    return chain.current;
+  };
+
+  // Whatever was typed last is saved when the page is left.
+  const saveOnLeave = useRef(save);
+  saveOnLeave.current = save;
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      void saveOnLeave.current();
+    },
+    [],
+  );
+
+  const goTo = async (next: number, validate = true) => {
+    if (validate && next > step) {
+      try {
+        await form.validateFields(STEP_FIELDS[step] ?? [], { recursive: true });
+      } catch {
+        return;
+      }
+      if (step === 1) {
+        const missing = missingFiles();
+        setFilesError(missing);
+        if (missing.length > 0) {
+          return;
+        }
+      }
+    }
+    dirty.current = true;
+    void save();
+    setValues(form.getFieldsValue(true) as WizardValues);
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        updated.set('buoc', String(next + 1));
+        return updated;
+      },
+      { replace: false },
+    );
+    window.scrollTo({ top: 0 });
+    setTimeout(() => heading.current?.focus(), 0);
+  };
+
+  const missingFiles = (): string[] => {
+    const fromData = (form.getFieldValue('fromData') ?? {}) as Record<string, boolean>;
+    return components
+      .filter((c) => c.required && !fromData[c.key] && !uploads.some((u) => u.componentKey === c.key))
+      .map((c) => t('citizen.submit.missingFile', { name: c.name }));
+  };
+
+  const submit = async () => {
+    setSubmitError(null);
+    setUnplaced([]);
+    try {
+      await form.validateFields();
+    } catch (error) {
+      const first = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name;
+      if (first) {
+        const target = first[0] === 'declaration' ? 3 : STEP_KEYS.indexOf(stepOfPointer(`/data/${first.join('/')}`));
+        if (target !== step) {
+          void goTo(target, false);
+        }
+      }
+      return;
+    }
+    const missing = missingFiles();
+    if (missing.length > 0) {
+      setFilesError(missing);
+      void goTo(1, false);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      dirty.current = true;
+      await save();
+      const result = await api.post<SubmitResult>(
+        `${draftUrl(draft.id)}/submit`,
+        { expectedVersion: version.current },
+        { headers: { 'idempotency-key': idempotencyKey.current } },
+      );
+      idempotencyKey.current = newIdempotencyKey();
+      setDone(result);
+      queryClient.removeQueries({ queryKey: ['citizen', 'wizard'] });
+      void queryClient.invalidateQueries({ queryKey: ['citizen', 'dossiers'] });
+      void queryClient.invalidateQueries({ queryKey: ['citizen', 'drafts'] });
+      window.scrollTo({ top: 0 });
+    } catch (error) {
+      setSubmitError(error);
+      if (isApiError(error)) {
+        const where: Partial<Record<string, StepKey>> = {
+          DOSSIER_INCOMPLETE: 'files',
+          RECEIVING_AGENCY_NOT_ALLOWED: 'agency',
+          OUTSIDE_ADMINISTRATIVE_BOUNDARY: 'agency',
+          REPRESENTATION_REQUIRED: 'applicant',
+        };
+        setUnplaced(applyFieldErrors(form, error, fieldOfPointer));
+        const target = error.fieldErrors[0] ? stepOfPointer(error.fieldErrors[0].pointer) : where[error.code];
+        if (target && target !== 'review') {
+          void goTo(STEP_KEYS.indexOf(target), false);
+        }
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (done) {
+    return <SubmitDone result={done} procedureName={draft.procedure.name} />;
+  }
+
+  const stepTitles = [
+    t('citizen.submit.stepApplicant'),
+    t('citizen.submit.stepFiles'),
+    t('citizen.submit.stepAgency'),
+    t('citizen.submit.stepReview'),
+  ];
+  const problems = [
+    ...draft.problems.map((p) => ({ key: p.pointer + p.message, message: p.message, step: stepOfPointer(p.pointer) })),
+    ...missingFiles().map((message) => ({ key: message, message, step: 'files' as StepKey })),
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      {back}
+      <div>
+        <h1 style={{ fontSize: 24, margin: 0 }}>{t('citizen.submit.title')}</h1>
+        <p style={{ fontSize: 16, margin: '4px 0 0' }}>{draft.procedure.name}</p>
+      </div>
+      {!open ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('citizen.submit.alreadySubmitted', { code: draft.dossierCode ?? '' })}
+          action={
+            draft.dossierCode ? (
+              <Link to={`/ca-nhan/ho-so/${encodeURIComponent(draft.dossierCode)}`}>
+                {t('citizen.submit.viewDossier')}
+              </Link>
+            ) : undefined
+          }
+        />
+      ) : loaded.resumed && draft.updatedAt ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('citizen.submit.resumed', { at: formatDateTime(loaded.draft.updatedAt) })}
+          action={
+            <Popconfirm
+              title={t('citizen.submit.startOverConfirm')}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => onStartOver()}
+            >
+              <Button size="small">{t('citizen.submit.startOver')}</Button>
+            </Popconfirm>
+          }
+        />
+      ) : null}
+      <Panel>
+        {narrow ? (
+          <div aria-hidden style={{ display: 'flex', gap: 4, marginBottom: 12 }}>
+            {stepTitles.map((title, index) => (
+              <span
+                key={title}
+                style={{ flex: 1, height: 6, borderRadius: 3, background: index <= step ? '#b71c1c' : '#e8e1dc' }}
+              />
+            ))}
+          </div>
+        ) : (
+          <nav aria-label={t('citizen.submit.steps')}>
+            <Steps
+              current={step}
+              size="small"
+              style={{ marginBottom: 24 }}
+              onChange={(next) => {
+                if (next < step) {
+                  void goTo(next, false);
+                }
+              }}
+              items={stepTitles.map((title, index) => ({ title, disabled: index > step }))}
+            />
+          </nav>
+        )}
+        <h2
+          ref={heading}
+          tabIndex={-1}
+          style={{ fontSize: 18, marginTop: 0, outline: 'none' }}
+          data-testid="wizard-step"
+        >
+          {t('citizen.submit.stepOf', { step: step + 1, total: 4, name: stepTitles[step] })}
+        </h2>
+        <Form<WizardValues>
+          form={form}
+          name="submit"
+          layout="vertical"
+          initialValues={toValues(loaded.draft.data, me)}
+          disabled={!open}
+          onValuesChange={() => {
+            dirty.current = true;
+            setValues(form.getFieldsValue(true) as WizardValues);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => void save(), 1200);
+          }}
+          onFinish={() => {
+            // Enter in a field moves on; only the last step submits.
+            if (step < 3) {
+              void goTo(step + 1);
+            } else {
+              void submit();
+            }
+          }}
+        >
+          <div hidden={step !== 0}>
+            <ApplicantStep form={form} schema={form0.schema} me={me} />
+          </div>
+          <div hidden={step !== 1}>
+            <FilesStep
+              form={form}
+              draftId={draft.id}
+              procedureCode={draft.procedure.code}
+              catalog={draft.catalog}
+              components={components}
+              notes={form0.notes}
+              uploads={uploads}
+              limits={limits}
+              disabled={!open}
+              onUploaded={(upload) => {
+                setUploads((list) => [...list, upload]);
+                setFilesError([]);
+              }}
+              onRemoved={(id) => setUploads((list) => list.filter((u) => u.id !== id))}
+            />
+            {filesError.length > 0 ? (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {filesError.map((message) => (
+                      <li key={message}>{message}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+          </div>
+          <div hidden={step !== 2}>
+            <AgencyStep
+              schema={form0.schema}
+              agencies={procedure.receivingAgencies}
+              boundaryFree={procedure.boundaryFree}
+            />
+          </div>
+          {step === 3 ? (
+            <ReviewStep
+              values={values}
+              components={components}
+              uploads={uploads}
+              agencies={procedure.receivingAgencies}
+              problems={problems}
+              onEdit={(target) => void goTo(target, false)}
+            />
+          ) : null}
+          {submitError ? <ErrorAlert error={submitError} extra={unplaced} /> : null}
+          <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 16 }}>
+            {step > 0 ? <Button onClick={() => void goTo(step - 1, false)}>{t('common.previous')}</Button> : <span />}
+            <Flex gap={8} wrap>
+              <Button
+                icon={<SaveOutlined aria-hidden />}
+                disabled={!open}
+                onClick={() => {
+                  dirty.current = true;
+                  void save();
+                }}
+              >
+                {t('citizen.submit.saveDraft')}
+              </Button>
+              {step < 3 ? (
+                <Button type="primary" htmlType="submit">
+                  {t('common.next')}
+                </Button>
+              ) : (
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SendOutlined aria-hidden />}
+                  loading={submitting}
+                  disabled={!open}
+                >
+                  {submitting ? t('citizen.submit.submitting') : t('citizen.submit.submit')}
+                </Button>
+              )}
+            </Flex>
+          </Flex>
+          <p
+            aria-live="polite"
+            data-testid="save-state"
+            style={{ margin: '12px 0 0', fontSize: 13, color: 'rgba(0,0,0,0.68)', minHeight: 20 }}
+          >
+            {saveState.kind === 'saving'
+              ? t('citizen.submit.saving')
+              : saveState.kind === 'saved' && saveState.at
+                ? t('citizen.submit.savedAt', { at: formatTime(saveState.at) })
+                : null}
+          </p>
+          {saveState.kind === 'error' ? <ErrorAlert error={saveState.error} /> : null}
+        </Form>
+      </Panel>
+    </Flex>
+  );
+};

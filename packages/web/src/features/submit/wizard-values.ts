@@ -1,0 +1,138 @@
+import type { ApplicationData, CitizenMe, Representation, ResultDelivery } from '../../api/portal-types';
+import { parseVietnameseDate, toVietnameseDate } from './schema-rules';
+
+/** The wizard's form values: the application as typed (dates as dd/mm/yyyy), plus choices of the UI. */
+export type WizardValues = {
+  forOther: boolean;
+  applicant: {
+    kind: 'person' | 'organisation';
+    fullName?: string;
+    idNumber?: string;
+    dateOfBirth?: string;
+    gender?: 'male' | 'female';
+    name?: string;
+    taxCode?: string;
+    address: { text?: string; communeCode?: string };
+    phone?: string;
+    email?: string;
+  };
+  representation?: { relation?: Representation['relation']; authorisation?: string };
+  receivingAgencyId?: string;
+  resultDelivery?: ResultDelivery;
+  summary?: string;
+  /** Components taken from national databases instead of a file, by key. */
+  fromData?: Record<string, boolean>;
+  declaration?: boolean;
+};
+
+export const STEP_KEYS = ['applicant', 'files', 'agency', 'review'] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+
+const clean = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+export const toValues = (data: ApplicationData, me: CitizenMe): WizardValues => {
+  const applicant = data.applicant ?? {};
+  const address = applicant.address ?? {};
+  const person = (applicant.kind ?? 'person') === 'person';
+  return {
+    forOther:
+      Boolean(data.representation) ||
+      !person ||
+      (applicant.idNumber !== undefined && me.idNumber !== null && applicant.idNumber !== me.idNumber),
+    applicant: {
+      kind: person ? 'person' : 'organisation',
+      fullName: applicant.fullName,
+      idNumber: applicant.idNumber,
+      dateOfBirth: toVietnameseDate(applicant.dateOfBirth) ?? applicant.dateOfBirth,
+      gender: applicant.gender,
+      name: applicant.name,
+      taxCode: applicant.taxCode,
+      address: { text: address.text, communeCode: address.communeCode },
+      phone: applicant.phone,
+      email: applicant.email,
+    },
+    representation: data.representation,
+    receivingAgencyId: data.receivingAgencyId,
+    resultDelivery: data.resultDelivery ?? 'online',
+    summary: data.summary,
+    fromData: Object.fromEntries((data.fromData ?? []).map((key) => [key, true])),
+  };
+};
+
+/** The application data to save or submit (empty fields left out, the date in ISO form). */
+export const toData = (values: WizardValues): ApplicationData => {
+  const applicant = values.applicant ?? { kind: 'person', address: {} };
+  const address = {
+    ...(clean(applicant.address?.text) ? { text: clean(applicant.address?.text) } : {}),
+    // The commune comes with the profile's address; it does not belong to somebody else's.
+    ...(!values.forOther && applicant.address?.communeCode ? { communeCode: applicant.address.communeCode } : {}),
+  };
+  const contact = {
+    ...(clean(applicant.phone) ? { phone: clean(applicant.phone) } : {}),
+    ...(clean(applicant.email) ? { email: clean(applicant.email) } : {}),
+  };
+  const person = applicant.kind !== 'organisation';
+  const dateOfBirth = parseVietnameseDate(applicant.dateOfBirth) ?? clean(applicant.dateOfBirth);
+  const fromData = Object.entries(values.fromData ?? {})
+    .filter(([, on]) => on)
+    .map(([key]) => key);
+  const representation =
+    values.forOther && values.representation?.relation
+      ? {
+          relation: values.representation.relation,
+          ...(clean(values.representation.authorisation)
+            ? { authorisation: clean(values.representation.authorisation) }
+            : {}),
+        }
+      : undefined;
+  return {
+    applicant: person
+      ? {
+          kind: 'person',
+          ...(clean(applicant.fullName) ? { fullName: clean(applicant.fullName) } : {}),
+          ...(clean(applicant.idNumber) ? { idNumber: clean(applicant.idNumber) } : {}),
+          ...(dateOfBirth ? { dateOfBirth } : {}),
+          ...(applicant.gender ? { gender: applicant.gender } : {}),
+          address,
+          ...contact,
+        }
+      : {
+          kind: 'organisation',
+          ...(clean(applicant.name) ? { name: clean(applicant.name) } : {}),
+          ...(clean(applicant.taxCode) ? { taxCode: clean(applicant.taxCode) } : {}),
+          address,
+          ...contact,
+        },
+    ...(representation ? { representation } : {}),
+    ...(values.receivingAgencyId ? { receivingAgencyId: values.receivingAgencyId } : {}),
+    ...(clean(values.summary) ? { summary: clean(values.summary) } : {}),
+    ...(fromData.length > 0 ? { fromData } : {}),
+    resultDelivery: values.resultDelivery ?? 'online',
+  };
+};
+
+/** The step where the field of a problem pointer (/data/applicant/idNumber) is typed. */
+export const stepOfPointer = (pointer: string): StepKey => {
+  const path = pointer.replace(/^\/data/, '');
+  if (path.startsWith('/applicant') || path.startsWith('/representation')) {
+    return 'applicant';
+  }
+  if (path.startsWith('/fromData')) {
+    return 'files';
+  }
+  return path.startsWith('/receivingAgencyId') || path.startsWith('/resultDelivery') || path.startsWith('/summary')
+    ? 'agency'
+    : 'review';
+};
+
+/** The form field of a problem pointer under /data, or undefined (shown above the form instead). */
+export const fieldOfPointer = (path: string[]): (string | number)[] | undefined => {
+  const rest = path[0] === 'data' ? path.slice(1) : path;
+  if (rest[0] === 'fromData') {
+    return undefined;
+  }
+  return rest.length > 0 ? rest : undefined;
+};
