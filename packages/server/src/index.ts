@@ -12,7 +12,7 @@ export {
   type RuntimeContext,
   startServer,
 } from './runtime.js';
-export { DEFAULT_DEMO_PASSWORD, type DemoSeedResult, seedDemo } from './seed/demo.js';
+export { DEFAULT_DEMO_PASSWORD, DEMO_HISTORY_DOSSIERS, type DemoSeedResult, seedDemo } from './seed/demo.js';
 export { streamCatalogExport } from './usecases/catalog/export.js';
 export {
   type CatalogFile,

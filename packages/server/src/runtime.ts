@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { type AppContext, type RuntimeState, systemClock } from './context.js';
 import { type Jobs, startJobs } from './jobs/jobs.js';
 import { startWorkers } from './jobs/workers.js';
-import { type DemoSeedResult, seedDemo } from './seed/demo.js';
+import { DEMO_HISTORY_DOSSIERS, type DemoSeedResult, seedDemo } from './seed/demo.js';
 import { createLocalFileStorage } from './storage/file-storage.js';
 
 export class DataDirLockedError extends Error {
@@ -180,7 +180,11 @@ export const startServer = async (
     const storage = createLocalFileStorage(config.storageDir);
     app = await buildApp({ config, database: opened.database, state, jobs, storage });
     if (config.seedDemo) {
-      const demo = await seedDemo(app.motcua, { password: config.demoPassword });
+      const demo = await seedDemo(app.motcua, {
+        password: config.demoPassword,
+        publicUrl: config.publicUrl,
+        historyDossiers: DEMO_HISTORY_DOSSIERS,
+      });
       options.onDemoSeeded?.(demo);
     }
     await startWorkers(app.motcua);

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { getMigrationStatus } from '@motcua/db';
-import { loadConfig, openConfiguredDatabase, openRuntimeContext, prepareDatabase, seedDemo } from '@motcua/server';
+import {
+  DEMO_HISTORY_DOSSIERS,
+  loadConfig,
+  openConfiguredDatabase,
+  openRuntimeContext,
+  prepareDatabase,
+  seedDemo,
+} from '@motcua/server';
 import { type Command, EXIT_FAILURE, EXIT_OK } from '../io.js';
 
 export const migrateCommand: Command = {
@@ -80,7 +87,11 @@ export const seedDemoCommand: Command = {
     const config = loadConfig(io.env);
     const runtime = await openRuntimeContext(config);
     try {
-      const demo = await seedDemo(runtime.ctx, { password: config.demoPassword });
+      const demo = await seedDemo(runtime.ctx, {
+        password: config.demoPassword,
+        publicUrl: config.publicUrl,
+        historyDossiers: DEMO_HISTORY_DOSSIERS,
+      });
       if (values.json) {
         io.out(JSON.stringify({ seeded: demo.seeded, details: demo.printed ?? [] }));
       } else if (demo.seeded) {

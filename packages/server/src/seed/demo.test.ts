@@ -1,3 +1,4 @@
+import { type DossierStatus, FINAL_STATUSES } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -9,7 +10,7 @@ let first: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  first = await seedDemo(t.ctx);
+  first = await seedDemo(t.ctx, { publicUrl: 'https://dichvucong.hungyen.example/', historyDossiers: 300 });
 }, 300_000);
 
 afterAll(async () => {
@@ -21,6 +22,35 @@ describe('the demo province (Hưng Yên)', () => {
     expect(first.seeded).toBe(true);
     expect(first.printed?.join('\n')).toContain(DEFAULT_DEMO_PASSWORD);
     expect(await seedDemo(t.ctx)).toEqual({ seeded: false });
+    expect(first.printed?.at(-1)).toBe(
+      'Open https://dichvucong.hungyen.example/can-bo to sign in as an official, https://dichvucong.hungyen.example/ for the portal.',
+    );
+  });
+
+  it('fills the reports with synthetic past dossiers when asked, and says they are not real', async () => {
+    expect(first.printed?.join('\n')).toContain('300 synthetic past dossiers (demo only, not real figures)');
+    // The synthetic dossiers are the ones without a history; every one of them is closed, so no
+    // official finds one in an inbox.
+    const synthetic = await t.database.db
+      .selectFrom('dossier')
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('dossierEvent').select('id').whereRef('dossierId', '=', 'dossier.id'))),
+      )
+      .select('status')
+      .execute();
+    expect(synthetic).toHaveLength(300);
+    expect(synthetic.filter((d) => !FINAL_STATUSES.has(d.status as DossierStatus))).toEqual([]);
+    const admin = await signIn(t.app, 'qttinh', DEFAULT_DEMO_PASSWORD);
+    const received = async (period: number) => {
+      const report = await t.app.inject({ url: `/api/v1/reports/statistics?period=${period}`, headers: admin.headers });
+      expect(report.statusCode, report.body).toBe(200);
+      return report.json().totals.receivedNew as number;
+    };
+    // From 1 January last year: the 300 synthetic dossiers and the few the engine created.
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const total = (await received(year - 1)) + (await received(year));
+    expect(total).toBeGreaterThanOrEqual(300);
+    expect(total).toBeLessThan(300 + 20);
   });
 
   it('has the province government, its 104 communes and the four merged wards', async () => {
@@ -78,11 +108,13 @@ describe('the demo province (Hưng Yên)', () => {
 
   it('has dossiers in several states with intact hash chains', async () => {
     const session = await signIn(t.app, 'thanhtra', DEFAULT_DEMO_PASSWORD);
-    const inbox = (await t.app.inject({ url: '/api/v1/dossiers?box=all&limit=50', headers: session.headers })).json();
-    const statuses = new Set(inbox.items.map((d: { status: string }) => d.status));
-    expect([...statuses].sort()).toEqual(expect.arrayContaining(['processing', 'returned', 'supplement_requested']));
+    for (const status of ['processing', 'returned', 'supplement_requested']) {
+      const url = `/api/v1/dossiers?box=all&status=${status}&limit=5`;
+      const inbox = (await t.app.inject({ url, headers: session.headers })).json();
+      expect(inbox.items.length, status).toBeGreaterThan(0);
+    }
     const audit = await verifyAuditChains(t.ctx);
     expect(audit.findings).toEqual([]);
-    expect(audit.dossiers).toBeGreaterThanOrEqual(7);
+    expect(audit.dossiers).toBeGreaterThanOrEqual(7 + 300);
   });
 });

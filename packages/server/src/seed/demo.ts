@@ -11,7 +11,14 @@ import {
   insertUserRole,
   REFERENCE_DATA_DIR,
 } from '@motcua/db';
-import { foldVietnamese, type OfficialRole, parseInstant, ROLE_DEFINITIONS, toLocalDate } from '@motcua/domain';
+import {
+  addDays,
+  foldVietnamese,
+  type OfficialRole,
+  parseInstant,
+  ROLE_DEFINITIONS,
+  toLocalDate,
+} from '@motcua/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppContext, Clock } from '../context.js';
@@ -19,6 +26,7 @@ import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import { performDossierAction } from '../usecases/dossiers/actions.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
+import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
 const DEMO_KEY = 'demo.seed';
@@ -33,6 +41,9 @@ export const DEMO_PROVINCE_CODE = '33';
 export const DEFAULT_DEMO_PASSWORD = 'MotCua-2026';
 
 export type DemoSeedResult = { seeded: boolean; printed?: string[] };
+
+/** Synthetic past dossiers `serve --demo` and `seed demo` add so that the demo's reports are not empty. */
+export const DEMO_HISTORY_DOSSIERS = 6000;
 
 type AgencySpec = {
   key: string;
@@ -253,7 +264,12 @@ const at = (iso: string): Clock => ({ now: () => new Date(iso) });
  */
 export const seedDemo = async (
   ctx: AppContext,
-  options: { password?: string | undefined } = {},
+  options: {
+    password?: string | undefined;
+    publicUrl?: string | undefined;
+    /** Synthetic past dossiers (from 1 January last year to 90 days ago, all closed) so the reports have something to show. */
+    historyDossiers?: number | undefined;
+  } = {},
 ): Promise<DemoSeedResult> => {
   const existing = await ctx.db.selectFrom('appSetting').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
   if (existing) {
@@ -274,6 +290,22 @@ export const seedDemo = async (
   const dossiers = await seedDossiers(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
+  const historyDossiers = options.historyDossiers ?? 0;
+  if (historyDossiers > 0) {
+    // Received up to 90 days ago: by today every one of them is closed (resolved — late ones within
+    // days of their due date — withdrawn, stopped or refused), so none lands in an official's inbox.
+    const now = ctx.clock.now();
+    const today = toLocalDate(now.getTime());
+    const year = Number(today.slice(0, 4));
+    await seedSyntheticDossiers(ctx.db, {
+      provinceCode: DEMO_PROVINCE_CODE,
+      dossiers: historyDossiers,
+      fromYear: year - 1,
+      toYear: year,
+      untilDay: addDays(today, -90),
+      now,
+    });
+  }
   await ctx.db
     .insertInto('appSetting')
     .values({
@@ -283,13 +315,19 @@ export const seedDemo = async (
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   return {
     seeded: true,
     printed: [
       `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
       `Demo-only accounts (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
       `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
-      'Open http://localhost:3000/can-bo to sign in as an official, http://localhost:3000/ for the portal.',
+      ...(historyDossiers > 0
+        ? [
+            `Reports: ${historyDossiers.toLocaleString('vi-VN')} synthetic past dossiers (demo only, not real figures) fill the dashboards.`,
+          ]
+        : []),
+      `Open ${publicUrl}/can-bo to sign in as an official, ${publicUrl}/ for the portal.`,
     ],
   };
 };

@@ -58,6 +58,8 @@ export const seedSyntheticDossiers = async (
     now: Date;
     batchSize?: number;
     seed?: number;
+    /** Last receipt day (YYYY-MM-DD; default today): an earlier day leaves no synthetic dossier open. */
+    untilDay?: string;
     onProgress?: (progress: SyntheticProgress) => void;
   },
 ): Promise<{ generated: number; combos: number; series: number; ms: number }> => {
@@ -206,7 +208,8 @@ export const seedSyntheticDossiers = async (
   const today = new Date(input.now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   const fromDay = `${input.fromYear}-01-01`;
   const lastDay = `${input.toYear}-12-31`;
-  const toDay = lastDay < today ? lastDay : today;
+  const until = input.untilDay !== undefined && input.untilDay < today ? input.untilDay : today;
+  const toDay = lastDay < until ? lastDay : until;
   if (toDay < fromDay) {
     throw new SyntheticSetupError(`the years ${input.fromYear}–${input.toYear} are in the future`);
   }
