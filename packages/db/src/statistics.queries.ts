@@ -1079,7 +1079,13 @@ export const sumOverrunByAgency = async (
 
 export const insertDossierImport = async (
   db: Db,
-  input: { provinceCode: string | null; fileName: string | null; actorUserId: string | null; now: Date },
+  input: {
+    provinceCode: string | null;
+    fileName: string | null;
+    actorUserId: string | null;
+    now: Date;
+    totals?: Partial<DossierImportTotals>;
+  },
 ): Promise<string> => {
   const row = await db
     .insertInto('dossierImport')
@@ -1088,7 +1094,7 @@ export const insertDossierImport = async (
       fileName: input.fileName,
       actorUserId: input.actorUserId,
       startedAt: input.now,
-      totals: JSON.stringify({}),
+      totals: JSON.stringify(input.totals ?? {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -1103,6 +1109,7 @@ export const updateDossierImport = async (
     .updateTable('dossierImport')
     .set({
       totals: JSON.stringify(input.totals),
+      heartbeatAt: sql<Date>`now()`,
       ...(input.status ? { status: input.status, finishedAt: input.now } : {}),
       ...(input.failure ? { failure: input.failure.slice(0, 1000) } : {}),
     })
@@ -1110,8 +1117,83 @@ export const updateDossierImport = async (
     .execute();
 };
 
+/**
+ * The progress of a running import, with its heartbeat (the database's clock, so that every instance
+ * judges silence alike). A run that has finished, or that was marked interrupted, is left alone.
+ */
+export const updateDossierImportProgress = async (
+  db: Db,
+  input: { id: string; totals: DossierImportTotals },
+): Promise<void> => {
+  await db
+    .updateTable('dossierImport')
+    .set({ totals: JSON.stringify(input.totals), heartbeatAt: sql<Date>`now()` })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .execute();
+};
+
+/**
+ * Marks as failed the running imports whose heartbeat has been silent for `silentSeconds`: the
+ * process running them stopped (a crash, a killed server). Answers their ids.
+ */
+export const failSilentDossierImports = async (
+  db: Db,
+  input: {
+    id?: string | undefined;
+    provinceCode?: string | undefined;
+    silentSeconds: number;
+    failure: string;
+    now: Date;
+  },
+): Promise<string[]> => {
+  let query = db
+    .updateTable('dossierImport')
+    .set({ status: 'failed', finishedAt: input.now, failure: input.failure.slice(0, 1000) })
+    .where('status', '=', 'running')
+    .where('heartbeatAt', '<', sql<Date>`now() - make_interval(secs => ${input.silentSeconds})`);
+  if (input.id !== undefined) {
+    query = query.where('id', '=', input.id);
+  }
+  if (input.provinceCode !== undefined) {
+    query = query.where('provinceCode', '=', input.provinceCode);
+  }
+  const rows = await query.returning('id').execute();
+  return rows.map((row) => row.id);
+};
+
 export const findDossierImport = async (db: Db, id: string) =>
-  db.selectFrom('dossierImport').selectAll().where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('dossierImport')
+    .leftJoin('appUser', 'appUser.id', 'dossierImport.actorUserId')
+    .selectAll('dossierImport')
+    .select('appUser.fullName as actorName')
+    .where('dossierImport.id', '=', id)
+    .executeTakeFirst();
+
+/** A province's import runs, newest first, in keyset pages (after the last row's start and id). */
+export const listDossierImports = async (
+  db: Db,
+  input: { provinceCode: string; after?: { startedAt: Date; id: string } | undefined; limit: number },
+) => {
+  let query = db
+    .selectFrom('dossierImport')
+    .leftJoin('appUser', 'appUser.id', 'dossierImport.actorUserId')
+    .selectAll('dossierImport')
+    .select('appUser.fullName as actorName')
+    .where('dossierImport.provinceCode', '=', input.provinceCode);
+  const after = input.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('dossierImport.startedAt', 'dossierImport.id'), '<', eb.tuple(after.startedAt, after.id)),
+    );
+  }
+  return query
+    .orderBy('dossierImport.startedAt', 'desc')
+    .orderBy('dossierImport.id', 'desc')
+    .limit(input.limit)
+    .execute();
+};
 
 export const insertDossierImportIssues = async (
   db: Db,

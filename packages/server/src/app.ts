@@ -17,6 +17,7 @@ import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerPortalRoutes } from './routes/portal.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
+import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
@@ -120,6 +121,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerDossierRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  await registerReportImportRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);
   await registerWeb(app, config.webDir);
   return app;

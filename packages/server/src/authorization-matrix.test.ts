@@ -74,8 +74,8 @@ type Case = {
   route: string;
   url: (f: Fixture) => string;
   body?: (f: Fixture, n: number) => unknown;
-  /** Sends a small PDF as multipart/form-data (the upload endpoints). */
-  upload?: true;
+  /** Sends a small file as multipart/form-data (the upload endpoints): a PDF, or a CSV of historical dossiers. */
+  upload?: true | 'csv';
   /** Who the endpoint is for; officials by default. The other audience is refused with 401. */
   audience?: 'citizen';
   /** Roles that pass authorisation; 'any' = everyone signed in of the audience; 'public' = anyone, anonymous too. */
@@ -798,6 +798,21 @@ const CASES: Case[] = [
       allowed: OWN_ROLES,
     }),
   ),
+  // Historical imports: writing into a province's statistics is the province administrator's
+  // (report.import); reading them, its province-wide report readers (the same) and whoever started one.
+  {
+    method: 'POST',
+    route: '/api/v1/reports/imports',
+    url: () => '/api/v1/reports/imports?province=33',
+    upload: 'csv',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/imports',
+    url: () => '/api/v1/reports/imports?province=33',
+    allowed: ['province_admin'],
+  },
   {
     method: 'GET',
     route: '/api/v1/reports/imports/:id',
@@ -978,7 +993,14 @@ afterAll(async () => {
 const call = async (c: Case, headers: Record<string, string>) => {
   await c.prepare?.(fixture);
   if (c.upload) {
-    const file = multipartFile(samplePdf(`ma-tran-${next()}`), 'to-khai.pdf', 'application/pdf');
+    const file =
+      c.upload === 'csv'
+        ? multipartFile(
+            Buffer.from(`ma_ho_so,co_quan,ngay_tiep_nhan\nMT-${next()},Sở Tư pháp,02/03/2025 09:00\n`),
+            'lich-su.csv',
+            'text/csv',
+          )
+        : multipartFile(samplePdf(`ma-tran-${next()}`), 'to-khai.pdf', 'application/pdf');
     return t.app.inject({
       method: c.method,
       url: c.url(fixture),

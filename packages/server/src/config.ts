@@ -107,6 +107,9 @@ export type PortalConfig = {
   };
 };
 
+/** Largest historical-dossier file the API accepts (a province's year is a few hundred thousand rows, ~100 MB of CSV). */
+export const DOSSIER_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
 export type Config = {
   port: number;
   host: string;
@@ -117,6 +120,8 @@ export type Config = {
   /** Where uploaded files and result documents are stored (content-addressed). */
   storageDir: string;
   bodyLimitBytes: number;
+  /** Largest file of historical dossiers accepted through the API (streamed to disk, never held in memory). */
+  importMaxBytes: number;
   seedDemo: boolean;
   /** Password of the demo accounts (demo only; the default is documented in README.md). */
   demoPassword: string | undefined;
@@ -166,6 +171,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: vars.MOTCUA_WEB_DIR ? resolve(vars.MOTCUA_WEB_DIR) : undefined,
     storageDir: resolve(vars.MOTCUA_STORAGE_DIR ?? `${vars.MOTCUA_DATA_DIR}/files`),
     bodyLimitBytes: vars.MOTCUA_BODY_LIMIT_BYTES,
+    importMaxBytes: DOSSIER_IMPORT_MAX_BYTES,
     seedDemo: vars.MOTCUA_DEMO,
     demoPassword: vars.MOTCUA_DEMO_PASSWORD,
     trustProxy: vars.MOTCUA_TRUST_PROXY,

@@ -42,6 +42,10 @@ const ProcedureAdminPage = lazy(() =>
 const AgenciesPage = lazy(() => import('./features/agencies/AgenciesPage').then((m) => ({ default: m.AgenciesPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ default: m.ReportsPage })));
+// Its own chunk: the import page needs none of the dashboards' charts.
+const ReportImportPage = lazy(() =>
+  import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
+);
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -76,6 +80,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'nguoi-dung', element: <UsersPage /> },
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
   { path: 'bao-cao', element: <ReportsPage /> },
+  { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -52,6 +52,9 @@ export type DossierImportTotals = {
   issues: { code: string; severity: 'error' | 'warning'; count: number }[];
   /** Agency codes of the file that motcua does not know (first 200). */
   unknownAgencies?: string[];
+  /** The size of the file and how much of it has been read (a progress bar; imports of an uploaded file). */
+  fileBytes?: number;
+  bytesRead?: number;
 };
 
 export type DossierImportTable = {
@@ -64,6 +67,8 @@ export type DossierImportTable = {
   status: Generated<'running' | 'completed' | 'failed'>;
   totals: JSONColumnType<Partial<DossierImportTotals>, string | undefined, string>;
   failure: string | null;
+  /** Last sign of life of a running import (its progress is written with it). */
+  heartbeatAt: GeneratedTimestamp;
 };
 
 export type DossierImportIssueJson = {

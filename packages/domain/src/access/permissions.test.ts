@@ -73,6 +73,20 @@ describe('permission table', () => {
     expect(isAllowed(admin, 'dossier.receive', { kind: 'agency', lineage: division })).toBe(false);
   });
 
+  it('lets only the province administrator import historical dossiers, into their own province', () => {
+    const own = { kind: 'province', provinceCode: '33' } as const;
+    expect(isAllowed([grant('province_admin', 'P')], 'report.import', own)).toBe(true);
+    expect(isAllowed([grant('province_admin', 'P')], 'report.import', { kind: 'province', provinceCode: '01' })).toBe(
+      false,
+    );
+    expect(OFFICIAL_ROLES.filter((role) => roleAllows(role, 'report.import'))).toEqual(['province_admin']);
+    // Reading reports province-wide is not enough to write into them.
+    expect(isAllowed([grant('auditor', 'P', true)], 'report.import', own)).toBe(false);
+    expect(
+      isAllowed([grant('agency_admin', 'P', true)], 'report.import', { kind: 'agency', lineage: department }),
+    ).toBe(false);
+  });
+
   it('never allows anything to someone without grants, and isAllowed implies canSeeTarget', () => {
     const agencies = ['P', 'D', 'V', 'C', 'C2', 'X'];
     const arbGrant = fc.record({

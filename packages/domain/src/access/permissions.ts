@@ -31,6 +31,8 @@ export const ACTIONS = [
   'dossier.approve',
   'dossier.return',
   'report.read',
+  /** Load historical dossiers into a province's statistics (they count in every report). */
+  'report.import',
   'audit.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -85,6 +87,7 @@ export const ROLE_DEFINITIONS = {
       'procedure.manage',
       'calendar.manage',
       'report.read',
+      'report.import',
       'audit.verify',
     ],
     defaultIncludeSubagencies: true,

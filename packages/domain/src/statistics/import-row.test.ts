@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../calendar/local-date.js';
-import { foldColumnName, mapImportColumns, parseImportDateTime, validateImportRow } from './import-row.js';
+import {
+  describeImportIssue,
+  foldColumnName,
+  IMPORT_ISSUE_LABELS,
+  mapImportColumns,
+  parseImportDateTime,
+  type RawImportRow,
+  validateImportRow,
+} from './import-row.js';
 
 const show = (value: string) => {
   const parsed = parseImportDateTime(value);
@@ -104,5 +112,46 @@ describe('import rows', () => {
     expect(
       validateImportRow({ ...base, status: '7', closedAt: '03/09/2021' }, { defaultProvince: '26' }).row?.status,
     ).toBe('withdrawn');
+  });
+});
+
+describe('import issue labels', () => {
+  it('names every code a row can raise, in Vietnamese and English', () => {
+    const base = { code: 'HS-3', agencyCode: '000.00.01.H62', receivedAt: '01/09/2021 08:30' };
+    const rows: RawImportRow[] = [
+      {},
+      { ...base, code: '*bad*' },
+      { ...base, receivedAt: 'hôm qua', status: 'lạ', channel: 'bồ câu', result: 'tốt', agencyLevel: 'thôn' },
+      { ...base, onlineLevel: 'mức 9', fromData: 'có lẽ', sets: '-1' },
+      { ...base, receivedAt: '' },
+      { ...base, status: '9' },
+      { ...base, status: '1' },
+      { ...base, status: '7' },
+      { ...base, status: '7', closedAt: '01/08/2021' },
+      { ...base, status: '2', completedAt: '05/09/2021' },
+      { ...base, dueAt: '01/08/2021', completedAt: '01/08/2021', returnedAt: '01/07/2021' },
+      { ...base, status: '10', returnedAt: '05/09/2021', dueAt: '10/09/2021', result: 'quá hạn' },
+      { ...base, completedAt: '05/09/2021' },
+    ];
+    const codes = new Set(
+      rows.flatMap((row) => validateImportRow(row, { defaultProvince: '26' }).issues.map((i) => i.code)),
+    );
+    expect(codes.size).toBeGreaterThan(15);
+    for (const code of codes) {
+      expect(IMPORT_ISSUE_LABELS[code], code).toBeDefined();
+    }
+    for (const label of Object.values(IMPORT_ISSUE_LABELS)) {
+      expect(label.vi.length).toBeGreaterThan(0);
+      expect(label.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the ignored columns and leaves an unknown code as it is', () => {
+    expect(describeImportIssue('IGNORED_COLUMNS:Ghi chú 2,STT')).toEqual({
+      vi: 'Cột không dùng đến: Ghi chú 2,STT',
+      en: 'Columns ignored: Ghi chú 2,STT',
+    });
+    expect(describeImportIssue('RECEIVED_MISSING').vi).toBe('Thiếu ngày tiếp nhận');
+    expect(describeImportIssue('SOMETHING_NEW')).toEqual({ vi: 'SOMETHING_NEW', en: 'SOMETHING_NEW' });
   });
 });

@@ -743,3 +743,66 @@ export const toHistoricalFacts = (row: HistoricalDossierInput): StatisticsFacts 
   closedAt: row.closedAt,
   fromData: row.fromData,
 });
+
+/**
+ * A short name for every issue code an import reports (row by row, or once for the whole file), for
+ * the totals of a run: "Thiếu ngày tiếp nhận ×12". The row's own message says more (which value).
+ */
+export const IMPORT_ISSUE_LABELS: Record<string, { vi: string; en: string }> = {
+  CODE_MISSING: { vi: 'Thiếu mã hồ sơ', en: 'Dossier code missing' },
+  CODE_INVALID: { vi: 'Mã hồ sơ không hợp lệ', en: 'Invalid dossier code' },
+  PROVINCE_MISSING: { vi: 'Thiếu mã tỉnh', en: 'Province code missing' },
+  PROVINCE_OTHER: { vi: 'Hồ sơ của tỉnh khác', en: 'Dossier of another province' },
+  AGENCY_MISSING: { vi: 'Thiếu cơ quan giải quyết', en: 'Handling agency missing' },
+  AGENCY_OTHER_PROVINCE: { vi: 'Cơ quan thuộc tỉnh khác', en: 'Agency of another province' },
+  AGENCY_NOT_IN_MOTCUA: {
+    vi: 'Cơ quan chưa có trong hệ thống (tính theo mã, tên trong tệp)',
+    en: 'Agency not in motcua (counted under the file’s code and name)',
+  },
+  DATE_INVALID: { vi: 'Ngày không đọc được', en: 'Unreadable date' },
+  RECEIVED_MISSING: { vi: 'Thiếu ngày tiếp nhận', en: 'Date received missing' },
+  COMPLETED_MISSING: { vi: 'Đã giải quyết nhưng thiếu ngày có kết quả', en: 'Resolved without a result date' },
+  COMPLETED_BEFORE_RECEIVED: { vi: 'Ngày có kết quả trước ngày tiếp nhận', en: 'Result before receipt' },
+  RETURNED_BEFORE_COMPLETED: { vi: 'Ngày trả trước ngày có kết quả', en: 'Returned before the result' },
+  DUE_BEFORE_RECEIVED: { vi: 'Ngày hẹn trả trước ngày tiếp nhận', en: 'Due before receipt' },
+  CLOSED_AT_MISSING: { vi: 'Thiếu ngày rút, dừng hoặc từ chối', en: 'Closing date missing' },
+  CLOSED_BEFORE_RECEIVED: { vi: 'Ngày kết thúc trước ngày tiếp nhận', en: 'Closed before receipt' },
+  STATUS_INVALID: { vi: 'Trạng thái không hợp lệ', en: 'Invalid status' },
+  STATUS_NOT_RECEIVED: { vi: 'Hồ sơ chưa được tiếp nhận', en: 'Dossier not received yet' },
+  STATUS_OPEN_WITH_RESULT: {
+    vi: 'Đang giải quyết nhưng có ngày có kết quả',
+    en: 'In progress but with a result date',
+  },
+  CHANNEL_INVALID: { vi: 'Kênh nộp không hợp lệ', en: 'Invalid channel' },
+  CHANNEL_MISSING: { vi: 'Không có kênh nộp (tính là trực tiếp)', en: 'No channel (counted as in person)' },
+  RESULT_INVALID: { vi: 'Kết quả giải quyết không hợp lệ', en: 'Invalid outcome' },
+  RESULT_DIFFERS_FROM_DATES: {
+    vi: 'Kết quả ghi trong tệp khác với các ngày',
+    en: 'Stated outcome differs from the dates',
+  },
+  NO_DEADLINE: { vi: 'Không có ngày hẹn trả (không thời hạn)', en: 'No due date (no time limit)' },
+  COMPLETED_FROM_RETURNED: { vi: 'Lấy ngày trả làm ngày có kết quả', en: 'Return date used as result date' },
+  LEVEL_INVALID: { vi: 'Cấp giải quyết không hợp lệ', en: 'Invalid level' },
+  ONLINE_LEVEL_INVALID: { vi: 'Mức độ trực tuyến không hợp lệ', en: 'Invalid online level' },
+  BOOLEAN_INVALID: { vi: 'Giá trị có/không không hợp lệ', en: 'Invalid yes/no value' },
+  SETS_INVALID: { vi: 'Số bộ hồ sơ không hợp lệ', en: 'Invalid number of sets' },
+  PROCEDURE_MISSING: { vi: 'Không có mã, tên thủ tục', en: 'No procedure code or name' },
+  DUPLICATE_IN_FILE: { vi: 'Mã hồ sơ trùng trong tệp', en: 'Dossier code twice in the file' },
+  ROW_UNREADABLE: { vi: 'Dòng không đọc được', en: 'Unreadable line' },
+  IGNORED_COLUMNS: { vi: 'Cột không dùng đến', en: 'Columns ignored' },
+};
+
+/**
+ * The readable name of an issue code; `IGNORED_COLUMNS:a,b` names its columns. An unknown code is
+ * shown as it is.
+ */
+export const describeImportIssue = (code: string): { vi: string; en: string } => {
+  const colon = code.indexOf(':');
+  const base = colon < 0 ? code : code.slice(0, colon);
+  const detail = colon < 0 ? '' : code.slice(colon + 1);
+  const label = IMPORT_ISSUE_LABELS[base];
+  if (!label) {
+    return { vi: code, en: code };
+  }
+  return detail ? { vi: `${label.vi}: ${detail}`, en: `${label.en}: ${detail}` } : label;
+};

@@ -35,6 +35,45 @@ export const reportProblems = defineProblems({
     },
     en: { title: 'Invalid grouping', detail: 'Group by at most two criteria, at most one of them a time bucket.' },
   },
+  IMPORT_FILE_TYPE: {
+    status: 422,
+    vi: {
+      title: 'Định dạng tệp không được chấp nhận',
+      detail:
+        'Chỉ nhận tệp CSV (.csv), JSON (.json) hoặc JSON Lines (.jsonl, .ndjson); tệp "{fileName}" không thuộc các loại này.',
+    },
+    en: {
+      title: 'File type not accepted',
+      detail:
+        'Only CSV (.csv), JSON (.json) or JSON Lines (.jsonl, .ndjson) files are accepted; "{fileName}" is none of these.',
+    },
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 422,
+    vi: { title: 'Tệp không có hồ sơ nào', detail: 'Tệp trống hoặc chỉ có dòng tên cột: không có hồ sơ nào để nhập.' },
+    en: {
+      title: 'No dossiers in the file',
+      detail: 'The file is empty or has only its header line: nothing to import.',
+    },
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    vi: { title: 'Không đọc được tệp', detail: 'Không đọc được tệp: {reason}' },
+    en: { title: 'The file cannot be read', detail: 'The file cannot be read: {reason}' },
+  },
+  IMPORT_FILE_NO_CODE_COLUMN: {
+    status: 422,
+    vi: {
+      title: 'Thiếu cột mã hồ sơ',
+      detail:
+        'Dòng đầu của tệp không có cột mã hồ sơ (code, ma_ho_so, MaHoSo hoặc "Mã hồ sơ"). Các cột đọc được: {columns}.',
+    },
+    en: {
+      title: 'No dossier code column',
+      detail:
+        'The file’s first line has no dossier code column (code, ma_ho_so, MaHoSo or "Mã hồ sơ"). Columns read: {columns}.',
+    },
+  },
   REPORT_CURSOR_INVALID: {
     status: 400,
     vi: { title: 'Con trỏ trang không hợp lệ', detail: 'Tham số cursor không hợp lệ; hãy bắt đầu lại từ trang đầu.' },

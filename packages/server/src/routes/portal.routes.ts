@@ -1,4 +1,4 @@
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
@@ -40,10 +40,15 @@ export const registerPortalRoutes = async (app: FastifyInstance, ctx: AppContext
 export const uploadBodyLimit = (ctx: AppContext): number => ctx.config.portal.uploadMaxBytes + 256 * 1024;
 
 /**
- * Reads the one file of a multipart/form-data request into memory, refusing more than the limit
- * (413 with the limit in MB). The file's declared type and name are not trusted for anything.
+ * Reads the one file part of a multipart/form-data request with `consume`, refusing more than
+ * `maxBytes` (413 with the limit in MB) and a request that carries no file (400); any other error
+ * of `consume` passes through. The file's declared type and name are not trusted for anything.
  */
-export const readUploadedFile = async (request: FastifyRequest, maxBytes: number): Promise<UploadedFile> => {
+export const receiveUploadedPart = async <T>(
+  request: FastifyRequest,
+  maxBytes: number,
+  consume: (part: MultipartFile) => Promise<T>,
+): Promise<T> => {
   if (!request.isMultipart()) {
     throw new AppError('UPLOAD_MISSING');
   }
@@ -53,11 +58,11 @@ export const readUploadedFile = async (request: FastifyRequest, maxBytes: number
     if (!part) {
       throw new AppError('UPLOAD_MISSING');
     }
-    const content = await part.toBuffer();
+    const result = await consume(part);
     if (part.file.truncated) {
       throw tooLarge();
     }
-    return { content, fileName: part.filename };
+    return result;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -69,6 +74,10 @@ export const readUploadedFile = async (request: FastifyRequest, maxBytes: number
     throw error;
   }
 };
+
+/** Reads the one file of a multipart/form-data request into memory (see receiveUploadedPart). */
+export const readUploadedFile = (request: FastifyRequest, maxBytes: number): Promise<UploadedFile> =>
+  receiveUploadedPart(request, maxBytes, async (part) => ({ content: await part.toBuffer(), fileName: part.filename }));
 
 /** Sends a stored file as a download (or inline), with its type and a safe file name. */
 export const sendStoredFile = async (

@@ -14,7 +14,6 @@ import { renderStatisticsPdf } from '../reports/statistics-pdf.js';
 import { buildStatisticsWorkbook } from '../reports/statistics-workbook.js';
 import { writeTrackingBookWorkbook } from '../reports/tracking-book-workbook.js';
 import { DOSSIER_FIGURES, getLatenessReport, listReportDossiers } from '../usecases/reports/drill-down.js';
-import { getDossierImportReport } from '../usecases/reports/import.js';
 import { buildReportMeta } from '../usecases/reports/report-issuer.js';
 import { resolveReportScope } from '../usecases/reports/scope.js';
 import { getServiceIndexReport } from '../usecases/reports/service-index.js';
@@ -373,24 +372,5 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
         )
         .send(buffer);
     },
-  );
-
-  api.get(
-    '/api/v1/reports/imports/:id',
-    {
-      config: OFFICIAL,
-      schema: {
-        tags: ['reports'],
-        summary: 'A historical-dossier import: totals and the rows rejected or imported with warnings',
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({
-          outcome: z.enum(['imported', 'rejected']).optional(),
-          afterRow: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: { 200: json, ...errors },
-      },
-    },
-    async (request) => getDossierImportReport(ctx, request.actor, { id: request.params.id, ...request.query }),
   );
 };

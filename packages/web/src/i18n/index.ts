@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
 import { en } from './en';
+import type { ReportImportMessages } from './report-import-vi';
 import { type Messages, vi } from './vi';
 
 export type Language = 'vi' | 'en';
@@ -10,8 +11,9 @@ export type Language = 'vi' | 'en';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // `citizen.*` is added when the citizen pages load (./citizen.ts).
-    resources: { translation: Messages & { citizen: CitizenMessages } };
+    // `citizen.*` is added when the citizen pages load (./citizen.ts), `reportImport.*` with the
+    // reports' pages (./report-import.ts).
+    resources: { translation: Messages & { citizen: CitizenMessages; reportImport: ReportImportMessages } };
   }
 }
 

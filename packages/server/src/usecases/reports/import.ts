@@ -7,14 +7,13 @@ import {
   ensureSeries,
   findAgenciesByCodes,
   findCodesImportedBy,
-  findDossierImport,
   findProceduresForImport,
   findSeriesByKeys,
   type HistoricalDossierRow,
   insertDossierImport,
   insertDossierImportIssues,
-  listDossierImportIssues,
   updateDossierImport,
+  updateDossierImportProgress,
   upsertHistoricalDossiers,
 } from '@motcua/db';
 import {
@@ -34,16 +33,25 @@ import {
 } from '@motcua/domain';
 import { parse as parseCsv } from 'csv-parse';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../auth/actor.js';
-import { authorizeProvinceAction, requireOfficial } from '../../auth/authorize.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
 
 /** Why a file cannot be imported at all (nothing imported). */
 export class DossierImportFileError extends Error {
   override readonly name = 'DossierImportFileError';
   constructor(readonly reason: { vi: string; en: string }) {
     super(reason.en);
+  }
+}
+
+/** Why a run stopped before the end of its file (the server shut down); what was written stays. */
+export const IMPORT_INTERRUPTED = {
+  vi: 'Lần nhập bị dừng giữa chừng vì máy chủ dừng hoạt động. Hãy nhập lại tệp: nhập lại không làm trùng số liệu.',
+  en: 'The import stopped part-way because the server shut down. Import the file again: re-importing never counts a row twice.',
+} as const;
+
+export class DossierImportInterruptedError extends Error {
+  override readonly name = 'DossierImportInterruptedError';
+  constructor() {
+    super(IMPORT_INTERRUPTED.en);
   }
 }
 
@@ -60,12 +68,24 @@ const detectDelimiter = (firstLine: string): string => {
  * tab separated; a header row), JSON Lines (.jsonl/.ndjson: one object per line), or a JSON array
  * (.json: `[...]` or `{ "dossiers": [...] }`, read whole — use CSV or JSON Lines for big files).
  */
-export async function* readImportFile(path: string): AsyncGenerator<ImportRecord> {
+export async function* readImportFile(
+  path: string,
+  options: { onRead?: (bytes: number) => void } = {},
+): AsyncGenerator<ImportRecord> {
   const lower = path.toLowerCase();
+  const counted = <T extends NodeJS.ReadableStream>(stream: T): T => {
+    const { onRead } = options;
+    if (onRead) {
+      stream.on('data', (chunk: Buffer | string) =>
+        onRead(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length),
+      );
+    }
+    return stream;
+  };
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
     let rowNo = 0;
     const lines = createInterface({
-      input: createReadStream(path, { encoding: 'utf8' }),
+      input: counted(createReadStream(path, { encoding: 'utf8' })),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
     for await (const line of lines) {
@@ -92,7 +112,9 @@ export async function* readImportFile(path: string): AsyncGenerator<ImportRecord
     const { readFile } = await import('node:fs/promises');
     let parsed: unknown;
     try {
-      parsed = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+      const text = await readFile(path, 'utf8');
+      options.onRead?.(Buffer.byteLength(text));
+      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
       throw new DossierImportFileError({ vi: 'Tệp JSON không đọc được.', en: 'The JSON file cannot be parsed.' });
     }
@@ -128,7 +150,7 @@ export async function* readImportFile(path: string): AsyncGenerator<ImportRecord
     stream.on('error', reject);
   });
   // Arrays, not objects: csv-parse builds records several times faster that way (a million rows).
-  const parser = createReadStream(path).pipe(
+  const parser = counted(createReadStream(path)).pipe(
     parseCsv({ bom: true, delimiter: detectDelimiter(head), skip_empty_lines: true, relax_column_count: true }),
   );
   let rowNo = 0;
@@ -221,15 +243,37 @@ export const runDossierImport = async (
     now: Date;
     batchSize?: number;
     onProgress?: (progress: DossierImportProgress) => void;
+    /** A run recorded beforehand (an upload answers its id before the file is read). */
+    importId?: string;
+    /** Rows of another province than `provinceCode` are rejected (imports started by a province's administrator). */
+    onlyProvince?: boolean;
+    /** Stops the run between two rows (a server shutting down): it is marked failed, interrupted. */
+    signal?: AbortSignal;
+    /** How often the totals so far and the heartbeat are written while the file is read (default 2 s). */
+    progressIntervalMs?: number;
+    /** The file's size and how much of it the reader has read, for a progress bar. */
+    fileBytes?: number;
+    bytesRead?: () => number;
   },
 ): Promise<DossierImportReport> => {
-  const id = await insertDossierImport(db, {
-    provinceCode: input.provinceCode ?? null,
-    fileName: input.fileName,
-    actorUserId: input.actorUserId,
-    now: input.now,
-  });
+  const id =
+    input.importId ??
+    (await insertDossierImport(db, {
+      provinceCode: input.provinceCode ?? null,
+      fileName: input.fileName,
+      actorUserId: input.actorUserId,
+      now: input.now,
+    }));
   const totals = emptyTotals();
+  if (input.fileBytes !== undefined) {
+    totals.fileBytes = input.fileBytes;
+    totals.bytesRead = 0;
+  }
+  const readSoFar = () => {
+    if (input.bytesRead) {
+      totals.bytesRead = input.bytesRead();
+    }
+  };
   const batchSize = input.batchSize ?? 5000;
   let columns: Map<string, ImportField> | undefined;
   let unknownColumns: string[] = [];
@@ -237,7 +281,28 @@ export const runDossierImport = async (
   const rejected: { rowNo: number; code: string | null; issues: ImportIssue[] }[] = [];
   const unknownAgencies = new Map<string, number>();
 
+  // Progress between batches: rows read so far, and the heartbeat that tells a live run from one
+  // whose process stopped. Never written while a batch is (the batch writes the totals itself), and
+  // a write in flight is awaited first, so an older snapshot never lands after a newer one.
+  let writing: Promise<void> = Promise.resolve();
+  let batchOpen = false;
+  const writeProgress = () => {
+    if (batchOpen) {
+      return;
+    }
+    readSoFar();
+    const snapshot: DossierImportTotals = { ...totals, issues: totals.issues.map((i) => ({ ...i })) };
+    writing = writing.then(() => updateDossierImportProgress(db, { id, totals: snapshot })).catch(() => undefined);
+  };
+  const progressTimer = setInterval(writeProgress, input.progressIntervalMs ?? 2000);
+  progressTimer.unref();
+  const holdProgress = async () => {
+    batchOpen = true;
+    await writing;
+  };
+
   const flush = async () => {
+    await holdProgress();
     const rows = batch;
     const rejectedRows = rejected.splice(0);
     batch = [];
@@ -467,13 +532,18 @@ export const runDossierImport = async (
           issues: toJson(r.issues),
         })),
       ]);
+      readSoFar();
       await updateDossierImport(trx, { id, totals, now: new Date() });
     });
+    batchOpen = false;
     input.onProgress?.({ id, ...totals });
   };
 
   try {
     for await (const record of input.records) {
+      if (input.signal?.aborted) {
+        throw new DossierImportInterruptedError();
+      }
       totals.rows += 1;
       if ('__invalid' in record.values) {
         rejected.push({
@@ -515,6 +585,23 @@ export const runDossierImport = async (
       const { row, issues } = validateImportRow(raw, { defaultProvince: input.provinceCode });
       if (!row) {
         rejected.push({ rowNo: record.rowNo, code: raw.code ?? null, issues });
+      } else if (input.onlyProvince && row.provinceCode !== input.provinceCode) {
+        rejected.push({
+          rowNo: record.rowNo,
+          code: row.code,
+          issues: [
+            ...issues,
+            {
+              severity: 'error',
+              field: 'province',
+              code: 'PROVINCE_OTHER',
+              message: {
+                vi: `Hồ sơ thuộc tỉnh ${row.provinceCode}, không thuộc tỉnh ${input.provinceCode} của lần nhập này.`,
+                en: `The dossier belongs to province ${row.provinceCode}, not to province ${input.provinceCode} of this import.`,
+              },
+            },
+          ],
+        });
       } else {
         batch.push({ rowNo: record.rowNo, input: row, issues: [...issues] });
       }
@@ -540,15 +627,24 @@ export const runDossierImport = async (
         count: unknownColumns.length,
       });
     }
+    clearInterval(progressTimer);
+    await holdProgress();
+    readSoFar();
     await updateDossierImport(db, { id, totals, status: 'completed', now: new Date() });
     return { id, status: 'completed', totals };
   } catch (error) {
+    clearInterval(progressTimer);
+    await holdProgress();
+    // Reasons the importer states are kept in both languages (JSON); anything else as its message,
+    // for the operator (readers are told only that the run stopped on an error).
     const reason =
       error instanceof DossierImportFileError
-        ? error.reason.en
-        : error instanceof Error
-          ? error.message
-          : String(error);
+        ? JSON.stringify(error.reason)
+        : error instanceof DossierImportInterruptedError
+          ? JSON.stringify(IMPORT_INTERRUPTED)
+          : error instanceof Error
+            ? error.message
+            : String(error);
     await updateDossierImport(db, { id, totals, status: 'failed', failure: reason, now: new Date() });
     throw error;
   }
@@ -559,37 +655,3 @@ export const importDossierRecords = (
   db: Kysely<Database>,
   input: Omit<Parameters<typeof runDossierImport>[1], 'records'> & { items: readonly Record<string, unknown>[] },
 ) => runDossierImport(db, { ...input, records: readImportRecords(input.items) });
-
-/** An import run and a page of its problem rows, for the province's report readers. */
-export const getDossierImportReport = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: { id: string; outcome?: 'imported' | 'rejected' | undefined; afterRow: number; limit: number },
-) => {
-  const official = requireOfficial(actor);
-  const run = await findDossierImport(ctx.db, input.id);
-  if (!run) {
-    throw new AppError('NOT_FOUND', { resource: { vi: 'lần nhập dữ liệu', en: 'import' } });
-  }
-  if (run.actorUserId !== official.userId) {
-    authorizeProvinceAction(official, 'report.read', run.provinceCode ?? official.provinceCode ?? '00');
-  }
-  const issues = await listDossierImportIssues(ctx.db, {
-    importId: input.id,
-    outcome: input.outcome,
-    afterRowNo: input.afterRow,
-    limit: input.limit,
-  });
-  return {
-    id: run.id,
-    provinceCode: run.provinceCode,
-    fileName: run.fileName,
-    status: run.status,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    totals: run.totals,
-    failure: run.failure,
-    rows: issues.map((i) => ({ rowNo: i.rowNo, code: i.code, outcome: i.outcome, issues: i.issues })),
-    nextAfterRow: issues.length === input.limit ? (issues[issues.length - 1]?.rowNo ?? null) : null,
-  };
-};

@@ -1,3 +1,4 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -7,6 +8,7 @@ import {
   DatePicker,
   Drawer,
   Empty,
+  Flex,
   Row,
   Segmented,
   Select,
@@ -22,7 +24,10 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
+import '../../i18n/report-import';
+import { hasRole, useMe } from '../auth/useMe';
 import {
   type AgencyOption,
   exportUrl,
@@ -129,7 +134,8 @@ const Kpi = ({
 );
 
 export const ReportsPage = () => {
-  const { i18n } = useTranslation();
+  const { i18n, t: translate } = useTranslation();
+  const canImport = hasRole(useMe().data, 'province_admin');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const t = (key: TextKey) => TEXT[key][lang];
 
@@ -232,27 +238,35 @@ export const ReportsPage = () => {
     };
   }, [byAgency.data]);
 
-  const channelOption = useMemo(
-    () => ({
+  const channelOption = useMemo(() => {
+    const data = totals
+      ? [
+          { name: TEXT.online[lang], value: totals.receivedOnline },
+          { name: TEXT.direct[lang], value: totals.receivedDirect },
+          { name: TEXT.postal[lang], value: totals.receivedPostal },
+        ]
+      : [];
+    const sum = data.reduce((total, d) => total + d.value, 0);
+    const shareOf = (name: string) => {
+      const value = data.find((d) => d.name === name)?.value ?? 0;
+      return sum > 0 ? formatPercent(Math.round((value / sum) * 10000) / 100) : '—';
+    };
+    return {
       tooltip: { trigger: 'item', valueFormatter: (v: number) => formatCount(v) },
-      legend: { bottom: 0 },
+      // The shares in the legend, not beside the ring: in a narrow card, labels around it are cut off.
+      legend: { bottom: 0, formatter: (name: string) => `${name}: ${shareOf(name)}` },
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
-          label: { formatter: (p: { name: string; percent: number }) => `${p.name}: ${formatDecimal(p.percent)}%` },
-          data: totals
-            ? [
-                { name: TEXT.online[lang], value: totals.receivedOnline },
-                { name: TEXT.direct[lang], value: totals.receivedDirect },
-                { name: TEXT.postal[lang], value: totals.receivedPostal },
-              ]
-            : [],
+          radius: ['42%', '68%'],
+          center: ['50%', '44%'],
+          label: { show: false },
+          labelLine: { show: false },
+          data,
         },
       ],
-    }),
-    [totals, lang],
-  );
+    };
+  }, [totals, lang]);
 
   const groupsOption = useMemo(() => {
     const units = (index.data?.units ?? []).slice(0, 20).reverse();
@@ -321,7 +335,7 @@ export const ReportsPage = () => {
       title: t('score'),
       key: 'score',
       align: 'right',
-      render: (_, u) => `${formatDecimal(u.result.score)}/${u.result.maxAvailable}`,
+      render: (_, u) => `${formatDecimal(u.result.score)}/${formatDecimal(u.result.maxAvailable)}`,
     },
     { title: t('percent'), key: 'pct', align: 'right', render: (_, u) => formatPercent(u.result.percentOfAvailable) },
     {
@@ -379,9 +393,16 @@ export const ReportsPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        {canImport ? (
+          <Link to="/can-bo/bao-cao/nhap-du-lieu">
+            <Button icon={<UploadOutlined />}>{translate('reportImport.link')}</Button>
+          </Link>
+        ) : null}
+      </Flex>
       <Card size="small">
         <Space wrap size="middle">
           <Segmented<PeriodKind>
@@ -485,7 +506,7 @@ export const ReportsPage = () => {
           <Col xs={24} sm={12} lg={4}>
             <Kpi
               title={t('index766')}
-              value={`${formatDecimal(firstUnit.result.score)}/${firstUnit.result.maxAvailable}`}
+              value={`${formatDecimal(firstUnit.result.score)}/${formatDecimal(firstUnit.result.maxAvailable)}`}
               detail={firstUnit.name}
               tooltip={firstUnit.result.adjustment[lang]}
             />

@@ -1,0 +1,233 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DEMO_PASSWORD } from '@motcua/server/seed/demo';
+import { DEMO_AGENCY_CODES } from '@motcua/server/seed/demo-procedures';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, launchBrowser, newContext, shoot, startTestServer, type TestServer } from './harness';
+
+/*
+ * The reports dashboard and the historical-dossier import in a real browser, on the demo province
+ * (Hưng Yên, seeded as `npm start` does): the province administrator sees the figures in Vietnamese
+ * formats with their charts, exports them to Excel, uploads a CSV of dossiers from 2024 with one bad
+ * row, follows its progress to the end, reads why the row was rejected, and finds 2024 in the
+ * dashboard. Screenshots at 1366 × 768. Skipped on the PostgreSQL pass, like the other browser suites.
+ */
+const onPostgresPass = Boolean(process.env.DATABASE_URL);
+
+let ts: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** Valid rows of the file: enough for a thousands separator in the dashboard ("1.250"). */
+const VALID_ROWS = 1250;
+/** Every fifth one resolved late; the others early. */
+const LATE_ROWS = VALID_ROWS / 5;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Dossiers of the Department of Justice received in 2024 (month by month), all resolved and
+ * returned, in the documented format (docs/import-format.md) with Vietnamese column names; and one
+ * row without a date received, which the import must reject with its reason.
+ */
+const buildHistoricalCsv = (): string => {
+  const lines = [
+    'Mã hồ sơ,Mã cơ quan,Mã TTHC,Lĩnh vực,Kênh thực hiện,Trạng thái,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Ngày trả,Chủ hồ sơ',
+  ];
+  for (let i = 0; i < VALID_ROWS; i++) {
+    const month = (i % 12) + 1;
+    const day = (i % 20) + 1;
+    const late = i % 5 === 0;
+    const received = `${pad(day)}/${pad(month)}/2024 08:30`;
+    const due = `${pad(day + 7)}/${pad(month)}/2024 17:00`;
+    const done = late ? `${pad(day + 8)}/${pad(month)}/2024 10:00` : `${pad(day + 2)}/${pad(month)}/2024 10:00`;
+    const channel = i % 3 === 0 ? 'Trực tuyến' : 'Trực tiếp';
+    lines.push(
+      `LS-2024-${String(i + 1).padStart(5, '0')},${DEMO_AGENCY_CODES.justice},1.001193,Hộ tịch,${channel},10,${received},${due},${done},${done},Công dân ${i + 1}`,
+    );
+  }
+  lines.push(
+    `LS-2024-LOI,${DEMO_AGENCY_CODES.justice},1.001193,Hộ tịch,Trực tiếp,4,,15/03/2024 17:00,,,Người thiếu ngày`,
+  );
+  return `${lines.join('\r\n')}\r\n`;
+};
+
+beforeAll(async () => {
+  if (onPostgresPass) {
+    return;
+  }
+  await ensureWebBuilt();
+  // The demo province, as `npm start` seeds it: its agencies, accounts and a few dossiers this year.
+  ts = await startTestServer({ MOTCUA_DEMO: 'true' });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) {
+    await context.close().catch(() => undefined);
+  }
+  await browser?.close();
+  await ts?.close();
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') {
+    return;
+  }
+  let n = 0;
+  for (const browserContext of contexts) {
+    for (const page of browserContext.pages()) {
+      await page
+        .screenshot({ path: join(tmpdir(), `motcua-e2e-reports-failure-${++n}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+  }
+});
+
+const signInAsProvinceAdmin = async (): Promise<Page> => {
+  const context = await newContext(browser, ts.url, undefined, { acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/can-bo/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill('qttinh');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEFAULT_DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
+  return page;
+};
+
+/** A KPI card of the dashboard by its title: its figure and the line under it. */
+const kpi = (page: Page, title: string): { value: Locator; card: Locator } => {
+  const card = page.locator('.ant-card').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) });
+  return { card, value: card.locator('.ant-statistic-content') };
+};
+
+/** Waits until the dashboard has answered for the period chosen (its caption names it). */
+const waitForPeriod = (page: Page, label: RegExp) =>
+  page.locator('.ant-typography-secondary').filter({ hasText: label }).first().waitFor();
+
+const chooseYear = async (page: Page, year: number) => {
+  const picker = page.locator('.ant-picker').first().locator('input');
+  await picker.click();
+  await picker.fill(String(year));
+  await picker.press('Enter');
+  await waitForPeriod(page, new RegExp(`Năm ${year}`));
+};
+
+/** The Vietnamese way of writing a count: a dot every three digits, never a comma. */
+const VIETNAMESE_COUNT = /^\d{1,3}(\.\d{3})*$/;
+
+describe.skipIf(onPostgresPass)('the reports dashboard and the historical import', () => {
+  it('shows the province’s figures in Vietnamese formats with their charts, and exports them to Excel', async () => {
+    const page = await signInAsProvinceAdmin();
+    await page.goto('/can-bo/bao-cao');
+    await page.getByRole('heading', { name: 'Thống kê, báo cáo giải quyết thủ tục hành chính' }).waitFor();
+    await waitForPeriod(page, /Toàn tỉnh .* — Năm \d{4}/);
+
+    for (const title of ['Tổng số hồ sơ phải giải quyết', 'Hồ sơ mới tiếp nhận', 'Đã giải quyết', 'Đang giải quyết']) {
+      const { value } = kpi(page, title);
+      await value.waitFor();
+      expect((await value.innerText()).trim(), title).toMatch(VIETNAMESE_COUNT);
+    }
+    const received = Number((await kpi(page, 'Hồ sơ mới tiếp nhận').value.innerText()).replace(/\./g, ''));
+    expect(received).toBeGreaterThan(0);
+    // Rates with a decimal comma and their base: "75% trực tuyến", "66,67% trước hạn và đúng hạn".
+    const resolvedLine = await kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText();
+    expect(resolvedLine).toMatch(/^(\d+(,\d+)?%|—) trước hạn và đúng hạn$/);
+    // The 766 index in Vietnamese decimals ("62,5/80").
+    expect(await kpi(page, 'Chỉ số 766').value.innerText()).toMatch(/^\d+(,\d+)?\/\d+$/);
+
+    // The charts are drawn (ECharts on canvas), not left as empty boxes.
+    const chart = page.getByRole('img', { name: 'Tiếp nhận và giải quyết theo thời gian' });
+    const canvas = chart.locator('canvas');
+    await canvas.waitFor();
+    const size = await canvas.boundingBox();
+    expect(size?.width).toBeGreaterThan(300);
+    expect(size?.height).toBeGreaterThan(200);
+    expect(await page.getByRole('img', { name: 'Tỷ lệ hồ sơ theo hình thức nộp' }).locator('canvas').count()).toBe(1);
+    // Nothing sticks out of the page sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.waitForTimeout(500); // the charts' entry animation
+    await shoot(page, 'reports-dashboard');
+
+    // The Excel export is a real workbook in the official report's layout.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Xuất Excel', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^thong-ke-.*\.xlsx$/);
+    const path = join(tmpdir(), `motcua-e2e-${Date.now()}.xlsx`);
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet('Báo cáo');
+    expect(sheet?.getCell(5, 1).value).toBe('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    const total = sheet?.getRows(1, sheet.rowCount)?.find((row) => row.getCell(2).value === 'Tổng cộng');
+    expect(total?.getCell(3).value).toBe(
+      Number((await kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).replace(/\./g, '')),
+    );
+  }, 90_000);
+
+  it('imports historical dossiers with progress and a per-row report, and the dashboard counts them', async () => {
+    const page = await signInAsProvinceAdmin();
+    await page.goto('/can-bo/bao-cao');
+    await waitForPeriod(page, /Năm \d{4}/);
+    // 2024 is before the demo's dossiers: nothing yet.
+    await chooseYear(page, 2024);
+    await expect.poll(() => kpi(page, 'Hồ sơ mới tiếp nhận').value.innerText()).toBe('0');
+
+    await page.getByRole('link', { name: 'Nhập dữ liệu hồ sơ cũ' }).click();
+    await page.getByRole('heading', { name: 'Nhập dữ liệu hồ sơ cũ' }).waitFor();
+    await page.getByText('Nhập vào số liệu của tỉnh (mã 33)').waitFor();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'ho-so-tu-phap-2024.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(buildHistoricalCsv(), 'utf8'),
+    });
+    await page.getByText(/^ho-so-tu-phap-2024\.csv \(\d+ KB\)$/).waitFor();
+    await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
+    await page.waitForURL(/\/can-bo\/bao-cao\/nhap-du-lieu\?id=[0-9a-f-]{36}$/);
+
+    // The progress card follows the run to its end.
+    const progress = page.getByTestId('import-progress');
+    await progress.getByText('ho-so-tu-phap-2024.csv').waitFor();
+    await page.locator('[data-testid="import-status"][data-status="completed"]').first().waitFor({ timeout: 60_000 });
+    expect(await progress.locator('.ant-progress').getAttribute('aria-valuenow')).toBe('100');
+    const figure = (key: string) => progress.getByTestId(`import-${key}`).locator('.ant-statistic-content').innerText();
+    expect(await figure('rows')).toBe('1.251');
+    expect(await figure('imported')).toBe('1.250');
+    expect(await figure('rejected')).toBe('1');
+    await progress.getByText('Thiếu ngày tiếp nhận × 1').waitFor();
+
+    // The rejected row, with its reason in Vietnamese.
+    const rows = page.getByTestId('import-rows');
+    const rejected = rows.locator('tr', { hasText: 'LS-2024-LOI' });
+    await rejected.waitFor();
+    expect(await rejected.innerText()).toContain(String(VALID_ROWS + 1));
+    expect(await rejected.innerText()).toContain('Thiếu ngày tiếp nhận.');
+    // Listed among the province's imports.
+    await page.locator('.ant-table-row', { hasText: 'ho-so-tu-phap-2024.csv' }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shoot(page, 'reports-import');
+
+    // Back to the dashboard: 2024 now holds the imported dossiers, with their outcomes.
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await page.getByRole('heading', { name: 'Thống kê, báo cáo giải quyết thủ tục hành chính' }).waitFor();
+    await chooseYear(page, 2024);
+    await expect.poll(() => kpi(page, 'Hồ sơ mới tiếp nhận').value.innerText()).toBe('1.250');
+    expect(await kpi(page, 'Đã giải quyết').value.innerText()).toBe('1.250');
+    const onTime = (VALID_ROWS - LATE_ROWS) / VALID_ROWS;
+    expect(await kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText()).toBe(
+      `${String(onTime * 100).replace('.', ',')}% trước hạn và đúng hạn`,
+    );
+    expect(await kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).toBe('1.250');
+    await page
+      .locator('.ant-table-row', { hasText: 'Sở Tư pháp tỉnh Hưng Yên' })
+      .filter({ hasText: '1.250' })
+      .first()
+      .waitFor();
+  }, 120_000);
+});
