@@ -16,6 +16,8 @@ export const LanguageSwitch = ({
     <Segmented<Language>
       size={size}
       aria-label={t('app.language')}
+      // One Tab stop (the chosen language; the arrows change it), not two: antd also makes the group itself focusable.
+      tabIndex={-1}
       value={language}
       onChange={(value) => void changeLanguage(value)}
       options={[

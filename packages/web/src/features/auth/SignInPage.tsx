@@ -50,7 +50,11 @@ export const SignInPage = () => {
         </Link>
         <LanguageSwitch size="small" />
       </Layout.Header>
-      <Layout.Content id="main" style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}>
+      <Layout.Content
+        id="main"
+        tabIndex={-1}
+        style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}
+      >
         <Card style={{ width: '100%', maxWidth: 420, alignSelf: 'flex-start' }}>
           <Space orientation="vertical" size={4} style={{ marginBottom: 16 }}>
             <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>

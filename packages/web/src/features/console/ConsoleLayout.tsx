@@ -20,6 +20,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
+import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { RequireOfficial } from '../auth/RequireOfficial';
 import { DOSSIER_ROLES, hasRole, useMe } from '../auth/useMe';
 
@@ -32,6 +33,7 @@ const ConsoleChrome = () => {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(narrow);
+  useFocusMainAfterNavigation();
   useEffect(() => setCollapsed(narrow), [narrow]);
 
   const signOut = useMutation({

@@ -55,45 +55,50 @@ const StepsTable = ({ dossier }: { dossier: Dossier }) => {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const currentKey = dossier.holder.stepKey;
+  // The table scrolls sideways in its own region, which the keyboard can focus: it holds nothing
+  // else focusable, and antd's own scroll container could not be reached without a mouse.
   return (
-    <Table<DossierStep>
-      rowKey="stepNo"
-      size="small"
-      pagination={false}
-      scroll={{ x: 1100 }}
-      dataSource={dossier.steps}
-      rowClassName={(step) => (step.key === currentKey && step.status === 'active' ? 'step-current' : '')}
-      columns={[
-        { title: t('dossier.stepNo'), dataIndex: 'stepNo', width: 60, render: (n: number) => n + 1 },
-        {
-          title: t('dossier.stepName'),
-          key: 'name',
-          render: (_, s) => (
-            <Space size={4} wrap>
-              <span>{s.name}</span>
-              {s.key === currentKey && s.status === 'active' ? (
-                <SoftTag tone="info">{t('dossier.current')}</SoftTag>
-              ) : null}
-            </Space>
-          ),
-        },
-        { title: t('dossier.stepAgency'), dataIndex: 'agencyName' },
-        { title: t('dossier.stepRole'), key: 'role', render: (_, s) => s.roleLabel[language] },
-        { title: t('dossier.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
-        { title: t('dossier.givenAt'), dataIndex: 'givenAt', render: (v: string | null) => formatDateTime(v) },
-        { title: t('dossier.acceptedAt'), dataIndex: 'receivedAt', render: (v: string | null) => formatDateTime(v) },
-        { title: t('dossier.stepDueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
-        { title: t('dossier.doneAt'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) },
-        {
-          title: t('dossier.stepStatus'),
-          dataIndex: 'status',
-          render: (v: string) =>
-            ['pending', 'active', 'done', 'skipped'].includes(v)
-              ? t(`dossier.stepStatus_${v as 'pending' | 'active' | 'done' | 'skipped'}`)
-              : v,
-        },
-      ]}
-    />
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take the focus to scroll with the arrow keys (WCAG 2.1.1)
+    <section className="table-scroll" aria-label={t('dossier.steps')} tabIndex={0}>
+      <Table<DossierStep>
+        rowKey="stepNo"
+        size="small"
+        pagination={false}
+        style={{ minWidth: 1100 }}
+        dataSource={dossier.steps}
+        rowClassName={(step) => (step.key === currentKey && step.status === 'active' ? 'step-current' : '')}
+        columns={[
+          { title: t('dossier.stepNo'), dataIndex: 'stepNo', width: 60, render: (n: number) => n + 1 },
+          {
+            title: t('dossier.stepName'),
+            key: 'name',
+            render: (_, s) => (
+              <Space size={4} wrap>
+                <span>{s.name}</span>
+                {s.key === currentKey && s.status === 'active' ? (
+                  <SoftTag tone="info">{t('dossier.current')}</SoftTag>
+                ) : null}
+              </Space>
+            ),
+          },
+          { title: t('dossier.stepAgency'), dataIndex: 'agencyName' },
+          { title: t('dossier.stepRole'), key: 'role', render: (_, s) => s.roleLabel[language] },
+          { title: t('dossier.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
+          { title: t('dossier.givenAt'), dataIndex: 'givenAt', render: (v: string | null) => formatDateTime(v) },
+          { title: t('dossier.acceptedAt'), dataIndex: 'receivedAt', render: (v: string | null) => formatDateTime(v) },
+          { title: t('dossier.stepDueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
+          { title: t('dossier.doneAt'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('dossier.stepStatus'),
+            dataIndex: 'status',
+            render: (v: string) =>
+              ['pending', 'active', 'done', 'skipped'].includes(v)
+                ? t(`dossier.stepStatus_${v as 'pending' | 'active' | 'done' | 'skipped'}`)
+                : v,
+          },
+        ]}
+      />
+    </section>
   );
 };
 

@@ -6,6 +6,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DossierStatus, InboxBox, InboxItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
+import { searchButton } from '../../components/searchButton';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDateTime } from '../../lib/format';
 import { DOSSIER_ROLES, hasRole, useMe } from '../auth/useMe';
@@ -156,6 +157,7 @@ const Inbox = () => {
             placeholder={t('inbox.searchPlaceholder')}
             defaultValue={q}
             allowClear
+            enterButton={searchButton(t('common.search'))}
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ maxWidth: 360 }}
           />

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
+import { searchButton } from '../../components/searchButton';
 import { useProcedureText } from '../../lib/useProcedureText';
 import { LEVELS, ONLINE_LEVELS, onlineTone, usePortalLabels } from './usePortalLabels';
 
@@ -224,6 +225,7 @@ export const HomePage = () => {
                   defaultValue={field}
                   placeholder={t('portal.fieldPlaceholder')}
                   allowClear
+                  enterButton={searchButton(t('common.search'))}
                   onSearch={(value) => update({ field: value.trim() || undefined })}
                 />
               </div>

@@ -462,6 +462,8 @@ export const PaknPage = () => {
       <p>{t('citizen.pakn.intro')}</p>
       <Segmented<'send' | 'track'>
         aria-label={t('citizen.pakn.mode')}
+        // One Tab stop (the chosen option), not two: antd also makes the group itself focusable.
+        tabIndex={-1}
         value={mode}
         onChange={(value) => setMode(value)}
         options={[

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
+import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { useCitizen } from '../citizen/useCitizen';
 
 /** Which main section a path belongs to (for aria-current in the navigation). */
@@ -37,6 +38,7 @@ export const PortalLayout = () => {
   const narrow = !screens.md;
   const citizen = useCitizen().data;
   const section = sectionOf(useLocation().pathname);
+  useFocusMainAfterNavigation();
   const links = [
     { key: 'procedures', to: '/', label: t('portalNav.procedures') },
     { key: 'tracking', to: '/tra-cuu-ho-so', label: t('portalNav.tracking') },

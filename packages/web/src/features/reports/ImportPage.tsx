@@ -309,7 +309,7 @@ export const ReportImportPage = () => {
 
   const header = (
     <Flex justify="space-between" align="center" wrap gap={8}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('reportImport.title')}
       </Typography.Title>
       <Link to="/can-bo/bao-cao">
@@ -403,6 +403,9 @@ export const ReportImportPage = () => {
           title={t('reportImport.rowsTitle')}
           extra={
             <Segmented<Outcome>
+              aria-label={t('reportImport.rowsTitle')}
+              // One Tab stop (the chosen option), not two: antd also makes the group itself focusable.
+              tabIndex={-1}
               value={outcome}
               onChange={setOutcome}
               options={[

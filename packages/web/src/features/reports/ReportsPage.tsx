@@ -52,6 +52,9 @@ const TEXT = {
   quarter: { vi: 'Quý', en: 'Quarter' },
   year: { vi: 'Năm', en: 'Year' },
   range: { vi: 'Khoảng ngày', en: 'Date range' },
+  periodKind: { vi: 'Loại kỳ báo cáo', en: 'Kind of period' },
+  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+  scope: { vi: 'Phạm vi báo cáo', en: 'Scope of the report' },
   scopeOwn: { vi: 'Phạm vi của tôi', en: 'My scope' },
   scopeProvince: { vi: 'Toàn tỉnh', en: 'Whole province' },
   scopeAgency: { vi: 'Một cơ quan', en: 'One agency' },
@@ -394,7 +397,7 @@ export const ReportsPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('title')}
         </Typography.Title>
         {canImport ? (
@@ -406,12 +409,16 @@ export const ReportsPage = () => {
       <Card size="small">
         <Space wrap size="middle">
           <Segmented<PeriodKind>
+            aria-label={t('periodKind')}
+            // One Tab stop (the chosen option), not two: antd also makes the group itself focusable.
+            tabIndex={-1}
             value={periodKind}
             onChange={setPeriodKind}
             options={(['month', 'quarter', 'year', 'range'] as const).map((k) => ({ value: k, label: t(k) }))}
           />
           {periodKind === 'range' ? (
             <DatePicker.RangePicker
+              aria-label={t('period')}
               value={range}
               format="DD/MM/YYYY"
               allowClear={false}
@@ -423,6 +430,7 @@ export const ReportsPage = () => {
             />
           ) : (
             <DatePicker
+              aria-label={t('period')}
               picker={periodKind}
               value={periodValue}
               allowClear={false}
@@ -431,6 +439,8 @@ export const ReportsPage = () => {
             />
           )}
           <Segmented<'own' | 'province' | 'agency'>
+            aria-label={t('scope')}
+            tabIndex={-1}
             value={scope}
             onChange={setScope}
             options={[
@@ -445,6 +455,7 @@ export const ReportsPage = () => {
                 showSearch={{ filterOption: false, onSearch: setAgencySearch }}
                 style={{ minWidth: 320 }}
                 placeholder={t('agency')}
+                aria-label={t('agency')}
                 value={agency}
                 onChange={setAgency}
                 loading={agencies.isFetching}
@@ -454,7 +465,7 @@ export const ReportsPage = () => {
                 }))}
               />
               <Space>
-                <Switch checked={subagencies} onChange={setSubagencies} />
+                <Switch checked={subagencies} onChange={setSubagencies} aria-label={t('subagencies')} />
                 <Typography.Text>{t('subagencies')}</Typography.Text>
               </Space>
             </>
@@ -464,6 +475,7 @@ export const ReportsPage = () => {
             allowClear
             style={{ minWidth: 220 }}
             placeholder={t('channels')}
+            aria-label={t('channels')}
             value={channels}
             onChange={setChannels}
             options={CHANNELS.map((c) => ({ value: c, label: t(c) }))}

@@ -9,6 +9,7 @@ import { OFFICIAL_ROLES, type OfficialRole, type Page, type User, type UserSumma
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
+import { searchButton } from '../../components/searchButton';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { PHONE_PATTERN } from '../../lib/id-number';
 import { agenciesWithRole, useMe } from '../auth/useMe';
@@ -115,6 +116,7 @@ export const UsersPage = () => {
             placeholder={t('users.searchLabel')}
             defaultValue={q}
             allowClear
+            enterButton={searchButton(t('common.search'))}
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ maxWidth: 360 }}
           />
