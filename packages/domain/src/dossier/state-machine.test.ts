@@ -15,9 +15,10 @@ import {
   type DossierState,
   decideTransition,
   getHolderAgencyId,
+  getResultingStatus,
   listAvailableActions,
 } from './state-machine.js';
-import { DOSSIER_STATUS_VALUES, FINAL_STATUSES, PAUSED_STATUSES } from './status.js';
+import { DOSSIER_STATUS_VALUES, type DossierStatus, FINAL_STATUSES, PAUSED_STATUSES } from './status.js';
 
 const calendar = new WorkingTimeCalendar(createDayOffCalendar());
 const at = (iso: string) => parseInstant(iso);
@@ -367,6 +368,134 @@ describe('properties of any sequence of actions', () => {
           }
         }
       }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the table is the single truth for the resulting status', () => {
+  // Written out from the law, independently of the table, so that a change to either shows here.
+  const expectedStatus = (state: DossierState, action: DossierAction): DossierStatus => {
+    switch (action) {
+      case 'receive':
+        return 'received';
+      case 'request_intake_supplement':
+      case 'request_supplement':
+        return 'supplement_requested';
+      case 'refuse':
+        return 'refused';
+      case 'applicant_supplement':
+        return state.supplementPhase === 'processing' ? 'processing' : 'new';
+      case 'forward':
+      case 'record_payment':
+        return 'processing';
+      case 'request_payment':
+        return 'financial_obligation';
+      case 'complete':
+        return 'completed';
+      case 'stop':
+        return 'stopped';
+      case 'withdraw':
+        return 'withdrawn';
+      case 'return_result':
+        return 'returned';
+      case 'accept_handoff':
+      case 'assign':
+      case 'complete_step':
+      case 'return_step':
+      case 'apologize':
+        return state.status;
+    }
+  };
+  const actors: DossierActor[] = [official(), { kind: 'applicant' }, { kind: 'system' }];
+  const start = at('2026-11-23T08:00:00+07:00');
+
+  /** Decides `action` on `state` and checks the result against the table (and the table against the law). */
+  const checkAgreement = (state: DossierState, action: DossierAction, actor: DossierActor, now: number) => {
+    const result = decideTransition({ state, action, actor, params: DEFAULT_PARAMS[action], now, calendar });
+    if (!result.ok) {
+      return undefined;
+    }
+    const fromTable = getResultingStatus(state, action);
+    expect(fromTable).toBe(expectedStatus(state, action));
+    expect(result.fromStatus).toBe(state.status);
+    expect(result.toStatus).toBe(fromTable);
+    expect(result.state.status).toBe(fromTable);
+    const to = DOSSIER_TRANSITIONS[action].to;
+    if (typeof to === 'string') {
+      expect(fromTable).toBe(to === 'same' ? state.status : to);
+    }
+    return result;
+  };
+
+  it('agrees with decideTransition for every action allowed in every reachable state (exhaustive to depth 8)', () => {
+    // Every state reachable from a new dossier in up to 8 accepted actions, once per distinct shape.
+    const shapeOf = (s: DossierState) =>
+      JSON.stringify([
+        s.status,
+        s.supplementPhase,
+        s.currentStep,
+        s.intakeSupplementCount,
+        s.processingSupplementCount,
+        s.apologyCount,
+        s.steps.map((x) => x.receivedAt !== undefined),
+      ]);
+    const seen = new Map<string, DossierState>([[shapeOf(buildState()), buildState()]]);
+    const covered = new Set<string>();
+    let frontier = [buildState()];
+    for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
+      const next: DossierState[] = [];
+      for (const state of frontier) {
+        for (const action of DOSSIER_ACTIONS) {
+          for (const actor of actors) {
+            if (listAvailableActions(state, actor).some((a) => a.action === action)) {
+              covered.add(`${state.status}/${action}`);
+            }
+            const result = checkAgreement(state, action, actor, calendar.addWorkingMinutes(start, 60 * (depth + 1)));
+            if (!result) {
+              continue;
+            }
+            const shape = shapeOf(result.state);
+            if (!seen.has(shape)) {
+              seen.set(shape, result.state);
+              next.push(result.state);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    // Every (status, action) pair the table allows was met in a state that allows it…
+    for (const action of DOSSIER_ACTIONS) {
+      for (const status of DOSSIER_TRANSITIONS[action].from as readonly DossierStatus[]) {
+        expect(covered, `${status}/${action}`).toContain(`${status}/${action}`);
+      }
+    }
+    // …and both branches of the supplement, at intake and during processing.
+    const supplemented = [...seen.values()].filter((s) => s.status === 'supplement_requested');
+    expect(new Set(supplemented.map((s) => s.supplementPhase))).toEqual(new Set(['intake', 'processing']));
+  });
+
+  it('agrees with decideTransition along any sequence of actions, by any actor, at any time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom(...DOSSIER_ACTIONS), fc.constantFrom(...actors), fc.integer({ min: 1, max: 600 })),
+          { maxLength: 30 },
+        ),
+        (sequence) => {
+          let state = buildState();
+          let now = start;
+          for (const [action, actor, gap] of sequence) {
+            now = calendar.addWorkingMinutes(now, gap);
+            // Every action is tried on every state visited, not only the one the sequence takes.
+            for (const other of DOSSIER_ACTIONS) {
+              checkAgreement(state, other, actor, now);
+            }
+            state = checkAgreement(state, action, actor, now)?.state ?? state;
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -56,10 +56,19 @@ export type ClockEffect = 'none' | 'start' | 'pause' | 'resume' | 'reschedule' |
 /** Which agency's officials act: the receiving desk, or the step now holding the dossier. */
 type ActingAgency = 'receiving' | 'holder';
 
+/**
+ * Where an action leads: a status, the status the dossier already has ('same'), or — for an action
+ * that ends a supplement — the status that follows the phase the supplement was asked in.
+ */
+type TransitionTarget =
+  | DossierStatus
+  | 'same'
+  | { readonly bySupplementPhase: Readonly<Record<SupplementPhase, DossierStatus>> };
+
 type TransitionRow = {
   from: readonly DossierStatus[];
-  /** The resulting status (some actions decide between two; see decideTransition). */
-  to: DossierStatus | 'same' | 'by_phase';
+  /** The resulting status: the single truth `decideTransition` takes it from (see getResultingStatus). */
+  to: TransitionTarget;
   actors: readonly DossierActorKind[];
   actingAgency: ActingAgency;
   form?: DossierForm;
@@ -105,7 +114,8 @@ export const DOSSIER_TRANSITIONS = {
   },
   applicant_supplement: {
     from: ['supplement_requested'],
-    to: 'by_phase',
+    // Back to the desk when asked at intake, back to processing when asked during processing.
+    to: { bySupplementPhase: { intake: 'new', processing: 'processing' } },
     actors: ['applicant', 'receptionist'],
     actingAgency: 'receiving',
     clock: 'resume',
@@ -247,11 +257,14 @@ export const DOSSIER_TRANSITIONS = {
 
 export const DOSSIER_ACTIONS = Object.keys(DOSSIER_TRANSITIONS) as DossierAction[];
 
+/** Whether a supplement was asked for at intake (before receipt) or during processing. */
+export type SupplementPhase = 'intake' | 'processing';
+
 /** The state of a dossier as the engine sees it. */
 export type DossierState = {
   status: DossierStatus;
   /** Set while supplement_requested: whether the dossier waits at intake or during processing. */
-  supplementPhase: 'intake' | 'processing' | null;
+  supplementPhase: SupplementPhase | null;
   intakeSupplementCount: number;
   processingSupplementCount: number;
   apologyCount: number;
@@ -348,6 +361,18 @@ export const getActingAgencyId = (state: DossierState, action: DossierAction): s
 /** The agency holding the dossier now (the active step's, else the receiving desk). */
 export const getHolderAgencyId = (state: DossierState): string =>
   currentStepOf(state)?.agencyId ?? state.receivingAgencyId;
+
+/**
+ * The status an action leads to from this state, read from the table's `to` column — the only
+ * place that says it. (A supplement_requested dossier without a phase is treated as intake.)
+ */
+export const getResultingStatus = (state: DossierState, action: DossierAction): DossierStatus => {
+  const to: TransitionTarget = DOSSIER_TRANSITIONS[action].to;
+  if (to === 'same') {
+    return state.status;
+  }
+  return typeof to === 'string' ? to : to.bySupplementPhase[state.supplementPhase ?? 'intake'];
+};
 
 const findActingRole = (
   state: DossierState,
@@ -469,7 +494,9 @@ export const checkTransition = (
 
 /**
  * Applies an action to a dossier. Returns the new state (status, steps, clock, counters) or the
- * rule it breaks. The caller persists state + event + outbox job in one transaction.
+ * rule it breaks. The resulting status is the table's `to` (getResultingStatus); the `switch` below
+ * only applies the action's effects on steps, clock and counters. The caller persists state +
+ * event + outbox job in one transaction.
  */
 export const decideTransition = <A extends DossierAction>(input: DecideInput<A>): TransitionResult => {
   const { state, action, actor, now, calendar } = input;
@@ -480,12 +507,11 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
   const row: TransitionRow = DOSSIER_TRANSITIONS[action];
   const before = readClock(calendar, state.clock);
   let next: DossierState = { ...state };
-  let toStatus: DossierStatus = state.status;
+  const toStatus = getResultingStatus(state, action);
   const params = input.params as ActionParams[DossierAction];
 
   switch (action) {
     case 'receive': {
-      toStatus = 'received';
       const steps = activateStep(state.steps, 0, now, calendar, true);
       // The desk's own step: transfer the same working day, or the next when received after 15:00.
       const deskDue = computeSameDayDue(calendar, now, 15 * 60);
@@ -498,18 +524,15 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       break;
     }
     case 'request_intake_supplement': {
-      toStatus = 'supplement_requested';
       next = { ...state, supplementPhase: 'intake', intakeSupplementCount: state.intakeSupplementCount + 1 };
       break;
     }
     case 'refuse': {
-      toStatus = 'refused';
       next = { ...state, supplementPhase: null, currentStep: null };
       break;
     }
     case 'applicant_supplement': {
       if (state.supplementPhase === 'processing') {
-        toStatus = 'processing';
         const openPauseStart = state.clock.pauses.find((p) => p.end === undefined)?.start ?? now;
         const pausedMinutes = calendar.getWorkingMinutesBetween(openPauseStart, now);
         next = {
@@ -519,13 +542,11 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
           steps: extendActiveStep(state, calendar, pausedMinutes),
         };
       } else {
-        toStatus = 'new';
         next = { ...state, supplementPhase: null };
       }
       break;
     }
     case 'forward': {
-      toStatus = 'processing';
       const p = params as ActionParams['forward'];
       const done = completeStepAt(state.steps, 0, now);
       const sameAgency = state.steps[1]?.agencyId === state.steps[0]?.agencyId;
@@ -571,7 +592,6 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       break;
     }
     case 'request_supplement': {
-      toStatus = 'supplement_requested';
       next = {
         ...state,
         supplementPhase: 'processing',
@@ -581,12 +601,10 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       break;
     }
     case 'request_payment': {
-      toStatus = 'financial_obligation';
       next = { ...state, clock: openPause(state.clock, now, 'payment') };
       break;
     }
     case 'record_payment': {
-      toStatus = 'processing';
       const openPauseStart = state.clock.pauses.find((p) => p.end === undefined)?.start ?? now;
       next = {
         ...state,
@@ -617,7 +635,6 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
     }
     case 'complete': {
       const p = params as ActionParams['complete'];
-      toStatus = 'completed';
       const index = state.currentStep ?? 0;
       const done = completeStepAt(state.steps, index, now);
       const returner = index + 1 < state.steps.length ? index + 1 : undefined;
@@ -644,7 +661,6 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
     }
     case 'stop':
     case 'withdraw': {
-      toStatus = action === 'stop' ? 'stopped' : 'withdrawn';
       next = {
         ...state,
         supplementPhase: null,
@@ -654,7 +670,6 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       break;
     }
     case 'return_result': {
-      toStatus = 'returned';
       const index = state.currentStep;
       next = {
         ...state,
