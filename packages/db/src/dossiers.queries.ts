@@ -1,5 +1,5 @@
 import type { DossierStatus } from '@motcua/domain';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { DossierTable } from './tables/dossiers.js';
 
@@ -24,9 +24,13 @@ export const allocateDossierSequence = async (trx: Transaction<Database>, agency
   return row.lastSeq;
 };
 
+/**
+ * Inserts a new dossier as it is after its first events: the caller gives the id (the events'
+ * hashes cover it), the state and its projections, the event count, the last hash and the version.
+ */
 export const insertDossier = async (
   trx: Transaction<Database>,
-  row: Omit<import('kysely').Insertable<DossierTable>, 'id' | 'version' | 'eventCount' | 'createdAt' | 'updatedAt'>,
+  row: Omit<Insertable<Database['dossier']>, 'createdAt'> & { id: string; version: number; eventCount: number },
 ): Promise<DossierRecord> => trx.insertInto('dossier').values(row).returningAll().executeTakeFirstOrThrow();
 
 export const findDossierByCode = async (db: Db, code: string): Promise<DossierRecord | undefined> =>

@@ -373,13 +373,6 @@ export const attachUploadToDossier = async (
 
 // --- dossiers of citizens -------------------------------------------------------------------------------
 
-export const setDossierCitizen = async (
-  trx: Transaction<Database>,
-  input: { dossierId: string; citizenId: string },
-): Promise<void> => {
-  await trx.updateTable('dossier').set({ citizenId: input.citizenId }).where('id', '=', input.dossierId).execute();
-};
-
 export type CitizenDossierRecord = DossierRecord & { citizenId: string | null };
 
 /** The dossier with this code if it belongs to this citizen (another's dossier is as good as missing). */

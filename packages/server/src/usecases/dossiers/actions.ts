@@ -1,11 +1,11 @@
-import { findUserProfile, lockDossier } from '@motcua/db';
+import { findUserProfile } from '@motcua/db';
 import {
   type ActionParams,
   checkTransition,
   DOSSIER_TRANSITIONS,
   type DossierAction,
+  type DossierActor,
   type DossierState,
-  decideTransition,
   getActingAgencyId,
   listAvailableActions,
 } from '@motcua/domain';
@@ -13,9 +13,9 @@ import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { changeDossier } from './change-dossier.js';
 import { getReadableDossier } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
-import { commitDossierChange } from './persist.js';
 import { violationToError } from './violations.js';
 
 export type ActionRequest = {
@@ -45,8 +45,8 @@ export const listDossierActions = async (ctx: AppContext, actor: Actor, code: st
 
 /**
  * Takes an action on a dossier: authorize (read scope, then the table's roles at the acting
- * agency) → load → decide (pure state machine) → write state + event + outbox in one transaction,
- * guarded by the version the caller saw and by the row lock.
+ * agency) → the one dossier-change path (lock, version the caller saw, state machine, state +
+ * event + outbox) in one transaction, with the Idempotency-Key claimed in it.
  */
 export const performDossierAction = async (
   ctx: AppContext,
@@ -66,13 +66,10 @@ export const performDossierAction = async (
     throw new AppError('DOCUMENT_REQUIRED');
   }
   const official = access.official;
+  const acting: DossierActor = { kind: 'official', userId: official.userId, rolesAt: access.rolesAt };
   // Who may act is decided before anything else (a user without the role gets 403, not a version
-  // conflict); the state-dependent rules are checked again on the locked row below.
-  const precheck = checkTransition(dossier.state as DossierState, request.action, {
-    kind: 'official',
-    userId: official.userId,
-    rolesAt: access.rolesAt,
-  });
+  // conflict); the state-dependent rules are checked again on the locked row by changeDossier.
+  const precheck = checkTransition(dossier.state as DossierState, request.action, acting);
   if (
     !precheck.ok &&
     (precheck.violation.code === 'ROLE_NOT_ALLOWED' || precheck.violation.code === 'STEP_ROLE_MISMATCH')
@@ -80,52 +77,18 @@ export const performDossierAction = async (
     throw violationToError(request.action, precheck.violation);
   }
   return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
-    const locked = await lockDossier(trx, dossier.id);
-    if (!locked) {
-      throw new AppError('NOT_FOUND', { resource: { vi: 'hồ sơ', en: 'dossier' } });
-    }
-    if (locked.version !== request.expectedVersion) {
-      throw new AppError('VERSION_CONFLICT', { current: locked.version, sent: request.expectedVersion });
-    }
-    const state = locked.state as DossierState;
-    const now = ctx.clock.now();
-    const decision = decideTransition({
-      state,
-      action: request.action,
-      actor: { kind: 'official', userId: official.userId, rolesAt: access.rolesAt },
-      params: request.params as never,
-      now: now.getTime(),
-      calendar,
-    });
-    if (!decision.ok) {
-      throw violationToError(request.action, decision.violation);
-    }
     const returnChannel =
       request.action === 'return_result' ? (request.params as ActionParams['return_result']).channel : undefined;
     const reason = 'reason' in request.params ? (request.params as { reason: string }).reason : undefined;
-    const saved = await commitDossierChange(ctx, trx, {
-      dossier: locked,
-      state: decision.state,
+    const { dossier: saved, decision } = await changeDossier(ctx, trx, {
+      dossierId: dossier.id,
+      expectedVersion: request.expectedVersion,
+      action: request.action,
+      actor: acting,
+      params: request.params,
       calendar,
-      event: {
-        at: now,
-        actorKind: 'official',
-        actorUserId: official.userId,
-        actorRole: decision.actedAs,
-        agencyId: getActingAgencyId(state, request.action),
-        action: request.action,
-        fromStatus: decision.fromStatus,
-        toStatus: decision.toStatus,
-        note: request.note ?? reason ?? null,
-        payload: {
-          params: request.params,
-          ...(request.results ? { results: request.results } : {}),
-          form: decision.form ?? null,
-          clock: decision.clock,
-          dueBefore: decision.dueBefore,
-          dueAfter: decision.dueAfter,
-        },
-      },
+      note: request.note ?? reason ?? null,
+      payload: request.results ? { results: request.results } : {},
       ...(returnChannel ? { extraChanges: { returnChannel } } : {}),
     });
     return {

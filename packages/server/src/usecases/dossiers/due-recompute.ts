@@ -1,4 +1,4 @@
-import { listOpenDossiersForCalendar, lockDossier } from '@motcua/db';
+import { listOpenDossiersForCalendar } from '@motcua/db';
 import {
   type DossierState,
   formatInstant,
@@ -11,7 +11,7 @@ import { authorizeProvinceAction } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import type { CalendarEntryInput } from '../calendar/calendar.js';
 import { buildHypotheticalWorkingCalendar, getWorkingCalendar } from '../calendar/calendar-service.js';
-import { commitDossierChange } from './persist.js';
+import { reprojectDossier } from './change-dossier.js';
 
 const PAGE = 500;
 
@@ -114,16 +114,13 @@ export const recomputeProvinceDueDates = async (
       if (due === (row.dueAt?.getTime() ?? null)) {
         continue;
       }
-      const changed = await ctx.db.transaction().execute(async (trx) => {
-        const locked = await lockDossier(trx, row.id);
-        if (!locked || locked.version !== row.version) {
-          return false; // changed meanwhile; its own transition already used the new calendar
-        }
-        await commitDossierChange(ctx, trx, {
-          dossier: locked,
-          state,
+      // A dossier changed meanwhile is skipped: its own transition already used the new calendar.
+      const changed = await ctx.db.transaction().execute((trx) =>
+        reprojectDossier(ctx, trx, {
+          dossierId: row.id,
+          expectedVersion: row.version,
           calendar,
-          event: {
+          describe: (locked) => ({
             at: ctx.clock.now(),
             actorKind: 'system',
             actorUserId: input.actorUserId,
@@ -137,10 +134,9 @@ export const recomputeProvinceDueDates = async (
               before: locked.dueAt ? formatInstant(locked.dueAt.getTime()) : null,
               after: due === null ? null : formatInstant(due),
             },
-          },
-        });
-        return true;
-      });
+          }),
+        }),
+      );
       if (changed) {
         moved += 1;
       }

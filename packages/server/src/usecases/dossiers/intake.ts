@@ -6,7 +6,6 @@ import {
   findCommuneCommittee,
   findOpenAgencyByCode,
   findProcedureVersionInForce,
-  insertDossier,
   type ProcedureVersionInForce,
 } from '@motcua/db';
 import {
@@ -15,7 +14,6 @@ import {
   buildDossierSteps,
   type DossierChannel,
   type DossierState,
-  decideTransition,
   findDirectLegalWorkingHours,
   foldVietnamese,
   formatDossierCode,
@@ -32,10 +30,10 @@ import { authorizeAgencyAction } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
-import { commitDossierChange, type EventInput } from './persist.js';
-import { violationToError } from './violations.js';
+import { type DossierChange, writeNewDossier } from './persist.js';
 
 export type ComponentInput = { key: string; originals: number; copies: number; fromData?: boolean | undefined };
 
@@ -189,9 +187,10 @@ export const planInitialState = async (
 };
 
 /**
- * Inserts a new dossier in the caller's transaction — the code from the receiving agency's daily
- * sequence, the row in its initial state — and commits its first change (state, first event, steps,
- * outbox job). Shared by counter and online intake.
+ * Writes a new dossier in the caller's transaction: the code from the receiving agency's daily
+ * sequence, then the row in its final state with its first events (writeNewDossier: one insert,
+ * no insert-then-update), steps, statistics and outbox jobs. Shared by counter and online intake.
+ * `history` is what happened to it on the way in, in order (its first event has fromStatus null).
  */
 export const createDossier = async (
   ctx: AppContext,
@@ -201,63 +200,47 @@ export const createDossier = async (
     channel: DossierChannel;
     applicant: Applicant;
     submitter?: Submitter | undefined;
+    /** The citizen whose online account the dossier belongs to. */
+    citizenId?: string | undefined;
     summary: string;
     components: readonly ComponentInput[];
-    initial: DossierState;
-    first: { state: DossierState; event: EventInput };
+    history: readonly [DossierChange, ...DossierChange[]];
   },
 ): Promise<DossierRecord> => {
   const { basis } = input;
   const { agency, version, known } = basis;
   const applicantName = getApplicantName(input.applicant);
   const sequence = await allocateDossierSequence(trx, agency.id, basis.today);
-  const code = formatDossierCode(agency.code, basis.today, sequence);
-  const created = await insertDossier(trx, {
-    code,
-    provinceCode: agency.provinceCode ?? '00',
-    receivingAgencyId: agency.id,
-    holderAgencyId: agency.id,
-    holderUserId: null,
-    currentStepRole: null,
-    currentStepDueAt: null,
-    procedureId: version.procedureId,
-    procedureVersionId: version.id,
-    procedureCode: version.code,
-    procedureName: version.name,
-    fieldName: version.content.field.name,
-    channel: input.channel,
-    status: 'new',
-    applicantKind: input.applicant.kind,
-    applicantName,
-    applicantSearch: foldVietnamese(applicantName),
-    applicant: JSON.stringify(input.applicant),
-    submitter: input.submitter ? JSON.stringify(input.submitter) : null,
-    summary: input.summary,
-    components: JSON.stringify(
-      input.components.map((c) => ({
-        key: c.key,
-        name: known.get(c.key)?.name ?? c.key,
-        originals: c.originals,
-        copies: c.copies,
-        fromData: c.fromData ?? false,
-      })),
-    ),
-    state: JSON.stringify(input.initial),
-    receivedAt: null,
-    dueAt: null,
-    legalDueAt: null,
-    completedAt: null,
-    completionClass: null,
-    outcome: null,
-    returnedAt: null,
-    returnChannel: null,
-    lastEventHash: null,
-  });
-  return commitDossierChange(ctx, trx, {
-    dossier: created,
-    state: input.first.state,
+  return writeNewDossier(ctx, trx, {
     calendar: basis.calendar,
-    event: input.first.event,
+    history: input.history,
+    facts: {
+      code: formatDossierCode(agency.code, basis.today, sequence),
+      provinceCode: agency.provinceCode ?? '00',
+      receivingAgencyId: agency.id,
+      procedureId: version.procedureId,
+      procedureVersionId: version.id,
+      procedureCode: version.code,
+      procedureName: version.name,
+      fieldName: version.content.field.name,
+      channel: input.channel,
+      applicantKind: input.applicant.kind,
+      applicantName,
+      applicantSearch: foldVietnamese(applicantName),
+      applicant: JSON.stringify(input.applicant),
+      submitter: input.submitter ? JSON.stringify(input.submitter) : null,
+      citizenId: input.citizenId ?? null,
+      summary: input.summary,
+      components: JSON.stringify(
+        input.components.map((c) => ({
+          key: c.key,
+          name: known.get(c.key)?.name ?? c.key,
+          originals: c.originals,
+          copies: c.copies,
+          fromData: c.fromData ?? false,
+        })),
+      ),
+    },
   });
 };
 
@@ -311,7 +294,7 @@ export const receiveAtCounter = async (
       : action === 'request_intake_supplement'
         ? { missing: missingNames, reason: input.reason ?? '' }
         : { reason: input.reason ?? '' };
-  const decision = decideTransition({
+  const decision = decideOrThrow({
     state: initial,
     action,
     actor: { kind: 'official', userId: official.userId, rolesAt: access.rolesAt },
@@ -319,9 +302,6 @@ export const receiveAtCounter = async (
     now: now.getTime(),
     calendar,
   });
-  if (!decision.ok) {
-    throw violationToError(action, decision.violation);
-  }
   const applicantName = getApplicantName(input.applicant);
   const summary = input.summary?.trim() || `${version.name} — ${applicantName}`;
 
@@ -333,31 +313,32 @@ export const receiveAtCounter = async (
       submitter: input.submitter,
       summary,
       components: input.components,
-      initial,
-      first: {
-        state: decision.state,
-        event: {
-          at: now,
-          actorKind: 'official',
-          actorUserId: official.userId,
-          actorRole: decision.actedAs,
-          agencyId: agency.id,
-          action,
-          fromStatus: null,
-          toStatus: decision.toStatus,
-          note: input.reason ?? null,
-          payload: {
-            channel: input.channel,
-            procedureVersionId: version.id,
-            procedureVersionNo: version.versionNo,
-            components: input.components,
-            ...(missingNames.length > 0 ? { missing: missingNames } : {}),
-            identifierLast4: applicantIdentifier(input.applicant).slice(-4),
-            form: decision.form ?? null,
-            dueAfter: decision.dueAfter,
+      history: [
+        {
+          state: decision.state,
+          event: {
+            at: now,
+            actorKind: 'official',
+            actorUserId: official.userId,
+            actorRole: decision.actedAs,
+            agencyId: agency.id,
+            action,
+            fromStatus: null,
+            toStatus: decision.toStatus,
+            note: input.reason ?? null,
+            payload: {
+              channel: input.channel,
+              procedureVersionId: version.id,
+              procedureVersionNo: version.versionNo,
+              components: input.components,
+              ...(missingNames.length > 0 ? { missing: missingNames } : {}),
+              identifierLast4: applicantIdentifier(input.applicant).slice(-4),
+              form: decision.form ?? null,
+              dueAfter: decision.dueAfter,
+            },
           },
         },
-      },
+      ],
     });
     return { statusCode: 201, body: { code: saved.code, id: saved.id } };
   });

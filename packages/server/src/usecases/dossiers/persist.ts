@@ -1,19 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Database,
   type DossierChanges,
   type DossierRecord,
+  insertDossier,
   insertDossierEvent,
+  type NewDossierEvent,
   type StepRow,
   updateDossierGuarded,
   upsertDossierSteps,
 } from '@motcua/db';
 import { type DossierState, getHolderAgencyId, readClock, type WorkingTimeCalendar } from '@motcua/domain';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { QUEUES } from '../../jobs/jobs.js';
-import { applyStatisticsDelta } from '../reports/statistics-delta.js';
 import { computeEventHash } from './hash-chain.js';
+import { applyStatisticsDelta } from './statistics-delta.js';
 
 export type EventInput = {
   at: Date;
@@ -56,7 +59,7 @@ export const toStepRows = (state: DossierState, calendar: WorkingTimeCalendar): 
   }));
 
 /** The columns projected from the engine state (holder, due instants, completion). */
-export const projectState = (state: DossierState, calendar: WorkingTimeCalendar): DossierChanges => {
+export const projectState = (state: DossierState, calendar: WorkingTimeCalendar) => {
   const reading = readClock(calendar, state.clock);
   const step = state.currentStep === null ? undefined : state.steps[state.currentStep];
   return {
@@ -74,13 +77,49 @@ export const projectState = (state: DossierState, calendar: WorkingTimeCalendar)
     completionClass: state.completionClass ?? null,
     outcome: state.outcome ?? null,
     returnedAt: toDate(state.returnedAt),
-  };
+  } satisfies DossierChanges;
+};
+
+/** One change of a dossier: the state it leads to and the event that records it. */
+export type DossierChange = { state: DossierState; event: EventInput };
+
+/**
+ * What follows every write of a dossier, in the same transaction: the statistics move by the
+ * difference, the step rows follow the state, and each new event gets its outbox job.
+ */
+const followDossierWrite = async (
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  input: {
+    before: DossierRecord | null;
+    after: DossierRecord;
+    state: DossierState;
+    calendar: WorkingTimeCalendar;
+    events: readonly { seq: number; event: EventInput }[];
+  },
+): Promise<void> => {
+  const { after } = input;
+  await applyStatisticsDelta(trx, input.before, after);
+  await upsertDossierSteps(trx, {
+    dossierId: after.id,
+    provinceCode: after.provinceCode,
+    steps: toStepRows(input.state, input.calendar),
+  });
+  for (const { seq, event } of input.events) {
+    await ctx.jobs.enqueue(trx, QUEUES.dossierChanged, {
+      dossierId: after.id,
+      seq,
+      action: event.action,
+      toStatus: event.toStatus,
+    });
+  }
 };
 
 /**
- * Writes one change of a dossier: the new state and its projections, the next hash-chained event,
- * the step rows, and the outbox job — all in the caller's transaction, guarded by the version the
- * decision was based on. Nothing is half-written: a stale version throws before any write sticks.
+ * Writes one change of an existing dossier: the new state and its projections, the next
+ * hash-chained event, the step rows, and the outbox job — all in the caller's transaction, guarded
+ * by the version the decision was based on. Nothing is half-written: a stale version throws before
+ * any write sticks. Called only by change-dossier.ts (the one way a dossier changes).
  */
 export const commitDossierChange = async (
   ctx: AppContext,
@@ -106,17 +145,60 @@ export const commitDossierChange = async (
   if (!updated) {
     throw new AppError('VERSION_CONFLICT', { current: dossier.version + 1, sent: dossier.version });
   }
-  await applyStatisticsDelta(trx, dossier, updated);
-  await upsertDossierSteps(trx, {
-    dossierId: dossier.id,
-    provinceCode: dossier.provinceCode,
-    steps: toStepRows(state, calendar),
-  });
-  await ctx.jobs.enqueue(trx, QUEUES.dossierChanged, {
-    dossierId: dossier.id,
-    seq,
-    action: event.action,
-    toStatus: event.toStatus,
-  });
+  await followDossierWrite(ctx, trx, { before: dossier, after: updated, state, calendar, events: [{ seq, event }] });
   return updated;
+};
+
+/** The columns of a new dossier that no change projects: what it asks for, from whom, how it came in. */
+export type NewDossierFacts = Omit<
+  Insertable<Database['dossier']>,
+  keyof DossierChanges | 'id' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/**
+ * Writes a new dossier in its final state in one insert — the row as its first events leave it
+ * (state, projections, event count, last hash, version 1 + one per event, as if each event had
+ * been a change) — then its hash-chained events, step rows, statistics and one outbox job per
+ * event, all in the caller's transaction. The id is made here because the events' hashes cover it.
+ */
+export const writeNewDossier = async (
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  input: {
+    facts: NewDossierFacts;
+    calendar: WorkingTimeCalendar;
+    history: readonly [DossierChange, ...DossierChange[]];
+  },
+): Promise<DossierRecord> => {
+  const id = randomUUID();
+  const events: NewDossierEvent[] = [];
+  let lastHash: string | null = null;
+  for (const [index, { event }] of input.history.entries()) {
+    const seq = index + 1;
+    const hash = computeEventHash(lastHash, { dossierId: id, seq, ...event });
+    events.push({ dossierId: id, seq, ...event, prevHash: lastHash, hash });
+    lastHash = hash;
+  }
+  const final = input.history[input.history.length - 1] as DossierChange;
+  const created = await insertDossier(trx, {
+    ...input.facts,
+    id,
+    ...projectState(final.state, input.calendar),
+    returnChannel: null,
+    eventCount: events.length,
+    lastEventHash: lastHash,
+    version: 1 + events.length,
+    updatedAt: final.event.at,
+  });
+  for (const event of events) {
+    await insertDossierEvent(trx, event);
+  }
+  await followDossierWrite(ctx, trx, {
+    before: null,
+    after: created,
+    state: final.state,
+    calendar: input.calendar,
+    events: input.history.map(({ event }, index) => ({ seq: index + 1, event })),
+  });
+  return created;
 };

@@ -11,7 +11,6 @@ import {
   listDossierDocuments,
   listDossierPayments,
   listPendingDossierUploads,
-  lockDossier,
 } from '@motcua/db';
 import {
   type ActionParams,
@@ -20,7 +19,6 @@ import {
   DOSSIER_TRANSITIONS,
   type DossierState,
   type DossierStatus,
-  decideTransition,
   describeDossierComponents,
   findApplicantNextStep,
   listAvailableActions,
@@ -32,8 +30,7 @@ import { deriveTrackingPin, getInstallationSecret } from '../../auth/installatio
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
-import { commitDossierChange } from '../dossiers/persist.js';
-import { violationToError } from '../dossiers/violations.js';
+import { changeDossier } from '../dossiers/change-dossier.js';
 import { requireCitizen } from './citizen-session.js';
 import { DOSSIER, describeNextStep, describeProgress, getCitizenDossier, iso } from './common.js';
 import { checkAndStoreFile, type UploadedFile } from './uploads.js';
@@ -275,28 +272,19 @@ const performApplicantAction = async (
       throw new AppError('SUPPLEMENT_FILES_REQUIRED');
     }
   }
+  const documents = uploads.map((u) => ({ componentKey: u.componentKey, sha256: u.fileSha256 }));
   return ctx.db.transaction().execute(async (trx) => {
-    const locked = await lockDossier(trx, dossier.id);
-    if (!locked) {
-      throw new AppError('NOT_FOUND', { resource: DOSSIER });
-    }
-    if (locked.version !== input.expectedVersion) {
-      throw new AppError('VERSION_CONFLICT', { current: locked.version, sent: input.expectedVersion });
-    }
-    const state = locked.state as DossierState;
-    const now = ctx.clock.now();
-    const decision = decideTransition({
-      state,
+    const { dossier: saved, decision } = await changeDossier(ctx, trx, {
+      dossierId: dossier.id,
+      expectedVersion: input.expectedVersion,
       action: input.action,
       actor: { kind: 'applicant' },
       params: input.params as never,
-      now: now.getTime(),
       calendar,
+      note: input.note ?? null,
+      payload: { channel: 'online', ...(documents.length > 0 ? { documents } : {}) },
     });
-    if (!decision.ok) {
-      throw violationToError(input.action, decision.violation);
-    }
-    const documents: { componentKey: string; sha256: string }[] = [];
+    // The files the supplement sends become the dossier's documents, in the same transaction.
     for (const upload of uploads) {
       const document = await insertCitizenDossierDocument(trx, {
         dossierId: dossier.id,
@@ -311,33 +299,7 @@ const performApplicantAction = async (
         uploadedByCitizenId: citizenId,
       });
       await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
-      documents.push({ componentKey: upload.componentKey, sha256: upload.fileSha256 });
     }
-    const saved = await commitDossierChange(ctx, trx, {
-      dossier: locked,
-      state: decision.state,
-      calendar,
-      event: {
-        at: now,
-        actorKind: 'applicant',
-        actorUserId: null,
-        actorRole: 'applicant',
-        agencyId: locked.receivingAgencyId,
-        action: input.action,
-        fromStatus: decision.fromStatus,
-        toStatus: decision.toStatus,
-        note: input.note ?? null,
-        payload: {
-          params: input.params,
-          channel: 'online',
-          ...(documents.length > 0 ? { documents } : {}),
-          form: decision.form ?? null,
-          clock: decision.clock,
-          dueBefore: decision.dueBefore,
-          dueAfter: decision.dueAfter,
-        },
-      },
-    });
     return {
       code: saved.code,
       action: input.action,

@@ -9,7 +9,6 @@ import {
   insertPayment,
   insertPaymentCallback,
   listDossierPayments,
-  lockDossier,
   lockPaymentByReference,
   type PaymentCallbackOutcome,
   type PaymentRecord,
@@ -19,8 +18,6 @@ import {
   buildInitMessage,
   buildPaymentFeeLines,
   DOSSIER_STATUSES,
-  type DossierState,
-  decideTransition,
   formatPaymentTime,
   PAYMENT_SUCCESS_CODE,
   type ResultMessage,
@@ -36,7 +33,7 @@ import { signInitMessage, signResultMessage, verifyResultMessage } from '../../p
 import { renderEReceipt } from '../../payments/e-receipt.js';
 import { getPaymentSecret, sandboxFormToken } from '../../payments/provider.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
-import { commitDossierChange } from '../dossiers/persist.js';
+import { changeDossierIfAllowed } from '../dossiers/change-dossier.js';
 import { requireCitizen } from './citizen-session.js';
 import { getCitizenDossier, iso } from './common.js';
 import { getPortalServices } from './services.js';
@@ -235,47 +232,17 @@ export const handlePaymentCallback = async (
       await log('recorded_failure');
       return 'recorded_failure';
     }
-    let applied = false;
-    const current = await lockDossier(trx, payment.dossierId);
-    if (current?.status === 'financial_obligation') {
-      const params = { amountVnd: payment.amountVnd, receiptNo: payment.reference };
-      const decision = decideTransition({
-        state: current.state as DossierState,
-        action: 'record_payment',
-        actor: { kind: 'system' },
-        params,
-        now: now.getTime(),
-        calendar,
-      });
-      if (decision.ok) {
-        await commitDossierChange(ctx, trx, {
-          dossier: current,
-          state: decision.state,
-          calendar,
-          event: {
-            at: now,
-            actorKind: 'system',
-            actorUserId: null,
-            actorRole: 'system',
-            agencyId: current.receivingAgencyId,
-            action: 'record_payment',
-            fromStatus: decision.fromStatus,
-            toStatus: decision.toStatus,
-            note: null,
-            payload: {
-              params,
-              provider: payment.provider,
-              transactionNo: message.MaGiaoDich.slice(0, 100),
-              form: null,
-              clock: decision.clock,
-              dueBefore: decision.dueBefore,
-              dueAfter: decision.dueAfter,
-            },
-          },
-        });
-        applied = true;
-      }
-    }
+    // The system records the payment on the dossier if it still waits for it (a success after the
+    // request was paid another way is kept for a refund by the desk).
+    const applied = await changeDossierIfAllowed(ctx, trx, {
+      dossierId: payment.dossierId,
+      action: 'record_payment',
+      actor: { kind: 'system' },
+      params: { amountVnd: payment.amountVnd, receiptNo: payment.reference },
+      calendar,
+      at: now,
+      payload: { provider: payment.provider, transactionNo: message.MaGiaoDich.slice(0, 100) },
+    });
     await updatePayment(trx, {
       id: payment.id,
       changes: {
@@ -283,7 +250,7 @@ export const handlePaymentCallback = async (
         paidAt: now,
         transactionNo: message.MaGiaoDich.slice(0, 100),
         bankCode: message.MaNganHang.slice(0, 50),
-        appliedToDossier: applied,
+        appliedToDossier: applied !== null,
       },
       now,
     });

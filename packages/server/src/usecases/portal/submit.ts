@@ -9,22 +9,15 @@ import {
   listProcedureAgencies,
   lockCitizenDraft,
   markDraftSubmitted,
-  setDossierCitizen,
 } from '@motcua/db';
-import {
-  type Applicant,
-  DOSSIER_STATUSES,
-  decideTransition,
-  formatInstant,
-  getApplicantName,
-  Submitter,
-} from '@motcua/domain';
+import { type Applicant, DOSSIER_STATUSES, formatInstant, getApplicantName, Submitter } from '@motcua/domain';
 import type { Actor } from '../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Language } from '../../errors/problem.js';
 import { formatValidationIssue } from '../../errors/validation-messages.js';
+import { decideOrThrow } from '../dossiers/change-dossier.js';
 import { withIdempotency } from '../dossiers/idempotency.js';
 import {
   applicantIdentifier,
@@ -34,8 +27,6 @@ import {
   loadIntakeBasis,
   planInitialState,
 } from '../dossiers/intake.js';
-import { commitDossierChange } from '../dossiers/persist.js';
-import { violationToError } from '../dossiers/violations.js';
 import { requireCitizen } from './citizen-session.js';
 import { checkApplication, DRAFT } from './drafts.js';
 
@@ -79,7 +70,8 @@ const checkReceivingAgency = async (
  * force, completeness, routing, dossier code from the receiving agency's sequence, hash-chained
  * history, outbox) with channel 'online'. The dossier starts in status new (1, waiting for the
  * desk) with the applicant's 'submit' event; when the procedure accepts online dossiers
- * automatically, the system receives it in the same transaction (receipt, appointment, clock).
+ * automatically, the system's 'receive' follows it and the dossier is written received (receipt,
+ * appointment, clock) — one row insert with both events.
  */
 export const submitDraft = async (
   ctx: AppContext,
@@ -188,19 +180,17 @@ export const submitDraft = async (
   }
 
   const initial = await planInitialState(ctx, basis, 'online', applicant);
+  // A procedure the province accepts automatically is received by the system at once.
   const autoAccept = content.autoAccept
-    ? decideTransition({
+    ? decideOrThrow({
         state: initial,
         action: 'receive',
         actor: { kind: 'system' },
-        params: {} as never,
+        params: {},
         now: now.getTime(),
         calendar,
       })
     : undefined;
-  if (autoAccept && !autoAccept.ok) {
-    throw violationToError('receive', autoAccept.violation);
-  }
   const summary = application.summary?.trim() || `${version.name} — ${getApplicantName(applicant)}`;
   const secret = await getInstallationSecret(ctx);
 
@@ -212,39 +202,59 @@ export const submitDraft = async (
     if (locked.version !== input.expectedVersion) {
       throw new AppError('VERSION_CONFLICT', { current: locked.version, sent: input.expectedVersion });
     }
-    let dossier = await createDossier(ctx, trx, {
+    const dossier = await createDossier(ctx, trx, {
       basis,
       channel: 'online',
       applicant,
       submitter,
+      citizenId,
       summary,
       components,
-      initial,
-      first: {
-        state: initial,
-        event: {
-          at: now,
-          actorKind: 'applicant',
-          actorUserId: null,
-          actorRole: 'applicant',
-          agencyId: agency.id,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'new',
-          note: null,
-          payload: {
-            channel: 'online',
-            procedureVersionId: version.id,
-            procedureVersionNo: version.versionNo,
-            components,
-            identifierLast4: applicantIdentifier(applicant).slice(-4),
-            resultDelivery: application.resultDelivery,
-            ...(submitter ? { submitterRelation: submitter.relation } : {}),
+      history: [
+        {
+          state: initial,
+          event: {
+            at: now,
+            actorKind: 'applicant',
+            actorUserId: null,
+            actorRole: 'applicant',
+            agencyId: agency.id,
+            action: 'submit',
+            fromStatus: null,
+            toStatus: 'new',
+            note: null,
+            payload: {
+              channel: 'online',
+              procedureVersionId: version.id,
+              procedureVersionNo: version.versionNo,
+              components,
+              identifierLast4: applicantIdentifier(applicant).slice(-4),
+              resultDelivery: application.resultDelivery,
+              ...(submitter ? { submitterRelation: submitter.relation } : {}),
+            },
           },
         },
-      },
+        ...(autoAccept
+          ? [
+              {
+                state: autoAccept.state,
+                event: {
+                  at: now,
+                  actorKind: 'system' as const,
+                  actorUserId: null,
+                  actorRole: 'system',
+                  agencyId: agency.id,
+                  action: 'receive',
+                  fromStatus: 'new',
+                  toStatus: autoAccept.toStatus,
+                  note: null,
+                  payload: { automatic: true, form: autoAccept.form ?? null, dueAfter: autoAccept.dueAfter },
+                },
+              },
+            ]
+          : []),
+      ],
     });
-    await setDossierCitizen(trx, { dossierId: dossier.id, citizenId });
     for (const upload of uploads) {
       const document = await insertCitizenDossierDocument(trx, {
         dossierId: dossier.id,
@@ -259,25 +269,6 @@ export const submitDraft = async (
         uploadedByCitizenId: citizenId,
       });
       await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
-    }
-    if (autoAccept?.ok) {
-      dossier = await commitDossierChange(ctx, trx, {
-        dossier,
-        state: autoAccept.state,
-        calendar,
-        event: {
-          at: now,
-          actorKind: 'system',
-          actorUserId: null,
-          actorRole: 'system',
-          agencyId: agency.id,
-          action: 'receive',
-          fromStatus: 'new',
-          toStatus: autoAccept.toStatus,
-          note: null,
-          payload: { automatic: true, form: autoAccept.form ?? null, dueAfter: autoAccept.dueAfter },
-        },
-      });
     }
     await markDraftSubmitted(trx, { id: draft.id, dossierId: dossier.id, now });
     return {

@@ -80,19 +80,21 @@ const createSeries = async (trx: Transaction<Database>, side: Side): Promise<Ser
 /**
  * Keeps the statistics aggregates in step with a dossier change, inside the change's transaction:
  * the counters move by contributions(after) − contributions(before) (packages/domain statistics),
- * on the dossier's procedure-grain series and on its agency-grain parent. Most actions (hand-overs,
- * assignments) change no counter and cost no query.
+ * on the dossier's procedure-grain series and on its agency-grain parent. `before` is null for a
+ * dossier just written. Most actions (hand-overs, assignments) change no counter and cost no query.
  */
 export const applyStatisticsDelta = async (
   trx: Transaction<Database>,
-  before: DossierRecord,
+  before: DossierRecord | null,
   after: DossierRecord,
 ): Promise<void> => {
-  const sides = [describe(before), describe(after)] as const;
-  const cells = computeStatisticsDelta(
-    { seriesKey: sides[0].seriesKey, facts: toStatisticsFacts(before) },
-    { seriesKey: sides[1].seriesKey, facts: toStatisticsFacts(after) },
-  );
+  const from = before === null ? null : describe(before);
+  const to = describe(after);
+  const sides = from === null ? [to] : [from, to];
+  const cells = computeStatisticsDelta(from && { seriesKey: from.seriesKey, facts: toStatisticsFacts(from.record) }, {
+    seriesKey: to.seriesKey,
+    facts: toStatisticsFacts(to.record),
+  });
   if (cells.length === 0) {
     return;
   }
