@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from './testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
-import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/demo-citizen.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
 import { importDossierRecords } from './usecases/reports/import.js';
 

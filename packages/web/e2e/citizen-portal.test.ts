@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedWorld, signIn } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
-import { seedDemoCitizen } from '@motcua/server/usecases/portal/demo-citizen';
+import { seedDemoCitizen } from '@motcua/server/usecases/portal/account/demo-citizen';
 import { multipartFile } from '@motcua/server/usecases/portal/test-support';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

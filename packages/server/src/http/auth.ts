@@ -5,7 +5,7 @@ import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { findSessionActor, findTokenActor, SESSION_ABSOLUTE_MS } from '../usecases/auth/resolve-actor.js';
-import { CITIZEN_SESSION_ABSOLUTE_MS, findCitizenSessionActor } from '../usecases/portal/citizen-session.js';
+import { CITIZEN_SESSION_ABSOLUTE_MS, findCitizenSessionActor } from '../usecases/portal/account/citizen-session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

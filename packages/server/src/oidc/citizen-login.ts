@@ -9,7 +9,7 @@ import * as client from 'openid-client';
 import { secretsEqual } from '../auth/secrets.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
-import { openCitizenSession } from '../usecases/portal/citizen-session.js';
+import { openCitizenSession } from '../usecases/portal/account/citizen-session.js';
 import { mapIdentityClaims } from './claims.js';
 
 /**

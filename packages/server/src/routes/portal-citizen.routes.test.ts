@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { loadConfig } from '../config.js';
 import { seedProcedure, seedWorld, signIn, TEST_PROCEDURE_CONTENT, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
-import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { configurePortalServices } from '../usecases/portal/services.js';
 import {
   type CitizenSession,

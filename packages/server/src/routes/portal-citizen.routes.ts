@@ -12,20 +12,12 @@ import {
   startCitizenLogin,
 } from '../oidc/citizen-login.js';
 import {
-  addSupplementUpload,
-  findCitizenDossiers,
-  getCitizenDocument,
-  getCitizenDossierView,
-  supplementDossier,
-  withdrawDossier,
-} from '../usecases/portal/citizen-dossiers.js';
-import {
   describeCitizen,
   loginLocalCitizen,
   logoutCitizen,
   requireCitizen,
   updateMyContact,
-} from '../usecases/portal/citizen-session.js';
+} from '../usecases/portal/account/citizen-session.js';
 import {
   addDraftUpload,
   discardDraft,
@@ -35,10 +27,17 @@ import {
   saveDraft,
   startDraft,
   viewDraft,
-} from '../usecases/portal/drafts.js';
-import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments.js';
-import { rateDossierOnline } from '../usecases/portal/ratings.js';
-import { submitDraft } from '../usecases/portal/submit.js';
+} from '../usecases/portal/apply/drafts.js';
+import { submitDraft } from '../usecases/portal/apply/submit.js';
+import { rateDossierOnline } from '../usecases/portal/feedback/ratings.js';
+import { addSupplementUpload, supplementDossier } from '../usecases/portal/my-dossiers/supplement.js';
+import {
+  findCitizenDossiers,
+  getCitizenDocument,
+  getCitizenDossierView,
+} from '../usecases/portal/my-dossiers/view-dossiers.js';
+import { withdrawDossier } from '../usecases/portal/my-dossiers/withdraw.js';
+import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments/pay-fees.js';
 import { idempotencyOf, readUploadedFile, sendStoredFile, uploadBodyLimit } from './portal.routes.js';
 import { DossierCode } from './portal-public.routes.js';
 

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
-import { attachOfficialDocument } from '../usecases/portal/desk.js';
-import { uploadProcedureTemplate } from '../usecases/portal/procedures.js';
-import { recordDeskRating } from '../usecases/portal/ratings.js';
+import { attachOfficialDocument } from '../usecases/portal/desk/attach-document.js';
+import { uploadProcedureTemplate } from '../usecases/portal/desk/procedure-templates.js';
+import { recordDeskRating } from '../usecases/portal/feedback/ratings.js';
 import { readUploadedFile, uploadBodyLimit } from './portal.routes.js';
 import { DossierCode } from './portal-public.routes.js';
 

@@ -7,7 +7,7 @@ import { signResultMessage, verifyInitMessage } from '../payments/checksum.js';
 import { getPaymentSecret } from '../payments/provider.js';
 import { seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
-import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { type CitizenSession, multipartFile, samplePdf, signInCitizen } from '../usecases/portal/test-support.js';
 
 // Monday 23/11/2026, 09:00 in Vietnam.

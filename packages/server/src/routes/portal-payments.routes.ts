@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { Problem } from '../http/schemas.js';
 import { CALLBACK_PATH, SANDBOX_PATH } from '../payments/provider.js';
-import { completeSandboxPayment, describeSandboxPayment, handlePaymentCallback } from '../usecases/portal/payments.js';
+import { handlePaymentCallback } from '../usecases/portal/payments/payment-callback.js';
+import { completeSandboxPayment, describeSandboxPayment } from '../usecases/portal/payments/sandbox.js';
 
 const text = (max: number) => z.string().max(max);
 

@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProcedure, seedWorld, signIn, TEST_PROCEDURE_CONTENT, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
-import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, samplePng, signInCitizen } from '../usecases/portal/test-support.js';
 
 const clock = fixedClock('2026-11-23T09:00:00+07:00');

@@ -7,15 +7,16 @@ import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { CITIZEN_OPTIONAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
-import { submitPakn, trackPakn } from '../usecases/portal/pakn.js';
-import { describePortalSettings } from '../usecases/portal/portal-settings.js';
+import { describePortalSettings } from '../usecases/portal/browse/portal-settings.js';
 import {
   describeProcedureForCitizens,
   describeProcedureForm,
   getProcedureTemplate,
-} from '../usecases/portal/procedures.js';
-import { describeRatingCriteria } from '../usecases/portal/ratings.js';
-import { trackDossier, verifyResultDocument } from '../usecases/portal/tracking.js';
+} from '../usecases/portal/browse/procedures.js';
+import { submitPakn, trackPakn } from '../usecases/portal/feedback/pakn.js';
+import { describeRatingCriteria } from '../usecases/portal/feedback/ratings.js';
+import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
+import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
 import { contentDisposition } from '../usecases/portal/upload-checks.js';
 import { sendStoredFile, withRetryAfter } from './portal.routes.js';
 

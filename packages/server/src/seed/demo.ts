@@ -25,7 +25,7 @@ import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import { performDossierAction } from '../usecases/dossiers/actions.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
-import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/demo-citizen.js';
+import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 

@@ -8,11 +8,11 @@ import {
   type PaknSubmission,
   toLocalDate,
 } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import { hashSecret } from '../../auth/secrets.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { enforceThrottle } from './tracking.js';
+import type { Actor } from '../../../auth/actor.js';
+import { hashSecret } from '../../../auth/secrets.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { enforceThrottle } from '../throttle.js';
 
 /** A public form is open to everybody; 10 feedbacks an hour per client address keeps it usable and unspammed. */
 export const PAKN_LIMITS = {

@@ -1,3 +1,7 @@
+/**
+ * The citizen's dossier, shared by the portal's rooms: loading it as its owner (404 for anybody
+ * else's), its progress and history as the applicant sees them, and what the applicant does next.
+ */
 import {
   type CitizenDossierRecord,
   findCitizenDossier,
@@ -17,6 +21,7 @@ import {
 } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import type { DossierChangeResult } from '../dossiers/change-dossier.js';
 
 export const DOSSIER = { vi: 'hồ sơ', en: 'dossier' } as const;
 
@@ -44,6 +49,19 @@ export const getCitizenDossier = async (
   }
   return dossier;
 };
+
+/** The answer to an action the applicant took on their dossier (supplement, withdrawal). */
+export const describeApplicantChange = (
+  action: 'applicant_supplement' | 'withdraw',
+  { dossier, decision }: DossierChangeResult,
+) => ({
+  code: dossier.code,
+  action,
+  label: DOSSIER_TRANSITIONS[action].label,
+  fromStatus: decision.fromStatus,
+  toStatus: decision.toStatus,
+  version: dossier.version,
+});
 
 type Params = { missing?: string[]; reason?: string; amountVnd?: number; newDueAt?: number };
 

@@ -1,18 +1,10 @@
-import {
-  type CitizenDossierRecord,
-  findAgency,
-  findDossierByCode,
-  findDossierRating,
-  findIssuedResultBySha256,
-  findThrottle,
-  hitThrottle,
-} from '@motcua/db';
-import { formatInstant } from '@motcua/domain';
-import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
-import { hashSecret, secretsEqual } from '../../auth/secrets.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { describeNextStep, describeProgress } from './common.js';
+import { type CitizenDossierRecord, findAgency, findDossierByCode, findDossierRating, hitThrottle } from '@motcua/db';
+import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
+import { hashSecret, secretsEqual } from '../../../auth/secrets.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { describeNextStep, describeProgress } from '../citizen-dossier.js';
+import { enforceThrottle } from '../throttle.js';
 
 /**
  * Public tracking of a dossier without signing in (tra cứu hồ sơ): the code and a second factor —
@@ -27,23 +19,6 @@ export const TRACKING_LIMITS = {
   codeFailures: 10,
   codeWindowMs: 15 * 60 * 1000,
 } as const;
-
-const retryAfterSeconds = (windowStartedAt: Date, windowMs: number, now: Date): number =>
-  Math.max(1, Math.ceil((windowStartedAt.getTime() + windowMs - now.getTime()) / 1000));
-
-/** Throws RATE_LIMITED when a throttle key is over its limit; `retryAfter` in seconds. */
-export const enforceThrottle = async (
-  ctx: AppContext,
-  input: { key: string; limit: number; windowMs: number },
-): Promise<void> => {
-  const now = ctx.clock.now();
-  const throttle = await findThrottle(ctx.db, { key: input.key, now, windowMs: input.windowMs });
-  if (throttle && throttle.attempts >= input.limit) {
-    throw new AppError('RATE_LIMITED', {
-      retryAfter: retryAfterSeconds(throttle.windowStartedAt, input.windowMs, now),
-    });
-  }
-};
 
 /** The digits of the applicant's identifier (12-digit ID number, or the tax code without its dash). */
 const identifierDigits = (applicant: unknown): string => {
@@ -87,28 +62,5 @@ export const trackDossier = async (ctx: AppContext, input: { code: string; facto
     ...(await describeProgress(ctx, dossier)),
     receivingAgency: agency ? { code: agency.code, name: agency.name } : null,
     nextStep: await describeNextStep(ctx, dossier, { rated: rating !== undefined }),
-  };
-};
-
-/**
- * The public verification of a result document (reached from the QR code printed on it): the
- * issuing agency, the date, the document's name and number and its SHA-256 — nothing about the
- * applicant. Only issued results are known here (the dossier has its result); anything else is 404.
- */
-export const verifyResultDocument = async (ctx: AppContext, sha256: string) => {
-  const document = await findIssuedResultBySha256(ctx.db, sha256);
-  if (!document?.fileSha256) {
-    throw new AppError('NOT_FOUND', { resource: { vi: 'văn bản kết quả', en: 'result document' } });
-  }
-  const issuedAt = document.completedAt ?? document.createdAt;
-  return {
-    valid: true,
-    sha256: document.fileSha256,
-    name: document.name,
-    documentNo: document.documentNo,
-    issuer: document.issuerName ? { code: document.issuerCode, name: document.issuerName } : null,
-    issuedAt: formatInstant(issuedAt.getTime()),
-    mediaType: document.mediaType,
-    sizeBytes: document.sizeBytes,
   };
 };

@@ -11,14 +11,14 @@ import {
   markDraftSubmitted,
 } from '@motcua/db';
 import { type Applicant, DOSSIER_STATUSES, formatInstant, getApplicantName, Submitter } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import type { Language } from '../../errors/problem.js';
-import { formatValidationIssue } from '../../errors/validation-messages.js';
-import { decideOrThrow } from '../dossiers/change-dossier.js';
-import { withIdempotency } from '../dossiers/idempotency.js';
+import type { Actor } from '../../../auth/actor.js';
+import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import type { Language } from '../../../errors/problem.js';
+import { formatValidationIssue } from '../../../errors/validation-messages.js';
+import { decideOrThrow } from '../../dossiers/change-dossier.js';
+import { withIdempotency } from '../../dossiers/idempotency.js';
 import {
   applicantIdentifier,
   type ComponentInput,
@@ -26,8 +26,8 @@ import {
   findMissingComponents,
   loadIntakeBasis,
   planInitialState,
-} from '../dossiers/intake.js';
-import { requireCitizen } from './citizen-session.js';
+} from '../../dossiers/intake.js';
+import { requireCitizen } from '../account/citizen-session.js';
 import { checkApplication, DRAFT } from './drafts.js';
 
 /** The one-stop desks: where dossiers of a boundary-free procedure may be handed in anywhere in the province. */

@@ -1,39 +1,33 @@
+/**
+ * My dossiers: the citizen's list of dossiers, one dossier's page (progress, components, documents,
+ * payments, rating, what to do next) and its documents to download.
+ */
 import {
-  attachUploadToDossier,
-  countUploads,
   findAgency,
   findDossierDocument,
   findDossierRating,
   getProcedureVersion,
-  insertCitizenDossierDocument,
-  insertUpload,
   listCitizenDossiers,
   listDossierDocuments,
   listDossierPayments,
   listPendingDossierUploads,
 } from '@motcua/db';
 import {
-  type ActionParams,
   APPLICANT_NEXT_STEPS,
   DOSSIER_STATUSES,
-  DOSSIER_TRANSITIONS,
   type DossierState,
   type DossierStatus,
   describeDossierComponents,
   findApplicantNextStep,
   listAvailableActions,
-  MAX_FILES_PER_COMPONENT,
   SATISFACTION_LEVELS,
 } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
-import { changeDossier } from '../dossiers/change-dossier.js';
-import { requireCitizen } from './citizen-session.js';
-import { DOSSIER, describeNextStep, describeProgress, getCitizenDossier, iso } from './common.js';
-import { checkAndStoreFile, type UploadedFile } from './uploads.js';
+import type { Actor } from '../../../auth/actor.js';
+import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { requireCitizen } from '../account/citizen-session.js';
+import { describeNextStep, describeProgress, getCitizenDossier, iso } from '../citizen-dossier.js';
 
 const DOCUMENT = { vi: 'giấy tờ', en: 'document' } as const;
 
@@ -195,148 +189,3 @@ export const getCitizenDocument = async (ctx: AppContext, actor: Actor, input: {
   }
   return { sha256: document.fileSha256, mediaType: document.mediaType, name: document.name };
 };
-
-/** A file for the supplement the desk asked for (kept pending until the supplement is sent). */
-export const addSupplementUpload = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: { code: string; componentKey: string; file: UploadedFile },
-) => {
-  const { citizenId } = requireCitizen(actor);
-  const dossier = await getCitizenDossier(ctx, citizenId, input.code);
-  if (dossier.status !== 'supplement_requested') {
-    throw new AppError('ACTION_NOT_ALLOWED', {
-      action: DOSSIER_TRANSITIONS.applicant_supplement.label,
-      status: DOSSIER_STATUSES[dossier.status],
-    });
-  }
-  if (!/^[a-z0-9]+([-_][a-z0-9]+)*$/.test(input.componentKey) || input.componentKey.length > 64) {
-    throw new AppError('UNKNOWN_COMPONENT', { key: input.componentKey.slice(0, 64) });
-  }
-  const pending = await countUploads(ctx.db, {
-    dossierId: dossier.id,
-    pendingOnly: true,
-    componentKey: input.componentKey,
-  });
-  if (pending >= MAX_FILES_PER_COMPONENT) {
-    throw new AppError('UPLOAD_LIMIT_REACHED', { max: MAX_FILES_PER_COMPONENT });
-  }
-  const stored = await checkAndStoreFile(ctx, input.file);
-  const upload = await insertUpload(ctx.db, {
-    citizenId,
-    draftId: null,
-    dossierId: dossier.id,
-    componentKey: input.componentKey,
-    fileName: stored.fileName,
-    fileSha256: stored.sha256,
-    mediaType: stored.mediaType as 'application/pdf' | 'image/jpeg' | 'image/png',
-    sizeBytes: stored.size,
-    now: ctx.clock.now(),
-  });
-  return {
-    id: upload.id,
-    componentKey: upload.componentKey,
-    fileName: upload.fileName,
-    mediaType: upload.mediaType,
-    sizeBytes: upload.sizeBytes,
-    sha256: upload.fileSha256,
-    createdAt: iso(upload.createdAt),
-  };
-};
-
-type ApplicantActionInput = { code: string; expectedVersion: number; note?: string | undefined };
-
-/**
- * An action of the applicant on their dossier through the engine: answering a supplement request
- * (applicant_supplement, with the files uploaded for it) or withdrawing. Same guards as the desk's
- * actions: the dossier's version and row lock, the state machine's table.
- */
-const performApplicantAction = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: ApplicantActionInput & { action: 'applicant_supplement' | 'withdraw'; params: Record<string, unknown> },
-  options: { attachPending?: readonly string[] | undefined } = {},
-) => {
-  const { citizenId } = requireCitizen(actor);
-  const dossier = await getCitizenDossier(ctx, citizenId, input.code);
-  const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
-  let uploads: Awaited<ReturnType<typeof listPendingDossierUploads>> = [];
-  if (input.action === 'applicant_supplement') {
-    const pending = await listPendingDossierUploads(ctx.db, { dossierId: dossier.id, citizenId });
-    const wanted = options.attachPending;
-    uploads = wanted ? pending.filter((u) => wanted.includes(u.id)) : pending;
-    if (wanted && uploads.length !== new Set(wanted).size) {
-      throw new AppError('UPLOADS_NOT_USABLE');
-    }
-    if (uploads.length === 0) {
-      throw new AppError('SUPPLEMENT_FILES_REQUIRED');
-    }
-  }
-  const documents = uploads.map((u) => ({ componentKey: u.componentKey, sha256: u.fileSha256 }));
-  return ctx.db.transaction().execute(async (trx) => {
-    const { dossier: saved, decision } = await changeDossier(ctx, trx, {
-      dossierId: dossier.id,
-      expectedVersion: input.expectedVersion,
-      action: input.action,
-      actor: { kind: 'applicant' },
-      params: input.params as never,
-      calendar,
-      note: input.note ?? null,
-      payload: { channel: 'online', ...(documents.length > 0 ? { documents } : {}) },
-    });
-    // The files the supplement sends become the dossier's documents, in the same transaction.
-    for (const upload of uploads) {
-      const document = await insertCitizenDossierDocument(trx, {
-        dossierId: dossier.id,
-        kind: 'component',
-        componentKey: upload.componentKey,
-        name: upload.fileName,
-        documentNo: null,
-        fileSha256: upload.fileSha256,
-        mediaType: upload.mediaType,
-        sizeBytes: upload.sizeBytes,
-        uploadedBy: null,
-        uploadedByCitizenId: citizenId,
-      });
-      await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
-    }
-    return {
-      code: saved.code,
-      action: input.action,
-      label: DOSSIER_TRANSITIONS[input.action].label,
-      fromStatus: decision.fromStatus,
-      toStatus: decision.toStatus,
-      version: saved.version,
-    };
-  });
-};
-
-/** Answers a supplement request online with the files uploaded for it (all pending ones unless listed). */
-export const supplementDossier = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: ApplicantActionInput & { uploadIds?: string[] | undefined },
-) => {
-  const params: ActionParams['applicant_supplement'] = input.note ? { note: input.note } : {};
-  return performApplicantAction(
-    ctx,
-    actor,
-    { ...input, action: 'applicant_supplement', params },
-    {
-      attachPending: input.uploadIds,
-    },
-  );
-};
-
-/** Withdraws the dossier at the applicant's request (DVCQG status 7). */
-export const withdrawDossier = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: ApplicantActionInput & { reason: string },
-) =>
-  performApplicantAction(ctx, actor, {
-    ...input,
-    note: input.reason,
-    action: 'withdraw',
-    params: { reason: input.reason },
-  });

@@ -11,12 +11,12 @@ import {
   touchCitizenSession,
   updateCitizenContact,
 } from '@motcua/db';
-import type { Actor, CitizenActor } from '../../auth/actor.js';
-import { verifyPassword } from '../../auth/passwords.js';
-import { generateSecret, hashSecret } from '../../auth/secrets.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { LOGIN_LIMITS } from '../auth/login.js';
+import type { Actor, CitizenActor } from '../../../auth/actor.js';
+import { verifyPassword } from '../../../auth/passwords.js';
+import { generateSecret, hashSecret } from '../../../auth/secrets.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { LOGIN_LIMITS } from '../../auth/login.js';
 
 /** Citizen sessions end after 8 hours, or after 2 hours without activity (a shared computer at a kiosk). */
 export const CITIZEN_SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;

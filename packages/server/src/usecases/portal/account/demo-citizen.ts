@@ -1,6 +1,6 @@
 import { type Database, insertLocalCitizen } from '@motcua/db';
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../../auth/passwords.js';
+import { hashPassword } from '../../../auth/passwords.js';
 
 /**
  * The demo citizen (a local account; real citizens sign in with VNeID): a person born in Hưng Yên

@@ -1,6 +1,6 @@
 import { listServedProvinces } from '@motcua/db';
 import { MAX_FILES_PER_COMPONENT, ONLINE_UPLOAD_MEDIA_TYPES } from '@motcua/domain';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 
 /**
  * What the portal's pages need to know about this installation before the citizen does anything:

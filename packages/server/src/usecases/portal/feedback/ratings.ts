@@ -9,12 +9,12 @@ import {
   SATISFACTION_LEVELS,
   scoreDossierRating,
 } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import { authorizeAgencyAction } from '../../auth/authorize.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { requireCitizen } from './citizen-session.js';
-import { DOSSIER, getCitizenDossier } from './common.js';
+import type { Actor } from '../../../auth/actor.js';
+import { authorizeAgencyAction } from '../../../auth/authorize.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { requireCitizen } from '../account/citizen-session.js';
+import { DOSSIER, getCitizenDossier } from '../citizen-dossier.js';
 
 /**
  * The rating form: the criteria of the scoring tool and the answers each question takes, labelled in

@@ -1,11 +1,11 @@
 import { insertCitizenDossierDocument } from '@motcua/db';
 import type { DossierState, OfficialRole } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { getReadableDossier } from '../dossiers/dossier-access.js';
-import { iso } from './common.js';
-import { checkAndStoreFile, type UploadedFile } from './uploads.js';
+import type { Actor } from '../../../auth/actor.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { getReadableDossier } from '../../dossiers/dossier-access.js';
+import { iso } from '../citizen-dossier.js';
+import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
 
 const PROCESSING_ROLES: readonly OfficialRole[] = ['processor', 'approver'];
 const DESK_ROLES: readonly OfficialRole[] = ['receptionist', 'result_returner'];

@@ -4,7 +4,6 @@ import {
   getProcedureVersion,
   listProcedureAgencies,
   listProcedureTemplates,
-  upsertProcedureTemplate,
 } from '@motcua/db';
 import {
   type Component,
@@ -15,13 +14,9 @@ import {
   type ProcedureDuration,
   type ProcedureVersionContent,
 } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors/app-error.js';
-import { type Column, FormWriter } from '../../pdf/layout.js';
-import { authorizeCatalogWrite } from '../catalog/access.js';
-import { iso } from './common.js';
-import { checkAndStoreFile, TEMPLATE_FILE_TYPES, type UploadedFile } from './uploads.js';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { type Column, FormWriter } from '../../../pdf/layout.js';
 
 const PROCEDURE = { vi: 'thủ tục hành chính', en: 'procedure' } as const;
 
@@ -64,7 +59,7 @@ const describeCopies = (component: Component): string => {
 };
 
 /** A published procedure of a catalog with its current version (drafts are not public). */
-const loadPublishedProcedure = async (ctx: AppContext, input: { catalog: string; code: string }) => {
+export const loadPublishedProcedure = async (ctx: AppContext, input: { catalog: string; code: string }) => {
   const procedure = await findProcedure(ctx.db, input);
   if (procedure?.status !== 'active' || !procedure.currentVersionId) {
     throw new AppError('NOT_FOUND', { resource: PROCEDURE });
@@ -235,37 +230,5 @@ export const getProcedureTemplate = async (
     kind: 'generated',
     pdf: await renderGeneratedTemplate(content, component, input.today),
     fileName: `${component.templateName.replace(/\.(docx?|pdf)$/i, '')}.pdf`,
-  };
-};
-
-/** A province's catalog manager uploads the official template of a component (PDF, DOC or DOCX). */
-export const uploadProcedureTemplate = async (
-  ctx: AppContext,
-  actor: Actor,
-  input: { catalog: string; code: string; key: string; file: UploadedFile },
-) => {
-  const official = authorizeCatalogWrite(actor, input.catalog);
-  const { procedure, content } = await loadPublishedProcedure(ctx, input);
-  if (!content.components.some((c) => c.key === input.key)) {
-    throw new AppError('UNKNOWN_COMPONENT', { key: input.key });
-  }
-  const stored = await checkAndStoreFile(ctx, input.file, TEMPLATE_FILE_TYPES);
-  const template = await upsertProcedureTemplate(ctx.db, {
-    procedureId: procedure.id,
-    componentKey: input.key,
-    fileName: stored.fileName,
-    fileSha256: stored.sha256,
-    mediaType: stored.mediaType,
-    sizeBytes: stored.size,
-    uploadedBy: official.userId,
-    now: ctx.clock.now(),
-  });
-  return {
-    componentKey: template.componentKey,
-    fileName: template.fileName,
-    mediaType: template.mediaType,
-    sizeBytes: template.sizeBytes,
-    sha256: template.fileSha256,
-    createdAt: iso(template.createdAt),
   };
 };

@@ -16,14 +16,14 @@ import {
   updateDraftGuarded,
 } from '@motcua/db';
 import { buildOnlineApplicationSchema, describeOnlineForm, MAX_FILES_PER_COMPONENT } from '@motcua/domain';
-import type { Actor } from '../../auth/actor.js';
-import type { AppContext } from '../../context.js';
-import { AppError, type FieldProblem } from '../../errors/app-error.js';
-import type { Language } from '../../errors/problem.js';
-import { formatValidationIssue } from '../../errors/validation-messages.js';
-import { requireCitizen } from './citizen-session.js';
-import { iso } from './common.js';
-import { checkAndStoreFile, type UploadedFile } from './uploads.js';
+import type { Actor } from '../../../auth/actor.js';
+import type { AppContext } from '../../../context.js';
+import { AppError, type FieldProblem } from '../../../errors/app-error.js';
+import type { Language } from '../../../errors/problem.js';
+import { formatValidationIssue } from '../../../errors/validation-messages.js';
+import { requireCitizen } from '../account/citizen-session.js';
+import { iso } from '../citizen-dossier.js';
+import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
 
 export const DRAFT = { vi: 'bản nháp hồ sơ', en: 'draft' } as const;
 export const UPLOAD = { vi: 'tệp đính kèm', en: 'upload' } as const;
