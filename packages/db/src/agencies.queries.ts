@@ -516,3 +516,24 @@ export const findProvinceCommittee = async (db: Db, provinceCode: string) =>
     .where('kind', '=', 'province_committee')
     .where('validTo', 'is', null)
     .executeTakeFirst();
+
+/** The sub-agencies in force of an agency (what continues under a successor when it merges). */
+export const listOpenChildren = async (db: Db, parentId: string) =>
+  db
+    .selectFrom('agency')
+    .select(['id', 'version', 'path'])
+    .where('parentId', '=', parentId)
+    .where('validTo', 'is', null)
+    .execute();
+
+/** The ids of every agency (any version) of the given provinces. */
+export const listAgencyIdsOfProvinces = async (db: Db, provinceCodes: readonly string[]): Promise<string[]> =>
+  provinceCodes.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('agency')
+          .select('id')
+          .where('provinceCode', 'in', [...provinceCodes])
+          .execute()
+      ).map((row) => row.id);

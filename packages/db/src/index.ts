@@ -1,5 +1,6 @@
 export * from './administrative-units.queries.js';
 export * from './agencies.queries.js';
+export * from './app-settings.queries.js';
 export * from './calendar.queries.js';
 export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
@@ -24,6 +25,7 @@ export {
   syncAdministrativeUnits,
 } from './reference-data.js';
 export type { Database } from './schema.js';
+export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';
 export * from './statistics-drill-down.queries.js';
 export * from './statistics-sums.queries.js';
