@@ -9,6 +9,7 @@ export * from './dossiers.queries.js';
 export * from './lateness.queries.js';
 export {
   getMigrationStatus,
+  getSchemaVersion,
   MIGRATIONS_DIR,
   type MigrateResult,
   MigrationError,

@@ -1,11 +1,6 @@
 import { type AgencyKind, type AgencyRecord, insertAgency, insertUser, insertUserRole } from '@motcua/db';
 import { insertPublishedProcedure } from '@motcua/db/testing';
-import {
-  foldVietnamese,
-  type OfficialRole,
-  type ProcedureVersionContent,
-  ROLE_DEFINITIONS,
-} from '@motcua/domain';
+import { foldVietnamese, type OfficialRole, type ProcedureVersionContent, ROLE_DEFINITIONS } from '@motcua/domain';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/passwords.js';
 import type { TestApp } from './test-app.js';
