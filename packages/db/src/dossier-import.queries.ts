@@ -3,7 +3,7 @@ import { applyContributionsFromSource } from './statistics-aggregates.queries.js
 import { type Db, historicalSource } from './statistics-sql.js';
 import type { DossierImportIssueJson, DossierImportTotals } from './tables/statistics.js';
 
-// --- historical imports ---------------------------------------------------------------------------------
+// --- import runs and their issues ----------------------------------------------------------------------
 
 export const insertDossierImport = async (
   db: Db,
@@ -176,6 +176,8 @@ export const findCodesImportedBy = async (
   return new Set(rows.map((r) => r.code));
 };
 
+// --- imported dossiers ------------------------------------------------------------------------------------
+
 export type HistoricalDossierRow = {
   provinceCode: string;
   code: string;
@@ -285,6 +287,8 @@ export const upsertHistoricalDossiers = async (
   );
   return { created: input.rows.length - replaced, replaced };
 };
+
+// --- what an import names its rows by ---------------------------------------------------------------------
 
 /** Agencies by code (imports name agencies by their Decision 20/2020 identifier), in force first. */
 export const findAgenciesByCodes = async (db: Db, codes: readonly string[]) => {

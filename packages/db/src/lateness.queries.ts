@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './statistics-sql.js';
 
-// --- lateness attribution ---------------------------------------------------------------------------------
-
 export type OverrunStepRow = {
   dossierId: string;
   code: string;

@@ -241,6 +241,8 @@ export const applyContributionsFromSource = async (db: Db, source: RawBuilder<un
   `.execute(db);
 };
 
+// --- rebuilding from the raw rows ---------------------------------------------------------------------
+
 /**
  * Recomputes every aggregate of a province from the raw rows (engine dossiers and imported
  * history): creates missing series, then replaces the counters. For repair after a bug, and as

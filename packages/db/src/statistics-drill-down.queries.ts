@@ -2,8 +2,6 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Db, handlingAgencySql, levelSql, phaseSql, vnDay } from './statistics-sql.js';
 import type { SeriesFilter } from './statistics-sums.queries.js';
 
-// --- drill-down: the dossiers behind a figure ----------------------------------------------------------
-
 export type DossierFigure =
   | 'carried_over'
   | 'received'

@@ -14,8 +14,6 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { COLUMNS, type Db, handlingAgencySql, levelSql, phaseSql, vnDay } from './statistics-sql.js';
 
-// --- reading the aggregates ---------------------------------------------------------------------------
-
 export type StatisticsDimension =
   | 'province'
   | 'agency'

@@ -7,8 +7,6 @@ import {
 } from './statistics-aggregates.queries.js';
 import { type Db, vnDay } from './statistics-sql.js';
 
-// --- synthetic data (benchmarks, demos) ------------------------------------------------------------------
-
 export type SyntheticProcedure = {
   versionId: string;
   procedureId: string;

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './statistics-sql.js';
 
-// --- tracking book --------------------------------------------------------------------------------------
-
 export type TrackingBookEntry = {
   source: 'engine' | 'history';
   id: string;
