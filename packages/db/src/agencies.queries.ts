@@ -496,3 +496,44 @@ export const listServedProvinces = async (db: Db): Promise<{ provinceCode: strin
     .execute();
   return rows.map((row) => ({ provinceCode: row.provinceCode ?? '', committeeName: row.name }));
 };
+
+/** The agencies in force serving one administrative unit (a commune's People's Committee, its service centre). */
+export const listAgenciesOfAdminUnit = async (db: Db, adminUnitCode: string) =>
+  db
+    .selectFrom('agency')
+    .select(['id', 'code', 'name', 'kind', 'provinceCode'])
+    .where('adminUnitCode', '=', adminUnitCode)
+    .where('validTo', 'is', null)
+    .orderBy('code')
+    .execute();
+
+/** The People's Committee in force of a province (the issuer of province-wide reports). */
+export const findProvinceCommittee = async (db: Db, provinceCode: string) =>
+  db
+    .selectFrom('agency')
+    .select(['id', 'code', 'name'])
+    .where('provinceCode', '=', provinceCode)
+    .where('kind', '=', 'province_committee')
+    .where('validTo', 'is', null)
+    .executeTakeFirst();
+
+/** The sub-agencies in force of an agency (what continues under a successor when it merges). */
+export const listOpenChildren = async (db: Db, parentId: string) =>
+  db
+    .selectFrom('agency')
+    .select(['id', 'version', 'path'])
+    .where('parentId', '=', parentId)
+    .where('validTo', 'is', null)
+    .execute();
+
+/** The ids of every agency (any version) of the given provinces. */
+export const listAgencyIdsOfProvinces = async (db: Db, provinceCodes: readonly string[]): Promise<string[]> =>
+  provinceCodes.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('agency')
+          .select('id')
+          .where('provinceCode', 'in', [...provinceCodes])
+          .execute()
+      ).map((row) => row.id);

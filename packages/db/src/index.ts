@@ -1,11 +1,15 @@
 export * from './administrative-units.queries.js';
 export * from './agencies.queries.js';
+export * from './app-settings.queries.js';
 export * from './calendar.queries.js';
 export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
+export * from './dossier-import.queries.js';
 export * from './dossiers.queries.js';
+export * from './lateness.queries.js';
 export {
   getMigrationStatus,
+  getSchemaVersion,
   MIGRATIONS_DIR,
   type MigrateResult,
   MigrationError,
@@ -22,7 +26,11 @@ export {
   syncAdministrativeUnits,
 } from './reference-data.js';
 export type { Database } from './schema.js';
-export * from './statistics.queries.js';
+export * from './sql-executor.js';
+export * from './statistics-aggregates.queries.js';
+export * from './statistics-drill-down.queries.js';
+export * from './statistics-sums.queries.js';
+export * from './synthetic-dossiers.queries.js';
 export * from './tables/calendar.js';
 export * from './tables/catalog.js';
 export * from './tables/dossiers.js';
@@ -30,4 +38,5 @@ export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
+export * from './tracking-book.queries.js';
 export * from './users.queries.js';

@@ -99,6 +99,12 @@ const compareWithFiles = (applied: AppliedMigration[], files: MigrationFile[]): 
 export const getMigrationStatus = async (pool: pg.Pool, dir: string = MIGRATIONS_DIR): Promise<MigrationStatus> =>
   compareWithFiles(await readApplied(pool), readMigrationFiles(dir));
 
+/** The highest migration version applied (0 for an empty database); throws when the database cannot be reached. */
+export const getSchemaVersion = async (pool: pg.Pool): Promise<number> => {
+  const result = await pool.query<{ version: number | null }>('select max(version) as version from schema_migration');
+  return result.rows[0]?.version ?? 0;
+};
+
 export type MigrateResult = { applied: { version: number; name: string }[]; alreadyCurrent: boolean };
 
 /**

@@ -175,3 +175,5 @@ export const dropTestDatabases = async (url: string): Promise<number> =>
     }
     return result.rows.length;
   });
+
+export { insertPublishedProcedure } from './testing-procedures.js';

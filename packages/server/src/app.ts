@@ -7,6 +7,7 @@ import { type AppContext, type Clock, type RuntimeState, systemClock } from './c
 import { registerAuth } from './http/auth.js';
 import { registerLanguage } from './http/language.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerPortalScope } from './http/portal-scope.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { registerWeb } from './http/web.js';
 import type { Jobs } from './jobs/jobs.js';
@@ -15,7 +16,10 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
-import { registerPortalRoutes } from './routes/portal.routes.js';
+import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
+import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
+import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
+import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
@@ -122,7 +126,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
-  await registerPortalRoutes(app, ctx);
+  await registerPortalScope(app, ctx, (scope) => {
+    registerPortalPublicRoutes(scope, ctx);
+    registerPortalCitizenRoutes(scope, ctx);
+    registerPortalPaymentRoutes(scope, ctx);
+    registerPortalDeskRoutes(scope, ctx);
+  });
   await registerWeb(app, config.webDir);
   return app;
 };

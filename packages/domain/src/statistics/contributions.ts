@@ -81,7 +81,7 @@ const dayOf = (instant: number): number => getLocalDayNumber(instant);
  * The flows one dossier adds to the statistics, by day (Vietnam time). A pure function of the
  * dossier's facts: the aggregates hold the sum of it over every dossier, so a change to a dossier
  * is applied as contributions(after) − contributions(before), and rebuilding the aggregates from
- * the raw rows (statistics.queries.ts, in SQL) gives exactly the same numbers.
+ * the raw rows (statistics-aggregates.queries.ts, in SQL) gives exactly the same numbers.
  *
  * Overdue: a dossier is in the overdue stock at the end of day D when its legal due day is ≤ D and
  * it is still open at the end of D — it enters on its due day and leaves on the day it is resolved

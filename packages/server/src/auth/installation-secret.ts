@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { DatabaseHandle } from '@motcua/db';
+import { type DatabaseHandle, getAppSetting, insertAppSettingIfMissing } from '@motcua/db';
 import type { AppContext } from '../context.js';
 
 const SETTING_KEY = 'secret.installation';
@@ -14,17 +14,8 @@ export const getInstallationSecret = async (ctx: AppContext): Promise<string> =>
   if (cached) {
     return cached;
   }
-  await ctx.db
-    .insertInto('appSetting')
-    .values({ key: SETTING_KEY, value: JSON.stringify({ secret: randomBytes(32).toString('base64url') }) })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await ctx.db
-    .selectFrom('appSetting')
-    .select('value')
-    .where('key', '=', SETTING_KEY)
-    .executeTakeFirstOrThrow();
-  const secret = (row.value as { secret: string }).secret;
+  await insertAppSettingIfMissing(ctx.db, SETTING_KEY, { secret: randomBytes(32).toString('base64url') });
+  const secret = ((await getAppSetting(ctx.db, SETTING_KEY)) as { secret: string }).secret;
   cache.set(ctx.database, secret);
   return secret;
 };

@@ -16,6 +16,11 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const IsoDate = z.iso.date();
 
+/** A dossier code in a path (receiving agency code, day YYMMDD, sequence). */
+export const DossierCode = z
+  .string()
+  .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/, { message: 'msg:DOSSIER_CODE' });
+
 // Loose: problems may carry extension members (RFC 9457 §3.2), e.g. `rule` for a broken dossier rule.
 export const Problem = z
   .looseObject({

@@ -1,5 +1,5 @@
-import type { Database, DatabaseHandle } from '@motcua/db';
-import { CompiledQuery, type Transaction } from 'kysely';
+import { createPoolSqlExecutor, createTransactionSqlExecutor, type Database, type DatabaseHandle } from '@motcua/db';
+import type { Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 
 /**
@@ -32,7 +32,7 @@ export const startJobs = async (
   options: { onError?: (error: Error) => void } = {},
 ): Promise<Jobs> => {
   const boss = new PgBoss({
-    db: { executeSql: async (text, values) => database.pool.query(text, values) },
+    db: createPoolSqlExecutor(database),
     schema: 'pgboss',
     // Cron scheduling is not used; maintenance (archiving, expiry) runs every few minutes.
     schedule: false,
@@ -46,10 +46,7 @@ export const startJobs = async (
     boss,
     enqueue: async (trx, queue, data) => {
       await boss.send(queue, data, {
-        db: {
-          executeSql: async (text: string, values: unknown[]) =>
-            trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: unknown[] }>,
-        },
+        db: createTransactionSqlExecutor(trx),
       });
     },
     stop: async () => {

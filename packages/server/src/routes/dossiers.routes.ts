@@ -13,10 +13,10 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { formatValidationIssue } from '../errors/validation-messages.js';
 import { OFFICIAL } from '../http/auth.js';
-import { Problem } from '../http/schemas.js';
+import { idempotencyOf } from '../http/idempotency-key.js';
+import { DossierCode, Problem } from '../http/schemas.js';
 import { listDossierActions, performDossierAction } from '../usecases/dossiers/actions.js';
 import { DOSSIER_FORMS, type DossierFormName, renderDossierForm } from '../usecases/dossiers/forms.js';
-import { hashRequest } from '../usecases/dossiers/idempotency.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
 import {
   countInboxBoxes,
@@ -27,7 +27,6 @@ import {
 } from '../usecases/dossiers/read.js';
 import { DossierEvent, DossierView, InboxCounts, InboxItem } from './dossiers.schemas.js';
 
-const DossierCode = z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/, { message: 'msg:DOSSIER_CODE' });
 const Reason = z.string().trim().min(3).max(2000);
 const Instant = z.string().refine(
   (value) => {
@@ -80,17 +79,6 @@ const parseParams = (request: FastifyRequest, action: DossierAction, value: unkn
     throw new AppError('VALIDATION_FAILED', { count: errors.length }, { fieldProblems: errors });
   }
   return result.data;
-};
-
-const idempotencyOf = (request: FastifyRequest) => {
-  const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string' || key.length === 0) {
-    return undefined;
-  }
-  if (key.length > 200) {
-    throw new AppError('BAD_REQUEST');
-  }
-  return { key, requestHash: hashRequest(request.method, request.url.split('?')[0] ?? '', request.body) };
 };
 
 const ComponentInput = z.object({

@@ -4,7 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN, CITIZEN_OPTIONAL, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
-import { Problem } from '../http/schemas.js';
+import { idempotencyOf } from '../http/idempotency-key.js';
+import { DossierCode, Problem } from '../http/schemas.js';
+import { sendStoredFile } from '../http/stored-files.js';
+import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import {
   finishCitizenLogin,
   LOGIN_BINDING_COOKIE,
@@ -38,8 +41,6 @@ import {
 } from '../usecases/portal/my-dossiers/view-dossiers.js';
 import { withdrawDossier } from '../usecases/portal/my-dossiers/withdraw.js';
 import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments/pay-fees.js';
-import { idempotencyOf, readUploadedFile, sendStoredFile, uploadBodyLimit } from './portal.routes.js';
-import { DossierCode } from './portal-public.routes.js';
 
 const Loose = z.record(z.string(), z.unknown());
 const ComponentKey = z

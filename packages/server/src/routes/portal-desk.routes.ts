@@ -4,12 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
-import { Problem } from '../http/schemas.js';
+import { DossierCode, Problem } from '../http/schemas.js';
+import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import { attachOfficialDocument } from '../usecases/portal/desk/attach-document.js';
 import { uploadProcedureTemplate } from '../usecases/portal/desk/procedure-templates.js';
 import { recordDeskRating } from '../usecases/portal/feedback/ratings.js';
-import { readUploadedFile, uploadBodyLimit } from './portal.routes.js';
-import { DossierCode } from './portal-public.routes.js';
 
 const Loose = z.record(z.string(), z.unknown());
 const errors = {

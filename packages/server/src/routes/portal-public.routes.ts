@@ -6,7 +6,9 @@ import type { AppContext } from '../context.js';
 import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { CITIZEN_OPTIONAL } from '../http/auth.js';
-import { Problem } from '../http/schemas.js';
+import { withRetryAfter } from '../http/retry-after.js';
+import { DossierCode, Problem } from '../http/schemas.js';
+import { sendStoredFile } from '../http/stored-files.js';
 import { describePortalSettings } from '../usecases/portal/browse/portal-settings.js';
 import {
   describeProcedureForCitizens,
@@ -18,11 +20,7 @@ import { describeRatingCriteria } from '../usecases/portal/feedback/ratings.js';
 import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
 import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
 import { contentDisposition } from '../usecases/portal/upload-checks.js';
-import { sendStoredFile, withRetryAfter } from './portal.routes.js';
 
-export const DossierCode = z
-  .string()
-  .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/, { message: 'msg:DOSSIER_CODE' });
 const CatalogKey = z
   .string()
   .regex(/^(national|\d{2})$/)

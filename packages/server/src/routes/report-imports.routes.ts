@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
+import { receiveUploadedPart } from '../http/uploads.js';
 import { createBackgroundTasks } from '../jobs/background-tasks.js';
 import { DossierImportFileError, DossierImportInterruptedError } from '../usecases/reports/import.js';
 import {
@@ -19,7 +20,6 @@ import {
   type ReceivedImportFile,
   startDossierImport,
 } from '../usecases/reports/import-runs.js';
-import { receiveUploadedPart } from './portal.routes.js';
 
 const Text = z.object({ vi: z.string(), en: z.string() });
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import { PROBLEM_CATALOG } from '../errors/catalog.js';
 import { findProblemCodeBySlug } from '../errors/problem.js';
 import { Problem } from '../http/schemas.js';
+import { checkReadiness } from '../usecases/system/readiness.js';
 
 export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -38,33 +39,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
         },
       },
     },
-    async () => {
-      if (ctx.state.shuttingDown) {
-        throw new AppError('SERVICE_NOT_READY', {
-          reason: { vi: 'Hệ thống đang dừng.', en: 'The server is shutting down.' },
-        });
-      }
-      let version: number;
-      try {
-        const result = await ctx.database.pool.query<{ version: number | null }>(
-          'select max(version) as version from schema_migration',
-        );
-        version = result.rows[0]?.version ?? 0;
-      } catch {
-        throw new AppError('SERVICE_NOT_READY', {
-          reason: { vi: 'Không kết nối được cơ sở dữ liệu.', en: 'The database cannot be reached.' },
-        });
-      }
-      if (version !== ctx.state.expectedMigrationVersion) {
-        throw new AppError('SERVICE_NOT_READY', {
-          reason: {
-            vi: `Cơ sở dữ liệu ở phiên bản ${version}, cần ${ctx.state.expectedMigrationVersion}; hãy chạy "motcua migrate".`,
-            en: `The database is at version ${version}, expected ${ctx.state.expectedMigrationVersion}; run "motcua migrate".`,
-          },
-        });
-      }
-      return { status: 'ready' as const, database: ctx.database.kind, migrationVersion: version };
-    },
+    async () => checkReadiness(ctx),
   );
 
   api.get(

@@ -4,9 +4,13 @@ import {
   type AgencyKind,
   type AgencyRecord,
   closeAgency,
+  findAgency,
+  findAppSetting,
   findProcedureVersionInForce,
   insertAgency,
+  insertAgencyChange,
   insertAgencySuccession,
+  insertAppSettingIfMissing,
   insertUser,
   insertUserRole,
   REFERENCE_DATA_DIR,
@@ -271,7 +275,7 @@ export const seedDemo = async (
     historyDossiers?: number | undefined;
   } = {},
 ): Promise<DemoSeedResult> => {
-  const existing = await ctx.db.selectFrom('appSetting').select('key').where('key', '=', DEMO_KEY).executeTakeFirst();
+  const existing = await findAppSetting(ctx.db, DEMO_KEY);
   if (existing) {
     return { seeded: false };
   }
@@ -306,14 +310,10 @@ export const seedDemo = async (
       now,
     });
   }
-  await ctx.db
-    .insertInto('appSetting')
-    .values({
-      key: DEMO_KEY,
-      value: JSON.stringify({ provinceCode: DEMO_PROVINCE_CODE, seededAt: ctx.clock.now().toISOString() }),
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
+    provinceCode: DEMO_PROVINCE_CODE,
+    seededAt: ctx.clock.now().toISOString(),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   return {
@@ -404,11 +404,10 @@ const mergeOldWards = async (ctx: AppContext, agencies: Record<string, AgencyRec
       if (!old) {
         continue;
       }
-      const current = await trx
-        .selectFrom('agency')
-        .select('version')
-        .where('id', '=', old.id)
-        .executeTakeFirstOrThrow();
+      const current = await findAgency(trx, old.id);
+      if (!current) {
+        throw new Error(`demo seed: agency ${old.code} vanished`);
+      }
       const closed = await closeAgency(trx, { id: old.id, expectedVersion: current.version, lastDay: '2025-06-30' });
       if (closed) {
         agencies[`old${ward.unitCode}`] = closed;
@@ -419,17 +418,14 @@ const mergeOldWards = async (ctx: AppContext, agencies: Record<string, AgencyRec
         kind: 'merge',
         effective: '2025-07-01',
       });
-      await trx
-        .insertInto('agencyChange')
-        .values({
-          agencyId: old.id,
-          change: 'merge',
-          effective: '2025-07-01',
-          before: JSON.stringify({ code: old.code, name: old.name }),
-          after: JSON.stringify({ mergedInto: phoHien.id, successorCode: phoHien.code }),
-          actorUserId: null,
-        })
-        .execute();
+      await insertAgencyChange(trx, {
+        agencyId: old.id,
+        change: 'merge',
+        effective: '2025-07-01',
+        before: { code: old.code, name: old.name },
+        after: { mergedInto: phoHien.id, successorCode: phoHien.code },
+        actorUserId: null,
+      });
     }
   });
 };

@@ -1,13 +1,7 @@
 import { type AgencyKind, type AgencyRecord, insertAgency, insertUser, insertUserRole } from '@motcua/db';
-import {
-  foldVietnamese,
-  hashProcedureContent,
-  type OfficialRole,
-  type ProcedureVersionContent,
-  ROLE_DEFINITIONS,
-} from '@motcua/domain';
+import { insertPublishedProcedure } from '@motcua/db/testing';
+import { foldVietnamese, type OfficialRole, type ProcedureVersionContent, ROLE_DEFINITIONS } from '@motcua/domain';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { TestApp } from './test-app.js';
 
@@ -210,25 +204,11 @@ export const seedProcedure = async (
   input: { catalog: string; code: string; content?: ProcedureVersionContent; effectiveFrom?: string },
 ): Promise<{ procedureId: string; versionId: string }> => {
   const content = input.content ?? TEST_PROCEDURE_CONTENT;
-  return t.database.db.transaction().execute(async (trx) => {
-    const procedure = await sql<{ id: string }>`
-      insert into procedure (catalog, code, national_code, name, field_name, field_key, levels, online_level,
-        boundary_free, search_text, name_key, summary)
-      values (${input.catalog}, ${input.code}, ${content.nationalCode}, ${content.name}, ${content.field.name},
-        ${foldVietnamese(content.field.name)}, ${content.levels}, ${content.onlineLevel}, ${content.boundaryFree},
-        ${foldVietnamese(`${content.name} ${input.code}`)}, ${foldVietnamese(content.name)}, ${'{}'}::jsonb)
-      returning id::text as id`.execute(trx);
-    const procedureId = procedure.rows[0]?.id ?? '';
-    const version = await sql<{ id: string }>`
-      insert into procedure_version (procedure_id, catalog, version_no, status, content, content_hash,
-        effective_from, source, published_at)
-      values (${procedureId}::uuid, ${input.catalog}, 1, 'published', ${JSON.stringify(content)}::jsonb,
-        ${hashProcedureContent(content).slice(0, 14).padStart(14, '0')}, ${input.effectiveFrom ?? '2025-07-01'}, 'manual', now())
-      returning id::text as id`.execute(trx);
-    const versionId = version.rows[0]?.id ?? '';
-    await sql`update procedure set current_version_id = ${versionId}::uuid, current_version_no = 1,
-      effective_from = ${input.effectiveFrom ?? '2025-07-01'} where id = ${procedureId}::uuid`.execute(trx);
-    return { procedureId, versionId };
+  return insertPublishedProcedure(t.database.db, {
+    catalog: input.catalog,
+    code: input.code,
+    content,
+    effectiveFrom: input.effectiveFrom,
   });
 };
 

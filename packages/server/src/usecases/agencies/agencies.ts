@@ -12,6 +12,7 @@ import {
   listAgencyChanges,
   listAgencySuccessions,
   listAgencyVersions,
+  listOpenChildren,
   moveAgency,
   openAgencyVersion,
   searchAgencies,
@@ -391,12 +392,7 @@ export const mergeAgencies = async (
         actorUserId: actingOfficial.userId,
       });
       // Sub-agencies of a merged agency continue under the successor.
-      const children = await trx
-        .selectFrom('agency')
-        .select(['id', 'version', 'path'])
-        .where('parentId', '=', p.id)
-        .where('validTo', 'is', null)
-        .execute();
+      const children = await listOpenChildren(trx, p.id);
       for (const child of children) {
         const moved = await moveAgency(trx, {
           id: child.id,

@@ -5,6 +5,7 @@ import {
   findUserProfile,
   insertUser,
   insertUserRole,
+  listAgencyIdsOfProvinces,
   listScopeAgencyIds,
   listUserGrants,
   searchUsersInAgencies,
@@ -47,20 +48,10 @@ const userScope = async (ctx: AppContext, official: OfficialActor, action: 'user
       ROLE_DEFINITIONS[g.role].provinceWide &&
       isAllowed([g], action, { kind: 'province', provinceCode: g.provinceCode ?? '' }),
   );
-  const provinceAgencyIds =
-    provinceWide.length > 0
-      ? (
-          await ctx.db
-            .selectFrom('agency')
-            .select('id')
-            .where(
-              'provinceCode',
-              'in',
-              provinceWide.map((g) => g.provinceCode ?? ''),
-            )
-            .execute()
-        ).map((r) => r.id)
-      : [];
+  const provinceAgencyIds = await listAgencyIdsOfProvinces(
+    ctx.db,
+    provinceWide.map((g) => g.provinceCode ?? ''),
+  );
   const grants = official.grants.filter((g) =>
     (ROLE_DEFINITIONS[g.role].actions as readonly string[]).includes(action),
   );

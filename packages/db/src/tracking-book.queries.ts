@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Db } from './statistics-sql.js';
+
+export type TrackingBookEntry = {
+  source: 'engine' | 'history';
+  id: string;
+  code: string;
+  summary: string | null;
+  sets: number;
+  applicantName: string | null;
+  address: string | null;
+  phone: string | null;
+  receivedAt: Date;
+  dueAt: Date | null;
+  returnedAt: Date | null;
+  status: string;
+  receiver: string | null;
+  note: string | null;
+};
+
+/**
+ * One page of the tracking book (sổ theo dõi hồ sơ, Circular 01/2018 Mẫu 06 / Circular 03/2025
+ * Mẫu 07) of the receiving desks: dossiers received in the period in order of receipt, keyset-paginated
+ * so a year's book is written page by page, never held whole.
+ */
+export const listTrackingBookPage = async (
+  db: Db,
+  input: {
+    agencyIds: readonly string[];
+    from: string;
+    to: string;
+    after?: { receivedAt: string; code: string; source: string } | undefined;
+    limit: number;
+  },
+): Promise<TrackingBookEntry[]> => {
+  const ids = [...input.agencyIds];
+  const start = sql`(${input.from}::date::timestamp - interval '7 hours') at time zone 'UTC'`;
+  const end = sql`((${input.to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
+  const after = input.after;
+  // Each source in receipt order (an index range of the desk), then merged: a page reads `limit`
+  // rows of each, never the whole period.
+  const engine = await sql<TrackingBookEntry>`
+    select 'engine' as source, d.id::text as id, d.code, d.summary,
+      greatest(1, coalesce((select max((c ->> 'originals')::int + (c ->> 'copies')::int) from jsonb_array_elements(d.components) c), 1)) as sets,
+      d.applicant_name, d.applicant #>> '{address,text}' as address, d.applicant ->> 'phone' as phone,
+      d.received_at, d.due_at, d.returned_at, d.status,
+      (select u.full_name from dossier_event ev join app_user u on u.id = ev.actor_user_id
+        where ev.dossier_id = d.id and ev.action = 'receive' order by ev.seq limit 1) as receiver,
+      null::text as note
+    from dossier d
+    where d.receiving_agency_id = any(${ids}::uuid[]) and d.received_at >= ${start} and d.received_at < ${end}
+      ${after ? sql`and (d.received_at, d.code, 'engine'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
+    order by d.received_at, d.code
+    limit ${input.limit}
+  `.execute(db);
+  const history = await sql<TrackingBookEntry>`
+    select 'history' as source, h.id::text as id, h.code, h.summary, h.sets, h.applicant_name,
+      h.applicant_address as address, h.applicant_phone as phone, h.received_at, h.legal_due_at as due_at, h.returned_at,
+      h.status, h.receiver, h.note
+    from historical_dossier h
+    where h.receiving_agency_id = any(${ids}::uuid[]) and h.received_at >= ${start} and h.received_at < ${end}
+      ${after ? sql`and (h.received_at, h.code, 'history'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
+    order by h.received_at, h.code
+    limit ${input.limit}
+  `.execute(db);
+  const at = (row: TrackingBookEntry) => new Date(row.receivedAt).getTime();
+  return [...engine.rows, ...history.rows]
+    .sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.source < b.source ? -1 : 1))
+    .slice(0, input.limit);
+};

@@ -1,0 +1,20 @@
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../context.js';
+import { contentDisposition } from '../usecases/portal/upload-checks.js';
+import { openStoredFile } from '../usecases/portal/uploads.js';
+
+/** Sends a stored file as a download (or inline), with its type and a safe file name. */
+export const sendStoredFile = async (
+  ctx: AppContext,
+  reply: FastifyReply,
+  file: { sha256: string; mediaType: string; fileName: string; inline?: boolean },
+) => {
+  const stream = await openStoredFile(ctx, file.sha256);
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', contentDisposition(file.fileName, file.inline))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('etag', `"${file.sha256}"`)
+    .send(stream);
+};
