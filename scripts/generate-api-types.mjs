@@ -16,8 +16,33 @@ import openapiTS from 'openapi-typescript';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const target = `${root}packages/web/src/api/generated/openapi.d.ts`;
 
+/**
+ * The server's answers are loose objects (its serializer keeps members a schema does not name). The
+ * web's contract is the members named: `additionalProperties: {}` next to named properties is dropped,
+ * so the types carry no `[key: string]: unknown` (which would also defeat `Omit` and `Pick`).
+ */
+const withoutOpenEnds = (node) => {
+  if (Array.isArray(node)) {
+    return node.map(withoutOpenEnds);
+  }
+  if (node === null || typeof node !== 'object') {
+    return node;
+  }
+  const entries = Object.entries(node).filter(
+    ([key, value]) =>
+      !(
+        key === 'additionalProperties' &&
+        node.properties &&
+        typeof value === 'object' &&
+        value !== null &&
+        Object.keys(value).length === 0
+      ),
+  );
+  return Object.fromEntries(entries.map(([key, value]) => [key, withoutOpenEnds(value)]));
+};
+
 const { buildOpenApiDocument } = await import(`${root}packages/server/dist/index.js`);
-const document = await buildOpenApiDocument();
+const document = withoutOpenEnds(await buildOpenApiDocument());
 const types = await openapiTS(document, { alphabetize: false });
 const header = [
   '/*',

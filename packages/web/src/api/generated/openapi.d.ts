@@ -3089,7 +3089,8 @@ export interface paths {
                     vi: string;
                     en: string;
                   };
-                  form?: string;
+                  /** @enum {string} */
+                  form?: "receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal";
                   /** Format: uuid */
                   actingAgencyId: string;
                 })[];
@@ -3192,15 +3193,18 @@ export interface paths {
           content: {
             "application/json": {
               code: string;
-              action: string;
+              /** @enum {string} */
+              action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
               label: {
                 vi: string;
                 en: string;
               };
-              fromStatus: string;
-              toStatus: string;
+              /** @enum {string} */
+              fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+              /** @enum {string} */
+              toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
               version: number;
-              form: string | null;
+              form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
             };
           };
         };
@@ -3314,9 +3318,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["StatisticsReport"];
           };
         };
         /** @description Default Response */
@@ -3449,9 +3451,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ServiceIndexReport"];
           };
         };
         /** @description Default Response */
@@ -3550,7 +3550,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              [key: string]: unknown;
+              items: components["schemas"]["FigureDossier"][];
+              nextCursor: string | null;
             };
           };
         };
@@ -3997,9 +3998,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ProcedureForm"];
           };
         };
         /** @description Default Response */
@@ -4064,9 +4063,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["TrackedDossier"];
           };
         };
         /** @description Default Response */
@@ -4102,9 +4099,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["VerifiedDocument"];
           };
         };
         /** @description Default Response */
@@ -4175,9 +4170,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["PaknReceipt"];
           };
         };
         /** @description Default Response */
@@ -4213,9 +4206,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["PaknStatusView"];
           };
         };
         /** @description Default Response */
@@ -4246,9 +4237,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["RatingCriteria"];
           };
         };
       };
@@ -4467,9 +4456,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: {
-                  [key: string]: unknown;
-                }[];
+              items: components["schemas"]["DraftSummary"][];
             };
           };
         };
@@ -4498,9 +4485,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["Draft"];
           };
         };
         /** @description Default Response */
@@ -4554,9 +4539,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["Draft"];
           };
         };
         /** @description Default Response */
@@ -4618,9 +4601,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["Draft"];
           };
         };
         /** @description Default Response */
@@ -4731,9 +4712,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["Upload"];
           };
         };
         /** @description Default Response */
@@ -4812,9 +4791,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["SubmitResult"];
           };
         };
         /** @description Default Response */
@@ -4936,9 +4913,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: {
-                  [key: string]: unknown;
-                }[];
+              items: components["schemas"]["CitizenDossierItem"][];
               nextCursor: string | null;
             };
           };
@@ -4970,9 +4945,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["CitizenDossier"];
           };
         };
         /** @description Default Response */
@@ -5047,9 +5020,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["Upload"];
           };
         };
         /** @description Default Response */
@@ -5125,9 +5096,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
         /** @description Default Response */
@@ -5189,9 +5158,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
         /** @description Default Response */
@@ -5246,9 +5213,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: {
-                  [key: string]: unknown;
-                }[];
+              items: components["schemas"]["StartedPayment"][];
             };
           };
         };
@@ -5301,9 +5266,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["StartedPayment"];
           };
         };
         /** @description Default Response */
@@ -5790,7 +5753,6 @@ export interface components {
           code: string;
           message: string;
         }[];
-      [key: string]: unknown;
     };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHoursInput: {
@@ -5853,18 +5815,19 @@ export interface components {
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */
       csrfToken: string | null;
-      roles: {
+      roles: ({
           /** Format: uuid */
           agencyId: string;
           agencyCode: string;
           agencyName: string;
-          role: string;
+          /** @enum {string} */
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor";
           roleLabel: {
             vi: string;
             en: string;
           };
           includeSubagencies: boolean;
-        }[];
+        })[];
     };
     ProcedureListItemInput: {
       code: string;
@@ -6090,7 +6053,6 @@ export interface components {
         vi: string;
         en: string;
         dvcqg: number;
-        [key: string]: unknown;
       };
       dvcqgStatus: number;
       /** @enum {string} */
@@ -6098,7 +6060,6 @@ export interface components {
       channelLabel: {
         vi: string;
         en: string;
-        [key: string]: unknown;
       };
       procedure: {
         /** Format: uuid */
@@ -6110,12 +6071,40 @@ export interface components {
       };
       fieldName: string;
       summary: string;
-      applicant: {
-        [key: string]: unknown;
-      };
-      submitter: {
-        [key: string]: unknown;
-      } | null;
+      applicant: OneOf<[{
+        /** @constant */
+        kind: "person";
+        fullName: string;
+        idNumber: string;
+        dateOfBirth: string;
+        /** @enum {string} */
+        gender?: "male" | "female";
+        address: {
+          text: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      }, {
+        /** @constant */
+        kind: "organisation";
+        name: string;
+        taxCode: string;
+        address: {
+          text: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      }]>;
+      submitter: ({
+        /** @enum {string} */
+        relation: "authorised" | "legal_representative" | "employee";
+        fullName: string;
+        idNumber: string;
+        phone?: string;
+        authorisation?: string;
+      }) | null;
       components: {
           key: string;
           name: string;
@@ -6195,7 +6184,6 @@ export interface components {
           createdAt: string | null;
         })[];
       version: number;
-      [key: string]: unknown;
     };
     InboxItemInput: {
       code: string;
@@ -6204,7 +6192,6 @@ export interface components {
       statusLabel: {
         vi: string;
         en: string;
-        [key: string]: unknown;
       };
       /** @enum {string} */
       channel: "direct" | "online" | "postal";
@@ -6237,11 +6224,18 @@ export interface components {
       agencyId: string | null;
       agencyName: string | null;
       action: string;
-      fromStatus: string | null;
-      toStatus: string;
+      fromStatus: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
       note: string | null;
       payload: {
-        [key: string]: unknown;
+        form?: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+        params?: {
+          [key: string]: unknown;
+        };
+        results?: {
+            name: string;
+          }[];
       };
       hash: string;
     };
@@ -6317,6 +6311,512 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    ProcedureFormInput: {
+      /** @description JSON Schema (draft 2020-12) of the application */
+      schema: {
+        [key: string]: unknown;
+      };
+      components: ({
+          key: string;
+          name: string;
+          required: boolean;
+          originals: number;
+          copies: number;
+          templateName: string | null;
+          fromDataAllowed: boolean;
+          accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
+          maxFiles: number;
+        })[];
+      notes: string[];
+      catalog: string;
+      code: string;
+      name: string;
+      versionNo: number;
+      canSubmitOnline: boolean;
+      receivingAgencies: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      boundaryFree: boolean;
+    };
+    /** @description What the citizen types into the online form (partial in a draft) */
+    ApplicationDataInput: {
+      applicant?: {
+        /** @enum {string} */
+        kind?: "person" | "organisation";
+        fullName?: string;
+        idNumber?: string;
+        dateOfBirth?: string;
+        /** @enum {string} */
+        gender?: "male" | "female";
+        name?: string;
+        taxCode?: string;
+        address?: {
+          text?: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      };
+      representation?: {
+        /** @enum {string} */
+        relation: "authorised" | "legal_representative" | "employee";
+        authorisation?: string;
+      };
+      receivingAgencyId?: string;
+      summary?: string;
+      fromData?: string[];
+      /** @enum {string} */
+      resultDelivery?: "online" | "counter" | "post";
+    };
+    UploadInput: {
+      /** Format: uuid */
+      id: string;
+      componentKey: string;
+      fileName: string;
+      /** @enum {string} */
+      mediaType: "application/pdf" | "image/jpeg" | "image/png";
+      sizeBytes: number;
+      sha256?: string;
+      createdAt: string | null;
+    };
+    DraftInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "submitted";
+      catalog: string;
+      procedure: {
+        code: string;
+        name: string;
+      };
+      data: components["schemas"]["ApplicationDataInput"];
+      uploads: components["schemas"]["UploadInput"][];
+      problems: {
+          pointer: string;
+          message: string;
+          code?: string;
+        }[];
+      form: ({
+        /** @description JSON Schema (draft 2020-12) of the application */
+        schema: {
+          [key: string]: unknown;
+        };
+        components: ({
+            key: string;
+            name: string;
+            required: boolean;
+            originals: number;
+            copies: number;
+            templateName: string | null;
+            fromDataAllowed: boolean;
+            accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
+            maxFiles: number;
+          })[];
+        notes: string[];
+      }) | null;
+      dossierCode: string | null;
+      version: number;
+      createdAt: string | null;
+      updatedAt: string | null;
+    };
+    DraftSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "submitted";
+      catalog: string;
+      procedure: {
+        code: string;
+        name: string;
+      };
+      version: number;
+      updatedAt: string | null;
+    };
+    SubmitResultInput: {
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      trackingPin: string;
+    };
+    TrackedDossierInput: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      dvcqgStatus: number;
+      channel: string;
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      procedure: {
+        code: string;
+        name: string;
+      };
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      completedAt: string | null;
+      returnedAt: string | null;
+      steps: ({
+          stepNo: number;
+          name: string;
+          agencyName: string | null;
+          status: string;
+          givenAt: string | null;
+          receivedAt: string | null;
+          completedAt: string | null;
+          dueAt: string | null;
+        })[];
+      history: ({
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+          byApplicant: boolean;
+          agencyName: string | null;
+          status: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+        })[];
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+        missing?: string[];
+        reason?: string | null;
+        requestedAt?: string | null;
+        amountVnd?: number | null;
+      };
+      receivingAgency: {
+        code: string;
+        name: string;
+      } | null;
+    };
+    CitizenDossierItemInput: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      procedure: {
+        code: string;
+        name: string;
+      };
+      summary: string | null;
+      receivingAgencyName: string | null;
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      rated: boolean;
+    };
+    CitizenPaymentInput: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      amountVnd: number;
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      provider: string;
+      createdAt: string | null;
+      paidAt: string | null;
+      appliedToDossier: boolean;
+      paymentUrl: string | null;
+      receiptUrl: string | null;
+    };
+    CitizenDossierInput: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      dvcqgStatus: number;
+      channel: string;
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      procedure: {
+        code: string;
+        name: string;
+        catalog: string;
+      };
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      completedAt: string | null;
+      returnedAt: string | null;
+      steps: ({
+          stepNo: number;
+          name: string;
+          agencyName: string | null;
+          status: string;
+          givenAt: string | null;
+          receivedAt: string | null;
+          completedAt: string | null;
+          dueAt: string | null;
+        })[];
+      history: ({
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+          byApplicant: boolean;
+          agencyName: string | null;
+          status: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+        })[];
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+        missing?: string[];
+        reason?: string | null;
+        requestedAt?: string | null;
+        amountVnd?: number | null;
+      };
+      receivingAgency: {
+        code: string;
+        name: string;
+      } | null;
+      components: ({
+          key: string;
+          name: string;
+          required: boolean;
+          handedIn: {
+            originals: number;
+            copies: number;
+            fromData: boolean;
+            files: number;
+          } | null;
+        })[];
+      summary: string | null;
+      applicantName: string;
+      outcome: ("approved" | "rejected") | null;
+      trackingPin: string;
+      actions: {
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        }[];
+      documents: ({
+          /** Format: uuid */
+          id: string;
+          /** @description component or result */
+          kind: string;
+          componentKey: string | null;
+          name: string;
+          documentNo: string | null;
+          mediaType: string | null;
+          sizeBytes: number | null;
+          sha256: string | null;
+          createdAt: string | null;
+          downloadUrl: string | null;
+          verifyUrl: string | null;
+        })[];
+      pendingUploads: components["schemas"]["UploadInput"][];
+      payments: components["schemas"]["CitizenPaymentInput"][];
+      rating: ({
+        /** @enum {string} */
+        overall: "very_satisfied" | "satisfied" | "dissatisfied";
+        overallLabel: {
+          vi: string;
+          en: string;
+        };
+        /** @enum {string} */
+        channel: "online" | "counter";
+        createdAt: string | null;
+      }) | null;
+      version: number;
+    };
+    StartedPaymentInput: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      amountVnd: number;
+      lines: {
+          name: string;
+          kind: string;
+          amountVnd: number;
+        }[];
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      provider: string;
+      paymentUrl: string | null;
+      expiresAt: string | null;
+      paidAt: string | null;
+      appliedToDossier: boolean;
+    };
+    ApplicantActionResultInput: {
+      code: string;
+      action: string;
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      version: number;
+    };
+    RatingCriteriaInput: {
+      levels: {
+        very_satisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+        satisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+        dissatisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+      };
+      answers: {
+        contacts: {
+          none: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          once: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          more: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+        };
+        agenciesContacted: {
+          one: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          two: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          more: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+        };
+      };
+      criteria: readonly ({
+          index: number;
+          key: string;
+          /** @enum {string} */
+          source: "applicant" | "computed";
+          vi: string;
+          en: string;
+        })[];
+    };
+    VerifiedDocumentInput: {
+      valid: boolean;
+      sha256: string;
+      name: string;
+      documentNo: string | null;
+      issuer: ({
+        code: string | null;
+        name: string;
+      }) | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      issuedAt: string;
+      mediaType: string | null;
+      sizeBytes: number | null;
+    };
+    PaknReceiptInput: {
+      code: string;
+      status: string;
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+    };
+    PaknStatusViewInput: {
+      code: string;
+      provinceCode: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      status: string;
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
     };
     CitizenMeInput: {
       /** Format: uuid */
@@ -6472,6 +6972,506 @@ export interface components {
         })[];
       nextAfterRow: number | null;
     };
+    StatisticsReportInput: {
+      title: {
+        vi: string;
+        en: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        asOf: string;
+      };
+      scope: {
+        kind: string;
+        provinceCode: string;
+        agency: {
+          id: string;
+          name: string;
+        } | null;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      groupBy: string[];
+      totals: {
+        carriedOver: number;
+        receivedNew: number;
+        receivedOnline: number;
+        receivedDirect: number;
+        receivedPostal: number;
+        totalToProcess: number;
+        resolved: number;
+        resolvedEarly: number;
+        resolvedOnTime: number;
+        resolvedLate: number;
+        resolvedNoDeadline: number;
+        inProgress: number;
+        inProgressNotDue: number;
+        inProgressOverdue: number;
+        returned: number;
+        withdrawn: number;
+        stopped: number;
+        refused: number;
+        percentages: {
+          early: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          onTime: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          late: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          earlyOrOnTime: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          earlyOrOnTimeOfDue: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          lateOfDue: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          progress766: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          online: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          resolvedOfTotal: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+        };
+      };
+      groups: ({
+          keys: {
+            [key: string]: string | null;
+          };
+          labels: {
+            [key: string]: string;
+          };
+          label: string;
+          bucket: {
+            start: string;
+            from: string;
+            to: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+          } | null;
+          figures: {
+            carriedOver: number;
+            receivedNew: number;
+            receivedOnline: number;
+            receivedDirect: number;
+            receivedPostal: number;
+            totalToProcess: number;
+            resolved: number;
+            resolvedEarly: number;
+            resolvedOnTime: number;
+            resolvedLate: number;
+            resolvedNoDeadline: number;
+            inProgress: number;
+            inProgressNotDue: number;
+            inProgressOverdue: number;
+            returned: number;
+            withdrawn: number;
+            stopped: number;
+            refused: number;
+            percentages: {
+              early: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              onTime: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              late: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              earlyOrOnTime: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              earlyOrOnTimeOfDue: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              lateOfDue: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              progress766: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              online: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              resolvedOfTotal: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+            };
+          };
+        })[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    ServiceIndexReportInput: {
+      title: {
+        vi: string;
+        en: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        asOf: string;
+      };
+      units: ({
+          rank: number;
+          /** @enum {string} */
+          kind: "agency" | "province";
+          id: string;
+          name: string;
+          /** @enum {string} */
+          scope: "province" | "commune";
+          result: {
+            groups: ({
+                key: string;
+                no: number;
+                name: string;
+                max: number;
+                maxAvailable: number;
+                score: number;
+                indicators: ({
+                    stt: number;
+                    code: string;
+                    name: string;
+                    max: number;
+                    /** @enum {string} */
+                    status: "scored" | "no_data" | "not_applicable";
+                    score: number | null;
+                    ratio: ({
+                      value: number | null;
+                      /** @description Vietnamese text of the value, e.g. 98,81% */
+                      text?: string;
+                      numerator: number;
+                      base: number;
+                      baseLabel?: {
+                        vi: string;
+                        en: string;
+                      };
+                      /** @description Given with the totals only (the same for every group row) */
+                      label?: {
+                        vi: string;
+                        en: string;
+                      };
+                      rule?: string;
+                    }) | null;
+                    note: {
+                      vi: string;
+                      en: string;
+                    } | null;
+                    /** @enum {string} */
+                    drillDown?: "progress" | "online_full" | "data_reuse";
+                  })[];
+              })[];
+            score: number;
+            maxAvailable: number;
+            maxFull: number;
+            percentOfAvailable: number | null;
+            adjustment: {
+              vi: string;
+              en: string;
+            };
+          };
+        })[];
+      notHeld: {
+          code: string;
+          name: string;
+          max: number;
+          reason: {
+            vi: string;
+            en: string;
+          };
+        }[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    FigureDossierInput: {
+      /** @enum {string} */
+      source: "engine" | "history";
+      code: string;
+      procedureName: string | null;
+      agencyName: string | null;
+      channel: string;
+      status: string;
+      receivedAt: string | null;
+      legalDueAt: string | null;
+      completedAt: string | null;
+      completionClass: string | null;
+    };
     UserSummaryInput: {
       /** Format: uuid */
       id: string;
@@ -6545,7 +7545,6 @@ export interface components {
           code: string;
           message: string;
         }[];
-      [key: string]: unknown;
     };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHours: {
@@ -6608,18 +7607,19 @@ export interface components {
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */
       csrfToken: string | null;
-      roles: {
+      roles: ({
           /** Format: uuid */
           agencyId: string;
           agencyCode: string;
           agencyName: string;
-          role: string;
+          /** @enum {string} */
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor";
           roleLabel: {
             vi: string;
             en: string;
           };
           includeSubagencies: boolean;
-        }[];
+        })[];
     };
     ProcedureListItem: {
       code: string;
@@ -6848,7 +7848,6 @@ export interface components {
         vi: string;
         en: string;
         dvcqg: number;
-        [key: string]: unknown;
       };
       dvcqgStatus: number;
       /** @enum {string} */
@@ -6856,7 +7855,6 @@ export interface components {
       channelLabel: {
         vi: string;
         en: string;
-        [key: string]: unknown;
       };
       procedure: {
         /** Format: uuid */
@@ -6868,12 +7866,40 @@ export interface components {
       };
       fieldName: string;
       summary: string;
-      applicant: {
-        [key: string]: unknown;
-      };
-      submitter: {
-        [key: string]: unknown;
-      } | null;
+      applicant: OneOf<[{
+        /** @constant */
+        kind: "person";
+        fullName: string;
+        idNumber: string;
+        dateOfBirth: string;
+        /** @enum {string} */
+        gender?: "male" | "female";
+        address: {
+          text: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      }, {
+        /** @constant */
+        kind: "organisation";
+        name: string;
+        taxCode: string;
+        address: {
+          text: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      }]>;
+      submitter: ({
+        /** @enum {string} */
+        relation: "authorised" | "legal_representative" | "employee";
+        fullName: string;
+        idNumber: string;
+        phone?: string;
+        authorisation?: string;
+      }) | null;
       components: {
           key: string;
           name: string;
@@ -6953,7 +7979,6 @@ export interface components {
           createdAt: string | null;
         })[];
       version: number;
-      [key: string]: unknown;
     };
     InboxItem: {
       code: string;
@@ -6962,7 +7987,6 @@ export interface components {
       statusLabel: {
         vi: string;
         en: string;
-        [key: string]: unknown;
       };
       /** @enum {string} */
       channel: "direct" | "online" | "postal";
@@ -6995,11 +8019,18 @@ export interface components {
       agencyId: string | null;
       agencyName: string | null;
       action: string;
-      fromStatus: string | null;
-      toStatus: string;
+      fromStatus: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
       note: string | null;
       payload: {
-        [key: string]: unknown;
+        form?: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+        params?: {
+          [key: string]: unknown;
+        };
+        results?: {
+            name: string;
+          }[];
       };
       hash: string;
     };
@@ -7075,6 +8106,512 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    ProcedureForm: {
+      /** @description JSON Schema (draft 2020-12) of the application */
+      schema: {
+        [key: string]: unknown;
+      };
+      components: ({
+          key: string;
+          name: string;
+          required: boolean;
+          originals: number;
+          copies: number;
+          templateName: string | null;
+          fromDataAllowed: boolean;
+          accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
+          maxFiles: number;
+        })[];
+      notes: string[];
+      catalog: string;
+      code: string;
+      name: string;
+      versionNo: number;
+      canSubmitOnline: boolean;
+      receivingAgencies: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      boundaryFree: boolean;
+    };
+    /** @description What the citizen types into the online form (partial in a draft) */
+    ApplicationData: {
+      applicant?: {
+        /** @enum {string} */
+        kind?: "person" | "organisation";
+        fullName?: string;
+        idNumber?: string;
+        dateOfBirth?: string;
+        /** @enum {string} */
+        gender?: "male" | "female";
+        name?: string;
+        taxCode?: string;
+        address?: {
+          text?: string;
+          communeCode?: string;
+        };
+        phone?: string;
+        email?: string;
+      };
+      representation?: {
+        /** @enum {string} */
+        relation: "authorised" | "legal_representative" | "employee";
+        authorisation?: string;
+      };
+      receivingAgencyId?: string;
+      summary?: string;
+      fromData?: string[];
+      /** @enum {string} */
+      resultDelivery?: "online" | "counter" | "post";
+    };
+    Upload: {
+      /** Format: uuid */
+      id: string;
+      componentKey: string;
+      fileName: string;
+      /** @enum {string} */
+      mediaType: "application/pdf" | "image/jpeg" | "image/png";
+      sizeBytes: number;
+      sha256?: string;
+      createdAt: string | null;
+    };
+    Draft: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "submitted";
+      catalog: string;
+      procedure: {
+        code: string;
+        name: string;
+      };
+      data: components["schemas"]["ApplicationData"];
+      uploads: components["schemas"]["Upload"][];
+      problems: {
+          pointer: string;
+          message: string;
+          code?: string;
+        }[];
+      form: ({
+        /** @description JSON Schema (draft 2020-12) of the application */
+        schema: {
+          [key: string]: unknown;
+        };
+        components: ({
+            key: string;
+            name: string;
+            required: boolean;
+            originals: number;
+            copies: number;
+            templateName: string | null;
+            fromDataAllowed: boolean;
+            accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
+            maxFiles: number;
+          })[];
+        notes: string[];
+      }) | null;
+      dossierCode: string | null;
+      version: number;
+      createdAt: string | null;
+      updatedAt: string | null;
+    };
+    DraftSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "submitted";
+      catalog: string;
+      procedure: {
+        code: string;
+        name: string;
+      };
+      version: number;
+      updatedAt: string | null;
+    };
+    SubmitResult: {
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      trackingPin: string;
+    };
+    TrackedDossier: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      dvcqgStatus: number;
+      channel: string;
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      procedure: {
+        code: string;
+        name: string;
+      };
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      completedAt: string | null;
+      returnedAt: string | null;
+      steps: ({
+          stepNo: number;
+          name: string;
+          agencyName: string | null;
+          status: string;
+          givenAt: string | null;
+          receivedAt: string | null;
+          completedAt: string | null;
+          dueAt: string | null;
+        })[];
+      history: ({
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+          byApplicant: boolean;
+          agencyName: string | null;
+          status: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+        })[];
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+        missing?: string[];
+        reason?: string | null;
+        requestedAt?: string | null;
+        amountVnd?: number | null;
+      };
+      receivingAgency: {
+        code: string;
+        name: string;
+      } | null;
+    };
+    CitizenDossierItem: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      procedure: {
+        code: string;
+        name: string;
+      };
+      summary: string | null;
+      receivingAgencyName: string | null;
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      rated: boolean;
+    };
+    CitizenPayment: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      amountVnd: number;
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      provider: string;
+      createdAt: string | null;
+      paidAt: string | null;
+      appliedToDossier: boolean;
+      paymentUrl: string | null;
+      receiptUrl: string | null;
+    };
+    CitizenDossier: {
+      code: string;
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+        dvcqg: number;
+      };
+      dvcqgStatus: number;
+      channel: string;
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      procedure: {
+        code: string;
+        name: string;
+        catalog: string;
+      };
+      submittedAt: string | null;
+      receivedAt: string | null;
+      dueAt: string | null;
+      dueProvisional: boolean;
+      completedAt: string | null;
+      returnedAt: string | null;
+      steps: ({
+          stepNo: number;
+          name: string;
+          agencyName: string | null;
+          status: string;
+          givenAt: string | null;
+          receivedAt: string | null;
+          completedAt: string | null;
+          dueAt: string | null;
+        })[];
+      history: ({
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+          byApplicant: boolean;
+          agencyName: string | null;
+          status: ("new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned") | null;
+        })[];
+      nextStep: {
+        /** @enum {string} */
+        step: "wait_for_desk" | "wait" | "supplement" | "pay" | "collect" | "rate" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+        missing?: string[];
+        reason?: string | null;
+        requestedAt?: string | null;
+        amountVnd?: number | null;
+      };
+      receivingAgency: {
+        code: string;
+        name: string;
+      } | null;
+      components: ({
+          key: string;
+          name: string;
+          required: boolean;
+          handedIn: {
+            originals: number;
+            copies: number;
+            fromData: boolean;
+            files: number;
+          } | null;
+        })[];
+      summary: string | null;
+      applicantName: string;
+      outcome: ("approved" | "rejected") | null;
+      trackingPin: string;
+      actions: {
+          action: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        }[];
+      documents: ({
+          /** Format: uuid */
+          id: string;
+          /** @description component or result */
+          kind: string;
+          componentKey: string | null;
+          name: string;
+          documentNo: string | null;
+          mediaType: string | null;
+          sizeBytes: number | null;
+          sha256: string | null;
+          createdAt: string | null;
+          downloadUrl: string | null;
+          verifyUrl: string | null;
+        })[];
+      pendingUploads: components["schemas"]["Upload"][];
+      payments: components["schemas"]["CitizenPayment"][];
+      rating: ({
+        /** @enum {string} */
+        overall: "very_satisfied" | "satisfied" | "dissatisfied";
+        overallLabel: {
+          vi: string;
+          en: string;
+        };
+        /** @enum {string} */
+        channel: "online" | "counter";
+        createdAt: string | null;
+      }) | null;
+      version: number;
+    };
+    StartedPayment: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      amountVnd: number;
+      lines: {
+          name: string;
+          kind: string;
+          amountVnd: number;
+        }[];
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      provider: string;
+      paymentUrl: string | null;
+      expiresAt: string | null;
+      paidAt: string | null;
+      appliedToDossier: boolean;
+    };
+    ApplicantActionResult: {
+      code: string;
+      action: string;
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      version: number;
+    };
+    RatingCriteria: {
+      levels: {
+        very_satisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+        satisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+        dissatisfied: {
+          score: number;
+          vi: string;
+          en: string;
+        };
+      };
+      answers: {
+        contacts: {
+          none: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          once: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          more: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+        };
+        agenciesContacted: {
+          one: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          two: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+          more: {
+            score: number;
+            vi: string;
+            en: string;
+          };
+        };
+      };
+      criteria: readonly ({
+          index: number;
+          key: string;
+          /** @enum {string} */
+          source: "applicant" | "computed";
+          vi: string;
+          en: string;
+        })[];
+    };
+    VerifiedDocument: {
+      valid: boolean;
+      sha256: string;
+      name: string;
+      documentNo: string | null;
+      issuer: ({
+        code: string | null;
+        name: string;
+      }) | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      issuedAt: string;
+      mediaType: string | null;
+      sizeBytes: number | null;
+    };
+    PaknReceipt: {
+      code: string;
+      status: string;
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+    };
+    PaknStatusView: {
+      code: string;
+      provinceCode: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      status: string;
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
     };
     CitizenMe: {
       /** Format: uuid */
@@ -7229,6 +8766,506 @@ export interface components {
             })[];
         })[];
       nextAfterRow: number | null;
+    };
+    StatisticsReport: {
+      title: {
+        vi: string;
+        en: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        asOf: string;
+      };
+      scope: {
+        kind: string;
+        provinceCode: string;
+        agency: {
+          id: string;
+          name: string;
+        } | null;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      groupBy: string[];
+      totals: {
+        carriedOver: number;
+        receivedNew: number;
+        receivedOnline: number;
+        receivedDirect: number;
+        receivedPostal: number;
+        totalToProcess: number;
+        resolved: number;
+        resolvedEarly: number;
+        resolvedOnTime: number;
+        resolvedLate: number;
+        resolvedNoDeadline: number;
+        inProgress: number;
+        inProgressNotDue: number;
+        inProgressOverdue: number;
+        returned: number;
+        withdrawn: number;
+        stopped: number;
+        refused: number;
+        percentages: {
+          early: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          onTime: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          late: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          earlyOrOnTime: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          earlyOrOnTimeOfDue: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          lateOfDue: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          progress766: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          online: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+          resolvedOfTotal: {
+            value: number | null;
+            /** @description Vietnamese text of the value, e.g. 98,81% */
+            text: string;
+            numerator: number;
+            base: number;
+            baseLabel: {
+              vi: string;
+              en: string;
+            };
+            /** @description Given with the totals only (the same for every group row) */
+            label?: {
+              vi: string;
+              en: string;
+            };
+            rule?: string;
+          };
+        };
+      };
+      groups: ({
+          keys: {
+            [key: string]: string | null;
+          };
+          labels: {
+            [key: string]: string;
+          };
+          label: string;
+          bucket: {
+            start: string;
+            from: string;
+            to: string;
+            label: {
+              vi: string;
+              en: string;
+            };
+          } | null;
+          figures: {
+            carriedOver: number;
+            receivedNew: number;
+            receivedOnline: number;
+            receivedDirect: number;
+            receivedPostal: number;
+            totalToProcess: number;
+            resolved: number;
+            resolvedEarly: number;
+            resolvedOnTime: number;
+            resolvedLate: number;
+            resolvedNoDeadline: number;
+            inProgress: number;
+            inProgressNotDue: number;
+            inProgressOverdue: number;
+            returned: number;
+            withdrawn: number;
+            stopped: number;
+            refused: number;
+            percentages: {
+              early: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              onTime: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              late: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              earlyOrOnTime: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              earlyOrOnTimeOfDue: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              lateOfDue: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              progress766: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              online: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+              resolvedOfTotal: {
+                value: number | null;
+                /** @description Vietnamese text of the value, e.g. 98,81% */
+                text: string;
+                numerator: number;
+                base: number;
+                baseLabel: {
+                  vi: string;
+                  en: string;
+                };
+                /** @description Given with the totals only (the same for every group row) */
+                label?: {
+                  vi: string;
+                  en: string;
+                };
+                rule?: string;
+              };
+            };
+          };
+        })[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    ServiceIndexReport: {
+      title: {
+        vi: string;
+        en: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+        asOf: string;
+      };
+      units: ({
+          rank: number;
+          /** @enum {string} */
+          kind: "agency" | "province";
+          id: string;
+          name: string;
+          /** @enum {string} */
+          scope: "province" | "commune";
+          result: {
+            groups: ({
+                key: string;
+                no: number;
+                name: string;
+                max: number;
+                maxAvailable: number;
+                score: number;
+                indicators: ({
+                    stt: number;
+                    code: string;
+                    name: string;
+                    max: number;
+                    /** @enum {string} */
+                    status: "scored" | "no_data" | "not_applicable";
+                    score: number | null;
+                    ratio: ({
+                      value: number | null;
+                      /** @description Vietnamese text of the value, e.g. 98,81% */
+                      text?: string;
+                      numerator: number;
+                      base: number;
+                      baseLabel?: {
+                        vi: string;
+                        en: string;
+                      };
+                      /** @description Given with the totals only (the same for every group row) */
+                      label?: {
+                        vi: string;
+                        en: string;
+                      };
+                      rule?: string;
+                    }) | null;
+                    note: {
+                      vi: string;
+                      en: string;
+                    } | null;
+                    /** @enum {string} */
+                    drillDown?: "progress" | "online_full" | "data_reuse";
+                  })[];
+              })[];
+            score: number;
+            maxAvailable: number;
+            maxFull: number;
+            percentOfAvailable: number | null;
+            adjustment: {
+              vi: string;
+              en: string;
+            };
+          };
+        })[];
+      notHeld: {
+          code: string;
+          name: string;
+          max: number;
+          reason: {
+            vi: string;
+            en: string;
+          };
+        }[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    FigureDossier: {
+      /** @enum {string} */
+      source: "engine" | "history";
+      code: string;
+      procedureName: string | null;
+      agencyName: string | null;
+      channel: string;
+      status: string;
+      receivedAt: string | null;
+      legalDueAt: string | null;
+      completedAt: string | null;
+      completionClass: string | null;
     };
     UserSummary: {
       /** Format: uuid */
