@@ -1,3 +1,4 @@
+import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -5,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AdministrativeUnit, Page } from '../../api/types';
-import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from '../../lib/id-number';
 
 export type ApplicantValues = {
   kind: 'person' | 'organisation';

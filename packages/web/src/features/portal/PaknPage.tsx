@@ -1,4 +1,5 @@
 import { CheckCircleFilled, SearchOutlined, SendOutlined } from '@ant-design/icons';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Col, Flex, Form, Grid, Input, Radio, Row, Segmented } from 'antd';
 import { useEffect, useState } from 'react';
@@ -11,7 +12,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { countIn, formatDateTime } from '../../lib/format';
-import { PHONE_PATTERN } from '../../lib/id-number';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/citizen';
 import { useCitizen } from '../citizen/useCitizen';

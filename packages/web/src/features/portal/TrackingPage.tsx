@@ -10,9 +10,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import '../../i18n/citizen';
+import { DOSSIER_CODE_PATTERN } from '@motcua/domain/dossier/dossier-code';
 import { useCitizen } from '../citizen/useCitizen';
 import { DossierFacts, HistoryList, NextStepNote, StepsList } from './ProgressView';
-import { DOSSIER_CODE_PATTERN } from './tracking-constants';
 
 type Lookup = { code: string; factor: string };
 

@@ -1,3 +1,4 @@
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,7 +9,6 @@ import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { PHONE_PATTERN } from '../../lib/id-number';
 
 type Profile = { fullName: string; title?: string; email?: string; phone?: string };
 type RoleValues = { agencyId: string; role: OfficialRole; includeSubagencies?: boolean };

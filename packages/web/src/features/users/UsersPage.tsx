@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -11,7 +12,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { PHONE_PATTERN } from '../../lib/id-number';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { UserDrawer } from './UserDrawer';
 
