@@ -12,32 +12,15 @@ export type Me = Schema<'Me'>;
 export type RoleGrant = Me['roles'][number];
 export type OfficialRole = RoleGrant['role'];
 
-export const OFFICIAL_ROLES: readonly OfficialRole[] = [
-  'receptionist',
-  'processor',
-  'approver',
-  'result_returner',
-  'agency_admin',
-  'province_admin',
-  'auditor',
-];
+// The lists themselves are the domain's (the server validates with the same ones).
+export { OFFICIAL_ROLES } from '@motcua/domain/access/permissions';
 
 // ---- agencies and users
 
 export type AgencyAtDate = Schema<'AgencyAtDate'>;
 export type AgencyKind = AgencyAtDate['kind'];
 
-export const AGENCY_KINDS: readonly AgencyKind[] = [
-  'ministry',
-  'ministry_unit',
-  'province_committee',
-  'province_department',
-  'province_service_centre',
-  'commune_committee',
-  'commune_service_centre',
-  'division',
-  'other',
-];
+export { AGENCY_KIND_VALUES as AGENCY_KINDS } from '@motcua/domain/agencies/agency';
 
 export type AgencyDetail = ResponseOf<'/api/v1/agencies/{id}', 'get'>;
 export type AgencyRelated = AgencyDetail['predecessors'][number];
