@@ -38,3 +38,15 @@ export type QueryOf<Path extends keyof paths, Method extends keyof paths[Path]> 
 }
   ? NonNullable<Query>
   : never;
+
+/**
+ * A request body as a form assembles it: members may still be undefined (the form's rules check them
+ * before sending, and the server checks them again); names and value types are the contract's.
+ */
+export type FormBody<Body> = {
+  [Key in keyof Body]?: Body[Key] extends readonly unknown[]
+    ? Body[Key]
+    : Body[Key] extends object
+      ? FormBody<Body[Key]>
+      : Body[Key] | undefined;
+};
