@@ -1,5 +1,6 @@
-// Builds what `npm start` and `npx motcua` need: the TypeScript packages (incremental, tsc -b)
-// and the web client (Vite). Safe to run repeatedly; prints one line per step.
+// Builds what `npm start` and `npx motcua` need: the TypeScript packages (incremental, tsc -b),
+// the web's API types (from the server's OpenAPI document) and the web client (Vite). Safe to run
+// repeatedly; prints one line per step.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +18,9 @@ const step = (label, command, args, cwd = root) => {
 };
 
 step('TypeScript packages', bin('tsc'), ['-b', 'tsconfig.json']);
+// The web's API types come from the server's OpenAPI document; the web type-check reads them. In CI
+// (CI=true, .ci/run) the committed file is checked instead of rewritten, so a server change that the
+// committed types do not reflect fails the build.
+const apiTypes = [`${root}scripts/generate-api-types.mjs`, ...(process.env.CI ? ['--check'] : [])];
+step('API types', process.execPath, apiTypes);
 step('web client', bin('vite'), ['build', '--logLevel', 'warn'], `${root}packages/web`);

@@ -1,6 +1,7 @@
 export { type AppDeps, buildApp } from './app.js';
 export { type Config, ConfigError, loadConfig } from './config.js';
 export { type AppContext, type Clock, systemClock } from './context.js';
+export { buildOpenApiDocument } from './openapi-document.js';
 export {
   DataDirLockedError,
   expectedMigrationVersion,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Applicant, findIdNumberProblem, isTaxCode, Submitter } from './applicant.js';
+import { Applicant, Submitter } from './applicant.js';
+import { findIdNumberProblem, isTaxCode } from './id-number.js';
 
 describe('findIdNumberProblem (12-digit personal identification number)', () => {
   it('accepts a well-formed number consistent with the birth date and gender', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from '../dossier/applicant.js';
+import { PHONE_PATTERN } from '../dossier/id-number.js';
 
 /**
  * Feedback on administrative regulations (phản ánh, kiến nghị, PAKN) under Decree 20/2008/NĐ-CP as

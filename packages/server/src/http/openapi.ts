@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /** OpenAPI 3.1 generated from the zod route schemas, served at /openapi.json with a UI at /docs. */
 export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl: string }): Promise<void> => {
@@ -39,6 +39,8 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
       ],
     },
     transform: jsonSchemaTransform,
+    // Puts the schemas named with `.meta({ id })` under components.schemas, where the routes' $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

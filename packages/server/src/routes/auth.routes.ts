@@ -1,3 +1,4 @@
+import { OFFICIAL_ROLES } from '@motcua/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ const Me = z
         agencyId: z.uuid(),
         agencyCode: z.string(),
         agencyName: z.string(),
-        role: z.string(),
+        role: z.enum(OFFICIAL_ROLES),
         roleLabel: z.object({ vi: z.string(), en: z.string() }),
         includeSubagencies: z.boolean(),
       }),

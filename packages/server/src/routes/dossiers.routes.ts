@@ -3,6 +3,7 @@ import {
   DOSSIER_ACTIONS,
   DOSSIER_STATUS_VALUES,
   type DossierAction,
+  type DossierStatus,
   parseInstant,
   Submitter,
 } from '@motcua/domain';
@@ -25,7 +26,7 @@ import {
   getDossierEvents,
   listDossierAssignees,
 } from '../usecases/dossiers/read.js';
-import { DossierEvent, DossierView, InboxCounts, InboxItem } from './dossiers.schemas.js';
+import { DossierEvent, DossierView, FormName, InboxCounts, InboxItem } from './dossiers.schemas.js';
 
 const Reason = z.string().trim().min(3).max(2000);
 const Instant = z.string().refine(
@@ -296,7 +297,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
               z.object({
                 action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]),
                 label: z.object({ vi: z.string(), en: z.string() }),
-                form: z.string().optional(),
+                form: FormName.optional(),
                 actingAgencyId: z.uuid(),
               }),
             ),
@@ -351,12 +352,12 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
         response: {
           200: z.object({
             code: z.string(),
-            action: z.string(),
+            action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]),
             label: z.object({ vi: z.string(), en: z.string() }),
-            fromStatus: z.string(),
-            toStatus: z.string(),
+            fromStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
+            toStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
             version: z.number().int(),
-            form: z.string().nullable(),
+            form: FormName.nullable(),
           }),
           ...errors,
         },

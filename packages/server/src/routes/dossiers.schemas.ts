@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS_VALUES } from '@motcua/domain';
+import { DOSSIER_STATUS_VALUES, type DossierForm } from '@motcua/domain';
 import { z } from 'zod';
 
 /** The response contracts of the dossier routes (documented in OpenAPI with these schemas). */
@@ -6,6 +6,49 @@ import { z } from 'zod';
 const Label = z.object({ vi: z.string(), en: z.string() });
 const Instant = z.string().describe('ISO 8601 instant with the +07:00 offset');
 const Status = z.enum(DOSSIER_STATUS_VALUES as [string, ...string[]]);
+
+/** The forms an action produces (Circular 01/2018 as renumbered by Circular 03/2025). */
+export const FormName = z.enum([
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'stop_notice',
+  'control_slip',
+  'payment_request',
+  'withdrawal',
+] as const satisfies readonly DossierForm[]);
+
+const Address = z.looseObject({ text: z.string(), communeCode: z.string().optional() });
+const Contact = { phone: z.string().optional(), email: z.string().optional() };
+
+/** The applicant as stored with the dossier (a person or an organisation). */
+const ApplicantView = z.discriminatedUnion('kind', [
+  z.looseObject({
+    kind: z.literal('person'),
+    fullName: z.string(),
+    idNumber: z.string(),
+    dateOfBirth: z.string(),
+    gender: z.enum(['male', 'female']).optional(),
+    address: Address,
+    ...Contact,
+  }),
+  z.looseObject({
+    kind: z.literal('organisation'),
+    name: z.string(),
+    taxCode: z.string(),
+    address: Address,
+    ...Contact,
+  }),
+]);
+
+const SubmitterView = z.looseObject({
+  relation: z.enum(['authorised', 'legal_representative', 'employee']),
+  fullName: z.string(),
+  idNumber: z.string(),
+  phone: z.string().optional(),
+  authorisation: z.string().optional(),
+});
 
 export const DossierStep = z.object({
   stepNo: z.number().int(),
@@ -40,8 +83,8 @@ export const DossierView = z
     procedure: z.object({ id: z.uuid(), versionId: z.uuid(), code: z.string(), name: z.string() }),
     fieldName: z.string(),
     summary: z.string(),
-    applicant: z.record(z.string(), z.unknown()),
-    submitter: z.record(z.string(), z.unknown()).nullable(),
+    applicant: ApplicantView,
+    submitter: SubmitterView.nullable(),
     components: z.array(
       z.object({ key: z.string(), name: z.string(), originals: z.number(), copies: z.number(), fromData: z.boolean() }),
     ),
@@ -123,10 +166,14 @@ export const DossierEvent = z
     agencyId: z.uuid().nullable(),
     agencyName: z.string().nullable(),
     action: z.string(),
-    fromStatus: z.string().nullable(),
-    toStatus: z.string(),
+    fromStatus: Status.nullable(),
+    toStatus: Status,
     note: z.string().nullable(),
-    payload: z.record(z.string(), z.unknown()),
+    payload: z.looseObject({
+      form: FormName.nullable().optional(),
+      params: z.record(z.string(), z.unknown()).optional(),
+      results: z.array(z.looseObject({ name: z.string() })).optional(),
+    }),
     hash: z.string(),
   })
   .meta({ id: 'DossierEvent' });

@@ -41,6 +41,16 @@ import {
 } from '../usecases/portal/my-dossiers/view-dossiers.js';
 import { withdrawDossier } from '../usecases/portal/my-dossiers/withdraw.js';
 import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments/pay-fees.js';
+import {
+  ApplicantActionResult,
+  CitizenDossier,
+  CitizenDossierItem,
+  Draft,
+  DraftSummary,
+  StartedPayment,
+  SubmitResult,
+  Upload,
+} from './portal.schemas.js';
 
 const Loose = z.record(z.string(), z.unknown());
 const ComponentKey = z
@@ -219,7 +229,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           procedureCode: z.string().trim().min(3).max(64),
           data: Loose.optional(),
         }),
-        response: { 201: Loose, ...errors },
+        response: { 201: Draft, ...errors },
       },
     },
     async (request, reply) =>
@@ -237,7 +247,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           status: z.enum(['open', 'submitted']).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
-        response: { 200: z.object({ items: z.array(Loose) }), 401: Problem },
+        response: { 200: z.object({ items: z.array(DraftSummary) }), 401: Problem },
       },
     },
     async (request) => ({ items: await findDrafts(ctx, request.actor, request.query) }),
@@ -251,7 +261,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'One draft: the data, the uploads, the form and what is still missing (`problems`)',
         params: z.object({ id: z.uuid() }),
-        response: { 200: Loose, ...errors },
+        response: { 200: Draft, ...errors },
       },
     },
     async (request) => viewDraft(ctx, request.actor, request.params.id, request.language),
@@ -266,7 +276,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         summary: 'Save the application data typed so far (guarded by the draft’s version)',
         params: z.object({ id: z.uuid() }),
         body: z.object({ expectedVersion: z.number().int().min(1), data: Loose }),
-        response: { 200: Loose, ...errors },
+        response: { 200: Draft, ...errors },
       },
     },
     async (request) => saveDraft(ctx, request.actor, { id: request.params.id, ...request.body }, request.language),
@@ -303,7 +313,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         consumes: ['multipart/form-data'],
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ component: ComponentKey }),
-        response: { 201: Loose, ...uploadErrors },
+        response: { 201: Upload, ...uploadErrors },
       },
     },
     async (request, reply) => {
@@ -330,7 +340,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         params: z.object({ id: z.uuid() }),
         headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
         body: z.object({ expectedVersion: z.number().int().min(1) }),
-        response: { 201: Loose, ...errors },
+        response: { 201: SubmitResult, ...errors },
       },
     },
     async (request, reply) => {
@@ -399,7 +409,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
         response: {
-          200: z.object({ items: z.array(Loose), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(CitizenDossierItem), nextCursor: z.string().nullable() }),
           400: Problem,
           401: Problem,
         },
@@ -418,7 +428,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           'One of the citizen’s dossiers: progress, catalog, receiving agency, components, next step, documents and ' +
           'results, payments, rating, PIN',
         params: z.object({ code: DossierCode }),
-        response: { 200: Loose, ...errors },
+        response: { 200: CitizenDossier, ...errors },
       },
     },
     async (request) => getCitizenDossierView(ctx, request.actor, request.params.code),
@@ -455,7 +465,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         consumes: ['multipart/form-data'],
         params: z.object({ code: DossierCode }),
         querystring: z.object({ component: ComponentKey }),
-        response: { 201: Loose, ...uploadErrors },
+        response: { 201: Upload, ...uploadErrors },
       },
     },
     async (request, reply) => {
@@ -482,7 +492,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           note: z.string().trim().max(2000).optional(),
           uploadIds: z.array(z.uuid()).min(1).max(50).optional().describe('default: every file uploaded for it'),
         }),
-        response: { 200: Loose, ...errors },
+        response: { 200: ApplicantActionResult, ...errors },
       },
     },
     async (request) => supplementDossier(ctx, request.actor, { code: request.params.code, ...request.body }),
@@ -497,7 +507,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         summary: 'Withdraw the dossier (DVCQG status 7)',
         params: z.object({ code: DossierCode }),
         body: z.object({ expectedVersion: z.number().int().min(1), reason: z.string().trim().min(3).max(2000) }),
-        response: { 200: Loose, ...errors },
+        response: { 200: ApplicantActionResult, ...errors },
       },
     },
     async (request) => withdrawDossier(ctx, request.actor, { code: request.params.code, ...request.body }),
@@ -511,7 +521,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Pay the fees the dossier waits for: answers the payment platform’s URL to send the citizen to',
         params: z.object({ code: DossierCode }),
-        response: { 201: Loose, ...errors, 502: Problem },
+        response: { 201: StartedPayment, ...errors, 502: Problem },
       },
     },
     async (request, reply) =>
@@ -526,7 +536,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'The payments of the dossier',
         params: z.object({ code: DossierCode }),
-        response: { 200: z.object({ items: z.array(Loose) }), ...errors },
+        response: { 200: z.object({ items: z.array(StartedPayment) }), ...errors },
       },
     },
     async (request) => ({ items: await listCitizenPayments(ctx, request.actor, request.params.code) }),

@@ -20,6 +20,14 @@ import { describeRatingCriteria } from '../usecases/portal/feedback/ratings.js';
 import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
 import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
 import { contentDisposition } from '../usecases/portal/upload-checks.js';
+import {
+  PaknReceipt,
+  PaknStatusView,
+  ProcedureForm,
+  RatingCriteria,
+  TrackedDossier,
+  VerifiedDocument,
+} from './portal.schemas.js';
 
 const CatalogKey = z
   .string()
@@ -103,7 +111,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         summary: 'The online form of a procedure: JSON Schema of the application and the components to upload',
         params: z.object({ code: ProcedureCode }),
         querystring: z.object({ catalog: CatalogKey.default('national') }),
-        response: { 200: Loose, ...errors },
+        response: { 200: ProcedureForm, ...errors },
       },
     },
     async (request) => describeProcedureForm(ctx, { catalog: request.query.catalog, code: request.params.code }),
@@ -163,7 +171,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
             .regex(/^(\d{4}|\d{6})$/, { message: 'msg:TRACKING_FACTOR' })
             .describe('last 4 digits of the applicant’s ID number or tax code, or the 6-digit PIN of the receipt'),
         }),
-        response: { 200: Loose, ...errors },
+        response: { 200: TrackedDossier, ...errors },
       },
     },
     async (request, reply) =>
@@ -180,7 +188,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         tags: ['portal'],
         summary: 'Verify a result document by its SHA-256: issuer, date, name and number (nothing private)',
         params: z.object({ sha256: Sha256 }),
-        response: { 200: Loose, ...errors },
+        response: { 200: VerifiedDocument, ...errors },
       },
     },
     async (request) => verifyResultDocument(ctx, request.params.sha256),
@@ -243,7 +251,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
           'Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn',
         description: 'Name, address and phone of the sender are required by the decree. Limited per client address.',
         body: PaknSubmission,
-        response: { 201: Loose, 400: Problem, 403: Problem, 429: Problem },
+        response: { 201: PaknReceipt, 400: Problem, 403: Problem, 429: Problem },
       },
     },
     async (request, reply) =>
@@ -264,7 +272,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         tags: ['portal'],
         summary: 'Where a feedback stands, by its code (no sender data)',
         params: z.object({ code: z.string().regex(PAKN_CODE_PATTERN, { message: 'msg:PAKN_CODE' }) }),
-        response: { 200: Loose, ...errors },
+        response: { 200: PaknStatusView, ...errors },
       },
     },
     async (request, reply) =>
@@ -279,7 +287,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         tags: ['portal'],
         summary:
           'The criteria of the per-dossier evaluation (Circular 01/2018 tool) and the labelled answers of the rating form',
-        response: { 200: Loose },
+        response: { 200: RatingCriteria },
       },
     },
     async () => describeRatingCriteria(),

@@ -19,6 +19,7 @@ import { resolveReportScope } from '../usecases/reports/scope.js';
 import { getServiceIndexReport } from '../usecases/reports/service-index.js';
 import { getStatisticsReport, STATISTICS_GROUPINGS, type StatisticsReport } from '../usecases/reports/statistics.js';
 import { openTrackingBook } from '../usecases/reports/tracking-book.js';
+import { FigureDossiers, ServiceIndexReport, StatisticsReport as StatisticsReportSchema } from './reports.schemas.js';
 
 /** A list given as repeated parameters or comma-separated. */
 const listOf = <T extends z.ZodType>(item: T, max: number) =>
@@ -83,12 +84,17 @@ const ServiceIndexQuery = ScopeQuery.extend(PeriodQuery.shape).extend({
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
 
+type PercentageKey = keyof StatisticsFigures['percentages'];
+
 const withText = (p: Percentage) => ({ ...p, text: formatPercentVi(p.value) });
 
 /** Every percentage with its Vietnamese text ("98,81%") next to its numerator, base and rule. */
 const presentFigures = (figures: StatisticsFigures) => ({
   ...figures,
-  percentages: Object.fromEntries(Object.entries(figures.percentages).map(([key, p]) => [key, withText(p)])),
+  percentages: Object.fromEntries(Object.entries(figures.percentages).map(([key, p]) => [key, withText(p)])) as Record<
+    PercentageKey,
+    ReturnType<typeof withText>
+  >,
 });
 
 /**
@@ -102,7 +108,7 @@ const presentGroupFigures = (figures: StatisticsFigures) => ({
       key,
       { value: p.value, text: formatPercentVi(p.value), numerator: p.numerator, base: p.base, baseLabel: p.baseLabel },
     ]),
-  ),
+  ) as Record<PercentageKey, Pick<ReturnType<typeof withText>, 'value' | 'text' | 'numerator' | 'base' | 'baseLabel'>>,
 });
 
 const presentStatistics = (report: StatisticsReport) => ({
@@ -135,7 +141,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
           'administrator), agency (with or without sub-agencies) or commune; an agency outside the caller’s ' +
           'reach answers 404, another province 403.',
         querystring: StatisticsQuery,
-        response: { 200: json, ...errors },
+        response: { 200: StatisticsReportSchema, ...errors },
       },
     },
     async (request) => presentStatistics(await getStatisticsReport(ctx, request.actor, request.query)),
@@ -203,7 +209,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
           'data for say "chưa có dữ liệu" with why, score nothing and leave the maximum (stated per unit). Scored ' +
           'indicators link to the dossiers behind them (GET /api/v1/reports/dossiers?figure=…).',
         querystring: ServiceIndexQuery,
-        response: { 200: json, ...errors },
+        response: { 200: ServiceIndexReport, ...errors },
       },
     },
     async (request) => getServiceIndexReport(ctx, request.actor, request.query),
@@ -251,7 +257,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
           cursor: z.string().max(400).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: json, ...errors },
+        response: { 200: FigureDossiers, ...errors },
       },
     },
     async (request) => listReportDossiers(ctx, request.actor, request.query),

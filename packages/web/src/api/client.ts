@@ -113,7 +113,7 @@ export const buildUrl = (path: string, query?: Query): string => {
   return text ? `${path}?${text}` : path;
 };
 
-type RequestOptions = {
+export type RequestOptions = {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;

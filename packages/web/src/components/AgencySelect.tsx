@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { AgencyAtDate, Page } from '../api/types';
+import { findAgencies } from '../features/agencies/useAgencies';
 
 type Props = {
   id?: string;
@@ -32,8 +31,7 @@ export const AgencySelect = ({
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['agencies', 'search', province ?? null, q],
-    queryFn: ({ signal }) =>
-      api.get<Page<AgencyAtDate>>('/api/v1/agencies', { q, province: province ?? undefined, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => findAgencies({ q, province: province ?? undefined, pageSize: 20 }, signal),
     enabled: q.trim().length >= 2,
   });
   const options = [

@@ -4,6 +4,7 @@ import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
 import { en } from './en';
 import type { ReportImportMessages } from './report-import-vi';
+import type { ReportsMessages } from './reports-vi';
 import { type Messages, vi } from './vi';
 
 export type Language = 'vi' | 'en';
@@ -11,9 +12,15 @@ export type Language = 'vi' | 'en';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // `citizen.*` is added when the citizen pages load (./citizen.ts), `reportImport.*` with the
-    // reports' pages (./report-import.ts).
-    resources: { translation: Messages & { citizen: CitizenMessages; reportImport: ReportImportMessages } };
+    // `citizen.*` is added when the citizen pages load (./citizen.ts), `reports.*` and
+    // `reportImport.*` with the reports' pages (./reports.ts).
+    resources: {
+      translation: Messages & {
+        citizen: CitizenMessages;
+        reports: ReportsMessages;
+        reportImport: ReportImportMessages;
+      };
+    };
   }
 }
 

@@ -10,6 +10,7 @@ import {
   listScopeAgencyIds,
   searchInbox,
 } from '@motcua/db';
+import type { Applicant, Submitter } from '@motcua/domain';
 import {
   DOSSIER_CHANNELS,
   DOSSIER_STATUSES,
@@ -62,8 +63,9 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
     },
     fieldName: dossier.fieldName,
     summary: dossier.summary,
-    applicant: dossier.applicant,
-    submitter: dossier.submitter,
+    // Stored as the intake validated them (JSON columns read back untyped).
+    applicant: dossier.applicant as unknown as Applicant,
+    submitter: dossier.submitter as unknown as Submitter | null,
     components: dossier.components,
     receivingAgency: receiving ? { id: receiving.id, code: receiving.code, name: receiving.name } : null,
     holder: {

@@ -4,8 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tree,
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { AgencyAtDate, AgencyChange, AgencyDetail, Page } from '../../api/types';
+import type { AgencyChange } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -13,6 +12,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { type AgencyDialog, AgencyDialogs } from './AgencyDialogs';
+import { fetchAgency, fetchAgencyChanges, findAgencies } from './useAgencies';
 
 type Node = DataNode & { key: string; children?: Node[] };
 
@@ -35,11 +35,11 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
   const [dialog, setDialog] = useState<AgencyDialog | null>(null);
   const detail = useQuery({
     queryKey: ['agency', id],
-    queryFn: ({ signal }) => api.get<AgencyDetail>(`/api/v1/agencies/${id}`, undefined, signal),
+    queryFn: ({ signal }) => fetchAgency(id, signal),
   });
   const changes = useQuery({
     queryKey: ['agency', id, 'changes'],
-    queryFn: ({ signal }) => api.get<{ items: AgencyChange[] }>(`/api/v1/agencies/${id}/changes`, undefined, signal),
+    queryFn: ({ signal }) => fetchAgencyChanges(id, signal),
     retry: false,
   });
   if (detail.isPending) {
@@ -173,8 +173,7 @@ export const AgenciesPage = () => {
     async (key: string) => {
       const page = await queryClient.fetchQuery({
         queryKey: ['agencies', 'children', key],
-        queryFn: ({ signal }) =>
-          api.get<Page<AgencyAtDate>>('/api/v1/agencies', { parent: key, pageSize: 100 }, signal),
+        queryFn: ({ signal }) => findAgencies({ parent: key, pageSize: 100 }, signal),
       });
       setTree((nodes) => setChildren(nodes, key, page.items.map(toNode)));
     },

@@ -3,11 +3,12 @@ import { DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { AGENCY_KINDS, type AgencyDetail, type AgencyKind } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
+import { createAgency, mergeAgencies, moveAgency, renameAgency } from './useAgencies';
 
 export type AgencyDialog = 'create' | 'rename' | 'move' | 'merge';
 
@@ -37,7 +38,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
       const effective = values.effective?.format('YYYY-MM-DD');
       switch (dialog) {
         case 'create': {
-          const created = await api.post<AgencyDetail>('/api/v1/agencies', {
+          const created = await createAgency({
             code: values.code?.trim(),
             name: values.name?.trim(),
             ...(values.shortName?.trim() ? { shortName: values.shortName.trim() } : {}),
@@ -49,7 +50,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
           return created.id;
         }
         case 'rename': {
-          await api.patch(`/api/v1/agencies/${agency.id}`, {
+          await renameAgency(agency.id, {
             expectedVersion: agency.version,
             ...(effective ? { effective } : {}),
             ...(values.code?.trim() && values.code.trim() !== agency.code ? { code: values.code.trim() } : {}),
@@ -59,7 +60,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
           return agency.id;
         }
         case 'move': {
-          await api.post(`/api/v1/agencies/${agency.id}/move`, {
+          await moveAgency(agency.id, {
             expectedVersion: agency.version,
             parentId: values.parentId,
             ...(effective ? { effective } : {}),
@@ -67,7 +68,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
           return agency.id;
         }
         case 'merge': {
-          const result = await api.post<{ successor: AgencyDetail }>('/api/v1/agencies/merge', {
+          const result = await mergeAgencies({
             predecessorIds: [agency.id],
             successor: { existingId: values.successorId },
             effective,

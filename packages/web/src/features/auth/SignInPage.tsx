@@ -4,12 +4,12 @@ import { Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, isApiError, setCsrfToken } from '../../api/client';
-import type { Me } from '../../api/types';
+import { isApiError, setCsrfToken } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { SkipLink } from '../../components/SkipLink';
 import { applyFieldErrors } from '../../lib/field-errors';
+import { signInOfficial } from './useMe';
 
 type Credentials = { username: string; password: string };
 
@@ -24,7 +24,7 @@ export const SignInPage = () => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signIn = useMutation({
-    mutationFn: (body: Credentials) => api.post<Me>('/api/v1/auth/login', body),
+    mutationFn: (body: Credentials) => signInOfficial(body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(['me'], me);

@@ -17,6 +17,11 @@ export const fetchMe = async (signal?: AbortSignal): Promise<Me | null> => {
   }
 };
 
+export const signInOfficial = (body: { username: string; password: string }) =>
+  api.post<Me>('/api/v1/auth/login', body);
+
+export const signOutOfficial = () => api.post<void>('/api/v1/auth/logout');
+
 export const useMe = () =>
   useQuery({ queryKey: ['me'], queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000, retry: false });
 

@@ -23,13 +23,20 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { CalendarChange, CalendarEntry, CalendarPreview, DayKind, HolidayYear } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format';
 import { useWorkingTime } from '../../lib/useWorkingTime';
 import { useMe } from '../auth/useMe';
+import {
+  applyCalendarEntries,
+  fetchCalendarChanges,
+  fetchHolidayYear,
+  previewCalendarEntries,
+  publishCalendarYear,
+} from './useCalendar';
 import { YearView } from './YearView';
 
 type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
@@ -61,25 +68,19 @@ export const CalendarAdminPage = () => {
 
   const holidays = useQuery({
     queryKey: ['calendar', 'holidays', province, year],
-    queryFn: ({ signal }) =>
-      api.get<HolidayYear>('/api/v1/calendar/holidays', { year, province: province ?? undefined }, signal),
+    queryFn: ({ signal }) => fetchHolidayYear(year, province, signal),
     enabled: province !== null,
   });
   const changes = useQuery({
     queryKey: ['calendar', 'changes', province, year],
-    queryFn: ({ signal }) =>
-      api.get<{ items: CalendarChange[] }>(
-        '/api/v1/calendar/changes',
-        { province: province ?? undefined, year, pageSize: 50 },
-        signal,
-      ),
+    queryFn: ({ signal }) => fetchCalendarChanges(year, province, signal),
     enabled: province !== null,
   });
 
   const preview = useMutation({
     mutationFn: async (entries: CalendarEntry[]) => ({
       entries,
-      preview: await api.post<CalendarPreview>('/api/v1/calendar/entries/preview', { province, entries }),
+      preview: await previewCalendarEntries(province, entries),
     }),
     onSuccess: setPending,
     onError: (error) => {
@@ -89,8 +90,7 @@ export const CalendarAdminPage = () => {
     },
   });
   const apply = useMutation({
-    mutationFn: (entries: CalendarEntry[]) =>
-      api.post<{ ids: number[] }>('/api/v1/calendar/entries', { province, entries }),
+    mutationFn: (entries: CalendarEntry[]) => applyCalendarEntries(province, entries),
     onSuccess: () => {
       void message.success(t('calendar.applied'));
       setPending(null);
@@ -100,8 +100,7 @@ export const CalendarAdminPage = () => {
     },
   });
   const publishYear = useMutation({
-    mutationFn: (values: { source: string }) =>
-      api.post<void>('/api/v1/calendar/published-years', { province, year, source: values.source.trim() }),
+    mutationFn: (values: { source: string }) => publishCalendarYear(province, year, values.source.trim()),
     onSuccess: () => {
       void message.success(t('calendar.yearPublished', { year }));
       setPublishing(false);

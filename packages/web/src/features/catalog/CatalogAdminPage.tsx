@@ -4,13 +4,14 @@ import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table, Typography
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
-import type { ProcedureDetail, ProcedureListItem, ProcedureSearch } from '../../api/types';
+import { isApiError } from '../../api/client';
+import type { ProcedureListItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
+import { adoptProcedure, searchProcedures } from './useCatalog';
 
 const PAGE_SIZE = 20;
 
@@ -34,18 +35,13 @@ export const CatalogAdminPage = () => {
   const list = useQuery({
     queryKey: ['procedures', 'admin', catalog, q, page],
     queryFn: ({ signal }) =>
-      api.get<ProcedureSearch>(
-        '/api/v1/procedures',
-        { catalog: catalog ?? undefined, drafts: true, q, page, pageSize: PAGE_SIZE },
-        signal,
-      ),
+      searchProcedures({ catalog: catalog ?? undefined, drafts: true, q, page, pageSize: PAGE_SIZE }, signal),
     enabled: catalog !== null,
     placeholderData: (previous) => previous,
   });
 
   const adopt = useMutation({
-    mutationFn: (values: { fromNational: string }) =>
-      api.post<ProcedureDetail>('/api/v1/procedures', { catalog, fromNational: values.fromNational.trim() }),
+    mutationFn: (values: { fromNational: string }) => adoptProcedure(catalog, values.fromNational.trim()),
     onSuccess: (detail) => {
       setAdopting(false);
       void navigate(`/can-bo/thu-tuc/${encodeURIComponent(detail.code)}`);

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type {
   ComponentGroup,
   Handoff,
@@ -15,6 +15,7 @@ import type {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { slugify } from '../../lib/slug';
+import { saveDraftVersion } from './useCatalog';
 
 type StepValues = {
   key?: string;
@@ -93,8 +94,9 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
 
   const save = useMutation({
     mutationFn: (values: Values) =>
-      api.put<ProcedureVersionWithRow>(
-        `/api/v1/procedures/${encodeURIComponent(code)}/versions/${draft.versionNo}`,
+      saveDraftVersion(
+        code,
+        draft.versionNo,
         {
           expectedVersion: draft.rowVersion,
           content: {
@@ -111,7 +113,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
             processSteps: values.processSteps.map(toStep),
           },
         },
-        { query: { catalog } },
+        catalog,
       ),
     onSuccess: (saved) => {
       void message.success(t('catalog.draftSaved'));

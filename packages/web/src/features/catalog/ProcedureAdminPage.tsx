@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import type { ProcedureDetail, ProcedureVersionWithRow, VersionStatus } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -16,6 +16,7 @@ import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
 import { DraftEditor } from './DraftEditor';
+import { createDraftVersion, fetchProcedure, fetchProcedureVersion, publishVersion } from './useCatalog';
 
 type VersionRow = ProcedureDetail['versions'][number];
 
@@ -34,11 +35,10 @@ export const ProcedureAdminPage = () => {
   const [editing, setEditing] = useState<ProcedureVersionWithRow | null>(null);
   const [publishing, setPublishing] = useState<number | null>(null);
   const [publishForm] = Form.useForm<{ effectiveFrom: Dayjs }>();
-  const base = `/api/v1/procedures/${encodeURIComponent(code)}`;
 
   const detail = useQuery({
     queryKey: ['procedure', catalog, code, 'admin'],
-    queryFn: ({ signal }) => api.get<ProcedureDetail>(base, { catalog }, signal),
+    queryFn: ({ signal }) => fetchProcedure(code, catalog, signal),
   });
 
   useEffect(() => {
@@ -48,17 +48,12 @@ export const ProcedureAdminPage = () => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['procedure', catalog, code] });
 
   const openVersion = useMutation({
-    mutationFn: (no: number) => api.get<ProcedureVersionWithRow>(`${base}/versions/${no}`, { catalog }),
+    mutationFn: (no: number) => fetchProcedureVersion(code, catalog, no),
     onSuccess: setEditing,
   });
 
   const newDraft = useMutation({
-    mutationFn: () =>
-      api.post<ProcedureVersionWithRow>(
-        `${base}/versions`,
-        { expectedVersion: detail.data?.rowVersion },
-        { query: { catalog } },
-      ),
+    mutationFn: () => createDraftVersion(code, catalog, detail.data?.rowVersion),
     onSuccess: (created) => {
       void message.success(t('catalog.newDraftCreated', { no: created.versionNo }));
       setEditing(created);
@@ -75,15 +70,11 @@ export const ProcedureAdminPage = () => {
     mutationFn: async (values: { effectiveFrom: Dayjs }) => {
       const no = publishing ?? 0;
       // The row version may have moved since the page loaded (a draft saved): read it afresh.
-      const current =
-        editing?.versionNo === no
-          ? editing
-          : await api.get<ProcedureVersionWithRow>(`${base}/versions/${no}`, { catalog });
-      return api.post<ProcedureVersionWithRow>(
-        `${base}/versions/${no}/publish`,
-        { expectedVersion: current.rowVersion, effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD') },
-        { query: { catalog } },
-      );
+      const current = editing?.versionNo === no ? editing : await fetchProcedureVersion(code, catalog, no);
+      return publishVersion(code, catalog, no, {
+        expectedVersion: current.rowVersion,
+        effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'),
+      });
     },
     onSuccess: (published) => {
       void message.success(t('catalog.published', { no: published.versionNo }));

@@ -4,10 +4,10 @@ import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, setCitizenCsrfToken } from '../../api/client';
+import { setCitizenCsrfToken } from '../../api/client';
 import type { CitizenMe } from '../../api/portal-types';
 import '../../i18n/citizen';
-import { CITIZEN_ME_KEY } from './useCitizen';
+import { CITIZEN_ME_KEY, signOutCitizen } from './useCitizen';
 
 /** 033090004321 → 033•••••4321 (the page may be read over a shoulder). */
 const maskId = (value: string) => (value.length > 7 ? `${value.slice(0, 3)}•••••${value.slice(-4)}` : value);
@@ -29,7 +29,7 @@ export const AccountHeader = ({
   const navigate = useNavigate();
   const signOut = useMutation({
     mutationKey: ['citizen', 'sign-out'],
-    mutationFn: () => api.post<void>('/api/v1/citizen/auth/logout'),
+    mutationFn: () => signOutCitizen(),
     onSettled: () => {
       void navigate('/', { replace: true });
       setCitizenCsrfToken(null);

@@ -4,15 +4,14 @@ import { Alert, Button, Divider, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { api, isApiError, setCitizenCsrfToken } from '../../api/client';
-import type { CitizenMe } from '../../api/portal-types';
+import { isApiError, setCitizenCsrfToken } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/citizen';
 import { usePortalSettings } from '../portal/usePortalSettings';
-import { CITIZEN_ME_KEY, useCitizen } from './useCitizen';
+import { CITIZEN_ME_KEY, signInCitizen, useCitizen } from './useCitizen';
 
 type Credentials = { username: string; password: string };
 
@@ -86,7 +85,7 @@ const LocalSignIn = ({ primary }: { primary: boolean }) => {
   const signIn = useMutation({
     // A 'citizen' key: a refused sign-in (401) concerns the citizen, not an official signed in elsewhere.
     mutationKey: ['citizen', 'sign-in'],
-    mutationFn: (body: Credentials) => api.post<CitizenMe>('/api/v1/citizen/auth/login', body),
+    mutationFn: (body: Credentials) => signInCitizen(body),
     onSuccess: (citizen) => {
       setCitizenCsrfToken(citizen.csrfToken);
       // The page then follows `next` (it renders <Navigate> once the citizen is known).

@@ -3,15 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type {
-  ApplicantActionResult,
-  CitizenDossier,
-  DossierComponent,
-  RatingCriteria,
-  RatingInput,
-  StartedPayment,
-} from '../../api/portal-types';
+import type { CitizenDossier, DossierComponent, RatingInput } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../lib/format';
@@ -20,8 +12,15 @@ import '../../i18n/citizen';
 import { usePortalSettings } from '../portal/usePortalSettings';
 import { FileUploader } from '../submit/FileUploader';
 import { goToPayment } from './payment-return';
+import {
+  fetchRatingCriteria,
+  rateDossier,
+  sendSupplement,
+  startPayment,
+  supplementUploadPath,
+  withdrawCitizenDossier,
+} from './useMyDossiers';
 
-const dossierUrl = (code: string) => `/api/v1/citizen/dossiers/${encodeURIComponent(code)}`;
 const muted = { color: 'rgba(0,0,0,0.68)' } as const;
 
 /** After a change, the dossier (and the list) are read again. */
@@ -40,7 +39,7 @@ export const PayPanel = ({ dossier }: { dossier: CitizenDossier }) => {
   const { t } = useTranslation();
   const pay = useMutation({
     mutationKey: ['citizen', 'pay', dossier.code],
-    mutationFn: () => api.post<StartedPayment>(`${dossierUrl(dossier.code)}/payments`),
+    mutationFn: () => startPayment(dossier.code),
     onSuccess: (payment) => {
       if (payment.paymentUrl) {
         goToPayment(dossier.code, payment.paymentUrl);
@@ -89,7 +88,7 @@ export const SupplementPanel = ({ dossier, onSent }: { dossier: CitizenDossier; 
   const send = useMutation({
     mutationKey: ['citizen', 'supplement', dossier.code],
     mutationFn: () =>
-      api.post<ApplicantActionResult>(`${dossierUrl(dossier.code)}/supplement`, {
+      sendSupplement(dossier.code, {
         expectedVersion: dossier.version,
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
@@ -127,7 +126,7 @@ export const SupplementPanel = ({ dossier, onSent }: { dossier: CitizenDossier; 
           label={options.find((o) => o.value === chosen)?.label ?? ''}
           uploads={dossier.pendingUploads}
           describe={(upload) => options.find((o) => o.value === upload.componentKey)?.label}
-          uploadPath={`${dossierUrl(dossier.code)}/uploads?component=${encodeURIComponent(chosen)}`}
+          uploadPath={supplementUploadPath(dossier.code, chosen)}
           limits={settings.data.uploads}
           // The limit is per component: only the files waiting for the chosen one count.
           maxFiles={settings.data.uploads.maxFilesPerComponent}
@@ -198,12 +197,12 @@ export const RatingPanel = ({ dossier }: { dossier: CitizenDossier }) => {
   const [thanks, setThanks] = useState(false);
   const criteria = useQuery({
     queryKey: ['rating-criteria'],
-    queryFn: ({ signal }) => api.get<RatingCriteria>('/api/v1/public/rating-criteria', undefined, signal),
+    queryFn: ({ signal }) => fetchRatingCriteria(signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const rate = useMutation({
     mutationKey: ['citizen', 'rate', dossier.code],
-    mutationFn: (input: RatingInput) => api.post<unknown>(`${dossierUrl(dossier.code)}/rating`, input),
+    mutationFn: (input: RatingInput) => rateDossier(dossier.code, input),
     onSuccess: async () => {
       setThanks(true);
       await refresh();
@@ -304,7 +303,7 @@ export const WithdrawButton = ({
   const withdraw = useMutation({
     mutationKey: ['citizen', 'withdraw', dossier.code],
     mutationFn: (reason: string) =>
-      api.post<ApplicantActionResult>(`${dossierUrl(dossier.code)}/withdraw`, {
+      withdrawCitizenDossier(dossier.code, {
         expectedVersion: dossier.version,
         reason,
       }),

@@ -4,8 +4,7 @@ import { Button, Flex, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CitizenMe, DraftSummary } from '../../api/portal-types';
+import type { CitizenMe } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -13,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import '../../i18n/citizen';
 import { AccountHeader } from './AccountHeader';
 import { RequireCitizen } from './RequireCitizen';
+import { discardCitizenDraft, findCitizenDrafts } from './useMyDossiers';
 
 const muted = { color: 'rgba(0,0,0,0.68)' } as const;
 
@@ -22,13 +22,12 @@ const Drafts = ({ me }: { me: CitizenMe }) => {
   const [announce, setAnnounce] = useState('');
   const drafts = useQuery({
     queryKey: ['citizen', 'drafts', 'open'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 }, signal),
+    queryFn: ({ signal }) => findCitizenDrafts(signal),
     staleTime: 0,
   });
   const discard = useMutation({
     mutationKey: ['citizen', 'discard-draft'],
-    mutationFn: (id: string) => api.delete<void>(`/api/v1/citizen/drafts/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => discardCitizenDraft(id),
     onSuccess: () => {
       setAnnounce(t('citizen.drafts.discarded'));
       queryClient.removeQueries({ queryKey: ['citizen', 'wizard'] });

@@ -12,7 +12,6 @@ import { Alert, Button, Col, Flex, Row } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
 import type { CitizenDossier, CitizenPayment, DossierComponent } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -27,6 +26,7 @@ import { DossierFacts, HistoryList, NextStepNote, StepsList } from '../portal/Pr
 import { PayPanel, RatedNote, RatingPanel, SupplementPanel, WithdrawButton } from './DossierActions';
 import { forgetPayment, goToPayment, isBackFromPayment } from './payment-return';
 import { RequireCitizen } from './RequireCitizen';
+import { fetchCitizenDossier } from './useMyDossiers';
 
 const muted = { color: 'rgba(0,0,0,0.68)' } as const;
 const PAYMENT_TONES: Record<CitizenPayment['status'], Tone> = {
@@ -214,8 +214,7 @@ const Detail = () => {
   const [backFromPayment] = useState(() => isBackFromPayment(code));
   const view = useQuery({
     queryKey: ['citizen', 'dossier', code],
-    queryFn: ({ signal }) =>
-      api.get<CitizenDossier>(`/api/v1/citizen/dossiers/${encodeURIComponent(code)}`, undefined, signal),
+    queryFn: ({ signal }) => fetchCitizenDossier(code, signal),
     // Read afresh on every visit and when the citizen comes back to the tab (a payment made elsewhere).
     staleTime: 0,
     refetchOnWindowFocus: true,

@@ -4,7 +4,6 @@ import { Button, Flex } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
 import type { ApplicantNextStep, CitizenDossierItem, CitizenMe } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -15,6 +14,7 @@ import { TEXT_WARNING } from '../../theme';
 import '../../i18n/citizen';
 import { AccountHeader } from './AccountHeader';
 import { RequireCitizen } from './RequireCitizen';
+import { findCitizenDossiers } from './useMyDossiers';
 
 /** Steps the applicant must take for the dossier to go on (rating is welcome, not needed). */
 const ACTION_NEEDED = new Set<ApplicantNextStep>(['supplement', 'pay', 'collect']);
@@ -85,12 +85,7 @@ const Dossiers = ({ me }: { me: CitizenMe }) => {
   const { t } = useTranslation();
   const list = useInfiniteQuery({
     queryKey: ['citizen', 'dossiers'],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: CitizenDossierItem[]; nextCursor: string | null }>(
-        '/api/v1/citizen/dossiers',
-        { limit: 20, cursor: pageParam ?? undefined },
-        signal,
-      ),
+    queryFn: ({ pageParam, signal }) => findCitizenDossiers(pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     staleTime: 0,

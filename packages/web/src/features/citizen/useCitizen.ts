@@ -20,6 +20,11 @@ export const fetchCitizenMe = async (signal?: AbortSignal): Promise<CitizenMe | 
   }
 };
 
+export const signInCitizen = (body: { username: string; password: string }) =>
+  api.post<CitizenMe>('/api/v1/citizen/auth/login', body);
+
+export const signOutCitizen = () => api.post<void>('/api/v1/citizen/auth/logout');
+
 export const useCitizen = () =>
   useQuery({
     queryKey: CITIZEN_ME_KEY,

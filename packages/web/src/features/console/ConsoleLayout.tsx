@@ -15,14 +15,14 @@ import { App as AntApp, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Sp
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, setCsrfToken } from '../../api/client';
+import { setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
 import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { RequireOfficial } from '../auth/RequireOfficial';
-import { DOSSIER_ROLES, hasRole, useMe } from '../auth/useMe';
+import { DOSSIER_ROLES, hasRole, signOutOfficial, useMe } from '../auth/useMe';
 
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
@@ -37,7 +37,7 @@ const ConsoleChrome = () => {
   useEffect(() => setCollapsed(narrow), [narrow]);
 
   const signOut = useMutation({
-    mutationFn: () => api.post<void>('/api/v1/auth/logout'),
+    mutationFn: () => signOutOfficial(),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

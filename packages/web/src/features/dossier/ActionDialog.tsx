@@ -4,12 +4,14 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, formUrl, isApiError, newIdempotencyKey } from '../../api/client';
-import type { ActionResult, AvailableAction, Dossier, DossierAction, Page, UserSummary } from '../../api/types';
+import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
+import type { ActionResult, AvailableAction, Dossier, DossierAction } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
+import { findUsers } from '../users/useUsers';
+import { performAction } from './useDossier';
 
 type Values = {
   note?: string;
@@ -96,7 +98,7 @@ const AssigneeSelect = ({
   const { t } = useTranslation();
   const users = useQuery({
     queryKey: ['users', 'assignable', agencyId],
-    queryFn: ({ signal }) => api.get<Page<UserSummary>>('/api/v1/users', { agency: agencyId, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => findUsers({ agency: agencyId, pageSize: 100 }, signal),
     retry: false,
   });
   return (
@@ -162,8 +164,9 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
         name !== 'applicant_supplement'
           ? values.note?.trim()
           : undefined;
-      return api.post<ActionResult>(
-        `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/actions/${name}`,
+      return performAction(
+        dossier.code,
+        name,
         {
           expectedVersion: version,
           params: paramsOf(name, values),

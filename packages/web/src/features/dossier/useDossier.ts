@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { RequestOptions } from '../../api/client';
 import { api } from '../../api/client';
-import type { Dossier, DossierActions, DossierEvent } from '../../api/types';
+import type { FormBody, RequestBodyOf } from '../../api/contract';
+import type { ActionResult, Dossier, DossierAction, DossierActions, DossierEvent } from '../../api/types';
 
 const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`;
 
@@ -18,3 +20,11 @@ export const useDossierActions = (code: string) =>
     queryKey: ['dossier', code, 'actions'],
     queryFn: ({ signal }) => api.get<DossierActions>(`${path(code)}/actions`, undefined, signal),
   });
+
+/** Performs an action on the dossier (guarded by its version; retried safely with the idempotency key). */
+export const performAction = (
+  code: string,
+  action: DossierAction,
+  body: FormBody<RequestBodyOf<'/api/v1/dossiers/{code}/actions/{action}', 'post'>>,
+  options: Pick<RequestOptions, 'headers'>,
+) => api.post<ActionResult>(`${path(code)}/actions/${action}`, body, options);

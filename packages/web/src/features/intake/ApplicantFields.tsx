@@ -1,11 +1,10 @@
+import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { AdministrativeUnit, Page } from '../../api/types';
-import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from '../../lib/id-number';
+import { findAdministrativeUnits } from './useIntake';
 
 export type ApplicantValues = {
   kind: 'person' | 'organisation';
@@ -33,8 +32,7 @@ const CommuneSelect = ({ id, value, onChange }: { id?: string; value?: string; o
   const [q, setQ] = useState('');
   const units = useQuery({
     queryKey: ['admin-units', 'commune', q],
-    queryFn: ({ signal }) =>
-      api.get<Page<AdministrativeUnit>>('/api/v1/administrative-units', { level: 'commune', q, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => findAdministrativeUnits({ level: 'commune', q, pageSize: 20 }, signal),
     enabled: q.trim().length >= 2,
   });
   return (

@@ -5,16 +5,18 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, formUrl, isApiError, newIdempotencyKey } from '../../api/client';
+import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
+import { fetchProcedure } from '../catalog/useCatalog';
 import { ApplicantFields, type ApplicantValues, type SubmitterValues } from './ApplicantFields';
 import { ComponentsChecklist, type ComponentValues, initialComponentValues } from './ComponentsChecklist';
 import { ProcedurePicker } from './ProcedurePicker';
 import { ReviewPanel } from './ReviewPanel';
+import { receiveDossier } from './useIntake';
 
 type IntakeValues = {
   applicant: ApplicantValues;
@@ -106,8 +108,7 @@ export const IntakePage = () => {
     try {
       const detail = await queryClient.fetchQuery({
         queryKey: ['procedure', catalog, code],
-        queryFn: ({ signal }) =>
-          api.get<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`, { catalog }, signal),
+        queryFn: ({ signal }) => fetchProcedure(code, catalog, signal),
       });
       setProcedure(detail);
       form.setFieldValue('components', initialComponentValues(detail.current?.content.components ?? []));
@@ -152,9 +153,7 @@ export const IntakePage = () => {
         ...(values.outcome === 'supplement' && values.missing ? { missing: values.missing } : {}),
         ...(values.outcome !== 'receive' && clean(values.reason) ? { reason: clean(values.reason) } : {}),
       };
-      return api.post<{ code: string; id: string }>('/api/v1/dossiers', body, {
-        headers: { 'idempotency-key': idempotencyKey.current },
-      });
+      return receiveDossier(body, idempotencyKey.current);
     },
     onSuccess: (result, values) => {
       setSaved({ code: result.code, outcome: values.outcome });

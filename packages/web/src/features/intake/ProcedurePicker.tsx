@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { ProcedureDetail, ProcedureSearch } from '../../api/types';
+import type { ProcedureDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
+import { searchProcedures } from '../catalog/useCatalog';
 
 type Props = {
   catalog: string;
@@ -21,7 +21,7 @@ export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) 
   const [q, setQ] = useState('');
   const search = useQuery({
     queryKey: ['procedures', 'intake', catalog, q],
-    queryFn: ({ signal }) => api.get<ProcedureSearch>('/api/v1/procedures', { q, catalog, pageSize: 10 }, signal),
+    queryFn: ({ signal }) => searchProcedures({ q, catalog, pageSize: 10 }, signal),
     enabled: q.trim().length > 0,
   });
 

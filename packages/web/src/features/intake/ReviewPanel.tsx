@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Form, Input, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { DueAnswer, ProcedureContent } from '../../api/types';
+import type { ProcedureContent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { dueQueryOf, findDirectDuration, findDirectRule, useProcedureText } from '../../lib/useProcedureText';
 import { TEXT_WARNING } from '../../theme';
 import { type ComponentValues, findMissingComponents } from './ComponentsChecklist';
+import { fetchDueDate } from './useIntake';
 
 type Props = { content: ProcedureContent; agencyId: string; from: string };
 
@@ -24,11 +24,7 @@ export const ReviewPanel = ({ content, agencyId, from }: Props) => {
   const due = useQuery({
     queryKey: ['due', agencyId, from, duration],
     queryFn: ({ signal }) =>
-      api.get<DueAnswer>(
-        '/api/v1/calendar/due',
-        { from, agency: agencyId, ...(duration ? dueQueryOf(duration) : {}) },
-        signal,
-      ),
+      fetchDueDate({ from, agency: agencyId, ...(duration ? dueQueryOf(duration) : {}) }, signal),
     enabled: duration !== null,
   });
   const fees = rule?.fees ?? [];

@@ -4,14 +4,14 @@ import { Button, Col, Flex, Grid, Input, Radio, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { OnlineLevel, ProcedureLevel, ProcedureListItem, ProcedureSearch } from '../../api/types';
+import type { OnlineLevel, ProcedureLevel, ProcedureListItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
 import { useProcedureText } from '../../lib/useProcedureText';
+import { searchProcedures } from './usePortal';
 import { LEVELS, ONLINE_LEVELS, onlineTone, usePortalLabels } from './usePortalLabels';
 
 /*
@@ -93,8 +93,7 @@ export const HomePage = () => {
 
   const search = useQuery({
     queryKey: ['procedures', 'portal', q, level, online, field, page],
-    queryFn: ({ signal }) =>
-      api.get<ProcedureSearch>('/api/v1/procedures', { q, level, online, field, page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) => searchProcedures({ q, level, online, field, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: (previous) => previous,
   });
 

@@ -1,20 +1,20 @@
 import { CheckCircleFilled, SearchOutlined, SendOutlined } from '@ant-design/icons';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Col, Flex, Form, Grid, Input, Radio, Row, Segmented } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
-import type { PaknReceipt, PaknStatusView, PaknSubmission, PortalSettings } from '../../api/portal-types';
-import type { AdministrativeUnit, Page, ProcedureDetail } from '../../api/types';
+import { isApiError } from '../../api/client';
+import type { PaknSubmission, PortalSettings } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { countIn, formatDateTime } from '../../lib/format';
-import { PHONE_PATTERN } from '../../lib/id-number';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/citizen';
 import { useCitizen } from '../citizen/useCitizen';
+import { fetchPaknStatus, fetchProcedure, findProvinces, sendPakn } from './usePortal';
 import { usePortalSettings } from './usePortalSettings';
 
 /** PAKN.yyyymmdd.nnnn, as the server's PAKN_CODE_PATTERN. */
@@ -36,8 +36,7 @@ const useProvinceOptions = (settings: PortalSettings | undefined) => {
   const served = settings?.provinces ?? [];
   const all = useQuery({
     queryKey: ['provinces'],
-    queryFn: ({ signal }) =>
-      api.get<Page<AdministrativeUnit>>('/api/v1/administrative-units', { level: 'province', pageSize: 100 }, signal),
+    queryFn: ({ signal }) => findProvinces(signal),
     enabled: settings !== undefined && served.length === 0,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -103,17 +102,12 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
   const defaultProvince = catalog && /^\d{2}$/.test(catalog) ? catalog : onlyProvince?.code;
   const procedure = useQuery({
     queryKey: ['procedure', catalog ?? 'national', procedureCode],
-    queryFn: ({ signal }) =>
-      api.get<ProcedureDetail>(
-        `/api/v1/procedures/${encodeURIComponent(procedureCode ?? '')}`,
-        { catalog: catalog ?? 'national' },
-        signal,
-      ),
+    queryFn: ({ signal }) => fetchProcedure(procedureCode ?? '', catalog ?? 'national', signal),
     enabled: Boolean(procedureCode && PROCEDURE_CODE.test(procedureCode)),
     retry: false,
   });
   const send = useMutation({
-    mutationFn: (body: PaknSubmission) => api.post<PaknReceipt>('/api/v1/public/pakn', body),
+    mutationFn: (body: PaknSubmission) => sendPakn(body),
     onError: (error) => {
       if (isApiError(error)) {
         setUnplaced(applyFieldErrors(form, error));
@@ -365,8 +359,7 @@ const TrackForm = ({ initialCode }: { initialCode: string }) => {
   );
   const status = useQuery({
     queryKey: ['pakn', lookup?.code, lookup?.n],
-    queryFn: ({ signal }) =>
-      api.get<PaknStatusView>(`/api/v1/public/pakn/${encodeURIComponent(lookup?.code ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => fetchPaknStatus(lookup?.code ?? '', signal),
     enabled: lookup !== null,
     retry: false,
     staleTime: 0,

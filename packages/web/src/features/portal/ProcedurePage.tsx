@@ -11,8 +11,8 @@ import { Button, Flex } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
-import type { ChannelRule, ProcedureComponent, ProcedureDetail } from '../../api/types';
+import { isApiError } from '../../api/client';
+import type { ChannelRule, ProcedureComponent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -20,6 +20,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { formatDate } from '../../lib/format';
 import { useProcedureText } from '../../lib/useProcedureText';
 import { TEXT_SUCCESS } from '../../theme';
+import { fetchProcedure, templateUrl } from './usePortal';
 import { onlineTone, usePortalLabels } from './usePortalLabels';
 
 const muted = { color: 'rgba(0, 0, 0, 0.68)' } as const;
@@ -32,10 +33,6 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
     {children}
   </section>
 );
-
-/** Where the form template of a component downloads (the province's file, or a generated reference form). */
-const templateUrl = (code: string, catalog: string, key: string) =>
-  `/api/v1/public/procedures/${encodeURIComponent(code)}/templates/${encodeURIComponent(key)}?catalog=${encodeURIComponent(catalog)}`;
 
 const ComponentList = ({
   components,
@@ -61,7 +58,7 @@ const ComponentList = ({
                 {c.required ? null : <SoftTag>{t('portal.ifApplicable')}</SoftTag>}
                 {c.templateName ? <span style={muted}>{t('portal.template', { name: c.templateName })}</span> : null}
                 {c.templateName ? (
-                  <a href={templateUrl(code, catalog, c.key)} download>
+                  <a href={templateUrl(catalog, code, c.key)} download>
                     <DownloadOutlined aria-hidden /> {t('portal.downloadTemplate')}
                     <span className="visually-hidden">: {c.templateName}</span>
                   </a>
@@ -90,8 +87,7 @@ export const ProcedurePage = () => {
   const labels = usePortalLabels();
   const detail = useQuery({
     queryKey: ['procedure', catalog, code],
-    queryFn: ({ signal }) =>
-      api.get<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`, { catalog }, signal),
+    queryFn: ({ signal }) => fetchProcedure(code, catalog, signal),
   });
 
   useEffect(() => {

@@ -4,15 +4,15 @@ import { Button, Col, Input, Row } from 'antd';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { TrackedDossier } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import '../../i18n/citizen';
+import { DOSSIER_CODE_PATTERN } from '@motcua/domain/dossier/dossier-code';
 import { useCitizen } from '../citizen/useCitizen';
+import { fetchCitizenDossier } from '../citizen/useMyDossiers';
 import { DossierFacts, HistoryList, NextStepNote, StepsList } from './ProgressView';
-import { DOSSIER_CODE_PATTERN } from './tracking-constants';
+import { trackDossier } from './usePortal';
 
 type Lookup = { code: string; factor: string };
 
@@ -69,12 +69,7 @@ export const TrackingPage = () => {
 
   const tracked = useQuery({
     queryKey: ['tracking', lookup?.code, lookup?.factor, lookup?.n],
-    queryFn: ({ signal }) =>
-      api.get<TrackedDossier>(
-        `/api/v1/public/dossiers/${encodeURIComponent(lookup?.code ?? '')}`,
-        { factor: lookup?.factor ?? '' },
-        signal,
-      ),
+    queryFn: ({ signal }) => trackDossier(lookup?.code ?? '', lookup?.factor ?? '', signal),
     enabled: lookup !== null,
     retry: false,
     staleTime: 0,
@@ -83,12 +78,7 @@ export const TrackingPage = () => {
   // A signed-in citizen who owns the dossier is offered its full page.
   const mine = useQuery({
     queryKey: ['citizen', 'dossier', tracked.data?.code],
-    queryFn: ({ signal }) =>
-      api.get<{ code: string }>(
-        `/api/v1/citizen/dossiers/${encodeURIComponent(tracked.data?.code ?? '')}`,
-        undefined,
-        signal,
-      ),
+    queryFn: ({ signal }) => fetchCitizenDossier(tracked.data?.code ?? '', signal),
     enabled: Boolean(citizen.data && tracked.data),
     retry: false,
   });

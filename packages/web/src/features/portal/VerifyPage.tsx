@@ -4,8 +4,6 @@ import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { VerifiedDocument } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -13,6 +11,7 @@ import { sha256Hex } from '../../lib/files';
 import { formatDate } from '../../lib/format';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/citizen';
+import { verifyDocument } from './usePortal';
 
 /** Compares a file the reader has with the issued document, by hashing it in the browser. */
 const CompareFile = ({ sha256 }: { sha256: string }) => {
@@ -69,12 +68,7 @@ export const VerifyPage = () => {
   const valid = /^[0-9a-fA-F]{64}$/.test(sha256);
   const document = useQuery({
     queryKey: ['verify', sha256.toLowerCase()],
-    queryFn: ({ signal }) =>
-      api.get<VerifiedDocument>(
-        `/api/v1/public/documents/${encodeURIComponent(sha256.toLowerCase())}`,
-        undefined,
-        signal,
-      ),
+    queryFn: ({ signal }) => verifyDocument(sha256.toLowerCase(), signal),
     enabled: valid,
     retry: false,
   });

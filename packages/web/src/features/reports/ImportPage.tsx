@@ -23,7 +23,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag, type Tone } from '../../components/SoftTag';
 import { formatBytes } from '../../lib/files';
-import '../../i18n/report-import';
+import '../../i18n/reports';
 import { hasRole, useMe } from '../auth/useMe';
 import { formatCount, formatDateTime } from './format';
 import {

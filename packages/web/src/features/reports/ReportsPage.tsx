@@ -26,7 +26,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import '../../i18n/report-import';
+import '../../i18n/reports';
+import type { ReportsMessages } from '../../i18n/reports-vi';
 import { hasRole, useMe } from '../auth/useMe';
 import {
   type AgencyOption,
@@ -46,56 +47,7 @@ import { formatCount, formatDate, formatDateTime, formatDecimal, formatPercent }
 type Lang = 'vi' | 'en';
 type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
 
-const TEXT = {
-  title: { vi: 'Thống kê, báo cáo giải quyết thủ tục hành chính', en: 'Statistics and reports' },
-  month: { vi: 'Tháng', en: 'Month' },
-  quarter: { vi: 'Quý', en: 'Quarter' },
-  year: { vi: 'Năm', en: 'Year' },
-  range: { vi: 'Khoảng ngày', en: 'Date range' },
-  periodKind: { vi: 'Loại kỳ báo cáo', en: 'Kind of period' },
-  period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
-  scope: { vi: 'Phạm vi báo cáo', en: 'Scope of the report' },
-  scopeOwn: { vi: 'Phạm vi của tôi', en: 'My scope' },
-  scopeProvince: { vi: 'Toàn tỉnh', en: 'Whole province' },
-  scopeAgency: { vi: 'Một cơ quan', en: 'One agency' },
-  agency: { vi: 'Chọn cơ quan, đơn vị', en: 'Choose an agency' },
-  subagencies: { vi: 'Kể cả đơn vị trực thuộc', en: 'With sub-agencies' },
-  channels: { vi: 'Hình thức nộp', en: 'Channel' },
-  online: { vi: 'Trực tuyến', en: 'Online' },
-  direct: { vi: 'Trực tiếp', en: 'In person' },
-  postal: { vi: 'Bưu chính công ích', en: 'Public post' },
-  total: { vi: 'Tổng số hồ sơ phải giải quyết', en: 'Dossiers to process' },
-  carried: { vi: 'kỳ trước chuyển sang', en: 'carried over' },
-  received: { vi: 'Hồ sơ mới tiếp nhận', en: 'Newly received' },
-  resolved: { vi: 'Đã giải quyết', en: 'Resolved' },
-  onTime: { vi: 'trước hạn và đúng hạn', en: 'early or on time' },
-  inProgress: { vi: 'Đang giải quyết', en: 'In progress' },
-  overdue: { vi: 'quá hạn', en: 'overdue' },
-  index766: { vi: 'Chỉ số 766 (điểm/điểm tối đa có dữ liệu)', en: 'Decision 766 index (of the adjusted maximum)' },
-  overTime: { vi: 'Tiếp nhận và giải quyết theo thời gian', en: 'Received and resolved over time' },
-  rateByAgency: { vi: 'Tỷ lệ trước hạn, đúng hạn theo cơ quan', en: 'On-time rate by agency' },
-  channelShare: { vi: 'Tỷ lệ hồ sơ theo hình thức nộp', en: 'Dossiers by channel' },
-  groups766: { vi: 'Điểm các nhóm chỉ số 766 theo cơ quan', en: 'Decision 766 groups by agency' },
-  byAgency: { vi: 'Kết quả giải quyết theo cơ quan', en: 'Results by agency' },
-  ranking: { vi: 'Xếp hạng chỉ số 766', en: 'Decision 766 ranking' },
-  excel: { vi: 'Xuất Excel', en: 'Export Excel' },
-  pdf: { vi: 'Xuất PDF', en: 'Export PDF' },
-  excel766: { vi: 'Xuất Excel chỉ số 766', en: 'Export the 766 index' },
-  asOf: { vi: 'Số liệu đang giải quyết tính đến hết ngày', en: 'In progress as of the end of' },
-  base: { vi: 'Căn cứ', en: 'Basis' },
-  noData766: {
-    vi: 'Chỉ tiêu chưa có dữ liệu (không tính vào điểm tối đa)',
-    en: 'Indicators without data (left out of the maximum)',
-  },
-  dossiers: { vi: 'Hồ sơ', en: 'Dossiers' },
-  more: { vi: 'Xem thêm', en: 'More' },
-  rank: { vi: 'Hạng', en: 'Rank' },
-  unit: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
-  score: { vi: 'Điểm', en: 'Score' },
-  percent: { vi: 'Tỷ lệ đạt', en: 'Share' },
-} as const;
-
-type TextKey = keyof typeof TEXT;
+type TextKey = keyof ReportsMessages;
 
 const CHANNELS = ['online', 'direct', 'postal'] as const;
 
@@ -140,7 +92,7 @@ export const ReportsPage = () => {
   const { i18n, t: translate } = useTranslation();
   const canImport = hasRole(useMe().data, 'province_admin');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
-  const t = (key: TextKey) => TEXT[key][lang];
+  const t = (key: TextKey) => translate(`reports.${key}`);
 
   const [periodKind, setPeriodKind] = useState<PeriodKind>('year');
   const [periodValue, setPeriodValue] = useState<Dayjs>(dayjs());
@@ -206,10 +158,10 @@ export const ReportsPage = () => {
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
       ],
       series: [
-        { name: TEXT.received[lang], type: 'bar', data: groups.map((g) => g.figures.receivedNew) },
-        { name: TEXT.resolved[lang], type: 'bar', data: groups.map((g) => g.figures.resolved) },
+        { name: translate('reports.received'), type: 'bar', data: groups.map((g) => g.figures.receivedNew) },
+        { name: translate('reports.resolved'), type: 'bar', data: groups.map((g) => g.figures.resolved) },
         {
-          name: `% ${TEXT.onTime[lang]}`,
+          name: `% ${translate('reports.onTime')}`,
           type: 'line',
           yAxisIndex: 1,
           data: groups.map((g) => g.figures.percentages.earlyOrOnTime.value),
@@ -217,7 +169,7 @@ export const ReportsPage = () => {
         },
       ],
     };
-  }, [overTime.data, lang]);
+  }, [overTime.data, lang, translate]);
 
   const rateOption = useMemo(() => {
     const groups = [...(byAgency.data?.groups ?? [])]
@@ -244,9 +196,9 @@ export const ReportsPage = () => {
   const channelOption = useMemo(() => {
     const data = totals
       ? [
-          { name: TEXT.online[lang], value: totals.receivedOnline },
-          { name: TEXT.direct[lang], value: totals.receivedDirect },
-          { name: TEXT.postal[lang], value: totals.receivedPostal },
+          { name: translate('reports.online'), value: totals.receivedOnline },
+          { name: translate('reports.direct'), value: totals.receivedDirect },
+          { name: translate('reports.postal'), value: totals.receivedPostal },
         ]
       : [];
     const sum = data.reduce((total, d) => total + d.value, 0);
@@ -269,7 +221,7 @@ export const ReportsPage = () => {
         },
       ],
     };
-  }, [totals, lang]);
+  }, [totals, translate]);
 
   const groupsOption = useMemo(() => {
     const units = (index.data?.units ?? []).slice(0, 20).reverse();

@@ -1,128 +1,20 @@
 import { api, buildUrl, type Query } from '../../api/client';
+import type { ResponseOf, Schema } from '../../api/contract';
+import type { AgencyAtDate, Page } from '../../api/types';
 
-/** Shapes of the report answers (see GET /api/v1/reports/* in /openapi.json). */
-export type Text = { vi: string; en: string };
+/** The report answers, read from the server's contract (see GET /api/v1/reports/* in /openapi.json). */
+export type StatisticsReport = Schema<'StatisticsReport'>;
+export type Figures = StatisticsReport['totals'];
+export type Percentage = Figures['percentages']['early'];
+export type Text = Percentage['baseLabel'];
+export type StatisticsGroup = StatisticsReport['groups'][number];
 
-export type Percentage = {
-  value: number | null;
-  text: string;
-  numerator: number;
-  base: number;
-  baseLabel: Text;
-  /** Given with the totals only (the same for every group row). */
-  label?: Text;
-  rule?: string;
-};
+export type ServiceIndexReport = Schema<'ServiceIndexReport'>;
+export type ServiceUnit = ServiceIndexReport['units'][number];
+export type ServiceGroup = ServiceUnit['result']['groups'][number];
+export type Indicator = ServiceGroup['indicators'][number];
 
-export type Figures = {
-  carriedOver: number;
-  receivedNew: number;
-  receivedOnline: number;
-  receivedDirect: number;
-  receivedPostal: number;
-  totalToProcess: number;
-  resolved: number;
-  resolvedEarly: number;
-  resolvedOnTime: number;
-  resolvedLate: number;
-  resolvedNoDeadline: number;
-  inProgress: number;
-  inProgressNotDue: number;
-  inProgressOverdue: number;
-  returned: number;
-  withdrawn: number;
-  stopped: number;
-  refused: number;
-  percentages: Record<
-    | 'early'
-    | 'onTime'
-    | 'late'
-    | 'earlyOrOnTime'
-    | 'earlyOrOnTimeOfDue'
-    | 'lateOfDue'
-    | 'progress766'
-    | 'online'
-    | 'resolvedOfTotal',
-    Percentage
-  >;
-};
-
-export type StatisticsGroup = {
-  keys: Record<string, string | null>;
-  labels: Record<string, string>;
-  label: string;
-  bucket: { start: string; from: string; to: string; label: Text } | null;
-  figures: Figures;
-};
-
-export type StatisticsReport = {
-  title: Text;
-  period: { from: string; to: string; label: Text; asOf: string };
-  scope: { kind: string; provinceCode: string; agency: { id: string; name: string } | null; label: Text };
-  groupBy: string[];
-  totals: Figures;
-  groups: StatisticsGroup[];
-  notes: Text[];
-};
-
-export type Indicator = {
-  stt: number;
-  code: string;
-  name: string;
-  max: number;
-  status: 'scored' | 'no_data' | 'not_applicable';
-  score: number | null;
-  ratio: Percentage | null;
-  note: Text | null;
-  drillDown?: 'progress' | 'online_full' | 'data_reuse';
-};
-
-export type ServiceGroup = {
-  key: string;
-  no: number;
-  name: string;
-  max: number;
-  maxAvailable: number;
-  score: number;
-  indicators: Indicator[];
-};
-
-export type ServiceUnit = {
-  rank: number;
-  kind: 'agency' | 'province';
-  id: string;
-  name: string;
-  scope: 'province' | 'commune';
-  result: {
-    groups: ServiceGroup[];
-    score: number;
-    maxAvailable: number;
-    maxFull: number;
-    percentOfAvailable: number | null;
-    adjustment: Text;
-  };
-};
-
-export type ServiceIndexReport = {
-  title: Text;
-  period: { from: string; to: string; label: Text; asOf: string };
-  units: ServiceUnit[];
-  notHeld: { code: string; name: string; max: number; reason: Text }[];
-  notes: Text[];
-};
-
-export type FigureDossier = {
-  source: 'engine' | 'history';
-  code: string;
-  procedureName: string | null;
-  agencyName: string | null;
-  channel: string;
-  status: string;
-  receivedAt: string | null;
-  legalDueAt: string | null;
-  completedAt: string | null;
-  completionClass: string | null;
-};
+export type FigureDossier = Schema<'FigureDossier'>;
 
 export type ReportFilters = {
   period?: string | undefined;
@@ -156,7 +48,7 @@ export const fetchServiceIndex = (filters: ReportFilters, signal?: AbortSignal) 
   api.get<ServiceIndexReport>('/api/v1/reports/service-index', toQuery(filters, { level: 'agency' }), signal);
 
 export const fetchFigureDossiers = (filters: ReportFilters, figure: string, cursor?: string, signal?: AbortSignal) =>
-  api.get<{ items: FigureDossier[]; nextCursor: string | null }>(
+  api.get<ResponseOf<'/api/v1/reports/dossiers', 'get'>>(
     '/api/v1/reports/dossiers',
     toQuery(filters, { figure, cursor, limit: 50 }),
     signal,
@@ -172,10 +64,10 @@ export const exportUrl = (
     toQuery(filters, path === 'service-index.xlsx' ? { level: 'agency' } : { groupBy: groupBy.join(',') || undefined }),
   );
 
-export type AgencyOption = { id: string; code: string; name: string };
+export type AgencyOption = Pick<AgencyAtDate, 'id' | 'code' | 'name'>;
 
 export const searchAgencies = (q: string, province: string | undefined, signal?: AbortSignal) =>
-  api.get<{ items: AgencyOption[] }>(
+  api.get<Page<AgencyAtDate>>(
     '/api/v1/agencies',
     {
       q: q || undefined,

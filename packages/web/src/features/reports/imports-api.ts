@@ -1,42 +1,12 @@
 import { api, uploadFile } from '../../api/client';
-import type { Text } from './api';
+import type { ResponseOf, Schema } from '../../api/contract';
 
-/** Shapes of the historical-dossier import answers (see /api/v1/reports/imports in /openapi.json). */
-export type ImportStatus = 'running' | 'completed' | 'failed';
-
-export type ImportTotals = {
-  rows: number;
-  imported: number;
-  created: number;
-  replaced: number;
-  rejected: number;
-  warnings: number;
-  issues: { code: string; severity: 'error' | 'warning'; count: number; label: Text }[];
-  unknownAgencies: string[];
-  fileBytes: number | null;
-  bytesRead: number | null;
-};
-
-export type ImportRun = {
-  id: string;
-  provinceCode: string | null;
-  fileName: string | null;
-  status: ImportStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  startedBy: string | null;
-  totals: ImportTotals;
-  failure: Text | null;
-};
-
-export type ImportRow = {
-  rowNo: number;
-  code: string | null;
-  outcome: 'imported' | 'rejected';
-  issues: { severity: 'error' | 'warning'; field: string; code: string; message: Text }[];
-};
-
-export type ImportReport = ImportRun & { rows: ImportRow[]; nextAfterRow: number | null };
+/** The historical-dossier import answers, read from the server's contract (/api/v1/reports/imports). */
+export type ImportRun = Schema<'DossierImportRun'>;
+export type ImportStatus = ImportRun['status'];
+export type ImportTotals = ImportRun['totals'];
+export type ImportReport = Schema<'DossierImportReport'>;
+export type ImportRow = ImportReport['rows'][number];
 
 /** The file types the import reads (by extension), for the file picker. */
 export const IMPORT_ACCEPT = '.csv,.json,.jsonl,.ndjson';
@@ -51,4 +21,4 @@ export const fetchImport = (
 ) => api.get<ImportReport>(`/api/v1/reports/imports/${encodeURIComponent(id)}`, query, signal);
 
 export const fetchImports = (cursor: string | undefined, signal?: AbortSignal) =>
-  api.get<{ items: ImportRun[]; nextCursor: string | null }>('/api/v1/reports/imports', { cursor, limit: 10 }, signal);
+  api.get<ResponseOf<'/api/v1/reports/imports', 'get'>>('/api/v1/reports/imports', { cursor, limit: 10 }, signal);

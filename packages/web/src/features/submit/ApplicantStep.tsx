@@ -1,7 +1,7 @@
+import { findIdNumberProblem, isTaxCode } from '@motcua/domain/dossier/id-number';
 import { Alert, Col, Form, type FormInstance, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CitizenMe, JsonSchema } from '../../api/portal-types';
-import { findIdNumberProblem, isTaxCode } from '../../lib/id-number';
 import { parseVietnameseDate, rulesFor, toVietnameseDate } from './schema-rules';
 import type { WizardValues } from './wizard-values';
 

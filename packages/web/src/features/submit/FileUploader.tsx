@@ -2,11 +2,12 @@ import { DeleteOutlined, FileImageOutlined, FilePdfOutlined, UploadOutlined } fr
 import { Button, Flex, Progress } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, uploadFile } from '../../api/client';
+import { uploadFile } from '../../api/client';
 import type { Upload } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { acceptAttribute, describeMediaTypes, findFileProblem, formatBytes, type UploadLimits } from '../../lib/files';
 import '../../i18n/citizen';
+import { removeUpload, uploadUrl } from './useSubmit';
 
 type Props = {
   /** A unique id for the input (one uploader per component). */
@@ -108,7 +109,7 @@ export const FileUploader = ({
     setRemoving(upload.id);
     setServerError(null);
     try {
-      await api.delete<void>(`/api/v1/citizen/uploads/${encodeURIComponent(upload.id)}`);
+      await removeUpload(upload.id);
       onRemoved(upload.id);
       setAnnounce(t('citizen.submit.removed', { name: upload.fileName }));
     } catch (error) {
@@ -131,12 +132,7 @@ export const FileUploader = ({
                   <FileImageOutlined aria-hidden style={{ color: '#0b5cad' }} />
                 )}
                 <span style={{ minWidth: 0, flex: 1 }}>
-                  <a
-                    href={`/api/v1/citizen/uploads/${encodeURIComponent(upload.id)}`}
-                    target="_blank"
-                    rel="noopener"
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
+                  <a href={uploadUrl(upload.id)} target="_blank" rel="noopener" style={{ overflowWrap: 'anywhere' }}>
                     {upload.fileName}
                   </a>
                   {describe?.(upload) ? (

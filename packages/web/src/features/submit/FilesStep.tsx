@@ -5,7 +5,9 @@ import type { FormComponent, PortalSettings, Upload } from '../../api/portal-typ
 import { SoftTag } from '../../components/SoftTag';
 import { describeMediaTypes, formatBytes } from '../../lib/files';
 import { TEXT_SUCCESS, TEXT_WARNING } from '../../theme';
+import { templateUrl } from '../portal/usePortal';
 import { FileUploader } from './FileUploader';
+import { draftUploadPath } from './useSubmit';
 import type { WizardValues } from './wizard-values';
 
 type Props = {
@@ -105,10 +107,7 @@ export const FilesStep = ({
               <Flex gap={12} wrap style={{ fontSize: 13, color: 'rgba(0,0,0,0.68)', margin: '4px 0 8px' }}>
                 {paper(c) ? <span>{t('citizen.submit.paperCopies', { text: paper(c) })}</span> : null}
                 {c.templateName ? (
-                  <a
-                    href={`/api/v1/public/procedures/${encodeURIComponent(procedureCode)}/templates/${encodeURIComponent(c.key)}?catalog=${encodeURIComponent(catalog)}`}
-                    download
-                  >
+                  <a href={templateUrl(catalog, procedureCode, c.key)} download>
                     <DownloadOutlined aria-hidden /> {t('citizen.submit.template')}
                     <span className="visually-hidden">: {c.templateName}</span>
                   </a>
@@ -124,7 +123,7 @@ export const FilesStep = ({
                   id={`file-${c.key}`}
                   label={c.name}
                   uploads={files}
-                  uploadPath={`/api/v1/citizen/drafts/${encodeURIComponent(draftId)}/uploads?component=${encodeURIComponent(c.key)}`}
+                  uploadPath={draftUploadPath(draftId, c.key)}
                   limits={limits}
                   maxFiles={Math.min(c.maxFiles, limits.maxFilesPerComponent)}
                   disabled={disabled}

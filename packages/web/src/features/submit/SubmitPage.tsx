@@ -4,16 +4,8 @@ import { Alert, Button, Flex, Form, Grid, Popconfirm, Steps } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, isApiError, newIdempotencyKey } from '../../api/client';
-import type {
-  CitizenMe,
-  Draft,
-  DraftSummary,
-  PortalSettings,
-  ProcedureForm,
-  SubmitResult,
-  Upload,
-} from '../../api/portal-types';
+import { isApiError, newIdempotencyKey } from '../../api/client';
+import type { CitizenMe, Draft, PortalSettings, ProcedureForm, SubmitResult, Upload } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -27,6 +19,15 @@ import { ApplicantStep } from './ApplicantStep';
 import { FilesStep } from './FilesStep';
 import { ReviewStep } from './ReviewStep';
 import { SubmitDone } from './SubmitDone';
+import {
+  discardDraft,
+  fetchDraft,
+  fetchProcedureForm,
+  findOpenDrafts,
+  saveDraft,
+  startDraft,
+  submitDraft,
+} from './useSubmit';
 import {
   fieldOfPointer,
   STEP_KEYS,
@@ -48,20 +49,18 @@ const STEP_FIELDS: (string | number)[][][] = [
   [['declaration']],
 ];
 
-const draftUrl = (id: string) => `/api/v1/citizen/drafts/${encodeURIComponent(id)}`;
-
 /** The open draft of this procedure (the one in the URL, else the last one, else a new one prefilled from the profile). */
 const loadDraft = async (input: { catalog: string; code: string; draftId: string | null }): Promise<Loaded> => {
   if (input.draftId) {
-    return { draft: await api.get<Draft>(draftUrl(input.draftId)), resumed: true };
+    return { draft: await fetchDraft(input.draftId), resumed: true };
   }
-  const open = await api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 });
+  const open = await findOpenDrafts();
   const found = open.items.find((d) => d.procedure.code === input.code && d.catalog === input.catalog);
   if (found) {
-    return { draft: await api.get<Draft>(draftUrl(found.id)), resumed: true };
+    return { draft: await fetchDraft(found.id), resumed: true };
   }
   return {
-    draft: await api.post<Draft>('/api/v1/citizen/drafts', { catalog: input.catalog, procedureCode: input.code }),
+    draft: await startDraft({ catalog: input.catalog, procedureCode: input.code }),
     resumed: false,
   };
 };
@@ -79,8 +78,7 @@ const Wizard = ({ me }: { me: CitizenMe }) => {
 
   const procedureForm = useQuery({
     queryKey: ['procedure-form', catalog, code],
-    queryFn: ({ signal }) =>
-      api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal),
+    queryFn: ({ signal }) => fetchProcedureForm(code, catalog, signal),
   });
   const canSubmit = procedureForm.data?.canSubmitOnline ?? false;
   const settings = usePortalSettings();
@@ -148,7 +146,7 @@ const Wizard = ({ me }: { me: CitizenMe }) => {
       limits={settings.data.uploads}
       back={back}
       onStartOver={async () => {
-        await api.delete<void>(draftUrl(draft.data.draft.id));
+        await discardDraft(draft.data.draft.id);
         queryClient.removeQueries({ queryKey: ['citizen', 'wizard'] });
         setParams({ catalog }, { replace: true });
       }}
@@ -208,7 +206,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
       dirty.current = false;
       setSaveState((s) => ({ ...s, kind: 'saving' }));
       try {
-        const saved = await api.put<Draft>(draftUrl(draft.id), {
+        const saved = await saveDraft(draft.id, {
           expectedVersion: version.current,
           data: toData(form.getFieldsValue(true) as WizardValues),
         });
@@ -218,7 +216,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
       } catch (error) {
         if (isApiError(error) && error.code === 'VERSION_CONFLICT') {
           // Changed in another tab: take the server's copy.
-          const fresh = await api.get<Draft>(draftUrl(draft.id));
+          const fresh = await fetchDraft(draft.id);
           version.current = fresh.version;
           setDraft(fresh);
           setUploads(fresh.uploads);
@@ -306,11 +304,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
     try {
       dirty.current = true;
       await save();
-      const result = await api.post<SubmitResult>(
-        `${draftUrl(draft.id)}/submit`,
-        { expectedVersion: version.current },
-        { headers: { 'idempotency-key': idempotencyKey.current } },
-      );
+      const result = await submitDraft(draft.id, version.current, idempotencyKey.current);
       idempotencyKey.current = newIdempotencyKey();
       setDone(result);
       queryClient.removeQueries({ queryKey: ['citizen', 'wizard'] });

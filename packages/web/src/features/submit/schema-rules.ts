@@ -6,7 +6,7 @@ import type { JsonSchema } from '../../api/portal-types';
  * Client-side validation of the online form from its JSON Schema (GET …/form, generated on the server
  * from the zod schema the server validates with): required properties, lengths, patterns and enums
  * become antd form rules, so the citizen sees the server's rules while typing. What JSON Schema cannot
- * say (the ID number's structure, the tax code's check digit) is mirrored by lib/id-number.ts.
+ * say (the ID number's structure, the tax code's check digit) comes from @motcua/domain/dossier/id-number.
  */
 
 /** The schema of a property path (`['applicant', 'address', 'text']`), through `oneOf` by the applicant's kind. */

@@ -1,14 +1,15 @@
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { OFFICIAL_ROLES, type OfficialRole, type RoleGrant, type User } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { PHONE_PATTERN } from '../../lib/id-number';
+import { fetchUser, grantRole, resetUserPassword, revokeRole, updateUser } from './useUsers';
 
 type Profile = { fullName: string; title?: string; email?: string; phone?: string };
 type RoleValues = { agencyId: string; role: OfficialRole; includeSubagencies?: boolean };
@@ -32,7 +33,7 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
   const [profileErrors, setProfileErrors] = useState<string[]>([]);
   const user = useQuery({
     queryKey: ['user', id],
-    queryFn: ({ signal }) => api.get<User>(`/api/v1/users/${id}`, undefined, signal),
+    queryFn: ({ signal }) => fetchUser(id ?? '', signal),
     enabled: id !== null,
   });
   const refresh = (updated?: User) => {
@@ -44,7 +45,7 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
 
   const saveProfile = useMutation({
     mutationFn: (values: Profile) =>
-      api.patch<User>(`/api/v1/users/${id}`, {
+      updateUser(id ?? '', {
         expectedVersion: user.data?.version,
         fullName: values.fullName.trim(),
         title: values.title?.trim() || null,
@@ -66,11 +67,11 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
   });
   const setStatus = useMutation({
     mutationFn: (status: 'active' | 'disabled') =>
-      api.patch<User>(`/api/v1/users/${id}`, { expectedVersion: user.data?.version, status }),
+      updateUser(id ?? '', { expectedVersion: user.data?.version, status }),
     onSuccess: (updated) => refresh(updated),
   });
   const resetPassword = useMutation({
-    mutationFn: (values: { password: string }) => api.post<void>(`/api/v1/users/${id}/password`, values),
+    mutationFn: (values: { password: string }) => resetUserPassword(id ?? '', values),
     onSuccess: () => {
       passwordForm.resetFields();
       void message.success(t('users.passwordReset'));
@@ -82,14 +83,14 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
     },
   });
   const grant = useMutation({
-    mutationFn: (values: RoleValues) => api.post<User>(`/api/v1/users/${id}/roles`, values),
+    mutationFn: (values: RoleValues) => grantRole(id ?? '', values),
     onSuccess: (updated) => {
       roleForm.resetFields();
       refresh(updated);
     },
   });
   const revoke = useMutation({
-    mutationFn: (role: RoleGrant) => api.delete<User>(`/api/v1/users/${id}/roles/${role.agencyId}/${role.role}`),
+    mutationFn: (role: RoleGrant) => revokeRole(id ?? '', role),
     onSuccess: (updated) => refresh(updated),
   });
 

@@ -1,19 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
-import { OFFICIAL_ROLES, type OfficialRole, type Page, type User, type UserSummary } from '../../api/types';
+import { isApiError } from '../../api/client';
+import { OFFICIAL_ROLES, type OfficialRole, type UserSummary } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { PHONE_PATTERN } from '../../lib/id-number';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { UserDrawer } from './UserDrawer';
+import { createUser, findUsers } from './useUsers';
 
 type NewUser = {
   username: string;
@@ -50,14 +51,13 @@ export const UsersPage = () => {
 
   const list = useQuery({
     queryKey: ['users', q, agency, page],
-    queryFn: ({ signal }) =>
-      api.get<Page<UserSummary>>('/api/v1/users', { q, agency, page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) => findUsers({ q, agency, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: (previous) => previous,
   });
 
   const create = useMutation({
     mutationFn: (values: NewUser) =>
-      api.post<User>('/api/v1/users', {
+      createUser({
         username: values.username.trim(),
         fullName: values.fullName.trim(),
         ...(values.title?.trim() ? { title: values.title.trim() } : {}),

@@ -1,10 +1,14 @@
+/*
+ * Identity numbers and contact formats that the server and the web both check (the web while the
+ * counter or the citizen types; the server again on saving). No imports: the web loads this module
+ * on its own ('@motcua/domain/dossier/id-number') without the zod schemas of ./applicant.ts.
+ */
+
 /**
- * Mirrors `findIdNumberProblem` of packages/domain/src/dossier/applicant.ts so the counter sees a
- * wrong personal identification number while typing; the server checks it again on saving.
- *
- * Structure (Circular 07/2016/TT-BCA Art. 7): 3 digits province of birth registration (the 63
- * pre-2025 provinces), 1 digit century and gender (1900s: male 0, female 1; 2000s: 2/3 …), 2
- * digits the last two digits of the birth year, 6 random digits.
+ * Province codes used in the first three digits of a 12-digit personal identification number
+ * (số định danh cá nhân / căn cước): the place of birth registration, coded with the 63 provinces
+ * as they were before the 2025 reorganisation (Circular 07/2016/TT-BCA, Appendix; codes of
+ * Decision 124/2004/QĐ-TTg, padded to three digits). Numbers already issued keep their code.
  */
 const ID_PROVINCE_CODES = new Set(
   [
@@ -16,6 +20,13 @@ const ID_PROVINCE_CODES = new Set(
 
 export type IdNumberProblem = 'FORMAT' | 'PROVINCE' | 'BIRTH_YEAR' | 'GENDER';
 
+/**
+ * Checks a 12-digit personal identification number (căn cước / CCCD).
+ * Structure (Circular 07/2016/TT-BCA Art. 7, recalled): 3 digits province of birth registration,
+ * 1 digit century and gender (1900s: male 0, female 1; 2000s: 2/3; 2100s: 4/5 …), 2 digits the
+ * last two digits of the birth year, 6 random digits. When the date of birth (and gender) are
+ * known, they must agree with the number.
+ */
 export const findIdNumberProblem = (
   idNumber: string,
   known: { dateOfBirth?: string | undefined; gender?: 'male' | 'female' | undefined } = {},
@@ -40,7 +51,11 @@ export const findIdNumberProblem = (
   return undefined;
 };
 
-/** Organisation tax code: 10 digits with a check digit, optionally "-NNN" for a branch. */
+/**
+ * Vietnamese tax code of an organisation (mã số thuế): 10 digits, the 10th a check digit over the
+ * first nine with weights 31, 29, 23, 19, 17, 13, 7, 5, 3 (check = 10 − sum mod 11); a branch adds
+ * "-NNN". Verified on published codes (e.g. 0100109106, 0101248141, 0300588569).
+ */
 export const isTaxCode = (taxCode: string): boolean => {
   const match = /^(\d{10})(-\d{3})?$/.exec(taxCode);
   const digits = match?.[1];
@@ -53,4 +68,5 @@ export const isTaxCode = (taxCode: string): boolean => {
   return check < 10 && check === Number(digits[9]);
 };
 
+/** Vietnamese phone numbers: mobile or landline, national (0…) or international (+84…) form. */
 export const PHONE_PATTERN = /^(0|\+84)[1-9]\d{8,9}$/;

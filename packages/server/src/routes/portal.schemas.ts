@@ -1,0 +1,360 @@
+import { DOSSIER_STATUS_VALUES } from '@motcua/domain';
+import { z } from 'zod';
+
+/*
+ * The response contracts of the citizen portal's routes (documented in OpenAPI with these schemas;
+ * the web's types are generated from them). Objects are loose: the response serializer keeps members
+ * a schema does not name, so a schema documents what the answer holds without changing what is sent.
+ */
+
+const Label = z.looseObject({ vi: z.string(), en: z.string() });
+const StatusLabel = z.looseObject({ vi: z.string(), en: z.string(), dvcqg: z.number().int() });
+const Instant = z.string().describe('ISO 8601 instant with the +07:00 offset');
+const Status = z.enum(DOSSIER_STATUS_VALUES as [string, ...string[]]);
+const UploadMediaType = z.enum(['application/pdf', 'image/jpeg', 'image/png']);
+const SatisfactionLevel = z.enum(['very_satisfied', 'satisfied', 'dissatisfied']);
+const PaymentStatus = z.enum(['pending', 'succeeded', 'failed']);
+
+// --- the online form and drafts ------------------------------------------------------------------------
+
+const FormComponent = z.looseObject({
+  key: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  originals: z.number().int(),
+  copies: z.number().int(),
+  templateName: z.string().nullable(),
+  fromDataAllowed: z.boolean(),
+  accept: z.array(UploadMediaType).readonly(),
+  maxFiles: z.number().int(),
+});
+
+const OnlineForm = z.looseObject({
+  schema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the application'),
+  components: z.array(FormComponent),
+  notes: z.array(z.string()),
+});
+
+export const ProcedureForm = OnlineForm.extend({
+  catalog: z.string(),
+  code: z.string(),
+  name: z.string(),
+  versionNo: z.number().int(),
+  canSubmitOnline: z.boolean(),
+  receivingAgencies: z.array(z.looseObject({ agencyId: z.uuid(), code: z.string(), name: z.string() })),
+  boundaryFree: z.boolean(),
+}).meta({ id: 'ProcedureForm' });
+
+const DraftApplicant = z.looseObject({
+  kind: z.enum(['person', 'organisation']).optional(),
+  fullName: z.string().optional(),
+  idNumber: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  name: z.string().optional(),
+  taxCode: z.string().optional(),
+  address: z.looseObject({ text: z.string().optional(), communeCode: z.string().optional() }).optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+});
+
+export const ApplicationData = z
+  .looseObject({
+    applicant: DraftApplicant.optional(),
+    representation: z
+      .looseObject({
+        relation: z.enum(['authorised', 'legal_representative', 'employee']),
+        authorisation: z.string().optional(),
+      })
+      .optional(),
+    receivingAgencyId: z.string().optional(),
+    summary: z.string().optional(),
+    fromData: z.array(z.string()).optional(),
+    resultDelivery: z.enum(['online', 'counter', 'post']).optional(),
+  })
+  .meta({ id: 'ApplicationData', description: 'What the citizen types into the online form (partial in a draft)' });
+
+export const Upload = z
+  .looseObject({
+    id: z.uuid(),
+    componentKey: z.string(),
+    fileName: z.string(),
+    mediaType: UploadMediaType,
+    sizeBytes: z.number().int(),
+    sha256: z.string().optional(),
+    createdAt: Instant.nullable(),
+  })
+  .meta({ id: 'Upload' });
+
+const DraftStatus = z.enum(['open', 'submitted']);
+const ProcedureRef = z.looseObject({ code: z.string(), name: z.string() });
+
+export const Draft = z
+  .looseObject({
+    id: z.uuid(),
+    status: DraftStatus,
+    catalog: z.string(),
+    procedure: ProcedureRef,
+    data: ApplicationData,
+    uploads: z.array(Upload),
+    problems: z.array(z.looseObject({ pointer: z.string(), message: z.string(), code: z.string().optional() })),
+    form: OnlineForm.nullable(),
+    dossierCode: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: Instant.nullable(),
+    updatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'Draft' });
+
+export const DraftSummary = z
+  .looseObject({
+    id: z.uuid(),
+    status: DraftStatus,
+    catalog: z.string(),
+    procedure: ProcedureRef,
+    version: z.number().int(),
+    updatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'DraftSummary' });
+
+export const SubmitResult = z
+  .looseObject({
+    code: z.string(),
+    id: z.uuid(),
+    status: Status,
+    statusLabel: StatusLabel,
+    receivedAt: Instant.nullable(),
+    dueAt: Instant.nullable(),
+    dueProvisional: z.boolean(),
+    trackingPin: z.string(),
+  })
+  .meta({ id: 'SubmitResult' });
+
+// --- the citizen's dossiers and public tracking ------------------------------------------------------------
+
+const ApplicantNextStep = z.enum(['wait_for_desk', 'wait', 'supplement', 'pay', 'collect', 'rate', 'none']);
+
+const NextStep = z.looseObject({
+  step: ApplicantNextStep,
+  label: Label,
+  missing: z.array(z.string()).optional(),
+  reason: z.string().nullable().optional(),
+  requestedAt: Instant.nullable().optional(),
+  amountVnd: z.number().nullable().optional(),
+});
+
+const ProgressStep = z.looseObject({
+  stepNo: z.number().int(),
+  name: z.string(),
+  agencyName: z.string().nullable(),
+  status: z.string(),
+  givenAt: Instant.nullable(),
+  receivedAt: Instant.nullable(),
+  completedAt: Instant.nullable(),
+  dueAt: Instant.nullable(),
+});
+
+const HistoryEntry = z.looseObject({
+  at: Instant,
+  action: z.string(),
+  label: Label,
+  byApplicant: z.boolean(),
+  agencyName: z.string().nullable(),
+  status: Status.nullable(),
+});
+
+const AgencyRef = z.looseObject({ code: z.string(), name: z.string() });
+
+/** What the holder of the code (and the check value) may see of a dossier. */
+const DossierProgress = z.looseObject({
+  code: z.string(),
+  status: Status,
+  statusLabel: StatusLabel,
+  dvcqgStatus: z.number().int(),
+  channel: z.string(),
+  channelLabel: Label,
+  procedure: ProcedureRef,
+  submittedAt: Instant.nullable(),
+  receivedAt: Instant.nullable(),
+  dueAt: Instant.nullable(),
+  dueProvisional: z.boolean(),
+  completedAt: Instant.nullable(),
+  returnedAt: Instant.nullable(),
+  steps: z.array(ProgressStep),
+  history: z.array(HistoryEntry),
+  nextStep: NextStep,
+});
+
+export const TrackedDossier = DossierProgress.extend({ receivingAgency: AgencyRef.nullable() }).meta({
+  id: 'TrackedDossier',
+});
+
+export const CitizenDossierItem = z
+  .looseObject({
+    code: z.string(),
+    status: Status,
+    statusLabel: StatusLabel,
+    procedure: ProcedureRef,
+    summary: z.string().nullable(),
+    receivingAgencyName: z.string().nullable(),
+    submittedAt: Instant.nullable(),
+    receivedAt: Instant.nullable(),
+    dueAt: Instant.nullable(),
+    dueProvisional: z.boolean(),
+    nextStep: z.looseObject({ step: ApplicantNextStep, label: Label }),
+    rated: z.boolean(),
+  })
+  .meta({ id: 'CitizenDossierItem' });
+
+export const CitizenPayment = z
+  .looseObject({
+    id: z.uuid(),
+    reference: z.string(),
+    amountVnd: z.number(),
+    status: PaymentStatus,
+    provider: z.string(),
+    createdAt: Instant.nullable(),
+    paidAt: Instant.nullable(),
+    appliedToDossier: z.boolean(),
+    paymentUrl: z.string().nullable(),
+    receiptUrl: z.string().nullable(),
+  })
+  .meta({ id: 'CitizenPayment' });
+
+export const CitizenDossier = DossierProgress.extend({
+  procedure: ProcedureRef.extend({ catalog: z.string() }),
+  receivingAgency: AgencyRef.nullable(),
+  components: z.array(
+    z.looseObject({
+      key: z.string(),
+      name: z.string(),
+      required: z.boolean(),
+      handedIn: z
+        .looseObject({
+          originals: z.number().int(),
+          copies: z.number().int(),
+          fromData: z.boolean(),
+          files: z.number().int(),
+        })
+        .nullable(),
+    }),
+  ),
+  summary: z.string().nullable(),
+  applicantName: z.string(),
+  outcome: z.enum(['approved', 'rejected']).nullable(),
+  trackingPin: z.string(),
+  actions: z.array(z.looseObject({ action: z.string(), label: Label })),
+  documents: z.array(
+    z.looseObject({
+      id: z.uuid(),
+      kind: z.string().describe('component or result'),
+      componentKey: z.string().nullable(),
+      name: z.string(),
+      documentNo: z.string().nullable(),
+      mediaType: z.string().nullable(),
+      sizeBytes: z.number().nullable(),
+      sha256: z.string().nullable(),
+      createdAt: Instant.nullable(),
+      downloadUrl: z.string().nullable(),
+      verifyUrl: z.string().nullable(),
+    }),
+  ),
+  pendingUploads: z.array(Upload),
+  payments: z.array(CitizenPayment),
+  rating: z
+    .looseObject({
+      overall: SatisfactionLevel,
+      overallLabel: Label,
+      channel: z.enum(['online', 'counter']),
+      createdAt: Instant.nullable(),
+    })
+    .nullable(),
+  version: z.number().int(),
+}).meta({ id: 'CitizenDossier' });
+
+export const StartedPayment = z
+  .looseObject({
+    id: z.uuid(),
+    reference: z.string(),
+    amountVnd: z.number(),
+    lines: z.array(z.looseObject({ name: z.string(), kind: z.string(), amountVnd: z.number() })),
+    status: PaymentStatus,
+    provider: z.string(),
+    paymentUrl: z.string().nullable(),
+    expiresAt: Instant.nullable(),
+    paidAt: Instant.nullable(),
+    appliedToDossier: z.boolean(),
+  })
+  .meta({ id: 'StartedPayment' });
+
+export const ApplicantActionResult = z
+  .looseObject({
+    code: z.string(),
+    action: z.string(),
+    label: Label,
+    fromStatus: Status,
+    toStatus: Status,
+    version: z.number().int(),
+  })
+  .meta({ id: 'ApplicantActionResult' });
+
+// --- ratings, verification, PAKN -------------------------------------------------------------------------------
+
+const Answer = z.looseObject({ score: z.number(), vi: z.string(), en: z.string() });
+
+export const RatingCriteria = z
+  .looseObject({
+    levels: z.looseObject({ very_satisfied: Answer, satisfied: Answer, dissatisfied: Answer }),
+    answers: z.looseObject({
+      contacts: z.looseObject({ none: Answer, once: Answer, more: Answer }),
+      agenciesContacted: z.looseObject({ one: Answer, two: Answer, more: Answer }),
+    }),
+    criteria: z
+      .array(
+        z.looseObject({
+          index: z.number().int(),
+          key: z.string(),
+          source: z.enum(['applicant', 'computed']),
+          vi: z.string(),
+          en: z.string(),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'RatingCriteria' });
+
+export const VerifiedDocument = z
+  .looseObject({
+    valid: z.boolean(),
+    sha256: z.string(),
+    name: z.string(),
+    documentNo: z.string().nullable(),
+    issuer: z.looseObject({ code: z.string().nullable(), name: z.string() }).nullable(),
+    issuedAt: Instant,
+    mediaType: z.string().nullable(),
+    sizeBytes: z.number().nullable(),
+  })
+  .meta({ id: 'VerifiedDocument' });
+
+const PaknKind = z.enum(['phan_anh', 'kien_nghi']);
+const PaknTopic = z.enum(['conduct', 'regulation', 'proposal', 'initiative']);
+
+export const PaknReceipt = z
+  .looseObject({ code: z.string(), status: z.string(), statusLabel: Label, receivedAt: Instant })
+  .meta({ id: 'PaknReceipt' });
+
+export const PaknStatusView = z
+  .looseObject({
+    code: z.string(),
+    provinceCode: z.string(),
+    kind: PaknKind,
+    kindLabel: Label,
+    topic: PaknTopic,
+    topicLabel: Label,
+    regulation: z.string(),
+    procedureCode: z.string().nullable(),
+    status: z.string(),
+    statusLabel: Label,
+    receivedAt: Instant,
+  })
+  .meta({ id: 'PaknStatusView' });

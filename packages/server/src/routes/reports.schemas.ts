@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/*
+ * The response contracts of the report routes the web reads (documented in OpenAPI with these
+ * schemas; the web's types are generated from them). Objects are loose: the response serializer keeps
+ * members a schema does not name, so a schema documents the answer without changing what is sent.
+ */
+
+const Text = z.looseObject({ vi: z.string(), en: z.string() });
+const Period = z.looseObject({ from: z.string(), to: z.string(), label: Text, asOf: z.string() });
+
+const Percentage = z.looseObject({
+  value: z.number().nullable(),
+  text: z.string().describe('Vietnamese text of the value, e.g. 98,81%'),
+  numerator: z.number(),
+  base: z.number(),
+  baseLabel: Text,
+  label: Text.optional().describe('Given with the totals only (the same for every group row)'),
+  rule: z.string().optional(),
+});
+
+const PERCENTAGES = [
+  'early',
+  'onTime',
+  'late',
+  'earlyOrOnTime',
+  'earlyOrOnTimeOfDue',
+  'lateOfDue',
+  'progress766',
+  'online',
+  'resolvedOfTotal',
+] as const;
+
+const Figures = z.looseObject({
+  carriedOver: z.number(),
+  receivedNew: z.number(),
+  receivedOnline: z.number(),
+  receivedDirect: z.number(),
+  receivedPostal: z.number(),
+  totalToProcess: z.number(),
+  resolved: z.number(),
+  resolvedEarly: z.number(),
+  resolvedOnTime: z.number(),
+  resolvedLate: z.number(),
+  resolvedNoDeadline: z.number(),
+  inProgress: z.number(),
+  inProgressNotDue: z.number(),
+  inProgressOverdue: z.number(),
+  returned: z.number(),
+  withdrawn: z.number(),
+  stopped: z.number(),
+  refused: z.number(),
+  percentages: z.looseObject(
+    Object.fromEntries(PERCENTAGES.map((key) => [key, Percentage])) as Record<
+      (typeof PERCENTAGES)[number],
+      typeof Percentage
+    >,
+  ),
+});
+
+export const StatisticsReport = z
+  .looseObject({
+    title: Text,
+    period: Period,
+    scope: z.looseObject({
+      kind: z.string(),
+      provinceCode: z.string(),
+      agency: z.looseObject({ id: z.string(), name: z.string() }).nullable(),
+      label: Text,
+    }),
+    groupBy: z.array(z.string()),
+    totals: Figures,
+    groups: z.array(
+      z.looseObject({
+        keys: z.record(z.string(), z.string().nullable()),
+        labels: z.record(z.string(), z.string()),
+        label: z.string(),
+        bucket: z.looseObject({ start: z.string(), from: z.string(), to: z.string(), label: Text }).nullable(),
+        figures: Figures,
+      }),
+    ),
+    notes: z.array(Text),
+  })
+  .meta({ id: 'StatisticsReport' });
+
+const Indicator = z.looseObject({
+  stt: z.number(),
+  code: z.string(),
+  name: z.string(),
+  max: z.number(),
+  status: z.enum(['scored', 'no_data', 'not_applicable']),
+  score: z.number().nullable(),
+  ratio: Percentage.partial({ text: true, baseLabel: true }).nullable(),
+  note: Text.nullable(),
+  drillDown: z.enum(['progress', 'online_full', 'data_reuse']).optional(),
+});
+
+export const ServiceIndexReport = z
+  .looseObject({
+    title: Text,
+    period: Period,
+    units: z.array(
+      z.looseObject({
+        rank: z.number().int(),
+        kind: z.enum(['agency', 'province']),
+        id: z.string(),
+        name: z.string(),
+        scope: z.enum(['province', 'commune']),
+        result: z.looseObject({
+          groups: z.array(
+            z.looseObject({
+              key: z.string(),
+              no: z.number().int(),
+              name: z.string(),
+              max: z.number(),
+              maxAvailable: z.number(),
+              score: z.number(),
+              indicators: z.array(Indicator),
+            }),
+          ),
+          score: z.number(),
+          maxAvailable: z.number(),
+          maxFull: z.number(),
+          percentOfAvailable: z.number().nullable(),
+          adjustment: Text,
+        }),
+      }),
+    ),
+    notHeld: z.array(z.looseObject({ code: z.string(), name: z.string(), max: z.number(), reason: Text })),
+    notes: z.array(Text),
+  })
+  .meta({ id: 'ServiceIndexReport' });
+
+export const FigureDossier = z
+  .looseObject({
+    source: z.enum(['engine', 'history']),
+    code: z.string(),
+    procedureName: z.string().nullable(),
+    agencyName: z.string().nullable(),
+    channel: z.string(),
+    status: z.string(),
+    receivedAt: z.string().nullable(),
+    legalDueAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    completionClass: z.string().nullable(),
+  })
+  .meta({ id: 'FigureDossier' });
+
+export const FigureDossiers = z.object({ items: z.array(FigureDossier), nextCursor: z.string().nullable() });

@@ -1,0 +1,45 @@
+import { api } from '../../api/client';
+import type { FormBody, RequestBodyOf } from '../../api/contract';
+import type { Draft, DraftSummary, ProcedureForm, SubmitResult } from '../../api/portal-types';
+
+/**
+ * The online submission's requests: the procedure's form, the citizen's drafts (open, save, discard,
+ * submit) and their files (the form templates are the portal's: ../portal/usePortal).
+ */
+
+const draftPath = (id: string) => `/api/v1/citizen/drafts/${encodeURIComponent(id)}`;
+
+export const fetchProcedureForm = (code: string, catalog: string, signal?: AbortSignal) =>
+  api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal);
+
+export const findOpenDrafts = (signal?: AbortSignal) =>
+  api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 }, signal);
+
+export const fetchDraft = (id: string) => api.get<Draft>(draftPath(id));
+
+export const startDraft = (body: RequestBodyOf<'/api/v1/citizen/drafts', 'post'>) =>
+  api.post<Draft>('/api/v1/citizen/drafts', body);
+
+export const saveDraft = (id: string, body: FormBody<RequestBodyOf<'/api/v1/citizen/drafts/{id}', 'put'>>) =>
+  api.put<Draft>(draftPath(id), body);
+
+export const discardDraft = (id: string) => api.delete<void>(draftPath(id));
+
+/** Submits the draft as a dossier (guarded by its version; retried safely with the idempotency key). */
+export const submitDraft = (id: string, expectedVersion: number, idempotencyKey: string) =>
+  api.post<SubmitResult>(
+    `${draftPath(id)}/submit`,
+    { expectedVersion },
+    { headers: { 'idempotency-key': idempotencyKey } },
+  );
+
+/** Where a component's file uploads to (multipart, see uploadFile). */
+export const draftUploadPath = (draftId: string, componentKey: string) =>
+  `${draftPath(draftId)}/uploads?component=${encodeURIComponent(componentKey)}`;
+
+const uploadPath = (id: string) => `/api/v1/citizen/uploads/${encodeURIComponent(id)}`;
+
+/** Where an uploaded file can be read back (the citizen's own). */
+export const uploadUrl = uploadPath;
+
+export const removeUpload = (id: string) => api.delete<void>(uploadPath(id));
