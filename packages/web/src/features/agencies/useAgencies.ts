@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
-import type { FormBody, RequestBodyOf } from '../../api/contract';
-import type { AgencyAtDate, AgencyChange, AgencyDetail, Page } from '../../api/types';
+import type { FormBody, RequestBodyOf, ResponseOf } from '../../api/contract';
+import type { AgencyAtDate, AgencyDetail, Page } from '../../api/types';
 
 /** The agencies' requests: the tree, one agency and its history, and the reorganisations. */
 
@@ -15,7 +15,7 @@ export const fetchAgency = (id: string, signal?: AbortSignal) =>
   api.get<AgencyDetail>(agencyPath(id), undefined, signal);
 
 export const fetchAgencyChanges = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: AgencyChange[] }>(`${agencyPath(id)}/changes`, undefined, signal);
+  api.get<ResponseOf<'/api/v1/agencies/{id}/changes', 'get'>>(`${agencyPath(id)}/changes`, undefined, signal);
 
 export const createAgency = (body: FormBody<RequestBodyOf<'/api/v1/agencies', 'post'>>) =>
   api.post<AgencyDetail>('/api/v1/agencies', body);
@@ -27,4 +27,4 @@ export const moveAgency = (id: string, body: FormBody<RequestBodyOf<'/api/v1/age
   api.post(`${agencyPath(id)}/move`, body);
 
 export const mergeAgencies = (body: FormBody<RequestBodyOf<'/api/v1/agencies/merge', 'post'>>) =>
-  api.post<{ successor: AgencyDetail }>('/api/v1/agencies/merge', body);
+  api.post<ResponseOf<'/api/v1/agencies/merge', 'post'>>('/api/v1/agencies/merge', body);

@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
-import type { CalendarChange, CalendarEntry, CalendarPreview, HolidayYear } from '../../api/types';
+import type { ResponseOf } from '../../api/contract';
+import type { CalendarEntry, CalendarPreview, HolidayYear } from '../../api/types';
 
 /** The legal calendar's requests: a year's days off, its change log, and changing or publishing it. */
 
@@ -9,7 +10,7 @@ export const fetchHolidayYear = (year: number, province: Province, signal?: Abor
   api.get<HolidayYear>('/api/v1/calendar/holidays', { year, province: province ?? undefined }, signal);
 
 export const fetchCalendarChanges = (year: number, province: Province, signal?: AbortSignal) =>
-  api.get<{ items: CalendarChange[] }>(
+  api.get<ResponseOf<'/api/v1/calendar/changes', 'get'>>(
     '/api/v1/calendar/changes',
     { province: province ?? undefined, year, pageSize: 50 },
     signal,
@@ -20,7 +21,7 @@ export const previewCalendarEntries = (province: Province, entries: CalendarEntr
   api.post<CalendarPreview>('/api/v1/calendar/entries/preview', { province, entries });
 
 export const applyCalendarEntries = (province: Province, entries: CalendarEntry[]) =>
-  api.post<{ ids: number[] }>('/api/v1/calendar/entries', { province, entries });
+  api.post<ResponseOf<'/api/v1/calendar/entries', 'post'>>('/api/v1/calendar/entries', { province, entries });
 
 export const publishCalendarYear = (province: Province, year: number, source: string) =>
   api.post<void>('/api/v1/calendar/published-years', { province, year, source });

@@ -1,9 +1,8 @@
 import { api } from '../../api/client';
+import type { ResponseOf } from '../../api/contract';
 import type {
   ApplicantActionResult,
   CitizenDossier,
-  CitizenDossierItem,
-  DraftSummary,
   RatingCriteria,
   RatingInput,
   StartedPayment,
@@ -15,12 +14,16 @@ import type {
  */
 
 export const findCitizenDrafts = (signal?: AbortSignal) =>
-  api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 }, signal);
+  api.get<ResponseOf<'/api/v1/citizen/drafts', 'get'>>(
+    '/api/v1/citizen/drafts',
+    { status: 'open', limit: 100 },
+    signal,
+  );
 
 export const discardCitizenDraft = (id: string) => api.delete<void>(`/api/v1/citizen/drafts/${encodeURIComponent(id)}`);
 
 export const findCitizenDossiers = (cursor: string | null, signal?: AbortSignal) =>
-  api.get<{ items: CitizenDossierItem[]; nextCursor: string | null }>(
+  api.get<ResponseOf<'/api/v1/citizen/dossiers', 'get'>>(
     '/api/v1/citizen/dossiers',
     { limit: 20, cursor: cursor ?? undefined },
     signal,

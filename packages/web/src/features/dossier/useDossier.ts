@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RequestOptions } from '../../api/client';
 import { api } from '../../api/client';
-import type { FormBody, RequestBodyOf } from '../../api/contract';
-import type { ActionResult, Dossier, DossierAction, DossierActions, DossierEvent } from '../../api/types';
+import type { FormBody, RequestBodyOf, ResponseOf } from '../../api/contract';
+import type { ActionResult, Dossier, DossierAction, DossierActions } from '../../api/types';
 
 const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`;
 
@@ -12,7 +12,8 @@ export const useDossier = (code: string) =>
 export const useDossierEvents = (code: string) =>
   useQuery({
     queryKey: ['dossier', code, 'events'],
-    queryFn: ({ signal }) => api.get<{ items: DossierEvent[] }>(`${path(code)}/events`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<ResponseOf<'/api/v1/dossiers/{code}/events', 'get'>>(`${path(code)}/events`, undefined, signal),
   });
 
 export const useDossierActions = (code: string) =>

@@ -1,4 +1,5 @@
 import { api, type Query } from '../../api/client';
+import type { ResponseOf } from '../../api/contract';
 import type { AdministrativeUnit, DueAnswer, Page } from '../../api/types';
 
 /** The counter intake's requests: the commune list, the appointment date and saving the dossier. */
@@ -11,6 +12,6 @@ export const fetchDueDate = (query: Query, signal?: AbortSignal) =>
 
 /** Receives (or refuses, or asks to supplement) a dossier at the counter; retried safely with the key. */
 export const receiveDossier = (body: unknown, idempotencyKey: string) =>
-  api.post<{ code: string; id: string }>('/api/v1/dossiers', body, {
+  api.post<ResponseOf<'/api/v1/dossiers', 'post'>>('/api/v1/dossiers', body, {
     headers: { 'idempotency-key': idempotencyKey },
   });

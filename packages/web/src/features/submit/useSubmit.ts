@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
-import type { FormBody, RequestBodyOf } from '../../api/contract';
-import type { Draft, DraftSummary, ProcedureForm, SubmitResult } from '../../api/portal-types';
+import type { FormBody, RequestBodyOf, ResponseOf } from '../../api/contract';
+import type { Draft, ProcedureForm, SubmitResult } from '../../api/portal-types';
 
 /**
  * The online submission's requests: the procedure's form, the citizen's drafts (open, save, discard,
@@ -13,7 +13,11 @@ export const fetchProcedureForm = (code: string, catalog: string, signal?: Abort
   api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal);
 
 export const findOpenDrafts = (signal?: AbortSignal) =>
-  api.get<{ items: DraftSummary[] }>('/api/v1/citizen/drafts', { status: 'open', limit: 100 }, signal);
+  api.get<ResponseOf<'/api/v1/citizen/drafts', 'get'>>(
+    '/api/v1/citizen/drafts',
+    { status: 'open', limit: 100 },
+    signal,
+  );
 
 export const fetchDraft = (id: string) => api.get<Draft>(draftPath(id));
 
