@@ -1,5 +1,8 @@
+import { attachUploadToDossier, type Database, insertCitizenDossierDocument, type UploadRecord } from '@motcua/db';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { iso } from './citizen-dossier.js';
 import { getPortalServices } from './services.js';
 import { cleanFileName, EXTENSIONS, type SniffedType, sniffMediaType } from './upload-checks.js';
 
@@ -47,4 +50,40 @@ export const openStoredFile = async (ctx: AppContext, sha256: string) => {
     throw new Error(`stored file ${sha256} is missing from the file store`);
   }
   return stream;
+};
+
+/** An uploaded file as its citizen sees it (the answer to a draft's or a supplement's upload). */
+export const describeUpload = (upload: UploadRecord) => ({
+  id: upload.id,
+  componentKey: upload.componentKey,
+  fileName: upload.fileName,
+  mediaType: upload.mediaType,
+  sizeBytes: upload.sizeBytes,
+  sha256: upload.fileSha256,
+  createdAt: iso(upload.createdAt),
+});
+
+/**
+ * The citizen's uploads become the dossier's component documents, in the caller's transaction
+ * (online submission and supplement): one document row each, and the upload marked as used by it.
+ */
+export const attachUploadsToDossier = async (
+  trx: Transaction<Database>,
+  input: { dossierId: string; citizenId: string; uploads: readonly UploadRecord[] },
+): Promise<void> => {
+  for (const upload of input.uploads) {
+    const document = await insertCitizenDossierDocument(trx, {
+      dossierId: input.dossierId,
+      kind: 'component',
+      componentKey: upload.componentKey,
+      name: upload.fileName,
+      documentNo: null,
+      fileSha256: upload.fileSha256,
+      mediaType: upload.mediaType,
+      sizeBytes: upload.sizeBytes,
+      uploadedBy: null,
+      uploadedByCitizenId: input.citizenId,
+    });
+    await attachUploadToDossier(trx, { id: upload.id, dossierId: input.dossierId, documentId: document.id });
+  }
 };

@@ -23,7 +23,7 @@ import type { Language } from '../../../errors/problem.js';
 import { formatValidationIssue } from '../../../errors/validation-messages.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { iso } from '../citizen-dossier.js';
-import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
+import { checkAndStoreFile, describeUpload, type UploadedFile } from '../uploads.js';
 
 export const DRAFT = { vi: 'bản nháp hồ sơ', en: 'draft' } as const;
 export const UPLOAD = { vi: 'tệp đính kèm', en: 'upload' } as const;
@@ -238,15 +238,7 @@ export const addDraftUpload = async (
     sizeBytes: stored.size,
     now: ctx.clock.now(),
   });
-  return {
-    id: upload.id,
-    componentKey: upload.componentKey,
-    fileName: upload.fileName,
-    mediaType: upload.mediaType,
-    sizeBytes: upload.sizeBytes,
-    sha256: upload.fileSha256,
-    createdAt: iso(upload.createdAt),
-  };
+  return describeUpload(upload);
 };
 
 /** Removes a file not yet sent (from a draft, or from a supplement in preparation). */

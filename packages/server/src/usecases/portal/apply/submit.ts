@@ -1,10 +1,8 @@
 import {
-  attachUploadToDossier,
   findAgency,
   findCitizen,
   findCitizenDraft,
   findProcedureVersion,
-  insertCitizenDossierDocument,
   listDraftUploads,
   listProcedureAgencies,
   lockCitizenDraft,
@@ -28,6 +26,7 @@ import {
   planInitialState,
 } from '../../dossiers/intake.js';
 import { requireCitizen } from '../account/citizen-session.js';
+import { attachUploadsToDossier } from '../uploads.js';
 import { checkApplication, DRAFT } from './drafts.js';
 
 /** The one-stop desks: where dossiers of a boundary-free procedure may be handed in anywhere in the province. */
@@ -255,21 +254,7 @@ export const submitDraft = async (
           : []),
       ],
     });
-    for (const upload of uploads) {
-      const document = await insertCitizenDossierDocument(trx, {
-        dossierId: dossier.id,
-        kind: 'component',
-        componentKey: upload.componentKey,
-        name: upload.fileName,
-        documentNo: null,
-        fileSha256: upload.fileSha256,
-        mediaType: upload.mediaType,
-        sizeBytes: upload.sizeBytes,
-        uploadedBy: null,
-        uploadedByCitizenId: citizenId,
-      });
-      await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
-    }
+    await attachUploadsToDossier(trx, { dossierId: dossier.id, citizenId, uploads });
     await markDraftSubmitted(trx, { id: draft.id, dossierId: dossier.id, now });
     return {
       statusCode: 201,

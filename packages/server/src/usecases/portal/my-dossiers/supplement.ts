@@ -1,10 +1,4 @@
-import {
-  attachUploadToDossier,
-  countUploads,
-  insertCitizenDossierDocument,
-  insertUpload,
-  listPendingDossierUploads,
-} from '@motcua/db';
+import { countUploads, insertUpload, listPendingDossierUploads } from '@motcua/db';
 import { type ActionParams, DOSSIER_STATUSES, DOSSIER_TRANSITIONS, MAX_FILES_PER_COMPONENT } from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import type { AppContext } from '../../../context.js';
@@ -12,8 +6,8 @@ import { AppError } from '../../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../../calendar/calendar-service.js';
 import { changeDossier } from '../../dossiers/change-dossier.js';
 import { requireCitizen } from '../account/citizen-session.js';
-import { describeApplicantChange, getCitizenDossier, iso } from '../citizen-dossier.js';
-import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
+import { describeApplicantChange, getCitizenDossier } from '../citizen-dossier.js';
+import { attachUploadsToDossier, checkAndStoreFile, describeUpload, type UploadedFile } from '../uploads.js';
 
 /** A file for the supplement the desk asked for (kept pending until the supplement is sent). */
 export const addSupplementUpload = async (
@@ -52,15 +46,7 @@ export const addSupplementUpload = async (
     sizeBytes: stored.size,
     now: ctx.clock.now(),
   });
-  return {
-    id: upload.id,
-    componentKey: upload.componentKey,
-    fileName: upload.fileName,
-    mediaType: upload.mediaType,
-    sizeBytes: upload.sizeBytes,
-    sha256: upload.fileSha256,
-    createdAt: iso(upload.createdAt),
-  };
+  return describeUpload(upload);
 };
 
 /**
@@ -98,21 +84,7 @@ export const supplementDossier = async (
       note: input.note ?? null,
       payload: { channel: 'online', documents },
     });
-    for (const upload of uploads) {
-      const document = await insertCitizenDossierDocument(trx, {
-        dossierId: dossier.id,
-        kind: 'component',
-        componentKey: upload.componentKey,
-        name: upload.fileName,
-        documentNo: null,
-        fileSha256: upload.fileSha256,
-        mediaType: upload.mediaType,
-        sizeBytes: upload.sizeBytes,
-        uploadedBy: null,
-        uploadedByCitizenId: citizenId,
-      });
-      await attachUploadToDossier(trx, { id: upload.id, dossierId: dossier.id, documentId: document.id });
-    }
+    await attachUploadsToDossier(trx, { dossierId: dossier.id, citizenId, uploads });
     return describeApplicantChange('applicant_supplement', change);
   });
 };
