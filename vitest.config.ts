@@ -15,12 +15,32 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
     globals: false,
     pool: 'forks',
     // Generous: CI machines have 2 cores and several suites spawn real processes and databases.
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        // The browser suites: one web build and one Chromium for the run (global-setup.ts), each
+        // file with its own server. Skipped on the PostgreSQL pass (they run once per CI run).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['packages/web/e2e/**/*.test.ts'],
+          globalSetup: ['packages/web/e2e/global-setup.ts'],
+          // Pages answer within seconds on a busy machine: a poll gives up after 15 s, not 1 s.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
+    ],
   },
 });
