@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createPgliteDataDir } from '@motcua/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -150,8 +151,10 @@ describe('motcua import/export procedures', () => {
   let dir: string;
   let subsetFile: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-catalog-cli-'));
+    // A migrated database to import into (migrating a fresh one is the migrate test's subject).
+    await createPgliteDataDir(join(dir, 'data', 'pglite'));
     const { procedures } = JSON.parse(readFileSync(catalogFile, 'utf8')) as { procedures: unknown[] };
     subsetFile = join(dir, 'subset.json');
     writeFileSync(subsetFile, JSON.stringify({ procedures: procedures.slice(0, 300) }));
