@@ -124,7 +124,11 @@ export const getWorkingCalendar = async (
 ): Promise<WorkingTimeCalendar> => {
   const { calendar, key } = await getDayOffCalendar(ctx, input.provinceCode);
   const hours = input.workingHours ?? DEFAULT_WORKING_HOURS;
-  return remember(cachesOf(ctx).working, `${key}#${JSON.stringify(hours)}`, () => new WorkingTimeCalendar(calendar, hours));
+  return remember(
+    cachesOf(ctx).working,
+    `${key}#${JSON.stringify(hours)}`,
+    () => new WorkingTimeCalendar(calendar, hours),
+  );
 };
 
 /** The working-time calendar an agency's deadlines are computed with. */
