@@ -44,8 +44,11 @@ export default defineConfig({
           name: 'browser',
           include: ['packages/web/e2e/**/*.test.ts'],
           globalSetup: ['packages/web/e2e/global-setup.ts'],
-          // Pages answer within seconds on a busy machine: a poll gives up after 15 s, not 1 s.
+          // Pages answer within seconds on a busy machine: a poll gives up after 15 s, not 1 s. A test
+          // (a whole user journey, screenshots at two widths) may take minutes when the machine is
+          // loaded: a bound for a hung test, not a wait.
           expect: { poll: { timeout: 15_000 } },
+          testTimeout: 300_000,
         },
       },
     ],

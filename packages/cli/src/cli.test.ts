@@ -40,7 +40,9 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('motcua command line', () => {
+// Each test runs one or more commands that open the embedded database (seconds each, more when the
+// other worker is busy too): a test may take minutes on a loaded 2-core machine.
+describe('motcua command line', { timeout: 180_000 }, () => {
   it('prints help and exits 0', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
@@ -146,7 +148,7 @@ describe('motcua serve on the embedded database', () => {
   }, 180_000);
 });
 
-describe('motcua import/export procedures', () => {
+describe('motcua import/export procedures', { timeout: 180_000 }, () => {
   const catalogFile = fileURLToPath(new URL('../../../reference-data/tthc-catalog.json', import.meta.url));
   let dir: string;
   let subsetFile: string;

@@ -267,7 +267,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     await onPhone('/ca-nhan/nhap', 'my-drafts', (p) =>
       p.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' }).waitFor(),
     );
-  }, 120_000);
+  });
 
   it('is received by the desk in the console, which then asks for the fee', async () => {
     expect(dossierCode).toMatch(CODE_PATTERN);
@@ -281,7 +281,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     await act('motcua', 'forward');
     await act('chuyenvien', 'accept_handoff');
     await act('chuyenvien', 'request_payment', { reason: 'Lệ phí đăng ký khai sinh', amountVnd: 50_000 });
-  }, 60_000);
+  });
 
   it('lets the citizen pay in the sandbox and download the e-receipt', async () => {
     await citizen.goto(`/ca-nhan/ho-so/${dossierCode}`);
@@ -322,7 +322,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  }, 60_000);
+  });
 
   it('is completed with a result document and returned (API)', async () => {
     await act('chuyenvien', 'complete_step');
@@ -346,7 +346,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
       await act('motcua', 'accept_handoff');
     }
     await act('motcua', 'return_result', { channel: 'online' });
-  }, 60_000);
+  });
 
   it('tracks the dossier without signing in: a wrong check value is "not found", the right one shows it', async () => {
     for (const viewport of [undefined, PHONE]) {
@@ -392,7 +392,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     expect(statuses.at(-1), statuses.join(' ')).toBe(429);
     await page.getByRole('alert').filter({ hasText: 'Quá nhiều yêu cầu' }).waitFor();
     await expect.poll(() => wait.innerText()).toMatch(/Vui lòng thử lại sau (\d+ phút|\d+ giây)\.$/);
-  }, 60_000);
+  });
 
   it('downloads and verifies the result, and rates the dossier once (a second rating is refused)', async () => {
     await citizen.goto(`/ca-nhan/ho-so/${dossierCode}`);
@@ -455,7 +455,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     const next = item.getByTestId('my-dossier-next');
     await next.filter({ hasText: 'Hồ sơ đã kết thúc' }).waitFor();
     await expect.poll(() => next.innerText()).toContain('Đã đánh giá');
-  }, 60_000);
+  });
 
   it('sends a feedback on a regulation (PAKN) and tracks it by its code', async () => {
     const page = await openPage();
@@ -499,5 +499,5 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     await page.getByTestId('pakn-status').getByText('Received, being classified').waitFor();
     await page.getByText('Tiếng Việt', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị về quy định hành chính' }).waitFor();
-  }, 60_000);
+  });
 });

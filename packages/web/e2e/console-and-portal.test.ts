@@ -278,7 +278,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await expect
       .poll(() => desk.locator('[data-form]').evaluateAll((links) => links.map((l) => l.getAttribute('data-form'))))
       .toEqual(expect.arrayContaining(['receipt', 'control_slip']));
-  }, 90_000);
+  });
 
   it('shows the inbox with red and amber badges and the remaining working time', async () => {
     // Two more dossiers: one due in three working hours, one overdue.
@@ -389,5 +389,5 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await shoot(page, 'calendar-preview', { fullPage: false });
     await page.getByRole('button', { name: 'Áp dụng' }).click();
     await page.getByText('Đã cập nhật lịch nghỉ').waitFor();
-  }, 60_000);
+  });
 });

@@ -131,7 +131,7 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     expect(total?.getCell(3).value).toBe(
       Number((await kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).replace(/\./g, '')),
     );
-  }, 90_000);
+  });
 
   it('imports historical dossiers with progress and a per-row report, and the dashboard counts them', async () => {
     const page = await signInAsProvinceAdmin();
@@ -191,5 +191,5 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
       .filter({ hasText: '1.250' })
       .first()
       .waitFor();
-  }, 120_000);
+  });
 });
