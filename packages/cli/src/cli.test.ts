@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createPgliteDataDir } from '@motcua/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -39,7 +40,9 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('motcua command line', () => {
+// Each test runs one or more commands that open the embedded database (seconds each, more when the
+// other worker is busy too): a test may take minutes on a loaded 2-core machine.
+describe('motcua command line', { timeout: 180_000 }, () => {
   it('prints help and exits 0', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
@@ -145,13 +148,15 @@ describe('motcua serve on the embedded database', () => {
   }, 180_000);
 });
 
-describe('motcua import/export procedures', () => {
+describe('motcua import/export procedures', { timeout: 180_000 }, () => {
   const catalogFile = fileURLToPath(new URL('../../../reference-data/tthc-catalog.json', import.meta.url));
   let dir: string;
   let subsetFile: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-catalog-cli-'));
+    // A migrated database to import into (migrating a fresh one is the migrate test's subject).
+    await createPgliteDataDir(join(dir, 'data', 'pglite'));
     const { procedures } = JSON.parse(readFileSync(catalogFile, 'utf8')) as { procedures: unknown[] };
     subsetFile = join(dir, 'subset.json');
     writeFileSync(subsetFile, JSON.stringify({ procedures: procedures.slice(0, 300) }));

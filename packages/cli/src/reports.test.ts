@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPgliteDataDir } from '@motcua/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -27,11 +28,13 @@ const env = (): NodeJS.ProcessEnv => {
 const runCli = (args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { env: env(), encoding: 'utf8', timeout: 180_000 });
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!built) {
     throw new Error('packages/cli is not built; run "npm run build" (npm test does it) before these tests');
   }
   dir = mkdtempSync(join(tmpdir(), 'motcua-cli-reports-'));
+  // A migrated embedded database (cli.test.ts migrates a fresh one): each command opens it as is.
+  await createPgliteDataDir(join(dir, 'data', 'pglite'));
 });
 
 afterAll(() => {

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '@motcua/server/seed/demo';
 import { signIn } from '@motcua/server/testing/fixtures';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, ensureWebBuilt, launchBrowser, newContext, PHONE, startTestServer, type TestServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, onPostgresPass, PHONE, signInOfficial, useBrowserSuite, waitForStillness } from './harness';
 
 /*
  * Issue 7 asks of the web UI: keyboard navigable, every input labelled, contrast AA. This suite
@@ -17,7 +15,6 @@ import { DESKTOP, ensureWebBuilt, launchBrowser, newContext, PHONE, startTestSer
  * moves through the portal's home and the officials' sign-in with a visible focus, and signs in.
  * Skipped on the PostgreSQL pass, like the other browser suites.
  */
-const onPostgresPass = Boolean(process.env.DATABASE_URL);
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_OPTIONS: RunOptions = {
@@ -36,66 +33,25 @@ const DESK = 'xa.tiepnhan';
 /** The province administrator: sees the reports. */
 const PROVINCE_ADMIN = 'qttinh';
 
-let ts: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let dossierCode = '';
-
-beforeAll(async () => {
-  if (onPostgresPass) {
-    return;
-  }
-  await ensureWebBuilt();
-  ts = await startTestServer({ MOTCUA_DEMO: 'true' });
-  // A dossier of the desk's own agency, for the dossier page.
-  const session = await signIn(ts.server.app, DESK, DEFAULT_DEMO_PASSWORD);
-  const inbox = await ts.server.app.inject({
-    method: 'GET',
-    url: '/api/v1/dossiers?box=agency&limit=1',
-    headers: session.headers,
-  });
-  dossierCode = (inbox.json() as { items: { code: string }[] }).items[0]?.code ?? '';
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => undefined);
-  }
-  await browser?.close();
-  await ts?.close();
+const suite = useBrowserSuite('a11y', {
+  env: { MOTCUA_DEMO: 'true' },
+  seed: async (server) => {
+    // A dossier of the desk's own agency, for the dossier page.
+    const session = await signIn(server.app, DESK, DEFAULT_DEMO_PASSWORD);
+    const inbox = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/dossiers?box=agency&limit=1',
+      headers: session.headers,
+    });
+    dossierCode = (inbox.json() as { items: { code: string }[] }).items[0]?.code ?? '';
+  },
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') {
-    return;
-  }
-  let n = 0;
-  for (const browserContext of contexts) {
-    for (const page of browserContext.pages()) {
-      await page
-        .screenshot({ path: join(tmpdir(), `motcua-e2e-a11y-failure-${++n}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-  }
-});
+const openPage = (viewport = DESKTOP): Promise<Page> => suite.openPage(viewport);
 
-const openPage = async (viewport = DESKTOP): Promise<Page> => {
-  const context = await newContext(browser, ts.url, viewport);
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-};
-
-const signInAs = async (username: string): Promise<Page> => {
-  const page = await openPage();
-  await page.goto('/can-bo/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEFAULT_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
-  return page;
-};
+const signInAs = async (username: string): Promise<Page> =>
+  signInOfficial(await openPage(), username, DEFAULT_DEMO_PASSWORD);
 
 /** Opens a page and waits until it has its heading, its data and no spinner left. */
 const visit = async (page: Page, path: string): Promise<void> => {
@@ -103,11 +59,13 @@ const visit = async (page: Page, path: string): Promise<void> => {
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
-  // The end state of antd's fade-ins, not a frame in the middle of one (a half-faded text fails contrast).
+  // The end state of antd's fade-ins, not a frame in the middle of one (a half-faded text fails
+  // contrast): every animation ends first, then none may start (focus rings, hovers).
+  await waitForStillness(page);
   await page.addStyleTag({
     content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
   });
-  await page.waitForTimeout(200);
+  await waitForStillness(page);
 };
 
 type Violation = { id: string; impact: string; help: string; nodes: number; targets: string[] };
@@ -255,14 +213,14 @@ describe.skipIf(onPostgresPass)('keyboard', () => {
     expect(back).toEqual(stops.slice(0, -1).reverse().map(key));
     expect((await focused(page))?.name).toBe('Bỏ qua, đến nội dung chính');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
   it('signs an official in with the keyboard alone, with a visible focus', async () => {
     const page = await openPage();
     await visit(page, '/can-bo/dang-nhap');
     // The username field has the focus; Tab goes to the password, then to the button.
-    expect((await focused(page))?.id).toBe('sign-in_username');
+    await expect.poll(async () => (await focused(page))?.id).toBe('sign-in_username');
     await page.keyboard.type(DESK);
     await page.keyboard.press('Tab');
     const password = await focused(page);
@@ -282,7 +240,7 @@ describe.skipIf(onPostgresPass)('keyboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
     // The button is gone with the sign-in page: the focus goes on to the console's main content,
     // not lost, and the next Tab reaches the inbox, after the header and the menu.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
     const next = await focused(page);
     expect(next).not.toBeNull();

@@ -1,112 +1,49 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedWorld } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
 import { getAgencyWorkingCalendar } from '@motcua/server/usecases/calendar/calendar-service';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { measureBundle, PORTAL_BUDGET_BYTES } from '../scripts/measure-bundle.mjs';
 import {
   APPLICANT,
   asOfficial,
-  ensureWebBuilt,
-  launchBrowser,
-  newContext,
+  nextResponse,
+  onPostgresPass,
   PHONE,
+  performAction,
   seedCatalog,
   shoot,
-  startTestServer,
-  TEST_PASSWORD,
-  type TestServer,
+  signInOfficial,
+  useBrowserSuite,
+  waitForStatus,
 } from './harness';
 
 /*
  * The browser suite always runs its own server on PGlite (a temporary data directory), whatever
  * DATABASE_URL says; the PostgreSQL pass of CI (npm run test:pg) would only repeat it, so it is
- * skipped there.
+ * skipped there. Every wait is on a state (a locator, a polled value, a response), never a delay.
  */
-const onPostgresPass = Boolean(process.env.DATABASE_URL);
-
-let ts: TestServer;
-let browser: Browser;
 let centreId = '';
-const contexts: BrowserContext[] = [];
+const suite = useBrowserSuite('console', {
+  seed: async (server) => {
+    const world = await seedWorld({ database: server.app.motcua.database } as unknown as TestApp);
+    centreId = world.agencies.centre?.id ?? '';
+    await seedCatalog(server, [centreId]);
+  },
+});
+const openPage = suite.openPage;
 let dossierCode = '';
 
 const CODE_PATTERN = /000\.00\.10\.H31-\d{6}-\d{4}/;
 
-beforeAll(async () => {
-  if (onPostgresPass) {
-    return;
-  }
-  await ensureWebBuilt();
-  ts = await startTestServer();
-  const world = await seedWorld({ database: ts.server.app.motcua.database } as unknown as TestApp);
-  centreId = world.agencies.centre?.id ?? '';
-  await seedCatalog(ts.server, [centreId]);
-  browser = await launchBrowser();
-}, 180_000);
+const signInAs = async (username: string): Promise<Page> => signInOfficial(await openPage(), username);
 
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => undefined);
-  }
-  await browser?.close();
-  await ts?.close();
-});
+/** Opens an action's dialog on the dossier page, fills it, submits it, closes it (see performAction). */
+const act = (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>, shot?: string) =>
+  performAction(page, action, { ...(fill ? { fill } : {}), ...(shot ? { shot } : {}) });
 
-// On a failure, the pages as they were help more than a timeout message.
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') {
-    return;
-  }
-  let n = 0;
-  for (const browserContext of contexts) {
-    for (const page of browserContext.pages()) {
-      await page
-        .screenshot({ path: join(tmpdir(), `motcua-e2e-failure-${++n}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-  }
-});
-
-const openPage = async (viewport?: { width: number; height: number }): Promise<Page> => {
-  const context = await newContext(browser, ts.url, viewport);
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  return context.newPage();
-};
-
-const signInAs = async (username: string): Promise<Page> => {
-  const page = await openPage();
-  await page.goto('/can-bo/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
-  return page;
-};
-
-/** Opens an action's dialog on the dossier page, fills it, submits and closes it. */
-const act = async (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>, shotName?: string) => {
-  await page.locator(`[data-action="${action}"]`).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill?.(dialog);
-  if (shotName) {
-    await shoot(page, shotName, { fullPage: false });
-  }
-  await dialog.getByTestId('action-submit').click();
-  const close = dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' });
-  await Promise.race([dialog.waitFor({ state: 'hidden' }), close.waitFor()]);
-  if (await close.isVisible()) {
-    await close.click();
-  }
-  await dialog.waitFor({ state: 'hidden' });
-};
-
-const waitForStatus = (page: Page, text: string) =>
-  page.getByTestId('dossier-status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+/** Horizontal overflow of the page (0 when nothing sticks out sideways). */
+const overflowOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(onPostgresPass)('the build', () => {
   it('keeps the portal’s first load within 300 KB of gzipped JavaScript', () => {
@@ -149,16 +86,14 @@ describe.skipIf(onPostgresPass)('the portal', () => {
       await shoot(page, `portal-search${suffix}`);
 
       // No horizontal scrolling on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expect.poll(() => overflowOf(page)).toBeLessThanOrEqual(0);
 
       await link.click();
       await page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' }).waitFor();
       await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).waitFor();
-      expect(await page.getByText('Giấy chứng sinh').count()).toBeGreaterThan(0);
-      expect(await page.getByText('5 ngày làm việc').count()).toBeGreaterThan(0);
-      const procedureOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(procedureOverflow).toBeLessThanOrEqual(0);
+      await expect.poll(() => page.getByText('Giấy chứng sinh').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('5 ngày làm việc').count()).toBeGreaterThan(0);
+      await expect.poll(() => overflowOf(page)).toBeLessThanOrEqual(0);
       await shoot(page, `portal-procedure${suffix}`);
     }
 
@@ -178,7 +113,7 @@ describe.skipIf(onPostgresPass)('the portal', () => {
     await page.goto('/?online=partial');
     await page.getByRole('link', { name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ' }).waitFor();
     await page.getByText('Tìm thấy 1 thủ tục').waitFor();
-    expect(await page.getByText('75.000 đồng').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('75.000 đồng').count()).toBeGreaterThan(0);
   });
 });
 
@@ -189,16 +124,15 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await page.waitForURL(/\/can-bo\/dang-nhap\?next=/);
     await page.getByRole('heading', { name: 'Đăng nhập dành cho cán bộ' }).waitFor();
     // Keyboard only: the username field has the focus, Tab reaches the password, Enter signs in.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in_username');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sign-in_username');
     await page.keyboard.type('motcua');
     await page.keyboard.press('Tab');
     await page.keyboard.type('sai-mat-khau');
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' });
     await alert.waitFor();
-    const text = await alert.innerText();
-    expect(text).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
-    expect(text).not.toContain('[object Object]');
+    await expect.poll(() => alert.innerText()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await alert.innerText()).not.toContain('[object Object]');
     await shoot(page, 'sign-in-error', { fullPage: false });
   });
 
@@ -233,6 +167,8 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await page.getByLabel('Địa chỉ', { exact: true }).fill(APPLICANT.address.text);
     await page.getByLabel('Số điện thoại').fill(APPLICANT.phone);
     await page.getByLabel('Họ và tên').click();
+    // Checked once the form has validated what was typed (no field still validating).
+    await expect.poll(() => page.locator('.ant-form-item-is-validating').count()).toBe(0);
     expect(await page.getByText('không khớp').count()).toBe(0);
     await shoot(page, 'intake-2-applicant');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -248,13 +184,17 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     // 4. Fees, the computed appointment, and the decision.
     const appointment = page.getByTestId('appointment');
     await appointment.waitFor();
-    expect(await appointment.innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // Computed in legal working time when the desk reaches this step: polled until it is shown.
+    await expect.poll(() => appointment.innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.getByLabel('Tiếp nhận, hẹn trả kết quả (Mẫu 01)').check();
     await shoot(page, 'intake-4-review');
+    const created = nextResponse(page, 'POST', '/api/v1/dossiers');
     await page.getByRole('button', { name: 'Lưu và in phiếu' }).click();
+    expect((await created).status()).toBe(201);
 
     const saved = page.getByTestId('intake-saved');
     await saved.waitFor();
+    await expect.poll(() => saved.innerText()).toMatch(CODE_PATTERN);
     dossierCode = CODE_PATTERN.exec(await saved.innerText())?.[0] ?? '';
     expect(dossierCode).toMatch(CODE_PATTERN);
     await shoot(page, 'intake-saved', { fullPage: false });
@@ -291,6 +231,8 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await specialist.getByRole('link', { name: dossierCode }).click();
     await waitForStatus(specialist, 'Đang xử lý');
     await specialist.getByText('Chờ tiếp nhận bàn giao').first().waitFor();
+    // The actions come from their own request: the button is waited for before the list is read.
+    await specialist.locator('[data-action="accept_handoff"]').waitFor();
     expect(
       await specialist
         .locator('[data-action]')
@@ -318,10 +260,13 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     );
     await waitForStatus(approver, 'Đã có kết quả');
 
-    // The desk returns it.
+    // The desk returns it. Whether it must first accept the hand-over is read from the actions the
+    // page has loaded (their answer, not whatever is on the screen before it).
+    const actions = nextResponse(desk, 'GET', `/api/v1/dossiers/${dossierCode}/actions`);
     await desk.reload();
+    const offered = ((await (await actions).json()) as { actions: { action: string }[] }).actions.map((a) => a.action);
     await waitForStatus(desk, 'Đã có kết quả');
-    if (await desk.locator('[data-action="accept_handoff"]').count()) {
+    if (offered.includes('accept_handoff')) {
       await act(desk, 'accept_handoff');
     }
     await desk.locator('[data-action="return_result"]').waitFor();
@@ -330,15 +275,14 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await desk.getByRole('tab', { name: 'Quá trình xử lý' }).click();
     await desk.getByText('Trần Văn Chuyên').first().waitFor();
     await shoot(desk, 'dossier-returned');
-    const forms = await desk
-      .locator('[data-form]')
-      .evaluateAll((links) => links.map((l) => l.getAttribute('data-form')));
-    expect(forms).toEqual(expect.arrayContaining(['receipt', 'control_slip']));
-  }, 90_000);
+    await expect
+      .poll(() => desk.locator('[data-form]').evaluateAll((links) => links.map((l) => l.getAttribute('data-form'))))
+      .toEqual(expect.arrayContaining(['receipt', 'control_slip']));
+  });
 
   it('shows the inbox with red and amber badges and the remaining working time', async () => {
     // Two more dossiers: one due in three working hours, one overdue.
-    const desk = await asOfficial(ts.server, 'motcua');
+    const desk = await asOfficial(suite.server, 'motcua');
     const codes: string[] = [];
     for (const fullName of ['Trần Văn Bình', 'Lê Thị Cúc']) {
       const created = await desk.call<{ code: string }>('POST', '/api/v1/dossiers', {
@@ -354,7 +298,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
       });
       codes.push(created.code);
     }
-    const ctx = ts.server.app.motcua;
+    const ctx = suite.server.app.motcua;
     const { calendar } = await getAgencyWorkingCalendar(ctx, centreId);
     // Whole minutes, like the due instants the engine computes (the inbox's remaining working time is
     // typed as whole minutes: an instant with seconds made GET /api/v1/dossiers answer 500).
@@ -379,16 +323,21 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     const dueSoon = page.locator('[data-urgency="due_soon"]');
     await overdue.first().waitFor();
     await dueSoon.first().waitFor();
-    expect(await overdue.first().innerText()).toMatch(/^quá hạn \d+ (ngày|giờ)/);
-    expect(await dueSoon.first().innerText()).toMatch(/^còn [23] giờ( \d+ phút)? làm việc$/);
+    await expect.poll(() => overdue.first().innerText()).toMatch(/^quá hạn \d+ (ngày|giờ)/);
+    await expect.poll(() => dueSoon.first().innerText()).toMatch(/^còn [23] giờ( \d+ phút)? làm việc$/);
     expect(await page.locator('[data-urgency="overdue"]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       'rgb(168, 7, 26)',
     );
     await shoot(page, 'inbox');
 
+    // The overdue box's answer first: before it, the agency's list (with both) is still on the screen.
+    const overdueBox = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/dossiers' && new URL(r.url()).searchParams.get('box') === 'overdue',
+    );
     await page.getByRole('tab', { name: 'Quá hạn' }).click();
-    await page.getByRole('link', { name: codes[0] ?? '' }).waitFor({ state: 'detached' });
+    await overdueBox;
     await page.getByRole('link', { name: codes[1] ?? '' }).waitFor();
+    await page.getByRole('link', { name: codes[0] ?? '' }).waitFor({ state: 'detached' });
   });
 
   it('lets the province administrator manage the catalog, agencies, users and days off (with the preview)', async () => {
@@ -422,7 +371,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await shoot(page, 'calendar');
 
     // A one-off day off on the next working day moves the open dossiers' appointments: preview first.
-    const { calendar } = await getAgencyWorkingCalendar(ts.server.app.motcua, centreId);
+    const { calendar } = await getAgencyWorkingCalendar(suite.server.app.motcua, centreId);
     const next = new Date(calendar.addWorkingMinutes(Date.now(), 8 * 60) + 7 * 3_600_000);
     const day = `${String(next.getUTCDate()).padStart(2, '0')}/${String(next.getUTCMonth() + 1).padStart(2, '0')}/${next.getUTCFullYear()}`;
     const date = page.getByLabel('Ngày', { exact: true });
@@ -434,9 +383,11 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await page.getByRole('button', { name: 'Xem trước ảnh hưởng' }).click();
     const summary = page.getByTestId('calendar-preview-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Đã xét \d+ hồ sơ đang giải quyết; [1-9]\d* hồ sơ sẽ đổi ngày hẹn\./);
+    await expect
+      .poll(() => summary.innerText())
+      .toMatch(/Đã xét \d+ hồ sơ đang giải quyết; [1-9]\d* hồ sơ sẽ đổi ngày hẹn\./);
     await shoot(page, 'calendar-preview', { fullPage: false });
     await page.getByRole('button', { name: 'Áp dụng' }).click();
     await page.getByText('Đã cập nhật lịch nghỉ').waitFor();
-  }, 60_000);
+  });
 });

@@ -1,99 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createPgliteDataDir } from '@motcua/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@motcua/server';
 import { signIn, TEST_PASSWORD, TEST_PROCEDURE_CONTENT } from '@motcua/server/testing/fixtures';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { connectBrowser, ensureWebBuilt, launchBrowser, onPostgresPass, REPO_ROOT, WEB_DIST } from './browser';
 
-export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(WEB_ROOT, 'dist');
-const REPO_ROOT = resolve(WEB_ROOT, '..', '..');
-
+export { CHROMIUM, ensureWebBuilt, launchBrowser, onPostgresPass, WEB_ROOT } from './browser';
 export { TEST_PASSWORD };
-
-const newestMtime = (path: string): number => {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) {
-    return stat.mtimeMs;
-  }
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-};
-
-const isBuilt = (): boolean => {
-  const index = join(DIST, 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(WEB_ROOT, p));
-  const newestSource = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
-  return existsSync(index) && statSync(index).mtimeMs >= newestSource;
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Builds the web client with Vite when dist/ is missing or older than any source file. The e2e
- * files run in parallel: one builds (holding a lock directory) while the others wait for it.
- */
-export const ensureWebBuilt = async (): Promise<void> => {
-  const lock = join(tmpdir(), 'motcua-web-build.lock');
-  for (;;) {
-    if (isBuilt()) {
-      return;
-    }
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another file is building; a lock older than 3 minutes was left by a killed run.
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > 180_000) {
-        rmSync(lock, { recursive: true, force: true });
-      }
-      await sleep(500);
-    }
-  }
-  try {
-    if (isBuilt()) {
-      return;
-    }
-    const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-      cwd: WEB_ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  } finally {
-    rmdirSync(lock);
-  }
-};
-
-/** Debian's Chromium (installed by .ci/run with apt); never a downloaded browser. */
-export const CHROMIUM = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
-
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--font-render-hinting=none',
-    ],
-  });
 
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 360, height: 740 };
+type Viewport = { width: number; height: number };
 
 export const newContext = (
   browser: Browser,
   baseURL: string,
-  viewport = DESKTOP,
+  viewport: Viewport = DESKTOP,
   extra: BrowserContextOptions = {},
 ): Promise<BrowserContext> =>
   browser.newContext({
@@ -145,9 +71,48 @@ export const screenshotDir = (): string => {
   return dir;
 };
 
+/**
+ * True in the page when nothing moves: no finite CSS animation or transition is running (infinite
+ * ones, a spinner's, never end) and no element carries one of antd's motion classes (rc-motion adds
+ * `…-appear`, `…-enter`, `…-leave` with `-prepare`/`-start`/`-active` for the length of a fade or
+ * zoom, including the frame before its animation starts).
+ */
+const isStill = (root: Element | null): boolean => {
+  const scope = root ?? document.documentElement;
+  const moving = (root ? root.getAnimations({ subtree: true }) : document.getAnimations()).some(
+    (animation) =>
+      animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+  );
+  if (moving) {
+    return false;
+  }
+  const motion = /-(appear|enter|leave)(-(prepare|start|active))?$/;
+  const elements = [scope, ...scope.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')];
+  // An element that is still (a dialog) can sit in a wrapper that still fades in.
+  for (let parent = root?.parentElement; parent; parent = parent.parentElement) {
+    elements.push(parent);
+  }
+  return !elements.some((element) => [...element.classList].some((name) => motion.test(name)));
+};
+
+/** Waits until nothing on the page moves (see isStill): the end state of every fade, zoom and transition. */
+export const waitForStillness = async (page: Page): Promise<void> => {
+  await page.waitForFunction(isStill, null, { polling: 'raf' });
+};
+
+/**
+ * Waits until the element is visible and has finished its entry animation (an antd dialog zooms in:
+ * a click while it moves can miss its target).
+ */
+export const settled = async (locator: Locator): Promise<void> => {
+  await locator.waitFor();
+  const handle = await locator.elementHandle();
+  await locator.page().waitForFunction(isStill, handle, { polling: 'raf' });
+};
+
 export const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
-  // Let fonts, transitions and lazy chunks settle; a full-page shot starts from the top (sticky header).
-  // The skip link shows only while it has the keyboard focus: not in the pictures.
+  // Fonts loaded, and a full-page shot starts from the top (sticky header). The skip link shows only
+  // while it has the keyboard focus: not in the pictures.
   await page.evaluate(async () => {
     await document.fonts.ready;
     // Nor a field's focus ring (red like an error with this theme), nor antd's click ripple.
@@ -160,7 +125,8 @@ export const shoot = async (page: Page, name: string, options: { fullPage?: bool
     }
     window.scrollTo(0, 0);
   });
-  await page.waitForTimeout(250);
+  // Transitions started by the blur and the scroll, and any fade still running, end before the shot.
+  await waitForStillness(page);
   await page.screenshot({ path: join(screenshotDir(), `${name}.png`), fullPage: options.fullPage ?? true });
 };
 
@@ -183,19 +149,21 @@ const findFreePort = (): Promise<number> =>
   });
 
 /**
- * The real server, in this process, on PGlite in a fresh temporary data directory, serving the built
- * client, with its public URL (payment sandbox links, return addresses) on its own address, and
- * any other setting in `env`. MOTCUA_E2E_LOG_LEVEL=error shows the server's errors while debugging.
+ * The real server, in this process, on PGlite in a fresh temporary data directory (filled with the
+ * migrated template), serving the built client, with its public URL (payment sandbox links, return
+ * addresses) on its own address, and any other setting in `env`. MOTCUA_E2E_LOG_LEVEL=error shows the server's errors while debugging.
  */
 export const startTestServer = async (env: Record<string, string> = {}): Promise<TestServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  // Migrated already (the test databases' template): the server starts in seconds, not a minute.
+  await createPgliteDataDir(join(dataDir, 'pglite'));
   const port = await findFreePort();
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
     MOTCUA_PUBLIC_URL: `http://127.0.0.1:${port}`,
     MOTCUA_DATA_DIR: dataDir,
-    MOTCUA_WEB_DIR: DIST,
+    MOTCUA_WEB_DIR: WEB_DIST,
     LOG_LEVEL: process.env.MOTCUA_E2E_LOG_LEVEL ?? 'silent',
     ...env,
   });
@@ -232,6 +200,180 @@ export const asOfficial = async (server: RunningServer, username: string) => {
     return (response.body ? response.json() : undefined) as T;
   };
   return { call };
+};
+
+export type BrowserSuite = {
+  /** The suite's server (in this process, on PGlite): for `inject` calls and seeding. */
+  readonly server: RunningServer;
+  /** Its address, the base URL of every page the suite opens. */
+  readonly url: string;
+  /** A page in a new browser context (its own cookies and storage), closed at the end of the file. */
+  openPage: (viewport?: Viewport, extra?: BrowserContextOptions) => Promise<Page>;
+};
+
+/**
+ * The hooks every browser suite needs, registered in the calling test file: before its tests, its
+ * own server (with `env`, then `seed`) and a connection to the run's Chromium (started once by
+ * global-setup.ts; a file run without it launches its own); after a failed test, a screenshot of
+ * every open page (paths printed); after the file, its contexts, the browser connection and the
+ * server are closed. Nothing starts on the PostgreSQL pass (the suites are skipped there).
+ */
+export const useBrowserSuite = (
+  name: string,
+  options: {
+    env?: Record<string, string>;
+    seed?: (server: RunningServer) => Promise<void>;
+    /** How long a page's actions and waits may take (a busy 2-core CI machine is slow to render). */
+    actionTimeout?: number;
+  } = {},
+): BrowserSuite => {
+  let ts: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) {
+      throw new Error(`the ${name} browser suite has no ${what} (skipped on the PostgreSQL pass, or setup failed)`);
+    }
+    return value;
+  };
+
+  beforeAll(async () => {
+    if (onPostgresPass) {
+      return;
+    }
+    const endpoint = inject('motcuaBrowserEndpoint');
+    if (!endpoint) {
+      await ensureWebBuilt();
+    }
+    const results = await Promise.allSettled([
+      (endpoint ? connectBrowser(endpoint) : launchBrowser()).then((opened) => {
+        browser = opened;
+      }),
+      startTestServer(options.env).then(async (running) => {
+        ts = running;
+        await options.seed?.(running.server);
+      }),
+    ]);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        throw result.reason;
+      }
+    }
+  }, 180_000);
+
+  // On a failure, the pages as they were help more than a timeout message.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') {
+      return;
+    }
+    let n = 0;
+    for (const browserContext of contexts) {
+      for (const page of browserContext.pages()) {
+        const path = join(tmpdir(), `motcua-e2e-${name}-failure-${++n}.png`);
+        await page
+          .screenshot({ path, fullPage: true })
+          .then(() => console.error(`screenshot of ${page.url()}: ${path}`))
+          .catch(() => undefined);
+      }
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close().catch(() => undefined);
+    }
+    // A connected browser only disconnects: the shared Chromium stays for the other suites.
+    await browser?.close();
+    await ts?.close();
+  });
+
+  return {
+    get server() {
+      return started(ts, 'server').server;
+    },
+    get url() {
+      return started(ts, 'server').url;
+    },
+    openPage: async (viewport = DESKTOP, extra = {}) => {
+      const context = await newContext(started(browser, 'browser'), started(ts, 'server').url, viewport, extra);
+      context.setDefaultTimeout(options.actionTimeout ?? 15_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+};
+
+/** Signs an official in through the console's sign-in page and waits until the console has them. */
+export const signInOfficial = async (page: Page, username: string, password = TEST_PASSWORD): Promise<Page> => {
+  await page.goto('/can-bo/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
+  return page;
+};
+
+export const waitForStatus = (page: Page, text: string) =>
+  page.getByTestId('dossier-status').filter({ hasText: text }).waitFor();
+
+const isRequest = (response: Response, method: string, pathname: string | RegExp): boolean => {
+  if (response.request().method() !== method) {
+    return false;
+  }
+  const path = new URL(response.url()).pathname;
+  return typeof pathname === 'string' ? path === pathname : pathname.test(path);
+};
+
+/** The response to the next `method` request whose path is (or matches) `pathname`. */
+export const nextResponse = (page: Page, method: string, pathname: string | RegExp): Promise<Response> =>
+  page.waitForResponse((response) => isRequest(response, method, pathname));
+
+/**
+ * Performs a dossier action in the console's dossier page as a user would: opens its dialog, lets it
+ * finish zooming in, fills it, submits it and waits for the server's answer, closes the printable
+ * form's dialog if one shows, and waits until the page has read the dossier's actions again (the
+ * next action is offered at the dossier's new version, not at the one before this action).
+ */
+export const performAction = async (
+  page: Page,
+  action: string,
+  options: { fill?: (dialog: Locator) => Promise<void>; shot?: string } = {},
+): Promise<void> => {
+  const code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  const actionsPath = `/api/v1/dossiers/${encodeURIComponent(code)}/actions`;
+  await page.locator(`[data-action="${action}"]`).click();
+  const dialog = page.getByRole('dialog');
+  await settled(dialog);
+  await options.fill?.(dialog);
+  if (options.shot) {
+    await shoot(page, options.shot, { fullPage: false });
+  }
+  // The actions the page reads after the POST's answer (the dossier's queries are invalidated then).
+  let answered = false;
+  const reread = page.waitForResponse((response) => {
+    if (isRequest(response, 'POST', `${actionsPath}/${action}`)) {
+      answered = true;
+      return false;
+    }
+    return answered && isRequest(response, 'GET', actionsPath);
+  });
+  reread.catch(() => undefined); // awaited below, unless the action fails first
+  const [posted] = await Promise.all([
+    nextResponse(page, 'POST', `${actionsPath}/${action}`),
+    dialog.getByTestId('action-submit').click(),
+  ]);
+  if (!posted.ok()) {
+    throw new Error(`${action} → ${posted.status()} ${await posted.text()}`);
+  }
+  await reread;
+  // A printable form (receipt, control slip, …) keeps the dialog open with a Close button; any other
+  // answer closes it.
+  const close = dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' });
+  await expect.poll(async () => (await close.isVisible()) || !(await dialog.isVisible())).toBe(true);
+  if (await close.isVisible()) {
+    await close.click();
+  }
+  await dialog.waitFor({ state: 'hidden' });
 };
 
 const today = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DEFAULT_DEMO_PASSWORD } from '@motcua/server/seed/demo';
 import { DEMO_AGENCY_CODES } from '@motcua/server/seed/demo-procedures';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, launchBrowser, newContext, shoot, startTestServer, type TestServer } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { onPostgresPass, shoot, signInOfficial, useBrowserSuite } from './harness';
 
 /*
  * The reports dashboard and the historical-dossier import in a real browser, on the demo province
@@ -14,11 +14,8 @@ import { ensureWebBuilt, launchBrowser, newContext, shoot, startTestServer, type
  * row, follows its progress to the end, reads why the row was rejected, and finds 2024 in the
  * dashboard. Screenshots at 1366 × 768. Skipped on the PostgreSQL pass, like the other browser suites.
  */
-const onPostgresPass = Boolean(process.env.DATABASE_URL);
-
-let ts: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+// The demo province, as `npm start` seeds it: its agencies, accounts and a few dossiers this year.
+const suite = useBrowserSuite('reports', { env: { MOTCUA_DEMO: 'true' } });
 
 /** Valid rows of the file: enough for a thousands separator in the dashboard ("1.250"). */
 const VALID_ROWS = 1250;
@@ -54,50 +51,11 @@ const buildHistoricalCsv = (): string => {
   return `${lines.join('\r\n')}\r\n`;
 };
 
-beforeAll(async () => {
-  if (onPostgresPass) {
-    return;
-  }
-  await ensureWebBuilt();
-  // The demo province, as `npm start` seeds it: its agencies, accounts and a few dossiers this year.
-  ts = await startTestServer({ MOTCUA_DEMO: 'true' });
-  browser = await launchBrowser();
-}, 180_000);
+const signInAsProvinceAdmin = async (): Promise<Page> =>
+  signInOfficial(await suite.openPage(undefined, { acceptDownloads: true }), 'qttinh', DEFAULT_DEMO_PASSWORD);
 
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => undefined);
-  }
-  await browser?.close();
-  await ts?.close();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') {
-    return;
-  }
-  let n = 0;
-  for (const browserContext of contexts) {
-    for (const page of browserContext.pages()) {
-      await page
-        .screenshot({ path: join(tmpdir(), `motcua-e2e-reports-failure-${++n}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-  }
-});
-
-const signInAsProvinceAdmin = async (): Promise<Page> => {
-  const context = await newContext(browser, ts.url, undefined, { acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/can-bo/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill('qttinh');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEFAULT_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
-  return page;
-};
+/** Horizontal overflow of the page (0 when nothing sticks out sideways). */
+const overflowOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** A KPI card of the dashboard by its title: its figure and the line under it. */
 const kpi = (page: Page, title: string): { value: Locator; card: Locator } => {
@@ -130,27 +88,31 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     for (const title of ['Tổng số hồ sơ phải giải quyết', 'Hồ sơ mới tiếp nhận', 'Đã giải quyết', 'Đang giải quyết']) {
       const { value } = kpi(page, title);
       await value.waitFor();
-      expect((await value.innerText()).trim(), title).toMatch(VIETNAMESE_COUNT);
+      await expect.poll(async () => (await value.innerText()).trim(), { message: title }).toMatch(VIETNAMESE_COUNT);
     }
     const received = Number((await kpi(page, 'Hồ sơ mới tiếp nhận').value.innerText()).replace(/\./g, ''));
     expect(received).toBeGreaterThan(0);
     // Rates with a decimal comma and their base: "75% trực tuyến", "66,67% trước hạn và đúng hạn".
-    const resolvedLine = await kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText();
-    expect(resolvedLine).toMatch(/^(\d+(,\d+)?%|—) trước hạn và đúng hạn$/);
+    const resolvedLine = kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary');
+    await expect.poll(() => resolvedLine.innerText()).toMatch(/^(\d+(,\d+)?%|—) trước hạn và đúng hạn$/);
     // The 766 index in Vietnamese decimals ("62,5/80").
-    expect(await kpi(page, 'Chỉ số 766').value.innerText()).toMatch(/^\d+(,\d+)?\/\d+$/);
+    await expect.poll(() => kpi(page, 'Chỉ số 766').value.innerText()).toMatch(/^\d+(,\d+)?\/\d+$/);
 
-    // The charts are drawn (ECharts on canvas), not left as empty boxes.
+    // The charts are drawn (ECharts on canvas, loaded on first use), not left as empty boxes; each
+    // says when its drawing and entry animation are over (data-chart="drawn").
     const chart = page.getByRole('img', { name: 'Tiếp nhận và giải quyết theo thời gian' });
+    const channels = page.getByRole('img', { name: 'Tỷ lệ hồ sơ theo hình thức nộp' });
+    for (const drawn of [chart, channels]) {
+      await drawn.and(page.locator('[data-chart="drawn"]')).waitFor();
+    }
     const canvas = chart.locator('canvas');
     await canvas.waitFor();
     const size = await canvas.boundingBox();
     expect(size?.width).toBeGreaterThan(300);
     expect(size?.height).toBeGreaterThan(200);
-    expect(await page.getByRole('img', { name: 'Tỷ lệ hồ sơ theo hình thức nộp' }).locator('canvas').count()).toBe(1);
+    expect(await channels.locator('canvas').count()).toBe(1);
     // Nothing sticks out of the page sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.waitForTimeout(500); // the charts' entry animation
+    await expect.poll(() => overflowOf(page)).toBeLessThanOrEqual(0);
     await shoot(page, 'reports-dashboard');
 
     // The Excel export is a real workbook in the official report's layout.
@@ -169,7 +131,7 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     expect(total?.getCell(3).value).toBe(
       Number((await kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).replace(/\./g, '')),
     );
-  }, 90_000);
+  });
 
   it('imports historical dossiers with progress and a per-row report, and the dashboard counts them', async () => {
     const page = await signInAsProvinceAdmin();
@@ -195,22 +157,22 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     const progress = page.getByTestId('import-progress');
     await progress.getByText('ho-so-tu-phap-2024.csv').waitFor();
     await page.locator('[data-testid="import-status"][data-status="completed"]').first().waitFor({ timeout: 60_000 });
-    expect(await progress.locator('.ant-progress').getAttribute('aria-valuenow')).toBe('100');
+    await expect.poll(() => progress.locator('.ant-progress').getAttribute('aria-valuenow')).toBe('100');
     const figure = (key: string) => progress.getByTestId(`import-${key}`).locator('.ant-statistic-content').innerText();
-    expect(await figure('rows')).toBe('1.251');
-    expect(await figure('imported')).toBe('1.250');
-    expect(await figure('rejected')).toBe('1');
+    await expect.poll(() => figure('rows')).toBe('1.251');
+    await expect.poll(() => figure('imported')).toBe('1.250');
+    await expect.poll(() => figure('rejected')).toBe('1');
     await progress.getByText('Thiếu ngày tiếp nhận × 1').waitFor();
 
     // The rejected row, with its reason in Vietnamese.
     const rows = page.getByTestId('import-rows');
     const rejected = rows.locator('tr', { hasText: 'LS-2024-LOI' });
     await rejected.waitFor();
-    expect(await rejected.innerText()).toContain(String(VALID_ROWS + 1));
-    expect(await rejected.innerText()).toContain('Thiếu ngày tiếp nhận.');
+    await expect.poll(() => rejected.innerText()).toContain(String(VALID_ROWS + 1));
+    await expect.poll(() => rejected.innerText()).toContain('Thiếu ngày tiếp nhận.');
     // Listed among the province's imports.
     await page.locator('.ant-table-row', { hasText: 'ho-so-tu-phap-2024.csv' }).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expect.poll(() => overflowOf(page)).toBeLessThanOrEqual(0);
     await shoot(page, 'reports-import');
 
     // Back to the dashboard: 2024 now holds the imported dossiers, with their outcomes.
@@ -218,16 +180,16 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     await page.getByRole('heading', { name: 'Thống kê, báo cáo giải quyết thủ tục hành chính' }).waitFor();
     await chooseYear(page, 2024);
     await expect.poll(() => kpi(page, 'Hồ sơ mới tiếp nhận').value.innerText()).toBe('1.250');
-    expect(await kpi(page, 'Đã giải quyết').value.innerText()).toBe('1.250');
+    await expect.poll(() => kpi(page, 'Đã giải quyết').value.innerText()).toBe('1.250');
     const onTime = (VALID_ROWS - LATE_ROWS) / VALID_ROWS;
-    expect(await kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText()).toBe(
-      `${String(onTime * 100).replace('.', ',')}% trước hạn và đúng hạn`,
-    );
-    expect(await kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).toBe('1.250');
+    await expect
+      .poll(() => kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText())
+      .toBe(`${String(onTime * 100).replace('.', ',')}% trước hạn và đúng hạn`);
+    await expect.poll(() => kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).toBe('1.250');
     await page
       .locator('.ant-table-row', { hasText: 'Sở Tư pháp tỉnh Hưng Yên' })
       .filter({ hasText: '1.250' })
       .first()
       .waitFor();
-  }, 120_000);
+  });
 });

@@ -20,11 +20,23 @@ import { notFound } from '../../errors/app-error.js';
  * Calendars are pure and expensive to build (prefix sums over a century of days), so they are
  * cached per scope revision; any change to the day-off schedule bumps the revision in the same
  * transaction, and every instance sees the new revision on its next read. The cache holds derived
- * data only — the database stays the single source of truth.
+ * data only — the database stays the single source of truth. It is kept per database: revision 3
+ * of province 33 in one database (a test file's) is not revision 3 in another (the next file's, in
+ * the same test process).
  */
 const MAX_CACHED = 256;
-const dayOffCache = new Map<string, DayOffCalendar>();
-const workingCache = new Map<string, WorkingTimeCalendar>();
+type Caches = { dayOff: Map<string, DayOffCalendar>; working: Map<string, WorkingTimeCalendar> };
+const cachesByDatabase = new WeakMap<object, Caches>();
+
+const cachesOf = (ctx: AppContext): Caches => {
+  const owner: object = ctx.database ?? ctx.db;
+  let caches = cachesByDatabase.get(owner);
+  if (!caches) {
+    caches = { dayOff: new Map(), working: new Map() };
+    cachesByDatabase.set(owner, caches);
+  }
+  return caches;
+};
 
 const remember = <T>(cache: Map<string, T>, key: string, build: () => T): T => {
   const hit = cache.get(key);
@@ -95,6 +107,7 @@ export const getDayOffCalendar = async (
   const scopes = scopesOf(provinceCode);
   const revisions = await findCalendarRevisions(ctx.db, scopes);
   const key = scopes.map((s) => `${s}@${revisions[s] ?? 0}`).join('|');
+  const dayOffCache = cachesOf(ctx).dayOff;
   const cached = dayOffCache.get(key);
   if (cached) {
     return { calendar: cached, key };
@@ -111,7 +124,11 @@ export const getWorkingCalendar = async (
 ): Promise<WorkingTimeCalendar> => {
   const { calendar, key } = await getDayOffCalendar(ctx, input.provinceCode);
   const hours = input.workingHours ?? DEFAULT_WORKING_HOURS;
-  return remember(workingCache, `${key}#${JSON.stringify(hours)}`, () => new WorkingTimeCalendar(calendar, hours));
+  return remember(
+    cachesOf(ctx).working,
+    `${key}#${JSON.stringify(hours)}`,
+    () => new WorkingTimeCalendar(calendar, hours),
+  );
 };
 
 /** The working-time calendar an agency's deadlines are computed with. */

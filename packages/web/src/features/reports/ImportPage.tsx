@@ -193,11 +193,13 @@ export const ReportImportPage = () => {
     placeholderData: keepPreviousData,
   });
 
-  // When a run finishes, the reports and the list of runs change with it.
+  // When a run finishes, the reports and the list of runs change with it. A small file can be done
+  // before the page first asks: a run first seen finished counts too (else the dashboard could show
+  // its cached figures from before the import).
   const lastStatus = useRef<string | undefined>(undefined);
   useEffect(() => {
     const status = report?.status;
-    if (lastStatus.current === 'running' && status && status !== 'running') {
+    if (status && status !== 'running' && lastStatus.current !== status) {
       void queryClient.invalidateQueries({ queryKey: ['reports'], predicate: (q) => q.queryKey[1] !== 'import' });
     }
     lastStatus.current = status;
