@@ -521,6 +521,12 @@ export type ProcedureSearchInput = {
   agencyId?: string | undefined;
   /** Include procedures that have only a draft (province administrators). */
   includeUnpublished?: boolean | undefined;
+  /**
+   * One entry per procedure (the portal): a national record is left out where a province catalog
+   * has a published, active entry with the same national code — the province's version stands in
+   * for it. Without it every catalog entry is listed (the officials' catalogs).
+   */
+  onePerProcedure?: boolean | undefined;
   limit: number;
   offset: number;
 };
@@ -532,6 +538,7 @@ export type ProcedureSearchItem = {
   id: string;
   catalog: string;
   code: string;
+  nationalCode: string | null;
   name: string;
   fieldName: string;
   fieldCode: string | null;
@@ -594,6 +601,28 @@ export const searchProcedures = async (
     );
   }
 
+  if (input.onePerProcedure) {
+    // An anti-join on procedure_national_code_idx, in the same filters as the count: the total
+    // counts procedures, and pages never repeat one.
+    filters.push((eb) =>
+      eb.or([
+        eb('procedure.catalog', '<>', 'national'),
+        eb('procedure.nationalCode', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('procedure as adopted')
+              .select(sql`1`.as('one'))
+              .whereRef('adopted.nationalCode', '=', 'procedure.nationalCode')
+              .where('adopted.catalog', '<>', 'national')
+              .where('adopted.status', '=', 'active')
+              .where('adopted.currentVersionId', 'is not', null),
+          ),
+        ),
+      ]),
+    );
+  }
+
   const run = async (trx: Db) => {
     const count = async (extra: ((eb: ProcedureEb) => Expression<SqlBool>)[]): Promise<number> => {
       const row = await trx
@@ -613,6 +642,7 @@ export const searchProcedures = async (
           'procedure.id',
           'procedure.catalog',
           'procedure.code',
+          'procedure.nationalCode',
           'procedure.name',
           'procedure.fieldName',
           'procedure.fieldCode',

@@ -55,10 +55,12 @@ const ProcedureItem = z
   .object({
     code: z.string(),
     catalog: z.string(),
+    nationalCode: z.string().nullable().describe('the national code the entry carries out (1.001193), if any'),
     name: z.string(),
     field: z.object({ name: z.string(), code: z.string().nullable() }),
     levels: z.array(ProcedureLevel),
     onlineLevel: OnlineLevel,
+    canSubmitOnline: z.boolean().describe('a province’s entry with an online service (national records are not)'),
     boundaryFree: z.boolean(),
     currentVersion: z.object({ versionNo: z.number().int(), effectiveFrom: IsoDate.nullable() }).nullable(),
     duration: ProcedureDuration.nullable(),
@@ -182,7 +184,9 @@ export const registerCatalogRoutes = (app: FastifyInstance, ctx: AppContext): vo
         description:
           'Three passes, stopping at the first with results (`match`): the phrase as typed (accent-insensitive), ' +
           'every word in any order, then similar words (typos). Without `catalog`, every catalog is searched, ' +
-          'province entries first. `field` is a field code (G03-GD10) or a field name.',
+          'province entries first, and each procedure is listed once: a province’s published version in place ' +
+          'of the national record it adopted (`total` counts procedures). `field` is a field code (G03-GD10) or a ' +
+          'field name.',
         querystring: PageQuery.extend({
           q: z.string().trim().max(200).optional(),
           catalog: CatalogKey.optional(),

@@ -4,6 +4,7 @@ import {
   type ChannelRule,
   expandSearchQuery,
   foldVietnamese,
+  type OnlineLevel,
   type ProcedureVersionContent,
   WORKING_HOURS_PER_DAY,
 } from '@motcua/domain';
@@ -98,6 +99,13 @@ export const describeProcedureListing = (content: ProcedureVersionContent): Proc
   nameKey: buildNameKey(content.name),
   summary: summarizeProcedure(content),
 });
+
+/**
+ * Whether a citizen can submit a procedure online: a province's entry (the national catalog is a
+ * reference, no one receives dossiers under it) whose version offers an online service.
+ */
+export const isSubmittableOnline = (catalog: string, onlineLevel: OnlineLevel): boolean =>
+  onlineLevel !== 'none' && catalog !== 'national';
 
 /**
  * The code a procedure is filed under in a catalog: the national code in the national catalog, the

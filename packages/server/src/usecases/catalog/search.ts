@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { canManageCatalog } from './access.js';
-import { buildSearchQuery } from './procedure-listing.js';
+import { buildSearchQuery, isSubmittableOnline } from './procedure-listing.js';
 
 export type ProcedureSearchQuery = {
   q?: string | undefined;
@@ -22,10 +22,12 @@ export type ProcedureSearchQuery = {
 const toItem = (item: ProcedureSearchItem) => ({
   code: item.code,
   catalog: item.catalog,
+  nationalCode: item.nationalCode,
   name: item.name,
   field: { name: item.fieldName, code: item.fieldCode },
   levels: item.levels,
   onlineLevel: item.onlineLevel,
+  canSubmitOnline: isSubmittableOnline(item.catalog, item.onlineLevel),
   boundaryFree: item.boundaryFree,
   currentVersion:
     item.currentVersionNo === null ? null : { versionNo: item.currentVersionNo, effectiveFrom: item.effectiveFrom },
@@ -38,6 +40,8 @@ const toItem = (item: ProcedureSearchItem) => ({
  * Public procedure search (the citizen portal and the counter): accent-insensitive and
  * typo-tolerant ("dang ki khai sinh", "khai snh" find "Thủ tục đăng ký khai sinh"), ranked,
  * paginated, filtered by catalog, level, field (code or name), online level and receiving agency.
+ * Without a catalog (the portal) each procedure is listed once: a province's published version
+ * in place of the national record it adopted; with one, that catalog's entries as they are.
  */
 export const findProcedures = async (ctx: AppContext, actor: Actor, input: ProcedureSearchQuery) => {
   if (input.drafts) {
@@ -58,6 +62,7 @@ export const findProcedures = async (ctx: AppContext, actor: Actor, input: Proce
     onlineLevel: input.online,
     agencyId: input.agency,
     includeUnpublished: input.drafts,
+    onePerProcedure: !input.catalog,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });

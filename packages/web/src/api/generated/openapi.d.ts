@@ -1207,7 +1207,7 @@ export interface paths {
   "/api/v1/procedures": {
     /**
      * Search procedures without diacritics, typo-tolerant, ranked (public)
-     * @description Three passes, stopping at the first with results (`match`): the phrase as typed (accent-insensitive), every word in any order, then similar words (typos). Without `catalog`, every catalog is searched, province entries first. `field` is a field code (G03-GD10) or a field name.
+     * @description Three passes, stopping at the first with results (`match`): the phrase as typed (accent-insensitive), every word in any order, then similar words (typos). Without `catalog`, every catalog is searched, province entries first, and each procedure is listed once: a province’s published version in place of the national record it adopted (`total` counts procedures). `field` is a field code (G03-GD10) or a field name.
      */
     get: {
       parameters: {
@@ -5832,6 +5832,8 @@ export interface components {
     ProcedureListItemInput: {
       code: string;
       catalog: string;
+      /** @description the national code the entry carries out (1.001193), if any */
+      nationalCode: string | null;
       name: string;
       field: {
         name: string;
@@ -5840,6 +5842,8 @@ export interface components {
       levels: ("ministry" | "province" | "commune")[];
       /** @enum {string} */
       onlineLevel: "full" | "partial" | "none";
+      /** @description a province’s entry with an online service (national records are not) */
+      canSubmitOnline: boolean;
       boundaryFree: boolean;
       currentVersion: ({
         versionNo: number;
@@ -7624,6 +7628,8 @@ export interface components {
     ProcedureListItem: {
       code: string;
       catalog: string;
+      /** @description the national code the entry carries out (1.001193), if any */
+      nationalCode: string | null;
       name: string;
       field: {
         name: string;
@@ -7632,6 +7638,8 @@ export interface components {
       levels: ("ministry" | "province" | "commune")[];
       /** @enum {string} */
       onlineLevel: "full" | "partial" | "none";
+      /** @description a province’s entry with an online service (national records are not) */
+      canSubmitOnline: boolean;
       boundaryFree: boolean;
       currentVersion: ({
         versionNo: number;

@@ -17,6 +17,7 @@ import {
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { type Column, FormWriter } from '../../../pdf/layout.js';
+import { isSubmittableOnline } from '../../catalog/procedure-listing.js';
 
 const PROCEDURE = { vi: 'thủ tục hành chính', en: 'procedure' } as const;
 
@@ -105,7 +106,7 @@ export const describeProcedureForCitizens = async (ctx: AppContext, input: { cat
     field: { name: procedure.fieldName, code: procedure.fieldCode },
     levels: content.levels.map((level) => LEVEL_LABELS[level]),
     onlineLevel: { code: content.onlineLevel, label: ONLINE_LEVEL_LABELS[content.onlineLevel] },
-    canSubmitOnline: content.onlineLevel !== 'none' && procedure.catalog !== 'national',
+    canSubmitOnline: isSubmittableOnline(procedure.catalog, content.onlineLevel),
     boundaryFree: content.boundaryFree,
     boundaryNote: content.boundaryFree
       ? 'Được nộp hồ sơ tại bất kỳ Bộ phận Một cửa nào trong tỉnh, không phụ thuộc địa giới hành chính.'
@@ -147,7 +148,7 @@ export const describeProcedureForm = async (ctx: AppContext, input: { catalog: s
     code: procedure.code,
     name: procedure.name,
     versionNo: version.versionNo,
-    canSubmitOnline: content.onlineLevel !== 'none' && procedure.catalog !== 'national',
+    canSubmitOnline: isSubmittableOnline(procedure.catalog, content.onlineLevel),
     receivingAgencies: agencies
       .filter((a) => a.role === 'receiving')
       .map((a) => ({ agencyId: a.agencyId, code: a.code, name: a.name })),
