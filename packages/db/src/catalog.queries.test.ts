@@ -10,6 +10,7 @@ import {
   insertProcedureVersions,
   listProceduresForImport,
   type ProcedureListing,
+  searchProcedures,
   updateDraftVersion,
   upsertProcedures,
 } from './catalog.queries.js';
@@ -165,5 +166,67 @@ describe('procedure versions', () => {
     await expect(
       sql`update procedure_version set effective_to = '2025-11-30' where id = ${v1}`.execute(database.db),
     ).rejects.toThrow(/cannot be changed/);
+  });
+});
+
+describe('procedure search, one entry per procedure', () => {
+  const provinceId = randomUUID();
+  const provinceVersion = randomUUID();
+  const find = (onePerProcedure: boolean) =>
+    searchProcedures(database.db, {
+      query: { phrase: 'khai sinh', tokens: ['khai', 'sinh'] },
+      onePerProcedure,
+      limit: 10,
+      offset: 0,
+    });
+  const entries = (result: Awaited<ReturnType<typeof find>>) =>
+    result.items.map((item) => `${item.catalog}:${item.code}`);
+
+  it('lists the national record while the province’s adoption is only a draft', async () => {
+    await upsertProcedures(database.db, [
+      { id: provinceId, catalog: '33', code: '1.001193', ...listing('Thủ tục đăng ký khai sinh'), current: null },
+    ]);
+    const result = await find(true);
+    expect(entries(result)).toEqual(['national:1.001193']);
+    expect(result.total).toBe(1);
+  });
+
+  it('lists the province’s published version in its place, and counts it once', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await upsertProcedures(trx, [
+        {
+          id: provinceId,
+          catalog: '33',
+          code: '1.001193',
+          ...listing('Thủ tục đăng ký khai sinh'),
+          current: { currentVersionId: provinceVersion, currentVersionNo: 1, effectiveFrom: '2026-01-01' },
+        },
+      ]);
+      await insertProcedureVersions(trx, [
+        {
+          id: provinceVersion,
+          procedureId: provinceId,
+          catalog: '33',
+          versionNo: 1,
+          status: 'published',
+          content: content('Thủ tục đăng ký khai sinh'),
+          contentHash: '0000000000000d',
+          effectiveFrom: '2026-01-01',
+          source: 'adopted',
+          importId: null,
+          createdBy: null,
+          publishedBy: null,
+          publishedAt: new Date(),
+        },
+      ]);
+    });
+    const portal = await find(true);
+    expect(entries(portal)).toEqual(['33:1.001193']);
+    expect(portal).toMatchObject({ total: 1, match: 'phrase' });
+    expect(portal.items[0]?.nationalCode).toBe('1.001193');
+    // Every catalog entry when asked for (the officials' catalogs).
+    const every = await find(false);
+    expect(entries(every)).toEqual(['33:1.001193', 'national:1.001193']);
+    expect(every.total).toBe(2);
   });
 });
