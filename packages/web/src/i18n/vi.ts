@@ -1,3 +1,5 @@
+import type { CitizenIdViolationCode } from '@motcua/domain/dossier/id-number';
+
 export const vi = {
   app: {
     systemName: 'Hệ thống thông tin giải quyết thủ tục hành chính',
@@ -200,7 +202,7 @@ export const vi = {
       ID_CENTURY_SEX_MISMATCH:
         'Chữ số thứ 4 (thế kỷ sinh và giới tính: 0 nam, 1 nữ sinh 1900–1999; 2 nam, 3 nữ sinh 2000–2099) không khớp với ngày sinh hoặc giới tính',
       ID_BIRTH_YEAR_MISMATCH: 'Chữ số thứ 5–6 không khớp với năm sinh (phải là hai số cuối của năm sinh)',
-    },
+    } satisfies Record<CitizenIdViolationCode, string>,
     dateOfBirth: 'Ngày sinh',
     gender: 'Giới tính',
     male: 'Nam',
