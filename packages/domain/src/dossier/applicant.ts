@@ -1,8 +1,23 @@
 import { z } from 'zod';
-import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from './id-number.js';
+import { type CitizenIdViolation, checkCitizenIdNumber, isTaxCode, PHONE_PATTERN } from './id-number.js';
 
 // Validation messages are keys ("msg:…") that the server turns into Vietnamese or English text.
 const isoDate = z.iso.date({ message: 'msg:DATE' });
+
+/**
+ * One issue per violation of the personal identification number, under `idNumber`: the message key
+ * names the Vietnamese/English text, `params.code` is the stable code the API reports for the field.
+ */
+const addIdNumberIssues = (ctx: z.RefinementCtx, violations: CitizenIdViolation[]): void => {
+  for (const violation of violations) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['idNumber'],
+      message: `msg:${violation.code}`,
+      params: { code: violation.code },
+    });
+  }
+};
 
 const Address = z.object({
   text: z.string().trim().min(3).max(500),
@@ -25,10 +40,7 @@ export const PersonApplicant = z
     email: z.email({ message: 'msg:EMAIL' }).optional(),
   })
   .superRefine((applicant, ctx) => {
-    const problem = findIdNumberProblem(applicant.idNumber, applicant);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `msg:ID_NUMBER_${problem}` });
-    }
+    addIdNumberIssues(ctx, checkCitizenIdNumber(applicant.idNumber, applicant));
   });
 export type PersonApplicant = z.infer<typeof PersonApplicant>;
 
@@ -58,10 +70,8 @@ export const Submitter = z
     authorisation: z.string().trim().max(500).optional(),
   })
   .superRefine((submitter, ctx) => {
-    const problem = findIdNumberProblem(submitter.idNumber);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `msg:ID_NUMBER_${problem}` });
-    }
+    // The submitter's date of birth and sex are not asked: only the number's own structure is checked.
+    addIdNumberIssues(ctx, checkCitizenIdNumber(submitter.idNumber));
     if (submitter.relation === 'authorised' && !submitter.authorisation) {
       ctx.addIssue({ code: 'custom', path: ['authorisation'], message: 'msg:AUTHORISATION_REQUIRED' });
     }

@@ -51,21 +51,23 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã số thuế gồm 10 chữ số (có chữ số kiểm tra), chi nhánh thêm -NNN.',
     en: 'A tax code has 10 digits (with a check digit); a branch adds -NNN.',
   },
-  ID_NUMBER_FORMAT: {
+  // The personal identification number (CCCD), checked by checkCitizenIdNumber in
+  // @motcua/domain (Circular 07/2016/TT-BCA Art. 7, kept by Circular 59/2021/TT-BCA).
+  ID_FORMAT: {
     vi: 'Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.',
-    en: 'A personal ID number has exactly 12 digits.',
+    en: 'A personal identification number (CCCD) has exactly 12 digits.',
   },
-  ID_NUMBER_PROVINCE: {
-    vi: 'Ba chữ số đầu của số định danh cá nhân không phải mã tỉnh nơi đăng ký khai sinh.',
-    en: 'The first three digits of the ID number are not a province code.',
+  ID_PROVINCE_UNKNOWN: {
+    vi: 'Ba chữ số đầu của số định danh cá nhân không phải mã tỉnh, thành phố nơi đăng ký khai sinh.',
+    en: 'The first three digits of the personal identification number are not the code of a province of birth registration.',
   },
-  ID_NUMBER_BIRTH_YEAR: {
-    vi: 'Số định danh cá nhân không khớp với năm sinh (chữ số thứ 4–6 mã hóa thế kỷ và năm sinh).',
-    en: 'The ID number does not match the year of birth (digits 4–6 encode the century and year).',
+  ID_CENTURY_SEX_MISMATCH: {
+    vi: 'Chữ số thứ 4 của số định danh cá nhân (thế kỷ sinh và giới tính: 0 nam, 1 nữ sinh 1900–1999; 2 nam, 3 nữ sinh 2000–2099) không khớp với ngày sinh hoặc giới tính đã khai.',
+    en: 'The 4th digit of the personal identification number (century of birth and sex: 0 male, 1 female born 1900–1999; 2 male, 3 female born 2000–2099) does not match the date of birth or sex entered.',
   },
-  ID_NUMBER_GENDER: {
-    vi: 'Số định danh cá nhân không khớp với giới tính (chữ số thứ 4).',
-    en: 'The ID number does not match the gender (4th digit).',
+  ID_BIRTH_YEAR_MISMATCH: {
+    vi: 'Chữ số thứ 5 và 6 của số định danh cá nhân phải là hai số cuối của năm sinh đã khai.',
+    en: 'Digits 5 and 6 of the personal identification number must be the last two digits of the year of birth entered.',
   },
   AUTHORISATION_REQUIRED: {
     vi: 'Người được ủy quyền phải có văn bản ủy quyền.',
@@ -98,6 +100,15 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
 const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {
   const entry = typeof key === 'string' ? map[key] : undefined;
   return entry ? entry[language] : String(key);
+};
+
+/**
+ * The code a field problem carries: zod's issue code, or for a custom issue the stable code the
+ * schema put in its params (e.g. ID_BIRTH_YEAR_MISMATCH from the Applicant schema).
+ */
+export const fieldProblemCodeOf = (issue: Issue): string => {
+  const params = issue.params as { code?: unknown } | undefined;
+  return issue.code === 'custom' && typeof params?.code === 'string' ? params.code : issue.code;
 };
 
 export const formatValidationIssue = (issue: Issue, language: Language): string => {

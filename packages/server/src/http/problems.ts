@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type FieldProblem, type ProblemParams } from '../errors/app-error.js';
 import { isProblemCode, type ProblemCode } from '../errors/catalog.js';
 import { buildProblem, type ProblemDocument } from '../errors/problem.js';
-import { formatValidationIssue } from '../errors/validation-messages.js';
+import { fieldProblemCodeOf, formatValidationIssue } from '../errors/validation-messages.js';
 
 /** Fastify's own client errors, mapped to our stable codes. Anything 4xx not listed becomes BAD_REQUEST. */
 const FASTIFY_CODES: Record<string, ProblemCode> = {
@@ -46,12 +46,12 @@ const toFieldProblems = (request: FastifyRequest, error: FastifyError): FieldPro
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
   const where = context === 'querystring' ? 'query' : context;
   return ((error.validation ?? []) as ValidationEntry[]).map((entry) => {
-    const code = entry.keyword ?? 'invalid';
+    const issue = { ...(entry.params ?? {}), code: entry.keyword ?? 'invalid', message: entry.message };
     return {
       in: where,
       pointer: entry.instancePath || '/',
-      code,
-      message: formatValidationIssue({ ...(entry.params ?? {}), code, message: entry.message }, request.language),
+      code: fieldProblemCodeOf(issue),
+      message: formatValidationIssue(issue, request.language),
     };
   });
 };

@@ -234,6 +234,45 @@ describe('intake rules', () => {
     ]);
   });
 
+  it('refuses a CCCD that disagrees with the date of birth and sex, with stable codes, and writes nothing', async () => {
+    const desk = await signIn(t.app, 'motcua');
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from dossier`.execute(t.database.db)).rows[0]?.n;
+    const before = await count();
+    // 033 1 90 …: a woman born in 1990 — entered as a man born in 2001.
+    const wrong = { ...applicant, dateOfBirth: '2001-03-04', gender: 'male' };
+    const response = await intake(desk, intakeBody({ applicant: wrong }));
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/applicant/idNumber',
+        code: 'ID_CENTURY_SEX_MISMATCH',
+        message: expect.stringContaining('Chữ số thứ 4 của số định danh cá nhân'),
+      }),
+      expect.objectContaining({
+        pointer: '/applicant/idNumber',
+        code: 'ID_BIRTH_YEAR_MISMATCH',
+        message: expect.stringContaining('hai số cuối của năm sinh'),
+      }),
+    ]);
+    const english = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { ...desk.headers, 'accept-language': 'en' },
+      payload: intakeBody({ applicant: { ...applicant, idNumber: '099190001234' } }),
+    });
+    expect(english.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/applicant/idNumber',
+        code: 'ID_PROVINCE_UNKNOWN',
+        message: expect.stringContaining('not the code of a province'),
+      }),
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it('answers an unknown procedure with 422 PROCEDURE_NOT_AVAILABLE', async () => {
     const desk = await signIn(t.app, 'motcua');
     const response = await intake(desk, intakeBody({ procedureCode: '1.999999' }));

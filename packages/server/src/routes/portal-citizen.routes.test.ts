@@ -469,6 +469,31 @@ describe('online submission', () => {
     expect(refused.json().code).toBe('APPLICATION_INVALID');
     expect(refused.json().errors[0].message).toContain('12 chữ số');
 
+    // A well-formed CCCD that disagrees with the date of birth entered: refused with a stable code
+    // pointing at the field, and nothing written (the dossier submitted below is still number 0001).
+    const mismatch = await saveData({
+      applicant: { ...applicant, dateOfBirth: '1991-05-20' },
+      receivingAgencyId: agencyId('centre'),
+    });
+    expect(mismatch.problems).toEqual([
+      expect.objectContaining({ pointer: '/data/applicant/idNumber', code: 'ID_BIRTH_YEAR_MISMATCH' }),
+    ]);
+    const refusedMismatch = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/drafts/${draftId}/submit`,
+      headers: tuyet.headers,
+      payload: { expectedVersion: version },
+    });
+    expect(refusedMismatch.statusCode).toBe(422);
+    expect(refusedMismatch.json()).toMatchObject({ code: 'APPLICATION_INVALID' });
+    expect(refusedMismatch.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/data/applicant/idNumber',
+        code: 'ID_BIRTH_YEAR_MISMATCH',
+        message: expect.stringContaining('năm sinh'),
+      }),
+    ]);
+
     const wrongDesk = await saveData({ applicant, receivingAgencyId: agencyId('foreignDepartment') });
     expect(wrongDesk.problems).toEqual([]);
     const outside = await t.app.inject({

@@ -195,10 +195,14 @@ export const en: Messages = {
     idNumber: 'Personal identification number',
     idNumberHelp: 'The 12 digits on the ID card',
     idNumberOk: 'Valid identification number',
-    idFORMAT: 'The identification number must have exactly 12 digits',
-    idPROVINCE: 'The first three digits are not a province of birth registration',
-    idBIRTH_YEAR: 'The 4th digit and the birth year (digits 5–6) do not match the date of birth',
-    idGENDER: 'The 4th digit does not match the gender',
+    // One text per code of checkCitizenIdNumber (@motcua/domain/dossier/id-number).
+    idNumberViolation: {
+      ID_FORMAT: 'The identification number must have exactly 12 digits',
+      ID_PROVINCE_UNKNOWN: 'The first three digits are not a province of birth registration',
+      ID_CENTURY_SEX_MISMATCH:
+        'The 4th digit (century of birth and sex: 0 male, 1 female born 1900–1999; 2 male, 3 female born 2000–2099) does not match the date of birth or sex',
+      ID_BIRTH_YEAR_MISMATCH: 'Digits 5–6 do not match the year of birth (they are its last two digits)',
+    },
     dateOfBirth: 'Date of birth',
     gender: 'Gender',
     male: 'Male',

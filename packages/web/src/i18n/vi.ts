@@ -1,3 +1,5 @@
+import type { CitizenIdViolationCode } from '@motcua/domain/dossier/id-number';
+
 export const vi = {
   app: {
     systemName: 'Hệ thống thông tin giải quyết thủ tục hành chính',
@@ -193,10 +195,14 @@ export const vi = {
     idNumber: 'Số định danh cá nhân (CCCD)',
     idNumberHelp: '12 chữ số trên thẻ căn cước',
     idNumberOk: 'Số định danh hợp lệ',
-    idFORMAT: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
-    idPROVINCE: 'Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh',
-    idBIRTH_YEAR: 'Chữ số thứ 4 và năm sinh (chữ số 5–6) không khớp với ngày sinh',
-    idGENDER: 'Chữ số thứ 4 không khớp với giới tính',
+    // One text per code of checkCitizenIdNumber (@motcua/domain/dossier/id-number).
+    idNumberViolation: {
+      ID_FORMAT: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
+      ID_PROVINCE_UNKNOWN: 'Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh',
+      ID_CENTURY_SEX_MISMATCH:
+        'Chữ số thứ 4 (thế kỷ sinh và giới tính: 0 nam, 1 nữ sinh 1900–1999; 2 nam, 3 nữ sinh 2000–2099) không khớp với ngày sinh hoặc giới tính',
+      ID_BIRTH_YEAR_MISMATCH: 'Chữ số thứ 5–6 không khớp với năm sinh (phải là hai số cuối của năm sinh)',
+    } satisfies Record<CitizenIdViolationCode, string>,
     dateOfBirth: 'Ngày sinh',
     gender: 'Giới tính',
     male: 'Nam',

@@ -1,4 +1,4 @@
-import { findIdNumberProblem, isTaxCode, PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
+import { checkCitizenIdNumber, isTaxCode, PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -100,12 +100,12 @@ export const ApplicantFields = () => {
                       return;
                     }
                     const dob = getFieldValue(['applicant', 'dateOfBirth']) as Dayjs | undefined;
-                    const problem = findIdNumberProblem(value.trim(), {
+                    const violations = checkCitizenIdNumber(value.trim(), {
                       dateOfBirth: dob ? dob.format('YYYY-MM-DD') : undefined,
                       gender: getFieldValue(['applicant', 'gender']) as 'male' | 'female' | undefined,
                     });
-                    if (problem) {
-                      throw new Error(t(`intake.id${problem}`));
+                    if (violations.length > 0) {
+                      throw new Error(violations.map((v) => t(`intake.idNumberViolation.${v.code}`)).join('. '));
                     }
                   },
                 }),
@@ -233,9 +233,9 @@ export const ApplicantFields = () => {
                   required(t('intake.idNumber')),
                   {
                     validator: async (_, value: string | undefined) => {
-                      const problem = value ? findIdNumberProblem(value.trim()) : undefined;
-                      if (problem) {
-                        throw new Error(t(`intake.id${problem}`));
+                      const violations = value ? checkCitizenIdNumber(value.trim()) : [];
+                      if (violations.length > 0) {
+                        throw new Error(violations.map((v) => t(`intake.idNumberViolation.${v.code}`)).join('. '));
                       }
                     },
                   },

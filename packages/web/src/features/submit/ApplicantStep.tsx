@@ -1,4 +1,4 @@
-import { findIdNumberProblem, isTaxCode } from '@motcua/domain/dossier/id-number';
+import { checkCitizenIdNumber, isTaxCode } from '@motcua/domain/dossier/id-number';
 import { Alert, Col, Form, type FormInstance, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CitizenMe, JsonSchema } from '../../api/portal-types';
@@ -160,12 +160,12 @@ export const ApplicantStep = ({ form, schema, me }: Props) => {
                     if (!value?.trim()) {
                       return;
                     }
-                    const problem = findIdNumberProblem(value.trim(), {
+                    const violations = checkCitizenIdNumber(value.trim(), {
                       dateOfBirth: parseVietnameseDate(form.getFieldValue(['applicant', 'dateOfBirth'])),
                       gender: form.getFieldValue(['applicant', 'gender']),
                     });
-                    if (problem) {
-                      throw new Error(t(`intake.id${problem}`));
+                    if (violations.length > 0) {
+                      throw new Error(violations.map((v) => t(`intake.idNumberViolation.${v.code}`)).join('. '));
                     }
                   },
                 },

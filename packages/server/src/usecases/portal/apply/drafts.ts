@@ -20,7 +20,7 @@ import type { Actor } from '../../../auth/actor.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, type FieldProblem } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
-import { formatValidationIssue } from '../../../errors/validation-messages.js';
+import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { iso } from '../citizen-dossier.js';
 import { checkAndStoreFile, describeUpload, type UploadedFile } from '../uploads.js';
@@ -58,7 +58,7 @@ export const checkApplication = (
   const problems = parsed.error.issues.map((issue) => ({
     in: 'body',
     pointer: `/data${issue.path.map((part) => `/${String(part)}`).join('')}`,
-    code: issue.code,
+    code: fieldProblemCodeOf(issue as unknown as { code: string }),
     message: formatValidationIssue(issue as unknown as { code: string }, language),
   }));
   return { ok: false as const, data: undefined, problems };

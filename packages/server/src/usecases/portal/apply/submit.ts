@@ -14,7 +14,7 @@ import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installa
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
-import { formatValidationIssue } from '../../../errors/validation-messages.js';
+import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
 import { decideOrThrow } from '../../dossiers/change-dossier.js';
 import { withIdempotency } from '../../dossiers/idempotency.js';
 import {
@@ -127,7 +127,7 @@ export const submitDraft = async (
       const problems = parsed.error.issues.map((issue) => ({
         in: 'body',
         pointer: `/data/representation/${issue.path.join('/')}`,
-        code: issue.code,
+        code: fieldProblemCodeOf(issue as unknown as { code: string }),
         message: formatValidationIssue(issue as unknown as { code: string }, language),
       }));
       throw new AppError('APPLICATION_INVALID', { count: problems.length }, { fieldProblems: problems });
