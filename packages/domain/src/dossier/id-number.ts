@@ -183,5 +183,6 @@ export const isTaxCode = (taxCode: string): boolean => {
   return check < 10 && check === Number(digits[9]);
 };
 
-/** Vietnamese phone numbers: mobile or landline, national (0…) or international (+84…) form. */
-export const PHONE_PATTERN = /^(0|\+84)[1-9]\d{8,9}$/;
+// The phone pattern lives in ./phone.ts so that pages asking only for a phone number (PAKN, users)
+// do not load the identity-number tables; re-exported here for the schemas that check both.
+export { PHONE_PATTERN } from './phone.js';

@@ -1,4 +1,5 @@
-import { checkCitizenIdNumber, isTaxCode, PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
+import { checkCitizenIdNumber, isTaxCode } from '@motcua/domain/dossier/id-number';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';

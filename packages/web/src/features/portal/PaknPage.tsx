@@ -1,5 +1,5 @@
 import { CheckCircleFilled, SearchOutlined, SendOutlined } from '@ant-design/icons';
-import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Col, Flex, Form, Grid, Input, Radio, Row, Segmented } from 'antd';
 import { useEffect, useState } from 'react';

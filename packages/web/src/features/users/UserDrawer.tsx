@@ -1,4 +1,4 @@
-import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { PHONE_PATTERN } from '@motcua/domain/dossier/id-number';
+import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
