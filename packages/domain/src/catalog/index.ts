@@ -6,6 +6,7 @@ export {
   type IssueCode,
   IssueSeverity,
 } from './catalog-issue.js';
+export { findMissingRequirements, type MissingRequirement } from './completeness.js';
 export {
   canonicalizeJson,
   canonicalizeProcedureContent,
@@ -16,6 +17,7 @@ export { type ChannelsResult, normalizeChannels, parseChannel } from './normaliz
 export {
   type ComponentsResult,
   classifyComponentHeading,
+  isOneOfHeading,
   isReplaceableByData,
   normalizeComponents,
 } from './normalize-components.js';
@@ -45,6 +47,7 @@ export {
   ChannelRule,
   CLOCK_TIME_PATTERN,
   Component,
+  ComponentAlternativeGroup,
   ComponentGroup,
   Fee,
   FeeKind,

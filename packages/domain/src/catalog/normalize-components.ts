@@ -2,7 +2,7 @@ import { foldVietnamese, normalizeVietnamese } from '../text/fold.js';
 import { type CatalogIssue, createIssue } from './catalog-issue.js';
 import { clipText } from './clip-text.js';
 import { hashString53 } from './content-hash.js';
-import type { Component, ComponentGroup } from './procedure.js';
+import type { Component, ComponentAlternativeGroup, ComponentGroup } from './procedure.js';
 
 /**
  * Dossier components (thành phần hồ sơ) from the scraped `documents[]`.
@@ -179,6 +179,123 @@ const makeKey = (group: ComponentGroup, section: string | undefined, name: strin
   return key;
 };
 
+/**
+ * A heading that lists alternatives: "…gồm một trong các giấy tờ sau", "…một trong những giấy tờ",
+ * also when the scrape cut it short ("…gồm một tro…").
+ */
+const ONE_OF_HEADING = /\bmot (?:trong\b|t?r?o?n?…$|…$)/u;
+
+export const isOneOfHeading = (heading: string): boolean => ONE_OF_HEADING.test(foldVietnamese(heading));
+
+/** Vietnamese list letters in order: a) b) c) d) đ) e) g) h) i) k)… */
+const LIST_LETTERS = 'abcdđeghiklmnopqrstuvxy';
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+const readRoman = (numeral: string): number => {
+  let sum = 0;
+  for (let index = 0; index < numeral.length; index++) {
+    const value = ROMAN[numeral[index] ?? ''] ?? 0;
+    const next = ROMAN[numeral[index + 1] ?? ''] ?? 0;
+    sum += value < next ? -value : value;
+  }
+  return sum;
+};
+
+/** The rank of an item's list mark ("b) …" → 1, "(iii) …" → 3), or undefined when it has none. */
+const readListRank = (name: string): number | undefined => {
+  const lower = name.toLowerCase();
+  const roman = /^\s*\(([ivx]+)\)/u.exec(lower);
+  if (roman?.[1] !== undefined) {
+    return readRoman(roman[1]);
+  }
+  const match = /^\s*\(?([a-zđ])\s*[.)]/u.exec(lower);
+  const rank = match?.[1] === undefined ? -1 : LIST_LETTERS.indexOf(match[1]);
+  return rank < 0 ? undefined : rank;
+};
+
+/** The number a section heading opens with ("3. Giấy tờ…" → 3). */
+const readSectionNumber = (section: string): number | undefined => {
+  const match = /^\s*(\d{1,3})\s*[.)]/u.exec(section);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+/**
+ * An instruction that introduces numbered cases of which the applicant proves one: "Giấy tờ
+ * chứng minh người thuộc diện trợ giúp pháp lý, cụ thể:" followed by "1. Giấy tờ chứng minh là
+ * người có công…", "2. …" (Law on Legal Aid 2017 Art. 7; Circular 08/2017/TT-BTP Art. 3).
+ */
+const CASES_INTRO = /^giay to(?:, tai lieu)? chung minh\b.*\bcu the\s*:?$/u;
+
+interface AlternativeSet {
+  readonly key: string;
+  readonly label: string;
+  readonly members: { readonly index: number; readonly sectionRank: number; readonly rank: number }[];
+}
+
+/**
+ * Gathers the options of each "one of" requirement, ordered as the text lists them (numbered
+ * case, then a, b, c; unmarked items after, in source order), and gives each its group. Two
+ * shapes: a heading that says "gồm một trong các giấy tờ sau" (its items are the options), and an
+ * instruction "Giấy tờ chứng minh …, cụ thể:" over numbered case headings (every paper of every
+ * case is an option: one proof of one case suffices). The components array is reordered so a
+ * group's options follow each other where its first option stood.
+ */
+const groupAlternatives = (components: Component[], drafts: readonly Draft[]): Component[] => {
+  const intro = drafts.find((draft) => draft.group === 'note' && CASES_INTRO.test(draft.foldedName));
+  const sets = new Map<string, AlternativeSet>();
+  const taken = new Set(components.map((component) => component.key));
+  const setFor = (id: string, label: string): AlternativeSet => {
+    let set = sets.get(id);
+    if (set === undefined) {
+      let key = `oneof-${hashString53(id).slice(0, 10)}`;
+      for (let suffix = 2; taken.has(key); suffix++) {
+        key = `oneof-${hashString53(id).slice(0, 10)}-${suffix}`;
+      }
+      taken.add(key);
+      set = { key, label: clipText(label, 1000), members: [] };
+      sets.set(id, set);
+    }
+    return set;
+  };
+  drafts.forEach((draft, index) => {
+    if (draft.group !== 'submit' || draft.section === undefined) {
+      return;
+    }
+    const sectionNumber = readSectionNumber(draft.section);
+    const rank = readListRank(draft.name) ?? LIST_LETTERS.length;
+    if (intro !== undefined && sectionNumber !== undefined) {
+      const label = intro.name.replace(/[\s,;:]*cụ thể\s*:?$/iu, '');
+      setFor('\u0000cases', label).members.push({ index, sectionRank: sectionNumber, rank });
+    } else if (isOneOfHeading(draft.section)) {
+      setFor(draft.section, draft.section).members.push({ index, sectionRank: 0, rank });
+    }
+  });
+  if (sets.size === 0) {
+    return components;
+  }
+  const result = [...components];
+  const position = components.map((_, index) => ({ anchor: index, order: 0 }));
+  for (const set of sets.values()) {
+    const sorted = [...set.members].sort(
+      (a, b) => a.sectionRank - b.sectionRank || a.rank - b.rank || a.index - b.index,
+    );
+    const anchor = Math.min(...set.members.map((member) => member.index));
+    sorted.forEach((member, order) => {
+      const component = result[member.index];
+      if (component === undefined) {
+        return;
+      }
+      const alternativeGroup: ComponentAlternativeGroup = { key: set.key, label: set.label, order };
+      result[member.index] = { ...component, alternativeGroup };
+      position[member.index] = { anchor, order };
+    });
+  }
+  return result
+    .map((component, index) => ({ component, place: position[index] ?? { anchor: index, order: 0 } }))
+    .sort((a, b) => a.place.anchor - b.place.anchor || a.place.order - b.place.order)
+    .map(({ component }) => component);
+};
+
 export const normalizeComponents = (documents: unknown, path = 'documents'): ComponentsResult => {
   const issues: CatalogIssue[] = [];
   if (documents === undefined || documents === null) {
@@ -329,5 +446,5 @@ export const normalizeComponents = (documents: unknown, path = 'documents'): Com
       ...(draft.nameTruncated ? { nameTruncated: true } : {}),
     };
   });
-  return { components, issues };
+  return { components: groupAlternatives(components, drafts), issues };
 };

@@ -113,6 +113,14 @@ export type Fee = z.infer<typeof Fee>;
 export const ComponentGroup = z.enum(['submit', 'present', 'note']);
 export type ComponentGroup = z.infer<typeof ComponentGroup>;
 
+/** A group of alternatives, any one of which satisfies the requirement (Decree 63/2010/NĐ-CP Art. 8). */
+export const ComponentAlternativeGroup = z.object({
+  key: Key,
+  label: text(1000),
+  order: z.number().int().nonnegative().max(999),
+});
+export type ComponentAlternativeGroup = z.infer<typeof ComponentAlternativeGroup>;
+
 export const Component = z.object({
   key: Key,
   name: text(5000),
@@ -132,6 +140,11 @@ export const Component = z.object({
   section: text(1000).optional(),
   /** The source cut the name short (it ends with "…"); complete it from the source page. */
   nameTruncated: z.boolean().optional(),
+  /**
+   * One option of a "one of" requirement ("gồm một trong các giấy tờ sau"): a required group is
+   * satisfied when any one of its members is handed in. `order` keeps the text's order (a, b, c).
+   */
+  alternativeGroup: ComponentAlternativeGroup.optional(),
 });
 export type Component = z.infer<typeof Component>;
 

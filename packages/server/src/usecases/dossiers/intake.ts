@@ -15,6 +15,7 @@ import {
   type DossierChannel,
   type DossierState,
   findDirectLegalWorkingHours,
+  findMissingRequirements,
   foldVietnamese,
   formatDossierCode,
   getApplicantName,
@@ -63,22 +64,20 @@ export const findChannelDuration = (
 /**
  * Completeness check against the procedure version's components (Decree 61/2018 Art. 19(2),
  * carried into Decree 118/2025): every required component to submit must be handed in, or be
- * taken from a national database where the procedure allows it (replaceable by data).
+ * taken from a national database where the procedure allows it (replaceable by data); a "one of"
+ * group is satisfied by any one of its options.
  */
 export const findMissingComponents = (content: ProcedureVersionContent, given: readonly ComponentInput[]) => {
   const byKey = new Map(given.map((c) => [c.key, c]));
-  return content.components.filter((component) => {
-    if (component.group !== 'submit' || !component.required) {
-      return false;
-    }
+  return findMissingRequirements(content.components, (component) => {
     const provided = byKey.get(component.key);
     if (!provided) {
-      return true;
-    }
-    if (provided.fromData && component.replaceableByData) {
       return false;
     }
-    return provided.originals + provided.copies === 0;
+    if (provided.fromData && component.replaceableByData) {
+      return true;
+    }
+    return provided.originals + provided.copies > 0;
   });
 };
 

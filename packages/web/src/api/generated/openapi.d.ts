@@ -1596,6 +1596,11 @@ export interface paths {
                     replaceableByData: boolean;
                     section?: string;
                     nameTruncated?: boolean;
+                    alternativeGroup?: {
+                      key: string;
+                      label: string;
+                      order: number;
+                    };
                   })[];
                 channels: ({
                     /** @enum {string} */
@@ -1749,6 +1754,11 @@ export interface paths {
                     replaceableByData: boolean;
                     section?: string;
                     nameTruncated?: boolean;
+                    alternativeGroup?: {
+                      key: string;
+                      label: string;
+                      order: number;
+                    };
                   })[];
                 channels: ({
                     /** @enum {string} */
@@ -1928,6 +1938,11 @@ export interface paths {
                     replaceableByData: boolean;
                     section?: string;
                     nameTruncated?: boolean;
+                    alternativeGroup?: {
+                      key: string;
+                      label: string;
+                      order: number;
+                    };
                   })[];
                 channels: ({
                     /** @enum {string} */
@@ -2105,6 +2120,11 @@ export interface paths {
                     replaceableByData: boolean;
                     section?: string;
                     nameTruncated?: boolean;
+                    alternativeGroup?: {
+                      key: string;
+                      label: string;
+                      order: number;
+                    };
                   })[];
                 channels: ({
                     /** @enum {string} */
@@ -5908,6 +5928,11 @@ export interface components {
             replaceableByData: boolean;
             section?: string;
             nameTruncated?: boolean;
+            alternativeGroup?: {
+              key: string;
+              label: string;
+              order: number;
+            };
           })[];
         channels: ({
             /** @enum {string} */
@@ -7705,6 +7730,11 @@ export interface components {
             replaceableByData: boolean;
             section?: string;
             nameTruncated?: boolean;
+            alternativeGroup?: {
+              key: string;
+              label: string;
+              order: number;
+            };
           })[];
         channels: ({
             /** @enum {string} */

@@ -1,0 +1,61 @@
+import type { Component } from './procedure.js';
+
+/** A required component not handed in, or a required "one of" group none of whose options was. */
+export type MissingRequirement =
+  | { readonly kind: 'component'; readonly key: string; readonly name: string; readonly component: Component }
+  | {
+      readonly kind: 'group';
+      readonly key: string;
+      /** The group's heading ("Giấy tờ chứng minh là trẻ em gồm một trong các giấy tờ"). */
+      readonly name: string;
+      /** The options, in the text's order (a, b, c). */
+      readonly members: readonly Component[];
+    };
+
+/**
+ * The completeness rule (Decree 61/2018/NĐ-CP Art. 19, carried into Decree 118/2025): every
+ * required component to submit must be given; a required "one of" group is satisfied when any
+ * one of its options is given. `isGiven` says whether a component was handed in (or taken from
+ * national data), as the counter or the online form counts it.
+ */
+export const findMissingRequirements = (
+  components: readonly Component[],
+  isGiven: (component: Component) => boolean,
+): MissingRequirement[] => {
+  const missing: MissingRequirement[] = [];
+  const groups = new Map<string, { name: string; members: Component[]; required: boolean; satisfied: boolean }>();
+  for (const component of components) {
+    if (component.group !== 'submit') {
+      continue;
+    }
+    const alternative = component.alternativeGroup;
+    if (alternative === undefined) {
+      if (component.required && !isGiven(component)) {
+        missing.push({ kind: 'component', key: component.key, name: component.name, component });
+      }
+      continue;
+    }
+    let group = groups.get(alternative.key);
+    if (group === undefined) {
+      group = { name: alternative.label, members: [], required: false, satisfied: false };
+      groups.set(alternative.key, group);
+      // Keep the group where its first option stands among the other requirements.
+      missing.push({ kind: 'group', key: alternative.key, name: alternative.label, members: group.members });
+    }
+    group.members.push(component);
+    group.required ||= component.required;
+    group.satisfied ||= isGiven(component);
+  }
+  return missing.filter((requirement) => {
+    if (requirement.kind === 'component') {
+      return true;
+    }
+    const group = groups.get(requirement.key);
+    if (group === undefined || !group.required || group.satisfied) {
+      return false;
+    }
+    const order = (component: Component) => component.alternativeGroup?.order ?? 0;
+    group.members.sort((a, b) => order(a) - order(b));
+    return true;
+  });
+};
