@@ -183,3 +183,89 @@ describe('normalizeComponents', () => {
     ]);
   });
 });
+
+describe('"one of" requirements', () => {
+  // Verbatim from the national record 2.000829 (Thủ tục yêu cầu trợ giúp pháp lý), in the scrape's order.
+  const CHILD = '3. Giấy tờ chứng minh là trẻ em gồm một trong các giấy tờ';
+  const childProof = [
+    doc('b) Văn bản của cơ quan tiến hành tố tụng xác định người có yêu cầu trợ giúp pháp lý là trẻ em;', {
+      group: CHILD,
+    }),
+    doc(
+      'Lưu ý: Việc nộp Giấy khai sinh chỉ thực hiện trong trường hợp cơ quan tiếp nhận không thể khai thác được thông tin trong Cơ sở dữ liệu hộ tịch điện tử hoặc thông tin khai thác được không đầy đủ, khôn…',
+      { group: CHILD, original: 0 },
+    ),
+    doc(
+      'c) Văn bản của cơ quan có thẩm quyền về áp dụng biện pháp xử lý hành chính hoặc xử phạt vi phạm hành chính xác định người có yêu cầu trợ giúp pháp lý là trẻ em.',
+      { group: CHILD },
+    ),
+    doc('a) Giấy khai sinh, hộ chiếu;', { group: CHILD }),
+  ];
+
+  it('keeps the alternatives of a "gồm một trong các giấy tờ" heading as one group, in the order a, b, c', () => {
+    const { components } = normalizeComponents([doc('Đơn yêu cầu trợ giúp pháp lý'), ...childProof]);
+    const options = components.filter((c) => c.alternativeGroup !== undefined);
+    expect(options.map((c) => c.name.slice(0, 2))).toEqual(['a)', 'b)', 'c)']);
+    expect(options.map((c) => c.alternativeGroup?.order)).toEqual([0, 1, 2]);
+    expect(new Set(options.map((c) => c.alternativeGroup?.key)).size).toBe(1);
+    expect(options[0]?.alternativeGroup?.label).toBe(CHILD);
+    expect(options[0]?.alternativeGroup?.key).toMatch(CATALOG_KEY_PATTERN);
+    // The application form stays a plain requirement, the note stays a note.
+    expect(components[0]).toMatchObject({ name: 'Đơn yêu cầu trợ giúp pháp lý', required: true });
+    expect(components[0]?.alternativeGroup).toBeUndefined();
+    expect(components.find((c) => c.group === 'note')?.alternativeGroup).toBeUndefined();
+  });
+
+  it('recognises the heading when the scrape cut it short ("gồm một tro…", "một trong những g…")', () => {
+    const { components } = normalizeComponents([
+      doc('a) Giấy chứng nhận hộ cận nghèo;', {
+        group: '10. Giấy tờ chứng minh là người khuyết tật có khó khăn về tài chính gồm một tro…',
+      }),
+      doc('b) Quyết định hưởng trợ cấp xã hội hàng tháng.', {
+        group: '10. Giấy tờ chứng minh là người khuyết tật có khó khăn về tài chính gồm một tro…',
+      }),
+      doc('(ii) Trường hợp ủy quyền cho tổ chức', {
+        group: 'Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ phải kèm theo một trong những g…',
+      }),
+      doc('(i) Trường hợp ủy quyền cho cá nhân', {
+        group: 'Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ phải kèm theo một trong những g…',
+      }),
+    ]);
+    expect(components.map((c) => [c.name.slice(0, 4), c.alternativeGroup?.order])).toEqual([
+      ['a) G', 0],
+      ['b) Q', 1],
+      ['(i) ', 0],
+      ['(ii)', 1],
+    ]);
+    // A conditional heading stays conditional: its group is not required.
+    expect(components.slice(2).every((c) => !c.required)).toBe(true);
+  });
+
+  it('makes the numbered cases under "Giấy tờ chứng minh …, cụ thể:" one group (one proof of one case suffices)', () => {
+    const { components } = normalizeComponents([
+      ...childProof,
+      doc('Giấy tờ chứng minh người thuộc diện trợ giúp pháp lý, cụ thể:', { original: 0 }),
+      doc('Giấy chứng nhận hộ nghèo.', { group: '2. Giấy tờ chứng minh người thuộc hộ nghèo là' }),
+      doc('Đơn yêu cầu trợ giúp pháp lý'),
+    ]);
+    const options = components.filter((c) => c.alternativeGroup !== undefined);
+    expect(options.map((c) => c.name.slice(0, 10))).toEqual(['Giấy chứng', 'a) Giấy kh', 'b) Văn bản', 'c) Văn bản']);
+    expect(options[0]?.alternativeGroup?.label).toBe('Giấy tờ chứng minh người thuộc diện trợ giúp pháp lý');
+    expect(new Set(options.map((c) => c.alternativeGroup?.key)).size).toBe(1);
+  });
+
+  it('leaves a record without such text unchanged', () => {
+    const documents = [
+      doc('Tờ khai đăng ký khai sinh theo mẫu'),
+      doc('Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng'),
+      doc('a) Văn bản ủy quyền', { group: 'Trường hợp ủy quyền thực hiện thủ tục' }),
+    ];
+    const { components } = normalizeComponents(documents);
+    expect(components.map((c) => c.name)).toEqual([
+      'Tờ khai đăng ký khai sinh theo mẫu',
+      'Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng',
+      'a) Văn bản ủy quyền',
+    ]);
+    expect(components.every((c) => !('alternativeGroup' in c))).toBe(true);
+  });
+});

@@ -183,9 +183,13 @@ const makeKey = (group: ComponentGroup, section: string | undefined, name: strin
  * A heading that lists alternatives: "…gồm một trong các giấy tờ sau", "…một trong những giấy tờ",
  * also when the scrape cut it short ("…gồm một tro…").
  */
-const ONE_OF_HEADING = /\bmot (?:trong\b|t?r?o?n?…$|…$)/u;
+const ONE_OF_HEADING = /\bmot trong\b/u;
+const ONE_OF_CUT_SHORT = /\bmot(?: t(?:r(?:o(?:n)?)?)?)?$/u;
 
-export const isOneOfHeading = (heading: string): boolean => ONE_OF_HEADING.test(foldVietnamese(heading));
+export const isOneOfHeading = (heading: string): boolean => {
+  const folded = foldVietnamese(heading);
+  return ONE_OF_HEADING.test(folded) || (heading.trimEnd().endsWith('…') && ONE_OF_CUT_SHORT.test(folded));
+};
 
 /** Vietnamese list letters in order: a) b) c) d) đ) e) g) h) i) k)… */
 const LIST_LETTERS = 'abcdđeghiklmnopqrstuvxy';
@@ -224,7 +228,7 @@ const readSectionNumber = (section: string): number | undefined => {
  * chứng minh người thuộc diện trợ giúp pháp lý, cụ thể:" followed by "1. Giấy tờ chứng minh là
  * người có công…", "2. …" (Law on Legal Aid 2017 Art. 7; Circular 08/2017/TT-BTP Art. 3).
  */
-const CASES_INTRO = /^giay to(?:, tai lieu)? chung minh\b.*\bcu the\s*:?$/u;
+const CASES_INTRO = /^giay to(?: tai lieu)? chung minh\b.*\bcu the$/u;
 
 interface AlternativeSet {
   readonly key: string;

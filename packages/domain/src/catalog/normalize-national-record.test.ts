@@ -268,6 +268,38 @@ describe('khai sinh (1.001193)', () => {
   });
 });
 
+describe('"one of" requirements (trợ giúp pháp lý 2.000829)', () => {
+  it('asks for the request form, the case papers and one proof of one eligible case, not 31 papers', () => {
+    const { content } = normalizeCode('2.000829');
+    const required = content.components.filter((c) => c.group === 'submit' && c.required);
+    const plain = required.filter((c) => c.alternativeGroup === undefined).map((c) => c.name);
+    expect(plain).toEqual([
+      'Đơn yêu cầu trợ giúp pháp lý',
+      'Các giấy tờ, tài liệu có liên quan đến vụ việc trợ giúp pháp lý',
+    ]);
+    const options = required.filter((c) => c.alternativeGroup !== undefined);
+    expect(new Set(options.map((c) => c.alternativeGroup?.key)).size).toBe(1);
+    expect(options[0]?.alternativeGroup?.label).toBe('Giấy tờ chứng minh người thuộc diện trợ giúp pháp lý');
+    expect(options.map((c) => c.alternativeGroup?.order)).toEqual(options.map((_, index) => index));
+    // Case 1 (người có công), a) to e), comes first in the text's order.
+    expect(options.slice(0, 6).map((c) => c.name.slice(0, 2))).toEqual(['a)', 'b)', 'c)', 'd)', 'đ)', 'e)']);
+    expect(options.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('keeps each "Một trong các tài liệu" heading of 1.002548 as its own group', () => {
+    const { content } = normalizeCode('1.002548');
+    const groups = new Set(content.components.flatMap((c) => c.alternativeGroup?.label ?? []));
+    expect([...groups]).toEqual([
+      '3. Một trong các tài liệu chứng minh đủ điều kiện để miễn phí thi hành án',
+      '4. Một trong các tài liệu chứng minh đủ điều kiện để giảm phí thi hành án',
+    ]);
+  });
+
+  it('leaves khai sinh (1.001193) without groups', () => {
+    expect(normalizeCode('1.001193').content.components.some((c) => c.alternativeGroup !== undefined)).toBe(false);
+  });
+});
+
 describe('fees published only in the description', () => {
   it('uses the description when the fee column says free (1.004359: new 40.000 đ, re-issue 20.000 đ)', () => {
     const result = normalizeCode('1.004359');
