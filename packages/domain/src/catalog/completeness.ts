@@ -1,15 +1,20 @@
 import type { Component } from './procedure.js';
 
+/** What the rule reads of a component (the catalogue type, or the API's copy of it in the web client). */
+export type RequirementComponent = Pick<Component, 'key' | 'name' | 'group' | 'required'> & {
+  readonly alternativeGroup?: Component['alternativeGroup'] | undefined;
+};
+
 /** A required component not handed in, or a required "one of" group none of whose options was. */
-export type MissingRequirement =
-  | { readonly kind: 'component'; readonly key: string; readonly name: string; readonly component: Component }
+export type MissingRequirement<C extends RequirementComponent = Component> =
+  | { readonly kind: 'component'; readonly key: string; readonly name: string; readonly component: C }
   | {
       readonly kind: 'group';
       readonly key: string;
       /** The group's heading ("Giấy tờ chứng minh là trẻ em gồm một trong các giấy tờ"). */
       readonly name: string;
       /** The options, in the text's order (a, b, c). */
-      readonly members: readonly Component[];
+      readonly members: readonly C[];
     };
 
 /**
@@ -18,12 +23,12 @@ export type MissingRequirement =
  * one of its options is given. `isGiven` says whether a component was handed in (or taken from
  * national data), as the counter or the online form counts it.
  */
-export const findMissingRequirements = (
-  components: readonly Component[],
-  isGiven: (component: Component) => boolean,
-): MissingRequirement[] => {
-  const missing: MissingRequirement[] = [];
-  const groups = new Map<string, { name: string; members: Component[]; required: boolean; satisfied: boolean }>();
+export const findMissingRequirements = <C extends RequirementComponent>(
+  components: readonly C[],
+  isGiven: (component: C) => boolean,
+): MissingRequirement<C>[] => {
+  const missing: MissingRequirement<C>[] = [];
+  const groups = new Map<string, { name: string; members: C[]; required: boolean; satisfied: boolean }>();
   for (const component of components) {
     if (component.group !== 'submit') {
       continue;
@@ -54,7 +59,7 @@ export const findMissingRequirements = (
     if (group === undefined || !group.required || group.satisfied) {
       return false;
     }
-    const order = (component: Component) => component.alternativeGroup?.order ?? 0;
+    const order = (component: C) => component.alternativeGroup?.order ?? 0;
     group.members.sort((a, b) => order(a) - order(b));
     return true;
   });

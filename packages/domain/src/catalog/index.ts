@@ -6,7 +6,7 @@ export {
   type IssueCode,
   IssueSeverity,
 } from './catalog-issue.js';
-export { findMissingRequirements, type MissingRequirement } from './completeness.js';
+export { findMissingRequirements, type MissingRequirement, type RequirementComponent } from './completeness.js';
 export {
   canonicalizeJson,
   canonicalizeProcedureContent,

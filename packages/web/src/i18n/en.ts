@@ -233,6 +233,8 @@ export const en: Messages = {
     fromData: 'From the database',
     fromDataHelp: 'Taken from a national database; the applicant need not bring the paper',
     requiredComponent: 'Required',
+    oneOfComponent: 'One of the following papers',
+    oneOfMissing: 'Missing: one of — {{name}}',
     optionalComponent: 'If applicable',
     groupSubmit: 'Documents to hand in',
     groupPresent: 'Documents to show',

@@ -233,6 +233,8 @@ export const vi = {
     fromData: 'Lấy từ CSDL',
     fromDataHelp: 'Khai thác từ cơ sở dữ liệu quốc gia, người nộp không phải nộp giấy',
     requiredComponent: 'Bắt buộc',
+    oneOfComponent: 'Một trong các giấy tờ sau',
+    oneOfMissing: 'Thiếu: một trong — {{name}}',
     optionalComponent: 'Nếu có',
     groupSubmit: 'Giấy tờ phải nộp',
     groupPresent: 'Giấy tờ phải xuất trình',

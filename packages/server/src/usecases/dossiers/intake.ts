@@ -81,6 +81,12 @@ export const findMissingComponents = (content: ProcedureVersionContent, given: r
   });
 };
 
+/** The heading of a "one of" group, so a supplement request can name the group the desk picked. */
+const findAlternativeGroupLabel = (content: ProcedureVersionContent, key: string): string | undefined => {
+  const label = content.components.find((c) => c.alternativeGroup?.key === key)?.alternativeGroup?.label;
+  return label === undefined ? undefined : `Một trong các giấy tờ: ${label}`;
+};
+
 const resolveStepAgencies = async (
   ctx: AppContext,
   content: ProcedureVersionContent,
@@ -273,7 +279,7 @@ export const receiveAtCounter = async (
   const missingNames =
     input.outcome === 'supplement'
       ? input.missing && input.missing.length > 0
-        ? input.missing.map((key) => known.get(key)?.name ?? key)
+        ? input.missing.map((key) => known.get(key)?.name ?? findAlternativeGroupLabel(content, key) ?? key)
         : missing.map((m) => m.name)
       : [];
   if (input.outcome === 'supplement' && missingNames.length === 0) {

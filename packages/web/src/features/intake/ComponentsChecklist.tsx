@@ -1,3 +1,4 @@
+import { findMissingRequirements } from '@motcua/domain/catalog/completeness';
 import { Alert, Checkbox, Form, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureComponent } from '../../api/types';
@@ -8,17 +9,17 @@ export type ComponentValues = Record<
   { provided?: boolean; originals?: number; copies?: number; fromData?: boolean }
 >;
 
-/** Required components to hand in that are neither ticked nor taken from a national database. */
+/**
+ * Required components to hand in that are neither ticked nor taken from a national database, and
+ * required "one of" groups none of whose options is (the rule of packages/domain, as the server checks).
+ */
 export const findMissingComponents = (components: ProcedureComponent[], values: ComponentValues | undefined) =>
-  components.filter((component) => {
-    if (component.group !== 'submit' || !component.required) {
-      return false;
-    }
+  findMissingRequirements(components, (component) => {
     const given = values?.[component.key];
     if (given?.fromData && component.replaceableByData) {
-      return false;
+      return true;
     }
-    return !given?.provided || (given.originals ?? 0) + (given.copies ?? 0) === 0;
+    return Boolean(given?.provided) && (given?.originals ?? 0) + (given?.copies ?? 0) > 0;
   });
 
 export const initialComponentValues = (components: ProcedureComponent[]): ComponentValues =>
@@ -76,7 +77,9 @@ export const ComponentsChecklist = ({ components }: { components: ProcedureCompo
                   <Space orientation="vertical" size={2} style={{ minWidth: 240, maxWidth: 560 }}>
                     <span>{c.name}</span>
                     <Space size={4} wrap>
-                      {c.required ? (
+                      {c.alternativeGroup ? (
+                        <SoftTag tone={c.required ? 'danger' : 'neutral'}>{t('intake.oneOfComponent')}</SoftTag>
+                      ) : c.required ? (
                         <SoftTag tone="danger">{t('intake.requiredComponent')}</SoftTag>
                       ) : (
                         <SoftTag>{t('intake.optionalComponent')}</SoftTag>
@@ -159,7 +162,9 @@ export const ComponentsChecklist = ({ components }: { components: ProcedureCompo
             type="warning"
             showIcon
             title={t('intake.missing', { count: missing.length })}
-            description={missing.map((m) => m.name).join('; ')}
+            description={missing
+              .map((m) => (m.kind === 'group' ? t('intake.oneOfMissing', { name: m.name }) : m.name))
+              .join('; ')}
           />
         ) : (
           <Alert type="success" showIcon title={t('intake.complete')} />

@@ -96,7 +96,12 @@ export const ReviewPanel = ({ content, agencyId, from }: Props) => {
         >
           <Select
             mode="multiple"
-            options={content.components.filter((c) => c.group !== 'note').map((c) => ({ value: c.key, label: c.name }))}
+            options={[
+              ...missing
+                .filter((m) => m.kind === 'group')
+                .map((m) => ({ value: m.key, label: t('intake.oneOfMissing', { name: m.name }) })),
+              ...content.components.filter((c) => c.group !== 'note').map((c) => ({ value: c.key, label: c.name })),
+            ]}
           />
         </Form.Item>
       ) : null}
