@@ -65,6 +65,8 @@ export type OnlineFormComponent = {
   fromDataAllowed: boolean;
   accept: readonly OnlineUploadMediaType[];
   maxFiles: number;
+  /** The "one of" requirement this component is an option of (any one option suffices), or null. */
+  alternativeGroup: { key: string; label: string; order: number } | null;
 };
 
 /**
@@ -86,6 +88,7 @@ export const describeOnlineForm = (content: ProcedureVersionContent) => ({
         fromDataAllowed: c.replaceableByData,
         accept: ONLINE_UPLOAD_MEDIA_TYPES,
         maxFiles: MAX_FILES_PER_COMPONENT,
+        alternativeGroup: c.alternativeGroup ?? null,
       }),
     ),
   /** Papers shown at the desk, not uploaded (giấy tờ xuất trình), and notes. */

@@ -27,6 +27,10 @@ const FormComponent = z.looseObject({
   fromDataAllowed: z.boolean(),
   accept: z.array(UploadMediaType).readonly(),
   maxFiles: z.number().int(),
+  alternativeGroup: z
+    .object({ key: z.string(), label: z.string(), order: z.number().int() })
+    .nullable()
+    .describe('The "one of" requirement this component is an option of: any one option of a group suffices'),
 });
 
 const OnlineForm = z.looseObject({

@@ -189,6 +189,7 @@ export const citizenEn: CitizenMessages = {
     tooManyFiles: 'Each paper may have at most {{max}} files.',
     fromData: 'No file: take it from the national databases',
     missingFile: 'No file yet for the required paper: {{name}}',
+    missingOneOf: 'No file yet for any one of the papers under: {{name}}',
     noFiles: 'No files yet.',
     paperCopies: 'On paper: {{text}}',
     presentAtDesk: 'Papers to show and notes (nothing to upload)',

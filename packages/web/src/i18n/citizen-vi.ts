@@ -190,6 +190,7 @@ export const citizenVi = {
     tooManyFiles: 'Mỗi giấy tờ có tối đa {{max}} tệp.',
     fromData: 'Không tải tệp: lấy thông tin từ cơ sở dữ liệu quốc gia',
     missingFile: 'Chưa có tệp cho giấy tờ bắt buộc: {{name}}',
+    missingOneOf: 'Chưa có tệp cho một trong các giấy tờ thuộc: {{name}}',
     noFiles: 'Chưa có tệp nào.',
     paperCopies: 'Hồ sơ giấy: {{text}}',
     presentAtDesk: 'Giấy tờ xuất trình và lưu ý (không cần tải lên)',

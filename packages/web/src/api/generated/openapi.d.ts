@@ -6356,6 +6356,12 @@ export interface components {
           fromDataAllowed: boolean;
           accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
           maxFiles: number;
+          /** @description The "one of" requirement this component is an option of: any one option of a group suffices */
+          alternativeGroup: {
+            key: string;
+            label: string;
+            order: number;
+          } | null;
         })[];
       notes: string[];
       catalog: string;
@@ -6444,6 +6450,12 @@ export interface components {
             fromDataAllowed: boolean;
             accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
             maxFiles: number;
+            /** @description The "one of" requirement this component is an option of: any one option of a group suffices */
+            alternativeGroup: {
+              key: string;
+              label: string;
+              order: number;
+            } | null;
           })[];
         notes: string[];
       }) | null;
@@ -8160,6 +8172,12 @@ export interface components {
           fromDataAllowed: boolean;
           accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
           maxFiles: number;
+          /** @description The "one of" requirement this component is an option of: any one option of a group suffices */
+          alternativeGroup: {
+            key: string;
+            label: string;
+            order: number;
+          } | null;
         })[];
       notes: string[];
       catalog: string;
@@ -8248,6 +8266,12 @@ export interface components {
             fromDataAllowed: boolean;
             accept: readonly ("application/pdf" | "image/jpeg" | "image/png")[];
             maxFiles: number;
+            /** @description The "one of" requirement this component is an option of: any one option of a group suffices */
+            alternativeGroup: {
+              key: string;
+              label: string;
+              order: number;
+            } | null;
           })[];
         notes: string[];
       }) | null;

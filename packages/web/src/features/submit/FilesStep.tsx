@@ -88,7 +88,11 @@ export const FilesStep = ({
                 </h3>
                 <Flex gap={6} wrap>
                   <SoftTag tone={c.required ? 'danger' : 'neutral'}>
-                    {c.required ? t('intake.requiredComponent') : t('intake.optionalComponent')}
+                    {c.alternativeGroup
+                      ? t('intake.oneOfComponent')
+                      : c.required
+                        ? t('intake.requiredComponent')
+                        : t('intake.optionalComponent')}
                   </SoftTag>
                   {done ? (
                     <span style={{ color: TEXT_SUCCESS, fontSize: 13 }}>
@@ -97,7 +101,7 @@ export const FilesStep = ({
                         ? t('citizen.submit.fromDataShort')
                         : t('citizen.submit.fileCount', { count: files.length })}
                     </span>
-                  ) : c.required ? (
+                  ) : c.required && !c.alternativeGroup ? (
                     <span style={{ color: TEXT_WARNING, fontSize: 13 }}>
                       <ExclamationCircleOutlined aria-hidden /> {t('citizen.submit.noFiles')}
                     </span>

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { findMissingRequirements } from '@motcua/domain/catalog/completeness';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Grid, Popconfirm, Steps } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
@@ -274,9 +275,15 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
 
   const missingFiles = (): string[] => {
     const fromData = (form.getFieldValue('fromData') ?? {}) as Record<string, boolean>;
-    return components
-      .filter((c) => c.required && !fromData[c.key] && !uploads.some((u) => u.componentKey === c.key))
-      .map((c) => t('citizen.submit.missingFile', { name: c.name }));
+    // The rule of packages/domain, as the server checks it: any one option of a "one of" group suffices.
+    return findMissingRequirements(
+      components.map((c) => ({ ...c, group: 'submit' as const, alternativeGroup: c.alternativeGroup ?? undefined })),
+      (c) => Boolean(fromData[c.key]) || uploads.some((u) => u.componentKey === c.key),
+    ).map((m) =>
+      m.kind === 'group'
+        ? t('citizen.submit.missingOneOf', { name: m.name })
+        : t('citizen.submit.missingFile', { name: m.name }),
+    );
   };
 
   const submit = async () => {
