@@ -569,7 +569,15 @@ const seedDossiers = async (
     const person = DEMO_APPLICANTS[input.applicant % DEMO_APPLICANTS.length] ?? DEMO_APPLICANTS[0];
     const outcome = input.outcome ?? 'receive';
     const required = version.content.components.filter((c) => c.group === 'submit' && c.required);
-    const components = (outcome === 'receive' ? required : required.slice(1)).map((c) => ({
+    // Of a "one of" requirement the applicant hands in one option: the first the text lists.
+    const plain = required.filter((c) => c.alternativeGroup === undefined);
+    const firstOptions = required.filter(
+      (c) =>
+        c.alternativeGroup !== undefined &&
+        c === required.find((other) => other.alternativeGroup?.key === c.alternativeGroup?.key),
+    );
+    const handedIn = [...(outcome === 'receive' ? plain : plain.slice(1)), ...firstOptions];
+    const components = handedIn.map((c) => ({
       key: c.key,
       originals: Math.max(c.originals, c.copies === 0 ? 1 : 0),
       copies: c.copies,
