@@ -56,6 +56,7 @@ const ComponentList = ({
                 {c.originals > 0 ? <SoftTag>{t('portal.original', { count: c.originals })}</SoftTag> : null}
                 {c.copies > 0 ? <SoftTag>{t('portal.copy', { count: c.copies })}</SoftTag> : null}
                 {c.required ? null : <SoftTag>{t('portal.ifApplicable')}</SoftTag>}
+                {c.alternativeGroup ? <SoftTag>{t('intake.oneOfComponent')}</SoftTag> : null}
                 {c.templateName ? <span style={muted}>{t('portal.template', { name: c.templateName })}</span> : null}
                 {c.templateName ? (
                   <a href={templateUrl(catalog, code, c.key)} download>
