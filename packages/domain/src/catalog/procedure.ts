@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_CODE_PATTERN } from '../agencies/agency.js';
+import { FormDefinition } from '../eforms/definition.js';
 
 /**
  * The procedure catalog model (danh mục thủ tục hành chính).
@@ -224,6 +225,11 @@ const ProcedureVersionContentObject = z.object({
   /** Online dossiers are accepted without a receptionist's check. */
   autoAccept: z.boolean(),
   sourceUrl: SourceUrl.optional(),
+  /**
+   * The application form (tờ khai) as data, filled in online and at the counter instead of a paper form
+   * (Decree 45/2020/NĐ-CP Art. 9, 11); absent when the province has not defined one.
+   */
+  applicationForm: FormDefinition.optional(),
 });
 
 /**
@@ -300,6 +306,15 @@ export const ProcedureVersionContent = ProcedureVersionContentObject.superRefine
           `direct channel (${legalHours} working hours)`,
       });
     }
+  }
+
+  const replaced = content.applicationForm?.replacesComponent;
+  if (replaced !== undefined && !content.components.some((c) => c.key === replaced && c.group === 'submit')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['applicationForm', 'replacesComponent'],
+      message: `the form replaces component "${replaced}", which is not a component to submit`,
+    });
   }
 
   if (content.onlineLevel !== 'none' && !content.channels.some((rule) => rule.channel === 'online')) {
