@@ -46,6 +46,7 @@ beforeAll(async () => {
     [DEMO_AGENCY_CODES.agricultureEnvironment, 'Sở Nông nghiệp và Môi trường', 'province_department'],
     [DEMO_AGENCY_CODES.finance, 'Sở Tài chính', 'province_department'],
     [DEMO_AGENCY_CODES.scienceTechnology, 'Sở Khoa học và Công nghệ', 'province_department'],
+    [DEMO_AGENCY_CODES.police, 'Công an tỉnh Hưng Yên', 'province_department'],
     [communeCommitteeCode(1), 'Ủy ban nhân dân phường Phố Hiến', 'commune_committee'],
     [communeCommitteeCode(2), 'Ủy ban nhân dân phường Sơn Nam', 'commune_committee'],
     [communeCommitteeCode(3), 'Ủy ban nhân dân phường Hồng Châu', 'commune_committee'],
