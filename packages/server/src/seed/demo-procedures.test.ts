@@ -178,6 +178,8 @@ describe('seedDemoProcedures', () => {
       'cha',
       'ban-sao',
     ]);
+    // Online the citizen fills the form instead of uploading the paper or the interactive e-form.
+    expect(birth?.content.components.filter((c) => /tương tác/.test(c.name))).toEqual([]);
     // The national record keeps no form: it is the province's addition to its adopted version.
     const nationalBirth = await findProcedureVersionInForce(database.db, {
       catalog: 'national',

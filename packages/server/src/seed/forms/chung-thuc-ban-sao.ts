@@ -11,6 +11,7 @@ import type { DemoApplicationForm } from './demo-form.js';
 export const COPY_CERTIFICATION_FORM: DemoApplicationForm = {
   procedureCode: '2.000815',
   replaces: null,
+  interactiveForm: null,
   definition: {
     key: 'phieu-yeu-cau-chung-thuc-ban-sao',
     title: 'Phiếu yêu cầu chứng thực bản sao từ bản chính',

@@ -16,6 +16,13 @@ export type DemoApplicationForm = {
    * procedure publishes no paper form (the form only collects what the law asks the applicant).
    */
   replaces: { name: string; section?: string } | null;
+  /**
+   * The national text's interactive e-form component ("Mẫu (hộ tịch) điện tử tương tác …", to be
+   * filled on the public-service portal, Decree 45/2020/NĐ-CP Art. 9 and 11), whose name starts with
+   * this text: the application form is that e-form, so the province's copy no longer lists it as a
+   * paper to hand in or a file to upload. `null`: the national text lists none.
+   */
+  interactiveForm: string | null;
   definition: Omit<FormDefinition, 'replacesComponent'>;
 };
 
@@ -40,17 +47,29 @@ export const attachApplicationForm = (
   content: ProcedureVersionContent,
   form: DemoApplicationForm,
 ): ProcedureVersionContent => {
-  if (form.replaces === null) {
-    return { ...content, applicationForm: { ...form.definition } };
+  const fail = (count: number, what: string) =>
+    new Error(
+      `application form "${form.definition.key}" of ${form.procedureCode}: ${count} components match ${what}, expected one`,
+    );
+  let components = content.components;
+  if (form.interactiveForm !== null) {
+    const eForms = findReplacedComponents(components, { name: form.interactiveForm });
+    if (eForms.length !== 1) {
+      throw fail(eForms.length, `"${form.interactiveForm}"`);
+    }
+    components = components.filter((component) => component !== eForms[0]);
   }
-  const matches = findReplacedComponents(content.components, form.replaces);
+  if (form.replaces === null) {
+    return { ...content, components, applicationForm: { ...form.definition } };
+  }
+  const matches = findReplacedComponents(components, form.replaces);
   if (matches.length !== 1) {
-    throw new Error(
-      `application form "${form.definition.key}" of ${form.procedureCode}: ${matches.length} components ` +
-        `match "${form.replaces.name}"${form.replaces.section ? ` in "${form.replaces.section}"` : ''}, expected one`,
+    throw fail(
+      matches.length,
+      `"${form.replaces.name}"${form.replaces.section ? ` in "${form.replaces.section}"` : ''}`,
     );
   }
-  return { ...content, applicationForm: { ...form.definition, replacesComponent: matches[0]?.key } };
+  return { ...content, components, applicationForm: { ...form.definition, replacesComponent: matches[0]?.key } };
 };
 
 // --- fields the civil-status and other forms share ---------------------------------------------------

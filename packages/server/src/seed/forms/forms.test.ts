@@ -65,6 +65,15 @@ describe('demo application forms', () => {
       const content = adopted(form.procedureCode);
       const replaced = content.applicationForm?.replacesComponent;
       expect(content.applicationForm?.key).toBe(key);
+      if (form.interactiveForm !== null) {
+        // The form is the interactive e-form the national text asks for online: no longer a paper or an upload.
+        const eForm = { name: form.interactiveForm };
+        expect(findReplacedComponents(national.get(form.procedureCode)?.components ?? [], eForm)).toHaveLength(1);
+        expect(findReplacedComponents(content.components, eForm)).toEqual([]);
+        expect(content.components).toHaveLength((national.get(form.procedureCode)?.components.length ?? 0) - 1);
+      } else {
+        expect(content.components).toEqual(national.get(form.procedureCode)?.components);
+      }
       if (form.replaces === null) {
         // Chứng thực bản sao: the law publishes no request form, so there is no paper to replace.
         expect(replaced).toBeUndefined();
@@ -149,6 +158,10 @@ describe('demo application forms', () => {
     };
     expect(findReplacedComponents(renamed.components, { name: 'Tờ khai đăng ký khai sinh' })).toEqual([]);
     expect(() => attachApplicationForm(renamed, form)).toThrow(/0 components match "Tờ khai đăng ký khai sinh"/);
+    const withoutEForm = { ...content, components: content.components.filter((c) => !/tương tác/.test(c.name)) };
+    expect(() => attachApplicationForm(withoutEForm, form)).toThrow(
+      /0 components match "Mẫu hộ tịch điện tử tương tác/,
+    );
   });
 
   it('picks the detached-house case among the construction permit forms listed once per kind of works', () => {

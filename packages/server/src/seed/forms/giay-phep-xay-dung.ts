@@ -10,6 +10,7 @@ import type { DemoApplicationForm } from './demo-form.js';
 export const HOUSE_BUILDING_PERMIT_FORM: DemoApplicationForm = {
   procedureCode: '1.013225',
   replaces: { name: 'Đơn đề nghị cấp giấy phép', section: '(1.7) Đối với công trình nhà ở riêng lẻ' },
+  interactiveForm: null,
   definition: {
     key: 'don-de-nghi-cap-giay-phep-xay-dung-nha-o-rieng-le',
     title: 'Đơn đề nghị cấp giấy phép xây dựng (nhà ở riêng lẻ)',

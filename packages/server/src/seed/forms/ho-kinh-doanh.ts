@@ -13,6 +13,7 @@ import { type DemoApplicationForm, SEX_OPTIONS } from './demo-form.js';
 export const HOUSEHOLD_BUSINESS_FORM: DemoApplicationForm = {
   procedureCode: '1.001612',
   replaces: { name: 'Giấy đề nghị đăng ký hộ kinh doanh' },
+  interactiveForm: null,
   definition: {
     key: 'giay-de-nghi-dang-ky-ho-kinh-doanh',
     title: 'Giấy đề nghị đăng ký hộ kinh doanh',

@@ -16,6 +16,7 @@ import type { DemoApplicationForm } from './demo-form.js';
 export const HEALTH_COST_SUPPORT_FORM: DemoApplicationForm = {
   procedureCode: '1.012537',
   replaces: { name: 'Đơn đề nghị thanh toán chi phí khám bệnh, chữa bệnh' },
+  interactiveForm: null,
   definition: {
     key: 'don-de-nghi-thanh-toan-chi-phi-kham-chua-benh',
     title: 'Đơn đề nghị thanh toán chi phí khám bệnh, chữa bệnh',

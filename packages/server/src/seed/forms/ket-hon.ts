@@ -42,6 +42,7 @@ const partyFields = (prefix: 'bride' | 'groom'): ScalarField[] => [
 export const MARRIAGE_REGISTRATION_FORM: DemoApplicationForm = {
   procedureCode: '1.000894',
   replaces: { name: 'Tờ khai đăng ký kết hôn' },
+  interactiveForm: 'Mẫu hộ tịch điện tử tương tác đăng ký kết hôn',
   definition: {
     key: 'to-khai-dang-ky-ket-hon',
     title: 'Tờ khai đăng ký kết hôn',

@@ -15,6 +15,7 @@ import {
 export const BIRTH_REGISTRATION_FORM: DemoApplicationForm = {
   procedureCode: '1.001193',
   replaces: { name: 'Tờ khai đăng ký khai sinh' },
+  interactiveForm: 'Mẫu hộ tịch điện tử tương tác đăng ký khai sinh',
   definition: {
     key: 'to-khai-dang-ky-khai-sinh',
     title: 'Tờ khai đăng ký khai sinh',

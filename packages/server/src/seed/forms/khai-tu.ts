@@ -14,6 +14,7 @@ import {
 export const DEATH_REGISTRATION_FORM: DemoApplicationForm = {
   procedureCode: '1.000656',
   replaces: { name: 'Tờ khai đăng ký khai tử' },
+  interactiveForm: 'Mẫu hộ tịch điện tử tương tác đăng ký khai tử',
   definition: {
     key: 'to-khai-dang-ky-khai-tu',
     title: 'Tờ khai đăng ký khai tử',

@@ -12,6 +12,7 @@ import { type DemoApplicationForm, SEX_OPTIONS } from './demo-form.js';
 export const JUDICIAL_RECORD_FORM: DemoApplicationForm = {
   procedureCode: '3.000333',
   replaces: { name: 'Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp (Dùng cho cá nhân có yêu cầu' },
+  interactiveForm: 'Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp điện tử tương tác (Dùng cho cá nhân có yêu cầu',
   definition: {
     key: 'to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap',
     title: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',

@@ -15,6 +15,7 @@ import {
 export const CIVIL_STATUS_EXTRACT_COPY_FORM: DemoApplicationForm = {
   procedureCode: '2.000635',
   replaces: { name: 'Tờ khai đề nghị bản sao Trích lục hộ tịch' },
+  interactiveForm: 'Mẫu điện tử tương tác yêu cầu cấp bản sao Giấy khai sinh, bản sao Trích lục hộ tịch',
   definition: {
     key: 'to-khai-cap-ban-sao-trich-luc-ho-tich',
     title: 'Tờ khai cấp bản sao Trích lục hộ tịch',

@@ -14,6 +14,7 @@ import {
 export const MARITAL_STATUS_FORM: DemoApplicationForm = {
   procedureCode: '1.004873',
   replaces: { name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân' },
+  interactiveForm: 'Mẫu điện tử tương tác cấp Giấy xác nhận tình trạng hôn nhân',
   definition: {
     key: 'to-khai-xac-nhan-tinh-trang-hon-nhan',
     title: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
