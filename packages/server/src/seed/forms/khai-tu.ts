@@ -8,7 +8,7 @@ import {
 } from './demo-form.js';
 
 /**
- * Tờ khai đăng ký khai tử (procedure 1.000656, Law on Civil Status 2014 Art. 33–34): the person
+ * Tờ khai đăng ký khai tử (procedure 1.000656, Law on Civil Status 2014 Art. 32–34): the person
  * who died, when, where and why, and the death notice (Giấy báo tử) it rests on.
  */
 export const DEATH_REGISTRATION_FORM: DemoApplicationForm = {

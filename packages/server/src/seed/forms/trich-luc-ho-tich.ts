@@ -7,7 +7,7 @@ import {
 } from './demo-form.js';
 
 /**
- * Tờ khai cấp bản sao Trích lục hộ tịch (procedure 2.000635, Law on Civil Status 2014 Art. 63–64):
+ * Tờ khai cấp bản sao Trích lục hộ tịch (procedure 2.000635, Law on Civil Status 2014 Art. 63):
  * which entry (khai sinh, kết hôn, khai tử…), whose, where and when it was registered, and how many
  * copies. A person asks for their own entry or a relative's; an agency asks by letter instead (that
  * case stays a paper component).
