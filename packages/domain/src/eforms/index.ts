@@ -1,2 +1,3 @@
 export * from './definition.js';
+export * from './format.js';
 export * from './values.js';
