@@ -38,6 +38,7 @@ import {
   findCitizenDossiers,
   getCitizenDocument,
   getCitizenDossierView,
+  renderCitizenApplicationForm,
 } from '../usecases/portal/my-dossiers/view-dossiers.js';
 import { withdrawDossier } from '../usecases/portal/my-dossiers/withdraw.js';
 import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments/pay-fees.js';
@@ -453,6 +454,27 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         mediaType: document.mediaType,
         fileName: document.name,
       });
+    },
+  );
+
+  api.get(
+    '/api/v1/citizen/dossiers/:code/application-form.pdf',
+    {
+      config: CITIZEN,
+      schema: {
+        tags: ['citizen'],
+        summary: 'The filled application form (tờ khai) of one of the citizen’s dossiers, printed (PDF)',
+        params: z.object({ code: DossierCode }),
+        response: { 401: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await renderCitizenApplicationForm(ctx, request.actor, request.params.code);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.code}-to-khai.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf as never);
     },
   );
 

@@ -1,6 +1,7 @@
 import {
   type Database,
   type DossierRecord,
+  findAgency,
   findDossierApplicationForm,
   findProcedureVersion,
   insertDossierApplicationForm,
@@ -10,14 +11,21 @@ import {
   buildFormValuesSchema,
   type FormDefinition,
   type FormValues,
+  formatInstant,
   listFormCommunes,
   pruneHiddenValues,
+  toLocalDate,
 } from '@motcua/domain';
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
-import type { FieldProblem } from '../../errors/app-error.js';
+import { AppError, type FieldProblem } from '../../errors/app-error.js';
 import type { Language } from '../../errors/problem.js';
 import { FIELD_MESSAGES, fieldProblemCodeOf, formatValidationIssue } from '../../errors/validation-messages.js';
+import { renderApplicationForm } from '../../pdf/render-application-form.js';
+import { getReadableDossier } from './dossier-access.js';
+
+const APPLICATION_FORM = { vi: 'tờ khai', en: 'application form' } as const;
 
 /**
  * The filled application form (tờ khai as data, eForms) of a dossier: checking it, storing it with the
@@ -133,4 +141,41 @@ export const describeFilledApplicationForm = async (
 ) => {
   const filled = await findFilledApplicationForm(ctx, dossier);
   return filled ? { definition: filled.definition, values: filled.values, pdfUrl } : null;
+};
+
+/**
+ * The printed tờ khai (PDF) of a dossier's filled form: the definition of its procedure version, the
+ * values, addressed to the receiving agency, the places written in full as they were named when it was
+ * submitted. 404 when the dossier has no filled form. The caller has checked who may read the dossier.
+ */
+export const renderDossierApplicationForm = async (
+  ctx: AppContext,
+  dossier: Pick<DossierRecord, 'id' | 'code' | 'procedureName' | 'receivingAgencyId'>,
+): Promise<Buffer> => {
+  const filled = await findFilledApplicationForm(ctx, dossier);
+  if (!filled) {
+    throw new AppError('NOT_FOUND', { resource: APPLICATION_FORM });
+  }
+  const agency = await findAgency(ctx.db, dossier.receivingAgencyId);
+  const submittedAt = filled.submittedAt.getTime();
+  const places = await describeFormPlaces(ctx.db, {
+    definition: filled.definition,
+    values: filled.values,
+    at: toLocalDate(submittedAt),
+  });
+  return renderApplicationForm({
+    definition: filled.definition,
+    values: filled.values,
+    procedureName: dossier.procedureName,
+    agencyName: agency?.name ?? '',
+    dossierCode: dossier.code,
+    submittedAt: formatInstant(submittedAt),
+    places,
+  });
+};
+
+/** The printed tờ khai of a dossier for an official who may read the dossier (the dossier detail's rule). */
+export const renderOfficialApplicationForm = async (ctx: AppContext, actor: Actor, code: string) => {
+  const { dossier } = await getReadableDossier(ctx, actor, code);
+  return renderDossierApplicationForm(ctx, dossier);
 };

@@ -26,7 +26,7 @@ import type { Actor } from '../../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
-import { describeFilledApplicationForm } from '../../dossiers/application-form.js';
+import { describeFilledApplicationForm, renderDossierApplicationForm } from '../../dossiers/application-form.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { describeNextStep, describeProgress, getCitizenDossier, iso } from '../citizen-dossier.js';
 
@@ -191,4 +191,11 @@ export const getCitizenDocument = async (ctx: AppContext, actor: Actor, input: {
     throw new AppError('NOT_FOUND', { resource: DOCUMENT });
   }
   return { sha256: document.fileSha256, mediaType: document.mediaType, name: document.name };
+};
+
+/** The printed tờ khai (PDF) of one of the citizen's dossiers; another citizen's dossier is not found. */
+export const renderCitizenApplicationForm = async (ctx: AppContext, actor: Actor, code: string): Promise<Buffer> => {
+  const { citizenId } = requireCitizen(actor);
+  const dossier = await getCitizenDossier(ctx, citizenId, code);
+  return renderDossierApplicationForm(ctx, dossier);
 };
