@@ -60,9 +60,9 @@ describe('findMissingRequirements', () => {
     expect(findMissingRequirements(components, (c) => given.has(c.key))).toMatchObject([
       { kind: 'component', key: 'submit-form' },
     ]);
-    expect(
-      findMissingRequirements(components, (c) => given.has(c.key), { filledFormReplaces: 'submit-form' }),
-    ).toEqual([]);
+    expect(findMissingRequirements(components, (c) => given.has(c.key), { filledFormReplaces: 'submit-form' })).toEqual(
+      [],
+    );
     // A form replacing one option of a group satisfies the group; without a filled form nothing changes.
     expect(
       findMissingRequirements(components, (c) => c.key === 'submit-form', { filledFormReplaces: 'submit-c' }),

@@ -39,8 +39,7 @@ export const findMissingRequirements = <C extends RequirementComponent>(
   isGivenAsPaperOrData: (component: C) => boolean,
   options: RequirementOptions = {},
 ): MissingRequirement<C>[] => {
-  const isGiven = (component: C) =>
-    component.key === options.filledFormReplaces || isGivenAsPaperOrData(component);
+  const isGiven = (component: C) => component.key === options.filledFormReplaces || isGivenAsPaperOrData(component);
   const missing: MissingRequirement<C>[] = [];
   const groups = new Map<string, { name: string; members: C[]; required: boolean; satisfied: boolean }>();
   for (const component of components) {

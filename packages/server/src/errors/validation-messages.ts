@@ -102,7 +102,10 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Địa chỉ này phải ở Việt Nam: chọn xã, phường theo đơn vị hành chính hiện hành.',
     en: 'This address must be in Viet Nam: choose a commune or ward of the current administrative units.',
   },
-  TOO_FEW_ITEMS: { vi: 'Cần khai thêm: số mục chưa đủ mức tối thiểu.', en: 'Add more: there are fewer items than required.' },
+  TOO_FEW_ITEMS: {
+    vi: 'Cần khai thêm: số mục chưa đủ mức tối thiểu.',
+    en: 'Add more: there are fewer items than required.',
+  },
   ADMIN_UNIT_UNKNOWN: {
     vi: 'Không có xã, phường này trong danh mục đơn vị hành chính hiện hành (từ ngày 01/7/2025).',
     en: 'This commune or ward is not in the current administrative units (since 1 July 2025).',

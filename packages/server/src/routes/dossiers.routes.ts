@@ -181,13 +181,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const result = await receiveAtCounter(
-        ctx,
-        request.actor,
-        request.body,
-        idempotencyOf(request),
-        request.language,
-      );
+      const result = await receiveAtCounter(ctx, request.actor, request.body, idempotencyOf(request), request.language);
       if (result.replayed) {
         reply.header('idempotent-replayed', 'true');
       }

@@ -244,9 +244,7 @@ describe('online submission with an application form', () => {
     expect(pdfText(pdf.rawPayload)).toContain('Nguyễn Thị Hồng Nhung');
     const other = await t.app.inject({ url: own.json().applicationForm.pdfUrl, headers: otherCitizen.headers });
     expect(other.statusCode).toBe(404);
-    expect(
-      (await t.app.inject({ url: `/api/v1/citizen/dossiers/${code}/application-form.pdf` })).statusCode,
-    ).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/citizen/dossiers/${code}/application-form.pdf` })).statusCode).toBe(401);
   });
 
   it('describes the procedure form with the definition and without the replaced component', async () => {

@@ -33,8 +33,8 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import type { Language } from '../../errors/problem.js';
 import { FIELD_MESSAGES } from '../../errors/validation-messages.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
-import { decideOrThrow } from './change-dossier.js';
 import { checkFilledForm, type FilledApplicationForm } from './application-form.js';
+import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
 import { type DossierChange, writeNewDossier } from './persist.js';
@@ -282,9 +282,13 @@ const checkCounterForm = async (
   const definition = basis.version.content.applicationForm;
   if (!definition) {
     const message = FIELD_MESSAGES.NO_APPLICATION_FORM?.[language] ?? 'NO_APPLICATION_FORM';
-    throw new AppError('APPLICATION_INVALID', { count: 1 }, {
-      fieldProblems: [{ in: 'body', pointer: '/form', code: 'NO_APPLICATION_FORM', message }],
-    });
+    throw new AppError(
+      'APPLICATION_INVALID',
+      { count: 1 },
+      {
+        fieldProblems: [{ in: 'body', pointer: '/form', code: 'NO_APPLICATION_FORM', message }],
+      },
+    );
   }
   const checked = await checkFilledForm(ctx.db, { definition, values, today: basis.today, base: '/form', language });
   if (!checked.ok) {

@@ -28,9 +28,9 @@ import type { AppContext } from '../../../context.js';
 import { AppError, type FieldProblem } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
+import { checkFormCommunes } from '../../dossiers/application-form.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { iso } from '../citizen-dossier.js';
-import { checkFormCommunes } from '../../dossiers/application-form.js';
 import { checkAndStoreFile, describeUpload, type UploadedFile } from '../uploads.js';
 
 export const DRAFT = { vi: 'bản nháp hồ sơ', en: 'draft' } as const;
