@@ -238,6 +238,10 @@ describe('online submission with an application form', () => {
       values: { childFullName: 'Nguyễn Thị Hồng Nhung' },
       pdfUrl: `/api/v1/citizen/dossiers/${code}/application-form.pdf`,
     });
+    // The filled form stands for the paper tờ khai: only the birth certificate is listed, handed in as a file.
+    expect(own.json().components).toEqual([
+      expect.objectContaining({ key: 'giay-chung-sinh', handedIn: expect.objectContaining({ files: 1 }) }),
+    ]);
     const pdf = await t.app.inject({ url: own.json().applicationForm.pdfUrl, headers: citizen.headers });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

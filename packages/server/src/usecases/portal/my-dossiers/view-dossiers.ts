@@ -120,7 +120,10 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
     procedure: { ...progress.procedure, catalog: version.catalog },
     receivingAgency: agency ? { code: agency.code, name: agency.name } : null,
     components: describeDossierComponents({
-      asked: version.content.components,
+      // A filled application form stands for the component it replaces: not listed as a paper to hand in.
+      asked: version.content.components.filter(
+        (c) => applicationForm === null || c.key !== version.content.applicationForm?.replacesComponent,
+      ),
       recorded: dossier.components,
       fileKeys: documents.filter((d) => d.kind === 'component').map((d) => d.componentKey),
     }),
