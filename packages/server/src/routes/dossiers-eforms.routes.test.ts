@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { insertProcedureAgencies } from '@motcua/db';
-import type { FormDefinition, ProcedureVersionContent } from '@motcua/domain';
+import { canonicalizeJson, type FormDefinition, type ProcedureVersionContent } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   seedProcedure,
@@ -123,6 +124,12 @@ describe('counter intake with an application form', () => {
       definition: TEST_APPLICATION_FORM,
       values: FORM,
       pdfUrl: `/api/v1/dossiers/${response.json().code}/application-form.pdf`,
+    });
+    // The first event of the hash-chained history vouches for the stored values.
+    const events = await t.app.inject({ url: `/api/v1/dossiers/${response.json().code}/events`, headers: desk });
+    expect(events.json().items[0].payload.applicationForm).toEqual({
+      key: 'to-khai-khai-sinh',
+      sha256: createHash('sha256').update(canonicalizeJson(FORM)).digest('hex'),
     });
     // A dossier received on paper alone has no filled form, and no PDF of one.
     const paper = await intake({ components: [CERTIFICATE, { key: 'to-khai', originals: 1, copies: 0 }] });

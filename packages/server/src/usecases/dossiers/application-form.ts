@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Database,
   type DossierRecord,
@@ -9,6 +10,7 @@ import {
 } from '@motcua/db';
 import {
   buildFormValuesSchema,
+  canonicalizeJson,
   type FormDefinition,
   type FormValues,
   formatInstant,
@@ -87,6 +89,20 @@ export const checkFilledForm = async (
   const problems = await checkFormCommunes(db, { ...input, values, at: input.today });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
 };
+
+/**
+ * What the dossier's first event records of its filled form: the form's key and the SHA-256 of its
+ * canonical values, so the hash-chained history vouches for the stored form (audit verify can compare).
+ */
+export const describeFilledFormForEvent = (form: FilledApplicationForm | undefined) =>
+  form
+    ? {
+        applicationForm: {
+          key: form.formKey,
+          sha256: createHash('sha256').update(canonicalizeJson(form.values)).digest('hex'),
+        },
+      }
+    : {};
 
 /** Writes the filled form of a new dossier, in the transaction that creates it (persist.ts writeNewDossier). */
 export const writeApplicationForm = async (

@@ -33,7 +33,7 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import type { Language } from '../../errors/problem.js';
 import { FIELD_MESSAGES } from '../../errors/validation-messages.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
-import { checkFilledForm, type FilledApplicationForm } from './application-form.js';
+import { checkFilledForm, describeFilledFormForEvent, type FilledApplicationForm } from './application-form.js';
 import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
@@ -387,6 +387,7 @@ export const receiveAtCounter = async (
               procedureVersionId: version.id,
               procedureVersionNo: version.versionNo,
               components: input.components,
+              ...describeFilledFormForEvent(applicationForm),
               ...(missingNames.length > 0 ? { missing: missingNames } : {}),
               identifierLast4: applicantIdentifier(input.applicant).slice(-4),
               form: decision.form ?? null,

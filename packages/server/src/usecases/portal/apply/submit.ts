@@ -15,6 +15,7 @@ import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
+import { describeFilledFormForEvent } from '../../dossiers/application-form.js';
 import { decideOrThrow } from '../../dossiers/change-dossier.js';
 import { withIdempotency } from '../../dossiers/idempotency.js';
 import {
@@ -235,6 +236,7 @@ export const submitDraft = async (
               procedureVersionId: version.id,
               procedureVersionNo: version.versionNo,
               components,
+              ...describeFilledFormForEvent(applicationForm),
               identifierLast4: applicantIdentifier(applicant).slice(-4),
               resultDelivery: application.resultDelivery,
               ...(submitter ? { submitterRelation: submitter.relation } : {}),
