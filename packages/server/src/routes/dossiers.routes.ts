@@ -101,6 +101,14 @@ const IntakeBody = z
     outcome: z.enum(['receive', 'supplement', 'refuse']),
     missing: z.array(z.string().min(1).max(100)).max(100).optional(),
     reason: z.string().trim().max(2000).optional(),
+    form: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'The filled application form (FormValues) when the procedure version has one (applicationForm); checked ' +
+          'against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands ' +
+          'for the component the form replaces; without it, that component must be handed in as paper.',
+      ),
   })
   .meta({
     id: 'CounterIntake',
@@ -172,7 +180,13 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const result = await receiveAtCounter(ctx, request.actor, request.body, idempotencyOf(request));
+      const result = await receiveAtCounter(
+        ctx,
+        request.actor,
+        request.body,
+        idempotencyOf(request),
+        request.language,
+      );
       if (result.replayed) {
         reply.header('idempotent-replayed', 'true');
       }

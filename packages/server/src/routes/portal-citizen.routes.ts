@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN, CITIZEN_OPTIONAL, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
 import { idempotencyOf } from '../http/idempotency-key.js';
-import { DossierCode, Problem } from '../http/schemas.js';
+import { DossierCode, FormValuesSchema, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import {
@@ -53,6 +53,8 @@ import {
 } from './portal.schemas.js';
 
 const Loose = z.record(z.string(), z.unknown());
+/** What the citizen typed so far: anything partial, but a filled form's values keep their shape. */
+const DraftData = z.looseObject({ form: FormValuesSchema.optional() });
 const ComponentKey = z
   .string()
   .regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/)
@@ -227,7 +229,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         body: z.object({
           catalog: z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' }),
           procedureCode: z.string().trim().min(3).max(64),
-          data: Loose.optional(),
+          data: DraftData.optional(),
         }),
         response: { 201: Draft, ...errors },
       },
@@ -275,7 +277,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Save the application data typed so far (guarded by the draft’s version)',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ expectedVersion: z.number().int().min(1), data: Loose }),
+        body: z.object({ expectedVersion: z.number().int().min(1), data: DraftData }),
         response: { 200: Draft, ...errors },
       },
     },
