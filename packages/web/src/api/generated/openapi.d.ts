@@ -1668,6 +1668,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -1826,6 +2173,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -2010,6 +2704,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -2192,6 +3233,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -4496,7 +5884,7 @@ export interface paths {
             catalog: string;
             procedureCode: string;
             data?: {
-              [key: string]: unknown;
+              form?: components["schemas"]["FormValuesInput"];
             };
           };
         };
@@ -4612,7 +6000,7 @@ export interface paths {
           "application/json": {
             expectedVersion: number;
             data: {
-              [key: string]: unknown;
+              form?: components["schemas"]["FormValuesInput"];
             };
           };
         };
@@ -5774,6 +7162,372 @@ export interface components {
           message: string;
         }[];
     };
+    /** @description An application form (tờ khai) as data: sections and typed fields (@motcua/domain eforms) */
+    FormDefinitionInput: {
+      key: string;
+      title: string;
+      legalSource: string;
+      replacesComponent?: string;
+      declaration?: string;
+      sections: ({
+          key: string;
+          title: string;
+          fields: (({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "text";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "textarea";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "date";
+              notInFuture?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "choice";
+              options: {
+                  value: string;
+                  label: string;
+                }[];
+              /** @enum {string} */
+              display?: "radio" | "select";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "checkbox";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "address";
+              foreignAllowed?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "cccd";
+              dateOfBirthField?: string;
+              sexField?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "money";
+              max?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "number";
+              min?: number;
+              max?: number;
+              unit?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "phone";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "email";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "group";
+              itemLabel: string;
+              minItems: number;
+              maxItems: number;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }))[];
+            }))[];
+        })[];
+    };
+    /** @description A 2025 commune code with the rest of the address, or a place abroad */
+    FormAddressValueInput: {
+      communeCode?: string;
+      detail?: string;
+      abroad?: string;
+    };
+    /** @description The values of a filled application form, keyed by field key */
+    FormValuesInput: {
+      [key: string]: (string | number | boolean | components["schemas"]["FormAddressValueInput"]) | (({
+          [key: string]: string | number | boolean | components["schemas"]["FormAddressValueInput"];
+        })[]);
+    };
+    FilledApplicationFormInput: {
+      definition: components["schemas"]["FormDefinitionInput"];
+      values: components["schemas"]["FormValuesInput"];
+      /** @description The printed tờ khai (PDF) */
+      pdfUrl: string;
+    };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHoursInput: {
       intervals: {
@@ -6000,6 +7754,353 @@ export interface components {
         autoAccept: boolean;
         /** Format: uri */
         sourceUrl?: string;
+        applicationForm?: {
+          key: string;
+          title: string;
+          legalSource: string;
+          replacesComponent?: string;
+          declaration?: string;
+          sections: ({
+              key: string;
+              title: string;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "group";
+                  itemLabel: string;
+                  minItems: number;
+                  maxItems: number;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }))[];
+                }))[];
+            })[];
+        };
       };
     };
     ProcedureDetailInput: {
@@ -6212,6 +8313,8 @@ export interface components {
           sizeBytes: number | null;
           createdAt: string | null;
         })[];
+      /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
+      applicationForm: components["schemas"]["FilledApplicationFormInput"] | null;
       version: number;
     };
     InboxItemInput: {
@@ -6325,6 +8428,10 @@ export interface components {
       outcome: "receive" | "supplement" | "refuse";
       missing?: string[];
       reason?: string;
+      /** @description The filled application form (FormValues) when the procedure version has one (applicationForm); checked against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands for the component the form replaces; without it, that component must be handed in as paper. */
+      form?: {
+        [key: string]: unknown;
+      };
     };
     /** @description params depend on the action: request_supplement {missing[], reason}, request_payment {reason, amountVnd}, apologize {newDueAt, reason}, complete {outcome} (+ results[]), return_result {channel}, refuse/stop/withdraw/return_step {reason}, assign {assigneeUserId}; the others take none. */
     DossierActionRequestInput: {
@@ -6346,6 +8453,8 @@ export interface components {
       schema: {
         [key: string]: unknown;
       };
+      /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+      applicationForm: components["schemas"]["FormDefinitionInput"] | null;
       components: ({
           key: string;
           name: string;
@@ -6406,6 +8515,8 @@ export interface components {
       fromData?: string[];
       /** @enum {string} */
       resultDelivery?: "online" | "counter" | "post";
+      /** @description The filled application form when the procedure has one (partial in a draft; problems under /data/form/…) */
+      form?: components["schemas"]["FormValuesInput"];
     };
     UploadInput: {
       /** Format: uuid */
@@ -6440,6 +8551,8 @@ export interface components {
         schema: {
           [key: string]: unknown;
         };
+        /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+        applicationForm: components["schemas"]["FormDefinitionInput"] | null;
         components: ({
             key: string;
             name: string;
@@ -6702,6 +8815,8 @@ export interface components {
           verifyUrl: string | null;
         })[];
       pendingUploads: components["schemas"]["UploadInput"][];
+      /** @description The filled application form, or null */
+      applicationForm: components["schemas"]["FilledApplicationFormInput"] | null;
       payments: components["schemas"]["CitizenPaymentInput"][];
       rating: ({
         /** @enum {string} */
@@ -7587,6 +9702,372 @@ export interface components {
           message: string;
         }[];
     };
+    /** @description An application form (tờ khai) as data: sections and typed fields (@motcua/domain eforms) */
+    FormDefinition: {
+      key: string;
+      title: string;
+      legalSource: string;
+      replacesComponent?: string;
+      declaration?: string;
+      sections: ({
+          key: string;
+          title: string;
+          fields: (({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "text";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "textarea";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "date";
+              notInFuture?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "choice";
+              options: {
+                  value: string;
+                  label: string;
+                }[];
+              /** @enum {string} */
+              display?: "radio" | "select";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "checkbox";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "address";
+              foreignAllowed?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "cccd";
+              dateOfBirthField?: string;
+              sexField?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "money";
+              max?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "number";
+              min?: number;
+              max?: number;
+              unit?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "phone";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "email";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "group";
+              itemLabel: string;
+              minItems: number;
+              maxItems: number;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }))[];
+            }))[];
+        })[];
+    };
+    /** @description A 2025 commune code with the rest of the address, or a place abroad */
+    FormAddressValue: {
+      communeCode?: string;
+      detail?: string;
+      abroad?: string;
+    };
+    /** @description The values of a filled application form, keyed by field key */
+    FormValues: {
+      [key: string]: (string | number | boolean | components["schemas"]["FormAddressValue"]) | (({
+          [key: string]: string | number | boolean | components["schemas"]["FormAddressValue"];
+        })[]);
+    };
+    FilledApplicationForm: {
+      definition: components["schemas"]["FormDefinition"];
+      values: components["schemas"]["FormValues"];
+      /** @description The printed tờ khai (PDF) */
+      pdfUrl: string;
+    };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHours: {
       intervals: {
@@ -7814,6 +10295,353 @@ export interface components {
         autoAccept: boolean;
         /** Format: uri */
         sourceUrl?: string;
+        applicationForm?: {
+          key: string;
+          title: string;
+          legalSource: string;
+          replacesComponent?: string;
+          declaration?: string;
+          sections: ({
+              key: string;
+              title: string;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "group";
+                  itemLabel: string;
+                  minItems: number;
+                  maxItems: number;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }))[];
+                }))[];
+            })[];
+        };
       };
     };
     ProcedureDetail: {
@@ -8028,6 +10856,8 @@ export interface components {
           sizeBytes: number | null;
           createdAt: string | null;
         })[];
+      /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
+      applicationForm: components["schemas"]["FilledApplicationForm"] | null;
       version: number;
     };
     InboxItem: {
@@ -8141,6 +10971,10 @@ export interface components {
       outcome: "receive" | "supplement" | "refuse";
       missing?: string[];
       reason?: string;
+      /** @description The filled application form (FormValues) when the procedure version has one (applicationForm); checked against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands for the component the form replaces; without it, that component must be handed in as paper. */
+      form?: {
+        [key: string]: unknown;
+      };
     };
     /** @description params depend on the action: request_supplement {missing[], reason}, request_payment {reason, amountVnd}, apologize {newDueAt, reason}, complete {outcome} (+ results[]), return_result {channel}, refuse/stop/withdraw/return_step {reason}, assign {assigneeUserId}; the others take none. */
     DossierActionRequest: {
@@ -8162,6 +10996,8 @@ export interface components {
       schema: {
         [key: string]: unknown;
       };
+      /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+      applicationForm: components["schemas"]["FormDefinition"] | null;
       components: ({
           key: string;
           name: string;
@@ -8222,6 +11058,8 @@ export interface components {
       fromData?: string[];
       /** @enum {string} */
       resultDelivery?: "online" | "counter" | "post";
+      /** @description The filled application form when the procedure has one (partial in a draft; problems under /data/form/…) */
+      form?: components["schemas"]["FormValues"];
     };
     Upload: {
       /** Format: uuid */
@@ -8256,6 +11094,8 @@ export interface components {
         schema: {
           [key: string]: unknown;
         };
+        /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+        applicationForm: components["schemas"]["FormDefinition"] | null;
         components: ({
             key: string;
             name: string;
@@ -8518,6 +11358,8 @@ export interface components {
           verifyUrl: string | null;
         })[];
       pendingUploads: components["schemas"]["Upload"][];
+      /** @description The filled application form, or null */
+      applicationForm: components["schemas"]["FilledApplicationForm"] | null;
       payments: components["schemas"]["CitizenPayment"][];
       rating: ({
         /** @enum {string} */

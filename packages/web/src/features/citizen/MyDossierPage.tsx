@@ -22,7 +22,6 @@ import { formatBytes } from '../../lib/files';
 import { formatDateTime, formatVnd } from '../../lib/format';
 import { TEXT_SUCCESS, TEXT_WARNING } from '../../theme';
 import '../../i18n/citizen';
-import { findApplicationForm } from '../eforms/application-form';
 import { DossierFacts, HistoryList, NextStepNote, StepsList } from '../portal/ProgressView';
 import { PayPanel, RatedNote, RatingPanel, SupplementPanel, WithdrawButton } from './DossierActions';
 import { forgetPayment, goToPayment, isBackFromPayment } from './payment-return';
@@ -272,7 +271,7 @@ const Detail = () => {
   const files = d.documents.filter((doc) => doc.kind !== 'result');
   const next = d.nextStep;
   const canWithdraw = d.actions.some((a) => a.action === 'withdraw');
-  const applicationForm = findApplicationForm(d);
+  const applicationForm = d.applicationForm;
 
   return (
     <Flex vertical gap={16}>

@@ -33,7 +33,6 @@ import { SoftTag } from '../../components/SoftTag';
 import { StatusTag } from '../../components/StatusTag';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
-import { findApplicationForm } from '../eforms/application-form';
 import { ActionDialog } from './ActionDialog';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
 
@@ -168,7 +167,7 @@ export const DossierPage = () => {
   }
   const d = dossier.data;
   const applicantName = d.applicant.kind === 'person' ? d.applicant.fullName : d.applicant.name;
-  const applicationForm = findApplicationForm(d);
+  const applicationForm = d.applicationForm;
   const open_ = ['received', 'processing', 'supplement_requested', 'financial_obligation'].includes(d.status);
 
   return (

@@ -1,11 +1,13 @@
 import { FilePdfOutlined } from '@ant-design/icons';
+import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import {
   describeFilledForm,
   type FilledGroup,
   type FilledLine,
   type FilledSection,
 } from '@motcua/domain/eforms/format';
-import type { AddressValue, FormValues } from '@motcua/domain/eforms/values';
+import { listFormCommunes } from '@motcua/domain/eforms/places';
+import type { FormValues } from '@motcua/domain/eforms/values';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Flex, Table, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -13,7 +15,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AdministrativeUnit, Page } from '../../api/types';
 import { TEXT_WARNING } from '../../theme';
-import type { ApplicationFormView } from './application-form';
+
+/** A dossier's filled application form as the dossier details carry it (officials' and citizen's). */
+export type ApplicationFormView = { definition: FormDefinition; values: FormValues; pdfUrl: string };
 
 export type EFormViewProps = {
   form: ApplicationFormView;
@@ -26,27 +30,6 @@ export type EFormViewProps = {
 const GROUP_TABLE_MAX_COLUMNS = 4;
 const STALE_FOR_A_VISIT = 60 * 60 * 1000;
 
-/** The commune codes the values name, groups' items included. */
-export const listCommuneCodes = (values: FormValues): string[] => {
-  const codes = new Set<string>();
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) {
-      value.forEach((item) => {
-        if (item && typeof item === 'object') {
-          Object.values(item).forEach(visit);
-        }
-      });
-    } else if (value && typeof value === 'object') {
-      const code = (value as AddressValue).communeCode;
-      if (code) {
-        codes.add(code);
-      }
-    }
-  };
-  Object.values(values).forEach(visit);
-  return [...codes].sort();
-};
-
 const findUnit = async (level: 'commune' | 'province', code: string, signal: AbortSignal) => {
   const page = await api.get<Page<AdministrativeUnit>>(
     '/api/v1/administrative-units',
@@ -56,7 +39,10 @@ const findUnit = async (level: 'commune' | 'province', code: string, signal: Abo
   return page.items.find((unit) => unit.code === code) ?? null;
 };
 
-/** "Xã Tân Hưng, Tỉnh Hưng Yên" for each commune code the caller did not name. */
+/** The lower-case start of a unit's name inside a phrase, as the printed form writes it: "xã Tân Hưng". */
+const inPhrase = (name: string) => name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+
+/** "xã Tân Hưng, tỉnh Hưng Yên" for each commune code the caller did not name. */
 const usePlaces = (codes: string[], given: Readonly<Record<string, string>>): Record<string, string> => {
   const missing = codes.filter((code) => !given[code]);
   const communes = useQueries({
@@ -78,7 +64,7 @@ const usePlaces = (codes: string[], given: Readonly<Record<string, string>>): Re
     const commune = query.data;
     if (commune) {
       const province = provinces.data?.find((unit) => unit?.code === commune.provinceCode);
-      found[commune.code] = province ? `${commune.name}, ${province.name}` : commune.name;
+      found[commune.code] = province ? `${inPhrase(commune.name)}, ${inPhrase(province.name)}` : inPhrase(commune.name);
     }
   });
   return found;
@@ -190,7 +176,10 @@ const Section = ({ section, level }: { section: FilledSection; level: 3 | 4 }) =
  */
 const EFormView = ({ form, places = {}, headingLevel = 2 }: EFormViewProps) => {
   const { t } = useTranslation();
-  const codes = useMemo(() => listCommuneCodes(form.values), [form.values]);
+  const codes = useMemo(
+    () => [...new Set(listFormCommunes(form.definition, form.values).map((reference) => reference.communeCode))],
+    [form.definition, form.values],
+  );
   const names = usePlaces(codes, places);
   const sections = describeFilledForm(form.definition, form.values, { places: names });
   const sectionLevel = headingLevel === 2 ? 3 : 4;
