@@ -460,6 +460,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/dossiers/:code/export.json',
+    url: (f) => `/api/v1/dossiers/${f.code}/export.json`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'GET',
     route: '/api/v1/dossiers/:code/application-form.pdf',
     url: (f) => `/api/v1/dossiers/${f.code}/application-form.pdf`,
     allowed: DOSSIER_READERS,

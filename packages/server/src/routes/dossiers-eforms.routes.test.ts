@@ -131,6 +131,18 @@ describe('counter intake with an application form', () => {
       key: 'to-khai-khai-sinh',
       sha256: createHash('sha256').update(canonicalizeJson(FORM)).digest('hex'),
     });
+    // The dossier's export holds the filled form with its definition, and the history.
+    const exported = await t.app.inject({ url: `/api/v1/dossiers/${response.json().code}/export.json`, headers: desk });
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-disposition']).toBe(`attachment; filename="${response.json().code}.json"`);
+    expect(exported.json()).toMatchObject({
+      format: 'motcua.dossier-export/1',
+      exportedAt: '2026-11-23T09:00:00+07:00',
+      dossier: { code: response.json().code, applicationForm: { definition: TEST_APPLICATION_FORM, values: FORM } },
+    });
+    expect(exported.json().events.map((e: { hash: string }) => e.hash)).toEqual(
+      events.json().items.map((e: { hash: string }) => e.hash),
+    );
     // A dossier received on paper alone has no filled form, and no PDF of one.
     const paper = await intake({ components: [CERTIFICATE, { key: 'to-khai', originals: 1, copies: 0 }] });
     expect(paper.statusCode, paper.body).toBe(201);

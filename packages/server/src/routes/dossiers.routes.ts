@@ -22,6 +22,8 @@ import { DOSSIER_FORMS, type DossierFormName, renderDossierForm } from '../useca
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
 import {
   countInboxBoxes,
+  DOSSIER_EXPORT_FORMAT,
+  exportDossier,
   findInboxDossiers,
   getDossier,
   getDossierEvents,
@@ -289,6 +291,38 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request) => ({ items: await getDossierEvents(ctx, request.actor, request.params.code) }),
+  );
+
+  api.get(
+    '/api/v1/dossiers/:code/export.json',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The dossier as one self-contained record (hồ sơ điện tử), to archive or hand to another system',
+        description:
+          'The officer’s view (applicant, components, steps, documents, the filled application form with the ' +
+          'definition of the dossier’s own procedure version) and its hash-chained history. Who may read the ' +
+          'dossier may export it.',
+        params: z.object({ code: DossierCode }),
+        response: {
+          200: z.object({
+            format: z.literal(DOSSIER_EXPORT_FORMAT),
+            exportedAt: z.string(),
+            dossier: DossierView,
+            events: z.array(DossierEvent),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportDossier(ctx, request.actor, request.params.code);
+      return reply
+        .header('content-disposition', `attachment; filename="${request.params.code}.json"`)
+        .header('cache-control', 'private, no-store')
+        .send(exported);
+    },
   );
 
   api.get(

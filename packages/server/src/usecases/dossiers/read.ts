@@ -147,6 +147,26 @@ export const getDossierEvents = async (ctx: AppContext, actor: Actor, code: stri
   return events.map((e) => ({ ...e, at: formatInstant(e.at.getTime()) }));
 };
 
+/** The name of the format of a dossier export; a reader checks it before reading the rest. */
+export const DOSSIER_EXPORT_FORMAT = 'motcua.dossier-export/1' as const;
+
+/**
+ * One dossier as a self-contained record (hồ sơ điện tử): the officer's view — the applicant, the
+ * components, the steps, the documents and the filled application form with the definition of the
+ * dossier's own procedure version — and its hash-chained history, so another system (or an archive)
+ * can read it without this one.
+ */
+export const exportDossier = async (ctx: AppContext, actor: Actor, code: string) => {
+  const { dossier } = await getReadableDossier(ctx, actor, code);
+  const [view, events] = await Promise.all([toDossierView(ctx, dossier), listDossierEvents(ctx.db, dossier.id)]);
+  return {
+    format: DOSSIER_EXPORT_FORMAT,
+    exportedAt: formatInstant(ctx.clock.now().getTime()),
+    dossier: view,
+    events: events.map((e) => ({ ...e, at: formatInstant(e.at.getTime()) })),
+  };
+};
+
 /** Red when overdue, amber when less than one working day is left. */
 /**
  * Whole working minutes left before the due instant (negative once overdue), for dossiers whose
