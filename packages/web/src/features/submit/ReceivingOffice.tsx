@@ -90,7 +90,7 @@ export const ReceivingOfficeField = ({ form, procedure, disabled }: OfficeProps)
     chosen && chosen === proposed.current ? t('citizen.submit.officeProposedHelp') : null,
   ].filter(Boolean);
   return (
-    <>
+    <div data-testid="receiving-office">
       {allowed.length === 0 ? (
         <Alert type="warning" showIcon title={t('citizen.submit.noOfficeForCommune')} style={{ marginBottom: 16 }} />
       ) : null}
@@ -124,6 +124,6 @@ export const ReceivingOfficeField = ({ form, procedure, disabled }: OfficeProps)
       <p aria-live="polite" className="visually-hidden" data-testid="office-announcement">
         {announcement}
       </p>
-    </>
+    </div>
   );
 };

@@ -341,6 +341,15 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
     }
   };
 
+  /** "Tiếp tục" or Enter in a field moves on; only the last step submits. */
+  const next = () => {
+    if (step < 3) {
+      void goTo(step + 1);
+    } else {
+      void submit();
+    }
+  };
+
   if (done) {
     return <SubmitDone result={done} procedureName={draft.procedure.name} />;
   }
@@ -438,14 +447,10 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
             clearTimeout(timer.current);
             timer.current = setTimeout(() => void save(), 1200);
           }}
-          onFinish={() => {
-            // Enter in a field moves on; only the last step submits.
-            if (step < 3) {
-              void goTo(step + 1);
-            } else {
-              void submit();
-            }
-          }}
+          onFinish={next}
+          // The whole form is validated on "Tiếp tục" or Enter: a step goes on when its own fields are
+          // right (goTo checks them and says what is wrong); later steps are checked when they show.
+          onFinishFailed={next}
         >
           <div hidden={step !== 0}>
             <ApplicantStep form={form} schema={form0.schema} me={me} provinceCode={draft.catalog} />
