@@ -75,7 +75,7 @@ export const screenshotDir = (): string => {
  * True in the page when nothing moves: no finite CSS animation or transition is running (infinite
  * ones, a spinner's, never end) and no element carries one of antd's motion classes (rc-motion adds
  * `…-appear`, `…-enter`, `…-leave` with `-prepare`/`-start`/`-active` for the length of a fade or
- * zoom, including the frame before its animation starts).
+ * zoom, including the frame before its animation starts) on an element that is rendered.
  */
 const isStill = (root: Element | null): boolean => {
   const scope = root ?? document.documentElement;
@@ -92,7 +92,11 @@ const isStill = (root: Element | null): boolean => {
   for (let parent = root?.parentElement; parent; parent = parent.parentElement) {
     elements.push(parent);
   }
-  return !elements.some((element) => [...element.classList].some((name) => motion.test(name)));
+  // An element that is not rendered (display: none) does not move, whatever its classes say: antd can
+  // leave a finished button's loading icon in its leave state, hidden by styles.css.
+  return !elements.some(
+    (element) => element.checkVisibility() && [...element.classList].some((name) => motion.test(name)),
+  );
 };
 
 /** Waits until nothing on the page moves (see isStill): the end state of every fade, zoom and transition. */

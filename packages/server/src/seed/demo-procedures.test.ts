@@ -15,6 +15,7 @@ import {
   type DemoProceduresResult,
   seedDemoProcedures,
 } from './demo-procedures.js';
+import { DEMO_APPLICATION_FORMS } from './forms/index.js';
 
 let database: TestDatabase;
 let agencyIdsByCode: Record<string, string>;
@@ -46,6 +47,7 @@ beforeAll(async () => {
     [DEMO_AGENCY_CODES.agricultureEnvironment, 'Sở Nông nghiệp và Môi trường', 'province_department'],
     [DEMO_AGENCY_CODES.finance, 'Sở Tài chính', 'province_department'],
     [DEMO_AGENCY_CODES.scienceTechnology, 'Sở Khoa học và Công nghệ', 'province_department'],
+    [DEMO_AGENCY_CODES.police, 'Công an tỉnh Hưng Yên', 'province_department'],
     [communeCommitteeCode(1), 'Ủy ban nhân dân phường Phố Hiến', 'commune_committee'],
     [communeCommitteeCode(2), 'Ủy ban nhân dân phường Sơn Nam', 'commune_committee'],
     [communeCommitteeCode(3), 'Ủy ban nhân dân phường Hồng Châu', 'commune_committee'],
@@ -148,6 +150,50 @@ describe('seedDemoProcedures', () => {
       offset: 0,
     });
     expect(atCommune.total).toBe(DEMO_PROCEDURES.filter((s) => s.level === 'commune').length);
+  });
+
+  it('attaches the application forms to the adopted versions, each replacing its paper form', async () => {
+    for (const form of DEMO_APPLICATION_FORMS) {
+      const version = await findProcedureVersionInForce(database.db, {
+        catalog: '33',
+        code: form.procedureCode,
+        at: '2026-01-01',
+      });
+      const attached = version?.content.applicationForm;
+      expect(attached?.key, form.procedureCode).toBe(form.definition.key);
+      expect(attached?.legalSource).toBe(form.definition.legalSource);
+      const replaced = version?.content.components.find((c) => c.key === attached?.replacesComponent);
+      if (form.replaces === null) {
+        expect(attached?.replacesComponent).toBeUndefined();
+      } else {
+        expect(replaced?.group, form.procedureCode).toBe('submit');
+        expect(replaced?.name.startsWith(form.replaces.name)).toBe(true);
+      }
+    }
+    const birth = await findProcedureVersionInForce(database.db, { catalog: '33', code: '1.001193', at: '2026-01-01' });
+    expect(birth?.content.applicationForm?.sections.map((s) => s.key)).toEqual([
+      'nguoi-yeu-cau',
+      'nguoi-duoc-khai-sinh',
+      'me',
+      'cha',
+      'ban-sao',
+    ]);
+    // Online the citizen fills the form instead of uploading the paper or the interactive e-form.
+    expect(birth?.content.components.filter((c) => /tương tác/.test(c.name))).toEqual([]);
+    // The national record keeps no form: it is the province's addition to its adopted version.
+    const nationalBirth = await findProcedureVersionInForce(database.db, {
+      catalog: 'national',
+      code: '1.001193',
+      at: '2026-01-01',
+    });
+    expect(nationalBirth?.content.applicationForm).toBeUndefined();
+    // The judicial-record certificate is issued by the provincial police since 2025.
+    const record = await findProcedure(database.db, { catalog: '33', code: '3.000333' });
+    const recordAgencies = await listProcedureAgencies(database.db, record?.id ?? '');
+    expect(recordAgencies.map((a) => [a.code, a.role])).toEqual([
+      [DEMO_AGENCY_CODES.centre, 'receiving'],
+      [DEMO_AGENCY_CODES.police, 'implementing'],
+    ]);
   });
 
   it('changes nothing when run again', async () => {

@@ -22,6 +22,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import { type CatalogFile, parseCatalogFile, runCatalogImport } from '../usecases/catalog/import.js';
 import { insertDraftProcedure, publishDraft } from '../usecases/catalog/procedures.js';
+import { attachApplicationForm, findDemoApplicationForm } from './forms/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -46,6 +47,8 @@ export const DEMO_AGENCY_CODES = {
   industryTrade: '000.00.08.H31',
   culture: '000.00.09.H31',
   scienceTechnology: '000.00.11.H31',
+  /** The provincial police, which issue judicial-record certificates since 2025 (Decision 1025/QĐ-BCA). */
+  police: '000.00.12.H31',
 } as const;
 
 /** The People's Committee of the n-th commune (1…104, in the order of admin-units-2025-communes.csv). */
@@ -80,7 +83,7 @@ type DemoSpec = {
   clockOnSupplement?: 'pause' | 'restart';
 };
 
-const { justice, construction, agricultureEnvironment, finance, scienceTechnology } = DEMO_AGENCY_CODES;
+const { justice, construction, agricultureEnvironment, finance, scienceTechnology, police } = DEMO_AGENCY_CODES;
 
 // Certification of copies and signatures is done the same day, or the next working day when the
 // request comes after 15:00 (Decree 23/2015/NĐ-CP Art. 7(1)); contracts and wills within 2 working
@@ -151,6 +154,8 @@ export const DEMO_PROCEDURES: readonly DemoSpec[] = [
   { code: '1.011609', level: 'commune', flow: 'commune' },
   { code: '1.002211', level: 'commune', flow: 'commune' },
   { code: '1.012888', level: 'commune', flow: 'commune' },
+  // Medical costs of a grassroots security-force member without health insurance (Decree 40/2024/NĐ-CP).
+  { code: '1.012537', level: 'commune', flow: 'commune' },
   // Province level: received by the provincial Public Administration Service Centre.
   { code: '1.012783', level: 'province', flow: 'department', department: agricultureEnvironment, ...LAND },
   { code: '1.012786', level: 'province', flow: 'department', department: agricultureEnvironment, ...LAND },
@@ -175,6 +180,8 @@ export const DEMO_PROCEDURES: readonly DemoSpec[] = [
   { code: '1.013859', level: 'province', flow: 'department', department: justice },
   { code: '1.013835', level: 'province', flow: 'department', department: justice },
   { code: '2.000829', level: 'province', flow: 'department', department: justice, boundaryFree: true },
+  // Judicial-record certificates: received by the centre, issued by the provincial police.
+  { code: '3.000333', level: 'province', flow: 'department', department: police },
   { code: '1.004756', level: 'province', flow: 'department', department: agricultureEnvironment },
   {
     code: '1.011647',
@@ -311,7 +318,11 @@ export const buildDemoProcess = (spec: DemoSpec, budget: number): ProcessStep[] 
   }
 };
 
-/** The province's copy of a national procedure: its level, time fix, settings and process. */
+/**
+ * The province's copy of a national procedure: its level, time fix, settings, process and, for the
+ * procedures citizens use most, the application form (forms/), which throws if its paper component
+ * is no longer in the national text.
+ */
 export const adaptForDemo = (national: ProcedureVersionContent, spec: DemoSpec): ProcedureVersionContent => {
   const { duration } = spec;
   const channels = duration
@@ -328,8 +339,9 @@ export const adaptForDemo = (national: ProcedureVersionContent, spec: DemoSpec):
     clockOnSupplement: spec.clockOnSupplement ?? national.clockOnSupplement,
     processSteps: buildDemoProcess(spec, processBudgetHours(channels)),
   };
+  const form = findDemoApplicationForm(spec.code);
   // A programming error if it fails: the templates are built to fit the legal time.
-  return ProcedureVersionContent.parse(content);
+  return ProcedureVersionContent.parse(form ? attachApplicationForm(content, form) : content);
 };
 
 // --- the seed ---------------------------------------------------------------------------------------

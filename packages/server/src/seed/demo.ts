@@ -151,6 +151,13 @@ const PROVINCE_AGENCIES: AgencySpec[] = [
     kind: 'province_department',
     parent: 'province',
   },
+  {
+    key: 'police',
+    code: DEMO_AGENCY_CODES.police,
+    name: 'Công an tỉnh Hưng Yên',
+    kind: 'province_department',
+    parent: 'province',
+  },
   { key: 'justiceCivil', code: '000.01.01.H31', name: 'Phòng Hành chính tư pháp', kind: 'division', parent: 'justice' },
   { key: 'justiceSupport', code: '000.02.01.H31', name: 'Phòng Bổ trợ tư pháp', kind: 'division', parent: 'justice' },
   {

@@ -579,6 +579,13 @@ export const en: Messages = {
     signIn: 'Sign in',
     account: 'Account: {{name}}',
   },
+  eformView: {
+    title: 'Application form',
+    pdf: 'Download the form (PDF)',
+    notFilled: 'Not filled in',
+    itemNo: 'No.',
+    empty: 'The form has nothing filled in.',
+  },
   portal: {
     heroTitle: 'Find an administrative procedure',
     heroText:

@@ -580,6 +580,13 @@ export const vi = {
     signIn: 'Đăng nhập',
     account: 'Tài khoản: {{name}}',
   },
+  eformView: {
+    title: 'Tờ khai',
+    pdf: 'Tải tờ khai (PDF)',
+    notFilled: 'Chưa khai',
+    itemNo: 'STT',
+    empty: 'Tờ khai chưa có nội dung.',
+  },
   portal: {
     heroTitle: 'Tra cứu thủ tục hành chính',
     heroText: 'Tìm thủ tục, giấy tờ cần chuẩn bị, thời hạn, phí, lệ phí và nơi nộp hồ sơ. Gõ không dấu cũng được.',

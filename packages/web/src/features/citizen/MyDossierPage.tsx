@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Col, Flex, Row } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CitizenDossier, CitizenPayment, DossierComponent } from '../../api/portal-types';
@@ -27,6 +27,9 @@ import { PayPanel, RatedNote, RatingPanel, SupplementPanel, WithdrawButton } fro
 import { forgetPayment, goToPayment, isBackFromPayment } from './payment-return';
 import { RequireCitizen } from './RequireCitizen';
 import { fetchCitizenDossier } from './useMyDossiers';
+
+// Loaded only for a dossier with a filled application form, outside the portal's first load.
+const EFormView = lazy(() => import('../eforms/EFormView'));
 
 const muted = { color: 'rgba(0,0,0,0.68)' } as const;
 const PAYMENT_TONES: Record<CitizenPayment['status'], Tone> = {
@@ -268,6 +271,7 @@ const Detail = () => {
   const files = d.documents.filter((doc) => doc.kind !== 'result');
   const next = d.nextStep;
   const canWithdraw = d.actions.some((a) => a.action === 'withdraw');
+  const applicationForm = d.applicationForm;
 
   return (
     <Flex vertical gap={16}>
@@ -321,6 +325,13 @@ const Detail = () => {
               <div data-testid="results">
                 <Documents documents={results} empty={t('citizen.dossier.noResults')} />
               </div>
+            </Section>
+          ) : null}
+          {applicationForm ? (
+            <Section id="application-form" title={t('eformView.title')}>
+              <Suspense fallback={<PageLoading />}>
+                <EFormView form={applicationForm} headingLevel={3} />
+              </Suspense>
             </Section>
           ) : null}
           <Section id="steps" title={t('citizen.progress.steps')}>

@@ -14,7 +14,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formUrl, isApiError } from '../../api/client';
@@ -35,6 +35,9 @@ import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
 import { ActionDialog } from './ActionDialog';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
+
+// The form view pulls in the form formatter; only dossiers with a filled form need it.
+const EFormView = lazy(() => import('../eforms/EFormView'));
 
 const urgencyOf = (minutes: number | null) =>
   minutes === null ? null : minutes < 0 ? 'overdue' : minutes < MINUTES_PER_WORKING_DAY ? 'due_soon' : 'normal';
@@ -164,6 +167,7 @@ export const DossierPage = () => {
   }
   const d = dossier.data;
   const applicantName = d.applicant.kind === 'person' ? d.applicant.fullName : d.applicant.name;
+  const applicationForm = d.applicationForm;
   const open_ = ['received', 'processing', 'supplement_requested', 'financial_obligation'].includes(d.status);
 
   return (
@@ -335,6 +339,19 @@ export const DossierPage = () => {
                 </Descriptions>
               ),
             },
+            ...(applicationForm
+              ? [
+                  {
+                    key: 'application-form',
+                    label: t('eformView.title'),
+                    children: (
+                      <Suspense fallback={<PageLoading />}>
+                        <EFormView form={applicationForm} headingLevel={3} />
+                      </Suspense>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'documents',
               label: t('dossier.documents'),
