@@ -537,3 +537,23 @@ export const listAgencyIdsOfProvinces = async (db: Db, provinceCodes: readonly s
           .where('provinceCode', 'in', [...provinceCodes])
           .execute()
       ).map((row) => row.id);
+
+/**
+ * The agencies in force of a province of the given kinds (e.g. every commune People's Committee and
+ * commune centre: the one-stop desks that receive a boundary-free procedure anywhere in the province).
+ */
+export const listProvinceAgenciesOfKinds = async (
+  db: Db,
+  input: { provinceCode: string; kinds: readonly AgencyKind[] },
+): Promise<{ id: string; code: string; name: string; kind: AgencyKind; adminUnitCode: string | null }[]> =>
+  input.kinds.length === 0
+    ? []
+    : db
+        .selectFrom('agency')
+        .select(['id', 'code', 'name', 'kind', 'adminUnitCode'])
+        .where('provinceCode', '=', input.provinceCode)
+        .where('kind', 'in', [...input.kinds])
+        .where('validTo', 'is', null)
+        .orderBy('code')
+        .limit(5000)
+        .execute();

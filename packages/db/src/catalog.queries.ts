@@ -1,4 +1,4 @@
-import type { CatalogIssue, OnlineLevel, ProcedureLevel, ProcedureVersionContent } from '@motcua/domain';
+import type { AgencyKind, CatalogIssue, OnlineLevel, ProcedureLevel, ProcedureVersionContent } from '@motcua/domain';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { likeContains } from './search.js';
@@ -469,7 +469,12 @@ export type ProcedureAgencyItem = {
   agencyId: string;
   code: string;
   name: string;
-  kind: string;
+  kind: AgencyKind;
+  /** The administrative unit the agency serves (a 2025 commune code for commune agencies). */
+  adminUnitCode: string | null;
+  provinceCode: string | null;
+  /** Set when the agency has closed (merged, split or dissolved). */
+  validTo: string | null;
   role: ProcedureAgencyRole;
 };
 
@@ -477,7 +482,16 @@ export const listProcedureAgencies = async (db: Db, procedureId: string): Promis
   db
     .selectFrom('procedureAgency')
     .innerJoin('agency', 'agency.id', 'procedureAgency.agencyId')
-    .select(['procedureAgency.agencyId', 'agency.code', 'agency.name', 'agency.kind', 'procedureAgency.role'])
+    .select([
+      'procedureAgency.agencyId',
+      'agency.code',
+      'agency.name',
+      'agency.kind',
+      'agency.adminUnitCode',
+      'agency.provinceCode',
+      'agency.validTo',
+      'procedureAgency.role',
+    ])
     .where('procedureAgency.procedureId', '=', procedureId)
     .orderBy('procedureAgency.role', 'desc')
     .orderBy('agency.code')

@@ -4,3 +4,4 @@ export * from './online-application.js';
 export * from './pakn.js';
 export * from './payment-message.js';
 export * from './rating.js';
+export * from './receiving-office.js';

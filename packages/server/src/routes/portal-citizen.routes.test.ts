@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { insertLocalCitizen, insertProcedureAgencies } from '@motcua/db';
+import { insertAgency, insertLocalCitizen, insertProcedureAgencies } from '@motcua/db';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
@@ -855,5 +855,151 @@ describe('online submission', () => {
     });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     expect(withdrawn.json().toStatus).toBe('withdrawn');
+  });
+});
+
+describe('where an online dossier may be submitted (Decree 118/2025/NĐ-CP)', () => {
+  let tuyet: CitizenSession;
+  let phoHien: string;
+  const PHO_HIEN = '11953';
+
+  const commune = (name: string, boundaryFree: boolean) => ({
+    ...TEST_PROCEDURE_CONTENT,
+    name,
+    levels: ['commune' as const],
+    boundaryFree,
+    components: TEST_PROCEDURE_CONTENT.components.slice(0, 1),
+  });
+
+  /** A draft of the procedure for an applicant living in Phố Hiến, with its one paper, sent to `agency`. */
+  const submitTo = async (procedureCode: string, agency: string, language = 'vi') => {
+    const created = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/citizen/drafts',
+        headers: tuyet.headers,
+        payload: { catalog: '33', procedureCode, data: { applicant, receivingAgencyId: agency } },
+      })
+    ).json();
+    await upload(
+      tuyet,
+      `/api/v1/citizen/drafts/${created.id}/uploads?component=to-khai`,
+      samplePdf('noi-nop'),
+      'to-khai.pdf',
+      'application/pdf',
+    );
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/drafts/${created.id}/submit`,
+      headers: { ...tuyet.headers, 'accept-language': language },
+      payload: { expectedVersion: created.version },
+    });
+  };
+
+  const officesOf = async (code: string) => {
+    const form = await t.app.inject({ url: `/api/v1/public/procedures/${code}/form?catalog=33` });
+    expect(form.statusCode, form.body).toBe(200);
+    return form.json() as {
+      levels: string[];
+      boundaryFree: boolean;
+      receivingAgencies: { agencyId: string; kind: string; communeCode: string | null; listed: boolean }[];
+    };
+  };
+
+  beforeAll(async () => {
+    tuyet = await signInWithVneid('vneid-001');
+    const province = world.agencies.province;
+    phoHien = (
+      await insertAgency(
+        t.database.db,
+        {
+          code: '001.00.40.H31',
+          name: 'Ủy ban nhân dân phường Phố Hiến',
+          kind: 'commune_committee',
+          parentId: province?.id ?? null,
+          provinceCode: '33',
+          adminUnitCode: PHO_HIEN,
+          adminUnitLevel: 'commune',
+          validFrom: '2025-07-01',
+          searchText: 'uy ban nhan dan phuong pho hien',
+        },
+        province?.path ?? null,
+      )
+    ).id;
+    const bound = await seedProcedure(t, { catalog: '33', code: '1.001022', content: commune('Thủ tục A', false) });
+    const free = await seedProcedure(t, { catalog: '33', code: '2.000815', content: commune('Chứng thực', true) });
+    await insertProcedureAgencies(t.database.db, [
+      { procedureId: bound.procedureId, agencyId: agencyId('commune'), role: 'receiving', catalog: '33' },
+      { procedureId: bound.procedureId, agencyId: phoHien, role: 'receiving', catalog: '33' },
+      // Listed by mistake: the province centre is not the competent level of a commune procedure.
+      { procedureId: bound.procedureId, agencyId: agencyId('centre'), role: 'receiving', catalog: '33' },
+      { procedureId: free.procedureId, agencyId: agencyId('commune'), role: 'receiving', catalog: '33' },
+    ]);
+  });
+
+  it('offers the commune offices of the competent level, every commune desk when boundary-free', async () => {
+    const bound = await officesOf('1.001022');
+    expect(bound).toMatchObject({ levels: ['commune'], boundaryFree: false });
+    expect(bound.receivingAgencies).toEqual(
+      [
+        {
+          agencyId: phoHien,
+          code: '001.00.40.H31',
+          name: 'Ủy ban nhân dân phường Phố Hiến',
+          kind: 'commune_committee',
+          communeCode: PHO_HIEN,
+          listed: true,
+        },
+        {
+          agencyId: agencyId('commune'),
+          code: '000.01.40.H31',
+          name: 'Ủy ban nhân dân xã Văn Giang',
+          kind: 'commune_committee',
+          communeCode: '12064',
+          listed: true,
+        },
+      ].sort((a, b) => a.code.localeCompare(b.code)),
+    );
+    const free = await officesOf('2.000815');
+    expect(free.receivingAgencies.map((a) => [a.agencyId, a.listed])).toEqual([
+      [agencyId('commune'), true],
+      [phoHien, false],
+    ]);
+  });
+
+  it('refuses another commune than the applicant’s, and an office of another level, pointing at the field', async () => {
+    const outside = await submitTo('1.001022', agencyId('commune'));
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json()).toMatchObject({
+      code: 'OUTSIDE_ADMINISTRATIVE_BOUNDARY',
+      errors: [{ in: 'body', pointer: '/data/receivingAgencyId', code: 'OUTSIDE_ADMINISTRATIVE_BOUNDARY' }],
+    });
+    expect(outside.json().errors[0].message).toContain('nơi người yêu cầu cư trú');
+    const level = await submitTo('1.001022', agencyId('centre'), 'en');
+    expect(level.statusCode).toBe(422);
+    expect(level.json()).toMatchObject({
+      code: 'RECEIVING_AGENCY_NOT_ALLOWED',
+      errors: [
+        {
+          pointer: '/data/receivingAgencyId',
+          message:
+            'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên does not receive this procedure; choose one of the published receiving agencies.',
+        },
+      ],
+    });
+    const foreign = await submitTo('1.001022', agencyId('foreignProvince'));
+    expect(foreign.json()).toMatchObject({
+      code: 'RECEIVING_AGENCY_NOT_ALLOWED',
+      errors: [{ pointer: '/data/receivingAgencyId' }],
+    });
+  });
+
+  it('accepts the applicant’s own commune, and any commune of the province for a boundary-free procedure', async () => {
+    const own = await submitTo('1.001022', phoHien);
+    expect(own.statusCode, own.body).toBe(201);
+    const elsewhere = await submitTo('2.000815', agencyId('commune'));
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    const unlisted = await submitTo('2.000815', phoHien);
+    expect(unlisted.statusCode, unlisted.body).toBe(201);
   });
 });

@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS_VALUES } from '@motcua/domain';
+import { AGENCY_KIND_VALUES, type AgencyKind, DOSSIER_STATUS_VALUES } from '@motcua/domain';
 import { z } from 'zod';
 import { FilledApplicationForm, FormDefinitionSchema, FormValuesSchema } from '../http/schemas.js';
 
@@ -49,7 +49,22 @@ export const ProcedureForm = OnlineForm.extend({
   name: z.string(),
   versionNo: z.number().int(),
   canSubmitOnline: z.boolean(),
-  receivingAgencies: z.array(z.looseObject({ agencyId: z.uuid(), code: z.string(), name: z.string() })),
+  receivingAgencies: z
+    .array(
+      z.looseObject({
+        agencyId: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        kind: z.enum(AGENCY_KIND_VALUES as [AgencyKind, ...AgencyKind[]]),
+        communeCode: z.string().nullable().describe('The 2025 commune the agency serves (commune agencies)'),
+        listed: z.boolean().describe('Published as a receiving agency; false: a one-stop desk of a boundary-free one'),
+      }),
+    )
+    .describe(
+      'The offices that may receive the dossier before the applicant’s residence is known; the rule ' +
+        '(levels, boundaryFree, the applicant’s commune) is judgeReceivingOffice of @motcua/domain',
+    ),
+  levels: z.array(z.enum(['ministry', 'province', 'commune'])),
   boundaryFree: z.boolean(),
 }).meta({ id: 'ProcedureForm' });
 

@@ -8535,12 +8535,20 @@ export interface components {
       name: string;
       versionNo: number;
       canSubmitOnline: boolean;
-      receivingAgencies: {
+      /** @description The offices that may receive the dossier before the applicant’s residence is known; the rule (levels, boundaryFree, the applicant’s commune) is judgeReceivingOffice of @motcua/domain */
+      receivingAgencies: ({
           /** Format: uuid */
           agencyId: string;
           code: string;
           name: string;
-        }[];
+          /** @enum {string} */
+          kind: "ministry" | "ministry_unit" | "province_committee" | "province_department" | "province_service_centre" | "commune_committee" | "commune_service_centre" | "division" | "other";
+          /** @description The 2025 commune the agency serves (commune agencies) */
+          communeCode: string | null;
+          /** @description Published as a receiving agency; false: a one-stop desk of a boundary-free one */
+          listed: boolean;
+        })[];
+      levels: ("ministry" | "province" | "commune")[];
       boundaryFree: boolean;
     };
     /** @description What the citizen types into the online form (partial in a draft) */
@@ -11078,12 +11086,20 @@ export interface components {
       name: string;
       versionNo: number;
       canSubmitOnline: boolean;
-      receivingAgencies: {
+      /** @description The offices that may receive the dossier before the applicant’s residence is known; the rule (levels, boundaryFree, the applicant’s commune) is judgeReceivingOffice of @motcua/domain */
+      receivingAgencies: ({
           /** Format: uuid */
           agencyId: string;
           code: string;
           name: string;
-        }[];
+          /** @enum {string} */
+          kind: "ministry" | "ministry_unit" | "province_committee" | "province_department" | "province_service_centre" | "commune_committee" | "commune_service_centre" | "division" | "other";
+          /** @description The 2025 commune the agency serves (commune agencies) */
+          communeCode: string | null;
+          /** @description Published as a receiving agency; false: a one-stop desk of a boundary-free one */
+          listed: boolean;
+        })[];
+      levels: ("ministry" | "province" | "commune")[];
       boundaryFree: boolean;
     };
     /** @description What the citizen types into the online form (partial in a draft) */

@@ -1,28 +1,19 @@
-import { Alert, Form, Input, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { JsonSchema, ReceivingAgency, ResultDelivery } from '../../api/portal-types';
+import type { JsonSchema, ResultDelivery } from '../../api/portal-types';
 import { countIn } from '../../lib/format';
 import { enumOf, rulesFor } from './schema-rules';
 
-type Props = { schema: JsonSchema | undefined; agencies: ReceivingAgency[]; boundaryFree: boolean };
+type Props = { schema: JsonSchema | undefined };
 
 const column = { display: 'flex', flexDirection: 'column', gap: 8 } as const;
 
-/** Step 3: where the dossier goes, how the result comes back, and what the application is for. */
-export const AgencyStep = ({ schema, agencies, boundaryFree }: Props) => {
+/** Step 3: how the result comes back and what the application is for (where it goes is chosen on step 1). */
+export const AgencyStep = ({ schema }: Props) => {
   const { t, i18n } = useTranslation();
   const deliveries = enumOf(schema, ['resultDelivery']) as ResultDelivery[];
   return (
     <div>
-      {agencies.length === 0 ? <Alert type="warning" showIcon title={t('citizen.submit.noAgency')} /> : null}
-      <Form.Item
-        name="receivingAgencyId"
-        label={t('intake.receivingAgency')}
-        extra={boundaryFree ? t('citizen.submit.boundaryFree') : undefined}
-        rules={[{ required: true, message: t('citizen.submit.agencyRequired') }]}
-      >
-        <Radio.Group style={column} options={agencies.map((a) => ({ value: a.agencyId, label: a.name }))} />
-      </Form.Item>
       <Form.Item name="resultDelivery" label={t('citizen.submit.delivery')}>
         <Radio.Group
           style={column}

@@ -2,10 +2,11 @@ import { checkCitizenIdNumber, isTaxCode } from '@motcua/domain/dossier/id-numbe
 import { Alert, Col, Form, type FormInstance, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CitizenMe, JsonSchema } from '../../api/portal-types';
+import { CommuneSelect } from './ReceivingOffice';
 import { parseVietnameseDate, rulesFor, toVietnameseDate } from './schema-rules';
 import type { WizardValues } from './wizard-values';
 
-type Props = { form: FormInstance<WizardValues>; schema: JsonSchema | undefined; me: CitizenMe };
+type Props = { form: FormInstance<WizardValues>; schema: JsonSchema | undefined; me: CitizenMe; provinceCode: string };
 
 const todayIso = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -13,7 +14,7 @@ const todayIso = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(
  * Step 1: who applies. For themself, the citizen's identity comes from the profile (read-only, as
  * VNeID gave it); for someone else or an organisation, the citizen says how they represent them.
  */
-export const ApplicantStep = ({ form, schema, me }: Props) => {
+export const ApplicantStep = ({ form, schema, me, provinceCode }: Props) => {
   const { t } = useTranslation();
   const forOther = Form.useWatch('forOther', form) ?? false;
   const kind = (Form.useWatch(['applicant', 'kind'], form) ?? 'person') as 'person' | 'organisation';
@@ -259,8 +260,12 @@ export const ApplicantStep = ({ form, schema, me }: Props) => {
       >
         <Input autoComplete="street-address" />
       </Form.Item>
-      <Form.Item name={['applicant', 'address', 'communeCode']} hidden>
-        <Input />
+      <Form.Item
+        name={['applicant', 'address', 'communeCode']}
+        label={t('citizen.submit.commune')}
+        extra={t('citizen.submit.communeHelp')}
+      >
+        <CommuneSelect provinceCode={provinceCode} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>

@@ -116,6 +116,8 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
               <dd>{a.email}</dd>
             </>
           ) : null}
+          <dt>{t('citizen.submit.office')}</dt>
+          <dd>{agency?.name ?? '—'}</dd>
           {values.forOther && values.representation?.relation ? (
             <>
               <dt>{t('citizen.submit.relation')}</dt>
@@ -148,8 +150,6 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
       </Block>
       <Block title={t('citizen.submit.stepAgency')} step={2} onEdit={onEdit}>
         <dl className="facts">
-          <dt>{t('intake.receivingAgency')}</dt>
-          <dd>{agency?.name ?? '—'}</dd>
           <dt>{t('citizen.submit.delivery')}</dt>
           <dd>{t(`citizen.submit.delivery_${values.resultDelivery ?? 'online'}`)}</dd>
           {values.summary ? (

@@ -18,6 +18,7 @@ import { usePortalSettings } from '../portal/usePortalSettings';
 import { AgencyStep } from './AgencyStep';
 import { ApplicantStep } from './ApplicantStep';
 import { FilesStep } from './FilesStep';
+import { ReceivingOfficeField } from './ReceivingOffice';
 import { ReviewStep } from './ReviewStep';
 import { SubmitDone } from './SubmitDone';
 import {
@@ -44,9 +45,9 @@ type SaveState = { kind: 'idle' | 'saving' | 'saved' | 'error'; at?: string | nu
 
 /** The fields each step validates before moving on. */
 const STEP_FIELDS: (string | number)[][][] = [
-  [['forOther'], ['applicant'], ['representation']],
+  [['forOther'], ['applicant'], ['representation'], ['receivingAgencyId']],
   [['fromData']],
-  [['receivingAgencyId'], ['resultDelivery'], ['summary']],
+  [['resultDelivery'], ['summary']],
   [['declaration']],
 ];
 
@@ -66,7 +67,7 @@ const loadDraft = async (input: { catalog: string; code: string; draftId: string
   };
 };
 
-/** The online submission wizard: applicant → documents → receiving agency → review and submit. */
+/** The online submission wizard: applicant and receiving office → documents → result → review and submit. */
 export const SubmitPage = () => <RequireCitizen>{(me) => <Wizard me={me} />}</RequireCitizen>;
 
 const Wizard = ({ me }: { me: CitizenMe }) => {
@@ -176,6 +177,8 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [filesError, setFilesError] = useState<string[]>([]);
+  // Why the last "Tiếp tục" did not go on, read out by screen readers (each message is also next to its field).
+  const [blocked, setBlocked] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<SubmitResult | null>(null);
   const [values, setValues] = useState<WizardValues>(() => toValues(loaded.draft.data, me));
@@ -189,14 +192,6 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
   const form0 = draft.form ?? { schema: {}, components: procedure.components, notes: procedure.notes };
   const components = form0.components;
   const open = draft.status === 'open';
-
-  // The server's form and the agencies it may go to; the only agency is chosen for the citizen.
-  useEffect(() => {
-    if (!form.getFieldValue('receivingAgencyId') && procedure.receivingAgencies.length === 1) {
-      form.setFieldValue('receivingAgencyId', procedure.receivingAgencies[0]?.agencyId);
-      dirty.current = true;
-    }
-  }, [form, procedure.receivingAgencies]);
 
   /** Saves what was typed (one save at a time, each with the version the last one answered). */
   const save = (): Promise<void> => {
@@ -244,10 +239,18 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
   );
 
   const goTo = async (next: number, validate = true) => {
+    setBlocked('');
     if (validate && next > step) {
       try {
         await form.validateFields(STEP_FIELDS[step] ?? [], { recursive: true });
-      } catch {
+      } catch (error) {
+        // Never blocked silently: the first wrong field gets the focus, and the messages are announced.
+        const fields = (error as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields ?? [];
+        const first = fields[0];
+        if (first) {
+          form.scrollToField(first.name, { block: 'center', focus: true });
+        }
+        setBlocked(t('citizen.submit.stepBlocked', { errors: fields.flatMap((f) => f.errors).join('; ') }));
         return;
       }
       if (step === 1) {
@@ -323,8 +326,8 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
       if (isApiError(error)) {
         const where: Partial<Record<string, StepKey>> = {
           DOSSIER_INCOMPLETE: 'files',
-          RECEIVING_AGENCY_NOT_ALLOWED: 'agency',
-          OUTSIDE_ADMINISTRATIVE_BOUNDARY: 'agency',
+          RECEIVING_AGENCY_NOT_ALLOWED: 'applicant',
+          OUTSIDE_ADMINISTRATIVE_BOUNDARY: 'applicant',
           REPRESENTATION_REQUIRED: 'applicant',
         };
         setUnplaced(applyFieldErrors(form, error, fieldOfPointer));
@@ -335,6 +338,15 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
       }
     } finally {
       setSubmitting(false);
+    }
+  };
+
+  /** "Tiếp tục" or Enter in a field moves on; only the last step submits. */
+  const next = () => {
+    if (step < 3) {
+      void goTo(step + 1);
+    } else {
+      void submit();
     }
   };
 
@@ -435,17 +447,14 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
             clearTimeout(timer.current);
             timer.current = setTimeout(() => void save(), 1200);
           }}
-          onFinish={() => {
-            // Enter in a field moves on; only the last step submits.
-            if (step < 3) {
-              void goTo(step + 1);
-            } else {
-              void submit();
-            }
-          }}
+          onFinish={next}
+          // The whole form is validated on "Tiếp tục" or Enter: a step goes on when its own fields are
+          // right (goTo checks them and says what is wrong); later steps are checked when they show.
+          onFinishFailed={next}
         >
           <div hidden={step !== 0}>
-            <ApplicantStep form={form} schema={form0.schema} me={me} />
+            <ApplicantStep form={form} schema={form0.schema} me={me} provinceCode={draft.catalog} />
+            <ReceivingOfficeField form={form} procedure={procedure} disabled={!open} />
           </div>
           <div hidden={step !== 1}>
             <FilesStep
@@ -480,11 +489,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
             ) : null}
           </div>
           <div hidden={step !== 2}>
-            <AgencyStep
-              schema={form0.schema}
-              agencies={procedure.receivingAgencies}
-              boundaryFree={procedure.boundaryFree}
-            />
+            <AgencyStep schema={form0.schema} />
           </div>
           {step === 3 ? (
             <ReviewStep
@@ -496,6 +501,9 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
               onEdit={(target) => void goTo(target, false)}
             />
           ) : null}
+          <div role="alert" className="visually-hidden" data-testid="step-blocked">
+            {blocked}
+          </div>
           {submitError ? <ErrorAlert error={submitError} extra={unplaced} /> : null}
           <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 16 }}>
             {step > 0 ? <Button onClick={() => void goTo(step - 1, false)}>{t('common.previous')}</Button> : <span />}

@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { FormBody, RequestBodyOf, ResponseOf } from '../../api/contract';
 import type { Draft, ProcedureForm, SubmitResult } from '../../api/portal-types';
+import type { AdministrativeUnit, Page } from '../../api/types';
 
 /**
  * The online submission's requests: the procedure's form, the citizen's drafts (open, save, discard,
@@ -11,6 +12,23 @@ const draftPath = (id: string) => `/api/v1/citizen/drafts/${encodeURIComponent(i
 
 export const fetchProcedureForm = (code: string, catalog: string, signal?: AbortSignal) =>
   api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal);
+
+/** Every commune and ward in force of a province (at most a few pages of 100), for the address. */
+export const fetchCommunesOfProvince = async (provinceCode: string, signal?: AbortSignal) => {
+  const units: AdministrativeUnit[] = [];
+  for (let page = 1; page <= 10; page++) {
+    const answer = await api.get<Page<AdministrativeUnit>>(
+      '/api/v1/administrative-units',
+      { level: 'commune', parent: provinceCode, pageSize: 100, page },
+      signal,
+    );
+    units.push(...answer.items);
+    if (units.length >= answer.total || answer.items.length === 0) {
+      break;
+    }
+  }
+  return units;
+};
 
 export const findOpenDrafts = (signal?: AbortSignal) =>
   api.get<ResponseOf<'/api/v1/citizen/drafts', 'get'>>(

@@ -67,8 +67,8 @@ export const toData = (values: WizardValues): ApplicationData => {
   const applicant = values.applicant ?? { kind: 'person', address: {} };
   const address = {
     ...(clean(applicant.address?.text) ? { text: clean(applicant.address?.text) } : {}),
-    // The commune comes with the profile's address; it does not belong to somebody else's.
-    ...(!values.forOther && applicant.address?.communeCode ? { communeCode: applicant.address.communeCode } : {}),
+    // Chosen with the address (prefilled from the VNeID residence): it decides where the dossier may go.
+    ...(applicant.address?.communeCode ? { communeCode: applicant.address.communeCode } : {}),
   };
   const contact = {
     ...(clean(applicant.phone) ? { phone: clean(applicant.phone) } : {}),
@@ -117,15 +117,13 @@ export const toData = (values: WizardValues): ApplicationData => {
 /** The step where the field of a problem pointer (/data/applicant/idNumber) is typed. */
 export const stepOfPointer = (pointer: string): StepKey => {
   const path = pointer.replace(/^\/data/, '');
-  if (path.startsWith('/applicant') || path.startsWith('/representation')) {
+  if (path.startsWith('/applicant') || path.startsWith('/representation') || path.startsWith('/receivingAgencyId')) {
     return 'applicant';
   }
   if (path.startsWith('/fromData')) {
     return 'files';
   }
-  return path.startsWith('/receivingAgencyId') || path.startsWith('/resultDelivery') || path.startsWith('/summary')
-    ? 'agency'
-    : 'review';
+  return path.startsWith('/resultDelivery') || path.startsWith('/summary') ? 'agency' : 'review';
 };
 
 /** The form field of a problem pointer under /data, or undefined (shown above the form instead). */

@@ -8,12 +8,20 @@ import {
   lockCitizenDraft,
   markDraftSubmitted,
 } from '@motcua/db';
-import { type Applicant, DOSSIER_STATUSES, formatInstant, getApplicantName, Submitter } from '@motcua/domain';
+import {
+  type Applicant,
+  DOSSIER_STATUSES,
+  formatInstant,
+  getApplicantName,
+  judgeReceivingOffice,
+  type ProcedureVersionContent,
+  Submitter,
+} from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
-import type { Language } from '../../../errors/problem.js';
+import { buildProblem, type Language } from '../../../errors/problem.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
 import { describeFilledFormForEvent } from '../../dossiers/application-form.js';
 import { decideOrThrow } from '../../dossiers/change-dossier.js';
@@ -30,39 +38,50 @@ import { requireCitizen } from '../account/citizen-session.js';
 import { attachUploadsToDossier } from '../uploads.js';
 import { checkApplication, DRAFT } from './drafts.js';
 
-/** The one-stop desks: where dossiers of a boundary-free procedure may be handed in anywhere in the province. */
-const DESK_KINDS = new Set(['province_service_centre', 'commune_service_centre', 'commune_committee']);
-
 /**
- * Where an online dossier may go: one of the procedure's published receiving agencies in the
- * province, or — for a procedure received regardless of administrative boundary (Decree
- * 118/2025/NĐ-CP) — any one-stop desk of the province. A commune-level procedure that is not
- * boundary-free goes to the commune the applicant lives in, when the address says which.
+ * Refuses an office the law does not let receive this dossier (judgeReceivingOffice of
+ * @motcua/domain: the competent level, the published receiving agencies or — boundary-free, Decree
+ * 118/2025/NĐ-CP — any one-stop desk of the province at that level, and otherwise the applicant's
+ * commune). The problem points at /data/receivingAgencyId, the field the wizard shows on its first step.
  */
 const checkReceivingAgency = async (
   ctx: AppContext,
-  input: { procedureId: string; provinceCode: string; boundaryFree: boolean; agencyId: string; applicant: Applicant },
+  input: {
+    procedureId: string;
+    provinceCode: string;
+    content: Pick<ProcedureVersionContent, 'levels' | 'boundaryFree'>;
+    agencyId: string;
+    applicant: Applicant;
+  },
+  language: Language,
 ) => {
   const agency = await findAgency(ctx.db, input.agencyId);
-  const name = agency?.name ?? { vi: 'Cơ quan đã chọn', en: 'The chosen agency' };
-  if (!agency || agency.validTo !== null || agency.provinceCode !== input.provinceCode) {
-    throw new AppError('RECEIVING_AGENCY_NOT_ALLOWED', { agency: name });
+  const listed = (await listProcedureAgencies(ctx.db, input.procedureId)).some(
+    (a) => a.role === 'receiving' && a.agencyId === input.agencyId,
+  );
+  const verdict =
+    !agency || agency.validTo !== null || agency.provinceCode !== input.provinceCode
+      ? 'not_receiving'
+      : judgeReceivingOffice(
+          input.content,
+          { agencyId: agency.id, kind: agency.kind, communeCode: agency.adminUnitCode, listed },
+          input.applicant.address.communeCode,
+        );
+  if (verdict === 'allowed') {
+    return;
   }
-  const receiving = (await listProcedureAgencies(ctx.db, input.procedureId)).filter((a) => a.role === 'receiving');
-  const listed = receiving.some((a) => a.agencyId === agency.id);
-  if (!listed && !(input.boundaryFree && DESK_KINDS.has(agency.kind))) {
-    throw new AppError('RECEIVING_AGENCY_NOT_ALLOWED', { agency: name });
-  }
-  const commune = input.applicant.address.communeCode;
-  if (
-    !input.boundaryFree &&
-    agency.kind === 'commune_committee' &&
-    commune &&
-    agency.adminUnitCode &&
-    agency.adminUnitCode !== commune
-  ) {
-    throw new AppError('OUTSIDE_ADMINISTRATIVE_BOUNDARY');
-  }
+  const code = verdict === 'outside_boundary' ? 'OUTSIDE_ADMINISTRATIVE_BOUNDARY' : 'RECEIVING_AGENCY_NOT_ALLOWED';
+  const params = { agency: agency?.name ?? { vi: 'Cơ quan đã chọn', en: 'The chosen agency' } };
+  throw new AppError(code, params, {
+    fieldProblems: [
+      {
+        in: 'body',
+        pointer: '/data/receivingAgencyId',
+        code,
+        message: buildProblem(code, { language, params }).detail,
+      },
+    ],
+  });
 };
 
 /**
@@ -147,6 +166,18 @@ export const submitDraft = async (
       : { key, originals: 0, copies: 0, fromData: true };
   });
 
+  // Where it goes is checked first: an office that may not receive it is the citizen's to change.
+  await checkReceivingAgency(
+    ctx,
+    {
+      procedureId: formVersion.procedureId,
+      provinceCode: draft.provinceCode,
+      content: formVersion.content,
+      agencyId: application.receivingAgencyId,
+      applicant,
+    },
+    language,
+  );
   const basis = await loadIntakeBasis(ctx, {
     receivingAgencyId: application.receivingAgencyId,
     procedureCode: draft.procedureCode,
@@ -154,13 +185,13 @@ export const submitDraft = async (
   });
   const { agency, calendar, now, version } = basis;
   const content = version.content;
-  await checkReceivingAgency(ctx, {
-    procedureId: version.procedureId,
-    provinceCode: draft.provinceCode,
-    boundaryFree: content.boundaryFree,
-    agencyId: agency.id,
-    applicant,
-  });
+  if (version.id !== formVersion.id) {
+    await checkReceivingAgency(
+      ctx,
+      { procedureId: version.procedureId, provinceCode: draft.provinceCode, content, agencyId: agency.id, applicant },
+      language,
+    );
+  }
   if (content.onlineLevel === 'none') {
     throw new AppError('ONLINE_SUBMISSION_UNAVAILABLE', { code: draft.procedureCode });
   }

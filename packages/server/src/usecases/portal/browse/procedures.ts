@@ -4,6 +4,7 @@ import {
   getProcedureVersion,
   listProcedureAgencies,
   listProcedureTemplates,
+  listProvinceAgenciesOfKinds,
 } from '@motcua/db';
 import {
   type Component,
@@ -11,6 +12,8 @@ import {
   describeOnlineForm,
   type Fee,
   formatVnd,
+  listAllowedOffices,
+  listBoundaryFreeDeskKinds,
   type ProcedureDuration,
   type ProcedureVersionContent,
 } from '@motcua/domain';
@@ -139,19 +142,70 @@ export const describeProcedureForCitizens = async (ctx: AppContext, input: { cat
   };
 };
 
+/**
+ * The offices that may receive an online dossier of a procedure, before the applicant's residence is
+ * known: its published receiving agencies in force in the province and, for a boundary-free
+ * procedure, every one-stop desk of the province at its level; kept to what judgeReceivingOffice
+ * (@motcua/domain, Decree 118/2025/NĐ-CP) allows. The wizard narrows them to the applicant's commune
+ * with the same rule, and submitting checks the chosen one again.
+ */
+export const listReceivingOffices = async (
+  ctx: AppContext,
+  input: {
+    procedureId: string;
+    provinceCode: string;
+    content: Pick<ProcedureVersionContent, 'levels' | 'boundaryFree'>;
+  },
+) => {
+  const listed = (await listProcedureAgencies(ctx.db, input.procedureId)).filter(
+    (a) => a.role === 'receiving' && a.validTo === null && a.provinceCode === input.provinceCode,
+  );
+  const desks = input.content.boundaryFree
+    ? await listProvinceAgenciesOfKinds(ctx.db, {
+        provinceCode: input.provinceCode,
+        kinds: listBoundaryFreeDeskKinds(input.content.levels),
+      })
+    : [];
+  const listedIds = new Set(listed.map((a) => a.agencyId));
+  const offices = [
+    ...listed.map((a) => ({
+      agencyId: a.agencyId,
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      communeCode: a.adminUnitCode,
+      listed: true,
+    })),
+    ...desks
+      .filter((d) => !listedIds.has(d.id))
+      .map((d) => ({
+        agencyId: d.id,
+        code: d.code,
+        name: d.name,
+        kind: d.kind,
+        communeCode: d.adminUnitCode,
+        listed: false,
+      })),
+  ].sort((a, b) => a.code.localeCompare(b.code));
+  return listAllowedOffices(input.content, offices);
+};
+
 /** The online form of a procedure (JSON Schema + components), for the portal and any client. */
 export const describeProcedureForm = async (ctx: AppContext, input: { catalog: string; code: string }) => {
   const { procedure, version, content } = await loadPublishedProcedure(ctx, input);
-  const agencies = await listProcedureAgencies(ctx.db, procedure.id);
+  const receivingAgencies = await listReceivingOffices(ctx, {
+    procedureId: procedure.id,
+    provinceCode: procedure.catalog,
+    content,
+  });
   return {
     catalog: procedure.catalog,
     code: procedure.code,
     name: procedure.name,
     versionNo: version.versionNo,
     canSubmitOnline: isSubmittableOnline(procedure.catalog, content.onlineLevel),
-    receivingAgencies: agencies
-      .filter((a) => a.role === 'receiving')
-      .map((a) => ({ agencyId: a.agencyId, code: a.code, name: a.name })),
+    receivingAgencies,
+    levels: content.levels,
     boundaryFree: content.boundaryFree,
     ...describeOnlineForm(content),
   };
