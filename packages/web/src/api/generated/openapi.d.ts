@@ -1668,6 +1668,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -1826,6 +2173,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -2010,6 +2704,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -2192,6 +3233,353 @@ export interface paths {
                 autoAccept: boolean;
                 /** Format: uri */
                 sourceUrl?: string;
+                applicationForm?: {
+                  key: string;
+                  title: string;
+                  legalSource: string;
+                  replacesComponent?: string;
+                  declaration?: string;
+                  sections: ({
+                      key: string;
+                      title: string;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "email";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @enum {string} */
+                          kind: "group";
+                          itemLabel: string;
+                          minItems: number;
+                          maxItems: number;
+                          fields: (({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "text";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "textarea";
+                              maxLength?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "date";
+                              notInFuture?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "choice";
+                              options: {
+                                  value: string;
+                                  label: string;
+                                }[];
+                              /** @enum {string} */
+                              display?: "radio" | "select";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "checkbox";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "address";
+                              foreignAllowed?: boolean;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "cccd";
+                              dateOfBirthField?: string;
+                              sexField?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "money";
+                              max?: number;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "number";
+                              min?: number;
+                              max?: number;
+                              unit?: string;
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "phone";
+                            }) | ({
+                              key: string;
+                              label: string;
+                              help?: string;
+                              required: boolean;
+                              visibleWhen?: {
+                                field: string;
+                                equals: string | boolean | string[];
+                              };
+                              /** @enum {string} */
+                              width?: "full" | "half" | "third";
+                              /** @enum {string} */
+                              kind: "email";
+                            }))[];
+                        }))[];
+                    })[];
+                };
               };
               rowVersion: number;
             };
@@ -6000,6 +7388,353 @@ export interface components {
         autoAccept: boolean;
         /** Format: uri */
         sourceUrl?: string;
+        applicationForm?: {
+          key: string;
+          title: string;
+          legalSource: string;
+          replacesComponent?: string;
+          declaration?: string;
+          sections: ({
+              key: string;
+              title: string;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "group";
+                  itemLabel: string;
+                  minItems: number;
+                  maxItems: number;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }))[];
+                }))[];
+            })[];
+        };
       };
     };
     ProcedureDetailInput: {
@@ -7814,6 +9549,353 @@ export interface components {
         autoAccept: boolean;
         /** Format: uri */
         sourceUrl?: string;
+        applicationForm?: {
+          key: string;
+          title: string;
+          legalSource: string;
+          replacesComponent?: string;
+          declaration?: string;
+          sections: ({
+              key: string;
+              title: string;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "group";
+                  itemLabel: string;
+                  minItems: number;
+                  maxItems: number;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }))[];
+                }))[];
+            })[];
+        };
       };
     };
     ProcedureDetail: {
