@@ -15,6 +15,7 @@ import type { ProcedureComponent } from '../../api/types';
 import { PageLoading } from '../../components/PageLoading';
 import { todayInVietnam } from '../../lib/format';
 import type { EFormErrors } from '../eforms/validate';
+import '../../i18n/eforms';
 import { createFieldKey, createSlug, listFormKeys } from './form-keys';
 
 // The same renderer the portal and the counter show, for the preview; its own chunk.
@@ -175,7 +176,7 @@ const FieldEditor = ({
     onChange(copy as FormField);
   };
   const target = conditionTargets.find((f) => f.key === field.visibleWhen?.field);
-  const title = `${t('catalog.form.field')} ${index + 1}`;
+  const title = `${t('formEditor.field')} ${index + 1}`;
 
   return (
     <fieldset className="eform-editor-field" style={FIELD_STYLE} data-testid={id}>
@@ -184,7 +185,7 @@ const FieldEditor = ({
         {field.label ? `: ${field.label}` : ''}
       </legend>
       <Flex gap={8} wrap align="flex-end">
-        <Labeled id={`${id}-label`} label={t('catalog.form.label')}>
+        <Labeled id={`${id}-label`} label={t('formEditor.label')}>
           <Input
             id={`${id}-label`}
             value={field.label}
@@ -197,7 +198,7 @@ const FieldEditor = ({
             }}
           />
         </Labeled>
-        <Labeled id={`${id}-key`} label={t('catalog.form.key')} width={170}>
+        <Labeled id={`${id}-key`} label={t('formEditor.key')} width={170}>
           <Input
             id={`${id}-key`}
             value={field.key}
@@ -205,26 +206,26 @@ const FieldEditor = ({
             onChange={(event) => set({ key: event.target.value })}
           />
         </Labeled>
-        <Labeled id={`${id}-kind`} label={t('catalog.form.kind')} width={170}>
+        <Labeled id={`${id}-kind`} label={t('formEditor.kind')} width={170}>
           <Select<FormFieldKind>
             id={`${id}-kind`}
             style={{ width: '100%' }}
             value={field.kind}
             options={KINDS.filter((k) => !inGroup || k !== 'group').map((k) => ({
               value: k,
-              label: t(`catalog.form.kind_${k}`),
+              label: t(`formEditor.kind_${k}`),
             }))}
             onChange={(kind) => onChange(changeKind(field, kind))}
           />
         </Labeled>
-        <Labeled id={`${id}-width`} label={t('catalog.form.width')} width={130}>
+        <Labeled id={`${id}-width`} label={t('formEditor.width')} width={130}>
           <Select
             id={`${id}-width`}
             style={{ width: '100%' }}
             value={field.width ?? 'full'}
             options={(['full', 'half', 'third'] as const).map((w) => ({
               value: w,
-              label: t(`catalog.form.width_${w}`),
+              label: t(`formEditor.width_${w}`),
             }))}
             onChange={(width) => (width === 'full' ? drop('width') : set({ width }))}
           />
@@ -239,14 +240,14 @@ const FieldEditor = ({
             type="text"
             icon={<ArrowUpOutlined />}
             disabled={index === 0}
-            aria-label={`${t('catalog.form.moveUp')}: ${title}`}
+            aria-label={`${t('formEditor.moveUp')}: ${title}`}
             onClick={() => onMove(-1)}
           />
           <Button
             type="text"
             icon={<ArrowDownOutlined />}
             disabled={index === count - 1}
-            aria-label={`${t('catalog.form.moveDown')}: ${title}`}
+            aria-label={`${t('formEditor.moveDown')}: ${title}`}
             onClick={() => onMove(1)}
           />
           <Button
@@ -259,7 +260,7 @@ const FieldEditor = ({
         </Space>
       </Flex>
       <Flex gap={8} wrap align="flex-end">
-        <Labeled id={`${id}-help`} label={t('catalog.form.help')}>
+        <Labeled id={`${id}-help`} label={t('formEditor.help')}>
           <Input
             id={`${id}-help`}
             value={field.help ?? ''}
@@ -267,12 +268,12 @@ const FieldEditor = ({
             onChange={(event) => (event.target.value ? set({ help: event.target.value }) : drop('help'))}
           />
         </Labeled>
-        <Labeled id={`${id}-when`} label={t('catalog.form.visibleWhen')} width={220}>
+        <Labeled id={`${id}-when`} label={t('formEditor.visibleWhen')} width={220}>
           <Select<string>
             id={`${id}-when`}
             style={{ width: '100%' }}
             allowClear
-            placeholder={t('catalog.form.always')}
+            placeholder={t('formEditor.always')}
             value={field.visibleWhen?.field}
             options={conditionTargets.map((f) => ({ value: f.key, label: f.label || f.key }))}
             onChange={(key) => {
@@ -292,15 +293,15 @@ const FieldEditor = ({
           />
         </Labeled>
         {target && field.visibleWhen ? (
-          <Labeled id={`${id}-equals`} label={t('catalog.form.equals')} width={220}>
+          <Labeled id={`${id}-equals`} label={t('formEditor.equals')} width={220}>
             {target.kind === 'checkbox' ? (
               <Select<string>
                 id={`${id}-equals`}
                 style={{ width: '100%' }}
                 value={String(field.visibleWhen.equals)}
                 options={[
-                  { value: 'true', label: t('catalog.form.ticked') },
-                  { value: 'false', label: t('catalog.form.notTicked') },
+                  { value: 'true', label: t('formEditor.ticked') },
+                  { value: 'false', label: t('formEditor.notTicked') },
                 ]}
                 onChange={(v) => set({ visibleWhen: { field: target.key, equals: v === 'true' } })}
               />
@@ -362,14 +363,14 @@ const KindSettings = ({
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      return <Flex gap={8}>{numberSetting('maxLength', t('catalog.form.maxLength'), field.maxLength, 1)}</Flex>;
+      return <Flex gap={8}>{numberSetting('maxLength', t('formEditor.maxLength'), field.maxLength, 1)}</Flex>;
     case 'date':
       return (
         <Checkbox
           checked={field.notInFuture === true}
           onChange={(event) => (event.target.checked ? set({ notInFuture: true }) : drop('notInFuture'))}
         >
-          {t('catalog.form.notInFuture')}
+          {t('formEditor.notInFuture')}
         </Checkbox>
       );
     case 'address':
@@ -378,15 +379,15 @@ const KindSettings = ({
           checked={field.foreignAllowed === true}
           onChange={(event) => (event.target.checked ? set({ foreignAllowed: true }) : drop('foreignAllowed'))}
         >
-          {t('catalog.form.foreignAllowed')}
+          {t('formEditor.foreignAllowed')}
         </Checkbox>
       );
     case 'number':
       return (
         <Flex gap={8} wrap>
-          {numberSetting('min', t('catalog.form.min'), field.min)}
-          {numberSetting('max', t('catalog.form.max'), field.max)}
-          <Labeled id={`${id}-unit`} label={t('catalog.form.unit')} width={120}>
+          {numberSetting('min', t('formEditor.min'), field.min)}
+          {numberSetting('max', t('formEditor.max'), field.max)}
+          <Labeled id={`${id}-unit`} label={t('formEditor.unit')} width={120}>
             <Input
               id={`${id}-unit`}
               value={field.unit ?? ''}
@@ -397,24 +398,24 @@ const KindSettings = ({
         </Flex>
       );
     case 'money':
-      return <Flex gap={8}>{numberSetting('max', t('catalog.form.max'), field.max, 1)}</Flex>;
+      return <Flex gap={8}>{numberSetting('max', t('formEditor.max'), field.max, 1)}</Flex>;
     case 'choice':
       return (
         <Flex gap={8} wrap align="flex-start">
-          <Labeled id={`${id}-options`} label={t('catalog.form.options')}>
+          <Labeled id={`${id}-options`} label={t('formEditor.options')}>
             <OptionsInput id={`${id}-options`} options={field.options} onChange={(options) => set({ options })} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('catalog.form.optionsHelp')}
+              {t('formEditor.optionsHelp')}
             </Typography.Text>
           </Labeled>
-          <Labeled id={`${id}-display`} label={t('catalog.form.display')} width={170}>
+          <Labeled id={`${id}-display`} label={t('formEditor.display')} width={170}>
             <Select
               id={`${id}-display`}
               style={{ width: '100%' }}
               allowClear
-              placeholder={t('catalog.form.displayAuto')}
+              placeholder={t('formEditor.displayAuto')}
               value={field.display}
-              options={(['radio', 'select'] as const).map((d) => ({ value: d, label: t(`catalog.form.display_${d}`) }))}
+              options={(['radio', 'select'] as const).map((d) => ({ value: d, label: t(`formEditor.display_${d}`) }))}
               onChange={(display) => (display ? set({ display }) : drop('display'))}
             />
           </Labeled>
@@ -442,19 +443,19 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
   if (!value) {
     return (
       <Space orientation="vertical">
-        <Typography.Text type="secondary">{t('catalog.form.none')}</Typography.Text>
+        <Typography.Text type="secondary">{t('formEditor.none')}</Typography.Text>
         <Button
           icon={<PlusOutlined />}
           onClick={() =>
             onChange({
               key: 'to-khai',
-              title: t('catalog.form.defaultTitle'),
+              title: t('formEditor.defaultTitle'),
               legalSource: '',
-              sections: [{ key: 'phan-1', title: t('catalog.form.defaultSection'), fields: [] as never }],
+              sections: [{ key: 'phan-1', title: t('formEditor.defaultSection'), fields: [] as never }],
             } as FormDefinition)
           }
         >
-          {t('catalog.form.add')}
+          {t('formEditor.add')}
         </Button>
       </Space>
     );
@@ -495,7 +496,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
         {field.kind === 'group' ? (
           <div style={{ marginInlineStart: 24, marginBottom: 12 }}>
             <Flex gap={8} wrap>
-              <Labeled id={`${idBase}-f${f}-itemLabel`} label={t('catalog.form.itemLabel')}>
+              <Labeled id={`${idBase}-f${f}-itemLabel`} label={t('formEditor.itemLabel')}>
                 <Input
                   id={`${idBase}-f${f}-itemLabel`}
                   value={field.itemLabel}
@@ -503,7 +504,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                   onChange={(event) => onFields(replaceAt(fields, f, { ...field, itemLabel: event.target.value }))}
                 />
               </Labeled>
-              <Labeled id={`${idBase}-f${f}-minItems`} label={t('catalog.form.minItems')} width={120}>
+              <Labeled id={`${idBase}-f${f}-minItems`} label={t('formEditor.minItems')} width={120}>
                 <InputNumber
                   id={`${idBase}-f${f}-minItems`}
                   min={0}
@@ -512,7 +513,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                   onChange={(v) => onFields(replaceAt(fields, f, { ...field, minItems: v ?? 0 }))}
                 />
               </Labeled>
-              <Labeled id={`${idBase}-f${f}-maxItems`} label={t('catalog.form.maxItems')} width={120}>
+              <Labeled id={`${idBase}-f${f}-maxItems`} label={t('formEditor.maxItems')} width={120}>
                 <InputNumber
                   id={`${idBase}-f${f}-maxItems`}
                   min={1}
@@ -538,7 +539,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                 )
               }
             >
-              {t('catalog.form.addGroupField', { group: field.label || field.key })}
+              {t('formEditor.addGroupField', { group: field.label || field.key })}
             </Button>
           </div>
         ) : null}
@@ -549,7 +550,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={13}>
         <Flex gap={8} wrap align="flex-end">
-          <Labeled id="form-title" label={t('catalog.form.title')}>
+          <Labeled id="form-title" label={t('formEditor.title')}>
             <Input
               id="form-title"
               value={form.title}
@@ -557,12 +558,12 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
               onChange={(event) => setForm({ title: event.target.value })}
             />
           </Labeled>
-          <Labeled id="form-replaces" label={t('catalog.form.replaces')}>
+          <Labeled id="form-replaces" label={t('formEditor.replaces')}>
             <Select<string>
               id="form-replaces"
               style={{ width: '100%' }}
               allowClear
-              placeholder={t('catalog.form.replacesNone')}
+              placeholder={t('formEditor.replacesNone')}
               value={form.replacesComponent}
               options={submitComponents.map((c) => ({ value: c.key, label: c.name }))}
               onChange={(key) => {
@@ -572,16 +573,16 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
             />
           </Labeled>
         </Flex>
-        <Labeled id="form-legal-source" label={t('catalog.form.legalSource')}>
+        <Labeled id="form-legal-source" label={t('formEditor.legalSource')}>
           <Input
             id="form-legal-source"
             value={form.legalSource}
             maxLength={500}
-            placeholder={t('catalog.form.legalSourcePlaceholder')}
+            placeholder={t('formEditor.legalSourcePlaceholder')}
             onChange={(event) => setForm({ legalSource: event.target.value })}
           />
         </Labeled>
-        <Labeled id="form-declaration" label={t('catalog.form.declaration')}>
+        <Labeled id="form-declaration" label={t('formEditor.declaration')}>
           <Input.TextArea
             id="form-declaration"
             value={form.declaration ?? ''}
@@ -602,7 +603,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
             title={
               <Flex gap={8} align="center">
                 <label htmlFor={`form-s${s}-title`} className="visually-hidden">
-                  {t('catalog.form.sectionTitle')} {s + 1}
+                  {t('formEditor.sectionTitle')} {s + 1}
                 </label>
                 <Input
                   id={`form-s${s}-title`}
@@ -618,14 +619,14 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                   type="text"
                   icon={<ArrowUpOutlined />}
                   disabled={s === 0}
-                  aria-label={`${t('catalog.form.moveUp')}: ${t('catalog.form.sectionTitle')} ${s + 1}`}
+                  aria-label={`${t('formEditor.moveUp')}: ${t('formEditor.sectionTitle')} ${s + 1}`}
                   onClick={() => setForm({ sections: move(form.sections, s, -1) })}
                 />
                 <Button
                   type="text"
                   icon={<ArrowDownOutlined />}
                   disabled={s === form.sections.length - 1}
-                  aria-label={`${t('catalog.form.moveDown')}: ${t('catalog.form.sectionTitle')} ${s + 1}`}
+                  aria-label={`${t('formEditor.moveDown')}: ${t('formEditor.sectionTitle')} ${s + 1}`}
                   onClick={() => setForm({ sections: move(form.sections, s, 1) })}
                 />
                 <Button
@@ -633,7 +634,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                   danger
                   icon={<DeleteOutlined />}
                   disabled={form.sections.length === 1}
-                  aria-label={`${t('common.remove')}: ${t('catalog.form.sectionTitle')} ${s + 1}`}
+                  aria-label={`${t('common.remove')}: ${t('formEditor.sectionTitle')} ${s + 1}`}
                   onClick={() => setForm({ sections: form.sections.filter((_, i) => i !== s) })}
                 />
               </Space>
@@ -649,7 +650,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                 setSection(s, { ...section, fields: [...section.fields, newField('')] as FormSection['fields'] })
               }
             >
-              {t('catalog.form.addField')}
+              {t('formEditor.addField')}
             </Button>
           </Card>
         ))}
@@ -666,24 +667,24 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                       new Set(form.sections.map((x) => x.key)),
                       'phan',
                     ),
-                    title: `${t('catalog.form.sectionTitle')} ${form.sections.length + 1}`,
+                    title: `${t('formEditor.sectionTitle')} ${form.sections.length + 1}`,
                     fields: [] as never,
                   },
                 ],
               })
             }
           >
-            {t('catalog.form.addSection')}
+            {t('formEditor.addSection')}
           </Button>
           <Button danger onClick={() => onChange(undefined)}>
-            {t('catalog.form.remove')}
+            {t('formEditor.remove')}
           </Button>
         </Space>
       </Col>
       <Col xs={24} xl={11}>
         <Card
           size="small"
-          title={<h4 style={{ fontSize: 14, margin: 0 }}>{t('catalog.form.preview')}</h4>}
+          title={<h4 style={{ fontSize: 14, margin: 0 }}>{t('formEditor.preview')}</h4>}
           data-testid="form-preview"
         >
           {parsed.success ? (
@@ -705,7 +706,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                     setPreviewErrors(validateEForm(parsed.data, previewValues, t, todayInVietnam()));
                   }}
                 >
-                  {t('catalog.form.check')}
+                  {t('formEditor.check')}
                 </Button>
                 <Button
                   type="text"
@@ -714,7 +715,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
                     setPreviewErrors({});
                   }}
                 >
-                  {t('catalog.form.clearPreview')}
+                  {t('formEditor.clearPreview')}
                 </Button>
               </Space>
             </Suspense>
@@ -722,7 +723,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
             <Alert
               type="warning"
               showIcon
-              title={t('catalog.form.incomplete')}
+              title={t('formEditor.incomplete')}
               description={
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {parsed.error.issues.slice(0, 8).map((issue) => (

@@ -15,6 +15,7 @@ import type {
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
+import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
 import { ApplicationFormEditor } from './ApplicationFormEditor';
 import { saveDraftVersion } from './useCatalog';
@@ -361,7 +362,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
       </Card>
       <Card
         size="small"
-        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('catalog.form.cardTitle')}</h3>}
+        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('formEditor.cardTitle')}</h3>}
         style={{ marginBottom: 16 }}
       >
         <ApplicationFormEditor value={applicationForm} onChange={setApplicationForm} components={editedComponents} />

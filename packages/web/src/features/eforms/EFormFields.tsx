@@ -20,6 +20,7 @@ import {
 } from './EFormInputs';
 import { createGroupItem, type EFormErrors, findErrorsUnder, withDefaultValues } from './validate';
 import './eforms.css';
+import '../../i18n/eforms';
 
 /**
  * The one renderer of an application form (tờ khai) defined as data (@motcua/domain/eforms/definition),

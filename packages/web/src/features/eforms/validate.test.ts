@@ -1,6 +1,8 @@
 import { FormDefinition } from '@motcua/domain/eforms/definition';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eformsEn } from '../../i18n/eforms-en';
+import { eformsVi } from '../../i18n/eforms-vi';
 import { en } from '../../i18n/en';
 import { vi } from '../../i18n/vi';
 import { formatDateText, formatMoney, parseDateText } from './EFormInputs';
@@ -80,7 +82,7 @@ const t = i18next.createInstance();
 
 beforeAll(async () => {
   await t.init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: { ...vi, ...eformsVi } }, en: { translation: { ...en, ...eformsEn } } },
     lng: 'vi',
     interpolation: { escapeValue: false },
   });
