@@ -211,6 +211,8 @@ const FieldEditor = ({
             id={`${id}-kind`}
             style={{ width: '100%' }}
             value={field.kind}
+            // Every kind in view at once (twelve of them), no scrolling.
+            listHeight={KINDS.length * 32 + 8}
             options={KINDS.filter((k) => !inGroup || k !== 'group').map((k) => ({
               value: k,
               label: t(`formEditor.kind_${k}`),
@@ -403,7 +405,13 @@ const KindSettings = ({
       return (
         <Flex gap={8} wrap align="flex-start">
           <Labeled id={`${id}-options`} label={t('formEditor.options')}>
-            <OptionsInput id={`${id}-options`} options={field.options} onChange={(options) => set({ options })} />
+            <OptionsInput
+              // A moved field's options are drawn afresh from its data.
+              key={field.key}
+              id={`${id}-options`}
+              options={field.options}
+              onChange={(options) => set({ options })}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('formEditor.optionsHelp')}
             </Typography.Text>
@@ -477,8 +485,8 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
     onFields: (fields: FormField[]) => void,
   ) =>
     fields.map((field, f) => (
-      // biome-ignore lint/suspicious/noArrayIndexKey: a moved field is drawn afresh from its data (its options text too)
-      <div key={`${idBase}-${f}-${field.key}`}>
+      // biome-ignore lint/suspicious/noArrayIndexKey: fields are edited in place (their key changes as the label is typed)
+      <div key={`${idBase}-${f}`}>
         <FieldEditor
           id={`${idBase}-f${f}`}
           field={field}

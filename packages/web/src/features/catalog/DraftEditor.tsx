@@ -98,7 +98,9 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
   const [applicationForm, setApplicationForm] = useState<FormDefinition | undefined>(
     draft.content.applicationForm as FormDefinition | undefined,
   );
-  const editedComponents = (Form.useWatch('components', form) as ProcedureComponent[] | undefined) ?? [];
+  // All of each component (its key has no field of its own): the ones the form may replace.
+  const editedComponents =
+    (Form.useWatch('components', { form, preserve: true }) as ProcedureComponent[] | undefined) ?? [];
   const steps = Form.useWatch('processSteps', form) as StepValues[] | undefined;
   const totalHours = (steps ?? []).reduce((sum, s) => sum + (Number(s?.allotmentWorkingHours) || 0), 0);
 
@@ -159,9 +161,11 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
         components: draft.content.components,
         processSteps: draft.content.processSteps.map(toStepValues),
       }}
-      onFinish={(values) => {
+      onFinish={() => {
         setUnplaced([]);
-        save.mutate(values);
+        // Every stored value, not only those with a field: a component's or step's key has no field, and
+        // a key made afresh on each save would lose what refers to it (the form's replaced component).
+        save.mutate(form.getFieldsValue(true) as Values);
       }}
     >
       {save.isError ? <ErrorAlert error={save.error} extra={unplaced} /> : null}
