@@ -133,3 +133,32 @@ export const listCommuneSuccessors = async (
     .where('oldCode', '=', oldCode)
     .orderBy('newCode')
     .execute();
+
+/**
+ * The communes among these codes in force on a date, each with its province's name (for writing a place
+ * in full, "xã X, tỉnh Y"). A code that is not a commune in force is simply absent.
+ */
+export const listCommunesInForce = async (
+  db: Kysely<Database>,
+  input: { codes: readonly string[]; at: string },
+): Promise<{ code: string; name: string; provinceCode: string; provinceName: string }[]> => {
+  if (input.codes.length === 0) {
+    return [];
+  }
+  return db
+    .selectFrom('administrativeUnit as commune')
+    .innerJoin('administrativeUnit as province', (join) =>
+      join
+        .onRef('province.code', '=', 'commune.provinceCode')
+        .on('province.level', '=', 'province')
+        .on((eb) => eb.or([eb('province.validFrom', 'is', null), eb('province.validFrom', '<=', input.at)]))
+        .on((eb) => eb.or([eb('province.validTo', 'is', null), eb('province.validTo', '>=', input.at)])),
+    )
+    .select(['commune.code', 'commune.name', 'commune.provinceCode', 'province.name as provinceName'])
+    .where('commune.level', '=', 'commune')
+    .where('commune.code', 'in', [...input.codes])
+    .where((eb) => eb.or([eb('commune.validFrom', 'is', null), eb('commune.validFrom', '<=', input.at)]))
+    .where((eb) => eb.or([eb('commune.validTo', 'is', null), eb('commune.validTo', '>=', input.at)]))
+    .orderBy('commune.code')
+    .execute();
+};

@@ -39,6 +39,35 @@ export const findDossierByCode = async (db: Db, code: string): Promise<DossierRe
 export const findDossierById = async (db: Db, id: string): Promise<DossierRecord | undefined> =>
   db.selectFrom('dossier').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The filled application form of a dossier, written in the transaction that creates the dossier. */
+export const insertDossierApplicationForm = async (
+  trx: Transaction<Database>,
+  row: {
+    dossierId: string;
+    provinceCode: string;
+    procedureVersionId: string;
+    formKey: string;
+    formValues: Record<string, unknown>;
+    now: Date;
+  },
+): Promise<void> => {
+  await trx
+    .insertInto('dossierApplicationForm')
+    .values({
+      dossierId: row.dossierId,
+      provinceCode: row.provinceCode,
+      procedureVersionId: row.procedureVersionId,
+      formKey: row.formKey,
+      formValues: JSON.stringify(row.formValues),
+      createdAt: row.now,
+    })
+    .execute();
+};
+
+/** The filled application form of a dossier, if it has one. */
+export const findDossierApplicationForm = async (db: Db, dossierId: string) =>
+  db.selectFrom('dossierApplicationForm').selectAll().where('dossierId', '=', dossierId).executeTakeFirst();
+
 /** Locks the dossier row for the rest of the transaction (serialises concurrent actions on one dossier). */
 export const lockDossier = async (trx: Transaction<Database>, id: string): Promise<DossierRecord | undefined> =>
   trx.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

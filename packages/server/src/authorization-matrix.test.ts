@@ -1,7 +1,14 @@
 import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUserRole } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
-import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from './testing/fixtures.js';
+import {
+  seedProcedure,
+  seedWorld,
+  signIn,
+  TEST_PASSWORD,
+  TEST_PROCEDURE_WITH_FORM,
+  type World,
+} from './testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
@@ -452,6 +459,12 @@ const CASES: Case[] = [
     allowed: DOSSIER_READERS,
   },
   {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/application-form.pdf',
+    url: (f) => `/api/v1/dossiers/${f.code}/application-form.pdf`,
+    allowed: DOSSIER_READERS,
+  },
+  {
     method: 'POST',
     route: '/api/v1/dossiers/:code/actions/:action',
     url: (f) => `/api/v1/dossiers/${f.code}/actions/forward`,
@@ -693,6 +706,13 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/citizen/dossiers/:code/application-form.pdf',
+    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/application-form.pdf`,
+    audience: 'citizen',
+    allowed: ['citizen'],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/citizen/dossiers/:code/documents/:id',
     url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/documents/${f.documentId}`,
     audience: 'citizen',
@@ -851,11 +871,21 @@ const uploadToDraft = async (draftId: string): Promise<string> => {
   return response.json().id;
 };
 
+/** The values of the test application form (TEST_APPLICATION_FORM). */
+const FILLED_FORM = {
+  childFullName: 'Nguyễn Phân Quyền',
+  childBirthDate: '2026-11-01',
+  childSex: 'male',
+  birthPlace: { communeCode: '11953' },
+  relationship: 'cha',
+};
+
 beforeAll(async () => {
   // Monday 23/11/2026, 09:00 in Vietnam: the online dossier is received within working hours.
   t = await createTestApp({ clock: fixedClock('2026-11-23T09:00:00+07:00') });
   const world = await seedWorld(t);
-  const birth = await seedProcedure(t, { catalog: '33', code: '1.001193' });
+  // With an application form, so that both dossiers have a filled form to print.
+  const birth = await seedProcedure(t, { catalog: '33', code: '1.001193', content: TEST_PROCEDURE_WITH_FORM });
   await insertProcedureAgencies(t.database.db, [
     { procedureId: birth.procedureId, agencyId: world.agencies.justice?.id ?? '', role: 'receiving', catalog: '33' },
   ]);
@@ -901,6 +931,7 @@ beforeAll(async () => {
         { key: 'giay-chung-sinh', originals: 1, copies: 0 },
       ],
       outcome: 'receive',
+      form: FILLED_FORM,
     },
   });
   for (const role of ROLES) {
@@ -927,6 +958,7 @@ beforeAll(async () => {
           address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên' },
         },
         receivingAgencyId: world.agencies.justice?.id,
+        form: FILLED_FORM,
       },
     },
   });

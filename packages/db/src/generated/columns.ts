@@ -237,6 +237,14 @@ export const DATABASE_COLUMNS = {
     updatedAt: { type: 'timestamp with time zone', nullable: false },
     citizenId: { type: 'uuid', nullable: true },
   },
+  dossierApplicationForm: {
+    dossierId: { type: 'uuid', nullable: false },
+    provinceCode: { type: 'text', nullable: false },
+    procedureVersionId: { type: 'uuid', nullable: false },
+    formKey: { type: 'text', nullable: false },
+    formValues: { type: 'jsonb', nullable: false },
+    createdAt: { type: 'timestamp with time zone', nullable: false },
+  },
   dossierCodeCounter: {
     agencyId: { type: 'uuid', nullable: false },
     day: { type: 'date', nullable: false },

@@ -106,11 +106,23 @@ export type IdempotencyKeyTable = {
   createdAt: GeneratedTimestamp;
 };
 
+/** The filled application form of a dossier (0010): written once with the dossier, never updated. */
+export type DossierApplicationFormTable = {
+  dossierId: string;
+  provinceCode: string;
+  procedureVersionId: string;
+  formKey: string;
+  /** FormValues (@motcua/domain eforms), pruned of hidden and empty fields. */
+  formValues: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: GeneratedTimestamp;
+};
+
 export type DossierTables = {
   dossier: DossierTable;
   dossierStep: DossierStepTable;
   dossierEvent: DossierEventTable;
   dossierCodeCounter: DossierCodeCounterTable;
   dossierDocument: DossierDocumentTable;
+  dossierApplicationForm: DossierApplicationFormTable;
   idempotencyKey: IdempotencyKeyTable;
 };

@@ -55,6 +55,23 @@ describe('findMissingRequirements', () => {
     expect(findMissingRequirements(conditional, () => false)).toEqual([]);
   });
 
+  it('counts a filled application form as the component it replaces', () => {
+    const given = new Set(['submit-a']);
+    expect(findMissingRequirements(components, (c) => given.has(c.key))).toMatchObject([
+      { kind: 'component', key: 'submit-form' },
+    ]);
+    expect(findMissingRequirements(components, (c) => given.has(c.key), { filledFormReplaces: 'submit-form' })).toEqual(
+      [],
+    );
+    // A form replacing one option of a group satisfies the group; without a filled form nothing changes.
+    expect(
+      findMissingRequirements(components, (c) => c.key === 'submit-form', { filledFormReplaces: 'submit-c' }),
+    ).toEqual([]);
+    expect(
+      findMissingRequirements(components, (c) => given.has(c.key), { filledFormReplaces: undefined }),
+    ).toHaveLength(1);
+  });
+
   // The rule, for any components and any choice of what was given.
   const arbitraryComponents = fc
     .array(

@@ -17,16 +17,29 @@ export type MissingRequirement<C extends RequirementComponent = Component> =
       readonly members: readonly C[];
     };
 
+/** What else stands for a component besides what `isGiven` counts. */
+export type RequirementOptions = {
+  /**
+   * The component a filled application form (tờ khai as data, eForms) replaces, when the dossier
+   * carries the filled form: it counts as handed in (Decree 45/2020/NĐ-CP Art. 9, 11: the e-form
+   * takes the place of the paper form). Undefined when there is no filled form.
+   */
+  readonly filledFormReplaces?: string | undefined;
+};
+
 /**
  * The completeness rule (Decree 61/2018/NĐ-CP Art. 19, carried into Decree 118/2025): every
  * required component to submit must be given; a required "one of" group is satisfied when any
  * one of its options is given. `isGiven` says whether a component was handed in (or taken from
- * national data), as the counter or the online form counts it.
+ * national data), as the counter or the online form counts it; a filled application form gives
+ * the component it replaces (`options.filledFormReplaces`).
  */
 export const findMissingRequirements = <C extends RequirementComponent>(
   components: readonly C[],
-  isGiven: (component: C) => boolean,
+  isGivenAsPaperOrData: (component: C) => boolean,
+  options: RequirementOptions = {},
 ): MissingRequirement<C>[] => {
+  const isGiven = (component: C) => component.key === options.filledFormReplaces || isGivenAsPaperOrData(component);
   const missing: MissingRequirement<C>[] = [];
   const groups = new Map<string, { name: string; members: C[]; required: boolean; satisfied: boolean }>();
   for (const component of components) {

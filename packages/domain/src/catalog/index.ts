@@ -6,7 +6,12 @@ export {
   type IssueCode,
   IssueSeverity,
 } from './catalog-issue.js';
-export { findMissingRequirements, type MissingRequirement, type RequirementComponent } from './completeness.js';
+export {
+  findMissingRequirements,
+  type MissingRequirement,
+  type RequirementComponent,
+  type RequirementOptions,
+} from './completeness.js';
 export {
   canonicalizeJson,
   canonicalizeProcedureContent,

@@ -1,2 +1,4 @@
 export * from './definition.js';
+export * from './format.js';
+export * from './places.js';
 export * from './values.js';

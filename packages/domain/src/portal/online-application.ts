@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ProcedureVersionContent } from '../catalog/procedure.js';
 import { Applicant } from '../dossier/applicant.js';
+import type { FormDefinition } from '../eforms/definition.js';
+import { buildFormValuesSchema } from '../eforms/values.js';
 
 /**
  * The online application form (tờ khai trực tuyến) of a procedure version: one JSON Schema for the
@@ -30,7 +32,11 @@ export const Representation = z
   });
 export type Representation = z.infer<typeof Representation>;
 
-const baseApplication = (replaceable: readonly string[]) =>
+const baseApplication = (
+  replaceable: readonly string[],
+  applicationForm: FormDefinition | undefined,
+  options: OnlineApplicationOptions,
+) =>
   z
     .object({
       applicant: Applicant,
@@ -46,12 +52,31 @@ const baseApplication = (replaceable: readonly string[]) =>
               .optional()
           : z.array(z.never()).max(0).optional(),
       resultDelivery: z.enum(['online', 'counter', 'post']).default('online'),
+      /**
+       * The filled application form (tờ khai as data) when the procedure version has one: required, and
+       * validated by the schema built from the version's definition; a procedure without one takes none.
+       */
+      form: applicationForm
+        ? buildFormValuesSchema(applicationForm, options)
+        : z.undefined({ message: 'this procedure has no application form' }).optional(),
     })
     .strict();
 
+export type OnlineApplicationOptions = {
+  /** Today in Vietnam (YYYY-MM-DD), for the form's dates that may not lie in the future. */
+  today?: string;
+};
+
 /** The server-side schema of the form of a procedure version. */
-export const buildOnlineApplicationSchema = (content: ProcedureVersionContent) =>
-  baseApplication(content.components.filter((c) => c.group === 'submit' && c.replaceableByData).map((c) => c.key));
+export const buildOnlineApplicationSchema = (
+  content: ProcedureVersionContent,
+  options: OnlineApplicationOptions = {},
+) =>
+  baseApplication(
+    content.components.filter((c) => c.group === 'submit' && c.replaceableByData).map((c) => c.key),
+    content.applicationForm,
+    options,
+  );
 export type OnlineApplication = z.infer<ReturnType<typeof buildOnlineApplicationSchema>>;
 
 export type OnlineFormComponent = {
@@ -71,12 +96,15 @@ export type OnlineFormComponent = {
 
 /**
  * The form of a procedure version: the JSON Schema of the application (draft 2020-12, generated from
- * the zod schema the server validates with) and the components to upload.
+ * the zod schema the server validates with), the application form to fill in (tờ khai as data, or
+ * null) and the components to upload — without the one the filled form replaces, which is not asked
+ * for as a file online.
  */
 export const describeOnlineForm = (content: ProcedureVersionContent) => ({
   schema: z.toJSONSchema(buildOnlineApplicationSchema(content), { io: 'input', unrepresentable: 'any' }),
+  applicationForm: content.applicationForm ?? null,
   components: content.components
-    .filter((c) => c.group === 'submit')
+    .filter((c) => c.group === 'submit' && c.key !== content.applicationForm?.replacesComponent)
     .map(
       (c): OnlineFormComponent => ({
         key: c.key,

@@ -240,6 +240,61 @@ describe('the online form', () => {
   });
 });
 
+describe('the online form with an application form (eForms)', () => {
+  const content: ProcedureVersionContent = {
+    ...TEST_CONTENT,
+    applicationForm: {
+      key: 'to-khai-khai-sinh',
+      title: 'Tờ khai đăng ký khai sinh',
+      legalSource: 'Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP',
+      replacesComponent: 'to-khai',
+      sections: [
+        {
+          key: 'tre',
+          title: 'Người được khai sinh',
+          fields: [
+            { key: 'childFullName', kind: 'text', label: 'Họ, chữ đệm, tên', required: true },
+            { key: 'childBirthDate', kind: 'date', label: 'Ngày sinh', required: true, notInFuture: true },
+          ],
+        },
+      ],
+    },
+  };
+  const base = {
+    applicant: {
+      kind: 'person',
+      fullName: 'Nguyễn Văn Dân',
+      idNumber: '033090004321',
+      dateOfBirth: '1990-03-15',
+      address: { text: 'Phố Hiến, Hưng Yên' },
+    },
+    receivingAgencyId: '7b0f3f6e-2f3c-4f7d-9b7a-0a4e3f1d2c11',
+  };
+
+  it('carries the definition and does not ask for the component the filled form replaces', () => {
+    const form = describeOnlineForm(content);
+    expect(form.applicationForm?.key).toBe('to-khai-khai-sinh');
+    expect(form.components.map((c) => c.key)).toEqual(['cu-tru']);
+    expect(describeOnlineForm(TEST_CONTENT).applicationForm).toBeNull();
+  });
+
+  it('requires the form, checked by the schema built from the definition with today in Vietnam', () => {
+    const schema = buildOnlineApplicationSchema(content, { today: '2026-12-06' });
+    const missing = schema.safeParse(base);
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues[0]?.path).toEqual(['form']);
+    const future = schema.safeParse({ ...base, form: { childFullName: 'Lê An', childBirthDate: '2026-12-07' } });
+    expect(future.error?.issues.map((i) => [i.path.join('/'), i.message])).toEqual([
+      ['form/childBirthDate', 'msg:DATE_IN_FUTURE'],
+    ]);
+    expect(schema.safeParse({ ...base, form: { childFullName: 'Lê An', childBirthDate: '2026-12-06' } }).success).toBe(
+      true,
+    );
+    // A procedure without an application form takes none.
+    expect(buildOnlineApplicationSchema(TEST_CONTENT).safeParse({ ...base, form: {} }).success).toBe(false);
+  });
+});
+
 describe('the components of a dossier for its applicant', () => {
   it('lists what the procedure asks for, then what else was recorded, with what was handed in for each', () => {
     const components = describeDossierComponents({

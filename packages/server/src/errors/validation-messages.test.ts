@@ -1,4 +1,4 @@
-import { Applicant, CITIZEN_ID_VIOLATION_CODES } from '@motcua/domain';
+import { Applicant, CITIZEN_ID_VIOLATION_CODES, FORM_MESSAGE_KEYS } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
 import { FIELD_MESSAGES, fieldProblemCodeOf, formatValidationIssue } from './validation-messages.js';
 
@@ -27,4 +27,15 @@ describe('messages of the personal identification number (CCCD)', () => {
     expect(fieldProblemCodeOf({ code: 'too_small' })).toBe('too_small');
     expect(fieldProblemCodeOf({ code: 'custom', message: 'msg:AUTHORISATION_REQUIRED' })).toBe('custom');
   });
+});
+
+describe('messages of application forms (eForms)', () => {
+  it.each([...FORM_MESSAGE_KEYS, 'ADMIN_UNIT_UNKNOWN', 'NO_APPLICATION_FORM'])(
+    'has a Vietnamese and an English text for %s',
+    (key) => {
+      expect(FIELD_MESSAGES[key]?.vi).toMatch(/[àáảãạăâđêôơưếứ]/);
+      expect(FIELD_MESSAGES[key]?.en.length).toBeGreaterThan(10);
+      expect(formatValidationIssue({ code: 'custom', message: `msg:${key}` }, 'vi')).toBe(FIELD_MESSAGES[key]?.vi);
+    },
+  );
 });

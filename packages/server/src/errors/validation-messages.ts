@@ -95,6 +95,25 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số.',
     en: 'An administrative unit code has 2 (province), 3 (district) or 5 (commune) digits.',
   },
+  // Application forms (eForms): the messages of buildFormValuesSchema in @motcua/domain (FORM_MESSAGE_KEYS).
+  DATE_IN_FUTURE: { vi: 'Ngày này không được sau ngày hôm nay.', en: 'This date cannot be later than today.' },
+  CHOICE: { vi: 'Vui lòng chọn một trong các lựa chọn đã cho.', en: 'Please choose one of the options given.' },
+  ADDRESS_ABROAD: {
+    vi: 'Địa chỉ này phải ở Việt Nam: chọn xã, phường theo đơn vị hành chính hiện hành.',
+    en: 'This address must be in Viet Nam: choose a commune or ward of the current administrative units.',
+  },
+  TOO_FEW_ITEMS: {
+    vi: 'Cần khai thêm: số mục chưa đủ mức tối thiểu.',
+    en: 'Add more: there are fewer items than required.',
+  },
+  ADMIN_UNIT_UNKNOWN: {
+    vi: 'Không có xã, phường này trong danh mục đơn vị hành chính hiện hành (từ ngày 01/7/2025).',
+    en: 'This commune or ward is not in the current administrative units (since 1 July 2025).',
+  },
+  NO_APPLICATION_FORM: {
+    vi: 'Thủ tục này không có tờ khai điện tử.',
+    en: 'This procedure has no application form.',
+  },
 };
 
 const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {

@@ -1,3 +1,4 @@
+import { FormDefinition } from '@motcua/domain';
 import { z } from 'zod';
 
 /** Page-number pagination for search results ranked by relevance (keyset is used for inboxes). */
@@ -36,3 +37,30 @@ export const Problem = z
       .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details with a stable code' });
+
+// --- application forms (eForms) --------------------------------------------------------------------------
+
+/** The definition of an application form (tờ khai as data), as the procedure version carries it. */
+export const FormDefinitionSchema = FormDefinition.meta({
+  id: 'FormDefinition',
+  description: 'An application form (tờ khai) as data: sections and typed fields (@motcua/domain eforms)',
+});
+
+const FormAddressValue = z
+  .object({ communeCode: z.string().optional(), detail: z.string().optional(), abroad: z.string().optional() })
+  .meta({ id: 'FormAddressValue', description: 'A 2025 commune code with the rest of the address, or a place abroad' });
+const FormScalarValue = z.union([z.string(), z.number(), z.boolean(), FormAddressValue]);
+
+/** The values of a filled form: one member per field key; a repeating group is an array of item objects. */
+export const FormValuesSchema = z
+  .record(z.string(), z.union([FormScalarValue, z.array(z.record(z.string(), FormScalarValue.optional()))]).optional())
+  .meta({ id: 'FormValues', description: 'The values of a filled application form, keyed by field key' });
+
+/** The filled form of a dossier: the definition of the dossier's procedure version, the values, the printed PDF. */
+export const FilledApplicationForm = z
+  .object({
+    definition: FormDefinitionSchema,
+    values: FormValuesSchema,
+    pdfUrl: z.string().describe('The printed tờ khai (PDF)'),
+  })
+  .meta({ id: 'FilledApplicationForm' });

@@ -194,6 +194,9 @@ export const makeQrPng = (text: string): Promise<Buffer> => {
   return QRCode.toBuffer(text, options);
 };
 
+const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO_2 = 'Độc lập - Tự do - Hạnh phúc';
+
 export class FormWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly scale: TypeScale;
@@ -390,9 +393,7 @@ export class FormWriter {
   ): Promise<void> {
     const s = this.scale;
     const startY = this.y;
-    const motto = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-    const motto2 = 'Độc lập - Tự do - Hạnh phúc';
-    const rightWidth = Math.ceil(this.widthOf(motto, 'bold', s.motto)) + 8;
+    const rightWidth = Math.ceil(this.widthOf(MOTTO, 'bold', s.motto)) + 8;
     const rightX = this.right - rightWidth;
     const leftWidth = rightX - this.left - 4;
 
@@ -430,12 +431,7 @@ export class FormWriter {
 
     // Right column: the national motto, the place and date, the QR code.
     let ry = startY;
-    ry += this.textAt(motto, rightX, ry, rightWidth, 'bold', s.motto, 'center');
-    ry += this.textAt(motto2, rightX, ry, rightWidth, 'bold', s.motto2, 'center');
-    const mottoWidth = this.widthOf(motto2, 'bold', s.motto2);
-    ry += 1;
-    this.hrule(rightX + (rightWidth - mottoWidth) / 2, rightX + (rightWidth + mottoWidth) / 2, ry);
-    ry += 6;
+    ry += this.mottoAt(rightX, ry, rightWidth);
     if (options.placeDate !== false) {
       ry += this.textAt(
         formatPlaceDateVi(issuer.placeName, options.date),
@@ -455,6 +451,39 @@ export class FormWriter {
       ry += s.qr;
     }
     this.y = Math.max(leftBottom, ry) + s.body * 0.5;
+  }
+
+  /**
+   * The national motto (Decree 30/2020 Appendix I, quốc hiệu và tiêu ngữ): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+   * VIỆT NAM" in bold capitals over "Độc lập - Tự do - Hạnh phúc" in bold, a rule as long as the second
+   * line under it, centred in the box; returns the height taken.
+   */
+  private mottoAt(x: number, y: number, width: number): number {
+    const s = this.scale;
+    let dy = this.textAt(MOTTO, x, y, width, 'bold', s.motto, 'center');
+    dy += this.textAt(MOTTO_2, x, y + dy, width, 'bold', s.motto2, 'center');
+    const ruleWidth = this.widthOf(MOTTO_2, 'bold', s.motto2);
+    dy += 1;
+    this.hrule(x + (width - ruleWidth) / 2, x + (width + ruleWidth) / 2, y + dy);
+    return dy + 6;
+  }
+
+  /**
+   * The national motto alone, centred on the page: the head of a form a citizen fills in (tờ khai,
+   * đơn), which has no issuing agency block.
+   */
+  centredMotto(): void {
+    this.y += this.mottoAt(this.left, this.y, this.width) + this.scale.body * 0.3;
+  }
+
+  /**
+   * Small text at the top right, above the motto: where a template is published ("Mẫu số 01 ban hành
+   * kèm theo Thông tư …"), in italic as the official templates print it.
+   */
+  templateSource(text: string): void {
+    const s = this.scale;
+    const width = this.width * 0.55;
+    this.y += this.textAt(text, this.right - width, this.y, width, 'italic', s.small, 'right') + 4;
   }
 
   /**
@@ -718,9 +747,23 @@ export class FormWriter {
    * Numbers pages 2 onwards, centred in the top margin (Decree 30 Appendix I, page numbers: Arabic numerals,
    * the first page not numbered), then closes the document.
    */
-  async finish(): Promise<Buffer> {
+  async finish(options: { footer?: string } = {}): Promise<Buffer> {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
+    if (options.footer) {
+      // A line in the bottom margin of every page (e.g. the dossier code a printed tờ khai belongs to).
+      const size = this.scale.small * 0.9;
+      const lineHeight = this.lineHeight(size);
+      for (let index = 0; index < range.count; index += 1) {
+        doc.switchToPage(range.start + index);
+        // Below the bottom margin PDFKit would start a new page for the text; lift the margin meanwhile.
+        const margin = doc.page.margins.bottom;
+        doc.page.margins.bottom = 0;
+        const y = this.bottom + (doc.page.height - this.bottom - lineHeight) / 2;
+        this.textAt(options.footer, this.left, y, this.width, 'italic', size, 'center');
+        doc.page.margins.bottom = margin;
+      }
+    }
     if (range.count > 1) {
       for (let index = 1; index < range.count; index += 1) {
         doc.switchToPage(range.start + index);

@@ -17,6 +17,7 @@ import { OFFICIAL } from '../http/auth.js';
 import { idempotencyOf } from '../http/idempotency-key.js';
 import { DossierCode, Problem } from '../http/schemas.js';
 import { listDossierActions, performDossierAction } from '../usecases/dossiers/actions.js';
+import { renderOfficialApplicationForm } from '../usecases/dossiers/application-form.js';
 import { DOSSIER_FORMS, type DossierFormName, renderDossierForm } from '../usecases/dossiers/forms.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
 import {
@@ -101,6 +102,14 @@ const IntakeBody = z
     outcome: z.enum(['receive', 'supplement', 'refuse']),
     missing: z.array(z.string().min(1).max(100)).max(100).optional(),
     reason: z.string().trim().max(2000).optional(),
+    form: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'The filled application form (FormValues) when the procedure version has one (applicationForm); checked ' +
+          'against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands ' +
+          'for the component the form replaces; without it, that component must be handed in as paper.',
+      ),
   })
   .meta({
     id: 'CounterIntake',
@@ -172,7 +181,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const result = await receiveAtCounter(ctx, request.actor, request.body, idempotencyOf(request));
+      const result = await receiveAtCounter(ctx, request.actor, request.body, idempotencyOf(request), request.language);
       if (result.replayed) {
         reply.header('idempotent-replayed', 'true');
       }
@@ -334,6 +343,30 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${request.params.code}-${form}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf as never);
+    },
+  );
+
+  api.get(
+    '/api/v1/dossiers/:code/application-form.pdf',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The filled application form (tờ khai) of the dossier, printed as the official form (PDF)',
+        description:
+          'The form of the dossier’s procedure version with the values filled in online or at the counter; 404 ' +
+          'when the dossier has no filled form. Who may read the dossier may print it.',
+        params: z.object({ code: DossierCode }),
+        response: { 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await renderOfficialApplicationForm(ctx, request.actor, request.params.code);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.code}-to-khai.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(pdf as never);
     },

@@ -1,5 +1,6 @@
 import { DOSSIER_STATUS_VALUES, type DossierForm } from '@motcua/domain';
 import { z } from 'zod';
+import { FilledApplicationForm } from '../http/schemas.js';
 
 /** The response contracts of the dossier routes (documented in OpenAPI with these schemas). */
 
@@ -126,6 +127,9 @@ export const DossierView = z
         sizeBytes: z.number().nullable(),
         createdAt: Instant.nullable(),
       }),
+    ),
+    applicationForm: FilledApplicationForm.nullable().describe(
+      'The filled application form (definition of the dossier’s procedure version, values, PDF), or null',
     ),
     version: z.number().int(),
   })

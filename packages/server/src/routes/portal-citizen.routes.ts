@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN, CITIZEN_OPTIONAL, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
 import { idempotencyOf } from '../http/idempotency-key.js';
-import { DossierCode, Problem } from '../http/schemas.js';
+import { DossierCode, FormValuesSchema, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import {
@@ -38,6 +38,7 @@ import {
   findCitizenDossiers,
   getCitizenDocument,
   getCitizenDossierView,
+  renderCitizenApplicationForm,
 } from '../usecases/portal/my-dossiers/view-dossiers.js';
 import { withdrawDossier } from '../usecases/portal/my-dossiers/withdraw.js';
 import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecases/portal/payments/pay-fees.js';
@@ -53,6 +54,8 @@ import {
 } from './portal.schemas.js';
 
 const Loose = z.record(z.string(), z.unknown());
+/** What the citizen typed so far: anything partial, but a filled form's values keep their shape. */
+const DraftData = z.looseObject({ form: FormValuesSchema.optional() });
 const ComponentKey = z
   .string()
   .regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/)
@@ -227,7 +230,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         body: z.object({
           catalog: z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' }),
           procedureCode: z.string().trim().min(3).max(64),
-          data: Loose.optional(),
+          data: DraftData.optional(),
         }),
         response: { 201: Draft, ...errors },
       },
@@ -275,7 +278,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Save the application data typed so far (guarded by the draft’s version)',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ expectedVersion: z.number().int().min(1), data: Loose }),
+        body: z.object({ expectedVersion: z.number().int().min(1), data: DraftData }),
         response: { 200: Draft, ...errors },
       },
     },
@@ -451,6 +454,27 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         mediaType: document.mediaType,
         fileName: document.name,
       });
+    },
+  );
+
+  api.get(
+    '/api/v1/citizen/dossiers/:code/application-form.pdf',
+    {
+      config: CITIZEN,
+      schema: {
+        tags: ['citizen'],
+        summary: 'The filled application form (tờ khai) of one of the citizen’s dossiers, printed (PDF)',
+        params: z.object({ code: DossierCode }),
+        response: { 401: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await renderCitizenApplicationForm(ctx, request.actor, request.params.code);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.code}-to-khai.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf as never);
     },
   );
 

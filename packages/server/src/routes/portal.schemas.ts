@@ -1,5 +1,6 @@
 import { DOSSIER_STATUS_VALUES } from '@motcua/domain';
 import { z } from 'zod';
+import { FilledApplicationForm, FormDefinitionSchema, FormValuesSchema } from '../http/schemas.js';
 
 /*
  * The response contracts of the citizen portal's routes (documented in OpenAPI with these schemas;
@@ -35,6 +36,9 @@ const FormComponent = z.looseObject({
 
 const OnlineForm = z.looseObject({
   schema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the application'),
+  applicationForm: FormDefinitionSchema.nullable().describe(
+    'The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components`',
+  ),
   components: z.array(FormComponent),
   notes: z.array(z.string()),
 });
@@ -75,6 +79,9 @@ export const ApplicationData = z
     summary: z.string().optional(),
     fromData: z.array(z.string()).optional(),
     resultDelivery: z.enum(['online', 'counter', 'post']).optional(),
+    form: FormValuesSchema.optional().describe(
+      'The filled application form when the procedure has one (partial in a draft; problems under /data/form/…)',
+    ),
   })
   .meta({ id: 'ApplicationData', description: 'What the citizen types into the online form (partial in a draft)' });
 
@@ -264,6 +271,7 @@ export const CitizenDossier = DossierProgress.extend({
     }),
   ),
   pendingUploads: z.array(Upload),
+  applicationForm: FilledApplicationForm.nullable().describe('The filled application form, or null'),
   payments: z.array(CitizenPayment),
   rating: z
     .looseObject({

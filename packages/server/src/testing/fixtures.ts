@@ -1,6 +1,12 @@
 import { type AgencyKind, type AgencyRecord, insertAgency, insertUser, insertUserRole } from '@motcua/db';
 import { insertPublishedProcedure } from '@motcua/db/testing';
-import { foldVietnamese, type OfficialRole, type ProcedureVersionContent, ROLE_DEFINITIONS } from '@motcua/domain';
+import {
+  type FormDefinition,
+  foldVietnamese,
+  type OfficialRole,
+  type ProcedureVersionContent,
+  ROLE_DEFINITIONS,
+} from '@motcua/domain';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/passwords.js';
 import type { TestApp } from './test-app.js';
@@ -196,6 +202,83 @@ export const TEST_PROCEDURE_CONTENT: ProcedureVersionContent = {
   ],
   clockOnSupplement: 'pause',
   autoAccept: false,
+};
+
+/**
+ * A small application form (tờ khai) for tests, in the shape of the birth registration form (Circular
+ * 04/2024/TT-BTP): the child, the place of birth (a 2025 commune), the requester's relationship with a
+ * conditional "other", and a repeating group. It replaces the paper component "to-khai".
+ */
+export const TEST_APPLICATION_FORM: FormDefinition = {
+  key: 'to-khai-khai-sinh',
+  title: 'Tờ khai đăng ký khai sinh',
+  legalSource: 'Mẫu ban hành kèm theo Thông tư số 04/2024/TT-BTP',
+  replacesComponent: 'to-khai',
+  declaration: 'Tôi cam đoan nội dung khai trên đây là đúng sự thật.',
+  sections: [
+    {
+      key: 'tre',
+      title: 'Thông tin người được đăng ký khai sinh',
+      fields: [
+        { key: 'childFullName', kind: 'text', label: 'Họ, chữ đệm, tên', required: true },
+        { key: 'childBirthDate', kind: 'date', label: 'Ngày, tháng, năm sinh', required: true, notInFuture: true },
+        {
+          key: 'childSex',
+          kind: 'choice',
+          label: 'Giới tính',
+          required: true,
+          options: [
+            { value: 'male', label: 'Nam' },
+            { value: 'female', label: 'Nữ' },
+          ],
+        },
+        { key: 'birthPlace', kind: 'address', label: 'Nơi sinh', required: true },
+      ],
+    },
+    {
+      key: 'nguoi-yeu-cau',
+      title: 'Người yêu cầu',
+      fields: [
+        {
+          key: 'relationship',
+          kind: 'choice',
+          label: 'Quan hệ với người được khai sinh',
+          required: true,
+          options: [
+            { value: 'cha', label: 'Cha' },
+            { value: 'me', label: 'Mẹ' },
+            { value: 'khac', label: 'Khác' },
+          ],
+        },
+        {
+          key: 'relationshipOther',
+          kind: 'text',
+          label: 'Quan hệ khác (ghi rõ)',
+          required: true,
+          visibleWhen: { field: 'relationship', equals: 'khac' },
+        },
+        {
+          key: 'siblings',
+          kind: 'group',
+          label: 'Anh chị em ruột',
+          itemLabel: 'Người',
+          required: false,
+          minItems: 0,
+          maxItems: 3,
+          fields: [
+            { key: 'siblingName', kind: 'text', label: 'Họ tên', required: true },
+            { key: 'siblingAddress', kind: 'address', label: 'Nơi ở', required: false },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** The test procedure with the test application form. */
+export const TEST_PROCEDURE_WITH_FORM: ProcedureVersionContent = {
+  ...TEST_PROCEDURE_CONTENT,
+  applicationForm: TEST_APPLICATION_FORM,
 };
 
 /** Publishes a procedure version in a catalog directly (tests only; the catalog API does this for real). */

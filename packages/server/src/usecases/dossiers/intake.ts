@@ -30,7 +30,10 @@ import type { Actor } from '../../auth/actor.js';
 import { authorizeAgencyAction } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors/app-error.js';
+import type { Language } from '../../errors/problem.js';
+import { FIELD_MESSAGES } from '../../errors/validation-messages.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { checkFilledForm, describeFilledFormForEvent, type FilledApplicationForm } from './application-form.js';
 import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
@@ -50,6 +53,8 @@ export type CounterIntakeInput = {
   outcome: 'receive' | 'supplement' | 'refuse';
   missing?: string[] | undefined;
   reason?: string | undefined;
+  /** The filled application form (eForms) when the procedure version has one; it stands for the component it replaces. */
+  form?: Record<string, unknown> | undefined;
 };
 
 /** The legal time limit for the channel the dossier came in by (the direct one when the channel has none). */
@@ -67,18 +72,27 @@ export const findChannelDuration = (
  * taken from a national database where the procedure allows it (replaceable by data); a "one of"
  * group is satisfied by any one of its options.
  */
-export const findMissingComponents = (content: ProcedureVersionContent, given: readonly ComponentInput[]) => {
+export const findMissingComponents = (
+  content: ProcedureVersionContent,
+  given: readonly ComponentInput[],
+  filledForm?: FilledApplicationForm | undefined,
+) => {
   const byKey = new Map(given.map((c) => [c.key, c]));
-  return findMissingRequirements(content.components, (component) => {
-    const provided = byKey.get(component.key);
-    if (!provided) {
-      return false;
-    }
-    if (provided.fromData && component.replaceableByData) {
-      return true;
-    }
-    return provided.originals + provided.copies > 0;
-  });
+  return findMissingRequirements(
+    content.components,
+    (component) => {
+      const provided = byKey.get(component.key);
+      if (!provided) {
+        return false;
+      }
+      if (provided.fromData && component.replaceableByData) {
+        return true;
+      }
+      return provided.originals + provided.copies > 0;
+    },
+    // A filled application form stands for the paper form it replaces (Decree 45/2020/NĐ-CP Art. 9).
+    { filledFormReplaces: filledForm ? content.applicationForm?.replacesComponent : undefined },
+  );
 };
 
 /** The heading of a "one of" group, so a supplement request can name the group the desk picked. */
@@ -210,6 +224,7 @@ export const createDossier = async (
     summary: string;
     components: readonly ComponentInput[];
     history: readonly [DossierChange, ...DossierChange[]];
+    applicationForm?: FilledApplicationForm | undefined;
   },
 ): Promise<DossierRecord> => {
   const { basis } = input;
@@ -219,6 +234,7 @@ export const createDossier = async (
   return writeNewDossier(ctx, trx, {
     calendar: basis.calendar,
     history: input.history,
+    applicationForm: input.applicationForm,
     facts: {
       code: formatDossierCode(agency.code, basis.today, sequence),
       provinceCode: agency.provinceCode ?? '00',
@@ -250,6 +266,38 @@ export const createDossier = async (
 };
 
 /**
+ * The application form the desk filled in with the applicant, checked like the online one (the schema
+ * built from the version's definition, communes in force): the values to store, or a 422 with pointers
+ * under /form. A procedure version without a form takes none.
+ */
+const checkCounterForm = async (
+  ctx: AppContext,
+  basis: IntakeBasis,
+  values: Record<string, unknown> | undefined,
+  language: Language,
+): Promise<FilledApplicationForm | undefined> => {
+  if (values === undefined) {
+    return undefined;
+  }
+  const definition = basis.version.content.applicationForm;
+  if (!definition) {
+    const message = FIELD_MESSAGES.NO_APPLICATION_FORM?.[language] ?? 'NO_APPLICATION_FORM';
+    throw new AppError(
+      'APPLICATION_INVALID',
+      { count: 1 },
+      {
+        fieldProblems: [{ in: 'body', pointer: '/form', code: 'NO_APPLICATION_FORM', message }],
+      },
+    );
+  }
+  const checked = await checkFilledForm(ctx.db, { definition, values, today: basis.today, base: '/form', language });
+  if (!checked.ok) {
+    throw new AppError('APPLICATION_INVALID', { count: checked.problems.length }, { fieldProblems: checked.problems });
+  }
+  return { formKey: definition.key, procedureVersionId: basis.version.id, values: checked.values };
+};
+
+/**
  * Intake at the one-stop counter (or of a postal dossier): completeness check against the
  * procedure version in force, then exactly one of receipt with appointment (Mẫu 01), written
  * supplement guidance (Mẫu 02) or refusal with reasons (Mẫu 03). The dossier code is allocated
@@ -261,6 +309,7 @@ export const receiveAtCounter = async (
   actor: Actor,
   input: CounterIntakeInput,
   idempotency?: { key: string; requestHash: string },
+  language: Language = 'vi',
 ) => {
   const official = await authorizeAgencyAction(ctx, actor, 'dossier.receive', input.receivingAgencyId, {
     vi: 'cơ quan',
@@ -269,7 +318,8 @@ export const receiveAtCounter = async (
   const basis = await loadIntakeBasis(ctx, input);
   const { agency, calendar, now, version, known } = basis;
   const content = version.content;
-  const missing = findMissingComponents(content, input.components);
+  const applicationForm = await checkCounterForm(ctx, basis, input.form, language);
+  const missing = findMissingComponents(content, input.components, applicationForm);
   if (input.outcome === 'receive' && missing.length > 0) {
     throw new AppError('DOSSIER_INCOMPLETE', {
       count: missing.length,
@@ -318,6 +368,7 @@ export const receiveAtCounter = async (
       submitter: input.submitter,
       summary,
       components: input.components,
+      applicationForm,
       history: [
         {
           state: decision.state,
@@ -336,6 +387,7 @@ export const receiveAtCounter = async (
               procedureVersionId: version.id,
               procedureVersionNo: version.versionNo,
               components: input.components,
+              ...describeFilledFormForEvent(applicationForm),
               ...(missingNames.length > 0 ? { missing: missingNames } : {}),
               identifierLast4: applicantIdentifier(input.applicant).slice(-4),
               form: decision.form ?? null,

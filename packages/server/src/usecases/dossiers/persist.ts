@@ -15,6 +15,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { QUEUES } from '../../jobs/jobs.js';
+import { type FilledApplicationForm, writeApplicationForm } from './application-form.js';
 import { computeEventHash } from './hash-chain.js';
 import { applyStatisticsDelta } from './statistics-delta.js';
 
@@ -160,6 +161,7 @@ export type NewDossierFacts = Omit<
  * (state, projections, event count, last hash, version 1 + one per event, as if each event had
  * been a change) — then its hash-chained events, step rows, statistics and one outbox job per
  * event, all in the caller's transaction. The id is made here because the events' hashes cover it.
+ * A filled application form (eForms) is written with it, in the same transaction.
  */
 export const writeNewDossier = async (
   ctx: AppContext,
@@ -168,6 +170,7 @@ export const writeNewDossier = async (
     facts: NewDossierFacts;
     calendar: WorkingTimeCalendar;
     history: readonly [DossierChange, ...DossierChange[]];
+    applicationForm?: FilledApplicationForm | undefined;
   },
 ): Promise<DossierRecord> => {
   const id = randomUUID();
@@ -192,6 +195,9 @@ export const writeNewDossier = async (
   });
   for (const event of events) {
     await insertDossierEvent(trx, event);
+  }
+  if (input.applicationForm) {
+    await writeApplicationForm(trx, { dossier: created, form: input.applicationForm });
   }
   await followDossierWrite(ctx, trx, {
     before: null,

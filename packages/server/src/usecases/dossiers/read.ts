@@ -28,6 +28,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { findNotificationProblems } from '../../notifications/deliver.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { describeFilledApplicationForm } from './application-form.js';
 import { getReadableDossier } from './dossier-access.js';
 
 const iso = (date: Date | null | undefined): string | null => (date ? formatInstant(date.getTime()) : null);
@@ -35,11 +36,16 @@ const iso = (date: Date | null | undefined): string | null => (date ? formatInst
 /** The officer's view of a dossier: everything, including the applicant's personal data. */
 export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => {
   const state = dossier.state as DossierState;
-  const [steps, receiving, holder, documents] = await Promise.all([
+  const [steps, receiving, holder, documents, applicationForm] = await Promise.all([
     listDossierSteps(ctx.db, dossier.id),
     findAgency(ctx.db, dossier.receivingAgencyId),
     findAgency(ctx.db, dossier.holderAgencyId),
     listDossierDocuments(ctx.db, dossier.id),
+    describeFilledApplicationForm(
+      ctx,
+      dossier,
+      `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/application-form.pdf`,
+    ),
   ]);
   const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
   const now = ctx.clock.now().getTime();
@@ -125,6 +131,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
     })),
     // Notifications to the applicant that keep failing (the desk contacts the applicant another way).
     notificationProblems: await findNotificationProblems(ctx, dossier.id),
+    applicationForm,
     version: dossier.version,
   };
 };

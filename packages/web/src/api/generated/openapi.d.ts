@@ -4578,6 +4578,39 @@ export interface paths {
       };
     };
   };
+  "/api/v1/dossiers/{code}/application-form.pdf": {
+    /**
+     * The filled application form (tờ khai) of the dossier, printed as the official form (PDF)
+     * @description The form of the dossier’s procedure version with the values filled in online or at the counter; 404 when the dossier has no filled form. Who may read the dossier may print it.
+     */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/dossiers/{code}/actions/{action}": {
     /** Take an action on a dossier (guarded by its version; Idempotency-Key supported) */
     post: {
@@ -5884,7 +5917,7 @@ export interface paths {
             catalog: string;
             procedureCode: string;
             data?: {
-              [key: string]: unknown;
+              form?: components["schemas"]["FormValuesInput"];
             };
           };
         };
@@ -6000,7 +6033,7 @@ export interface paths {
           "application/json": {
             expectedVersion: number;
             data: {
-              [key: string]: unknown;
+              form?: components["schemas"]["FormValuesInput"];
             };
           };
         };
@@ -6408,6 +6441,30 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: never;
+        };
+      };
+    };
+  };
+  "/api/v1/citizen/dossiers/{code}/application-form.pdf": {
+    /** The filled application form (tờ khai) of one of the citizen’s dossiers, printed (PDF) */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
         };
       };
     };
@@ -7161,6 +7218,372 @@ export interface components {
           code: string;
           message: string;
         }[];
+    };
+    /** @description An application form (tờ khai) as data: sections and typed fields (@motcua/domain eforms) */
+    FormDefinitionInput: {
+      key: string;
+      title: string;
+      legalSource: string;
+      replacesComponent?: string;
+      declaration?: string;
+      sections: ({
+          key: string;
+          title: string;
+          fields: (({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "text";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "textarea";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "date";
+              notInFuture?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "choice";
+              options: {
+                  value: string;
+                  label: string;
+                }[];
+              /** @enum {string} */
+              display?: "radio" | "select";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "checkbox";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "address";
+              foreignAllowed?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "cccd";
+              dateOfBirthField?: string;
+              sexField?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "money";
+              max?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "number";
+              min?: number;
+              max?: number;
+              unit?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "phone";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "email";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "group";
+              itemLabel: string;
+              minItems: number;
+              maxItems: number;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }))[];
+            }))[];
+        })[];
+    };
+    /** @description A 2025 commune code with the rest of the address, or a place abroad */
+    FormAddressValueInput: {
+      communeCode?: string;
+      detail?: string;
+      abroad?: string;
+    };
+    /** @description The values of a filled application form, keyed by field key */
+    FormValuesInput: {
+      [key: string]: (string | number | boolean | components["schemas"]["FormAddressValueInput"]) | (({
+          [key: string]: string | number | boolean | components["schemas"]["FormAddressValueInput"];
+        })[]);
+    };
+    FilledApplicationFormInput: {
+      definition: components["schemas"]["FormDefinitionInput"];
+      values: components["schemas"]["FormValuesInput"];
+      /** @description The printed tờ khai (PDF) */
+      pdfUrl: string;
     };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHoursInput: {
@@ -7947,6 +8370,8 @@ export interface components {
           sizeBytes: number | null;
           createdAt: string | null;
         })[];
+      /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
+      applicationForm: components["schemas"]["FilledApplicationFormInput"] | null;
       version: number;
     };
     InboxItemInput: {
@@ -8060,6 +8485,10 @@ export interface components {
       outcome: "receive" | "supplement" | "refuse";
       missing?: string[];
       reason?: string;
+      /** @description The filled application form (FormValues) when the procedure version has one (applicationForm); checked against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands for the component the form replaces; without it, that component must be handed in as paper. */
+      form?: {
+        [key: string]: unknown;
+      };
     };
     /** @description params depend on the action: request_supplement {missing[], reason}, request_payment {reason, amountVnd}, apologize {newDueAt, reason}, complete {outcome} (+ results[]), return_result {channel}, refuse/stop/withdraw/return_step {reason}, assign {assigneeUserId}; the others take none. */
     DossierActionRequestInput: {
@@ -8081,6 +8510,8 @@ export interface components {
       schema: {
         [key: string]: unknown;
       };
+      /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+      applicationForm: components["schemas"]["FormDefinitionInput"] | null;
       components: ({
           key: string;
           name: string;
@@ -8141,6 +8572,8 @@ export interface components {
       fromData?: string[];
       /** @enum {string} */
       resultDelivery?: "online" | "counter" | "post";
+      /** @description The filled application form when the procedure has one (partial in a draft; problems under /data/form/…) */
+      form?: components["schemas"]["FormValuesInput"];
     };
     UploadInput: {
       /** Format: uuid */
@@ -8175,6 +8608,8 @@ export interface components {
         schema: {
           [key: string]: unknown;
         };
+        /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+        applicationForm: components["schemas"]["FormDefinitionInput"] | null;
         components: ({
             key: string;
             name: string;
@@ -8437,6 +8872,8 @@ export interface components {
           verifyUrl: string | null;
         })[];
       pendingUploads: components["schemas"]["UploadInput"][];
+      /** @description The filled application form, or null */
+      applicationForm: components["schemas"]["FilledApplicationFormInput"] | null;
       payments: components["schemas"]["CitizenPaymentInput"][];
       rating: ({
         /** @enum {string} */
@@ -9322,6 +9759,372 @@ export interface components {
           message: string;
         }[];
     };
+    /** @description An application form (tờ khai) as data: sections and typed fields (@motcua/domain eforms) */
+    FormDefinition: {
+      key: string;
+      title: string;
+      legalSource: string;
+      replacesComponent?: string;
+      declaration?: string;
+      sections: ({
+          key: string;
+          title: string;
+          fields: (({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "text";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "textarea";
+              maxLength?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "date";
+              notInFuture?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "choice";
+              options: {
+                  value: string;
+                  label: string;
+                }[];
+              /** @enum {string} */
+              display?: "radio" | "select";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "checkbox";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "address";
+              foreignAllowed?: boolean;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "cccd";
+              dateOfBirthField?: string;
+              sexField?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "money";
+              max?: number;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "number";
+              min?: number;
+              max?: number;
+              unit?: string;
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "phone";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "email";
+            }) | ({
+              key: string;
+              label: string;
+              help?: string;
+              required: boolean;
+              visibleWhen?: {
+                field: string;
+                equals: string | boolean | string[];
+              };
+              /** @enum {string} */
+              width?: "full" | "half" | "third";
+              /** @constant */
+              kind: "group";
+              itemLabel: string;
+              minItems: number;
+              maxItems: number;
+              fields: (({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "text";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "textarea";
+                  maxLength?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "date";
+                  notInFuture?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "choice";
+                  options: {
+                      value: string;
+                      label: string;
+                    }[];
+                  /** @enum {string} */
+                  display?: "radio" | "select";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "checkbox";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "address";
+                  foreignAllowed?: boolean;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "cccd";
+                  dateOfBirthField?: string;
+                  sexField?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "money";
+                  max?: number;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "number";
+                  min?: number;
+                  max?: number;
+                  unit?: string;
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "phone";
+                }) | ({
+                  key: string;
+                  label: string;
+                  help?: string;
+                  required: boolean;
+                  visibleWhen?: {
+                    field: string;
+                    equals: string | boolean | string[];
+                  };
+                  /** @enum {string} */
+                  width?: "full" | "half" | "third";
+                  /** @constant */
+                  kind: "email";
+                }))[];
+            }))[];
+        })[];
+    };
+    /** @description A 2025 commune code with the rest of the address, or a place abroad */
+    FormAddressValue: {
+      communeCode?: string;
+      detail?: string;
+      abroad?: string;
+    };
+    /** @description The values of a filled application form, keyed by field key */
+    FormValues: {
+      [key: string]: (string | number | boolean | components["schemas"]["FormAddressValue"]) | (({
+          [key: string]: string | number | boolean | components["schemas"]["FormAddressValue"];
+        })[]);
+    };
+    FilledApplicationForm: {
+      definition: components["schemas"]["FormDefinition"];
+      values: components["schemas"]["FormValues"];
+      /** @description The printed tờ khai (PDF) */
+      pdfUrl: string;
+    };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHours: {
       intervals: {
@@ -10110,6 +10913,8 @@ export interface components {
           sizeBytes: number | null;
           createdAt: string | null;
         })[];
+      /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
+      applicationForm: components["schemas"]["FilledApplicationForm"] | null;
       version: number;
     };
     InboxItem: {
@@ -10223,6 +11028,10 @@ export interface components {
       outcome: "receive" | "supplement" | "refuse";
       missing?: string[];
       reason?: string;
+      /** @description The filled application form (FormValues) when the procedure version has one (applicationForm); checked against its definition (422 APPLICATION_INVALID with pointers /form/<key>[/<index>/<key>]). It stands for the component the form replaces; without it, that component must be handed in as paper. */
+      form?: {
+        [key: string]: unknown;
+      };
     };
     /** @description params depend on the action: request_supplement {missing[], reason}, request_payment {reason, amountVnd}, apologize {newDueAt, reason}, complete {outcome} (+ results[]), return_result {channel}, refuse/stop/withdraw/return_step {reason}, assign {assigneeUserId}; the others take none. */
     DossierActionRequest: {
@@ -10244,6 +11053,8 @@ export interface components {
       schema: {
         [key: string]: unknown;
       };
+      /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+      applicationForm: components["schemas"]["FormDefinition"] | null;
       components: ({
           key: string;
           name: string;
@@ -10304,6 +11115,8 @@ export interface components {
       fromData?: string[];
       /** @enum {string} */
       resultDelivery?: "online" | "counter" | "post";
+      /** @description The filled application form when the procedure has one (partial in a draft; problems under /data/form/…) */
+      form?: components["schemas"]["FormValues"];
     };
     Upload: {
       /** Format: uuid */
@@ -10338,6 +11151,8 @@ export interface components {
         schema: {
           [key: string]: unknown;
         };
+        /** @description The application form to fill in (tờ khai as data), or null; the component it replaces is not in `components` */
+        applicationForm: components["schemas"]["FormDefinition"] | null;
         components: ({
             key: string;
             name: string;
@@ -10600,6 +11415,8 @@ export interface components {
           verifyUrl: string | null;
         })[];
       pendingUploads: components["schemas"]["Upload"][];
+      /** @description The filled application form, or null */
+      applicationForm: components["schemas"]["FilledApplicationForm"] | null;
       payments: components["schemas"]["CitizenPayment"][];
       rating: ({
         /** @enum {string} */

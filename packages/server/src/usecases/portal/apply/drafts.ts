@@ -15,12 +15,20 @@ import {
   listDraftUploads,
   updateDraftGuarded,
 } from '@motcua/db';
-import { buildOnlineApplicationSchema, describeOnlineForm, MAX_FILES_PER_COMPONENT } from '@motcua/domain';
+import {
+  buildOnlineApplicationSchema,
+  describeOnlineForm,
+  type FormValues,
+  MAX_FILES_PER_COMPONENT,
+  pruneHiddenValues,
+  toLocalDate,
+} from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, type FieldProblem } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
+import { checkFormCommunes } from '../../dossiers/application-form.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { iso } from '../citizen-dossier.js';
 import { checkAndStoreFile, describeUpload, type UploadedFile } from '../uploads.js';
@@ -45,29 +53,45 @@ export const loadOnlineProcedure = async (ctx: AppContext, input: { catalog: str
   return { procedure, version };
 };
 
-/** Validation problems of an application against the form of a procedure version (pointers under /data). */
-export const checkApplication = (
+/**
+ * Validation problems of an application against the form of a procedure version (pointers under /data):
+ * the schema built from the version (its application form's with today's Vietnam date), then the
+ * communes the form's addresses name, which must exist in the administrative units in force. When valid,
+ * `form` holds the filled form's values to store (hidden and empty fields pruned).
+ */
+export const checkApplication = async (
+  ctx: AppContext,
   content: Parameters<typeof buildOnlineApplicationSchema>[0],
   data: unknown,
   language: Language,
 ) => {
-  const parsed = buildOnlineApplicationSchema(content).safeParse(data);
-  if (parsed.success) {
-    return { ok: true as const, data: parsed.data, problems: [] as FieldProblem[] };
+  const today = toLocalDate(ctx.clock.now().getTime());
+  const parsed = buildOnlineApplicationSchema(content, { today }).safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      in: 'body',
+      pointer: `/data${issue.path.map((part) => `/${String(part)}`).join('')}`,
+      code: fieldProblemCodeOf(issue as unknown as { code: string }),
+      message: formatValidationIssue(issue as unknown as { code: string }, language),
+    }));
+    return { ok: false as const, data: undefined, form: undefined, problems };
   }
-  const problems = parsed.error.issues.map((issue) => ({
-    in: 'body',
-    pointer: `/data${issue.path.map((part) => `/${String(part)}`).join('')}`,
-    code: fieldProblemCodeOf(issue as unknown as { code: string }),
-    message: formatValidationIssue(issue as unknown as { code: string }, language),
-  }));
-  return { ok: false as const, data: undefined, problems };
+  const definition = content.applicationForm;
+  const form = definition ? pruneHiddenValues(definition, (parsed.data.form ?? {}) as FormValues) : undefined;
+  const problems =
+    definition && form
+      ? await checkFormCommunes(ctx.db, { definition, values: form, at: today, base: '/data/form', language })
+      : [];
+  if (problems.length > 0) {
+    return { ok: false as const, data: undefined, form: undefined, problems };
+  }
+  return { ok: true as const, data: parsed.data, form, problems: [] as FieldProblem[] };
 };
 
 const draftView = async (ctx: AppContext, draft: DraftRecord, language: Language) => {
   const version = await findProcedureVersion(ctx.db, draft.procedureVersionId);
   const uploads = await listDraftUploads(ctx.db, draft.id);
-  const check = version ? checkApplication(version.content, draft.data, language) : undefined;
+  const check = version ? await checkApplication(ctx, version.content, draft.data, language) : undefined;
   return {
     id: draft.id,
     status: draft.status,

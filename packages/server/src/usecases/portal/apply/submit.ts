@@ -15,6 +15,7 @@ import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import type { Language } from '../../../errors/problem.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../../../errors/validation-messages.js';
+import { describeFilledFormForEvent } from '../../dossiers/application-form.js';
 import { decideOrThrow } from '../../dossiers/change-dossier.js';
 import { withIdempotency } from '../../dossiers/idempotency.js';
 import {
@@ -99,7 +100,7 @@ export const submitDraft = async (
   if (!formVersion) {
     throw new AppError('NOT_FOUND', { resource: DRAFT });
   }
-  const first = checkApplication(formVersion.content, draft.data, language);
+  const first = await checkApplication(ctx, formVersion.content, draft.data, language);
   if (!first.ok) {
     throw new AppError('APPLICATION_INVALID', { count: first.problems.length }, { fieldProblems: first.problems });
   }
@@ -163,14 +164,21 @@ export const submitDraft = async (
   if (content.onlineLevel === 'none') {
     throw new AppError('ONLINE_SUBMISSION_UNAVAILABLE', { code: draft.procedureCode });
   }
+  // The filled form answers the form of the version the dossier gets (the one in force).
+  let filledForm = first.form;
   if (version.id !== formVersion.id) {
     // The procedure changed since the form was opened: the application must also fit the version in force.
-    const again = checkApplication(content, draft.data, language);
+    const again = await checkApplication(ctx, content, draft.data, language);
     if (!again.ok) {
       throw new AppError('APPLICATION_INVALID', { count: again.problems.length }, { fieldProblems: again.problems });
     }
+    filledForm = again.form;
   }
-  const missing = findMissingComponents(content, components);
+  const applicationForm =
+    content.applicationForm && filledForm
+      ? { formKey: content.applicationForm.key, procedureVersionId: version.id, values: filledForm }
+      : undefined;
+  const missing = findMissingComponents(content, components, applicationForm);
   if (missing.length > 0) {
     throw new AppError('DOSSIER_INCOMPLETE', {
       count: missing.length,
@@ -209,6 +217,7 @@ export const submitDraft = async (
       citizenId,
       summary,
       components,
+      applicationForm,
       history: [
         {
           state: initial,
@@ -227,6 +236,7 @@ export const submitDraft = async (
               procedureVersionId: version.id,
               procedureVersionNo: version.versionNo,
               components,
+              ...describeFilledFormForEvent(applicationForm),
               identifierLast4: applicantIdentifier(applicant).slice(-4),
               resultDelivery: application.resultDelivery,
               ...(submitter ? { submitterRelation: submitter.relation } : {}),

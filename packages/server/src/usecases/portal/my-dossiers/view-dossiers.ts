@@ -26,6 +26,7 @@ import type { Actor } from '../../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installation-secret.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { describeFilledApplicationForm, renderDossierApplicationForm } from '../../dossiers/application-form.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { describeNextStep, describeProgress, getCitizenDossier, iso } from '../citizen-dossier.js';
 
@@ -101,7 +102,8 @@ export const findCitizenDossiers = async (
 export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code: string) => {
   const { citizenId } = requireCitizen(actor);
   const dossier = await getCitizenDossier(ctx, citizenId, code);
-  const [documents, pending, payments, rating, secret, version, agency] = await Promise.all([
+  const base = `/api/v1/citizen/dossiers/${encodeURIComponent(dossier.code)}`;
+  const [documents, pending, payments, rating, secret, version, agency, applicationForm] = await Promise.all([
     listDossierDocuments(ctx.db, dossier.id),
     listPendingDossierUploads(ctx.db, { dossierId: dossier.id, citizenId }),
     listDossierPayments(ctx.db, dossier.id),
@@ -109,16 +111,19 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
     getInstallationSecret(ctx),
     getProcedureVersion(ctx.db, dossier.procedureVersionId),
     findAgency(ctx.db, dossier.receivingAgencyId),
+    describeFilledApplicationForm(ctx, dossier, `${base}/application-form.pdf`),
   ]);
   const state = dossier.state as DossierState;
-  const base = `/api/v1/citizen/dossiers/${encodeURIComponent(dossier.code)}`;
   const progress = await describeProgress(ctx, dossier);
   return {
     ...progress,
     procedure: { ...progress.procedure, catalog: version.catalog },
     receivingAgency: agency ? { code: agency.code, name: agency.name } : null,
     components: describeDossierComponents({
-      asked: version.content.components,
+      // A filled application form stands for the component it replaces: not listed as a paper to hand in.
+      asked: version.content.components.filter(
+        (c) => applicationForm === null || c.key !== version.content.applicationForm?.replacesComponent,
+      ),
       recorded: dossier.components,
       fileKeys: documents.filter((d) => d.kind === 'component').map((d) => d.componentKey),
     }),
@@ -151,6 +156,7 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
       sizeBytes: u.sizeBytes,
       createdAt: iso(u.createdAt),
     })),
+    applicationForm,
     payments: payments.map((p) => ({
       id: p.id,
       reference: p.reference,
@@ -188,4 +194,11 @@ export const getCitizenDocument = async (ctx: AppContext, actor: Actor, input: {
     throw new AppError('NOT_FOUND', { resource: DOCUMENT });
   }
   return { sha256: document.fileSha256, mediaType: document.mediaType, name: document.name };
+};
+
+/** The printed tờ khai (PDF) of one of the citizen's dossiers; another citizen's dossier is not found. */
+export const renderCitizenApplicationForm = async (ctx: AppContext, actor: Actor, code: string): Promise<Buffer> => {
+  const { citizenId } = requireCitizen(actor);
+  const dossier = await getCitizenDossier(ctx, citizenId, code);
+  return renderDossierApplicationForm(ctx, dossier);
 };
