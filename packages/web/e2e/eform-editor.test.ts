@@ -152,5 +152,18 @@ describe.skipIf(onPostgresPass)('the application form editor', () => {
     await desk.getByRole('button', { name: 'Tiếp tục' }).click();
     // The filled form stands for the paper form among the documents.
     await desk.getByText('Đã khai trên hệ thống').waitFor();
+    await desk.getByLabel('Đã nộp: Thẻ căn cước của hai bên nam, nữ').check();
+    await desk.getByText('Hồ sơ đã đủ thành phần').waitFor();
+    await desk.getByRole('button', { name: 'Tiếp tục' }).click();
+    await desk.getByLabel('Tiếp nhận, hẹn trả kết quả (Mẫu 01)').check();
+    const created = nextResponse(desk, 'POST', '/api/v1/dossiers');
+    await desk.getByRole('button', { name: 'Lưu và in phiếu' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    // The form went with the dossier, pruned of empty values.
+    expect(response.request().postDataJSON().form).toEqual({
+      hoChuDemTenBenNu: 'Trần Thị Hoa',
+    });
+    await desk.getByTestId('intake-saved').waitFor();
   });
 });
