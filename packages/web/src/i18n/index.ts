@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
+import type { EFormsMessages } from './eforms-vi';
 import { en } from './en';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
@@ -13,13 +14,15 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // `citizen.*` is added when the citizen pages load (./citizen.ts), `reports.*` and
-    // `reportImport.*` with the reports' pages (./reports.ts).
+    // `reportImport.*` with the reports' pages (./reports.ts), `eforms.*` and `formEditor.*` with the
+    // application form renderer and editor (./eforms.ts).
     resources: {
-      translation: Messages & {
-        citizen: CitizenMessages;
-        reports: ReportsMessages;
-        reportImport: ReportImportMessages;
-      };
+      translation: Messages &
+        EFormsMessages & {
+          citizen: CitizenMessages;
+          reports: ReportsMessages;
+          reportImport: ReportImportMessages;
+        };
     };
   }
 }

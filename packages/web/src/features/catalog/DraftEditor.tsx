@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -14,7 +15,9 @@ import type {
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
+import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
+import { ApplicationFormEditor } from './ApplicationFormEditor';
 import { saveDraftVersion } from './useCatalog';
 
 type StepValues = {
@@ -83,24 +86,35 @@ type Props = {
   onSaved: (saved: ProcedureVersionWithRow) => void;
 };
 
-/** Edits a draft's dossier components and internal process steps; the server validates the whole content. */
+/**
+ * Edits a draft's dossier components, internal process steps and application form (tờ khai); the server
+ * validates the whole content.
+ */
 export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [applicationForm, setApplicationForm] = useState<FormDefinition | undefined>(
+    draft.content.applicationForm as FormDefinition | undefined,
+  );
+  // All of each component (its key has no field of its own): the ones the form may replace.
+  const editedComponents =
+    (Form.useWatch('components', { form, preserve: true }) as ProcedureComponent[] | undefined) ?? [];
   const steps = Form.useWatch('processSteps', form) as StepValues[] | undefined;
   const totalHours = (steps ?? []).reduce((sum, s) => sum + (Number(s?.allotmentWorkingHours) || 0), 0);
 
   const save = useMutation({
-    mutationFn: (values: Values) =>
-      saveDraftVersion(
+    mutationFn: (values: Values) => {
+      const { applicationForm: _saved, ...content } = draft.content;
+      return saveDraftVersion(
         code,
         draft.versionNo,
         {
           expectedVersion: draft.rowVersion,
           content: {
-            ...draft.content,
+            ...content,
+            ...(applicationForm ? { applicationForm } : {}),
             components: values.components.map((c) => ({
               ...c,
               key: c.key || slugify(c.name),
@@ -114,7 +128,8 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
           },
         },
         catalog,
-      ),
+      );
+    },
     onSuccess: (saved) => {
       void message.success(t('catalog.draftSaved'));
       onSaved(saved);
@@ -146,9 +161,11 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
         components: draft.content.components,
         processSteps: draft.content.processSteps.map(toStepValues),
       }}
-      onFinish={(values) => {
+      onFinish={() => {
         setUnplaced([]);
-        save.mutate(values);
+        // Every stored value, not only those with a field: a component's or step's key has no field, and
+        // a key made afresh on each save would lose what refers to it (the form's replaced component).
+        save.mutate(form.getFieldsValue(true) as Values);
       }}
     >
       {save.isError ? <ErrorAlert error={save.error} extra={unplaced} /> : null}
@@ -346,6 +363,13 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
             </Space>
           )}
         </Form.List>
+      </Card>
+      <Card
+        size="small"
+        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('formEditor.cardTitle')}</h3>}
+        style={{ marginBottom: 16 }}
+      >
+        <ApplicationFormEditor value={applicationForm} onChange={setApplicationForm} components={editedComponents} />
       </Card>
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {t('catalog.saveDraft')}

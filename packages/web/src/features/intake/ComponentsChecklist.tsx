@@ -12,9 +12,17 @@ export type ComponentValues = Record<
 /**
  * Required components to hand in that are neither ticked nor taken from a national database, and
  * required "one of" groups none of whose options is (the rule of packages/domain, as the server checks).
+ * `filledByForm`: the component the application form filled in at the counter replaces (it counts as given).
  */
-export const findMissingComponents = (components: ProcedureComponent[], values: ComponentValues | undefined) =>
+export const findMissingComponents = (
+  components: ProcedureComponent[],
+  values: ComponentValues | undefined,
+  filledByForm?: string,
+) =>
   findMissingRequirements(components, (component) => {
+    if (component.key === filledByForm) {
+      return true;
+    }
     const given = values?.[component.key];
     if (given?.fromData && component.replaceableByData) {
       return true;
@@ -29,12 +37,21 @@ export const initialComponentValues = (components: ProcedureComponent[]): Compon
       .map((c) => [c.key, { provided: false, originals: c.originals, copies: c.copies, fromData: false }]),
   );
 
-/** Step 3 of intake: tick what was handed in, with the number of originals and copies. */
-export const ComponentsChecklist = ({ components }: { components: ProcedureComponent[] }) => {
+/**
+ * Step 3 of intake: tick what was handed in, with the number of originals and copies. The component the
+ * application form filled in on screen replaces (`filledByForm`) is shown as filled, not asked for.
+ */
+export const ComponentsChecklist = ({
+  components,
+  filledByForm,
+}: {
+  components: ProcedureComponent[];
+  filledByForm?: string | undefined;
+}) => {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const values = Form.useWatch('components', form) as ComponentValues | undefined;
-  const missing = findMissingComponents(components, values);
+  const missing = findMissingComponents(components, values, filledByForm);
   const groups = (['submit', 'present'] as const).map((group) => ({
     group,
     rows: components.filter((c) => c.group === group),
@@ -64,11 +81,14 @@ export const ComponentsChecklist = ({ components }: { components: ProcedureCompo
                 title: t('intake.provided'),
                 key: 'provided',
                 width: 90,
-                render: (_, c) => (
-                  <Form.Item name={['components', c.key, 'provided']} valuePropName="checked" noStyle>
-                    <Checkbox aria-label={`${t('intake.provided')}: ${c.name}`} />
-                  </Form.Item>
-                ),
+                render: (_, c) =>
+                  c.key === filledByForm ? (
+                    <SoftTag tone="success">{t('intake.filledOnScreen')}</SoftTag>
+                  ) : (
+                    <Form.Item name={['components', c.key, 'provided']} valuePropName="checked" noStyle>
+                      <Checkbox aria-label={`${t('intake.provided')}: ${c.name}`} />
+                    </Form.Item>
+                  ),
               },
               {
                 title: t('intake.component'),

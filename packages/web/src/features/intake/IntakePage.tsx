@@ -1,4 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Result, Select, Space, Steps, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -9,11 +10,14 @@ import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { toVietnamIso } from '../../lib/format';
+import '../../i18n/eforms';
+import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { fetchProcedure } from '../catalog/useCatalog';
+import type { EFormErrors } from '../eforms/validate';
 import { ApplicantFields, type ApplicantValues, type SubmitterValues } from './ApplicantFields';
 import { ComponentsChecklist, type ComponentValues, initialComponentValues } from './ComponentsChecklist';
+import { IntakeFormStep } from './IntakeFormStep';
 import { ProcedurePicker } from './ProcedurePicker';
 import { ReviewPanel } from './ReviewPanel';
 import { receiveDossier } from './useIntake';
@@ -72,14 +76,28 @@ const toSubmitter = (values: SubmitterValues): Submitter => ({
   ...(clean(values.authorisation) ? { authorisation: clean(values.authorisation) } : {}),
 });
 
-const STEP_FIELDS: (string | number)[][][] = [
-  [],
-  [['applicant'], ['submitter']],
-  [['components']],
-  [['outcome'], ['missing'], ['reason'], ['summary']],
-];
+type StepId = 'procedure' | 'applicant' | 'form' | 'components' | 'review';
 
-/** The counter intake wizard: procedure → applicant → documents → fees, appointment and decision. */
+const STEP_FIELDS: Record<StepId, (string | number)[][]> = {
+  procedure: [],
+  applicant: [['applicant'], ['submitter']],
+  form: [],
+  components: [['components']],
+  review: [['outcome'], ['missing'], ['reason'], ['summary']],
+};
+
+const STEP_TITLES = {
+  procedure: 'intake.stepProcedure',
+  applicant: 'intake.stepApplicant',
+  form: 'intake.stepForm',
+  components: 'intake.stepComponents',
+  review: 'intake.stepReview',
+} as const satisfies Record<StepId, string>;
+
+/**
+ * The counter intake wizard: procedure → applicant → the application form (tờ khai, when the procedure
+ * version has one) → documents → fees, appointment and decision.
+ */
 export const IntakePage = () => {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -92,11 +110,22 @@ export const IntakePage = () => {
   const [chooseError, setChooseError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [formValues, setFormValues] = useState<FormValues>({});
+  const [formErrors, setFormErrors] = useState<EFormErrors>({});
+  const [formOnPaper, setFormOnPaper] = useState(false);
   const [form] = Form.useForm<IntakeValues>();
   const idempotencyKey = useRef(newIdempotencyKey());
   const catalog = me?.provinceCode ?? 'national';
+  const applicationForm = procedure?.current?.content.applicationForm;
+  const steps: StepId[] = applicationForm
+    ? ['procedure', 'applicant', 'form', 'components', 'review']
+    : ['procedure', 'applicant', 'components', 'review'];
+  const stepId = steps[step] ?? 'procedure';
+  const lastStep = steps.length - 1;
+  // The filled form stands for the component it replaces; on paper, that component is ticked as usual.
+  const filledByForm = applicationForm && !formOnPaper ? applicationForm.replacesComponent : undefined;
   // The appointment is counted from when the desk reaches the last step (the receipt time).
-  const from = useMemo(() => (step === 3 ? toVietnamIso(dayjs()) : ''), [step]);
+  const from = useMemo(() => (stepId === 'review' ? toVietnamIso(dayjs()) : ''), [stepId]);
 
   useEffect(() => {
     document.title = `${t('intake.title')} — ${t('app.shortName')}`;
@@ -111,6 +140,9 @@ export const IntakePage = () => {
         queryFn: ({ signal }) => fetchProcedure(code, catalog, signal),
       });
       setProcedure(detail);
+      setFormValues({});
+      setFormErrors({});
+      setFormOnPaper(false);
       form.setFieldValue('components', initialComponentValues(detail.current?.content.components ?? []));
     } catch (error) {
       setChooseError(error);
@@ -126,7 +158,7 @@ export const IntakePage = () => {
         throw new Error('no procedure');
       }
       const components = content.components
-        .filter((c) => c.group !== 'note')
+        .filter((c) => c.group !== 'note' && c.key !== filledByForm)
         .flatMap((c) => {
           const given = values.components?.[c.key];
           if (!given?.provided && !given?.fromData) {
@@ -153,6 +185,13 @@ export const IntakePage = () => {
         ...(values.outcome === 'supplement' && values.missing ? { missing: values.missing } : {}),
         ...(values.outcome !== 'receive' && clean(values.reason) ? { reason: clean(values.reason) } : {}),
       };
+      if (content.applicationForm && !formOnPaper) {
+        const { prepareEFormValues } = await import('../eforms/validate');
+        return receiveDossier(
+          { ...body, form: prepareEFormValues(content.applicationForm, formValues) },
+          idempotencyKey.current,
+        );
+      }
       return receiveDossier(body, idempotencyKey.current);
     },
     onSuccess: (result, values) => {
@@ -164,20 +203,43 @@ export const IntakePage = () => {
       if (!isApiError(error)) {
         return;
       }
-      setUnplaced(applyFieldErrors(form, error));
-      const pointers = error.fieldErrors.map((e) => e.pointer);
+      const onForm = error.fieldErrors.filter((e) => e.pointer.startsWith('/form/'));
+      const rest = error.fieldErrors.filter((e) => !e.pointer.startsWith('/form/'));
+      // Messages on the application form go next to its fields (the form is not an antd form).
+      const onFormMessages = new Set(onForm.map((e) => e.message));
+      setUnplaced(
+        applyFieldErrors(form, error, (path) => (path[0] === 'form' ? undefined : path)).filter(
+          (message) => !onFormMessages.has(message),
+        ),
+      );
+      if (onForm.length > 0) {
+        setFormErrors(Object.fromEntries(onForm.map((e) => [e.pointer.slice('/form'.length), e.message])));
+        setStep(steps.indexOf('form'));
+        return;
+      }
+      const pointers = rest.map((e) => e.pointer);
       if (pointers.some((p) => p.startsWith('/applicant') || p.startsWith('/submitter'))) {
-        setStep(1);
+        setStep(steps.indexOf('applicant'));
       }
     },
   });
 
   const next = async () => {
-    if (step === 0 && !procedure?.current) {
+    if (stepId === 'procedure' && !procedure?.current) {
       return;
     }
+    if (stepId === 'form' && applicationForm && !formOnPaper) {
+      const { fieldIdOf, validateEForm } = await import('../eforms/validate');
+      const errors = validateEForm(applicationForm, formValues, t, todayInVietnam());
+      setFormErrors(errors);
+      const [first] = Object.keys(errors);
+      if (first !== undefined) {
+        document.getElementById(fieldIdOf('intake-form', first))?.focus();
+        return;
+      }
+    }
     try {
-      await form.validateFields(STEP_FIELDS[step] ?? [], { recursive: true });
+      await form.validateFields(STEP_FIELDS[stepId], { recursive: true });
       setStep((s) => s + 1);
     } catch {
       // antd shows the messages next to the fields
@@ -187,6 +249,9 @@ export const IntakePage = () => {
   const restart = () => {
     form.resetFields();
     setProcedure(null);
+    setFormValues({});
+    setFormErrors({});
+    setFormOnPaper(false);
     setSaved(null);
     setStep(0);
     save.reset();
@@ -266,12 +331,7 @@ export const IntakePage = () => {
           current={step}
           size="small"
           style={{ marginBottom: 24 }}
-          items={[
-            { title: t('intake.stepProcedure') },
-            { title: t('intake.stepApplicant') },
-            { title: t('intake.stepComponents') },
-            { title: t('intake.stepReview') },
-          ]}
+          items={steps.map((id) => ({ title: t(STEP_TITLES[id]) }))}
         />
         <Form<IntakeValues>
           form={form}
@@ -280,14 +340,14 @@ export const IntakePage = () => {
           scrollToFirstError
           onFinish={(values) => {
             // Enter in a field of an earlier step submits the form too: only the last step saves.
-            if (step !== 3) {
+            if (stepId !== 'review') {
               return;
             }
             setUnplaced([]);
             save.mutate(values);
           }}
         >
-          <div hidden={step !== 0}>
+          <div hidden={stepId !== 'procedure'}>
             {chooseError ? <ErrorAlert error={chooseError} /> : null}
             <ProcedurePicker
               catalog={catalog}
@@ -296,17 +356,31 @@ export const IntakePage = () => {
               choosing={choosing}
             />
           </div>
-          <div hidden={step !== 1}>{step >= 1 ? <ApplicantFields /> : null}</div>
-          <div hidden={step !== 2}>
-            {content && step >= 2 ? <ComponentsChecklist components={content.components} /> : null}
+          <div hidden={stepId !== 'applicant'}>{step >= 1 ? <ApplicantFields /> : null}</div>
+          {stepId === 'form' && applicationForm ? (
+            <IntakeFormStep
+              definition={applicationForm}
+              value={formValues}
+              onChange={setFormValues}
+              errors={formErrors}
+              onPaper={formOnPaper}
+              onPaperChange={setFormOnPaper}
+            />
+          ) : null}
+          <div hidden={stepId !== 'components'}>
+            {content && step >= steps.indexOf('components') ? (
+              <ComponentsChecklist components={content.components} filledByForm={filledByForm} />
+            ) : null}
           </div>
-          {step === 3 && content && agencyId ? <ReviewPanel content={content} agencyId={agencyId} from={from} /> : null}
+          {stepId === 'review' && content && agencyId ? (
+            <ReviewPanel content={content} agencyId={agencyId} from={from} filledByForm={filledByForm} />
+          ) : null}
           {save.isError ? <ErrorAlert error={save.error} extra={unplaced} /> : null}
           <Flex justify="space-between" style={{ marginTop: 24 }} gap={8} wrap>
             <Button onClick={() => setStep((s) => s - 1)} disabled={step === 0}>
               {t('common.previous')}
             </Button>
-            {step < 3 ? (
+            {step < lastStep ? (
               <Button type="primary" onClick={() => void next()} disabled={step === 0 && !procedure?.current}>
                 {t('common.next')}
               </Button>

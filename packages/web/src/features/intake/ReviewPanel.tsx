@@ -9,16 +9,16 @@ import { TEXT_WARNING } from '../../theme';
 import { type ComponentValues, findMissingComponents } from './ComponentsChecklist';
 import { fetchDueDate } from './useIntake';
 
-type Props = { content: ProcedureContent; agencyId: string; from: string };
+type Props = { content: ProcedureContent; agencyId: string; from: string; filledByForm?: string | undefined };
 
 /** Step 4 of intake: fees, the appointment computed in legal working time, and the desk's decision. */
-export const ReviewPanel = ({ content, agencyId, from }: Props) => {
+export const ReviewPanel = ({ content, agencyId, from, filledByForm }: Props) => {
   const { t } = useTranslation();
   const text = useProcedureText();
   const form = Form.useFormInstance();
   const values = Form.useWatch('components', form) as ComponentValues | undefined;
   const outcome = Form.useWatch('outcome', form) as 'receive' | 'supplement' | 'refuse' | undefined;
-  const missing = findMissingComponents(content.components, values);
+  const missing = findMissingComponents(content.components, values, filledByForm);
   const duration = findDirectDuration(content);
   const rule = findDirectRule(content);
   const due = useQuery({
