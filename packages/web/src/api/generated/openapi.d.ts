@@ -4476,6 +4476,69 @@ export interface paths {
       };
     };
   };
+  "/api/v1/dossiers/{code}/export.json": {
+    /**
+     * The dossier as one self-contained record (hồ sơ điện tử), to archive or hand to another system
+     * @description The officer’s view (applicant, components, steps, documents, the filled application form with the definition of the dossier’s own procedure version) and its hash-chained history. Who may read the dossier may export it.
+     */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              format: "motcua.dossier-export/1";
+              exportedAt: string;
+              dossier: components["schemas"]["Dossier"];
+              events: components["schemas"]["DossierEvent"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/dossiers/{code}/actions": {
     /** What the caller may do with the dossier now (and only that) */
     get: {
