@@ -62,5 +62,8 @@ export const FilledApplicationForm = z
     definition: FormDefinitionSchema,
     values: FormValuesSchema,
     pdfUrl: z.string().describe('The printed tờ khai (PDF)'),
+    places: z
+      .record(z.string(), z.string())
+      .describe('The communes the addresses name, written in full as printed ("xã X, tỉnh Y"), by commune code'),
   })
   .meta({ id: 'FilledApplicationForm' });

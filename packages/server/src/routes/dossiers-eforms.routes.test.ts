@@ -124,6 +124,8 @@ describe('counter intake with an application form', () => {
       definition: TEST_APPLICATION_FORM,
       values: FORM,
       pdfUrl: `/api/v1/dossiers/${response.json().code}/application-form.pdf`,
+      // The commune of the address, written in full as the PDF writes it.
+      places: { '11953': expect.stringMatching(/^phường Phố Hiến, tỉnh Hưng Yên$/) },
     });
     // The first event of the hash-chained history vouches for the stored values.
     const events = await t.app.inject({ url: `/api/v1/dossiers/${response.json().code}/events`, headers: desk });

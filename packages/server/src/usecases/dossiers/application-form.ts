@@ -149,14 +149,25 @@ export const describeFormPlaces = async (
   return Object.fromEntries(communes.map((c) => [c.code, `${inPhrase(c.name)}, ${inPhrase(c.provinceName)}`]));
 };
 
-/** The filled form as a dossier view shows it (officials' and the citizen's), with the URL of its PDF. */
+/**
+ * The filled form as a dossier view shows it (officials' and the citizen's), with the URL of its PDF and
+ * the places its addresses name, written as the PDF writes them.
+ */
 export const describeFilledApplicationForm = async (
   ctx: AppContext,
   dossier: Pick<DossierRecord, 'id'>,
   pdfUrl: string,
 ) => {
   const filled = await findFilledApplicationForm(ctx, dossier);
-  return filled ? { definition: filled.definition, values: filled.values, pdfUrl } : null;
+  if (!filled) {
+    return null;
+  }
+  const places = await describeFormPlaces(ctx.db, {
+    definition: filled.definition,
+    values: filled.values,
+    at: toLocalDate(filled.submittedAt.getTime()),
+  });
+  return { definition: filled.definition, values: filled.values, pdfUrl, places };
 };
 
 /**

@@ -7647,6 +7647,10 @@ export interface components {
       values: components["schemas"]["FormValuesInput"];
       /** @description The printed tờ khai (PDF) */
       pdfUrl: string;
+      /** @description The communes the addresses name, written in full as printed ("xã X, tỉnh Y"), by commune code */
+      places: {
+        [key: string]: string;
+      };
     };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHoursInput: {
@@ -10195,6 +10199,10 @@ export interface components {
       values: components["schemas"]["FormValues"];
       /** @description The printed tờ khai (PDF) */
       pdfUrl: string;
+      /** @description The communes the addresses name, written in full as printed ("xã X, tỉnh Y"), by commune code */
+      places: {
+        [key: string]: string;
+      };
     };
     /** @description Default 07:00–11:30 and 13:30–17:00 (8 h) when absent */
     WorkingHours: {

@@ -6,69 +6,26 @@ import {
   type FilledLine,
   type FilledSection,
 } from '@motcua/domain/eforms/format';
-import { listFormCommunes } from '@motcua/domain/eforms/places';
 import type { FormValues } from '@motcua/domain/eforms/values';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Flex, Table, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { AdministrativeUnit, Page } from '../../api/types';
 import { TEXT_WARNING } from '../../theme';
 
-/** A dossier's filled application form as the dossier details carry it (officials' and citizen's). */
-export type ApplicationFormView = { definition: FormDefinition; values: FormValues; pdfUrl: string };
+/** The filled form of a dossier view, with the places its addresses name written in full by the server. */
+export type ApplicationFormView = {
+  definition: FormDefinition;
+  values: FormValues;
+  pdfUrl: string;
+  places: Readonly<Record<string, string>>;
+};
 
 export type EFormViewProps = {
   form: ApplicationFormView;
-  /** Full names of communes by code, when the caller has them; the others are read from the reference API. */
-  places?: Readonly<Record<string, string>>;
   /** The level of the form's title (its sections take the next one). */
   headingLevel?: 2 | 3;
 };
 
 const GROUP_TABLE_MAX_COLUMNS = 4;
-const STALE_FOR_A_VISIT = 60 * 60 * 1000;
-
-const findUnit = async (level: 'commune' | 'province', code: string, signal: AbortSignal) => {
-  const page = await api.get<Page<AdministrativeUnit>>(
-    '/api/v1/administrative-units',
-    { level, q: code, pageSize: 5 },
-    signal,
-  );
-  return page.items.find((unit) => unit.code === code) ?? null;
-};
-
-/** The lower-case start of a unit's name inside a phrase, as the printed form writes it: "xã Tân Hưng". */
-const inPhrase = (name: string) => name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
-
-/** "xã Tân Hưng, tỉnh Hưng Yên" for each commune code the caller did not name. */
-const usePlaces = (codes: string[], given: Readonly<Record<string, string>>): Record<string, string> => {
-  const missing = codes.filter((code) => !given[code]);
-  const communes = useQueries({
-    queries: missing.map((code) => ({
-      queryKey: ['eforms', 'commune', code],
-      queryFn: ({ signal }: { signal: AbortSignal }) => findUnit('commune', code, signal),
-      staleTime: STALE_FOR_A_VISIT,
-    })),
-  });
-  const provinceCodes = [...new Set(communes.flatMap((query) => (query.data ? [query.data.provinceCode] : [])))];
-  const provinces = useQuery({
-    queryKey: ['eforms', 'provinces', 'of', provinceCodes],
-    queryFn: async ({ signal }) => Promise.all(provinceCodes.map((code) => findUnit('province', code, signal))),
-    enabled: provinceCodes.length > 0,
-    staleTime: STALE_FOR_A_VISIT,
-  });
-  const found: Record<string, string> = { ...given };
-  communes.forEach((query) => {
-    const commune = query.data;
-    if (commune) {
-      const province = provinces.data?.find((unit) => unit?.code === commune.provinceCode);
-      found[commune.code] = province ? `${inPhrase(commune.name)}, ${inPhrase(province.name)}` : inPhrase(commune.name);
-    }
-  });
-  return found;
-};
 
 const LineValue = ({ line }: { line: FilledLine }) => {
   const { t } = useTranslation();
@@ -174,14 +131,9 @@ const Section = ({ section, level }: { section: FilledSection; level: 3 | 4 }) =
  * A filled application form, read-only, worded as the printed tờ khai words it (the domain's
  * describeFilledForm), with a link to that print. Default export, for React.lazy.
  */
-const EFormView = ({ form, places = {}, headingLevel = 2 }: EFormViewProps) => {
+const EFormView = ({ form, headingLevel = 2 }: EFormViewProps) => {
   const { t } = useTranslation();
-  const codes = useMemo(
-    () => [...new Set(listFormCommunes(form.definition, form.values).map((reference) => reference.communeCode))],
-    [form.definition, form.values],
-  );
-  const names = usePlaces(codes, places);
-  const sections = describeFilledForm(form.definition, form.values, { places: names });
+  const sections = describeFilledForm(form.definition, form.values, { places: form.places });
   const sectionLevel = headingLevel === 2 ? 3 : 4;
   return (
     <div data-testid="eform-view">
