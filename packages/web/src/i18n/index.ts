@@ -2,8 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
+import type { ConsoleMessages } from './console-vi';
 import type { EFormsMessages } from './eforms-vi';
-import { en } from './en';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import { type Messages, vi } from './vi';
@@ -13,11 +13,13 @@ export type Language = 'vi' | 'en';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // `citizen.*` is added when the citizen pages load (./citizen.ts), `reports.*` and
+    // The console's texts are added when its pages load (./console.ts), `citizen.*` when the citizen
+    // pages load (./citizen.ts), English when the reader chooses it (./en.ts), `reports.*` and
     // `reportImport.*` with the reports' pages (./reports.ts), `eforms.*` and `formEditor.*` with the
     // application form renderer and editor (./eforms.ts).
     resources: {
       translation: Messages &
+        ConsoleMessages &
         EFormsMessages & {
           citizen: CitizenMessages;
           reports: ReportsMessages;
@@ -43,8 +45,22 @@ if (typeof document !== 'undefined') {
   document.documentElement.lang = language;
 }
 
+/*
+ * Vietnamese comes with the shell; the English texts (./en.ts) are fetched only by a reader who uses
+ * them: before the first render when English was chosen on an earlier visit (`i18nReady`, awaited by
+ * main.tsx), otherwise when the reader switches (`changeLanguage` waits for them, so no page ever
+ * shows a mix of the two languages).
+ */
+let english: Promise<void> | undefined;
+const loadEnglish = (): Promise<void> => {
+  english ??= import('./en').then(({ en }) => {
+    i18n.addResourceBundle('en', 'translation', en, true, true);
+  });
+  return english;
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi } },
   lng: language,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
@@ -53,7 +69,16 @@ void i18n.use(initReactI18next).init({
   react: { bindI18nStore: 'added' },
 });
 
+/**
+ * Resolves when the texts of the first page's language are there (at once for Vietnamese). Never
+ * rejects: if the English texts cannot be fetched, the page shows in Vietnamese, the fallback.
+ */
+export const i18nReady: Promise<void> = language === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve();
+
 export const changeLanguage = async (next: Language): Promise<void> => {
+  if (next === 'en') {
+    await loadEnglish();
+  }
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {

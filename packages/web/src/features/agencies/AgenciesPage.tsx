@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tree,
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import type { AgencyChange } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError, setCsrfToken } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';

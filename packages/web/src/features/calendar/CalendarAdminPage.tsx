@@ -22,6 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { CalendarChange, CalendarEntry, CalendarPreview, DayKind, HolidayYear } from '../../api/types';

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { ProcedureDetail, ProcedureVersionWithRow, VersionStatus } from '../../api/types';

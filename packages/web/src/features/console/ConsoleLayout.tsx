@@ -14,6 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { useParams } from 'react-router';
 import { formUrl, isApiError } from '../../api/client';
 import {

@@ -2,6 +2,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DossierStatus, InboxBox, InboxItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';

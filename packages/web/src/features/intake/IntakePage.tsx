@@ -10,6 +10,7 @@ import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../lib/field-errors';
+import '../../i18n/console';
 import '../../i18n/eforms';
 import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';

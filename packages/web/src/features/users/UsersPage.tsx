@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { OFFICIAL_ROLES, type OfficialRole, type UserSummary } from '../../api/types';
