@@ -1,10 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Readiness } from '../api/types';
 
 const secondary = { color: 'rgba(0, 0, 0, 0.68)', fontSize: 13 } as const;
+
+/*
+ * antd's Badge is loaded after the page (no page of the portal needs it first): the footer is below
+ * the fold and its readiness line waits for a request anyway. Until the dot arrives, its text shows.
+ */
+const ReadinessBadge = lazy(() => import('./ReadinessBadge').then((m) => ({ default: m.ReadinessBadge })));
 
 /** A small footer: the legal basis, the software, and whether the system is ready. */
 export const StatusFooter = () => {
@@ -19,16 +25,9 @@ export const StatusFooter = () => {
       <span style={secondary}>{t('app.legal')}</span>
       <span style={{ display: 'flex', gap: 16, justifyContent: 'center', flexWrap: 'wrap', fontSize: 13 }}>
         <span style={secondary}>{t('footer')}</span>
-        {readiness.isPending ? (
-          <Badge status="processing" text={t('status.checking')} />
-        ) : readiness.isError ? (
-          <Badge status="error" text={t('status.notReady')} />
-        ) : (
-          <Badge
-            status="success"
-            text={`${t('status.ready')} · ${readiness.data.database === 'pglite' ? t('status.embedded') : t('status.postgres')}`}
-          />
-        )}
+        <Suspense fallback={<span>{t('status.checking')}</span>}>
+          <ReadinessBadge readiness={readiness.isPending ? 'pending' : readiness.isError ? 'error' : readiness.data} />
+        </Suspense>
       </span>
     </div>
   );

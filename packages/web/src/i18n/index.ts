@@ -4,6 +4,7 @@ import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
 import type { ConsoleMessages } from './console-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { PaknMessages } from './pakn-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import { type Messages, vi } from './vi';
@@ -14,14 +15,14 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // The console's texts are added when its pages load (./console.ts), `citizen.*` when the citizen
-    // pages load (./citizen.ts), English when the reader chooses it (./en.ts), `reports.*` and
+    // pages load (./citizen.ts; `citizen.pakn.*` with the feedback page, ./pakn.ts), English when the reader chooses it (./en.ts), `reports.*` and
     // `reportImport.*` with the reports' pages (./reports.ts), `eforms.*` and `formEditor.*` with the
     // application form renderer and editor (./eforms.ts).
     resources: {
       translation: Messages &
         ConsoleMessages &
         EFormsMessages & {
-          citizen: CitizenMessages;
+          citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
         };

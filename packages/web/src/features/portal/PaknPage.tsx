@@ -12,7 +12,7 @@ import { Panel } from '../../components/Panel';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { countIn, formatDateTime } from '../../lib/format';
 import { TEXT_SUCCESS } from '../../theme';
-import '../../i18n/citizen';
+import '../../i18n/pakn';
 import { useCitizen } from '../citizen/useCitizen';
 import { fetchPaknStatus, fetchProcedure, findProvinces, sendPakn } from './usePortal';
 import { usePortalSettings } from './usePortalSettings';
@@ -238,7 +238,7 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
                 {
                   min: 3,
                   transform: trim,
-                  message: t('citizen.submit.tooShort', { field: t('citizen.pakn.regulation'), min: 3 }),
+                  message: t('citizen.pakn.tooShort', { field: t('citizen.pakn.regulation'), min: 3 }),
                 },
                 { max: 500 },
               ]}
@@ -265,7 +265,7 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
             {
               min: 20,
               transform: trim,
-              message: t('citizen.submit.tooShort', { field: t('citizen.pakn.content'), min: 20 }),
+              message: t('citizen.pakn.tooShort', { field: t('citizen.pakn.content'), min: 20 }),
             },
           ]}
         >
@@ -288,7 +288,7 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
                   {
                     min: 2,
                     transform: trim,
-                    message: t('citizen.submit.tooShort', { field: t('citizen.pakn.name'), min: 2 }),
+                    message: t('citizen.pakn.tooShort', { field: t('citizen.pakn.name'), min: 2 }),
                   },
                   { max: 200 },
                 ]}
@@ -321,7 +321,7 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
               {
                 min: 5,
                 transform: trim,
-                message: t('citizen.submit.tooShort', { field: t('citizen.pakn.address'), min: 5 }),
+                message: t('citizen.pakn.tooShort', { field: t('citizen.pakn.address'), min: 5 }),
               },
               { max: 500 },
             ]}
