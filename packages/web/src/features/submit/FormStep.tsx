@@ -1,6 +1,5 @@
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import type { FormValues } from '@motcua/domain/eforms/values';
-import { Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../components/PageLoading';
@@ -28,13 +27,10 @@ export const FormStep = ({ definition, value, onChange, errors, disabled }: Prop
   const { t } = useTranslation();
   return (
     <div data-testid="application-form">
-      <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
-        {definition.title}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {definition.legalSource}
-      </Typography.Paragraph>
-      <Typography.Paragraph>{t('citizen.submit.formIntro')}</Typography.Paragraph>
+      {/* Plain elements: antd's Typography would weigh on the wizard's first load for two headings. */}
+      <h3 style={{ fontSize: 16, margin: 0 }}>{definition.title}</h3>
+      <p style={{ fontSize: 13, margin: '2px 0 12px', color: 'rgba(0, 0, 0, 0.68)' }}>{definition.legalSource}</p>
+      <p>{t('citizen.submit.formIntro')}</p>
       <Suspense fallback={<PageLoading />}>
         <EFormFields
           definition={definition}
@@ -45,11 +41,7 @@ export const FormStep = ({ definition, value, onChange, errors, disabled }: Prop
           idPrefix={FORM_ID_PREFIX}
         />
       </Suspense>
-      {definition.declaration ? (
-        <Typography.Paragraph style={{ marginTop: 12, fontStyle: 'italic' }}>
-          {definition.declaration}
-        </Typography.Paragraph>
-      ) : null}
+      {definition.declaration ? <p style={{ marginTop: 12, fontStyle: 'italic' }}>{definition.declaration}</p> : null}
     </div>
   );
 };

@@ -1,8 +1,7 @@
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import { describeFilledForm, type FilledEntry, type FilledGroup, type FilledLine } from '@motcua/domain/eforms/format';
 import type { AddressValue, FormValues, GroupItemValues } from '@motcua/domain/eforms/values';
-import { useQueries } from '@tanstack/react-query';
-import { Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AdministrativeUnit, Page } from '../../api/types';
@@ -43,29 +42,24 @@ const fetchUnit = async (level: 'province' | 'commune', code: string, signal: Ab
 
 /** The places of the addresses written in full ("phường Phố Hiến, tỉnh Hưng Yên"), by commune code. */
 const usePlaces = (codes: string[]): Record<string, string> => {
-  const places = useQueries({
-    queries: codes.map((code) => ({
-      queryKey: ['submit', 'place', code],
-      queryFn: async ({ signal }: { signal: AbortSignal }) => {
-        const commune = await fetchUnit('commune', code, signal);
-        if (!commune) {
-          return null;
-        }
-        const province = await fetchUnit('province', commune.provinceCode, signal);
-        return [commune.name, province?.name]
-          .filter(Boolean)
-          .map((name) => lowerFirst(name as string))
-          .join(', ');
-      },
-      staleTime: 60 * 60 * 1000,
-    })),
+  const places = useQuery({
+    queryKey: ['submit', 'places', codes],
+    queryFn: async ({ signal }) => {
+      const named = await Promise.all(
+        codes.map(async (code) => {
+          const commune = await fetchUnit('commune', code, signal);
+          const province = commune ? await fetchUnit('province', commune.provinceCode, signal) : null;
+          const names = [commune?.name, province?.name].filter((name): name is string => Boolean(name));
+          return names.length > 0 ? [[code, names.map(lowerFirst).join(', ')] as const] : [];
+        }),
+      );
+      return Object.fromEntries(named.flat());
+    },
+    enabled: codes.length > 0,
+    staleTime: 60 * 60 * 1000,
+    placeholderData: (previous) => previous,
   });
-  return Object.fromEntries(
-    codes.flatMap((code, index) => {
-      const place = places[index]?.data;
-      return place ? [[code, place]] : [];
-    }),
-  );
+  return places.data ?? {};
 };
 
 const Line = ({ line }: { line: FilledLine }) => {
@@ -107,9 +101,7 @@ const FormSummary = ({ definition, values }: Props) => {
   const sections = describeFilledForm(definition, values, { places });
   return (
     <div data-testid="review-form">
-      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {definition.legalSource}
-      </Typography.Text>
+      <p style={{ fontSize: 13, margin: 0, color: 'rgba(0, 0, 0, 0.68)' }}>{definition.legalSource}</p>
       {sections.map((section) => (
         <section key={section.key} aria-labelledby={`review-form-${section.key}`}>
           <h4 id={`review-form-${section.key}`} style={{ fontSize: 15, margin: '12px 0 4px' }}>
