@@ -36,7 +36,7 @@ export type ProcedureForm = Omit<Schema<'ProcedureForm'>, 'schema'> & { schema: 
 export type FormComponent = ProcedureForm['components'][number];
 export type UploadMediaType = FormComponent['accept'][number];
 export type ReceivingAgency = ProcedureForm['receivingAgencies'][number];
-export type OnlineForm = Pick<ProcedureForm, 'schema' | 'components' | 'notes'>;
+export type OnlineForm = Pick<ProcedureForm, 'schema' | 'applicationForm' | 'components' | 'notes'>;
 
 /** What the citizen types into the online form (partial while it is a draft). */
 export type ApplicationData = Schema<'ApplicationData'>;

@@ -149,6 +149,10 @@ export const citizenEn: CitizenMessages = {
     steps: 'Application steps',
     stepApplicant: 'Applicant',
     stepFiles: 'Documents',
+    stepForm: 'Application form',
+    formIntro:
+      'Fill in the application form on screen (no need to upload the paper form). Items marked * are required; your details are prefilled from your identity account and can be changed.',
+    notFilled: 'Not filled in',
     stepAgency: 'Result',
     stepReview: 'Review and submit',
     stepOf: 'Step {{step}} of {{total}}: {{name}}',

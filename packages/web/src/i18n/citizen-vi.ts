@@ -150,6 +150,10 @@ export const citizenVi = {
     steps: 'Các bước khai hồ sơ',
     stepApplicant: 'Người yêu cầu',
     stepFiles: 'Giấy tờ',
+    stepForm: 'Tờ khai',
+    formIntro:
+      'Khai trực tiếp tờ khai trên màn hình (không cần tải lên tờ khai giấy). Các mục có dấu * là bắt buộc; thông tin của bạn đã được điền sẵn từ tài khoản định danh và có thể sửa.',
+    notFilled: 'Chưa khai',
     stepAgency: 'Nhận kết quả',
     stepReview: 'Xem lại và nộp',
     stepOf: 'Bước {{step}}/{{total}}: {{name}}',

@@ -1,9 +1,15 @@
 import { EditOutlined } from '@ant-design/icons';
+import type { FormDefinition } from '@motcua/domain/eforms/definition';
+import type { FormValues } from '@motcua/domain/eforms/values';
 import { Alert, Button, Checkbox, Flex, Form } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormComponent, ReceivingAgency, Upload } from '../../api/portal-types';
-import { STEP_KEYS, type StepKey, type WizardValues } from './wizard-values';
+import { PageLoading } from '../../components/PageLoading';
+import type { StepKey, WizardValues } from './wizard-values';
+
+// With the review of a procedure that has an application form only.
+const FormSummary = lazy(() => import('./FormSummary'));
 
 type Problem = { key: string; message: string; step: StepKey };
 
@@ -13,7 +19,9 @@ type Props = {
   uploads: Upload[];
   agencies: ReceivingAgency[];
   problems: Problem[];
-  onEdit: (step: number) => void;
+  /** The application form and what was filled in, when the procedure version has one. */
+  applicationForm: { definition: FormDefinition; values: FormValues } | null;
+  onEdit: (step: StepKey) => void;
 };
 
 const Block = ({
@@ -23,8 +31,8 @@ const Block = ({
   children,
 }: {
   title: string;
-  step: number;
-  onEdit: (step: number) => void;
+  step: StepKey;
+  onEdit: (step: StepKey) => void;
   children: ReactNode;
 }) => {
   const { t } = useTranslation();
@@ -42,13 +50,14 @@ const Block = ({
   );
 };
 
-/** Step 4: everything typed and uploaded, what is still wrong (from the server and the browser), the declaration. */
-export const ReviewStep = ({ values, components, uploads, agencies, problems, onEdit }: Props) => {
+/** The last step: everything typed and uploaded, what is still wrong (from the server and the browser), the declaration. */
+export const ReviewStep = ({ values, components, uploads, agencies, problems, applicationForm, onEdit }: Props) => {
   const { t } = useTranslation();
   const a = values.applicant;
   const stepName = (step: StepKey) =>
     ({
       applicant: t('citizen.submit.stepApplicant'),
+      form: t('citizen.submit.stepForm'),
       files: t('citizen.submit.stepFiles'),
       agency: t('citizen.submit.stepAgency'),
       review: t('citizen.submit.stepReview'),
@@ -69,12 +78,7 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
               {problems.map((p) => (
                 <li key={p.key}>
                   {p.message}{' '}
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ padding: 0 }}
-                    onClick={() => onEdit(STEP_KEYS.indexOf(p.step))}
-                  >
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onEdit(p.step)}>
                     {t('citizen.submit.edit')} ({stepName(p.step)})
                   </Button>
                 </li>
@@ -83,7 +87,7 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
           }
         />
       ) : null}
-      <Block title={t('citizen.submit.stepApplicant')} step={0} onEdit={onEdit}>
+      <Block title={t('citizen.submit.stepApplicant')} step="applicant" onEdit={onEdit}>
         <dl className="facts">
           {a.kind === 'organisation' ? (
             <>
@@ -129,7 +133,14 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
           ) : null}
         </dl>
       </Block>
-      <Block title={t('citizen.submit.stepFiles')} step={1} onEdit={onEdit}>
+      {applicationForm ? (
+        <Block title={applicationForm.definition.title} step="form" onEdit={onEdit}>
+          <Suspense fallback={<PageLoading />}>
+            <FormSummary definition={applicationForm.definition} values={applicationForm.values} />
+          </Suspense>
+        </Block>
+      ) : null}
+      <Block title={t('citizen.submit.stepFiles')} step="files" onEdit={onEdit}>
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {components.map((c) => {
             const files = uploads.filter((u) => u.componentKey === c.key);
@@ -148,7 +159,7 @@ export const ReviewStep = ({ values, components, uploads, agencies, problems, on
           })}
         </ul>
       </Block>
-      <Block title={t('citizen.submit.stepAgency')} step={2} onEdit={onEdit}>
+      <Block title={t('citizen.submit.stepAgency')} step="agency" onEdit={onEdit}>
         <dl className="facts">
           <dt>{t('citizen.submit.delivery')}</dt>
           <dd>{t(`citizen.submit.delivery_${values.resultDelivery ?? 'online'}`)}</dd>

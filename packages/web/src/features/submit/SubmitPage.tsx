@@ -1,23 +1,34 @@
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { findMissingRequirements } from '@motcua/domain/catalog/completeness';
+import type { FormValues } from '@motcua/domain/eforms/values';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Grid, Popconfirm, Steps } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError, newIdempotencyKey } from '../../api/client';
-import type { CitizenMe, Draft, PortalSettings, ProcedureForm, SubmitResult, Upload } from '../../api/portal-types';
+import type {
+  ApplicationData,
+  CitizenMe,
+  Draft,
+  PortalSettings,
+  ProcedureForm,
+  SubmitResult,
+  Upload,
+} from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { applyFieldErrors } from '../../lib/field-errors';
-import { formatDateTime, formatTime } from '../../lib/format';
+import { formatDateTime, formatTime, todayInVietnam } from '../../lib/format';
 import '../../i18n/citizen';
 import { RequireCitizen } from '../citizen/RequireCitizen';
+import type { EFormErrors } from '../eforms/validate';
 import { usePortalSettings } from '../portal/usePortalSettings';
 import { AgencyStep } from './AgencyStep';
 import { ApplicantStep } from './ApplicantStep';
 import { FilesStep } from './FilesStep';
+import { FORM_ID_PREFIX, FormStep } from './FormStep';
 import { ReceivingOfficeField } from './ReceivingOffice';
 import { ReviewStep } from './ReviewStep';
 import { SubmitDone } from './SubmitDone';
@@ -32,24 +43,34 @@ import {
 } from './useSubmit';
 import {
   fieldOfPointer,
-  STEP_KEYS,
+  formErrorsOf,
+  prefillFromProfile,
   type StepKey,
   stepOfPointer,
   toData,
   toValues,
   type WizardValues,
+  wizardSteps,
 } from './wizard-values';
 
 type Loaded = { draft: Draft; resumed: boolean };
 type SaveState = { kind: 'idle' | 'saving' | 'saved' | 'error'; at?: string | null; error?: unknown };
 
-/** The fields each step validates before moving on. */
-const STEP_FIELDS: (string | number)[][][] = [
-  [['forOther'], ['applicant'], ['representation'], ['receivingAgencyId']],
-  [['fromData']],
-  [['resultDelivery'], ['summary']],
-  [['declaration']],
-];
+/** The fields of the antd form each step validates before moving on (the application form checks its own). */
+const STEP_FIELDS: Record<StepKey, (string | number)[][]> = {
+  applicant: [['forOther'], ['applicant'], ['representation'], ['receivingAgencyId']],
+  form: [],
+  files: [['fromData']],
+  agency: [['resultDelivery'], ['summary']],
+  review: [['declaration']],
+};
+
+/** The first of these fields in the page's order (the form's messages come in the schema's order). */
+const findFirstInPage = (ids: string[]): HTMLElement | undefined =>
+  ids
+    .map((id) => document.getElementById(id))
+    .filter((element): element is HTMLElement => element !== null)
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
 
 /** The open draft of this procedure (the one in the URL, else the last one, else a new one prefilled from the profile). */
 const loadDraft = async (input: { catalog: string; code: string; draftId: string | null }): Promise<Loaded> => {
@@ -67,7 +88,10 @@ const loadDraft = async (input: { catalog: string; code: string; draftId: string
   };
 };
 
-/** The online submission wizard: applicant and receiving office → documents → result → review and submit. */
+/**
+ * The online submission wizard: applicant and receiving office → the application form (tờ khai, when the
+ * procedure version has one) → documents → result → review and submit.
+ */
 export const SubmitPage = () => <RequireCitizen>{(me) => <Wizard me={me} />}</RequireCitizen>;
 
 const Wizard = ({ me }: { me: CitizenMe }) => {
@@ -188,10 +212,25 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const idempotencyKey = useRef(newIdempotencyKey());
   const heading = useRef<HTMLHeadingElement>(null);
-  const step = Math.min(3, Math.max(0, (Number(params.get('buoc') ?? '1') || 1) - 1));
-  const form0 = draft.form ?? { schema: {}, components: procedure.components, notes: procedure.notes };
+  const form0 = draft.form ?? {
+    schema: {},
+    applicationForm: procedure.applicationForm,
+    components: procedure.components,
+    notes: procedure.notes,
+  };
+  const applicationForm = form0.applicationForm;
+  const steps = wizardSteps(applicationForm !== null);
+  const lastStep = steps.length - 1;
+  const step = Math.min(lastStep, Math.max(0, (Number(params.get('buoc') ?? '1') || 1) - 1));
+  const stepId = steps[step] ?? 'applicant';
   const components = form0.components;
   const open = draft.status === 'open';
+  // The application form is kept apart from the antd form (its renderer is controlled) and saved with it.
+  const [formValues, setFormValues] = useState<FormValues>(() =>
+    applicationForm ? prefillFromProfile(applicationForm, (loaded.draft.data.form ?? {}) as FormValues, me) : {},
+  );
+  const [formErrors, setFormErrors] = useState<EFormErrors>({});
+  const formValuesNow = useRef(formValues);
 
   /** Saves what was typed (one save at a time, each with the version the last one answered). */
   const save = (): Promise<void> => {
@@ -204,7 +243,11 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
       try {
         const saved = await saveDraft(draft.id, {
           expectedVersion: version.current,
-          data: toData(form.getFieldsValue(true) as WizardValues),
+          data: {
+            ...toData(form.getFieldsValue(true) as WizardValues),
+            // FormValues may hold undefined while typed; JSON leaves those out.
+            ...(applicationForm ? { form: formValuesNow.current as NonNullable<ApplicationData['form']> } : {}),
+          },
         });
         version.current = saved.version;
         setDraft(saved);
@@ -218,6 +261,8 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
           setUploads(fresh.uploads);
           form.setFieldsValue(toValues(fresh.data, me));
           setValues(toValues(fresh.data, me));
+          formValuesNow.current = (fresh.data.form ?? {}) as FormValues;
+          setFormValues(formValuesNow.current);
         } else {
           dirty.current = true;
         }
@@ -238,11 +283,51 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
     [],
   );
 
+  /**
+   * Checks the application form with the rule the server applies (validateEForm): the messages go next
+   * to the fields and are announced, and the first wrong field takes the focus. True when it may be sent.
+   */
+  const checkApplicationForm = async (): Promise<boolean> => {
+    if (!applicationForm) {
+      return true;
+    }
+    const { fieldIdOf, validateEForm } = await import('../eforms/validate');
+    const errors = validateEForm(applicationForm, formValuesNow.current, t, todayInVietnam());
+    setFormErrors(errors);
+    const pointers = Object.keys(errors);
+    if (pointers.length === 0) {
+      return true;
+    }
+    setBlocked(t('citizen.submit.stepBlocked', { errors: Object.values(errors).join('; ') }));
+    const first = findFirstInPage(pointers.map((pointer) => fieldIdOf(FORM_ID_PREFIX, pointer)));
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus();
+    return false;
+  };
+
+  const changeApplicationForm = (next: FormValues) => {
+    formValuesNow.current = next;
+    setFormValues(next);
+    dirty.current = true;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), 1200);
+    if (applicationForm && Object.keys(formErrors).length > 0) {
+      // Once the messages show, they follow what is typed.
+      void import('../eforms/validate').then(({ validateEForm }) =>
+        setFormErrors(validateEForm(applicationForm, next, t, todayInVietnam())),
+      );
+    }
+  };
+
   const goTo = async (next: number, validate = true) => {
     setBlocked('');
-    if (validate && next > step) {
+    if (validate && next > step && stepId === 'form') {
+      if (!(await checkApplicationForm())) {
+        return;
+      }
+    } else if (validate && next > step) {
       try {
-        await form.validateFields(STEP_FIELDS[step] ?? [], { recursive: true });
+        await form.validateFields(STEP_FIELDS[stepId], { recursive: true });
       } catch (error) {
         // Never blocked silently: the first wrong field gets the focus, and the messages are announced.
         const fields = (error as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields ?? [];
@@ -253,7 +338,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
         setBlocked(t('citizen.submit.stepBlocked', { errors: fields.flatMap((f) => f.errors).join('; ') }));
         return;
       }
-      if (step === 1) {
+      if (stepId === 'files') {
         const missing = missingFiles();
         setFilesError(missing);
         if (missing.length > 0) {
@@ -297,17 +382,27 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
     } catch (error) {
       const first = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name;
       if (first) {
-        const target = first[0] === 'declaration' ? 3 : STEP_KEYS.indexOf(stepOfPointer(`/data/${first.join('/')}`));
-        if (target !== step) {
+        const target = steps.indexOf(first[0] === 'declaration' ? 'review' : stepOfPointer(`/data/${first.join('/')}`));
+        if (target >= 0 && target !== step) {
           void goTo(target, false);
         }
       }
       return;
     }
+    if (applicationForm) {
+      if (stepId !== 'form' && !(await checkApplicationForm())) {
+        void goTo(steps.indexOf('form'), false);
+        return;
+      }
+      // What is sent: defaults applied, hidden and empty values dropped (as the server reads it).
+      const { prepareEFormValues } = await import('../eforms/validate');
+      formValuesNow.current = prepareEFormValues(applicationForm, formValuesNow.current);
+      setFormValues(formValuesNow.current);
+    }
     const missing = missingFiles();
     if (missing.length > 0) {
       setFilesError(missing);
-      void goTo(1, false);
+      void goTo(steps.indexOf('files'), false);
       return;
     }
     setSubmitting(true);
@@ -330,10 +425,14 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
           OUTSIDE_ADMINISTRATIVE_BOUNDARY: 'applicant',
           REPRESENTATION_REQUIRED: 'applicant',
         };
-        setUnplaced(applyFieldErrors(form, error, fieldOfPointer));
+        // Messages on the application form go next to its fields, on its step.
+        const onForm = formErrorsOf(error.fieldErrors);
+        const onFormMessages = new Set(Object.values(onForm));
+        setFormErrors(onForm);
+        setUnplaced(applyFieldErrors(form, error, fieldOfPointer).filter((m) => !onFormMessages.has(m)));
         const target = error.fieldErrors[0] ? stepOfPointer(error.fieldErrors[0].pointer) : where[error.code];
-        if (target && target !== 'review') {
-          void goTo(STEP_KEYS.indexOf(target), false);
+        if (target && target !== 'review' && steps.includes(target)) {
+          void goTo(steps.indexOf(target), false);
         }
       }
     } finally {
@@ -343,7 +442,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
 
   /** "Tiếp tục" or Enter in a field moves on; only the last step submits. */
   const next = () => {
-    if (step < 3) {
+    if (step < lastStep) {
       void goTo(step + 1);
     } else {
       void submit();
@@ -354,12 +453,14 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
     return <SubmitDone result={done} procedureName={draft.procedure.name} />;
   }
 
-  const stepTitles = [
-    t('citizen.submit.stepApplicant'),
-    t('citizen.submit.stepFiles'),
-    t('citizen.submit.stepAgency'),
-    t('citizen.submit.stepReview'),
-  ];
+  const stepTitle: Record<StepKey, string> = {
+    applicant: t('citizen.submit.stepApplicant'),
+    form: t('citizen.submit.stepForm'),
+    files: t('citizen.submit.stepFiles'),
+    agency: t('citizen.submit.stepAgency'),
+    review: t('citizen.submit.stepReview'),
+  };
+  const stepTitles = steps.map((key) => stepTitle[key]);
   const problems = [
     ...draft.problems.map((p) => ({ key: p.pointer + p.message, message: p.message, step: stepOfPointer(p.pointer) })),
     ...missingFiles().map((message) => ({ key: message, message, step: 'files' as StepKey })),
@@ -433,7 +534,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
           style={{ fontSize: 18, marginTop: 0, outline: 'none' }}
           data-testid="wizard-step"
         >
-          {t('citizen.submit.stepOf', { step: step + 1, total: 4, name: stepTitles[step] })}
+          {t('citizen.submit.stepOf', { step: step + 1, total: steps.length, name: stepTitles[step] })}
         </h2>
         <Form<WizardValues>
           form={form}
@@ -452,11 +553,20 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
           // right (goTo checks them and says what is wrong); later steps are checked when they show.
           onFinishFailed={next}
         >
-          <div hidden={step !== 0}>
+          <div hidden={stepId !== 'applicant'}>
             <ApplicantStep form={form} schema={form0.schema} me={me} provinceCode={draft.catalog} />
             <ReceivingOfficeField form={form} procedure={procedure} disabled={!open} />
           </div>
-          <div hidden={step !== 1}>
+          {stepId === 'form' && applicationForm ? (
+            <FormStep
+              definition={applicationForm}
+              value={formValues}
+              onChange={changeApplicationForm}
+              errors={formErrors}
+              disabled={!open}
+            />
+          ) : null}
+          <div hidden={stepId !== 'files'}>
             <FilesStep
               form={form}
               draftId={draft.id}
@@ -488,17 +598,18 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
               />
             ) : null}
           </div>
-          <div hidden={step !== 2}>
+          <div hidden={stepId !== 'agency'}>
             <AgencyStep schema={form0.schema} />
           </div>
-          {step === 3 ? (
+          {stepId === 'review' ? (
             <ReviewStep
               values={values}
               components={components}
               uploads={uploads}
               agencies={procedure.receivingAgencies}
               problems={problems}
-              onEdit={(target) => void goTo(target, false)}
+              applicationForm={applicationForm ? { definition: applicationForm, values: formValues } : null}
+              onEdit={(target) => void goTo(steps.indexOf(target), false)}
             />
           ) : null}
           <div role="alert" className="visually-hidden" data-testid="step-blocked">
@@ -518,7 +629,7 @@ const Editor = ({ me, procedure, loaded, limits, back, onStartOver }: EditorProp
               >
                 {t('citizen.submit.saveDraft')}
               </Button>
-              {step < 3 ? (
+              {step < lastStep ? (
                 <Button type="primary" htmlType="submit">
                   {t('common.next')}
                 </Button>

@@ -1,3 +1,5 @@
+import type { FormDefinition } from '@motcua/domain/eforms/definition';
+import type { FormValues } from '@motcua/domain/eforms/values';
 import type { ApplicationData, CitizenMe, Representation, ResultDelivery } from '../../api/portal-types';
 import { parseVietnameseDate, toVietnameseDate } from './schema-rules';
 
@@ -25,8 +27,12 @@ export type WizardValues = {
   declaration?: boolean;
 };
 
-export const STEP_KEYS = ['applicant', 'files', 'agency', 'review'] as const;
+export const STEP_KEYS = ['applicant', 'form', 'files', 'agency', 'review'] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
+
+/** The wizard's steps: "Tờ khai" right after the applicant when the procedure version has an application form. */
+export const wizardSteps = (hasApplicationForm: boolean): StepKey[] =>
+  STEP_KEYS.filter((key) => key !== 'form' || hasApplicationForm);
 
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
@@ -123,14 +129,70 @@ export const stepOfPointer = (pointer: string): StepKey => {
   if (path.startsWith('/fromData')) {
     return 'files';
   }
+  if (path === '/form' || path.startsWith('/form/')) {
+    return 'form';
+  }
   return path.startsWith('/resultDelivery') || path.startsWith('/summary') ? 'agency' : 'review';
 };
 
 /** The form field of a problem pointer under /data, or undefined (shown above the form instead). */
 export const fieldOfPointer = (path: string[]): (string | number)[] | undefined => {
   const rest = path[0] === 'data' ? path.slice(1) : path;
-  if (rest[0] === 'fromData') {
+  // The application form is not an antd form: its messages go next to its fields (formErrorsOf).
+  if (rest[0] === 'fromData' || rest[0] === 'form') {
     return undefined;
   }
   return rest.length > 0 ? rest : undefined;
+};
+
+/** The messages of a problem list that belong to the application form, by JSON pointer under the form. */
+export const formErrorsOf = (problems: readonly { pointer: string; message: string }[]): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const { pointer, message } of problems) {
+    const path = pointer.replace(/^\/data/, '');
+    if (path.startsWith('/form/')) {
+      const at = path.slice('/form'.length);
+      errors[at] = errors[at] ? `${errors[at]}. ${message}` : message;
+    }
+  }
+  return errors;
+};
+
+/** Nothing typed yet (the rule of isEmptyValue in @motcua/domain/eforms/values, without loading its zod schemas). */
+const isBlank = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (typeof value === 'object' && Object.values(value).every((part) => isBlank(part)));
+
+/** "Số 12 phố X, phường Phố Hiến, tỉnh Hưng Yên" → "Số 12 phố X": the commune and province are chosen apart. */
+const streetOf = (address: string): string | undefined =>
+  clean(address.replace(/,\s*(xã|phường|đặc khu|thị trấn|thị xã|quận|huyện|tỉnh|thành phố)\s.*$/iu, ''));
+
+/**
+ * The application form with what is obviously the signed-in citizen's filled in from the VNeID profile
+ * (the requester's name, identification number, date of birth and residence), where the form asks for it
+ * and it is still empty. The citizen can change every value; nothing else is guessed.
+ */
+export const prefillFromProfile = (definition: FormDefinition, values: FormValues, me: CitizenMe): FormValues => {
+  if (me.accountKind !== 'person') {
+    return values;
+  }
+  const street = me.address ? streetOf(me.address) : undefined;
+  const profile: Record<string, FormValues[string] | undefined> = {
+    applicantFullName: me.fullName || undefined,
+    applicantIdNumber: me.idNumber ?? undefined,
+    applicantDateOfBirth: me.dateOfBirth ?? undefined,
+    applicantResidence: me.communeCode
+      ? { communeCode: me.communeCode, ...(street ? { detail: street } : {}) }
+      : undefined,
+  };
+  const keys = new Set(definition.sections.flatMap((s) => s.fields.map((f) => f.key)));
+  const filled: FormValues = { ...values };
+  for (const [key, value] of Object.entries(profile)) {
+    if (value !== undefined && keys.has(key) && isBlank(filled[key])) {
+      filled[key] = value;
+    }
+  }
+  return filled;
 };
