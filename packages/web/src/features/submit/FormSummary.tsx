@@ -3,9 +3,8 @@ import { describeFilledForm, type FilledEntry, type FilledGroup, type FilledLine
 import type { AddressValue, FormValues, GroupItemValues } from '@motcua/domain/eforms/values';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { AdministrativeUnit, Page } from '../../api/types';
 import { TEXT_WARNING } from '../../theme';
+import { fetchAdministrativeUnit } from './useSubmit';
 
 /**
  * The filled application form on the review step, read-only and worded as the printed tờ khai words it
@@ -35,11 +34,6 @@ const communeCodesOf = (values: FormValues): string[] => {
 /** "Phường Phố Hiến" → "phường Phố Hiến", as the printed form writes a unit inside a sentence. */
 const lowerFirst = (name: string): string => name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
 
-const fetchUnit = async (level: 'province' | 'commune', code: string, signal: AbortSignal) => {
-  const page = await api.get<Page<AdministrativeUnit>>('/api/v1/administrative-units', { level, q: code }, signal);
-  return page.items.find((unit) => unit.code === code) ?? null;
-};
-
 /** The places of the addresses written in full ("phường Phố Hiến, tỉnh Hưng Yên"), by commune code. */
 const usePlaces = (codes: string[]): Record<string, string> => {
   const places = useQuery({
@@ -47,8 +41,8 @@ const usePlaces = (codes: string[]): Record<string, string> => {
     queryFn: async ({ signal }) => {
       const named = await Promise.all(
         codes.map(async (code) => {
-          const commune = await fetchUnit('commune', code, signal);
-          const province = commune ? await fetchUnit('province', commune.provinceCode, signal) : null;
+          const commune = await fetchAdministrativeUnit('commune', code, signal);
+          const province = commune ? await fetchAdministrativeUnit('province', commune.provinceCode, signal) : null;
           const names = [commune?.name, province?.name].filter((name): name is string => Boolean(name));
           return names.length > 0 ? [[code, names.map(lowerFirst).join(', ')] as const] : [];
         }),

@@ -13,6 +13,12 @@ const draftPath = (id: string) => `/api/v1/citizen/drafts/${encodeURIComponent(i
 export const fetchProcedureForm = (code: string, catalog: string, signal?: AbortSignal) =>
   api.get<ProcedureForm>(`/api/v1/public/procedures/${encodeURIComponent(code)}/form`, { catalog }, signal);
 
+/** One administrative unit (a province or a commune) by its code, or null when there is none. */
+export const fetchAdministrativeUnit = async (level: 'province' | 'commune', code: string, signal?: AbortSignal) => {
+  const page = await api.get<Page<AdministrativeUnit>>('/api/v1/administrative-units', { level, q: code }, signal);
+  return page.items.find((unit) => unit.code === code) ?? null;
+};
+
 /** Every commune and ward in force of a province (at most a few pages of 100), for the address. */
 export const fetchCommunesOfProvince = async (provinceCode: string, signal?: AbortSignal) => {
   const units: AdministrativeUnit[] = [];
