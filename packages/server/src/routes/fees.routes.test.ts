@@ -259,4 +259,27 @@ describe('fees paid at the counter', () => {
     const visible = (await fees(code, 'chuyenvien')).json();
     expect(visible.canRecord).toBe(false);
   });
+
+  it('counts fee-bearing dossiers and those paid at the counter in the Decision 766 payment group', async () => {
+    // The three dossiers above: all fee-bearing, two paid at the counter, none online.
+    const report = (
+      await t.app.inject({
+        url: '/api/v1/reports/service-index?period=2026-11&level=agency',
+        headers: await headersOf('qttinh'),
+      })
+    ).json();
+    const unit = report.units.find((u: { name: string }) => u.name === 'Sở Tư pháp tỉnh Hưng Yên');
+    expect(unit.payments).toEqual({ feeBearing: 3, paidOnline: 0, paidAtCounter: 2 });
+    const payment = unit.result.groups.find((g: { key: string }) => g.key === 'payment').indicators[0];
+    expect(payment).toMatchObject({ code: 'ONLINE_PAYMENT', status: 'scored', score: 0 });
+    expect(payment.ratio).toMatchObject({ numerator: 0, base: 3 });
+    expect(report.notHeld.map((i: { code: string }) => i.code)).not.toContain('ONLINE_PAYMENT');
+    const province = (
+      await t.app.inject({
+        url: '/api/v1/reports/service-index?period=2026-11&level=province',
+        headers: await headersOf('qttinh'),
+      })
+    ).json();
+    expect(province.units[0].payments).toEqual({ feeBearing: 3, paidOnline: 0, paidAtCounter: 2 });
+  });
 });

@@ -9912,6 +9912,12 @@ export interface components {
           name: string;
           /** @enum {string} */
           scope: "province" | "commune";
+          /** @description Fee-bearing dossiers received in the period, paid online and at the counter (null: no data) */
+          payments: {
+            feeBearing: number;
+            paidOnline: number;
+            paidAtCounter: number;
+          } | null;
           result: {
             groups: ({
                 key: string;
@@ -12544,6 +12550,12 @@ export interface components {
           name: string;
           /** @enum {string} */
           scope: "province" | "commune";
+          /** @description Fee-bearing dossiers received in the period, paid online and at the counter (null: no data) */
+          payments: {
+            feeBearing: number;
+            paidOnline: number;
+            paidAtCounter: number;
+          } | null;
           result: {
             groups: ({
                 key: string;
