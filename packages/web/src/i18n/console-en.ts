@@ -210,6 +210,7 @@ export const consoleEn: ConsoleMessages = {
     request_supplement: 'Request a supplement',
     request_payment: 'Request payment',
     record_payment: 'Record the payment',
+    collect_fee: 'Fees paid at the counter',
     apologize: 'Apologise and reschedule',
     complete: 'Complete',
     stop: 'Stop',

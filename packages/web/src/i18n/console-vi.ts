@@ -213,6 +213,7 @@ export const consoleVi = {
     request_supplement: 'Yêu cầu bổ sung hồ sơ',
     request_payment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
     record_payment: 'Ghi nhận đã nộp phí, lệ phí',
+    collect_fee: 'Nộp phí, lệ phí tại quầy',
     apologize: 'Xin lỗi và hẹn lại ngày trả',
     complete: 'Hoàn thành, chuyển trả kết quả',
     stop: 'Dừng giải quyết hồ sơ',
