@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
+import { registerFeeRoutes } from './routes/fees.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
@@ -123,6 +124,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerCatalogRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
+  registerFeeRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);

@@ -479,6 +479,31 @@ const CASES: Case[] = [
     allowed: ['receptionist'],
   },
 
+  // Fees and charges: every reader sees the account; only the receiving agency's desk collects.
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/fees',
+    url: (f) => `/api/v1/dossiers/${f.code}/fees`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/dossiers/:code/fees/payments',
+    url: (f) => `/api/v1/dossiers/${f.code}/fees/payments`,
+    body: () => ({ expectedVersion: 999, amountVnd: 10_000, method: 'cash' }),
+    // The dossier was received at Justice: its receptionist and result returner get 409 (stale version);
+    // the other readers 403 (fees.routes.test.ts shows a real collection and its receipt).
+    allowed: ['receptionist', 'result_returner'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/fees/payments/:id/receipt',
+    url: (f) => `/api/v1/dossiers/${f.code}/fees/payments/00000000-0000-4000-8000-000000000000/receipt`,
+    // No payment exists (the procedure is free), so this row checks that nobody gets more than 404;
+    // fees.routes.test.ts downloads real receipts.
+    allowed: [],
+  },
+
   // What officials do for the portal.
   {
     method: 'POST',

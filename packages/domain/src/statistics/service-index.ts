@@ -19,9 +19,23 @@ import {
 
 export type ServiceIndexScope = 'province' | 'commune';
 
-/** How motcua gets an indicator: computed from its dossiers, or not held (with why). */
+/**
+ * Decision 766 group 6 inputs, counted from the dossiers received in the period (not from the
+ * aggregates): fee-bearing dossiers, and of them those paid online and at the counter.
+ */
+export type PaymentCounts = { feeBearing: number; paidOnline: number; paidAtCounter: number };
+
+/**
+ * How motcua gets an indicator: computed from its aggregates, computed from its payment counts
+ * (no data when they were not read, e.g. for imported units), or not held (with why).
+ */
 type IndicatorSource =
   | { kind: 'computed'; compute: (sums: AggregateSums) => { numerator: number; base: number } }
+  | {
+      kind: 'payments';
+      compute: (counts: PaymentCounts) => { numerator: number; base: number };
+      reasonWithout: ReportText;
+    }
   | { kind: 'no_data'; reason: ReportText };
 
 export type ServiceIndicatorDefinition = {
@@ -342,10 +356,17 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 1,
         formula:
           'Tổng số hồ sơ thanh toán phí, lệ phí và nghĩa vụ tài chính trực tuyến / Tổng số hồ sơ của các TTHC có thông tin phí, lệ phí trong CSDLQG về TTHC × 100',
-        source: noData(
-          'motcua chưa kết nối Nền tảng thanh toán trực tuyến của Cổng DVCQG nên chưa biết hồ sơ nào đã thanh toán trực tuyến.',
-          'motcua is not connected to the national payment platform, so it cannot tell which dossiers were paid online.',
-        ),
+        // Base: received dossiers of procedures with fee information (a published fee that is not
+        // free) or asked to pay; numerator: those with a successful online payment. Payments at the
+        // counter are counted beside it (PaymentCounts.paidAtCounter) but do not score.
+        source: {
+          kind: 'payments',
+          compute: (counts) => ({ numerator: counts.paidOnline, base: counts.feeBearing }),
+          reasonWithout: {
+            vi: 'motcua chỉ biết việc thanh toán của hồ sơ tiếp nhận trong motcua; đơn vị này không có số liệu thanh toán.',
+            en: 'motcua knows payments only of dossiers it received; this unit has no payment data.',
+          },
+        },
       },
     ],
   },
@@ -398,8 +419,15 @@ const NOT_APPLICABLE_NOTE: ReportText = {
   en: 'Not applicable at commune level: the maximum is awarded (Decision 766).',
 };
 
-/** Scores one unit (a province, a department or a commune) from its summed counters. */
-export const computeServiceIndex = (sums: AggregateSums, scope: ServiceIndexScope): ServiceIndexResult => {
+/**
+ * Scores one unit (a province, a department or a commune) from its summed counters and, for the
+ * online-payment group, its payment counts (no data without them).
+ */
+export const computeServiceIndex = (
+  sums: AggregateSums,
+  scope: ServiceIndexScope,
+  payments?: PaymentCounts,
+): ServiceIndexResult => {
   const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
     const indicators: IndicatorResult[] = group.indicators.map((definition) => {
       const base = {
@@ -413,19 +441,28 @@ export const computeServiceIndex = (sums: AggregateSums, scope: ServiceIndexScop
       if (!definition.appliesTo.includes(scope)) {
         return { ...base, status: 'not_applicable', score: definition.max, ratio: null, note: NOT_APPLICABLE_NOTE };
       }
-      if (definition.source.kind === 'no_data') {
+      const source = definition.source;
+      const reason =
+        source.kind === 'no_data'
+          ? source.reason
+          : source.kind === 'payments' && !payments
+            ? source.reasonWithout
+            : null;
+      if (reason) {
         return {
           ...base,
           status: 'no_data',
           score: null,
           ratio: null,
-          note: {
-            vi: `Chưa có dữ liệu: ${definition.source.reason.vi}`,
-            en: `No data: ${definition.source.reason.en}`,
-          },
+          note: { vi: `Chưa có dữ liệu: ${reason.vi}`, en: `No data: ${reason.en}` },
         };
       }
-      const { numerator, base: denominator } = definition.source.compute(sums);
+      const { numerator, base: denominator } =
+        source.kind === 'payments' && payments
+          ? source.compute(payments)
+          : source.kind === 'computed'
+            ? source.compute(sums)
+            : { numerator: 0, base: 0 };
       const ratio: Percentage = {
         value: computePercent(numerator, denominator),
         numerator,
@@ -489,5 +526,5 @@ export const computeServiceIndex = (sums: AggregateSums, scope: ServiceIndexScop
  */
 export const getHeldMaximum = (scope: ServiceIndexScope): number =>
   SERVICE_INDEX_GROUPS.flatMap((group) => group.indicators)
-    .filter((indicator) => !indicator.appliesTo.includes(scope) || indicator.source.kind === 'computed')
+    .filter((indicator) => !indicator.appliesTo.includes(scope) || indicator.source.kind !== 'no_data')
     .reduce((sum, indicator) => sum + indicator.max, 0);

@@ -415,6 +415,24 @@ describe('Decision 766 service index', () => {
     expect(sync?.score).toBeNull();
   });
 
+  it('scores online payment from the payment counts, and only from them', () => {
+    const payment = (counts?: { feeBearing: number; paidOnline: number; paidAtCounter: number }) =>
+      computeServiceIndex(sums, 'province', counts).groups.find((g) => g.key === 'payment')?.indicators[0];
+    // Not read (an imported unit): no data, left out of the maximum.
+    expect(payment()).toMatchObject({ status: 'no_data', score: null });
+    // No fee-bearing dossier in the period: nothing to score.
+    expect(payment({ feeBearing: 0, paidOnline: 0, paidAtCounter: 0 })).toMatchObject({ status: 'no_data' });
+    // 3 of 8 fee-bearing dossiers paid online (4 more at the counter, which do not score): 3.75 of 10.
+    expect(payment({ feeBearing: 8, paidOnline: 3, paidAtCounter: 4 })).toMatchObject({
+      status: 'scored',
+      score: 3.75,
+      ratio: { numerator: 3, base: 8 },
+    });
+    expect(computeServiceIndex(sums, 'province', { feeBearing: 8, paidOnline: 3, paidAtCounter: 4 }).maxAvailable).toBe(
+      44,
+    );
+  });
+
   it('awards the maximum of indicators that do not apply to communes', () => {
     const result = computeServiceIndex(sums, 'commune');
     const online = result.groups.find((g) => g.key === 'online')?.indicators[0];

@@ -2,6 +2,7 @@ import { calendarProblems } from './calendar.problems.js';
 import { catalogProblems } from './catalog.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
+import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { portalProblems } from './portal.problems.js';
@@ -15,6 +16,7 @@ export const PROBLEM_CATALOG = {
   ...dossierProblems,
   ...catalogProblems,
   ...portalProblems,
+  ...feesProblems,
   ...reportProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 

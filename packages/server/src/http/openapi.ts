@@ -26,6 +26,7 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
         { name: 'procedures', description: 'Procedure catalog (TTHC): search, versions, adoption, imports, export' },
         { name: 'users', description: 'Officials and their roles' },
         { name: 'dossiers', description: 'The dossier engine: intake, inbox, actions, history, forms' },
+        { name: 'fees', description: 'Fees and charges of a dossier: what is owed, payments at the counter, receipts' },
         {
           name: 'reports',
           description: 'Statistics, tracking book, Decision 766 service index, lateness, drill-down, imports',

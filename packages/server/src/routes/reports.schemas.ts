@@ -106,6 +106,10 @@ export const ServiceIndexReport = z
         id: z.string(),
         name: z.string(),
         scope: z.enum(['province', 'commune']),
+        payments: z
+          .object({ feeBearing: z.number().int(), paidOnline: z.number().int(), paidAtCounter: z.number().int() })
+          .nullable()
+          .describe('Fee-bearing dossiers received in the period, paid online and at the counter (null: no data)'),
         result: z.looseObject({
           groups: z.array(
             z.looseObject({

@@ -13,6 +13,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { assertNoFeeOwed } from '../fees/fee-account.js';
 import { changeDossier } from './change-dossier.js';
 import { getReadableDossier } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
@@ -77,6 +78,10 @@ export const performDossierAction = async (
     throw violationToError(request.action, precheck.violation);
   }
   return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
+    if (request.action === 'return_result') {
+      // No result is handed over while a fee or charge is owed (domain fees: checkResultReturn).
+      await assertNoFeeOwed(trx, dossier);
+    }
     const returnChannel =
       request.action === 'return_result' ? (request.params as ActionParams['return_result']).channel : undefined;
     const reason = 'reason' in request.params ? (request.params as { reason: string }).reason : undefined;

@@ -31,6 +31,7 @@ export const iso = (date: Date | null | undefined): string | null => (date ? for
 const OTHER_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted online' },
   due_recomputed: { vi: 'Cập nhật thời hạn theo lịch nghỉ', en: 'Due date updated for the calendar' },
+  collect_fee: { vi: 'Nộp phí, lệ phí tại quầy', en: 'Fees paid at the counter' },
 };
 
 export const eventLabel = (action: string): { vi: string; en: string } =>

@@ -1,10 +1,13 @@
-import { findAgency, findProvinceCommittee, sumStatistics } from '@motcua/db';
+import { type FeeStatisticsRow, findAgency, findProvinceCommittee, sumFeeStatistics, sumStatistics } from '@motcua/db';
 import {
   type AggregateSums,
+  addDays,
   addSums,
   computeServiceIndex,
   createZeroSums,
   getHeldMaximum,
+  type PaymentCounts,
+  parseInstant,
   SERVICE_INDEX_GROUPS,
   type ServiceIndexResult,
   type ServiceIndexScope,
@@ -31,6 +34,8 @@ export type ServiceIndexUnit = {
   name: string;
   scope: ServiceIndexScope;
   result: ServiceIndexResult;
+  /** Fee-bearing dossiers received in the period, paid online and at the counter (null: no payment data). */
+  payments: PaymentCounts | null;
 };
 
 export type ServiceIndexReport = {
@@ -73,6 +78,31 @@ const rank = (units: Omit<ServiceIndexUnit, 'rank'>[]): ServiceIndexUnit[] => {
 
 const COMMUNE_LEVELS = new Set(['commune']);
 
+/** Adds up the payment rows of a unit (null when it has none: the indicator reads "no data"). */
+const sumPayments = (rows: readonly FeeStatisticsRow[]): PaymentCounts | null =>
+  rows.length === 0
+    ? null
+    : rows.reduce(
+        (total, row) => ({
+          feeBearing: total.feeBearing + row.feeBearing,
+          paidOnline: total.paidOnline + row.paidOnline,
+          paidAtCounter: total.paidAtCounter + row.paidAtCounter,
+        }),
+        { feeBearing: 0, paidOnline: 0, paidAtCounter: 0 },
+      );
+
+/** The payment counts of the dossiers received in the period's days (Vietnam time). */
+const readPaymentRows = (
+  ctx: AppContext,
+  input: { provinceCodes: readonly string[]; agencyIds: readonly string[] | null; from: string; to: string },
+) =>
+  sumFeeStatistics(ctx.db, {
+    provinceCodes: input.provinceCodes,
+    agencyIds: input.agencyIds,
+    from: new Date(parseInstant(`${input.from}T00:00:00+07:00`)),
+    to: new Date(parseInstant(`${addDays(input.to, 1)}T00:00:00+07:00`)),
+  });
+
 /**
  * The Decision 766 service index for a month, quarter or year, per agency (the departments and
  * communes in the caller's scope) or per province (those the caller administers), ranked. Each
@@ -98,7 +128,14 @@ export const getServiceIndexReport = async (
       dimensions: ['province'],
       bucket: 'none',
     });
+    const paymentRows = await readPaymentRows(ctx, {
+      provinceCodes: provinces,
+      agencyIds: null,
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
+      const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
       const sums = rows
         .filter((r) => r.keys.province === province)
         .reduce((s, r) => addSums(s, r.sums), createZeroSums());
@@ -108,7 +145,8 @@ export const getServiceIndexReport = async (
         id: province,
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
-        result: computeServiceIndex(sums, 'province'),
+        result: computeServiceIndex(sums, 'province', payments ?? undefined),
+        payments,
       });
     }
   } else {
@@ -118,6 +156,12 @@ export const getServiceIndexReport = async (
       filter: scope.filter,
       dimensions: ['agency', 'level'],
       bucket: 'none',
+    });
+    const paymentRows = await readPaymentRows(ctx, {
+      provinceCodes: scope.filter.provinceCodes,
+      agencyIds: scope.filter.agencyIds,
+      from: period.from,
+      to: asOf,
     });
     const byAgency = new Map<string, { name: string; commune: boolean; sums: AggregateSums }>();
     for (const row of rows) {
@@ -137,12 +181,14 @@ export const getServiceIndexReport = async (
         continue;
       }
       const unitScope: ServiceIndexScope = entry.commune ? 'commune' : 'province';
+      const payments = sumPayments(paymentRows.filter((r) => r.agencyId === id));
       units.push({
         kind: 'agency',
         id,
         name: entry.name,
         scope: unitScope,
-        result: computeServiceIndex(entry.sums, unitScope),
+        result: computeServiceIndex(entry.sums, unitScope, payments ?? undefined),
+        payments,
       });
     }
     if (units.length === 0 && scope.agency) {
@@ -154,6 +200,7 @@ export const getServiceIndexReport = async (
         name: scope.agency.name,
         scope: unitScope,
         result: computeServiceIndex(createZeroSums(), unitScope),
+        payments: null,
       });
     }
   }

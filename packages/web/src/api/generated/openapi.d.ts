@@ -4751,6 +4751,159 @@ export interface paths {
       };
     };
   };
+  "/api/v1/dossiers/{code}/fees": {
+    /** What the dossier owes: charges, payments online and at the counter, amount owed */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierFees"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/fees/payments": {
+    /**
+     * Record fees paid at the counter (cash, card, transfer) and issue the receipt
+     * @description Receptionists and result returners of the receiving agency only. Guarded by the dossier version; send an Idempotency-Key header so a retry answers the first receipt instead of collecting twice. The receipt number runs per agency and year. Settling the payment request a dossier waits for resumes processing (record_payment).
+     */
+    post: {
+      parameters: {
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CounterPaymentInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CounterPaymentRecorded"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/fees/payments/{id}/receipt": {
+    /**
+     * The e-receipt (biên lai, PDF) of a payment of the dossier, online or at the counter
+     * @description Issued once and stored: a reprint is the same file.
+     */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/pdf": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/pdf": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/pdf": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/administrative-units": {
     /**
      * Search administrative units (provinces, districts, communes) in force on a date
@@ -8572,6 +8725,83 @@ export interface components {
           documentId?: string;
         }[];
     };
+    /** @description A charge of the dossier: a published fixed fee or a payment request */
+    FeeChargeInput: {
+      key: string;
+      /** @enum {string} */
+      source: "published" | "request";
+      requestSeq: number | null;
+      name: string;
+      /** @enum {string} */
+      kind: "phi" | "le_phi" | "other";
+      amountVnd: number;
+      paidVnd: number;
+      owedVnd: number;
+    };
+    /** @description A payment of the dossier, online or at the counter, with its receipt */
+    FeePaymentInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @enum {string} */
+      method: "online" | "cash" | "card" | "transfer";
+      receiptNo: string;
+      amountVnd: number;
+      paidAt: string;
+      payerName: string;
+      collectedBy: string | null;
+      transactionRef: string | null;
+      lines: {
+          name: string;
+          amountVnd: number;
+        }[];
+      receiptUrl: string;
+    };
+    /** @description What the dossier owes, what was paid online and at the counter */
+    DossierFeesInput: {
+      version: number;
+      dueVnd: number;
+      paidVnd: number;
+      paidOnlineVnd: number;
+      paidCounterVnd: number;
+      owedVnd: number;
+      overpaidVnd: number;
+      unpricedFees: string[];
+      charges: components["schemas"]["FeeChargeInput"][];
+      payments: components["schemas"]["FeePaymentInput"][];
+      canRecord: boolean;
+    };
+    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
+    CounterPaymentInputInput: {
+      expectedVersion: number;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      payerName?: string;
+      transactionRef?: string;
+      note?: string;
+    };
+    CounterPaymentRecordedInput: {
+      /** Format: uuid */
+      id: string;
+      receiptNo: string;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      collectedAt: string;
+      lines: ({
+          chargeKey: string;
+          name: string;
+          /** @enum {string} */
+          kind: "phi" | "le_phi" | "other";
+          amountVnd: number;
+        })[];
+      appliedToDossier: boolean;
+      owedVnd: number;
+      version: number;
+      status: string;
+    };
     ProcedureFormInput: {
       /** @description JSON Schema (draft 2020-12) of the application */
       schema: {
@@ -9682,6 +9912,12 @@ export interface components {
           name: string;
           /** @enum {string} */
           scope: "province" | "commune";
+          /** @description Fee-bearing dossiers received in the period, paid online and at the counter (null: no data) */
+          payments: {
+            feeBearing: number;
+            paidOnline: number;
+            paidAtCounter: number;
+          } | null;
           result: {
             groups: ({
                 key: string;
@@ -11127,6 +11363,83 @@ export interface components {
           documentId?: string;
         }[];
     };
+    /** @description A charge of the dossier: a published fixed fee or a payment request */
+    FeeCharge: {
+      key: string;
+      /** @enum {string} */
+      source: "published" | "request";
+      requestSeq: number | null;
+      name: string;
+      /** @enum {string} */
+      kind: "phi" | "le_phi" | "other";
+      amountVnd: number;
+      paidVnd: number;
+      owedVnd: number;
+    };
+    /** @description A payment of the dossier, online or at the counter, with its receipt */
+    FeePayment: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @enum {string} */
+      method: "online" | "cash" | "card" | "transfer";
+      receiptNo: string;
+      amountVnd: number;
+      paidAt: string;
+      payerName: string;
+      collectedBy: string | null;
+      transactionRef: string | null;
+      lines: {
+          name: string;
+          amountVnd: number;
+        }[];
+      receiptUrl: string;
+    };
+    /** @description What the dossier owes, what was paid online and at the counter */
+    DossierFees: {
+      version: number;
+      dueVnd: number;
+      paidVnd: number;
+      paidOnlineVnd: number;
+      paidCounterVnd: number;
+      owedVnd: number;
+      overpaidVnd: number;
+      unpricedFees: string[];
+      charges: components["schemas"]["FeeCharge"][];
+      payments: components["schemas"]["FeePayment"][];
+      canRecord: boolean;
+    };
+    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
+    CounterPaymentInput: {
+      expectedVersion: number;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      payerName?: string;
+      transactionRef?: string;
+      note?: string;
+    };
+    CounterPaymentRecorded: {
+      /** Format: uuid */
+      id: string;
+      receiptNo: string;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      collectedAt: string;
+      lines: ({
+          chargeKey: string;
+          name: string;
+          /** @enum {string} */
+          kind: "phi" | "le_phi" | "other";
+          amountVnd: number;
+        })[];
+      appliedToDossier: boolean;
+      owedVnd: number;
+      version: number;
+      status: string;
+    };
     ProcedureForm: {
       /** @description JSON Schema (draft 2020-12) of the application */
       schema: {
@@ -12237,6 +12550,12 @@ export interface components {
           name: string;
           /** @enum {string} */
           scope: "province" | "commune";
+          /** @description Fee-bearing dossiers received in the period, paid online and at the counter (null: no data) */
+          payments: {
+            feeBearing: number;
+            paidOnline: number;
+            paidAtCounter: number;
+          } | null;
           result: {
             groups: ({
                 key: string;

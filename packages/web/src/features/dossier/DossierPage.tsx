@@ -34,6 +34,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { StatusTag } from '../../components/StatusTag';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
+import { FeesCard } from '../fees/FeesCard';
 import { ActionDialog } from './ActionDialog';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
 
@@ -247,23 +248,26 @@ export const DossierPage = () => {
               <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
             ) : (
               <Space wrap>
-                {actions.data?.actions.map((a) => (
-                  <Button
-                    key={a.action}
-                    type={
-                      ['complete', 'complete_step', 'accept_handoff', 'forward', 'return_result', 'receive'].includes(
-                        a.action,
-                      )
-                        ? 'primary'
-                        : 'default'
-                    }
-                    danger={['refuse', 'stop', 'withdraw'].includes(a.action)}
-                    onClick={() => setOpen(a)}
-                    data-action={a.action}
-                  >
-                    {a.label[language]}
-                  </Button>
-                ))}
+                {actions.data?.actions
+                  // A payment at the desk is recorded with its amount and receipt in the fees card below.
+                  .filter((a) => a.action !== 'record_payment')
+                  .map((a) => (
+                    <Button
+                      key={a.action}
+                      type={
+                        ['complete', 'complete_step', 'accept_handoff', 'forward', 'return_result', 'receive'].includes(
+                          a.action,
+                        )
+                          ? 'primary'
+                          : 'default'
+                      }
+                      danger={['refuse', 'stop', 'withdraw'].includes(a.action)}
+                      onClick={() => setOpen(a)}
+                      data-action={a.action}
+                    >
+                      {a.label[language]}
+                    </Button>
+                  ))}
               </Space>
             )}
           </Card>
@@ -295,6 +299,8 @@ export const DossierPage = () => {
           </Card>
         </Col>
       </Row>
+
+      <FeesCard code={d.code} />
 
       <Card>
         <Tabs
