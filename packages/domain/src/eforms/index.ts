@@ -2,3 +2,4 @@ export * from './definition.js';
 export * from './format.js';
 export * from './places.js';
 export * from './values.js';
+export * from './result-template.js';
