@@ -125,7 +125,10 @@ describe('result templates', () => {
     expect(filled).toEqual({
       ok: false,
       missing: [
-        { placeholder: 'form.childFullName', label: { vi: 'Họ, chữ đệm, tên (tờ khai)', en: 'Họ, chữ đệm, tên (application form)' } },
+        {
+          placeholder: 'form.childFullName',
+          label: { vi: 'Họ, chữ đệm, tên (tờ khai)', en: 'Họ, chữ đệm, tên (application form)' },
+        },
         {
           placeholder: 'form.childBirthDate',
           label: { vi: 'Ngày, tháng, năm sinh (tờ khai)', en: 'Ngày, tháng, năm sinh (application form)' },
