@@ -247,11 +247,11 @@ export const consoleEn: ConsoleMessages = {
     generate: 'Generate from the template “{{title}}”',
     generateHelp:
       'Printed from the procedure’s template, filled from the dossier and its form, with a QR code to verify it.',
-    documentNo: 'Document number',
+    documentNo: 'Result document number',
     documentNoRequired: 'Enter the document number',
     create: 'Generate',
     upload: 'Upload the signed document (PDF)',
-    name: 'Document name',
+    name: 'Result file name',
     nameRequired: 'Enter the document name',
     chooseFile: 'Choose a PDF file',
     attach: 'Attach',
