@@ -146,7 +146,7 @@ export const ResultDocuments = ({ dossier }: { dossier: Dossier }) => {
             ref={fileInput}
             type="file"
             accept="application/pdf,.pdf"
-            hidden
+            style={{ display: 'none' }}
             data-testid="result-file"
             onChange={(event) => {
               const file = event.target.files?.[0];
