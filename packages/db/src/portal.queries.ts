@@ -454,8 +454,36 @@ export const insertCitizenDossierDocument = async (
     sizeBytes: number;
     uploadedBy: string | null;
     uploadedByCitizenId: string | null;
+    /** Set by the caller when the file names its own row (a generated result's QR code points to /v/<id>). */
+    id?: string;
+    origin?: 'uploaded' | 'generated';
   },
 ) => trx.insertInto('dossierDocument').values(doc).returningAll().executeTakeFirstOrThrow();
+
+/** How many result documents of a dossier have a stored file (an online return needs one). */
+export const countResultFiles = async (db: Db, dossierId: string): Promise<number> => {
+  const row = await db
+    .selectFrom('dossierDocument')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('dossierId', '=', dossierId)
+    .where('kind', '=', 'result')
+    .where('fileSha256', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+/** The result documents of a dossier among the given ids that have a stored file. */
+export const listResultFilesById = async (db: Db, input: { dossierId: string; ids: readonly string[] }) =>
+  input.ids.length === 0
+    ? []
+    : db
+        .selectFrom('dossierDocument')
+        .select(['id', 'name', 'documentNo', 'fileSha256'])
+        .where('dossierId', '=', input.dossierId)
+        .where('kind', '=', 'result')
+        .where('fileSha256', 'is not', null)
+        .where('id', 'in', [...input.ids])
+        .execute();
 
 export const findDossierDocument = async (db: Db, input: { dossierId: string; id: string }) =>
   db
@@ -525,10 +553,11 @@ export const listDossierStepsPublic = async (db: Db, dossierId: string) =>
     .execute();
 
 /**
- * A result document by its hash, for public verification: issued results only (the dossier is
- * completed or returned), with the agency that completed the dossier and when.
+ * A result document by its hash or by its id (the QR code of a generated result), for public
+ * verification: issued results only (the dossier is completed or returned), with the agency that
+ * completed the dossier and when.
  */
-export const findIssuedResultBySha256 = async (db: Db, sha256: string) =>
+export const findIssuedResult = async (db: Db, key: { sha256: string } | { id: string }) =>
   db
     .selectFrom('dossierDocument')
     .innerJoin('dossier', 'dossier.id', 'dossierDocument.dossierId')
@@ -543,13 +572,17 @@ export const findIssuedResultBySha256 = async (db: Db, sha256: string) =>
       'dossierDocument.fileSha256',
       'dossierDocument.mediaType',
       'dossierDocument.sizeBytes',
+      'dossierDocument.origin',
+      'dossierDocument.signedAt',
       'dossierDocument.createdAt',
       'dossier.completedAt',
       'dossier.outcome',
       'agency.code as issuerCode',
       'agency.name as issuerName',
     ])
-    .where('dossierDocument.fileSha256', '=', sha256)
+    .$if('sha256' in key, (q) => q.where('dossierDocument.fileSha256', '=', (key as { sha256: string }).sha256))
+    .$if('id' in key, (q) => q.where('dossierDocument.id', '=', (key as { id: string }).id))
+    .where('dossierDocument.fileSha256', 'is not', null)
     .where('dossierDocument.kind', '=', 'result')
     .where('dossier.status', 'in', ['completed', 'returned'])
     .orderBy('dossierDocument.createdAt')

@@ -515,6 +515,20 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/v1/dossiers/:code/results/generate',
+    url: (f) => `/api/v1/dossiers/${f.code}/results/generate`,
+    body: () => ({ documentNo: '01/2026' }),
+    // The same rule as attaching a result: the desk, or whoever may process the dossier where it is.
+    allowed: ['receptionist', 'processor', 'approver', 'result_returner'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/documents/:id',
+    url: (f) => `/api/v1/dossiers/${f.citizenCode}/documents/${f.documentId}`,
+    allowed: DOSSIER_READERS,
+  },
+  {
+    method: 'POST',
     route: '/api/v1/dossiers/:code/rating',
     url: (f) => `/api/v1/dossiers/${f.code}/rating`,
     body: () => ({ overall: 'satisfied', easeOfUse: 'satisfied' }),

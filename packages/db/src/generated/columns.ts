@@ -284,6 +284,8 @@ export const DATABASE_COLUMNS = {
     uploadedBy: { type: 'uuid', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     uploadedByCitizenId: { type: 'uuid', nullable: true },
+    origin: { type: 'text', nullable: false },
+    signedAt: { type: 'timestamp with time zone', nullable: true },
   },
   dossierDraft: {
     id: { type: 'uuid', nullable: false },

@@ -94,6 +94,10 @@ export type DossierDocumentTable = {
   mediaType: string | null;
   sizeBytes: number | null;
   uploadedBy: string | null;
+  /** uploaded by an official or a citizen, or generated from the procedure version's result template. */
+  origin: Generated<'uploaded' | 'generated'>;
+  /** When the stored file was signed digitally (null until e-signing of results exists). */
+  signedAt: Generated<Date | null>;
   createdAt: GeneratedTimestamp;
 };
 

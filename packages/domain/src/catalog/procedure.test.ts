@@ -159,6 +159,23 @@ describe('ProcedureVersionContent', () => {
     expect(messagesOf({ ...content, channels: content.channels.slice(0, 1), onlineLevel: 'none' })).toEqual([]);
   });
 
+  it('refuses a result template naming a value that is neither the dossier’s nor a field of its form', () => {
+    const resultTemplate = {
+      key: 'giay-xac-nhan',
+      title: 'Giấy xác nhận',
+      paragraphs: [{ text: 'Cấp cho {{applicant.fullName}}, sinh ngày {{form.childBirthDate}}.' }],
+      signer: { title: 'Chủ tịch' },
+    };
+    expect(messagesOf({ ...baseContent(), resultTemplate })).toEqual([
+      'resultTemplate: the result template names "{{form.childBirthDate}}", which is neither a dossier value nor a field of the application form',
+    ]);
+    const fixed = {
+      ...resultTemplate,
+      paragraphs: [{ text: 'Cấp cho {{applicant.fullName}}, số {{document.number}}.' }],
+    };
+    expect(messagesOf({ ...baseContent(), resultTemplate: fixed })).toEqual([]);
+  });
+
   it('accepts only http(s) source URLs', () => {
     expect(messagesOf({ ...baseContent(), sourceUrl: 'ftp://example.org/x' })).toHaveLength(1);
     expect(messagesOf({ ...baseContent(), sourceUrl: 'javascript:alert(1)' })).toHaveLength(1);

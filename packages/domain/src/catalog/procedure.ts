@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_CODE_PATTERN } from '../agencies/agency.js';
 import { FormDefinition } from '../eforms/definition.js';
+import { findUnknownPlaceholders, ResultTemplate } from '../eforms/result-template.js';
 
 /**
  * The procedure catalog model (danh mục thủ tục hành chính).
@@ -230,6 +231,12 @@ const ProcedureVersionContentObject = z.object({
    * (Decree 45/2020/NĐ-CP Art. 9, 11); absent when the province has not defined one.
    */
   applicationForm: FormDefinition.optional(),
+  /**
+   * The template of the result document (văn bản kết quả) the approver generates from the dossier and its
+   * filled form (eforms/result-template.ts); absent when the agency issues its result another way (an
+   * uploaded signed PDF).
+   */
+  resultTemplate: ResultTemplate.optional(),
 });
 
 /**
@@ -315,6 +322,16 @@ export const ProcedureVersionContent = ProcedureVersionContentObject.superRefine
       path: ['applicationForm', 'replacesComponent'],
       message: `the form replaces component "${replaced}", which is not a component to submit`,
     });
+  }
+
+  if (content.resultTemplate) {
+    for (const name of findUnknownPlaceholders(content.resultTemplate, content.applicationForm)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resultTemplate'],
+        message: `the result template names "{{${name}}}", which is neither a dossier value nor a field of the application form`,
+      });
+    }
   }
 
   if (content.onlineLevel !== 'none' && !content.channels.some((rule) => rule.channel === 'online')) {

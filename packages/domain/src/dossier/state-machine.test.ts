@@ -160,6 +160,20 @@ describe('a full liên thông scenario', () => {
     const completed = step(s, 'complete', '2026-11-25T10:00:00+07:00');
     expect(completed.state).toMatchObject({ status: 'completed', completionClass: 'early', outcome: 'approved' });
     expect(getHolderAgencyId(completed.state)).toBe('C');
+    // Returned online ("kết quả điện tử") only with a result file to download.
+    const online = (resultFiles: number | undefined) =>
+      decideTransition({
+        state: completed.state,
+        action: 'return_result',
+        actor: official(),
+        params: { channel: 'online' },
+        now: at('2026-11-25T15:00:00+07:00'),
+        calendar,
+        ...(resultFiles === undefined ? {} : { facts: { resultFiles } }),
+      });
+    expect(online(undefined)).toEqual({ ok: false, violation: { code: 'RESULT_FILE_REQUIRED' } });
+    expect(online(0)).toEqual({ ok: false, violation: { code: 'RESULT_FILE_REQUIRED' } });
+    expect(online(1)).toMatchObject({ ok: true, toStatus: 'returned' });
     const returned = step(completed.state, 'return_result', '2026-11-25T15:00:00+07:00');
     expect(returned.state).toMatchObject({ status: 'returned', currentStep: null });
     expect(listAvailableActions(returned.state, official())).toEqual([]);

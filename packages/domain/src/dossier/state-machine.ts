@@ -321,7 +321,8 @@ export type TransitionViolation =
   | { code: 'NOT_LAST_PROCESSING_STEP' }
   | { code: 'NO_PREVIOUS_STEP' }
   | { code: 'STEP_ROLE_MISMATCH'; stepRole: string }
-  | { code: 'CLOCK_NOT_STARTED' };
+  | { code: 'CLOCK_NOT_STARTED' }
+  | { code: 'RESULT_FILE_REQUIRED' };
 
 export type TransitionResult =
   | {
@@ -434,6 +435,8 @@ export type DecideInput<A extends DossierAction> = {
   now: number;
   /** The working-time calendar of the receiving agency (the dossier's legal clock). */
   calendar: WorkingTimeCalendar;
+  /** Facts kept outside the state that an action's rules read: the result files attached to the dossier. */
+  facts?: { resultFiles: number } | undefined;
 };
 
 /** Checks everything that does not depend on parameters: status, final, role, step. */
@@ -670,6 +673,12 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       break;
     }
     case 'return_result': {
+      // An electronic result ("kết quả điện tử", Decision 766/QĐ-TTg; Decree 45/2020/NĐ-CP Art. 20) is a
+      // file the applicant downloads: returning online with no result file attached returns nothing.
+      const p = params as ActionParams['return_result'];
+      if (p.channel === 'online' && (input.facts?.resultFiles ?? 0) === 0) {
+        return fail({ code: 'RESULT_FILE_REQUIRED' });
+      }
       const index = state.currentStep;
       next = {
         ...state,

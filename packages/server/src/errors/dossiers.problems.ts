@@ -81,6 +81,53 @@ export const dossierProblems = defineProblems({
     },
     en: { title: 'Result required', detail: 'Attach at least one result document before completing the dossier.' },
   },
+  RESULT_FILE_REQUIRED: {
+    status: 422,
+    vi: {
+      title: 'Chưa có tệp kết quả điện tử',
+      detail:
+        'Không thể trả kết quả trực tuyến khi hồ sơ chưa có tệp văn bản kết quả (kết quả điện tử) để người dân tải về. Hãy đính kèm hoặc tạo văn bản kết quả trước.',
+    },
+    en: {
+      title: 'No electronic result',
+      detail:
+        'The result cannot be returned online before a result file (the electronic result) is attached for the applicant to download. Attach or generate the result document first.',
+    },
+  },
+  RESULT_DOCUMENT_UNKNOWN: {
+    status: 422,
+    vi: {
+      title: 'Văn bản kết quả không thuộc hồ sơ',
+      detail: 'Văn bản kết quả {id} không phải tệp kết quả đã đính kèm vào hồ sơ này.',
+    },
+    en: {
+      title: 'Unknown result document',
+      detail: 'Result document {id} is not a result file attached to this dossier.',
+    },
+  },
+  RESULT_TEMPLATE_MISSING: {
+    status: 422,
+    vi: {
+      title: 'Thủ tục chưa có mẫu văn bản kết quả',
+      detail: 'Phiên bản thủ tục của hồ sơ không có mẫu văn bản kết quả; hãy tải lên văn bản kết quả (PDF) đã ký.',
+    },
+    en: {
+      title: 'No result template',
+      detail:
+        'The dossier’s procedure version has no result template; upload the signed result document (PDF) instead.',
+    },
+  },
+  RESULT_TEMPLATE_INCOMPLETE: {
+    status: 422,
+    vi: {
+      title: 'Thiếu thông tin để lập văn bản kết quả',
+      detail: 'Hồ sơ chưa có thông tin cho {count} mục của mẫu văn bản kết quả: {missing}.',
+    },
+    en: {
+      title: 'Result template incomplete',
+      detail: 'The dossier has no value for {count} item(s) of the result template: {missing}.',
+    },
+  },
   FORM_NOT_AVAILABLE: {
     status: 404,
     vi: {

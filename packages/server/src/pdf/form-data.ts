@@ -101,6 +101,8 @@ export type ControlSlipFormData = CommonFormData & {
   appointment: { date: string; time: string };
   lines: ControlSlipLine[];
   returned?: { date: string; time: string; channel: string };
+  /** The result documents of the dossier (name, number, SHA-256 of the stored file when there is one). */
+  results?: { name: string; documentNo?: string; sha256?: string }[];
 };
 
 export type TrackingBookRow = {

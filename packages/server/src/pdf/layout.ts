@@ -389,7 +389,7 @@ export class FormWriter {
    */
   async header(
     issuer: IssuerBlock,
-    options: { date: string; dossierCode?: string; qrText?: string; placeDate?: boolean },
+    options: { date: string; dossierCode?: string; documentNo?: string; qrText?: string; placeDate?: boolean },
   ): Promise<void> {
     const s = this.scale;
     const startY = this.y;
@@ -426,6 +426,10 @@ export class FormWriter {
         size -= 0.25;
       }
       y += this.textAt(code, this.left, y, leftWidth, 'bold', size, 'center');
+    }
+    if (options.documentNo) {
+      // The number and symbol of the document (số, ký hiệu: Decree 30/2020 Appendix I).
+      y += this.textAt(`Số: ${options.documentNo}`, this.left, y, leftWidth, 'regular', s.body, 'center');
     }
     const leftBottom = y;
 

@@ -80,5 +80,22 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
   ];
 
   writer.table(COLUMNS, [...data.lines.map(lineRow), returnRow], { headerSize: s.small - 1 });
+
+  // The results the dossier carries: what the desk hands over (and, for a file, the hash it is checked by).
+  const results = data.results ?? [];
+  if (results.length > 0) {
+    writer.gap(6);
+    writer.paragraph([{ text: 'Kết quả giải quyết hồ sơ:', font: 'bold' }], { gapAfter: 2 });
+    results.forEach((result, index) => {
+      writer.paragraph(
+        [
+          { text: `${index + 1}. ${result.name}`, font: 'bold' },
+          { text: result.documentNo ? `, số ${result.documentNo}` : '' },
+          { text: result.sha256 ? `; tệp điện tử, mã SHA-256: ${result.sha256}` : '; bản giấy' },
+        ],
+        { size: s.small, gapAfter: 1.5 },
+      );
+    });
+  }
   return writer.finish();
 };

@@ -126,8 +126,15 @@ export const DossierView = z
         mediaType: z.string().nullable(),
         sizeBytes: z.number().nullable(),
         createdAt: Instant.nullable(),
+        origin: z.enum(['uploaded', 'generated']),
+        downloadUrl: z.string().nullable().describe('Where an official downloads the stored file'),
+        verifyUrl: z.string().nullable().describe('The public verification page of a result file'),
       }),
     ),
+    resultTemplate: z
+      .object({ key: z.string(), title: z.string() })
+      .nullable()
+      .describe('The result template of the dossier’s procedure version (POST …/results/generate), or null'),
     applicationForm: FilledApplicationForm.nullable().describe(
       'The filled application form (definition of the dossier’s procedure version, values, PDF), or null',
     ),

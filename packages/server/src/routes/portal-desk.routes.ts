@@ -5,10 +5,13 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { DossierCode, Problem } from '../http/schemas.js';
+import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
+import { generateResultDocument, getOfficialDocument } from '../usecases/dossiers/results.js';
 import { attachOfficialDocument } from '../usecases/portal/desk/attach-document.js';
 import { uploadProcedureTemplate } from '../usecases/portal/desk/procedure-templates.js';
 import { recordDeskRating } from '../usecases/portal/feedback/ratings.js';
+import { ResultDocument } from './portal.schemas.js';
 
 const Loose = z.record(z.string(), z.unknown());
 const errors = {
@@ -61,6 +64,62 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
         file,
       });
       return reply.code(201).send(document);
+    },
+  );
+
+  api.post(
+    '/api/v1/dossiers/:code/results/generate',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Generate the result document from the result template of the dossier’s procedure version (PDF)',
+        description:
+          'Fills the template with the dossier’s data and its filled application form, prints it as a Decree ' +
+          '30/2020 A4 document (agency, number, date, national motto, signature block, QR code of its ' +
+          'verification page /v/<id>), stores it content-addressed and lists it on the dossier as a result; ' +
+          'its id goes into results[].documentId of the complete action. Same rule as attaching a result ' +
+          '(processors and approvers of the holding agency, or the desk, while processing or completed). 422 ' +
+          'RESULT_TEMPLATE_MISSING without a template, RESULT_TEMPLATE_INCOMPLETE when a value is missing.',
+        params: z.object({ code: DossierCode }),
+        body: z.object({
+          documentNo: z
+            .string()
+            .trim()
+            .min(1)
+            .max(100)
+            .describe('The number and symbol the agency gives the document (số, ký hiệu), e.g. "215/2026/GKS"'),
+        }),
+        response: { 201: ResultDocument, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await generateResultDocument(ctx, request.actor, {
+          code: request.params.code,
+          documentNo: request.body.documentNo,
+        }),
+      ),
+  );
+
+  api.get(
+    '/api/v1/dossiers/:code/documents/:id',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Download a file of the dossier (a scan handed in, a result document): who may read the dossier',
+        params: z.object({ code: DossierCode, id: z.uuid() }),
+        response: { 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const document = await getOfficialDocument(ctx, request.actor, request.params);
+      return sendStoredFile(ctx, reply, {
+        sha256: document.sha256,
+        mediaType: document.mediaType,
+        fileName: document.name,
+      });
     },
   );
 

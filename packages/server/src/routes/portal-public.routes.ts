@@ -38,6 +38,9 @@ const Sha256 = z
   .string()
   .regex(/^[0-9a-fA-F]{64}$/)
   .transform((value) => value.toLowerCase());
+/** A result document's SHA-256, or its id (printed as a QR code on a generated result). */
+const DocumentKey = z.union([Sha256, z.uuid().transform((value) => value.toLowerCase())]);
+const DOCUMENT_KEY = /^([0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const Loose = z.record(z.string(), z.unknown());
 const errors = { 400: Problem, 404: Problem, 429: Problem };
 
@@ -186,15 +189,15 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
       config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
-        summary: 'Verify a result document by its SHA-256: issuer, date, name and number (nothing private)',
-        params: z.object({ sha256: Sha256 }),
+        summary: 'Verify a result document by its SHA-256 (or its id): issuer, date, name and number (nothing private)',
+        params: z.object({ sha256: DocumentKey }),
         response: { 200: VerifiedDocument, ...errors },
       },
     },
     async (request) => verifyResultDocument(ctx, request.params.sha256),
   );
 
-  // The short page the QR code on a result points to (/v/<sha256>), readable on any phone.
+  // The short page the QR code on a result points to (/v/<id> on a generated result; /v/<sha256> also works), readable on any phone.
   api.get(
     '/v/:sha256',
     {
@@ -210,7 +213,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
       void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
       const sha = request.params.sha256.toLowerCase();
       try {
-        if (!/^[0-9a-f]{64}$/.test(sha)) {
+        if (!DOCUMENT_KEY.test(sha)) {
           throw new AppError('NOT_FOUND', { resource: { vi: 'văn bản', en: 'document' } });
         }
         const document = await verifyResultDocument(ctx, sha);

@@ -350,6 +350,22 @@ export const RatingCriteria = z
   })
   .meta({ id: 'RatingCriteria' });
 
+/** A file attached to a dossier by an official or generated from the result template. */
+export const ResultDocument = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['component', 'result']),
+    name: z.string(),
+    documentNo: z.string().nullable(),
+    sha256: z.string().nullable().describe('SHA-256 of the stored bytes: what the verification page shows'),
+    mediaType: z.string().nullable(),
+    sizeBytes: z.number().nullable(),
+    origin: z.enum(['uploaded', 'generated']),
+    createdAt: Instant.nullable(),
+    verifyUrl: z.string().nullable().describe('The public verification page (the QR code of a generated result)'),
+  })
+  .meta({ id: 'ResultDocument' });
+
 export const VerifiedDocument = z
   .looseObject({
     valid: z.boolean(),
@@ -360,6 +376,11 @@ export const VerifiedDocument = z
     issuedAt: Instant,
     mediaType: z.string().nullable(),
     sizeBytes: z.number().nullable(),
+    id: z.uuid().describe('The document’s id: what the QR code of a generated result points to (/v/<id>)'),
+    origin: z
+      .enum(['uploaded', 'generated'])
+      .describe('uploaded by the agency, or generated from the result template of the procedure version'),
+    signedAt: Instant.nullable().describe('When the stored file was signed digitally; null while results are unsigned'),
   })
   .meta({ id: 'VerifiedDocument' });
 

@@ -187,6 +187,11 @@ describe('seedDemoProcedures', () => {
       at: '2026-01-01',
     });
     expect(nationalBirth?.content.applicationForm).toBeUndefined();
+    // Birth and death registration have a result template (the certificate and the extract), the others none.
+    expect(birth?.content.resultTemplate?.key).toBe('giay-khai-sinh');
+    expect(nationalBirth?.content.resultTemplate).toBeUndefined();
+    const death = await findProcedureVersionInForce(database.db, { catalog: '33', code: '1.000656', at: '2026-01-01' });
+    expect(death?.content.resultTemplate?.key).toBe('trich-luc-khai-tu');
     // The judicial-record certificate is issued by the provincial police since 2025.
     const record = await findProcedure(database.db, { catalog: '33', code: '3.000333' });
     const recordAgencies = await listProcedureAgencies(database.db, record?.id ?? '');

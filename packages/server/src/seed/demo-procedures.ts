@@ -23,6 +23,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type CatalogFile, parseCatalogFile, runCatalogImport } from '../usecases/catalog/import.js';
 import { insertDraftProcedure, publishDraft } from '../usecases/catalog/procedures.js';
 import { attachApplicationForm, findDemoApplicationForm } from './forms/index.js';
+import { findDemoResultTemplate } from './forms/result-templates.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -340,8 +341,11 @@ export const adaptForDemo = (national: ProcedureVersionContent, spec: DemoSpec):
     processSteps: buildDemoProcess(spec, processBudgetHours(channels)),
   };
   const form = findDemoApplicationForm(spec.code);
-  // A programming error if it fails: the templates are built to fit the legal time.
-  return ProcedureVersionContent.parse(form ? attachApplicationForm(content, form) : content);
+  const resultTemplate = findDemoResultTemplate(spec.code);
+  const withForm = form ? attachApplicationForm(content, form) : content;
+  // A programming error if it fails: the templates are built to fit the legal time, and a result
+  // template names only fields of the procedure's form.
+  return ProcedureVersionContent.parse(resultTemplate ? { ...withForm, resultTemplate } : withForm);
 };
 
 // --- the seed ---------------------------------------------------------------------------------------

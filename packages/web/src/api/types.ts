@@ -69,6 +69,8 @@ export type AdministrativeUnit = Schema<'AdministrativeUnit'>;
 // ---- dossiers
 
 export type Dossier = Schema<'Dossier'>;
+export type DossierDocument = Dossier['documents'][number];
+export type ResultDocument = Schema<'ResultDocument'>;
 export type DossierStatus = Dossier['status'];
 export type DossierStep = Dossier['steps'][number];
 export type Applicant = Dossier['applicant'];

@@ -1,4 +1,4 @@
-import { findUserProfile } from '@motcua/db';
+import { countResultFiles, findUserProfile } from '@motcua/db';
 import {
   type ActionParams,
   checkTransition,
@@ -17,6 +17,7 @@ import { assertNoFeeOwed } from '../fees/fee-account.js';
 import { changeDossier } from './change-dossier.js';
 import { getReadableDossier } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
+import { checkCompletionResults } from './results.js';
 import { violationToError } from './violations.js';
 
 export type ActionRequest = {
@@ -85,6 +86,12 @@ export const performDossierAction = async (
     const returnChannel =
       request.action === 'return_result' ? (request.params as ActionParams['return_result']).channel : undefined;
     const reason = 'reason' in request.params ? (request.params as { reason: string }).reason : undefined;
+    // The result files the completion names are this dossier's; the event records their hashes.
+    const resultFiles =
+      request.action === 'complete' ? await checkCompletionResults(trx, dossier.id, request.results ?? []) : [];
+    const payload = request.results
+      ? { results: request.results, ...(resultFiles.length > 0 ? { resultFiles } : {}) }
+      : {};
     const { dossier: saved, decision } = await changeDossier(ctx, trx, {
       dossierId: dossier.id,
       expectedVersion: request.expectedVersion,
@@ -93,8 +100,10 @@ export const performDossierAction = async (
       params: request.params,
       calendar,
       note: request.note ?? reason ?? null,
-      payload: request.results ? { results: request.results } : {},
+      payload,
       ...(returnChannel ? { extraChanges: { returnChannel } } : {}),
+      // An online return needs a result file (counted in the transaction that returns the dossier).
+      ...(returnChannel === 'online' ? { facts: { resultFiles: await countResultFiles(trx, dossier.id) } } : {}),
     });
     return {
       statusCode: 200,

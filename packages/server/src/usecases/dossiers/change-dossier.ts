@@ -55,6 +55,8 @@ export type DossierChangeRequest<A extends DossierAction = DossierAction> = {
   payload?: Record<string, unknown> | undefined;
   /** Columns set besides the state's projections (the return channel). */
   extraChanges?: DossierChanges | undefined;
+  /** Facts outside the state the action's rules read (the result files, for an online return). */
+  facts?: DecideInput<A>['facts'];
 };
 
 export type DossierChangeResult = {
@@ -116,6 +118,7 @@ const lockAndDecide = async (
     params: request.params as never,
     now: at.getTime(),
     calendar: request.calendar,
+    facts: request.facts,
   });
   if (!decision.ok) {
     return { refused: violationToError(request.action, decision.violation) };

@@ -4,6 +4,7 @@ import {
   findAdministrativeUnit,
   findAgency,
   getProcedureVersion,
+  listDossierDocuments,
   listDossierEvents,
   listDossierSteps,
 } from '@motcua/db';
@@ -36,7 +37,7 @@ export const DOSSIER_FORMS = [
 ] as const;
 export type DossierFormName = (typeof DOSSIER_FORMS)[number];
 
-const atOf = (date: Date | number): { date: string; time: string } => {
+export const atOf = (date: Date | number): { date: string; time: string } => {
   const ms = typeof date === 'number' ? date : date.getTime();
   const minutes = toLocalMinutes(ms);
   return {
@@ -83,7 +84,7 @@ const placeNameOf = async (ctx: AppContext, agency: AgencyRecord): Promise<strin
   return 'Hà Nội';
 };
 
-const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBlock> => {
+export const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBlock> => {
   const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
   return {
     ...(parent ? { parentName: parent.name } : {}),
@@ -243,9 +244,27 @@ export const buildDossierForm = async (
             : {}),
         };
       });
+      // The result files attached to the dossier, then the paper results the completion named without a file.
+      const files = (await listDossierDocuments(ctx.db, dossier.id))
+        .filter((document) => document.kind === 'result')
+        .map((document) => ({
+          name: document.name,
+          ...(document.documentNo ? { documentNo: document.documentNo } : {}),
+          ...(document.fileSha256 ? { sha256: document.fileSha256 } : {}),
+        }));
+      const named = (latest('complete')?.payload.results ?? []) as {
+        name: string;
+        documentNo?: string;
+        documentId?: string;
+      }[];
+      const paper = named
+        .filter((r) => !r.documentId)
+        .map((r) => ({ name: r.name, ...(r.documentNo ? { documentNo: r.documentNo } : {}) }));
+      const results = [...files, ...paper];
       return {
         ...common,
         form: 'control_slip',
+        results,
         receivedAt: atOf(dossier.receivedAt),
         appointment: atOf(dossier.dueAt ?? dossier.legalDueAt ?? dossier.receivedAt),
         lines,

@@ -2,6 +2,7 @@ import {
   countInbox,
   type DossierRecord,
   findAgency,
+  findProcedureVersion,
   findUserProfile,
   listAgencyOfficials,
   listDossierDocuments,
@@ -36,7 +37,7 @@ const iso = (date: Date | null | undefined): string | null => (date ? formatInst
 /** The officer's view of a dossier: everything, including the applicant's personal data. */
 export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => {
   const state = dossier.state as DossierState;
-  const [steps, receiving, holder, documents, applicationForm] = await Promise.all([
+  const [steps, receiving, holder, documents, applicationForm, version] = await Promise.all([
     listDossierSteps(ctx.db, dossier.id),
     findAgency(ctx.db, dossier.receivingAgencyId),
     findAgency(ctx.db, dossier.holderAgencyId),
@@ -46,7 +47,9 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       dossier,
       `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/application-form.pdf`,
     ),
+    findProcedureVersion(ctx.db, dossier.procedureVersionId),
   ]);
+  const template = version?.content.resultTemplate;
   const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
   const now = ctx.clock.now().getTime();
   const due = dossier.dueAt?.getTime();
@@ -128,7 +131,15 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       mediaType: d.mediaType,
       sizeBytes: d.sizeBytes,
       createdAt: iso(d.createdAt),
+      origin: d.origin,
+      downloadUrl: d.fileSha256 ? `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/documents/${d.id}` : null,
+      verifyUrl:
+        d.kind === 'result' && d.fileSha256
+          ? `${ctx.config.publicUrl}/v/${d.origin === 'generated' ? d.id : d.fileSha256}`
+          : null,
     })),
+    // The result template of the dossier's procedure version, when its result can be generated.
+    resultTemplate: template ? { key: template.key, title: template.title } : null,
     // Notifications to the applicant that keep failing (the desk contacts the applicant another way).
     notificationProblems: await findNotificationProblems(ctx, dossier.id),
     applicationForm,

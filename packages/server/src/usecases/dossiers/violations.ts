@@ -57,6 +57,8 @@ export const violationToError = (action: DossierAction, violation: TransitionVio
         action: DOSSIER_TRANSITIONS[action].label,
         status: DOSSIER_STATUSES[violation.status],
       });
+    case 'RESULT_FILE_REQUIRED':
+      return new AppError('RESULT_FILE_REQUIRED', {}, { extensions: { rule: violation.code } });
     case 'ROLE_NOT_ALLOWED':
     case 'STEP_ROLE_MISMATCH':
       return new AppError('FORBIDDEN', {}, { extensions: { rule: violation.code } });

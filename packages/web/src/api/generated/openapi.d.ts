@@ -2015,6 +2015,21 @@ export interface paths {
                         }))[];
                     })[];
                 };
+                resultTemplate?: {
+                  key: string;
+                  title: string;
+                  subject?: string;
+                  legalSource?: string;
+                  paragraphs: {
+                      text: string;
+                      optional?: boolean;
+                    }[];
+                  signer: {
+                    authority?: string;
+                    title: string;
+                  };
+                  recipients?: string[];
+                };
               };
               rowVersion: number;
             };
@@ -2519,6 +2534,21 @@ export interface paths {
                             }))[];
                         }))[];
                     })[];
+                };
+                resultTemplate?: {
+                  key: string;
+                  title: string;
+                  subject?: string;
+                  legalSource?: string;
+                  paragraphs: {
+                      text: string;
+                      optional?: boolean;
+                    }[];
+                  signer: {
+                    authority?: string;
+                    title: string;
+                  };
+                  recipients?: string[];
                 };
               };
               rowVersion: number;
@@ -3051,6 +3081,21 @@ export interface paths {
                         }))[];
                     })[];
                 };
+                resultTemplate?: {
+                  key: string;
+                  title: string;
+                  subject?: string;
+                  legalSource?: string;
+                  paragraphs: {
+                      text: string;
+                      optional?: boolean;
+                    }[];
+                  signer: {
+                    authority?: string;
+                    title: string;
+                  };
+                  recipients?: string[];
+                };
               };
               rowVersion: number;
             };
@@ -3579,6 +3624,21 @@ export interface paths {
                             }))[];
                         }))[];
                     })[];
+                };
+                resultTemplate?: {
+                  key: string;
+                  title: string;
+                  subject?: string;
+                  legalSource?: string;
+                  paragraphs: {
+                      text: string;
+                      optional?: boolean;
+                    }[];
+                  signer: {
+                    authority?: string;
+                    title: string;
+                  };
+                  recipients?: string[];
                 };
               };
               rowVersion: number;
@@ -5745,7 +5805,7 @@ export interface paths {
     };
   };
   "/api/v1/public/documents/{sha256}": {
-    /** Verify a result document by its SHA-256: issuer, date, name and number (nothing private) */
+    /** Verify a result document by its SHA-256 (or its id): issuer, date, name and number (nothing private) */
     get: {
       parameters: {
         path: {
@@ -7256,6 +7316,114 @@ export interface paths {
       };
     };
   };
+  "/api/v1/dossiers/{code}/results/generate": {
+    /**
+     * Generate the result document from the result template of the dossier’s procedure version (PDF)
+     * @description Fills the template with the dossier’s data and its filled application form, prints it as a Decree 30/2020 A4 document (agency, number, date, national motto, signature block, QR code of its verification page /v/<id>), stores it content-addressed and lists it on the dossier as a result; its id goes into results[].documentId of the complete action. Same rule as attaching a result (processors and approvers of the holding agency, or the desk, while processing or completed). 422 RESULT_TEMPLATE_MISSING without a template, RESULT_TEMPLATE_INCOMPLETE when a value is missing.
+     */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The number and symbol the agency gives the document (số, ký hiệu), e.g. "215/2026/GKS" */
+            documentNo: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ResultDocument"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/documents/{id}": {
+    /** Download a file of the dossier (a scan handed in, a result document): who may read the dossier */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/dossiers/{code}/rating": {
     /** Record the rating an applicant gave at the desk (counter officers of the receiving agency) */
     post: {
@@ -8378,6 +8546,21 @@ export interface components {
                 }))[];
             })[];
         };
+        resultTemplate?: {
+          key: string;
+          title: string;
+          subject?: string;
+          legalSource?: string;
+          paragraphs: {
+              text: string;
+              optional?: boolean;
+            }[];
+          signer: {
+            authority?: string;
+            title: string;
+          };
+          recipients?: string[];
+        };
       };
     };
     ProcedureDetailInput: {
@@ -8589,7 +8772,18 @@ export interface components {
           mediaType: string | null;
           sizeBytes: number | null;
           createdAt: string | null;
+          /** @enum {string} */
+          origin: "uploaded" | "generated";
+          /** @description Where an official downloads the stored file */
+          downloadUrl: string | null;
+          /** @description The public verification page of a result file */
+          verifyUrl: string | null;
         })[];
+      /** @description The result template of the dossier’s procedure version (POST …/results/generate), or null */
+      resultTemplate: {
+        key: string;
+        title: string;
+      } | null;
       /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
       applicationForm: components["schemas"]["FilledApplicationFormInput"] | null;
       version: number;
@@ -9287,6 +9481,23 @@ export interface components {
           en: string;
         })[];
     };
+    ResultDocumentInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "component" | "result";
+      name: string;
+      documentNo: string | null;
+      /** @description SHA-256 of the stored bytes: what the verification page shows */
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      /** @enum {string} */
+      origin: "uploaded" | "generated";
+      createdAt: string | null;
+      /** @description The public verification page (the QR code of a generated result) */
+      verifyUrl: string | null;
+    };
     VerifiedDocumentInput: {
       valid: boolean;
       sha256: string;
@@ -9300,6 +9511,18 @@ export interface components {
       issuedAt: string;
       mediaType: string | null;
       sizeBytes: number | null;
+      /**
+       * Format: uuid
+       * @description The document’s id: what the QR code of a generated result points to (/v/<id>)
+       */
+      id: string;
+      /**
+       * @description uploaded by the agency, or generated from the result template of the procedure version
+       * @enum {string}
+       */
+      origin: "uploaded" | "generated";
+      /** @description When the stored file was signed digitally; null while results are unsigned */
+      signedAt: string | null;
     };
     PaknReceiptInput: {
       code: string;
@@ -11014,6 +11237,21 @@ export interface components {
                 }))[];
             })[];
         };
+        resultTemplate?: {
+          key: string;
+          title: string;
+          subject?: string;
+          legalSource?: string;
+          paragraphs: {
+              text: string;
+              optional?: boolean;
+            }[];
+          signer: {
+            authority?: string;
+            title: string;
+          };
+          recipients?: string[];
+        };
       };
     };
     ProcedureDetail: {
@@ -11227,7 +11465,18 @@ export interface components {
           mediaType: string | null;
           sizeBytes: number | null;
           createdAt: string | null;
+          /** @enum {string} */
+          origin: "uploaded" | "generated";
+          /** @description Where an official downloads the stored file */
+          downloadUrl: string | null;
+          /** @description The public verification page of a result file */
+          verifyUrl: string | null;
         })[];
+      /** @description The result template of the dossier’s procedure version (POST …/results/generate), or null */
+      resultTemplate: {
+        key: string;
+        title: string;
+      } | null;
       /** @description The filled application form (definition of the dossier’s procedure version, values, PDF), or null */
       applicationForm: components["schemas"]["FilledApplicationForm"] | null;
       version: number;
@@ -11925,6 +12174,23 @@ export interface components {
           en: string;
         })[];
     };
+    ResultDocument: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "component" | "result";
+      name: string;
+      documentNo: string | null;
+      /** @description SHA-256 of the stored bytes: what the verification page shows */
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      /** @enum {string} */
+      origin: "uploaded" | "generated";
+      createdAt: string | null;
+      /** @description The public verification page (the QR code of a generated result) */
+      verifyUrl: string | null;
+    };
     VerifiedDocument: {
       valid: boolean;
       sha256: string;
@@ -11938,6 +12204,18 @@ export interface components {
       issuedAt: string;
       mediaType: string | null;
       sizeBytes: number | null;
+      /**
+       * Format: uuid
+       * @description The document’s id: what the QR code of a generated result points to (/v/<id>)
+       */
+      id: string;
+      /**
+       * @description uploaded by the agency, or generated from the result template of the procedure version
+       * @enum {string}
+       */
+      origin: "uploaded" | "generated";
+      /** @description When the stored file was signed digitally; null while results are unsigned */
+      signedAt: string | null;
     };
     PaknReceipt: {
       code: string;

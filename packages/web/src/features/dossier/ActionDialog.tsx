@@ -11,6 +11,7 @@ import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
 import { findUsers } from '../users/useUsers';
+import { listResultFiles, ResultDocuments } from './ResultDocuments';
 import { performAction } from './useDossier';
 
 type Values = {
@@ -148,14 +149,22 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
       if (!name) {
         throw new Error('no action');
       }
+      // The result files attached to the dossier, then the paper results typed in.
       const results =
         name === 'complete'
-          ? (values.results ?? [])
-              .filter((r) => r.name?.trim())
-              .map((r) => ({
-                name: r.name?.trim() ?? '',
-                ...(r.documentNo?.trim() ? { documentNo: r.documentNo.trim() } : {}),
-              }))
+          ? [
+              ...listResultFiles(dossier).map((file) => ({
+                name: file.name,
+                ...(file.documentNo ? { documentNo: file.documentNo } : {}),
+                documentId: file.id,
+              })),
+              ...(values.results ?? [])
+                .filter((r) => r.name?.trim())
+                .map((r) => ({
+                  name: r.name?.trim() ?? '',
+                  ...(r.documentNo?.trim() ? { documentNo: r.documentNo.trim() } : {}),
+                })),
+            ]
           : undefined;
       const note =
         NOTE_ACTIONS.includes(name) &&
@@ -219,6 +228,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
     onClose();
   };
 
+  const resultFiles = listResultFiles(dossier);
   const componentOptions = dossier.components.map((c) => ({ value: c.name ?? c.key, label: c.name ?? c.key }));
   const reasonRequired = name !== undefined && REASON_ACTIONS.includes(name);
 
@@ -269,7 +279,11 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
             setUnplaced([]);
             perform.mutate(values);
           }}
-          initialValues={{ outcome: 'approved', channel: 'counter', results: [{ name: '' }] }}
+          initialValues={{
+            outcome: 'approved',
+            channel: 'counter',
+            results: resultFiles.length > 0 ? [] : [{ name: '' }],
+          }}
         >
           <Typography.Paragraph>{t('actions.confirmText', { action: label, code: dossier.code })}</Typography.Paragraph>
           {perform.isError ? <ErrorAlert error={perform.error} extra={unplaced} /> : null}
@@ -335,13 +349,14 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
                   ]}
                 />
               </Form.Item>
-              <Typography.Text strong>{t('actions.results')}</Typography.Text>
+              <ResultDocuments dossier={dossier} />
+              <Typography.Text strong>{t('results.paperResults')}</Typography.Text>
               <Form.List
                 name="results"
                 rules={[
                   {
                     validator: async (_, value: Values['results']) => {
-                      if (!value?.some((r) => r.name?.trim())) {
+                      if (resultFiles.length === 0 && !value?.some((r) => r.name?.trim())) {
                         throw new Error(t('actions.resultsRequired'));
                       }
                     },
@@ -362,7 +377,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
                         <Form.Item name={[field.name, 'documentNo']} label={t('actions.resultNo')}>
                           <Input style={{ width: 140 }} maxLength={100} />
                         </Form.Item>
-                        {fields.length > 1 ? (
+                        {fields.length > 1 || resultFiles.length > 0 ? (
                           <Button
                             type="text"
                             icon={<MinusCircleOutlined />}
@@ -383,12 +398,18 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
             </>
           ) : null}
           {name === 'return_result' ? (
-            <Form.Item label={t('actions.channel')} name="channel">
+            <Form.Item
+              label={t('actions.channel')}
+              name="channel"
+              // An online return needs a result file for the applicant to download (the server refuses it too).
+              extra={resultFiles.length === 0 ? t('results.noFileForOnline') : undefined}
+            >
               <Radio.Group
                 style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
                 options={(['counter', 'post', 'online'] as const).map((value) => ({
                   value,
                   label: t(`actions.channel_${value}`),
+                  disabled: value === 'online' && resultFiles.length === 0,
                 }))}
               />
             </Form.Item>

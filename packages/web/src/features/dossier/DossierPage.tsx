@@ -36,6 +36,7 @@ import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
 import { FeesCard } from '../fees/FeesCard';
 import { ActionDialog } from './ActionDialog';
+import { listResultFiles, ResultFileItem } from './ResultDocuments';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
 
 // The form view pulls in the form formatter; only dossiers with a filled form need it.
@@ -397,10 +398,20 @@ export const DossierPage = () => {
                     <List
                       size="small"
                       bordered
-                      dataSource={d.documents}
+                      dataSource={d.documents.filter((doc) => !(doc.kind === 'result' && doc.sha256))}
                       locale={{ emptyText: t('dossier.noDocuments') }}
                       renderItem={(doc) => (
-                        <List.Item>
+                        <List.Item
+                          actions={
+                            doc.downloadUrl
+                              ? [
+                                  <a key="download" href={doc.downloadUrl} target="_blank" rel="noopener">
+                                    {t('results.download')}
+                                  </a>,
+                                ]
+                              : []
+                          }
+                        >
                           <span>
                             {doc.name}
                             {doc.documentNo ? ` — ${doc.documentNo}` : ''}
@@ -410,6 +421,19 @@ export const DossierPage = () => {
                       )}
                     />
                   </div>
+                  {listResultFiles(d).length > 0 ? (
+                    <div data-testid="dossier-results">
+                      <Typography.Title level={3} style={{ fontSize: 15 }}>
+                        {t('results.title')}
+                      </Typography.Title>
+                      <List
+                        size="small"
+                        bordered
+                        dataSource={listResultFiles(d)}
+                        renderItem={(doc) => <ResultFileItem document={doc} />}
+                      />
+                    </div>
+                  ) : null}
                 </Space>
               ),
             },

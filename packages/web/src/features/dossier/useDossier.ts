@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RequestOptions } from '../../api/client';
-import { api } from '../../api/client';
+import { api, uploadFile } from '../../api/client';
 import type { FormBody, RequestBodyOf, ResponseOf } from '../../api/contract';
-import type { ActionResult, Dossier, DossierAction, DossierActions } from '../../api/types';
+import type { ActionResult, Dossier, DossierAction, DossierActions, ResultDocument } from '../../api/types';
 
 const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`;
 
@@ -29,3 +29,16 @@ export const performAction = (
   body: FormBody<RequestBodyOf<'/api/v1/dossiers/{code}/actions/{action}', 'post'>>,
   options: Pick<RequestOptions, 'headers'>,
 ) => api.post<ActionResult>(`${path(code)}/actions/${action}`, body, options);
+
+/** Generates the result document from the template of the dossier's procedure version. */
+export const generateResult = (code: string, documentNo: string) =>
+  api.post<ResultDocument>(`${path(code)}/results/generate`, { documentNo });
+
+/** Attaches a signed result document (PDF) to the dossier. */
+export const attachResult = (code: string, input: { file: File; name: string; documentNo?: string | undefined }) => {
+  const query = new URLSearchParams({ kind: 'result', name: input.name });
+  if (input.documentNo) {
+    query.set('documentNo', input.documentNo);
+  }
+  return uploadFile<ResultDocument>(`${path(code)}/documents?${query.toString()}`, input.file);
+};

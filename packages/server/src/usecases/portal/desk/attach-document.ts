@@ -4,17 +4,17 @@ import type { Actor } from '../../../auth/actor.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { getReadableDossier } from '../../dossiers/dossier-access.js';
-import { iso } from '../citizen-dossier.js';
+import { authorizeResultAttachment, describeResult } from '../../dossiers/results.js';
 import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
 
 const PROCESSING_ROLES: readonly OfficialRole[] = ['processor', 'approver'];
 const DESK_ROLES: readonly OfficialRole[] = ['receptionist', 'result_returner'];
 
 /**
- * An official attaches a file to a dossier: a result document (the signed decision, certificate…)
- * by the agency holding the dossier while it is processed or has its result, or a scanned component
- * by the desk. The stored file's SHA-256 is what the public verification page shows; the returned
- * id goes into `results[].documentId` of the complete action.
+ * An official attaches a file to a dossier: a result document (the signed decision, certificate… as a
+ * PDF) by the agency holding the dossier while it is processed or has its result, or a scanned
+ * component by the desk. The stored file's SHA-256 is what the public verification page shows; the
+ * returned id goes into `results[].documentId` of the complete action.
  */
 export const attachOfficialDocument = async (
   ctx: AppContext,
@@ -29,24 +29,19 @@ export const attachOfficialDocument = async (
   },
 ) => {
   const { dossier, access } = await getReadableDossier(ctx, actor, input.code);
-  const state = dossier.state as DossierState;
-  const holder = state.currentStep === null ? dossier.receivingAgencyId : dossier.holderAgencyId;
-  const mayProcess = access.rolesAt(holder).some((role) => PROCESSING_ROLES.includes(role));
-  const atDesk = access.rolesAt(dossier.receivingAgencyId).some((role) => DESK_ROLES.includes(role));
   if (input.kind === 'result') {
-    if (!mayProcess && !atDesk) {
+    authorizeResultAttachment(dossier, access);
+  } else {
+    const state = dossier.state as DossierState;
+    const holder = state.currentStep === null ? dossier.receivingAgencyId : dossier.holderAgencyId;
+    const mayProcess = access.rolesAt(holder).some((role) => PROCESSING_ROLES.includes(role));
+    const atDesk = access.rolesAt(dossier.receivingAgencyId).some((role) => DESK_ROLES.includes(role));
+    if (!atDesk && !mayProcess) {
       throw new AppError('FORBIDDEN');
     }
-    if (!['processing', 'completed'].includes(dossier.status)) {
-      throw new AppError('ACTION_NOT_ALLOWED', {
-        action: { vi: 'Đính kèm kết quả', en: 'Attach a result' },
-        status: dossier.status,
-      });
-    }
-  } else if (!atDesk && !mayProcess) {
-    throw new AppError('FORBIDDEN');
   }
-  const stored = await checkAndStoreFile(ctx, input.file);
+  // A result is an issued document: a PDF (a scan of a component may also be a photo).
+  const stored = await checkAndStoreFile(ctx, input.file, input.kind === 'result' ? ['application/pdf'] : undefined);
   const document = await ctx.db.transaction().execute((trx) =>
     insertCitizenDossierDocument(trx, {
       dossierId: dossier.id,
@@ -61,15 +56,5 @@ export const attachOfficialDocument = async (
       uploadedByCitizenId: null,
     }),
   );
-  return {
-    id: document.id,
-    kind: document.kind,
-    name: document.name,
-    documentNo: document.documentNo,
-    sha256: document.fileSha256,
-    mediaType: document.mediaType,
-    sizeBytes: document.sizeBytes,
-    createdAt: iso(document.createdAt),
-    verifyUrl: input.kind === 'result' ? `${ctx.config.publicUrl}/v/${stored.sha256}` : null,
-  };
+  return describeResult(ctx, document);
 };
