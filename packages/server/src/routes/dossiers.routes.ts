@@ -3,7 +3,6 @@ import {
   DOSSIER_ACTIONS,
   DOSSIER_STATUS_VALUES,
   type DossierAction,
-  type DossierStatus,
   parseInstant,
   Submitter,
 } from '@motcua/domain';
@@ -29,7 +28,15 @@ import {
   getDossierEvents,
   listDossierAssignees,
 } from '../usecases/dossiers/read.js';
-import { DossierEvent, DossierView, FormName, InboxCounts, InboxItem } from './dossiers.schemas.js';
+import {
+  CounterIntakeResult,
+  DossierActionResult,
+  DossierEvent,
+  DossierView,
+  FormName,
+  InboxCounts,
+  InboxItem,
+} from './dossiers.schemas.js';
 
 const Reason = z.string().trim().min(3).max(2000);
 const Instant = z.string().refine(
@@ -179,7 +186,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           'Idempotency-Key header to make retries safe.',
         headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
         body: IntakeBody,
-        response: { 201: z.object({ code: z.string(), id: z.uuid() }), ...errors },
+        response: { 201: CounterIntakeResult, ...errors },
       },
     },
     async (request, reply) => {
@@ -416,18 +423,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
         params: z.object({ code: DossierCode, action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]) }),
         headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
         body: ActionBody,
-        response: {
-          200: z.object({
-            code: z.string(),
-            action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]),
-            label: z.object({ vi: z.string(), en: z.string() }),
-            fromStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
-            toStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
-            version: z.number().int(),
-            form: FormName.nullable(),
-          }),
-          ...errors,
-        },
+        response: { 200: DossierActionResult, ...errors },
       },
     },
     async (request, reply) => {

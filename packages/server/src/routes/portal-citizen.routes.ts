@@ -45,6 +45,7 @@ import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecase
 import {
   ApplicantActionResult,
   CitizenDossier,
+  DossierRatingReceipt,
   CitizenDossierItem,
   Draft,
   DraftSummary,
@@ -53,7 +54,6 @@ import {
   Upload,
 } from './portal.schemas.js';
 
-const Loose = z.record(z.string(), z.unknown());
 /** What the citizen typed so far: anything partial, but a filled form's values keep their shape. */
 const DraftData = z.looseObject({ form: FormValuesSchema.optional() });
 const ComponentKey = z
@@ -599,7 +599,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         summary: 'Rate the dossier once its result was returned (once per dossier)',
         params: z.object({ code: DossierCode }),
         body: DossierRatingInput,
-        response: { 201: Loose, ...errors },
+        response: { 201: DossierRatingReceipt, ...errors },
       },
     },
     async (request, reply) =>

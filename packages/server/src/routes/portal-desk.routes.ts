@@ -9,8 +9,8 @@ import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import { attachOfficialDocument } from '../usecases/portal/desk/attach-document.js';
 import { uploadProcedureTemplate } from '../usecases/portal/desk/procedure-templates.js';
 import { recordDeskRating } from '../usecases/portal/feedback/ratings.js';
+import { AttachedDocument, DossierRatingReceipt, ProcedureTemplate } from './portal.schemas.js';
 
-const Loose = z.record(z.string(), z.unknown());
 const errors = {
   400: Problem,
   401: Problem,
@@ -47,7 +47,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
             .max(64)
             .optional(),
         }),
-        response: { 201: Loose, ...errors },
+        response: { 201: AttachedDocument, ...errors },
       },
     },
     async (request, reply) => {
@@ -73,7 +73,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
         summary: 'Record the rating an applicant gave at the desk (counter officers of the receiving agency)',
         params: z.object({ code: DossierCode }),
         body: DossierRatingInput,
-        response: { 201: Loose, ...errors },
+        response: { 201: DossierRatingReceipt, ...errors },
       },
     },
     async (request, reply) =>
@@ -97,7 +97,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
             .max(64),
         }),
         querystring: z.object({ catalog: z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' }) }),
-        response: { 200: Loose, ...errors },
+        response: { 200: ProcedureTemplate, ...errors },
       },
     },
     async (request) => {

@@ -21,6 +21,7 @@ import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
 import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
 import { contentDisposition } from '../usecases/portal/upload-checks.js';
 import {
+  CitizenProcedure,
   PaknReceipt,
   PaknStatusView,
   ProcedureForm,
@@ -38,7 +39,6 @@ const Sha256 = z
   .string()
   .regex(/^[0-9a-fA-F]{64}$/)
   .transform((value) => value.toLowerCase());
-const Loose = z.record(z.string(), z.unknown());
 const errors = { 400: Problem, 404: Problem, 429: Problem };
 
 const escapeHtml = (value: string): string =>
@@ -96,7 +96,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         description: 'Search with GET /api/v1/procedures; this is the citizen’s detail page, with template downloads.',
         params: z.object({ code: ProcedureCode }),
         querystring: z.object({ catalog: CatalogKey.default('national') }),
-        response: { 200: Loose, ...errors },
+        response: { 200: CitizenProcedure, ...errors },
       },
     },
     async (request) => describeProcedureForCitizens(ctx, { catalog: request.query.catalog, code: request.params.code }),
