@@ -375,6 +375,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           code: DossierCode,
           file: z.string().regex(new RegExp(`^(${DOSSIER_FORMS.join('|')})\\.pdf$`), { message: 'msg:FORM_FILE' }),
         }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 403: Problem, 404: Problem },
       },
     },
@@ -400,6 +401,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           'The form of the dossier’s procedure version with the values filled in online or at the counter; 404 ' +
           'when the dossier has no filled form. Who may read the dossier may print it.',
         params: z.object({ code: DossierCode }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 403: Problem, 404: Problem },
       },
     },

@@ -99,7 +99,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         querystring: z.object({
           returnTo: z.string().max(500).optional().describe('a path of this site to come back to'),
         }),
-        response: { 404: Problem, 401: Problem },
+        response: { 302: z.null().describe('To the identity provider’s sign-in page'), 404: Problem, 401: Problem },
       },
     },
     async (request, reply) => {
@@ -128,7 +128,13 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           state: z.string().max(500).optional(),
           error: z.string().max(200).optional(),
         }),
-        response: { 400: Problem, 401: Problem, 404: Problem, 422: Problem },
+        response: {
+          302: z.null().describe('To the portal page the sign-in started from, signed in'),
+          400: Problem,
+          401: Problem,
+          404: Problem,
+          422: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -369,6 +375,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Download a file the citizen uploaded',
         params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
     },
     async (request, reply) => {
@@ -445,6 +452,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Download a document of the dossier (the files handed in; the results once ready)',
         params: z.object({ code: DossierCode, id: z.uuid() }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
     },
     async (request, reply) => {
@@ -465,6 +473,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'The filled application form (tờ khai) of one of the citizen’s dossiers, printed (PDF)',
         params: z.object({ code: DossierCode }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 404: Problem },
       },
     },

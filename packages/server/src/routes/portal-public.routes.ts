@@ -132,7 +132,11 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
             .max(64),
         }),
         querystring: z.object({ catalog: CatalogKey.default('national') }),
-        produces: ['application/pdf', 'application/msword'],
+        produces: [
+          'application/pdf',
+          'application/msword',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ],
       },
     },
     async (request, reply) => {

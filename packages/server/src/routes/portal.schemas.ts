@@ -75,7 +75,7 @@ export const ProcedureTemplate = z
     mediaType: z.string(),
     sizeBytes: z.number().int(),
     sha256: z.string(),
-    createdAt: Instant,
+    createdAt: Instant.nullable(),
   })
   .meta({ id: 'ProcedureTemplate' });
 
@@ -430,10 +430,10 @@ export const AttachedDocument = z
     kind: z.enum(['result', 'component']),
     name: z.string(),
     documentNo: z.string().nullable(),
-    sha256: z.string(),
-    mediaType: z.string(),
-    sizeBytes: z.number().int(),
-    createdAt: Instant,
+    sha256: z.string().nullable(),
+    mediaType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    createdAt: Instant.nullable(),
     verifyUrl: z.string().nullable().describe('The public verification page of a result document'),
   })
   .meta({ id: 'AttachedDocument' });

@@ -344,7 +344,7 @@ export const receiveAtCounter = async (
 
   const initial = await planInitialState(ctx, basis, input.channel, input.applicant);
   const access = await buildDossierAccess(ctx, official, [agency.id]);
-  const action =
+  const action: 'receive' | 'request_intake_supplement' | 'refuse' =
     input.outcome === 'receive' ? 'receive' : input.outcome === 'supplement' ? 'request_intake_supplement' : 'refuse';
   const params =
     action === 'receive'

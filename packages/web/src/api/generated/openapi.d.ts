@@ -41,10 +41,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         503: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -76,10 +76,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -106,28 +106,28 @@ export interface paths {
             "application/json": components["schemas"]["Me"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -141,10 +141,10 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -160,10 +160,10 @@ export interface paths {
             "application/json": components["schemas"]["Me"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -191,10 +191,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -227,22 +227,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -261,16 +261,16 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -304,10 +304,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -341,34 +341,34 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -435,10 +435,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -473,40 +473,40 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -539,22 +539,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -586,40 +586,40 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -671,40 +671,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -757,40 +757,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -843,10 +843,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -896,16 +896,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -939,16 +939,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -983,10 +983,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1028,16 +1028,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1080,22 +1080,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1145,22 +1145,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1183,22 +1183,22 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1239,22 +1239,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1282,40 +1282,40 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureDetail"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1331,9 +1331,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The catalog file (streamed; sent as an attachment) */
         200: {
-          content: never;
+          content: {
+            "application/json": components["schemas"]["CatalogExport"];
+          };
         };
       };
     };
@@ -1353,7 +1355,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["CatalogFileInput"];
         };
       };
       responses: {
@@ -1363,34 +1365,34 @@ export interface paths {
             "application/json": components["schemas"]["CatalogImport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1411,22 +1413,22 @@ export interface paths {
             "application/json": components["schemas"]["CatalogImport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1477,28 +1479,28 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1525,16 +1527,16 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureDetail"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2020,16 +2022,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2525,40 +2527,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3056,40 +3058,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3585,40 +3587,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3669,40 +3671,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3731,28 +3733,28 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3786,46 +3788,47 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
     };
   };
   "/api/v1/users/{id}": {
+    /** An official with their roles at each agency (for those who read the agency’s officials) */
     get: {
       parameters: {
         path: {
@@ -3839,40 +3842,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3904,40 +3907,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3963,40 +3966,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4028,40 +4031,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4084,40 +4087,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4147,40 +4150,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4204,47 +4207,43 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              code: string;
-              /** Format: uuid */
-              id: string;
-            };
+            "application/json": components["schemas"]["CounterIntakeResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4265,40 +4264,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4327,40 +4326,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4381,40 +4380,40 @@ export interface paths {
             "application/json": components["schemas"]["Dossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4437,40 +4436,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4500,40 +4499,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4568,40 +4567,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4620,22 +4619,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4653,22 +4658,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4695,57 +4706,43 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              code: string;
-              /** @enum {string} */
-              action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
-              label: {
-                vi: string;
-                en: string;
-              };
-              /** @enum {string} */
-              fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
-              /** @enum {string} */
-              toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
-              version: number;
-              form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
-            };
+            "application/json": components["schemas"]["DossierActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4781,10 +4778,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4825,34 +4822,34 @@ export interface paths {
             "application/json": components["schemas"]["StatisticsReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4884,9 +4881,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -4917,9 +4916,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -4958,34 +4959,34 @@ export interface paths {
             "application/json": components["schemas"]["ServiceIndexReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5016,9 +5017,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -5059,34 +5062,34 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5121,39 +5124,37 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["LatenessReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5177,39 +5178,37 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["TrackingBookPage"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5229,9 +5228,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -5250,9 +5251,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -5278,34 +5281,34 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5321,6 +5324,14 @@ export interface paths {
           province?: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         202: {
@@ -5328,40 +5339,40 @@ export interface paths {
             "application/json": components["schemas"]["DossierImportRun"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5390,34 +5401,34 @@ export interface paths {
             "application/json": components["schemas"]["DossierImportReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5459,27 +5470,25 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["CitizenProcedure"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5505,22 +5514,22 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureForm"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5541,9 +5550,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or application/msword or application/vnd.openxmlformats-officedocument.wordprocessingml.document) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "application/msword": string;
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
         };
       };
     };
@@ -5570,22 +5583,22 @@ export interface paths {
             "application/json": components["schemas"]["TrackedDossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5606,22 +5619,22 @@ export interface paths {
             "application/json": components["schemas"]["VerifiedDocument"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5636,9 +5649,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The text/html document */
         200: {
-          content: never;
+          content: {
+            "text/html": string;
+          };
         };
       };
     };
@@ -5677,22 +5692,22 @@ export interface paths {
             "application/json": components["schemas"]["PaknReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5713,22 +5728,22 @@ export interface paths {
             "application/json": components["schemas"]["PaknStatusView"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5757,16 +5772,20 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description To the identity provider’s sign-in page */
+        302: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5783,28 +5802,32 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description To the portal page the sign-in started from, signed in */
+        302: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5828,28 +5851,28 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5863,10 +5886,10 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5882,10 +5905,10 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5907,40 +5930,40 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5964,10 +5987,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5992,40 +6015,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6046,40 +6069,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6108,40 +6131,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6158,40 +6181,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6212,6 +6235,14 @@ export interface paths {
           id: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
@@ -6219,52 +6250,52 @@ export interface paths {
             "application/json": components["schemas"]["Upload"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6298,40 +6329,40 @@ export interface paths {
             "application/json": components["schemas"]["SubmitResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6346,9 +6377,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or image/jpeg or image/png) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
         };
       };
     };
@@ -6364,40 +6399,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6422,16 +6457,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6452,40 +6487,40 @@ export interface paths {
             "application/json": components["schemas"]["CitizenDossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6501,9 +6536,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or image/jpeg or image/png) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
         };
       };
     };
@@ -6517,16 +6556,22 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
-        401: {
+        /** @description The application/pdf document */
+        200: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/pdf": string;
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6544,6 +6589,14 @@ export interface paths {
           code: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
@@ -6551,52 +6604,52 @@ export interface paths {
             "application/json": components["schemas"]["Upload"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6627,40 +6680,40 @@ export interface paths {
             "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6689,40 +6742,40 @@ export interface paths {
             "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6745,40 +6798,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6797,46 +6850,46 @@ export interface paths {
             "application/json": components["schemas"]["StartedPayment"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         502: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6852,9 +6905,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -6888,45 +6943,43 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["DossierRatingReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6954,10 +7007,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6972,9 +7025,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The text/html document */
         200: {
-          content: never;
+          content: {
+            "text/html": string;
+          };
         };
       };
     };
@@ -7008,22 +7063,26 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A form post: back to the portal’s payment page */
+        303: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7043,61 +7102,67 @@ export interface paths {
           code: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AttachedDocument"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7132,57 +7197,55 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["DossierRatingReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7200,61 +7263,67 @@ export interface paths {
           key: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ProcedureTemplate"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -8227,6 +8296,472 @@ export interface components {
         };
       };
     };
+    CatalogExportInput: {
+      /** @constant */
+      format: "motcua.procedures.v1";
+      catalog: string;
+      /** @description ISO 8601 instant (UTC) */
+      exportedAt: string;
+      procedures: ({
+          code: string;
+          catalog: string;
+          versionNo: number;
+          effectiveFrom: string | null;
+          contentHash: string;
+          content: {
+            nationalCode: string | null;
+            localCode?: string;
+            name: string;
+            field: {
+              name: string;
+              code?: string;
+            };
+            levels: ("ministry" | "province" | "commune")[];
+            decision?: string;
+            procedureType?: string;
+            applicantTypes: string[];
+            competentAgency?: string;
+            implementingAgency?: string;
+            components: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                group: "submit" | "present" | "note";
+                originals: number;
+                copies: number;
+                required: boolean;
+                templateName?: string;
+                replaceableByData: boolean;
+                section?: string;
+                nameTruncated?: boolean;
+                alternativeGroup?: {
+                  key: string;
+                  label: string;
+                  order: number;
+                };
+              })[];
+            channels: ({
+                /** @enum {string} */
+                channel: "direct" | "online" | "postal";
+                duration: (OneOf<[{
+                  /** @enum {string} */
+                  unit: "working_days" | "working_hours";
+                  value: number;
+                  cutoff?: string;
+                }, {
+                  /** @constant */
+                  unit: "calendar_days";
+                  value: number;
+                }, {
+                  /** @constant */
+                  unit: "same_day";
+                  cutoff: string;
+                }]>) | null;
+                fees: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "phi" | "le_phi" | "other";
+                    amountVnd: number | null;
+                    text: string;
+                    exemptions?: string;
+                  })[];
+                feeText?: string;
+                durationText?: string;
+              })[];
+            /** @enum {string} */
+            onlineLevel: "full" | "partial" | "none";
+            boundaryFree: boolean;
+            resultTypes: string[];
+            legalBasis: {
+                number: string;
+                title?: string;
+              }[];
+            conditions?: string;
+            processSteps: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "receptionist" | "processor" | "approver" | "result_returner";
+                agency: OneOf<[{
+                  /** @constant */
+                  kind: "receiving";
+                }, {
+                  /** @constant */
+                  kind: "fixed";
+                  agencyCode: string;
+                }, {
+                  /** @constant */
+                  kind: "applicant_commune";
+                }, {
+                  /** @constant */
+                  kind: "province_department";
+                  agencyCode: string;
+                }]>;
+                allotmentWorkingHours: number;
+                /** @enum {string} */
+                handoff?: "internal" | "inter_agency" | "inter_level";
+              })[];
+            /** @enum {string} */
+            clockOnSupplement: "pause" | "restart";
+            autoAccept: boolean;
+            /** Format: uri */
+            sourceUrl?: string;
+            applicationForm?: {
+              key: string;
+              title: string;
+              legalSource: string;
+              replacesComponent?: string;
+              declaration?: string;
+              sections: ({
+                  key: string;
+                  title: string;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "group";
+                      itemLabel: string;
+                      minItems: number;
+                      maxItems: number;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "email";
+                        }))[];
+                    }))[];
+                })[];
+            };
+          };
+        })[];
+    };
+    /** @description The National TTHC database format (`{ "procedures": [...] }` or a bare array) or a motcua export */
+    CatalogFileInput: Record<string, never>[] | {
+      /** @description "motcua.procedures.v1" for a motcua export (see CatalogExport) */
+      format?: string;
+      procedures: Record<string, never>[];
+    };
     ProcedureDetailInput: {
       catalog: string;
       code: string;
@@ -8495,6 +9030,42 @@ export interface components {
       };
       hash: string;
     };
+    DossierActionResultInput: {
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description Send it as expectedVersion with the next action */
+      version: number;
+      /** @description The form the action issued (GET …/forms/{form}.pdf), or null */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
+    CounterIntakeResultInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description The appointment (due instant) of a received dossier; null otherwise */
+      dueAt: string | null;
+      /** @description Send it as expectedVersion with the first action */
+      version: number;
+      /** @description The form issued at intake: receipt, supplement_request or refusal */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
     CounterIntakeInput: {
       /** Format: uuid */
       receivingAgencyId: string;
@@ -8571,6 +9142,103 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
+    CitizenProcedureInput: {
+      catalog: string;
+      code: string;
+      nationalCode: string | null;
+      name: string;
+      field: {
+        name: string;
+        code: string | null;
+      };
+      /** @description "Cấp tỉnh", "Cấp xã"… */
+      levels: string[];
+      onlineLevel: {
+        /** @enum {string} */
+        code: "full" | "partial" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      canSubmitOnline: boolean;
+      boundaryFree: boolean;
+      boundaryNote: string;
+      applicants: string[];
+      conditions: string | null;
+      steps: string[];
+      channels: ({
+          /** @enum {string} */
+          channel: "direct" | "online" | "postal";
+          label: string;
+          time: string;
+          fees: ({
+              name: string;
+              amountVnd: number | null;
+              text: string;
+            })[];
+          note?: string;
+        })[];
+      components: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      /** @description Papers shown at the desk, not handed in */
+      toPresent: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      notes: string[];
+      whereToSubmit: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      competentAgency: string | null;
+      implementingAgency: string | null;
+      results: string[];
+      legalBasis: {
+          number: string;
+          title?: string;
+        }[];
+      version: {
+        no: number;
+        effectiveFrom: string | null;
+      };
+      sourceUrl: string | null;
+    };
+    ProcedureTemplateInput: {
+      componentKey: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      createdAt: string | null;
     };
     ProcedureFormInput: {
       /** @description JSON Schema (draft 2020-12) of the application */
@@ -9056,6 +9724,41 @@ export interface components {
           vi: string;
           en: string;
         })[];
+    };
+    DossierRatingReceiptInput: {
+      dossierCode: string;
+      /** @enum {string} */
+      overall: "very_satisfied" | "satisfied" | "dissatisfied";
+      overallLabel: {
+        score: number;
+        vi: string;
+        en: string;
+      };
+      /** @description Points by criterion number of the scoring tool */
+      scores: {
+        [key: string]: number;
+      };
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+    };
+    AttachedDocumentInput: {
+      /**
+       * Format: uuid
+       * @description Give it as results[].documentId of the complete action
+       */
+      id: string;
+      /** @enum {string} */
+      kind: "result" | "component";
+      name: string;
+      documentNo: string | null;
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      createdAt: string | null;
+      /** @description The public verification page of a result document */
+      verifyUrl: string | null;
     };
     VerifiedDocumentInput: {
       valid: boolean;
@@ -9759,6 +10462,80 @@ export interface components {
       legalDueAt: string | null;
       completedAt: string | null;
       completionClass: string | null;
+    };
+    LatenessReportInput: {
+      period: {
+        from: string;
+        to: string;
+        asOf: string;
+      };
+      agencies: {
+          agencyId: string;
+          agencyName: string;
+          steps: number;
+          dossiers: number;
+          totalOverrunMinutes: number;
+          maxOverrunMinutes: number;
+          averageOverrunMinutes: number;
+          totalOverrunWorkingDays: number;
+        }[];
+      dossiers: ({
+          code: string;
+          procedureName: string;
+          completionClass: string | null;
+          legalDueAt: string | null;
+          completedAt: string | null;
+          overruns: ({
+              stepNo: number;
+              stepName: string;
+              role: string;
+              agencyId: string;
+              agencyName: string;
+              allotmentMinutes: number;
+              dueAt: string | null;
+              completedAt: string | null;
+              /** @description Working minutes past the step’s due instant (1 working day = 480) */
+              overrunMinutes: number;
+              overrunWorkingDays: number;
+              /** @description An active step measured up to now */
+              running: boolean;
+            })[];
+          totalOverrunMinutes: number;
+        })[];
+      nextCursor: string | null;
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    TrackingBookPageInput: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      items: {
+          index: number;
+          dossierCode: string;
+          summary: string;
+          sets: number;
+          applicantName: string;
+          address: string;
+          phone?: string;
+          /** @description HH:mm dd/MM/yyyy */
+          receivedAt: string;
+          /** @description HH:mm dd/MM/yyyy */
+          appointment: string;
+          returnedAt?: string;
+          receiver: string;
+          note?: string;
+        }[];
+      nextCursor: string | null;
     };
     UserSummaryInput: {
       /** Format: uuid */
@@ -10780,6 +11557,472 @@ export interface components {
         };
       };
     };
+    CatalogExport: {
+      /** @constant */
+      format: "motcua.procedures.v1";
+      catalog: string;
+      /** @description ISO 8601 instant (UTC) */
+      exportedAt: string;
+      procedures: ({
+          code: string;
+          catalog: string;
+          versionNo: number;
+          effectiveFrom: string | null;
+          contentHash: string;
+          content: {
+            nationalCode: string | null;
+            localCode?: string;
+            name: string;
+            field: {
+              name: string;
+              code?: string;
+            };
+            levels: ("ministry" | "province" | "commune")[];
+            decision?: string;
+            procedureType?: string;
+            applicantTypes: string[];
+            competentAgency?: string;
+            implementingAgency?: string;
+            components: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                group: "submit" | "present" | "note";
+                originals: number;
+                copies: number;
+                required: boolean;
+                templateName?: string;
+                replaceableByData: boolean;
+                section?: string;
+                nameTruncated?: boolean;
+                alternativeGroup?: {
+                  key: string;
+                  label: string;
+                  order: number;
+                };
+              })[];
+            channels: ({
+                /** @enum {string} */
+                channel: "direct" | "online" | "postal";
+                duration: (OneOf<[{
+                  /** @enum {string} */
+                  unit: "working_days" | "working_hours";
+                  value: number;
+                  cutoff?: string;
+                }, {
+                  /** @constant */
+                  unit: "calendar_days";
+                  value: number;
+                }, {
+                  /** @constant */
+                  unit: "same_day";
+                  cutoff: string;
+                }]>) | null;
+                fees: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "phi" | "le_phi" | "other";
+                    amountVnd: number | null;
+                    text: string;
+                    exemptions?: string;
+                  })[];
+                feeText?: string;
+                durationText?: string;
+              })[];
+            /** @enum {string} */
+            onlineLevel: "full" | "partial" | "none";
+            boundaryFree: boolean;
+            resultTypes: string[];
+            legalBasis: {
+                number: string;
+                title?: string;
+              }[];
+            conditions?: string;
+            processSteps: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "receptionist" | "processor" | "approver" | "result_returner";
+                agency: OneOf<[{
+                  /** @constant */
+                  kind: "receiving";
+                }, {
+                  /** @constant */
+                  kind: "fixed";
+                  agencyCode: string;
+                }, {
+                  /** @constant */
+                  kind: "applicant_commune";
+                }, {
+                  /** @constant */
+                  kind: "province_department";
+                  agencyCode: string;
+                }]>;
+                allotmentWorkingHours: number;
+                /** @enum {string} */
+                handoff?: "internal" | "inter_agency" | "inter_level";
+              })[];
+            /** @enum {string} */
+            clockOnSupplement: "pause" | "restart";
+            autoAccept: boolean;
+            /** Format: uri */
+            sourceUrl?: string;
+            applicationForm?: {
+              key: string;
+              title: string;
+              legalSource: string;
+              replacesComponent?: string;
+              declaration?: string;
+              sections: ({
+                  key: string;
+                  title: string;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "group";
+                      itemLabel: string;
+                      minItems: number;
+                      maxItems: number;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "email";
+                        }))[];
+                    }))[];
+                })[];
+            };
+          };
+        })[];
+    };
+    /** @description The National TTHC database format (`{ "procedures": [...] }` or a bare array) or a motcua export */
+    CatalogFile: Record<string, never>[] | {
+      /** @description "motcua.procedures.v1" for a motcua export (see CatalogExport) */
+      format?: string;
+      procedures: Record<string, never>[];
+    };
     ProcedureDetail: {
       catalog: string;
       code: string;
@@ -11050,6 +12293,42 @@ export interface components {
       };
       hash: string;
     };
+    DossierActionResult: {
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description Send it as expectedVersion with the next action */
+      version: number;
+      /** @description The form the action issued (GET …/forms/{form}.pdf), or null */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
+    CounterIntakeResult: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description The appointment (due instant) of a received dossier; null otherwise */
+      dueAt: string | null;
+      /** @description Send it as expectedVersion with the first action */
+      version: number;
+      /** @description The form issued at intake: receipt, supplement_request or refusal */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
     CounterIntake: {
       /** Format: uuid */
       receivingAgencyId: string;
@@ -11126,6 +12405,103 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
+    CitizenProcedure: {
+      catalog: string;
+      code: string;
+      nationalCode: string | null;
+      name: string;
+      field: {
+        name: string;
+        code: string | null;
+      };
+      /** @description "Cấp tỉnh", "Cấp xã"… */
+      levels: string[];
+      onlineLevel: {
+        /** @enum {string} */
+        code: "full" | "partial" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      canSubmitOnline: boolean;
+      boundaryFree: boolean;
+      boundaryNote: string;
+      applicants: string[];
+      conditions: string | null;
+      steps: string[];
+      channels: ({
+          /** @enum {string} */
+          channel: "direct" | "online" | "postal";
+          label: string;
+          time: string;
+          fees: ({
+              name: string;
+              amountVnd: number | null;
+              text: string;
+            })[];
+          note?: string;
+        })[];
+      components: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      /** @description Papers shown at the desk, not handed in */
+      toPresent: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      notes: string[];
+      whereToSubmit: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      competentAgency: string | null;
+      implementingAgency: string | null;
+      results: string[];
+      legalBasis: {
+          number: string;
+          title?: string;
+        }[];
+      version: {
+        no: number;
+        effectiveFrom: string | null;
+      };
+      sourceUrl: string | null;
+    };
+    ProcedureTemplate: {
+      componentKey: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      createdAt: string | null;
     };
     ProcedureForm: {
       /** @description JSON Schema (draft 2020-12) of the application */
@@ -11611,6 +12987,41 @@ export interface components {
           vi: string;
           en: string;
         })[];
+    };
+    DossierRatingReceipt: {
+      dossierCode: string;
+      /** @enum {string} */
+      overall: "very_satisfied" | "satisfied" | "dissatisfied";
+      overallLabel: {
+        score: number;
+        vi: string;
+        en: string;
+      };
+      /** @description Points by criterion number of the scoring tool */
+      scores: {
+        [key: string]: number;
+      };
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+    };
+    AttachedDocument: {
+      /**
+       * Format: uuid
+       * @description Give it as results[].documentId of the complete action
+       */
+      id: string;
+      /** @enum {string} */
+      kind: "result" | "component";
+      name: string;
+      documentNo: string | null;
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      createdAt: string | null;
+      /** @description The public verification page of a result document */
+      verifyUrl: string | null;
     };
     VerifiedDocument: {
       valid: boolean;
@@ -12314,6 +13725,80 @@ export interface components {
       legalDueAt: string | null;
       completedAt: string | null;
       completionClass: string | null;
+    };
+    LatenessReport: {
+      period: {
+        from: string;
+        to: string;
+        asOf: string;
+      };
+      agencies: {
+          agencyId: string;
+          agencyName: string;
+          steps: number;
+          dossiers: number;
+          totalOverrunMinutes: number;
+          maxOverrunMinutes: number;
+          averageOverrunMinutes: number;
+          totalOverrunWorkingDays: number;
+        }[];
+      dossiers: ({
+          code: string;
+          procedureName: string;
+          completionClass: string | null;
+          legalDueAt: string | null;
+          completedAt: string | null;
+          overruns: ({
+              stepNo: number;
+              stepName: string;
+              role: string;
+              agencyId: string;
+              agencyName: string;
+              allotmentMinutes: number;
+              dueAt: string | null;
+              completedAt: string | null;
+              /** @description Working minutes past the step’s due instant (1 working day = 480) */
+              overrunMinutes: number;
+              overrunWorkingDays: number;
+              /** @description An active step measured up to now */
+              running: boolean;
+            })[];
+          totalOverrunMinutes: number;
+        })[];
+      nextCursor: string | null;
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    TrackingBookPage: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      items: {
+          index: number;
+          dossierCode: string;
+          summary: string;
+          sets: number;
+          applicantName: string;
+          address: string;
+          phone?: string;
+          /** @description HH:mm dd/MM/yyyy */
+          receivedAt: string;
+          /** @description HH:mm dd/MM/yyyy */
+          appointment: string;
+          returnedAt?: string;
+          receiver: string;
+          note?: string;
+        }[];
+      nextCursor: string | null;
     };
     UserSummary: {
       /** Format: uuid */
