@@ -15,7 +15,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'tr
 /** Every `$ref` of a document with where it stands (a JSON pointer). */
 const listRefs = (node: unknown, at = '#', found: { ref: string; at: string }[] = []) => {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => listRefs(item, `${at}/${index}`, found));
+    node.forEach((item, index) => {
+      listRefs(item, `${at}/${index}`, found);
+    });
   } else if (node !== null && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {

@@ -46,7 +46,11 @@ export const documentRoute = (route: RouteDocument): RouteDocument => {
       content: Object.fromEntries(
         files.map((mediaType) => [
           mediaType,
-          { schema: mediaType.startsWith('text/') ? { type: 'string' } : { type: 'string', contentMediaType: mediaType } },
+          {
+            schema: mediaType.startsWith('text/')
+              ? { type: 'string' }
+              : { type: 'string', contentMediaType: mediaType },
+          },
         ]),
       ),
     };

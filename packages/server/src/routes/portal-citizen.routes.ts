@@ -45,8 +45,8 @@ import { getCitizenReceipt, listCitizenPayments, startPayment } from '../usecase
 import {
   ApplicantActionResult,
   CitizenDossier,
-  DossierRatingReceipt,
   CitizenDossierItem,
+  DossierRatingReceipt,
   Draft,
   DraftSummary,
   StartedPayment,
