@@ -16,7 +16,12 @@ import { OFFICIAL } from '../http/auth.js';
 import { IsoDate, PageQuery, Problem, pageOf } from '../http/schemas.js';
 import { NATIONAL_CATALOG } from '../usecases/catalog/access.js';
 import { streamCatalogExport } from '../usecases/catalog/export.js';
-import { getCatalogImport, importProceduresFromBody, listCatalogImportReportRows } from '../usecases/catalog/import.js';
+import {
+  EXPORT_FORMAT,
+  getCatalogImport,
+  importProceduresFromBody,
+  listCatalogImportReportRows,
+} from '../usecases/catalog/import.js';
 import {
   createDraftVersion,
   createProcedure,
@@ -85,6 +90,45 @@ const ProcedureVersion = z
     content: ProcedureVersionContent,
   })
   .meta({ id: 'ProcedureVersion' });
+
+/** The catalog export file: motcua's own format, imported back by POST /api/v1/procedures/imports. */
+const CatalogExport = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    catalog: z.string(),
+    exportedAt: z.string().describe('ISO 8601 instant (UTC)'),
+    procedures: z.array(
+      z.object({
+        code: z.string(),
+        catalog: z.string(),
+        versionNo: z.number().int(),
+        effectiveFrom: IsoDate.nullable(),
+        contentHash: z.string(),
+        content: ProcedureVersionContent,
+      }),
+    ),
+  })
+  .meta({ id: 'CatalogExport' });
+
+/**
+ * A catalog file to import. Checked by the import itself (422 IMPORT_FILE_INVALID with the reason,
+ * rejected records reported row by row), so the schema only documents the two shapes it reads.
+ */
+const CatalogFile = z.unknown().meta({
+  id: 'CatalogFile',
+  description: 'The National TTHC database format (`{ "procedures": [...] }` or a bare array) or a motcua export',
+  anyOf: [
+    { type: 'array', items: { type: 'object', description: 'A procedure record as the national database lists it' } },
+    {
+      type: 'object',
+      properties: {
+        format: { type: 'string', description: `"${EXPORT_FORMAT}" for a motcua export (see CatalogExport)` },
+        procedures: { type: 'array', items: { type: 'object' } },
+      },
+      required: ['procedures'],
+    },
+  ],
+});
 
 const ProcedureAgency = z.object({
   agencyId: z.uuid(),
@@ -254,7 +298,12 @@ export const registerCatalogRoutes = (app: FastifyInstance, ctx: AppContext): vo
         tags: ['procedures'],
         summary: 'Export the current published versions of a catalog as JSON (streamed; re-importable)',
         querystring: z.object({ catalog: CatalogKey.default(NATIONAL_CATALOG) }),
-        produces: ['application/json'],
+        response: {
+          200: {
+            description: 'The catalog file (streamed; sent as an attachment)',
+            content: { 'application/json': { schema: CatalogExport } },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -263,7 +312,7 @@ export const registerCatalogRoutes = (app: FastifyInstance, ctx: AppContext): vo
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="procedures-${catalog}.json"`)
-        .send(stream);
+        .send(stream as never);
     },
   );
 
@@ -283,7 +332,7 @@ export const registerCatalogRoutes = (app: FastifyInstance, ctx: AppContext): vo
           catalog: ProvinceCatalog.optional(),
           fileName: z.string().trim().min(1).max(500).optional(),
         }),
-        body: z.unknown(),
+        body: CatalogFile,
         response: { 201: ImportReport, 400: Problem, 401: Problem, 403: Problem, 413: Problem, 422: Problem },
       },
     },

@@ -88,8 +88,20 @@ describe('a dossier from intake to return across two agencies', () => {
     expect(created.statusCode).toBe(201);
     const { code } = created.json();
     expect(code).toBe('000.00.10.H31-261123-0001');
+    // Intake answers with the created dossier, as an action does.
+    expect(created.json()).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      code,
+      action: 'receive',
+      label: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
+      status: 'received',
+      dueAt: '2026-11-30T09:00:00+07:00',
+      version: expect.any(Number),
+      form: 'receipt',
+    });
 
     const received = (await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: desk.headers })).json();
+    expect(created.json().version).toBe(received.version);
     expect(received).toMatchObject({
       status: 'received',
       dvcqgStatus: 2,
@@ -205,8 +217,15 @@ describe('intake rules', () => {
     );
     expect(response.statusCode).toBe(201);
     const { code } = response.json();
+    expect(response.json()).toMatchObject({
+      action: 'request_intake_supplement',
+      status: 'supplement_requested',
+      dueAt: null,
+      form: 'supplement_request',
+    });
     const dossier = (await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: desk.headers })).json();
     expect(dossier).toMatchObject({ status: 'supplement_requested', supplementPhase: 'intake', dueAt: null });
+    expect(response.json().version).toBe(dossier.version);
     expect((await act(desk, code, 'applicant_supplement')).json().toStatus).toBe('new');
     const again = await act(desk, code, 'request_intake_supplement', { missing: ['Tờ khai'], reason: 'Thiếu chữ ký' });
     expect(again.statusCode).toBe(422);
@@ -220,6 +239,7 @@ describe('intake rules', () => {
     expect(noReason.json().code).toBe('REASON_REQUIRED');
     const refused = await intake(desk, intakeBody({ outcome: 'refuse', reason: 'Không thuộc thẩm quyền giải quyết' }));
     const code = refused.json().code;
+    expect(refused.json()).toMatchObject({ action: 'refuse', status: 'refused', dueAt: null, form: 'refusal' });
     const dossier = (await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: desk.headers })).json();
     expect(dossier).toMatchObject({ status: 'refused', dvcqgStatus: 3 });
     expect((await act(desk, code, 'receive')).json().code).toBe('DOSSIER_FINAL');

@@ -3,7 +3,6 @@ import {
   DOSSIER_ACTIONS,
   DOSSIER_STATUS_VALUES,
   type DossierAction,
-  type DossierStatus,
   parseInstant,
   Submitter,
 } from '@motcua/domain';
@@ -29,7 +28,15 @@ import {
   getDossierEvents,
   listDossierAssignees,
 } from '../usecases/dossiers/read.js';
-import { DossierEvent, DossierView, FormName, InboxCounts, InboxItem } from './dossiers.schemas.js';
+import {
+  CounterIntakeResult,
+  DossierActionResult,
+  DossierEvent,
+  DossierView,
+  FormName,
+  InboxCounts,
+  InboxItem,
+} from './dossiers.schemas.js';
 
 const Reason = z.string().trim().min(3).max(2000);
 const Instant = z.string().refine(
@@ -179,7 +186,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           'Idempotency-Key header to make retries safe.',
         headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
         body: IntakeBody,
-        response: { 201: z.object({ code: z.string(), id: z.uuid() }), ...errors },
+        response: { 201: CounterIntakeResult, ...errors },
       },
     },
     async (request, reply) => {
@@ -368,6 +375,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           code: DossierCode,
           file: z.string().regex(new RegExp(`^(${DOSSIER_FORMS.join('|')})\\.pdf$`), { message: 'msg:FORM_FILE' }),
         }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 403: Problem, 404: Problem },
       },
     },
@@ -393,6 +401,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
           'The form of the dossier’s procedure version with the values filled in online or at the counter; 404 ' +
           'when the dossier has no filled form. Who may read the dossier may print it.',
         params: z.object({ code: DossierCode }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 403: Problem, 404: Problem },
       },
     },
@@ -416,18 +425,7 @@ export const registerDossierRoutes = (app: FastifyInstance, ctx: AppContext): vo
         params: z.object({ code: DossierCode, action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]) }),
         headers: z.object({ 'idempotency-key': z.string().max(200).optional() }).passthrough(),
         body: ActionBody,
-        response: {
-          200: z.object({
-            code: z.string(),
-            action: z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]),
-            label: z.object({ vi: z.string(), en: z.string() }),
-            fromStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
-            toStatus: z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]),
-            version: z.number().int(),
-            form: FormName.nullable(),
-          }),
-          ...errors,
-        },
+        response: { 200: DossierActionResult, ...errors },
       },
     },
     async (request, reply) => {

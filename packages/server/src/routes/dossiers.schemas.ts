@@ -1,4 +1,10 @@
-import { DOSSIER_STATUS_VALUES, type DossierForm } from '@motcua/domain';
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUS_VALUES,
+  type DossierAction,
+  type DossierForm,
+  type DossierStatus,
+} from '@motcua/domain';
 import { z } from 'zod';
 import { FilledApplicationForm } from '../http/schemas.js';
 
@@ -188,6 +194,36 @@ export const DossierEvent = z
     hash: z.string(),
   })
   .meta({ id: 'DossierEvent' });
+
+const Action = z.enum(DOSSIER_ACTIONS as [DossierAction, ...DossierAction[]]);
+const DossierStatusName = z.enum(DOSSIER_STATUS_VALUES as [DossierStatus, ...DossierStatus[]]);
+
+/** What an action answers: the dossier's new status and version, and the form it issued. */
+export const DossierActionResult = z
+  .object({
+    code: z.string(),
+    action: Action,
+    label: Label,
+    fromStatus: DossierStatusName,
+    toStatus: DossierStatusName,
+    version: z.number().int().describe('Send it as expectedVersion with the next action'),
+    form: FormName.nullable().describe('The form the action issued (GET …/forms/{form}.pdf), or null'),
+  })
+  .meta({ id: 'DossierActionResult' });
+
+/** What counter intake answers: the created dossier, as an action answers. */
+export const CounterIntakeResult = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    action: z.enum(['receive', 'request_intake_supplement', 'refuse'] as const satisfies readonly DossierAction[]),
+    label: Label,
+    status: DossierStatusName,
+    dueAt: Instant.nullable().describe('The appointment (due instant) of a received dossier; null otherwise'),
+    version: z.number().int().describe('Send it as expectedVersion with the first action'),
+    form: FormName.nullable().describe('The form issued at intake: receipt, supplement_request or refusal'),
+  })
+  .meta({ id: 'CounterIntakeResult' });
 
 export const InboxCounts = z.object({
   mine: z.number().int(),

@@ -46,6 +46,7 @@ import {
   ApplicantActionResult,
   CitizenDossier,
   CitizenDossierItem,
+  DossierRatingReceipt,
   Draft,
   DraftSummary,
   StartedPayment,
@@ -53,7 +54,6 @@ import {
   Upload,
 } from './portal.schemas.js';
 
-const Loose = z.record(z.string(), z.unknown());
 /** What the citizen typed so far: anything partial, but a filled form's values keep their shape. */
 const DraftData = z.looseObject({ form: FormValuesSchema.optional() });
 const ComponentKey = z
@@ -99,7 +99,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         querystring: z.object({
           returnTo: z.string().max(500).optional().describe('a path of this site to come back to'),
         }),
-        response: { 404: Problem, 401: Problem },
+        response: { 302: z.null().describe('To the identity provider’s sign-in page'), 404: Problem, 401: Problem },
       },
     },
     async (request, reply) => {
@@ -128,7 +128,13 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
           state: z.string().max(500).optional(),
           error: z.string().max(200).optional(),
         }),
-        response: { 400: Problem, 401: Problem, 404: Problem, 422: Problem },
+        response: {
+          302: z.null().describe('To the portal page the sign-in started from, signed in'),
+          400: Problem,
+          401: Problem,
+          404: Problem,
+          422: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -369,6 +375,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Download a file the citizen uploaded',
         params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
     },
     async (request, reply) => {
@@ -445,6 +452,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'Download a document of the dossier (the files handed in; the results once ready)',
         params: z.object({ code: DossierCode, id: z.uuid() }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
     },
     async (request, reply) => {
@@ -465,6 +473,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         tags: ['citizen'],
         summary: 'The filled application form (tờ khai) of one of the citizen’s dossiers, printed (PDF)',
         params: z.object({ code: DossierCode }),
+        produces: ['application/pdf'],
         response: { 401: Problem, 404: Problem },
       },
     },
@@ -599,7 +608,7 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         summary: 'Rate the dossier once its result was returned (once per dossier)',
         params: z.object({ code: DossierCode }),
         body: DossierRatingInput,
-        response: { 201: Loose, ...errors },
+        response: { 201: DossierRatingReceipt, ...errors },
       },
     },
     async (request, reply) =>

@@ -11,9 +11,8 @@ import { generateResultDocument, getOfficialDocument } from '../usecases/dossier
 import { attachOfficialDocument } from '../usecases/portal/desk/attach-document.js';
 import { uploadProcedureTemplate } from '../usecases/portal/desk/procedure-templates.js';
 import { recordDeskRating } from '../usecases/portal/feedback/ratings.js';
-import { ResultDocument } from './portal.schemas.js';
+import { AttachedDocument, DossierRatingReceipt, ProcedureTemplate, ResultDocument } from './portal.schemas.js';
 
-const Loose = z.record(z.string(), z.unknown());
 const errors = {
   400: Problem,
   401: Problem,
@@ -50,7 +49,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
             .max(64)
             .optional(),
         }),
-        response: { 201: Loose, ...errors },
+        response: { 201: AttachedDocument, ...errors },
       },
     },
     async (request, reply) => {
@@ -132,7 +131,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
         summary: 'Record the rating an applicant gave at the desk (counter officers of the receiving agency)',
         params: z.object({ code: DossierCode }),
         body: DossierRatingInput,
-        response: { 201: Loose, ...errors },
+        response: { 201: DossierRatingReceipt, ...errors },
       },
     },
     async (request, reply) =>
@@ -156,7 +155,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
             .max(64),
         }),
         querystring: z.object({ catalog: z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' }) }),
-        response: { 200: Loose, ...errors },
+        response: { 200: ProcedureTemplate, ...errors },
       },
     },
     async (request) => {

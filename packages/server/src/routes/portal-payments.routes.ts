@@ -108,6 +108,7 @@ ${
         body: z.object({ outcome: z.enum(['success', 'failure', 'timeout']), token: z.string().min(10).max(200) }),
         response: {
           200: z.object({ outcome: z.string(), callback: z.unknown(), returnUrl: z.string() }),
+          303: z.null().describe('A form post: back to the portal’s payment page'),
           400: Problem,
           403: Problem,
           404: Problem,

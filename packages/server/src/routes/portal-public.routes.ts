@@ -21,6 +21,7 @@ import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
 import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
 import { contentDisposition } from '../usecases/portal/upload-checks.js';
 import {
+  CitizenProcedure,
   PaknReceipt,
   PaknStatusView,
   ProcedureForm,
@@ -41,7 +42,6 @@ const Sha256 = z
 /** A result document's SHA-256, or its id (printed as a QR code on a generated result). */
 const DocumentKey = z.union([Sha256, z.uuid().transform((value) => value.toLowerCase())]);
 const DOCUMENT_KEY = /^([0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const Loose = z.record(z.string(), z.unknown());
 const errors = { 400: Problem, 404: Problem, 429: Problem };
 
 const escapeHtml = (value: string): string =>
@@ -99,7 +99,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         description: 'Search with GET /api/v1/procedures; this is the citizen’s detail page, with template downloads.',
         params: z.object({ code: ProcedureCode }),
         querystring: z.object({ catalog: CatalogKey.default('national') }),
-        response: { 200: Loose, ...errors },
+        response: { 200: CitizenProcedure, ...errors },
       },
     },
     async (request) => describeProcedureForCitizens(ctx, { catalog: request.query.catalog, code: request.params.code }),
@@ -135,7 +135,11 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
             .max(64),
         }),
         querystring: z.object({ catalog: CatalogKey.default('national') }),
-        produces: ['application/pdf', 'application/msword'],
+        produces: [
+          'application/pdf',
+          'application/msword',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ],
       },
     },
     async (request, reply) => {

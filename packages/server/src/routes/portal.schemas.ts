@@ -16,6 +16,69 @@ const UploadMediaType = z.enum(['application/pdf', 'image/jpeg', 'image/png']);
 const SatisfactionLevel = z.enum(['very_satisfied', 'satisfied', 'dissatisfied']);
 const PaymentStatus = z.enum(['pending', 'succeeded', 'failed']);
 
+// --- the procedure page ---------------------------------------------------------------------------------
+
+const ProcedureComponent = z.looseObject({
+  key: z.string(),
+  name: z.string(),
+  copies: z.string().describe('"01 bản chính và 01 bản sao"'),
+  originals: z.number().int(),
+  copiesCount: z.number().int(),
+  required: z.boolean(),
+  replaceableByData: z.boolean(),
+  section: z.string().optional().describe('The heading (usually a case) the component is listed under'),
+  templateName: z.string().nullable(),
+  templateUrl: z.string().nullable().describe('Where to download the official template, or null'),
+});
+
+export const CitizenProcedure = z
+  .looseObject({
+    catalog: z.string(),
+    code: z.string(),
+    nationalCode: z.string().nullable(),
+    name: z.string(),
+    field: z.looseObject({ name: z.string(), code: z.string().nullable() }),
+    levels: z.array(z.string()).describe('"Cấp tỉnh", "Cấp xã"…'),
+    onlineLevel: z.looseObject({ code: z.enum(['full', 'partial', 'none']), label: Label }),
+    canSubmitOnline: z.boolean(),
+    boundaryFree: z.boolean(),
+    boundaryNote: z.string(),
+    applicants: z.array(z.string()),
+    conditions: z.string().nullable(),
+    steps: z.array(z.string()),
+    channels: z.array(
+      z.looseObject({
+        channel: z.enum(['direct', 'online', 'postal']),
+        label: z.string(),
+        time: z.string(),
+        fees: z.array(z.looseObject({ name: z.string(), amountVnd: z.number().nullable(), text: z.string() })),
+        note: z.string().optional(),
+      }),
+    ),
+    components: z.array(ProcedureComponent),
+    toPresent: z.array(ProcedureComponent).describe('Papers shown at the desk, not handed in'),
+    notes: z.array(z.string()),
+    whereToSubmit: z.array(z.looseObject({ agencyId: z.uuid(), code: z.string(), name: z.string() })),
+    competentAgency: z.string().nullable(),
+    implementingAgency: z.string().nullable(),
+    results: z.array(z.string()),
+    legalBasis: z.array(z.looseObject({ number: z.string(), title: z.string().optional() })),
+    version: z.looseObject({ no: z.number().int(), effectiveFrom: z.string().nullable() }),
+    sourceUrl: z.string().nullable(),
+  })
+  .meta({ id: 'CitizenProcedure', description: 'A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8)' });
+
+export const ProcedureTemplate = z
+  .looseObject({
+    componentKey: z.string(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    createdAt: Instant.nullable(),
+  })
+  .meta({ id: 'ProcedureTemplate' });
+
 // --- the online form and drafts ------------------------------------------------------------------------
 
 const FormComponent = z.looseObject({
@@ -365,6 +428,31 @@ export const ResultDocument = z
     verifyUrl: z.string().nullable().describe('The public verification page (the QR code of a generated result)'),
   })
   .meta({ id: 'ResultDocument' });
+
+export const DossierRatingReceipt = z
+  .looseObject({
+    dossierCode: z.string(),
+    overall: SatisfactionLevel,
+    overallLabel: Answer,
+    scores: z.record(z.string(), z.number()).describe('Points by criterion number of the scoring tool'),
+    channel: z.enum(['online', 'counter']),
+    createdAt: Instant,
+  })
+  .meta({ id: 'DossierRatingReceipt' });
+
+export const AttachedDocument = z
+  .looseObject({
+    id: z.uuid().describe('Give it as results[].documentId of the complete action'),
+    kind: z.enum(['result', 'component']),
+    name: z.string(),
+    documentNo: z.string().nullable(),
+    sha256: z.string().nullable(),
+    mediaType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    createdAt: Instant.nullable(),
+    verifyUrl: z.string().nullable().describe('The public verification page of a result document'),
+  })
+  .meta({ id: 'AttachedDocument' });
 
 export const VerifiedDocument = z
   .looseObject({

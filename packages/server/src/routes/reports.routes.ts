@@ -19,7 +19,13 @@ import { resolveReportScope } from '../usecases/reports/scope.js';
 import { getServiceIndexReport } from '../usecases/reports/service-index.js';
 import { getStatisticsReport, STATISTICS_GROUPINGS, type StatisticsReport } from '../usecases/reports/statistics.js';
 import { openTrackingBook } from '../usecases/reports/tracking-book.js';
-import { FigureDossiers, ServiceIndexReport, StatisticsReport as StatisticsReportSchema } from './reports.schemas.js';
+import {
+  FigureDossiers,
+  LatenessReport,
+  ServiceIndexReport,
+  StatisticsReport as StatisticsReportSchema,
+  TrackingBookPage,
+} from './reports.schemas.js';
 
 /** A list given as repeated parameters or comma-separated. */
 const listOf = <T extends z.ZodType>(item: T, max: number) =>
@@ -126,7 +132,6 @@ export const TRACKING_BOOK_PDF_ROWS = 2000;
 
 export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const json = z.record(z.string(), z.unknown());
 
   api.get(
     '/api/v1/reports/statistics',
@@ -274,7 +279,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
           cursor: z.string().max(400).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
-        response: { 200: json, ...errors },
+        response: { 200: LatenessReport, ...errors },
       },
     },
     async (request) => getLatenessReport(ctx, request.actor, request.query),
@@ -290,7 +295,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
         tags: ['reports'],
         summary: 'The tracking book (sổ theo dõi hồ sơ, Mẫu 06) of a receiving desk for a period, page by page',
         querystring: TrackingBookQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: json, ...errors },
+        response: { 200: TrackingBookPage, ...errors },
       },
     },
     async (request) => {

@@ -151,3 +151,73 @@ export const FigureDossier = z
   .meta({ id: 'FigureDossier' });
 
 export const FigureDossiers = z.object({ items: z.array(FigureDossier), nextCursor: z.string().nullable() });
+
+const StepOverrun = z.looseObject({
+  stepNo: z.number().int(),
+  stepName: z.string(),
+  role: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  allotmentMinutes: z.number(),
+  dueAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  overrunMinutes: z.number().describe('Working minutes past the step’s due instant (1 working day = 480)'),
+  overrunWorkingDays: z.number(),
+  running: z.boolean().describe('An active step measured up to now'),
+});
+
+export const LatenessReport = z
+  .looseObject({
+    period: z.looseObject({ from: z.string(), to: z.string(), asOf: z.string() }),
+    agencies: z.array(
+      z.looseObject({
+        agencyId: z.string(),
+        agencyName: z.string(),
+        steps: z.number().int(),
+        dossiers: z.number().int(),
+        totalOverrunMinutes: z.number(),
+        maxOverrunMinutes: z.number(),
+        averageOverrunMinutes: z.number(),
+        totalOverrunWorkingDays: z.number(),
+      }),
+    ),
+    dossiers: z.array(
+      z.looseObject({
+        code: z.string(),
+        procedureName: z.string(),
+        completionClass: z.string().nullable(),
+        legalDueAt: z.string().nullable(),
+        completedAt: z.string().nullable(),
+        overruns: z.array(StepOverrun),
+        totalOverrunMinutes: z.number(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+    notes: z.array(Text),
+  })
+  .meta({ id: 'LatenessReport' });
+
+/** One line of the tracking book as printed (Circular 01/2018 Mẫu 06 columns). */
+const TrackingBookLine = z.looseObject({
+  index: z.number().int(),
+  dossierCode: z.string(),
+  summary: z.string(),
+  sets: z.number().int(),
+  applicantName: z.string(),
+  address: z.string(),
+  phone: z.string().optional(),
+  receivedAt: z.string().describe('HH:mm dd/MM/yyyy'),
+  appointment: z.string().describe('HH:mm dd/MM/yyyy'),
+  returnedAt: z.string().optional(),
+  receiver: z.string(),
+  note: z.string().optional(),
+});
+
+export const TrackingBookPage = z
+  .looseObject({
+    agency: z.looseObject({ id: z.string(), code: z.string(), name: z.string() }),
+    period: z.looseObject({ from: z.string(), to: z.string(), label: z.string() }),
+    items: z.array(TrackingBookLine),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'TrackingBookPage' });

@@ -72,7 +72,12 @@ export const registerUserRoutes = (app: FastifyInstance, ctx: AppContext): void 
     '/api/v1/users/:id',
     {
       config: OFFICIAL,
-      schema: { tags: ['users'], params: z.object({ id: z.uuid() }), response: { 200: User, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'An official with their roles at each agency (for those who read the agency’s officials)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: User, ...errors },
+      },
     },
     async (request) => getUser(ctx, request.actor, request.params.id),
   );

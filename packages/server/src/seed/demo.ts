@@ -614,7 +614,7 @@ const seedDossiers = async (
       ...(outcome === 'refuse' ? { reason: 'Không thuộc thẩm quyền giải quyết của cơ quan tiếp nhận' } : {}),
     });
     count += 1;
-    const handle = { code: created.body.code, version: 2 };
+    const handle = { code: created.body.code, version: created.body.version };
     await continueDossier(handle, input.steps ?? []);
     return handle;
   };

@@ -12,12 +12,14 @@ import {
   type Applicant,
   buildDefaultProcess,
   buildDossierSteps,
+  DOSSIER_TRANSITIONS,
   type DossierChannel,
   type DossierState,
   findDirectLegalWorkingHours,
   findMissingRequirements,
   foldVietnamese,
   formatDossierCode,
+  formatInstant,
   getApplicantName,
   type ProcedureDuration,
   type ProcedureVersionContent,
@@ -302,7 +304,8 @@ const checkCounterForm = async (
  * procedure version in force, then exactly one of receipt with appointment (Mẫu 01), written
  * supplement guidance (Mẫu 02) or refusal with reasons (Mẫu 03). The dossier code is allocated
  * atomically per agency per day. Dossier row, first event, step rows and outbox job are written
- * in one transaction.
+ * in one transaction. Answers with the created dossier as the actions do: code, status, due instant
+ * (null unless received), version and the form to print.
  */
 export const receiveAtCounter = async (
   ctx: AppContext,
@@ -341,7 +344,7 @@ export const receiveAtCounter = async (
 
   const initial = await planInitialState(ctx, basis, input.channel, input.applicant);
   const access = await buildDossierAccess(ctx, official, [agency.id]);
-  const action =
+  const action: 'receive' | 'request_intake_supplement' | 'refuse' =
     input.outcome === 'receive' ? 'receive' : input.outcome === 'supplement' ? 'request_intake_supplement' : 'refuse';
   const params =
     action === 'receive'
@@ -397,7 +400,19 @@ export const receiveAtCounter = async (
         },
       ],
     });
-    return { statusCode: 201, body: { code: saved.code, id: saved.id } };
+    return {
+      statusCode: 201,
+      body: {
+        code: saved.code,
+        id: saved.id,
+        action,
+        label: DOSSIER_TRANSITIONS[action].label,
+        status: decision.toStatus,
+        dueAt: saved.dueAt ? formatInstant(saved.dueAt.getTime()) : null,
+        version: saved.version,
+        form: decision.form ?? null,
+      },
+    };
   });
 };
 

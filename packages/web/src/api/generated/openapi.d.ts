@@ -41,10 +41,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         503: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -76,10 +76,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -106,28 +106,28 @@ export interface paths {
             "application/json": components["schemas"]["Me"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -141,10 +141,10 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -160,10 +160,10 @@ export interface paths {
             "application/json": components["schemas"]["Me"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -191,10 +191,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -227,22 +227,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -261,16 +261,16 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -304,10 +304,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -341,34 +341,34 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -435,10 +435,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -473,40 +473,40 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -539,22 +539,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -586,40 +586,40 @@ export interface paths {
             "application/json": components["schemas"]["Agency"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -671,40 +671,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -757,40 +757,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -843,10 +843,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -896,16 +896,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -939,16 +939,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -983,10 +983,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1028,16 +1028,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1080,22 +1080,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1145,22 +1145,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1183,22 +1183,22 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1239,22 +1239,22 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1282,40 +1282,40 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureDetail"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1331,9 +1331,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The catalog file (streamed; sent as an attachment) */
         200: {
-          content: never;
+          content: {
+            "application/json": components["schemas"]["CatalogExport"];
+          };
         };
       };
     };
@@ -1353,7 +1355,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["CatalogFileInput"];
         };
       };
       responses: {
@@ -1363,34 +1365,34 @@ export interface paths {
             "application/json": components["schemas"]["CatalogImport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1411,22 +1413,22 @@ export interface paths {
             "application/json": components["schemas"]["CatalogImport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1477,28 +1479,28 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -1525,16 +1527,16 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureDetail"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2035,16 +2037,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -2555,40 +2557,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3101,40 +3103,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3645,40 +3647,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3729,40 +3731,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3791,28 +3793,28 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3846,46 +3848,47 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
     };
   };
   "/api/v1/users/{id}": {
+    /** An official with their roles at each agency (for those who read the agency’s officials) */
     get: {
       parameters: {
         path: {
@@ -3899,40 +3902,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -3964,40 +3967,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4023,40 +4026,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4088,40 +4091,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4144,40 +4147,40 @@ export interface paths {
             "application/json": components["schemas"]["User"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4207,40 +4210,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4264,47 +4267,43 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              code: string;
-              /** Format: uuid */
-              id: string;
-            };
+            "application/json": components["schemas"]["CounterIntakeResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4325,40 +4324,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4387,40 +4386,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4441,40 +4440,40 @@ export interface paths {
             "application/json": components["schemas"]["Dossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4497,40 +4496,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4560,40 +4559,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4628,40 +4627,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4680,22 +4679,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4713,22 +4718,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4755,57 +4766,43 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              code: string;
-              /** @enum {string} */
-              action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
-              label: {
-                vi: string;
-                en: string;
-              };
-              /** @enum {string} */
-              fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
-              /** @enum {string} */
-              toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
-              version: number;
-              form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
-            };
+            "application/json": components["schemas"]["DossierActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4826,40 +4823,40 @@ export interface paths {
             "application/json": components["schemas"]["DossierFees"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4891,40 +4888,40 @@ export interface paths {
             "application/json": components["schemas"]["CounterPaymentRecorded"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4943,22 +4940,28 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/pdf": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/pdf": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/pdf": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -4994,10 +4997,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5038,34 +5041,34 @@ export interface paths {
             "application/json": components["schemas"]["StatisticsReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5097,9 +5100,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -5130,9 +5135,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -5171,34 +5178,34 @@ export interface paths {
             "application/json": components["schemas"]["ServiceIndexReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5229,9 +5236,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -5272,34 +5281,34 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5334,39 +5343,37 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["LatenessReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5390,39 +5397,37 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["TrackingBookPage"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5442,9 +5447,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
         200: {
-          content: never;
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
         };
       };
     };
@@ -5463,9 +5470,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -5491,34 +5500,34 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5534,6 +5543,14 @@ export interface paths {
           province?: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         202: {
@@ -5541,40 +5558,40 @@ export interface paths {
             "application/json": components["schemas"]["DossierImportRun"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5603,34 +5620,34 @@ export interface paths {
             "application/json": components["schemas"]["DossierImportReport"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5672,27 +5689,25 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["CitizenProcedure"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5718,22 +5733,22 @@ export interface paths {
             "application/json": components["schemas"]["ProcedureForm"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5754,9 +5769,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or application/msword or application/vnd.openxmlformats-officedocument.wordprocessingml.document) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "application/msword": string;
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          };
         };
       };
     };
@@ -5783,22 +5802,22 @@ export interface paths {
             "application/json": components["schemas"]["TrackedDossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5819,22 +5838,22 @@ export interface paths {
             "application/json": components["schemas"]["VerifiedDocument"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5849,9 +5868,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The text/html document */
         200: {
-          content: never;
+          content: {
+            "text/html": string;
+          };
         };
       };
     };
@@ -5890,22 +5911,22 @@ export interface paths {
             "application/json": components["schemas"]["PaknReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5926,22 +5947,22 @@ export interface paths {
             "application/json": components["schemas"]["PaknStatusView"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5970,16 +5991,20 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description To the identity provider’s sign-in page */
+        302: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -5996,28 +6021,32 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description To the portal page the sign-in started from, signed in */
+        302: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6041,28 +6070,28 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         429: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6076,10 +6105,10 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6095,10 +6124,10 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6120,40 +6149,40 @@ export interface paths {
             "application/json": components["schemas"]["CitizenMe"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6177,10 +6206,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6205,40 +6234,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6259,40 +6288,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6321,40 +6350,40 @@ export interface paths {
             "application/json": components["schemas"]["Draft"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6371,40 +6400,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6425,6 +6454,14 @@ export interface paths {
           id: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
@@ -6432,52 +6469,52 @@ export interface paths {
             "application/json": components["schemas"]["Upload"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6511,40 +6548,40 @@ export interface paths {
             "application/json": components["schemas"]["SubmitResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6559,9 +6596,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or image/jpeg or image/png) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
         };
       };
     };
@@ -6577,40 +6618,40 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6635,16 +6676,16 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6665,40 +6706,40 @@ export interface paths {
             "application/json": components["schemas"]["CitizenDossier"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6714,9 +6755,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The document (application/pdf or image/jpeg or image/png) */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
         };
       };
     };
@@ -6730,16 +6775,22 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
-        401: {
+        /** @description The application/pdf document */
+        200: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/pdf": string;
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6757,6 +6808,14 @@ export interface paths {
           code: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
@@ -6764,52 +6823,52 @@ export interface paths {
             "application/json": components["schemas"]["Upload"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6840,40 +6899,40 @@ export interface paths {
             "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6902,40 +6961,40 @@ export interface paths {
             "application/json": components["schemas"]["ApplicantActionResult"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -6958,40 +7017,40 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7010,46 +7069,46 @@ export interface paths {
             "application/json": components["schemas"]["StartedPayment"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         502: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7065,9 +7124,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The application/pdf document */
         200: {
-          content: never;
+          content: {
+            "application/pdf": string;
+          };
         };
       };
     };
@@ -7101,45 +7162,43 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["DossierRatingReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7167,10 +7226,10 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7185,9 +7244,11 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The text/html document */
         200: {
-          content: never;
+          content: {
+            "text/html": string;
+          };
         };
       };
     };
@@ -7221,22 +7282,26 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description A form post: back to the portal’s payment page */
+        303: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7256,61 +7321,67 @@ export interface paths {
           code: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AttachedDocument"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7342,52 +7413,52 @@ export interface paths {
             "application/json": components["schemas"]["ResultDocument"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7403,22 +7474,22 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7453,57 +7524,55 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["DossierRatingReceipt"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -7521,61 +7590,67 @@ export interface paths {
           key: string;
         };
       };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ProcedureTemplate"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         400: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         403: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         409: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         413: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         415: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description Default Response */
+        /** @description A problem (RFC 9457) with a stable `code` */
         422: {
           content: {
-            "application/json": components["schemas"]["Problem"];
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -8563,6 +8638,487 @@ export interface components {
         };
       };
     };
+    CatalogExportInput: {
+      /** @constant */
+      format: "motcua.procedures.v1";
+      catalog: string;
+      /** @description ISO 8601 instant (UTC) */
+      exportedAt: string;
+      procedures: ({
+          code: string;
+          catalog: string;
+          versionNo: number;
+          effectiveFrom: string | null;
+          contentHash: string;
+          content: {
+            nationalCode: string | null;
+            localCode?: string;
+            name: string;
+            field: {
+              name: string;
+              code?: string;
+            };
+            levels: ("ministry" | "province" | "commune")[];
+            decision?: string;
+            procedureType?: string;
+            applicantTypes: string[];
+            competentAgency?: string;
+            implementingAgency?: string;
+            components: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                group: "submit" | "present" | "note";
+                originals: number;
+                copies: number;
+                required: boolean;
+                templateName?: string;
+                replaceableByData: boolean;
+                section?: string;
+                nameTruncated?: boolean;
+                alternativeGroup?: {
+                  key: string;
+                  label: string;
+                  order: number;
+                };
+              })[];
+            channels: ({
+                /** @enum {string} */
+                channel: "direct" | "online" | "postal";
+                duration: (OneOf<[{
+                  /** @enum {string} */
+                  unit: "working_days" | "working_hours";
+                  value: number;
+                  cutoff?: string;
+                }, {
+                  /** @constant */
+                  unit: "calendar_days";
+                  value: number;
+                }, {
+                  /** @constant */
+                  unit: "same_day";
+                  cutoff: string;
+                }]>) | null;
+                fees: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "phi" | "le_phi" | "other";
+                    amountVnd: number | null;
+                    text: string;
+                    exemptions?: string;
+                  })[];
+                feeText?: string;
+                durationText?: string;
+              })[];
+            /** @enum {string} */
+            onlineLevel: "full" | "partial" | "none";
+            boundaryFree: boolean;
+            resultTypes: string[];
+            legalBasis: {
+                number: string;
+                title?: string;
+              }[];
+            conditions?: string;
+            processSteps: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "receptionist" | "processor" | "approver" | "result_returner";
+                agency: OneOf<[{
+                  /** @constant */
+                  kind: "receiving";
+                }, {
+                  /** @constant */
+                  kind: "fixed";
+                  agencyCode: string;
+                }, {
+                  /** @constant */
+                  kind: "applicant_commune";
+                }, {
+                  /** @constant */
+                  kind: "province_department";
+                  agencyCode: string;
+                }]>;
+                allotmentWorkingHours: number;
+                /** @enum {string} */
+                handoff?: "internal" | "inter_agency" | "inter_level";
+              })[];
+            /** @enum {string} */
+            clockOnSupplement: "pause" | "restart";
+            autoAccept: boolean;
+            /** Format: uri */
+            sourceUrl?: string;
+            applicationForm?: {
+              key: string;
+              title: string;
+              legalSource: string;
+              replacesComponent?: string;
+              declaration?: string;
+              sections: ({
+                  key: string;
+                  title: string;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "group";
+                      itemLabel: string;
+                      minItems: number;
+                      maxItems: number;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "email";
+                        }))[];
+                    }))[];
+                })[];
+            };
+            resultTemplate?: {
+              key: string;
+              title: string;
+              subject?: string;
+              legalSource?: string;
+              paragraphs: {
+                  text: string;
+                  optional?: boolean;
+                }[];
+              signer: {
+                authority?: string;
+                title: string;
+              };
+              recipients?: string[];
+            };
+          };
+        })[];
+    };
+    /** @description The National TTHC database format (`{ "procedures": [...] }` or a bare array) or a motcua export */
+    CatalogFileInput: Record<string, never>[] | {
+      /** @description "motcua.procedures.v1" for a motcua export (see CatalogExport) */
+      format?: string;
+      procedures: Record<string, never>[];
+    };
     ProcedureDetailInput: {
       catalog: string;
       code: string;
@@ -8842,6 +9398,42 @@ export interface components {
       };
       hash: string;
     };
+    DossierActionResultInput: {
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description Send it as expectedVersion with the next action */
+      version: number;
+      /** @description The form the action issued (GET …/forms/{form}.pdf), or null */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
+    CounterIntakeResultInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description The appointment (due instant) of a received dossier; null otherwise */
+      dueAt: string | null;
+      /** @description Send it as expectedVersion with the first action */
+      version: number;
+      /** @description The form issued at intake: receipt, supplement_request or refusal */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
     CounterIntakeInput: {
       /** Format: uuid */
       receivingAgencyId: string;
@@ -8995,6 +9587,103 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
+    CitizenProcedureInput: {
+      catalog: string;
+      code: string;
+      nationalCode: string | null;
+      name: string;
+      field: {
+        name: string;
+        code: string | null;
+      };
+      /** @description "Cấp tỉnh", "Cấp xã"… */
+      levels: string[];
+      onlineLevel: {
+        /** @enum {string} */
+        code: "full" | "partial" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      canSubmitOnline: boolean;
+      boundaryFree: boolean;
+      boundaryNote: string;
+      applicants: string[];
+      conditions: string | null;
+      steps: string[];
+      channels: ({
+          /** @enum {string} */
+          channel: "direct" | "online" | "postal";
+          label: string;
+          time: string;
+          fees: ({
+              name: string;
+              amountVnd: number | null;
+              text: string;
+            })[];
+          note?: string;
+        })[];
+      components: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      /** @description Papers shown at the desk, not handed in */
+      toPresent: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      notes: string[];
+      whereToSubmit: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      competentAgency: string | null;
+      implementingAgency: string | null;
+      results: string[];
+      legalBasis: {
+          number: string;
+          title?: string;
+        }[];
+      version: {
+        no: number;
+        effectiveFrom: string | null;
+      };
+      sourceUrl: string | null;
+    };
+    ProcedureTemplateInput: {
+      componentKey: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      createdAt: string | null;
     };
     ProcedureFormInput: {
       /** @description JSON Schema (draft 2020-12) of the application */
@@ -9496,6 +10185,41 @@ export interface components {
       origin: "uploaded" | "generated";
       createdAt: string | null;
       /** @description The public verification page (the QR code of a generated result) */
+      verifyUrl: string | null;
+    };
+    DossierRatingReceiptInput: {
+      dossierCode: string;
+      /** @enum {string} */
+      overall: "very_satisfied" | "satisfied" | "dissatisfied";
+      overallLabel: {
+        score: number;
+        vi: string;
+        en: string;
+      };
+      /** @description Points by criterion number of the scoring tool */
+      scores: {
+        [key: string]: number;
+      };
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+    };
+    AttachedDocumentInput: {
+      /**
+       * Format: uuid
+       * @description Give it as results[].documentId of the complete action
+       */
+      id: string;
+      /** @enum {string} */
+      kind: "result" | "component";
+      name: string;
+      documentNo: string | null;
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      createdAt: string | null;
+      /** @description The public verification page of a result document */
       verifyUrl: string | null;
     };
     VerifiedDocumentInput: {
@@ -10218,6 +10942,80 @@ export interface components {
       legalDueAt: string | null;
       completedAt: string | null;
       completionClass: string | null;
+    };
+    LatenessReportInput: {
+      period: {
+        from: string;
+        to: string;
+        asOf: string;
+      };
+      agencies: {
+          agencyId: string;
+          agencyName: string;
+          steps: number;
+          dossiers: number;
+          totalOverrunMinutes: number;
+          maxOverrunMinutes: number;
+          averageOverrunMinutes: number;
+          totalOverrunWorkingDays: number;
+        }[];
+      dossiers: ({
+          code: string;
+          procedureName: string;
+          completionClass: string | null;
+          legalDueAt: string | null;
+          completedAt: string | null;
+          overruns: ({
+              stepNo: number;
+              stepName: string;
+              role: string;
+              agencyId: string;
+              agencyName: string;
+              allotmentMinutes: number;
+              dueAt: string | null;
+              completedAt: string | null;
+              /** @description Working minutes past the step’s due instant (1 working day = 480) */
+              overrunMinutes: number;
+              overrunWorkingDays: number;
+              /** @description An active step measured up to now */
+              running: boolean;
+            })[];
+          totalOverrunMinutes: number;
+        })[];
+      nextCursor: string | null;
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    TrackingBookPageInput: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      items: {
+          index: number;
+          dossierCode: string;
+          summary: string;
+          sets: number;
+          applicantName: string;
+          address: string;
+          phone?: string;
+          /** @description HH:mm dd/MM/yyyy */
+          receivedAt: string;
+          /** @description HH:mm dd/MM/yyyy */
+          appointment: string;
+          returnedAt?: string;
+          receiver: string;
+          note?: string;
+        }[];
+      nextCursor: string | null;
     };
     UserSummaryInput: {
       /** Format: uuid */
@@ -11254,6 +12052,487 @@ export interface components {
         };
       };
     };
+    CatalogExport: {
+      /** @constant */
+      format: "motcua.procedures.v1";
+      catalog: string;
+      /** @description ISO 8601 instant (UTC) */
+      exportedAt: string;
+      procedures: ({
+          code: string;
+          catalog: string;
+          versionNo: number;
+          effectiveFrom: string | null;
+          contentHash: string;
+          content: {
+            nationalCode: string | null;
+            localCode?: string;
+            name: string;
+            field: {
+              name: string;
+              code?: string;
+            };
+            levels: ("ministry" | "province" | "commune")[];
+            decision?: string;
+            procedureType?: string;
+            applicantTypes: string[];
+            competentAgency?: string;
+            implementingAgency?: string;
+            components: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                group: "submit" | "present" | "note";
+                originals: number;
+                copies: number;
+                required: boolean;
+                templateName?: string;
+                replaceableByData: boolean;
+                section?: string;
+                nameTruncated?: boolean;
+                alternativeGroup?: {
+                  key: string;
+                  label: string;
+                  order: number;
+                };
+              })[];
+            channels: ({
+                /** @enum {string} */
+                channel: "direct" | "online" | "postal";
+                duration: (OneOf<[{
+                  /** @enum {string} */
+                  unit: "working_days" | "working_hours";
+                  value: number;
+                  cutoff?: string;
+                }, {
+                  /** @constant */
+                  unit: "calendar_days";
+                  value: number;
+                }, {
+                  /** @constant */
+                  unit: "same_day";
+                  cutoff: string;
+                }]>) | null;
+                fees: ({
+                    name: string;
+                    /** @enum {string} */
+                    kind: "phi" | "le_phi" | "other";
+                    amountVnd: number | null;
+                    text: string;
+                    exemptions?: string;
+                  })[];
+                feeText?: string;
+                durationText?: string;
+              })[];
+            /** @enum {string} */
+            onlineLevel: "full" | "partial" | "none";
+            boundaryFree: boolean;
+            resultTypes: string[];
+            legalBasis: {
+                number: string;
+                title?: string;
+              }[];
+            conditions?: string;
+            processSteps: ({
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "receptionist" | "processor" | "approver" | "result_returner";
+                agency: OneOf<[{
+                  /** @constant */
+                  kind: "receiving";
+                }, {
+                  /** @constant */
+                  kind: "fixed";
+                  agencyCode: string;
+                }, {
+                  /** @constant */
+                  kind: "applicant_commune";
+                }, {
+                  /** @constant */
+                  kind: "province_department";
+                  agencyCode: string;
+                }]>;
+                allotmentWorkingHours: number;
+                /** @enum {string} */
+                handoff?: "internal" | "inter_agency" | "inter_level";
+              })[];
+            /** @enum {string} */
+            clockOnSupplement: "pause" | "restart";
+            autoAccept: boolean;
+            /** Format: uri */
+            sourceUrl?: string;
+            applicationForm?: {
+              key: string;
+              title: string;
+              legalSource: string;
+              replacesComponent?: string;
+              declaration?: string;
+              sections: ({
+                  key: string;
+                  title: string;
+                  fields: (({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "text";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "textarea";
+                      maxLength?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "date";
+                      notInFuture?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "choice";
+                      options: {
+                          value: string;
+                          label: string;
+                        }[];
+                      /** @enum {string} */
+                      display?: "radio" | "select";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "checkbox";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "address";
+                      foreignAllowed?: boolean;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "cccd";
+                      dateOfBirthField?: string;
+                      sexField?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "money";
+                      max?: number;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "number";
+                      min?: number;
+                      max?: number;
+                      unit?: string;
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "phone";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "email";
+                    }) | ({
+                      key: string;
+                      label: string;
+                      help?: string;
+                      required: boolean;
+                      visibleWhen?: {
+                        field: string;
+                        equals: string | boolean | string[];
+                      };
+                      /** @enum {string} */
+                      width?: "full" | "half" | "third";
+                      /** @constant */
+                      kind: "group";
+                      itemLabel: string;
+                      minItems: number;
+                      maxItems: number;
+                      fields: (({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "text";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "textarea";
+                          maxLength?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "date";
+                          notInFuture?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "choice";
+                          options: {
+                              value: string;
+                              label: string;
+                            }[];
+                          /** @enum {string} */
+                          display?: "radio" | "select";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "checkbox";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "address";
+                          foreignAllowed?: boolean;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "cccd";
+                          dateOfBirthField?: string;
+                          sexField?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "money";
+                          max?: number;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "number";
+                          min?: number;
+                          max?: number;
+                          unit?: string;
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "phone";
+                        }) | ({
+                          key: string;
+                          label: string;
+                          help?: string;
+                          required: boolean;
+                          visibleWhen?: {
+                            field: string;
+                            equals: string | boolean | string[];
+                          };
+                          /** @enum {string} */
+                          width?: "full" | "half" | "third";
+                          /** @constant */
+                          kind: "email";
+                        }))[];
+                    }))[];
+                })[];
+            };
+            resultTemplate?: {
+              key: string;
+              title: string;
+              subject?: string;
+              legalSource?: string;
+              paragraphs: {
+                  text: string;
+                  optional?: boolean;
+                }[];
+              signer: {
+                authority?: string;
+                title: string;
+              };
+              recipients?: string[];
+            };
+          };
+        })[];
+    };
+    /** @description The National TTHC database format (`{ "procedures": [...] }` or a bare array) or a motcua export */
+    CatalogFile: Record<string, never>[] | {
+      /** @description "motcua.procedures.v1" for a motcua export (see CatalogExport) */
+      format?: string;
+      procedures: Record<string, never>[];
+    };
     ProcedureDetail: {
       catalog: string;
       code: string;
@@ -11535,6 +12814,42 @@ export interface components {
       };
       hash: string;
     };
+    DossierActionResult: {
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse" | "applicant_supplement" | "forward" | "accept_handoff" | "assign" | "complete_step" | "return_step" | "request_supplement" | "request_payment" | "record_payment" | "apologize" | "complete" | "stop" | "withdraw" | "return_result";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      fromStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @enum {string} */
+      toStatus: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description Send it as expectedVersion with the next action */
+      version: number;
+      /** @description The form the action issued (GET …/forms/{form}.pdf), or null */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
+    CounterIntakeResult: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      /** @enum {string} */
+      action: "receive" | "request_intake_supplement" | "refuse";
+      label: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "new" | "received" | "refused" | "processing" | "supplement_requested" | "financial_obligation" | "withdrawn" | "stopped" | "completed" | "returned";
+      /** @description The appointment (due instant) of a received dossier; null otherwise */
+      dueAt: string | null;
+      /** @description Send it as expectedVersion with the first action */
+      version: number;
+      /** @description The form issued at intake: receipt, supplement_request or refusal */
+      form: ("receipt" | "supplement_request" | "refusal" | "apology" | "stop_notice" | "control_slip" | "payment_request" | "withdrawal") | null;
+    };
     CounterIntake: {
       /** Format: uuid */
       receivingAgencyId: string;
@@ -11688,6 +13003,103 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
+    CitizenProcedure: {
+      catalog: string;
+      code: string;
+      nationalCode: string | null;
+      name: string;
+      field: {
+        name: string;
+        code: string | null;
+      };
+      /** @description "Cấp tỉnh", "Cấp xã"… */
+      levels: string[];
+      onlineLevel: {
+        /** @enum {string} */
+        code: "full" | "partial" | "none";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      canSubmitOnline: boolean;
+      boundaryFree: boolean;
+      boundaryNote: string;
+      applicants: string[];
+      conditions: string | null;
+      steps: string[];
+      channels: ({
+          /** @enum {string} */
+          channel: "direct" | "online" | "postal";
+          label: string;
+          time: string;
+          fees: ({
+              name: string;
+              amountVnd: number | null;
+              text: string;
+            })[];
+          note?: string;
+        })[];
+      components: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      /** @description Papers shown at the desk, not handed in */
+      toPresent: ({
+          key: string;
+          name: string;
+          /** @description "01 bản chính và 01 bản sao" */
+          copies: string;
+          originals: number;
+          copiesCount: number;
+          required: boolean;
+          replaceableByData: boolean;
+          /** @description The heading (usually a case) the component is listed under */
+          section?: string;
+          templateName: string | null;
+          /** @description Where to download the official template, or null */
+          templateUrl: string | null;
+        })[];
+      notes: string[];
+      whereToSubmit: {
+          /** Format: uuid */
+          agencyId: string;
+          code: string;
+          name: string;
+        }[];
+      competentAgency: string | null;
+      implementingAgency: string | null;
+      results: string[];
+      legalBasis: {
+          number: string;
+          title?: string;
+        }[];
+      version: {
+        no: number;
+        effectiveFrom: string | null;
+      };
+      sourceUrl: string | null;
+    };
+    ProcedureTemplate: {
+      componentKey: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      createdAt: string | null;
     };
     ProcedureForm: {
       /** @description JSON Schema (draft 2020-12) of the application */
@@ -12189,6 +13601,41 @@ export interface components {
       origin: "uploaded" | "generated";
       createdAt: string | null;
       /** @description The public verification page (the QR code of a generated result) */
+      verifyUrl: string | null;
+    };
+    DossierRatingReceipt: {
+      dossierCode: string;
+      /** @enum {string} */
+      overall: "very_satisfied" | "satisfied" | "dissatisfied";
+      overallLabel: {
+        score: number;
+        vi: string;
+        en: string;
+      };
+      /** @description Points by criterion number of the scoring tool */
+      scores: {
+        [key: string]: number;
+      };
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+    };
+    AttachedDocument: {
+      /**
+       * Format: uuid
+       * @description Give it as results[].documentId of the complete action
+       */
+      id: string;
+      /** @enum {string} */
+      kind: "result" | "component";
+      name: string;
+      documentNo: string | null;
+      sha256: string | null;
+      mediaType: string | null;
+      sizeBytes: number | null;
+      createdAt: string | null;
+      /** @description The public verification page of a result document */
       verifyUrl: string | null;
     };
     VerifiedDocument: {
@@ -12911,6 +14358,80 @@ export interface components {
       legalDueAt: string | null;
       completedAt: string | null;
       completionClass: string | null;
+    };
+    LatenessReport: {
+      period: {
+        from: string;
+        to: string;
+        asOf: string;
+      };
+      agencies: {
+          agencyId: string;
+          agencyName: string;
+          steps: number;
+          dossiers: number;
+          totalOverrunMinutes: number;
+          maxOverrunMinutes: number;
+          averageOverrunMinutes: number;
+          totalOverrunWorkingDays: number;
+        }[];
+      dossiers: ({
+          code: string;
+          procedureName: string;
+          completionClass: string | null;
+          legalDueAt: string | null;
+          completedAt: string | null;
+          overruns: ({
+              stepNo: number;
+              stepName: string;
+              role: string;
+              agencyId: string;
+              agencyName: string;
+              allotmentMinutes: number;
+              dueAt: string | null;
+              completedAt: string | null;
+              /** @description Working minutes past the step’s due instant (1 working day = 480) */
+              overrunMinutes: number;
+              overrunWorkingDays: number;
+              /** @description An active step measured up to now */
+              running: boolean;
+            })[];
+          totalOverrunMinutes: number;
+        })[];
+      nextCursor: string | null;
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    TrackingBookPage: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      items: {
+          index: number;
+          dossierCode: string;
+          summary: string;
+          sets: number;
+          applicantName: string;
+          address: string;
+          phone?: string;
+          /** @description HH:mm dd/MM/yyyy */
+          receivedAt: string;
+          /** @description HH:mm dd/MM/yyyy */
+          appointment: string;
+          returnedAt?: string;
+          receiver: string;
+          note?: string;
+        }[];
+      nextCursor: string | null;
     };
     UserSummary: {
       /** Format: uuid */
