@@ -108,6 +108,7 @@ export const registerPortalDeskRoutes = (app: FastifyInstance, ctx: AppContext):
       schema: {
         tags: ['dossiers'],
         summary: 'Download a file of the dossier (a scan handed in, a result document): who may read the dossier',
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
         params: z.object({ code: DossierCode, id: z.uuid() }),
         response: { 401: Problem, 403: Problem, 404: Problem },
       },

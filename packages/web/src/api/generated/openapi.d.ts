@@ -7474,6 +7474,14 @@ export interface paths {
         };
       };
       responses: {
+        /** @description The document (application/pdf or image/jpeg or image/png) */
+        200: {
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
+        };
         /** @description A problem (RFC 9457) with a stable `code` */
         401: {
           content: {
