@@ -117,12 +117,15 @@ const stopWithSigint = (child: ChildProcess): Promise<number | null> =>
     child.kill('SIGINT');
   });
 
-describe('motcua serve on the embedded database', () => {
+// The embedded database is the same on both passes (the child's environment drops DATABASE_URL): it runs
+// on the PGlite pass only. The deadlines below only turn a hang into a failure: the demo seed takes about a
+// minute on a quiet 2-core machine, several on a busy one, and a start is awaited by its "listening" line.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('motcua serve on the embedded database', () => {
   it('starts, answers /readyz, stops cleanly on Ctrl-C, and keeps its data without seeding twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-serve-'));
     try {
       const first = startServe(dir);
-      const [, url] = await waitForLine(first.child, /listening on (http:\/\/localhost:\d+)/, 90_000);
+      const [, url] = await waitForLine(first.child, /listening on (http:\/\/localhost:\d+)/, 420_000);
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
@@ -131,7 +134,7 @@ describe('motcua serve on the embedded database', () => {
       expect(existsSync(join(dir, 'motcua.lock'))).toBe(false);
 
       const second = startServe(dir);
-      const [, url2] = await waitForLine(second.child, /listening on (http:\/\/localhost:\d+)/, 90_000);
+      const [, url2] = await waitForLine(second.child, /listening on (http:\/\/localhost:\d+)/, 120_000);
       expect((await fetch(`${url2}/readyz`)).status).toBe(200);
       expect(second.output()).not.toContain('seeded the demo province');
       expect(second.output()).not.toContain('applied migration');
@@ -145,7 +148,7 @@ describe('motcua serve on the embedded database', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 });
 
 describe('motcua import/export procedures', { timeout: 180_000 }, () => {
