@@ -5,3 +5,4 @@ export * from './id-number.js';
 export * from './routing.js';
 export * from './state-machine.js';
 export * from './status.js';
+export * from './timeliness.js';

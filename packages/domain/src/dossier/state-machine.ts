@@ -1,10 +1,11 @@
 import type { OfficialRole } from '../access/permissions.js';
-import { type CompletionClass, classifyCompletion } from '../calendar/duration.js';
+import type { CompletionClass } from '../calendar/duration.js';
 import { toLocalDate, toLocalMinutes } from '../calendar/local-date.js';
 import type { WorkingTimeCalendar } from '../calendar/working-time.js';
 import { closePause, type DossierClock, openPause, readClock } from './clock.js';
 import type { DossierStep } from './routing.js';
 import { type DossierStatus, FINAL_STATUSES } from './status.js';
+import { classifyCompletion } from './timeliness.js';
 
 /**
  * The dossier state machine, as one table (one row per action): which statuses an action may be
@@ -655,7 +656,7 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
         currentStep: returner ?? null,
         completedAt: now,
         outcome: p.outcome,
-        ...(legalDue !== null ? { completionClass: classifyCompletion(calendar, now, legalDue) } : {}),
+        ...(legalDue !== null ? { completionClass: classifyCompletion(now, legalDue) } : {}),
       };
       break;
     }

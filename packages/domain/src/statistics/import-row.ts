@@ -4,7 +4,8 @@
  * formats accepted, and the validation of a row into what the statistics need. Pure: the caller
  * reads the file and resolves agencies and procedures.
  */
-import { type CompletionClass, classifyCompletion } from '../calendar/duration.js';
+import type { CompletionClass } from '../calendar/duration.js';
+import { classifyCompletion } from '../dossier/timeliness.js';
 import { getDaysInMonth, getLocalDayNumber } from '../calendar/local-date.js';
 import type { DossierChannel } from '../dossier/status.js';
 import { foldVietnamese } from '../text/fold.js';
@@ -594,9 +595,8 @@ export const validateImportRow = (
   let completionClass: CompletionClass | null = null;
   if (status === 'completed' || status === 'returned') {
     const resultText = text('result');
-    // classifyCompletion compares local days and instants only; its calendar argument is not read.
     const computed =
-      completedAt !== null && dueAt !== null ? classifyCompletion(undefined as never, completedAt, dueAt) : null;
+      completedAt !== null && dueAt !== null ? classifyCompletion(completedAt, dueAt) : null;
     if (resultText !== null) {
       const stated = RESULTS[foldValue(resultText)];
       if (!stated) {
