@@ -6,6 +6,7 @@ export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
 export * from './dossier-import.queries.js';
 export * from './dossiers.queries.js';
+export * from './issued-forms.queries.js';
 export * from './lateness.queries.js';
 export {
   getMigrationStatus,
@@ -34,6 +35,7 @@ export * from './synthetic-dossiers.queries.js';
 export * from './tables/calendar.js';
 export * from './tables/catalog.js';
 export * from './tables/dossiers.js';
+export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/portal.js';

@@ -1,6 +1,7 @@
 import type { CalendarTables } from './tables/calendar.js';
 import type { CatalogTables } from './tables/catalog.js';
 import type { DossierTables } from './tables/dossiers.js';
+import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { PortalTables } from './tables/portal.js';
@@ -15,5 +16,6 @@ export type Database = FoundationTables &
   CalendarTables &
   CatalogTables &
   DossierTables &
+  FormTables &
   PortalTables &
   StatisticsTables;

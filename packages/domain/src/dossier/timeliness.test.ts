@@ -44,9 +44,7 @@ describe('classifyTimeliness', () => {
   });
 
   it('refuses to judge an open item without a clock', () => {
-    expect(() => classifyTimeliness({ dueAt: at('2025-03-05T10:00:00+07:00'), completedAt: null })).toThrow(
-      RangeError,
-    );
+    expect(() => classifyTimeliness({ dueAt: at('2025-03-05T10:00:00+07:00'), completedAt: null })).toThrow(RangeError);
   });
 
   it('words every class in Vietnamese and English, the three of the control slip as Circular 01/2018 prints them', () => {

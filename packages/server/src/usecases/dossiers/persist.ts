@@ -50,6 +50,9 @@ export const toStepRows = (state: DossierState, calendar: WorkingTimeCalendar): 
     receivedAt: toDate(step.receivedAt),
     completedAt: toDate(step.completedAt),
     dueAt: toDate(step.dueAt),
+    givenByUserId: step.givenByUserId ?? null,
+    receivedByUserId: step.receivedByUserId ?? null,
+    completedByUserId: step.completedByUserId ?? null,
     overrunMinutes:
       step.completedAt !== undefined && step.dueAt !== undefined
         ? step.completedAt > step.dueAt
