@@ -2,12 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CalendarError } from './calendar-error.js';
 import type { DurationRule } from './duration.js';
-import {
-  computeDue,
-  getWorkingTimeElapsed,
-  listMovedDueInstants,
-  validateDurationRule,
-} from './duration.js';
+import { computeDue, getWorkingTimeElapsed, listMovedDueInstants, validateDurationRule } from './duration.js';
 import { addDays, formatInstant, getWeekday, parseInstant, toInstant, toLocalDate } from './local-date.js';
 import { OFFICIAL_SCHEDULE_PERIODS } from './official-schedules.js';
 import { createDayOffCalendar } from './schedule.js';

@@ -43,6 +43,12 @@ describe('classifyTimeliness', () => {
     expect(classifyTimeliness({ dueAt: undefined, completedAt: undefined, now: 0 })).toBe('no_deadline');
   });
 
+  it('keeps the class recorded when the dossier finished', () => {
+    expect(classifyTimeliness({ dueAt, completedAt: dueAt + 1, recorded: 'on_time' })).toBe('on_time');
+    expect(classifyTimeliness({ dueAt: null, completedAt: null, recorded: 'early' })).toBe('early');
+    expect(classifyTimeliness({ dueAt, completedAt: dueAt + 1, recorded: null })).toBe('late');
+  });
+
   it('refuses to judge an open item without a clock', () => {
     expect(() => classifyTimeliness({ dueAt: at('2025-03-05T10:00:00+07:00'), completedAt: null })).toThrow(RangeError);
   });

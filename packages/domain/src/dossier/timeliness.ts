@@ -33,6 +33,11 @@ export type TimelinessInput = {
   completedAt: number | null | undefined;
   /** The instant to judge an open item at; needed only when it has not finished. */
   now?: number;
+  /**
+   * The class recorded when the dossier finished (its `completion_class`, or the result an imported
+   * file states). It is the record and wins over a class computed again from the instants.
+   */
+  recorded?: FinishedTimeliness | null;
 };
 
 /** The words printed and shown for each class (Circular 01/2018 Mẫu 05 column wording). */
@@ -41,7 +46,7 @@ export const TIMELINESS_LABELS: Record<Timeliness, { vi: string; en: string }> =
   on_time: { vi: 'Đúng hạn', en: 'On time' },
   late: { vi: 'Quá hạn', en: 'Late' },
   in_time: { vi: 'Trong hạn', en: 'Within time' },
-  overdue: { vi: 'Đã quá hạn', en: 'Overdue' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
   no_deadline: { vi: 'Không quy định thời hạn', en: 'No time limit' },
 };
 
@@ -57,7 +62,10 @@ export const classifyCompletion = (completedAt: number, dueAt: number): Finished
 
 /** The class of a dossier or step, finished or not (see the module comment for the rule). */
 export const classifyTimeliness = (input: TimelinessInput): Timeliness => {
-  const { dueAt, completedAt, now } = input;
+  const { dueAt, completedAt, now, recorded } = input;
+  if (recorded) {
+    return recorded;
+  }
   if (dueAt === null || dueAt === undefined) {
     return 'no_deadline';
   }

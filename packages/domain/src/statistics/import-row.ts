@@ -5,9 +5,9 @@
  * reads the file and resolves agencies and procedures.
  */
 import type { CompletionClass } from '../calendar/duration.js';
-import { classifyCompletion } from '../dossier/timeliness.js';
 import { getDaysInMonth, getLocalDayNumber } from '../calendar/local-date.js';
 import type { DossierChannel } from '../dossier/status.js';
+import { classifyCompletion } from '../dossier/timeliness.js';
 import { foldVietnamese } from '../text/fold.js';
 import type { StatisticsFacts } from './contributions.js';
 import type { StatisticsLevel } from './series.js';
@@ -595,8 +595,7 @@ export const validateImportRow = (
   let completionClass: CompletionClass | null = null;
   if (status === 'completed' || status === 'returned') {
     const resultText = text('result');
-    const computed =
-      completedAt !== null && dueAt !== null ? classifyCompletion(completedAt, dueAt) : null;
+    const computed = completedAt !== null && dueAt !== null ? classifyCompletion(completedAt, dueAt) : null;
     if (resultText !== null) {
       const stated = RESULTS[foldValue(resultText)];
       if (!stated) {

@@ -11,8 +11,10 @@ import {
   type Applicant,
   DOSSIER_CHANNELS,
   type DossierState,
+  describeTimeliness,
   type ProcedureDuration,
   type Submitter,
+  TIMELINESS_LABELS,
   toLocalDate,
   toLocalMinutes,
 } from '@motcua/domain';
@@ -237,12 +239,18 @@ export const buildDossierForm = async (
           ...(step.givenAt ? { givenAt: atOf(step.givenAt) } : {}),
           to: `${step.agencyName} — ${step.name}`,
           ...(step.receivedAt ? { receivedAt: atOf(step.receivedAt) } : {}),
+          ...(step.givenByName ? { givenBy: step.givenByName } : {}),
+          ...(step.receivedByName ? { receivedBy: step.receivedByName } : {}),
           ...(step.dueAt ? { dueAt: atOf(step.dueAt) } : {}),
-          ...(step.completedAt
-            ? { result: step.overrunMinutes && step.overrunMinutes > 0 ? 'Hoàn thành quá hạn' : 'Hoàn thành đúng hạn' }
+          // The result column of the slip: the step finished early / on time / late against its own due instant.
+          ...(step.completedAt && step.dueAt
+            ? {
+                result: describeTimeliness({ dueAt: step.dueAt.getTime(), completedAt: step.completedAt.getTime() }).vi,
+              }
             : {}),
         };
       });
+      const returner = steps.at(-1);
       return {
         ...common,
         form: 'control_slip',
@@ -259,6 +267,10 @@ export const buildDossierForm = async (
                     : dossier.returnChannel === 'online'
                       ? 'Trực tuyến'
                       : 'Tại Bộ phận Một cửa',
+                ...(dossier.completionClass ? { result: TIMELINESS_LABELS[dossier.completionClass].vi } : {}),
+                ...(returner?.role === 'result_returner' && returner.completedByName
+                  ? { returnedBy: returner.completedByName }
+                  : {}),
               },
             }
           : {}),
