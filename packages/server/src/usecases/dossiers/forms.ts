@@ -3,7 +3,11 @@ import {
   type DossierRecord,
   findAdministrativeUnit,
   findAgency,
+  findDossierById,
+  findIssuedForm,
   getProcedureVersion,
+  type IssuedFormName,
+  insertIssuedForm,
   listDossierEvents,
   listDossierSteps,
 } from '@motcua/db';
@@ -118,13 +122,18 @@ export const buildDossierForm = async (
   ctx: AppContext,
   dossier: DossierRecord,
   form: DossierFormName,
+  issuing?: DossierEventRecord,
 ): Promise<FormData> => {
   const receiving = await findAgency(ctx.db, dossier.receivingAgencyId);
   if (!receiving) {
     throw notAvailable(form);
   }
   const events = await listDossierEvents(ctx.db, dossier.id);
-  const latest = (...actions: string[]) => [...events].reverse().find((e) => actions.includes(e.action));
+  // A form of a record is built from the event that issued it; otherwise from the latest such event.
+  const latest = (...actions: string[]) =>
+    issuing && actions.includes(issuing.action)
+      ? issuing
+      : [...events].reverse().find((e) => actions.includes(e.action));
   const issuer = await issuerOf(ctx, receiving);
   const common: CommonFormData = {
     issuer,
@@ -150,7 +159,10 @@ export const buildDossierForm = async (
         copies: c.copies,
         ...(c.fromData ? { note: 'Khai thác từ CSDL' } : {}),
       }));
-      const due = dossier.dueAt ?? dossier.legalDueAt;
+      // The appointment given at intake (the receive event's due instant), not a later one: a new
+      // appointment after an apology is on the apology form, never on the receipt.
+      const dueAfter = (received.payload as { dueAfter?: number | null }).dueAfter;
+      const due = typeof dueAfter === 'number' ? new Date(dueAfter) : (dossier.dueAt ?? dossier.legalDueAt);
       return {
         ...common,
         form: 'receipt',
@@ -309,8 +321,113 @@ export const buildDossierForm = async (
   }
 };
 
-/** Renders a printed form of a dossier the caller may read. */
+type DossierEventRecord = Awaited<ReturnType<typeof listDossierEvents>>[number];
+
+/**
+ * The forms that are records once handed to the applicant, and the actions that issue each. Their
+ * PDF is stored when issued and every reprint returns those bytes (Circular 01/2018/TT-VPCP Art. 19:
+ * the receipt is the applicant's proof of what was received and of the appointment). The control
+ * slip and the tracking book are working documents that grow with the dossier: drawn afresh.
+ */
+const ISSUING_ACTIONS: Record<IssuedFormName, readonly string[]> = {
+  receipt: ['receive'],
+  supplement_request: ['request_intake_supplement', 'request_supplement'],
+  refusal: ['refuse'],
+  apology: ['apologize'],
+  stop_notice: ['stop'],
+};
+
+const isIssuedForm = (form: DossierFormName): form is IssuedFormName => form in ISSUING_ACTIONS;
+
+/** The issued form an event produced, if it produced one. */
+const issuedFormOf = (event: DossierEventRecord): IssuedFormName | undefined =>
+  (Object.keys(ISSUING_ACTIONS) as IssuedFormName[]).find((form) => ISSUING_ACTIONS[form].includes(event.action));
+
+const readStored = async (ctx: AppContext, sha256: string): Promise<Buffer | undefined> => {
+  const stream = await ctx.storage.open(sha256);
+  if (!stream) {
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+/**
+ * The PDF a dossier event issued: the stored bytes when it was stored, otherwise drawn now from that
+ * event, stored content-addressed with its hash and recorded. Two writers racing (the issuing job and
+ * a first print) both render; the first record wins and both answer its bytes.
+ */
+const getIssuedFormPdf = async (
+  ctx: AppContext,
+  dossier: DossierRecord,
+  form: IssuedFormName,
+  event: DossierEventRecord,
+): Promise<{ pdf: Buffer; sha256: string }> => {
+  const key = { dossierId: dossier.id, form, eventSeq: event.seq };
+  const stored = await findIssuedForm(ctx.db, key);
+  if (stored) {
+    const bytes = await readStored(ctx, stored.fileSha256);
+    if (!bytes) {
+      throw new Error(`issued form ${stored.fileSha256} is missing from the file store`);
+    }
+    return { pdf: bytes, sha256: stored.fileSha256 };
+  }
+  const pdf = await renderForm(await buildDossierForm(ctx, dossier, form, event));
+  const { sha256, size } = await ctx.storage.put(pdf);
+  await insertIssuedForm(ctx.db, {
+    ...key,
+    provinceCode: dossier.provinceCode,
+    fileSha256: sha256,
+    sizeBytes: size,
+    issuedAt: event.at,
+  });
+  const recorded = await findIssuedForm(ctx.db, key);
+  if (recorded && recorded.fileSha256 !== sha256) {
+    const first = await readStored(ctx, recorded.fileSha256);
+    if (first) {
+      return { pdf: first, sha256: recorded.fileSha256 };
+    }
+  }
+  return { pdf, sha256 };
+};
+
+/**
+ * Stores the form a dossier event issued (run after the event commits, from the outbox). Does
+ * nothing for an event that issues no form, and nothing more when the form is already stored.
+ */
+export const storeIssuedForm = async (
+  ctx: AppContext,
+  input: { dossierId: string; seq: number },
+): Promise<{ form: IssuedFormName; sha256: string } | undefined> => {
+  const dossier = await findDossierById(ctx.db, input.dossierId);
+  if (!dossier) {
+    return undefined;
+  }
+  const event = (await listDossierEvents(ctx.db, dossier.id)).find((e) => e.seq === input.seq);
+  const form = event ? issuedFormOf(event) : undefined;
+  if (!event || !form) {
+    return undefined;
+  }
+  const { sha256 } = await getIssuedFormPdf(ctx, dossier, form, event);
+  return { form, sha256 };
+};
+
+/**
+ * Renders a printed form of a dossier the caller may read. A form that is a record (receipt,
+ * supplement request, refusal, apology, stop notice) comes back byte for byte as it was issued.
+ */
 export const renderDossierForm = async (ctx: AppContext, actor: Actor, code: string, form: DossierFormName) => {
   const { dossier } = await getReadableDossier(ctx, actor, code);
+  if (isIssuedForm(form)) {
+    const events = await listDossierEvents(ctx.db, dossier.id);
+    const event = [...events].reverse().find((e) => ISSUING_ACTIONS[form].includes(e.action));
+    if (!event) {
+      throw notAvailable(form);
+    }
+    return (await getIssuedFormPdf(ctx, dossier, form, event)).pdf;
+  }
   return renderForm(await buildDossierForm(ctx, dossier, form));
 };
