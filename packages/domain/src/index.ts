@@ -7,3 +7,4 @@ export * from './eforms/index.js';
 export * from './portal/index.js';
 export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
+export { tidyPrintedText } from './text/printed-text.js';

@@ -1,3 +1,4 @@
+export * from './address.js';
 export * from './applicant.js';
 export * from './clock.js';
 export * from './dossier-code.js';

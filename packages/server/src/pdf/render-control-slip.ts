@@ -47,7 +47,7 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
     { text: title, font: 'bold', align: 'center' },
     { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
     { space: s.signatureSpace * 0.6 },
-    { text: name ?? '', align: 'center' },
+    { text: name ?? '', font: 'bold', align: 'center' },
   ];
   const signBoxes = (giver: string, giverName: string | undefined, taker: string, takerName: string | undefined) => ({
     columns: [signSide(giver, giverName), signSide(taker, takerName)],

@@ -116,15 +116,25 @@ const controlSlip: ControlSlipFormData = {
       to: 'Phòng Tư pháp - Hộ tịch',
       receivedAt: { date: '2026-11-02', time: '09:20' },
       dueAt: { date: '2026-11-04', time: '17:00' },
+      givenBy: 'Lê Văn Đức',
+      receivedBy: 'Phạm Thị Hồng Nhung',
       result: 'Đúng hạn',
     },
     {
       from: 'Phòng Tư pháp - Hộ tịch',
       givenAt: { date: '2026-11-04', time: '15:30' },
       to: 'Lãnh đạo Sở Tư pháp (ký duyệt)',
+      givenBy: 'Phạm Thị Hồng Nhung',
       note: 'Trình ký điện tử',
     },
   ],
+  returned: {
+    date: '2026-11-05',
+    time: '09:00',
+    channel: 'Tại Bộ phận Một cửa',
+    returnedBy: 'Lê Văn Đức',
+    result: 'Trước hạn',
+  },
 };
 
 const bookRow = (i: number): TrackingBookRow => ({
@@ -153,7 +163,7 @@ type Extracted = {
   pages: string[];
   /** Pairs of text pieces whose boxes overlap, per page: any is a layout bug. */
   overlaps: string[];
-  /** Text printed in the top 25 pt of each page: where Decree 30 puts the page number. */
+  /** Text printed in the top 45 pt of each page (inside the 20 mm top margin): where Decree 30 puts the page number. */
   topMargins: string[];
   text: string;
   imagesOnFirstPage: number;
@@ -204,7 +214,7 @@ const extract = async (pdf: Buffer): Promise<Extracted> => {
     });
     topMargins.push(
       content.items
-        .map((item) => ('str' in item && (item.transform[5] ?? 0) > pageHeight - 25 ? item.str : ''))
+        .map((item) => ('str' in item && (item.transform[5] ?? 0) > pageHeight - 45 ? item.str : ''))
         .join('')
         .trim(),
     );
@@ -398,6 +408,12 @@ describe('renderForm', () => {
       'Trình ký điện tử',
       'Người giao',
       'Người nhận',
+      // The officials' names at each hand-over, under their signatures.
+      'Người giao (Ký và ghi rõ họ tên) Lê Văn Đức Người nhận (Ký và ghi rõ họ tên) Phạm Thị Hồng Nhung',
+      'Người giao (Ký và ghi rõ họ tên) Phạm Thị Hồng Nhung Người nhận (Ký và ghi rõ họ tên) Trình ký',
+      'Người trả kết quả (Ký và ghi rõ họ tên) Lê Văn Đức Người nhận kết quả',
+      'Trả: 09 giờ 00 phút, ngày 05/11/2026',
+      'Trước hạn',
     ]);
   });
 

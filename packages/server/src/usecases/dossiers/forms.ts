@@ -16,9 +16,11 @@ import {
   DOSSIER_CHANNELS,
   type DossierState,
   describeTimeliness,
+  formatFullAddress,
   type ProcedureDuration,
   type Submitter,
   TIMELINESS_LABELS,
+  tidyPrintedText,
   toLocalDate,
   toLocalMinutes,
 } from '@motcua/domain';
@@ -98,14 +100,28 @@ const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBl
   };
 };
 
-const applicantOf = (dossier: DossierRecord): ApplicantBlock => {
+/** The applicant's address with the commune and province chosen at intake (as they were named then). */
+const fullAddressOf = async (ctx: AppContext, dossier: DossierRecord): Promise<string> => {
+  const { address } = dossier.applicant as Applicant;
+  if (!address.communeCode) {
+    return address.text;
+  }
+  const at = toLocalDate((dossier.receivedAt ?? dossier.createdAt).getTime());
+  const commune = await findAdministrativeUnit(ctx.db, { level: 'commune', code: address.communeCode, at });
+  const province = commune
+    ? await findAdministrativeUnit(ctx.db, { level: 'province', code: commune.provinceCode, at })
+    : undefined;
+  return formatFullAddress({ text: address.text, communeName: commune?.name, provinceName: province?.name });
+};
+
+const applicantOf = async (ctx: AppContext, dossier: DossierRecord): Promise<ApplicantBlock> => {
   const applicant = dossier.applicant as Applicant;
   const submitter = dossier.submitter as Submitter | null;
   return {
     name: dossier.applicantName,
     kind: applicant.kind,
     identifier: applicant.kind === 'person' ? applicant.idNumber : applicant.taxCode,
-    address: applicant.address.text,
+    address: await fullAddressOf(ctx, dossier),
     ...(applicant.phone ? { phone: applicant.phone } : {}),
     ...(applicant.email ? { email: applicant.email } : {}),
     ...(submitter ? { submitterName: submitter.fullName } : {}),
@@ -140,8 +156,8 @@ export const buildDossierForm = async (
     dossierCode: dossier.code,
     lookupUrl: `${ctx.config.publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`,
     issuedAt: atOf(ctx.clock.now()),
-    procedureName: dossier.procedureName,
-    applicant: applicantOf(dossier),
+    procedureName: tidyPrintedText(dossier.procedureName),
+    applicant: await applicantOf(ctx, dossier),
   };
   const state = dossier.state as DossierState;
   switch (form) {
@@ -154,7 +170,8 @@ export const buildDossierForm = async (
       const components = (
         dossier.components as { name: string; originals: number; copies: number; fromData: boolean }[]
       ).map((c) => ({
-        name: c.name,
+        // Names come from the national catalogue: words apart, no word cut at the source.
+        name: tidyPrintedText(c.name),
         originals: c.originals,
         copies: c.copies,
         ...(c.fromData ? { note: 'Khai thác từ CSDL' } : {}),
@@ -169,7 +186,7 @@ export const buildDossierForm = async (
         issuedAt: atOf(dossier.receivedAt),
         receivingUnit: receiving.name,
         channel: DOSSIER_CHANNELS[dossier.channel].vi,
-        summary: dossier.summary,
+        summary: tidyPrintedText(dossier.summary),
         components,
         sets: 1,
         legalTime: durationText(findChannelDuration(version.content, dossier.channel)),
@@ -191,7 +208,7 @@ export const buildDossierForm = async (
         ...common,
         form: 'supplement_request',
         issuedAt: atOf(event.at),
-        missing: params.missing ?? (event.payload.missing as string[] | undefined) ?? [],
+        missing: (params.missing ?? (event.payload.missing as string[] | undefined) ?? []).map(tidyPrintedText),
         reason: params.reason ?? event.note ?? '',
         guidingOfficer: { title: 'NGƯỜI HƯỚNG DẪN', ...(event.actorName ? { name: event.actorName } : {}) },
       };
@@ -293,7 +310,7 @@ export const buildDossierForm = async (
         throw notAvailable(form);
       }
       const received = latest('receive');
-      const applicant = applicantOf(dossier);
+      const applicant = await applicantOf(ctx, dossier);
       const day = (d: Date | null) =>
         d ? `${atOf(d).date.split('-').reverse().join('/')} ${atOf(d).time}` : undefined;
       return {
