@@ -8395,6 +8395,13 @@ export interface components {
       rescheduled: boolean;
       completedAt: string | null;
       completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Against the legal due instant: finished early / on time / late, or open within time / overdue */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       outcome: ("approved" | "rejected") | null;
       returnedAt: string | null;
       returnChannel: ("counter" | "post" | "online") | null;
@@ -8423,6 +8430,15 @@ export interface components {
           completedAt: string | null;
           dueAt: string | null;
           overrunMinutes: number | null;
+          givenByName: string | null;
+          receivedByName: string | null;
+          completedByName: string | null;
+          timeliness: {
+            /** @enum {string} */
+            timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+            vi: string;
+            en: string;
+          };
         })[];
       documents: ({
           /** Format: uuid */
@@ -8763,6 +8779,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -8871,6 +8894,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -10950,6 +10980,13 @@ export interface components {
       rescheduled: boolean;
       completedAt: string | null;
       completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Against the legal due instant: finished early / on time / late, or open within time / overdue */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       outcome: ("approved" | "rejected") | null;
       returnedAt: string | null;
       returnChannel: ("counter" | "post" | "online") | null;
@@ -10978,6 +11015,15 @@ export interface components {
           completedAt: string | null;
           dueAt: string | null;
           overrunMinutes: number | null;
+          givenByName: string | null;
+          receivedByName: string | null;
+          completedByName: string | null;
+          timeliness: {
+            /** @enum {string} */
+            timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+            vi: string;
+            en: string;
+          };
         })[];
       documents: ({
           /** Format: uuid */
@@ -11318,6 +11364,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -11426,6 +11479,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
