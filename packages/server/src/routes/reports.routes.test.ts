@@ -341,6 +341,8 @@ describe('tracking book', () => {
       sets: 1,
     });
     expect(first.items[0].receiver).toBe('Lý Thị Một Cửa');
+    // The full address: the commune and province chosen at intake are already written, so nothing repeats.
+    expect(first.items[0].address).toBe('Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên');
     const second = (await get('motcua', `${url}&limit=3&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((r: { index: number }) => r.index)).toEqual([4, 5]);
     expect(second.items.find((r: { dossierCode: string }) => r.dossierCode === codes.d6).note).toBe('Đã rút hồ sơ');

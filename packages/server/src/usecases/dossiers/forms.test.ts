@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const headersOf = async (username: string) => (await signIn(t.app, username)).headers;
 
-const intake = async () => {
+const intake = async (address = 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên') => {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
@@ -37,7 +37,7 @@ const intake = async () => {
         idNumber: '033190001234',
         dateOfBirth: '1990-05-20',
         gender: 'female',
-        address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+        address: { text: address, communeCode: '11953' },
         phone: '0912345678',
       },
       components: [
@@ -161,5 +161,20 @@ describe('accountable steps', () => {
     expect(slip).toContain(desk);
     expect(slip).toMatch(/Trước hạn|Đúng hạn|Quá hạn/);
     expect(slip).not.toContain('Hoàn thành');
+  });
+});
+
+describe('the full address', () => {
+  it('prints the commune and province chosen at intake after what was typed, on the receipt and in the book', async () => {
+    clock.set('2026-11-26T09:00:00+07:00');
+    const code = await intake('Số 7 ngõ 3 phố Bãi Sậy');
+    const full = 'Số 7 ngõ 3 phố Bãi Sậy, phường Phố Hiến, tỉnh Hưng Yên';
+    expect(await textOf(await print(code, 'receipt'))).toContain(`Địa chỉ: ${full}`);
+    const book = await t.app.inject({
+      url: `/api/v1/reports/tracking-book?agency=${world.agencies.centre?.id}&from=2026-11-26&to=2026-11-26`,
+      headers: await headersOf('motcua'),
+    });
+    expect(book.statusCode).toBe(200);
+    expect(book.json().items.find((row: { dossierCode: string }) => row.dossierCode === code)?.address).toBe(full);
   });
 });
