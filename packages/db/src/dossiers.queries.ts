@@ -123,6 +123,9 @@ export type StepRow = {
   completedAt: Date | null;
   dueAt: Date | null;
   overrunMinutes: number | null;
+  givenByUserId: string | null;
+  receivedByUserId: string | null;
+  completedByUserId: string | null;
 };
 
 /** Writes the projection of the dossier's steps (few rows; upserted on every transition). */
@@ -146,6 +149,9 @@ export const upsertDossierSteps = async (
         completedAt: eb.ref('excluded.completedAt'),
         dueAt: eb.ref('excluded.dueAt'),
         overrunMinutes: eb.ref('excluded.overrunMinutes'),
+        givenByUserId: eb.ref('excluded.givenByUserId'),
+        receivedByUserId: eb.ref('excluded.receivedByUserId'),
+        completedByUserId: eb.ref('excluded.completedByUserId'),
       })),
     )
     .execute();
@@ -156,6 +162,9 @@ export const listDossierSteps = async (db: Db, dossierId: string) =>
     .selectFrom('dossierStep')
     .innerJoin('agency', 'agency.id', 'dossierStep.agencyId')
     .leftJoin('appUser', 'appUser.id', 'dossierStep.assigneeUserId')
+    .leftJoin('appUser as giver', 'giver.id', 'dossierStep.givenByUserId')
+    .leftJoin('appUser as taker', 'taker.id', 'dossierStep.receivedByUserId')
+    .leftJoin('appUser as performer', 'performer.id', 'dossierStep.completedByUserId')
     .select([
       'dossierStep.stepNo',
       'dossierStep.key',
@@ -174,6 +183,9 @@ export const listDossierSteps = async (db: Db, dossierId: string) =>
       'dossierStep.completedAt',
       'dossierStep.dueAt',
       'dossierStep.overrunMinutes',
+      'giver.fullName as givenByName',
+      'taker.fullName as receivedByName',
+      'performer.fullName as completedByName',
     ])
     .where('dossierStep.dossierId', '=', dossierId)
     .orderBy('dossierStep.stepNo')

@@ -7,6 +7,7 @@ export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatab
 export * from './dossier-import.queries.js';
 export * from './dossiers.queries.js';
 export * from './fees.queries.js';
+export * from './issued-forms.queries.js';
 export * from './lateness.queries.js';
 export {
   getMigrationStatus,
@@ -36,6 +37,7 @@ export * from './tables/calendar.js';
 export * from './tables/catalog.js';
 export * from './tables/dossiers.js';
 export * from './tables/fees.js';
+export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/portal.js';

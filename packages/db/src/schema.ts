@@ -2,6 +2,7 @@ import type { CalendarTables } from './tables/calendar.js';
 import type { CatalogTables } from './tables/catalog.js';
 import type { DossierTables } from './tables/dossiers.js';
 import type { FeesTables } from './tables/fees.js';
+import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { PortalTables } from './tables/portal.js';
@@ -17,5 +18,6 @@ export type Database = FoundationTables &
   CatalogTables &
   DossierTables &
   FeesTables &
+  FormTables &
   PortalTables &
   StatisticsTables;

@@ -9,6 +9,9 @@ export type TrackingBookEntry = {
   sets: number;
   applicantName: string | null;
   address: string | null;
+  /** The commune and province chosen at intake (names in force on the day received), for the full address. */
+  communeName: string | null;
+  provinceName: string | null;
   phone: string | null;
   receivedAt: Date;
   dueAt: Date | null;
@@ -42,12 +45,27 @@ export const listTrackingBookPage = async (
   const engine = await sql<TrackingBookEntry>`
     select 'engine' as source, d.id::text as id, d.code, d.summary,
       greatest(1, coalesce((select max((c ->> 'originals')::int + (c ->> 'copies')::int) from jsonb_array_elements(d.components) c), 1)) as sets,
-      d.applicant_name, d.applicant #>> '{address,text}' as address, d.applicant ->> 'phone' as phone,
+      d.applicant_name, d.applicant #>> '{address,text}' as address, commune.name as commune_name,
+      province.name as province_name, d.applicant ->> 'phone' as phone,
       d.received_at, d.due_at, d.returned_at, d.status,
       (select u.full_name from dossier_event ev join app_user u on u.id = ev.actor_user_id
         where ev.dossier_id = d.id and ev.action = 'receive' order by ev.seq limit 1) as receiver,
       null::text as note
     from dossier d
+    left join lateral (
+      select u.name, u.province_code from administrative_unit u
+      where u.level = 'commune' and u.code = d.applicant #>> '{address,communeCode}'
+        and (u.valid_from is null or u.valid_from <= ((d.received_at at time zone 'UTC') + interval '7 hours')::date)
+        and (u.valid_to is null or u.valid_to >= ((d.received_at at time zone 'UTC') + interval '7 hours')::date)
+      limit 1
+    ) commune on true
+    left join lateral (
+      select p.name from administrative_unit p
+      where p.level = 'province' and p.code = commune.province_code
+        and (p.valid_from is null or p.valid_from <= ((d.received_at at time zone 'UTC') + interval '7 hours')::date)
+        and (p.valid_to is null or p.valid_to >= ((d.received_at at time zone 'UTC') + interval '7 hours')::date)
+      limit 1
+    ) province on true
     where d.receiving_agency_id = any(${ids}::uuid[]) and d.received_at >= ${start} and d.received_at < ${end}
       ${after ? sql`and (d.received_at, d.code, 'engine'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
     order by d.received_at, d.code
@@ -55,7 +73,7 @@ export const listTrackingBookPage = async (
   `.execute(db);
   const history = await sql<TrackingBookEntry>`
     select 'history' as source, h.id::text as id, h.code, h.summary, h.sets, h.applicant_name,
-      h.applicant_address as address, h.applicant_phone as phone, h.received_at, h.legal_due_at as due_at, h.returned_at,
+      h.applicant_address as address, null::text as commune_name, null::text as province_name, h.applicant_phone as phone, h.received_at, h.legal_due_at as due_at, h.returned_at,
       h.status, h.receiver, h.note
     from historical_dossier h
     where h.receiving_agency_id = any(${ids}::uuid[]) and h.received_at >= ${start} and h.received_at < ${end}

@@ -8,3 +8,4 @@ export * from './fees/index.js';
 export * from './portal/index.js';
 export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
+export { tidyPrintedText } from './text/printed-text.js';

@@ -273,8 +273,18 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await act(desk, 'return_result');
     await waitForStatus(desk, 'Đã trả kết quả');
     await desk.getByRole('tab', { name: 'Quá trình xử lý' }).click();
-    await desk.getByText('Trần Văn Chuyên').first().waitFor();
+    // The steps table (another tab) names the specialist too: wait for the history's visible mention.
+    await desk.getByText('Trần Văn Chuyên').filter({ visible: true }).first().waitFor();
     await shoot(desk, 'dossier-returned');
+    // Each step names who did it and who gave and took it, with its timeliness in the rule's words.
+    await desk.getByRole('tab', { name: 'Các bước xử lý' }).click();
+    const specialistStep = desk.locator('tr', { hasText: 'Trần Văn Chuyên' }).first();
+    await expect.poll(() => specialistStep.innerText()).toMatch(/Trước hạn|Đúng hạn|Quá hạn/);
+    // The desk officer handed it over to the specialist's step: named beside the time given.
+    await expect.poll(() => specialistStep.innerText()).toMatch(/Lý Thị Một Cửa/);
+    await expect
+      .poll(() => desk.getByTestId('dossier-timeliness').innerText())
+      .toMatch(/^(Trước hạn|Đúng hạn|Quá hạn)$/);
     await expect
       .poll(() => desk.locator('[data-form]').evaluateAll((links) => links.map((l) => l.getAttribute('data-form'))))
       .toEqual(expect.arrayContaining(['receipt', 'control_slip']));

@@ -373,6 +373,9 @@ export const DATABASE_COLUMNS = {
     completedAt: { type: 'timestamp with time zone', nullable: true },
     dueAt: { type: 'timestamp with time zone', nullable: true },
     overrunMinutes: { type: 'integer', nullable: true },
+    givenByUserId: { type: 'uuid', nullable: true },
+    receivedByUserId: { type: 'uuid', nullable: true },
+    completedByUserId: { type: 'uuid', nullable: true },
   },
   feeReceiptSequence: {
     agencyId: { type: 'uuid', nullable: false },
@@ -413,6 +416,17 @@ export const DATABASE_COLUMNS = {
     requestHash: { type: 'text', nullable: false },
     statusCode: { type: 'integer', nullable: true },
     response: { type: 'jsonb', nullable: true },
+    createdAt: { type: 'timestamp with time zone', nullable: false },
+  },
+  issuedForm: {
+    dossierId: { type: 'uuid', nullable: false },
+    eventSeq: { type: 'integer', nullable: false },
+    form: { type: 'text', nullable: false },
+    provinceCode: { type: 'text', nullable: false },
+    fileSha256: { type: 'text', nullable: false },
+    sizeBytes: { type: 'integer', nullable: false },
+    mediaType: { type: 'text', nullable: false },
+    issuedAt: { type: 'timestamp with time zone', nullable: false },
     createdAt: { type: 'timestamp with time zone', nullable: false },
   },
   loginThrottle: {

@@ -61,6 +61,10 @@ export type DossierStepTable = {
   completedAt: Timestamp | null;
   dueAt: Timestamp | null;
   overrunMinutes: number | null;
+  /** 0013: the officials of the hand-over into this step and who finished it. */
+  givenByUserId: string | null;
+  receivedByUserId: string | null;
+  completedByUserId: string | null;
 };
 
 export type DossierEventTable = {

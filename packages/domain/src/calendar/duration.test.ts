@@ -2,13 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CalendarError } from './calendar-error.js';
 import type { DurationRule } from './duration.js';
-import {
-  classifyCompletion,
-  computeDue,
-  getWorkingTimeElapsed,
-  listMovedDueInstants,
-  validateDurationRule,
-} from './duration.js';
+import { computeDue, getWorkingTimeElapsed, listMovedDueInstants, validateDurationRule } from './duration.js';
 import { addDays, formatInstant, getWeekday, parseInstant, toInstant, toLocalDate } from './local-date.js';
 import { OFFICIAL_SCHEDULE_PERIODS } from './official-schedules.js';
 import { createDayOffCalendar } from './schedule.js';
@@ -352,37 +346,6 @@ describe('getWorkingTimeElapsed', () => {
         },
       ),
       { numRuns: 300 },
-    );
-  });
-});
-
-describe('classifyCompletion', () => {
-  const dueAt = at('2025-03-05T10:00:00+07:00');
-
-  it.each([
-    ['2025-03-04T16:00:00+07:00', 'early'],
-    ['2025-03-05T00:00:00+07:00', 'on_time'],
-    ['2025-03-05T10:00:00+07:00', 'on_time'],
-    ['2025-03-05T10:00:01+07:00', 'late'],
-    ['2025-03-06T08:00:00+07:00', 'late'],
-  ])('completed %s → %s', (completedAt, expected) => {
-    expect(classifyCompletion(calendar, at(completedAt), dueAt)).toBe(expected);
-  });
-
-  it('is monotonic in completedAt (property)', () => {
-    const rank = { early: 0, on_time: 1, late: 2 } as const;
-    const instant = fc.integer({
-      min: at('2025-01-01T00:00:00+07:00') / 1000,
-      max: at('2025-12-31T00:00:00+07:00') / 1000,
-    });
-    fc.assert(
-      fc.property(instant, instant, instant, (a, b, d) => {
-        const [c1, c2] = a <= b ? [a * 1000, b * 1000] : [b * 1000, a * 1000];
-        expect(rank[classifyCompletion(calendar, c1, d * 1000)]).toBeLessThanOrEqual(
-          rank[classifyCompletion(calendar, c2, d * 1000)],
-        );
-      }),
-      { numRuns: 1000 },
     );
   });
 });

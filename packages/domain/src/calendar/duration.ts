@@ -142,7 +142,8 @@ export const validateDurationRule = (rule: DurationRule): DurationRule => {
   return rule;
 };
 
-const assertInstant = (ms: unknown, name: string): number => {
+/** A finite instant inside the calendar's years, or a CalendarError naming the argument. */
+export const assertInstant = (ms: unknown, name: string): number => {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
     throw new CalendarError('INVALID_INSTANT', `${name} must be a finite epoch-millisecond number`, {
       name,
@@ -359,25 +360,6 @@ export const getWorkingTimeElapsed = (calendar: WorkingTimeCalendar, input: Work
     elapsed -= calendar.getWorkingMsBetween(pause.start, pauseEnd);
   }
   return elapsed / MS_PER_MINUTE;
-};
-
-/**
- * early: completed on a local (Vietnam) date before the due date; on_time: on the due date and
- * not after the due instant; late: after the due instant. (Decision 766/QĐ-TTg and the one-stop
- * statistics count "trước hạn / đúng hạn / quá hạn" this way — recalled.) The calendar parameter
- * is kept so that a future per-agency time zone does not change the signature.
- */
-export const classifyCompletion = (
-  _calendar: WorkingTimeCalendar,
-  completedAt: number,
-  dueAt: number,
-): CompletionClass => {
-  assertInstant(completedAt, 'completedAt');
-  assertInstant(dueAt, 'dueAt');
-  if (completedAt > dueAt) {
-    return 'late';
-  }
-  return getLocalDayNumber(completedAt) < getLocalDayNumber(dueAt) ? 'early' : 'on_time';
 };
 
 export interface DueItem extends ComputeDueInput {

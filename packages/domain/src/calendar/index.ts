@@ -14,7 +14,6 @@ export type {
   WorkingTimeElapsedInput,
 } from './duration.js';
 export {
-  classifyCompletion,
   computeDue,
   getWorkingTimeElapsed,
   listMovedDueInstants,

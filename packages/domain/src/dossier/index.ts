@@ -1,3 +1,4 @@
+export * from './address.js';
 export * from './applicant.js';
 export * from './clock.js';
 export * from './dossier-code.js';
@@ -5,3 +6,4 @@ export * from './id-number.js';
 export * from './routing.js';
 export * from './state-machine.js';
 export * from './status.js';
+export * from './timeliness.js';

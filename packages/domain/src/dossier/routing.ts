@@ -19,6 +19,12 @@ export type DossierStep = {
   /** When this step's agency took it ("Nhận …"); the same instant within one agency. */
   receivedAt?: number;
   completedAt?: number;
+  /** The official who handed the dossier over to this step ("Người giao"); none when the applicant did. */
+  givenByUserId?: string;
+  /** The official who took it at this step ("Người nhận"): who accepted a hand-over, or the assignee. */
+  receivedByUserId?: string;
+  /** The official who finished this step ("Người thực hiện"). */
+  completedByUserId?: string;
   /** The step's own due instant: its allotment of working time from when it was given. */
   dueAt?: number;
 };

@@ -180,6 +180,47 @@ describe('a full liên thông scenario', () => {
   });
 });
 
+describe('accountable steps', () => {
+  const as = (userId: string): DossierActor => ({ ...official(), userId }) as DossierActor;
+
+  it('records who took, gave and finished each step, for the control slip and the dossier page', () => {
+    let s = buildState();
+    s = step(s, 'receive', '2026-11-23T09:00:00+07:00', as('desk')).state;
+    expect(s.steps[0]).toMatchObject({ receivedByUserId: 'desk' });
+    expect(s.steps[0]?.givenByUserId).toBeUndefined();
+    s = step(s, 'forward', '2026-11-23T10:00:00+07:00', as('desk')).state;
+    expect(s.steps[0]).toMatchObject({ completedByUserId: 'desk', status: 'done' });
+    // Across agencies nobody has taken it yet: the other agency records its taker.
+    expect(s.steps[1]).toMatchObject({ givenByUserId: 'desk' });
+    expect(s.steps[1]?.receivedByUserId).toBeUndefined();
+    s = step(s, 'accept_handoff', '2026-11-23T14:00:00+07:00', as('clerk')).state;
+    expect(s.steps[1]).toMatchObject({ receivedByUserId: 'clerk' });
+    s = step(s, 'complete_step', '2026-11-24T10:00:00+07:00', as('expert')).state;
+    expect(s.steps[1]).toMatchObject({ completedByUserId: 'expert' });
+    expect(s.steps[2]).toMatchObject({ givenByUserId: 'expert' });
+    s = step(s, 'assign', '2026-11-24T10:30:00+07:00', as('head')).state;
+    // The named assignee takes a hand-over within one agency.
+    expect(s.steps[2]).toMatchObject({ assigneeUserId: 'x', receivedByUserId: 'x' });
+    s = step(s, 'complete', '2026-11-25T10:00:00+07:00', as('head')).state;
+    expect(s.steps[2]).toMatchObject({ completedByUserId: 'head' });
+    expect(s.steps[3]).toMatchObject({ givenByUserId: 'head' });
+    s = step(s, 'return_result', '2026-11-25T15:00:00+07:00', as('desk')).state;
+    expect(s.steps[3]).toMatchObject({ completedByUserId: 'desk', status: 'done' });
+  });
+
+  it('forgets the previous performer when a step is sent back and taken again', () => {
+    let s = buildState();
+    s = step(s, 'receive', '2026-11-23T09:00:00+07:00', as('desk')).state;
+    s = step(s, 'forward', '2026-11-23T10:00:00+07:00', as('desk')).state;
+    s = step(s, 'accept_handoff', '2026-11-23T14:00:00+07:00', as('clerk')).state;
+    s = step(s, 'complete_step', '2026-11-24T10:00:00+07:00', as('expert')).state;
+    s = step(s, 'return_step', '2026-11-24T11:00:00+07:00', as('head')).state;
+    expect(s.steps[1]).toMatchObject({ status: 'active', givenByUserId: 'head' });
+    expect(s.steps[1]?.completedByUserId).toBeUndefined();
+    expect(s.steps[1]?.completedAt).toBeUndefined();
+  });
+});
+
 describe('guards', () => {
   const receivedAndForwarded = () => {
     let s = step(buildState(), 'receive', '2026-11-23T09:00:00+07:00').state;

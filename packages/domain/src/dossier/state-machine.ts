@@ -1,10 +1,11 @@
 import type { OfficialRole } from '../access/permissions.js';
-import { type CompletionClass, classifyCompletion } from '../calendar/duration.js';
+import type { CompletionClass } from '../calendar/duration.js';
 import { toLocalDate, toLocalMinutes } from '../calendar/local-date.js';
 import type { WorkingTimeCalendar } from '../calendar/working-time.js';
 import { closePause, type DossierClock, openPause, readClock } from './clock.js';
 import type { DossierStep } from './routing.js';
 import { type DossierStatus, FINAL_STATUSES } from './status.js';
+import { classifyCompletion } from './timeliness.js';
 
 /**
  * The dossier state machine, as one table (one row per action): which statuses an action may be
@@ -394,6 +395,9 @@ const lastProcessingIndex = (state: DossierState): number => {
   return state.steps[last]?.role === 'result_returner' ? last - 1 : last;
 };
 
+/** Who hands over and who takes the dossier when a step becomes active (the control slip's names). */
+type Handover = { givenByUserId?: string; receivedByUserId?: string };
+
 const activateStep = (
   steps: DossierStep[],
   index: number,
@@ -401,23 +405,37 @@ const activateStep = (
   calendar: WorkingTimeCalendar,
   sameAgency: boolean,
   assigneeUserId?: string,
+  handover: Handover = {},
 ): DossierStep[] =>
-  steps.map((step, i) =>
-    i === index
-      ? {
-          ...step,
-          status: 'active',
-          givenAt: at,
-          ...(sameAgency ? { receivedAt: at } : {}),
-          dueAt: calendar.addWorkingMinutes(at, step.allotmentMinutes),
-          ...(assigneeUserId ? { assigneeUserId } : {}),
-          completedAt: undefined,
-        }
-      : step,
-  );
+  steps.map((step, i) => {
+    if (i !== index) {
+      return step;
+    }
+    const {
+      givenByUserId: _given,
+      receivedByUserId: _received,
+      completedByUserId: _completed,
+      completedAt: _completedAt,
+      ...rest
+    } = step;
+    // Within one agency the dossier is taken when it is given: by the assignee when one is named.
+    const receivedByUserId = handover.receivedByUserId ?? (sameAgency ? (assigneeUserId ?? undefined) : undefined);
+    return {
+      ...rest,
+      status: 'active',
+      givenAt: at,
+      ...(sameAgency ? { receivedAt: at } : {}),
+      dueAt: calendar.addWorkingMinutes(at, step.allotmentMinutes),
+      ...(assigneeUserId ? { assigneeUserId } : {}),
+      ...(handover.givenByUserId ? { givenByUserId: handover.givenByUserId } : {}),
+      ...(receivedByUserId ? { receivedByUserId } : {}),
+    };
+  });
 
-const completeStepAt = (steps: DossierStep[], index: number, at: number): DossierStep[] =>
-  steps.map((step, i) => (i === index ? { ...step, status: 'done', completedAt: at } : step));
+const completeStepAt = (steps: DossierStep[], index: number, at: number, by?: string): DossierStep[] =>
+  steps.map((step, i) =>
+    i === index ? { ...step, status: 'done', completedAt: at, ...(by ? { completedByUserId: by } : {}) } : step,
+  );
 
 /** Pushes the active step's own due instant by the working time a pause took. */
 const extendActiveStep = (state: DossierState, calendar: WorkingTimeCalendar, pausedMinutes: number): DossierStep[] =>
@@ -512,10 +530,14 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
   let next: DossierState = { ...state };
   const toStatus = getResultingStatus(state, action);
   const params = input.params as ActionParams[DossierAction];
+  // The official acting now: the giver of a hand-over, the taker of one, the performer of a step.
+  const by = actor.kind === 'official' ? actor.userId : undefined;
+  const giver: Handover = by ? { givenByUserId: by } : {};
 
   switch (action) {
     case 'receive': {
-      const steps = activateStep(state.steps, 0, now, calendar, true);
+      // The desk's officer takes the dossier from the applicant: nobody official gives it.
+      const steps = activateStep(state.steps, 0, now, calendar, true, undefined, by ? { receivedByUserId: by } : {});
       // The desk's own step: transfer the same working day, or the next when received after 15:00.
       const deskDue = computeSameDayDue(calendar, now, 15 * 60);
       next = {
@@ -551,11 +573,11 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
     }
     case 'forward': {
       const p = params as ActionParams['forward'];
-      const done = completeStepAt(state.steps, 0, now);
+      const done = completeStepAt(state.steps, 0, now, by);
       const sameAgency = state.steps[1]?.agencyId === state.steps[0]?.agencyId;
       next = {
         ...state,
-        steps: activateStep(done, 1, now, calendar, sameAgency, p.assigneeUserId),
+        steps: activateStep(done, 1, now, calendar, sameAgency, p.assigneeUserId, giver),
         currentStep: 1,
       };
       break;
@@ -563,7 +585,9 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
     case 'accept_handoff': {
       next = {
         ...state,
-        steps: state.steps.map((s, i) => (i === state.currentStep ? { ...s, receivedAt: now } : s)),
+        steps: state.steps.map((s, i) =>
+          i === state.currentStep ? { ...s, receivedAt: now, ...(by ? { receivedByUserId: by } : {}) } : s,
+        ),
       };
       break;
     }
@@ -571,18 +595,23 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       const p = params as ActionParams['assign'];
       next = {
         ...state,
-        steps: state.steps.map((s, i) => (i === state.currentStep ? { ...s, assigneeUserId: p.assigneeUserId } : s)),
+        // The assignee becomes the step's taker unless someone already recorded taking it.
+        steps: state.steps.map((s, i) =>
+          i === state.currentStep
+            ? { ...s, assigneeUserId: p.assigneeUserId, receivedByUserId: s.receivedByUserId ?? p.assigneeUserId }
+            : s,
+        ),
       };
       break;
     }
     case 'complete_step': {
       const p = params as ActionParams['complete_step'];
       const index = state.currentStep ?? 0;
-      const done = completeStepAt(state.steps, index, now);
+      const done = completeStepAt(state.steps, index, now, by);
       const sameAgency = state.steps[index + 1]?.agencyId === state.steps[index]?.agencyId;
       next = {
         ...state,
-        steps: activateStep(done, index + 1, now, calendar, sameAgency, p.assigneeUserId),
+        steps: activateStep(done, index + 1, now, calendar, sameAgency, p.assigneeUserId, giver),
         currentStep: index + 1,
       };
       break;
@@ -591,7 +620,11 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       const index = state.currentStep ?? 0;
       const reset = state.steps.map((s, i) => (i === index ? { ...s, status: 'pending' as const } : s));
       const sameAgency = state.steps[index - 1]?.agencyId === state.steps[index]?.agencyId;
-      next = { ...state, steps: activateStep(reset, index - 1, now, calendar, sameAgency), currentStep: index - 1 };
+      next = {
+        ...state,
+        steps: activateStep(reset, index - 1, now, calendar, sameAgency, undefined, giver),
+        currentStep: index - 1,
+      };
       break;
     }
     case 'request_supplement': {
@@ -639,7 +672,7 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
     case 'complete': {
       const p = params as ActionParams['complete'];
       const index = state.currentStep ?? 0;
-      const done = completeStepAt(state.steps, index, now);
+      const done = completeStepAt(state.steps, index, now, by);
       const returner = index + 1 < state.steps.length ? index + 1 : undefined;
       const steps =
         returner === undefined
@@ -650,6 +683,8 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
               now,
               calendar,
               state.steps[returner]?.agencyId === state.steps[index]?.agencyId,
+              undefined,
+              giver,
             );
       const legalDue = before.legalDueAt;
       next = {
@@ -658,7 +693,7 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
         currentStep: returner ?? null,
         completedAt: now,
         outcome: p.outcome,
-        ...(legalDue !== null ? { completionClass: classifyCompletion(calendar, now, legalDue) } : {}),
+        ...(legalDue !== null ? { completionClass: classifyCompletion(now, legalDue) } : {}),
       };
       break;
     }
@@ -682,7 +717,7 @@ export const decideTransition = <A extends DossierAction>(input: DecideInput<A>)
       const index = state.currentStep;
       next = {
         ...state,
-        steps: index === null ? state.steps : completeStepAt(state.steps, index, now),
+        steps: index === null ? state.steps : completeStepAt(state.steps, index, now, by),
         currentStep: null,
         returnedAt: now,
       };

@@ -4,9 +4,10 @@
  * formats accepted, and the validation of a row into what the statistics need. Pure: the caller
  * reads the file and resolves agencies and procedures.
  */
-import { type CompletionClass, classifyCompletion } from '../calendar/duration.js';
+import type { CompletionClass } from '../calendar/duration.js';
 import { getDaysInMonth, getLocalDayNumber } from '../calendar/local-date.js';
 import type { DossierChannel } from '../dossier/status.js';
+import { classifyCompletion } from '../dossier/timeliness.js';
 import { foldVietnamese } from '../text/fold.js';
 import type { StatisticsFacts } from './contributions.js';
 import type { StatisticsLevel } from './series.js';
@@ -594,9 +595,7 @@ export const validateImportRow = (
   let completionClass: CompletionClass | null = null;
   if (status === 'completed' || status === 'returned') {
     const resultText = text('result');
-    // classifyCompletion compares local days and instants only; its calendar argument is not read.
-    const computed =
-      completedAt !== null && dueAt !== null ? classifyCompletion(undefined as never, completedAt, dueAt) : null;
+    const computed = completedAt !== null && dueAt !== null ? classifyCompletion(completedAt, dueAt) : null;
     if (resultText !== null) {
       const stated = RESULTS[foldValue(resultText)];
       if (!stated) {

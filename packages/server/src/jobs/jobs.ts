@@ -13,10 +13,13 @@ export const QUEUES = {
   dossierChanged: 'dossier-changed',
   /** The day-off calendar of a province changed: recompute the due instants of its open dossiers. */
   dueRecompute: 'due-recompute',
+  /** An event handed a form to the applicant (receipt, apology…): store its PDF as issued. */
+  formIssued: 'form-issued',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export type DossierChangedJob = { dossierId: string; seq: number; action: string; toStatus: string };
+export type FormIssuedJob = { dossierId: string; seq: number; form: string };
 export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
 
 export type Jobs = {

@@ -90,6 +90,9 @@ export type ControlSlipLine = {
   /** "Nhận" side: the unit receiving and when. */
   to: string;
   receivedAt?: { date: string; time: string };
+  /** The official who handed over ("Người giao") and who took it ("Người nhận"), printed under their signatures. */
+  givenBy?: string;
+  receivedBy?: string;
   dueAt?: { date: string; time: string };
   result?: string;
   note?: string;
@@ -100,7 +103,8 @@ export type ControlSlipFormData = CommonFormData & {
   receivedAt: { date: string; time: string };
   appointment: { date: string; time: string };
   lines: ControlSlipLine[];
-  returned?: { date: string; time: string; channel: string };
+  /** The return of the result; `result` is the dossier's early / on time / late against its legal due instant. */
+  returned?: { date: string; time: string; channel: string; returnedBy?: string; result?: string };
   /** The result documents of the dossier (name, number, SHA-256 of the stored file when there is one). */
   results?: { name: string; documentNo?: string; sha256?: string }[];
 };

@@ -33,7 +33,7 @@ export const label = (name: string, value: string, valueFont: Run['font'] = 'reg
  */
 export const writeApplicant = (writer: FormWriter, applicant: ApplicantBlock, nameLabel?: string): void => {
   const person = applicant.kind === 'person';
-  // Name and identifier share a line, as on the printed templates, to keep an A5 slip on one page.
+  // Name and identifier share a line, as on the printed templates.
   writer.paragraph([
     ...label(nameLabel ?? (person ? 'Ông/bà' : 'Tên tổ chức'), applicant.name, 'bold'),
     { text: `, ${person ? 'số định danh cá nhân' : 'mã số doanh nghiệp/mã số thuế'}: ${applicant.identifier}` },
@@ -55,7 +55,7 @@ export const writeApplicant = (writer: FormWriter, applicant: ApplicantBlock, na
 export const submitterNameOf = (applicant: ApplicantBlock): string | undefined =>
   applicant.submitterName ?? (applicant.kind === 'person' ? applicant.name : undefined);
 
-/** Opens an A5/A4 form with the Decree 30 header, the dossier code, the QR code and the title. */
+/** Opens an A4 form with the Decree 30 header, the dossier code, the QR code and the title. */
 export const openForm = async (
   data: CommonFormData,
   paper: PaperKind,

@@ -4,9 +4,9 @@
  * national motto at the top, the place-and-date line, the title, body paragraphs, bordered tables
  * that break across pages with their header row repeated, signature blocks and page numbers.
  *
- * Decree 30 describes an A4 page; forms 01–05 of Circular 01/2018/TT-VPCP are printed on A5, so the
- * A5 geometry below scales the A4 margins and type sizes down (about ×0.8) rather than inventing new
- * proportions.
+ * Every form is printed on A4 (Decree 30 Appendix I, the paper of the forms of Circular 01/2018/TT-VPCP
+ * as replaced by Circular 03/2025/TT-VPCP): portrait for the letters and slips, landscape for the
+ * tracking book and the statistics table.
  */
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -65,42 +65,20 @@ type TypeScale = {
   signatureSpace: number;
   /** Side of the QR code. */
   qr: number;
-  /**
-   * Added to the font's line height (1.15 em for Liberation Serif). A5 sets lines at ascender plus
-   * descender (≈1.11 em), which keeps an ordinary receipt on one sheet without marks touching.
-   */
+  /** Added to the font's line height (1.15 em for Liberation Serif). */
   leading: number;
 };
 
 type Geometry = {
-  size: 'A4' | 'A5';
+  size: 'A4';
   layout: 'portrait' | 'landscape';
   margins: { top: number; bottom: number; left: number; right: number };
   scale: TypeScale;
 };
 
-export type PaperKind = 'a5-portrait' | 'a4-portrait' | 'a4-landscape';
+export type PaperKind = 'a4-portrait' | 'a4-landscape';
 
 const GEOMETRY: Record<PaperKind, Geometry> = {
-  // A4 margins scaled by 1/√2 (A4 → A5) and trimmed on the binding side: an A5 slip handed to the
-  // applicant is not bound, and the motto needs the width.
-  'a5-portrait': {
-    size: 'A5',
-    layout: 'portrait',
-    margins: { top: 10 * MM, bottom: 10 * MM, left: 15 * MM, right: 10 * MM },
-    scale: {
-      motto: 10,
-      motto2: 11,
-      agency: 10,
-      title: 12.5,
-      body: 10.5,
-      table: 10,
-      small: 9.5,
-      signatureSpace: 30,
-      qr: 42,
-      leading: -0.4,
-    },
-  },
   // Decree 30 Appendix I (page margins): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
   'a4-portrait': {
     size: 'A4',

@@ -4,6 +4,7 @@
  * and who took it, when ("Giao … giờ … phút, ngày …/…/…", "Nhận …"), both signatures, the result
  * (early / on time / late) and notes; the last block records the return of the result.
  */
+import { TIMELINESS_LABELS } from '@motcua/domain';
 import type { ControlSlipFormData, ControlSlipLine } from './form-data.js';
 import { label, openForm, SIGN_CAPTION } from './form-parts.js';
 import { BLANK_DATE_TIME_VI, formatDateTimeVi } from './format-vi.js';
@@ -14,7 +15,11 @@ export const CONTROL_SLIP_TITLE = 'Phiếu kiểm soát quá trình giải quy�
 const COLUMNS: Column[] = [
   { header: 'TÊN CƠ QUAN', weight: 25 },
   { header: 'THỜI GIAN GIAO, NHẬN HỒ SƠ', weight: 45 },
-  { header: 'KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/ Đúng hạn/ Quá hạn)', weight: 17, align: 'center' },
+  {
+    header: `KẾT QUẢ GIẢI QUYẾT HỒ SƠ (${TIMELINESS_LABELS.early.vi}/ ${TIMELINESS_LABELS.on_time.vi}/ ${TIMELINESS_LABELS.late.vi})`,
+    weight: 17,
+    align: 'center',
+  },
   { header: 'GHI CHÚ', weight: 13 },
 ];
 
@@ -36,17 +41,16 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
   ]);
   writer.gap(6);
 
-  const signBoxes = (giver: string, taker: string): CellPart => ({
-    columns: [
-      [
-        { text: giver, font: 'bold', align: 'center' },
-        { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
-      ],
-      [
-        { text: taker, font: 'bold', align: 'center' },
-        { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
-      ],
-    ],
+  // Each side: the title, the caption, room to sign, then the official's name when the system knows it
+  // (Decree 30/2020 Appendix I: the name goes under the signature).
+  const signSide = (title: string, name: string | undefined): CellPart[] => [
+    { text: title, font: 'bold', align: 'center' },
+    { text: SIGN_CAPTION, font: 'italic', align: 'center', size: small },
+    { space: s.signatureSpace * 0.6 },
+    { text: name ?? '', font: 'bold', align: 'center' },
+  ];
+  const signBoxes = (giver: string, giverName: string | undefined, taker: string, takerName: string | undefined) => ({
+    columns: [signSide(giver, giverName), signSide(taker, takerName)],
   });
 
   const lineRow = (line: ControlSlipLine, index: number): Cell[] => {
@@ -55,7 +59,7 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
     if (line.dueAt) {
       timing.push({ text: `Hạn xử lý: ${formatDateTimeVi(line.dueAt)}`, font: 'italic' });
     }
-    timing.push({ space: 3 }, signBoxes('Người giao', 'Người nhận'), { space: s.signatureSpace * 0.6 });
+    timing.push({ space: 3 }, signBoxes('Người giao', line.givenBy, 'Người nhận', line.receivedBy));
     return [
       [{ text: `${step}. Giao: ${line.from}` }, { space: 4 }, { text: `${step + 1}. Nhận: ${line.to}` }],
       timing,
@@ -72,10 +76,9 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
       { text: `Trả: ${returned ? formatDateTimeVi(returned) : BLANK_DATE_TIME_VI}` },
       { text: `Hình thức nhận kết quả: ${returned?.channel ?? '..............................'}` },
       { space: 3 },
-      signBoxes('Người trả kết quả', 'Người nhận kết quả'),
-      { space: s.signatureSpace * 0.6 },
+      signBoxes('Người trả kết quả', returned?.returnedBy, 'Người nhận kết quả', undefined),
     ],
-    '',
+    returned?.result ?? '',
     '',
   ];
 

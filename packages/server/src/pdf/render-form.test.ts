@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tidyPrintedText } from '@motcua/domain';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -116,15 +117,25 @@ const controlSlip: ControlSlipFormData = {
       to: 'Phòng Tư pháp - Hộ tịch',
       receivedAt: { date: '2026-11-02', time: '09:20' },
       dueAt: { date: '2026-11-04', time: '17:00' },
+      givenBy: 'Lê Văn Đức',
+      receivedBy: 'Phạm Thị Hồng Nhung',
       result: 'Đúng hạn',
     },
     {
       from: 'Phòng Tư pháp - Hộ tịch',
       givenAt: { date: '2026-11-04', time: '15:30' },
       to: 'Lãnh đạo Sở Tư pháp (ký duyệt)',
+      givenBy: 'Phạm Thị Hồng Nhung',
       note: 'Trình ký điện tử',
     },
   ],
+  returned: {
+    date: '2026-11-05',
+    time: '09:00',
+    channel: 'Tại Bộ phận Một cửa',
+    returnedBy: 'Lê Văn Đức',
+    result: 'Trước hạn',
+  },
 };
 
 const bookRow = (i: number): TrackingBookRow => ({
@@ -153,7 +164,7 @@ type Extracted = {
   pages: string[];
   /** Pairs of text pieces whose boxes overlap, per page: any is a layout bug. */
   overlaps: string[];
-  /** Text printed in the top 25 pt of each page: where Decree 30 puts the page number. */
+  /** Text printed in the top 45 pt of each page (inside the 20 mm top margin): where Decree 30 puts the page number. */
   topMargins: string[];
   text: string;
   imagesOnFirstPage: number;
@@ -204,7 +215,7 @@ const extract = async (pdf: Buffer): Promise<Extracted> => {
     });
     topMargins.push(
       content.items
-        .map((item) => ('str' in item && (item.transform[5] ?? 0) > pageHeight - 25 ? item.str : ''))
+        .map((item) => ('str' in item && (item.transform[5] ?? 0) > pageHeight - 45 ? item.str : ''))
         .join('')
         .trim(),
     );
@@ -398,6 +409,12 @@ describe('renderForm', () => {
       'Trình ký điện tử',
       'Người giao',
       'Người nhận',
+      // The officials' names at each hand-over, under their signatures.
+      'Người giao (Ký và ghi rõ họ tên) Lê Văn Đức Người nhận (Ký và ghi rõ họ tên) Phạm Thị Hồng Nhung',
+      'Người giao (Ký và ghi rõ họ tên) Phạm Thị Hồng Nhung Người nhận (Ký và ghi rõ họ tên) Trình ký',
+      'Người trả kết quả (Ký và ghi rõ họ tên) Lê Văn Đức Người nhận kết quả',
+      'Trả: 09 giờ 00 phút, ngày 05/11/2026',
+      'Trước hạn',
     ]);
   });
 
@@ -433,5 +450,51 @@ describe('renderForm', () => {
     };
     const { text } = await render('01-receipt-nfd', nfd);
     expect(text).toContain('Nguyễn Thị Ánh Tuyết'.normalize('NFC'));
+  });
+});
+
+describe('every form is fit to print', () => {
+  const A4 = [595.28, 841.89];
+  const all: [string, FormData][] = [
+    ['receipt', receipt],
+    ['supplement_request', supplement],
+    ['refusal', refusal],
+    ['apology', apology],
+    ['stop_notice', stopNotice],
+    ['control_slip', controlSlip],
+    ['tracking_book', book(3)],
+  ];
+
+  it.each(all)('%s: A4 on every page, no template placeholder, no word cut or glued', async (_name, data) => {
+    const { pdf, text } = await render(`fit-${data.form}`, data);
+    const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const [, , width = 0, height = 0] = (await doc.getPage(n)).view;
+      expect([Math.min(width, height), Math.max(width, height)].map((v) => Math.round(v))).toEqual(
+        A4.map((v) => Math.round(v)),
+      );
+    }
+    await doc.destroy();
+    // No leftover of a template or a missing value.
+    expect(text).not.toMatch(/"asOf"|\{\{|\}\}|\bundefined\b|\bnull\b|\bNaN\b|\[object/);
+    // No word run into a bracket or cut with an ellipsis.
+    expect(text).not.toMatch(/\)\p{L}|\p{L}…/u);
+  });
+
+  it('prints catalogue names with words apart and without a word cut at the source', async () => {
+    const { text } = await render('fit-receipt-catalogue', {
+      ...receipt,
+      components: [
+        {
+          name: 'Văn bản đề nghị cấp lại Chứng chỉ hành nghề đấu giá (Mẫu 02-PLIII-ĐGTS Thông tư 08/2025/TT-BTP)Mẫu số',
+          originals: 1,
+          copies: 0,
+        },
+        { name: 'Giấy tờ chứng minh nơi cư trú của người yêu cầu đăng ký khai sinh ho…', originals: 0, copies: 1 },
+      ].map((c) => ({ ...c, name: tidyPrintedText(c.name) })),
+    });
+    expect(text).toContain('Thông tư 08/2025/TT-BTP) Mẫu số');
+    expect(text).toContain('người yêu cầu đăng ký khai sinh …');
+    expect(text).not.toMatch(/TT-BTP\)Mẫu|ho…/u);
   });
 });

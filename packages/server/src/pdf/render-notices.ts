@@ -1,5 +1,5 @@
 /**
- * The one-page notices of the one-stop desk (A5): Circular 01/2018/TT-VPCP Mẫu 02 (supplement
+ * The one-page notices of the one-stop desk (A4): Circular 01/2018/TT-VPCP Mẫu 02 (supplement
  * request), Mẫu 03 (refusal), Mẫu 04 (apology and new appointment), and the stop notice added as
  * Mẫu 05 by Circular 03/2025/TT-VPCP.
  */
@@ -32,7 +32,7 @@ const writeAddressee = (writer: FormWriter, text: string): void => {
 
 /** Mẫu 02: what is missing, why, and whom to ask — guidance given once, in writing. */
 export const renderSupplementRequest = async (data: SupplementRequestFormData): Promise<Buffer> => {
-  const writer = await openForm(data, 'a5-portrait', SUPPLEMENT_REQUEST_TITLE);
+  const writer = await openForm(data, 'a4-portrait', SUPPLEMENT_REQUEST_TITLE);
   const you = addressOf(data.applicant);
   writer.paragraph(`${data.issuer.agencyName} đã nhận hồ sơ của:`);
   writeApplicant(writer, data.applicant);
@@ -64,7 +64,7 @@ export const renderSupplementRequest = async (data: SupplementRequestFormData): 
 
 /** Mẫu 03: the refusal and its reason, signed by the applicant and the refusing officer. */
 export const renderRefusal = async (data: RefusalFormData): Promise<Buffer> => {
-  const writer = await openForm(data, 'a5-portrait', REFUSAL_TITLE);
+  const writer = await openForm(data, 'a4-portrait', REFUSAL_TITLE);
   const you = addressOf(data.applicant);
   writer.paragraph(`${data.issuer.agencyName} tiếp nhận hồ sơ của:`);
   writeApplicant(writer, data.applicant);
@@ -85,7 +85,7 @@ export const renderRefusal = async (data: RefusalFormData): Promise<Buffer> => {
 
 /** Mẫu 04: the apology for a late result and the one new appointment (Decree 61/2018 Art. 20). */
 export const renderApology = async (data: ApologyFormData): Promise<Buffer> => {
-  const writer = await openForm(data, 'a5-portrait', APOLOGY_TITLE);
+  const writer = await openForm(data, 'a4-portrait', APOLOGY_TITLE);
   const you = addressOf(data.applicant);
   const agency = data.issuer.agencyName;
   writeAddressee(writer, addresseeOf(data.applicant));
@@ -117,7 +117,7 @@ export const renderApology = async (data: ApologyFormData): Promise<Buffer> => {
 
 /** Circular 03/2025 Mẫu 05: notice that the agency stops handling the dossier, and why. */
 export const renderStopNotice = async (data: StopNoticeFormData): Promise<Buffer> => {
-  const writer = await openForm(data, 'a5-portrait', STOP_NOTICE_TITLE);
+  const writer = await openForm(data, 'a4-portrait', STOP_NOTICE_TITLE);
   const you = addressOf(data.applicant);
   const agency = data.issuer.agencyName;
   writeAddressee(writer, addresseeOf(data.applicant));

@@ -1,4 +1,4 @@
-/** Mẫu 01, Circular 01/2018/TT-VPCP: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5). */
+/** Mẫu 01, Circular 01/2018/TT-VPCP: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A4). */
 import type { ReceiptFormData } from './form-data.js';
 import { addressOf, count2, label, openForm, SIGN_CAPTION, submitterNameOf, writeApplicant } from './form-parts.js';
 import { formatDateTimeVi, yearOf } from './format-vi.js';
@@ -14,7 +14,7 @@ const COMPONENT_COLUMNS: Column[] = [
 ];
 
 export const renderReceipt = async (data: ReceiptFormData): Promise<Buffer> => {
-  const writer = await openForm(data, 'a5-portrait', RECEIPT_TITLE);
+  const writer = await openForm(data, 'a4-portrait', RECEIPT_TITLE);
   const s = writer.scale;
   const you = addressOf(data.applicant);
 

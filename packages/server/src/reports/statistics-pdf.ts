@@ -5,11 +5,14 @@
  * procedures with its header repeated on every page, the rates with their bases, and signatures.
  * Drawn with the shared page layout of the printed forms (pdf/layout.ts).
  */
-import { formatPercentVi } from '@motcua/domain';
+import { formatPercentVi, TIMELINESS_LABELS } from '@motcua/domain';
 import { type Cell, type Column, FormWriter } from '../pdf/layout.js';
 import type { StatisticsReport } from '../usecases/reports/statistics.js';
 import type { ReportMeta } from './report-meta.js';
 import { STATISTICS_COLUMNS } from './statistics-workbook.js';
+
+// The early / on time / late words come from the one timeliness rule (domain dossier/timeliness).
+const lower = (text: string) => text.toLocaleLowerCase('vi-VN');
 
 const SHORT_HEADERS: Record<string, string> = {
   total: 'Tổng số hồ sơ nhận (1)',
@@ -17,18 +20,18 @@ const SHORT_HEADERS: Record<string, string> = {
   online: 'Mới nhận trực tuyến (3)',
   directPostal: 'Mới nhận trực tiếp, bưu chính (4)',
   resolved: 'Đã giải quyết (5)',
-  early: 'Trước hạn (6)',
-  onTime: 'Đúng hạn (7)',
-  late: 'Quá hạn (8)',
+  early: `${TIMELINESS_LABELS.early.vi} (6)`,
+  onTime: `${TIMELINESS_LABELS.on_time.vi} (7)`,
+  late: `${TIMELINESS_LABELS.late.vi} (8)`,
   inProgress: 'Đang giải quyết (9)',
-  notDue: 'Trong hạn (10)',
-  overdue: 'Quá hạn (11)',
+  notDue: `${TIMELINESS_LABELS.in_time.vi} (10)`,
+  overdue: `${TIMELINESS_LABELS.overdue.vi} (11)`,
   returned: 'Đã trả KQ (12)',
   withdrawn: 'Rút (13)',
   stoppedRefused: 'Dừng, từ chối (14)',
-  earlyRate: '% trước hạn (6)/(5)',
-  onTimeRate: '% đúng hạn (7)/(5)',
-  lateRate: '% quá hạn (8)/(5)',
+  earlyRate: `% ${lower(TIMELINESS_LABELS.early.vi)} (6)/(5)`,
+  onTimeRate: `% ${lower(TIMELINESS_LABELS.on_time.vi)} (7)/(5)`,
+  lateRate: `% ${lower(TIMELINESS_LABELS.late.vi)} (8)/(5)`,
   onlineRate: '% trực tuyến (3)/((3)+(4))',
 };
 

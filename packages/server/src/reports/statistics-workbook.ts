@@ -8,10 +8,14 @@
  * group and the total, the rates with their bases, and the signature block. A4 landscape, header
  * frozen and repeated on every printed page.
  */
+import { TIMELINESS_LABELS } from '@motcua/domain';
 import ExcelJS from 'exceljs';
 import { formatDateLongVi } from '../pdf/format-vi.js';
 import type { StatisticsReport } from '../usecases/reports/statistics.js';
 import { formatPeriodLineVi, type ReportMeta } from './report-meta.js';
+
+// The early / on time / late words come from the one timeliness rule (domain dossier/timeliness).
+const lower = (text: string) => text.toLocaleLowerCase('vi-VN');
 
 const FONT = 'Times New Roman';
 const COUNT = '#,##0';
@@ -42,18 +46,36 @@ export const STATISTICS_COLUMNS: Column[] = [
     value: (f) => f.receivedDirect + f.receivedPostal,
   },
   { key: 'resolved', header: 'Tổng số', width: 10, value: (f) => f.resolved },
-  { key: 'early', header: 'Trả trước hạn', width: 10, value: (f) => f.resolvedEarly },
-  { key: 'onTime', header: 'Trả đúng hạn', width: 10, value: (f) => f.resolvedOnTime },
-  { key: 'late', header: 'Trả quá hạn', width: 10, value: (f) => f.resolvedLate },
+  { key: 'early', header: `Trả ${lower(TIMELINESS_LABELS.early.vi)}`, width: 10, value: (f) => f.resolvedEarly },
+  { key: 'onTime', header: `Trả ${lower(TIMELINESS_LABELS.on_time.vi)}`, width: 10, value: (f) => f.resolvedOnTime },
+  { key: 'late', header: `Trả ${lower(TIMELINESS_LABELS.late.vi)}`, width: 10, value: (f) => f.resolvedLate },
   { key: 'inProgress', header: 'Tổng số', width: 10, value: (f) => f.inProgress },
   { key: 'notDue', header: 'Trong hạn', width: 10, value: (f) => f.inProgressNotDue },
-  { key: 'overdue', header: 'Quá hạn', width: 10, value: (f) => f.inProgressOverdue },
+  { key: 'overdue', header: TIMELINESS_LABELS.overdue.vi, width: 10, value: (f) => f.inProgressOverdue },
   { key: 'returned', header: 'Đã trả kết quả', width: 10, value: (f) => f.returned },
   { key: 'withdrawn', header: 'Rút hồ sơ', width: 9, value: (f) => f.withdrawn },
   { key: 'stoppedRefused', header: 'Dừng giải quyết, từ chối', width: 10, value: (f) => f.stopped + f.refused },
-  { key: 'earlyRate', header: 'Trước hạn (%)', width: 9, value: (f) => pct(f.percentages.early.value), rate: true },
-  { key: 'onTimeRate', header: 'Đúng hạn (%)', width: 9, value: (f) => pct(f.percentages.onTime.value), rate: true },
-  { key: 'lateRate', header: 'Quá hạn (%)', width: 9, value: (f) => pct(f.percentages.late.value), rate: true },
+  {
+    key: 'earlyRate',
+    header: `${TIMELINESS_LABELS.early.vi} (%)`,
+    width: 9,
+    value: (f) => pct(f.percentages.early.value),
+    rate: true,
+  },
+  {
+    key: 'onTimeRate',
+    header: `${TIMELINESS_LABELS.on_time.vi} (%)`,
+    width: 9,
+    value: (f) => pct(f.percentages.onTime.value),
+    rate: true,
+  },
+  {
+    key: 'lateRate',
+    header: `${TIMELINESS_LABELS.late.vi} (%)`,
+    width: 9,
+    value: (f) => pct(f.percentages.late.value),
+    rate: true,
+  },
   {
     key: 'onlineRate',
     header: 'Tiếp nhận trực tuyến (%)',
@@ -266,22 +288,22 @@ export const buildStatisticsWorkbook = async (report: StatisticsReport, meta: Re
   head(h1, col('resolved'), h1, col('overdue'), 'Kết quả giải quyết');
   head(h2, col('resolved'), h2, col('late'), 'Số hồ sơ đã giải quyết');
   head(h3, col('resolved'), h3, col('resolved'), 'Tổng số');
-  head(h3, col('early'), h3, col('early'), 'Trả trước hạn');
-  head(h3, col('onTime'), h3, col('onTime'), 'Trả đúng hạn');
-  head(h3, col('late'), h3, col('late'), 'Trả quá hạn');
+  head(h3, col('early'), h3, col('early'), `Trả ${lower(TIMELINESS_LABELS.early.vi)}`);
+  head(h3, col('onTime'), h3, col('onTime'), `Trả ${lower(TIMELINESS_LABELS.on_time.vi)}`);
+  head(h3, col('late'), h3, col('late'), `Trả ${lower(TIMELINESS_LABELS.late.vi)}`);
   head(h2, col('inProgress'), h2, col('overdue'), 'Số hồ sơ đang giải quyết');
   head(h3, col('inProgress'), h3, col('inProgress'), 'Tổng số');
   head(h3, col('notDue'), h3, col('notDue'), 'Trong hạn');
-  head(h3, col('overdue'), h3, col('overdue'), 'Quá hạn');
+  head(h3, col('overdue'), h3, col('overdue'), TIMELINESS_LABELS.overdue.vi);
   head(h1, col('returned'), h1, col('stoppedRefused'), 'Kết quả khác trong kỳ');
   head(h2, col('returned'), h3, col('returned'), 'Đã trả kết quả');
   head(h2, col('withdrawn'), h3, col('withdrawn'), 'Rút hồ sơ');
   head(h2, col('stoppedRefused'), h3, col('stoppedRefused'), 'Dừng giải quyết, từ chối');
   head(h1, col('earlyRate'), h1, col('onlineRate'), 'Tỷ lệ (%)');
   head(h2, col('earlyRate'), h2, col('lateRate'), 'Trên tổng số hồ sơ đã giải quyết');
-  head(h3, col('earlyRate'), h3, col('earlyRate'), 'Trước hạn');
-  head(h3, col('onTimeRate'), h3, col('onTimeRate'), 'Đúng hạn');
-  head(h3, col('lateRate'), h3, col('lateRate'), 'Quá hạn');
+  head(h3, col('earlyRate'), h3, col('earlyRate'), TIMELINESS_LABELS.early.vi);
+  head(h3, col('onTimeRate'), h3, col('onTimeRate'), TIMELINESS_LABELS.on_time.vi);
+  head(h3, col('lateRate'), h3, col('lateRate'), TIMELINESS_LABELS.late.vi);
   head(h2, col('onlineRate'), h3, col('onlineRate'), 'Tiếp nhận trực tuyến trên số mới tiếp nhận');
   sheet.getRow(h1).height = 30;
   sheet.getRow(h2).height = 30;

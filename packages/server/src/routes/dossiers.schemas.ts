@@ -57,6 +57,13 @@ const SubmitterView = z.looseObject({
   authorisation: z.string().optional(),
 });
 
+/** Early / on time / late, or within time / overdue while open: the words of @motcua/domain timeliness. */
+export const Timeliness = z.object({
+  timeliness: z.enum(['early', 'on_time', 'late', 'in_time', 'overdue', 'no_deadline']),
+  vi: z.string(),
+  en: z.string(),
+});
+
 export const DossierStep = z.object({
   stepNo: z.number().int(),
   key: z.string(),
@@ -76,6 +83,14 @@ export const DossierStep = z.object({
   completedAt: Instant.nullable(),
   dueAt: Instant.nullable(),
   overrunMinutes: z.number().int().nullable(),
+  /** "Người giao": the official who handed the dossier over to this step (null when the applicant did). */
+  givenByName: z.string().nullable(),
+  /** "Người nhận": the official who took it at this step. */
+  receivedByName: z.string().nullable(),
+  /** "Người thực hiện": the official who finished this step. */
+  completedByName: z.string().nullable(),
+  /** Early / on time / late (finished) or within time / overdue (open), against the step's own due instant. */
+  timeliness: Timeliness,
 });
 
 export const DossierView = z
@@ -116,6 +131,9 @@ export const DossierView = z
     rescheduled: z.boolean(),
     completedAt: Instant.nullable(),
     completionClass: z.enum(['early', 'on_time', 'late']).nullable(),
+    timeliness: Timeliness.describe(
+      'Against the legal due instant: finished early / on time / late, or open within time / overdue',
+    ),
     outcome: z.enum(['approved', 'rejected']).nullable(),
     returnedAt: Instant.nullable(),
     returnChannel: z.enum(['counter', 'post', 'online']).nullable(),

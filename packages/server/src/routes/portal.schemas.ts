@@ -269,6 +269,13 @@ const DossierProgress = z.looseObject({
   dueProvisional: z.boolean(),
   completedAt: Instant.nullable(),
   returnedAt: Instant.nullable(),
+  timeliness: z
+    .object({
+      timeliness: z.enum(['early', 'on_time', 'late', 'in_time', 'overdue', 'no_deadline']),
+      vi: z.string(),
+      en: z.string(),
+    })
+    .describe('Early / on time / late once finished, within time / overdue while open (against the legal due instant)'),
   steps: z.array(ProgressStep),
   history: z.array(HistoryEntry),
   nextStep: NextStep,

@@ -314,6 +314,18 @@ describe('exports', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The notes print the day the in-progress counts stand at, not the name of a template field.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(response.rawPayload), isEvalSupported: false }).promise;
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('');
+    }
+    const flat = text.normalize('NFC').replace(/\s+/g, ' ');
+    expect(flat).not.toContain('asOf');
+    expect(flat).toMatch(/Số đang giải quyết \(chưa đến hạn, quá hạn\) tính đến hết ngày \d{2}\/\d{2}\/\d{4}/);
+    await doc.destroy();
   });
 });
 
@@ -329,6 +341,8 @@ describe('tracking book', () => {
       sets: 1,
     });
     expect(first.items[0].receiver).toBe('Lý Thị Một Cửa');
+    // The full address: the commune and province chosen at intake are already written, so nothing repeats.
+    expect(first.items[0].address).toBe('Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên');
     const second = (await get('motcua', `${url}&limit=3&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((r: { index: number }) => r.index)).toEqual([4, 5]);
     expect(second.items.find((r: { dossierCode: string }) => r.dossierCode === codes.d6).note).toBe('Đã rút hồ sơ');

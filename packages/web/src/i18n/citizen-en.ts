@@ -50,6 +50,7 @@ export const citizenEn: CitizenMessages = {
     receivedAt: 'Received',
     dueAt: 'Result due',
     dueProvisional: 'The due date may change: the official days off in this period are not published yet.',
+    timeliness: 'Timeliness',
     completedAt: 'Result ready',
     returnedAt: 'Result returned',
     agency: 'Received by',

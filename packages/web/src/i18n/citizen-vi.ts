@@ -52,6 +52,7 @@ export const citizenVi = {
     receivedAt: 'Ngày tiếp nhận',
     dueAt: 'Hẹn trả kết quả',
     dueProvisional: 'Ngày hẹn có thể thay đổi vì lịch nghỉ trong thời gian giải quyết chưa được công bố chính thức.',
+    timeliness: 'Tiến độ giải quyết',
     completedAt: 'Ngày có kết quả',
     returnedAt: 'Ngày trả kết quả',
     agency: 'Nơi tiếp nhận',

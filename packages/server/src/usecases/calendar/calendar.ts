@@ -120,7 +120,7 @@ export const measureWorkingTime = async (
     workingHours: Math.round((minutes / 60) * 100) / 100,
     workingDays: Math.round((minutes / 480) * 1000) / 1000,
     provisional: calendar.isProvisionalBetween(toLocalDate(Math.min(from, to)), toLocalDate(Math.max(from, to))),
-    classificationIfDueAtFrom: to >= from ? classifyCompletion(calendar, to, from) : null,
+    classificationIfDueAtFrom: to >= from ? classifyCompletion(to, from) : null,
   };
 };
 

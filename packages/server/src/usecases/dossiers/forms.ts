@@ -3,7 +3,11 @@ import {
   type DossierRecord,
   findAdministrativeUnit,
   findAgency,
+  findDossierById,
+  findIssuedForm,
   getProcedureVersion,
+  type IssuedFormName,
+  insertIssuedForm,
   listDossierDocuments,
   listDossierEvents,
   listDossierSteps,
@@ -12,8 +16,12 @@ import {
   type Applicant,
   DOSSIER_CHANNELS,
   type DossierState,
+  describeTimeliness,
+  formatFullAddress,
   type ProcedureDuration,
   type Submitter,
+  TIMELINESS_LABELS,
+  tidyPrintedText,
   toLocalDate,
   toLocalMinutes,
 } from '@motcua/domain';
@@ -93,14 +101,28 @@ export const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<I
   };
 };
 
-const applicantOf = (dossier: DossierRecord): ApplicantBlock => {
+/** The applicant's address with the commune and province chosen at intake (as they were named then). */
+const fullAddressOf = async (ctx: AppContext, dossier: DossierRecord): Promise<string> => {
+  const { address } = dossier.applicant as Applicant;
+  if (!address.communeCode) {
+    return address.text;
+  }
+  const at = toLocalDate((dossier.receivedAt ?? dossier.createdAt).getTime());
+  const commune = await findAdministrativeUnit(ctx.db, { level: 'commune', code: address.communeCode, at });
+  const province = commune
+    ? await findAdministrativeUnit(ctx.db, { level: 'province', code: commune.provinceCode, at })
+    : undefined;
+  return formatFullAddress({ text: address.text, communeName: commune?.name, provinceName: province?.name });
+};
+
+const applicantOf = async (ctx: AppContext, dossier: DossierRecord): Promise<ApplicantBlock> => {
   const applicant = dossier.applicant as Applicant;
   const submitter = dossier.submitter as Submitter | null;
   return {
     name: dossier.applicantName,
     kind: applicant.kind,
     identifier: applicant.kind === 'person' ? applicant.idNumber : applicant.taxCode,
-    address: applicant.address.text,
+    address: await fullAddressOf(ctx, dossier),
     ...(applicant.phone ? { phone: applicant.phone } : {}),
     ...(applicant.email ? { email: applicant.email } : {}),
     ...(submitter ? { submitterName: submitter.fullName } : {}),
@@ -117,21 +139,26 @@ export const buildDossierForm = async (
   ctx: AppContext,
   dossier: DossierRecord,
   form: DossierFormName,
+  issuing?: DossierEventRecord,
 ): Promise<FormData> => {
   const receiving = await findAgency(ctx.db, dossier.receivingAgencyId);
   if (!receiving) {
     throw notAvailable(form);
   }
   const events = await listDossierEvents(ctx.db, dossier.id);
-  const latest = (...actions: string[]) => [...events].reverse().find((e) => actions.includes(e.action));
+  // A form of a record is built from the event that issued it; otherwise from the latest such event.
+  const latest = (...actions: string[]) =>
+    issuing && actions.includes(issuing.action)
+      ? issuing
+      : [...events].reverse().find((e) => actions.includes(e.action));
   const issuer = await issuerOf(ctx, receiving);
   const common: CommonFormData = {
     issuer,
     dossierCode: dossier.code,
     lookupUrl: `${ctx.config.publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`,
     issuedAt: atOf(ctx.clock.now()),
-    procedureName: dossier.procedureName,
-    applicant: applicantOf(dossier),
+    procedureName: tidyPrintedText(dossier.procedureName),
+    applicant: await applicantOf(ctx, dossier),
   };
   const state = dossier.state as DossierState;
   switch (form) {
@@ -144,19 +171,23 @@ export const buildDossierForm = async (
       const components = (
         dossier.components as { name: string; originals: number; copies: number; fromData: boolean }[]
       ).map((c) => ({
-        name: c.name,
+        // Names come from the national catalogue: words apart, no word cut at the source.
+        name: tidyPrintedText(c.name),
         originals: c.originals,
         copies: c.copies,
         ...(c.fromData ? { note: 'Khai thác từ CSDL' } : {}),
       }));
-      const due = dossier.dueAt ?? dossier.legalDueAt;
+      // The appointment given at intake (the receive event's due instant), not a later one: a new
+      // appointment after an apology is on the apology form, never on the receipt.
+      const dueAfter = (received.payload as { dueAfter?: number | null }).dueAfter;
+      const due = typeof dueAfter === 'number' ? new Date(dueAfter) : (dossier.dueAt ?? dossier.legalDueAt);
       return {
         ...common,
         form: 'receipt',
         issuedAt: atOf(dossier.receivedAt),
         receivingUnit: receiving.name,
         channel: DOSSIER_CHANNELS[dossier.channel].vi,
-        summary: dossier.summary,
+        summary: tidyPrintedText(dossier.summary),
         components,
         sets: 1,
         legalTime: durationText(findChannelDuration(version.content, dossier.channel)),
@@ -178,7 +209,7 @@ export const buildDossierForm = async (
         ...common,
         form: 'supplement_request',
         issuedAt: atOf(event.at),
-        missing: params.missing ?? (event.payload.missing as string[] | undefined) ?? [],
+        missing: (params.missing ?? (event.payload.missing as string[] | undefined) ?? []).map(tidyPrintedText),
         reason: params.reason ?? event.note ?? '',
         guidingOfficer: { title: 'NGƯỜI HƯỚNG DẪN', ...(event.actorName ? { name: event.actorName } : {}) },
       };
@@ -238,9 +269,14 @@ export const buildDossierForm = async (
           ...(step.givenAt ? { givenAt: atOf(step.givenAt) } : {}),
           to: `${step.agencyName} — ${step.name}`,
           ...(step.receivedAt ? { receivedAt: atOf(step.receivedAt) } : {}),
+          ...(step.givenByName ? { givenBy: step.givenByName } : {}),
+          ...(step.receivedByName ? { receivedBy: step.receivedByName } : {}),
           ...(step.dueAt ? { dueAt: atOf(step.dueAt) } : {}),
-          ...(step.completedAt
-            ? { result: step.overrunMinutes && step.overrunMinutes > 0 ? 'Hoàn thành quá hạn' : 'Hoàn thành đúng hạn' }
+          // The result column of the slip: the step finished early / on time / late against its own due instant.
+          ...(step.completedAt && step.dueAt
+            ? {
+                result: describeTimeliness({ dueAt: step.dueAt.getTime(), completedAt: step.completedAt.getTime() }).vi,
+              }
             : {}),
         };
       });
@@ -261,6 +297,7 @@ export const buildDossierForm = async (
         .filter((r) => !r.documentId)
         .map((r) => ({ name: r.name, ...(r.documentNo ? { documentNo: r.documentNo } : {}) }));
       const results = [...files, ...paper];
+      const returner = steps.at(-1);
       return {
         ...common,
         form: 'control_slip',
@@ -278,6 +315,10 @@ export const buildDossierForm = async (
                     : dossier.returnChannel === 'online'
                       ? 'Trực tuyến'
                       : 'Tại Bộ phận Một cửa',
+                ...(dossier.completionClass ? { result: TIMELINESS_LABELS[dossier.completionClass].vi } : {}),
+                ...(returner?.role === 'result_returner' && returner.completedByName
+                  ? { returnedBy: returner.completedByName }
+                  : {}),
               },
             }
           : {}),
@@ -288,7 +329,7 @@ export const buildDossierForm = async (
         throw notAvailable(form);
       }
       const received = latest('receive');
-      const applicant = applicantOf(dossier);
+      const applicant = await applicantOf(ctx, dossier);
       const day = (d: Date | null) =>
         d ? `${atOf(d).date.split('-').reverse().join('/')} ${atOf(d).time}` : undefined;
       return {
@@ -316,8 +357,113 @@ export const buildDossierForm = async (
   }
 };
 
-/** Renders a printed form of a dossier the caller may read. */
+type DossierEventRecord = Awaited<ReturnType<typeof listDossierEvents>>[number];
+
+/**
+ * The forms that are records once handed to the applicant, and the actions that issue each. Their
+ * PDF is stored when issued and every reprint returns those bytes (Circular 01/2018/TT-VPCP Art. 19:
+ * the receipt is the applicant's proof of what was received and of the appointment). The control
+ * slip and the tracking book are working documents that grow with the dossier: drawn afresh.
+ */
+const ISSUING_ACTIONS: Record<IssuedFormName, readonly string[]> = {
+  receipt: ['receive'],
+  supplement_request: ['request_intake_supplement', 'request_supplement'],
+  refusal: ['refuse'],
+  apology: ['apologize'],
+  stop_notice: ['stop'],
+};
+
+const isIssuedForm = (form: DossierFormName): form is IssuedFormName => form in ISSUING_ACTIONS;
+
+/** The issued form an event produced, if it produced one. */
+const issuedFormOf = (event: DossierEventRecord): IssuedFormName | undefined =>
+  (Object.keys(ISSUING_ACTIONS) as IssuedFormName[]).find((form) => ISSUING_ACTIONS[form].includes(event.action));
+
+const readStored = async (ctx: AppContext, sha256: string): Promise<Buffer | undefined> => {
+  const stream = await ctx.storage.open(sha256);
+  if (!stream) {
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+/**
+ * The PDF a dossier event issued: the stored bytes when it was stored, otherwise drawn now from that
+ * event, stored content-addressed with its hash and recorded. Two writers racing (the issuing job and
+ * a first print) both render; the first record wins and both answer its bytes.
+ */
+const getIssuedFormPdf = async (
+  ctx: AppContext,
+  dossier: DossierRecord,
+  form: IssuedFormName,
+  event: DossierEventRecord,
+): Promise<{ pdf: Buffer; sha256: string }> => {
+  const key = { dossierId: dossier.id, form, eventSeq: event.seq };
+  const stored = await findIssuedForm(ctx.db, key);
+  if (stored) {
+    const bytes = await readStored(ctx, stored.fileSha256);
+    if (!bytes) {
+      throw new Error(`issued form ${stored.fileSha256} is missing from the file store`);
+    }
+    return { pdf: bytes, sha256: stored.fileSha256 };
+  }
+  const pdf = await renderForm(await buildDossierForm(ctx, dossier, form, event));
+  const { sha256, size } = await ctx.storage.put(pdf);
+  await insertIssuedForm(ctx.db, {
+    ...key,
+    provinceCode: dossier.provinceCode,
+    fileSha256: sha256,
+    sizeBytes: size,
+    issuedAt: event.at,
+  });
+  const recorded = await findIssuedForm(ctx.db, key);
+  if (recorded && recorded.fileSha256 !== sha256) {
+    const first = await readStored(ctx, recorded.fileSha256);
+    if (first) {
+      return { pdf: first, sha256: recorded.fileSha256 };
+    }
+  }
+  return { pdf, sha256 };
+};
+
+/**
+ * Stores the form a dossier event issued (run after the event commits, from the outbox). Does
+ * nothing for an event that issues no form, and nothing more when the form is already stored.
+ */
+export const storeIssuedForm = async (
+  ctx: AppContext,
+  input: { dossierId: string; seq: number },
+): Promise<{ form: IssuedFormName; sha256: string } | undefined> => {
+  const dossier = await findDossierById(ctx.db, input.dossierId);
+  if (!dossier) {
+    return undefined;
+  }
+  const event = (await listDossierEvents(ctx.db, dossier.id)).find((e) => e.seq === input.seq);
+  const form = event ? issuedFormOf(event) : undefined;
+  if (!event || !form) {
+    return undefined;
+  }
+  const { sha256 } = await getIssuedFormPdf(ctx, dossier, form, event);
+  return { form, sha256 };
+};
+
+/**
+ * Renders a printed form of a dossier the caller may read. A form that is a record (receipt,
+ * supplement request, refusal, apology, stop notice) comes back byte for byte as it was issued.
+ */
 export const renderDossierForm = async (ctx: AppContext, actor: Actor, code: string, form: DossierFormName) => {
   const { dossier } = await getReadableDossier(ctx, actor, code);
+  if (isIssuedForm(form)) {
+    const events = await listDossierEvents(ctx.db, dossier.id);
+    const event = [...events].reverse().find((e) => ISSUING_ACTIONS[form].includes(e.action));
+    if (!event) {
+      throw notAvailable(form);
+    }
+    return (await getIssuedFormPdf(ctx, dossier, form, event)).pdf;
+  }
   return renderForm(await buildDossierForm(ctx, dossier, form));
 };

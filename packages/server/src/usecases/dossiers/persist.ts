@@ -14,7 +14,7 @@ import { type DossierState, getHolderAgencyId, readClock, type WorkingTimeCalend
 import type { Insertable, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { QUEUES } from '../../jobs/jobs.js';
+import { type FormIssuedJob, QUEUES } from '../../jobs/jobs.js';
 import { type FilledApplicationForm, writeApplicationForm } from './application-form.js';
 import { computeEventHash } from './hash-chain.js';
 import { applyStatisticsDelta } from './statistics-delta.js';
@@ -50,6 +50,9 @@ export const toStepRows = (state: DossierState, calendar: WorkingTimeCalendar): 
     receivedAt: toDate(step.receivedAt),
     completedAt: toDate(step.completedAt),
     dueAt: toDate(step.dueAt),
+    givenByUserId: step.givenByUserId ?? null,
+    receivedByUserId: step.receivedByUserId ?? null,
+    completedByUserId: step.completedByUserId ?? null,
     overrunMinutes:
       step.completedAt !== undefined && step.dueAt !== undefined
         ? step.completedAt > step.dueAt
@@ -113,6 +116,11 @@ const followDossierWrite = async (
       action: event.action,
       toStatus: event.toStatus,
     });
+    // A form handed to the applicant is stored as issued, right after the change commits.
+    const form = event.payload.form;
+    if (typeof form === 'string') {
+      await ctx.jobs.enqueue(trx, QUEUES.formIssued, { dossierId: after.id, seq, form } satisfies FormIssuedJob);
+    }
   }
 };
 

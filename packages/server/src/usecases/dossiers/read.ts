@@ -17,6 +17,7 @@ import {
   DOSSIER_STATUSES,
   type DossierState,
   type DossierStatus,
+  describeTimeliness,
   foldVietnamese,
   formatInstant,
   isAllowed,
@@ -97,6 +98,13 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
     rescheduled: state.apologyCount > 0,
     completedAt: iso(dossier.completedAt),
     completionClass: dossier.completionClass,
+    // Against the legal due instant (an apology's new appointment does not make a dossier on time).
+    timeliness: describeTimeliness({
+      recorded: dossier.completionClass,
+      dueAt: (dossier.legalDueAt ?? dossier.dueAt)?.getTime(),
+      completedAt: dossier.completedAt?.getTime(),
+      now: ctx.clock.now().getTime(),
+    }),
     outcome: dossier.outcome,
     returnedAt: iso(dossier.returnedAt),
     returnChannel: dossier.returnChannel,
@@ -120,6 +128,14 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       completedAt: iso(s.completedAt),
       dueAt: iso(s.dueAt),
       overrunMinutes: s.overrunMinutes,
+      givenByName: s.givenByName,
+      receivedByName: s.receivedByName,
+      completedByName: s.completedByName,
+      timeliness: describeTimeliness({
+        dueAt: s.dueAt?.getTime(),
+        completedAt: s.completedAt?.getTime(),
+        now: ctx.clock.now().getTime(),
+      }),
     })),
     documents: documents.map((d) => ({
       id: d.id,

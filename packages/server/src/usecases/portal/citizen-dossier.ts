@@ -16,6 +16,7 @@ import {
   DOSSIER_TRANSITIONS,
   type DossierAction,
   type DossierStatus,
+  describeTimeliness,
   findApplicantNextStep,
   formatInstant,
 } from '@motcua/domain';
@@ -120,6 +121,13 @@ export const describeProgress = async (ctx: AppContext, dossier: CitizenDossierR
     dueProvisional: dossier.dueProvisional,
     completedAt: iso(dossier.completedAt),
     returnedAt: iso(dossier.returnedAt),
+    // The same words as the dossier page, the control slip and the reports (domain dossier/timeliness).
+    timeliness: describeTimeliness({
+      recorded: dossier.completionClass,
+      dueAt: (dossier.legalDueAt ?? dossier.dueAt)?.getTime(),
+      completedAt: dossier.completedAt?.getTime(),
+      now: ctx.clock.now().getTime(),
+    }),
     // Agencies and dates only: who handled each step is not the public's business.
     steps: steps.map((s) => ({
       stepNo: s.stepNo,

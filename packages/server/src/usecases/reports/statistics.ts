@@ -59,29 +59,36 @@ export const STATISTICS_TITLE = {
   en: 'Handling of administrative procedures: situation and results',
 };
 
-/** Why the numbers are what they are: the rules printed under every report (JSON, Excel, PDF). */
-export const STATISTICS_NOTES: { vi: string; en: string }[] = [
-  {
-    vi: 'Hồ sơ được tính theo ngày (giờ Việt Nam): tiếp nhận theo ngày tiếp nhận (Mẫu 01), đã giải quyết theo ngày có kết quả, trả kết quả theo ngày trả; số kỳ trước chuyển sang là hồ sơ tiếp nhận trước kỳ chưa giải quyết xong khi bắt đầu kỳ.',
-    en: 'Dossiers are counted by Vietnam-time day: received by the receipt date (form 01), resolved by the result date, returned by the return date; carried over = received before the period and not finished when it began.',
-  },
-  {
-    vi: 'Trước hạn, đúng hạn, quá hạn so với thời hạn giải quyết theo quy định (không tính gia hạn do xin lỗi, hẹn lại): trước hạn là có kết quả trước ngày hẹn; đúng hạn là trong ngày hẹn, không muộn hơn thời điểm hẹn; quá hạn là sau thời điểm hẹn.',
-    en: 'Early, on time and late are against the legal due instant (an apology’s new date does not excuse lateness): early = before the due day; on time = on the due day, not after the due instant; late = after it.',
-  },
-  {
-    vi: 'Tỷ lệ trước hạn, đúng hạn, quá hạn tính trên tổng số hồ sơ đã giải quyết trong kỳ (QĐ 766/QĐ-TTg). Tỷ lệ "kể cả hồ sơ quá hạn chưa có kết quả" tính trên số đã giải quyết cộng số đang giải quyết quá hạn, như nhiều báo cáo tỉnh công bố.',
-    en: 'Early, on-time and late rates are over the dossiers resolved in the period (Decision 766). The rate "counting overdue dossiers without a result" is over resolved plus in-progress overdue, as many provincial reports publish it.',
-  },
-  {
-    vi: 'Số đang giải quyết (chưa đến hạn, quá hạn) tính đến hết ngày "asOf" — cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc. Hồ sơ đang tạm dừng chờ bổ sung hoặc chờ nộp phí tính là chưa đến hạn.',
-    en: 'In progress (not yet due, overdue) is as of the end of the "asOf" day — the period end, or today if the period is not over. Dossiers paused for a supplement or a payment count as not yet due.',
-  },
-  {
-    vi: 'Hồ sơ được tính cho cơ quan có thẩm quyền giải quyết (bước phê duyệt) và cho nơi tiếp nhận; phạm vi một cơ quan gồm hồ sơ cơ quan đó giải quyết hoặc tiếp nhận.',
-    en: 'A dossier counts for the agency competent to decide it (approval step) and for the desk that received it; an agency scope covers dossiers it decides or receives.',
-  },
-];
+/**
+ * Why the numbers are what they are: the rules printed under every report (JSON, Excel, PDF), with
+ * the day the in-progress counts stand at written out (`asOf`, YYYY-MM-DD).
+ */
+export const buildStatisticsNotes = (asOf: string): { vi: string; en: string }[] => {
+  const [year, month, day] = asOf.split('-');
+  const dateVi = `${day}/${month}/${year}`;
+  return [
+    {
+      vi: 'Hồ sơ được tính theo ngày (giờ Việt Nam): tiếp nhận theo ngày tiếp nhận (Mẫu 01), đã giải quyết theo ngày có kết quả, trả kết quả theo ngày trả; số kỳ trước chuyển sang là hồ sơ tiếp nhận trước kỳ chưa giải quyết xong khi bắt đầu kỳ.',
+      en: 'Dossiers are counted by Vietnam-time day: received by the receipt date (form 01), resolved by the result date, returned by the return date; carried over = received before the period and not finished when it began.',
+    },
+    {
+      vi: 'Trước hạn, đúng hạn, quá hạn so với thời hạn giải quyết theo quy định (không tính gia hạn do xin lỗi, hẹn lại): trước hạn là có kết quả trước ngày hẹn; đúng hạn là trong ngày hẹn, không muộn hơn thời điểm hẹn; quá hạn là sau thời điểm hẹn.',
+      en: 'Early, on time and late are against the legal due instant (an apology’s new date does not excuse lateness): early = before the due day; on time = on the due day, not after the due instant; late = after it.',
+    },
+    {
+      vi: 'Tỷ lệ trước hạn, đúng hạn, quá hạn tính trên tổng số hồ sơ đã giải quyết trong kỳ (QĐ 766/QĐ-TTg). Tỷ lệ "kể cả hồ sơ quá hạn chưa có kết quả" tính trên số đã giải quyết cộng số đang giải quyết quá hạn, như nhiều báo cáo tỉnh công bố.',
+      en: 'Early, on-time and late rates are over the dossiers resolved in the period (Decision 766). The rate "counting overdue dossiers without a result" is over resolved plus in-progress overdue, as many provincial reports publish it.',
+    },
+    {
+      vi: `Số đang giải quyết (chưa đến hạn, quá hạn) tính đến hết ngày ${dateVi} — cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc. Hồ sơ đang tạm dừng chờ bổ sung hoặc chờ nộp phí tính là chưa đến hạn.`,
+      en: `In progress (not yet due, overdue) is as of the end of ${asOf} — the period end, or today if the period is not over. Dossiers paused for a supplement or a payment count as not yet due.`,
+    },
+    {
+      vi: 'Hồ sơ được tính cho cơ quan có thẩm quyền giải quyết (bước phê duyệt) và cho nơi tiếp nhận; phạm vi một cơ quan gồm hồ sơ cơ quan đó giải quyết hoặc tiếp nhận.',
+      en: 'A dossier counts for the agency competent to decide it (approval step) and for the desk that received it; an agency scope covers dossiers it decides or receives.',
+    },
+  ];
+};
 
 const LEVEL_LABELS = STATISTICS_LEVEL_LABELS as Record<string, { vi: string; en: string }>;
 
@@ -221,7 +228,7 @@ export const getStatisticsReport = async (
     groupBy,
     totals,
     groups,
-    notes: STATISTICS_NOTES,
+    notes: buildStatisticsNotes(asOf),
   };
 };
 

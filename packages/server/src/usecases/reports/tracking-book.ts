@@ -1,5 +1,5 @@
 import { findAgency, findAgencyLineage, listTrackingBookPage, type TrackingBookEntry } from '@motcua/db';
-import { buildDayRangePeriod, formatDateVi, isAllowed } from '@motcua/domain';
+import { buildDayRangePeriod, formatDateVi, formatFullAddress, isAllowed } from '@motcua/domain';
 import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
@@ -43,7 +43,13 @@ export const toTrackingBookRow = (entry: TrackingBookEntry, index: number): Trac
   summary: entry.summary ?? '',
   sets: entry.sets,
   applicantName: entry.applicantName ?? '',
-  address: entry.address ?? '',
+  address: entry.address
+    ? formatFullAddress({
+        text: entry.address,
+        communeName: entry.communeName ?? undefined,
+        provinceName: entry.provinceName ?? undefined,
+      })
+    : '',
   ...(entry.phone ? { phone: entry.phone } : {}),
   receivedAt: dateTime(entry.receivedAt),
   appointment: dateTime(entry.dueAt),

@@ -9295,6 +9295,13 @@ export interface components {
       rescheduled: boolean;
       completedAt: string | null;
       completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Against the legal due instant: finished early / on time / late, or open within time / overdue */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       outcome: ("approved" | "rejected") | null;
       returnedAt: string | null;
       returnChannel: ("counter" | "post" | "online") | null;
@@ -9323,6 +9330,15 @@ export interface components {
           completedAt: string | null;
           dueAt: string | null;
           overrunMinutes: number | null;
+          givenByName: string | null;
+          receivedByName: string | null;
+          completedByName: string | null;
+          timeliness: {
+            /** @enum {string} */
+            timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+            vi: string;
+            en: string;
+          };
         })[];
       documents: ({
           /** Format: uuid */
@@ -9884,6 +9900,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -9992,6 +10015,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -12711,6 +12741,13 @@ export interface components {
       rescheduled: boolean;
       completedAt: string | null;
       completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Against the legal due instant: finished early / on time / late, or open within time / overdue */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       outcome: ("approved" | "rejected") | null;
       returnedAt: string | null;
       returnChannel: ("counter" | "post" | "online") | null;
@@ -12739,6 +12776,15 @@ export interface components {
           completedAt: string | null;
           dueAt: string | null;
           overrunMinutes: number | null;
+          givenByName: string | null;
+          receivedByName: string | null;
+          completedByName: string | null;
+          timeliness: {
+            /** @enum {string} */
+            timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+            vi: string;
+            en: string;
+          };
         })[];
       documents: ({
           /** Format: uuid */
@@ -13300,6 +13346,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;
@@ -13408,6 +13461,13 @@ export interface components {
       dueProvisional: boolean;
       completedAt: string | null;
       returnedAt: string | null;
+      /** @description Early / on time / late once finished, within time / overdue while open (against the legal due instant) */
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        vi: string;
+        en: string;
+      };
       steps: ({
           stepNo: number;
           name: string;

@@ -57,6 +57,14 @@ const formsOf = (events: DossierEvent[]): DossierForm[] => {
   return forms;
 };
 
+/** A hand-over time with the official under it ("Giao lúc … / Nguyễn Văn A"), as the control slip records it. */
+const TimeAndName = ({ at, name }: { at: string | null; name: string | null }) => (
+  <Space orientation="vertical" size={0}>
+    <span>{formatDateTime(at)}</span>
+    {name ? <Typography.Text type="secondary">{name}</Typography.Text> : null}
+  </Space>
+);
+
 const StepsTable = ({ dossier }: { dossier: Dossier }) => {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'vi';
@@ -70,7 +78,7 @@ const StepsTable = ({ dossier }: { dossier: Dossier }) => {
         rowKey="stepNo"
         size="small"
         pagination={false}
-        style={{ minWidth: 1100 }}
+        style={{ minWidth: 1200 }}
         dataSource={dossier.steps}
         rowClassName={(step) => (step.key === currentKey && step.status === 'active' ? 'step-current' : '')}
         columns={[
@@ -89,11 +97,30 @@ const StepsTable = ({ dossier }: { dossier: Dossier }) => {
           },
           { title: t('dossier.stepAgency'), dataIndex: 'agencyName' },
           { title: t('dossier.stepRole'), key: 'role', render: (_, s) => s.roleLabel[language] },
-          { title: t('dossier.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
-          { title: t('dossier.givenAt'), dataIndex: 'givenAt', render: (v: string | null) => formatDateTime(v) },
-          { title: t('dossier.acceptedAt'), dataIndex: 'receivedAt', render: (v: string | null) => formatDateTime(v) },
+          {
+            // "Người thực hiện": who finished the step, or while it is open the official it is assigned to.
+            title: t('dossier.assignee'),
+            key: 'performer',
+            render: (_, s) => s.completedByName ?? s.assigneeName ?? '—',
+          },
+          {
+            title: t('dossier.givenAt'),
+            key: 'given',
+            render: (_, s) => <TimeAndName at={s.givenAt} name={s.givenByName} />,
+          },
+          {
+            title: t('dossier.acceptedAt'),
+            key: 'received',
+            render: (_, s) => <TimeAndName at={s.receivedAt} name={s.receivedByName} />,
+          },
           { title: t('dossier.stepDueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
           { title: t('dossier.doneAt'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('dossier.stepTimeliness'),
+            key: 'timeliness',
+            render: (_, s) =>
+              s.status === 'pending' || s.timeliness.timeliness === 'no_deadline' ? '—' : s.timeliness[language],
+          },
           {
             title: t('dossier.stepStatus'),
             dataIndex: 'status',
@@ -226,9 +253,11 @@ export const DossierPage = () => {
           {d.outcome ? (
             <Descriptions.Item label={t('dossier.outcome')}>{t(`dossier.outcome_${d.outcome}`)}</Descriptions.Item>
           ) : null}
-          {d.completionClass ? (
+          {d.receivedAt ? (
+            // Early / on time / late (or within time / overdue while open): the words of the one rule
+            // in @motcua/domain dossier/timeliness, as the control slip, tracking page and reports print them.
             <Descriptions.Item label={t('dossier.completionClass')}>
-              {t(`dossier.class_${d.completionClass}`)}
+              <span data-testid="dossier-timeliness">{d.timeliness[language]}</span>
             </Descriptions.Item>
           ) : null}
           {d.returnedAt ? (

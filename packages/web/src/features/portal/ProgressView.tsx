@@ -63,6 +63,13 @@ export const DossierFacts = ({
           </dd>
         </>
       ) : null}
+      {progress.receivedAt && progress.timeliness.timeliness !== 'no_deadline' ? (
+        // The same words as the desk's dossier page, the control slip and the reports.
+        <>
+          <dt>{t('citizen.dossier.timeliness')}</dt>
+          <dd data-testid="progress-timeliness">{progress.timeliness[language]}</dd>
+        </>
+      ) : null}
       {progress.completedAt ? (
         <>
           <dt>{t('citizen.dossier.completedAt')}</dt>
