@@ -295,12 +295,16 @@ export const reportStatisticsCommand: Command = {
         `${label.padEnd(40).slice(0, 40)} nhận ${number(f.totalToProcess)} (kỳ trước ${number(f.carriedOver)}, mới ${number(f.receivedNew)}: ` +
         `trực tuyến ${number(f.receivedOnline)}) · đã giải quyết ${number(f.resolved)} (trước hạn ${number(f.resolvedEarly)}, ` +
         `đúng hạn ${number(f.resolvedOnTime)}, quá hạn ${number(f.resolvedLate)}) · đang giải quyết ${number(f.inProgress)} ` +
-        `(quá hạn ${number(f.inProgressOverdue)}) · đúng hạn ${formatPercentVi(f.percentages.earlyOrOnTime.value)}`;
+        `(quá hạn ${number(f.inProgressOverdue)}) · trước hạn ${formatPercentVi(f.percentages.early.value)} + ` +
+        `đúng hạn ${formatPercentVi(f.percentages.onTime.value)} = trước hạn và đúng hạn ` +
+        `${formatPercentVi(f.percentages.earlyOrOnTime.value)}`;
       for (const group of report.groups) {
         io.out(line(group.bucket ? `${group.label} ${group.bucket.label.vi}` : group.label, group.figures));
       }
       io.out(line('Tổng cộng', t));
       for (const p of [
+        t.percentages.early,
+        t.percentages.onTime,
         t.percentages.earlyOrOnTime,
         t.percentages.late,
         t.percentages.earlyOrOnTimeOfDue,

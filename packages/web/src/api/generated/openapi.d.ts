@@ -4881,6 +4881,8 @@ export interface paths {
           period?: string;
           /** @description Up to two of agency, receivingAgency, level, channel, procedure, field, province, day, month, quarter, year */
           groupBy?: ("agency" | "receivingAgency" | "level" | "channel" | "procedure" | "field" | "province" | "day" | "month" | "quarter" | "year")[];
+          /** @description decimals of the percentages: 2 (default) or 1, as published reports print them (98,5%) */
+          decimals?: "1" | "2";
         };
       };
       responses: {
@@ -4914,6 +4916,8 @@ export interface paths {
           period?: string;
           /** @description Up to two of agency, receivingAgency, level, channel, procedure, field, province, day, month, quarter, year */
           groupBy?: ("agency" | "receivingAgency" | "level" | "channel" | "procedure" | "field" | "province" | "day" | "month" | "quarter" | "year")[];
+          /** @description decimals of the percentages: 2 (default) or 1, as published reports print them (98,5%) */
+          decimals?: "1" | "2";
         };
       };
       responses: {
