@@ -360,10 +360,16 @@ export const reportServiceIndexCommand: Command = {
       io.out(`${report.title.vi} — ${report.period.label.vi}`);
       for (const unit of report.units) {
         io.out(
-          `${String(unit.rank).padStart(4)}. ${unit.name.padEnd(50).slice(0, 50)} ${unit.result.score.toLocaleString('vi-VN')}/${unit.result.maxAvailable} điểm ` +
-            `(${formatPercentVi(unit.result.percentOfAvailable)})`,
+          `${String(unit.rank ?? '–').padStart(4)}. ${unit.name.padEnd(50).slice(0, 50)} ${unit.result.score.toLocaleString('vi-VN')}/${unit.result.maxAvailable} điểm ` +
+            `(${formatPercentVi(unit.result.percentOfAvailable)})` +
+            (unit.rank === null
+              ? ` · ${unit.dossiers} hồ sơ: chưa đủ ${report.minDossiersToRank} hồ sơ để xếp hạng`
+              : ''),
         );
       }
+      io.out(
+        `Xếp hạng đơn vị có từ ${report.minDossiersToRank} hồ sơ trong kỳ (thiết lập MOTCUA_766_MIN_DOSSIERS; QĐ 766 không quy định ngưỡng này).`,
+      );
       io.out(
         `Chưa có dữ liệu (không tính vào điểm tối đa): ${report.notHeld.map((i) => `${i.code} (${i.max})`).join(', ')}`,
       );

@@ -371,7 +371,16 @@ describe('Decision 766 service index', () => {
     const report = (await get('qttinh', '/api/v1/reports/service-index?period=2026-11&level=agency')).json();
     expect(report.units).toHaveLength(1);
     const unit = report.units[0];
-    expect(unit).toMatchObject({ rank: 1, name: 'Sở Tư pháp tỉnh Hưng Yên', scope: 'province' });
+    // Six dossiers to process are fewer than the default setting (10): listed, scored, not ranked.
+    expect(unit).toMatchObject({
+      rank: null,
+      standing: 'too_few_dossiers',
+      dossiers: 6,
+      name: 'Sở Tư pháp tỉnh Hưng Yên',
+      scope: 'province',
+    });
+    expect(report.minDossiersToRank).toBe(10);
+    expect(report.notes.map((n: { vi: string }) => n.vi).join('\n')).toContain('QĐ 766/QĐ-TTg không quy định');
     expect(unit.result.groups).toHaveLength(6);
     const progress = unit.result.groups[1].indicators[0];
     // (1 early + 1 on time + 1 in progress within the limit) / (3 resolved + 2 in progress) → 60% of 20.

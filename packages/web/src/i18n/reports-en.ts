@@ -46,6 +46,9 @@ export const reportsEn: ReportsMessages = {
   noData766: 'Indicators without data (left out of the maximum)',
   dossiers: 'Dossiers',
   more: 'More',
+  tooFew: 'not ranked',
+  tooFewHint:
+    '{{count}} dossiers in the period, fewer than the {{min}} needed to be ranked (an installation setting; Decision 766 sets no threshold)',
   rank: 'Rank',
   unit: 'Agency',
   score: 'Score',

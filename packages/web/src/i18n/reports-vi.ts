@@ -47,6 +47,9 @@ export const reportsVi = {
   noData766: 'Chỉ tiêu chưa có dữ liệu (không tính vào điểm tối đa)',
   dossiers: 'Hồ sơ',
   more: 'Xem thêm',
+  tooFew: 'chưa xếp hạng',
+  tooFewHint:
+    '{{count}} hồ sơ trong kỳ, chưa đủ {{min}} hồ sơ để xếp hạng (ngưỡng do hệ thống thiết lập, QĐ 766 không quy định)',
   rank: 'Hạng',
   unit: 'Cơ quan, đơn vị',
   score: 'Điểm',

@@ -9679,7 +9679,15 @@ export interface components {
         asOf: string;
       };
       units: ({
-          rank: number;
+          /** @description null when the unit has too few dossiers in the period to be ranked */
+          rank: number | null;
+          /**
+           * @description too_few_dossiers: fewer dossiers than `minDossiersToRank`, listed after the ranked units
+           * @enum {string}
+           */
+          standing: "ranked" | "too_few_dossiers";
+          /** @description dossiers to process in the period (carried over and newly received) */
+          dossiers: number;
           /** @enum {string} */
           kind: "agency" | "province";
           id: string;
@@ -9737,6 +9745,8 @@ export interface components {
             };
           };
         })[];
+      /** @description the installation setting MOTCUA_766_MIN_DOSSIERS: dossiers a unit needs in the period to be ranked (Decision 766 sets no threshold) */
+      minDossiersToRank: number;
       notHeld: {
           code: string;
           name: string;
@@ -12234,7 +12244,15 @@ export interface components {
         asOf: string;
       };
       units: ({
-          rank: number;
+          /** @description null when the unit has too few dossiers in the period to be ranked */
+          rank: number | null;
+          /**
+           * @description too_few_dossiers: fewer dossiers than `minDossiersToRank`, listed after the ranked units
+           * @enum {string}
+           */
+          standing: "ranked" | "too_few_dossiers";
+          /** @description dossiers to process in the period (carried over and newly received) */
+          dossiers: number;
           /** @enum {string} */
           kind: "agency" | "province";
           id: string;
@@ -12292,6 +12310,8 @@ export interface components {
             };
           };
         })[];
+      /** @description the installation setting MOTCUA_766_MIN_DOSSIERS: dossiers a unit needs in the period to be ranked (Decision 766 sets no threshold) */
+      minDossiersToRank: number;
       notHeld: {
           code: string;
           name: string;

@@ -297,7 +297,18 @@ export const ReportsPage = () => {
   ];
 
   const rankingColumns: ColumnsType<ServiceUnit> = [
-    { title: t('rank'), dataIndex: 'rank', key: 'rank', width: 70, align: 'center' },
+    {
+      title: t('rank'),
+      key: 'rank',
+      width: 70,
+      align: 'center',
+      render: (_, u) =>
+        u.rank ?? (
+          <Tooltip title={translate('reports.tooFewHint', { count: u.dossiers, min: index.data?.minDossiersToRank })}>
+            <Tag>{t('tooFew')}</Tag>
+          </Tooltip>
+        ),
+    },
     { title: t('unit'), dataIndex: 'name', key: 'name' },
     {
       title: t('score'),
