@@ -75,6 +75,11 @@ describe('motcua import dossiers / report statistics', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('Tổng cộng');
     expect(text.stdout).toContain('50%');
+    // The early and on-time rates apart, then their sum under its own name (not "đúng hạn").
+    expect(text.stdout).toContain('trước hạn 50% + đúng hạn 0% = trước hạn và đúng hạn 50%');
+    expect(text.stdout).toContain('  Tỷ lệ trước hạn: 50% = 1/2 (trên tổng số hồ sơ đã giải quyết)');
+    expect(text.stdout).toContain('  Tỷ lệ đúng hạn: 0% = 0/2 (trên tổng số hồ sơ đã giải quyết)');
+    expect(text.stdout).toContain('  Tỷ lệ trước hạn và đúng hạn: 50% = 1/2 (trên tổng số hồ sơ đã giải quyết)');
 
     const index = runCli(['report', 'service-index', '--province', '26', '--period', '2021-Q3', '--json']);
     expect(index.status, index.stderr).toBe(0);

@@ -204,7 +204,7 @@ const fold = (s: string) =>
  */
 export const generateSyntheticBatch = async (
   conn: Db,
-  input: { start: number; count: number; codeOffset: number; fromDay: string; toDay: string; now: Date },
+  input: { start: number; count: number; fromDay: string; toDay: string; now: Date },
 ): Promise<void> => {
   const end = input.start + input.count - 1;
   const surnames = SURNAMES;
@@ -304,13 +304,36 @@ export const generateSyntheticBatch = async (
         updated_at = coalesce(closed_at, returned_at, completed_at, received_at),
         phase = case status when 'processing' then 'open' when 'completed' then 'resolved' when 'returned' then 'resolved' else status end
     `.execute(conn);
+    // Codes as the engine gives them (Circular 01/2018/TT-VPCP Art. 19: `<agency>-YYMMDD-XXXX`): the
+    // receiving agency's sequence of the day continues its counter, and the counter moves past them,
+    // so a dossier received later that day at the counter gets the next number, never a taken one.
+    await sql`
+      alter table synth_batch add column code_day date, add column seq integer, add column code text
+    `.execute(conn);
+    await sql`update synth_batch set code_day = coalesce(received_local, ${input.now}::timestamp)::date`.execute(conn);
+    await sql`
+      update synth_batch b set seq = s.seq
+      from (
+        select x.n, coalesce(c.last_seq, 0) + row_number() over (partition by x.receiving, x.code_day order by x.received_local, x.n) as seq
+        from synth_batch x left join dossier_code_counter c on c.agency_id = x.receiving and c.day = x.code_day
+      ) s
+      where s.n = b.n
+    `.execute(conn);
+    await sql`
+      update synth_batch set code = receiving_code || '-' || to_char(code_day, 'YYMMDD') || '-' || case when seq < 10000 then lpad(seq::text, 4, '0') else seq::text end
+    `.execute(conn);
+    await sql`
+      insert into dossier_code_counter (agency_id, day, last_seq)
+      select receiving, code_day, max(seq) from synth_batch group by receiving, code_day
+      on conflict (agency_id, day) do update set last_seq = greatest(dossier_code_counter.last_seq, excluded.last_seq)
+    `.execute(conn);
     await sql`
       insert into dossier (code, province_code, receiving_agency_id, holder_agency_id, current_step_role, current_step_due_at,
         procedure_id, procedure_version_id, procedure_code, procedure_name, field_name, channel, status, applicant_kind,
         applicant_name, applicant_search, applicant, summary, components, state, received_at, due_at, legal_due_at,
         completed_at, completion_class, outcome, returned_at, return_channel, event_count, created_at, updated_at)
       select
-        b.receiving_code || '-' || to_char(coalesce(b.received_local, ${input.now}::timestamp), 'YYMMDD') || '-' || lpad((b.n + ${input.codeOffset})::text, 8, '0'),
+        b.code,
         b.province_code, b.receiving, case when b.status = 'processing' then b.handling else b.receiving end,
         case when b.status = 'processing' then 'approver' when b.status = 'completed' then 'result_returner' end,
         case when b.status = 'processing' then b.legal_due_at end,
@@ -350,7 +373,7 @@ export const generateSyntheticBatch = async (
         greatest(60, b.legal_days * 480 - 480), b.received_at, b.received_at, b.completed_at, b.legal_due_at,
         case when b.completed_at is not null then
           greatest(1, (extract(epoch from b.completed_at - b.legal_due_at) / 86400 * 5 / 7 * 480)::int) end
-      from synth_batch b join dossier d on d.code = b.receiving_code || '-' || to_char(coalesce(b.received_local, ${input.now}::timestamp), 'YYMMDD') || '-' || lpad((b.n + ${input.codeOffset})::text, 8, '0')
+      from synth_batch b join dossier d on d.code = b.code
       where b.plan = 'late' and b.received_at is not null
     `.execute(conn);
     await applyContributionsFromSource(
@@ -363,12 +386,6 @@ export const generateSyntheticBatch = async (
     await sql`rollback`.execute(conn);
     throw error;
   }
-};
-
-/** How many dossiers the database holds (the generator numbers its codes after them). */
-export const countAllDossiers = async (db: Db): Promise<number> => {
-  const result = await sql<{ count: number }>`select count(*)::bigint as count from dossier`.execute(db);
-  return Number(result.rows[0]?.count ?? 0);
 };
 
 /** Drops the generator's temporary tables from the pinned connection. */

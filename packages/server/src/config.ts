@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_RANKING_MIN_DOSSIERS } from '@motcua/domain';
 import { z } from 'zod';
 
 /**
@@ -48,6 +49,7 @@ const EnvironmentSchema = z.object({
   MOTCUA_DEMO_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
   MOTCUA_TRUST_PROXY: booleanFlag.default(false),
   MOTCUA_DB_POOL_SIZE: positiveInteger.default(10),
+  MOTCUA_766_MIN_DOSSIERS: positiveInteger.default(DEFAULT_RANKING_MIN_DOSSIERS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The citizen portal (see PortalConfig).
   MOTCUA_UPLOAD_MAX_BYTES: positiveInteger.default(10 * 1024 * 1024),
@@ -126,6 +128,11 @@ export type Config = {
   /** Password of the demo accounts (demo only; the default is documented in README.md). */
   demoPassword: string | undefined;
   trustProxy: boolean;
+  /**
+   * Dossiers a unit needs in the period to be ranked by the Decision 766 index (fewer: listed
+   * without a rank). A setting of the installation: the decision sets no such threshold.
+   */
+  serviceIndexMinDossiers: number;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   portal: PortalConfig;
 };
@@ -175,6 +182,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: vars.MOTCUA_DEMO,
     demoPassword: vars.MOTCUA_DEMO_PASSWORD,
     trustProxy: vars.MOTCUA_TRUST_PROXY,
+    serviceIndexMinDossiers: vars.MOTCUA_766_MIN_DOSSIERS,
     logLevel: vars.LOG_LEVEL,
     portal: readPortalConfig(vars, publicUrl),
     ...overrides,

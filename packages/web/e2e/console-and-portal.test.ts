@@ -348,6 +348,41 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await overdueBox;
     await page.getByRole('link', { name: codes[1] ?? '' }).waitFor();
     await page.getByRole('link', { name: codes[0] ?? '' }).waitFor({ state: 'detached' });
+
+    // On a 390 px phone the menu is a button in the header, covering nothing of the page's title,
+    // and the inbox is a list of cards rather than a table that scrolls sideways.
+    const phone = await signInOfficial(await openPage({ width: 390, height: 844 }), 'motcua');
+    await phone.goto('/can-bo?box=agency');
+    const title = phone.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' });
+    await title.waitFor();
+    const menu = phone.getByRole('button', { name: 'Trình đơn' });
+    await menu.waitFor();
+    const titleBox = await title.boundingBox();
+    const menuBox = await menu.boundingBox();
+    if (!titleBox || !menuBox) {
+      throw new Error('no layout for the title or the menu button');
+    }
+    // The button sits in the header, above the title, not over it.
+    expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(titleBox.y);
+    // What is drawn at the title's first letter is the title itself.
+    expect(
+      await title.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+      }),
+    ).toBe(true);
+    const list = phone.getByRole('list', { name: 'Hồ sơ cần xử lý' });
+    await list.getByRole('link', { name: codes[1] ?? '' }).waitFor();
+    await list.locator('li.urgency-overdue').first().waitFor();
+    expect(await phone.locator('main table, #main table').count()).toBe(0);
+    await expect.poll(() => overflowOf(phone)).toBeLessThanOrEqual(0);
+    await shoot(phone, 'inbox-390');
+    // The menu opens as a drawer and takes one to another page, then closes.
+    await menu.click();
+    const nav = phone.getByRole('navigation', { name: 'Trình đơn' });
+    await nav.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+    await phone.waitForURL(/\/can-bo\/tiep-nhan$/);
+    await nav.waitFor({ state: 'hidden' });
   });
 
   it('lets the province administrator manage the catalog, agencies, users and days off (with the preview)', async () => {

@@ -100,6 +100,9 @@ export const seedDemoCommand: Command = {
         }
       } else {
         io.out('The demo province is already seeded; nothing to do.');
+        for (const line of demo.printed ?? []) {
+          io.out(line);
+        }
       }
       return EXIT_OK;
     } finally {

@@ -295,12 +295,16 @@ export const reportStatisticsCommand: Command = {
         `${label.padEnd(40).slice(0, 40)} nhận ${number(f.totalToProcess)} (kỳ trước ${number(f.carriedOver)}, mới ${number(f.receivedNew)}: ` +
         `trực tuyến ${number(f.receivedOnline)}) · đã giải quyết ${number(f.resolved)} (trước hạn ${number(f.resolvedEarly)}, ` +
         `đúng hạn ${number(f.resolvedOnTime)}, quá hạn ${number(f.resolvedLate)}) · đang giải quyết ${number(f.inProgress)} ` +
-        `(quá hạn ${number(f.inProgressOverdue)}) · đúng hạn ${formatPercentVi(f.percentages.earlyOrOnTime.value)}`;
+        `(quá hạn ${number(f.inProgressOverdue)}) · trước hạn ${formatPercentVi(f.percentages.early.value)} + ` +
+        `đúng hạn ${formatPercentVi(f.percentages.onTime.value)} = trước hạn và đúng hạn ` +
+        `${formatPercentVi(f.percentages.earlyOrOnTime.value)}`;
       for (const group of report.groups) {
         io.out(line(group.bucket ? `${group.label} ${group.bucket.label.vi}` : group.label, group.figures));
       }
       io.out(line('Tổng cộng', t));
       for (const p of [
+        t.percentages.early,
+        t.percentages.onTime,
         t.percentages.earlyOrOnTime,
         t.percentages.late,
         t.percentages.earlyOrOnTimeOfDue,
@@ -356,10 +360,16 @@ export const reportServiceIndexCommand: Command = {
       io.out(`${report.title.vi} — ${report.period.label.vi}`);
       for (const unit of report.units) {
         io.out(
-          `${String(unit.rank).padStart(4)}. ${unit.name.padEnd(50).slice(0, 50)} ${unit.result.score.toLocaleString('vi-VN')}/${unit.result.maxAvailable} điểm ` +
-            `(${formatPercentVi(unit.result.percentOfAvailable)})`,
+          `${String(unit.rank ?? '–').padStart(4)}. ${unit.name.padEnd(50).slice(0, 50)} ${unit.result.score.toLocaleString('vi-VN')}/${unit.result.maxAvailable} điểm ` +
+            `(${formatPercentVi(unit.result.percentOfAvailable)})` +
+            (unit.rank === null
+              ? ` · ${unit.dossiers} hồ sơ: chưa đủ ${report.minDossiersToRank} hồ sơ để xếp hạng`
+              : ''),
         );
       }
+      io.out(
+        `Xếp hạng đơn vị có từ ${report.minDossiersToRank} hồ sơ trong kỳ (thiết lập MOTCUA_766_MIN_DOSSIERS; QĐ 766 không quy định ngưỡng này).`,
+      );
       io.out(
         `Chưa có dữ liệu (không tính vào điểm tối đa): ${report.notHeld.map((i) => `${i.code} (${i.max})`).join(', ')}`,
       );

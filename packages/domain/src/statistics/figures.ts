@@ -83,20 +83,29 @@ export type Percentage = {
 };
 
 /**
- * numerator / base × 100, rounded half up to two decimals, in integer arithmetic (no binary
- * floating-point surprises at x.xx5: 4157/4169 = 99.7122…% → 99.71).
+ * Decimals of a percentage: two in the system's own reports, one as provincial reports and the
+ * press publish them ("đạt 98,5%").
  */
-export const computePercent = (numerator: number, base: number): number | null => {
+export type PercentDecimals = 1 | 2;
+
+/**
+ * numerator / base × 100, rounded half up to `decimals` (two unless asked), in integer arithmetic
+ * (no binary floating-point surprises at x.xx5: 4157/4169 = 99.7122…% → 99.71, or 99.7 with one).
+ * One decimal is rounded from the fraction itself, never from the two-decimal value (99.949…% →
+ * 99.9, not 99.95 → 100.0).
+ */
+export const computePercent = (numerator: number, base: number, decimals: PercentDecimals = 2): number | null => {
   if (base <= 0) {
     return null;
   }
-  const hundredths = Math.floor((2 * numerator * 10_000 + base) / (2 * base));
-  return hundredths / 100;
+  const scale = 10 ** decimals;
+  const units = Math.floor((2 * numerator * 100 * scale + base) / (2 * base));
+  return units / scale;
 };
 
-/** 97.5 → '97,5%'; 98.81 → '98,81%' (Vietnamese decimal comma). */
-export const formatPercentVi = (value: number | null): string =>
-  value === null ? '—' : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+/** 97.5 → '97,5%'; 98.81 → '98,81%' (Vietnamese decimal comma), with at most `decimals` decimals. */
+export const formatPercentVi = (value: number | null, decimals: PercentDecimals = 2): string =>
+  value === null ? '—' : `${value.toLocaleString('vi-VN', { maximumFractionDigits: decimals })}%`;
 
 /** 1852 → '1.852' (Vietnamese thousands separator). */
 export const formatCountVi = (value: number): string => value.toLocaleString('vi-VN');
@@ -269,3 +278,14 @@ export const buildStatisticsFigures = (sums: AggregateSums): StatisticsFigures =
     },
   };
 };
+
+/** The same figures with every percentage rounded again from its numerator and base to `decimals`. */
+export const roundFigurePercentages = (figures: StatisticsFigures, decimals: PercentDecimals): StatisticsFigures => ({
+  ...figures,
+  percentages: Object.fromEntries(
+    Object.entries(figures.percentages).map(([key, p]) => [
+      key,
+      { ...p, value: computePercent(p.numerator, p.base, decimals) },
+    ]),
+  ) as StatisticsFigures['percentages'],
+});

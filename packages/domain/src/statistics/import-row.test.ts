@@ -59,6 +59,22 @@ describe('import rows', () => {
     ).toBe('on_time');
   });
 
+  it('counts each bad value once: an unreadable date is not also reported missing', () => {
+    const codes = (raw: RawImportRow) =>
+      validateImportRow(raw, { defaultProvince: '26' }).issues.map((i) => `${i.field}:${i.code}`);
+    expect(codes({ ...base, receivedAt: '32/08/2021', channel: '1' })).toEqual(['receivedAt:DATE_INVALID']);
+    expect(codes({ ...base, receivedAt: '', channel: '1' })).toEqual(['receivedAt:RECEIVED_MISSING']);
+    // An unreadable due date of a resolved dossier is not also "no deadline".
+    expect(codes({ ...base, dueAt: 'sai', completedAt: '09/09/2021', status: '9', channel: '1' })).toEqual([
+      'dueAt:DATE_INVALID',
+    ]);
+    // Two bad values are two problems.
+    expect(codes({ ...base, receivedAt: 'x', dueAt: 'y', channel: '1' })).toEqual([
+      'receivedAt:DATE_INVALID',
+      'dueAt:DATE_INVALID',
+    ]);
+  });
+
   it('keeps the stated result, with a warning when the dates say otherwise', () => {
     const result = validateImportRow(
       {

@@ -401,11 +401,19 @@ export const validateImportRow = (
     const value = raw[field]?.trim();
     return value === undefined || value === '' ? null : value;
   };
+  // One bad value is one problem: once a field has an error, what follows from it (an unreadable
+  // date received is also "missing") is not reported again, so each bad value is counted once.
+  const failed = new Set<ImportIssue['field']>();
   const error = (field: ImportIssue['field'], code: string, vi: string, en: string) => {
-    issues.push(issue('error', field, code, vi, en));
+    if (!failed.has(field)) {
+      failed.add(field);
+      issues.push(issue('error', field, code, vi, en));
+    }
   };
   const warn = (field: ImportIssue['field'], code: string, vi: string, en: string) => {
-    issues.push(issue('warning', field, code, vi, en));
+    if (!failed.has(field)) {
+      issues.push(issue('warning', field, code, vi, en));
+    }
   };
 
   const code = text('code');

@@ -6,3 +6,4 @@ export * from './import-row.js';
 export * from './period.js';
 export * from './series.js';
 export * from './service-index.js';
+export * from './service-index-ranking.js';

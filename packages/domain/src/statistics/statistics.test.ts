@@ -9,6 +9,7 @@ import {
   computePercent,
   createZeroSums,
   formatPercentVi,
+  roundFigurePercentages,
 } from './figures.js';
 import { findNamedPeriod, getMonthEnd, isDayInFullMonths, planAggregateRanges } from './period.js';
 import { getHandlingAgencyId, getStatisticsLevel } from './series.js';
@@ -18,6 +19,39 @@ const at = (iso: string) => parseInstant(iso);
 const DAY = 86_400_000;
 
 describe('percentages', () => {
+  it('rounds to one decimal from the fraction itself, as published reports print it', () => {
+    expect(computePercent(4157, 4169, 1)).toBe(99.7);
+    expect(computePercent(1, 8, 1)).toBe(12.5);
+    expect(computePercent(1, 16, 1)).toBe(6.3); // 6.25 → 6.3, half up
+    // 99.9499…%: two decimals give 99.95, but one decimal is 99.9, not a double-rounded 100.
+    expect(computePercent(19_989, 20_000, 2)).toBe(99.95);
+    expect(computePercent(199_899, 200_000, 1)).toBe(99.9);
+    expect(computePercent(3, 0, 1)).toBeNull();
+    expect(formatPercentVi(99.7, 1)).toBe('99,7%');
+    expect(formatPercentVi(100, 1)).toBe('100%');
+  });
+
+  it('agrees with exact rational rounding on one decimal for any counts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (n, b) => {
+        const tenths = Math.round((computePercent(n, b, 1) ?? -1) * 10);
+        expect(2 * n * 1000).toBeGreaterThanOrEqual((2 * tenths - 1) * b);
+        expect(2 * n * 1000).toBeLessThan((2 * tenths + 1) * b);
+      }),
+    );
+  });
+
+  it('rounds every rate of a report again from its counts', () => {
+    const figures = buildStatisticsFigures({ ...createZeroSums(), received: 3, resolvedEarly: 2, resolvedOnTime: 1 });
+    expect(figures.percentages.early.value).toBe(66.67);
+    const published = roundFigurePercentages(figures, 1);
+    expect(published.percentages.early.value).toBe(66.7);
+    expect(published.percentages.onTime.value).toBe(33.3);
+    expect(published.percentages.earlyOrOnTime.value).toBe(100);
+    expect(published.percentages.early.numerator).toBe(2);
+    expect(published.resolvedEarly).toBe(2);
+  });
+
   it('rounds half up on two decimals in integer arithmetic', () => {
     expect(computePercent(4157, 4169)).toBe(99.71);
     expect(computePercent(12, 4169)).toBe(0.29);

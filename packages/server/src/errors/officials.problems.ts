@@ -10,9 +10,12 @@ export const officialsProblems = defineProblems({
     status: 429,
     vi: {
       title: 'Tạm khóa đăng nhập',
-      detail: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {retryAfter} giây.',
+      detail: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {waitMinutes} phút, lúc {retryAt}.',
     },
-    en: { title: 'Sign-in temporarily locked', detail: 'Too many failed sign-ins. Try again in {retryAfter} seconds.' },
+    en: {
+      title: 'Sign-in temporarily locked',
+      detail: 'Too many failed sign-ins. Try again in {waitMinutes} min, at {retryAt} (Vietnam time).',
+    },
   },
   ACCOUNT_DISABLED: {
     status: 403,

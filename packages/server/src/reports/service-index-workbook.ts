@@ -58,8 +58,10 @@ export const buildServiceIndexWorkbook = async (report: ServiceIndexReport, meta
   for (const unit of report.units) {
     row += 1;
     ranking.getRow(row).values = [
-      unit.rank,
-      unit.name,
+      unit.rank ?? '—',
+      unit.rank === null
+        ? `${unit.name} (${unit.dossiers} hồ sơ, chưa đủ ${report.minDossiersToRank} để xếp hạng)`
+        : unit.name,
       unit.scope === 'commune' ? 'Cấp xã' : 'Cấp tỉnh',
       ...unit.result.groups.map((g) => (g.maxAvailable === 0 ? 'Chưa có dữ liệu' : g.score)),
       unit.result.score,

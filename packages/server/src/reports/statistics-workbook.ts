@@ -8,7 +8,7 @@
  * group and the total, the rates with their bases, and the signature block. A4 landscape, header
  * frozen and repeated on every printed page.
  */
-import { TIMELINESS_LABELS } from '@motcua/domain';
+import { type PercentDecimals, TIMELINESS_LABELS } from '@motcua/domain';
 import ExcelJS from 'exceljs';
 import { formatDateLongVi } from '../pdf/format-vi.js';
 import type { StatisticsReport } from '../usecases/reports/statistics.js';
@@ -19,7 +19,8 @@ const lower = (text: string) => text.toLocaleLowerCase('vi-VN');
 
 const FONT = 'Times New Roman';
 const COUNT = '#,##0';
-const RATE = '0.00';
+/** Excel number format of a percentage with one or two decimals (the report's rounding). */
+const rateFormat = (decimals: PercentDecimals): string => (decimals === 1 ? '0.0' : '0.00');
 
 const thin = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -221,7 +222,12 @@ const writeSignatures = (sheet: ExcelJS.Worksheet, row: number, lastColumn: numb
 };
 
 /** Builds the workbook (a report is small: one row per group). */
-export const buildStatisticsWorkbook = async (report: StatisticsReport, meta: ReportMeta): Promise<Buffer> => {
+export const buildStatisticsWorkbook = async (
+  report: StatisticsReport,
+  meta: ReportMeta,
+  /** The decimals the report's percentages were rounded to (roundReportPercentages). */
+  { decimals }: { decimals: PercentDecimals } = { decimals: 2 },
+): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'motcua';
   workbook.created = new Date(`${meta.generatedAt.date}T${meta.generatedAt.time}:00+07:00`);
@@ -332,7 +338,7 @@ export const buildStatisticsWorkbook = async (report: StatisticsReport, meta: Re
       const cell = line.getCell(first + i);
       cell.value = column.value(figures);
       style(cell, { bold, size: 11, align: 'right', border: true });
-      cell.numFmt = column.rate ? RATE : COUNT;
+      cell.numFmt = column.rate ? rateFormat(decimals) : COUNT;
     });
     row += 1;
   };
@@ -425,7 +431,7 @@ export const buildStatisticsWorkbook = async (report: StatisticsReport, meta: Re
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = BORDER;
       if (n > 1 && c === 2) {
-        cell.numFmt = RATE;
+        cell.numFmt = rateFormat(decimals);
       } else if (n > 1 && (c === 3 || c === 4)) {
         cell.numFmt = COUNT;
       }

@@ -57,7 +57,8 @@ describe('sign-in', () => {
     const locked = await login('trakq', TEST_PASSWORD, '10.0.2.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
-    expect(locked.json().detail).toMatch(/thử lại sau \d+ giây/);
+    // When to try again, in minutes and at a clock time (Vietnam time), not "900 giây".
+    expect(locked.json().detail).toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút, lúc 09:15.');
     clock.set('2026-11-22T09:16:00+07:00');
     expect((await login('trakq', TEST_PASSWORD, '10.0.2.1')).statusCode).toBe(200);
     clock.set('2026-11-22T09:00:00+07:00');

@@ -96,7 +96,8 @@ describe('historical-dossier imports from the console', () => {
     // The progress bar's measure: the whole file has been read.
     expect(started.json().totals).toMatchObject({ fileBytes: Buffer.byteLength(CSV), bytesRead: 0 });
     expect(run.totals).toMatchObject({ fileBytes: Buffer.byteLength(CSV), bytesRead: Buffer.byteLength(CSV) });
-    expect(run.rows).toEqual([expect.objectContaining({ rowNo: 3, code: 'LS-2109-0003', outcome: 'rejected' })]);
+    // Row 4 as a spreadsheet shows the file (the header is row 1).
+    expect(run.rows).toEqual([expect.objectContaining({ rowNo: 4, code: 'LS-2109-0003', outcome: 'rejected' })]);
     expect(run.rows[0]?.issues.map((i) => i.code)).toEqual(['RECEIVED_MISSING']);
     expect(run.rows[0]?.issues[0]?.message.vi).toBe('Thiếu ngày tiếp nhận.');
     expect(run.totals.issues).toContainEqual(

@@ -309,6 +309,23 @@ describe('exports', () => {
     expect(workbook.getWorksheet('Tỷ lệ và căn cứ')?.rowCount).toBeGreaterThan(5);
   });
 
+  it('offers the percentages with one decimal, as published reports print them', async () => {
+    const response = await get('qttinh', '/api/v1/reports/statistics.xlsx?period=2026-11&groupBy=agency&decimals=1');
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const totalRow = workbook
+      .getWorksheet('Báo cáo')
+      ?.getRows(1, 200)
+      ?.find((row) => row.getCell(2).value === 'Tổng cộng');
+    // The late rate 1/3: 33.33 with two decimals, 33.3 with one, shown as 0.0.
+    expect(totalRow?.getCell(19).value).toBe(33.3);
+    expect(totalRow?.getCell(19).numFmt).toBe('0.0');
+    const pdf = await get('lanhdao', '/api/v1/reports/statistics.pdf?period=2026-11&decimals=1');
+    expect(pdf.statusCode).toBe(200);
+    expect((await get('lanhdao', '/api/v1/reports/statistics.pdf?period=2026-11&decimals=3')).statusCode).toBe(400);
+  });
+
   it('renders the PDF report', async () => {
     const response = await get('lanhdao', '/api/v1/reports/statistics.pdf?period=2026-11');
     expect(response.statusCode).toBe(200);
@@ -368,7 +385,16 @@ describe('Decision 766 service index', () => {
     const report = (await get('qttinh', '/api/v1/reports/service-index?period=2026-11&level=agency')).json();
     expect(report.units).toHaveLength(1);
     const unit = report.units[0];
-    expect(unit).toMatchObject({ rank: 1, name: 'Sở Tư pháp tỉnh Hưng Yên', scope: 'province' });
+    // Six dossiers to process are fewer than the default setting (10): listed, scored, not ranked.
+    expect(unit).toMatchObject({
+      rank: null,
+      standing: 'too_few_dossiers',
+      dossiers: 6,
+      name: 'Sở Tư pháp tỉnh Hưng Yên',
+      scope: 'province',
+    });
+    expect(report.minDossiersToRank).toBe(10);
+    expect(report.notes.map((n: { vi: string }) => n.vi).join('\n')).toContain('QĐ 766/QĐ-TTg không quy định');
     expect(unit.result.groups).toHaveLength(6);
     const progress = unit.result.groups[1].indicators[0];
     // (1 early + 1 on time + 1 in progress within the limit) / (3 resolved + 2 in progress) → 60% of 20.

@@ -17,7 +17,12 @@ import { DOSSIER_FIGURES, getLatenessReport, listReportDossiers } from '../useca
 import { buildReportMeta } from '../usecases/reports/report-issuer.js';
 import { resolveReportScope } from '../usecases/reports/scope.js';
 import { getServiceIndexReport } from '../usecases/reports/service-index.js';
-import { getStatisticsReport, STATISTICS_GROUPINGS, type StatisticsReport } from '../usecases/reports/statistics.js';
+import {
+  getStatisticsReport,
+  roundReportPercentages,
+  STATISTICS_GROUPINGS,
+  type StatisticsReport,
+} from '../usecases/reports/statistics.js';
 import { openTrackingBook } from '../usecases/reports/tracking-book.js';
 import {
   FigureDossiers,
@@ -130,6 +135,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Rows per tracking-book PDF: a larger book is printed in parts (follow X-Next-Cursor). */
 export const TRACKING_BOOK_PDF_ROWS = 2000;
 
+/** The exports also offer percentages with one decimal, as provincial reports publish them. */
+const StatisticsExportQuery = StatisticsQuery.extend({
+  decimals: z
+    .enum(['1', '2'])
+    .default('2')
+    .describe('decimals of the percentages: 2 (default) or 1, as published reports print them (98,5%)'),
+});
+
 export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -152,8 +165,12 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
     async (request) => presentStatistics(await getStatisticsReport(ctx, request.actor, request.query)),
   );
 
-  const statisticsExport = async (actor: Actor, query: z.infer<typeof StatisticsQuery>) => {
-    const report = await getStatisticsReport(ctx, actor, query);
+  const statisticsExport = async (actor: Actor, query: z.infer<typeof StatisticsExportQuery>) => {
+    const { decimals, ...statisticsQuery } = query;
+    const report = roundReportPercentages(
+      await getStatisticsReport(ctx, actor, statisticsQuery),
+      decimals === '1' ? 1 : 2,
+    );
     const scope = await resolveReportScope(ctx, actor, query);
     const meta = await buildReportMeta(ctx, scope);
     const name = `thong-ke-${fileNamePart(scope.label.vi)}-${report.period.from}-${report.period.to}`;
@@ -167,13 +184,13 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['reports'],
         summary: 'The statistics report as Excel, in the layout of the official report on handling procedures',
-        querystring: StatisticsQuery,
+        querystring: StatisticsExportQuery,
         produces: [XLSX],
       },
     },
     async (request, reply) => {
       const { report, meta, name } = await statisticsExport(request.actor, request.query);
-      const buffer = await buildStatisticsWorkbook(report, meta);
+      const buffer = await buildStatisticsWorkbook(report, meta, { decimals: request.query.decimals === '1' ? 1 : 2 });
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`${name}.xlsx`))
@@ -188,7 +205,7 @@ export const registerReportRoutes = (app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['reports'],
         summary: 'The statistics report as PDF (A4 landscape, Decree 30/2020 layout)',
-        querystring: StatisticsQuery,
+        querystring: StatisticsExportQuery,
         produces: ['application/pdf'],
       },
     },

@@ -101,7 +101,15 @@ export const ServiceIndexReport = z
     period: Period,
     units: z.array(
       z.looseObject({
-        rank: z.number().int(),
+        rank: z
+          .number()
+          .int()
+          .nullable()
+          .describe('null when the unit has too few dossiers in the period to be ranked'),
+        standing: z
+          .enum(['ranked', 'too_few_dossiers'])
+          .describe('too_few_dossiers: fewer dossiers than `minDossiersToRank`, listed after the ranked units'),
+        dossiers: z.number().int().describe('dossiers to process in the period (carried over and newly received)'),
         kind: z.enum(['agency', 'province']),
         id: z.string(),
         name: z.string(),
@@ -130,6 +138,12 @@ export const ServiceIndexReport = z
         }),
       }),
     ),
+    minDossiersToRank: z
+      .number()
+      .int()
+      .describe(
+        'the installation setting MOTCUA_766_MIN_DOSSIERS: dossiers a unit needs in the period to be ranked (Decision 766 sets no threshold)',
+      ),
     notHeld: z.array(z.looseObject({ code: z.string(), name: z.string(), max: z.number(), reason: Text })),
     notes: z.array(Text),
   })

@@ -1,9 +1,10 @@
-import { type DossierStatus, FINAL_STATUSES } from '@motcua/domain';
+import { DOSSIER_CODE_PATTERN, type DossierStatus, FINAL_STATUSES, type OfficialRole } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { verifyAuditChains } from '../usecases/dossiers/audit.js';
-import { DEFAULT_DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEFAULT_DEMO_PASSWORD, findWorkingDayBefore, seedDemo } from './demo.js';
+import { buildDemoProcess, DEMO_AGENCY_CODES, DEMO_PROCEDURES } from './demo-procedures.js';
 
 let t: TestApp;
 let first: Awaited<ReturnType<typeof seedDemo>>;
@@ -21,7 +22,10 @@ describe('the demo province (Hưng Yên)', () => {
   it('is seeded once and prints the demo-only accounts', async () => {
     expect(first.seeded).toBe(true);
     expect(first.printed?.join('\n')).toContain(DEFAULT_DEMO_PASSWORD);
-    expect(await seedDemo(t.ctx)).toEqual({ seeded: false });
+    const again = await seedDemo(t.ctx);
+    expect(again.seeded).toBe(false);
+    // A second run prints the dossiers to try again (`motcua seed demo` on a seeded database).
+    expect(again.printed?.[0]).toBe('Demo dossiers to track at http://localhost:3000/tra-cuu-ho-so (code / PIN):');
     expect(first.printed?.at(-1)).toBe(
       'Open https://dichvucong.hungyen.example/can-bo to sign in as an official, https://dichvucong.hungyen.example/ for the portal.',
     );
@@ -116,5 +120,110 @@ describe('the demo province (Hưng Yên)', () => {
     const audit = await verifyAuditChains(t.ctx);
     expect(audit.findings).toEqual([]);
     expect(audit.dossiers).toBeGreaterThanOrEqual(7 + 300);
+  });
+});
+
+describe('the demo as a province would run it', () => {
+  // The roles that can take a step of each kind (an approver may also examine).
+  const STEP_TAKERS: Record<string, readonly OfficialRole[]> = {
+    receptionist: ['receptionist'],
+    processor: ['processor', 'approver'],
+    approver: ['approver'],
+    result_returner: ['result_returner', 'receptionist'],
+  };
+
+  it('has officials for every step at every agency a demo procedure routes to', async () => {
+    const roles = await t.database.db
+      .selectFrom('userRole')
+      .innerJoin('agency', 'agency.id', 'userRole.agencyId')
+      .select(['agency.code', 'userRole.role'])
+      .execute();
+    const held = new Set(roles.map((r) => `${r.code}|${r.role}`));
+    const communes = (
+      await t.database.db
+        .selectFrom('agency')
+        .select('code')
+        .where('kind', '=', 'commune_committee')
+        .where('validTo', 'is', null)
+        .execute()
+    ).map((a) => a.code);
+    expect(communes).toHaveLength(104);
+    const missing: string[] = [];
+    for (const spec of DEMO_PROCEDURES) {
+      const receiving = spec.level === 'commune' ? communes : [DEMO_AGENCY_CODES.centre];
+      for (const step of buildDemoProcess(spec, 40)) {
+        const agencies = step.agency.kind === 'fixed' ? [step.agency.agencyCode] : receiving;
+        for (const agency of agencies) {
+          if (!(STEP_TAKERS[step.role] ?? []).some((role) => held.has(`${agency}|${role}`))) {
+            missing.push(`${spec.code} ${step.key} ${agency} ${step.role}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // A commune land dossier is examined at the Department of Agriculture and Environment.
+    expect(held.has(`${DEMO_AGENCY_CODES.agricultureEnvironment}|processor`)).toBe(true);
+    expect(held.has(`${DEMO_AGENCY_CODES.police}|approver`)).toBe(true);
+  });
+
+  it('spreads the live dossiers around the day of the seed: not yet due, due soon, overdue, and returned early, on time and late', async () => {
+    const now = t.ctx.clock.now().getTime();
+    const live = await t.database.db
+      .selectFrom('dossier')
+      .where('receivedAt', '>', new Date(now - 90 * 86_400_000))
+      .where('eventCount', '>', 0)
+      .select(['code', 'status', 'dueAt', 'completionClass'])
+      .execute();
+    const open = live.filter((d) => d.status === 'processing' && d.dueAt);
+    const dueIn = (d: { dueAt: Date | null }) => (d.dueAt ? new Date(d.dueAt).getTime() - now : 0);
+    const day = 86_400_000;
+    expect(open.filter((d) => dueIn(d) > 3 * day).length, 'not yet due').toBeGreaterThan(0);
+    expect(open.filter((d) => dueIn(d) > 0 && dueIn(d) <= 3 * day).length, 'due soon').toBeGreaterThan(0);
+    expect(open.filter((d) => dueIn(d) < 0).length, 'overdue').toBeGreaterThan(0);
+    expect(open.filter((d) => dueIn(d) < 0).length).toBeLessThan(open.length / 2);
+    const returned = live.filter((d) => d.status === 'returned').map((d) => d.completionClass);
+    expect(new Set(returned)).toEqual(new Set(['early', 'on_time', 'late']));
+    // A commune land dossier sits at the Department of Agriculture and Environment, accepted there.
+    const officer = await signIn(t.app, 'snnmt.chuyenvien', DEFAULT_DEMO_PASSWORD);
+    const inbox = (await t.app.inject({ url: '/api/v1/dossiers?box=all&limit=20', headers: officer.headers })).json();
+    expect(inbox.items.map((d: { procedureCode: string }) => d.procedureCode)).toContain('1.013978');
+  });
+
+  it('prints a few dossier codes with tracking PINs that the public tracking page accepts', async () => {
+    const lines = (first.printed ?? []).filter((line) => /^ {2}\S+ \/ \d{6} {2}/.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      const [code, pin] = line.trim().split(/ \/ | {2}/);
+      const tracked = await t.app.inject({ url: `/api/v1/public/dossiers/${code}?factor=${pin}` });
+      expect(tracked.statusCode, line).toBe(200);
+    }
+  });
+
+  it('numbers synthetic past dossiers like real ones: the agency, the day, a 4-digit sequence of that day', async () => {
+    const synthetic = await t.database.db
+      .selectFrom('dossier')
+      .where('eventCount', '=', 0)
+      .select(['code', 'receivingAgencyId'])
+      .execute();
+    expect(synthetic.length).toBe(300);
+    for (const { code } of synthetic) {
+      expect(code).toMatch(DOSSIER_CODE_PATTERN);
+      expect(code).toMatch(/-\d{6}-\d{4}$/);
+    }
+    // The agency's counter of each day moved past them, so the next dossier at the desk gets a new number.
+    const counters = await t.database.db.selectFrom('dossierCodeCounter').selectAll().execute();
+    const last = new Map(counters.map((c) => [`${c.agencyId}|${String(c.day).slice(0, 10)}`, c.lastSeq]));
+    for (const { code, receivingAgencyId } of synthetic) {
+      const [, yymmdd, seq] = /-(\d{6})-(\d{4})$/.exec(code) ?? [];
+      const day = `20${yymmdd?.slice(0, 2)}-${yymmdd?.slice(2, 4)}-${yymmdd?.slice(4, 6)}`;
+      expect(last.get(`${receivingAgencyId}|${day}`) ?? 0).toBeGreaterThanOrEqual(Number(seq));
+    }
+  });
+
+  it('counts working days back from the day of the seed', () => {
+    expect(findWorkingDayBefore('2026-11-23', 1)).toBe('2026-11-20');
+    expect(findWorkingDayBefore('2026-11-22', 1)).toBe('2026-11-20');
+    expect(findWorkingDayBefore('2026-11-25', 2)).toBe('2026-11-23');
+    expect(findWorkingDayBefore('2026-11-25', 0)).toBe('2026-11-25');
   });
 });

@@ -6,6 +6,7 @@ import {
   closeAgency,
   findAgency,
   findAppSetting,
+  findDossierByCode,
   findProcedureVersionInForce,
   insertAgency,
   insertAgencyChange,
@@ -18,12 +19,16 @@ import {
 import {
   addDays,
   foldVietnamese,
+  getWeekday,
+  type LocalDate,
   type OfficialRole,
   parseInstant,
   ROLE_DEFINITIONS,
+  toInstant,
   toLocalDate,
 } from '@motcua/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { deriveTrackingPin, getInstallationSecret } from '../auth/installation-secret.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
@@ -256,6 +261,68 @@ const DEMO_USERS: UserSpec[] = [
     title: 'Chủ tịch UBND phường Phố Hiến',
     roles: [{ agency: 'phoHien', role: 'approver' }],
   },
+  // The departments a demo procedure routes to (process templates in demo-procedures.ts): each has
+  // someone to examine and someone to sign, so no handed-over dossier waits for nobody.
+  {
+    username: 'snnmt.chuyenvien',
+    fullName: 'Trịnh Văn Khoa',
+    title: 'Chuyên viên Văn phòng Đăng ký đất đai',
+    roles: [{ agency: 'agriculture', role: 'processor' }],
+  },
+  {
+    username: 'snnmt.lanhdao',
+    fullName: 'Mai Thị Thanh Hương',
+    title: 'Phó Giám đốc Sở Nông nghiệp và Môi trường',
+    roles: [{ agency: 'agriculture', role: 'approver' }],
+  },
+  {
+    username: 'congan.canbo',
+    fullName: 'Lương Văn Quyết',
+    title: 'Cán bộ Phòng Hồ sơ nghiệp vụ, Công an tỉnh',
+    roles: [{ agency: 'police', role: 'processor' }],
+  },
+  {
+    username: 'congan.lanhdao',
+    fullName: 'Tạ Quang Huy',
+    title: 'Phó Giám đốc Công an tỉnh',
+    roles: [{ agency: 'police', role: 'approver' }],
+  },
+  {
+    username: 'sxd.chuyenvien',
+    fullName: 'Cao Thị Ngân',
+    title: 'Chuyên viên Phòng Quản lý xây dựng',
+    roles: [{ agency: 'construction', role: 'processor' }],
+  },
+  {
+    username: 'sxd.lanhdao',
+    fullName: 'Kiều Văn Toàn',
+    title: 'Phó Giám đốc Sở Xây dựng',
+    roles: [{ agency: 'construction', role: 'approver' }],
+  },
+  {
+    username: 'stc.chuyenvien',
+    fullName: 'Đinh Thị Phương',
+    title: 'Chuyên viên Phòng Đăng ký kinh doanh',
+    roles: [{ agency: 'finance', role: 'processor' }],
+  },
+  {
+    username: 'stc.lanhdao',
+    fullName: 'Hà Minh Đức',
+    title: 'Phó Giám đốc Sở Tài chính',
+    roles: [{ agency: 'finance', role: 'approver' }],
+  },
+  {
+    username: 'skhcn.chuyenvien',
+    fullName: 'Lã Thị Vân',
+    title: 'Chuyên viên Sở Khoa học và Công nghệ',
+    roles: [{ agency: 'science', role: 'processor' }],
+  },
+  {
+    username: 'skhcn.lanhdao',
+    fullName: 'Triệu Văn Sơn',
+    title: 'Phó Giám đốc Sở Khoa học và Công nghệ',
+    roles: [{ agency: 'science', role: 'approver' }],
+  },
   // The former desk officer of Phường Hiến Nam (before the 2025 merger).
   {
     username: 'cu.hiennam',
@@ -265,7 +332,64 @@ const DEMO_USERS: UserSpec[] = [
   },
 ];
 
-const at = (iso: string): Clock => ({ now: () => new Date(iso) });
+const TEAM_SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+const TEAM_GIVEN_NAMES = ['Văn Hải', 'Thị Hoa', 'Đức Long', 'Thị Lan', 'Quang Vinh', 'Thị Thảo', 'Minh Châu'];
+
+/**
+ * Every other commune of the province gets its team too (a commune procedure is received at any
+ * commune, and an online dossier goes to the one the citizen picks): a civil servant at the desk
+ * who also examines and returns (`xa<commune code>.congchuc`) and the chairman who signs
+ * (`xa<commune code>.chutich`). Names are illustrative.
+ */
+export const buildCommuneTeams = (agencies: Record<string, AgencyRecord>): UserSpec[] =>
+  Object.entries(agencies)
+    .filter(([key, agency]) => key.startsWith('commune') && agency.adminUnitCode !== null)
+    .sort(([, a], [, b]) => (a.code < b.code ? -1 : 1))
+    .flatMap(([key, agency], index) => {
+      const unit = agency.adminUnitCode ?? '';
+      const person = (offset: number) =>
+        `${TEAM_SURNAMES[(index + offset) % TEAM_SURNAMES.length]} ${TEAM_GIVEN_NAMES[(index * 3 + offset) % TEAM_GIVEN_NAMES.length]}`;
+      const commune = agency.name.replace(/^Ủy ban nhân dân /, '');
+      return [
+        {
+          username: `xa${unit}.congchuc`,
+          fullName: person(0),
+          title: `Công chức Văn phòng HĐND và UBND ${commune}`,
+          roles: [
+            { agency: key, role: 'receptionist' as const },
+            { agency: key, role: 'processor' as const },
+            { agency: key, role: 'result_returner' as const },
+          ],
+        },
+        {
+          username: `xa${unit}.chutich`,
+          fullName: person(5),
+          title: `Chủ tịch UBND ${commune}`,
+          roles: [{ agency: key, role: 'approver' as const }],
+        },
+      ];
+    });
+
+const at = (instant: string | number): Clock => ({ now: () => new Date(instant) });
+
+/** The n-th working day (Monday to Friday) before `today`; public holidays are not skipped. */
+export const findWorkingDayBefore = (today: LocalDate, workingDays: number): LocalDate => {
+  let day = today;
+  let left = workingDays;
+  while (left > 0) {
+    day = addDays(day, -1);
+    const weekday = getWeekday(day);
+    if (weekday !== 0 && weekday !== 6) {
+      left -= 1;
+    }
+  }
+  return day;
+};
+
+const toMinutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** A demo dossier worth trying on the tracking page: its code and what it shows. */
+export type DemoShowcaseDossier = { code: string; label: string };
 
 /**
  * Seeds the demo province once: agencies with history, officials, the procedure catalog (national
@@ -282,14 +406,16 @@ export const seedDemo = async (
     historyDossiers?: number | undefined;
   } = {},
 ): Promise<DemoSeedResult> => {
-  const existing = await findAppSetting(ctx.db, DEMO_KEY);
+  const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
   if (existing) {
-    return { seeded: false };
+    // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
+    return { seeded: false, printed: await describeShowcase(ctx, existing.showcase ?? [], options.publicUrl) };
   }
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   const started = performance.now();
   const agencies = await seedAgencies(ctx);
-  const users = await seedUsers(ctx, agencies, password);
+  const communeTeams = buildCommuneTeams(agencies);
+  const users = await seedUsers(ctx, agencies, password, [...DEMO_USERS, ...communeTeams]);
   const adminId = users.get('qttinh') ?? null;
   const agencyIdsByCode = Object.fromEntries(Object.values(agencies).map((a) => [a.code, a.id]));
   const procedures = await seedDemoProcedures(ctx.db, {
@@ -298,7 +424,7 @@ export const seedDemo = async (
     actorUserId: adminId,
     now: ctx.clock.now(),
   });
-  const dossiers = await seedDossiers(ctx, agencies, users);
+  const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
   const historyDossiers = options.historyDossiers ?? 0;
@@ -320,15 +446,18 @@ export const seedDemo = async (
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),
+    showcase,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const publicUrl = toPublicUrl(options.publicUrl);
   return {
     seeded: true,
     printed: [
       `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
       `Demo-only accounts (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
+      `Every other commune: xa<commune code>.congchuc (desk, examination, return) and xa<commune code>.chutich (signs), e.g. ${communeTeams[0]?.username ?? ''}.`,
       `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
+      ...(await describeShowcase(ctx, showcase, options.publicUrl)),
       ...(historyDossiers > 0
         ? [
             `Reports: ${historyDossiers.toLocaleString('vi-VN')} synthetic past dossiers (demo only, not real figures) fill the dashboards.`,
@@ -337,6 +466,28 @@ export const seedDemo = async (
       `Open ${publicUrl}/can-bo to sign in as an official, ${publicUrl}/ for the portal.`,
     ],
   };
+};
+
+/**
+ * The demo dossiers to try on the tracking page, each with its PIN. Codes carry the day they were
+ * received and PINs derive from this installation's secret, so both differ between installations:
+ * they are printed, not written in the README.
+ */
+const toPublicUrl = (url: string | undefined): string => (url ?? 'http://localhost:3000').replace(/\/+$/, '');
+
+const describeShowcase = async (
+  ctx: AppContext,
+  showcase: readonly DemoShowcaseDossier[],
+  publicUrl?: string,
+): Promise<string[]> => {
+  if (showcase.length === 0) {
+    return [];
+  }
+  const secret = await getInstallationSecret(ctx);
+  return [
+    `Demo dossiers to track at ${toPublicUrl(publicUrl)}/tra-cuu-ho-so (code / PIN):`,
+    ...showcase.map((d) => `  ${d.code} / ${deriveTrackingPin(secret, d.code)}  ${d.label}`),
+  ];
 };
 
 const seedAgencies = async (ctx: AppContext): Promise<Record<string, AgencyRecord>> =>
@@ -441,11 +592,12 @@ const seedUsers = async (
   ctx: AppContext,
   agencies: Record<string, AgencyRecord>,
   password: string,
+  specs: readonly UserSpec[],
 ): Promise<Map<string, string>> => {
   const hash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
-    for (const spec of DEMO_USERS) {
+    for (const spec of specs) {
       const first = agencies[spec.roles[0]?.agency ?? ''];
       const inserted = await insertUser(trx, {
         username: spec.username,
@@ -526,7 +678,7 @@ const DEMO_APPLICANTS = [
 type Step = {
   action: Parameters<typeof performDossierAction>[2]['action'];
   by: string;
-  at: string;
+  at: string | number;
   params?: object;
   results?: { name: string; documentNo?: string }[];
 };
@@ -539,26 +691,31 @@ const seedDossiers = async (
   ctx: AppContext,
   agencies: Record<string, AgencyRecord>,
   users: Map<string, string>,
-): Promise<number> => {
+): Promise<{ count: number; showcase: DemoShowcaseDossier[] }> => {
   const officials = new Map<string, Awaited<ReturnType<typeof loadOfficial>>>();
-  for (const [username, id] of users) {
-    officials.set(username, await loadOfficial(ctx, id, 'session'));
-  }
-  const actor = (username: string) => {
-    const official = officials.get(username);
-    if (!official) {
+  const actor = async (username: string) => {
+    const id = users.get(username);
+    if (id === undefined) {
       throw new Error(`demo seed: no official ${username}`);
     }
+    const official = officials.get(username) ?? (await loadOfficial(ctx, id, 'session'));
+    if (!official) {
+      throw new Error(`demo seed: official ${username} cannot act`);
+    }
+    officials.set(username, official);
     return official;
   };
   let count = 0;
+  const showcase: DemoShowcaseDossier[] = [];
   const create = async (input: {
     agency: string;
     procedure: string;
     by: string;
-    at: string;
+    at: string | number;
     applicant: number;
     outcome?: 'receive' | 'supplement' | 'refuse';
+    /** Listed at start (with its tracking PIN) for trying the tracking page. */
+    label?: string;
     steps?: Step[];
   }) => {
     const agency = agencies[input.agency];
@@ -568,7 +725,7 @@ const seedDossiers = async (
     const version = await findProcedureVersionInForce(ctx.db, {
       catalog: DEMO_PROVINCE_CODE,
       code: input.procedure,
-      at: toLocalDate(parseInstant(input.at)),
+      at: toLocalDate(typeof input.at === 'number' ? input.at : parseInstant(input.at)),
     });
     if (!version) {
       return;
@@ -590,7 +747,7 @@ const seedDossiers = async (
       copies: c.copies,
       fromData: c.replaceableByData,
     }));
-    const created = await receiveAtCounter({ ...ctx, clock: at(input.at) }, actor(input.by), {
+    const created = await receiveAtCounter({ ...ctx, clock: at(input.at) }, await actor(input.by), {
       receivingAgencyId: agency.id,
       procedureCode: input.procedure,
       channel: 'direct',
@@ -614,13 +771,16 @@ const seedDossiers = async (
       ...(outcome === 'refuse' ? { reason: 'Không thuộc thẩm quyền giải quyết của cơ quan tiếp nhận' } : {}),
     });
     count += 1;
+    if (input.label) {
+      showcase.push({ code: created.body.code, label: input.label });
+    }
     const handle = { code: created.body.code, version: created.body.version };
     await continueDossier(handle, input.steps ?? []);
     return handle;
   };
   const continueDossier = async (handle: { code: string; version: number }, steps: Step[]) => {
     for (const step of steps) {
-      const result = await performDossierAction({ ...ctx, clock: at(step.at) }, actor(step.by), {
+      const result = await performDossierAction({ ...ctx, clock: at(step.at) }, await actor(step.by), {
         code: handle.code,
         action: step.action,
         params: (step.params ?? {}) as never,
@@ -656,57 +816,156 @@ const seedDossiers = async (
       { action: 'return_result', by: 'xa.tiepnhan', at: '2025-07-02T08:30:00+07:00', params: { channel: 'counter' } },
     ]);
   }
-  // Phường Phố Hiến: a birth registration returned early, one in progress, one waiting for a supplement.
+
+  // The live dossiers are dated relative to the day of the seed, so that a demo started on any day
+  // shows what a province sees: some not yet due, some due within days, some overdue, and finished
+  // ones returned early, on time and late.
+  const today = toLocalDate(ctx.clock.now().getTime());
+  const day = (workingDaysAgo: number, time: string): number =>
+    toInstant(findWorkingDayBefore(today, workingDaysAgo), toMinutes(time));
+  const hours = (instant: number, count: number): number => instant + count * 3_600_000;
+  const dueOf = async (code: string): Promise<number> => {
+    const dossier = await findDossierByCode(ctx.db, code);
+    if (!dossier?.dueAt) {
+      throw new Error(`demo seed: dossier ${code} has no due date`);
+    }
+    return new Date(dossier.dueAt).getTime();
+  };
+  const notaryCard = '1.013859';
+  const notaryOffice = '1.013835';
+  const judicialRecord = '3.000333';
+  const landRegistration = '1.013978';
+  const approvedResult = (name: string, documentNo: string) => ({
+    action: 'complete' as const,
+    params: { outcome: 'approved' },
+    results: [{ name, documentNo }],
+  });
+
+  // Phường Phố Hiến: a birth registration returned early (the same day), one in progress, one
+  // waiting for a supplement at the desk, and a land registration at the Department of
+  // Agriculture and Environment's land registration office (liên thông between levels).
+  const early = day(12, '08:15');
   await create({
     agency: 'phoHien',
     procedure: khaiSinh,
     by: 'xa.tiepnhan',
-    at: '2026-11-16T08:15:00+07:00',
+    at: early,
     applicant: 0,
+    label: 'khai sinh, trả kết quả trước hạn',
     steps: [
-      { action: 'forward', by: 'xa.tiepnhan', at: '2026-11-16T08:30:00+07:00' },
-      { action: 'complete_step', by: 'xa.tuphap', at: '2026-11-16T10:00:00+07:00' },
-      {
-        action: 'complete',
-        by: 'xa.chutich',
-        at: '2026-11-16T14:00:00+07:00',
-        params: { outcome: 'approved' },
-        results: [{ name: 'Giấy khai sinh (bản chính)', documentNo: '215/2026' }],
-      },
-      { action: 'return_result', by: 'xa.tiepnhan', at: '2026-11-17T09:00:00+07:00', params: { channel: 'counter' } },
+      { action: 'forward', by: 'xa.tiepnhan', at: hours(early, 0.25) },
+      { action: 'complete_step', by: 'xa.tuphap', at: hours(early, 1.75) },
+      { ...approvedResult('Giấy khai sinh (bản chính)', '215/2026'), by: 'xa.chutich', at: hours(early, 5.75) },
+      { action: 'return_result', by: 'xa.tiepnhan', at: hours(early, 7.25), params: { channel: 'counter' } },
     ],
   });
+  const inProgress = day(1, '09:40');
   await create({
     agency: 'phoHien',
     procedure: khaiSinh,
     by: 'xa.tiepnhan',
-    at: '2026-11-20T09:40:00+07:00',
+    at: inProgress,
     applicant: 1,
-    steps: [{ action: 'forward', by: 'xa.tiepnhan', at: '2026-11-20T10:00:00+07:00' }],
+    steps: [{ action: 'forward', by: 'xa.tiepnhan', at: hours(inProgress, 0.25) }],
   });
   await create({
     agency: 'phoHien',
     procedure: khaiSinh,
     by: 'xa.tiepnhan',
-    at: '2026-11-20T15:10:00+07:00',
+    at: day(1, '15:10'),
     applicant: 2,
     outcome: 'supplement',
+    label: 'khai sinh, chờ bổ sung',
   });
-  // The provincial centre: department procedures (liên thông with the Department of Justice).
-  for (const [index, code] of ['1.013859', '1.013835', '2.000829'].entries()) {
-    await create({
+  const land = day(4, '08:45');
+  await create({
+    agency: 'phoHien',
+    procedure: landRegistration,
+    by: 'xa.tiepnhan',
+    at: land,
+    applicant: 4,
+    label: 'đăng ký đất đai, đang xử lý tại Sở Nông nghiệp và Môi trường, chưa đến hạn',
+    steps: [
+      { action: 'forward', by: 'xa.tiepnhan', at: hours(land, 1) },
+      { action: 'accept_handoff', by: 'snnmt.chuyenvien', at: hours(land, 5) },
+    ],
+  });
+
+  // The provincial centre: department procedures (liên thông between agencies).
+  const record = day(6, '09:00');
+  await create({
+    agency: 'centre',
+    procedure: judicialRecord,
+    by: 'tiepnhan',
+    at: record,
+    applicant: 3,
+    label: 'lý lịch tư pháp, tại Công an tỉnh, sắp đến hạn',
+    steps: [
+      { action: 'forward', by: 'tiepnhan', at: hours(record, 1) },
+      { action: 'accept_handoff', by: 'congan.canbo', at: hours(record, 5) },
+    ],
+  });
+  const overdue = day(9, '09:00');
+  await create({
+    agency: 'centre',
+    procedure: notaryCard,
+    by: 'tiepnhan',
+    at: overdue,
+    applicant: 4,
+    label: 'thẻ công chứng viên, quá hạn tại Sở Tư pháp',
+    steps: [
+      { action: 'forward', by: 'tiepnhan', at: hours(overdue, 1) },
+      { action: 'accept_handoff', by: 'chuyenvien', at: hours(overdue, 5) },
+    ],
+  });
+  const notDue = day(2, '10:00');
+  await create({
+    agency: 'centre',
+    procedure: notaryOffice,
+    by: 'tiepnhan',
+    at: notDue,
+    applicant: 5,
+    steps: [
+      { action: 'forward', by: 'tiepnhan', at: hours(notDue, 1) },
+      { action: 'accept_handoff', by: 'chuyenvien', at: hours(notDue, 4) },
+    ],
+  });
+  // Finished and returned: on the due day (on time) and two working days after it (late).
+  const finishAt = async (
+    procedure: string,
+    workingDaysAgo: number,
+    applicant: number,
+    label: string,
+    finish: (due: number) => number,
+  ) => {
+    const received = day(workingDaysAgo, '09:00');
+    const handle = await create({
       agency: 'centre',
-      procedure: code,
+      procedure,
       by: 'tiepnhan',
-      at: `2026-11-1${index + 7}T09:00:00+07:00`,
-      applicant: index + 3,
+      at: received,
+      applicant,
+      label,
       steps: [
-        { action: 'forward', by: 'tiepnhan', at: `2026-11-1${index + 7}T10:00:00+07:00` },
-        ...(index > 0
-          ? [{ action: 'accept_handoff' as const, by: 'chuyenvien', at: `2026-11-1${index + 7}T14:00:00+07:00` }]
-          : []),
+        { action: 'forward', by: 'tiepnhan', at: hours(received, 1) },
+        { action: 'accept_handoff', by: 'chuyenvien', at: hours(received, 4) },
+        { action: 'complete_step', by: 'chuyenvien', at: hours(received, 24) },
       ],
     });
-  }
-  return count;
+    if (!handle) {
+      return;
+    }
+    const completed = finish(await dueOf(handle.code));
+    await continueDossier(handle, [
+      {
+        ...approvedResult('Quyết định của Giám đốc Sở Tư pháp', `${applicant}${workingDaysAgo}/QĐ-STP`),
+        by: 'lanhdao',
+        at: completed,
+      },
+      { action: 'return_result', by: 'tiepnhan', at: hours(completed, 20), params: { channel: 'counter' } },
+    ]);
+  };
+  await finishAt(notaryOffice, 25, 0, 'đăng ký văn phòng công chứng, trả đúng hạn', (due) => due);
+  await finishAt(notaryCard, 30, 1, 'thẻ công chứng viên, trả trễ hạn', (due) => hours(due, 48));
+  return { count, showcase };
 };

@@ -36,7 +36,8 @@ export const ErrorAlert = ({ error, onRetry, extra = [] }: Props) => {
   const seconds = api?.retryAfter;
   const secondsText = seconds ? new RegExp(`\\b${seconds} (giây|seconds?)`) : undefined;
   const rawDetail = api?.detail ?? t('app.crashText');
-  const waitInDetail = Boolean(seconds && secondsText?.test(rawDetail));
+  // A lockout already says when, in minutes and at a clock time ("sau 15 phút, lúc 10:42").
+  const waitInDetail = Boolean(seconds && (secondsText?.test(rawDetail) || /\b\d{1,2}:\d{2}\b/.test(rawDetail)));
   const detail = seconds && secondsText ? rawDetail.replace(secondsText, waitText(seconds)) : rawDetail;
   const fieldMessages = [...new Set([...(api?.fieldErrors.map((e) => e.message) ?? []), ...extra])];
   return (

@@ -1,4 +1,5 @@
 import { clearThrottle, findThrottle, findUserCredentials, hitThrottle, insertSession } from '@motcua/db';
+import { describeLockout } from '../../auth/lockout.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import { generateSecret, hashSecret } from '../../auth/secrets.js';
 import type { AppContext } from '../../context.js';
@@ -35,7 +36,10 @@ export const login = async (ctx: AppContext, input: LoginInput): Promise<LoginRe
   ] as const) {
     const throttle = await findThrottle(ctx.db, { key, now, windowMs });
     if (throttle && throttle.attempts >= limit) {
-      throw new AppError('ACCOUNT_LOCKED', { retryAfter: retryAfterSeconds(throttle.windowStartedAt, windowMs, now) });
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        describeLockout(retryAfterSeconds(throttle.windowStartedAt, windowMs, now), now),
+      );
     }
   }
 

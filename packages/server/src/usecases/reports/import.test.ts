@@ -466,6 +466,38 @@ describe.skipIf(onPostgres)('Lâm Đồng at 1/100 scale: the same file, levels 
 });
 
 describe('validation, row by row', () => {
+  it('numbers CSV problem rows as a spreadsheet shows them and counts each bad value once', async () => {
+    const path = join(dir, 'dong-loi.csv');
+    writeFileSync(
+      path,
+      [
+        'Mã hồ sơ;Mã cơ quan;Kênh thực hiện;Trạng thái;Ngày tiếp nhận;Ngày hẹn trả;Mã TTHC',
+        'L-1;000.00.01.H62;1;4;01/09/2021 08:30;20/09/2021;1.001193',
+        '',
+        'L-2;000.00.01.H62;1;4;32/08/2021;20/09/2021;1.001193',
+        'L-3;000.00.01.H62;1;4;"02/09/2021\n08:30";20/09/2021;1.001193',
+        'L-4;000.00.01.H62;1;4;;20/09/2021;1.001193',
+      ].join('\n'),
+    );
+    const result = await importFile(path, '26');
+    expect(result.totals).toMatchObject({ rows: 4, imported: 1, rejected: 3 });
+    const issues = await listDossierImportIssues(t.database.db, { importId: result.id, afterRowNo: 0, limit: 100 });
+    // Header = row 1, L-1 = row 2, the empty line = row 3, L-2 = row 4, L-3 (a cell over two lines) =
+    // row 5, L-4 = row 6.
+    expect(issues.map((i) => [i.rowNo, i.code, i.issues.map((x) => x.code)])).toEqual([
+      [4, 'L-2', ['DATE_INVALID']],
+      [5, 'L-3', ['DATE_INVALID']],
+      [6, 'L-4', ['RECEIVED_MISSING']],
+    ]);
+    // Three bad values, three problems: the unreadable dates are not also "missing".
+    expect(result.totals.issues).toEqual(
+      expect.arrayContaining([
+        { code: 'DATE_INVALID', severity: 'error', count: 2 },
+        { code: 'RECEIVED_MISSING', severity: 'error', count: 1 },
+      ]),
+    );
+  });
+
   it('rejects what cannot be counted, keeps warnings, accepts Vietnamese and ISO dates and DVCQG codes', async () => {
     const path = join(dir, 'mixed.json');
     writeFileSync(

@@ -83,16 +83,17 @@ export async function* readImportFile(
     return stream;
   };
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+    // Numbered by the line of the file (blank lines count), as an editor shows it.
     let rowNo = 0;
     const lines = createInterface({
       input: counted(createReadStream(path, { encoding: 'utf8' })),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
     for await (const line of lines) {
+      rowNo += 1;
       if (line.trim() === '') {
         continue;
       }
-      rowNo += 1;
       let value: unknown;
       try {
         value = JSON.parse(line.replace(/^\uFEFF/, ''));
@@ -151,16 +152,26 @@ export async function* readImportFile(
   });
   // Arrays, not objects: csv-parse builds records several times faster that way (a million rows).
   const parser = counted(createReadStream(path)).pipe(
-    parseCsv({ bom: true, delimiter: detectDelimiter(head), skip_empty_lines: true, relax_column_count: true }),
+    parseCsv({
+      bom: true,
+      delimiter: detectDelimiter(head),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
   );
-  let rowNo = 0;
   let header: string[] | undefined;
-  for await (const cells of parser as AsyncIterable<string[]>) {
+  for await (const { record: cells, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { records: number; empty_lines: number };
+  }>) {
     if (!header) {
       header = cells.map((cell) => cell.trim());
       continue;
     }
-    rowNo += 1;
+    // The row as a spreadsheet shows the file: the header is row 1, an empty line is a row, and a
+    // quoted cell that spans lines stays one row.
+    const rowNo = info.records + info.empty_lines;
     const values: Record<string, string> = {};
     header.forEach((name, index) => {
       values[name] = cells[index] ?? '';

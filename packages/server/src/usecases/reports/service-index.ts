@@ -1,16 +1,19 @@
-import { type FeeStatisticsRow, findAgency, findProvinceCommittee, sumFeeStatistics, sumStatistics } from '@motcua/db';
+import { type FeeStatisticsRow, findProvinceCommittee, sumFeeStatistics, sumStatistics } from '@motcua/db';
 import {
   type AggregateSums,
   addDays,
   addSums,
+  buildStatisticsFigures,
   computeServiceIndex,
   createZeroSums,
   getHeldMaximum,
   type PaymentCounts,
   parseInstant,
+  rankServiceIndexUnits,
   SERVICE_INDEX_GROUPS,
   type ServiceIndexResult,
   type ServiceIndexScope,
+  type ServiceIndexStanding,
 } from '@motcua/domain';
 import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
@@ -27,7 +30,11 @@ export type ServiceIndexQuery = ReportScopeInput & {
 };
 
 export type ServiceIndexUnit = {
-  rank: number;
+  /** Null when the unit has too few dossiers in the period to be ranked (`standing`). */
+  rank: number | null;
+  standing: ServiceIndexStanding;
+  /** Dossiers to process in the period (carried over and newly received). */
+  dossiers: number;
   kind: 'agency' | 'province';
   /** Agency id (or 'code:<code>' for an imported agency unknown to motcua), or the province code. */
   id: string;
@@ -43,6 +50,8 @@ export type ServiceIndexReport = {
   period: { from: string; to: string; label: { vi: string; en: string }; asOf: string };
   level: 'agency' | 'province';
   units: ServiceIndexUnit[];
+  /** The installation's minimum of dossiers in the period for a unit to be ranked (not set by the decision). */
+  minDossiersToRank: number;
   /** The indicators left out for lack of data, with why (the same for every unit). */
   notHeld: { code: string; name: string; max: number; reason: { vi: string; en: string } }[];
   maxAvailable: { province: number; commune: number };
@@ -56,25 +65,6 @@ const NOT_HELD = SERVICE_INDEX_GROUPS.flatMap((group) =>
       : [],
   ),
 );
-
-const rank = (units: Omit<ServiceIndexUnit, 'rank'>[]): ServiceIndexUnit[] => {
-  const sorted = [...units].sort(
-    (a, b) =>
-      (b.result.percentOfAvailable ?? -1) - (a.result.percentOfAvailable ?? -1) ||
-      b.result.score - a.result.score ||
-      a.name.localeCompare(b.name, 'vi'),
-  );
-  let previous: { pct: number | null; score: number } | undefined;
-  let current = 0;
-  return sorted.map((unit, index) => {
-    const key = { pct: unit.result.percentOfAvailable, score: unit.result.score };
-    if (!previous || previous.pct !== key.pct || previous.score !== key.score) {
-      current = index + 1;
-    }
-    previous = key;
-    return { ...unit, rank: current };
-  });
-};
 
 const COMMUNE_LEVELS = new Set(['commune']);
 
@@ -116,7 +106,7 @@ export const getServiceIndexReport = async (
 ): Promise<ServiceIndexReport> => {
   const official = requireOfficial(actor);
   const { period, asOf, plan } = resolveReportPeriod(input, todayInVietnam(ctx.clock));
-  const units: Omit<ServiceIndexUnit, 'rank'>[] = [];
+  const units: Omit<ServiceIndexUnit, 'rank' | 'standing'>[] = [];
   if (input.level === 'province') {
     const provinces = input.province ? [input.province] : listReadableProvinces(official);
     if (provinces.length === 0 || (input.province && !listReadableProvinces(official).includes(input.province))) {
@@ -145,6 +135,7 @@ export const getServiceIndexReport = async (
         id: province,
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
+        dossiers: buildStatisticsFigures(sums).totalToProcess,
         result: computeServiceIndex(sums, 'province', payments ?? undefined),
         payments,
       });
@@ -187,20 +178,9 @@ export const getServiceIndexReport = async (
         id,
         name: entry.name,
         scope: unitScope,
+        dossiers: buildStatisticsFigures(entry.sums).totalToProcess,
         result: computeServiceIndex(entry.sums, unitScope, payments ?? undefined),
         payments,
-      });
-    }
-    if (units.length === 0 && scope.agency) {
-      const agency = await findAgency(ctx.db, scope.agency.id);
-      const unitScope: ServiceIndexScope = agency?.kind.startsWith('commune') ? 'commune' : 'province';
-      units.push({
-        kind: 'agency',
-        id: scope.agency.id,
-        name: scope.agency.name,
-        scope: unitScope,
-        result: computeServiceIndex(createZeroSums(), unitScope),
-        payments: null,
       });
     }
   }
@@ -211,13 +191,18 @@ export const getServiceIndexReport = async (
     },
     period: { from: period.from, to: period.to, label: period.label, asOf },
     level: input.level,
-    units: rank(units),
+    units: rankServiceIndexUnits(units, ctx.config.serviceIndexMinDossiers),
+    minDossiersToRank: ctx.config.serviceIndexMinDossiers,
     notHeld: NOT_HELD,
     maxAvailable: { province: getHeldMaximum('province'), commune: getHeldMaximum('commune') },
     notes: [
       {
         vi: 'Điểm tính theo công thức QĐ 766/QĐ-TTg trên Cổng DVCQG (Công thức 766, bảng METRICS). Chỉ tiêu motcua chưa có dữ liệu ghi "chưa có dữ liệu", không chấm và không tính vào điểm tối đa; xếp hạng theo tỷ lệ điểm đạt trên điểm tối đa điều chỉnh.',
         en: 'Scores follow the Decision 766 formulas of the national portal. Indicators motcua holds no data for read "no data", are not scored and leave the maximum; the ranking is by the share of the adjusted maximum.',
+      },
+      {
+        vi: `Chỉ xếp hạng đơn vị có từ ${ctx.config.serviceIndexMinDossiers} hồ sơ phải giải quyết trong kỳ trở lên; đơn vị ít hồ sơ hơn được liệt kê sau, không xếp hạng; đơn vị không có hồ sơ trong kỳ không được liệt kê. Ngưỡng này là thiết lập của hệ thống (MOTCUA_766_MIN_DOSSIERS), QĐ 766/QĐ-TTg không quy định.`,
+        en: `Only units with at least ${ctx.config.serviceIndexMinDossiers} dossiers to process in the period are ranked; units with fewer are listed after them without a rank; units without dossiers in the period are left out. The threshold is a setting of this installation (MOTCUA_766_MIN_DOSSIERS), not a figure of Decision 766.`,
       },
       {
         vi: 'Cấp xã: các chỉ tiêu không áp dụng (DVCTT toàn trình, dữ liệu dân cư) được tính điểm tối đa theo QĐ 766.',

@@ -6,6 +6,8 @@ import {
   createZeroSums,
   DOSSIER_CHANNELS,
   type DossierChannel,
+  type PercentDecimals,
+  roundFigurePercentages,
   STATISTICS_LEVEL_LABELS,
   type StatisticsFigures,
   type StatisticsLevel,
@@ -53,6 +55,16 @@ export type StatisticsReport = {
   groups: StatisticsGroup[];
   notes: { vi: string; en: string }[];
 };
+
+/** The report with every percentage rounded again from its counts (one decimal for published reports). */
+export const roundReportPercentages = (report: StatisticsReport, decimals: PercentDecimals): StatisticsReport =>
+  decimals === 2
+    ? report
+    : {
+        ...report,
+        totals: roundFigurePercentages(report.totals, decimals),
+        groups: report.groups.map((group) => ({ ...group, figures: roundFigurePercentages(group.figures, decimals) })),
+      };
 
 export const STATISTICS_TITLE = {
   vi: 'Tình hình, kết quả giải quyết thủ tục hành chính',

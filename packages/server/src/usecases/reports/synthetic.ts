@@ -1,5 +1,4 @@
 import {
-  countAllDossiers,
   type Database,
   dropSyntheticTables,
   ensureSeriesBulk,
@@ -217,7 +216,6 @@ export const seedSyntheticDossiers = async (
   let generated = 0;
   await db.connection().execute(async (conn) => {
     await loadSyntheticCombos(conn, combos);
-    const codeOffset = await countAllDossiers(conn);
     // Batches walk through time, each drawing its receipt days from its own slice of the years, as
     // a real system fills up: every batch then writes near the same index pages (dossier by receipt
     // date, aggregates by day) instead of all over them.
@@ -235,7 +233,6 @@ export const seedSyntheticDossiers = async (
       await generateSyntheticBatch(conn, {
         start: generated + 1,
         count,
-        codeOffset,
         fromDay: sliceFrom,
         toDay: sliceTo > toDay ? toDay : sliceTo,
         now: input.now,

@@ -5097,6 +5097,8 @@ export interface paths {
           period?: string;
           /** @description Up to two of agency, receivingAgency, level, channel, procedure, field, province, day, month, quarter, year */
           groupBy?: ("agency" | "receivingAgency" | "level" | "channel" | "procedure" | "field" | "province" | "day" | "month" | "quarter" | "year")[];
+          /** @description decimals of the percentages: 2 (default) or 1, as published reports print them (98,5%) */
+          decimals?: "1" | "2";
         };
       };
       responses: {
@@ -5132,6 +5134,8 @@ export interface paths {
           period?: string;
           /** @description Up to two of agency, receivingAgency, level, channel, procedure, field, province, day, month, quarter, year */
           groupBy?: ("agency" | "receivingAgency" | "level" | "channel" | "procedure" | "field" | "province" | "day" | "month" | "quarter" | "year")[];
+          /** @description decimals of the percentages: 2 (default) or 1, as published reports print them (98,5%) */
+          decimals?: "1" | "2";
         };
       };
       responses: {
@@ -10890,7 +10894,15 @@ export interface components {
         asOf: string;
       };
       units: ({
-          rank: number;
+          /** @description null when the unit has too few dossiers in the period to be ranked */
+          rank: number | null;
+          /**
+           * @description too_few_dossiers: fewer dossiers than `minDossiersToRank`, listed after the ranked units
+           * @enum {string}
+           */
+          standing: "ranked" | "too_few_dossiers";
+          /** @description dossiers to process in the period (carried over and newly received) */
+          dossiers: number;
           /** @enum {string} */
           kind: "agency" | "province";
           id: string;
@@ -10954,6 +10966,8 @@ export interface components {
             };
           };
         })[];
+      /** @description the installation setting MOTCUA_766_MIN_DOSSIERS: dossiers a unit needs in the period to be ranked (Decision 766 sets no threshold) */
+      minDossiersToRank: number;
       notHeld: {
           code: string;
           name: string;
@@ -14336,7 +14350,15 @@ export interface components {
         asOf: string;
       };
       units: ({
-          rank: number;
+          /** @description null when the unit has too few dossiers in the period to be ranked */
+          rank: number | null;
+          /**
+           * @description too_few_dossiers: fewer dossiers than `minDossiersToRank`, listed after the ranked units
+           * @enum {string}
+           */
+          standing: "ranked" | "too_few_dossiers";
+          /** @description dossiers to process in the period (carried over and newly received) */
+          dossiers: number;
           /** @enum {string} */
           kind: "agency" | "province";
           id: string;
@@ -14400,6 +14422,8 @@ export interface components {
             };
           };
         })[];
+      /** @description the installation setting MOTCUA_766_MIN_DOSSIERS: dossiers a unit needs in the period to be ranked (Decision 766 sets no threshold) */
+      minDossiersToRank: number;
       notHeld: {
           code: string;
           name: string;

@@ -8,10 +8,11 @@ import {
   GlobalOutlined,
   InboxOutlined,
   LogoutOutlined,
+  MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
@@ -34,8 +35,13 @@ const ConsoleChrome = () => {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(narrow);
+  // On a phone the menu is a drawer opened from a button in the header, so nothing floats over the
+  // page's title; it closes when a page is chosen.
+  const [drawerOpen, setDrawerOpen] = useState(false);
   useFocusMainAfterNavigation();
   useEffect(() => setCollapsed(narrow), [narrow]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer on every navigation.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const signOut = useMutation({
     mutationFn: () => signOutOfficial(),
@@ -107,7 +113,28 @@ const ConsoleChrome = () => {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <SkipLink />
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, position: 'sticky', top: 0, zIndex: 10 }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          ...(narrow ? { paddingInline: 12 } : {}),
+        }}
+      >
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined aria-hidden />}
+            style={{ color: '#fff' }}
+            aria-label={t('nav.menu')}
+            aria-expanded={drawerOpen}
+            aria-controls="console-menu"
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
         <Link to="/can-bo" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
           {t('app.shortName')}
         </Link>
@@ -147,21 +174,35 @@ const ConsoleChrome = () => {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={248}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          collapsedWidth={narrow ? 0 : 64}
-          breakpoint="lg"
-          theme="light"
-          zeroWidthTriggerStyle={{ top: 8 }}
-          style={{ borderRight: '1px solid #eee' }}
-        >
-          <nav aria-label={t('nav.menu')}>
-            <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
-          </nav>
-        </Layout.Sider>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            size={280}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t('nav.menu')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <nav id="console-menu" aria-label={t('nav.menu')}>
+              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
+            </nav>
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={248}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            collapsedWidth={64}
+            breakpoint="lg"
+            theme="light"
+            style={{ borderRight: '1px solid #eee' }}
+          >
+            <nav aria-label={t('nav.menu')}>
+              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
+            </nav>
+          </Layout.Sider>
+        )}
         <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />

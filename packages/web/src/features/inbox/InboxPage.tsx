@@ -1,5 +1,5 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
@@ -52,6 +52,8 @@ const Inbox = () => {
   const status = filters.status ?? [];
   const inbox = useInbox(filters);
   const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
+  // A phone gets a list of cards, each dossier readable at a glance, instead of a table to scroll sideways.
+  const phone = !Grid.useBreakpoint().md;
 
   useEffect(() => {
     document.title = `${t('inbox.title')} — ${t('app.shortName')}`;
@@ -175,17 +177,21 @@ const Inbox = () => {
           />
         </Flex>
         {inbox.isError ? <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
-        <Table<InboxItem>
-          rowKey="code"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={inbox.isPending}
-          pagination={false}
-          scroll={{ x: 900 }}
-          rowClassName={(item) => (item.urgency ? `urgency-${item.urgency}` : '')}
-          locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
-        />
+        {phone ? (
+          <InboxList items={items} loading={inbox.isPending} />
+        ) : (
+          <Table<InboxItem>
+            rowKey="code"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={inbox.isPending}
+            pagination={false}
+            scroll={{ x: 900 }}
+            rowClassName={(item) => (item.urgency ? `urgency-${item.urgency}` : '')}
+            locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+          />
+        )}
         <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>
           <Typography.Text type="secondary">
             {t('inbox.shown', { count: items.length })}
@@ -199,6 +205,39 @@ const Inbox = () => {
         </Flex>
       </Card>
     </Space>
+  );
+};
+
+/** The inbox on a phone: one card per dossier (code and status, applicant, procedure, due date and time left). */
+const InboxList = ({ items, loading }: { items: InboxItem[]; loading: boolean }) => {
+  const { t } = useTranslation();
+  if (items.length === 0) {
+    return loading ? <Card loading size="small" /> : <Empty description={t('inbox.empty')} />;
+  }
+  return (
+    <ul className="inbox-list" aria-label={t('inbox.title')}>
+      {items.map((item) => (
+        <li key={item.code} className={item.urgency ? `urgency-${item.urgency}` : undefined}>
+          <Flex justify="space-between" align="flex-start" gap={8} wrap>
+            <Link to={`/can-bo/ho-so/${encodeURIComponent(item.code)}`} className="inbox-list-code">
+              {item.code}
+            </Link>
+            <StatusTag status={item.status} />
+          </Flex>
+          <Typography.Text strong>{item.applicantName}</Typography.Text>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+            {item.procedureName}
+          </Typography.Paragraph>
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Typography.Text type="secondary">
+              {t('inbox.dueAt')}: {formatDateTime(item.dueAt)}
+              {item.dueProvisional ? ' *' : ''}
+            </Typography.Text>
+            <UrgencyBadge urgency={item.urgency} minutes={item.remainingWorkingMinutes} />
+          </Flex>
+        </li>
+      ))}
+    </ul>
   );
 };
 

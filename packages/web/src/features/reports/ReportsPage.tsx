@@ -98,6 +98,7 @@ export const ReportsPage = () => {
   const [periodValue, setPeriodValue] = useState<Dayjs>(dayjs());
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [scope, setScope] = useState<'own' | 'province' | 'agency'>('own');
+  const [decimals, setDecimals] = useState<1 | 2>(2);
   const [agency, setAgency] = useState<string | undefined>();
   const [subagencies, setSubagencies] = useState(true);
   const [channels, setChannels] = useState<string[]>([]);
@@ -270,6 +271,18 @@ export const ReportsPage = () => {
       render: (_, g) => formatCount(g.figures.inProgressOverdue),
     },
     {
+      title: `% ${t('earlyOnly')}`,
+      key: 'earlyRate',
+      align: 'right',
+      render: (_, g) => formatPercent(g.figures.percentages.early.value),
+    },
+    {
+      title: `% ${t('onTimeOnly')}`,
+      key: 'onTimeRate',
+      align: 'right',
+      render: (_, g) => formatPercent(g.figures.percentages.onTime.value),
+    },
+    {
       title: `% ${t('onTime')}`,
       key: 'rate',
       align: 'right',
@@ -284,7 +297,18 @@ export const ReportsPage = () => {
   ];
 
   const rankingColumns: ColumnsType<ServiceUnit> = [
-    { title: t('rank'), dataIndex: 'rank', key: 'rank', width: 70, align: 'center' },
+    {
+      title: t('rank'),
+      key: 'rank',
+      width: 70,
+      align: 'center',
+      render: (_, u) =>
+        u.rank ?? (
+          <Tooltip title={translate('reports.tooFewHint', { count: u.dossiers, min: index.data?.minDossiersToRank })}>
+            <Tag>{t('tooFew')}</Tag>
+          </Tooltip>
+        ),
+    },
     { title: t('unit'), dataIndex: 'name', key: 'name' },
     {
       title: t('score'),
@@ -333,7 +357,7 @@ export const ReportsPage = () => {
       key="resolved"
       title={t('resolved')}
       value={formatCount(f.resolved)}
-      detail={`${formatPercent(f.percentages.earlyOrOnTime.value)} ${t('onTime')}`}
+      detail={`${formatPercent(f.percentages.early.value)} ${t('earlyOnly')} + ${formatPercent(f.percentages.onTime.value)} ${t('onTimeOnly')} = ${formatPercent(f.percentages.earlyOrOnTime.value)} ${t('onTime')}`}
       tooltip={`${t('base')}: ${f.percentages.earlyOrOnTime.baseLabel[lang]}`}
     />,
     <Kpi
@@ -432,10 +456,20 @@ export const ReportsPage = () => {
             onChange={setChannels}
             options={CHANNELS.map((c) => ({ value: c, label: t(c) }))}
           />
-          <Button href={exportUrl('statistics.xlsx', filters, ['agency'])} disabled={!enabled}>
+          <Select<1 | 2>
+            style={{ minWidth: 200 }}
+            aria-label={t('decimals')}
+            value={decimals}
+            onChange={setDecimals}
+            options={[
+              { value: 2, label: t('decimals2') },
+              { value: 1, label: t('decimals1') },
+            ]}
+          />
+          <Button href={exportUrl('statistics.xlsx', filters, ['agency'], decimals)} disabled={!enabled}>
             {t('excel')}
           </Button>
-          <Button href={exportUrl('statistics.pdf', filters, ['agency'])} target="_blank" disabled={!enabled}>
+          <Button href={exportUrl('statistics.pdf', filters, ['agency'], decimals)} target="_blank" disabled={!enabled}>
             {t('pdf')}
           </Button>
           <Button href={exportUrl('service-index.xlsx', filters)} disabled={!enabled}>
@@ -507,7 +541,7 @@ export const ReportsPage = () => {
           dataSource={byAgency.data?.groups ?? []}
           loading={byAgency.isFetching}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1160 }}
           locale={{ emptyText: <Empty /> }}
           summary={() =>
             totals ? (
@@ -538,6 +572,12 @@ export const ReportsPage = () => {
                   )}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={7} align="right">
+                  {formatPercent(totals.percentages.early.value)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={8} align="right">
+                  {formatPercent(totals.percentages.onTime.value)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={9} align="right">
                   {formatPercent(totals.percentages.earlyOrOnTime.value)}
                 </Table.Summary.Cell>
               </Table.Summary.Row>

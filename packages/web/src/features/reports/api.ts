@@ -58,10 +58,17 @@ export const exportUrl = (
   path: 'statistics.xlsx' | 'statistics.pdf' | 'service-index.xlsx',
   filters: ReportFilters,
   groupBy: string[] = [],
+  /** Decimals of the statistics' percentages: 1 as published reports print them, 2 by default. */
+  decimals: 1 | 2 = 2,
 ) =>
   buildUrl(
     `/api/v1/reports/${path}`,
-    toQuery(filters, path === 'service-index.xlsx' ? { level: 'agency' } : { groupBy: groupBy.join(',') || undefined }),
+    toQuery(
+      filters,
+      path === 'service-index.xlsx'
+        ? { level: 'agency' }
+        : { groupBy: groupBy.join(',') || undefined, decimals: decimals === 1 ? '1' : undefined },
+    ),
   );
 
 export type AgencyOption = Pick<AgencyAtDate, 'id' | 'code' | 'name'>;

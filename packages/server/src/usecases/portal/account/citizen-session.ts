@@ -12,6 +12,7 @@ import {
   updateCitizenContact,
 } from '@motcua/db';
 import type { Actor, CitizenActor } from '../../../auth/actor.js';
+import { describeLockout } from '../../../auth/lockout.js';
 import { verifyPassword } from '../../../auth/passwords.js';
 import { generateSecret, hashSecret } from '../../../auth/secrets.js';
 import type { AppContext } from '../../../context.js';
@@ -90,7 +91,10 @@ export const loginLocalCitizen = async (
   ] as const) {
     const throttle = await findThrottle(ctx.db, { key, now, windowMs });
     if (throttle && throttle.attempts >= limit) {
-      throw new AppError('ACCOUNT_LOCKED', { retryAfter: retryAfterSeconds(throttle.windowStartedAt, windowMs, now) });
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        describeLockout(retryAfterSeconds(throttle.windowStartedAt, windowMs, now), now),
+      );
     }
   }
   const citizen = await findCitizenByUsername(ctx.db, username);
