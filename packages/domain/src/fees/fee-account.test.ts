@@ -29,14 +29,27 @@ const channels: ChannelRule[] = [
 describe('buildFeeCharges', () => {
   it.each([
     ['direct', ['published:0', 'published:1'], 150_000],
-    ['online', ['published:0'], 25_000],
-    // No postal row: the counter's fees apply.
-    ['postal', ['published:0', 'published:1'], 150_000],
+    // Online and postal dossiers are charged through payment requests, paid online: never twice.
+    ['online', [], 0],
+    ['postal', [], 0],
   ] as const)('charges the fixed published fees of channel %s', (channel, keys, total) => {
     const { charges, unpricedFees } = buildFeeCharges({ channels, channel, paymentRequests: [] });
     expect(charges.map((c) => c.key)).toEqual(keys);
     expect(charges.reduce((s, c) => s + c.amountVnd, 0)).toBe(total);
-    expect(unpricedFees).toEqual(channel === 'online' ? [] : ['Phí theo diện tích']);
+    expect(unpricedFees).toEqual(channel === 'direct' ? ['Phí theo diện tích'] : []);
+  });
+
+  it('charges an online dossier once: its payment request, not the published fee as well', () => {
+    const { charges } = buildFeeCharges({
+      channels,
+      channel: 'online',
+      paymentRequests: [{ seq: 7, amountVnd: 25_000, reason: 'Lệ phí cấp giấy phép' }],
+    });
+    const paidOnline = summarizeFeeAccount(charges, [
+      { channel: 'online', amountVnd: 25_000, lines: [{ chargeKey: 'request:7', amountVnd: 25_000 }] },
+    ]);
+    expect(paidOnline.owedVnd).toBe(0);
+    expect(checkResultReturn(paidOnline)).toEqual({ ok: true });
   });
 
   it('adds each payment request and skips free fees', () => {
@@ -169,12 +182,21 @@ describe('allocateCounterPayment', () => {
 });
 
 describe('checkResultReturn', () => {
-  const { charges } = buildFeeCharges({ channels, channel: 'online', paymentRequests: [] });
+  const { charges } = buildFeeCharges({ channels, channel: 'direct', paymentRequests: [] });
   it.each([
-    ['owed', [], { ok: false, violation: { code: 'FEE_OWED', owedVnd: 25_000 } }],
+    ['owed', [], { ok: false, violation: { code: 'FEE_OWED', owedVnd: 150_000 } }],
     [
       'settled',
-      [{ channel: 'counter', amountVnd: 25_000, lines: [{ chargeKey: 'published:0', amountVnd: 25_000 }] }],
+      [
+        {
+          channel: 'counter',
+          amountVnd: 150_000,
+          lines: [
+            { chargeKey: 'published:0', amountVnd: 50_000 },
+            { chargeKey: 'published:1', amountVnd: 100_000 },
+          ],
+        },
+      ],
       { ok: true },
     ],
   ] as const)('a dossier with fees %s', (_name, payments, expected) => {

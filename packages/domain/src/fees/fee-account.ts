@@ -4,9 +4,12 @@
  * transfer) and what is still owed. Pure: the server reads the charges and payments, this decides.
  *
  * Charges come from two places:
- * - the procedure version's published fees for the channel the dossier came through, when their
- *   amount is a fixed sum (Law on Fees and Charges 2015 Art. 3; the amounts of the National
- *   Procedure Database): due at intake, or at the latest when the result is handed over;
+ * - for a dossier received at the counter, the procedure version's published fees of the counter
+ *   channel, when their amount is a fixed sum (Law on Fees and Charges 2015 Art. 3; the amounts of
+ *   the National Procedure Database): collected at intake, or at the latest when the result is
+ *   handed over. A dossier submitted online or by post is charged through a payment request, which
+ *   the applicant pays online (Decree 45/2020/NĐ-CP Art. 9(4): online fees are paid through the
+ *   payment platform) — charging its published fees as well would count the same fee twice;
  * - each `request_payment` of the dossier (status 6 "Yêu cầu thực hiện nghĩa vụ tài chính"), for
  *   the amount the officer asked: due before processing resumes and the result is returned.
  *
@@ -66,7 +69,7 @@ const feesOfChannel = (channels: readonly ChannelRule[], channel: Channel) =>
   )?.fees ?? [];
 
 /**
- * The charges of a dossier: its published fixed fees (for its channel) and every payment request.
+ * The charges of a dossier: its published fixed fees (received at the counter) and every payment request.
  * A published fee of 0 đồng (miễn phí) is not a charge.
  */
 export const buildFeeCharges = (input: {
@@ -74,7 +77,7 @@ export const buildFeeCharges = (input: {
   channel: Channel;
   paymentRequests: readonly { seq: number; amountVnd: number; reason: string }[];
 }): { charges: FeeCharge[]; unpricedFees: string[] } => {
-  const published = feesOfChannel(input.channels, input.channel);
+  const published = input.channel === 'direct' ? feesOfChannel(input.channels, input.channel) : [];
   const charges: FeeCharge[] = published.flatMap((fee, index) =>
     fee.amountVnd !== null && fee.amountVnd > 0
       ? [

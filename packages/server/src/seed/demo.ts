@@ -34,6 +34,8 @@ import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import { performDossierAction } from '../usecases/dossiers/actions.js';
 import { receiveAtCounter } from '../usecases/dossiers/intake.js';
+import { loadFeeAccount } from '../usecases/fees/fee-account.js';
+import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
@@ -371,6 +373,12 @@ export const buildCommuneTeams = (agencies: Record<string, AgencyRecord>): UserS
     });
 
 const at = (instant: string | number): Clock => ({ now: () => new Date(instant) });
+
+/** What a demo dossier still owes in fees and charges (0 when nothing). */
+const findOwedFees = async (ctx: AppContext, code: string): Promise<number> => {
+  const dossier = await findDossierByCode(ctx.db, code);
+  return dossier ? (await loadFeeAccount(ctx.db, dossier)).account.owedVnd : 0;
+};
 
 /** The n-th working day (Monday to Friday) before `today`; public holidays are not skipped. */
 export const findWorkingDayBefore = (today: LocalDate, workingDays: number): LocalDate => {
@@ -775,6 +783,19 @@ const seedDossiers = async (
       showcase.push({ code: created.body.code, label: input.label });
     }
     const handle = { code: created.body.code, version: created.body.version };
+    if (outcome === 'receive') {
+      // The desk collects the published fees at intake, in cash, and gives the biên lai (as a counter does).
+      const owed = await findOwedFees(ctx, created.body.code);
+      if (owed > 0) {
+        const paid = await recordCounterPayment({ ...ctx, clock: at(input.at) }, await actor(input.by), {
+          code: handle.code,
+          expectedVersion: handle.version,
+          amountVnd: owed,
+          method: 'cash',
+        });
+        handle.version = paid.body.version;
+      }
+    }
     await continueDossier(handle, input.steps ?? []);
     return handle;
   };
