@@ -1,19 +1,12 @@
 import { findAgency, findCounterPayment, findDossierById, findUserProfile, setCounterPaymentReceipt } from '@motcua/db';
-import { COUNTER_PAYMENT_METHOD_LABELS, toLocalDate, toLocalMinutes } from '@motcua/domain';
+import { COUNTER_PAYMENT_METHOD_LABELS } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { lookupUrlOf } from '../../notifications/deliver.js';
 import { renderEReceipt } from '../../payments/e-receipt.js';
+import { describeReceiptIssuer, toReceiptTime } from './receipt-parts.js';
 
 export const RECEIPT = { vi: 'biên lai', en: 'receipt' } as const;
-
-const localParts = (at: Date) => {
-  const minutes = toLocalMinutes(at.getTime());
-  return {
-    date: toLocalDate(at.getTime()),
-    time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
-  };
-};
 
 /**
  * Renders and stores the receipt of a payment taken at the counter, once: later calls answer the
@@ -36,16 +29,11 @@ export const issueCounterReceipt = async (
   if (!dossier || !agency) {
     throw new Error(`counter payment ${payment.id}: dossier or agency missing`);
   }
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
   const collector = await findUserProfile(ctx.db, payment.collectedBy);
   const applicant = dossier.applicant as { address?: { text?: string } };
   const method = COUNTER_PAYMENT_METHOD_LABELS[payment.method].vi;
   const pdf = await renderEReceipt({
-    issuer: {
-      ...(parent ? { parentName: parent.name } : {}),
-      agencyName: agency.name,
-      placeName: agency.name.replace(/^.*(tỉnh|thành phố)\s+/i, '') || 'Việt Nam',
-    },
+    issuer: await describeReceiptIssuer(ctx, agency),
     receiptNo: payment.receiptNo,
     receiptSeries: agency.code,
     dossierCode: dossier.code,
@@ -54,7 +42,7 @@ export const issueCounterReceipt = async (
     payerAddress: applicant.address?.text ?? '',
     lines: payment.feeLines.map((line) => ({ name: line.name, amountVnd: line.amountVnd })),
     totalVnd: payment.amountVnd,
-    paidAt: localParts(payment.collectedAt),
+    paidAt: toReceiptTime(payment.collectedAt),
     method: `${method}, nộp tại Bộ phận Một cửa`,
     transactionNo: payment.transactionRef,
     collectorName: collector?.fullName ?? null,

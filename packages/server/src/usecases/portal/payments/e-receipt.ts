@@ -1,19 +1,11 @@
 import { findAgency, findDossierById, findPayment, updatePayment } from '@motcua/db';
-import { toLocalDate, toLocalMinutes } from '@motcua/domain';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { lookupUrlOf } from '../../../notifications/deliver.js';
 import { renderEReceipt } from '../../../payments/e-receipt.js';
+import { describeReceiptIssuer, toReceiptTime } from '../../fees/receipt-parts.js';
 
 export const PAYMENT = { vi: 'giao dịch thanh toán', en: 'payment' } as const;
-
-const localParts = (at: Date) => {
-  const minutes = toLocalMinutes(at.getTime());
-  return {
-    date: toLocalDate(at.getTime()),
-    time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
-  };
-};
 
 /** Renders and stores the e-receipt of a successful payment (once; later calls return the stored one). */
 export const issueEReceipt = async (ctx: AppContext, paymentId: string): Promise<string> => {
@@ -29,14 +21,9 @@ export const issueEReceipt = async (ctx: AppContext, paymentId: string): Promise
   if (!dossier || !agency) {
     throw new Error(`payment ${payment.id}: dossier or agency missing`);
   }
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
   const applicant = dossier.applicant as { address?: { text?: string } };
   const pdf = await renderEReceipt({
-    issuer: {
-      ...(parent ? { parentName: parent.name } : {}),
-      agencyName: agency.name,
-      placeName: agency.name.replace(/^.*(tỉnh|thành phố)\s+/i, '') || 'Việt Nam',
-    },
+    issuer: await describeReceiptIssuer(ctx, agency),
     receiptNo: payment.reference,
     dossierCode: dossier.code,
     procedureName: dossier.procedureName,
@@ -44,7 +31,7 @@ export const issueEReceipt = async (ctx: AppContext, paymentId: string): Promise
     payerAddress: applicant.address?.text ?? '',
     lines: payment.feeLines.map((line) => ({ name: line.name, amountVnd: line.amountVnd })),
     totalVnd: payment.amountVnd,
-    paidAt: localParts(payment.paidAt),
+    paidAt: toReceiptTime(payment.paidAt),
     method:
       payment.provider === 'sandbox'
         ? 'Thanh toán trực tuyến (cổng thanh toán thử nghiệm)'
