@@ -9,6 +9,7 @@ import { registerLanguage } from './http/language.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerPortalScope } from './http/portal-scope.js';
 import { registerProblemHandlers } from './http/problems.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWeb } from './http/web.js';
 import type { Jobs } from './jobs/jobs.js';
 import { registerAgencyRoutes } from './routes/agencies.routes.js';
@@ -114,6 +115,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, { publicUrl: config.publicUrl });
 
   await registerOpenApi(app, { publicUrl: config.publicUrl });
   await registerAuth(app, ctx);

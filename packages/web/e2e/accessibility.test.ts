@@ -48,7 +48,10 @@ const suite = useBrowserSuite('a11y', {
   },
 });
 
-const openPage = (viewport = DESKTOP): Promise<Page> => suite.openPage(viewport);
+// axe-core is injected as an inline <script> (runAxe), which the app's Content-Security-Policy
+// refuses, as it should: the audit's own pages bypass it (content-security-policy.test.ts runs the
+// app under its policy).
+const openPage = (viewport = DESKTOP): Promise<Page> => suite.openPage(viewport, { bypassCSP: true });
 
 const signInAs = async (username: string): Promise<Page> =>
   signInOfficial(await openPage(), username, DEFAULT_DEMO_PASSWORD);

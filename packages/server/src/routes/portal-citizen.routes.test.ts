@@ -435,6 +435,13 @@ describe('online submission', () => {
     );
     expect(stored.statusCode, stored.body).toBe(201);
     expect(stored.json().mediaType).toBe('image/png');
+    // …and it is downloaded as one: the citizen's base name, the extension of the detected type.
+    const download = await t.app.inject({ url: `/api/v1/citizen/uploads/${stored.json().id}`, headers: tuyet.headers });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="to-khai.png"; filename*=UTF-8''to-khai.png`,
+    );
 
     const incomplete = await t.app.inject({
       method: 'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleJpeg, samplePdf, samplePng } from './test-support.js';
-import { cleanFileName, contentDisposition, sniffMediaType } from './upload-checks.js';
+import { cleanFileName, contentDisposition, downloadFileName, sniffMediaType } from './upload-checks.js';
 
 describe('sniffMediaType', () => {
   it('reads the type from the first bytes, never from a name', () => {
@@ -25,5 +25,34 @@ describe('file names', () => {
     expect(contentDisposition('Giấy khai sinh.pdf')).toBe(
       `attachment; filename="Giay khai sinh.pdf"; filename*=UTF-8''Gi%E1%BA%A5y%20khai%20sinh.pdf`,
     );
+  });
+});
+
+describe('downloadFileName', () => {
+  it.each([
+    // [name the user gave, type detected from the content, name of the download]
+    ['x.html', 'application/pdf', 'x.pdf'],
+    ['x.exe', 'application/pdf', 'x.pdf'],
+    ['Giấy khai sinh.pdf.html', 'application/pdf', 'Giấy khai sinh.pdf.pdf'],
+    ['Ảnh chân dung.png', 'image/jpeg', 'Ảnh chân dung.jpg'],
+    ['Ảnh chân dung.JPEG', 'image/jpeg', 'Ảnh chân dung.JPEG'],
+    ['scan.pdf', 'application/pdf', 'scan.pdf'],
+    ['Sổ hộ khẩu', 'image/png', 'Sổ hộ khẩu.png'],
+    ['Quyết định số 12.2026', 'application/pdf', 'Quyết định số 12.2026.pdf'],
+    ['mau-don.docx', 'application/msword', 'mau-don.doc'],
+    ['mau-don.doc', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'mau-don.docx'],
+    ['.html', 'application/pdf', 'tệp.pdf'],
+    ['bien-lai.pdf', 'application/pdf; charset=binary', 'bien-lai.pdf'],
+    ['du-lieu.pdf', 'application/x-unknown', 'du-lieu.bin'],
+  ])('%s detected as %s downloads as %s', (name, mediaType, expected) => {
+    expect(downloadFileName(name, mediaType)).toBe(expected);
+  });
+
+  it('sends the Vietnamese name as RFC 5987 filename* with an ASCII fallback', () => {
+    expect(contentDisposition(downloadFileName('Đơn đề nghị (bản chính).html', 'application/pdf'))).toBe(
+      `attachment; filename="Don de nghi (ban chinh).pdf"; ` +
+        `filename*=UTF-8''%C4%90%C6%A1n%20%C4%91%E1%BB%81%20ngh%E1%BB%8B%20%28b%E1%BA%A3n%20ch%C3%ADnh%29.pdf`,
+    );
+    expect(contentDisposition("it's.pdf", true)).toBe(`inline; filename="it's.pdf"; filename*=UTF-8''it%27s.pdf`);
   });
 });

@@ -71,6 +71,39 @@ export const EXTENSIONS: Record<SniffedType, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
+/** Extensions a user may already have written for a type: such a name is kept as it is. */
+const EXTENSION_ALIASES: Record<SniffedType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'application/msword': ['doc', 'dot'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+};
+
+const isSniffedType = (mediaType: string): mediaType is SniffedType => Object.hasOwn(EXTENSIONS, mediaType);
+
+/**
+ * The name a stored file is downloaded under: the user's base name with the extension of the type
+ * detected from its content (a PDF uploaded as `giay-to.html` or `x.exe` leaves as `giay-to.pdf`,
+ * `x.pdf`), so the browser and the desktop open it for what it is. A name already ending in an
+ * extension of that type (`anh.JPEG`) is kept; bytes of no known type leave as `.bin`.
+ */
+export const downloadFileName = (fileName: string, mediaType: string): string => {
+  const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  // An extension is a short tail starting with a letter: "Quyết định 12.2026" has none.
+  const tail = /\.([A-Za-z][A-Za-z0-9]{0,7})$/.exec(fileName);
+  const written = tail?.[1]?.toLowerCase() ?? '';
+  if (isSniffedType(type) && EXTENSION_ALIASES[type].includes(written)) {
+    return fileName;
+  }
+  const base = (tail ? fileName.slice(0, tail.index) : fileName).replace(/[.\s]+$/, '');
+  return `${base === '' ? 'tệp' : base}.${isSniffedType(type) ? EXTENSIONS[type] : 'bin'}`;
+};
+
+/** RFC 5987 value-chars: percent-encodes what encodeURIComponent leaves but attr-char excludes. */
+const encodeRfc5987 = (value: string): string =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** Content-Disposition for a download, with the UTF-8 name (RFC 6266 / 5987) and an ASCII fallback. */
 export const contentDisposition = (fileName: string, inline = false): string => {
   const ascii = fileName
@@ -79,5 +112,5 @@ export const contentDisposition = (fileName: string, inline = false): string => 
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D');
   const fallback = ascii.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 };

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CITIZEN_COOKIE, SESSION_COOKIE } from './auth.js';
+
+/**
+ * The browser security headers, on every answer (API, web client, server-rendered pages, files,
+ * problems, 404s) from one onSend hook. @fastify/helmet supports Fastify 5, but what this app needs
+ * is decided per answer (the policy by content type, HSTS by the public URL, no-store by the
+ * request's credentials), so one hook says it all in one place, without a dependency.
+ */
+
+/**
+ * The policy of every HTML page: the web client (Vite emits only external module scripts), the API
+ * docs (/docs: swagger-ui loads its scripts and styles from its own static files and the document
+ * from /docs/json, so it needs nothing more), the result-verification page /v/… and the sandbox
+ * payment page (a form that posts to itself).
+ *
+ * style-src allows 'unsafe-inline' because antd's CSS-in-JS (@ant-design/cssinjs) inserts <style>
+ * elements at run time, and the server-rendered pages carry one <style> block each. A nonce would
+ * need index.html rewritten per answer; scripts stay strictly 'self' (no inline, no eval), which is
+ * what stops injected markup from running.
+ */
+const HTML_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+];
+
+/**
+ * Everything else (JSON, problems, PDFs, images, spreadsheets): nothing may load from elsewhere and
+ * nothing may frame it. object-src is left to default-src 'self', so that a PDF opened in the
+ * browser's own viewer still shows.
+ */
+const DOCUMENT_DIRECTIVES = ["default-src 'self'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"];
+
+export type SecurityHeaderOptions = {
+  /** MOTCUA_PUBLIC_URL: HSTS and upgrade-insecure-requests only when it is https. */
+  publicUrl: string;
+};
+
+/** The Content-Security-Policy of an answer, by its content type. */
+export const contentSecurityPolicyFor = (
+  contentType: string | undefined,
+  options: SecurityHeaderOptions & { formTargets?: string[] },
+): string => {
+  const https = new URL(options.publicUrl).protocol === 'https:';
+  const isHtml = (contentType ?? '').toLowerCase().startsWith('text/html');
+  const directives = isHtml
+    ? [...HTML_DIRECTIVES, `form-action 'self'${(options.formTargets ?? []).map((origin) => ` ${origin}`).join('')}`]
+    : DOCUMENT_DIRECTIVES;
+  return [...directives, ...(https ? ['upgrade-insecure-requests'] : [])].join('; ');
+};
+
+/** Paths whose answers are about the person asking, with or without credentials. */
+const PERSONAL_PREFIXES = ['/api/v1/me', '/api/v1/auth/', '/api/v1/citizen/'];
+
+/** A request that carries a session cookie (official or citizen) or an API token. */
+export const hasCredentials = (request: FastifyRequest): boolean => {
+  if (request.headers.authorization !== undefined) {
+    return true;
+  }
+  const cookies = String(request.headers.cookie ?? '');
+  return [SESSION_COOKIE, CITIZEN_COOKIE].some((name) => new RegExp(`(?:^|;\\s*)${name}=`).test(cookies));
+};
+
+/**
+ * Cache-Control of an answer: `no-store` on every personal or authenticated answer and on every
+ * API answer that did not choose its own caching; the web client's fingerprinted assets
+ * (`public, … immutable`, set by http/web.ts) keep theirs, since they are the same bytes for all.
+ */
+const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string | undefined => {
+  const current = reply.getHeader('cache-control');
+  const chosen = typeof current === 'string' ? current : undefined;
+  if (chosen?.startsWith('public')) {
+    return chosen;
+  }
+  const path = request.url.split('?')[0] ?? request.url;
+  const personal =
+    hasCredentials(request) ||
+    reply.hasHeader('set-cookie') ||
+    PERSONAL_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+  if (personal) {
+    return chosen?.includes('no-store') ? chosen : 'no-store';
+  }
+  if (chosen === undefined && path.startsWith('/api/')) {
+    return 'no-store';
+  }
+  return chosen;
+};
+
+export const registerSecurityHeaders = (app: FastifyInstance, options: SecurityHeaderOptions): void => {
+  const https = new URL(options.publicUrl).protocol === 'https:';
+  const formTargets = [new URL(options.publicUrl).origin];
+  app.addHook('onSend', async (request, reply) => {
+    const contentType = reply.getHeader('content-type');
+    reply.header(
+      'content-security-policy',
+      contentSecurityPolicyFor(typeof contentType === 'string' ? contentType : undefined, {
+        publicUrl: options.publicUrl,
+        formTargets,
+      }),
+    );
+    reply.header('x-frame-options', 'DENY');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (https) {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+    const cacheControl = cacheControlFor(request, reply);
+    if (cacheControl !== undefined) {
+      reply.header('cache-control', cacheControl);
+    }
+  });
+};
