@@ -9,6 +9,7 @@ import { registerLanguage } from './http/language.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerPortalScope } from './http/portal-scope.js';
 import { registerProblemHandlers } from './http/problems.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import type { Jobs } from './jobs/jobs.js';
 import { registerAgencyRoutes } from './routes/agencies.routes.js';
@@ -111,6 +112,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.decorate('motcua', ctx);
   registerLanguage(app);
   registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
+  registerTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

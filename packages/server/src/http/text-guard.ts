@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError, type FieldProblem } from '../errors/app-error.js';
+
+/**
+ * A NUL (U+0000) or a UTF-16 surrogate that is not half of a pair. PostgreSQL refuses both in
+ * text and jsonb, and neither can be written to a document, so no field of ours may carry them.
+ */
+// Without the `u` flag the pattern works on UTF-16 code units, which is what a lone surrogate is.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a string holds a NUL or a lone surrogate. */
+export const hasInvalidCharacter = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+const escapePointerToken = (token: string): string => token.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** JSON pointers of every string (value or object key) in `value` that holds an invalid character. */
+export const findInvalidTextPointers = (value: unknown, pointer = '', found: string[] = []): string[] => {
+  if (found.length >= 20) {
+    return found;
+  }
+  if (typeof value === 'string') {
+    if (hasInvalidCharacter(value)) {
+      found.push(pointer || '/');
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      findInvalidTextPointers(item, `${pointer}/${index}`, found);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const here = `${pointer}/${escapePointerToken(hasInvalidCharacter(key) ? encodeURIComponent(key) : key)}`;
+      if (hasInvalidCharacter(key)) {
+        found.push(here);
+      } else {
+        findInvalidTextPointers(item, here, found);
+      }
+    }
+  }
+  return found;
+};
+
+/**
+ * Checks the text of every request once, before validation: a NUL or a lone surrogate anywhere in
+ * the JSON body, the query or the path parameters is a 400 naming each field, on every route
+ * (including login, which runs without a session). Nothing is stripped silently: the client learns
+ * which field to correct.
+ */
+export const registerTextGuard = (app: FastifyInstance): void => {
+  app.addHook('preValidation', async (request) => {
+    const parts: Array<[string, unknown]> = [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ];
+    const errors: FieldProblem[] = [];
+    for (const [where, value] of parts) {
+      for (const pointer of findInvalidTextPointers(value)) {
+        errors.push({
+          in: where,
+          pointer,
+          code: 'invalid_character',
+          message:
+            request.language === 'en'
+              ? 'Contains a NUL character or an unpaired surrogate.'
+              : 'Chứa ký tự NUL hoặc ký tự thay thế (surrogate) không thành cặp.',
+        });
+      }
+    }
+    if (errors.length > 0) {
+      throw new AppError('TEXT_INVALID_CHARACTER', { count: errors.length }, { fieldProblems: errors });
+    }
+  });
+};
