@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldProblem } from '../errors/app-error.js';
+import type { Language } from '../errors/problem.js';
 
 /**
  * A NUL (U+0000) or a UTF-16 surrogate that is not half of a pair. PostgreSQL refuses both in
@@ -11,7 +12,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** True when a string holds a NUL or a lone surrogate. */
 export const hasInvalidCharacter = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
-const escapePointerToken = (token: string): string => token.replaceAll('~', '~0').replaceAll('/', '~1');
+export const escapePointerToken = (token: string): string => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** JSON pointers of every string (value or object key) in `value` that holds an invalid character. */
 export const findInvalidTextPointers = (value: unknown, pointer = '', found: string[] = []): string[] => {
@@ -39,6 +40,16 @@ export const findInvalidTextPointers = (value: unknown, pointer = '', found: str
   return found;
 };
 
+/** The 400 TEXT_INVALID_CHARACTER problem naming each field (where and JSON pointer). */
+export const invalidTextError = (language: Language, fields: Array<{ in: string; pointer: string }>): AppError => {
+  const message =
+    language === 'en'
+      ? 'Contains a NUL character or an unpaired surrogate.'
+      : 'Chứa ký tự NUL hoặc ký tự thay thế (surrogate) không thành cặp.';
+  const errors: FieldProblem[] = fields.map((field) => ({ ...field, code: 'invalid_character', message }));
+  return new AppError('TEXT_INVALID_CHARACTER', { count: errors.length }, { fieldProblems: errors });
+};
+
 /**
  * Checks the text of every request once, before validation: a NUL or a lone surrogate anywhere in
  * the JSON body, the query or the path parameters is a 400 naming each field, on every route
@@ -52,22 +63,11 @@ export const registerTextGuard = (app: FastifyInstance): void => {
       ['query', request.query],
       ['body', request.body],
     ];
-    const errors: FieldProblem[] = [];
-    for (const [where, value] of parts) {
-      for (const pointer of findInvalidTextPointers(value)) {
-        errors.push({
-          in: where,
-          pointer,
-          code: 'invalid_character',
-          message:
-            request.language === 'en'
-              ? 'Contains a NUL character or an unpaired surrogate.'
-              : 'Chứa ký tự NUL hoặc ký tự thay thế (surrogate) không thành cặp.',
-        });
-      }
-    }
-    if (errors.length > 0) {
-      throw new AppError('TEXT_INVALID_CHARACTER', { count: errors.length }, { fieldProblems: errors });
+    const fields = parts.flatMap(([where, value]) =>
+      findInvalidTextPointers(value).map((pointer) => ({ in: where, pointer })),
+    );
+    if (fields.length > 0) {
+      throw invalidTextError(request.language, fields);
     }
   });
 };
