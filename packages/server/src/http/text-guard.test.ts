@@ -32,8 +32,8 @@ describe('hasInvalidCharacter', () => {
 
 describe('findInvalidTextPointers', () => {
   it('names each bad value and key by JSON pointer, escaping ~ and /', () => {
-    const value = { a: ['ok', 'x\u0000'], 'b/c~': { d: '\uD800' }, ok: 1, 'k\u0000': 'v' };
-    expect(findInvalidTextPointers(value)).toEqual(['/a/1', '/b~1c~0/d', '/k%00']);
+    const value = { a: ['ok', 'x\u0000'], 'b/c~': { d: '\uD800' }, ok: 1, 'k\u0000': 'v', '\uD800': 1 };
+    expect(findInvalidTextPointers(value)).toEqual(['/a/1', '/b~1c~0/d', '/k\\u0000', '/\\uD800']);
   });
 });
 

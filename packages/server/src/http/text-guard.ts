@@ -3,11 +3,17 @@ import { AppError, type FieldProblem } from '../errors/app-error.js';
 import type { Language } from '../errors/problem.js';
 
 /**
- * A NUL (U+0000) or a UTF-16 surrogate that is not half of a pair. PostgreSQL refuses both in
+ * A UTF-16 surrogate that is not half of a pair. Like a NUL (U+0000), PostgreSQL refuses it in
  * text and jsonb, and neither can be written to a document, so no field of ours may carry them.
+ * Without the `u` flag the pattern works on UTF-16 code units, which is what a lone surrogate is.
  */
-// Without the `u` flag the pattern works on UTF-16 code units, which is what a lone surrogate is.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const INVALID_CHARACTERS = new RegExp(`\\u0000|${LONE_SURROGATE.source}`, 'g');
+
+/** The text with each NUL and lone surrogate written as `\uXXXX`, safe to echo in a pointer. */
+const showInvalidCharacters = (text: string): string =>
+  text.replace(INVALID_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
 /** True when a string holds a NUL or a lone surrogate. */
 export const hasInvalidCharacter = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
@@ -29,7 +35,7 @@ export const findInvalidTextPointers = (value: unknown, pointer = '', found: str
     });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const here = `${pointer}/${escapePointerToken(hasInvalidCharacter(key) ? encodeURIComponent(key) : key)}`;
+      const here = `${pointer}/${escapePointerToken(showInvalidCharacters(key))}`;
       if (hasInvalidCharacter(key)) {
         found.push(here);
       } else {
