@@ -10,6 +10,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerPortalScope } from './http/portal-scope.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import type { Jobs } from './jobs/jobs.js';
 import { registerAgencyRoutes } from './routes/agencies.routes.js';
@@ -112,6 +113,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.decorate('motcua', ctx);
   registerLanguage(app);
   registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
+  registerTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

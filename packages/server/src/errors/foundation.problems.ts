@@ -65,6 +65,22 @@ export const foundationProblems = defineProblems({
     },
     en: { title: 'Idempotency key reused', detail: 'This Idempotency-Key was already used for a different request.' },
   },
+  TEXT_INVALID_CHARACTER: {
+    status: 400,
+    vi: {
+      title: 'Văn bản chứa ký tự không hợp lệ',
+      detail: 'Có {count} trường chứa ký tự NUL hoặc ký tự thay thế (surrogate) không thành cặp; xem danh sách errors.',
+    },
+    en: {
+      title: 'Invalid character in text',
+      detail: '{count} field(s) contain a NUL character or an unpaired surrogate; see errors.',
+    },
+  },
+  ALREADY_EXISTS: {
+    status: 409,
+    vi: { title: 'Dữ liệu đã tồn tại', detail: 'Đã có {resource} với cùng {fields}.' },
+    en: { title: 'Already exists', detail: 'A {resource} with the same {fields} already exists.' },
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     vi: { title: 'Nội dung quá lớn', detail: 'Nội dung yêu cầu vượt quá giới hạn {limit} byte.' },

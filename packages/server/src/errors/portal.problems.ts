@@ -108,6 +108,17 @@ export const portalProblems = defineProblems({
     vi: { title: 'Thiếu tệp đính kèm', detail: 'Yêu cầu không có tệp (gửi multipart/form-data với một trường tệp).' },
     en: { title: 'No file', detail: 'The request has no file (send multipart/form-data with one file field).' },
   },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    vi: {
+      title: 'Nội dung tải lên bị hỏng',
+      detail: 'Nội dung multipart/form-data không đọc được ({reason}); hãy gửi lại tệp.',
+    },
+    en: {
+      title: 'Malformed upload',
+      detail: 'The multipart/form-data body cannot be read ({reason}); send the file again.',
+    },
+  },
   UPLOAD_TYPE_NOT_ALLOWED: {
     status: 415,
     vi: {

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type FieldProblem, type ProblemParams } from '../errors/app-error.js';
 import { isProblemCode, type ProblemCode } from '../errors/catalog.js';
 import { buildProblem, type ProblemDocument } from '../errors/problem.js';
+import { findUniqueViolationProblem } from '../errors/unique-violation.js';
 import { fieldProblemCodeOf, formatValidationIssue } from '../errors/validation-messages.js';
 
 /** Fastify's own client errors, mapped to our stable codes. Anything 4xx not listed becomes BAD_REQUEST. */
@@ -79,6 +80,13 @@ export const registerProblemHandlers = (app: FastifyInstance, options: { bodyLim
     if (Array.isArray(error.validation)) {
       const errors = toFieldProblems(request, error);
       return sendProblem(request, reply, 'VALIDATION_FAILED', { params: { count: errors.length }, errors });
+    }
+    const duplicate = findUniqueViolationProblem(error);
+    if (duplicate) {
+      return sendProblem(request, reply, duplicate.code, {
+        params: duplicate.params,
+        ...(duplicate.extensions ? { extensions: duplicate.extensions } : {}),
+      });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
