@@ -84,4 +84,45 @@ describe('workInBatches', () => {
       await boss.offWork({ id: workerId });
     }
   });
+
+  it('runs again a job whose worker died before completing it (kill -9), once pg-boss expires it', async () => {
+    const boss = t.jobs.boss;
+    // Retried at once here; in production the queue's 30 s backoff applies.
+    const id =
+      (await boss.send(
+        QUEUES.formIssued,
+        { dossierId: 'crashed', seq: 99, form: 'receipt' },
+        { expireInSeconds: 1, retryDelay: 0, retryBackoff: false },
+      )) ?? '';
+    // A worker takes it and the process dies: the job stays active, never completed.
+    const [taken] = await boss.fetch(QUEUES.formIssued);
+    expect(taken?.id).toBe(id);
+    expect((await boss.getJobById(QUEUES.formIssued, id))?.state).toBe('active');
+    await expect
+      .poll(
+        async () => {
+          await boss.maintain();
+          return (await boss.getJobById(QUEUES.formIssued, id))?.state;
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toBe('retry');
+    const seen: number[] = [];
+    const workerId = await workInBatches<{ seq: number }>(
+      boss,
+      QUEUES.formIssued,
+      { batchSize: 5, concurrency: 2, pollingIntervalSeconds: 0.5 },
+      async (job) => {
+        seen.push(job.data.seq);
+      },
+    );
+    try {
+      await expect
+        .poll(async () => (await boss.getJobById(QUEUES.formIssued, id))?.state, { timeout: 10_000, interval: 200 })
+        .toBe('completed');
+      expect(seen).toContain(99);
+    } finally {
+      await boss.offWork({ id: workerId });
+    }
+  });
 });
