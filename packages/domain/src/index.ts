@@ -1,4 +1,5 @@
 export * from './access/permissions.js';
+export * from './access/sign-in-throttle.js';
 export * from './agencies/agency.js';
 export * from './calendar/index.js';
 export * from './catalog/index.js';

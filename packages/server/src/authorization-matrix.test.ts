@@ -821,6 +821,13 @@ const CASES: Case[] = [
     audience: 'citizen',
     allowed: ['citizen'],
   },
+  // Background queues: the installation's, so every province administrator (system.read) and no one else.
+  {
+    method: 'GET',
+    route: '/api/v1/system/queues',
+    url: () => '/api/v1/system/queues',
+    allowed: ['province_admin', 'foreign_admin'],
+  },
   // Reports: report.read reaching the agency (approver, agency and province administrators, auditor);
   // the tracking book also for those who read the desk's dossiers. An explicit scope, so a foreign
   // province's administrator is refused rather than shown their own province.

@@ -35,6 +35,11 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), { error: 'must be an http(s) URL' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** Jobs each background worker fetches at once (MOTCUA_JOB_BATCH_SIZE). */
+export const DEFAULT_JOB_BATCH_SIZE = 50;
+/** Jobs of one queue handled at the same time by this process (MOTCUA_JOB_CONCURRENCY). */
+export const DEFAULT_JOB_CONCURRENCY = 10;
+
 /** Every environment variable motcua reads, with its default. Documented in README.md. */
 const EnvironmentSchema = z.object({
   PORT: port.default(3000),
@@ -50,6 +55,8 @@ const EnvironmentSchema = z.object({
   MOTCUA_TRUST_PROXY: booleanFlag.default(false),
   MOTCUA_DB_POOL_SIZE: positiveInteger.default(10),
   MOTCUA_766_MIN_DOSSIERS: positiveInteger.default(DEFAULT_RANKING_MIN_DOSSIERS),
+  MOTCUA_JOB_BATCH_SIZE: positiveInteger.default(DEFAULT_JOB_BATCH_SIZE),
+  MOTCUA_JOB_CONCURRENCY: positiveInteger.default(DEFAULT_JOB_CONCURRENCY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The citizen portal (see PortalConfig).
   MOTCUA_UPLOAD_MAX_BYTES: positiveInteger.default(10 * 1024 * 1024),
@@ -133,6 +140,8 @@ export type Config = {
    * without a rank). A setting of the installation: the decision sets no such threshold.
    */
   serviceIndexMinDossiers: number;
+  /** Background workers: jobs fetched per poll and handled at once, per queue and process. */
+  jobs: { batchSize: number; concurrency: number };
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   portal: PortalConfig;
 };
@@ -183,6 +192,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: vars.MOTCUA_DEMO_PASSWORD,
     trustProxy: vars.MOTCUA_TRUST_PROXY,
     serviceIndexMinDossiers: vars.MOTCUA_766_MIN_DOSSIERS,
+    jobs: { batchSize: vars.MOTCUA_JOB_BATCH_SIZE, concurrency: vars.MOTCUA_JOB_CONCURRENCY },
     logLevel: vars.LOG_LEVEL,
     portal: readPortalConfig(vars, publicUrl),
     ...overrides,

@@ -402,6 +402,11 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await page.getByRole('heading', { name: 'Ủy ban nhân dân tỉnh Hưng Yên' }).waitFor();
     await page.locator('.ant-tree-switcher').first().click();
     await page.getByText('Sở Tư pháp tỉnh Hưng Yên (000.00.01.H31)').waitFor();
+    // The background queues, for the province administrator: one row per queue with its depth.
+    const queues = page.getByTestId('queue-status');
+    await queues.getByRole('heading', { name: 'Hàng đợi xử lý nền' }).waitFor();
+    await queues.getByRole('cell', { name: 'Thông báo cho người dân' }).waitFor();
+    await queues.getByRole('cell', { name: 'Tính lại hạn xử lý' }).waitFor();
     await shoot(page, 'agencies');
 
     await page.getByRole('link', { name: 'Người dùng' }).click();

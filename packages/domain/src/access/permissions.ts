@@ -34,6 +34,8 @@ export const ACTIONS = [
   /** Load historical dossiers into a province's statistics (they count in every report). */
   'report.import',
   'audit.verify',
+  /** The installation's operational state (background queues: depth, age of the oldest job). */
+  'system.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,6 +91,7 @@ export const ROLE_DEFINITIONS = {
       'report.read',
       'report.import',
       'audit.verify',
+      'system.read',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: true,

@@ -17,6 +17,19 @@ export const officialsProblems = defineProblems({
       detail: 'Too many failed sign-ins. Try again in {waitMinutes} min, at {retryAt} (Vietnam time).',
     },
   },
+  SIGN_IN_SLOWED: {
+    status: 429,
+    vi: {
+      title: 'Đăng nhập sai nhiều lần từ địa chỉ này',
+      detail:
+        'Đã có nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng chờ {retryAfter} giây rồi thử lại; người nhập đúng mật khẩu vẫn đăng nhập được.',
+    },
+    en: {
+      title: 'Many failed sign-ins from this address',
+      detail:
+        'There were many failed sign-ins from this network address. Wait {retryAfter} seconds before trying again; a correct password still signs in.',
+    },
+  },
   ACCOUNT_DISABLED: {
     status: 403,
     vi: { title: 'Tài khoản bị vô hiệu hóa', detail: 'Tài khoản này đã bị vô hiệu hóa; liên hệ quản trị đơn vị.' },

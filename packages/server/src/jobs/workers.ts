@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
+import { workInBatches } from './batch-worker.js';
 import { type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
 
 /**
@@ -9,17 +10,20 @@ import { type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
  * recomputes from the database and finds nothing left to change.
  */
 export const startWorkers = async (ctx: AppContext): Promise<void> => {
-  await ctx.jobs.boss.work<DueRecomputeJob>(QUEUES.dueRecompute, { pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) {
-      await recomputeProvinceDueDates(ctx, job.data);
-    }
-  });
+  // due-recompute: one province at a time (a recomputation locks that province's open dossiers).
+  await workInBatches<DueRecomputeJob>(
+    ctx.jobs.boss,
+    QUEUES.dueRecompute,
+    { batchSize: ctx.config.jobs.batchSize, concurrency: 1, pollingIntervalSeconds: 2 },
+    async (job) => recomputeProvinceDueDates(ctx, job.data),
+  );
   // form-issued: store the PDF of a form handed to the applicant; idempotent (the first stored copy stays).
-  await ctx.jobs.boss.work<FormIssuedJob>(QUEUES.formIssued, { pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) {
-      await storeIssuedForm(ctx, job.data);
-    }
-  });
+  await workInBatches<FormIssuedJob>(
+    ctx.jobs.boss,
+    QUEUES.formIssued,
+    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    async (job) => storeIssuedForm(ctx, job.data),
+  );
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
 };

@@ -1,20 +1,19 @@
 import type { AppContext } from '../context.js';
+import { workInBatches } from '../jobs/batch-worker.js';
 import { type DossierChangedJob, QUEUES } from '../jobs/jobs.js';
 import { deliverDossierNotifications } from './deliver.js';
 
 /**
- * The `dossier-changed` worker: notifies the applicant. A failed delivery fails the job, and
- * pg-boss retries it with exponential backoff (the queue's retryLimit/retryDelay/retryBackoff);
- * the last retry marks what still failed as failed for good.
+ * The `dossier-changed` worker: notifies the applicant. Jobs are fetched in batches and delivered
+ * with bounded concurrency (config `jobs`). A failed delivery fails its job, and pg-boss retries it
+ * with exponential backoff (the queue's retryLimit/retryDelay/retryBackoff); the last retry marks
+ * what still failed as failed for good.
  */
 export const startNotificationWorker = async (ctx: AppContext): Promise<void> => {
-  await ctx.jobs.boss.work<DossierChangedJob>(
+  await workInBatches<DossierChangedJob>(
+    ctx.jobs.boss,
     QUEUES.dossierChanged,
-    { pollingIntervalSeconds: 2, includeMetadata: true },
-    async (jobs) => {
-      for (const job of jobs) {
-        await deliverDossierNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit });
-      }
-    },
+    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    async (job) => deliverDossierNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
   );
 };

@@ -64,6 +64,25 @@ describe('sign-in', () => {
     clock.set('2026-11-22T09:00:00+07:00');
   });
 
+  it('slows an address after its failed sign-ins but never stops another official’s correct password there', async () => {
+    const office = '10.20.30.40';
+    const answers: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      // One person behind the centre's NAT, mistyping (several usernames, so no account lock is involved).
+      answers.push((await login(`nguoi-go-sai-${i % 6}`, `sai-${i}-mat-khau`, office)).statusCode);
+    }
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(answers.slice(10)).toEqual(Array(20).fill(429));
+    const slowed = await login('nguoi-go-sai-9', 'van-sai-mat-khau', office);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json()).toMatchObject({ code: 'SIGN_IN_SLOWED' });
+    expect(slowed.headers['retry-after']).toBe('300');
+    // Another official at the same address, right password: signs in at once.
+    const colleague = await login('tiepnhan', TEST_PASSWORD, office);
+    expect(colleague.statusCode).toBe(200);
+    expect(colleague.json().username).toBe('tiepnhan');
+  });
+
   it('validates the body', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '' } });
     expect(response.statusCode).toBe(400);

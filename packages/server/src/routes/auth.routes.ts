@@ -48,6 +48,7 @@ const ApiToken = z.object({
   revokedAt: z.date().nullable(),
 });
 
+import { withRetryAfter } from '../http/retry-after.js';
 export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const secure = ctx.config.publicUrl.startsWith('https://');
@@ -59,8 +60,10 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
         tags: ['auth'],
         summary: 'Sign in as an official (sets an httpOnly session cookie)',
         description:
-          'Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED); client addresses ' +
-          'are throttled too. The answer carries the CSRF token to send as X-CSRF-Token on writes.',
+          'Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed ' +
+          'attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling ' +
+          'Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to ' +
+          'send as X-CSRF-Token on writes.',
         body: z.object({
           username: z.string().trim().min(1).max(64),
           password: z.string().min(1).max(200),
@@ -69,7 +72,7 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      const result = await login(ctx, { ...request.body, clientAddress: request.ip });
+      const result = await withRetryAfter(reply, () => login(ctx, { ...request.body, clientAddress: request.ip }));
       setSessionCookie(reply, result.sessionToken, secure);
       return describeOfficial(ctx, { userId: result.userId, via: 'session', csrfToken: result.csrfToken });
     },

@@ -83,6 +83,7 @@ const CitizenMe = z
   .meta({ id: 'CitizenMe' });
 
 /** Citizen sign-in and everything a signed-in citizen does on the portal. */
+import { withRetryAfter } from '../http/retry-after.js';
 export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const secure = ctx.config.publicUrl.startsWith('https://');
@@ -166,7 +167,9 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const result = await loginLocalCitizen(ctx, { ...request.body, clientAddress: request.ip });
+      const result = await withRetryAfter(reply, () =>
+        loginLocalCitizen(ctx, { ...request.body, clientAddress: request.ip }),
+      );
       setCitizenCookie(reply, result.sessionToken, secure);
       return describeCitizen(ctx, result.citizenId, result.csrfToken);
     },

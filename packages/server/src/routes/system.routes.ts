@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import { PROBLEM_CATALOG } from '../errors/catalog.js';
 import { findProblemCodeBySlug } from '../errors/problem.js';
 import { Problem } from '../http/schemas.js';
+import { getQueueStatus } from '../usecases/system/queue-status.js';
 import { checkReadiness } from '../usecases/system/readiness.js';
 
 export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): void => {
@@ -40,6 +41,34 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async () => checkReadiness(ctx),
+  );
+
+  api.get(
+    '/api/v1/system/queues',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Background queues: jobs waiting, retrying, running, failed, and the age of the oldest waiting job',
+        description: 'For the province administrator (system.read). The queues serve the whole installation.',
+        response: {
+          200: z.object({
+            queues: z.array(
+              z.object({
+                name: z.enum(['dossier-changed', 'due-recompute', 'form-issued']),
+                waiting: z.number().int().nonnegative(),
+                retrying: z.number().int().nonnegative(),
+                active: z.number().int().nonnegative(),
+                failed: z.number().int().nonnegative(),
+                oldestWaitingSeconds: z.number().int().nonnegative().nullable(),
+              }),
+            ),
+          }),
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request) => getQueueStatus(ctx, request.actor),
   );
 
   api.get(

@@ -1,4 +1,5 @@
 import { clearThrottle, findThrottle, findUserCredentials, hitThrottle, insertSession } from '@motcua/db';
+import { decideFailedSignIn, decideSignInGate, SIGN_IN_LIMITS } from '@motcua/domain';
 import { describeLockout } from '../../auth/lockout.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import { generateSecret, hashSecret } from '../../auth/secrets.js';
@@ -6,22 +7,48 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './resolve-actor.js';
 
-/**
- * Login throttling. Failures are counted per username (existing or not, so the lock reveals nothing)
- * and per client address, in the database so every instance sees the same counts.
- */
-export const LOGIN_LIMITS = {
-  userFailures: 5,
-  userWindowMs: 15 * 60 * 1000,
-  addressFailures: 30,
-  addressWindowMs: 15 * 60 * 1000,
-} as const;
-
 export type LoginInput = { username: string; password: string; clientAddress: string };
 export type LoginResult = { sessionToken: string; csrfToken: string; userId: string };
 
-const retryAfterSeconds = (windowStartedAt: Date, windowMs: number, now: Date): number =>
-  Math.max(1, Math.ceil((windowStartedAt.getTime() + windowMs - now.getTime()) / 1000));
+/**
+ * Sign-in throttling (rules in @motcua/domain/access/sign-in-throttle): failures are counted per
+ * username (existing or not, so the lock reveals nothing) and per hashed client address, in the
+ * database so every instance sees the same counts. Only the account's count can refuse an attempt
+ * before the password is checked; the address's count only slows that address's failed attempts.
+ */
+export const checkSignInThrottle = async (
+  ctx: AppContext,
+  input: { accountKey: string; addressKey: string },
+): Promise<{ recordFailure: () => Promise<never> }> => {
+  const now = ctx.clock.now();
+  const account = await findThrottle(ctx.db, {
+    key: input.accountKey,
+    now,
+    windowMs: SIGN_IN_LIMITS.accountWindowMs,
+  });
+  const gate = decideSignInGate({
+    account: account && { attempts: account.attempts, windowStartedAt: account.windowStartedAt.getTime() },
+    now: now.getTime(),
+  });
+  if (gate.kind === 'account_locked') {
+    throw new AppError('ACCOUNT_LOCKED', describeLockout(gate.retryAfterSeconds, now));
+  }
+  return {
+    recordFailure: async () => {
+      await hitThrottle(ctx.db, { key: input.accountKey, now, windowMs: SIGN_IN_LIMITS.accountWindowMs });
+      const addressFailures = await hitThrottle(ctx.db, {
+        key: input.addressKey,
+        now,
+        windowMs: SIGN_IN_LIMITS.addressWindowMs,
+      });
+      const answer = decideFailedSignIn({ addressFailures });
+      if (answer.kind === 'address_slowed') {
+        throw new AppError('SIGN_IN_SLOWED', { retryAfter: answer.retryAfterSeconds });
+      }
+      throw new AppError('INVALID_CREDENTIALS');
+    },
+  };
+};
 
 export const login = async (ctx: AppContext, input: LoginInput): Promise<LoginResult> => {
   const now = ctx.clock.now();
@@ -29,26 +56,12 @@ export const login = async (ctx: AppContext, input: LoginInput): Promise<LoginRe
   const userKey = `user:${username}`;
   // The address is hashed: the throttle table holds no personal data in clear.
   const addressKey = `addr:${hashSecret(input.clientAddress)}`;
-
-  for (const [key, limit, windowMs] of [
-    [userKey, LOGIN_LIMITS.userFailures, LOGIN_LIMITS.userWindowMs],
-    [addressKey, LOGIN_LIMITS.addressFailures, LOGIN_LIMITS.addressWindowMs],
-  ] as const) {
-    const throttle = await findThrottle(ctx.db, { key, now, windowMs });
-    if (throttle && throttle.attempts >= limit) {
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        describeLockout(retryAfterSeconds(throttle.windowStartedAt, windowMs, now), now),
-      );
-    }
-  }
+  const throttle = await checkSignInThrottle(ctx, { accountKey: userKey, addressKey });
 
   const user = await findUserCredentials(ctx.db, username);
   const valid = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !valid) {
-    await hitThrottle(ctx.db, { key: userKey, now, windowMs: LOGIN_LIMITS.userWindowMs });
-    await hitThrottle(ctx.db, { key: addressKey, now, windowMs: LOGIN_LIMITS.addressWindowMs });
-    throw new AppError('INVALID_CREDENTIALS');
+    return throttle.recordFailure();
   }
   if (user.status !== 'active') {
     throw new AppError('ACCOUNT_DISABLED');

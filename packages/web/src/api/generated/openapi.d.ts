@@ -50,6 +50,44 @@ export interface paths {
       };
     };
   };
+  "/api/v1/system/queues": {
+    /**
+     * Background queues: jobs waiting, retrying, running, failed, and the age of the oldest waiting job
+     * @description For the province administrator (system.read). The queues serve the whole installation.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              queues: ({
+                  /** @enum {string} */
+                  name: "dossier-changed" | "due-recompute" | "form-issued";
+                  waiting: number;
+                  retrying: number;
+                  active: number;
+                  failed: number;
+                  oldestWaitingSeconds: number | null;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/problems/{slug}": {
     /** Describe a problem type (the `type` URI of every error answer) */
     get: {
@@ -88,7 +126,7 @@ export interface paths {
   "/api/v1/auth/login": {
     /**
      * Sign in as an official (sets an httpOnly session cookie)
-     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED); client addresses are throttled too. The answer carries the CSRF token to send as X-CSRF-Token on writes.
+     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to send as X-CSRF-Token on writes.
      */
     post: {
       requestBody: {

@@ -11,7 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { SoftTag } from '../../components/SoftTag';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { agenciesWithRole, useMe } from '../auth/useMe';
+import { agenciesWithRole, hasRole, useMe } from '../auth/useMe';
+import { QueueStatusCard } from '../system/QueueStatusCard';
 import { type AgencyDialog, AgencyDialogs } from './AgencyDialogs';
 import { fetchAgency, fetchAgencyChanges, findAgencies } from './useAgencies';
 
@@ -190,6 +191,7 @@ export const AgenciesPage = () => {
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('agencies.title')}
       </Typography.Title>
+      {hasRole(me, 'province_admin') ? <QueueStatusCard /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <Card

@@ -4,20 +4,17 @@ import {
   findCitizen,
   findCitizenByUsername,
   findLiveCitizenSession,
-  findThrottle,
-  hitThrottle,
   insertCitizenSession,
   markCitizenLogin,
   touchCitizenSession,
   updateCitizenContact,
 } from '@motcua/db';
 import type { Actor, CitizenActor } from '../../../auth/actor.js';
-import { describeLockout } from '../../../auth/lockout.js';
 import { verifyPassword } from '../../../auth/passwords.js';
 import { generateSecret, hashSecret } from '../../../auth/secrets.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
-import { LOGIN_LIMITS } from '../../auth/login.js';
+import { checkSignInThrottle } from '../../auth/login.js';
 
 /** Citizen sessions end after 8 hours, or after 2 hours without activity (a shared computer at a kiosk). */
 export const CITIZEN_SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
@@ -70,9 +67,6 @@ export const openCitizenSession = async (
   return { sessionToken, csrfToken };
 };
 
-const retryAfterSeconds = (windowStartedAt: Date, windowMs: number, now: Date): number =>
-  Math.max(1, Math.ceil((windowStartedAt.getTime() + windowMs - now.getTime()) / 1000));
-
 /**
  * Sign-in with a local citizen account (the demo account; real citizens sign in through VNeID).
  * Throttled like officials' sign-in: per username and per (hashed) client address, in the database.
@@ -85,24 +79,11 @@ export const loginLocalCitizen = async (
   const username = input.username.trim().toLowerCase();
   const userKey = `citizen:${username}`;
   const addressKey = `citizen-addr:${hashSecret(input.clientAddress)}`;
-  for (const [key, limit, windowMs] of [
-    [userKey, LOGIN_LIMITS.userFailures, LOGIN_LIMITS.userWindowMs],
-    [addressKey, LOGIN_LIMITS.addressFailures, LOGIN_LIMITS.addressWindowMs],
-  ] as const) {
-    const throttle = await findThrottle(ctx.db, { key, now, windowMs });
-    if (throttle && throttle.attempts >= limit) {
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        describeLockout(retryAfterSeconds(throttle.windowStartedAt, windowMs, now), now),
-      );
-    }
-  }
+  const throttle = await checkSignInThrottle(ctx, { accountKey: userKey, addressKey });
   const citizen = await findCitizenByUsername(ctx.db, username);
   const valid = await verifyPassword(input.password, citizen?.passwordHash);
   if (!citizen || !valid) {
-    await hitThrottle(ctx.db, { key: userKey, now, windowMs: LOGIN_LIMITS.userWindowMs });
-    await hitThrottle(ctx.db, { key: addressKey, now, windowMs: LOGIN_LIMITS.addressWindowMs });
-    throw new AppError('INVALID_CREDENTIALS');
+    return throttle.recordFailure();
   }
   if (citizen.status !== 'active') {
     throw new AppError('ACCOUNT_DISABLED');

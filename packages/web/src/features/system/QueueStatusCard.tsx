@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import '../../i18n/console';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber } from '../../lib/format';
+import { fetchQueueStatus, type QueueStatus } from './useSystem';
+
+const QUEUE_LABELS = {
+  'dossier-changed': 'queues.queue_dossier_changed',
+  'form-issued': 'queues.queue_form_issued',
+  'due-recompute': 'queues.queue_due_recompute',
+} as const satisfies Record<QueueStatus['name'], string>;
+
+/** "12 giây", "4 phút", "2 giờ": the age of the oldest waiting job, in the unit people read. */
+const describeAge = (seconds: number | null, t: TFunction): string => {
+  if (seconds === null) {
+    return t('queues.none');
+  }
+  if (seconds < 120) {
+    return t('queues.seconds', { count: seconds });
+  }
+  if (seconds < 2 * 3600) {
+    return t('queues.minutes', { count: Math.floor(seconds / 60) });
+  }
+  return t('queues.hours', { count: Math.floor(seconds / 3600) });
+};
+
+/** Depth and age of the background queues (province administrator), refreshed every 15 seconds. */
+export const QueueStatusCard = () => {
+  const { t, i18n } = useTranslation();
+  const status = useQuery({
+    queryKey: ['system', 'queues'],
+    queryFn: ({ signal }) => fetchQueueStatus(signal),
+    refetchInterval: 15_000,
+  });
+  const number = (value: number) => formatNumber(value, i18n.language);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('queues.title')}</h2>} data-testid="queue-status">
+      <Typography.Paragraph type="secondary">{t('queues.hint')}</Typography.Paragraph>
+      {status.isError ? (
+        <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
+      ) : (
+        <Table<QueueStatus>
+          size="small"
+          rowKey="name"
+          pagination={false}
+          loading={status.isPending}
+          dataSource={status.data?.queues ?? []}
+          columns={[
+            {
+              title: t('queues.name'),
+              dataIndex: 'name',
+              render: (name: QueueStatus['name']) => t(QUEUE_LABELS[name]),
+            },
+            { title: t('queues.waiting'), dataIndex: 'waiting', align: 'right', render: number },
+            { title: t('queues.retrying'), dataIndex: 'retrying', align: 'right', render: number },
+            { title: t('queues.active'), dataIndex: 'active', align: 'right', render: number },
+            { title: t('queues.failed'), dataIndex: 'failed', align: 'right', render: number },
+            {
+              title: t('queues.oldest'),
+              dataIndex: 'oldestWaitingSeconds',
+              align: 'right',
+              render: (seconds: number | null) => describeAge(seconds, t),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+};
