@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -58,7 +58,7 @@ const listStoredFiles = async (storageDir: string): Promise<string[]> => {
     throw error;
   });
   return entries
-    .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name) && !entry.parentPath.includes('.restore-'))
     .map((entry) => entry.name)
     .sort();
 };
@@ -208,86 +208,98 @@ export const restoreBackup = async (options: {
     }
   }
   const tables = await listBackupTables(database.db);
-  const storage = createLocalFileStorage(storageDir);
+  // Files are unpacked into a staging directory of the store and moved into place only after the
+  // database commits, so a failed restore leaves the file store as it was.
+  const staging = join(storageDir, `.restore-${process.pid}`);
+  const storage = createLocalFileStorage(staging);
   const counted = { tables: {} as Record<string, number>, files: {} as Record<string, number> };
   let manifest: BackupManifest | undefined;
-  await restoreTables(database.db, tables, async ({ insert, setSequences }) => {
-    let table: BackupTable | undefined;
-    let batch: string[] = [];
-    let file: { sha256: string; chunks: Buffer[] } | undefined;
-    const flushRows = async () => {
-      if (table && batch.length > 0) {
-        const name = qualifiedName(table);
-        counted.tables[name] = (counted.tables[name] ?? 0) + (await insert(table, batch));
-      }
-      batch = [];
-    };
-    const flushFile = async () => {
-      if (file) {
-        const stored = await storage.put(Buffer.concat(file.chunks));
-        if (stored.sha256 !== file.sha256) {
-          throw new BackupError(
-            `file ${file.sha256} in the archive is damaged (its content hashes to ${stored.sha256})`,
-          );
+  try {
+    await restoreTables(database.db, tables, async ({ insert, setSequences }) => {
+      let table: BackupTable | undefined;
+      let batch: string[] = [];
+      let file: { sha256: string; chunks: Buffer[] } | undefined;
+      const flushRows = async () => {
+        if (table && batch.length > 0) {
+          const name = qualifiedName(table);
+          counted.tables[name] = (counted.tables[name] ?? 0) + (await insert(table, batch));
         }
-        counted.files[file.sha256] = stored.size;
-      }
-      file = undefined;
-    };
-    for await (const { record, line } of records) {
-      if (record.kind !== 'row') {
-        await flushRows();
-      }
-      if (record.kind !== 'chunk') {
-        await flushFile();
-      }
-      switch (record.kind) {
-        case 'table': {
-          const target = tables.find((t) => t.schema === record.schema && t.name === record.name);
-          if (!target) {
-            throw new BackupError(`the target database has no table ${record.schema}.${record.name}`);
+        batch = [];
+      };
+      const flushFile = async () => {
+        if (file) {
+          const stored = await storage.put(Buffer.concat(file.chunks));
+          if (stored.sha256 !== file.sha256) {
+            throw new BackupError(
+              `file ${file.sha256} in the archive is damaged (its content hashes to ${stored.sha256})`,
+            );
           }
-          table = target;
-          counted.tables[qualifiedName(target)] = 0;
-          break;
+          counted.files[file.sha256] = stored.size;
         }
-        case 'row':
-          // The row's JSON as written, without re-serialising it: `{"kind":"row","data":` is 21 characters.
-          batch.push(line.slice(21, -1));
-          if (batch.length >= 500) {
-            await flushRows();
+        file = undefined;
+      };
+      for await (const { record, line } of records) {
+        if (record.kind !== 'row') {
+          await flushRows();
+        }
+        if (record.kind !== 'chunk') {
+          await flushFile();
+        }
+        switch (record.kind) {
+          case 'table': {
+            const target = tables.find((t) => t.schema === record.schema && t.name === record.name);
+            if (!target) {
+              throw new BackupError(`the target database has no table ${record.schema}.${record.name}`);
+            }
+            table = target;
+            counted.tables[qualifiedName(target)] = 0;
+            break;
           }
-          break;
-        case 'sequences':
-          await setSequences(record.sequences);
-          break;
-        case 'file':
-          file = { sha256: record.sha256, chunks: [] };
-          break;
-        case 'chunk':
-          file?.chunks.push(Buffer.from(record.data, 'base64'));
-          break;
-        case 'manifest':
-          manifest = record;
-          break;
-        default:
-          throw new BackupError(`unexpected record "${record.kind}" in the archive`);
+          case 'row':
+            // The row's JSON as written, without re-serialising it: `{"kind":"row","data":` is 21 characters.
+            batch.push(line.slice(21, -1));
+            if (batch.length >= 500) {
+              await flushRows();
+            }
+            break;
+          case 'sequences':
+            await setSequences(record.sequences);
+            break;
+          case 'file':
+            file = { sha256: record.sha256, chunks: [] };
+            break;
+          case 'chunk':
+            file?.chunks.push(Buffer.from(record.data, 'base64'));
+            break;
+          case 'manifest':
+            manifest = record;
+            break;
+          default:
+            throw new BackupError(`unexpected record "${record.kind}" in the archive`);
+        }
       }
-    }
-    if (!manifest) {
-      throw new BackupError(`${archive} is truncated: it has no manifest`);
-    }
-    for (const [name, rows] of Object.entries(manifest.tables)) {
-      if (counted.tables[name] !== rows) {
-        throw new BackupError(`table ${name}: the manifest says ${rows} rows, ${counted.tables[name] ?? 0} restored`);
+      if (!manifest) {
+        throw new BackupError(`${archive} is truncated: it has no manifest`);
       }
-    }
-    for (const [sha256, size] of Object.entries(manifest.files)) {
-      if (counted.files[sha256] !== size) {
-        throw new BackupError(`file ${sha256} named by the manifest was not restored intact`);
+      for (const [name, rows] of Object.entries(manifest.tables)) {
+        if (counted.tables[name] !== rows) {
+          throw new BackupError(`table ${name}: the manifest says ${rows} rows, ${counted.tables[name] ?? 0} restored`);
+        }
       }
+      for (const [sha256, size] of Object.entries(manifest.files)) {
+        if (counted.files[sha256] !== size) {
+          throw new BackupError(`file ${sha256} named by the manifest was not restored intact`);
+        }
+      }
+    });
+    for (const sha256 of Object.keys(counted.files)) {
+      const target = storedPath(storageDir, sha256);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(storedPath(staging, sha256), target);
     }
-  });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
   if (!manifest) {
     throw new BackupError(`${archive} has no manifest`);
   }
