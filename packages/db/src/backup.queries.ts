@@ -18,9 +18,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type BackupTable = { schema: string; name: string; columns: string[]; primaryKey: string[] };
 export type BackupSequence = { name: string; value: number | null };
 
-/** Tables filled by `motcua migrate` itself: a freshly migrated database has rows there and is still empty. */
+/**
+ * Tables filled by `motcua migrate` itself (migrations, administrative units, and in app_setting the
+ * reference-data versions): a freshly migrated database has rows there and is still empty.
+ */
 const TABLES_FILLED_BY_MIGRATE = new Set([
   'public.schema_migration',
+  'public.app_setting',
   'public.administrative_unit',
   'public.administrative_unit_succession',
 ]);
