@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,5 +211,59 @@ describe('motcua import/export procedures', { timeout: 180_000 }, () => {
     expect(missing.stderr).toContain('no such file');
     const option = runCli(['import', 'procedures', subsetFile, '--catalog', 'HY'], env());
     expect(option.status).toBe(2);
+  });
+});
+
+// The commands on the embedded database (the round trip on PostgreSQL is packages/server/src/backup/backup.test.ts).
+describe.skipIf(Boolean(process.env.DATABASE_URL))('motcua backup and restore', { timeout: 300_000 }, () => {
+  const catalogFile = fileURLToPath(new URL('../../../reference-data/tthc-catalog.json', import.meta.url));
+  let dir: string;
+  const scan = Buffer.from('%PDF-1.4 a scanned form, stored by its hash');
+  const sha256 = createHash('sha256').update(scan).digest('hex');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'motcua-backup-cli-'));
+    await createPgliteDataDir(join(dir, 'source', 'pglite'));
+    await createPgliteDataDir(join(dir, 'target', 'pglite'));
+    const { procedures } = JSON.parse(readFileSync(catalogFile, 'utf8')) as { procedures: unknown[] };
+    writeFileSync(join(dir, 'subset.json'), JSON.stringify({ procedures: procedures.slice(0, 20) }));
+    const stored = join(dir, 'source', 'files', sha256.slice(0, 2), sha256.slice(2, 4));
+    mkdirSync(stored, { recursive: true });
+    writeFileSync(join(stored, sha256), scan);
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backs up, restores into an empty install, refuses a non-empty one, and the restored install verifies', () => {
+    const source = { MOTCUA_DATA_DIR: join(dir, 'source') };
+    const target = { MOTCUA_DATA_DIR: join(dir, 'target') };
+    expect(runCli(['import', 'procedures', join(dir, 'subset.json')], source).status).toBe(0);
+    const archive = join(dir, 'motcua.backup.gz');
+    expect(runCli(['backup'], source).status).toBe(2);
+    const backup = runCli(['backup', '--out', archive, '--json'], source);
+    expect(backup.status, backup.stderr).toBe(0);
+    const manifest = JSON.parse(backup.stdout) as { tables: Record<string, number>; files: Record<string, number> };
+    expect(manifest.tables['public.procedure']).toBe(20);
+    expect(manifest.files).toEqual({ [sha256]: scan.length });
+
+    const restore = runCli(['restore', archive, '--json'], target);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(JSON.parse(restore.stdout)).toMatchObject({ files: 1 });
+    expect(readFileSync(join(dir, 'target', 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toEqual(scan);
+    // The same procedures, byte for byte (only the export's own timestamp differs).
+    const exported = (env: NodeJS.ProcessEnv) =>
+      runCli(['export', 'procedures'], env).stdout.replace(/"exportedAt":"[^"]*"/, '');
+    expect(exported(target)).toBe(exported(source));
+
+    const again = runCli(['restore', archive], target);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/the target is not empty .*--force/);
+    expect(runCli(['restore', archive, '--force'], target).status).toBe(0);
+
+    const audit = runCli(['audit', 'verify'], target);
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.stdout).toContain('every chain intact');
   });
 });

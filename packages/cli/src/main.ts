@@ -1,5 +1,6 @@
 import { DataDirLockedError } from '@motcua/server';
 import { auditVerifyCommand } from './commands/audit.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import {
   calendarBetweenCommand,
   calendarDueCommand,
@@ -18,6 +19,7 @@ import {
 } from './commands/reports.js';
 import { serveCommand } from './commands/serve.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
+import { VERSION } from './version.js';
 
 /** Every command, most specific path first so "migrate status" wins over "migrate". */
 export const COMMANDS: Command[] = [
@@ -31,6 +33,8 @@ export const COMMANDS: Command[] = [
   calendarDueCommand,
   calendarBetweenCommand,
   auditVerifyCommand,
+  backupCommand,
+  restoreCommand,
   importProceduresCommand,
   exportProceduresCommand,
   seedSyntheticCommand,
@@ -39,8 +43,6 @@ export const COMMANDS: Command[] = [
   reportServiceIndexCommand,
   reportRebuildCommand,
 ].sort((a, b) => b.path.length - a.path.length);
-
-const VERSION = '0.1.0';
 
 const helpText = (): string =>
   [
@@ -105,7 +107,7 @@ export const run = async (args: string[], io: Io = processIo): Promise<number | 
       io.err(`motcua: ${describeError(error)}`);
       return EXIT_USAGE;
     }
-    if (error instanceof DataDirLockedError || name === 'MigrationError') {
+    if (error instanceof DataDirLockedError || name === 'MigrationError' || name === 'BackupError') {
       io.err(`motcua: ${describeError(error)}`);
       return EXIT_FAILURE;
     }

@@ -1,6 +1,7 @@
 export * from './administrative-units.queries.js';
 export * from './agencies.queries.js';
 export * from './app-settings.queries.js';
+export * from './backup.queries.js';
 export * from './calendar.queries.js';
 export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';

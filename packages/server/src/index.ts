@@ -1,6 +1,15 @@
 export { type AppDeps, buildApp } from './app.js';
+export {
+  BACKUP_FORMAT,
+  BackupError,
+  type BackupManifest,
+  createBackup,
+  type RestoreReport,
+  restoreBackup,
+} from './backup/backup.js';
 export { type Config, ConfigError, loadConfig } from './config.js';
 export { type AppContext, type Clock, systemClock } from './context.js';
+export { startJobs } from './jobs/jobs.js';
 export { buildOpenApiDocument } from './openapi-document.js';
 export {
   DataDirLockedError,

@@ -13,6 +13,8 @@ export type FileStorage = {
   put: (content: Buffer) => Promise<{ sha256: string; size: number }>;
   open: (sha256: string) => Promise<Readable | undefined>;
   has: (sha256: string) => Promise<boolean>;
+  /** The local directory, for a store on disk (backup and restore copy it). */
+  dir?: string;
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -32,6 +34,7 @@ export const createLocalFileStorage = (dir: string): FileStorage => {
     }
   };
   return {
+    dir,
     has,
     put: async (content) => {
       const sha256 = createHash('sha256').update(content).digest('hex');
