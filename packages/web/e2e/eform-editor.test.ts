@@ -2,7 +2,16 @@ import { seedWorld } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nextResponse, onPostgresPass, PHONE, seedCatalog, shoot, signInOfficial, useBrowserSuite } from './harness';
+import {
+  nextResponse,
+  onPostgresPass,
+  PHONE,
+  pickOption,
+  seedCatalog,
+  shoot,
+  signInOfficial,
+  useBrowserSuite,
+} from './harness';
 
 /*
  * A province administrator gives a procedure version its application form (tờ khai) in the console,
@@ -16,14 +25,9 @@ const suite = useBrowserSuite('eform-editor', {
   },
 });
 
-/** Picks an option of an antd select, in the dropdown that belongs to it (its listbox is `${id}_list`). */
+/** Picks an option of an antd select and waits until the select shows it. */
 const choose = async (page: Page, id: string, option: string) => {
-  await page.locator(`#${id}`).click();
-  await page
-    .locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`)
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await pickOption(page.locator(`#${id}`), option);
   await expect.poll(() => page.locator(`.ant-select:has([id="${id}"])`).innerText()).toContain(option);
 };
 

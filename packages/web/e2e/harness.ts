@@ -114,6 +114,21 @@ export const settled = async (locator: Locator): Promise<void> => {
   await locator.page().waitForFunction(isStill, handle, { polling: 'raf' });
 };
 
+/**
+ * Picks the option titled `option` of an antd select: opens it (typing `typed` first into a searchable
+ * one), waits until the option stands still — the dropdown zooms in, and a click while it moves can miss
+ * the option and leave the select unchanged — then clicks it.
+ */
+export const pickOption = async (input: Locator, option: string, typed?: string): Promise<void> => {
+  await input.click();
+  if (typed !== undefined) {
+    await input.fill(typed);
+  }
+  const item = input.page().locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  await settled(item);
+  await item.click();
+};
+
 export const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
   // Fonts loaded, and a full-page shot starts from the top (sticky header). The skip link shows only
   // while it has the keyboard focus: not in the pictures.

@@ -13,7 +13,16 @@ import type { TestApp } from '@motcua/server/testing/test-app';
 import { seedDemoCitizen } from '@motcua/server/usecases/portal/account/demo-citizen';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildPdf, DESKTOP, nextResponse, onPostgresPass, shoot, signInOfficial, useBrowserSuite } from './harness';
+import {
+  buildPdf,
+  DESKTOP,
+  nextResponse,
+  onPostgresPass,
+  pickOption,
+  shoot,
+  signInOfficial,
+  useBrowserSuite,
+} from './harness';
 
 /*
  * The application form (tờ khai) filled online on a 390 px phone, for three demo procedures with their
@@ -79,12 +88,8 @@ const daysAgo = (days: number) => {
 const field = (page: Page, ...path: (string | number)[]) => page.locator(`#${['submit-form', ...path].join('-')}`);
 
 /** Types into a searchable select and picks the option with that exact name from the open list. */
-const pick = async (page: Page, id: string, typed: string, option: string) => {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(typed);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-};
+const pick = (page: Page, id: string, typed: string, option: string) =>
+  pickOption(page.locator(`#${id}`), option, typed);
 
 /** An address of the 2025 units: Hưng Yên, a commune found by a name typed without diacritics, the street. */
 const typeAddress = async (page: Page, path: (string | number)[], commune: [string, string], detail: string) => {

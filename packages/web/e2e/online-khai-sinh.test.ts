@@ -6,7 +6,7 @@ import type { TestApp } from '@motcua/server/testing/test-app';
 import { seedDemoCitizen } from '@motcua/server/usecases/portal/account/demo-citizen';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildPdf, DESKTOP, nextResponse, onPostgresPass, shoot, useBrowserSuite } from './harness';
+import { buildPdf, DESKTOP, nextResponse, onPostgresPass, pickOption, shoot, useBrowserSuite } from './harness';
 
 /*
  * Đăng ký khai sinh (1.001193) online, as a citizen of Hưng Yên does it on a fresh install: from the
@@ -90,12 +90,8 @@ const chosenOffice = (page: Page) =>
     .catch(() => '');
 
 /** Types into a searchable select and picks the option with that exact name from the open list. */
-const pick = async (page: Page, input: ReturnType<typeof officeInput>, typed: string, option: string) => {
-  await input.click();
-  await input.fill(typed);
-  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await item.click();
-};
+const pick = (_page: Page, input: ReturnType<typeof officeInput>, typed: string, option: string) =>
+  pickOption(input, option, typed);
 
 /** "Tiếp tục": the draft is saved (one PUT) and the next step shows. */
 const nextStep = async (page: Page, heading: string) => {
