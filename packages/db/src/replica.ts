@@ -41,10 +41,10 @@ export class ReplicaUnavailableError extends Error {
 
 export const REPLICA_APPLICATION_NAME = 'motcua-reports';
 
-// SQLSTATE classes worth a second try elsewhere: 08 connection exception, 57 operator intervention
+// SQLSTATEs worth a second try elsewhere: class 08 connection exception, 57P01-57P03 operator intervention
 // (shutdown, "cannot connect now" while the standby starts), 53 insufficient resources; 40001 is also
 // what a hot standby raises when it cancels a query that conflicts with replay.
-const RETRYABLE_SQLSTATE = /^(08|57|53)|^40001$/;
+const RETRYABLE_SQLSTATE = /^(08|53)|^57P0[1-3]$|^40001$/;
 
 /** An error of the replica rather than of the query: a second try on the primary may succeed. */
 const isReplicaFailure = (error: unknown): boolean =>
@@ -143,9 +143,9 @@ export const openReplica = async (options: ReplicaOptions): Promise<ReplicaHandl
     await pool.query('select pg_is_in_recovery()');
   } catch (error) {
     await pool.end();
-    throw new ReplicaUnavailableError(
-      `DATABASE_REPLICA_URL: the replica does not answer (${(error as Error).message || String(error)})`,
-    );
+    // A refused connection to a name with several addresses is an AggregateError without a message.
+    const reason = (error as Error).message || (error as { code?: string }).code || String(error);
+    throw new ReplicaUnavailableError(`DATABASE_REPLICA_URL: the replica does not answer (${reason})`);
   }
   const stats: ReplicaStats = { replicaQueries: 0, primaryFallbacks: 0 };
   const db = new Kysely<Database>({
