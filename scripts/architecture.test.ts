@@ -206,6 +206,20 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
+  it('reads reports through ctx.reader (the replica when configured), never ctx.db', () => {
+    const reportReads = files.filter(
+      (file) =>
+        file.name.startsWith('packages/server/src/usecases/reports/') &&
+        !file.isTest &&
+        // The import and the synthetic history write: they belong on the primary.
+        !/\/(import|import-runs|synthetic)\.ts$/.test(file.name),
+    );
+    expect(reportReads.map((file) => file.name)).toContain('packages/server/src/usecases/reports/statistics.ts');
+    expect(reportReads.filter((file) => /\bctx\.db\b/.test(stripComments(file.text))).map((file) => file.name)).toEqual(
+      [],
+    );
+  });
+
   it('keeps the packages layered: domain ← db ← server ← cli, and the web on the domain only', () => {
     const allowed: Record<PackageName, PackageName[]> = {
       domain: ['domain'],

@@ -29,6 +29,16 @@ export {
   readAdministrativeUnits,
   syncAdministrativeUnits,
 } from './reference-data.js';
+export {
+  getReplicaStatus,
+  openReplica,
+  REPLICA_APPLICATION_NAME,
+  type ReplicaHandle,
+  type ReplicaOptions,
+  type ReplicaStats,
+  type ReplicaStatus,
+  ReplicaUnavailableError,
+} from './replica.js';
 export type { Database } from './schema.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';

@@ -215,3 +215,4 @@ export const dropTestDatabases = async (url: string): Promise<number> =>
   });
 
 export { insertPublishedProcedure } from './testing-procedures.js';
+export { findReplicaClusterObstacle, type ReplicaCluster, startReplicaCluster } from './testing-replica.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseHandle } from '@motcua/db';
+import type { DatabaseHandle, ReplicaHandle } from '@motcua/db';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -33,6 +33,8 @@ import type { FileStorage } from './storage/file-storage.js';
 export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
+  /** A streaming replica for the report reads (DATABASE_REPLICA_URL); without one they run on `database`. */
+  replica?: ReplicaHandle | undefined;
   state: RuntimeState;
   jobs: Jobs;
   storage: FileStorage;
@@ -104,6 +106,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     config,
     database: deps.database,
     db: deps.database.db,
+    reader: deps.replica?.db ?? deps.database.db,
+    replica: deps.replica,
     clock: deps.clock ?? systemClock,
     state: deps.state,
     jobs: deps.jobs,

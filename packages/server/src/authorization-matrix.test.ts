@@ -828,6 +828,12 @@ const CASES: Case[] = [
     url: () => '/api/v1/system/queues',
     allowed: ['province_admin', 'foreign_admin'],
   },
+  {
+    method: 'GET',
+    route: '/api/v1/system/replica',
+    url: () => '/api/v1/system/replica',
+    allowed: ['province_admin', 'foreign_admin'],
+  },
   // Reports: report.read reaching the agency (approver, agency and province administrators, auditor);
   // the tracking book also for those who read the desk's dossiers. An explicit scope, so a foreign
   // province's administrator is refused rather than shown their own province.

@@ -13,13 +13,30 @@ describe('loadConfig', () => {
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/motcua', MOTCUA_DB_POOL_SIZE: '20' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/motcua', poolSize: 20 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/motcua',
+      poolSize: 20,
+      replicaUrl: undefined,
+    });
+  });
+
+  it('reads reports from a replica only beside a PostgreSQL primary', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/motcua',
+      DATABASE_REPLICA_URL: 'postgres://u@db2/motcua',
+    });
+    expect(config.database).toMatchObject({ kind: 'postgres', replicaUrl: 'postgres://u@db2/motcua' });
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@db2/motcua' })).toThrow(
+      'invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL (the embedded database has no replica)',
+    );
   });
 
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_REPLICA_URL', 'http://replica'],
     ['MOTCUA_DEMO', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['MOTCUA_PUBLIC_URL', 'ftp://x'],

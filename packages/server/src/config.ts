@@ -45,6 +45,7 @@ const EnvironmentSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: databaseUrl.optional(),
+  DATABASE_REPLICA_URL: databaseUrl.optional(),
   MOTCUA_DATA_DIR: z.string().min(1).default('./data'),
   MOTCUA_PUBLIC_URL: httpUrl.optional(),
   MOTCUA_WEB_DIR: z.string().min(1).optional(),
@@ -122,7 +123,15 @@ export const DOSSIER_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 export type Config = {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | {
+        kind: 'postgres';
+        url: string;
+        poolSize: number;
+        /** A streaming replica that answers the report and statistics reads (DATABASE_REPLICA_URL). */
+        replicaUrl: string | undefined;
+      }
+    | { kind: 'pglite'; dataDir: string };
   /** The address citizens reach this installation at; printed in QR codes and links. */
   publicUrl: string;
   webDir: string | undefined;
@@ -175,13 +184,25 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(variable, issue?.message ?? 'is invalid', relevant[variable]);
   }
   const vars = parsed.data;
+  if (vars.DATABASE_REPLICA_URL !== undefined && vars.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL',
+      'needs DATABASE_URL (the embedded database has no replica)',
+      undefined,
+    );
+  }
   const port = overrides.port ?? vars.PORT;
   const publicUrl = vars.MOTCUA_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
     host: vars.HOST ?? 'localhost',
     database: vars.DATABASE_URL
-      ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.MOTCUA_DB_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: vars.DATABASE_URL,
+          poolSize: vars.MOTCUA_DB_POOL_SIZE,
+          replicaUrl: vars.DATABASE_REPLICA_URL,
+        }
       : { kind: 'pglite', dataDir: resolve(vars.MOTCUA_DATA_DIR) },
     publicUrl,
     webDir: vars.MOTCUA_WEB_DIR ? resolve(vars.MOTCUA_WEB_DIR) : undefined,

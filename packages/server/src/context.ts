@@ -1,4 +1,4 @@
-import type { Database, DatabaseHandle } from '@motcua/db';
+import type { Database, DatabaseHandle, ReplicaHandle } from '@motcua/db';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Jobs } from './jobs/jobs.js';
@@ -19,6 +19,13 @@ export type AppContext = {
   config: Config;
   database: DatabaseHandle;
   db: Kysely<Database>;
+  /**
+   * Where the read-only report and statistics queries run: the streaming replica when
+   * DATABASE_REPLICA_URL is set (seconds behind the primary), else the primary itself (`db`).
+   */
+  reader: Kysely<Database>;
+  /** The replica, when one is configured (its status for operators). */
+  replica: ReplicaHandle | undefined;
   clock: Clock;
   state: RuntimeState;
   /** The outbox (pg-boss): jobs written in the same transaction as the change they follow. */

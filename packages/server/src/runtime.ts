@@ -1,6 +1,14 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DatabaseHandle, migrate, openDatabase, readMigrationFiles, syncAdministrativeUnits } from '@motcua/db';
+import {
+  type DatabaseHandle,
+  migrate,
+  openDatabase,
+  openReplica,
+  type ReplicaHandle,
+  readMigrationFiles,
+  syncAdministrativeUnits,
+} from '@motcua/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -49,9 +57,18 @@ const lockDataDir = (dataDir: string): (() => void) => {
   throw new DataDirLockedError(`could not lock data directory ${dataDir}`);
 };
 
-export type OpenedDatabase = { database: DatabaseHandle; close: () => Promise<void> };
+export type OpenedDatabase = {
+  database: DatabaseHandle;
+  /** The streaming replica for report reads, when DATABASE_REPLICA_URL is set. */
+  replica?: ReplicaHandle | undefined;
+  close: () => Promise<void>;
+};
 
-/** Opens the configured database (PostgreSQL, or PGlite under the data directory with its lock). */
+/**
+ * Opens the configured database (PostgreSQL, or PGlite under the data directory with its lock) and
+ * the replica if one is configured. A replica that does not answer stops start-up
+ * (ReplicaUnavailableError); one that fails later is stood in for by the primary, query by query.
+ */
 export const openConfiguredDatabase = async (config: Config): Promise<OpenedDatabase> => {
   if (config.database.kind === 'postgres') {
     const database = await openDatabase({
@@ -59,7 +76,33 @@ export const openConfiguredDatabase = async (config: Config): Promise<OpenedData
       url: config.database.url,
       maxConnections: config.database.poolSize,
     });
-    return { database, close: database.close };
+    if (!config.database.replicaUrl) {
+      return { database, close: database.close };
+    }
+    let replica: ReplicaHandle;
+    try {
+      replica = await openReplica({
+        url: config.database.replicaUrl,
+        primary: database.pool,
+        maxConnections: config.database.poolSize,
+        onFallback: (error) =>
+          console.error(`motcua: reports replica failed a query (${error.message}); the primary answered it`),
+      });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return {
+      database,
+      replica,
+      close: async () => {
+        try {
+          await replica.close();
+        } finally {
+          await database.close();
+        }
+      },
+    };
   }
   const { dataDir } = config.database;
   const { mkdirSync } = await import('node:fs');
@@ -119,6 +162,8 @@ export const openRuntimeContext = async (
       config,
       database: opened.database,
       db: opened.database.db,
+      reader: opened.replica?.db ?? opened.database.db,
+      replica: opened.replica,
       clock: systemClock,
       state: { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() },
       jobs,
@@ -178,7 +223,7 @@ export const startServer = async (
       onError: (error) => console.error(`motcua: job queue: ${error.message}`),
     });
     const storage = createLocalFileStorage(config.storageDir);
-    app = await buildApp({ config, database: opened.database, state, jobs, storage });
+    app = await buildApp({ config, database: opened.database, replica: opened.replica, state, jobs, storage });
     if (config.seedDemo) {
       const demo = await seedDemo(app.motcua, {
         password: config.demoPassword,

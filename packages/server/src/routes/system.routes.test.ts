@@ -38,3 +38,19 @@ describe('GET /api/v1/system/queues', () => {
     expect((await t.app.inject({ url: '/api/v1/system/queues' })).statusCode).toBe(401);
   });
 });
+
+describe('GET /api/v1/system/replica', () => {
+  it('says that no replica is configured: reports read from the primary', async () => {
+    const admin = await signIn(t.app, 'qttinh');
+    const response = await t.app.inject({ url: '/api/v1/system/replica', headers: admin.headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ configured: false, replica: null });
+    expect(t.ctx.reader).toBe(t.ctx.db);
+  });
+
+  it('is refused to a receptionist and to anonymous callers', async () => {
+    const desk = await signIn(t.app, 'tiepnhan');
+    expect((await t.app.inject({ url: '/api/v1/system/replica', headers: desk.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/system/replica' })).statusCode).toBe(401);
+  });
+});

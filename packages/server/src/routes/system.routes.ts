@@ -8,6 +8,7 @@ import { findProblemCodeBySlug } from '../errors/problem.js';
 import { Problem } from '../http/schemas.js';
 import { getQueueStatus } from '../usecases/system/queue-status.js';
 import { checkReadiness } from '../usecases/system/readiness.js';
+import { getReplicaReport } from '../usecases/system/replica-status.js';
 
 export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -69,6 +70,37 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => getQueueStatus(ctx, request.actor),
+  );
+
+  api.get(
+    '/api/v1/system/replica',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'The reports replica (DATABASE_REPLICA_URL): reachable, streaming, seconds behind the primary',
+        description:
+          'For the province administrator (system.read). Reports and statistics read from the replica and show ' +
+          'the data of `lagSeconds` ago; `configured: false` when reports read from the primary.',
+        response: {
+          200: z.object({
+            configured: z.boolean(),
+            replica: z
+              .object({
+                reachable: z.boolean(),
+                inRecovery: z.boolean().nullable(),
+                streaming: z.boolean().nullable(),
+                lagSeconds: z.number().nonnegative().nullable(),
+                replicaQueries: z.number().int().nonnegative(),
+                primaryFallbacks: z.number().int().nonnegative(),
+              })
+              .nullable(),
+          }),
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request) => getReplicaReport(ctx, request.actor),
   );
 
   api.get(

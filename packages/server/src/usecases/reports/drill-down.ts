@@ -85,7 +85,7 @@ export const listReportDossiers = async (ctx: AppContext, actor: Actor, input: F
   const scope = await resolveReportScope(ctx, actor, input);
   const { period, asOf } = resolveReportPeriod(input, todayInVietnam(ctx.clock));
   const after = decodeCursor(input.cursor, ['receivedAt', 'code', 'source'] as const);
-  const rows = await listFigureDossiers(ctx.db, {
+  const rows = await listFigureDossiers(ctx.reader, {
     figure: input.figure,
     from: period.from,
     to: asOf,
@@ -125,14 +125,14 @@ export const getLatenessReport = async (ctx: AppContext, actor: Actor, input: La
   const now = ctx.clock.now();
   const after = decodeCursor(input.cursor, ['code'] as const);
   const [agencies, stepRows] = [
-    await sumOverrunByAgency(ctx.db, {
+    await sumOverrunByAgency(ctx.reader, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
       from: period.from,
       to: asOf,
       limit: 200,
     }),
-    await listLateDossierSteps(ctx.db, {
+    await listLateDossierSteps(ctx.reader, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
       from: period.from,

@@ -11,7 +11,7 @@ export const buildReportMeta = async (
   ctx: AppContext,
   scope: Pick<ResolvedScope, 'kind' | 'provinceCode' | 'agency'>,
 ): Promise<ReportMeta> => {
-  const committee = await findProvinceCommittee(ctx.db, scope.provinceCode);
+  const committee = await findProvinceCommittee(ctx.reader, scope.provinceCode);
   const provinceName = committee?.name ?? `Tỉnh ${scope.provinceCode}`;
   const issuer =
     scope.agency && scope.kind !== 'province'

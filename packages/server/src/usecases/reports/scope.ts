@@ -45,7 +45,7 @@ const listReadableAgencyIds = async (ctx: AppContext, official: OfficialActor): 
   const grants = official.grants.filter((grant) =>
     (ROLE_DEFINITIONS[grant.role].actions as readonly string[]).includes('report.read'),
   );
-  return new Set(await listScopeAgencyIds(ctx.db, grants));
+  return new Set(await listScopeAgencyIds(ctx.reader, grants));
 };
 
 const narrow = (ids: string[], readable: Set<string> | null) =>
@@ -115,7 +115,7 @@ export const resolveReportScope = async (
     if (!input.commune) {
       throw new AppError('REPORT_SCOPE_REQUIRED');
     }
-    const agencies = await listAgenciesOfAdminUnit(ctx.db, input.commune);
+    const agencies = await listAgenciesOfAdminUnit(ctx.reader, input.commune);
     const committee = agencies.find((a) => a.kind === 'commune_committee') ?? agencies[0];
     if (!committee) {
       throw new AppError('NOT_FOUND', { resource: { vi: 'xã', en: 'commune' } });
@@ -125,7 +125,7 @@ export const resolveReportScope = async (
     const readable = findProvinceWideGrant(official, provinceCode) ? null : await listReadableAgencyIds(ctx, official);
     const ids = narrow(
       await listScopeAgencyIds(
-        ctx.db,
+        ctx.reader,
         agencies.map((a) => ({ agencyId: a.id, includeSubagencies: true })),
       ),
       readable,
@@ -145,15 +145,15 @@ export const resolveReportScope = async (
     throw new AppError('REPORT_SCOPE_REQUIRED');
   }
   await authorizeAgencyAction(ctx, official, 'report.read', agencyId, AGENCY);
-  const agency = await findAgency(ctx.db, agencyId);
+  const agency = await findAgency(ctx.reader, agencyId);
   if (!agency) {
     throw new AppError('NOT_FOUND', { resource: AGENCY });
   }
   const provinceCode = agency.provinceCode ?? '00';
   const withSub = subagencies ?? true;
   const readable = findProvinceWideGrant(official, provinceCode) ? null : await listReadableAgencyIds(ctx, official);
-  const ids = narrow(await listScopeAgencyIds(ctx.db, [{ agencyId, includeSubagencies: withSub }]), readable);
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
+  const ids = narrow(await listScopeAgencyIds(ctx.reader, [{ agencyId, includeSubagencies: withSub }]), readable);
+  const parent = agency.parentId ? await findAgency(ctx.reader, agency.parentId) : undefined;
   return {
     kind: 'agency',
     provinceCode,

@@ -86,7 +86,7 @@ const readPaymentRows = (
   ctx: AppContext,
   input: { provinceCodes: readonly string[]; agencyIds: readonly string[] | null; from: string; to: string },
 ) =>
-  sumFeeStatistics(ctx.db, {
+  sumFeeStatistics(ctx.reader, {
     provinceCodes: input.provinceCodes,
     agencyIds: input.agencyIds,
     from: new Date(parseInstant(`${input.from}T00:00:00+07:00`)),
@@ -112,7 +112,7 @@ export const getServiceIndexReport = async (
     if (provinces.length === 0 || (input.province && !listReadableProvinces(official).includes(input.province))) {
       throw new AppError('FORBIDDEN');
     }
-    const rows = await sumStatistics(ctx.db, {
+    const rows = await sumStatistics(ctx.reader, {
       plan,
       filter: { provinceCodes: provinces, agencyIds: null },
       dimensions: ['province'],
@@ -129,7 +129,7 @@ export const getServiceIndexReport = async (
       const sums = rows
         .filter((r) => r.keys.province === province)
         .reduce((s, r) => addSums(s, r.sums), createZeroSums());
-      const committee = await findProvinceCommittee(ctx.db, province);
+      const committee = await findProvinceCommittee(ctx.reader, province);
       units.push({
         kind: 'province',
         id: province,
@@ -142,7 +142,7 @@ export const getServiceIndexReport = async (
     }
   } else {
     const scope = await resolveReportScope(ctx, official, input);
-    const rows = await sumStatistics(ctx.db, {
+    const rows = await sumStatistics(ctx.reader, {
       plan,
       filter: scope.filter,
       dimensions: ['agency', 'level'],

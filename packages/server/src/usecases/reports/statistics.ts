@@ -192,7 +192,7 @@ export const getStatisticsReport = async (
   ) {
     throw new AppError('REPORT_PERIOD_TOO_LONG', { maxDays: MAX_DAYS_BY_DAY });
   }
-  const rows = await sumStatistics(ctx.db, { plan, filter: scope.filter, dimensions, bucket: bucket ?? 'none' });
+  const rows = await sumStatistics(ctx.reader, { plan, filter: scope.filter, dimensions, bucket: bucket ?? 'none' });
   let totals: StatisticsFigures;
   const groups: StatisticsGroup[] = [];
   if (bucket === null) {

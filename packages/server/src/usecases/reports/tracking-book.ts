@@ -82,8 +82,8 @@ export const openTrackingBook = async (
   input: TrackingBookQuery,
 ): Promise<TrackingBook> => {
   const official = requireOfficial(actor);
-  const lineage = await findAgencyLineage(ctx.db, input.agency);
-  const agency = lineage ? await findAgency(ctx.db, input.agency) : undefined;
+  const lineage = await findAgencyLineage(ctx.reader, input.agency);
+  const agency = lineage ? await findAgency(ctx.reader, input.agency) : undefined;
   if (!lineage || !agency) {
     throw new AppError('NOT_FOUND', { resource: AGENCY });
   }
@@ -96,7 +96,7 @@ export const openTrackingBook = async (
   }
   const today = todayInVietnam(ctx.clock);
   const { period } = resolveReportPeriod(input, today);
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
+  const parent = agency.parentId ? await findAgency(ctx.reader, agency.parentId) : undefined;
   const ids = lineage.coveringIds;
   const meta: ReportMeta = {
     issuer: {
@@ -117,7 +117,7 @@ export const openTrackingBook = async (
       let written = 0;
       while (written < maxRows) {
         const limit = Math.min(pageSize, maxRows - written);
-        const entries = await listTrackingBookPage(ctx.db, {
+        const entries = await listTrackingBookPage(ctx.reader, {
           agencyIds: ids,
           from: period.from,
           to: period.to,

@@ -88,6 +88,44 @@ export interface paths {
       };
     };
   };
+  "/api/v1/system/replica": {
+    /**
+     * The reports replica (DATABASE_REPLICA_URL): reachable, streaming, seconds behind the primary
+     * @description For the province administrator (system.read). Reports and statistics read from the replica and show the data of `lagSeconds` ago; `configured: false` when reports read from the primary.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              configured: boolean;
+              replica: ({
+                reachable: boolean;
+                inRecovery: boolean | null;
+                streaming: boolean | null;
+                lagSeconds: number | null;
+                replicaQueries: number;
+                primaryFallbacks: number;
+              }) | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/problems/{slug}": {
     /** Describe a problem type (the `type` URI of every error answer) */
     get: {
