@@ -13,6 +13,8 @@ export const insertDossierImport = async (
     actorUserId: string | null;
     now: Date;
     totals?: Partial<DossierImportTotals>;
+    /** A file in the file store, imported by a job: the run waits as queued until a process takes it. */
+    file?: { sha256: string; kind: '.csv' | '.json' | '.jsonl' | '.ndjson' };
   },
 ): Promise<string> => {
   const row = await db
@@ -23,6 +25,7 @@ export const insertDossierImport = async (
       actorUserId: input.actorUserId,
       startedAt: input.now,
       totals: JSON.stringify(input.totals ?? {}),
+      ...(input.file ? { status: 'queued' as const, fileSha256: input.file.sha256, fileKind: input.file.kind } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -31,13 +34,22 @@ export const insertDossierImport = async (
 
 export const updateDossierImport = async (
   db: Db,
-  input: { id: string; totals: DossierImportTotals; status?: 'completed' | 'failed'; failure?: string; now: Date },
+  input: {
+    id: string;
+    totals: DossierImportTotals;
+    status?: 'completed' | 'failed';
+    failure?: string;
+    now: Date;
+    /** Written in a batch's transaction: the records whose outcome that batch committed. */
+    recordsDone?: number;
+  },
 ): Promise<void> => {
   await db
     .updateTable('dossierImport')
     .set({
       totals: JSON.stringify(input.totals),
       heartbeatAt: sql<Date>`now()`,
+      ...(input.recordsDone !== undefined ? { recordsDone: input.recordsDone } : {}),
       ...(input.status ? { status: input.status, finishedAt: input.now } : {}),
       ...(input.failure ? { failure: input.failure.slice(0, 1000) } : {}),
     })
@@ -56,6 +68,38 @@ export const updateDossierImportProgress = async (
   await db
     .updateTable('dossierImport')
     .set({ totals: JSON.stringify(input.totals), heartbeatAt: sql<Date>`now()` })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .execute();
+};
+
+/**
+ * Takes a queued run for this process: a queued one, or a running one whose heartbeat has been silent
+ * for `silentSeconds` (its process died). Answers the run, or nothing when it is finished or alive
+ * elsewhere — a job delivered twice then does nothing.
+ */
+export const claimDossierImport = async (db: Db, input: { id: string; silentSeconds: number }) =>
+  db
+    .updateTable('dossierImport')
+    .set({ status: 'running', heartbeatAt: sql<Date>`now()` })
+    .where('id', '=', input.id)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([
+          eb('status', '=', 'running'),
+          eb('heartbeatAt', '<', sql<Date>`now() - make_interval(secs => ${input.silentSeconds})`),
+        ]),
+      ]),
+    )
+    .returningAll()
+    .executeTakeFirst();
+
+/** Gives a running import back to the queue (its process is shutting down); what it committed stays. */
+export const requeueDossierImport = async (db: Db, input: { id: string }) => {
+  await db
+    .updateTable('dossierImport')
+    .set({ status: 'queued', heartbeatAt: sql<Date>`now()` })
     .where('id', '=', input.id)
     .where('status', '=', 'running')
     .execute();

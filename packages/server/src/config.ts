@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RANKING_MIN_DOSSIERS } from '@motcua/domain';
 import { z } from 'zod';
+import type { S3StorageConfig } from './storage/s3-file-storage.js';
 
 /**
  * Configuration, parsed once from the environment at start-up. Nothing else reads process.env.
@@ -50,6 +51,26 @@ const EnvironmentSchema = z.object({
   MOTCUA_PUBLIC_URL: httpUrl.optional(),
   MOTCUA_WEB_DIR: z.string().min(1).optional(),
   MOTCUA_STORAGE_DIR: z.string().min(1).optional(),
+  MOTCUA_STORAGE: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
+  MOTCUA_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name (3–63 of a-z 0-9 . -)' })
+    .optional(),
+  MOTCUA_S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/?$/, {
+      error: 'must be a key prefix such as motcua/files/ (letters, digits, - _ . and / between parts)',
+    })
+    .transform((value) => (value.endsWith('/') ? value : `${value}/`))
+    .optional(),
+  MOTCUA_S3_ENDPOINT: httpUrl.optional(),
+  MOTCUA_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, { error: 'must be a region name such as us-east-1' })
+    .default('us-east-1'),
+  MOTCUA_S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  MOTCUA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MOTCUA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   MOTCUA_BODY_LIMIT_BYTES: positiveInteger.default(1_048_576),
   MOTCUA_DEMO: booleanFlag.default(false),
   MOTCUA_DEMO_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
@@ -117,6 +138,12 @@ export type PortalConfig = {
   };
 };
 
+/**
+ * Where uploaded and issued files are kept: a folder on this machine (one API process, or a folder
+ * every process mounts), or an S3-compatible object store that several processes share.
+ */
+export type StorageConfig = { kind: 'local'; dir: string } | ({ kind: 's3' } & S3StorageConfig);
+
 /** Largest historical-dossier file the API accepts (a province's year is a few hundred thousand rows, ~100 MB of CSV). */
 export const DOSSIER_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -136,7 +163,7 @@ export type Config = {
   publicUrl: string;
   webDir: string | undefined;
   /** Where uploaded files and result documents are stored (content-addressed). */
-  storageDir: string;
+  storage: StorageConfig;
   bodyLimitBytes: number;
   /** Largest file of historical dossiers accepted through the API (streamed to disk, never held in memory). */
   importMaxBytes: number;
@@ -206,7 +233,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
       : { kind: 'pglite', dataDir: resolve(vars.MOTCUA_DATA_DIR) },
     publicUrl,
     webDir: vars.MOTCUA_WEB_DIR ? resolve(vars.MOTCUA_WEB_DIR) : undefined,
-    storageDir: resolve(vars.MOTCUA_STORAGE_DIR ?? `${vars.MOTCUA_DATA_DIR}/files`),
+    storage: readStorageConfig(vars),
     bodyLimitBytes: vars.MOTCUA_BODY_LIMIT_BYTES,
     importMaxBytes: DOSSIER_IMPORT_MAX_BYTES,
     seedDemo: vars.MOTCUA_DEMO,
@@ -217,6 +244,34 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: vars.LOG_LEVEL,
     portal: readPortalConfig(vars, publicUrl),
     ...overrides,
+  };
+};
+
+/** The file store: local disk unless MOTCUA_STORAGE=s3, which needs a bucket. */
+const readStorageConfig = (vars: z.infer<typeof EnvironmentSchema>): StorageConfig => {
+  if (vars.MOTCUA_STORAGE === 'local') {
+    return { kind: 'local', dir: resolve(vars.MOTCUA_STORAGE_DIR ?? `${vars.MOTCUA_DATA_DIR}/files`) };
+  }
+  if (vars.MOTCUA_S3_BUCKET === undefined) {
+    throw new ConfigError('MOTCUA_S3_BUCKET', 'is required when MOTCUA_STORAGE=s3', undefined);
+  }
+  const keyId = vars.MOTCUA_S3_ACCESS_KEY_ID;
+  const secret = vars.MOTCUA_S3_SECRET_ACCESS_KEY;
+  // Both or neither: neither leaves the SDK's own chain (AWS_* variables, profile, instance role).
+  if ((keyId === undefined) !== (secret === undefined)) {
+    const missing = keyId === undefined ? 'MOTCUA_S3_ACCESS_KEY_ID' : 'MOTCUA_S3_SECRET_ACCESS_KEY';
+    const given = keyId === undefined ? 'MOTCUA_S3_SECRET_ACCESS_KEY' : 'MOTCUA_S3_ACCESS_KEY_ID';
+    throw new ConfigError(missing, `is required when ${given} is set`, undefined);
+  }
+  return {
+    kind: 's3',
+    bucket: vars.MOTCUA_S3_BUCKET,
+    prefix: vars.MOTCUA_S3_PREFIX ?? '',
+    region: vars.MOTCUA_S3_REGION,
+    endpoint: vars.MOTCUA_S3_ENDPOINT,
+    // A service of one's own (an endpoint) rarely has per-bucket host names; AWS itself prefers them.
+    forcePathStyle: vars.MOTCUA_S3_FORCE_PATH_STYLE ?? vars.MOTCUA_S3_ENDPOINT !== undefined,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
   };
 };
 

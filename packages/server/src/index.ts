@@ -7,7 +7,7 @@ export {
   type RestoreReport,
   restoreBackup,
 } from './backup/backup.js';
-export { type Config, ConfigError, loadConfig } from './config.js';
+export { type Config, ConfigError, loadConfig, type StorageConfig } from './config.js';
 export { type AppContext, type Clock, systemClock } from './context.js';
 export { startJobs } from './jobs/jobs.js';
 export { buildOpenApiDocument } from './openapi-document.js';
@@ -23,6 +23,8 @@ export {
   startServer,
 } from './runtime.js';
 export { DEFAULT_DEMO_PASSWORD, DEMO_HISTORY_DOSSIERS, type DemoSeedResult, seedDemo } from './seed/demo.js';
+export type { FileStorage, StoredFile } from './storage/file-storage.js';
+export { openFileStorage } from './storage/open-file-storage.js';
 export { streamCatalogExport } from './usecases/catalog/export.js';
 export {
   type CatalogFile,

@@ -16,7 +16,7 @@ import { type AppContext, type RuntimeState, systemClock } from './context.js';
 import { type Jobs, startJobs } from './jobs/jobs.js';
 import { startWorkers } from './jobs/workers.js';
 import { DEMO_HISTORY_DOSSIERS, type DemoSeedResult, seedDemo } from './seed/demo.js';
-import { createLocalFileStorage } from './storage/file-storage.js';
+import { openFileStorage } from './storage/open-file-storage.js';
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
@@ -167,7 +167,7 @@ export const openRuntimeContext = async (
       clock: systemClock,
       state: { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() },
       jobs,
-      storage: createLocalFileStorage(config.storageDir),
+      storage: await openFileStorage(config.storage),
     };
     if (options.workers) {
       await startWorkers(ctx);
@@ -222,7 +222,7 @@ export const startServer = async (
     jobs = await startJobs(opened.database, {
       onError: (error) => console.error(`motcua: job queue: ${error.message}`),
     });
-    const storage = createLocalFileStorage(config.storageDir);
+    const storage = await openFileStorage(config.storage);
     app = await buildApp({ config, database: opened.database, replica: opened.replica, state, jobs, storage });
     if (config.seedDemo) {
       const demo = await seedDemo(app.motcua, {

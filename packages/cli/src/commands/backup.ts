@@ -3,6 +3,7 @@ import {
   createBackup,
   loadConfig,
   openConfiguredDatabase,
+  openFileStorage,
   prepareDatabase,
   restoreBackup,
   startJobs,
@@ -28,7 +29,7 @@ export const backupCommand: Command = {
     try {
       const manifest = await createBackup({
         database: opened.database,
-        storageDir: config.storageDir,
+        storage: await openFileStorage(config.storage),
         out: values.out,
         motcuaVersion: VERSION,
       });
@@ -69,7 +70,7 @@ export const restoreCommand: Command = {
       await (await startJobs(opened.database)).stop();
       const report = await restoreBackup({
         database: opened.database,
-        storageDir: config.storageDir,
+        storage: await openFileStorage(config.storage),
         archive: positionals[0] as string,
         force: values.force,
       });

@@ -330,6 +330,9 @@ export const DATABASE_COLUMNS = {
     totals: { type: 'jsonb', nullable: false },
     failure: { type: 'text', nullable: true },
     heartbeatAt: { type: 'timestamp with time zone', nullable: false },
+    fileSha256: { type: 'text', nullable: true },
+    fileKind: { type: 'text', nullable: true },
+    recordsDone: { type: 'integer', nullable: false },
   },
   dossierImportIssue: {
     importId: { type: 'uuid', nullable: false },

@@ -55,6 +55,8 @@ export type DossierImportTotals = {
   /** The size of the file and how much of it has been read (a progress bar; imports of an uploaded file). */
   fileBytes?: number;
   bytesRead?: number;
+  /** Rows per agency code motcua does not know, so far (kept with each batch, so a resumed run counts on). */
+  agencyMisses?: Record<string, number>;
 };
 
 export type DossierImportTable = {
@@ -64,11 +66,16 @@ export type DossierImportTable = {
   actorUserId: string | null;
   startedAt: GeneratedTimestamp;
   finishedAt: Timestamp | null;
-  status: Generated<'running' | 'completed' | 'failed'>;
+  status: Generated<'queued' | 'running' | 'completed' | 'failed'>;
   totals: JSONColumnType<Partial<DossierImportTotals>, string | undefined, string>;
   failure: string | null;
   /** Last sign of life of a running import (its progress is written with it). */
   heartbeatAt: GeneratedTimestamp;
+  /** The uploaded file in the file store (null: imported from the command line). */
+  fileSha256: string | null;
+  fileKind: '.csv' | '.json' | '.jsonl' | '.ndjson' | null;
+  /** Records of the file whose outcome is committed; a resumed run skips them. */
+  recordsDone: Generated<number>;
 };
 
 export type DossierImportIssueJson = {

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { listBackupTables, qualifiedName } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3FileStorage } from '../storage/s3-file-storage.js';
 import { seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
+import { startTestS3Server, type TestS3Server } from '../testing/s3-server.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { verifyAuditChains } from '../usecases/dossiers/audit.js';
 import { multipartFile, samplePdf, samplePng } from '../usecases/portal/test-support.js';
 import { createBackup, restoreBackup } from './backup.js';
 
 // Runs on PGlite, and on PostgreSQL when DATABASE_URL is set (each TestApp has its own database).
+// The source keeps its files on local disk, the target in an S3-compatible store: a backup moves an
+// installation from one store to the other.
+let s3: TestS3Server;
 let source: TestApp;
 let target: TestApp;
 let dir: string;
@@ -68,26 +73,31 @@ beforeAll(async () => {
     await intakeWithScan(scan);
   }
   await source.storage.put(files[3] as Buffer);
-  target = await createTestApp();
+  s3 = await startTestS3Server();
+  target = await createTestApp({ storage: createS3FileStorage(s3.config) });
 }, 180_000);
 
 afterAll(async () => {
   await source?.close();
   await target?.close();
+  await s3?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const storageDirOf = (t: TestApp) => t.storage.dir;
+const listFiles = async (t: TestApp) => {
+  const all: string[] = [];
+  for await (const sha256 of t.storage.list()) {
+    all.push(sha256);
+  }
+  return all;
+};
 
 describe('backup and restore', { timeout: 180_000 }, () => {
   it('round-trips the database and the file store, with counts and hashes checked', async () => {
     const out = join(dir, 'backup.motcua.gz');
-    const sourceDir = storageDirOf(source);
-    const targetDir = storageDirOf(target);
-    expect(sourceDir && targetDir).toBeTruthy();
     const manifest = await createBackup({
       database: source.database,
-      storageDir: sourceDir as string,
+      storage: source.storage,
       out,
       motcuaVersion: '0.1.0',
     });
@@ -103,12 +113,12 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     // The target holds users already: refused without --force.
     await seedWorld(target);
     await expect(
-      restoreBackup({ database: target.database, storageDir: targetDir as string, archive: out, force: false }),
+      restoreBackup({ database: target.database, storage: target.storage, archive: out, force: false }),
     ).rejects.toThrow(/not empty/);
 
     const report = await restoreBackup({
       database: target.database,
-      storageDir: targetDir as string,
+      storage: target.storage,
       archive: out,
       force: true,
     });
@@ -167,17 +177,17 @@ describe('backup and restore', { timeout: 180_000 }, () => {
   });
 
   it('refuses a damaged archive and changes nothing', async () => {
-    const targetDir = storageDirOf(target) as string;
+    const filesBefore = await listFiles(target);
     const broken = join(dir, 'broken.gz');
     writeFileSync(broken, 'not gzip');
     await expect(
-      restoreBackup({ database: target.database, storageDir: targetDir, archive: broken, force: true }),
+      restoreBackup({ database: target.database, storage: target.storage, archive: broken, force: true }),
     ).rejects.toThrow();
     // A file whose bytes were altered in the archive fails its SHA-256, and the database is left as it was.
     const out = join(dir, 'tampered.gz');
     await createBackup({
       database: source.database,
-      storageDir: storageDirOf(source) as string,
+      storage: source.storage,
       out,
       motcuaVersion: '0.1.0',
     });
@@ -188,10 +198,10 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     writeFileSync(out, gzipSync(lines.join('\n')));
     const before = await target.database.pool.query('select count(*)::int as n from app_user');
     await expect(
-      restoreBackup({ database: target.database, storageDir: targetDir, archive: out, force: true }),
+      restoreBackup({ database: target.database, storage: target.storage, archive: out, force: true }),
     ).rejects.toThrow(/damaged/);
     const after = await target.database.pool.query('select count(*)::int as n from app_user');
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    expect(existsSync(join(targetDir, `.restore-${process.pid}`))).toBe(false);
+    expect(await listFiles(target)).toEqual(filesBefore);
   });
 });

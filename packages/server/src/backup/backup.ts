@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import {
@@ -19,7 +21,7 @@ import {
   streamTableRows,
   withBackupSnapshot,
 } from '@motcua/db';
-import { createLocalFileStorage } from '../storage/file-storage.js';
+import { createLocalFileStorage, type FileStorage } from '../storage/file-storage.js';
 
 /**
  * The backup archive, format 1: a gzip-compressed sequence of JSON lines, one record per line.
@@ -49,22 +51,29 @@ export class BackupError extends Error {
   override readonly name = 'BackupError';
 }
 
-/** Every file of the content-addressed store (`ab/cd/<sha256>`), in name order. */
-const listStoredFiles = async (storageDir: string): Promise<string[]> => {
-  const entries = await readdir(storageDir, { recursive: true, withFileTypes: true }).catch((error) => {
-    if ((error as { code?: string }).code === 'ENOENT') {
-      return [];
-    }
-    throw error;
-  });
-  return entries
-    .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name) && !entry.parentPath.includes('.restore-'))
-    .map((entry) => entry.name)
-    .sort();
+/** How many files the store holds. */
+const countStoredFiles = async (storage: FileStorage): Promise<number> => {
+  let count = 0;
+  for await (const _ of storage.list()) {
+    count += 1;
+  }
+  return count;
 };
 
-const storedPath = (storageDir: string, sha256: string) =>
-  join(storageDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+/** A stream's bytes in chunks of `size` (the last one shorter), whatever chunks the store sends. */
+const rechunk = async function* (stream: Readable, size: number): AsyncGenerator<Buffer> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream) {
+    pending = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
+    while (pending.length >= size) {
+      yield pending.subarray(0, size);
+      pending = pending.subarray(size);
+    }
+  }
+  if (pending.length > 0) {
+    yield pending;
+  }
+};
 
 /** Writes a line and waits when the compressor is full, so nothing accumulates in memory. */
 const createLineWriter = (stream: NodeJS.WritableStream) => async (line: string) => {
@@ -80,12 +89,12 @@ const createLineWriter = (stream: NodeJS.WritableStream) => async (line: string)
  */
 export const createBackup = async (options: {
   database: DatabaseHandle;
-  storageDir: string;
+  storage: FileStorage;
   out: string;
   motcuaVersion: string;
   now?: () => Date;
 }): Promise<BackupManifest> => {
-  const { database, storageDir, out } = options;
+  const { database, storage, out } = options;
   const temp = `${out}.${process.pid}.partial`;
   const gzip = createGzip();
   const file = createWriteStream(temp);
@@ -117,12 +126,15 @@ export const createBackup = async (options: {
       }
       await write(JSON.stringify({ kind: 'sequences', sequences: await listBackupSequences(trx) }));
       const files: Record<string, number> = {};
-      for (const sha256 of await listStoredFiles(storageDir)) {
+      for await (const sha256 of storage.list()) {
+        const stream = await storage.open(sha256);
+        if (!stream) {
+          throw new BackupError(`stored file ${sha256} disappeared from the file store during the backup`);
+        }
         await write(JSON.stringify({ kind: 'file', sha256 }));
         const hash = createHash('sha256');
         let size = 0;
-        for await (const chunk of createReadStream(storedPath(storageDir, sha256), { highWaterMark: CHUNK_BYTES })) {
-          const bytes = chunk as Buffer;
+        for await (const bytes of rechunk(stream, CHUNK_BYTES)) {
           hash.update(bytes);
           size += bytes.length;
           await write(JSON.stringify({ kind: 'chunk', data: bytes.toString('base64') }));
@@ -176,11 +188,11 @@ export type RestoreReport = { manifest: BackupManifest; tables: number; rows: nu
  */
 export const restoreBackup = async (options: {
   database: DatabaseHandle;
-  storageDir: string;
+  storage: FileStorage;
   archive: string;
   force: boolean;
 }): Promise<RestoreReport> => {
-  const { database, storageDir, archive } = options;
+  const { database, storage, archive } = options;
   const records = readRecords(archive);
   const first = await records.next();
   if (first.done || first.value.record.kind !== 'header') {
@@ -199,19 +211,19 @@ export const restoreBackup = async (options: {
   }
   if (!options.force) {
     const nonEmpty = await findNonEmptyTables(database.db);
-    const files = await listStoredFiles(storageDir);
-    if (nonEmpty.length > 0 || files.length > 0) {
+    const files = await countStoredFiles(storage);
+    if (nonEmpty.length > 0 || files > 0) {
       throw new BackupError(
-        `the target is not empty (${[...nonEmpty.slice(0, 5), ...(files.length > 0 ? [`${files.length} stored files`] : [])].join(', ')}); ` +
+        `the target is not empty (${[...nonEmpty.slice(0, 5), ...(files > 0 ? [`${files} stored files`] : [])].join(', ')}); ` +
           'restore into an empty database and file store, or pass --force to replace what is there',
       );
     }
   }
   const tables = await listBackupTables(database.db);
-  // Files are unpacked into a staging directory of the store and moved into place only after the
+  // Files are unpacked into a local staging directory and put into the store only after the
   // database commits, so a failed restore leaves the file store as it was.
-  const staging = join(storageDir, `.restore-${process.pid}`);
-  const storage = createLocalFileStorage(staging);
+  const staging = await mkdtemp(join(tmpdir(), 'motcua-restore-'));
+  const staged = createLocalFileStorage(staging);
   const counted = { tables: {} as Record<string, number>, files: {} as Record<string, number> };
   let manifest: BackupManifest | undefined;
   try {
@@ -228,7 +240,7 @@ export const restoreBackup = async (options: {
       };
       const flushFile = async () => {
         if (file) {
-          const stored = await storage.put(Buffer.concat(file.chunks));
+          const stored = await staged.put(Buffer.concat(file.chunks));
           if (stored.sha256 !== file.sha256) {
             throw new BackupError(
               `file ${file.sha256} in the archive is damaged (its content hashes to ${stored.sha256})`,
@@ -293,9 +305,10 @@ export const restoreBackup = async (options: {
       }
     });
     for (const sha256 of Object.keys(counted.files)) {
-      const target = storedPath(storageDir, sha256);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(storedPath(staging, sha256), target);
+      const stream = await staged.open(sha256);
+      if (!stream || (await storage.putStream(stream)).sha256 !== sha256) {
+        throw new BackupError(`file ${sha256} could not be written to the file store (${storage.location})`);
+      }
     }
   } finally {
     await rm(staging, { recursive: true, force: true });

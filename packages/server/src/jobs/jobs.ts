@@ -15,17 +15,28 @@ export const QUEUES = {
   dueRecompute: 'due-recompute',
   /** An event handed a form to the applicant (receipt, apology…): store its PDF as issued. */
   formIssued: 'form-issued',
+  /** A file of historical dossiers was uploaded: import it (any process; it reads the shared file store). */
+  dossierImport: 'dossier-import',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export type DossierChangedJob = { dossierId: string; seq: number; action: string; toStatus: string };
 export type FormIssuedJob = { dossierId: string; seq: number; form: string };
 export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
+export type DossierImportJob = { importId: string };
+
+/**
+ * A job is taken again when it has been active this long without finishing (its process died). An
+ * import of a province's year runs for minutes; its run's heartbeat tells a live one from a dead one.
+ */
+const EXPIRE_SECONDS: Partial<Record<QueueName, number>> = { [QUEUES.dossierImport]: 60 * 60 };
 
 export type Jobs = {
   boss: PgBoss;
   /** Writes a job inside the caller's transaction. */
   enqueue: <T extends object>(trx: Transaction<Database>, queue: QueueName, data: T) => Promise<void>;
+  /** Aborted when the process starts stopping: long handlers give their job back (an import). */
+  stopping: AbortSignal;
   stop: () => Promise<void>;
 };
 
@@ -43,9 +54,18 @@ export const startJobs = async (
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   for (const queue of Object.values(QUEUES)) {
-    await boss.createQueue(queue, { name: queue, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    const expireInSeconds = EXPIRE_SECONDS[queue];
+    await boss.createQueue(queue, {
+      name: queue,
+      retryLimit: 8,
+      retryDelay: 30,
+      retryBackoff: true,
+      ...(expireInSeconds ? { expireInSeconds } : {}),
+    });
   }
+  const stopping = new AbortController();
   return {
+    stopping: stopping.signal,
     boss,
     enqueue: async (trx, queue, data) => {
       await boss.send(queue, data, {
@@ -53,6 +73,7 @@ export const startJobs = async (
       });
     },
     stop: async () => {
+      stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

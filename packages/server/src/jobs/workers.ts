@@ -2,8 +2,10 @@ import type { AppContext } from '../context.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
+import { DossierImportFileError } from '../usecases/reports/import.js';
+import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import { workInBatches } from './batch-worker.js';
-import { type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
+import { type DossierImportJob, type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
 
 /**
  * Starts the job handlers of this process. Handlers are idempotent: a job retried after a crash
@@ -24,6 +26,30 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
     async (job) => storeIssuedForm(ctx, job.data),
   );
+  await startDossierImportWorker(ctx);
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
 };
+
+/**
+ * dossier-import: one import at a time per process (each reads a file and writes in large batches);
+ * several processes share a queue of them. A shutdown gives the running one back to the queue.
+ */
+export const startDossierImportWorker = async (ctx: AppContext): Promise<string> =>
+  workInBatches<DossierImportJob>(
+    ctx.jobs.boss,
+    QUEUES.dossierImport,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 2 },
+    async (job) =>
+      runQueuedDossierImport(ctx, job.data, {
+        signal: ctx.jobs.stopping,
+        onFinished: ({ id, status, error }) => {
+          // The run shows why it failed; a file the importer could not read is the uploader's, anything else ours.
+          if (status === 'failed' && !(error instanceof DossierImportFileError)) {
+            console.error(
+              `motcua: dossier import ${id} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+        },
+      }),
+  );

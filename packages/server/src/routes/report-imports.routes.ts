@@ -1,6 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,8 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import { receiveUploadedPart } from '../http/uploads.js';
-import { createBackgroundTasks } from '../jobs/background-tasks.js';
-import { DossierImportFileError, DossierImportInterruptedError } from '../usecases/reports/import.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import {
   findImportFileExtension,
   getDossierImportReport,
@@ -43,7 +39,9 @@ const DossierImportRun = z
     id: z.uuid(),
     provinceCode: z.string().nullable(),
     fileName: z.string().nullable(),
-    status: z.enum(['running', 'completed', 'failed']),
+    status: z
+      .enum(['queued', 'running', 'completed', 'failed'])
+      .describe('queued: waiting for a server to take it (again, after a restart, it continues where it stopped)'),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     startedBy: z.string().nullable().describe('The official who started it (null: from the command line)'),
@@ -74,48 +72,41 @@ const Province = z
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
 
 /**
- * Streams the one file of a multipart/form-data request to `dir` (named by its kind's extension,
- * which is how the import reads it), refusing a file over the limit (413) or of another kind (422).
+ * Streams the one file of a multipart/form-data request into the file store, refusing a file over
+ * the limit (413) or of another kind (422). The kind is the extension, which is how the import reads it.
  */
-const receiveImportFile = (request: FastifyRequest, dir: string, maxBytes: number): Promise<ReceivedImportFile> =>
+const receiveImportFile = (
+  request: FastifyRequest,
+  storage: FileStorage,
+  maxBytes: number,
+): Promise<ReceivedImportFile> =>
   receiveUploadedPart(request, maxBytes, async (part) => {
-    const extension = findImportFileExtension(part.filename);
-    if (!extension) {
+    const kind = findImportFileExtension(part.filename);
+    if (!kind) {
       part.file.resume();
       throw new AppError('IMPORT_FILE_TYPE', { fileName: part.filename.slice(0, 100) });
     }
-    const path = join(dir, `tep-nhap${extension}`);
+    let clientError: unknown;
+    part.file.on('error', (error) => {
+      clientError = error;
+    });
     try {
-      await pipeline(part.file, createWriteStream(path));
+      return { ...(await storage.putStream(part.file)), kind, fileName: part.filename };
     } catch (error) {
-      // A disk that cannot take the file is ours (500); a body cut short or malformed is the client's.
-      const { code, syscall } = error as NodeJS.ErrnoException;
-      if (syscall !== undefined || code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw error;
-      }
-      throw new AppError('BAD_REQUEST', {}, { cause: error });
+      // A body cut short, malformed or too large is the client's (answered by receiveUploadedPart);
+      // a store that cannot take the file is ours (500).
+      throw clientError ?? error;
     }
-    return { path, fileName: part.filename };
   });
 
 /**
  * Historical-dossier imports from the console: upload a file (the province administrator), follow
  * its progress, read its per-row report, list a province's runs. Registered in their own scope for
- * the multipart parser with the import's own size limit; the runs are done in this process and
- * stopped (recorded as interrupted) when the server closes.
+ * the multipart parser with the import's own size limit. The file goes to the file store and the run
+ * to the job queue: any API process imports it (jobs/workers.ts).
  */
 export const registerReportImportRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
   const maxBytes = ctx.config.importMaxBytes;
-  const tasks = createBackgroundTasks({
-    onError: (name, error) => {
-      // The run has recorded its failure; a file the importer could not read is not ours.
-      const expected = error instanceof DossierImportFileError || error instanceof DossierImportInterruptedError;
-      app.log[expected ? 'warn' : 'error']({ err: error, task: name }, 'background task failed');
-    },
-  });
-  app.addHook('onClose', async () => {
-    await tasks.stop();
-  });
 
   const routes: FastifyPluginAsync = async (scope) => {
     await scope.register(multipart, {
@@ -137,9 +128,10 @@ export const registerReportImportRoutes = async (app: FastifyInstance, ctx: AppC
             'Province administrators (report.import) load dossiers handled before motcua, with their own dates and ' +
             `outcomes (docs/import-format.md), into their province (or \`province\`). Accepted: ${IMPORT_FILE_EXTENSIONS.join(', ')} ` +
             `up to ${Math.round(maxBytes / 1024 / 1024)} MB (413 above). An empty or unreadable file, or one without ` +
-            'a dossier code column, answers 422 and nothing is recorded. Otherwise the run is answered at once (202, ' +
-            'Location) and imported in the background: follow GET /api/v1/reports/imports/{id} for its progress and ' +
-            'its rejected rows. Rows of another province are rejected; re-importing a file never counts a row twice.',
+            'a dossier code column, answers 422 and nothing is recorded. Otherwise the file is kept in the file store, ' +
+            'the run is answered at once (202, Location, status queued) and imported by a background job on any ' +
+            'server: follow GET /api/v1/reports/imports/{id} for its progress and its rejected rows. Rows of another ' +
+            'province are rejected; re-importing a file never counts a row twice.',
           consumes: ['multipart/form-data'],
           querystring: z.object({ province: Province.describe('Default: the province the caller administers') }),
           response: { 202: DossierImportRun, ...errors, 413: Problem },
@@ -148,9 +140,7 @@ export const registerReportImportRoutes = async (app: FastifyInstance, ctx: AppC
       async (request, reply) => {
         const run = await startDossierImport(ctx, request.actor, {
           province: request.query.province,
-          receive: (dir) => receiveImportFile(request, dir, maxBytes),
-          tasks,
-          onFinished: ({ id, status }) => app.log.info({ importId: id, status }, 'dossier import finished'),
+          receive: (storage) => receiveImportFile(request, storage, maxBytes),
         });
         return reply.code(202).header('location', `/api/v1/reports/imports/${run.id}`).send(run);
       },

@@ -25,7 +25,12 @@ describe('GET /api/v1/system/queues', () => {
     const { queues } = response.json() as {
       queues: { name: string; waiting: number; active: number; oldestWaitingSeconds: number | null }[];
     };
-    expect(queues.map((q) => q.name).sort()).toEqual(['dossier-changed', 'due-recompute', 'form-issued']);
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'dossier-changed',
+      'dossier-import',
+      'due-recompute',
+      'form-issued',
+    ]);
     const notifications = queues.find((q) => q.name === 'dossier-changed');
     expect(notifications).toMatchObject({ waiting: 3, active: 0, failed: 0, retrying: 0 });
     expect(notifications?.oldestWaitingSeconds).toBeGreaterThanOrEqual(0);

@@ -26,7 +26,9 @@ export const fixedClock = (iso = '2026-11-22T09:00:00+07:00'): Clock & { set: (i
 };
 
 /** The app on a fresh test database (PGlite, or PostgreSQL when DATABASE_URL is set), driven with inject. */
-export const createTestApp = async (options: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> => {
+export const createTestApp = async (
+  options: { config?: Partial<Config>; clock?: Clock; storage?: FileStorage } = {},
+): Promise<TestApp> => {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { webDir: '/nonexistent-web-dir', ...options.config });
   const state = { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() };
@@ -34,8 +36,9 @@ export const createTestApp = async (options: { config?: Partial<Config>; clock?:
   // Jobs are enqueued for real (the outbox is part of what is tested); workers are not started, so
   // tests decide when a job runs.
   const jobs = await startJobs(database);
-  const storageDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
-  const storage = createLocalFileStorage(storageDir);
+  // A fresh folder unless the test brings its own store (an S3-compatible server).
+  const storageDir = options.storage ? undefined : mkdtempSync(join(tmpdir(), 'motcua-files-'));
+  const storage = options.storage ?? createLocalFileStorage(storageDir as string);
   const app = await buildApp({ config, database, state, clock, jobs, storage, logger: false });
   await app.ready();
   return {
@@ -48,7 +51,9 @@ export const createTestApp = async (options: { config?: Partial<Config>; clock?:
       await app.close();
       await jobs.stop();
       await database.close();
-      rmSync(storageDir, { recursive: true, force: true });
+      if (storageDir) {
+        rmSync(storageDir, { recursive: true, force: true });
+      }
     },
   };
 };

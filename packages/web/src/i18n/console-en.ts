@@ -341,6 +341,7 @@ export const consoleEn: ConsoleMessages = {
     queue_dossier_changed: 'Notifications to applicants',
     queue_form_issued: 'Storing issued forms',
     queue_due_recompute: 'Recomputing due dates',
+    queue_dossier_import: 'Importing past dossiers',
   },
   agencies: {
     title: 'Agencies',

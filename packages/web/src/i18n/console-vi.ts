@@ -343,6 +343,7 @@ export const consoleVi = {
     queue_dossier_changed: 'Thông báo cho người dân',
     queue_form_issued: 'Lưu phiếu đã cấp',
     queue_due_recompute: 'Tính lại hạn xử lý',
+    queue_dossier_import: 'Nhập hồ sơ các năm trước',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

@@ -16,6 +16,7 @@ export const reportImportEn: ReportImportMessages = {
   start: 'Upload and import',
   uploading: 'Uploading the file…',
   progressTitle: 'Progress',
+  status_queued: 'Waiting to import',
   status_running: 'Importing',
   status_completed: 'Completed',
   status_failed: 'Not completed',

@@ -18,6 +18,7 @@ export const reportImportVi = {
   start: 'Tải lên và nhập',
   uploading: 'Đang tải tệp lên…',
   progressTitle: 'Tiến độ nhập',
+  status_queued: 'Đang chờ nhập',
   status_running: 'Đang nhập',
   status_completed: 'Hoàn tất',
   status_failed: 'Không hoàn tất',

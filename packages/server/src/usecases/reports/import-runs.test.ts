@@ -1,7 +1,11 @@
-import { findDossierImport, insertDossierImport } from '@motcua/db';
+import { Readable } from 'node:stream';
+import { findDossierImport, insertDossierImport, listDossierImportIssues } from '@motcua/db';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileStorage } from '../../storage/file-storage.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { DossierImportInterruptedError, type ImportRecord, runDossierImport } from './import.js';
+import { runQueuedDossierImport } from './import-runs.js';
 
 let t: TestApp;
 
@@ -107,5 +111,105 @@ describe('an import run while it runs', () => {
       vi: expect.stringContaining('máy chủ dừng'),
       en: expect.stringContaining('server shut down'),
     });
+  });
+});
+
+describe('an import run on the job queue', () => {
+  // 6,000 rows (batches of 5,000), then row 1 again: a duplicate across the batches.
+  const csv = [
+    'ma_ho_so,ma_tinh,co_quan,ngay_tiep_nhan,ngay_hen_tra',
+    ...Array.from({ length: 6000 }, (_, i) => `HANG-${i + 1},33,Sở Tư pháp,02/09/2021 09:00,10/09/2021 17:00`),
+    'HANG-1,33,Sở Tư pháp,03/09/2021 09:00,10/09/2021 17:00',
+  ].join('\n');
+
+  const queue = async () => {
+    const stored = await t.storage.put(Buffer.from(csv));
+    return insertDossierImport(t.database.db, {
+      provinceCode: '33',
+      fileName: 'hang.csv',
+      actorUserId: null,
+      now: new Date(),
+      totals: { fileBytes: stored.size, bytesRead: 0 },
+      file: { sha256: stored.sha256, kind: '.csv' },
+    });
+  };
+
+  const jobsOf = async (importId: string) =>
+    (
+      await sql<{ state: string }>`
+        select state from pgboss.job where name = 'dossier-import' and data->>'importId' = ${importId}
+      `.execute(t.database.db)
+    ).rows.map((row) => row.state);
+
+  it('continues after the committed batches when a stopped process gave it back, counting no row twice', async () => {
+    const clean = await queue();
+    await runQueuedDossierImport(t.ctx, { importId: clean });
+    const expected = await findDossierImport(t.database.db, clean);
+    expect(expected).toMatchObject({
+      status: 'completed',
+      totals: { rows: 6001, imported: 6000, rejected: 1, replaced: 0 },
+    });
+
+    const resumed = await queue();
+    // The store hands out the first 5,500 lines, then waits: the first batch (5,000) commits meanwhile.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const cut = csv.split('\n').slice(0, 5501).join('\n').length + 1;
+    const gated: FileStorage = {
+      ...t.storage,
+      open: async () =>
+        Readable.from(
+          (async function* () {
+            yield Buffer.from(csv.slice(0, cut));
+            await gate;
+            yield Buffer.from(csv.slice(cut));
+          })(),
+        ),
+    };
+    const controller = new AbortController();
+    const first = runQueuedDossierImport(
+      { ...t.ctx, storage: gated },
+      { importId: resumed },
+      { signal: controller.signal },
+    );
+    await waitFor(async () => ((await findDossierImport(t.database.db, resumed))?.recordsDone ?? 0) > 0);
+    controller.abort();
+    open();
+    await first;
+    const given = await findDossierImport(t.database.db, resumed);
+    expect(given?.status).toBe('queued');
+    expect(given?.recordsDone).toBe(5000);
+    // A new job for it, ready for any process.
+    expect(await jobsOf(resumed)).toEqual(['created']);
+
+    await runQueuedDossierImport(t.ctx, { importId: resumed });
+    const done = await findDossierImport(t.database.db, resumed);
+    // The same figures as one uninterrupted run of the same file after the first (every row replaced once).
+    expect(done).toMatchObject({
+      status: 'completed',
+      recordsDone: 6001,
+      totals: { rows: 6001, imported: 6000, rejected: 1, replaced: 6000, created: 0 },
+    });
+    expect(done?.totals.warnings).toBe(expected?.totals.warnings);
+    expect(done?.totals.issues).toEqual(expected?.totals.issues);
+    const rejected = await listDossierImportIssues(t.database.db, {
+      importId: resumed,
+      outcome: 'rejected',
+      afterRowNo: 0,
+      limit: 10,
+    });
+    expect(rejected.map((row) => [row.rowNo, row.issues.map((i) => i.code).at(-1)])).toEqual([
+      [6002, 'DUPLICATE_IN_FILE'],
+    ]);
+    const { rows: warned } = await sql<{ n: number }>`
+      select count(*)::int as n from dossier_import_issue where import_id = ${resumed} and outcome = 'imported'
+    `.execute(t.database.db);
+    expect(warned[0]?.n).toBe(6000);
+
+    // Delivered again (a job taken twice): nothing happens to a finished run.
+    await runQueuedDossierImport(t.ctx, { importId: resumed });
+    expect(await findDossierImport(t.database.db, resumed)).toMatchObject({ status: 'completed', recordsDone: 6001 });
   });
 });

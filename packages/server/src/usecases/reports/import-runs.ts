@@ -1,22 +1,32 @@
-import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { text as streamText } from 'node:stream/consumers';
 import {
+  claimDossierImport,
   type DossierImportTotals,
   failSilentDossierImports,
   findDossierImport,
   insertDossierImport,
   listDossierImportIssues,
   listDossierImports,
+  requeueDossierImport,
 } from '@motcua/db';
 import { describeImportIssue, formatInstant, mapImportColumns, roleAllows } from '@motcua/domain';
 import type { Actor, OfficialActor } from '../../auth/actor.js';
 import { authorizeProvinceAction, requireOfficial } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import type { BackgroundTasks } from '../../jobs/background-tasks.js';
+import { type DossierImportJob, QUEUES } from '../../jobs/jobs.js';
+import type { FileStorage, StoredFile } from '../../storage/file-storage.js';
 import { decodeCursor, encodeCursor } from './drill-down.js';
-import { readImportFile, runDossierImport } from './import.js';
+import {
+  DossierImportInterruptedError,
+  type ImportFileKind,
+  type ImportSource,
+  importSourceFromStore,
+  readImportFile,
+  runDossierImport,
+} from './import.js';
 
 /** The kinds of file an import reads (docs/import-format.md), by the uploaded file's extension. */
 export const IMPORT_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson'] as const;
@@ -41,8 +51,8 @@ const IMPORT = { vi: 'lần nhập dữ liệu', en: 'import' };
 
 type Text = { vi: string; en: string };
 
-/** A file received for an import: where it was written (with its kind's extension) and its own name. */
-export type ReceivedImportFile = { path: string; fileName: string };
+/** A file received for an import: where the file store keeps it, its kind and its own name. */
+export type ReceivedImportFile = StoredFile & { kind: ImportFileKind; fileName: string };
 
 /** The extension an import reads a file by, from the name it was uploaded with (undefined: not accepted). */
 export const findImportFileExtension = (fileName: string): (typeof IMPORT_FILE_EXTENSIONS)[number] | undefined => {
@@ -50,16 +60,22 @@ export const findImportFileExtension = (fileName: string): (typeof IMPORT_FILE_E
   return IMPORT_FILE_EXTENSIONS.find((accepted) => accepted === extension);
 };
 
-/** The first bytes of a file, to sniff it without reading it whole. */
-const readHead = async (path: string, bytes: number): Promise<Buffer> => {
-  const handle = await open(path, 'r');
+/** The first bytes of a stream, to sniff a file without reading it whole. */
+const readHead = async (stream: Readable, bytes: number): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= bytes) {
+        break;
+      }
+    }
   } finally {
-    await handle.close();
+    stream.destroy();
   }
+  return Buffer.concat(chunks).subarray(0, bytes);
 };
 
 /** JSON files up to this size are parsed whole when checked (larger ones by the run only). */
@@ -72,9 +88,8 @@ const unreadable = (reason: Text) => new AppError('IMPORT_FILE_UNREADABLE', { re
  * and — for CSV and JSON Lines — a first row whose columns include the dossier code. Reads the head
  * of the file only; a JSON array is parsed whole by the run itself (its failure is the run's).
  */
-export const checkImportFile = async (path: string): Promise<void> => {
-  const { size } = await stat(path);
-  const head = await readHead(path, 64 * 1024);
+export const checkImportFile = async (source: ImportSource, size: number): Promise<void> => {
+  const head = await readHead(await source.open(), 64 * 1024);
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   if (size === 0 || text.trim() === '') {
     throw new AppError('IMPORT_FILE_EMPTY');
@@ -94,8 +109,7 @@ export const checkImportFile = async (path: string): Promise<void> => {
       en: 'the file is not UTF-8 (Vietnamese letters would be garbled); save it again as CSV UTF-8.',
     });
   }
-  const extension = extname(path).toLowerCase();
-  if (extension === '.json') {
+  if (source.kind === '.json') {
     const notJson = unreadable({
       vi: 'tệp JSON phải là một mảng hồ sơ [...] hoặc { "dossiers": [...] } viết đúng cú pháp JSON.',
       en: 'a JSON file must be an array of dossiers [...] or { "dossiers": [...] } in valid JSON.',
@@ -106,14 +120,14 @@ export const checkImportFile = async (path: string): Promise<void> => {
     // A small file is parsed here, so that a syntax error is answered now rather than by the run.
     if (size <= JSON_CHECKED_WHOLE_BYTES) {
       try {
-        JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+        JSON.parse((await streamText(await source.open())).replace(/^\uFEFF/, ''));
       } catch {
         throw notJson;
       }
     }
     return;
   }
-  const records = readImportFile(path)[Symbol.asyncIterator]();
+  const records = readImportFile(source)[Symbol.asyncIterator]();
   let first: Awaited<ReturnType<typeof records.next>>;
   try {
     first = await records.next();
@@ -215,75 +229,95 @@ const failSilentRuns = (ctx: AppContext, where: { id?: string; provinceCode?: st
 /**
  * Starts importing a file of historical dossiers (docs/import-format.md) into a province: the
  * province administrator only (report.import; reading reports does not allow writing into them).
- * The file is received only after that check, streamed to a temporary file (never held in memory),
- * checked, recorded as a running import, and imported in the background; the run is answered at
- * once and its progress is read with `getDossierImportReport`. Rows of another province are
- * rejected. The temporary file is removed when the run ends, whatever its outcome.
+ * The file is received only after that check, streamed into the file store (never held in memory),
+ * checked, and recorded as a queued run in the same transaction as its job: whichever API process
+ * takes the job imports it (`runQueuedDossierImport`). The run is answered at once and its progress
+ * is read with `getDossierImportReport`. Rows of another province are rejected.
  */
 export const startDossierImport = async (
   ctx: AppContext,
   actor: Actor,
   input: {
     province?: string | undefined;
-    receive: (dir: string) => Promise<ReceivedImportFile>;
-    tasks: BackgroundTasks;
-    onFinished?: (report: { id: string; status: 'completed' | 'failed' }) => void;
+    receive: (storage: FileStorage) => Promise<ReceivedImportFile>;
   },
 ): Promise<DossierImportRun> => {
   const official = requireOfficial(actor);
   const provinceCode = resolveImportProvince(official, input.province);
-  const dir = await mkdtemp(join(tmpdir(), 'motcua-import-'));
-  let handedOver = false;
-  try {
-    const file = await input.receive(dir);
-    await checkImportFile(file.path);
-    const fileName =
-      basename(file.fileName)
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]/g, '')
-        .slice(0, 500) || null;
-    const now = ctx.clock.now();
-    const fileBytes = (await stat(file.path)).size;
-    const id = await insertDossierImport(ctx.db, {
+  const file = await input.receive(ctx.storage);
+  await checkImportFile(importSourceFromStore(ctx.storage, file.sha256, file.kind), file.size);
+  const fileName =
+    basename(file.fileName)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .slice(0, 500) || null;
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const importId = await insertDossierImport(trx, {
       provinceCode,
       fileName,
       actorUserId: official.userId,
-      now,
-      totals: { fileBytes, bytesRead: 0 },
+      now: ctx.clock.now(),
+      totals: { fileBytes: file.size, bytesRead: 0 },
+      file: { sha256: file.sha256, kind: file.kind },
     });
-    input.tasks.run(`dossier-import ${id}`, async (signal) => {
-      let bytesRead = 0;
-      try {
-        await runDossierImport(ctx.db, {
-          importId: id,
-          records: readImportFile(file.path, { onRead: (bytes) => (bytesRead += bytes) }),
-          fileBytes,
-          bytesRead: () => bytesRead,
-          provinceCode,
-          onlyProvince: true,
-          fileName,
-          actorUserId: official.userId,
-          now,
-          signal,
-        });
-        input.onFinished?.({ id, status: 'completed' });
-      } catch (error) {
-        input.onFinished?.({ id, status: 'failed' });
-        throw error;
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+    await ctx.jobs.enqueue<DossierImportJob>(trx, QUEUES.dossierImport, { importId });
+    return importId;
+  });
+  const run = await findDossierImport(ctx.db, id);
+  if (!run) {
+    throw new AppError('NOT_FOUND', { resource: IMPORT });
+  }
+  return presentRun(run);
+};
+
+/**
+ * The job of a queued import: takes the run (unless it has finished, or another process is running
+ * it), reads its file from the file store and imports it, continuing after the records an earlier
+ * attempt committed. A process shutting down (`signal`) gives the run back to the queue with a new
+ * job, which any process continues; no row is counted twice.
+ */
+export const runQueuedDossierImport = async (
+  ctx: AppContext,
+  job: DossierImportJob,
+  options: {
+    signal?: AbortSignal;
+    onFinished?: (report: { id: string; status: 'completed' | 'failed'; error?: unknown }) => void;
+  } = {},
+): Promise<void> => {
+  const run = await claimDossierImport(ctx.db, { id: job.importId, silentSeconds: IMPORT_SILENT_SECONDS });
+  if (!run || run.fileSha256 === null || run.fileKind === null) {
+    return;
+  }
+  let bytesRead = 0;
+  const source = importSourceFromStore(ctx.storage, run.fileSha256, run.fileKind);
+  try {
+    await runDossierImport(ctx.db, {
+      importId: run.id,
+      records: readImportFile(source, { onRead: (bytes) => (bytesRead += bytes) }),
+      fileBytes: run.totals.fileBytes,
+      bytesRead: () => bytesRead,
+      provinceCode: run.provinceCode ?? undefined,
+      onlyProvince: true,
+      fileName: run.fileName,
+      actorUserId: run.actorUserId,
+      now: new Date(run.startedAt),
+      signal: options.signal,
+      onInterrupt: 'keep',
+      resume: run.recordsDone > 0 ? { recordsDone: run.recordsDone, totals: run.totals } : undefined,
     });
-    handedOver = true;
-    const run = await findDossierImport(ctx.db, id);
-    if (!run) {
-      throw new AppError('NOT_FOUND', { resource: IMPORT });
+    options.onFinished?.({ id: run.id, status: 'completed' });
+  } catch (error) {
+    if (error instanceof DossierImportInterruptedError) {
+      // Given back to the queue with a new job, in one transaction: the next process to poll continues
+      // the run after its committed batches, and this job is done.
+      await ctx.db.transaction().execute(async (trx) => {
+        await requeueDossierImport(trx, { id: run.id });
+        await ctx.jobs.enqueue<DossierImportJob>(trx, QUEUES.dossierImport, { importId: run.id });
+      });
+      return;
     }
-    return presentRun(run);
-  } finally {
-    if (!handedOver) {
-      await rm(dir, { recursive: true, force: true });
-    }
+    // The run recorded why it failed; running it again would fail the same way.
+    options.onFinished?.({ id: run.id, status: 'failed', error });
   }
 };
 

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { text as streamText } from 'node:stream/consumers';
 import {
   type Database,
   type DossierImportIssueJson,
@@ -33,6 +35,7 @@ import {
 } from '@motcua/domain';
 import { parse as parseCsv } from 'csv-parse';
 import type { Kysely } from 'kysely';
+import type { FileStorage } from '../../storage/file-storage.js';
 
 /** Why a file cannot be imported at all (nothing imported). */
 export class DossierImportFileError extends Error {
@@ -63,16 +66,62 @@ const detectDelimiter = (firstLine: string): string => {
   return counts[0]?.[0] ?? ',';
 };
 
+/** The kinds of file an import reads (docs/import-format.md), named by their extension. */
+export type ImportFileKind = '.csv' | '.json' | '.jsonl' | '.ndjson';
+
+/** A file to import: its kind, and how to read it from the start (each call a new stream). */
+export type ImportSource = { kind: ImportFileKind; open: () => Promise<Readable> };
+
+/** A file on this machine (the command line), read as its extension says (CSV otherwise). */
+export const importSourceFromPath = (path: string): ImportSource => {
+  const lower = path.toLowerCase();
+  const kind = (['.jsonl', '.ndjson', '.json'] as const).find((extension) => lower.endsWith(extension)) ?? '.csv';
+  return { kind, open: async () => createReadStream(path) };
+};
+
+/** A file kept in the file store (an upload), by its address. */
+export const importSourceFromStore = (storage: FileStorage, sha256: string, kind: ImportFileKind): ImportSource => ({
+  kind,
+  open: async () => {
+    const stream = await storage.open(sha256);
+    if (!stream) {
+      throw new DossierImportFileError({
+        vi: 'Không tìm thấy tệp đã tải lên trong kho tệp; hãy tải tệp lên lại.',
+        en: 'The uploaded file is missing from the file store; upload it again.',
+      });
+    }
+    return stream;
+  },
+});
+
+/** The first line of a stream (at most 64 KB of it), without reading the rest. */
+const readFirstLine = async (stream: Readable): Promise<string> => {
+  let text = '';
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream) {
+      text += decoder.decode(chunk as Buffer, { stream: true });
+      if (text.includes('\n') || text.length >= 64 * 1024) {
+        break;
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+};
+
 /**
  * Reads an import file as records, streaming: CSV (UTF-8, with or without BOM; comma, semicolon or
  * tab separated; a header row), JSON Lines (.jsonl/.ndjson: one object per line), or a JSON array
  * (.json: `[...]` or `{ "dossiers": [...] }`, read whole — use CSV or JSON Lines for big files).
+ * A path is a file of this machine; an upload is read from the file store (`importSourceFromStore`).
  */
 export async function* readImportFile(
-  path: string,
+  file: string | ImportSource,
   options: { onRead?: (bytes: number) => void } = {},
 ): AsyncGenerator<ImportRecord> {
-  const lower = path.toLowerCase();
+  const source = typeof file === 'string' ? importSourceFromPath(file) : file;
   const counted = <T extends NodeJS.ReadableStream>(stream: T): T => {
     const { onRead } = options;
     if (onRead) {
@@ -82,11 +131,11 @@ export async function* readImportFile(
     }
     return stream;
   };
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+  if (source.kind === '.jsonl' || source.kind === '.ndjson') {
     // Numbered by the line of the file (blank lines count), as an editor shows it.
     let rowNo = 0;
     const lines = createInterface({
-      input: counted(createReadStream(path, { encoding: 'utf8' })),
+      input: counted((await source.open()).setEncoding('utf8')),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
     for await (const line of lines) {
@@ -109,11 +158,11 @@ export async function* readImportFile(
     }
     return;
   }
-  if (lower.endsWith('.json')) {
-    const { readFile } = await import('node:fs/promises');
+  if (source.kind === '.json') {
+    const stream = await source.open();
     let parsed: unknown;
     try {
-      const text = await readFile(path, 'utf8');
+      const text = await streamText(stream);
       options.onRead?.(Buffer.byteLength(text));
       parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
@@ -141,17 +190,9 @@ export async function* readImportFile(
     return;
   }
   // CSV: sniff the delimiter from the header line.
-  const head = await new Promise<string>((resolve, reject) => {
-    const stream = createReadStream(path, { encoding: 'utf8', end: 64 * 1024 });
-    let text = '';
-    stream.on('data', (chunk) => {
-      text += chunk;
-    });
-    stream.on('end', () => resolve(text.split(/\r?\n/)[0] ?? ''));
-    stream.on('error', reject);
-  });
+  const head = await readFirstLine(await source.open());
   // Arrays, not objects: csv-parse builds records several times faster that way (a million rows).
-  const parser = counted(createReadStream(path)).pipe(
+  const parser = counted(await source.open()).pipe(
     parseCsv({
       bom: true,
       delimiter: detectDelimiter(head),
@@ -265,6 +306,16 @@ export const runDossierImport = async (
     /** The file's size and how much of it the reader has read, for a progress bar. */
     fileBytes?: number;
     bytesRead?: () => number;
+    /**
+     * A run taken up again (by another process, after a shutdown): the first `recordsDone` records are
+     * skipped, their outcome committed already, and the totals go on from those committed with them.
+     */
+    resume?: { recordsDone: number; totals: Partial<DossierImportTotals> };
+    /**
+     * What a stop by `signal` leaves: a failed run (default), or a running one that the caller gives back
+     * to the queue (`keep`) — a resumed run continues after its committed batches.
+     */
+    onInterrupt?: 'fail' | 'keep';
   },
 ): Promise<DossierImportReport> => {
   const id =
@@ -275,7 +326,8 @@ export const runDossierImport = async (
       actorUserId: input.actorUserId,
       now: input.now,
     }));
-  const totals = emptyTotals();
+  const skip = input.resume?.recordsDone ?? 0;
+  const totals: DossierImportTotals = { ...emptyTotals(), ...input.resume?.totals, rows: skip };
   if (input.fileBytes !== undefined) {
     totals.fileBytes = input.fileBytes;
     totals.bytesRead = 0;
@@ -290,7 +342,9 @@ export const runDossierImport = async (
   let unknownColumns: string[] = [];
   let batch: Prepared[] = [];
   const rejected: { rowNo: number; code: string | null; issues: ImportIssue[] }[] = [];
-  const unknownAgencies = new Map<string, number>();
+  const unknownAgencies = new Map<string, number>(Object.entries(input.resume?.totals.agencyMisses ?? {}));
+  // Records read from the file, committed or not (the batch that commits them records how many).
+  let consumed = 0;
 
   // Progress between batches: rows read so far, and the heartbeat that tells a live run from one
   // whose process stopped. Never written while a batch is (the batch writes the totals itself), and
@@ -544,7 +598,8 @@ export const runDossierImport = async (
         })),
       ]);
       readSoFar();
-      await updateDossierImport(trx, { id, totals, now: new Date() });
+      totals.agencyMisses = Object.fromEntries(unknownAgencies);
+      await updateDossierImport(trx, { id, totals, now: new Date(), recordsDone: consumed });
     });
     batchOpen = false;
     input.onProgress?.({ id, ...totals });
@@ -554,6 +609,16 @@ export const runDossierImport = async (
     for await (const record of input.records) {
       if (input.signal?.aborted) {
         throw new DossierImportInterruptedError();
+      }
+      consumed += 1;
+      if (consumed <= skip) {
+        // Done by an earlier attempt; only the column names of the first record are needed again.
+        if (!columns && !('__invalid' in record.values)) {
+          const mapped = mapImportColumns(Object.keys(record.values));
+          columns = mapped.fields;
+          unknownColumns = mapped.unknown;
+        }
+        continue;
       }
       totals.rows += 1;
       if ('__invalid' in record.values) {
@@ -641,11 +706,15 @@ export const runDossierImport = async (
     clearInterval(progressTimer);
     await holdProgress();
     readSoFar();
-    await updateDossierImport(db, { id, totals, status: 'completed', now: new Date() });
+    delete totals.agencyMisses;
+    await updateDossierImport(db, { id, totals, status: 'completed', now: new Date(), recordsDone: consumed });
     return { id, status: 'completed', totals };
   } catch (error) {
     clearInterval(progressTimer);
     await holdProgress();
+    if (error instanceof DossierImportInterruptedError && input.onInterrupt === 'keep') {
+      throw error;
+    }
     // Reasons the importer states are kept in both languages (JSON); anything else as its message,
     // for the operator (readers are told only that the run stopped on an error).
     const reason =

@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -5614,7 +5614,7 @@ export interface paths {
     };
     /**
      * Import historical dossiers from a file (CSV, JSON or JSON Lines; multipart/form-data, one file)
-     * @description Province administrators (report.import) load dossiers handled before motcua, with their own dates and outcomes (docs/import-format.md), into their province (or `province`). Accepted: .csv, .json, .jsonl, .ndjson up to 200 MB (413 above). An empty or unreadable file, or one without a dossier code column, answers 422 and nothing is recorded. Otherwise the run is answered at once (202, Location) and imported in the background: follow GET /api/v1/reports/imports/{id} for its progress and its rejected rows. Rows of another province are rejected; re-importing a file never counts a row twice.
+     * @description Province administrators (report.import) load dossiers handled before motcua, with their own dates and outcomes (docs/import-format.md), into their province (or `province`). Accepted: .csv, .json, .jsonl, .ndjson up to 200 MB (413 above). An empty or unreadable file, or one without a dossier code column, answers 422 and nothing is recorded. Otherwise the file is kept in the file store, the run is answered at once (202, Location, status queued) and imported by a background job on any server: follow GET /api/v1/reports/imports/{id} for its progress and its rejected rows. Rows of another province are rejected; re-importing a file never counts a row twice.
      */
     post: {
       parameters: {
@@ -10455,8 +10455,11 @@ export interface components {
       id: string;
       provinceCode: string | null;
       fileName: string | null;
-      /** @enum {string} */
-      status: "running" | "completed" | "failed";
+      /**
+       * @description queued: waiting for a server to take it (again, after a restart, it continues where it stopped)
+       * @enum {string}
+       */
+      status: "queued" | "running" | "completed" | "failed";
       startedAt: string;
       finishedAt: string | null;
       /** @description The official who started it (null: from the command line) */
@@ -10499,8 +10502,11 @@ export interface components {
       id: string;
       provinceCode: string | null;
       fileName: string | null;
-      /** @enum {string} */
-      status: "running" | "completed" | "failed";
+      /**
+       * @description queued: waiting for a server to take it (again, after a restart, it continues where it stopped)
+       * @enum {string}
+       */
+      status: "queued" | "running" | "completed" | "failed";
       startedAt: string;
       finishedAt: string | null;
       /** @description The official who started it (null: from the command line) */
@@ -13911,8 +13917,11 @@ export interface components {
       id: string;
       provinceCode: string | null;
       fileName: string | null;
-      /** @enum {string} */
-      status: "running" | "completed" | "failed";
+      /**
+       * @description queued: waiting for a server to take it (again, after a restart, it continues where it stopped)
+       * @enum {string}
+       */
+      status: "queued" | "running" | "completed" | "failed";
       startedAt: string;
       finishedAt: string | null;
       /** @description The official who started it (null: from the command line) */
@@ -13955,8 +13964,11 @@ export interface components {
       id: string;
       provinceCode: string | null;
       fileName: string | null;
-      /** @enum {string} */
-      status: "running" | "completed" | "failed";
+      /**
+       * @description queued: waiting for a server to take it (again, after a restart, it continues where it stopped)
+       * @enum {string}
+       */
+      status: "queued" | "running" | "completed" | "failed";
       startedAt: string;
       finishedAt: string | null;
       /** @description The official who started it (null: from the command line) */

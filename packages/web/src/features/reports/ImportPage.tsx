@@ -42,7 +42,15 @@ type Outcome = 'rejected' | 'imported';
 
 const ROWS_PER_PAGE = 20;
 
-const STATUS_TONE: Record<ImportStatus, Tone> = { running: 'info', completed: 'success', failed: 'danger' };
+const STATUS_TONE: Record<ImportStatus, Tone> = {
+  queued: 'neutral',
+  running: 'info',
+  completed: 'success',
+  failed: 'danger',
+};
+
+/** Queued (waiting for a server's worker) or running: the page keeps asking for its progress. */
+const isUnderway = (status: ImportStatus | undefined) => status === 'queued' || status === 'running';
 
 /** How far the run is: the share of the file read while it runs (never 100 before it has finished). */
 const percentOf = (run: ImportRun): number => {
@@ -85,7 +93,7 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
       </Flex>
       <Progress
         percent={percentOf(run)}
-        status={run.status === 'failed' ? 'exception' : run.status === 'running' ? 'active' : 'success'}
+        status={run.status === 'failed' ? 'exception' : isUnderway(run.status) ? 'active' : 'success'}
         aria-label={t('reportImport.progressTitle')}
       />
       {run.totals.fileBytes ? (
@@ -181,8 +189,8 @@ export const ReportImportPage = () => {
     queryFn: ({ signal }) => fetchImport(id ?? '', { outcome, afterRow, limit: ROWS_PER_PAGE }, signal),
     enabled: id !== undefined && allowed,
     placeholderData: keepPreviousData,
-    // While it runs: its progress every second.
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+    // While it waits or runs: its progress every second.
+    refetchInterval: (query) => (isUnderway(query.state.data?.status) ? 1000 : false),
   });
   const report: ImportReport | undefined = run.data?.id === id ? run.data : undefined;
 
@@ -199,7 +207,7 @@ export const ReportImportPage = () => {
   const lastStatus = useRef<string | undefined>(undefined);
   useEffect(() => {
     const status = report?.status;
-    if (status && status !== 'running' && lastStatus.current !== status) {
+    if (status && !isUnderway(status) && lastStatus.current !== status) {
       void queryClient.invalidateQueries({ queryKey: ['reports'], predicate: (q) => q.queryKey[1] !== 'import' });
     }
     lastStatus.current = status;
