@@ -431,7 +431,9 @@ export const inboxPageQuery = (input: InboxQuery) => {
  */
 export const withInboxPlanner = async <T>(db: Db, read: (trx: Db) => Promise<T>): Promise<T> => {
   const run = async (trx: Db) => {
-    await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`.execute(trx);
+    // JIT off: the price put on sorts would otherwise make every inbox read "expensive" enough to compile.
+    await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true),
+      set_config('jit', 'off', true)`.execute(trx);
     return read(trx);
   };
   return db.isTransaction ? read(db) : (db as Kysely<Database>).transaction().execute(run);
