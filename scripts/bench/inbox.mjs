@@ -26,6 +26,7 @@ import {
   insertLoadDossiers,
   insertUser,
   insertUserRole,
+  searchInbox,
   trackingBookQueries,
   withInboxPlanner,
 } from '../../packages/db/dist/index.js';
@@ -256,7 +257,8 @@ export async function run({
       }
       return cursor;
     };
-    const cases = [];
+    // The same 10 clients on a request that only checks the session: what the machine itself costs.
+    const cases = [['baseline: GET /api/v1/me (session only)', '/api/v1/me']];
     for (const box of ['mine', 'agency', 'due_soon', 'overdue', 'all']) {
       cases.push([`${box}, first page`, `/api/v1/dossiers?box=${box}&limit=${PAGE}`]);
       const cursor = await deepCursor(box, 50);
@@ -277,6 +279,7 @@ export async function run({
 
   // 3. Plans of the main list queries, run as the use-cases run them.
   const plans = [];
+  const direct = [];
   const planRuntime = await openRuntimeContext(loadConfig(env));
   try {
     const { db } = planRuntime.ctx;
@@ -294,19 +297,30 @@ export async function run({
       limit: PAGE + 1,
     };
     const explainInbox = (query) => withInboxPlanner(db, (trx) => explainQueryText(trx, query));
+    const ids = sizes.scope.map((id) => `'${id}'`).join(', ');
+    const former = sql.raw(`select d.id, d.code, d.due_at from dossier d
+          where (d.holder_agency_id in (${ids}) or d.receiving_agency_id in (${ids}))
+            and d.status in ('new', 'received', 'processing', 'supplement_requested', 'financial_obligation', 'completed')
+          order by d.due_at asc nulls last, d.id limit ${PAGE + 1}`);
+    // The query alone, one at a time, beside the former query in the same run.
+    const timeQuery = async (fn) => {
+      await fn();
+      const runs = [];
+      for (let i = 0; i < 30; i += 1) {
+        const started = performance.now();
+        await fn();
+        runs.push(performance.now() - started);
+      }
+      return { p50: percentile(runs, 50), p95: percentile(runs, 95) };
+    };
+    direct.push(['Inbox page, box agency (searchInbox)', await timeQuery(() => searchInbox(db, input))]);
+    direct.push(['Former inbox query (one sort over the scope)', await timeQuery(() => former.execute(db))]);
     plans.push(['Inbox, box agency, first page', await explainInbox(inboxPageQuery(input))]);
     plans.push(['Inbox, box mine, first page', await explainInbox(inboxPageQuery({ ...input, box: 'mine' }))]);
     plans.push(['Inbox, box counts (agency, cap 1,000)', await explainInbox(inboxCountQuery(input, 1000))]);
-    const ids = sizes.scope.map((id) => `'${id}'`).join(', ');
     plans.push([
       'Before (for comparison): the former inbox query, one sort over the whole scope',
-      await explainQueryText(
-        db,
-        sql.raw(`select d.id, d.code, d.due_at from dossier d
-          where (d.holder_agency_id in (${ids}) or d.receiving_agency_id in (${ids}))
-            and d.status in ('new', 'received', 'processing', 'supplement_requested', 'financial_obligation', 'completed')
-          order by d.due_at asc nulls last, d.id limit ${PAGE + 1}`),
-      ),
+      await explainQueryText(db, former),
     ]);
     const year = now.getUTCFullYear();
     plans.push([
@@ -347,6 +361,12 @@ export async function run({
     ...rows.map(
       (r) => `| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${n(Math.round(r.rate))} | ${r.errors} |`,
     ),
+    '',
+    'The query alone, one at a time, on the same database in the same run:',
+    '',
+    '| query | p50 | p95 |',
+    '| --- | ---: | ---: |',
+    ...direct.map(([label, r]) => `| ${label} | ${ms(r.p50)} | ${ms(r.p95)} |`),
     '',
     '### Plans (EXPLAIN ANALYZE, BUFFERS)',
     '',
