@@ -1,5 +1,5 @@
 import type { DossierStatus } from '@motcua/domain';
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { DossierTable } from './tables/dossiers.js';
 
@@ -279,152 +279,192 @@ export type InboxQuery = {
   limit: number;
 };
 
-/**
- * The officer's inbox: dossiers held by (or received at) the caller's agencies, filtered and
- * keyset-paginated by (due instant, id) — stable under inserts and index-friendly at any depth.
- */
-const buildInboxQuery = (db: Db, input: Omit<InboxQuery, 'cursor' | 'limit'>) => {
-  let query = db
-    .selectFrom('dossier')
-    .innerJoin('agency as holder', 'holder.id', 'dossier.holderAgencyId')
-    .where((eb) =>
-      eb.or([
-        eb('dossier.holderAgencyId', 'in', input.agencyIds),
-        eb('dossier.receivingAgencyId', 'in', input.agencyIds),
-      ]),
-    );
-  const open: DossierStatus[] = [
-    'new',
-    'received',
-    'processing',
-    'supplement_requested',
-    'financial_obligation',
-    'completed',
-  ];
+/** The statuses of an open dossier: the partial inbox indexes of migration 0016 cover exactly these. */
+const OPEN_STATUSES = sql.raw(
+  "('new', 'received', 'processing', 'supplement_requested', 'financial_obligation', 'completed')",
+);
+/** The inbox order: due instant ascending, dossiers without one last (the key of the 0016 indexes). */
+const SORT_KEY = sql`coalesce(d.due_at, 'infinity'::timestamptz)`;
+
+const boxCondition = (input: Omit<InboxQuery, 'cursor' | 'limit'>) => {
   switch (input.box) {
-    case 'mine': {
-      const pairs = input.myStepRoles;
-      const deskAgencies = pairs.filter((p) => p.role === 'receptionist').map((p) => p.agencyId);
-      query = query.where('dossier.status', 'in', open).where((eb) =>
-        eb.or([
-          eb('dossier.holderUserId', '=', input.userId),
-          // Steps of my role at my agency that nobody has been assigned to yet.
-          ...pairs.map((p) =>
-            eb.and([
-              eb('dossier.holderAgencyId', '=', p.agencyId),
-              eb('dossier.currentStepRole', '=', p.role),
-              eb('dossier.holderUserId', 'is', null),
-            ]),
-          ),
-          // Online dossiers waiting for my desk.
-          ...(deskAgencies.length > 0
-            ? [eb.and([eb('dossier.status', '=', 'new'), eb('dossier.receivingAgencyId', 'in', deskAgencies)])]
-            : []),
-        ]),
-      );
-      break;
-    }
+    case 'mine':
+      // Read per holding agency (see inboxCandidates): assigned to me, or a step of one of my roles
+      // there that nobody has taken yet, or (at my desk) an online dossier waiting for intake.
+      return sql`d.status in ${OPEN_STATUSES} and (d.holder_user_id = ${input.userId}::uuid
+        or (d.holder_user_id is null and d.current_step_role = any(string_to_array(scope.roles, ',')))
+        or (d.status = 'new' and scope.desk))`;
     case 'agency':
-      query = query.where('dossier.status', 'in', open);
-      break;
+      return sql`d.status in ${OPEN_STATUSES}`;
     case 'due_soon':
-      query = query
-        .where('dossier.status', 'in', ['received', 'processing'])
-        .where('dossier.dueAt', '>=', input.now)
-        .where('dossier.dueAt', '<=', input.dueSoonUntil);
-      break;
+      return sql`d.status in ('received', 'processing') and ${SORT_KEY} >= ${input.now} and ${SORT_KEY} <= ${input.dueSoonUntil}`;
     case 'overdue':
-      query = query
-        .where('dossier.status', 'in', ['received', 'processing', 'completed'])
-        .where('dossier.dueAt', '<', input.now);
-      break;
+      return sql`d.status in ('received', 'processing', 'completed') and ${SORT_KEY} < ${input.now}`;
     case 'all':
-      break;
+      return sql`true`;
   }
-  if (input.statuses && input.statuses.length > 0) {
-    query = query.where('dossier.status', 'in', input.statuses);
-  }
-  if (input.procedureCode) {
-    query = query.where('dossier.procedureCode', '=', input.procedureCode);
-  }
-  if (input.fieldName) {
-    query = query.where('dossier.fieldName', '=', input.fieldName);
-  }
-  if (input.code) {
-    query = query.where('dossier.code', '=', input.code);
-  }
-  if (input.foldedApplicant) {
-    query = query.where(
-      'dossier.applicantSearch',
-      'like',
-      `%${input.foldedApplicant.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    );
-  }
-  return query;
 };
 
-export const searchInbox = async (db: Db, input: InboxQuery) => {
+const filterCondition = (input: Omit<InboxQuery, 'cursor' | 'limit'>) => {
+  const parts = [boxCondition(input)];
+  if (input.statuses && input.statuses.length > 0) {
+    parts.push(sql`d.status = any(${input.statuses}::text[])`);
+  }
+  if (input.procedureCode) {
+    parts.push(sql`d.procedure_code = ${input.procedureCode}`);
+  }
+  if (input.fieldName) {
+    parts.push(sql`d.field_name = ${input.fieldName}`);
+  }
+  if (input.code) {
+    parts.push(sql`d.code = ${input.code}`);
+  }
+  if (input.foldedApplicant) {
+    const pattern = `%${input.foldedApplicant.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`d.applicant_search like ${pattern}`);
+  }
+  return sql.join(parts, sql` and `);
+};
+
+/**
+ * The dossiers of the caller's agencies that pass the filters, in inbox order, at most `limit`: one
+ * index range per agency (held by it; received by it and held by another), each stopped after
+ * `limit` rows, then merged. The first `limit` rows of a union are among the first `limit` of each
+ * part, so a page reads at most 2 × agencies × limit index entries, whatever the province's size.
+ * A dossier both held and received in the scope comes from two parts once (union).
+ */
+const inboxCandidates = (input: Omit<InboxQuery, 'limit'>, columns: RawBuilder<unknown>, limit: number) => {
+  const where = filterCondition(input);
+  // After the cursor, written as a range start on the sort key (an index condition the planner
+  // estimates like the box's own range) plus the tie on id, rather than a row comparison, which it
+  // underestimates and then answers by sorting the whole range.
+  const after = input.cursor ? sql`${input.cursor.dueAt ?? 'infinity'}::timestamptz` : null;
+  const cursor =
+    input.cursor && after
+      ? sql`and ${SORT_KEY} >= ${after} and (${SORT_KEY} > ${after} or d.id > ${input.cursor.id}::uuid)`
+      : sql``;
+  // My roles and whether I sit at the desk, per agency of the scope (box mine).
+  const roles = input.agencyIds.map((id) =>
+    input.myStepRoles
+      .filter((p) => p.agencyId === id)
+      .map((p) => p.role)
+      .join(','),
+  );
+  const desks = roles.map((r) => r.split(',').includes('receptionist'));
+  const scope = sql`unnest(${input.agencyIds}::uuid[], ${roles}::text[], ${desks}::boolean[]) as scope (agency_id, roles, desk)`;
+  const part = (agencyColumn: 'holder_agency_id' | 'receiving_agency_id') => sql`
+    select b.* from ${scope}
+    cross join lateral (
+      select ${columns}, ${SORT_KEY} as sort_key
+      from dossier d
+      where d.${sql.raw(agencyColumn)} = scope.agency_id
+        ${agencyColumn === 'receiving_agency_id' ? sql`and d.holder_agency_id <> d.receiving_agency_id` : sql``}
+        and ${where} ${cursor}
+      order by ${SORT_KEY}, d.id
+      limit ${limit}
+    ) b`;
+  // A code is unique: read its one row (unique index), then check the scope.
+  if (input.code) {
+    const agencyMatch =
+      input.box === 'mine'
+        ? sql`scope.agency_id = d.holder_agency_id`
+        : sql`scope.agency_id in (d.holder_agency_id, d.receiving_agency_id)`;
+    return sql`
+      select ${columns}, ${SORT_KEY} as sort_key from dossier d
+      where d.code = ${input.code} and exists (select 1 from ${scope} where ${agencyMatch} and ${where} ${cursor})`;
+  }
+  // Box mine holds what is held at my agencies (assigned to me, a step of my role there, a new
+  // dossier at my desk, whose holder is the desk): the holding part alone.
+  if (input.box === 'mine') {
+    return part('holder_agency_id');
+  }
+  return sql`${part('holder_agency_id')} union ${part('receiving_agency_id')}`;
+};
+
+export type InboxRow = {
+  id: string;
+  code: string;
+  status: DossierStatus;
+  channel: 'direct' | 'online' | 'postal';
+  procedureCode: string;
+  procedureName: string;
+  fieldName: string;
+  applicantName: string;
+  summary: string;
+  receivingAgencyId: string;
+  holderAgencyId: string;
+  holderAgencyName: string;
+  holderUserId: string | null;
+  currentStepRole: string | null;
+  currentStepDueAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  dueProvisional: boolean;
+  completionClass: 'early' | 'on_time' | 'late' | null;
+  version: number;
+};
+
+/**
+ * The officer's inbox: dossiers held by (or received at) the caller's agencies, filtered and
+ * keyset-paginated by (due instant, id), reading about one page per agency at any depth.
+ */
+/** The SQL of one inbox page (searchInbox runs it; the plan tests and the benchmark explain it). */
+export const inboxPageQuery = (input: InboxQuery) => {
+  const columns = sql`d.id, d.code, d.status, d.channel, d.procedure_code, d.procedure_name, d.field_name,
+    d.applicant_name, d.summary, d.receiving_agency_id, d.holder_agency_id, d.holder_user_id, d.current_step_role,
+    d.current_step_due_at, d.received_at, d.due_at, d.due_provisional, d.completion_class, d.version`;
+  return sql<InboxRow & { sortKey: Date }>`
+    select page.*, holder.name as holder_agency_name
+    from (${inboxCandidates(input, columns, input.limit)}) page
+    join agency holder on holder.id = page.holder_agency_id
+    order by page.sort_key, page.id
+    limit ${input.limit}
+  `;
+};
+
+/**
+ * Runs an inbox read with the planner told to read in index order: open dossiers crowd the near
+ * due instants, which the table-wide statistics cannot see, so the planner underestimates a box's
+ * range and would rather bitmap-read and sort all of it than walk one page of the index. Without
+ * bitmap scans and with sorts priced out, each agency's part is one ordered index range; the merge
+ * of the parts still sorts its few rows. Local to the transaction.
+ */
+export const withInboxPlanner = async <T>(db: Db, read: (trx: Db) => Promise<T>): Promise<T> => {
+  const run = async (trx: Db) => {
+    // JIT off: the price put on sorts would otherwise make every inbox read "expensive" enough to compile.
+    await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true),
+      set_config('jit', 'off', true)`.execute(trx);
+    return read(trx);
+  };
+  return db.isTransaction ? read(db) : (db as Kysely<Database>).transaction().execute(run);
+};
+
+export const searchInbox = async (db: Db, input: InboxQuery): Promise<InboxRow[]> => {
   if (input.agencyIds.length === 0) {
     return [];
   }
-  let query = buildInboxQuery(db, input);
-  if (input.cursor) {
-    const { dueAt, id } = input.cursor;
-    // Order: due_at ascending with nulls last, then id.
-    query =
-      dueAt === null
-        ? query.where('dossier.dueAt', 'is', null).where('dossier.id', '>', id)
-        : query.where((eb) =>
-            eb.or([
-              eb('dossier.dueAt', '>', new Date(dueAt)),
-              eb.and([eb('dossier.dueAt', '=', new Date(dueAt)), eb('dossier.id', '>', id)]),
-              eb('dossier.dueAt', 'is', null),
-            ]),
-          );
-  }
-  return query
-    .select([
-      'dossier.id',
-      'dossier.code',
-      'dossier.status',
-      'dossier.channel',
-      'dossier.procedureCode',
-      'dossier.procedureName',
-      'dossier.fieldName',
-      'dossier.applicantName',
-      'dossier.summary',
-      'dossier.receivingAgencyId',
-      'dossier.holderAgencyId',
-      'holder.name as holderAgencyName',
-      'dossier.holderUserId',
-      'dossier.currentStepRole',
-      'dossier.currentStepDueAt',
-      'dossier.receivedAt',
-      'dossier.dueAt',
-      'dossier.dueProvisional',
-      'dossier.completionClass',
-      'dossier.version',
-    ])
-    .orderBy(sql`dossier.due_at asc nulls last`)
-    .orderBy('dossier.id')
-    .limit(input.limit)
-    .execute();
+  const result = await withInboxPlanner(db, (trx) => inboxPageQuery(input).execute(trx));
+  return result.rows.map(({ sortKey: _sortKey, ...row }) => row);
 };
 
+/** The SQL of a capped inbox count (countInbox runs it). */
+export const inboxCountQuery = (input: Omit<InboxQuery, 'cursor' | 'limit'>, cap: number) =>
+  sql<{ n: number }>`
+    select count(*)::int as n from (
+      select id from (${inboxCandidates(input, sql`d.id`, cap)}) candidates limit ${cap}
+    ) capped
+  `;
+
 /**
- * How many dossiers each box holds, counted up to `cap` (an inbox badge says "99+" past it), so
- * that counting never scans a whole province.
+ * How many dossiers each box holds, counted up to `cap` (an inbox badge says "999+" past it): at most
+ * `cap` index entries per agency and part, never the whole scope.
  */
 export const countInbox = async (db: Db, input: Omit<InboxQuery, 'cursor' | 'limit'>, cap: number): Promise<number> => {
   if (input.agencyIds.length === 0) {
     return 0;
   }
-  const limited = buildInboxQuery(db, input).select('dossier.id').limit(cap);
-  const row = await db
-    .selectFrom(limited.as('boxed'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return row?.n ?? 0;
+  const result = await withInboxPlanner(db, (trx) => inboxCountQuery(input, cap).execute(trx));
+  return result.rows[0]?.n ?? 0;
 };
 
 /** Active officials holding one of the roles directly at an agency (candidates for assignment). */

@@ -11,6 +11,7 @@ export * from './fees.queries.js';
 export * from './issued-forms.queries.js';
 export * from './job-queue.queries.js';
 export * from './lateness.queries.js';
+export * from './load-dossiers.queries.js';
 export {
   getMigrationStatus,
   getSchemaVersion,

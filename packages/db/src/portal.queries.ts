@@ -397,6 +397,12 @@ export const findDossierCitizenId = async (db: Db, dossierId: string): Promise<s
 export const listCitizenDossiers = async (
   db: Db,
   input: { citizenId: string; before?: { createdAt: Date; id: string }; limit: number },
+) => citizenDossiersQuery(db, input).execute();
+
+/** The query of listCitizenDossiers (the plan tests explain it): one range of dossier_citizen_newest_idx. */
+export const citizenDossiersQuery = (
+  db: Db,
+  input: { citizenId: string; before?: { createdAt: Date; id: string }; limit: number },
 ) => {
   let query = db
     .selectFrom('dossier')
@@ -437,7 +443,7 @@ export const listCitizenDossiers = async (
       ]),
     );
   }
-  return query.orderBy('dossier.createdAt', 'desc').orderBy('dossier.id', 'desc').limit(input.limit).execute();
+  return query.orderBy('dossier.createdAt', 'desc').orderBy('dossier.id', 'desc').limit(input.limit);
 };
 
 /** A document a citizen handed in (component) or that was issued (result), with who uploaded it. */

@@ -26,23 +26,33 @@ export type TrackingBookEntry = {
  * Mẫu 07) of the receiving desks: dossiers received in the period in order of receipt, keyset-paginated
  * so a year's book is written page by page, never held whole.
  */
-export const listTrackingBookPage = async (
-  db: Db,
-  input: {
-    agencyIds: readonly string[];
-    from: string;
-    to: string;
-    after?: { receivedAt: string; code: string; source: string } | undefined;
-    limit: number;
-  },
-): Promise<TrackingBookEntry[]> => {
+export const listTrackingBookPage = async (db: Db, input: TrackingBookPageInput): Promise<TrackingBookEntry[]> => {
+  const queries = trackingBookQueries(input);
+  const engine = await queries.engine.execute(db);
+  const history = await queries.history.execute(db);
+  const at = (row: TrackingBookEntry) => new Date(row.receivedAt).getTime();
+  return [...engine.rows, ...history.rows]
+    .sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.source < b.source ? -1 : 1))
+    .slice(0, input.limit);
+};
+
+export type TrackingBookPageInput = {
+  agencyIds: readonly string[];
+  from: string;
+  to: string;
+  after?: { receivedAt: string; code: string; source: string } | undefined;
+  limit: number;
+};
+
+/** The two queries of a tracking-book page (engine dossiers, imported history), for running and explaining. */
+export const trackingBookQueries = (input: TrackingBookPageInput) => {
   const ids = [...input.agencyIds];
   const start = sql`(${input.from}::date::timestamp - interval '7 hours') at time zone 'UTC'`;
   const end = sql`((${input.to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
   const after = input.after;
-  // Each source in receipt order (an index range of the desk), then merged: a page reads `limit`
-  // rows of each, never the whole period.
-  const engine = await sql<TrackingBookEntry>`
+  // Each source in receipt order, one index range per desk (0016: receiving agency, received_at,
+  // code), each stopped after `limit` rows, then merged: a page reads `limit` rows per desk and source.
+  const engine = sql<TrackingBookEntry>`
     select 'engine' as source, d.id::text as id, d.code, d.summary,
       greatest(1, coalesce((select max((c ->> 'originals')::int + (c ->> 'copies')::int) from jsonb_array_elements(d.components) c), 1)) as sets,
       d.applicant_name, d.applicant #>> '{address,text}' as address, commune.name as commune_name,
@@ -51,7 +61,14 @@ export const listTrackingBookPage = async (
       (select u.full_name from dossier_event ev join app_user u on u.id = ev.actor_user_id
         where ev.dossier_id = d.id and ev.action = 'receive' order by ev.seq limit 1) as receiver,
       null::text as note
-    from dossier d
+    from unnest(${ids}::uuid[]) as scope (agency_id)
+    cross join lateral (
+      select x.* from dossier x
+      where x.receiving_agency_id = scope.agency_id and x.received_at >= ${start} and x.received_at < ${end}
+        ${after ? sql`and (x.received_at, x.code) >= (${after.receivedAt}::timestamptz, ${after.code}) and (x.received_at, x.code, 'engine'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
+      order by x.received_at, x.code
+      limit ${input.limit}
+    ) d
     left join lateral (
       select u.name, u.province_code from administrative_unit u
       where u.level = 'commune' and u.code = d.applicant #>> '{address,communeCode}'
@@ -66,23 +83,23 @@ export const listTrackingBookPage = async (
         and (p.valid_to is null or p.valid_to >= ((d.received_at at time zone 'UTC') + interval '7 hours')::date)
       limit 1
     ) province on true
-    where d.receiving_agency_id = any(${ids}::uuid[]) and d.received_at >= ${start} and d.received_at < ${end}
-      ${after ? sql`and (d.received_at, d.code, 'engine'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
     order by d.received_at, d.code
     limit ${input.limit}
-  `.execute(db);
-  const history = await sql<TrackingBookEntry>`
+  `;
+  const history = sql<TrackingBookEntry>`
     select 'history' as source, h.id::text as id, h.code, h.summary, h.sets, h.applicant_name,
       h.applicant_address as address, null::text as commune_name, null::text as province_name, h.applicant_phone as phone, h.received_at, h.legal_due_at as due_at, h.returned_at,
       h.status, h.receiver, h.note
-    from historical_dossier h
-    where h.receiving_agency_id = any(${ids}::uuid[]) and h.received_at >= ${start} and h.received_at < ${end}
-      ${after ? sql`and (h.received_at, h.code, 'history'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
+    from unnest(${ids}::uuid[]) as scope (agency_id)
+    cross join lateral (
+      select x.* from historical_dossier x
+      where x.receiving_agency_id = scope.agency_id and x.received_at >= ${start} and x.received_at < ${end}
+        ${after ? sql`and (x.received_at, x.code) >= (${after.receivedAt}::timestamptz, ${after.code}) and (x.received_at, x.code, 'history'::text) > (${after.receivedAt}::timestamptz, ${after.code}, ${after.source})` : sql``}
+      order by x.received_at, x.code
+      limit ${input.limit}
+    ) h
     order by h.received_at, h.code
     limit ${input.limit}
-  `.execute(db);
-  const at = (row: TrackingBookEntry) => new Date(row.receivedAt).getTime();
-  return [...engine.rows, ...history.rows]
-    .sort((a, b) => at(a) - at(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.source < b.source ? -1 : 1))
-    .slice(0, input.limit);
+  `;
+  return { engine, history };
 };
