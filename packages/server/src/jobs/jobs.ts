@@ -42,8 +42,12 @@ export const startJobs = async (
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
+  // One read finds the queues of an existing installation; only missing ones are created.
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const queue of Object.values(QUEUES)) {
-    await boss.createQueue(queue, { name: queue, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    if (!existing.has(queue)) {
+      await boss.createQueue(queue, { name: queue, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    }
   }
   return {
     boss,
