@@ -70,11 +70,16 @@ const TS_INPUTS = [
  * Runs a step unless its inputs are unchanged since its last success and its outputs exist. The
  * fingerprint is taken before the step runs, so a file edited during a build is seen next time.
  */
-const step = ({ label, command, args, cwd = root, inputs, outputs }) => {
+const step = ({ label, command, args, cwd = root, inputs, outputs, isOutputCurrent = () => true }) => {
   const started = Date.now();
   const print = (what) => console.error(`build: ${label} ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const current = fingerprint(inputs);
-  if (!force && stamps[label] === current && outputs.every((file) => existsSync(join(root, file)))) {
+  if (
+    !force &&
+    stamps[label] === current &&
+    outputs.every((file) => existsSync(join(root, file))) &&
+    isOutputCurrent()
+  ) {
     print('up to date (checked)');
     return;
   }
@@ -93,6 +98,27 @@ step({
   args: ['-b', 'tsconfig.json'],
   inputs: TS_INPUTS,
   outputs: TS_PACKAGES.map((name) => `packages/${name}/dist/index.js`).concat('packages/cli/dist/main.js'),
+});
+// The command line as one module (scripts/bundle-cli.mjs), current while every file it was made from
+// is unchanged (bin/motcua.js checks the same before it uses it).
+const BUNDLE_DIR = join(root, 'packages/cli/dist/bundle');
+step({
+  label: 'command-line bundle',
+  command: process.execPath,
+  args: [`${root}scripts/bundle-cli.mjs`],
+  inputs: [...TS_INPUTS, 'scripts/bundle-cli.mjs'],
+  outputs: ['packages/cli/dist/bundle/motcua.js'],
+  isOutputCurrent: () => {
+    try {
+      const sources = JSON.parse(readFileSync(join(BUNDLE_DIR, 'sources.json'), 'utf8'));
+      return sources.every(([path, size, mtimeMs]) => {
+        const stat = statSync(join(BUNDLE_DIR, path));
+        return stat.size === size && stat.mtimeMs === mtimeMs;
+      });
+    } catch {
+      return false;
+    }
+  },
 });
 // The web's API types come from the server's OpenAPI document; the web type-check reads them. In CI
 // (CI=true, .ci/run) the committed file is checked instead of rewritten, so a server change that the
