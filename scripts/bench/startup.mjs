@@ -235,6 +235,14 @@ ${phaseRows}
 A start on the existing folder applies nothing: migrations are checked by version in one query, the
 reference data and the demo by their setting rows; the job handlers start after the server answers.
 
+Profiled with \`node --cpu-prof\` before this work: the largest share was loading modules — about 480 small ES
+modules of motcua and Kysely (now one bundled file, \`scripts/bundle-cli.mjs\`), and Ajv, fast-json-stringify,
+PDFKit, ExcelJS and nodemailer, none needed to answer (now not loaded, or loaded on first use); the web client's
+~160 built files were registered as one route each (now one wildcard route). PGlite's open runs its WebAssembly
+on the main thread (the event loop is free for under a tenth of it), so loading modules while it opens gains
+little. Left in \`HTTP application\`: @fastify/swagger with its YAML library (≈ 0.1 s CPU) for /docs and
+/openapi.json, and Fastify's route registration.
+
 Target: ready in ≤ 2 s and ≤ 1.5× bare — ${met ? 'met' : '**not met**'} (${seconds(npmStart)} s, ${ratio.toFixed(2)}×).`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
