@@ -1,6 +1,6 @@
 // npm run bench — runs every benchmark and writes its section of docs/performance.md (between
 // <!-- bench:NAME --> markers, leaving other sections alone). Speed targets live here, never in tests.
-//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications] [inbox]   (default: all)
+//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications] [inbox] [startup]   (default: all)
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -41,6 +41,7 @@ const benches = {
   statistics: () => import('./bench/statistics.mjs'),
   notifications: () => import('./bench/notifications.mjs'),
   inbox: () => import('./bench/inbox.mjs'),
+  startup: () => import('./bench/startup.mjs'),
 };
 
 for (const [name, load] of Object.entries(benches)) {

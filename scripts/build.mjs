@@ -1,26 +1,140 @@
 // Builds what `npm start` and `npx motcua` need: the TypeScript packages (incremental, tsc -b),
 // the web's API types (from the server's OpenAPI document) and the web client (Vite). Safe to run
 // repeatedly; prints one line per step.
+//
+// A step whose inputs have not changed since it last succeeded is skipped without spawning anything:
+// its fingerprint (path, size and mtime of every input file) is kept in node_modules/.cache/motcua/
+// (so `npm ci` starts afresh), and its outputs must still exist. `--force` (or CI=true) runs every step.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => `${root}node_modules/.bin/${name}`;
+const stampFile = `${root}node_modules/.cache/motcua/build-stamps.json`;
+const force = process.argv.includes('--force') || Boolean(process.env.CI);
 
-const step = (label, command, args, cwd = root) => {
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'e2e', '.vite']);
+
+/** Every file under the given paths (files or folders, relative to the root), with size and mtime. */
+const fingerprint = (paths) => {
+  const hash = createHash('sha256');
+  const visit = (relative) => {
+    const absolute = join(root, relative);
+    if (!existsSync(absolute)) {
+      hash.update(`${relative}\0missing\n`);
+      return;
+    }
+    const stat = statSync(absolute);
+    if (!stat.isDirectory()) {
+      hash.update(`${relative}\0${stat.size}\0${stat.mtimeMs}\n`);
+      return;
+    }
+    for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!(entry.isDirectory() && SKIPPED_DIRS.has(entry.name))) {
+        visit(join(relative, entry.name));
+      }
+    }
+  };
+  for (const path of paths) {
+    visit(path);
+  }
+  return hash.digest('hex');
+};
+
+const readStamps = () => {
+  try {
+    return JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return {};
+  }
+};
+const stamps = readStamps();
+const writeStamp = (label, value) => {
+  stamps[label] = value;
+  mkdirSync(join(stampFile, '..'), { recursive: true });
+  writeFileSync(stampFile, `${JSON.stringify(stamps, null, 2)}\n`);
+};
+
+const TS_PACKAGES = ['domain', 'db', 'server', 'cli'];
+const TS_INPUTS = [
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  ...TS_PACKAGES.flatMap((name) => [`packages/${name}/src`, `packages/${name}/tsconfig.json`]),
+];
+
+/**
+ * Runs a step unless its inputs are unchanged since its last success and its outputs exist. The
+ * fingerprint is taken before the step runs, so a file edited during a build is seen next time.
+ */
+const step = ({ label, command, args, cwd = root, inputs, outputs, isOutputCurrent = () => true }) => {
   const started = Date.now();
+  const print = (what) => console.error(`build: ${label} ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const current = fingerprint(inputs);
+  if (
+    !force &&
+    stamps[label] === current &&
+    outputs.every((file) => existsSync(join(root, file))) &&
+    isOutputCurrent()
+  ) {
+    print('up to date (checked)');
+    return;
+  }
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) {
     console.error(`build: ${label} failed`);
     process.exit(result.status ?? 1);
   }
-  console.error(`build: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeStamp(label, current);
+  print('done');
 };
 
-step('TypeScript packages', bin('tsc'), ['-b', 'tsconfig.json']);
+step({
+  label: 'TypeScript packages',
+  command: bin('tsc'),
+  args: ['-b', 'tsconfig.json'],
+  inputs: TS_INPUTS,
+  outputs: TS_PACKAGES.map((name) => `packages/${name}/dist/index.js`).concat('packages/cli/dist/main.js'),
+});
+// The command line as one module (scripts/bundle-cli.mjs), current while every file it was made from
+// is unchanged (bin/motcua.js checks the same before it uses it).
+const BUNDLE_DIR = join(root, 'packages/cli/dist/bundle');
+step({
+  label: 'command-line bundle',
+  command: process.execPath,
+  args: [`${root}scripts/bundle-cli.mjs`],
+  inputs: [...TS_INPUTS, 'scripts/bundle-cli.mjs'],
+  outputs: ['packages/cli/dist/bundle/motcua.js'],
+  isOutputCurrent: () => {
+    try {
+      const sources = JSON.parse(readFileSync(join(BUNDLE_DIR, 'sources.json'), 'utf8'));
+      return sources.every(([path, size, mtimeMs]) => {
+        const stat = statSync(join(BUNDLE_DIR, path));
+        return stat.size === size && stat.mtimeMs === mtimeMs;
+      });
+    } catch {
+      return false;
+    }
+  },
+});
 // The web's API types come from the server's OpenAPI document; the web type-check reads them. In CI
 // (CI=true, .ci/run) the committed file is checked instead of rewritten, so a server change that the
 // committed types do not reflect fails the build.
-const apiTypes = [`${root}scripts/generate-api-types.mjs`, ...(process.env.CI ? ['--check'] : [])];
-step('API types', process.execPath, apiTypes);
-step('web client', bin('vite'), ['build', '--logLevel', 'warn'], `${root}packages/web`);
+step({
+  label: 'API types',
+  command: process.execPath,
+  args: [`${root}scripts/generate-api-types.mjs`, ...(process.env.CI ? ['--check'] : [])],
+  inputs: [...TS_INPUTS, 'scripts/generate-api-types.mjs'],
+  outputs: ['packages/web/src/api/generated/openapi.d.ts'],
+});
+step({
+  label: 'web client',
+  command: bin('vite'),
+  args: ['build', '--logLevel', 'warn'],
+  cwd: `${root}packages/web`,
+  inputs: ['package-lock.json', 'packages/domain/src', 'packages/web'],
+  outputs: ['packages/web/dist/index.html'],
+});

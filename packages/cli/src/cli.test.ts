@@ -137,8 +137,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('motcua serve on the embedded
       const second = startServe(dir);
       const [, url2] = await waitForLine(second.child, /listening on (http:\/\/localhost:\d+)/, 120_000);
       expect((await fetch(`${url2}/readyz`)).status).toBe(200);
+      // The second start on the unchanged folder applies and seeds nothing: it says so, line by line.
       expect(second.output()).not.toContain('seeded the demo province');
       expect(second.output()).not.toContain('applied migration');
+      expect(second.output()).not.toContain('administrative units');
+      expect(second.output()).toContain('database current (migrations and reference data checked by version)');
+      expect(second.output()).toContain('demo province already seeded; nothing seeded');
+      expect(second.output()).toMatch(/ready \d+\.\d\d s after the process started \(process start and modules /);
 
       // A second process on the same embedded data directory is refused instead of corrupting it.
       const intruder = runCli(['migrate'], { MOTCUA_DATA_DIR: dir });

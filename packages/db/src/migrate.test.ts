@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getMigrationStatus, MigrationError, migrate, readMigrationFiles } from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
@@ -39,8 +39,18 @@ describe('migrate', () => {
     expect(status.applied.map((m) => m.version)).toEqual(readMigrationFiles().map((m) => m.version));
   });
 
-  it('does nothing when run again', async () => {
-    expect(await migrate(database.pool)).toEqual({ applied: [], alreadyCurrent: true });
+  it('does nothing when run again, and finds that out with one query, without the lock', async () => {
+    const query = vi.spyOn(database.pool, 'query');
+    const connect = vi.spyOn(database.pool, 'connect');
+    try {
+      expect(await migrate(database.pool)).toEqual({ applied: [], alreadyCurrent: true });
+      expect(query).toHaveBeenCalledTimes(1);
+      // Only the connection pool.query takes for itself: none is held for the advisory lock.
+      expect(connect).toHaveBeenCalledTimes(1);
+    } finally {
+      query.mockRestore();
+      connect.mockRestore();
+    }
   });
 
   it('applies pending migrations in order and records them; concurrent runs apply each once', async () => {

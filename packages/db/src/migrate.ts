@@ -107,16 +107,47 @@ export const getSchemaVersion = async (pool: pg.Pool): Promise<number> => {
 
 export type MigrateResult = { applied: { version: number; name: string }[]; alreadyCurrent: boolean };
 
+const UNDEFINED_TABLE = '42P01';
+
+/**
+ * Whether the database already has exactly these migrations, read in one query without the lock: a
+ * start on a current database (the usual case) does nothing more. `false` sends the caller to the
+ * locked path, which applies what is pending or says what is wrong (an edited or unknown migration).
+ */
+const isAlreadyCurrent = async (pool: pg.Pool, files: MigrationFile[]): Promise<boolean> => {
+  try {
+    const result = await pool.query<{ version: number; checksum: string }>(
+      'select version, checksum from schema_migration order by version',
+    );
+    return (
+      result.rows.length === files.length &&
+      result.rows.every(
+        (row, index) => row.version === files[index]?.version && row.checksum === files[index]?.checksum,
+      )
+    );
+  } catch (error) {
+    // A new database has no schema_migration table yet.
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) {
+      return false;
+    }
+    throw error;
+  }
+};
+
 /**
  * Applies pending migrations in order, each in its own transaction, while holding a session-level
  * advisory lock so that two processes starting together cannot race: the second waits, then finds
  * nothing left to do. Refuses to run if an applied migration was edited or is unknown to this build.
+ * A database that is already current is recognised by one query, without taking the lock.
  */
 export const migrate = async (
   pool: pg.Pool,
   options: { dir?: string; onApplied?: (migration: { version: number; name: string }) => void } = {},
 ): Promise<MigrateResult> => {
   const files = readMigrationFiles(options.dir);
+  if (await isAlreadyCurrent(pool, files)) {
+    return { applied: [], alreadyCurrent: true };
+  }
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

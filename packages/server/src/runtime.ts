@@ -198,11 +198,29 @@ export type RunningServer = {
   app: FastifyInstance;
   url: string;
   stop: () => Promise<void>;
+  /** Where the start went, phase by phase (milliseconds), up to listening. */
+  startup: StartupPhase[];
+};
+
+export type StartupPhase = { phase: string; ms: number };
+
+/** Times consecutive phases; the first counts from the process's start (node, then the modules loaded). */
+const createPhaseClock = () => {
+  const phases: StartupPhase[] = [];
+  let last = 0;
+  const mark = (phase: string) => {
+    const now = performance.now();
+    phases.push({ phase, ms: now - last });
+    last = now;
+  };
+  return { phases, mark };
 };
 
 /**
- * Opens and prepares the database, then listens. `stop` (also run on SIGINT/SIGTERM) stops
- * accepting connections, lets in-flight requests finish, then closes the database cleanly.
+ * Opens and prepares the database, then listens. On a database that is already current every check
+ * is one query (migrations by version, reference data and the demo by their setting rows); the job
+ * handlers start once the server answers. `stop` (also run on SIGINT/SIGTERM) stops accepting
+ * connections, lets in-flight requests finish, then closes the database cleanly.
  */
 export const startServer = async (
   config: Config,
@@ -212,41 +230,53 @@ export const startServer = async (
     handleSignals?: boolean;
   } = {},
 ): Promise<RunningServer> => {
+  const clock = createPhaseClock();
+  clock.mark('process start and modules');
   const opened = await openConfiguredDatabase(config);
+  clock.mark('database open');
   const state: RuntimeState = { shuttingDown: false, expectedMigrationVersion: expectedMigrationVersion() };
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   try {
     const prepared = await prepareDatabase(opened.database);
     options.onPrepared?.(prepared);
+    clock.mark('migrations and reference data');
     jobs = await startJobs(opened.database, {
       onError: (error) => console.error(`motcua: job queue: ${error.message}`),
     });
+    clock.mark('job queue');
     const storage = await openFileStorage(config.storage);
     app = await buildApp({ config, database: opened.database, replica: opened.replica, state, jobs, storage });
+    clock.mark('HTTP application');
     if (config.seedDemo) {
       const demo = await seedDemo(app.motcua, {
         password: config.demoPassword,
         publicUrl: config.publicUrl,
         historyDossiers: DEMO_HISTORY_DOSSIERS,
+        describeExisting: false,
       });
       options.onDemoSeeded?.(demo);
+      clock.mark('demo');
     }
-    await startWorkers(app.motcua);
     await app.listen({ port: config.port, host: config.host });
+    clock.mark('listen');
+    // After readiness: the job handlers poll the queue; nothing a request needs waits for them.
+    await startWorkers(app.motcua);
   } catch (error) {
+    await app?.close();
     await jobs?.stop();
     await opened.close();
     throw error;
   }
   const runningJobs = jobs;
+  const runningApp = app;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       state.shuttingDown = true;
       try {
-        await app.close();
+        await runningApp.close();
         await runningJobs.stop();
       } finally {
         await opened.close();
@@ -263,16 +293,16 @@ export const startServer = async (
         process.exit(130);
       }
       signalled = true;
-      app.log.info({ signal }, 'shutting down');
+      runningApp.log.info({ signal }, 'shutting down');
       const timer = setTimeout(() => {
-        app.log.error('graceful shutdown timed out after 15 s');
+        runningApp.log.error('graceful shutdown timed out after 15 s');
         process.exit(1);
       }, 15_000);
       timer.unref();
       stop().then(
         () => process.exit(0),
         (error: unknown) => {
-          app.log.error({ err: error }, 'error during shutdown');
+          runningApp.log.error({ err: error }, 'error during shutdown');
           process.exit(1);
         },
       );
@@ -281,7 +311,7 @@ export const startServer = async (
     process.on('SIGTERM', onSignal);
   }
 
-  const address = app.server.address();
+  const address = runningApp.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  return { app, url: `http://localhost:${port}`, stop };
+  return { app: runningApp, url: `http://localhost:${port}`, stop, startup: clock.phases };
 };

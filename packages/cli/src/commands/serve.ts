@@ -31,6 +31,9 @@ export const serveCommand: Command = {
         if (prepared.referenceData.loaded) {
           io.err(`motcua: loaded ${prepared.referenceData.units} administrative units`);
         }
+        if (prepared.appliedMigrations.length === 0 && !prepared.referenceData.loaded) {
+          io.err('motcua: database current (migrations and reference data checked by version); nothing applied');
+        }
       },
       onDemoSeeded: (demo) => {
         if (demo.seeded) {
@@ -38,11 +41,16 @@ export const serveCommand: Command = {
           for (const line of demo.printed ?? []) {
             io.err(`  ${line}`);
           }
+        } else {
+          io.err('motcua: demo province already seeded; nothing seeded (`motcua seed demo` lists its accounts)');
         }
       },
     });
     const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
     io.err(`motcua: listening on ${server.url} (database: ${where}); press Ctrl-C to stop`);
+    const total = server.startup.reduce((sum, phase) => sum + phase.ms, 0);
+    const phases = server.startup.map((p) => `${p.phase} ${(p.ms / 1000).toFixed(2)}`).join(', ');
+    io.err(`motcua: ready ${(total / 1000).toFixed(2)} s after the process started (${phases})`);
     return undefined;
   },
 };

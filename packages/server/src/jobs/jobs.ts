@@ -53,15 +53,20 @@ export const startJobs = async (
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
+  // One read finds the queues of an existing installation; only missing ones are created.
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const queue of Object.values(QUEUES)) {
-    const expireInSeconds = EXPIRE_SECONDS[queue];
-    await boss.createQueue(queue, {
-      name: queue,
-      retryLimit: 8,
-      retryDelay: 30,
-      retryBackoff: true,
-      ...(expireInSeconds ? { expireInSeconds } : {}),
-    });
+    if (!existing.has(queue)) {
+      // Options of a queue are set when it is created (an existing queue keeps its own).
+      const expireInSeconds = EXPIRE_SECONDS[queue];
+      await boss.createQueue(queue, {
+        name: queue,
+        retryLimit: 8,
+        retryDelay: 30,
+        retryBackoff: true,
+        ...(expireInSeconds ? { expireInSeconds } : {}),
+      });
+    }
   }
   const stopping = new AbortController();
   return {

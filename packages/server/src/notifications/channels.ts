@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { PortalConfig } from '../config.js';
 
 /**
@@ -41,19 +41,25 @@ export const createMailer = (config: PortalConfig['mail']): Mailer => {
       },
     };
   }
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-    // nodemailer logs nothing unless asked; keep it that way (messages carry names and addresses).
-    logger: false,
-  });
+  // nodemailer is imported with the first message, not at start-up.
+  let transport: Promise<Transporter> | undefined;
+  const openTransport = async (): Promise<Transporter> => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      url: config.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+      // nodemailer logs nothing unless asked; keep it that way (messages carry names and addresses).
+      logger: false,
+    });
+  };
   return {
     enabled: true,
     send: async (message) => {
       try {
-        await transport.sendMail({ ...message, from: config.from });
+        transport ??= openTransport();
+        await (await transport).sendMail({ ...message, from: config.from });
       } catch (error) {
         throw new DeliveryError(errorCode(error));
       }

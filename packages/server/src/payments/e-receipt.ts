@@ -41,7 +41,7 @@ const COLUMNS: Column[] = [
 const figures = (amount: number): string => formatVnd(amount).replace(' đồng', '');
 
 export const renderEReceipt = async (data: EReceiptData): Promise<Buffer> => {
-  const writer = new FormWriter('a4-portrait', {
+  const writer = await FormWriter.open('a4-portrait', {
     title: `Biên lai thu phí, lệ phí – ${data.receiptNo}`,
     subject: data.procedureName,
     issuedAt: data.paidAt,

@@ -62,7 +62,7 @@ export const openForm = async (
   title: string,
   subLines: string[] = [],
 ): Promise<FormWriter> => {
-  const writer = new FormWriter(paper, {
+  const writer = await FormWriter.open(paper, {
     title: `${title} – ${data.dossierCode}`,
     subject: data.procedureName,
     issuedAt: data.issuedAt,

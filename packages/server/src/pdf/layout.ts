@@ -9,8 +9,8 @@
  * tracking book and the statistics table.
  */
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PdfKitDocument from 'pdfkit';
+import type QRCode from 'qrcode';
 import type { IssuerBlock } from './form-data.js';
 import { formatPlaceDateVi, vietnamInstant } from './format-vi.js';
 
@@ -160,7 +160,7 @@ const nfc = (text: string): string => text.normalize('NFC');
 export const upperVi = (text: string): string => nfc(text).toLocaleUpperCase('vi-VN');
 
 /** The QR code as a greyscale PNG (no alpha channel, so PDFKit embeds it without a soft mask). */
-export const makeQrPng = (text: string): Promise<Buffer> => {
+export const makeQrPng = async (text: string): Promise<Buffer> => {
   const options: QRCode.QRCodeToBufferOptions = {
     type: 'png',
     errorCorrectionLevel: 'M',
@@ -169,7 +169,8 @@ export const makeQrPng = (text: string): Promise<Buffer> => {
     // pngjs options; colorType 0 = greyscale. Not in @types/qrcode, hence the widened object.
     rendererOpts: { colorType: 0 } as QRCode.QRCodeToBufferOptions['rendererOpts'],
   };
-  return QRCode.toBuffer(text, options);
+  const { default: qrcode } = await import('qrcode');
+  return qrcode.toBuffer(text, options);
 };
 
 const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -185,7 +186,16 @@ export class FormWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(paper: PaperKind, meta: DocumentMeta) {
+  /**
+   * Opens a blank document. PDFKit (with its font engine) is imported on first use, not at start-up:
+   * the server needs it only when it prints.
+   */
+  static async open(paper: PaperKind, meta: DocumentMeta): Promise<FormWriter> {
+    const { default: PDFDocument } = await import('pdfkit');
+    return new FormWriter(PDFDocument, paper, meta);
+  }
+
+  private constructor(PDFDocument: typeof PdfKitDocument, paper: PaperKind, meta: DocumentMeta) {
     const geometry = GEOMETRY[paper];
     const fonts = loadFonts();
     this.scale = geometry.scale;

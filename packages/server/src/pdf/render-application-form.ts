@@ -169,7 +169,7 @@ const writeSection = (writer: FormWriter, section: FilledSection, number: number
 export const renderApplicationForm = async (input: ApplicationFormInput): Promise<Buffer> => {
   const { definition, values } = input;
   const submitted = input.submittedAt ? toVietnamMoment(input.submittedAt) : undefined;
-  const writer = new FormWriter('a4-portrait', {
+  const writer = await FormWriter.open('a4-portrait', {
     title: input.dossierCode ? `${definition.title} – ${input.dossierCode}` : definition.title,
     subject: input.procedureName,
     issuedAt: submitted ?? UNDATED,

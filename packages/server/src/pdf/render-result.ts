@@ -34,7 +34,7 @@ export type ResultDocumentData = {
 };
 
 export const renderResultDocument = async (data: ResultDocumentData): Promise<Buffer> => {
-  const writer = new FormWriter('a4-portrait', {
+  const writer = await FormWriter.open('a4-portrait', {
     title: `${data.title} – ${data.documentNo}`,
     subject: data.procedureName,
     issuedAt: data.issuedAt,

@@ -39,7 +39,7 @@ const toCells = (row: TrackingBookRow): Cell[] => [
 ];
 
 export const renderTrackingBook = async (data: TrackingBookFormData): Promise<Buffer> => {
-  const writer = new FormWriter('a4-landscape', {
+  const writer = await FormWriter.open('a4-landscape', {
     title: `${TRACKING_BOOK_TITLE} – ${data.period}`,
     issuedAt: data.issuedAt,
   });

@@ -5,7 +5,7 @@
  */
 
 import { SERVICE_INDEX_GROUPS } from '@motcua/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ServiceIndexReport } from '../usecases/reports/service-index.js';
 import type { ReportMeta } from './report-meta.js';
 import { writeDocumentHeader } from './statistics-workbook.js';
@@ -28,7 +28,8 @@ const tableStyle = (sheet: ExcelJS.Worksheet, fromRow: number) => {
 };
 
 export const buildServiceIndexWorkbook = async (report: ServiceIndexReport, meta: ReportMeta): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'motcua';
   const setup: Partial<ExcelJS.PageSetup> = {
     paperSize: 9,

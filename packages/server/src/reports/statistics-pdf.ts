@@ -40,7 +40,7 @@ const rate = (value: number | null) =>
   value === null ? '—' : value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
 export const renderStatisticsPdf = async (report: StatisticsReport, meta: ReportMeta): Promise<Buffer> => {
-  const writer = new FormWriter('a4-landscape', { title: report.title.vi, issuedAt: meta.generatedAt });
+  const writer = await FormWriter.open('a4-landscape', { title: report.title.vi, issuedAt: meta.generatedAt });
   await writer.header(meta.issuer, { date: meta.generatedAt.date });
   writer.title(report.title.vi, [
     `Kỳ báo cáo: ${report.period.label.vi}`,

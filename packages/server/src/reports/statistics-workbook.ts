@@ -9,7 +9,7 @@
  * frozen and repeated on every printed page.
  */
 import { type PercentDecimals, TIMELINESS_LABELS } from '@motcua/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDateLongVi } from '../pdf/format-vi.js';
 import type { StatisticsReport } from '../usecases/reports/statistics.js';
 import { formatPeriodLineVi, type ReportMeta } from './report-meta.js';
@@ -228,7 +228,8 @@ export const buildStatisticsWorkbook = async (
   /** The decimals the report's percentages were rounded to (roundReportPercentages). */
   { decimals }: { decimals: PercentDecimals } = { decimals: 2 },
 ): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'motcua';
   workbook.created = new Date(`${meta.generatedAt.date}T${meta.generatedAt.time}:00+07:00`);
   workbook.title = report.title.vi;

@@ -4,7 +4,7 @@
  * they are read, so a desk's year (hundreds of thousands of rows) never sits in memory.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TrackingBookRow } from '../pdf/form-data.js';
 import { formatDateLongVi } from '../pdf/format-vi.js';
 import type { ReportMeta } from './report-meta.js';
@@ -36,7 +36,8 @@ export const writeTrackingBookWorkbook = async (
   book: { agencyName: string; periodLabel: string },
   pages: AsyncIterable<{ rows: TrackingBookRow[] }>,
 ): Promise<number> => {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'motcua';
   const last = COLUMNS.length;
   const headerRow = 7;

@@ -412,11 +412,16 @@ export const seedDemo = async (
     publicUrl?: string | undefined;
     /** Synthetic past dossiers (from 1 January last year to 90 days ago, all closed) so the reports have something to show. */
     historyDossiers?: number | undefined;
+    /** When the demo is already there, list its dossiers again (`motcua seed demo`); `serve` does not. */
+    describeExisting?: boolean | undefined;
   } = {},
 ): Promise<DemoSeedResult> => {
   const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
   if (existing) {
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
+    if (options.describeExisting === false) {
+      return { seeded: false };
+    }
     return { seeded: false, printed: await describeShowcase(ctx, existing.showcase ?? [], options.publicUrl) };
   }
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;

@@ -223,7 +223,7 @@ const TEMPLATE_LINES: Column[] = [
  */
 const renderGeneratedTemplate = async (content: ProcedureVersionContent, component: Component, today: string) => {
   const title = (component.templateName ?? component.name).replace(/\.(docx?|pdf)$/i, '');
-  const writer = new FormWriter('a4-portrait', {
+  const writer = await FormWriter.open('a4-portrait', {
     title,
     subject: content.name,
     issuedAt: { date: today, time: '00:00' },
