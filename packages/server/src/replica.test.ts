@@ -79,7 +79,7 @@ describe.skipIf(obstacle !== undefined)(
       storageDir = mkdtempSync(join(tmpdir(), 'motcua-replica-files-'));
       config = loadConfig(
         { DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URL: cluster.replicaUrl, LOG_LEVEL: 'silent' },
-        { webDir: '/nonexistent-web-dir', storageDir },
+        { webDir: '/nonexistent-web-dir', storage: { kind: 'local', dir: storageDir } },
       );
       // The app's own start-up path: both pools, migrations and reference data on the primary.
       opened = await openConfiguredDatabase(config);
