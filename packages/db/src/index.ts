@@ -44,5 +44,6 @@ export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
+export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';
 export * from './users.queries.js';

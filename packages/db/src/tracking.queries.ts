@@ -1,0 +1,264 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Database } from './schema.js';
+import type { DossierEventTable, DossierStepTable, DossierTable } from './tables/dossiers.js';
+
+type Dossier = Selectable<DossierTable>;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A throttle counter as stored (login_throttle): attempts in the window that started at `windowStartedAt`. */
+export type ThrottleRow = { key: string; attempts: number; windowStartedAt: Date };
+
+export type TrackedStep = {
+  stepNo: number;
+  name: string;
+  status: Selectable<DossierStepTable>['status'];
+  agencyName: string;
+  givenAt: Date | null;
+  receivedAt: Date | null;
+  completedAt: Date | null;
+  dueAt: Date | null;
+};
+
+export type TrackedEvent = {
+  seq: number;
+  at: Date;
+  action: string;
+  actorKind: Selectable<DossierEventTable>['actorKind'];
+  fromStatus: string | null;
+  toStatus: string;
+  agencyName: string | null;
+};
+
+/** The latest request made of the applicant (supplement, payment), with what they were told. */
+export type TrackedRequest = { action: string; at: Date; note: string | null; payload: unknown };
+
+export type TrackedDossier = {
+  id: string;
+  code: string;
+  status: Dossier['status'];
+  channel: Dossier['channel'];
+  procedureCode: string;
+  procedureName: string;
+  applicant: Record<string, unknown>;
+  createdAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  legalDueAt: Date | null;
+  dueProvisional: boolean;
+  completedAt: Date | null;
+  returnedAt: Date | null;
+  completionClass: 'early' | 'on_time' | 'late' | null;
+  receivingAgency: { code: string; name: string } | null;
+  rated: boolean;
+  steps: TrackedStep[];
+  events: TrackedEvent[];
+  supplementRequest: TrackedRequest | null;
+  paymentRequest: TrackedRequest | null;
+};
+
+const SUPPLEMENT_ACTIONS = ['request_supplement', 'request_intake_supplement'];
+const PAYMENT_ACTIONS = ['request_payment'];
+
+// Timestamps nested in JSON arrive as text.
+const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
+const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
+
+/**
+ * Everything the public tracking answers, in ONE statement: the throttle counters of the given keys
+ * (always one row, even for an unknown code), and — when the code exists — the dossier's public
+ * fields, its receiving agency, whether it was rated, its steps and history (agency names only) and
+ * the latest supplement and payment requests. Each part is read by a unique key or a primary-key
+ * prefix: dossier(code), dossier_step(dossier_id, step_no), dossier_event(dossier_id, seq),
+ * dossier_rating(dossier_id), agency(id), login_throttle(key).
+ */
+export const findTrackedDossier = async (
+  db: Db,
+  input: { code: string; throttleKeys: readonly string[] },
+): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('loginThrottle')
+        .select(
+          sql<
+            ThrottleRow[]
+          >`coalesce(json_agg(json_build_object('key', key, 'attempts', attempts, 'window_started_at', window_started_at)), '[]')`.as(
+            'throttles',
+          ),
+        )
+        .where('key', 'in', [...input.throttleKeys])
+        .as('throttle'),
+    )
+    .leftJoin('dossier', (join) => join.on('dossier.code', '=', input.code))
+    .leftJoin('agency as receiving', 'receiving.id', 'dossier.receivingAgencyId')
+    .select([
+      'throttle.throttles',
+      'dossier.id',
+      'dossier.code',
+      'dossier.status',
+      'dossier.channel',
+      'dossier.procedureCode',
+      'dossier.procedureName',
+      'dossier.applicant',
+      'dossier.createdAt',
+      'dossier.receivedAt',
+      'dossier.dueAt',
+      'dossier.legalDueAt',
+      'dossier.dueProvisional',
+      'dossier.completedAt',
+      'dossier.returnedAt',
+      'dossier.completionClass',
+      'receiving.code as receivingAgencyCode',
+      'receiving.name as receivingAgencyName',
+    ])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom('dossierRating')
+            .select(sql`1`.as('one'))
+            .whereRef('dossierRating.dossierId', '=', 'dossier.id'),
+        )
+        .as('rated'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('dossierStep')
+          .innerJoin('agency as stepAgency', 'stepAgency.id', 'dossierStep.agencyId')
+          .select([
+            'dossierStep.stepNo',
+            'dossierStep.name',
+            'dossierStep.status',
+            'stepAgency.name as agencyName',
+            'dossierStep.givenAt',
+            'dossierStep.receivedAt',
+            'dossierStep.completedAt',
+            'dossierStep.dueAt',
+          ])
+          .whereRef('dossierStep.dossierId', '=', 'dossier.id')
+          .orderBy('dossierStep.stepNo'),
+      ).as('steps'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('dossierEvent')
+          .leftJoin('agency as eventAgency', 'eventAgency.id', 'dossierEvent.agencyId')
+          .select([
+            'dossierEvent.seq',
+            'dossierEvent.at',
+            'dossierEvent.action',
+            'dossierEvent.actorKind',
+            'dossierEvent.fromStatus',
+            'dossierEvent.toStatus',
+            'eventAgency.name as agencyName',
+          ])
+          .whereRef('dossierEvent.dossierId', '=', 'dossier.id')
+          .orderBy('dossierEvent.seq'),
+      ).as('events'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('dossierEvent as request')
+          .select(['request.action', 'request.at', 'request.note', 'request.payload'])
+          .whereRef('request.dossierId', '=', 'dossier.id')
+          .where('request.action', 'in', SUPPLEMENT_ACTIONS)
+          .orderBy('request.seq', 'desc')
+          .limit(1),
+      ).as('supplementRequest'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('dossierEvent as request')
+          .select(['request.action', 'request.at', 'request.note', 'request.payload'])
+          .whereRef('request.dossierId', '=', 'dossier.id')
+          .where('request.action', 'in', PAYMENT_ACTIONS)
+          .orderBy('request.seq', 'desc')
+          .limit(1),
+      ).as('paymentRequest'),
+    ])
+    .executeTakeFirstOrThrow();
+
+  const throttles = row.throttles.map((t) => ({ ...t, windowStartedAt: date(t.windowStartedAt) }));
+  if (row.id === null || row.code === null) {
+    return { throttles, dossier: undefined };
+  }
+  const request = (value: unknown): TrackedRequest | null => {
+    if (!value) {
+      return null;
+    }
+    const r = value as TrackedRequest;
+    return { action: r.action, at: date(r.at), note: r.note ?? null, payload: r.payload };
+  };
+  return {
+    throttles,
+    dossier: {
+      id: row.id,
+      code: row.code,
+      status: row.status as Dossier['status'],
+      channel: row.channel as Dossier['channel'],
+      procedureCode: row.procedureCode as string,
+      procedureName: row.procedureName as string,
+      applicant: (row.applicant ?? {}) as Record<string, unknown>,
+      createdAt: row.createdAt as Date,
+      receivedAt: row.receivedAt,
+      dueAt: row.dueAt,
+      legalDueAt: row.legalDueAt,
+      dueProvisional: row.dueProvisional ?? false,
+      completedAt: row.completedAt,
+      returnedAt: row.returnedAt,
+      completionClass: row.completionClass,
+      receivingAgency:
+        row.receivingAgencyCode !== null && row.receivingAgencyName !== null
+          ? { code: row.receivingAgencyCode, name: row.receivingAgencyName }
+          : null,
+      rated: Boolean(row.rated),
+      steps: row.steps.map((s) => ({
+        stepNo: s.stepNo,
+        name: s.name,
+        status: s.status,
+        agencyName: s.agencyName,
+        givenAt: dateOrNull(s.givenAt),
+        receivedAt: dateOrNull(s.receivedAt),
+        completedAt: dateOrNull(s.completedAt),
+        dueAt: dateOrNull(s.dueAt),
+      })),
+      events: row.events.map((e) => ({
+        seq: e.seq,
+        at: date(e.at),
+        action: e.action,
+        actorKind: e.actorKind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        agencyName: e.agencyName,
+      })),
+      supplementRequest: request(row.supplementRequest),
+      paymentRequest: request(row.paymentRequest),
+    },
+  };
+};
+
+/**
+ * Counts one failure against each key in one statement, each in its own fixed window (a new window
+ * starts when the old one has passed). Returns every key's counter after this failure.
+ */
+export const hitThrottles = async (
+  db: Db,
+  input: { hits: readonly { key: string; windowMs: number }[]; now: Date },
+): Promise<ThrottleRow[]> => {
+  if (input.hits.length === 0) {
+    return [];
+  }
+  const windowStart = sql<Date>`case login_throttle.key ${sql.join(
+    input.hits.map((hit) => sql`when ${hit.key} then ${new Date(input.now.getTime() - hit.windowMs)}::timestamptz`),
+    sql` `,
+  )} end`;
+  return db
+    .insertInto('loginThrottle')
+    .values(input.hits.map((hit) => ({ key: hit.key, windowStartedAt: input.now, attempts: 1 })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        attempts: sql<number>`case when login_throttle.window_started_at <= ${windowStart} then 1 else login_throttle.attempts + 1 end`,
+        windowStartedAt: sql<Date>`case when login_throttle.window_started_at <= ${windowStart} then ${input.now} else login_throttle.window_started_at end`,
+      }),
+    )
+    .returning(['key', 'attempts', 'windowStartedAt'])
+    .execute();
+};
