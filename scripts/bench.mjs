@@ -1,6 +1,6 @@
 // npm run bench — runs every benchmark and writes its section of docs/performance.md (between
 // <!-- bench:NAME --> markers, leaving other sections alone). Speed targets live here, never in tests.
-//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications]   (default: all)
+//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications] [tracking]   (default: all)
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -40,6 +40,7 @@ const benches = {
   intake: () => import('./bench/intake.mjs'),
   statistics: () => import('./bench/statistics.mjs'),
   notifications: () => import('./bench/notifications.mjs'),
+  tracking: () => import('./bench/tracking.mjs'),
 };
 
 for (const [name, load] of Object.entries(benches)) {

@@ -35,6 +35,7 @@ export * from './statistics-aggregates.queries.js';
 export * from './statistics-drill-down.queries.js';
 export * from './statistics-sums.queries.js';
 export * from './synthetic-dossiers.queries.js';
+export * from './synthetic-history.queries.js';
 export * from './tables/calendar.js';
 export * from './tables/catalog.js';
 export * from './tables/dossiers.js';

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type InferResult, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from './schema.js';
 import type { DossierEventTable, DossierStepTable, DossierTable } from './tables/dossiers.js';
@@ -65,19 +65,8 @@ const PAYMENT_ACTIONS = ['request_payment'];
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
 const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
 
-/**
- * Everything the public tracking answers, in ONE statement: the throttle counters of the given keys
- * (always one row, even for an unknown code), and — when the code exists — the dossier's public
- * fields, its receiving agency, whether it was rated, its steps and history (agency names only) and
- * the latest supplement and payment requests. Each part is read by a unique key or a primary-key
- * prefix: dossier(code), dossier_step(dossier_id, step_no), dossier_event(dossier_id, seq),
- * dossier_rating(dossier_id), agency(id), login_throttle(key).
- */
-export const findTrackedDossier = async (
-  db: Db,
-  input: { code: string; throttleKeys: readonly string[] },
-): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
-  const row = await db
+const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly string[]) =>
+  db
     .selectFrom((eb) =>
       eb
         .selectFrom('loginThrottle')
@@ -88,10 +77,10 @@ export const findTrackedDossier = async (
             'throttles',
           ),
         )
-        .where('key', 'in', [...input.throttleKeys])
+        .where('key', 'in', [...throttleKeys])
         .as('throttle'),
     )
-    .leftJoin('dossier', (join) => join.on('dossier.code', '=', input.code))
+    .leftJoin('dossier', (join) => join.on('dossier.code', '=', code))
     .leftJoin('agency as receiving', 'receiving.id', 'dossier.receivingAgencyId')
     .select([
       'throttle.throttles',
@@ -173,9 +162,42 @@ export const findTrackedDossier = async (
           .orderBy('request.seq', 'desc')
           .limit(1),
       ).as('paymentRequest'),
-    ])
-    .executeTakeFirstOrThrow();
+    ]);
 
+// The statement is compiled once (its shape never changes) and sent with each lookup's values: building
+// it with the query builder on every request cost more CPU than PostgreSQL spends answering it.
+const CODE = '\u0000code';
+const KEYS = ['\u0000key0', '\u0000key1'] as const;
+let compiled: CompiledQuery | undefined;
+
+/**
+ * Everything the public tracking answers, in ONE statement: the throttle counters of the two given keys
+ * (always one row, even for an unknown code), and — when the code exists — the dossier's public
+ * fields, its receiving agency, whether it was rated, its steps and history (agency names only) and
+ * the latest supplement and payment requests. Each part is read by a unique key or a primary-key
+ * prefix: dossier(code), dossier_step(dossier_id, step_no), dossier_event(dossier_id, seq),
+ * dossier_rating(dossier_id), agency(id), login_throttle(key).
+ */
+export const findTrackedDossier = async (
+  db: Db,
+  input: { code: string; throttleKeys: readonly [string, string] },
+): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
+  compiled ??= buildTrackedDossierQuery(db, CODE, KEYS).compile();
+  const values: Record<string, unknown> = {
+    [CODE]: input.code,
+    [KEYS[0]]: input.throttleKeys[0],
+    [KEYS[1]]: input.throttleKeys[1],
+  };
+  const parameters = compiled.parameters.map((value) =>
+    typeof value === 'string' && value in values ? values[value] : value,
+  );
+  const result = await db.executeQuery<InferResult<ReturnType<typeof buildTrackedDossierQuery>>[number]>(
+    CompiledQuery.raw(compiled.sql, parameters as unknown[]),
+  );
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error('the tracking statement returned no row');
+  }
   const throttles = row.throttles.map((t) => ({ ...t, windowStartedAt: date(t.windowStartedAt) }));
   if (row.id === null || row.code === null) {
     return { throttles, dossier: undefined };
