@@ -155,7 +155,7 @@ const startApi = async (url) => {
   throw new Error('the API did not become ready in 60 s');
 };
 
-const httpRun = (base, lookups, connections, seconds) => {
+const httpRun = (base, lookups, connections, seconds, overallRate = undefined) => {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -163,6 +163,7 @@ const httpRun = (base, lookups, connections, seconds) => {
         url: base,
         connections,
         duration: seconds,
+        ...(overallRate ? { overallRate } : {}),
         requests: [
           {
             method: 'GET',
@@ -215,12 +216,12 @@ const captureTrackingStatement = async (url, sample) => {
     if (typeof args[0] === 'string') {
       seen.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
     } else if (args[0]?.text) {
-      seen.push({ text: args[0].text, values: args[0].values ?? [] });
+      seen.push({ name: args[0].name, text: args[0].text, values: args[0].values ?? [] });
     }
     return query.apply(this, args);
   };
   try {
-    await findTrackedDossier(database.db, { code: sample.code, throttleKeys: ['bench-address', 'bench-code'] });
+    await findTrackedDossier(database, { code: sample.code, throttleKeys: ['bench-address', 'bench-code'] });
   } finally {
     pg.Client.prototype.query = query;
     await database.close();
@@ -230,6 +231,7 @@ const captureTrackingStatement = async (url, sample) => {
     throw new Error('the tracking statement was not seen');
   }
   return ({ code }) => ({
+    ...(statement.name ? { name: statement.name } : {}),
     text: statement.text,
     values: statement.values.map((v) =>
       v === sample.code
@@ -264,6 +266,7 @@ export async function run({
   const plainRow = ({ code }) => ({ text: 'select * from dossier where code = $1', values: [code] });
 
   const rows = [];
+  let paced;
   const api = await startApi(url);
   try {
     // Warm-up: connections, JIT of both processes, the hot part of the indexes.
@@ -278,6 +281,13 @@ export async function run({
           `raw same statement ${n(raw.rate)}/s p99 ${raw.p99.toFixed(1)} ms; plain row ${n(plain.rate)}/s`,
       );
       rows.push({ connections, http, failures, raw, plain });
+    }
+    // Closed-loop clients wait on each other: at saturation the mean latency is clients / rate (Little's
+    // law), so latency is also measured at half the saturated rate, 50 connections sending at a fixed pace.
+    const saturated = rows.find((r) => r.connections === 50)?.http.requests.average ?? 0;
+    if (saturated > 0) {
+      paced = await httpRun(api.base, lookups, 50, seconds, Math.max(1, Math.round(saturated / 2)));
+      log(`tracking: 50 clients at ${n(saturated / 2)}/s: p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms`);
     }
   } finally {
     await api.stop();
@@ -299,7 +309,8 @@ ${machine}
 
 \`npm run bench tracking\`: \`GET /api/v1/public/dossiers/:code?factor=<PIN>\` through HTTP (autocannon, ${seconds} s per
 row) against one API process of its own, over ${n(lookups.length)} random existing codes with their correct PIN,
-beside PostgreSQL answering the same statement through pg (same concurrency, a pool of that size) and a plain
+beside PostgreSQL answering the same statement through pg (prepared as the API prepares it; same concurrency, a
+pool of that size) and a plain
 \`select * from dossier where code = $1\`, in the same run. The database (${n(size.dossiers)} synthetic dossiers of
 province ${PROVINCE}, ~${n(size.events)} history events, three steps each) is generated once with SQL and kept;
 ${generated ? `this run generated it in ${generated.seconds.toFixed(0)} s` : 'this run reused it'}.
@@ -311,6 +322,12 @@ its failure counters (\`track-dossier.test.ts\` counts them).
 | clients | HTTP rate | p50 | p99 | failed | raw, same statement | HTTP / raw | raw, plain row | HTTP / plain |
 |---|---|---|---|---|---|---|---|---|
 ${table}
+
+${
+  paced
+    ? `At a fixed pace of half the saturated rate (${n(paced.requests.average)}/s over 50 connections): p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ${paced.non2xx + paced.errors + paced.timeouts} failed. With closed-loop clients the mean latency at saturation is clients ÷ rate (Little's law): a p99 of 10 ms at 50 clients needs at least 5,000 lookups/s.`
+    : ''
+}
 
 Targets: p99 ≤ 10 ms at 50 clients (${at50 ? `${at50.http.latency.p99} ms` : 'n/a'}), ≥ 0.3 of the raw rate of the
 same statement (${at50 ? (at50.http.requests.average / at50.raw.rate).toFixed(2) : 'n/a'}).

@@ -1,5 +1,7 @@
-import { CompiledQuery, type InferResult, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { DatabaseHandle } from './client.js';
 import type { Database } from './schema.js';
 import type { DossierEventTable, DossierStepTable, DossierTable } from './tables/dossiers.js';
 
@@ -164,11 +166,64 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
       ).as('paymentRequest'),
     ]);
 
-// The statement is compiled once (its shape never changes) and sent with each lookup's values: building
-// it with the query builder on every request cost more CPU than PostgreSQL spends answering it.
+// The statement is compiled once (its shape never changes) and sent as a named prepared statement with
+// each lookup's values: every connection parses and plans it once, not on every lookup (building it with
+// the query builder and planning it per request cost more than executing it). The results bypass the
+// camel-case plugin, so the row is read with its snake_case names. (Behind PgBouncer in transaction mode
+// this needs its protocol-level prepared statements, max_prepared_statements > 0, version 1.21 and later.)
+const STATEMENT_NAME = 'motcua_track_dossier_v1';
 const CODE = '\u0000code';
 const KEYS = ['\u0000key0', '\u0000key1'] as const;
 let compiled: CompiledQuery | undefined;
+
+type JsonStep = {
+  step_no: number;
+  name: string;
+  status: TrackedStep['status'];
+  agency_name: string;
+  given_at: string | null;
+  received_at: string | null;
+  completed_at: string | null;
+  due_at: string | null;
+};
+type JsonEvent = {
+  seq: number;
+  at: string;
+  action: string;
+  actor_kind: TrackedEvent['actorKind'];
+  from_status: string | null;
+  to_status: string;
+  agency_name: string | null;
+};
+type JsonRequest = { action: string; at: string; note: string | null; payload: unknown };
+type TrackedRow = {
+  throttles: { key: string; attempts: number; window_started_at: string }[];
+  id: string | null;
+  code: string | null;
+  status: Dossier['status'] | null;
+  channel: Dossier['channel'] | null;
+  procedure_code: string | null;
+  procedure_name: string | null;
+  applicant: Record<string, unknown> | null;
+  created_at: Date | null;
+  received_at: Date | null;
+  due_at: Date | null;
+  legal_due_at: Date | null;
+  due_provisional: boolean | null;
+  completed_at: Date | null;
+  returned_at: Date | null;
+  completion_class: Dossier['completionClass'];
+  receiving_agency_code: string | null;
+  receiving_agency_name: string | null;
+  rated: boolean | null;
+  steps: JsonStep[];
+  events: JsonEvent[];
+  supplement_request: JsonRequest | null;
+  payment_request: JsonRequest | null;
+};
+
+const request = (value: JsonRequest | null): TrackedRequest | null =>
+  value ? { action: value.action, at: date(value.at), note: value.note ?? null, payload: value.payload } : null;
 
 /**
  * Everything the public tracking answers, in ONE statement: the throttle counters of the two given keys
@@ -179,80 +234,76 @@ let compiled: CompiledQuery | undefined;
  * dossier_rating(dossier_id), agency(id), login_throttle(key).
  */
 export const findTrackedDossier = async (
-  db: Db,
+  database: Pick<DatabaseHandle, 'db' | 'pool'>,
   input: { code: string; throttleKeys: readonly [string, string] },
 ): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
-  compiled ??= buildTrackedDossierQuery(db, CODE, KEYS).compile();
+  compiled ??= buildTrackedDossierQuery(database.db, CODE, KEYS).compile();
   const values: Record<string, unknown> = {
     [CODE]: input.code,
     [KEYS[0]]: input.throttleKeys[0],
     [KEYS[1]]: input.throttleKeys[1],
   };
-  const parameters = compiled.parameters.map((value) =>
-    typeof value === 'string' && value in values ? values[value] : value,
-  );
-  const result = await db.executeQuery<InferResult<ReturnType<typeof buildTrackedDossierQuery>>[number]>(
-    CompiledQuery.raw(compiled.sql, parameters as unknown[]),
-  );
+  const result = await database.pool.query<TrackedRow>({
+    name: STATEMENT_NAME,
+    text: compiled.sql,
+    values: compiled.parameters.map((value) => (typeof value === 'string' && value in values ? values[value] : value)),
+  });
   const row = result.rows[0];
   if (!row) {
     throw new Error('the tracking statement returned no row');
   }
-  const throttles = row.throttles.map((t) => ({ ...t, windowStartedAt: date(t.windowStartedAt) }));
-  if (row.id === null || row.code === null) {
+  const throttles = row.throttles.map((t) => ({
+    key: t.key,
+    attempts: t.attempts,
+    windowStartedAt: date(t.window_started_at),
+  }));
+  if (row.id === null || row.code === null || row.status === null || row.channel === null) {
     return { throttles, dossier: undefined };
   }
-  const request = (value: unknown): TrackedRequest | null => {
-    if (!value) {
-      return null;
-    }
-    const r = value as TrackedRequest;
-    return { action: r.action, at: date(r.at), note: r.note ?? null, payload: r.payload };
-  };
   return {
     throttles,
     dossier: {
       id: row.id,
       code: row.code,
-      status: row.status as Dossier['status'],
-      channel: row.channel as Dossier['channel'],
-      procedureCode: row.procedureCode as string,
-      procedureName: row.procedureName as string,
-      applicant: (row.applicant ?? {}) as Record<string, unknown>,
-      createdAt: row.createdAt as Date,
-      receivedAt: row.receivedAt,
-      dueAt: row.dueAt,
-      legalDueAt: row.legalDueAt,
-      dueProvisional: row.dueProvisional ?? false,
-      completedAt: row.completedAt,
-      returnedAt: row.returnedAt,
-      completionClass: row.completionClass,
+      status: row.status,
+      channel: row.channel,
+      procedureCode: row.procedure_code ?? '',
+      procedureName: row.procedure_name ?? '',
+      applicant: row.applicant ?? {},
+      createdAt: row.created_at ?? new Date(0),
+      receivedAt: row.received_at,
+      dueAt: row.due_at,
+      legalDueAt: row.legal_due_at,
+      dueProvisional: row.due_provisional ?? false,
+      completedAt: row.completed_at,
+      returnedAt: row.returned_at,
+      completionClass: row.completion_class,
       receivingAgency:
-        row.receivingAgencyCode !== null && row.receivingAgencyName !== null
-          ? { code: row.receivingAgencyCode, name: row.receivingAgencyName }
+        row.receiving_agency_code !== null && row.receiving_agency_name !== null
+          ? { code: row.receiving_agency_code, name: row.receiving_agency_name }
           : null,
-      rated: Boolean(row.rated),
+      rated: row.rated === true,
       steps: row.steps.map((s) => ({
-        stepNo: s.stepNo,
+        stepNo: s.step_no,
         name: s.name,
         status: s.status,
-        agencyName: s.agencyName,
-        givenAt: dateOrNull(s.givenAt),
-        receivedAt: dateOrNull(s.receivedAt),
-        completedAt: dateOrNull(s.completedAt),
-        dueAt: dateOrNull(s.dueAt),
+        agencyName: s.agency_name,
+        givenAt: dateOrNull(s.given_at),
+        receivedAt: dateOrNull(s.received_at),
+        completedAt: dateOrNull(s.completed_at),
+        dueAt: dateOrNull(s.due_at),
       })),
       events: row.events.map((e) => ({
         seq: e.seq,
         at: date(e.at),
         action: e.action,
-        actorKind: e.actorKind,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        agencyName: e.agencyName,
+        actorKind: e.actor_kind,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        agencyName: e.agency_name,
       })),
-      supplementRequest: request(row.supplementRequest),
-      paymentRequest: request(row.paymentRequest),
+      supplementRequest: request(row.supplement_request),
+      paymentRequest: request(row.payment_request),
     },
   };
 };

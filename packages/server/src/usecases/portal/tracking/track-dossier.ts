@@ -47,7 +47,7 @@ export const trackDossier = async (ctx: AppContext, input: { code: string; facto
   };
 
   const secret = await getInstallationSecret(ctx);
-  const { throttles, dossier } = await findTrackedDossier(ctx.db, {
+  const { throttles, dossier } = await findTrackedDossier(ctx.database, {
     code: input.code,
     throttleKeys: [keys.address, keys.code],
   });
