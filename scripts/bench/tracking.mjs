@@ -14,6 +14,7 @@
 // data version and the dossier count) matches; otherwise it is dropped and generated again.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -265,6 +266,7 @@ export async function run({
   const sameStatement = await captureTrackingStatement(url, lookups[0]);
   const plainRow = ({ code }) => ({ text: 'select * from dossier where code = $1', values: [code] });
 
+  const load = loadavg()[0];
   const rows = [];
   let paced;
   const api = await startApi(url);
@@ -305,15 +307,16 @@ export async function run({
   return `
 ## Public tracking (code + PIN) on ${n(size.dossiers)} dossiers
 
-${machine}
+${machine} · load average ${load.toFixed(1)} when the measurement started${
+    load > cpus().length ? ' (a busy machine: other work shared the cores, so these figures are low)' : ''
+  }
 
 \`npm run bench tracking\`: \`GET /api/v1/public/dossiers/:code?factor=<PIN>\` through HTTP (autocannon, ${seconds} s per
 row) against one API process of its own, over ${n(lookups.length)} random existing codes with their correct PIN,
-beside PostgreSQL answering the same statement through pg (prepared as the API prepares it; same concurrency, a
-pool of that size) and a plain
-\`select * from dossier where code = $1\`, in the same run. The database (${n(size.dossiers)} synthetic dossiers of
-province ${PROVINCE}, ~${n(size.events)} history events, three steps each) is generated once with SQL and kept;
-${generated ? `this run generated it in ${generated.seconds.toFixed(0)} s` : 'this run reused it'}.
+beside PostgreSQL answering the same statement through pg (prepared as the API prepares it; same concurrency,
+a pool of that size) and a plain \`select * from dossier where code = $1\`, in the same run. The database
+(${n(size.dossiers)} synthetic dossiers of province ${PROVINCE}, ~${n(size.events)} history events, three steps each)
+is generated once with SQL and kept; ${generated ? `this run generated it in ${generated.seconds.toFixed(0)} s` : 'this run reused it'}.
 
 One lookup is one statement (dossier, steps, history, agency, rating, latest requests and the failure counters
 together, each by a unique key or a primary-key prefix) and writes nothing; a failed lookup adds one upsert of
@@ -325,11 +328,11 @@ ${table}
 
 ${
   paced
-    ? `At a fixed pace of half the saturated rate (${n(paced.requests.average)}/s over 50 connections): p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms, ${paced.non2xx + paced.errors + paced.timeouts} failed. With closed-loop clients the mean latency at saturation is clients ÷ rate (Little's law): a p99 of 10 ms at 50 clients needs at least 5,000 lookups/s.`
+    ? `At a fixed pace of half the saturated rate (${n(paced.requests.average)}/s over 50 connections): p50 ${paced.latency.p50} ms,\np99 ${paced.latency.p99} ms, ${paced.non2xx + paced.errors + paced.timeouts} failed. With closed-loop clients the mean latency at saturation is\nclients ÷ rate (Little's law): a p99 of 10 ms at 50 saturating clients needs at least 5,000 lookups/s.`
     : ''
 }
 
-Targets: p99 ≤ 10 ms at 50 clients (${at50 ? `${at50.http.latency.p99} ms` : 'n/a'}), ≥ 0.3 of the raw rate of the
-same statement (${at50 ? (at50.http.requests.average / at50.raw.rate).toFixed(2) : 'n/a'}).
+Targets: p99 ≤ 10 ms at 50 clients (${at50 ? `${at50.http.latency.p99} ms` : 'n/a'}), ≥ 0.3 of the raw rate of the same
+statement (${at50 ? (at50.http.requests.average / at50.raw.rate).toFixed(2) : 'n/a'}).
 `;
 }

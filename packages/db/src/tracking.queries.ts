@@ -83,7 +83,6 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
         .as('throttle'),
     )
     .leftJoin('dossier', (join) => join.on('dossier.code', '=', code))
-    .leftJoin('agency as receiving', 'receiving.id', 'dossier.receivingAgencyId')
     .select([
       'throttle.throttles',
       'dossier.id',
@@ -101,10 +100,19 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
       'dossier.completedAt',
       'dossier.returnedAt',
       'dossier.completionClass',
-      'receiving.code as receivingAgencyCode',
-      'receiving.name as receivingAgencyName',
     ])
     .select((eb) => [
+      // Agencies by primary key, one row each (a join would let the planner hash the whole agency table).
+      eb
+        .selectFrom('agency as receiving')
+        .select('receiving.code')
+        .whereRef('receiving.id', '=', 'dossier.receivingAgencyId')
+        .as('receivingAgencyCode'),
+      eb
+        .selectFrom('agency as receiving')
+        .select('receiving.name')
+        .whereRef('receiving.id', '=', 'dossier.receivingAgencyId')
+        .as('receivingAgencyName'),
       eb
         .exists(
           eb
@@ -116,12 +124,17 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
       jsonArrayFrom(
         eb
           .selectFrom('dossierStep')
-          .innerJoin('agency as stepAgency', 'stepAgency.id', 'dossierStep.agencyId')
           .select([
             'dossierStep.stepNo',
             'dossierStep.name',
             'dossierStep.status',
-            'stepAgency.name as agencyName',
+            (step) =>
+              step
+                .selectFrom('agency as stepAgency')
+                .select('stepAgency.name')
+                .whereRef('stepAgency.id', '=', 'dossierStep.agencyId')
+                .$asScalar()
+                .as('agencyName'),
             'dossierStep.givenAt',
             'dossierStep.receivedAt',
             'dossierStep.completedAt',
@@ -133,7 +146,6 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
       jsonArrayFrom(
         eb
           .selectFrom('dossierEvent')
-          .leftJoin('agency as eventAgency', 'eventAgency.id', 'dossierEvent.agencyId')
           .select([
             'dossierEvent.seq',
             'dossierEvent.at',
@@ -141,7 +153,13 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
             'dossierEvent.actorKind',
             'dossierEvent.fromStatus',
             'dossierEvent.toStatus',
-            'eventAgency.name as agencyName',
+            (event) =>
+              event
+                .selectFrom('agency as eventAgency')
+                .select('eventAgency.name')
+                .whereRef('eventAgency.id', '=', 'dossierEvent.agencyId')
+                .$asScalar()
+                .as('agencyName'),
           ])
           .whereRef('dossierEvent.dossierId', '=', 'dossier.id')
           .orderBy('dossierEvent.seq'),
