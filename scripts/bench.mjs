@@ -1,6 +1,6 @@
 // npm run bench — runs every benchmark and writes its section of docs/performance.md (between
 // <!-- bench:NAME --> markers, leaving other sections alone). Speed targets live here, never in tests.
-//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications] [inbox] [startup]   (default: all)
+//   node scripts/bench.mjs [calendar] [intake] [statistics] [notifications] [inbox] [startup] [tracking]   (default: all)
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -42,6 +42,7 @@ const benches = {
   notifications: () => import('./bench/notifications.mjs'),
   inbox: () => import('./bench/inbox.mjs'),
   startup: () => import('./bench/startup.mjs'),
+  tracking: () => import('./bench/tracking.mjs'),
 };
 
 for (const [name, load] of Object.entries(benches)) {

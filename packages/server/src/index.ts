@@ -1,4 +1,5 @@
 export { type AppDeps, buildApp } from './app.js';
+export { deriveTrackingPin, getInstallationSecret } from './auth/installation-secret.js';
 export {
   BACKUP_FORMAT,
   BackupError,

@@ -5,3 +5,4 @@ export * from './pakn.js';
 export * from './payment-message.js';
 export * from './rating.js';
 export * from './receiving-office.js';
+export * from './tracking-throttle.js';

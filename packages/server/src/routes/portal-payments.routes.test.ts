@@ -423,12 +423,22 @@ describe('results online, public verification, tracking and rating', () => {
     expect(locked.json().code).toBe('RATE_LIMITED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
 
+    // Failures from one address over many codes (no code reaches its own limit) lock the address.
     const address = '203.0.113.7';
     for (let i = 0; i < 60; i += 1) {
-      await t.app.inject({ url: `/api/v1/public/dossiers/${code}?factor=0000`, remoteAddress: address });
+      const other = `000.00.10.H31-261123-${String(1000 + i)}`;
+      const miss = await t.app.inject({ url: `/api/v1/public/dossiers/${other}?factor=0000`, remoteAddress: address });
+      expect(miss.statusCode).toBe(404);
     }
     const busy = await t.app.inject({ url: `/api/v1/public/dossiers/${code}?factor=4321`, remoteAddress: address });
     expect(busy.statusCode).toBe(429);
+    expect(busy.json().code).toBe('RATE_LIMITED');
+    // Another address is not concerned.
+    const elsewhere = await t.app.inject({
+      url: `/api/v1/public/dossiers/${code}?factor=0000`,
+      remoteAddress: '203.0.113.8',
+    });
+    expect(elsewhere.statusCode).toBe(404);
   });
 
   it('lets the applicant rate the returned dossier once; the desk cannot rate it again', async () => {

@@ -169,7 +169,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         description:
           'Answers the status, the steps with their agencies and dates, the due instant (+07:00, with `dueProvisional`) ' +
           'and what the applicant must do next — nothing private. A missing dossier and a wrong factor give the same ' +
-          '404; lookups are limited per client address and failures per code (429 with Retry-After).',
+          '404; failed lookups are limited per client address and per code (429 with Retry-After).',
         params: z.object({ code: DossierCode }),
         querystring: z.object({
           factor: z

@@ -5863,7 +5863,7 @@ export interface paths {
   "/api/v1/public/dossiers/{code}": {
     /**
      * Track a dossier without signing in (code + last 4 digits of the ID/tax number, or the receipt PIN)
-     * @description Answers the status, the steps with their agencies and dates, the due instant (+07:00, with `dueProvisional`) and what the applicant must do next — nothing private. A missing dossier and a wrong factor give the same 404; lookups are limited per client address and failures per code (429 with Retry-After).
+     * @description Answers the status, the steps with their agencies and dates, the due instant (+07:00, with `dueProvisional`) and what the applicant must do next — nothing private. A missing dossier and a wrong factor give the same 404; failed lookups are limited per client address and per code (429 with Retry-After).
      */
     get: {
       parameters: {
