@@ -2,7 +2,6 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -22,6 +21,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import '../../i18n/console';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -51,7 +51,7 @@ const KINDS: DayKind[] = ['extra_day_off', 'swap_day_off', 'holiday', 'compensat
  */
 export const CalendarAdminPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const province = me?.provinceCode ?? null;
   const queryClient = useQueryClient();

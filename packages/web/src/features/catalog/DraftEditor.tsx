@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -14,6 +14,7 @@ import type {
   StepRole,
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
@@ -92,7 +93,7 @@ type Props = {
  */
 export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [applicationForm, setApplicationForm] = useState<FormDefinition | undefined>(

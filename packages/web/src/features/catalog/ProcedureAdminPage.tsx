@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import '../../i18n/console';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -27,7 +28,7 @@ const statusTone: Record<VersionStatus, Tone> = { draft: 'warning', published: '
 export const ProcedureAdminPage = () => {
   const { code = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const catalog = me?.provinceCode ?? 'national';
   const labels = usePortalLabels();

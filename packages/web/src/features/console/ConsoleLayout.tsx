@@ -12,19 +12,23 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { MessageProvider } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
 import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { RequireOfficial } from '../auth/RequireOfficial';
 import { DOSSIER_ROLES, hasRole, signOutOfficial, useMe } from '../auth/useMe';
+
+// The menu's drawer is for narrow screens only, so its code loads there and not before a desktop's first page.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
@@ -175,18 +179,20 @@ const ConsoleChrome = () => {
       </Layout.Header>
       <Layout>
         {narrow ? (
-          <Drawer
-            placement="left"
-            size={280}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={t('nav.menu')}
-            styles={{ body: { padding: 0 } }}
-          >
-            <nav id="console-menu" aria-label={t('nav.menu')}>
-              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
-            </nav>
-          </Drawer>
+          <Suspense fallback={null}>
+            <Drawer
+              placement="left"
+              size={280}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={t('nav.menu')}
+              styles={{ body: { padding: 0 } }}
+            >
+              <nav id="console-menu" aria-label={t('nav.menu')}>
+                <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
+              </nav>
+            </Drawer>
+          </Suspense>
         ) : (
           <Layout.Sider
             width={248}
@@ -212,17 +218,17 @@ const ConsoleChrome = () => {
       <Layout.Footer style={{ padding: '12px 16px' }}>
         <StatusFooter />
       </Layout.Footer>
-      <Typography.Text className="visually-hidden" aria-live="polite">
+      <span className="visually-hidden" aria-live="polite">
         {signOut.isSuccess ? t('auth.signedOut') : ''}
-      </Typography.Text>
+      </span>
     </Layout>
   );
 };
 
 export const ConsoleLayout = () => (
-  <AntApp>
+  <MessageProvider>
     <RequireOfficial>
       <ConsoleChrome />
     </RequireOfficial>
-  </AntApp>
+  </MessageProvider>
 );

@@ -1,12 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { ActionResult, AvailableAction, Dossier, DossierAction } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
@@ -134,7 +135,7 @@ type Props = {
 /** One dialog for every dossier action: only the fields the action needs, its form to print after. */
 export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<string[]>([]);

@@ -1,10 +1,11 @@
 import { FilePdfOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, List, Space, Typography } from 'antd';
+import { Button, Form, Input, List, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, DossierDocument } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
 import { attachResult, generateResult } from './useDossier';
 
@@ -50,7 +51,7 @@ export const ResultFileItem = ({ document }: { document: DossierDocument }) => {
  */
 export const ResultDocuments = ({ dossier }: { dossier: Dossier }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const queryClient = useQueryClient();
   const [documentNo, setDocumentNo] = useState('');
   const [uploadName, setUploadName] = useState(dossier.resultTemplate?.title ?? '');

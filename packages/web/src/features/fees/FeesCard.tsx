@@ -1,7 +1,6 @@
 import { FileTextOutlined, WalletOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Descriptions,
@@ -18,6 +17,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { formatDateTime, formatVnd } from '../../lib/format';
 import { type CounterPaymentInput, type DossierFees, useDossierFees, useRecordCounterPayment } from './useFees';
 
@@ -37,7 +37,7 @@ const RecordPaymentDialog = ({
   onClose: () => void;
 }) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const key = useRef(newIdempotencyKey());
   const record = useRecordCounterPayment(code);

@@ -1,11 +1,14 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Grid, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Empty, Flex, Grid, Input, Space, Tabs, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DossierStatus, InboxBox, InboxItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect, LazyTable } from '../../components/lazyAntd';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { searchButton } from '../../components/searchButton';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
@@ -147,7 +150,7 @@ const Inbox = () => {
           </Link>
         ) : null}
       </Flex>
-      <Card styles={{ body: { paddingTop: 8 } }}>
+      <Panel style={{ paddingTop: 0 }}>
         <Tabs
           activeKey={box}
           onChange={(key) => update({ box: key, cursor: undefined })}
@@ -164,7 +167,7 @@ const Inbox = () => {
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ maxWidth: 360 }}
           />
-          <Select<DossierStatus[]>
+          <LazySelect<DossierStatus[]>
             mode="multiple"
             aria-label={t('inbox.statusLabel')}
             placeholder={t('inbox.statusLabel')}
@@ -180,7 +183,7 @@ const Inbox = () => {
         {phone ? (
           <InboxList items={items} loading={inbox.isPending} />
         ) : (
-          <Table<InboxItem>
+          <LazyTable<InboxItem>
             rowKey="code"
             size="middle"
             columns={columns}
@@ -203,7 +206,7 @@ const Inbox = () => {
             </Button>
           ) : null}
         </Flex>
-      </Card>
+      </Panel>
     </Space>
   );
 };
@@ -212,7 +215,7 @@ const Inbox = () => {
 const InboxList = ({ items, loading }: { items: InboxItem[]; loading: boolean }) => {
   const { t } = useTranslation();
   if (items.length === 0) {
-    return loading ? <Card loading size="small" /> : <Empty description={t('inbox.empty')} />;
+    return loading ? <PageLoading /> : <Empty description={t('inbox.empty')} />;
   }
   return (
     <ul className="inbox-list" aria-label={t('inbox.title')}>

@@ -1,14 +1,14 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Result, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Select, Space, Steps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
+import { isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { lazyWidget } from '../../components/lazyWidget';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/console';
 import '../../i18n/eforms';
@@ -16,12 +16,20 @@ import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { fetchProcedure } from '../catalog/useCatalog';
 import type { EFormErrors } from '../eforms/validate';
-import { ApplicantFields, type ApplicantValues, type SubmitterValues } from './ApplicantFields';
-import { ComponentsChecklist, type ComponentValues, initialComponentValues } from './ComponentsChecklist';
+import type { ApplicantValues, SubmitterValues } from './ApplicantFields';
+import { type ComponentValues, initialComponentValues } from './component-values';
 import { IntakeFormStep } from './IntakeFormStep';
 import { ProcedurePicker } from './ProcedurePicker';
-import { ReviewPanel } from './ReviewPanel';
 import { receiveDossier } from './useIntake';
+
+// The steps after the first and the end's result load when shown (fetched while the desk looks for the
+// procedure), so the page's first load carries only the procedure search (issue 16).
+const ApplicantFields = lazyWidget(() => import('./ApplicantFields').then((m) => ({ default: m.ApplicantFields })));
+const ComponentsChecklist = lazyWidget(() =>
+  import('./ComponentsChecklist').then((m) => ({ default: m.ComponentsChecklist })),
+);
+const ReviewPanel = lazyWidget(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const SavedResult = lazyWidget(() => import('./SavedResult').then((m) => ({ default: m.SavedResult })));
 
 type IntakeValues = {
   applicant: ApplicantValues;
@@ -131,6 +139,12 @@ export const IntakePage = () => {
   useEffect(() => {
     document.title = `${t('intake.title')} — ${t('app.shortName')}`;
   }, [t]);
+  useEffect(() => {
+    void ApplicantFields.preload();
+    void ComponentsChecklist.preload();
+    void ReviewPanel.preload();
+    void SavedResult.preload();
+  }, []);
 
   const choose = async (code: string) => {
     setChoosing(code);
@@ -263,48 +277,7 @@ export const IntakePage = () => {
   }
 
   if (saved) {
-    const printed =
-      saved.outcome === 'receive' ? 'receipt' : saved.outcome === 'supplement' ? 'supplement_request' : 'refusal';
-    const title =
-      saved.outcome === 'receive'
-        ? t('intake.savedTitle', { code: saved.code })
-        : saved.outcome === 'supplement'
-          ? t('intake.savedSupplement', { code: saved.code })
-          : t('intake.savedRefuse', { code: saved.code });
-    const printLabel =
-      saved.outcome === 'receive'
-        ? t('intake.printReceipt')
-        : saved.outcome === 'supplement'
-          ? t('intake.printSupplement')
-          : t('intake.printRefusal');
-    return (
-      <Card>
-        <Result
-          status="success"
-          title={<span data-testid="intake-saved">{title}</span>}
-          extra={
-            <Space wrap style={{ justifyContent: 'center' }}>
-              <Button
-                type="primary"
-                size="large"
-                icon={<PrinterOutlined />}
-                href={formUrl(saved.code, printed)}
-                target="_blank"
-                rel="noopener"
-              >
-                {printLabel}
-              </Button>
-              <Link to={`/can-bo/ho-so/${encodeURIComponent(saved.code)}`}>
-                <Button size="large">{t('intake.openDossier')}</Button>
-              </Link>
-              <Button size="large" onClick={restart}>
-                {t('intake.another')}
-              </Button>
-            </Space>
-          }
-        />
-      </Card>
-    );
+    return <SavedResult code={saved.code} outcome={saved.outcome} onAnother={restart} />;
   }
 
   const content = procedure?.current?.content;

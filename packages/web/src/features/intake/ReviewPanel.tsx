@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { dueQueryOf, findDirectDuration, findDirectRule, useProcedureText } from '../../lib/useProcedureText';
 import { TEXT_WARNING } from '../../theme';
-import { type ComponentValues, findMissingComponents } from './ComponentsChecklist';
+import { type ComponentValues, findMissingComponents } from './component-values';
 import { fetchDueDate } from './useIntake';
 
 type Props = { content: ProcedureContent; agencyId: string; from: string; filledByForm?: string | undefined };

@@ -1,12 +1,13 @@
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { OFFICIAL_ROLES, type OfficialRole, type RoleGrant, type User } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { fetchUser, grantRole, resetUserPassword, revokeRole, updateUser } from './useUsers';
@@ -24,7 +25,7 @@ type Props = {
 /** One official: profile, account status, password reset and roles. */
 export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const queryClient = useQueryClient();
   const [profileForm] = Form.useForm<Profile>();

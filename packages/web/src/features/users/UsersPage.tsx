@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import '../../i18n/console';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -33,7 +34,7 @@ const PAGE_SIZE = 20;
 /** Officials of the agencies the caller administers: search, create with a first role, open one to change it. */
 export const UsersPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const queryClient = useQueryClient();
   const adminAgencies = agenciesWithRole(me, 'agency_admin', 'province_admin', 'auditor');

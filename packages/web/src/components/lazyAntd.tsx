@@ -1,0 +1,46 @@
+import type { DatePickerProps, RangePickerProps } from 'antd/es/date-picker';
+import type { BaseOptionType, DefaultOptionType, SelectProps } from 'antd/es/select';
+import type { TableProps } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lazyWidget } from './lazyWidget';
+
+/*
+ * antd's heaviest widgets, loaded when a page first shows one (issue 16: a console page's first load
+ * ≤ 300 KB gzip). Table is 50 KB gzip (it brings Tree and Pagination), DatePicker 31 KB, Select 24 KB;
+ * a table or a list of choices waits for its data anyway, and their code is fetched at the same time.
+ * Same props as antd's; their static members (Table.Summary, DatePicker.RangePicker …) are not here.
+ */
+
+/** In place of a field until its code is there: the field's size, and "loading" for a screen reader. */
+const FieldLoading = () => {
+  const { t } = useTranslation();
+  return (
+    <div className="field-loading" role="status">
+      <span className="visually-hidden">{t('app.loading')}</span>
+    </div>
+  );
+};
+
+type Module<P> = Promise<{ default: (props: P) => ReactNode }>;
+
+export const LazyTable = lazyWidget(
+  () => import('antd/es/table') as unknown as Module<TableProps<object>>,
+) as unknown as (<T extends object>(props: TableProps<T>) => ReactNode) & { preload: () => Promise<unknown> };
+
+export const LazySelect = lazyWidget(
+  () => import('antd/es/select') as unknown as Module<SelectProps>,
+  <FieldLoading />,
+) as unknown as (<V = unknown, O extends BaseOptionType | DefaultOptionType = DefaultOptionType>(
+  props: SelectProps<V, O>,
+) => ReactNode) & { preload: () => Promise<unknown> };
+
+export const LazyDatePicker = lazyWidget(
+  () => import('antd/es/date-picker') as unknown as Module<DatePickerProps>,
+  <FieldLoading />,
+);
+
+export const LazyRangePicker = lazyWidget(
+  () => import('antd/es/date-picker').then((m) => ({ default: m.default.RangePicker })),
+  <FieldLoading />,
+);
