@@ -1,9 +1,10 @@
 import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import type { AgencyChange } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
@@ -188,9 +189,9 @@ export const AgenciesPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+      <Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('agencies.title')}
-      </Typography.Title>
+      </Title>
       {hasRole(me, 'province_admin') ? <QueueStatusCard /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { AGENCY_KINDS, type AgencyDetail, type AgencyKind } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Paragraph } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { createAgency, mergeAgencies, moveAgency, renameAgency } from './useAgencies';
 
@@ -181,7 +182,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
         ) : null}
         {dialog === 'merge' ? (
           <>
-            <Typography.Paragraph type="secondary">{t('agencies.mergeHelp')}</Typography.Paragraph>
+            <Paragraph type="secondary">{t('agencies.mergeHelp')}</Paragraph>
             <Form.Item
               label={t('agencies.mergeInto')}
               name="successorId"

@@ -16,12 +16,12 @@ import {
   Space,
   Table,
   Tag,
-  Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -119,9 +119,9 @@ export const CalendarAdminPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('calendar.title')}
-        </Typography.Title>
+        </Title>
         <Space>
           <label htmlFor="calendar-year">{t('calendar.year')}</label>
           <InputNumber id="calendar-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
@@ -153,7 +153,7 @@ export const CalendarAdminPage = () => {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.addDayOff')}</h2>}>
-            <Typography.Paragraph type="secondary">{t('calendar.addHelp')}</Typography.Paragraph>
+            <Paragraph type="secondary">{t('calendar.addHelp')}</Paragraph>
             {preview.isError ? <ErrorAlert error={preview.error} extra={unplaced} /> : null}
             <Form<DayValues>
               form={form}
@@ -248,9 +248,9 @@ export const CalendarAdminPage = () => {
               width: 300,
               render: (v: string | null) =>
                 v ? (
-                  <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
+                  <Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
                     {v}
-                  </Typography.Text>
+                  </Text>
                 ) : (
                   '—'
                 ),
@@ -273,10 +273,10 @@ export const CalendarAdminPage = () => {
           ]}
         />
         {holidays.data && holidays.data.makeupWorkdays.length > 0 ? (
-          <Typography.Paragraph style={{ marginTop: 12 }}>
+          <Paragraph style={{ marginTop: 12 }}>
             <strong>{t('calendar.makeupWorkdays')}:</strong>{' '}
             {holidays.data.makeupWorkdays.map((d) => `${formatDate(d.date)} (${d.period})`).join('; ')}
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.history')}</h2>}>
@@ -316,9 +316,9 @@ export const CalendarAdminPage = () => {
         {apply.isError ? <ErrorAlert error={apply.error} /> : null}
         {pending ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Paragraph data-testid="calendar-preview-summary">
+            <Paragraph data-testid="calendar-preview-summary">
               {t('calendar.previewSummary', { scanned: pending.preview.scanned, total: pending.preview.total })}
-            </Typography.Paragraph>
+            </Paragraph>
             {pending.preview.moved.length === 0 ? (
               <Alert type="info" showIcon title={t('calendar.previewNone')} />
             ) : (

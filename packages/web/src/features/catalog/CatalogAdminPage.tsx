@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -61,9 +62,9 @@ export const CatalogAdminPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('catalog.title')}
-        </Typography.Title>
+        </Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdopting(true)}>
           {t('catalog.adopt')}
         </Button>

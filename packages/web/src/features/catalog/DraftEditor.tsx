@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -15,6 +15,7 @@ import type {
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Text } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
@@ -62,7 +63,7 @@ const ItemHeader = ({ index, onRemove }: { index: number; onRemove: () => void }
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" style={{ width: '100%' }}>
-      <Typography.Text strong>{index + 1}.</Typography.Text>
+      <Text strong>{index + 1}.</Text>
       <Button
         type="text"
         danger
@@ -359,7 +360,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
                 >
                   {t('catalog.addStep')}
                 </Button>
-                <Typography.Text type="secondary">{t('catalog.totalHours', { hours: totalHours })}</Typography.Text>
+                <Text type="secondary">{t('catalog.totalHours', { hours: totalHours })}</Text>
               </Flex>
             </Space>
           )}

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -108,9 +109,9 @@ export const ProcedureAdminPage = () => {
         <ArrowLeftOutlined aria-hidden /> {t('common.back')}
       </Link>
       <Card>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+        <Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           {p.name}
-        </Typography.Title>
+        </Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('catalog.code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('catalog.field')}>{p.field.name}</Descriptions.Item>
@@ -219,17 +220,17 @@ export const ProcedureAdminPage = () => {
             />
           ) : (
             <Flex vertical gap={12}>
-              <Typography.Title level={3} style={{ fontSize: 15 }}>
+              <Title level={3} style={{ fontSize: 15 }}>
                 {t('catalog.components')}
-              </Typography.Title>
+              </Title>
               <ol>
                 {editing.content.components.map((c) => (
                   <li key={c.key}>{c.name}</li>
                 ))}
               </ol>
-              <Typography.Title level={3} style={{ fontSize: 15 }}>
+              <Title level={3} style={{ fontSize: 15 }}>
                 {t('catalog.steps')}
-              </Typography.Title>
+              </Title>
               <ol>
                 {editing.content.processSteps.map((s) => (
                   <li key={s.key}>

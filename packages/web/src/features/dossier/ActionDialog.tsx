@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { ActionResult, AvailableAction, Dossier, DossierAction } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Paragraph, Text } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
@@ -117,9 +118,9 @@ const AssigneeSelect = ({
         showSearch={{ optionFilterProp: 'label' }}
       />
       {users.isError ? (
-        <Typography.Text style={{ fontSize: 12, color: TEXT_WARNING }}>
+        <Text style={{ fontSize: 12, color: TEXT_WARNING }}>
           {t('actions.assigneeUnavailable')} {isApiError(users.error) ? users.error.title : ''}
-        </Typography.Text>
+        </Text>
       ) : null}
     </>
   );
@@ -260,7 +261,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
     >
       {printable?.form ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Paragraph>{t('dossier.acted', { action: printable.label[language] })}</Typography.Paragraph>
+          <Paragraph>{t('dossier.acted', { action: printable.label[language] })}</Paragraph>
           <Button
             type="primary"
             icon={<PrinterOutlined />}
@@ -286,7 +287,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
             results: resultFiles.length > 0 ? [] : [{ name: '' }],
           }}
         >
-          <Typography.Paragraph>{t('actions.confirmText', { action: label, code: dossier.code })}</Typography.Paragraph>
+          <Paragraph>{t('actions.confirmText', { action: label, code: dossier.code })}</Paragraph>
           {perform.isError ? <ErrorAlert error={perform.error} extra={unplaced} /> : null}
           {name === 'request_supplement' || name === 'request_intake_supplement' ? (
             <Form.Item
@@ -351,7 +352,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
                 />
               </Form.Item>
               <ResultDocuments dossier={dossier} />
-              <Typography.Text strong>{t('results.paperResults')}</Typography.Text>
+              <Text strong>{t('results.paperResults')}</Text>
               <Form.List
                 name="results"
                 rules={[

@@ -1,21 +1,8 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  List,
-  Row,
-  Space,
-  Table,
-  Tabs,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Space, Table, Tabs, Timeline } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { useParams } from 'react-router';
 import { formUrl, isApiError } from '../../api/client';
@@ -61,7 +48,7 @@ const formsOf = (events: DossierEvent[]): DossierForm[] => {
 const TimeAndName = ({ at, name }: { at: string | null; name: string | null }) => (
   <Space orientation="vertical" size={0}>
     <span>{formatDateTime(at)}</span>
-    {name ? <Typography.Text type="secondary">{name}</Typography.Text> : null}
+    {name ? <Text type="secondary">{name}</Text> : null}
   </Space>
 );
 
@@ -146,20 +133,20 @@ const EventsTimeline = ({ events }: { events: DossierEvent[] }) => {
         key: event.seq,
         content: (
           <Space orientation="vertical" size={0}>
-            <Typography.Text strong>
+            <Text strong>
               {t(`actions.${event.action as AvailableAction['action']}`, { defaultValue: event.action })}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            </Text>
+            <Text type="secondary" style={{ fontSize: 13 }}>
               {formatDateTime(event.at)}
               {event.actorName ? ` · ${t('dossier.by', { name: event.actorName })}` : ''}
               {event.agencyName ? ` · ${t('dossier.atAgency', { agency: event.agencyName })}` : ''}
-            </Typography.Text>
+            </Text>
             {event.toStatus && event.fromStatus !== event.toStatus ? (
               <span>
                 <StatusTag status={event.toStatus} />
               </span>
             ) : null}
-            {event.note ? <Typography.Text>{event.note}</Typography.Text> : null}
+            {event.note ? <Text>{event.note}</Text> : null}
           </Space>
         ),
       }))}
@@ -205,14 +192,10 @@ export const DossierPage = () => {
       <Card>
         <Flex justify="space-between" align="flex-start" wrap gap={12}>
           <Space orientation="vertical" size={4}>
-            <Typography.Title
-              level={1}
-              style={{ fontSize: 22, margin: 0, fontFamily: 'monospace' }}
-              data-testid="dossier-code"
-            >
+            <Title level={1} style={{ fontSize: 22, margin: 0, fontFamily: 'monospace' }} data-testid="dossier-code">
               {d.code}
-            </Typography.Title>
-            <Typography.Text style={{ fontSize: 16 }}>{d.procedure.name}</Typography.Text>
+            </Title>
+            <Text style={{ fontSize: 16 }}>{d.procedure.name}</Text>
             <Space wrap size={8}>
               <span data-testid="dossier-status">
                 <StatusTag status={d.status} />
@@ -275,7 +258,7 @@ export const DossierPage = () => {
           >
             {actions.isError ? <ErrorAlert error={actions.error} /> : null}
             {actions.data && actions.data.actions.length === 0 ? (
-              <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
+              <Text type="secondary">{t('dossier.noActions')}</Text>
             ) : (
               <Space wrap>
                 {actions.data?.actions
@@ -309,7 +292,7 @@ export const DossierPage = () => {
             style={{ height: '100%' }}
           >
             {forms.length === 0 ? (
-              <Typography.Text type="secondary">{t('dossier.noForms')}</Typography.Text>
+              <Text type="secondary">{t('dossier.noForms')}</Text>
             ) : (
               <Space wrap>
                 {forms.map((form) => (
@@ -395,9 +378,9 @@ export const DossierPage = () => {
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }} size="middle">
                   <div>
-                    <Typography.Title level={3} style={{ fontSize: 15 }}>
+                    <Title level={3} style={{ fontSize: 15 }}>
                       {t('dossier.components')}
-                    </Typography.Title>
+                    </Title>
                     <List
                       size="small"
                       bordered
@@ -406,7 +389,7 @@ export const DossierPage = () => {
                       renderItem={(c) => (
                         <List.Item>
                           <span>{c.name ?? c.key}</span>
-                          <Typography.Text type="secondary">
+                          <Text type="secondary">
                             {c.fromData
                               ? t('dossier.fromData')
                               : [
@@ -415,15 +398,15 @@ export const DossierPage = () => {
                                 ]
                                   .filter(Boolean)
                                   .join(', ')}
-                          </Typography.Text>
+                          </Text>
                         </List.Item>
                       )}
                     />
                   </div>
                   <div>
-                    <Typography.Title level={3} style={{ fontSize: 15 }}>
+                    <Title level={3} style={{ fontSize: 15 }}>
                       {t('dossier.documents')}
-                    </Typography.Title>
+                    </Title>
                     <List
                       size="small"
                       bordered
@@ -445,16 +428,16 @@ export const DossierPage = () => {
                             {doc.name}
                             {doc.documentNo ? ` — ${doc.documentNo}` : ''}
                           </span>
-                          <Typography.Text type="secondary">{formatDateTime(doc.createdAt)}</Typography.Text>
+                          <Text type="secondary">{formatDateTime(doc.createdAt)}</Text>
                         </List.Item>
                       )}
                     />
                   </div>
                   {listResultFiles(d).length > 0 ? (
                     <div data-testid="dossier-results">
-                      <Typography.Title level={3} style={{ fontSize: 15 }}>
+                      <Title level={3} style={{ fontSize: 15 }}>
                         {t('results.title')}
-                      </Typography.Title>
+                      </Title>
                       <List
                         size="small"
                         bordered

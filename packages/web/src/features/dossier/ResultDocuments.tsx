@@ -1,12 +1,13 @@
 import { FilePdfOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, List, Space, Typography } from 'antd';
+import { Button, Form, Input, List, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, DossierDocument } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
+import { Text } from '../../components/typography';
 import { attachResult, generateResult } from './useDossier';
 
 /** The dossier's result documents that have a stored file (what the citizen downloads when returned online). */
@@ -37,9 +38,9 @@ export const ResultFileItem = ({ document }: { document: DossierDocument }) => {
           {document.documentNo ? ` — ${document.documentNo}` : ''}{' '}
           <SoftTag>{t(`results.origin_${document.origin}`)}</SoftTag>
         </span>
-        <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+        <Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
           SHA-256: {document.sha256}
-        </Typography.Text>
+        </Text>
       </Space>
     </List.Item>
   );
@@ -81,7 +82,7 @@ export const ResultDocuments = ({ dossier }: { dossier: Dossier }) => {
 
   return (
     <div data-testid="result-documents" style={{ marginBottom: 16 }}>
-      <Typography.Text strong>{t('results.title')}</Typography.Text>
+      <Text strong>{t('results.title')}</Text>
       <List
         size="small"
         bordered

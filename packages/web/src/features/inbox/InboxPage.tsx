@@ -1,7 +1,8 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Grid, Input, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Empty, Flex, Grid, Input, Space, Tabs, Tooltip } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DossierStatus, InboxBox, InboxItem } from '../../api/types';
@@ -139,9 +140,9 @@ const Inbox = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('inbox.title')}
-        </Typography.Title>
+        </Title>
         {hasRole(me, 'receptionist') ? (
           <Link to="/can-bo/tiep-nhan">
             <Button type="primary" icon={<FileAddOutlined />}>
@@ -196,10 +197,10 @@ const Inbox = () => {
           />
         )}
         <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>
-          <Typography.Text type="secondary">
+          <Text type="secondary">
             {t('inbox.shown', { count: items.length })}
             {items.some((item) => item.dueProvisional) ? ` · * ${t('inbox.provisional')}` : ''}
-          </Typography.Text>
+          </Text>
           {inbox.hasNextPage ? (
             <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
               {t('common.loadMore')}
@@ -227,15 +228,15 @@ const InboxList = ({ items, loading }: { items: InboxItem[]; loading: boolean })
             </Link>
             <StatusTag status={item.status} />
           </Flex>
-          <Typography.Text strong>{item.applicantName}</Typography.Text>
-          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+          <Text strong>{item.applicantName}</Text>
+          <Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
             {item.procedureName}
-          </Typography.Paragraph>
+          </Paragraph>
           <Flex justify="space-between" align="center" gap={8} wrap>
-            <Typography.Text type="secondary">
+            <Text type="secondary">
               {t('inbox.dueAt')}: {formatDateTime(item.dueAt)}
               {item.dueProvisional ? ' *' : ''}
-            </Typography.Text>
+            </Text>
             <UrgencyBadge urgency={item.urgency} minutes={item.remainingWorkingMinutes} />
           </Flex>
         </li>

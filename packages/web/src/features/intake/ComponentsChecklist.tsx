@@ -1,7 +1,8 @@
-import { Alert, Checkbox, Form, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { Alert, Checkbox, Form, InputNumber, Space, Switch, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureComponent } from '../../api/types';
 import { SoftTag } from '../../components/SoftTag';
+import { Text } from '../../components/typography';
 import { type ComponentValues, findMissingComponents } from './component-values';
 
 /**
@@ -27,7 +28,7 @@ export const ComponentsChecklist = ({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Text>{t('intake.componentsHint')}</Typography.Text>
+      <Text>{t('intake.componentsHint')}</Text>
       {groups
         .filter((g) => g.rows.length > 0)
         .map(({ group, rows }) => (
@@ -38,11 +39,7 @@ export const ComponentsChecklist = ({
             pagination={false}
             dataSource={rows}
             scroll={{ x: 760 }}
-            title={() => (
-              <Typography.Text strong>
-                {t(group === 'submit' ? 'intake.groupSubmit' : 'intake.groupPresent')}
-              </Typography.Text>
-            )}
+            title={() => <Text strong>{t(group === 'submit' ? 'intake.groupSubmit' : 'intake.groupPresent')}</Text>}
             columns={[
               {
                 title: t('intake.provided'),
@@ -72,9 +69,9 @@ export const ComponentsChecklist = ({
                         <SoftTag>{t('intake.optionalComponent')}</SoftTag>
                       )}
                       {c.section ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        <Text type="secondary" style={{ fontSize: 12 }}>
                           {c.section}
-                        </Typography.Text>
+                        </Text>
                       ) : null}
                     </Space>
                   </Space>

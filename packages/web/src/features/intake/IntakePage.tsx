@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Select, Space, Steps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { lazyWidget } from '../../components/lazyWidget';
+import { Title } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/console';
 import '../../i18n/eforms';
@@ -285,9 +286,9 @@ export const IntakePage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('intake.title')}
-        </Typography.Title>
+        </Title>
         <Space wrap>
           <label htmlFor="intake-agency">{t('intake.receivingAgency')}</label>
           <Select

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Text, Title } from '../../components/typography';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
 import { searchProcedures } from '../catalog/useCatalog';
 
@@ -82,10 +83,10 @@ export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) 
       ) : null}
       {chosen ? (
         <div style={{ border: '1px solid #d9c7c7', background: '#fffafa', borderRadius: 8, padding: 16 }}>
-          <Typography.Text strong>{t('intake.chosen')}</Typography.Text>
-          <Typography.Title level={3} style={{ fontSize: 18, margin: '4px 0 12px' }} data-testid="chosen-procedure">
+          <Text strong>{t('intake.chosen')}</Text>
+          <Title level={3} style={{ fontSize: 18, margin: '4px 0 12px' }} data-testid="chosen-procedure">
             {chosen.name}
-          </Typography.Title>
+          </Title>
           <Descriptions size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t('catalog.code')}>{chosen.code}</Descriptions.Item>
             <Descriptions.Item label={t('catalog.field')}>{chosen.field.name}</Descriptions.Item>

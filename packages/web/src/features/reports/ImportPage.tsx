@@ -1,27 +1,13 @@
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Table, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag, type Tone } from '../../components/SoftTag';
+import { Paragraph, Text, Title } from '../../components/typography';
 import { formatBytes } from '../../lib/files';
 import '../../i18n/reports';
 import { hasRole, useMe } from '../auth/useMe';
@@ -78,9 +64,9 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+        <Text strong style={{ overflowWrap: 'anywhere' }}>
           {run.fileName ?? '—'}
-        </Typography.Text>
+        </Text>
         <StatusTag status={run.status} />
       </Flex>
       <Progress
@@ -89,12 +75,12 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         aria-label={t('reportImport.progressTitle')}
       />
       {run.totals.fileBytes ? (
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {t('reportImport.readSoFar', {
             read: formatBytes(run.totals.bytesRead ?? 0, lang),
             total: formatBytes(run.totals.fileBytes, lang),
           })}
-        </Typography.Text>
+        </Text>
       ) : null}
       <Row gutter={[12, 12]}>
         {figures.map((figure) => (
@@ -106,9 +92,9 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         ))}
       </Row>
       {totals.replaced > 0 ? (
-        <Typography.Text type="secondary">{t('reportImport.replaced', { count: totals.replaced })}</Typography.Text>
+        <Text type="secondary">{t('reportImport.replaced', { count: totals.replaced })}</Text>
       ) : null}
-      <Typography.Text type="secondary">
+      <Text type="secondary">
         {[
           t('reportImport.startedAt', { time: formatDateTime(run.startedAt) }),
           run.finishedAt ? t('reportImport.finishedAt', { time: formatDateTime(run.finishedAt) }) : null,
@@ -117,11 +103,11 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
           .filter(Boolean)
           .join('; ')}
         .
-      </Typography.Text>
+      </Text>
       {run.failure ? <Alert type="error" showIcon title={run.failure[lang]} /> : null}
       {totals.issues.length > 0 ? (
         <div>
-          <Typography.Text strong>{t('reportImport.issues')}</Typography.Text>
+          <Text strong>{t('reportImport.issues')}</Text>
           <Flex wrap gap={6} style={{ marginTop: 6 }} data-testid="import-issues">
             {totals.issues.map((issue) => (
               <SoftTag key={`${issue.severity}:${issue.code}`} tone={issue.severity === 'error' ? 'danger' : 'warning'}>
@@ -132,9 +118,9 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         </div>
       ) : null}
       {totals.unknownAgencies.length > 0 ? (
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        <Paragraph type="secondary" style={{ margin: 0 }}>
           {t('reportImport.unknownAgencies', { codes: totals.unknownAgencies.slice(0, 20).join(', ') })}
-        </Typography.Paragraph>
+        </Paragraph>
       ) : null}
       {run.status === 'completed' ? (
         <Link to="/can-bo/bao-cao">
@@ -243,9 +229,7 @@ export const ReportImportPage = () => {
             .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
             .map((issue) => (
               <li key={`${issue.field}:${issue.code}`}>
-                <Typography.Text type={issue.severity === 'error' ? 'danger' : 'warning'}>
-                  {issue.message[lang]}
-                </Typography.Text>
+                <Text type={issue.severity === 'error' ? 'danger' : 'warning'}>{issue.message[lang]}</Text>
               </li>
             ))}
         </ul>
@@ -311,9 +295,9 @@ export const ReportImportPage = () => {
 
   const header = (
     <Flex justify="space-between" align="center" wrap gap={8}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+      <Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('reportImport.title')}
-      </Typography.Title>
+      </Title>
       <Link to="/can-bo/bao-cao">
         <Button icon={<ArrowLeftOutlined />}>{t('reportImport.back')}</Button>
       </Link>
@@ -333,14 +317,12 @@ export const ReportImportPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {header}
-      <Typography.Paragraph style={{ margin: 0, maxWidth: 900 }}>{t('reportImport.intro')}</Typography.Paragraph>
+      <Paragraph style={{ margin: 0, maxWidth: 900 }}>{t('reportImport.intro')}</Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('reportImport.fileTitle')}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {me?.provinceCode ? (
-                <Typography.Text>{t('reportImport.province', { code: me.provinceCode })}</Typography.Text>
-              ) : null}
+              {me?.provinceCode ? <Text>{t('reportImport.province', { code: me.provinceCode })}</Text> : null}
               <Upload.Dragger
                 accept={IMPORT_ACCEPT}
                 multiple={false}
@@ -367,12 +349,12 @@ export const ReportImportPage = () => {
                 <p className="ant-upload-text">{t('reportImport.choose')}</p>
                 <p className="ant-upload-hint">{t('reportImport.accepted')}</p>
               </Upload.Dragger>
-              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
+              <Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
                 {t('reportImport.formatHelp')}
-              </Typography.Paragraph>
+              </Paragraph>
               {uploading !== null ? (
                 <div>
-                  <Typography.Text type="secondary">{t('reportImport.uploading')}</Typography.Text>
+                  <Text type="secondary">{t('reportImport.uploading')}</Text>
                   <Progress percent={Math.round(uploading * 100)} status="active" />
                 </div>
               ) : null}
@@ -434,7 +416,7 @@ export const ReportImportPage = () => {
               <Button disabled={page <= 1} onClick={() => setAfterRows((stack) => stack.slice(0, -1))}>
                 {t('reportImport.previousPage')}
               </Button>
-              <Typography.Text>{t('reportImport.page', { page })}</Typography.Text>
+              <Text>{t('reportImport.page', { page })}</Text>
               <Button
                 disabled={report.nextAfterRow === null}
                 onClick={() => {

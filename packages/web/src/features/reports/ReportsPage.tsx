@@ -18,7 +18,6 @@ import {
   Table,
   Tag,
   Tooltip,
-  Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -26,6 +25,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
+import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/reports';
 import type { ReportsMessages } from '../../i18n/reports-vi';
 import { hasRole, useMe } from '../auth/useMe';
@@ -84,7 +84,7 @@ const Kpi = ({
     <Tooltip title={tooltip}>
       <Statistic title={title} value={value} />
     </Tooltip>
-    {detail ? <Typography.Text type="secondary">{detail}</Typography.Text> : null}
+    {detail ? <Text type="secondary">{detail}</Text> : null}
   </Card>
 );
 
@@ -373,9 +373,9 @@ export const ReportsPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('title')}
-        </Typography.Title>
+        </Title>
         {canImport ? (
           <Link to="/can-bo/bao-cao/nhap-du-lieu">
             <Button icon={<UploadOutlined />}>{translate('reportImport.link')}</Button>
@@ -442,7 +442,7 @@ export const ReportsPage = () => {
               />
               <Space>
                 <Switch checked={subagencies} onChange={setSubagencies} aria-label={t('subagencies')} />
-                <Typography.Text>{t('subagencies')}</Typography.Text>
+                <Text>{t('subagencies')}</Text>
               </Space>
             </>
           ) : null}
@@ -486,11 +486,11 @@ export const ReportsPage = () => {
         />
       ) : null}
       {byAgency.data ? (
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {byAgency.data.scope.label[lang]} — {byAgency.data.period.label[lang]} (
           {formatDate(byAgency.data.period.from)}–{formatDate(byAgency.data.period.to)}). {t('asOf')}{' '}
           {formatDate(byAgency.data.period.asOf)}.
-        </Typography.Text>
+        </Text>
       ) : null}
       <Row gutter={[12, 12]}>
         {totals
@@ -585,14 +585,14 @@ export const ReportsPage = () => {
           }
         />
         {totals ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          <Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('base')}: {totals.percentages.earlyOrOnTime.label?.[lang]} ={' '}
             {formatCount(totals.percentages.earlyOrOnTime.numerator)}/
             {formatCount(totals.percentages.earlyOrOnTime.base)} ({totals.percentages.earlyOrOnTime.baseLabel[lang]}).{' '}
             {totals.percentages.earlyOrOnTimeOfDue.label?.[lang]}:{' '}
             {formatPercent(totals.percentages.earlyOrOnTimeOfDue.value)} (
             {totals.percentages.earlyOrOnTimeOfDue.baseLabel[lang]}).
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
       </Card>
       <Card size="small" title={t('ranking')}>
@@ -605,9 +605,9 @@ export const ReportsPage = () => {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
         />
         {index.data ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          <Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('noData766')}: {index.data.notHeld.map((i) => `${i.name} (${i.max})`).join('; ')}.
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
       </Card>
       <Drawer

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Typography } from 'antd';
+import { Card, Table } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '../../components/typography';
 import '../../i18n/console';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../lib/format';
@@ -38,7 +39,7 @@ export const QueueStatusCard = () => {
   const number = (value: number) => formatNumber(value, i18n.language);
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('queues.title')}</h2>} data-testid="queue-status">
-      <Typography.Paragraph type="secondary">{t('queues.hint')}</Typography.Paragraph>
+      <Paragraph type="secondary">{t('queues.hint')}</Paragraph>
       {status.isError ? (
         <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
       ) : (

@@ -1,6 +1,6 @@
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -9,6 +9,7 @@ import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
+import { Title } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { fetchUser, grantRole, resetUserPassword, revokeRole, updateUser } from './useUsers';
 
@@ -108,9 +109,9 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
       {u ? (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <section aria-labelledby="user-profile">
-            <Typography.Title id="user-profile" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-profile" level={3} style={{ fontSize: 16 }}>
               {t('users.profile')}
-            </Typography.Title>
+            </Title>
             {saveProfile.isError ? <ErrorAlert error={saveProfile.error} extra={profileErrors} /> : null}
             <Form<Profile>
               key={u.version}
@@ -161,9 +162,9 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
             </Form>
           </section>
           <section aria-labelledby="user-roles">
-            <Typography.Title id="user-roles" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-roles" level={3} style={{ fontSize: 16 }}>
               {t('users.roles')}
-            </Typography.Title>
+            </Title>
             {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
             <Table<RoleGrant>
               rowKey={(r) => `${r.agencyId}:${r.role}`}
@@ -228,9 +229,9 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
             </Form>
           </section>
           <section aria-labelledby="user-password">
-            <Typography.Title id="user-password" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-password" level={3} style={{ fontSize: 16 }}>
               {t('users.resetPassword')}
-            </Typography.Title>
+            </Title>
             {resetPassword.isError ? <ErrorAlert error={resetPassword.error} /> : null}
             <Form
               form={passwordForm}

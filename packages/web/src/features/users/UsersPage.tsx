@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -104,9 +105,9 @@ export const UsersPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('users.title')}
-        </Typography.Title>
+        </Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('users.create')}
         </Button>
