@@ -227,7 +227,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
 
     // The specialist finds it in the agency's box, accepts the hand-over and completes the step.
     const specialist = await signInAs('chuyenvien');
-    await specialist.getByRole('tab', { name: 'Của đơn vị' }).click();
+    await specialist.getByRole('link', { name: 'Của đơn vị' }).click();
     await specialist.getByRole('link', { name: dossierCode }).click();
     await waitForStatus(specialist, 'Đang xử lý');
     await specialist.getByText('Chờ tiếp nhận bàn giao').first().waitFor();
@@ -328,7 +328,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
       .execute();
 
     const page = await signInAs('motcua');
-    await page.getByRole('tab', { name: 'Của đơn vị' }).click();
+    await page.getByRole('link', { name: 'Của đơn vị' }).click();
     const overdue = page.locator('[data-urgency="overdue"]');
     const dueSoon = page.locator('[data-urgency="due_soon"]');
     await overdue.first().waitFor();
@@ -344,7 +344,7 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     const overdueBox = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/v1/dossiers' && new URL(r.url()).searchParams.get('box') === 'overdue',
     );
-    await page.getByRole('tab', { name: 'Quá hạn' }).click();
+    await page.getByRole('link', { name: 'Quá hạn' }).click();
     await overdueBox;
     await page.getByRole('link', { name: codes[1] ?? '' }).waitFor();
     await page.getByRole('link', { name: codes[0] ?? '' }).waitFor({ state: 'detached' });

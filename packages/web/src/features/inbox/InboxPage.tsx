@@ -1,5 +1,7 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Grid, Input, Space, Tabs, Tooltip } from 'antd';
+import { Button, Empty, Flex, Grid, Space, Tooltip } from 'antd';
+// Search from its own module: antd's Input also brings TextArea, Password and OTP.
+import Search from 'antd/es/input/Search';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph, Text, Title } from '../../components/typography';
@@ -62,6 +64,13 @@ const Inbox = () => {
   useEffect(() => {
     document.title = `${t('inbox.title')} — ${t('app.shortName')}`;
   }, [t]);
+
+  const boxHref = (key: InboxBox) => {
+    const next = new URLSearchParams(params);
+    next.delete('cursor');
+    next.set('box', key);
+    return `?${next}`;
+  };
 
   const update = (changes: Record<string, string | string[] | undefined>) => {
     const next = new URLSearchParams(params);
@@ -152,14 +161,20 @@ const Inbox = () => {
         ) : null}
       </Flex>
       <Panel style={{ paddingTop: 0 }}>
-        <Tabs
-          activeKey={box}
-          onChange={(key) => update({ box: key, cursor: undefined })}
-          items={BOXES.map((key) => ({ key, label: t(boxLabelKey[key]) }))}
-          aria-label={t('inbox.boxLabel')}
-        />
+        {/* Each box is an address (?box=…), so the boxes are links, drawn as tabs (antd's Tabs would add 22 KB gzip). */}
+        <nav aria-label={t('inbox.boxLabel')}>
+          <ul className="inbox-boxes">
+            {BOXES.map((key) => (
+              <li key={key}>
+                <Link to={boxHref(key)} replace aria-current={key === box ? 'page' : undefined}>
+                  {t(boxLabelKey[key])}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
+          <Search
             aria-label={t('inbox.searchLabel')}
             placeholder={t('inbox.searchPlaceholder')}
             defaultValue={q}
