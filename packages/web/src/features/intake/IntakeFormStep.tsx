@@ -3,6 +3,7 @@ import type { FormValues } from '@motcua/domain/eforms/values';
 import { Alert, Space, Switch } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/eforms';
 import { PageLoading } from '../../components/PageLoading';
 import { Text, Title } from '../../components/typography';
 import type { EFormErrors } from '../eforms/validate';

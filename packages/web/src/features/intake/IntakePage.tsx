@@ -1,25 +1,26 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Select, Space, Steps } from 'antd';
+import { Alert, Button, Flex, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
 import { lazyWidget } from '../../components/lazyWidget';
+import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
+import { WizardSteps } from '../../components/WizardSteps';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/console';
-import '../../i18n/eforms';
 import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { fetchProcedure } from '../catalog/useCatalog';
 import type { EFormErrors } from '../eforms/validate';
 import type { ApplicantValues, SubmitterValues } from './ApplicantFields';
 import { type ComponentValues, initialComponentValues } from './component-values';
-import { IntakeFormStep } from './IntakeFormStep';
 import { ProcedurePicker } from './ProcedurePicker';
 import { receiveDossier } from './useIntake';
 
@@ -30,6 +31,7 @@ const ComponentsChecklist = lazyWidget(() =>
   import('./ComponentsChecklist').then((m) => ({ default: m.ComponentsChecklist })),
 );
 const ReviewPanel = lazyWidget(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const IntakeFormStep = lazyWidget(() => import('./IntakeFormStep').then((m) => ({ default: m.IntakeFormStep })));
 const SavedResult = lazyWidget(() => import('./SavedResult').then((m) => ({ default: m.SavedResult })));
 
 type IntakeValues = {
@@ -145,6 +147,7 @@ export const IntakePage = () => {
     void ComponentsChecklist.preload();
     void ReviewPanel.preload();
     void SavedResult.preload();
+    void IntakeFormStep.preload();
   }, []);
 
   const choose = async (code: string) => {
@@ -291,7 +294,7 @@ export const IntakePage = () => {
         </Title>
         <Space wrap>
           <label htmlFor="intake-agency">{t('intake.receivingAgency')}</label>
-          <Select
+          <LazySelect
             id="intake-agency"
             value={agencyId}
             onChange={setAgencyId}
@@ -301,13 +304,8 @@ export const IntakePage = () => {
           />
         </Space>
       </Flex>
-      <Card>
-        <Steps
-          current={step}
-          size="small"
-          style={{ marginBottom: 24 }}
-          items={steps.map((id) => ({ title: t(STEP_TITLES[id]) }))}
-        />
+      <Panel>
+        <WizardSteps current={step} style={{ marginBottom: 24 }} titles={steps.map((id) => t(STEP_TITLES[id]))} />
         <Form<IntakeValues>
           form={form}
           name="intake"
@@ -366,7 +364,7 @@ export const IntakePage = () => {
             )}
           </Flex>
         </Form>
-      </Card>
+      </Panel>
     </Space>
   );
 };
