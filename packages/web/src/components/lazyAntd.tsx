@@ -1,4 +1,4 @@
-import type { DatePickerProps, RangePickerProps } from 'antd/es/date-picker';
+import type { DatePickerProps } from 'antd/es/date-picker';
 import type { BaseOptionType, DefaultOptionType, SelectProps } from 'antd/es/select';
 import type { TableProps } from 'antd/es/table';
 import type { ReactNode } from 'react';
