@@ -1,9 +1,11 @@
 import type { DatePickerProps } from 'antd/es/date-picker';
 import type { BaseOptionType, DefaultOptionType, SelectProps } from 'antd/es/select';
 import type { TableProps } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyWidget } from './lazyWidget';
+import type { SummaryParts } from './SummaryTable';
 
 /*
  * antd's heaviest widgets, loaded when a page first shows one (issue 16: a console page's first load
@@ -36,7 +38,7 @@ export const LazySelect = lazyWidget(
 ) => ReactNode) & { preload: () => Promise<unknown> };
 
 export const LazyDatePicker = lazyWidget(
-  () => import('antd/es/date-picker') as unknown as Module<DatePickerProps>,
+  () => import('antd/es/date-picker') as unknown as Module<DatePickerProps<Dayjs, false>>,
   <FieldLoading />,
 );
 
@@ -44,3 +46,12 @@ export const LazyRangePicker = lazyWidget(
   () => import('antd/es/date-picker').then((m) => ({ default: m.default.RangePicker })),
   <FieldLoading />,
 );
+
+/** A table with a summary row (./SummaryTable.tsx), loaded as LazyTable is. */
+export const LazySummaryTable = lazyWidget(() =>
+  import('./SummaryTable').then((m) => ({
+    default: m.SummaryTable as (props: SummaryTableProps<object>) => ReactNode,
+  })),
+) as unknown as (<T extends object>(props: SummaryTableProps<T>) => ReactNode) & { preload: () => Promise<unknown> };
+
+type SummaryTableProps<T> = Omit<TableProps<T>, 'summary'> & { summary: (parts: SummaryParts) => ReactNode };
