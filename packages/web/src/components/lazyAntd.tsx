@@ -1,6 +1,9 @@
 import type { DatePickerProps } from 'antd/es/date-picker';
+import type { ModalProps } from 'antd/es/modal';
 import type { BaseOptionType, DefaultOptionType, SelectProps } from 'antd/es/select';
 import type { TableProps } from 'antd/es/table';
+import type { BasicDataNode, DataNode, TreeProps } from 'antd/es/tree';
+import type { DraggerProps } from 'antd/es/upload';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,3 +58,18 @@ export const LazySummaryTable = lazyWidget(() =>
 ) as unknown as (<T extends object>(props: SummaryTableProps<T>) => ReactNode) & { preload: () => Promise<unknown> };
 
 type SummaryTableProps<T> = Omit<TableProps<T>, 'summary'> & { summary: (parts: SummaryParts) => ReactNode };
+
+/** A dialog: its code loads with the page's first render (it is closed then), not before the page shows. */
+export const LazyModal = lazyWidget(() => import('antd/es/modal') as unknown as Module<ModalProps>, null);
+
+export const LazyTree = lazyWidget(() => import('antd/es/tree') as unknown as Module<TreeProps>) as unknown as (<
+  T extends BasicDataNode | DataNode = DataNode,
+>(
+  props: TreeProps<T>,
+) => ReactNode) & { preload: () => Promise<unknown> };
+
+export const LazyDragger = lazyWidget(() =>
+  import('antd/es/upload').then((m) => ({
+    default: m.default.Dragger as unknown as (props: DraggerProps) => ReactNode,
+  })),
+);

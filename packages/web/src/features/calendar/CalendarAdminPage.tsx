@@ -1,26 +1,13 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyDatePicker, LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
 import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link } from 'react-router';
@@ -144,15 +131,13 @@ export const CalendarAdminPage = () => {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}
-            loading={holidays.isPending}
-          >
+          <Panel title={t('calendar.daysOff')}>
+            {holidays.isPending ? <PageLoading /> : null}
             {holidays.data ? <YearView data={holidays.data} /> : null}
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.addDayOff')}</h2>}>
+          <Panel title={t('calendar.addDayOff')}>
             <Paragraph type="secondary">{t('calendar.addHelp')}</Paragraph>
             {preview.isError ? <ErrorAlert error={preview.error} extra={unplaced} /> : null}
             <Form<DayValues>
@@ -178,10 +163,10 @@ export const CalendarAdminPage = () => {
                 name="date"
                 rules={[{ required: true, message: t('common.required', { field: t('common.date') }) }]}
               >
-                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+                <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item label={t('calendar.kind')} name="kind">
-                <Select options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
+                <LazySelect options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
               </Form.Item>
               <Form.Item
                 label={t('calendar.period')}
@@ -218,11 +203,11 @@ export const CalendarAdminPage = () => {
                 {t('calendar.preview')}
               </Button>
             </Form>
-          </Card>
+          </Panel>
         </Col>
       </Row>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}>
-        <Table
+      <Panel title={t('calendar.daysOff')}>
+        <LazyTable
           rowKey="date"
           size="small"
           pagination={false}
@@ -278,10 +263,10 @@ export const CalendarAdminPage = () => {
             {holidays.data.makeupWorkdays.map((d) => `${formatDate(d.date)} (${d.period})`).join('; ')}
           </Paragraph>
         ) : null}
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.history')}</h2>}>
+      </Panel>
+      <Panel title={t('calendar.history')}>
         {changes.isError ? <ErrorAlert error={changes.error} /> : null}
-        <Table<CalendarChange>
+        <LazyTable<CalendarChange>
           rowKey="id"
           size="small"
           pagination={false}
@@ -301,8 +286,8 @@ export const CalendarAdminPage = () => {
             { title: t('calendar.by'), dataIndex: 'createdByUsername', render: (v: string | null) => v ?? '—' },
           ]}
         />
-      </Card>
-      <Modal
+      </Panel>
+      <LazyModal
         open={pending !== null}
         title={t('calendar.previewTitle')}
         onCancel={() => setPending(null)}
@@ -322,7 +307,7 @@ export const CalendarAdminPage = () => {
             {pending.preview.moved.length === 0 ? (
               <Alert type="info" showIcon title={t('calendar.previewNone')} />
             ) : (
-              <Table
+              <LazyTable
                 rowKey="code"
                 size="small"
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -346,8 +331,8 @@ export const CalendarAdminPage = () => {
             )}
           </Space>
         ) : null}
-      </Modal>
-      <Modal
+      </LazyModal>
+      <LazyModal
         open={publishing}
         title={t('calendar.publishYear', { year })}
         onCancel={() => setPublishing(false)}
@@ -367,7 +352,7 @@ export const CalendarAdminPage = () => {
             <Input maxLength={500} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

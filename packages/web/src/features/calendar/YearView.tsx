@@ -1,4 +1,5 @@
 import { Flex } from 'antd';
+
 import { useTranslation } from 'react-i18next';
 import type { HolidayYear } from '../../api/types';
 import { Text } from '../../components/typography';

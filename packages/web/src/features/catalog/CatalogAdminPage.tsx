@@ -1,8 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table } from 'antd';
+import { Alert, Button, Flex, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyModal, LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -69,7 +71,7 @@ export const CatalogAdminPage = () => {
           {t('catalog.adopt')}
         </Button>
       </Flex>
-      <Card>
+      <Panel>
         <Input.Search
           aria-label={t('catalog.searchLabel')}
           placeholder={t('catalog.searchLabel')}
@@ -80,7 +82,7 @@ export const CatalogAdminPage = () => {
           style={{ maxWidth: 480, marginBottom: 16 }}
         />
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<ProcedureListItem>
+        <LazyTable<ProcedureListItem>
           rowKey={(item) => `${item.catalog}:${item.code}`}
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
@@ -123,8 +125,8 @@ export const CatalogAdminPage = () => {
             },
           ]}
         />
-      </Card>
-      <Modal
+      </Panel>
+      <LazyModal
         open={adopting}
         title={t('catalog.adopt')}
         onCancel={() => setAdopting(false)}
@@ -145,7 +147,7 @@ export const CatalogAdminPage = () => {
             <Input maxLength={8} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table } from 'antd';
+import { Button, Descriptions, Flex, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyDatePicker, LazyModal, LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useParams } from 'react-router';
@@ -108,7 +110,7 @@ export const ProcedureAdminPage = () => {
       <Link to="/can-bo/thu-tuc">
         <ArrowLeftOutlined aria-hidden /> {t('common.back')}
       </Link>
-      <Card>
+      <Panel>
         <Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           {p.name}
         </Title>
@@ -132,9 +134,9 @@ export const ProcedureAdminPage = () => {
               .join('; ') || '—'}
           </Descriptions.Item>
         </Descriptions>
-      </Card>
-      <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('catalog.versions')}</h2>}
+      </Panel>
+      <Panel
+        title={t('catalog.versions')}
         extra={
           hasDraft ? null : (
             <Button icon={<PlusOutlined />} onClick={() => newDraft.mutate()} loading={newDraft.isPending}>
@@ -145,7 +147,7 @@ export const ProcedureAdminPage = () => {
       >
         {newDraft.isError ? <ErrorAlert error={newDraft.error} /> : null}
         {openVersion.isError ? <ErrorAlert error={openVersion.error} /> : null}
-        <Table<VersionRow>
+        <LazyTable<VersionRow>
           rowKey="versionNo"
           size="small"
           pagination={false}
@@ -197,13 +199,13 @@ export const ProcedureAdminPage = () => {
             },
           ]}
         />
-      </Card>
+      </Panel>
       {editing ? (
-        <Card
+        <Panel
           title={
-            <h2 style={{ fontSize: 16, margin: 0 }}>
+            <>
               {t('catalog.versionNo')} {editing.versionNo} — {t(`catalog.status_${editing.status}`)}
-            </h2>
+            </>
           }
           extra={<Button onClick={() => setEditing(null)}>{t('common.close')}</Button>}
         >
@@ -240,9 +242,9 @@ export const ProcedureAdminPage = () => {
               </ol>
             </Flex>
           )}
-        </Card>
+        </Panel>
       ) : null}
-      <Modal
+      <LazyModal
         open={publishing !== null}
         title={t('catalog.publishTitle', { no: publishing ?? '' })}
         onCancel={() => setPublishing(null)}
@@ -265,10 +267,10 @@ export const ProcedureAdminPage = () => {
             extra={t('catalog.publishHelp')}
             rules={[{ required: true, message: t('common.required', { field: t('common.effectiveFrom') }) }]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Table, Upload } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
 import { SoftTag, type Tone } from '../../components/SoftTag';
 import { Paragraph, Text, Title } from '../../components/typography';
 import { formatBytes } from '../../lib/files';
@@ -320,7 +322,7 @@ export const ReportImportPage = () => {
       <Paragraph style={{ margin: 0, maxWidth: 900 }}>{t('reportImport.intro')}</Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('reportImport.fileTitle')}>
+          <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.fileTitle')}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               {me?.provinceCode ? <Text>{t('reportImport.province', { code: me.provinceCode })}</Text> : null}
               <Upload.Dragger
@@ -368,22 +370,22 @@ export const ReportImportPage = () => {
                 {t('reportImport.start')}
               </Button>
             </Space>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('reportImport.progressTitle')} data-testid="import-progress">
+          <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.progressTitle')} data-testid="import-progress">
             {run.error ? <ErrorAlert error={run.error} onRetry={() => void run.refetch()} /> : null}
             {report ? (
               <RunProgress run={report} lang={lang} />
             ) : (
               <Empty description={t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}
-          </Card>
+          </Panel>
         </Col>
       </Row>
       {report ? (
-        <Card
-          size="small"
+        <Panel
+          bodyStyle={{ padding: 12 }}
           title={t('reportImport.rowsTitle')}
           extra={
             <Segmented<Outcome>
@@ -399,7 +401,7 @@ export const ReportImportPage = () => {
             />
           }
         >
-          <Table<ImportRow>
+          <LazyTable<ImportRow>
             size="small"
             rowKey="rowNo"
             columns={rowColumns}
@@ -430,11 +432,11 @@ export const ReportImportPage = () => {
               </Button>
             </Flex>
           ) : null}
-        </Card>
+        </Panel>
       ) : null}
-      <Card size="small" title={t('reportImport.history')}>
+      <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.history')}>
         {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
-        <Table<ImportRun>
+        <LazyTable<ImportRun>
           size="small"
           rowKey="id"
           columns={historyColumns}
@@ -466,7 +468,7 @@ export const ReportImportPage = () => {
             </Button>
           </Flex>
         ) : null}
-      </Card>
+      </Panel>
     </Space>
   );
 };

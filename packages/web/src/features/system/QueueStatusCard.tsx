@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
 import { Paragraph } from '../../components/typography';
 import '../../i18n/console';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -38,12 +39,12 @@ export const QueueStatusCard = () => {
   });
   const number = (value: number) => formatNumber(value, i18n.language);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('queues.title')}</h2>} data-testid="queue-status">
+    <Panel title={t('queues.title')} data-testid="queue-status">
       <Paragraph type="secondary">{t('queues.hint')}</Paragraph>
       {status.isError ? (
         <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
       ) : (
-        <Table<QueueStatus>
+        <LazyTable<QueueStatus>
           size="small"
           rowKey="name"
           pagination={false}
@@ -68,6 +69,6 @@ export const QueueStatusCard = () => {
           ]}
         />
       )}
-    </Card>
+    </Panel>
   );
 };

@@ -1,12 +1,13 @@
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { OFFICIAL_ROLES, type OfficialRole, type RoleGrant, type User } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect, LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
 import { Title } from '../../components/typography';
@@ -166,7 +167,7 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
               {t('users.roles')}
             </Title>
             {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-            <Table<RoleGrant>
+            <LazyTable<RoleGrant>
               rowKey={(r) => `${r.agencyId}:${r.role}`}
               size="small"
               pagination={false}
@@ -218,7 +219,7 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
                 name="role"
                 rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.role') }) }]}
               >
-                <Select options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                <LazySelect options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
               <Form.Item name="includeSubagencies" valuePropName="checked">
                 <Checkbox>{t('users.includeSub')}</Checkbox>

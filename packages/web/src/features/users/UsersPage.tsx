@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
+import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { useSearchParams } from 'react-router';
@@ -112,7 +114,7 @@ export const UsersPage = () => {
           {t('users.create')}
         </Button>
       </Flex>
-      <Card>
+      <Panel>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
             aria-label={t('users.searchLabel')}
@@ -123,7 +125,7 @@ export const UsersPage = () => {
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ maxWidth: 360 }}
           />
-          <Select
+          <LazySelect
             aria-label={t('users.agencyFilter')}
             placeholder={t('users.agencyFilter')}
             allowClear
@@ -134,7 +136,7 @@ export const UsersPage = () => {
           />
         </Flex>
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<UserSummary>
+        <LazyTable<UserSummary>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
@@ -169,14 +171,14 @@ export const UsersPage = () => {
             },
           ]}
         />
-      </Card>
+      </Panel>
       <UserDrawer
         id={open}
         province={me?.provinceCode ?? null}
         adminAgencies={adminAgencies}
         onClose={() => setOpen(null)}
       />
-      <Modal
+      <LazyModal
         open={creating}
         title={t('users.create')}
         onCancel={() => setCreating(false)}
@@ -267,12 +269,12 @@ export const UsersPage = () => {
             </Col>
             <Col xs={24} md={10}>
               <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-                <Select options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                <LazySelect options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
             </Col>
           </Row>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };
