@@ -5,6 +5,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyTable, LazyTree } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
@@ -16,8 +17,11 @@ import { SoftTag } from '../../components/SoftTag';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { agenciesWithRole, hasRole, useMe } from '../auth/useMe';
 import { QueueStatusCard } from '../system/QueueStatusCard';
-import { type AgencyDialog, AgencyDialogs } from './AgencyDialogs';
+import type { AgencyDialog } from './AgencyDialogs';
 import { fetchAgency, fetchAgencyChanges, findAgencies } from './useAgencies';
+
+// The dialogs open on a click: their code loads after the page shows (issue 16).
+const AgencyDialogs = lazyWidget(() => import('./AgencyDialogs').then((m) => ({ default: m.AgencyDialogs })), null);
 
 type Node = DataNode & { key: string; children?: Node[] };
 

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyDatePicker, LazyModal, LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
@@ -20,8 +21,11 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
-import { DraftEditor } from './DraftEditor';
+
 import { createDraftVersion, fetchProcedure, fetchProcedureVersion, publishVersion } from './useCatalog';
+
+// The draft's editor shows when a draft is opened: its code loads then (issue 16).
+const DraftEditor = lazyWidget(() => import('./DraftEditor').then((m) => ({ default: m.DraftEditor })));
 
 type VersionRow = ProcedureDetail['versions'][number];
 

@@ -5,6 +5,7 @@ import { Button, Col, Flex, Form, Input, Row, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
@@ -18,8 +19,11 @@ import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { agenciesWithRole, useMe } from '../auth/useMe';
-import { UserDrawer } from './UserDrawer';
+
 import { createUser, findUsers } from './useUsers';
+
+// The official's drawer opens on a click: its code loads after the page shows (issue 16).
+const UserDrawer = lazyWidget(() => import('./UserDrawer').then((m) => ({ default: m.UserDrawer })), null);
 
 type NewUser = {
   username: string;
