@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findAgencies } from '../features/agencies/useAgencies';
 import { LazySelect } from './lazyAntd';
+import '../i18n/console-admin';
 
 type Props = {
   id?: string;

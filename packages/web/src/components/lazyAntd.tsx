@@ -1,5 +1,6 @@
 import type { DatePickerProps } from 'antd/es/date-picker';
 import type { ModalProps } from 'antd/es/modal';
+import type { ProgressProps } from 'antd/es/progress';
 import type { BaseOptionType, DefaultOptionType, SelectProps } from 'antd/es/select';
 import type { TableProps } from 'antd/es/table';
 import type { BasicDataNode, DataNode, TreeProps } from 'antd/es/tree';
@@ -73,3 +74,6 @@ export const LazyDragger = lazyWidget(() =>
     default: m.default.Dragger as unknown as (props: DraggerProps) => ReactNode,
   })),
 );
+
+/** A progress bar: it shows a running job's state, which arrives with a request anyway. */
+export const LazyProgress = lazyWidget(() => import('antd/es/progress') as unknown as Module<ProgressProps>, null);

@@ -1,27 +1,9 @@
 import { consoleVi } from './console-vi';
-import { i18n } from './index';
+import { registerTexts } from './register-texts';
 
 /*
- * Registers the texts of the officials' console. Imported by the console's layout, its sign-in page and
- * each console page, so the texts load with them and stay out of the portal's first load. Deep merge:
- * `intake.*`, `dossier.*` and `catalog.*` add to the keys the portal shares. Vietnamese comes with the
- * pages; English is fetched when the reader uses it (as ./citizen.ts does; pages re-render when it is
- * added, `bindI18nStore: 'added'` in ./index.ts).
+ * Registers the texts every page of the officials' console needs. Imported by the console's layout, its
+ * sign-in page and each console page, so the texts load with them and stay out of the portal's first
+ * load; ./console-work.ts and ./console-admin.ts add the texts of the pages that need them.
  */
-i18n.addResourceBundle('vi', 'translation', consoleVi, true, true);
-
-let english: Promise<void> | undefined;
-const loadEnglish = (): Promise<void> => {
-  english ??= import('./console-en').then(({ consoleEn }) => {
-    i18n.addResourceBundle('en', 'translation', consoleEn, true, true);
-  });
-  return english;
-};
-if (i18n.language === 'en') {
-  void loadEnglish();
-}
-i18n.on('languageChanged', (language: string) => {
-  if (language === 'en') {
-    void loadEnglish();
-  }
-});
+registerTexts(consoleVi, () => import('./console-en').then((m) => m.consoleEn));

@@ -19,6 +19,7 @@ import { agenciesWithRole, hasRole, useMe } from '../auth/useMe';
 import { QueueStatusCard } from '../system/QueueStatusCard';
 import type { AgencyDialog } from './AgencyDialogs';
 import { fetchAgency, fetchAgencyChanges, findAgencies } from './useAgencies';
+import '../../i18n/console-admin';
 
 // The dialogs open on a click: their code loads after the page shows (issue 16).
 const AgencyDialogs = lazyWidget(() => import('./AgencyDialogs').then((m) => ({ default: m.AgencyDialogs })), null);

@@ -11,6 +11,7 @@ import { LazyDatePicker, LazyModal, LazySelect } from '../../components/lazyAntd
 import { Paragraph } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { createAgency, mergeAgencies, moveAgency, renameAgency } from './useAgencies';
+import '../../i18n/console-admin';
 
 export type AgencyDialog = 'create' | 'rename' | 'move' | 'merge';
 

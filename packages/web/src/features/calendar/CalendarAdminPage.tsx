@@ -1,6 +1,9 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Space, Tag } from 'antd';
+import { Alert, Button, Col, Flex, Form, Row, Space } from 'antd';
+// Input and TextArea from their own modules: antd's Input also brings Search, Password and OTP.
+import Input from 'antd/es/input/Input';
+import TextArea from 'antd/es/input/TextArea';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +11,7 @@ import { LazyDatePicker, LazyModal, LazySelect, LazyTable } from '../../componen
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
+import { SoftTag } from '../../components/SoftTag';
 import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link } from 'react-router';
@@ -26,6 +30,8 @@ import {
   publishCalendarYear,
 } from './useCalendar';
 import { YearView } from './YearView';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
 
 type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
 type Pending = { entries: CalendarEntry[]; preview: CalendarPreview };
@@ -111,7 +117,20 @@ export const CalendarAdminPage = () => {
         </Title>
         <Space>
           <label htmlFor="calendar-year">{t('calendar.year')}</label>
-          <InputNumber id="calendar-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <Input
+            id="calendar-year"
+            type="number"
+            min={2020}
+            max={2100}
+            value={year}
+            style={{ width: 100 }}
+            onChange={(event) => {
+              const next = Number(event.target.value);
+              if (next >= 2020 && next <= 2100) {
+                setYear(next);
+              }
+            }}
+          />
         </Space>
       </Flex>
       {holidays.isError ? <ErrorAlert error={holidays.error} onRetry={() => void holidays.refetch()} /> : null}
@@ -197,7 +216,7 @@ export const CalendarAdminPage = () => {
                 <Input maxLength={500} placeholder="Quyết định số …/QĐ-UBND" />
               </Form.Item>
               <Form.Item label={t('common.note')} name="note">
-                <Input.TextArea rows={2} maxLength={1000} />
+                <TextArea rows={2} maxLength={1000} />
               </Form.Item>
               <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={preview.isPending}>
                 {t('calendar.preview')}
@@ -225,7 +244,8 @@ export const CalendarAdminPage = () => {
             {
               title: t('calendar.dayStatus'),
               dataIndex: 'status',
-              render: (v: HolidayYear['days'][number]['status']) => (v ? <Tag>{t(`calendar.status_${v}`)}</Tag> : '—'),
+              render: (v: HolidayYear['days'][number]['status']) =>
+                v ? <SoftTag>{t(`calendar.status_${v}`)}</SoftTag> : '—',
             },
             {
               title: t('calendar.source'),

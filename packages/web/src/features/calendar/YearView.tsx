@@ -3,6 +3,7 @@ import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HolidayYear } from '../../api/types';
 import { Text } from '../../components/typography';
+import '../../i18n/console-admin';
 
 type DayMark = 'holiday' | 'extra' | 'makeup' | 'weekend' | null;
 

@@ -18,6 +18,7 @@ import { todayInVietnam } from '../../lib/format';
 import type { EFormErrors } from '../eforms/validate';
 import '../../i18n/eforms';
 import { createFieldKey, createSlug, listFormKeys } from './form-keys';
+import '../../i18n/console-admin';
 
 // The same renderer the portal and the counter show, for the preview; its own chunk.
 const EFormFields = lazy(() => import('../eforms/EFormFields'));

@@ -16,6 +16,7 @@ import { applyFieldErrors } from '../../lib/field-errors';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
 import { adoptProcedure, searchProcedures } from './useCatalog';
+import '../../i18n/console-admin';
 
 const PAGE_SIZE = 20;
 

@@ -23,6 +23,8 @@ import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
 import { ApplicationFormEditor } from './ApplicationFormEditor';
 import { saveDraftVersion } from './useCatalog';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
 
 type StepValues = {
   key?: string;

@@ -23,6 +23,8 @@ import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
 
 import { createDraftVersion, fetchProcedure, fetchProcedureVersion, publishVersion } from './useCatalog';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
 
 // The draft's editor shows when a draft is opened: its code loads then (issue 16).
 const DraftEditor = lazyWidget(() => import('./DraftEditor').then((m) => ({ default: m.DraftEditor })));

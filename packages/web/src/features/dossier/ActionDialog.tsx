@@ -15,6 +15,7 @@ import { TEXT_WARNING } from '../../theme';
 import { findUsers } from '../users/useUsers';
 import { listResultFiles, ResultDocuments } from './ResultDocuments';
 import { performAction } from './useDossier';
+import '../../i18n/console-work';
 
 type Values = {
   note?: string;

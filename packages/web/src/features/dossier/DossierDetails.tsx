@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { listResultFiles, ResultFileItem } from './ResultDocuments';
+import '../../i18n/console-work';
 
 // The form view pulls in the form formatter; only dossiers with a filled form need it.
 const EFormView = lazy(() => import('../eforms/EFormView'));

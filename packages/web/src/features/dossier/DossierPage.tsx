@@ -17,6 +17,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
+import '../../i18n/console-work';
 
 /*
  * What is not needed to show the dossier's header, its actions and its forms loads after the page shows

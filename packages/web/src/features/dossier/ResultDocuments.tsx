@@ -9,6 +9,7 @@ import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
 import { Text } from '../../components/typography';
 import { attachResult, generateResult } from './useDossier';
+import '../../i18n/console-work';
 
 /** The dossier's result documents that have a stored file (what the citizen downloads when returned online). */
 export const listResultFiles = (dossier: Dossier): DossierDocument[] =>

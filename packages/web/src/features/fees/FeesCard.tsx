@@ -8,6 +8,7 @@ import { useConsoleMessage } from '../../components/MessageProvider';
 import { Paragraph, Text } from '../../components/typography';
 import { formatDateTime, formatVnd } from '../../lib/format';
 import { type CounterPaymentInput, type DossierFees, useDossierFees, useRecordCounterPayment } from './useFees';
+import '../../i18n/console-work';
 
 type Method = CounterPaymentInput['method'];
 type Values = { amountVnd: number; method: Method; payerName?: string; transactionRef?: string; note?: string };

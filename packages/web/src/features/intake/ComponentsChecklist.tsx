@@ -4,6 +4,7 @@ import type { ProcedureComponent } from '../../api/types';
 import { SoftTag } from '../../components/SoftTag';
 import { Text } from '../../components/typography';
 import { type ComponentValues, findMissingComponents } from './component-values';
+import '../../i18n/console-work';
 
 /**
  * Step 3 of intake: tick what was handed in, with the number of originals and copies. The component the

@@ -7,6 +7,7 @@ import '../../i18n/eforms';
 import { PageLoading } from '../../components/PageLoading';
 import { Text, Title } from '../../components/typography';
 import type { EFormErrors } from '../eforms/validate';
+import '../../i18n/console-work';
 
 // The renderer is its own chunk: loaded when a procedure with an application form reaches this step.
 const EFormFields = lazy(() => import('../eforms/EFormFields'));

@@ -23,6 +23,7 @@ import type { ApplicantValues, SubmitterValues } from './ApplicantFields';
 import { type ComponentValues, initialComponentValues } from './component-values';
 import { ProcedurePicker } from './ProcedurePicker';
 import { receiveDossier } from './useIntake';
+import '../../i18n/console-work';
 
 // The steps after the first and the end's result load when shown (fetched while the desk looks for the
 // procedure), so the page's first load carries only the procedure search (issue 16).

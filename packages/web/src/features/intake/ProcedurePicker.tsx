@@ -10,6 +10,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
 import { searchProcedures } from '../catalog/useCatalog';
+import '../../i18n/console-work';
 
 type Props = {
   catalog: string;

@@ -9,6 +9,7 @@ import { dueQueryOf, findDirectDuration, findDirectRule, useProcedureText } from
 import { TEXT_WARNING } from '../../theme';
 import { type ComponentValues, findMissingComponents } from './component-values';
 import { fetchDueDate } from './useIntake';
+import '../../i18n/console-work';
 
 type Props = { content: ProcedureContent; agencyId: string; from: string; filledByForm?: string | undefined };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formUrl } from '../../api/client';
 import { Panel } from '../../components/Panel';
+import '../../i18n/console-work';
 
 type Props = { code: string; outcome: 'receive' | 'supplement' | 'refuse'; onAnother: () => void };
 

@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Upload } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Row, Segmented, Space, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LazyTable } from '../../components/lazyAntd';
+import { LazyDragger, LazyProgress, LazyTable } from '../../components/lazyAntd';
 import { Panel } from '../../components/Panel';
 import { SoftTag, type Tone } from '../../components/SoftTag';
 import { Paragraph, Text, Title } from '../../components/typography';
@@ -71,7 +71,7 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         </Text>
         <StatusTag status={run.status} />
       </Flex>
-      <Progress
+      <LazyProgress
         percent={percentOf(run)}
         status={run.status === 'failed' ? 'exception' : run.status === 'running' ? 'active' : 'success'}
         aria-label={t('reportImport.progressTitle')}
@@ -325,7 +325,7 @@ export const ReportImportPage = () => {
           <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.fileTitle')}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               {me?.provinceCode ? <Text>{t('reportImport.province', { code: me.provinceCode })}</Text> : null}
-              <Upload.Dragger
+              <LazyDragger
                 accept={IMPORT_ACCEPT}
                 multiple={false}
                 maxCount={1}
@@ -350,14 +350,14 @@ export const ReportImportPage = () => {
                 </p>
                 <p className="ant-upload-text">{t('reportImport.choose')}</p>
                 <p className="ant-upload-hint">{t('reportImport.accepted')}</p>
-              </Upload.Dragger>
+              </LazyDragger>
               <Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
                 {t('reportImport.formatHelp')}
               </Paragraph>
               {uploading !== null ? (
                 <div>
                   <Text type="secondary">{t('reportImport.uploading')}</Text>
-                  <Progress percent={Math.round(uploading * 100)} status="active" />
+                  <LazyProgress percent={Math.round(uploading * 100)} status="active" />
                 </div>
               ) : null}
               <ErrorAlert error={uploadError} />

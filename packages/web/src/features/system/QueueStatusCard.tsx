@@ -8,6 +8,7 @@ import '../../i18n/console';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../lib/format';
 import { fetchQueueStatus, type QueueStatus } from './useSystem';
+import '../../i18n/console-admin';
 
 const QUEUE_LABELS = {
   'dossier-changed': 'queues.queue_dossier_changed',

@@ -13,6 +13,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { Title } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { fetchUser, grantRole, resetUserPassword, revokeRole, updateUser } from './useUsers';
+import '../../i18n/console-admin';
 
 type Profile = { fullName: string; title?: string; email?: string; phone?: string };
 type RoleValues = { agencyId: string; role: OfficialRole; includeSubagencies?: boolean };

@@ -21,6 +21,7 @@ import { applyFieldErrors } from '../../lib/field-errors';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 
 import { createUser, findUsers } from './useUsers';
+import '../../i18n/console-admin';
 
 // The official's drawer opens on a click: its code loads after the page shows (issue 16).
 const UserDrawer = lazyWidget(() => import('./UserDrawer').then((m) => ({ default: m.UserDrawer })), null);
