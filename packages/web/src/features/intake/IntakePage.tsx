@@ -1,12 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Space } from 'antd';
+import { Button, Flex, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
+import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LazySelect } from '../../components/lazyAntd';
 import { lazyWidget } from '../../components/lazyWidget';
@@ -278,7 +279,7 @@ export const IntakePage = () => {
   };
 
   if (agencies.length === 0) {
-    return <Alert type="warning" showIcon title={t('intake.noReceptionRole')} />;
+    return <Callout type="warning" title={t('intake.noReceptionRole')} />;
   }
 
   if (saved) {

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Space } from 'antd';
+import { Button, Empty, Space } from 'antd';
 // Search from its own module: antd's Input also brings TextArea, Password and OTP.
 import Search from 'antd/es/input/Search';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail } from '../../api/types';
+import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
@@ -91,7 +92,7 @@ export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) 
             <dt>{t('intake.duration')}</dt>
             <dd>{chosen.current ? text.duration(findDirectDuration(chosen.current.content)) : '—'}</dd>
           </dl>
-          {chosen.current ? null : <Alert type="warning" showIcon title={t('intake.noCurrentVersion')} />}
+          {chosen.current ? null : <Callout type="warning" title={t('intake.noCurrentVersion')} />}
         </div>
       ) : null}
     </Space>
