@@ -1,6 +1,9 @@
 import type { ConsoleAdminMessages } from './console-admin-vi';
 
-/** English texts of administration: the catalogue, agencies, officials, the working calendar and the job queues: every key of consoleAdminVi (the compiler checks). */
+/**
+ * English texts of administration: the catalogue, agencies, officials, the working calendar and the job queues:
+ * every key of consoleAdminVi (the compiler checks).
+ */
 export const consoleAdminEn: ConsoleAdminMessages = {
   catalog: {
     title: 'Procedures of the province',

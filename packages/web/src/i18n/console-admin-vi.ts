@@ -1,6 +1,7 @@
-import type { Widen } from './console-vi';
-
-/** Texts of administration: the catalogue, agencies, officials, the working calendar and the job queues (registered by ./console-admin.ts). */
+/**
+ * Texts of administration: the catalogue, agencies, officials, the working calendar and the job queues
+ * (registered by ./console-admin.ts).
+ */
 export const consoleAdminVi = {
   catalog: {
     title: 'Thủ tục hành chính của tỉnh',
@@ -204,4 +205,5 @@ export const consoleAdminVi = {
   },
 } as const;
 
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ConsoleAdminMessages = Widen<typeof consoleAdminVi>;

@@ -1,6 +1,3 @@
-import type { ConsoleAdminMessages } from './console-admin-vi';
-import type { ConsoleWorkMessages } from './console-work-vi';
-
 /**
  * Texts of the officials' console that every console page needs (sign-in, the layout, urgency, roles,
  * the inbox). They load with the console's pages (see ./console.ts), not with the portal's first page.
@@ -72,7 +69,5 @@ export const consoleVi = {
   },
 } as const;
 
-export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ConsoleCoreMessages = Widen<typeof consoleVi>;
-/** Every text of the console, whichever file it comes from (for i18next's key types). */
-export type ConsoleMessages = ConsoleCoreMessages & ConsoleWorkMessages & ConsoleAdminMessages;

@@ -1,6 +1,9 @@
 import type { ConsoleWorkMessages } from './console-work-vi';
 
-/** English texts of the dossier work: counter intake, the dossier page, its actions, results, forms and fees: every key of consoleWorkVi (the compiler checks). */
+/**
+ * English texts of the dossier work: counter intake, the dossier page, its actions, results, forms and fees:
+ * every key of consoleWorkVi (the compiler checks).
+ */
 export const consoleWorkEn: ConsoleWorkMessages = {
   intake: {
     title: 'Receive a dossier at the counter',

@@ -1,6 +1,7 @@
-import type { Widen } from './console-vi';
-
-/** Texts of the dossier work: counter intake, the dossier page, its actions, results, forms and fees (registered by ./console-work.ts). */
+/**
+ * Texts of the dossier work: counter intake, the dossier page, its actions, results, forms and fees (registered
+ * by ./console-work.ts).
+ */
 export const consoleWorkVi = {
   intake: {
     title: 'Tiếp nhận hồ sơ trực tiếp',
@@ -239,4 +240,5 @@ export const consoleWorkVi = {
   },
 } as const;
 
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ConsoleWorkMessages = Widen<typeof consoleWorkVi>;

@@ -62,7 +62,7 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
   const closed = a.validTo !== null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Panel title={<>{a.name}</>} extra={closed ? <SoftTag>{t('agencies.closed')}</SoftTag> : null}>
+      <Panel title={a.name} extra={closed ? <SoftTag>{t('agencies.closed')}</SoftTag> : null}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('agencies.code')}>{a.code}</Descriptions.Item>
           <Descriptions.Item label={t('agencies.kind')}>{t(`agencies.kind_${a.kind}`)}</Descriptions.Item>
