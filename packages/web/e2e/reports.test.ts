@@ -59,13 +59,13 @@ const overflowOf = (page: Page) => page.evaluate(() => document.documentElement.
 
 /** A KPI card of the dashboard by its title: its figure and the line under it. */
 const kpi = (page: Page, title: string): { value: Locator; card: Locator } => {
-  const card = page.locator('.ant-card').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) });
+  const card = page.getByTestId('kpi').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) });
   return { card, value: card.locator('.ant-statistic-content') };
 };
 
 /** Waits until the dashboard has answered for the period chosen (its caption names it). */
 const waitForPeriod = (page: Page, label: RegExp) =>
-  page.locator('.ant-typography-secondary').filter({ hasText: label }).first().waitFor();
+  page.getByTestId('report-period').filter({ hasText: label }).first().waitFor();
 
 const chooseYear = async (page: Page, year: number) => {
   const picker = page.locator('.ant-picker').first().locator('input');
@@ -94,7 +94,7 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     expect(received).toBeGreaterThan(0);
     // Rates with a decimal comma and their base: "75% trực tuyến"; the early and on-time rates apart,
     // then their sum: "50% trước hạn + 16,67% đúng hạn = 66,67% trước hạn và đúng hạn".
-    const resolvedLine = kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary');
+    const resolvedLine = kpi(page, 'Đã giải quyết').card.getByTestId('kpi-detail');
     const rate = '(\\d+(,\\d+)?%|—)';
     await expect
       .poll(() => resolvedLine.innerText())
@@ -188,7 +188,7 @@ describe.skipIf(onPostgresPass)('the reports dashboard and the historical import
     await expect.poll(() => kpi(page, 'Đã giải quyết').value.innerText()).toBe('1.250');
     const onTime = (VALID_ROWS - LATE_ROWS) / VALID_ROWS;
     await expect
-      .poll(() => kpi(page, 'Đã giải quyết').card.locator('.ant-typography-secondary').innerText())
+      .poll(() => kpi(page, 'Đã giải quyết').card.getByTestId('kpi-detail').innerText())
       .toMatch(new RegExp(`đúng hạn = ${String(onTime * 100).replace('.', ',')}% trước hạn và đúng hạn$`));
     await expect.poll(() => kpi(page, 'Tổng số hồ sơ phải giải quyết').value.innerText()).toBe('1.250');
     await page

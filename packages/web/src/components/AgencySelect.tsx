@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findAgencies } from '../features/agencies/useAgencies';
+import { LazySelect } from './lazyAntd';
+import '../i18n/console-admin';
 
 type Props = {
   id?: string;
@@ -41,7 +42,7 @@ export const AgencySelect = ({
     })),
   ].filter((o) => !exclude.includes(o.value));
   return (
-    <Select<string>
+    <LazySelect<string>
       id={id}
       value={value}
       onChange={(v) => onChange?.(v)}

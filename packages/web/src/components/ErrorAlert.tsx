@@ -1,6 +1,7 @@
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
+import { Callout } from './Callout';
 
 type Props = { error: unknown; onRetry?: () => void; extra?: string[] };
 
@@ -41,10 +42,8 @@ export const ErrorAlert = ({ error, onRetry, extra = [] }: Props) => {
   const detail = seconds && secondsText ? rawDetail.replace(secondsText, waitText(seconds)) : rawDetail;
   const fieldMessages = [...new Set([...(api?.fieldErrors.map((e) => e.message) ?? []), ...extra])];
   return (
-    <Alert
+    <Callout
       type="error"
-      showIcon
-      role="alert"
       title={title}
       description={
         <>

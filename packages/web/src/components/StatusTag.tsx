@@ -1,4 +1,3 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierStatus } from '../api/types';
 
@@ -20,8 +19,11 @@ export const StatusTag = ({ status }: { status: DossierStatus }) => {
   const { t } = useTranslation();
   const colors = COLORS[status];
   return (
-    <Tag style={{ background: colors.background, color: colors.color, borderColor: 'transparent', marginInlineEnd: 0 }}>
+    <span
+      className="soft-tag"
+      style={{ background: colors.background, color: colors.color, borderColor: 'transparent' }}
+    >
       {t(`dossierStatus.${status}`)}
-    </Tag>
+    </span>
   );
 };

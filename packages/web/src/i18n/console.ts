@@ -1,11 +1,9 @@
-import { consoleEn } from './console-en';
 import { consoleVi } from './console-vi';
-import { i18n } from './index';
+import { registerTexts } from './register-texts';
 
 /*
- * Registers the texts of the officials' console. Imported by the console's layout, its sign-in page and
- * each console page, so the texts load with them and stay out of the portal's first load. Both languages
- * come together. Deep merge: `intake.*`, `dossier.*` and `catalog.*` add to the keys the portal shares.
+ * Registers the texts every page of the officials' console needs. Imported by the console's layout, its
+ * sign-in page and each console page, so the texts load with them and stay out of the portal's first
+ * load; ./console-work.ts and ./console-admin.ts add the texts of the pages that need them.
  */
-i18n.addResourceBundle('vi', 'translation', consoleVi, true, true);
-i18n.addResourceBundle('en', 'translation', consoleEn, true, true);
+registerTexts(consoleVi, () => import('./console-en').then((m) => m.consoleEn));

@@ -155,6 +155,8 @@ export const en: Messages = {
     stepStatus_skipped: 'Skipped',
   },
   catalog: {
+    code: 'Code',
+    field: 'Field',
     noVersion: 'No version in force',
   },
   portalNav: {

@@ -2,7 +2,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { CitizenMessages } from './citizen-vi';
-import type { ConsoleMessages } from './console-vi';
+import type { ConsoleAdminMessages } from './console-admin-vi';
+import type { ConsoleCoreMessages } from './console-vi';
+import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ReportImportMessages } from './report-import-vi';
@@ -20,7 +22,9 @@ declare module 'i18next' {
     // application form renderer and editor (./eforms.ts).
     resources: {
       translation: Messages &
-        ConsoleMessages &
+        ConsoleCoreMessages &
+        ConsoleWorkMessages &
+        ConsoleAdminMessages &
         EFormsMessages & {
           citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;

@@ -155,6 +155,8 @@ export const vi = {
     stepStatus_skipped: 'Bỏ qua',
   },
   catalog: {
+    code: 'Mã thủ tục',
+    field: 'Lĩnh vực',
     noVersion: 'Chưa có phiên bản đang áp dụng',
   },
   portalNav: {

@@ -1,9 +1,13 @@
 import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tree, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Empty, Row, Space } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyTable, LazyTree } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
+import { Panel } from '../../components/Panel';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import type { AgencyChange } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
@@ -13,8 +17,12 @@ import { SoftTag } from '../../components/SoftTag';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { agenciesWithRole, hasRole, useMe } from '../auth/useMe';
 import { QueueStatusCard } from '../system/QueueStatusCard';
-import { type AgencyDialog, AgencyDialogs } from './AgencyDialogs';
+import type { AgencyDialog } from './AgencyDialogs';
 import { fetchAgency, fetchAgencyChanges, findAgencies } from './useAgencies';
+import '../../i18n/console-admin';
+
+// The dialogs open on a click: their code loads after the page shows (issue 16).
+const AgencyDialogs = lazyWidget(() => import('./AgencyDialogs').then((m) => ({ default: m.AgencyDialogs })), null);
 
 type Node = DataNode & { key: string; children?: Node[] };
 
@@ -54,10 +62,7 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
   const closed = a.validTo !== null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={<h2 style={{ fontSize: 17, margin: 0, whiteSpace: 'normal' }}>{a.name}</h2>}
-        extra={closed ? <SoftTag>{t('agencies.closed')}</SoftTag> : null}
-      >
+      <Panel title={a.name} extra={closed ? <SoftTag>{t('agencies.closed')}</SoftTag> : null}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('agencies.code')}>{a.code}</Descriptions.Item>
           <Descriptions.Item label={t('agencies.kind')}>{t(`agencies.kind_${a.kind}`)}</Descriptions.Item>
@@ -87,9 +92,9 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
             ) : null}
           </Space>
         )}
-      </Card>
-      <Card size="small" title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('agencies.version')}</h3>}>
-        <Table
+      </Panel>
+      <Panel bodyStyle={{ padding: 12 }} title={t('agencies.version')} level={3}>
+        <LazyTable
           rowKey="validFrom"
           size="small"
           pagination={false}
@@ -128,10 +133,10 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
             ) : null}
           </Descriptions>
         ) : null}
-      </Card>
-      <Card size="small" title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('agencies.changes')}</h3>}>
+      </Panel>
+      <Panel bodyStyle={{ padding: 12 }} title={t('agencies.changes')} level={3}>
         {changes.isError ? <ErrorAlert error={changes.error} /> : null}
-        <Table<AgencyChange>
+        <LazyTable<AgencyChange>
           rowKey="id"
           size="small"
           pagination={false}
@@ -145,7 +150,7 @@ const AgencyDetailPanel = ({ id, onSelect }: { id: string; onSelect: (id: string
             { title: t('agencies.changedBy'), dataIndex: 'actorUsername', render: (v: string | null) => v ?? '—' },
           ]}
         />
-      </Card>
+      </Panel>
       <AgencyDialogs dialog={dialog} agency={a} onClose={() => setDialog(null)} onDone={onSelect} />
     </Space>
   );
@@ -188,17 +193,17 @@ export const AgenciesPage = () => {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+      <Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('agencies.title')}
-      </Typography.Title>
+      </Title>
       {hasRole(me, 'province_admin') ? <QueueStatusCard /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card
+          <Panel
             title={
-              <h2 style={{ fontSize: 16, margin: 0 }}>
+              <>
                 <ApartmentOutlined aria-hidden /> {t('agencies.tree')}
-              </h2>
+              </>
             }
           >
             <label htmlFor="agency-search" className="visually-hidden">
@@ -210,7 +215,7 @@ export const AgenciesPage = () => {
               onChange={(id) => id && setSelected(id)}
               style={{ marginBottom: 12 }}
             />
-            <Tree<Node>
+            <LazyTree<Node>
               treeData={tree}
               selectedKeys={selected ? [selected] : []}
               expandedKeys={expanded}
@@ -219,7 +224,7 @@ export const AgenciesPage = () => {
               loadData={(node) => loadChildren(String(node.key))}
               blockNode
             />
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={15}>
           {selected ? (
@@ -234,9 +239,9 @@ export const AgenciesPage = () => {
               }}
             />
           ) : (
-            <Card>
+            <Panel>
               <Empty description={t('agencies.select')} />
-            </Card>
+            </Panel>
           )}
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,11 @@ import { isApiError } from '../../api/client';
 import { AGENCY_KINDS, type AgencyDetail, type AgencyKind } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyDatePicker, LazyModal, LazySelect } from '../../components/lazyAntd';
+import { Paragraph } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { createAgency, mergeAgencies, moveAgency, renameAgency } from './useAgencies';
+import '../../i18n/console-admin';
 
 export type AgencyDialog = 'create' | 'rename' | 'move' | 'merge';
 
@@ -111,7 +114,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
             : '';
 
   return (
-    <Modal
+    <LazyModal
       open={dialog !== null}
       title={title}
       onCancel={close}
@@ -167,7 +170,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
         ) : null}
         {dialog === 'create' ? (
           <Form.Item label={t('agencies.kind')} name="kind" rules={[{ required: true }]}>
-            <Select options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencies.kind_${k}`) }))} />
+            <LazySelect options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencies.kind_${k}`) }))} />
           </Form.Item>
         ) : null}
         {dialog === 'move' ? (
@@ -181,7 +184,7 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
         ) : null}
         {dialog === 'merge' ? (
           <>
-            <Typography.Paragraph type="secondary">{t('agencies.mergeHelp')}</Typography.Paragraph>
+            <Paragraph type="secondary">{t('agencies.mergeHelp')}</Paragraph>
             <Form.Item
               label={t('agencies.mergeInto')}
               name="successorId"
@@ -196,9 +199,9 @@ export const AgencyDialogs = ({ dialog, agency, onClose, onDone }: Props) => {
           name="effective"
           rules={[{ required: dialog === 'merge', message: t('common.required', { field: t('agencies.effective') }) }]}
         >
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </LazyModal>
   );
 };

@@ -1,13 +1,18 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
+import { Button, Form, Layout, Space } from 'antd';
+// Input and Password from their own modules: antd's Input also brings Search, TextArea and OTP.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError, setCsrfToken } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { Panel } from '../../components/Panel';
 import { SkipLink } from '../../components/SkipLink';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { signInOfficial } from './useMe';
@@ -56,12 +61,12 @@ export const SignInPage = () => {
         tabIndex={-1}
         style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}
       >
-        <Card style={{ width: '100%', maxWidth: 420, alignSelf: 'flex-start' }}>
+        <Panel style={{ width: '100%', maxWidth: 420, alignSelf: 'flex-start' }} bodyStyle={{ padding: 24 }}>
           <Space orientation="vertical" size={4} style={{ marginBottom: 16 }}>
-            <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+            <Title level={1} style={{ fontSize: 24, margin: 0 }}>
               {t('auth.title')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('auth.subtitle')}</Typography.Text>
+            </Title>
+            <Text type="secondary">{t('auth.subtitle')}</Text>
           </Space>
           {signIn.isError ? <ErrorAlert error={signIn.error} /> : null}
           <Form<Credentials>
@@ -85,16 +90,16 @@ export const SignInPage = () => {
               name="password"
               rules={[{ required: true, message: t('common.required', { field: t('auth.password') }) }]}
             >
-              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+              <Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending}>
               {t('auth.submit')}
             </Button>
           </Form>
-        </Card>
+        </Panel>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">{t('app.legal')}</Typography.Text>
+        <Text type="secondary">{t('app.legal')}</Text>
       </Layout.Footer>
     </Layout>
   );

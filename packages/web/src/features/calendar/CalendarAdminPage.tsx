@@ -1,27 +1,18 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, Flex, Form, Row, Space } from 'antd';
+// Input and TextArea from their own modules: antd's Input also brings Search, Password and OTP.
+import Input from 'antd/es/input/Input';
+import TextArea from 'antd/es/input/TextArea';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyDatePicker, LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
+import { SoftTag } from '../../components/SoftTag';
+import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -39,6 +30,8 @@ import {
   publishCalendarYear,
 } from './useCalendar';
 import { YearView } from './YearView';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
 
 type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
 type Pending = { entries: CalendarEntry[]; preview: CalendarPreview };
@@ -51,7 +44,7 @@ const KINDS: DayKind[] = ['extra_day_off', 'swap_day_off', 'holiday', 'compensat
  */
 export const CalendarAdminPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const province = me?.provinceCode ?? null;
   const queryClient = useQueryClient();
@@ -119,12 +112,25 @@ export const CalendarAdminPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('calendar.title')}
-        </Typography.Title>
+        </Title>
         <Space>
           <label htmlFor="calendar-year">{t('calendar.year')}</label>
-          <InputNumber id="calendar-year" min={2020} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <Input
+            id="calendar-year"
+            type="number"
+            min={2020}
+            max={2100}
+            value={year}
+            style={{ width: 100 }}
+            onChange={(event) => {
+              const next = Number(event.target.value);
+              if (next >= 2020 && next <= 2100) {
+                setYear(next);
+              }
+            }}
+          />
         </Space>
       </Flex>
       {holidays.isError ? <ErrorAlert error={holidays.error} onRetry={() => void holidays.refetch()} /> : null}
@@ -144,16 +150,14 @@ export const CalendarAdminPage = () => {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}
-            loading={holidays.isPending}
-          >
+          <Panel title={t('calendar.daysOff')}>
+            {holidays.isPending ? <PageLoading /> : null}
             {holidays.data ? <YearView data={holidays.data} /> : null}
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.addDayOff')}</h2>}>
-            <Typography.Paragraph type="secondary">{t('calendar.addHelp')}</Typography.Paragraph>
+          <Panel title={t('calendar.addDayOff')}>
+            <Paragraph type="secondary">{t('calendar.addHelp')}</Paragraph>
             {preview.isError ? <ErrorAlert error={preview.error} extra={unplaced} /> : null}
             <Form<DayValues>
               form={form}
@@ -178,10 +182,10 @@ export const CalendarAdminPage = () => {
                 name="date"
                 rules={[{ required: true, message: t('common.required', { field: t('common.date') }) }]}
               >
-                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+                <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item label={t('calendar.kind')} name="kind">
-                <Select options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
+                <LazySelect options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
               </Form.Item>
               <Form.Item
                 label={t('calendar.period')}
@@ -212,17 +216,17 @@ export const CalendarAdminPage = () => {
                 <Input maxLength={500} placeholder="Quyết định số …/QĐ-UBND" />
               </Form.Item>
               <Form.Item label={t('common.note')} name="note">
-                <Input.TextArea rows={2} maxLength={1000} />
+                <TextArea rows={2} maxLength={1000} />
               </Form.Item>
               <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={preview.isPending}>
                 {t('calendar.preview')}
               </Button>
             </Form>
-          </Card>
+          </Panel>
         </Col>
       </Row>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.daysOff')}</h2>}>
-        <Table
+      <Panel title={t('calendar.daysOff')}>
+        <LazyTable
           rowKey="date"
           size="small"
           pagination={false}
@@ -240,7 +244,8 @@ export const CalendarAdminPage = () => {
             {
               title: t('calendar.dayStatus'),
               dataIndex: 'status',
-              render: (v: HolidayYear['days'][number]['status']) => (v ? <Tag>{t(`calendar.status_${v}`)}</Tag> : '—'),
+              render: (v: HolidayYear['days'][number]['status']) =>
+                v ? <SoftTag>{t(`calendar.status_${v}`)}</SoftTag> : '—',
             },
             {
               title: t('calendar.source'),
@@ -248,9 +253,9 @@ export const CalendarAdminPage = () => {
               width: 300,
               render: (v: string | null) =>
                 v ? (
-                  <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
+                  <Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
                     {v}
-                  </Typography.Text>
+                  </Text>
                 ) : (
                   '—'
                 ),
@@ -273,15 +278,15 @@ export const CalendarAdminPage = () => {
           ]}
         />
         {holidays.data && holidays.data.makeupWorkdays.length > 0 ? (
-          <Typography.Paragraph style={{ marginTop: 12 }}>
+          <Paragraph style={{ marginTop: 12 }}>
             <strong>{t('calendar.makeupWorkdays')}:</strong>{' '}
             {holidays.data.makeupWorkdays.map((d) => `${formatDate(d.date)} (${d.period})`).join('; ')}
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
-      </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('calendar.history')}</h2>}>
+      </Panel>
+      <Panel title={t('calendar.history')}>
         {changes.isError ? <ErrorAlert error={changes.error} /> : null}
-        <Table<CalendarChange>
+        <LazyTable<CalendarChange>
           rowKey="id"
           size="small"
           pagination={false}
@@ -301,8 +306,8 @@ export const CalendarAdminPage = () => {
             { title: t('calendar.by'), dataIndex: 'createdByUsername', render: (v: string | null) => v ?? '—' },
           ]}
         />
-      </Card>
-      <Modal
+      </Panel>
+      <LazyModal
         open={pending !== null}
         title={t('calendar.previewTitle')}
         onCancel={() => setPending(null)}
@@ -316,13 +321,13 @@ export const CalendarAdminPage = () => {
         {apply.isError ? <ErrorAlert error={apply.error} /> : null}
         {pending ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Paragraph data-testid="calendar-preview-summary">
+            <Paragraph data-testid="calendar-preview-summary">
               {t('calendar.previewSummary', { scanned: pending.preview.scanned, total: pending.preview.total })}
-            </Typography.Paragraph>
+            </Paragraph>
             {pending.preview.moved.length === 0 ? (
               <Alert type="info" showIcon title={t('calendar.previewNone')} />
             ) : (
-              <Table
+              <LazyTable
                 rowKey="code"
                 size="small"
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -346,8 +351,8 @@ export const CalendarAdminPage = () => {
             )}
           </Space>
         ) : null}
-      </Modal>
-      <Modal
+      </LazyModal>
+      <LazyModal
         open={publishing}
         title={t('calendar.publishYear', { year })}
         onCancel={() => setPublishing(false)}
@@ -367,7 +372,7 @@ export const CalendarAdminPage = () => {
             <Input maxLength={500} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

@@ -1,6 +1,9 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
+
 import { useTranslation } from 'react-i18next';
 import type { HolidayYear } from '../../api/types';
+import { Text } from '../../components/typography';
+import '../../i18n/console-admin';
 
 type DayMark = 'holiday' | 'extra' | 'makeup' | 'weekend' | null;
 
@@ -79,7 +82,7 @@ export const YearView = ({ data }: { data: HolidayYear }) => {
       >
         {months.map(({ month, cells }) => (
           <div key={month} style={{ border: '1px solid #eee', borderRadius: 8, padding: 8, background: '#fff' }}>
-            <Typography.Text strong>{t('calendar.month', { month })}</Typography.Text>
+            <Text strong>{t('calendar.month', { month })}</Text>
             <div
               style={{
                 display: 'grid',

@@ -8,15 +8,17 @@ import {
   type ScalarField,
 } from '@motcua/domain/eforms/definition';
 import type { FormValues } from '@motcua/domain/eforms/values';
-import { Alert, Button, Card, Checkbox, Col, Flex, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Input, InputNumber, Row, Select, Space } from 'antd';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureComponent } from '../../api/types';
 import { PageLoading } from '../../components/PageLoading';
+import { Text, Title } from '../../components/typography';
 import { todayInVietnam } from '../../lib/format';
 import type { EFormErrors } from '../eforms/validate';
 import '../../i18n/eforms';
 import { createFieldKey, createSlug, listFormKeys } from './form-keys';
+import '../../i18n/console-admin';
 
 // The same renderer the portal and the counter show, for the preview; its own chunk.
 const EFormFields = lazy(() => import('../eforms/EFormFields'));
@@ -412,9 +414,9 @@ const KindSettings = ({
               options={field.options}
               onChange={(options) => set({ options })}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Text type="secondary" style={{ fontSize: 12 }}>
               {t('formEditor.optionsHelp')}
-            </Typography.Text>
+            </Text>
           </Labeled>
           <Labeled id={`${id}-display`} label={t('formEditor.display')} width={170}>
             <Select
@@ -451,7 +453,7 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
   if (!value) {
     return (
       <Space orientation="vertical">
-        <Typography.Text type="secondary">{t('formEditor.none')}</Typography.Text>
+        <Text type="secondary">{t('formEditor.none')}</Text>
         <Button
           icon={<PlusOutlined />}
           onClick={() =>
@@ -697,9 +699,9 @@ export const ApplicationFormEditor = ({ value, onChange, components }: Props) =>
         >
           {parsed.success ? (
             <Suspense fallback={<PageLoading />}>
-              <Typography.Title level={5} style={{ textAlign: 'center' }}>
+              <Title level={5} style={{ textAlign: 'center' }}>
                 {parsed.data.title}
-              </Typography.Title>
+              </Title>
               <EFormFields
                 definition={parsed.data}
                 value={previewValues}

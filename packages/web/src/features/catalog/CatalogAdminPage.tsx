@@ -1,8 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyModal, LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -13,6 +16,7 @@ import { applyFieldErrors } from '../../lib/field-errors';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
 import { adoptProcedure, searchProcedures } from './useCatalog';
+import '../../i18n/console-admin';
 
 const PAGE_SIZE = 20;
 
@@ -61,14 +65,14 @@ export const CatalogAdminPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('catalog.title')}
-        </Typography.Title>
+        </Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdopting(true)}>
           {t('catalog.adopt')}
         </Button>
       </Flex>
-      <Card>
+      <Panel>
         <Input.Search
           aria-label={t('catalog.searchLabel')}
           placeholder={t('catalog.searchLabel')}
@@ -79,7 +83,7 @@ export const CatalogAdminPage = () => {
           style={{ maxWidth: 480, marginBottom: 16 }}
         />
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<ProcedureListItem>
+        <LazyTable<ProcedureListItem>
           rowKey={(item) => `${item.catalog}:${item.code}`}
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
@@ -122,8 +126,8 @@ export const CatalogAdminPage = () => {
             },
           ]}
         />
-      </Card>
-      <Modal
+      </Panel>
+      <LazyModal
         open={adopting}
         title={t('catalog.adopt')}
         onCancel={() => setAdopting(false)}
@@ -144,7 +148,7 @@ export const CatalogAdminPage = () => {
             <Input maxLength={8} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -14,11 +14,17 @@ import type {
   StepRole,
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { Panel } from '../../components/Panel';
+import { Text } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/eforms';
 import { slugify } from '../../lib/slug';
 import { ApplicationFormEditor } from './ApplicationFormEditor';
 import { saveDraftVersion } from './useCatalog';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
 
 type StepValues = {
   key?: string;
@@ -61,7 +67,7 @@ const ItemHeader = ({ index, onRemove }: { index: number; onRemove: () => void }
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" style={{ width: '100%' }}>
-      <Typography.Text strong>{index + 1}.</Typography.Text>
+      <Text strong>{index + 1}.</Text>
       <Button
         type="text"
         danger
@@ -92,7 +98,7 @@ type Props = {
  */
 export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [applicationForm, setApplicationForm] = useState<FormDefinition | undefined>(
@@ -169,11 +175,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
       }}
     >
       {save.isError ? <ErrorAlert error={save.error} extra={unplaced} /> : null}
-      <Card
-        size="small"
-        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('catalog.components')}</h3>}
-        style={{ marginBottom: 16 }}
-      >
+      <Panel bodyStyle={{ padding: 12 }} title={t('catalog.components')} level={3} style={{ marginBottom: 16 }}>
         <Form.List name="components">
           {(fields, { add, remove }) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -199,7 +201,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
                     label={t('catalog.group')}
                     style={{ width: 190, marginBottom: 8 }}
                   >
-                    <Select
+                    <LazySelect
                       options={GROUPS.map((g) => ({
                         value: g,
                         label: t(
@@ -258,12 +260,8 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
             </Space>
           )}
         </Form.List>
-      </Card>
-      <Card
-        size="small"
-        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('catalog.steps')}</h3>}
-        style={{ marginBottom: 16 }}
-      >
+      </Panel>
+      <Panel bodyStyle={{ padding: 12 }} title={t('catalog.steps')} level={3} style={{ marginBottom: 16 }}>
         <Form.List name="processSteps">
           {(fields, { add, remove }) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -291,14 +289,14 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
                       label={t('catalog.stepRole')}
                       style={{ width: 190, marginBottom: 8 }}
                     >
-                      <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                      <LazySelect options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'agencyKind']}
                       label={t('catalog.stepAgency')}
                       style={{ width: 200, marginBottom: 8 }}
                     >
-                      <Select
+                      <LazySelect
                         options={(['receiving', 'fixed', 'applicant_commune', 'province_department'] as const).map(
                           (k) => ({
                             value: k,
@@ -332,7 +330,7 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
                       label={t('catalog.handoff')}
                       style={{ width: 220, marginBottom: 8 }}
                     >
-                      <Select
+                      <LazySelect
                         options={(['none', 'internal', 'inter_agency', 'inter_level'] as const).map((h) => ({
                           value: h,
                           label: t(`catalog.handoff_${h}`),
@@ -358,19 +356,15 @@ export const DraftEditor = ({ code, catalog, draft, onSaved }: Props) => {
                 >
                   {t('catalog.addStep')}
                 </Button>
-                <Typography.Text type="secondary">{t('catalog.totalHours', { hours: totalHours })}</Typography.Text>
+                <Text type="secondary">{t('catalog.totalHours', { hours: totalHours })}</Text>
               </Flex>
             </Space>
           )}
         </Form.List>
-      </Card>
-      <Card
-        size="small"
-        title={<h3 style={{ fontSize: 15, margin: 0 }}>{t('formEditor.cardTitle')}</h3>}
-        style={{ marginBottom: 16 }}
-      >
+      </Panel>
+      <Panel bodyStyle={{ padding: 12 }} title={t('formEditor.cardTitle')} level={3} style={{ marginBottom: 16 }}>
         <ApplicationFormEditor value={applicationForm} onChange={setApplicationForm} components={editedComponents} />
-      </Card>
+      </Panel>
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {t('catalog.saveDraft')}
       </Button>

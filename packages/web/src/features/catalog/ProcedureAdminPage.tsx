@@ -1,10 +1,15 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Space, Table, Typography } from 'antd';
+import { Button, Descriptions, Flex, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyDatePicker, LazyModal, LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { Panel } from '../../components/Panel';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -16,8 +21,13 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
-import { DraftEditor } from './DraftEditor';
+
 import { createDraftVersion, fetchProcedure, fetchProcedureVersion, publishVersion } from './useCatalog';
+import '../../i18n/console-work';
+import '../../i18n/console-admin';
+
+// The draft's editor shows when a draft is opened: its code loads then (issue 16).
+const DraftEditor = lazyWidget(() => import('./DraftEditor').then((m) => ({ default: m.DraftEditor })));
 
 type VersionRow = ProcedureDetail['versions'][number];
 
@@ -27,7 +37,7 @@ const statusTone: Record<VersionStatus, Tone> = { draft: 'warning', published: '
 export const ProcedureAdminPage = () => {
   const { code = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const catalog = me?.provinceCode ?? 'national';
   const labels = usePortalLabels();
@@ -106,10 +116,10 @@ export const ProcedureAdminPage = () => {
       <Link to="/can-bo/thu-tuc">
         <ArrowLeftOutlined aria-hidden /> {t('common.back')}
       </Link>
-      <Card>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+      <Panel>
+        <Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           {p.name}
-        </Typography.Title>
+        </Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('catalog.code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('catalog.field')}>{p.field.name}</Descriptions.Item>
@@ -130,9 +140,9 @@ export const ProcedureAdminPage = () => {
               .join('; ') || '—'}
           </Descriptions.Item>
         </Descriptions>
-      </Card>
-      <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('catalog.versions')}</h2>}
+      </Panel>
+      <Panel
+        title={t('catalog.versions')}
         extra={
           hasDraft ? null : (
             <Button icon={<PlusOutlined />} onClick={() => newDraft.mutate()} loading={newDraft.isPending}>
@@ -143,7 +153,7 @@ export const ProcedureAdminPage = () => {
       >
         {newDraft.isError ? <ErrorAlert error={newDraft.error} /> : null}
         {openVersion.isError ? <ErrorAlert error={openVersion.error} /> : null}
-        <Table<VersionRow>
+        <LazyTable<VersionRow>
           rowKey="versionNo"
           size="small"
           pagination={false}
@@ -195,13 +205,13 @@ export const ProcedureAdminPage = () => {
             },
           ]}
         />
-      </Card>
+      </Panel>
       {editing ? (
-        <Card
+        <Panel
           title={
-            <h2 style={{ fontSize: 16, margin: 0 }}>
+            <>
               {t('catalog.versionNo')} {editing.versionNo} — {t(`catalog.status_${editing.status}`)}
-            </h2>
+            </>
           }
           extra={<Button onClick={() => setEditing(null)}>{t('common.close')}</Button>}
         >
@@ -218,17 +228,17 @@ export const ProcedureAdminPage = () => {
             />
           ) : (
             <Flex vertical gap={12}>
-              <Typography.Title level={3} style={{ fontSize: 15 }}>
+              <Title level={3} style={{ fontSize: 15 }}>
                 {t('catalog.components')}
-              </Typography.Title>
+              </Title>
               <ol>
                 {editing.content.components.map((c) => (
                   <li key={c.key}>{c.name}</li>
                 ))}
               </ol>
-              <Typography.Title level={3} style={{ fontSize: 15 }}>
+              <Title level={3} style={{ fontSize: 15 }}>
                 {t('catalog.steps')}
-              </Typography.Title>
+              </Title>
               <ol>
                 {editing.content.processSteps.map((s) => (
                   <li key={s.key}>
@@ -238,9 +248,9 @@ export const ProcedureAdminPage = () => {
               </ol>
             </Flex>
           )}
-        </Card>
+        </Panel>
       ) : null}
-      <Modal
+      <LazyModal
         open={publishing !== null}
         title={t('catalog.publishTitle', { no: publishing ?? '' })}
         onCancel={() => setPublishing(null)}
@@ -263,10 +273,10 @@ export const ProcedureAdminPage = () => {
             extra={t('catalog.publishHelp')}
             rules={[{ required: true, message: t('common.required', { field: t('common.effectiveFrom') }) }]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };

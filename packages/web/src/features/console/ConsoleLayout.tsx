@@ -3,28 +3,34 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
-  DownOutlined,
   FileAddOutlined,
   GlobalOutlined,
   InboxOutlined,
-  LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Button, Grid, Layout } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { MessageProvider } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
 import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { RequireOfficial } from '../auth/RequireOfficial';
 import { DOSSIER_ROLES, hasRole, signOutOfficial, useMe } from '../auth/useMe';
+import { ConsoleNav, type NavItem } from './ConsoleNav';
+import { UserButton, type UserMenuProps } from './UserButton';
+
+// The menu's drawer is for narrow screens only, so its code loads there and not before a desktop's first page.
+const Drawer = lazy(() => import('antd/es/drawer'));
+// The user's menu (roles, sign-out) is closed when the page shows; its dropdown follows the page.
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
 
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
@@ -53,48 +59,47 @@ const ConsoleChrome = () => {
     },
   });
 
-  type Item = NonNullable<MenuProps['items']>[number];
-  const candidates: (Item | false)[] = [
+  const candidates: (NavItem | false)[] = [
     hasRole(me, ...DOSSIER_ROLES) && {
       key: '/can-bo',
       icon: <InboxOutlined />,
-      label: <Link to="/can-bo">{t('nav.inbox')}</Link>,
+      label: t('nav.inbox'),
     },
     hasRole(me, 'receptionist') && {
       key: '/can-bo/tiep-nhan',
       icon: <FileAddOutlined />,
-      label: <Link to="/can-bo/tiep-nhan">{t('nav.intake')}</Link>,
+      label: t('nav.intake'),
     },
     hasRole(me, 'province_admin') && {
       key: '/can-bo/thu-tuc',
       icon: <BookOutlined />,
-      label: <Link to="/can-bo/thu-tuc">{t('nav.catalog')}</Link>,
+      label: t('nav.catalog'),
     },
     hasRole(me, 'agency_admin', 'province_admin') && {
       key: '/can-bo/co-quan',
       icon: <ApartmentOutlined />,
-      label: <Link to="/can-bo/co-quan">{t('nav.agencies')}</Link>,
+      label: t('nav.agencies'),
     },
     hasRole(me, 'agency_admin', 'province_admin', 'auditor') && {
       key: '/can-bo/nguoi-dung',
       icon: <TeamOutlined />,
-      label: <Link to="/can-bo/nguoi-dung">{t('nav.users')}</Link>,
+      label: t('nav.users'),
     },
     hasRole(me, 'province_admin') && {
       key: '/can-bo/lich-nghi',
       icon: <CalendarOutlined />,
-      label: <Link to="/can-bo/lich-nghi">{t('nav.calendar')}</Link>,
+      label: t('nav.calendar'),
     },
     // Statistics: the roles with report.read.
     hasRole(me, 'approver', 'agency_admin', 'province_admin', 'auditor') && {
       key: '/can-bo/bao-cao',
       icon: <BarChartOutlined />,
-      label: <Link to="/can-bo/bao-cao">{t('nav.reports')}</Link>,
+      label: t('nav.reports'),
     },
-    { type: 'divider' },
-    { key: '/', icon: <GlobalOutlined />, label: <Link to="/">{t('nav.portal')}</Link> },
+    { divider: true },
+    { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
-  const items = candidates.filter((item): item is Item => item !== false);
+  const items = candidates.filter((item): item is NavItem => item !== false);
 
   const selected =
     [
@@ -109,6 +114,12 @@ const ConsoleChrome = () => {
 
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const roleLines = [...new Set(me?.roles.map((r) => `${r.roleLabel[language]} — ${r.agencyName}`) ?? [])];
+  const userMenu: UserMenuProps = {
+    fullName: me?.fullName ?? '',
+    roleLines,
+    narrow,
+    onSignOut: () => signOut.mutate(),
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -140,53 +151,26 @@ const ConsoleChrome = () => {
         </Link>
         <div style={{ flex: 1 }} />
         <LanguageSwitch size="small" compact={narrow} />
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              ...roleLines.map((line) => ({ key: line, label: line, disabled: true })),
-              { type: 'divider' as const },
-              {
-                key: 'sign-out',
-                icon: <LogoutOutlined />,
-                label: t('auth.signOut'),
-                onClick: () => signOut.mutate(),
-              },
-            ],
-          }}
-        >
-          <Button type="text" style={{ color: '#fff' }} aria-label={`${me?.fullName ?? ''} — ${t('auth.myRoles')}`}>
-            <Space size={6}>
-              <span
-                style={{
-                  maxWidth: narrow ? 120 : 260,
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  display: 'inline-block',
-                  verticalAlign: 'bottom',
-                }}
-              >
-                {me?.fullName}
-              </span>
-              <DownOutlined aria-hidden />
-            </Space>
-          </Button>
-        </Dropdown>
+        <Suspense fallback={<UserButton {...userMenu} />}>
+          <UserMenu {...userMenu} />
+        </Suspense>
       </Layout.Header>
       <Layout>
         {narrow ? (
-          <Drawer
-            placement="left"
-            size={280}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={t('nav.menu')}
-            styles={{ body: { padding: 0 } }}
-          >
-            <nav id="console-menu" aria-label={t('nav.menu')}>
-              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
-            </nav>
-          </Drawer>
+          <Suspense fallback={null}>
+            <Drawer
+              placement="left"
+              size={280}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={t('nav.menu')}
+              styles={{ body: { padding: 0 } }}
+            >
+              <nav id="console-menu" aria-label={t('nav.menu')}>
+                <ConsoleNav items={items} selected={selected} />
+              </nav>
+            </Drawer>
+          </Suspense>
         ) : (
           <Layout.Sider
             width={248}
@@ -199,7 +183,7 @@ const ConsoleChrome = () => {
             style={{ borderRight: '1px solid #eee' }}
           >
             <nav aria-label={t('nav.menu')}>
-              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
+              <ConsoleNav items={items} selected={selected} collapsed={collapsed} />
             </nav>
           </Layout.Sider>
         )}
@@ -212,17 +196,17 @@ const ConsoleChrome = () => {
       <Layout.Footer style={{ padding: '12px 16px' }}>
         <StatusFooter />
       </Layout.Footer>
-      <Typography.Text className="visually-hidden" aria-live="polite">
+      <span className="visually-hidden" aria-live="polite">
         {signOut.isSuccess ? t('auth.signedOut') : ''}
-      </Typography.Text>
+      </span>
     </Layout>
   );
 };
 
 export const ConsoleLayout = () => (
-  <AntApp>
+  <MessageProvider>
     <RequireOfficial>
       <ConsoleChrome />
     </RequireOfficial>
-  </AntApp>
+  </MessageProvider>
 );

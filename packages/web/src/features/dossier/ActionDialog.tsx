@@ -1,18 +1,21 @@
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
 import type { ActionResult, AvailableAction, Dossier, DossierAction } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { Paragraph, Text } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { toVietnamIso } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
 import { findUsers } from '../users/useUsers';
 import { listResultFiles, ResultDocuments } from './ResultDocuments';
 import { performAction } from './useDossier';
+import '../../i18n/console-work';
 
 type Values = {
   note?: string;
@@ -116,9 +119,9 @@ const AssigneeSelect = ({
         showSearch={{ optionFilterProp: 'label' }}
       />
       {users.isError ? (
-        <Typography.Text style={{ fontSize: 12, color: TEXT_WARNING }}>
+        <Text style={{ fontSize: 12, color: TEXT_WARNING }}>
           {t('actions.assigneeUnavailable')} {isApiError(users.error) ? users.error.title : ''}
-        </Typography.Text>
+        </Text>
       ) : null}
     </>
   );
@@ -134,7 +137,7 @@ type Props = {
 /** One dialog for every dossier action: only the fields the action needs, its form to print after. */
 export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<string[]>([]);
@@ -259,7 +262,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
     >
       {printable?.form ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Paragraph>{t('dossier.acted', { action: printable.label[language] })}</Typography.Paragraph>
+          <Paragraph>{t('dossier.acted', { action: printable.label[language] })}</Paragraph>
           <Button
             type="primary"
             icon={<PrinterOutlined />}
@@ -285,7 +288,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
             results: resultFiles.length > 0 ? [] : [{ name: '' }],
           }}
         >
-          <Typography.Paragraph>{t('actions.confirmText', { action: label, code: dossier.code })}</Typography.Paragraph>
+          <Paragraph>{t('actions.confirmText', { action: label, code: dossier.code })}</Paragraph>
           {perform.isError ? <ErrorAlert error={perform.error} extra={unplaced} /> : null}
           {name === 'request_supplement' || name === 'request_intake_supplement' ? (
             <Form.Item
@@ -350,7 +353,7 @@ export const ActionDialog = ({ dossier, action, version, onClose }: Props) => {
                 />
               </Form.Item>
               <ResultDocuments dossier={dossier} />
-              <Typography.Text strong>{t('results.paperResults')}</Typography.Text>
+              <Text strong>{t('results.paperResults')}</Text>
               <Form.List
                 name="results"
                 rules={[

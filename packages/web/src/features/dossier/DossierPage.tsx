@@ -1,46 +1,32 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  List,
-  Row,
-  Space,
-  Table,
-  Tabs,
-  Timeline,
-  Typography,
-} from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Button, Col, Descriptions, Flex, Row, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { useParams } from 'react-router';
 import { formUrl, isApiError } from '../../api/client';
-import {
-  type AvailableAction,
-  type Dossier,
-  type DossierEvent,
-  type DossierForm,
-  type DossierStep,
-  PRINTABLE_FORMS,
-} from '../../api/types';
+import { type AvailableAction, type DossierEvent, type DossierForm, PRINTABLE_FORMS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { lazyWidget } from '../../components/lazyWidget';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { StatusTag } from '../../components/StatusTag';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
-import { formatDate, formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
-import { FeesCard } from '../fees/FeesCard';
-import { ActionDialog } from './ActionDialog';
-import { listResultFiles, ResultFileItem } from './ResultDocuments';
+import { formatDateTime, MINUTES_PER_WORKING_DAY } from '../../lib/format';
 import { useDossier, useDossierActions, useDossierEvents } from './useDossier';
+import '../../i18n/console-work';
 
-// The form view pulls in the form formatter; only dossiers with a filled form need it.
-const EFormView = lazy(() => import('../eforms/EFormView'));
+/*
+ * What is not needed to show the dossier's header, its actions and its forms loads after the page shows
+ * (issue 16): the details in tabs (below the fold), the fees card, and the action dialog (when an
+ * action is chosen; fetched as soon as the page shows).
+ */
+const DossierDetails = lazyWidget(() => import('./DossierDetails').then((m) => ({ default: m.DossierDetails })));
+const FeesCard = lazyWidget(() => import('../fees/FeesCard').then((m) => ({ default: m.FeesCard })));
+const ActionDialog = lazyWidget(() => import('./ActionDialog').then((m) => ({ default: m.ActionDialog })), null);
 
 const urgencyOf = (minutes: number | null) =>
   minutes === null ? null : minutes < 0 ? 'overdue' : minutes < MINUTES_PER_WORKING_DAY ? 'due_soon' : 'normal';
@@ -57,116 +43,6 @@ const formsOf = (events: DossierEvent[]): DossierForm[] => {
   return forms;
 };
 
-/** A hand-over time with the official under it ("Giao lúc … / Nguyễn Văn A"), as the control slip records it. */
-const TimeAndName = ({ at, name }: { at: string | null; name: string | null }) => (
-  <Space orientation="vertical" size={0}>
-    <span>{formatDateTime(at)}</span>
-    {name ? <Typography.Text type="secondary">{name}</Typography.Text> : null}
-  </Space>
-);
-
-const StepsTable = ({ dossier }: { dossier: Dossier }) => {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'vi';
-  const currentKey = dossier.holder.stepKey;
-  // The table scrolls sideways in its own region, which the keyboard can focus: it holds nothing
-  // else focusable, and antd's own scroll container could not be reached without a mouse.
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take the focus to scroll with the arrow keys (WCAG 2.1.1)
-    <section className="table-scroll" aria-label={t('dossier.steps')} tabIndex={0}>
-      <Table<DossierStep>
-        rowKey="stepNo"
-        size="small"
-        pagination={false}
-        style={{ minWidth: 1200 }}
-        dataSource={dossier.steps}
-        rowClassName={(step) => (step.key === currentKey && step.status === 'active' ? 'step-current' : '')}
-        columns={[
-          { title: t('dossier.stepNo'), dataIndex: 'stepNo', width: 60, render: (n: number) => n + 1 },
-          {
-            title: t('dossier.stepName'),
-            key: 'name',
-            render: (_, s) => (
-              <Space size={4} wrap>
-                <span>{s.name}</span>
-                {s.key === currentKey && s.status === 'active' ? (
-                  <SoftTag tone="info">{t('dossier.current')}</SoftTag>
-                ) : null}
-              </Space>
-            ),
-          },
-          { title: t('dossier.stepAgency'), dataIndex: 'agencyName' },
-          { title: t('dossier.stepRole'), key: 'role', render: (_, s) => s.roleLabel[language] },
-          {
-            // "Người thực hiện": who finished the step, or while it is open the official it is assigned to.
-            title: t('dossier.assignee'),
-            key: 'performer',
-            render: (_, s) => s.completedByName ?? s.assigneeName ?? '—',
-          },
-          {
-            title: t('dossier.givenAt'),
-            key: 'given',
-            render: (_, s) => <TimeAndName at={s.givenAt} name={s.givenByName} />,
-          },
-          {
-            title: t('dossier.acceptedAt'),
-            key: 'received',
-            render: (_, s) => <TimeAndName at={s.receivedAt} name={s.receivedByName} />,
-          },
-          { title: t('dossier.stepDueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
-          { title: t('dossier.doneAt'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) },
-          {
-            title: t('dossier.stepTimeliness'),
-            key: 'timeliness',
-            render: (_, s) =>
-              s.status === 'pending' || s.timeliness.timeliness === 'no_deadline' ? '—' : s.timeliness[language],
-          },
-          {
-            title: t('dossier.stepStatus'),
-            dataIndex: 'status',
-            render: (v: string) =>
-              ['pending', 'active', 'done', 'skipped'].includes(v)
-                ? t(`dossier.stepStatus_${v as 'pending' | 'active' | 'done' | 'skipped'}`)
-                : v,
-          },
-        ]}
-      />
-    </section>
-  );
-};
-
-const EventsTimeline = ({ events }: { events: DossierEvent[] }) => {
-  const { t } = useTranslation();
-  if (events.length === 0) {
-    return <Empty description={t('common.empty')} />;
-  }
-  return (
-    <Timeline
-      items={[...events].reverse().map((event) => ({
-        key: event.seq,
-        content: (
-          <Space orientation="vertical" size={0}>
-            <Typography.Text strong>
-              {t(`actions.${event.action as AvailableAction['action']}`, { defaultValue: event.action })}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {formatDateTime(event.at)}
-              {event.actorName ? ` · ${t('dossier.by', { name: event.actorName })}` : ''}
-              {event.agencyName ? ` · ${t('dossier.atAgency', { agency: event.agencyName })}` : ''}
-            </Typography.Text>
-            {event.toStatus && event.fromStatus !== event.toStatus ? (
-              <span>
-                <StatusTag status={event.toStatus} />
-              </span>
-            ) : null}
-            {event.note ? <Typography.Text>{event.note}</Typography.Text> : null}
-          </Space>
-        ),
-      }))}
-    />
-  );
-};
-
 export const DossierPage = () => {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -175,11 +51,16 @@ export const DossierPage = () => {
   const events = useDossierEvents(code);
   const actions = useDossierActions(code);
   const [open, setOpen] = useState<AvailableAction | null>(null);
+  // The dialog stays once opened, so that it can close with its animation.
+  const [dialogUsed, setDialogUsed] = useState(false);
   const forms = useMemo(() => formsOf(events.data?.items ?? []), [events.data]);
 
   useEffect(() => {
     document.title = `${t('dossier.title', { code })} — ${t('app.shortName')}`;
   }, [t, code]);
+  useEffect(() => {
+    void ActionDialog.preload();
+  }, []);
 
   if (dossier.isPending) {
     return <PageLoading />;
@@ -197,22 +78,18 @@ export const DossierPage = () => {
   }
   const d = dossier.data;
   const applicantName = d.applicant.kind === 'person' ? d.applicant.fullName : d.applicant.name;
-  const applicationForm = d.applicationForm;
+  const _applicationForm = d.applicationForm;
   const open_ = ['received', 'processing', 'supplement_requested', 'financial_obligation'].includes(d.status);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
+      <Panel>
         <Flex justify="space-between" align="flex-start" wrap gap={12}>
           <Space orientation="vertical" size={4}>
-            <Typography.Title
-              level={1}
-              style={{ fontSize: 22, margin: 0, fontFamily: 'monospace' }}
-              data-testid="dossier-code"
-            >
+            <Title level={1} style={{ fontSize: 22, margin: 0, fontFamily: 'monospace' }} data-testid="dossier-code">
               {d.code}
-            </Typography.Title>
-            <Typography.Text style={{ fontSize: 16 }}>{d.procedure.name}</Typography.Text>
+            </Title>
+            <Text style={{ fontSize: 16 }}>{d.procedure.name}</Text>
             <Space wrap size={8}>
               <span data-testid="dossier-status">
                 <StatusTag status={d.status} />
@@ -264,18 +141,14 @@ export const DossierPage = () => {
             <Descriptions.Item label={t('dossier.returnedAt')}>{formatDateTime(d.returnedAt)}</Descriptions.Item>
           ) : null}
         </Descriptions>
-      </Card>
+      </Panel>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dossier.actions')}</h2>}
-            size="small"
-            style={{ height: '100%' }}
-          >
+          <Panel title={t('dossier.actions')} style={{ height: '100%' }}>
             {actions.isError ? <ErrorAlert error={actions.error} /> : null}
             {actions.data && actions.data.actions.length === 0 ? (
-              <Typography.Text type="secondary">{t('dossier.noActions')}</Typography.Text>
+              <Text type="secondary">{t('dossier.noActions')}</Text>
             ) : (
               <Space wrap>
                 {actions.data?.actions
@@ -292,7 +165,10 @@ export const DossierPage = () => {
                           : 'default'
                       }
                       danger={['refuse', 'stop', 'withdraw'].includes(a.action)}
-                      onClick={() => setOpen(a)}
+                      onClick={() => {
+                        setDialogUsed(true);
+                        setOpen(a);
+                      }}
                       data-action={a.action}
                     >
                       {a.label[language]}
@@ -300,16 +176,12 @@ export const DossierPage = () => {
                   ))}
               </Space>
             )}
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Card
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dossier.forms')}</h2>}
-            size="small"
-            style={{ height: '100%' }}
-          >
+          <Panel title={t('dossier.forms')} style={{ height: '100%' }}>
             {forms.length === 0 ? (
-              <Typography.Text type="secondary">{t('dossier.noForms')}</Typography.Text>
+              <Text type="secondary">{t('dossier.noForms')}</Text>
             ) : (
               <Space wrap>
                 {forms.map((form) => (
@@ -326,155 +198,25 @@ export const DossierPage = () => {
                 ))}
               </Space>
             )}
-          </Card>
+          </Panel>
         </Col>
       </Row>
 
       <FeesCard code={d.code} />
 
-      <Card>
-        <Tabs
-          items={[
-            {
-              key: 'steps',
-              label: t('dossier.steps'),
-              children: <StepsTable dossier={d} />,
-            },
-            {
-              key: 'timeline',
-              label: t('dossier.timeline'),
-              children: events.isError ? (
-                <ErrorAlert error={events.error} />
-              ) : (
-                <EventsTimeline events={events.data?.items ?? []} />
-              ),
-            },
-            {
-              key: 'applicant',
-              label: t('dossier.applicant'),
-              children: (
-                <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-                  <Descriptions.Item label={t('dossier.applicant')}>{applicantName}</Descriptions.Item>
-                  {d.applicant.kind === 'person' ? (
-                    <>
-                      <Descriptions.Item label={t('dossier.idNumber')}>{d.applicant.idNumber}</Descriptions.Item>
-                      <Descriptions.Item label={t('intake.dateOfBirth')}>
-                        {formatDate(d.applicant.dateOfBirth)}
-                      </Descriptions.Item>
-                    </>
-                  ) : (
-                    <Descriptions.Item label={t('dossier.taxCode')}>{d.applicant.taxCode}</Descriptions.Item>
-                  )}
-                  <Descriptions.Item label={t('dossier.address')}>{d.applicant.address.text}</Descriptions.Item>
-                  <Descriptions.Item label={t('dossier.phone')}>{d.applicant.phone ?? '—'}</Descriptions.Item>
-                  {d.submitter ? (
-                    <Descriptions.Item label={t('intake.submitter')}>
-                      {d.submitter.fullName} ({t(`intake.relation_${d.submitter.relation}`)})
-                    </Descriptions.Item>
-                  ) : null}
-                  {d.summary ? <Descriptions.Item label={t('intake.summary')}>{d.summary}</Descriptions.Item> : null}
-                </Descriptions>
-              ),
-            },
-            ...(applicationForm
-              ? [
-                  {
-                    key: 'application-form',
-                    label: t('eformView.title'),
-                    children: (
-                      <Suspense fallback={<PageLoading />}>
-                        <EFormView form={applicationForm} headingLevel={3} />
-                      </Suspense>
-                    ),
-                  },
-                ]
-              : []),
-            {
-              key: 'documents',
-              label: t('dossier.documents'),
-              children: (
-                <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-                  <div>
-                    <Typography.Title level={3} style={{ fontSize: 15 }}>
-                      {t('dossier.components')}
-                    </Typography.Title>
-                    <List
-                      size="small"
-                      bordered
-                      dataSource={d.components}
-                      locale={{ emptyText: t('common.empty') }}
-                      renderItem={(c) => (
-                        <List.Item>
-                          <span>{c.name ?? c.key}</span>
-                          <Typography.Text type="secondary">
-                            {c.fromData
-                              ? t('dossier.fromData')
-                              : [
-                                  c.originals ? t('dossier.countOriginals', { count: c.originals }) : null,
-                                  c.copies ? t('dossier.countCopies', { count: c.copies }) : null,
-                                ]
-                                  .filter(Boolean)
-                                  .join(', ')}
-                          </Typography.Text>
-                        </List.Item>
-                      )}
-                    />
-                  </div>
-                  <div>
-                    <Typography.Title level={3} style={{ fontSize: 15 }}>
-                      {t('dossier.documents')}
-                    </Typography.Title>
-                    <List
-                      size="small"
-                      bordered
-                      dataSource={d.documents.filter((doc) => !(doc.kind === 'result' && doc.sha256))}
-                      locale={{ emptyText: t('dossier.noDocuments') }}
-                      renderItem={(doc) => (
-                        <List.Item
-                          actions={
-                            doc.downloadUrl
-                              ? [
-                                  <a key="download" href={doc.downloadUrl} target="_blank" rel="noopener">
-                                    {t('results.download')}
-                                  </a>,
-                                ]
-                              : []
-                          }
-                        >
-                          <span>
-                            {doc.name}
-                            {doc.documentNo ? ` — ${doc.documentNo}` : ''}
-                          </span>
-                          <Typography.Text type="secondary">{formatDateTime(doc.createdAt)}</Typography.Text>
-                        </List.Item>
-                      )}
-                    />
-                  </div>
-                  {listResultFiles(d).length > 0 ? (
-                    <div data-testid="dossier-results">
-                      <Typography.Title level={3} style={{ fontSize: 15 }}>
-                        {t('results.title')}
-                      </Typography.Title>
-                      <List
-                        size="small"
-                        bordered
-                        dataSource={listResultFiles(d)}
-                        renderItem={(doc) => <ResultFileItem document={doc} />}
-                      />
-                    </div>
-                  ) : null}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
-      <ActionDialog
+      <DossierDetails
         dossier={d}
-        action={open}
-        version={actions.data?.version ?? d.version}
-        onClose={() => setOpen(null)}
+        events={events.data?.items ?? []}
+        eventsError={events.isError ? events.error : null}
       />
+      {dialogUsed ? (
+        <ActionDialog
+          dossier={d}
+          action={open}
+          version={actions.data?.version ?? d.version}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
     </Space>
   );
 };

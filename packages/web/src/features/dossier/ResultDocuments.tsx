@@ -1,12 +1,15 @@
 import { FilePdfOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, List, Space, Typography } from 'antd';
+import { Button, Form, Input, List, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, DossierDocument } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
+import { Text } from '../../components/typography';
 import { attachResult, generateResult } from './useDossier';
+import '../../i18n/console-work';
 
 /** The dossier's result documents that have a stored file (what the citizen downloads when returned online). */
 export const listResultFiles = (dossier: Dossier): DossierDocument[] =>
@@ -36,9 +39,9 @@ export const ResultFileItem = ({ document }: { document: DossierDocument }) => {
           {document.documentNo ? ` — ${document.documentNo}` : ''}{' '}
           <SoftTag>{t(`results.origin_${document.origin}`)}</SoftTag>
         </span>
-        <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+        <Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
           SHA-256: {document.sha256}
-        </Typography.Text>
+        </Text>
       </Space>
     </List.Item>
   );
@@ -50,7 +53,7 @@ export const ResultFileItem = ({ document }: { document: DossierDocument }) => {
  */
 export const ResultDocuments = ({ dossier }: { dossier: Dossier }) => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const queryClient = useQueryClient();
   const [documentNo, setDocumentNo] = useState('');
   const [uploadName, setUploadName] = useState(dossier.resultTemplate?.title ?? '');
@@ -80,7 +83,7 @@ export const ResultDocuments = ({ dossier }: { dossier: Dossier }) => {
 
   return (
     <div data-testid="result-documents" style={{ marginBottom: 16 }}>
-      <Typography.Text strong>{t('results.title')}</Typography.Text>
+      <Text strong>{t('results.title')}</Text>
       <List
         size="small"
         bordered

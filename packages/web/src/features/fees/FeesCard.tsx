@@ -1,25 +1,14 @@
 import { FileTextOutlined, WalletOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Space, Table } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { Paragraph, Text } from '../../components/typography';
 import { formatDateTime, formatVnd } from '../../lib/format';
 import { type CounterPaymentInput, type DossierFees, useDossierFees, useRecordCounterPayment } from './useFees';
+import '../../i18n/console-work';
 
 type Method = CounterPaymentInput['method'];
 type Values = { amountVnd: number; method: Method; payerName?: string; transactionRef?: string; note?: string };
@@ -37,7 +26,7 @@ const RecordPaymentDialog = ({
   onClose: () => void;
 }) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const [form] = Form.useForm<Values>();
   const key = useRef(newIdempotencyKey());
   const record = useRecordCounterPayment(code);
@@ -84,9 +73,9 @@ const RecordPaymentDialog = ({
       {record.isError && isApiError(record.error) && record.error.code === 'VERSION_CONFLICT' ? (
         <Alert type="info" showIcon title={t('fees.reloaded')} style={{ marginBottom: 12 }} />
       ) : null}
-      <Typography.Paragraph>
+      <Paragraph>
         {t('fees.owedNow')}: <strong data-testid="fees-dialog-owed">{formatVnd(fees.owedVnd, language)}</strong>
-      </Typography.Paragraph>
+      </Paragraph>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -160,16 +149,16 @@ export const FeesCard = ({ code }: { code: string }) => {
       {fees.data ? (
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           {fees.data.dueVnd === 0 && fees.data.payments.length === 0 ? (
-            <Typography.Text type="secondary">{t('fees.none')}</Typography.Text>
+            <Text type="secondary">{t('fees.none')}</Text>
           ) : (
             <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
               <Descriptions.Item label={t('fees.due')}>{money(fees.data.dueVnd)}</Descriptions.Item>
               <Descriptions.Item label={t('fees.paidOnline')}>{money(fees.data.paidOnlineVnd)}</Descriptions.Item>
               <Descriptions.Item label={t('fees.paidCounter')}>{money(fees.data.paidCounterVnd)}</Descriptions.Item>
               <Descriptions.Item label={t('fees.owed')}>
-                <Typography.Text strong type={fees.data.owedVnd > 0 ? 'danger' : 'success'} data-testid="fees-owed">
+                <Text strong type={fees.data.owedVnd > 0 ? 'danger' : 'success'} data-testid="fees-owed">
                   {money(fees.data.owedVnd)}
-                </Typography.Text>
+                </Text>
               </Descriptions.Item>
             </Descriptions>
           )}
@@ -178,9 +167,9 @@ export const FeesCard = ({ code }: { code: string }) => {
             <Alert type="info" showIcon title={t('fees.overpaid', { amount: money(fees.data.overpaidVnd) })} />
           ) : null}
           {fees.data.unpricedFees.length > 0 ? (
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <Text type="secondary" style={{ fontSize: 13 }}>
               {t('fees.unpriced', { names: fees.data.unpricedFees.join('; ') })}
-            </Typography.Text>
+            </Text>
           ) : null}
           {fees.data.charges.length > 0 ? (
             <Table

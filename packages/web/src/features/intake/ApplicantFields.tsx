@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findAdministrativeUnits } from './useIntake';
+import '../../i18n/console-work';
 
 export type ApplicantValues = {
   kind: 'person' | 'organisation';

@@ -1,41 +1,10 @@
-import { findMissingRequirements } from '@motcua/domain/catalog/completeness';
-import { Alert, Checkbox, Form, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { Alert, Checkbox, Form, InputNumber, Space, Switch, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureComponent } from '../../api/types';
 import { SoftTag } from '../../components/SoftTag';
-
-export type ComponentValues = Record<
-  string,
-  { provided?: boolean; originals?: number; copies?: number; fromData?: boolean }
->;
-
-/**
- * Required components to hand in that are neither ticked nor taken from a national database, and
- * required "one of" groups none of whose options is (the rule of packages/domain, as the server checks).
- * `filledByForm`: the component the application form filled in at the counter replaces (it counts as given).
- */
-export const findMissingComponents = (
-  components: ProcedureComponent[],
-  values: ComponentValues | undefined,
-  filledByForm?: string,
-) =>
-  findMissingRequirements(components, (component) => {
-    if (component.key === filledByForm) {
-      return true;
-    }
-    const given = values?.[component.key];
-    if (given?.fromData && component.replaceableByData) {
-      return true;
-    }
-    return Boolean(given?.provided) && (given?.originals ?? 0) + (given?.copies ?? 0) > 0;
-  });
-
-export const initialComponentValues = (components: ProcedureComponent[]): ComponentValues =>
-  Object.fromEntries(
-    components
-      .filter((c) => c.group !== 'note')
-      .map((c) => [c.key, { provided: false, originals: c.originals, copies: c.copies, fromData: false }]),
-  );
+import { Text } from '../../components/typography';
+import { type ComponentValues, findMissingComponents } from './component-values';
+import '../../i18n/console-work';
 
 /**
  * Step 3 of intake: tick what was handed in, with the number of originals and copies. The component the
@@ -60,7 +29,7 @@ export const ComponentsChecklist = ({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Text>{t('intake.componentsHint')}</Typography.Text>
+      <Text>{t('intake.componentsHint')}</Text>
       {groups
         .filter((g) => g.rows.length > 0)
         .map(({ group, rows }) => (
@@ -71,11 +40,7 @@ export const ComponentsChecklist = ({
             pagination={false}
             dataSource={rows}
             scroll={{ x: 760 }}
-            title={() => (
-              <Typography.Text strong>
-                {t(group === 'submit' ? 'intake.groupSubmit' : 'intake.groupPresent')}
-              </Typography.Text>
-            )}
+            title={() => <Text strong>{t(group === 'submit' ? 'intake.groupSubmit' : 'intake.groupPresent')}</Text>}
             columns={[
               {
                 title: t('intake.provided'),
@@ -105,9 +70,9 @@ export const ComponentsChecklist = ({
                         <SoftTag>{t('intake.optionalComponent')}</SoftTag>
                       )}
                       {c.section ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        <Text type="secondary" style={{ fontSize: 12 }}>
                           {c.section}
-                        </Typography.Text>
+                        </Text>
                       ) : null}
                     </Space>
                   </Space>

@@ -1,10 +1,13 @@
 import type { FormDefinition } from '@motcua/domain/eforms/definition';
 import type { FormValues } from '@motcua/domain/eforms/values';
-import { Alert, Space, Switch, Typography } from 'antd';
+import { Alert, Space, Switch } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/eforms';
 import { PageLoading } from '../../components/PageLoading';
+import { Text, Title } from '../../components/typography';
 import type { EFormErrors } from '../eforms/validate';
+import '../../i18n/console-work';
 
 // The renderer is its own chunk: loaded when a procedure with an application form reaches this step.
 const EFormFields = lazy(() => import('../eforms/EFormFields'));
@@ -27,10 +30,10 @@ export const IntakeFormStep = ({ definition, value, onChange, errors, onPaper, o
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+      <Title level={2} style={{ fontSize: 18, margin: 0 }}>
         {definition.title}
-      </Typography.Title>
-      <Typography.Text type="secondary">{definition.legalSource}</Typography.Text>
+      </Title>
+      <Text type="secondary">{definition.legalSource}</Text>
       <Space>
         <Switch id="intake-form-paper" checked={onPaper} onChange={onPaperChange} />
         <label htmlFor="intake-form-paper">{t('intake.formOnPaper')}</label>

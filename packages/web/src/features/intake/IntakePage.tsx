@@ -1,27 +1,40 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { FormValues } from '@motcua/domain/eforms/values';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Result, Select, Space, Steps, Typography } from 'antd';
+import { Button, Flex, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { formUrl, isApiError, newIdempotencyKey } from '../../api/client';
+import { isApiError, newIdempotencyKey } from '../../api/client';
 import type { Applicant, ProcedureDetail, Submitter } from '../../api/types';
+import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
+import { Panel } from '../../components/Panel';
+import { Title } from '../../components/typography';
+import { WizardSteps } from '../../components/WizardSteps';
 import { applyFieldErrors } from '../../lib/field-errors';
 import '../../i18n/console';
-import '../../i18n/eforms';
 import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { fetchProcedure } from '../catalog/useCatalog';
 import type { EFormErrors } from '../eforms/validate';
-import { ApplicantFields, type ApplicantValues, type SubmitterValues } from './ApplicantFields';
-import { ComponentsChecklist, type ComponentValues, initialComponentValues } from './ComponentsChecklist';
-import { IntakeFormStep } from './IntakeFormStep';
+import type { ApplicantValues, SubmitterValues } from './ApplicantFields';
+import { type ComponentValues, initialComponentValues } from './component-values';
 import { ProcedurePicker } from './ProcedurePicker';
-import { ReviewPanel } from './ReviewPanel';
 import { receiveDossier } from './useIntake';
+import '../../i18n/console-work';
+
+// The steps after the first and the end's result load when shown (fetched while the desk looks for the
+// procedure), so the page's first load carries only the procedure search (issue 16).
+const ApplicantFields = lazyWidget(() => import('./ApplicantFields').then((m) => ({ default: m.ApplicantFields })));
+const ComponentsChecklist = lazyWidget(() =>
+  import('./ComponentsChecklist').then((m) => ({ default: m.ComponentsChecklist })),
+);
+const ReviewPanel = lazyWidget(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const IntakeFormStep = lazyWidget(() => import('./IntakeFormStep').then((m) => ({ default: m.IntakeFormStep })));
+const SavedResult = lazyWidget(() => import('./SavedResult').then((m) => ({ default: m.SavedResult })));
 
 type IntakeValues = {
   applicant: ApplicantValues;
@@ -131,6 +144,13 @@ export const IntakePage = () => {
   useEffect(() => {
     document.title = `${t('intake.title')} — ${t('app.shortName')}`;
   }, [t]);
+  useEffect(() => {
+    void ApplicantFields.preload();
+    void ComponentsChecklist.preload();
+    void ReviewPanel.preload();
+    void SavedResult.preload();
+    void IntakeFormStep.preload();
+  }, []);
 
   const choose = async (code: string) => {
     setChoosing(code);
@@ -259,52 +279,11 @@ export const IntakePage = () => {
   };
 
   if (agencies.length === 0) {
-    return <Alert type="warning" showIcon title={t('intake.noReceptionRole')} />;
+    return <Callout type="warning" title={t('intake.noReceptionRole')} />;
   }
 
   if (saved) {
-    const printed =
-      saved.outcome === 'receive' ? 'receipt' : saved.outcome === 'supplement' ? 'supplement_request' : 'refusal';
-    const title =
-      saved.outcome === 'receive'
-        ? t('intake.savedTitle', { code: saved.code })
-        : saved.outcome === 'supplement'
-          ? t('intake.savedSupplement', { code: saved.code })
-          : t('intake.savedRefuse', { code: saved.code });
-    const printLabel =
-      saved.outcome === 'receive'
-        ? t('intake.printReceipt')
-        : saved.outcome === 'supplement'
-          ? t('intake.printSupplement')
-          : t('intake.printRefusal');
-    return (
-      <Card>
-        <Result
-          status="success"
-          title={<span data-testid="intake-saved">{title}</span>}
-          extra={
-            <Space wrap style={{ justifyContent: 'center' }}>
-              <Button
-                type="primary"
-                size="large"
-                icon={<PrinterOutlined />}
-                href={formUrl(saved.code, printed)}
-                target="_blank"
-                rel="noopener"
-              >
-                {printLabel}
-              </Button>
-              <Link to={`/can-bo/ho-so/${encodeURIComponent(saved.code)}`}>
-                <Button size="large">{t('intake.openDossier')}</Button>
-              </Link>
-              <Button size="large" onClick={restart}>
-                {t('intake.another')}
-              </Button>
-            </Space>
-          }
-        />
-      </Card>
-    );
+    return <SavedResult code={saved.code} outcome={saved.outcome} onAnother={restart} />;
   }
 
   const content = procedure?.current?.content;
@@ -312,12 +291,12 @@ export const IntakePage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('intake.title')}
-        </Typography.Title>
+        </Title>
         <Space wrap>
           <label htmlFor="intake-agency">{t('intake.receivingAgency')}</label>
-          <Select
+          <LazySelect
             id="intake-agency"
             value={agencyId}
             onChange={setAgencyId}
@@ -327,13 +306,8 @@ export const IntakePage = () => {
           />
         </Space>
       </Flex>
-      <Card>
-        <Steps
-          current={step}
-          size="small"
-          style={{ marginBottom: 24 }}
-          items={steps.map((id) => ({ title: t(STEP_TITLES[id]) }))}
-        />
+      <Panel>
+        <WizardSteps current={step} style={{ marginBottom: 24 }} titles={steps.map((id) => t(STEP_TITLES[id]))} />
         <Form<IntakeValues>
           form={form}
           name="intake"
@@ -392,7 +366,7 @@ export const IntakePage = () => {
             )}
           </Flex>
         </Form>
-      </Card>
+      </Panel>
     </Space>
   );
 };

@@ -1,11 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Space } from 'antd';
+// Search from its own module: antd's Input also brings TextArea, Password and OTP.
+import Search from 'antd/es/input/Search';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDetail } from '../../api/types';
+import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SoftTag } from '../../components/SoftTag';
+import { Text, Title } from '../../components/typography';
 import { findDirectDuration, useProcedureText } from '../../lib/useProcedureText';
 import { searchProcedures } from '../catalog/useCatalog';
+import '../../i18n/console-work';
 
 type Props = {
   catalog: string;
@@ -31,7 +37,7 @@ export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) 
         <label htmlFor="intake-procedure-search" style={{ display: 'block', fontWeight: 500, marginBottom: 6 }}>
           {t('intake.findProcedure')}
         </label>
-        <Input.Search
+        <Search
           id="intake-procedure-search"
           placeholder={t('intake.findProcedurePlaceholder')}
           enterButton={t('common.search')}
@@ -46,54 +52,47 @@ export const ProcedurePicker = ({ catalog, chosen, onChoose, choosing }: Props) 
         search.data.items.length === 0 ? (
           <Empty description={t('intake.noResults')} />
         ) : (
-          <List
-            bordered
-            dataSource={search.data.items}
-            renderItem={(item) => (
-              <List.Item
-                actions={[
-                  <Button
-                    key="choose"
-                    type={chosen?.code === item.code ? 'primary' : 'default'}
-                    onClick={() => onChoose(item.code)}
-                    loading={choosing === item.code}
-                    aria-label={`${t('intake.chooseProcedure')}: ${item.name}`}
-                  >
-                    {t('intake.chooseProcedure')}
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={item.name}
-                  description={
-                    <Space size={8} wrap>
-                      <Tag>{item.code}</Tag>
-                      <span>{item.field.name}</span>
-                      {item.duration || item.durationText ? (
-                        <span>· {text.duration(item.duration, item.durationText)}</span>
-                      ) : null}
-                    </Space>
-                  }
-                />
-              </List.Item>
-            )}
-          />
+          <ul className="pick-list">
+            {search.data.items.map((item) => (
+              <li key={item.code}>
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <div style={{ fontWeight: 500 }}>{item.name}</div>
+                  <Space size={8} wrap style={{ color: 'rgba(0, 0, 0, 0.68)' }}>
+                    <SoftTag>{item.code}</SoftTag>
+                    <span>{item.field.name}</span>
+                    {item.duration || item.durationText ? (
+                      <span>· {text.duration(item.duration, item.durationText)}</span>
+                    ) : null}
+                  </Space>
+                </div>
+                <Button
+                  type={chosen?.code === item.code ? 'primary' : 'default'}
+                  onClick={() => onChoose(item.code)}
+                  loading={choosing === item.code}
+                  aria-label={`${t('intake.chooseProcedure')}: ${item.name}`}
+                >
+                  {t('intake.chooseProcedure')}
+                </Button>
+              </li>
+            ))}
+          </ul>
         )
       ) : null}
       {chosen ? (
         <div style={{ border: '1px solid #d9c7c7', background: '#fffafa', borderRadius: 8, padding: 16 }}>
-          <Typography.Text strong>{t('intake.chosen')}</Typography.Text>
-          <Typography.Title level={3} style={{ fontSize: 18, margin: '4px 0 12px' }} data-testid="chosen-procedure">
+          <Text strong>{t('intake.chosen')}</Text>
+          <Title level={3} style={{ fontSize: 18, margin: '4px 0 12px' }} data-testid="chosen-procedure">
             {chosen.name}
-          </Typography.Title>
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label={t('catalog.code')}>{chosen.code}</Descriptions.Item>
-            <Descriptions.Item label={t('catalog.field')}>{chosen.field.name}</Descriptions.Item>
-            <Descriptions.Item label={t('intake.duration')}>
-              {chosen.current ? text.duration(findDirectDuration(chosen.current.content)) : '—'}
-            </Descriptions.Item>
-          </Descriptions>
-          {chosen.current ? null : <Alert type="warning" showIcon title={t('intake.noCurrentVersion')} />}
+          </Title>
+          <dl className="facts">
+            <dt>{t('catalog.code')}</dt>
+            <dd>{chosen.code}</dd>
+            <dt>{t('catalog.field')}</dt>
+            <dd>{chosen.field.name}</dd>
+            <dt>{t('intake.duration')}</dt>
+            <dd>{chosen.current ? text.duration(findDirectDuration(chosen.current.content)) : '—'}</dd>
+          </dl>
+          {chosen.current ? null : <Callout type="warning" title={t('intake.noCurrentVersion')} />}
         </div>
       ) : null}
     </Space>

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Form, Input, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Form, Input, Radio, Select, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureContent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Text } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
 import { dueQueryOf, findDirectDuration, findDirectRule, useProcedureText } from '../../lib/useProcedureText';
 import { TEXT_WARNING } from '../../theme';
-import { type ComponentValues, findMissingComponents } from './ComponentsChecklist';
+import { type ComponentValues, findMissingComponents } from './component-values';
 import { fetchDueDate } from './useIntake';
+import '../../i18n/console-work';
 
 type Props = { content: ProcedureContent; agencyId: string; from: string; filledByForm?: string | undefined };
 
@@ -45,14 +47,12 @@ export const ReviewPanel = ({ content, agencyId, from, filledByForm }: Props) =>
               <ErrorAlert error={due.error} />
             ) : (
               <Space orientation="vertical" size={0}>
-                <Typography.Text strong style={{ fontSize: 18 }} data-testid="appointment">
+                <Text strong style={{ fontSize: 18 }} data-testid="appointment">
                   {formatDateTime(due.data.dueAt)}
-                </Typography.Text>
-                <Typography.Text type="secondary">{t('intake.appointmentHelp')}</Typography.Text>
+                </Text>
+                <Text type="secondary">{t('intake.appointmentHelp')}</Text>
                 {due.data.provisional ? (
-                  <Typography.Text style={{ color: TEXT_WARNING }}>
-                    {t('intake.appointmentProvisional')}
-                  </Typography.Text>
+                  <Text style={{ color: TEXT_WARNING }}>{t('intake.appointmentProvisional')}</Text>
                 ) : null}
               </Space>
             )}

@@ -1,27 +1,15 @@
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Col, Empty, Flex, Row, Segmented, Space, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyDragger, LazyProgress, LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
 import { SoftTag, type Tone } from '../../components/SoftTag';
+import { Paragraph, Text, Title } from '../../components/typography';
 import { formatBytes } from '../../lib/files';
 import '../../i18n/reports';
 import { hasRole, useMe } from '../auth/useMe';
@@ -86,23 +74,23 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+        <Text strong style={{ overflowWrap: 'anywhere' }}>
           {run.fileName ?? '—'}
-        </Typography.Text>
+        </Text>
         <StatusTag status={run.status} />
       </Flex>
-      <Progress
+      <LazyProgress
         percent={percentOf(run)}
         status={run.status === 'failed' ? 'exception' : isUnderway(run.status) ? 'active' : 'success'}
         aria-label={t('reportImport.progressTitle')}
       />
       {run.totals.fileBytes ? (
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {t('reportImport.readSoFar', {
             read: formatBytes(run.totals.bytesRead ?? 0, lang),
             total: formatBytes(run.totals.fileBytes, lang),
           })}
-        </Typography.Text>
+        </Text>
       ) : null}
       <Row gutter={[12, 12]}>
         {figures.map((figure) => (
@@ -114,9 +102,9 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         ))}
       </Row>
       {totals.replaced > 0 ? (
-        <Typography.Text type="secondary">{t('reportImport.replaced', { count: totals.replaced })}</Typography.Text>
+        <Text type="secondary">{t('reportImport.replaced', { count: totals.replaced })}</Text>
       ) : null}
-      <Typography.Text type="secondary">
+      <Text type="secondary">
         {[
           t('reportImport.startedAt', { time: formatDateTime(run.startedAt) }),
           run.finishedAt ? t('reportImport.finishedAt', { time: formatDateTime(run.finishedAt) }) : null,
@@ -125,11 +113,11 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
           .filter(Boolean)
           .join('; ')}
         .
-      </Typography.Text>
+      </Text>
       {run.failure ? <Alert type="error" showIcon title={run.failure[lang]} /> : null}
       {totals.issues.length > 0 ? (
         <div>
-          <Typography.Text strong>{t('reportImport.issues')}</Typography.Text>
+          <Text strong>{t('reportImport.issues')}</Text>
           <Flex wrap gap={6} style={{ marginTop: 6 }} data-testid="import-issues">
             {totals.issues.map((issue) => (
               <SoftTag key={`${issue.severity}:${issue.code}`} tone={issue.severity === 'error' ? 'danger' : 'warning'}>
@@ -140,9 +128,9 @@ const RunProgress = ({ run, lang }: { run: ImportRun; lang: Lang }) => {
         </div>
       ) : null}
       {totals.unknownAgencies.length > 0 ? (
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        <Paragraph type="secondary" style={{ margin: 0 }}>
           {t('reportImport.unknownAgencies', { codes: totals.unknownAgencies.slice(0, 20).join(', ') })}
-        </Typography.Paragraph>
+        </Paragraph>
       ) : null}
       {run.status === 'completed' ? (
         <Link to="/can-bo/bao-cao">
@@ -251,9 +239,7 @@ export const ReportImportPage = () => {
             .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
             .map((issue) => (
               <li key={`${issue.field}:${issue.code}`}>
-                <Typography.Text type={issue.severity === 'error' ? 'danger' : 'warning'}>
-                  {issue.message[lang]}
-                </Typography.Text>
+                <Text type={issue.severity === 'error' ? 'danger' : 'warning'}>{issue.message[lang]}</Text>
               </li>
             ))}
         </ul>
@@ -319,9 +305,9 @@ export const ReportImportPage = () => {
 
   const header = (
     <Flex justify="space-between" align="center" wrap gap={8}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+      <Title level={1} style={{ fontSize: 24, margin: 0 }}>
         {t('reportImport.title')}
-      </Typography.Title>
+      </Title>
       <Link to="/can-bo/bao-cao">
         <Button icon={<ArrowLeftOutlined />}>{t('reportImport.back')}</Button>
       </Link>
@@ -341,15 +327,13 @@ export const ReportImportPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {header}
-      <Typography.Paragraph style={{ margin: 0, maxWidth: 900 }}>{t('reportImport.intro')}</Typography.Paragraph>
+      <Paragraph style={{ margin: 0, maxWidth: 900 }}>{t('reportImport.intro')}</Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('reportImport.fileTitle')}>
+          <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.fileTitle')}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              {me?.provinceCode ? (
-                <Typography.Text>{t('reportImport.province', { code: me.provinceCode })}</Typography.Text>
-              ) : null}
-              <Upload.Dragger
+              {me?.provinceCode ? <Text>{t('reportImport.province', { code: me.provinceCode })}</Text> : null}
+              <LazyDragger
                 accept={IMPORT_ACCEPT}
                 multiple={false}
                 maxCount={1}
@@ -374,14 +358,14 @@ export const ReportImportPage = () => {
                 </p>
                 <p className="ant-upload-text">{t('reportImport.choose')}</p>
                 <p className="ant-upload-hint">{t('reportImport.accepted')}</p>
-              </Upload.Dragger>
-              <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
+              </LazyDragger>
+              <Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>
                 {t('reportImport.formatHelp')}
-              </Typography.Paragraph>
+              </Paragraph>
               {uploading !== null ? (
                 <div>
-                  <Typography.Text type="secondary">{t('reportImport.uploading')}</Typography.Text>
-                  <Progress percent={Math.round(uploading * 100)} status="active" />
+                  <Text type="secondary">{t('reportImport.uploading')}</Text>
+                  <LazyProgress percent={Math.round(uploading * 100)} status="active" />
                 </div>
               ) : null}
               <ErrorAlert error={uploadError} />
@@ -394,22 +378,22 @@ export const ReportImportPage = () => {
                 {t('reportImport.start')}
               </Button>
             </Space>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('reportImport.progressTitle')} data-testid="import-progress">
+          <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.progressTitle')} data-testid="import-progress">
             {run.error ? <ErrorAlert error={run.error} onRetry={() => void run.refetch()} /> : null}
             {report ? (
               <RunProgress run={report} lang={lang} />
             ) : (
               <Empty description={t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}
-          </Card>
+          </Panel>
         </Col>
       </Row>
       {report ? (
-        <Card
-          size="small"
+        <Panel
+          bodyStyle={{ padding: 12 }}
           title={t('reportImport.rowsTitle')}
           extra={
             <Segmented<Outcome>
@@ -425,7 +409,7 @@ export const ReportImportPage = () => {
             />
           }
         >
-          <Table<ImportRow>
+          <LazyTable<ImportRow>
             size="small"
             rowKey="rowNo"
             columns={rowColumns}
@@ -442,7 +426,7 @@ export const ReportImportPage = () => {
               <Button disabled={page <= 1} onClick={() => setAfterRows((stack) => stack.slice(0, -1))}>
                 {t('reportImport.previousPage')}
               </Button>
-              <Typography.Text>{t('reportImport.page', { page })}</Typography.Text>
+              <Text>{t('reportImport.page', { page })}</Text>
               <Button
                 disabled={report.nextAfterRow === null}
                 onClick={() => {
@@ -456,11 +440,11 @@ export const ReportImportPage = () => {
               </Button>
             </Flex>
           ) : null}
-        </Card>
+        </Panel>
       ) : null}
-      <Card size="small" title={t('reportImport.history')}>
+      <Panel bodyStyle={{ padding: 12 }} title={t('reportImport.history')}>
         {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
-        <Table<ImportRun>
+        <LazyTable<ImportRun>
           size="small"
           rowKey="id"
           columns={historyColumns}
@@ -492,7 +476,7 @@ export const ReportImportPage = () => {
             </Button>
           </Flex>
         ) : null}
-      </Card>
+      </Panel>
     </Space>
   );
 };

@@ -1,37 +1,23 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Drawer,
-  Empty,
-  Flex,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Statistic,
-  Switch,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, Empty, Flex, Row, Segmented, Space, Statistic, Switch, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
+import { LazyDatePicker, LazyRangePicker, LazySelect, LazySummaryTable, LazyTable } from '../../components/lazyAntd';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
+import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/reports';
 import type { ReportsMessages } from '../../i18n/reports-vi';
 import { hasRole, useMe } from '../auth/useMe';
 import {
   type AgencyOption,
   exportUrl,
+  type FigureDossier,
   type Figures,
   fetchFigureDossiers,
   fetchServiceIndex,
@@ -43,6 +29,9 @@ import {
 } from './api';
 import { EChart } from './EChart';
 import { formatCount, formatDate, formatDateTime, formatDecimal, formatPercent } from './format';
+
+// The dossiers behind a figure open in a drawer when a figure is chosen: its code loads then (issue 16).
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 type Lang = 'vi' | 'en';
 type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
@@ -80,12 +69,16 @@ const Kpi = ({
   detail?: string;
   tooltip?: string;
 }) => (
-  <Card size="small" style={{ height: '100%' }}>
+  <Panel style={{ height: '100%' }} bodyStyle={{ padding: 12 }} data-testid="kpi">
     <Tooltip title={tooltip}>
       <Statistic title={title} value={value} />
     </Tooltip>
-    {detail ? <Typography.Text type="secondary">{detail}</Typography.Text> : null}
-  </Card>
+    {detail ? (
+      <Text type="secondary" data-testid="kpi-detail">
+        {detail}
+      </Text>
+    ) : null}
+  </Panel>
 );
 
 export const ReportsPage = () => {
@@ -104,6 +97,8 @@ export const ReportsPage = () => {
   const [channels, setChannels] = useState<string[]>([]);
   const [agencySearch, setAgencySearch] = useState('');
   const [drill, setDrill] = useState<{ figure: string; title: string } | null>(null);
+  // The drawer stays once opened, so that it can close with its animation.
+  const [drillUsed, setDrillUsed] = useState(false);
 
   const filters: ReportFilters = useMemo(
     () => ({
@@ -242,7 +237,10 @@ export const ReportsPage = () => {
     };
   }, [index.data]);
 
-  const open = (figure: string, title: string) => setDrill({ figure, title });
+  const open = (figure: string, title: string) => {
+    setDrillUsed(true);
+    setDrill({ figure, title });
+  };
   const cell = (value: number, figure: string, title: string) =>
     value > 0 ? (
       <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(figure, title)}>
@@ -373,16 +371,16 @@ export const ReportsPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('title')}
-        </Typography.Title>
+        </Title>
         {canImport ? (
           <Link to="/can-bo/bao-cao/nhap-du-lieu">
             <Button icon={<UploadOutlined />}>{translate('reportImport.link')}</Button>
           </Link>
         ) : null}
       </Flex>
-      <Card size="small">
+      <Panel bodyStyle={{ padding: 12 }}>
         <Space wrap size="middle">
           <Segmented<PeriodKind>
             aria-label={t('periodKind')}
@@ -393,7 +391,7 @@ export const ReportsPage = () => {
             options={(['month', 'quarter', 'year', 'range'] as const).map((k) => ({ value: k, label: t(k) }))}
           />
           {periodKind === 'range' ? (
-            <DatePicker.RangePicker
+            <LazyRangePicker
               aria-label={t('period')}
               value={range}
               format="DD/MM/YYYY"
@@ -405,7 +403,7 @@ export const ReportsPage = () => {
               }}
             />
           ) : (
-            <DatePicker
+            <LazyDatePicker
               aria-label={t('period')}
               picker={periodKind}
               value={periodValue}
@@ -427,7 +425,7 @@ export const ReportsPage = () => {
           />
           {scope === 'agency' ? (
             <>
-              <Select<string>
+              <LazySelect<string>
                 showSearch={{ filterOption: false, onSearch: setAgencySearch }}
                 style={{ minWidth: 320 }}
                 placeholder={t('agency')}
@@ -442,11 +440,11 @@ export const ReportsPage = () => {
               />
               <Space>
                 <Switch checked={subagencies} onChange={setSubagencies} aria-label={t('subagencies')} />
-                <Typography.Text>{t('subagencies')}</Typography.Text>
+                <Text>{t('subagencies')}</Text>
               </Space>
             </>
           ) : null}
-          <Select<string[]>
+          <LazySelect<string[]>
             mode="multiple"
             allowClear
             style={{ minWidth: 220 }}
@@ -456,7 +454,7 @@ export const ReportsPage = () => {
             onChange={setChannels}
             options={CHANNELS.map((c) => ({ value: c, label: t(c) }))}
           />
-          <Select<1 | 2>
+          <LazySelect<1 | 2>
             style={{ minWidth: 200 }}
             aria-label={t('decimals')}
             value={decimals}
@@ -476,7 +474,7 @@ export const ReportsPage = () => {
             {t('excel766')}
           </Button>
         </Space>
-      </Card>
+      </Panel>
       {error ? (
         <Alert
           type="error"
@@ -486,11 +484,11 @@ export const ReportsPage = () => {
         />
       ) : null}
       {byAgency.data ? (
-        <Typography.Text type="secondary">
+        <Text type="secondary" data-testid="report-period">
           {byAgency.data.scope.label[lang]} — {byAgency.data.period.label[lang]} (
           {formatDate(byAgency.data.period.from)}–{formatDate(byAgency.data.period.to)}). {t('asOf')}{' '}
           {formatDate(byAgency.data.period.asOf)}.
-        </Typography.Text>
+        </Text>
       ) : null}
       <Row gutter={[12, 12]}>
         {totals
@@ -513,28 +511,40 @@ export const ReportsPage = () => {
       </Row>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
-          <Card size="small" title={t('overTime')} loading={overTime.isPending && enabled}>
-            <EChart option={timeOption} label={t('overTime')} />
-          </Card>
+          <Panel title={t('overTime')} bodyStyle={{ padding: 12 }}>
+            {overTime.isPending && enabled ? <PageLoading /> : <EChart option={timeOption} label={t('overTime')} />}
+          </Panel>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('channelShare')} loading={byAgency.isPending && enabled}>
-            <EChart option={channelOption} label={t('channelShare')} />
-          </Card>
+          <Panel title={t('channelShare')} bodyStyle={{ padding: 12 }}>
+            {byAgency.isPending && enabled ? (
+              <PageLoading />
+            ) : (
+              <EChart option={channelOption} label={t('channelShare')} />
+            )}
+          </Panel>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('rateByAgency')} loading={byAgency.isPending && enabled}>
-            <EChart option={rateOption} height={420} label={t('rateByAgency')} />
-          </Card>
+          <Panel title={t('rateByAgency')} bodyStyle={{ padding: 12 }}>
+            {byAgency.isPending && enabled ? (
+              <PageLoading />
+            ) : (
+              <EChart option={rateOption} height={420} label={t('rateByAgency')} />
+            )}
+          </Panel>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('groups766')} loading={index.isPending && enabled}>
-            <EChart option={groupsOption} height={420} label={t('groups766')} />
-          </Card>
+          <Panel title={t('groups766')} bodyStyle={{ padding: 12 }}>
+            {index.isPending && enabled ? (
+              <PageLoading />
+            ) : (
+              <EChart option={groupsOption} height={420} label={t('groups766')} />
+            )}
+          </Panel>
         </Col>
       </Row>
-      <Card size="small" title={t('byAgency')}>
-        <Table<StatisticsGroup>
+      <Panel title={t('byAgency')} bodyStyle={{ padding: 12 }}>
+        <LazySummaryTable<StatisticsGroup>
           size="small"
           rowKey={(g) => g.label}
           columns={agencyColumns}
@@ -543,60 +553,60 @@ export const ReportsPage = () => {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 1160 }}
           locale={{ emptyText: <Empty /> }}
-          summary={() =>
+          summary={(Summary) =>
             totals ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
+              <Summary.Row>
+                <Summary.Cell index={0}>
                   <strong>{lang === 'vi' ? 'Tổng cộng' : 'Total'}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={1} align="right">
                   {cell(totals.totalToProcess, 'received', t('received'))}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={2} align="right">
                   {cell(totals.carriedOver, 'carried_over', t('carried'))}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={3} align="right">
                   {formatCount(totals.receivedOnline)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={4} align="right">
                   {cell(totals.resolved, 'resolved', t('resolved'))}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={5} align="right">
                   {cell(totals.resolvedLate, 'resolved_late', lang === 'vi' ? 'Trả quá hạn' : 'Late')}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={6} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={6} align="right">
                   {cell(
                     totals.inProgressOverdue,
                     'in_progress_overdue',
                     lang === 'vi' ? 'Đang giải quyết quá hạn' : 'Overdue',
                   )}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={7} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={7} align="right">
                   {formatPercent(totals.percentages.early.value)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={8} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={8} align="right">
                   {formatPercent(totals.percentages.onTime.value)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={9} align="right">
+                </Summary.Cell>
+                <Summary.Cell index={9} align="right">
                   {formatPercent(totals.percentages.earlyOrOnTime.value)}
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+                </Summary.Cell>
+              </Summary.Row>
             ) : null
           }
         />
         {totals ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          <Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('base')}: {totals.percentages.earlyOrOnTime.label?.[lang]} ={' '}
             {formatCount(totals.percentages.earlyOrOnTime.numerator)}/
             {formatCount(totals.percentages.earlyOrOnTime.base)} ({totals.percentages.earlyOrOnTime.baseLabel[lang]}).{' '}
             {totals.percentages.earlyOrOnTimeOfDue.label?.[lang]}:{' '}
             {formatPercent(totals.percentages.earlyOrOnTimeOfDue.value)} (
             {totals.percentages.earlyOrOnTimeOfDue.baseLabel[lang]}).
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
-      </Card>
-      <Card size="small" title={t('ranking')}>
-        <Table<ServiceUnit>
+      </Panel>
+      <Panel title={t('ranking')} bodyStyle={{ padding: 12 }}>
+        <LazyTable<ServiceUnit>
           size="small"
           rowKey="id"
           columns={rankingColumns}
@@ -605,52 +615,56 @@ export const ReportsPage = () => {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
         />
         {index.data ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          <Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('noData766')}: {index.data.notHeld.map((i) => `${i.name} (${i.max})`).join('; ')}.
-          </Typography.Paragraph>
+          </Paragraph>
         ) : null}
-      </Card>
-      <Drawer
-        open={drill !== null}
-        onClose={() => setDrill(null)}
-        title={`${t('dossiers')}: ${drill?.title ?? ''}`}
-        size={720}
-      >
-        <Table
-          size="small"
-          rowKey={(d) => `${d.source}:${d.code}`}
-          loading={drillQuery.isFetching}
-          dataSource={drillQuery.data?.items ?? []}
-          pagination={false}
-          columns={[
-            { title: lang === 'vi' ? 'Mã hồ sơ' : 'Code', dataIndex: 'code', key: 'code' },
-            {
-              title: lang === 'vi' ? 'Thủ tục' : 'Procedure',
-              dataIndex: 'procedureName',
-              key: 'procedure',
-              ellipsis: true,
-            },
-            {
-              title: lang === 'vi' ? 'Tiếp nhận' : 'Received',
-              dataIndex: 'receivedAt',
-              key: 'received',
-              render: (v: string | null) => formatDateTime(v),
-            },
-            {
-              title: lang === 'vi' ? 'Hạn' : 'Due',
-              dataIndex: 'legalDueAt',
-              key: 'due',
-              render: (v: string | null) => formatDateTime(v),
-            },
-            {
-              title: lang === 'vi' ? 'Có kết quả' : 'Result',
-              dataIndex: 'completedAt',
-              key: 'completed',
-              render: (v: string | null) => formatDateTime(v),
-            },
-          ]}
-        />
-      </Drawer>
+      </Panel>
+      {drillUsed ? (
+        <Suspense fallback={null}>
+          <Drawer
+            open={drill !== null}
+            onClose={() => setDrill(null)}
+            title={`${t('dossiers')}: ${drill?.title ?? ''}`}
+            size={720}
+          >
+            <LazyTable<FigureDossier>
+              size="small"
+              rowKey={(d) => `${d.source}:${d.code}`}
+              loading={drillQuery.isFetching}
+              dataSource={drillQuery.data?.items ?? []}
+              pagination={false}
+              columns={[
+                { title: lang === 'vi' ? 'Mã hồ sơ' : 'Code', dataIndex: 'code', key: 'code' },
+                {
+                  title: lang === 'vi' ? 'Thủ tục' : 'Procedure',
+                  dataIndex: 'procedureName',
+                  key: 'procedure',
+                  ellipsis: true,
+                },
+                {
+                  title: lang === 'vi' ? 'Tiếp nhận' : 'Received',
+                  dataIndex: 'receivedAt',
+                  key: 'received',
+                  render: (v: string | null) => formatDateTime(v),
+                },
+                {
+                  title: lang === 'vi' ? 'Hạn' : 'Due',
+                  dataIndex: 'legalDueAt',
+                  key: 'due',
+                  render: (v: string | null) => formatDateTime(v),
+                },
+                {
+                  title: lang === 'vi' ? 'Có kết quả' : 'Result',
+                  dataIndex: 'completedAt',
+                  key: 'completed',
+                  render: (v: string | null) => formatDateTime(v),
+                },
+              ]}
+            />
+          </Drawer>
+        </Suspense>
+      ) : null}
     </Space>
   );
 };

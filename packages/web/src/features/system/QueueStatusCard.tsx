@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LazyTable } from '../../components/lazyAntd';
+import { Panel } from '../../components/Panel';
+import { Paragraph } from '../../components/typography';
 import '../../i18n/console';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../lib/format';
 import { fetchQueueStatus, type QueueStatus } from './useSystem';
+import '../../i18n/console-admin';
 
 const QUEUE_LABELS = {
   'dossier-changed': 'queues.queue_dossier_changed',
@@ -38,12 +41,12 @@ export const QueueStatusCard = () => {
   });
   const number = (value: number) => formatNumber(value, i18n.language);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('queues.title')}</h2>} data-testid="queue-status">
-      <Typography.Paragraph type="secondary">{t('queues.hint')}</Typography.Paragraph>
+    <Panel title={t('queues.title')} data-testid="queue-status">
+      <Paragraph type="secondary">{t('queues.hint')}</Paragraph>
       {status.isError ? (
         <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
       ) : (
-        <Table<QueueStatus>
+        <LazyTable<QueueStatus>
           size="small"
           rowKey="name"
           pagination={false}
@@ -68,6 +71,6 @@ export const QueueStatusCard = () => {
           ]}
         />
       )}
-    </Card>
+    </Panel>
   );
 };

@@ -1,15 +1,19 @@
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { OFFICIAL_ROLES, type OfficialRole, type RoleGrant, type User } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect, LazyTable } from '../../components/lazyAntd';
+import { useConsoleMessage } from '../../components/MessageProvider';
 import { SoftTag } from '../../components/SoftTag';
+import { Title } from '../../components/typography';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { fetchUser, grantRole, resetUserPassword, revokeRole, updateUser } from './useUsers';
+import '../../i18n/console-admin';
 
 type Profile = { fullName: string; title?: string; email?: string; phone?: string };
 type RoleValues = { agencyId: string; role: OfficialRole; includeSubagencies?: boolean };
@@ -24,7 +28,7 @@ type Props = {
 /** One official: profile, account status, password reset and roles. */
 export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const language = i18n.language === 'en' ? 'en' : 'vi';
   const queryClient = useQueryClient();
   const [profileForm] = Form.useForm<Profile>();
@@ -107,9 +111,9 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
       {u ? (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <section aria-labelledby="user-profile">
-            <Typography.Title id="user-profile" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-profile" level={3} style={{ fontSize: 16 }}>
               {t('users.profile')}
-            </Typography.Title>
+            </Title>
             {saveProfile.isError ? <ErrorAlert error={saveProfile.error} extra={profileErrors} /> : null}
             <Form<Profile>
               key={u.version}
@@ -160,11 +164,11 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
             </Form>
           </section>
           <section aria-labelledby="user-roles">
-            <Typography.Title id="user-roles" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-roles" level={3} style={{ fontSize: 16 }}>
               {t('users.roles')}
-            </Typography.Title>
+            </Title>
             {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-            <Table<RoleGrant>
+            <LazyTable<RoleGrant>
               rowKey={(r) => `${r.agencyId}:${r.role}`}
               size="small"
               pagination={false}
@@ -216,7 +220,7 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
                 name="role"
                 rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.role') }) }]}
               >
-                <Select options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                <LazySelect options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
               <Form.Item name="includeSubagencies" valuePropName="checked">
                 <Checkbox>{t('users.includeSub')}</Checkbox>
@@ -227,9 +231,9 @@ export const UserDrawer = ({ id, province, adminAgencies, onClose }: Props) => {
             </Form>
           </section>
           <section aria-labelledby="user-password">
-            <Typography.Title id="user-password" level={3} style={{ fontSize: 16 }}>
+            <Title id="user-password" level={3} style={{ fontSize: 16 }}>
               {t('users.resetPassword')}
-            </Typography.Title>
+            </Title>
             {resetPassword.isError ? <ErrorAlert error={resetPassword.error} /> : null}
             <Form
               form={passwordForm}

@@ -1,9 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
+import { useConsoleMessage } from '../../components/MessageProvider';
+import { Panel } from '../../components/Panel';
+import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -14,8 +19,12 @@ import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
 import { applyFieldErrors } from '../../lib/field-errors';
 import { agenciesWithRole, useMe } from '../auth/useMe';
-import { UserDrawer } from './UserDrawer';
+
 import { createUser, findUsers } from './useUsers';
+import '../../i18n/console-admin';
+
+// The official's drawer opens on a click: its code loads after the page shows (issue 16).
+const UserDrawer = lazyWidget(() => import('./UserDrawer').then((m) => ({ default: m.UserDrawer })), null);
 
 type NewUser = {
   username: string;
@@ -33,7 +42,7 @@ const PAGE_SIZE = 20;
 /** Officials of the agencies the caller administers: search, create with a first role, open one to change it. */
 export const UsersPage = () => {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useConsoleMessage();
   const me = useMe().data;
   const queryClient = useQueryClient();
   const adminAgencies = agenciesWithRole(me, 'agency_admin', 'province_admin', 'auditor');
@@ -103,14 +112,14 @@ export const UsersPage = () => {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        <Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('users.title')}
-        </Typography.Title>
+        </Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('users.create')}
         </Button>
       </Flex>
-      <Card>
+      <Panel>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
             aria-label={t('users.searchLabel')}
@@ -121,7 +130,7 @@ export const UsersPage = () => {
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ maxWidth: 360 }}
           />
-          <Select
+          <LazySelect
             aria-label={t('users.agencyFilter')}
             placeholder={t('users.agencyFilter')}
             allowClear
@@ -132,7 +141,7 @@ export const UsersPage = () => {
           />
         </Flex>
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<UserSummary>
+        <LazyTable<UserSummary>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
@@ -167,14 +176,14 @@ export const UsersPage = () => {
             },
           ]}
         />
-      </Card>
+      </Panel>
       <UserDrawer
         id={open}
         province={me?.provinceCode ?? null}
         adminAgencies={adminAgencies}
         onClose={() => setOpen(null)}
       />
-      <Modal
+      <LazyModal
         open={creating}
         title={t('users.create')}
         onCancel={() => setCreating(false)}
@@ -265,12 +274,12 @@ export const UsersPage = () => {
             </Col>
             <Col xs={24} md={10}>
               <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-                <Select options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+                <LazySelect options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
               </Form.Item>
             </Col>
           </Row>
         </Form>
-      </Modal>
+      </LazyModal>
     </Space>
   );
 };
