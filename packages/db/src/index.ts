@@ -29,6 +29,7 @@ export {
   readAdministrativeUnits,
   syncAdministrativeUnits,
 } from './reference-data.js';
+export * from './reference-revision.queries.js';
 export type { Database } from './schema.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';

@@ -214,4 +214,4 @@ export const dropTestDatabases = async (url: string): Promise<number> =>
     return result.rows.length;
   });
 
-export { insertPublishedProcedure } from './testing-procedures.js';
+export { insertPublishedProcedure, setDossierCodeCounter } from './testing-procedures.js';

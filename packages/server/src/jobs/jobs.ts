@@ -22,10 +22,15 @@ export type DossierChangedJob = { dossierId: string; seq: number; action: string
 export type FormIssuedJob = { dossierId: string; seq: number; form: string };
 export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
 
+/** A job to write in the outbox. */
+export type OutboxJob = { queue: QueueName; data: object };
+
 export type Jobs = {
   boss: PgBoss;
   /** Writes a job inside the caller's transaction. */
   enqueue: <T extends object>(trx: Transaction<Database>, queue: QueueName, data: T) => Promise<void>;
+  /** Writes several jobs inside the caller's transaction in one statement (each with its queue's retry policy). */
+  enqueueMany: (trx: Transaction<Database>, jobs: readonly OutboxJob[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -51,6 +56,15 @@ export const startJobs = async (
       await boss.send(queue, data, {
         db: createTransactionSqlExecutor(trx),
       });
+    },
+    enqueueMany: async (trx, jobs) => {
+      if (jobs.length === 0) {
+        return;
+      }
+      await boss.insert(
+        jobs.map((job) => ({ name: job.queue, data: job.data })),
+        { db: createTransactionSqlExecutor(trx) },
+      );
     },
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -107,7 +107,7 @@ describe('writing a new dossier', () => {
       procedureCode: '1.001193',
       components,
     });
-    const initial = await planInitialState(t.ctx, basis, 'online', applicant);
+    const initial = await planInitialState(basis, 'online', applicant);
     const received = decideOrThrow({
       state: initial,
       action: 'receive',
