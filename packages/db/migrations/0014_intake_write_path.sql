@@ -16,9 +16,12 @@ create table reference_revision (
 insert into reference_revision (id, revision) values (true, 0);
 comment on table reference_revision is 'One row: bumped by every statement that writes reference data an intake caches (agency, catalog, calendar).';
 
+-- The revision only grows, and jumps to the clock in milliseconds when that is higher, so a revision restored
+-- from a backup and bumped again never repeats one that a running process may still have cached.
 create function bump_reference_revision() returns trigger language plpgsql as $$
 begin
-  update reference_revision set revision = revision + 1 where id;
+  update reference_revision
+    set revision = greatest(revision + 1, (extract(epoch from clock_timestamp()) * 1000)::bigint) where id;
   return null;
 end $$;
 

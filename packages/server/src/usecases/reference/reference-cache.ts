@@ -45,7 +45,7 @@ const cachesByDatabase = new WeakMap<object, Cache>();
 const cacheOf = (ctx: AppContext, revision: number): Cache => {
   const owner: object = ctx.database ?? ctx.db;
   let cache = cachesByDatabase.get(owner);
-  if (!cache || cache.revision < revision) {
+  if (!cache || cache.revision !== revision) {
     cache = { revision, entries: new Map() };
     cachesByDatabase.set(owner, cache);
   }
