@@ -8,32 +8,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export type DossierRecord = Selectable<DossierTable>;
 
-/**
- * Next number in an agency's daily sequence. One statement, atomic under concurrency: the first
- * dossier of the day inserts 1, every later one increments under the row lock, so two intakes at
- * the same desk can never get the same code.
- */
-export const allocateDossierSequence = async (trx: Transaction<Database>, agencyId: string, day: string) => {
-  const row = await trx
-    .insertInto('dossierCodeCounter')
-    .values({ agencyId, day, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
-    )
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
-  return row.lastSeq;
-};
-
-/**
- * Inserts a new dossier as it is after its first events: the caller gives the id (the events'
- * hashes cover it), the state and its projections, the event count, the last hash and the version.
- */
-export const insertDossier = async (
-  trx: Transaction<Database>,
-  row: Omit<Insertable<Database['dossier']>, 'createdAt'> & { id: string; version: number; eventCount: number },
-): Promise<DossierRecord> => trx.insertInto('dossier').values(row).returningAll().executeTakeFirstOrThrow();
-
 /** The new dossier as insertNewDossier writes it: every column but the code, which its statement allocates. */
 export type NewDossierRow = Omit<Insertable<Database['dossier']>, 'createdAt' | 'code'> & {
   id: string;
@@ -142,31 +116,6 @@ export const findDossierByCode = async (db: Db, code: string): Promise<DossierRe
 
 export const findDossierById = async (db: Db, id: string): Promise<DossierRecord | undefined> =>
   db.selectFrom('dossier').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** The filled application form of a dossier, written in the transaction that creates the dossier. */
-export const insertDossierApplicationForm = async (
-  trx: Transaction<Database>,
-  row: {
-    dossierId: string;
-    provinceCode: string;
-    procedureVersionId: string;
-    formKey: string;
-    formValues: Record<string, unknown>;
-    now: Date;
-  },
-): Promise<void> => {
-  await trx
-    .insertInto('dossierApplicationForm')
-    .values({
-      dossierId: row.dossierId,
-      provinceCode: row.provinceCode,
-      procedureVersionId: row.procedureVersionId,
-      formKey: row.formKey,
-      formValues: JSON.stringify(row.formValues),
-      createdAt: row.now,
-    })
-    .execute();
-};
 
 /** The filled application form of a dossier, if it has one. */
 export const findDossierApplicationForm = async (db: Db, dossierId: string) =>

@@ -89,28 +89,12 @@ export const insertSession = async (
 };
 
 /** A live session (not expired, user active) by token hash. */
-export const findLiveSession = async (db: Db, tokenHash: string, now: Date): Promise<SessionRecord | undefined> =>
-  db
-    .selectFrom('userSession')
-    .innerJoin('appUser', 'appUser.id', 'userSession.userId')
-    .select([
-      'userSession.userId',
-      'userSession.csrfToken',
-      'userSession.lastSeenAt',
-      'userSession.idleExpiresAt',
-      'userSession.expiresAt',
-    ])
-    .where('userSession.tokenHash', '=', tokenHash)
-    .where('userSession.expiresAt', '>', now)
-    .where('userSession.idleExpiresAt', '>', now)
-    .where('appUser.status', '=', 'active')
-    .executeTakeFirst();
-
 export type LiveSessionOfficial = SessionRecord & { profile: UserProfile; grants: GrantRecord[] };
 
 /**
  * A live session with its active official and their role grants, in one statement (the per-request
- * authentication read): the same rows as findLiveSession + findUserProfile + listUserGrants.
+ * authentication read): the live session (not expired, not idle too long, its user active), the user's
+ * profile and role grants.
  */
 export const findLiveSessionOfficial = async (
   db: Db,
