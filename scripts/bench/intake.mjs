@@ -115,6 +115,7 @@ const seed = async (server) => {
       throw new Error(`warm-up intake answered ${answer.status}: ${await answer.text()}`);
     }
   }
+  await drainQueues(server, () => {});
   return { agencies, headers };
 };
 
