@@ -27,6 +27,7 @@ const TABLES_FILLED_BY_MIGRATE = new Set([
   'public.app_setting',
   'public.administrative_unit',
   'public.administrative_unit_succession',
+  'public.reference_revision',
 ]);
 
 export const qualifiedName = (table: { schema: string; name: string }) => `${table.schema}.${table.name}`;
@@ -183,6 +184,9 @@ export const restoreTables = async <T>(
     for (const name of names) {
       await sql`alter table ${sql.table(name)} enable trigger user`.execute(trx);
     }
+    // The reference data changed wholesale: a new revision, so no process keeps what it cached (migration 0014).
+    await sql`update reference_revision
+      set revision = greatest(revision + 1, (extract(epoch from clock_timestamp()) * 1000)::bigint)`.execute(trx);
     return result;
   });
 

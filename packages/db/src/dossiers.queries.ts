@@ -1,68 +1,121 @@
 import type { DossierStatus } from '@motcua/domain';
 import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import type { NewStatisticsDelta } from './statistics-aggregates.queries.js';
 import type { DossierTable } from './tables/dossiers.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type DossierRecord = Selectable<DossierTable>;
 
-/**
- * Next number in an agency's daily sequence. One statement, atomic under concurrency: the first
- * dossier of the day inserts 1, every later one increments under the row lock, so two intakes at
- * the same desk can never get the same code.
- */
-export const allocateDossierSequence = async (trx: Transaction<Database>, agencyId: string, day: string) => {
-  const row = await trx
-    .insertInto('dossierCodeCounter')
-    .values({ agencyId, day, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
-    )
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
-  return row.lastSeq;
+/** The new dossier as insertNewDossier writes it: every column but the code, which its statement allocates. */
+export type NewDossierRow = Omit<Insertable<Database['dossier']>, 'createdAt' | 'code'> & {
+  id: string;
+  version: number;
+  eventCount: number;
 };
 
 /**
- * Inserts a new dossier as it is after its first events: the caller gives the id (the events'
- * hashes cover it), the state and its projections, the event count, the last hash and the version.
+ * Writes a new dossier in ONE statement: the next number of the receiving agency's daily sequence and
+ * the code made of it, the row, its events, its step rows, its filled application form and its
+ * statistics delta. Call it last before COMMIT: the counter row is locked from this statement to the
+ * commit (one round trip), so intakes at one desk never queue behind each other's other writes; the
+ * sequence stays gap-free (a rolled-back intake releases its number with the lock).
+ * The number is padded as formatDossierCode does (packages/domain dossier-code.ts, Circular 01/2018
+ * Art. 19): four digits, wider from the 10,000th dossier of a day; a test checks both agree.
  */
-export const insertDossier = async (
+export const insertNewDossier = async (
   trx: Transaction<Database>,
-  row: Omit<Insertable<Database['dossier']>, 'createdAt'> & { id: string; version: number; eventCount: number },
-): Promise<DossierRecord> => trx.insertInto('dossier').values(row).returningAll().executeTakeFirstOrThrow();
+  input: {
+    counter: { agencyId: string; day: string; codePrefix: string };
+    dossier: NewDossierRow;
+    events: readonly NewDossierEvent[];
+    steps: readonly StepRow[];
+    applicationForm?: { procedureVersionId: string; formKey: string; formValues: Record<string, unknown> } | undefined;
+    statisticsDelta?: NewStatisticsDelta | undefined;
+  },
+): Promise<DossierRecord> => {
+  const { dossier, counter } = input;
+  const form = input.applicationForm;
+  const delta = input.statisticsDelta;
+  const nothing = sql<boolean>`false`;
+  return trx
+    .with('seq', (db) =>
+      db
+        .insertInto('dossierCodeCounter')
+        .values({ agencyId: counter.agencyId, day: counter.day, lastSeq: 1 })
+        .onConflict((oc) =>
+          oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
+        )
+        .returning('lastSeq'),
+    )
+    .with('created', (db) =>
+      db
+        .insertInto('dossier')
+        .values({
+          ...dossier,
+          code: sql<string>`(select ${counter.codePrefix}::text || case when last_seq < 10000
+            then lpad(last_seq::text, 4, '0') else last_seq::text end from seq)`,
+        })
+        .returningAll(),
+    )
+    .with('events', (db) =>
+      db
+        .insertInto('dossierEvent')
+        .values(input.events.map((event) => ({ ...event, payload: JSON.stringify(event.payload) })))
+        .returning('seq'),
+    )
+    .with('steps', (db) =>
+      input.steps.length > 0
+        ? db
+            .insertInto('dossierStep')
+            .values(input.steps.map((step) => ({ ...step, dossierId: dossier.id, provinceCode: dossier.provinceCode })))
+            .returning('stepNo')
+        : db.selectFrom('created').select('eventCount as stepNo').where(nothing),
+    )
+    .with('form', (db) =>
+      db
+        .insertInto('dossierApplicationForm')
+        .columns(['dossierId', 'provinceCode', 'procedureVersionId', 'formKey', 'formValues', 'createdAt'])
+        .expression(
+          db
+            .selectNoFrom([
+              sql<string>`${dossier.id}::uuid`.as('dossierId'),
+              sql<string>`${dossier.provinceCode}::text`.as('provinceCode'),
+              sql<string>`${form?.procedureVersionId ?? null}::uuid`.as('procedureVersionId'),
+              sql<string>`${form?.formKey ?? null}::text`.as('formKey'),
+              sql<string>`${form ? JSON.stringify(form.formValues) : null}::jsonb`.as('formValues'),
+              sql<Date>`now()`.as('createdAt'),
+            ])
+            .where(form ? sql<boolean>`true` : nothing),
+        )
+        .returning('dossierId'),
+    )
+    .with('delta', (db) =>
+      db
+        .insertInto('statDelta')
+        .columns(['provinceCode', 'series', 'cells'])
+        .expression(
+          db
+            .selectNoFrom([
+              sql<string>`${delta?.provinceCode ?? dossier.provinceCode}::text`.as('provinceCode'),
+              sql<string>`${JSON.stringify(delta?.series ?? [])}::jsonb`.as('series'),
+              sql<string>`${JSON.stringify(delta?.cells ?? [])}::jsonb`.as('cells'),
+            ])
+            .where(delta ? sql<boolean>`true` : nothing),
+        )
+        .returning('id'),
+    )
+    .selectFrom('created')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<DossierRecord>;
+};
 
 export const findDossierByCode = async (db: Db, code: string): Promise<DossierRecord | undefined> =>
   db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirst();
 
 export const findDossierById = async (db: Db, id: string): Promise<DossierRecord | undefined> =>
   db.selectFrom('dossier').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** The filled application form of a dossier, written in the transaction that creates the dossier. */
-export const insertDossierApplicationForm = async (
-  trx: Transaction<Database>,
-  row: {
-    dossierId: string;
-    provinceCode: string;
-    procedureVersionId: string;
-    formKey: string;
-    formValues: Record<string, unknown>;
-    now: Date;
-  },
-): Promise<void> => {
-  await trx
-    .insertInto('dossierApplicationForm')
-    .values({
-      dossierId: row.dossierId,
-      provinceCode: row.provinceCode,
-      procedureVersionId: row.procedureVersionId,
-      formKey: row.formKey,
-      formValues: JSON.stringify(row.formValues),
-      createdAt: row.now,
-    })
-    .execute();
-};
 
 /** The filled application form of a dossier, if it has one. */
 export const findDossierApplicationForm = async (db: Db, dossierId: string) =>

@@ -40,6 +40,7 @@ export {
   type ReplicaStatus,
   ReplicaUnavailableError,
 } from './replica.js';
+export * from './reference-revision.queries.js';
 export type { Database } from './schema.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';

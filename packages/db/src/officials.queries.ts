@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from './schema.js';
 import type { OfficialRole } from './tables/officials.js';
 
@@ -88,8 +89,19 @@ export const insertSession = async (
 };
 
 /** A live session (not expired, user active) by token hash. */
-export const findLiveSession = async (db: Db, tokenHash: string, now: Date): Promise<SessionRecord | undefined> =>
-  db
+export type LiveSessionOfficial = SessionRecord & { profile: UserProfile; grants: GrantRecord[] };
+
+/**
+ * A live session with its active official and their role grants, in one statement (the per-request
+ * authentication read): the live session (not expired, not idle too long, its user active), the user's
+ * profile and role grants.
+ */
+export const findLiveSessionOfficial = async (
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSessionOfficial | undefined> => {
+  const row = await db
     .selectFrom('userSession')
     .innerJoin('appUser', 'appUser.id', 'userSession.userId')
     .select([
@@ -98,12 +110,37 @@ export const findLiveSession = async (db: Db, tokenHash: string, now: Date): Pro
       'userSession.lastSeenAt',
       'userSession.idleExpiresAt',
       'userSession.expiresAt',
+      ...profileColumns,
     ])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('userRole')
+          .innerJoin('agency', 'agency.id', 'userRole.agencyId')
+          .select([
+            'userRole.agencyId',
+            'agency.code as agencyCode',
+            'agency.name as agencyName',
+            'userRole.role',
+            'userRole.includeSubagencies',
+            'agency.provinceCode',
+          ])
+          .whereRef('userRole.userId', '=', 'userSession.userId')
+          .orderBy('agency.code')
+          .orderBy('userRole.role'),
+      ).as('grants'),
+    )
     .where('userSession.tokenHash', '=', tokenHash)
     .where('userSession.expiresAt', '>', now)
     .where('userSession.idleExpiresAt', '>', now)
     .where('appUser.status', '=', 'active')
     .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, grants, ...profile } = row;
+  return { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, profile, grants: grants as GrantRecord[] };
+};
 
 export const touchSession = async (db: Db, tokenHash: string, now: Date, idleExpiresAt: Date): Promise<void> => {
   await db

@@ -5,11 +5,17 @@
  * (contributions.ts); `applyContributionsFromSource` below is the same rule in SQL, and tests prove both
  * give the same aggregates. Reading the aggregates: statistics-sums.queries.ts.
  */
-import { type CounterValues, getMonthStart, STATISTICS_COUNTERS } from '@motcua/domain';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import {
+  buildAgencySeriesKey,
+  type CounterValues,
+  getMonthStart,
+  getStatisticsLevel,
+  STATISTICS_COUNTERS,
+} from '@motcua/domain';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { COLUMNS, type Db, handlingAgencySql, historicalSource, levelSql, phaseSql, vnDay } from './statistics-sql.js';
-import type { StatSeriesTable } from './tables/statistics.js';
+import type { StatDeltaCell, StatDeltaSeries, StatSeriesTable } from './tables/statistics.js';
 
 // --- series -----------------------------------------------------------------------------------------
 
@@ -152,6 +158,138 @@ export const applyStatisticsCells = async (trx: Db, cells: readonly StatisticsCe
   );
 };
 
+// --- deltas folded after commit (the intake path writes no hot row) ---------------------------------
+
+export type NewStatisticsDelta = { provinceCode: string; series: StatDeltaSeries[]; cells: StatDeltaCell[] };
+
+/** Appends the statistics delta of one dossier write, in the caller's transaction. */
+export const insertStatisticsDelta = async (trx: Db, delta: NewStatisticsDelta): Promise<void> => {
+  await trx
+    .insertInto('statDelta')
+    .values({
+      provinceCode: delta.provinceCode,
+      series: JSON.stringify(delta.series),
+      cells: JSON.stringify(delta.cells),
+    })
+    .execute();
+};
+
+/** How many statistics deltas wait to be folded. */
+export const countPendingStatisticsDeltas = async (db: Db): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('statDelta')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Creates the procedure-grain series of a delta and its agency-grain parent (the first dossier of its kind). */
+const createDeltaSeries = async (trx: Db, side: StatDeltaSeries): Promise<SeriesRef> => {
+  const attributes = await findSeriesAttributes(trx, {
+    handlingAgencyId: side.handlingAgencyId,
+    procedureVersionId: side.procedureVersionId,
+  });
+  const level = getStatisticsLevel({
+    kind: attributes.handlingAgencyKind ?? 'other',
+    adminUnitLevel: attributes.handlingAdminUnitLevel,
+  });
+  const common = {
+    provinceCode: side.provinceCode,
+    handlingAgencyId: side.handlingAgencyId,
+    receivingAgencyId: side.receivingAgencyId,
+    level,
+    channel: side.channel,
+    onlineFull: attributes.onlineFull,
+    replaceable: attributes.replaceable,
+  };
+  const parentId = await ensureSeries(trx, {
+    ...common,
+    grain: 'agency',
+    key: buildAgencySeriesKey({
+      ...common,
+      handling: { id: side.handlingAgencyId },
+      receiving: { id: side.receivingAgencyId },
+    }),
+  });
+  const id = await ensureSeries(trx, {
+    ...common,
+    grain: 'procedure',
+    key: side.key,
+    parentId,
+    procedureCode: side.procedureCode,
+    procedureName: side.procedureName,
+    fieldName: side.fieldName,
+  });
+  return { id, parentId };
+};
+
+/**
+ * Folds pending statistics deltas into the day, month and year cells, oldest first, in batches: each
+ * batch deletes its deltas and adds them to the cells in one transaction, so a delta counts exactly
+ * once whoever folds it (a concurrent fold waits on the rows, then finds them gone). Called after
+ * commit by the workers and before every read of the aggregates. Returns how many deltas it folded.
+ */
+export const foldStatisticsDeltas = async (
+  db: Db,
+  options: { batchSize?: number; provinceCode?: string } = {},
+): Promise<number> => {
+  const batchSize = options.batchSize ?? 500;
+  const foldBatch = async (trx: Transaction<Database>): Promise<number> => {
+    const province = options.provinceCode;
+    const { rows } = await sql<{ series: StatDeltaSeries[]; cells: StatDeltaCell[] }>`
+      delete from stat_delta where id in (
+        select id from stat_delta ${province === undefined ? sql`` : sql`where province_code = ${province}`}
+        order by id limit ${batchSize} for update
+      )
+      returning series, cells
+    `.execute(trx);
+    if (rows.length === 0) {
+      return 0;
+    }
+    const sides = new Map<string, StatDeltaSeries>();
+    for (const row of rows) {
+      for (const side of row.series) {
+        sides.set(side.key, side);
+      }
+    }
+    const cells = rows.flatMap((row) => row.cells);
+    const series = await findSeriesByKeys(
+      trx,
+      cells.map((cell) => cell.seriesKey),
+    );
+    for (const key of new Set(cells.map((cell) => cell.seriesKey))) {
+      const side = sides.get(key);
+      if (!series.has(key) && side) {
+        series.set(key, await createDeltaSeries(trx, side));
+      }
+    }
+    await applyStatisticsCells(
+      trx,
+      cells.flatMap((cell) => {
+        const ref = series.get(cell.seriesKey);
+        if (!ref) {
+          return [];
+        }
+        const own = { seriesId: ref.id, day: cell.day, counts: cell.counts };
+        return ref.parentId === null ? [own] : [own, { ...own, seriesId: ref.parentId }];
+      }),
+    );
+    return rows.length;
+  };
+  let folded = 0;
+  for (;;) {
+    const n = db.isTransaction
+      ? await foldBatch(db as Transaction<Database>)
+      : await db.transaction().execute(foldBatch);
+    folded += n;
+    if (n < batchSize) {
+      return folded;
+    }
+  }
+};
+
 // --- the contribution rule in SQL (set-based paths) ----------------------------------------------------
 
 /**
@@ -251,6 +389,8 @@ export const applyContributionsFromSource = async (db: Db, source: RawBuilder<un
 export const rebuildStatistics = async (db: Kysely<Database>, input: { provinceCode: string }): Promise<void> => {
   await db.transaction().execute(async (trx) => {
     const province = input.provinceCode;
+    // Pending deltas are already in the raw rows recomputed below; after the rebuild they would count twice.
+    await sql`delete from stat_delta where province_code = ${province}`.execute(trx);
     // Series of engine dossiers that are missing (e.g. rows written before this migration).
     await sql`
       with d as (

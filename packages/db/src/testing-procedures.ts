@@ -32,3 +32,15 @@ export const insertPublishedProcedure = async (
     return { procedureId, versionId };
   });
 };
+
+/** Tests only: sets an agency's daily dossier counter (e.g. to 9,999, to see the 10,000th code). */
+export const setDossierCodeCounter = async (
+  db: Kysely<Database>,
+  input: { agencyId: string; day: string; lastSeq: number },
+): Promise<void> => {
+  await db
+    .insertInto('dossierCodeCounter')
+    .values(input)
+    .onConflict((oc) => oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: input.lastSeq }))
+    .execute();
+};

@@ -214,5 +214,5 @@ export const dropTestDatabases = async (url: string): Promise<number> =>
     return result.rows.length;
   });
 
-export { insertPublishedProcedure } from './testing-procedures.js';
+export { insertPublishedProcedure, setDossierCodeCounter } from './testing-procedures.js';
 export { findReplicaClusterObstacle, type ReplicaCluster, startReplicaCluster } from './testing-replica.js';

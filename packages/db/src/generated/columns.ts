@@ -584,6 +584,10 @@ export const DATABASE_COLUMNS = {
     publishedBy: { type: 'uuid', nullable: true },
     publishedAt: { type: 'timestamp with time zone', nullable: true },
   },
+  referenceRevision: {
+    id: { type: 'boolean', nullable: false },
+    revision: { type: 'bigint', nullable: false },
+  },
   statDay: {
     seriesId: { type: 'integer', nullable: false },
     day: { type: 'date', nullable: false },
@@ -600,6 +604,13 @@ export const DATABASE_COLUMNS = {
     closedAfterReceipt: { type: 'integer', nullable: false },
     overdueIn: { type: 'integer', nullable: false },
     overdueOut: { type: 'integer', nullable: false },
+  },
+  statDelta: {
+    id: { type: 'bigint', nullable: false },
+    provinceCode: { type: 'text', nullable: false },
+    series: { type: 'jsonb', nullable: false },
+    cells: { type: 'jsonb', nullable: false },
+    createdAt: { type: 'timestamp with time zone', nullable: false },
   },
   statMonth: {
     seriesId: { type: 'integer', nullable: false },

@@ -1,3 +1,4 @@
+import type { CounterValues } from '@motcua/domain';
 import type { Generated, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
@@ -122,8 +123,39 @@ export type HistoricalDossierTable = {
   note: string | null;
 };
 
+/** A procedure-grain series as a dossier describes it: what the fold needs to create it the first time. */
+export type StatDeltaSeries = {
+  key: string;
+  provinceCode: string;
+  handlingAgencyId: string;
+  receivingAgencyId: string;
+  procedureVersionId: string;
+  procedureCode: string;
+  procedureName: string;
+  fieldName: string;
+  channel: 'direct' | 'online' | 'postal';
+};
+
+/** What one write adds to one series on one day (negative counts take back). */
+export type StatDeltaCell = { seriesKey: string; day: string; counts: CounterValues };
+
+export type StatDeltaTable = {
+  id: Generated<number>;
+  provinceCode: string;
+  series: JSONColumnType<StatDeltaSeries[], string, string>;
+  cells: JSONColumnType<StatDeltaCell[], string, string>;
+  createdAt: GeneratedTimestamp;
+};
+
+export type ReferenceRevisionTable = {
+  id: Generated<boolean>;
+  revision: Generated<number>;
+};
+
 export type StatisticsTables = {
   statSeries: StatSeriesTable;
+  statDelta: StatDeltaTable;
+  referenceRevision: ReferenceRevisionTable;
   statDay: StatDayTable;
   statMonth: StatMonthTable;
   statYear: StatYearTable;

@@ -7,8 +7,11 @@ import { AGENCY_CODE_PATTERN } from '../agencies/agency.js';
  */
 export const DOSSIER_CODE_PATTERN = /^([0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2})-([0-9]{6})-([0-9]{4,})$/;
 
-/** The agency's sequence has 4 digits by the circular; a 10,000th dossier of a day widens it rather than colliding. */
-export const formatDossierCode = (agencyCode: string, localDate: string, sequence: number): string => {
+/**
+ * What comes before an agency's daily number in its dossier codes: `<agency identifier>-YYMMDD-`.
+ * The database appends the number it allocates (packages/db insertNewDossier), padded as below.
+ */
+export const formatDossierCodePrefix = (agencyCode: string, localDate: string): string => {
   if (!AGENCY_CODE_PATTERN.test(agencyCode)) {
     throw new RangeError(`Not an agency identifier: ${agencyCode}`);
   }
@@ -16,11 +19,16 @@ export const formatDossierCode = (agencyCode: string, localDate: string, sequenc
   if (!match) {
     throw new RangeError(`Not a date: ${localDate}`);
   }
+  return `${agencyCode}-${match[1]?.slice(2)}${match[2]}${match[3]}-`;
+};
+
+/** The agency's sequence has 4 digits by the circular; a 10,000th dossier of a day widens it rather than colliding. */
+export const formatDossierCode = (agencyCode: string, localDate: string, sequence: number): string => {
+  const prefix = formatDossierCodePrefix(agencyCode, localDate);
   if (!Number.isInteger(sequence) || sequence < 1) {
     throw new RangeError(`Sequence must be a positive integer: ${sequence}`);
   }
-  const yymmdd = `${match[1]?.slice(2)}${match[2]}${match[3]}`;
-  return `${agencyCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+  return `${prefix}${String(sequence).padStart(4, '0')}`;
 };
 
 export type ParsedDossierCode = { agencyCode: string; date: string; sequence: number };

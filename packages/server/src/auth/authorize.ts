@@ -1,4 +1,4 @@
-import { findAgencyLineage } from '@motcua/db';
+import { type AgencyLineageRecord, findAgencyLineage } from '@motcua/db';
 import { type AccessTarget, type Action, canSeeTarget, isAllowed } from '@motcua/domain';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
@@ -25,9 +25,11 @@ export const authorizeAgencyAction = async (
   action: Action,
   agencyId: string,
   resource: ResourceName,
+  /** Where the agency's lineage comes from: the database, or a request's cached reference reader. */
+  findLineage: (agencyId: string) => Promise<AgencyLineageRecord | undefined> = (id) => findAgencyLineage(ctx.db, id),
 ): Promise<OfficialActor> => {
   const official = requireOfficial(actor);
-  const lineage = await findAgencyLineage(ctx.db, agencyId);
+  const lineage = await findLineage(agencyId);
   if (!lineage) {
     throw new AppError('NOT_FOUND', { resource });
   }

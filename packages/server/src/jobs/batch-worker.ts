@@ -8,6 +8,8 @@ export type BatchWorkerOptions = {
   concurrency: number;
   /** How long an empty queue waits before the next fetch (pg-boss `pollingIntervalSeconds`). */
   pollingIntervalSeconds: number;
+  /** Runs once after each batch's jobs have settled; its failure is ignored (the next batch runs it again). */
+  afterBatch?: (() => Promise<unknown>) | undefined;
 };
 
 /**
@@ -40,6 +42,7 @@ export const workInBatches = async <T extends object>(
         }
         await boss.complete(queue, job.id);
       });
+      await options.afterBatch?.().catch(() => undefined);
       if (jobs.length >= options.batchSize && workerId) {
         // More are probably waiting: skip the poll delay.
         boss.notifyWorker(workerId);

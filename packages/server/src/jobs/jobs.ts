@@ -31,12 +31,17 @@ export type DossierImportJob = { importId: string };
  */
 const EXPIRE_SECONDS: Partial<Record<QueueName, number>> = { [QUEUES.dossierImport]: 60 * 60 };
 
+/** A job to write in the outbox. */
+export type OutboxJob = { queue: QueueName; data: object };
+
 export type Jobs = {
   boss: PgBoss;
   /** Writes a job inside the caller's transaction. */
   enqueue: <T extends object>(trx: Transaction<Database>, queue: QueueName, data: T) => Promise<void>;
   /** Aborted when the process starts stopping: long handlers give their job back (an import). */
   stopping: AbortSignal;
+  /** Writes several jobs inside the caller's transaction in one statement (each with its queue's retry policy). */
+  enqueueMany: (trx: Transaction<Database>, jobs: readonly OutboxJob[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -76,6 +81,15 @@ export const startJobs = async (
       await boss.send(queue, data, {
         db: createTransactionSqlExecutor(trx),
       });
+    },
+    enqueueMany: async (trx, jobs) => {
+      if (jobs.length === 0) {
+        return;
+      }
+      await boss.insert(
+        jobs.map((job) => ({ name: job.queue, data: job.data })),
+        { db: createTransactionSqlExecutor(trx) },
+      );
     },
     stop: async () => {
       stopping.abort();

@@ -1,3 +1,4 @@
+import { foldStatisticsDeltas } from '@motcua/db';
 import type { AppContext } from '../context.js';
 import { workInBatches } from '../jobs/batch-worker.js';
 import { type DossierChangedJob, QUEUES } from '../jobs/jobs.js';
@@ -13,7 +14,13 @@ export const startNotificationWorker = async (ctx: AppContext): Promise<void> =>
   await workInBatches<DossierChangedJob>(
     ctx.jobs.boss,
     QUEUES.dossierChanged,
-    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    {
+      ...ctx.config.jobs,
+      pollingIntervalSeconds: 2,
+      // Every dossier write that moves a statistics counter also queues this job: after its batch, fold
+      // the pending statistics deltas into the aggregates (batched, exactly once; reports fold too).
+      afterBatch: () => foldStatisticsDeltas(ctx.db),
+    },
     async (job) => deliverDossierNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
   );
 };

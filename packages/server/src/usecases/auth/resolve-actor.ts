@@ -1,10 +1,12 @@
 import {
-  findLiveSession,
+  findLiveSessionOfficial,
   findUsableApiToken,
   findUserProfile,
+  type GrantRecord,
   listUserGrants,
   markApiTokenUsed,
   touchSession,
+  type UserProfile,
 } from '@motcua/db';
 import type { RoleGrant } from '@motcua/domain';
 import type { OfficialActor } from '../../auth/actor.js';
@@ -26,28 +28,31 @@ export const loadOfficial = async (
   if (profile?.status !== 'active') {
     return undefined;
   }
-  const grants: RoleGrant[] = (await listUserGrants(ctx.db, userId)).map((g) => ({
-    agencyId: g.agencyId,
-    role: g.role,
-    includeSubagencies: g.includeSubagencies,
-    provinceCode: g.provinceCode,
-  }));
-  return {
-    kind: 'official',
-    userId,
-    username: profile.username,
-    fullName: profile.fullName,
-    provinceCode: profile.provinceCode,
-    grants,
-    via,
-  };
+  return toOfficialActor(profile, await listUserGrants(ctx.db, userId), via);
 };
 
-/** The official behind a session cookie, if the session is live; slides its idle expiry. */
+const toOfficialActor = (profile: UserProfile, grants: GrantRecord[], via: OfficialActor['via']): OfficialActor => ({
+  kind: 'official',
+  userId: profile.id,
+  username: profile.username,
+  fullName: profile.fullName,
+  provinceCode: profile.provinceCode,
+  grants: grants.map(
+    (g): RoleGrant => ({
+      agencyId: g.agencyId,
+      role: g.role,
+      includeSubagencies: g.includeSubagencies,
+      provinceCode: g.provinceCode,
+    }),
+  ),
+  via,
+});
+
+/** The official behind a session cookie, if the session is live; slides its idle expiry. One read per request. */
 export const findSessionActor = async (ctx: AppContext, sessionToken: string): Promise<OfficialActor | undefined> => {
   const tokenHash = hashSecret(sessionToken);
   const now = ctx.clock.now();
-  const session = await findLiveSession(ctx.db, tokenHash, now);
+  const session = await findLiveSessionOfficial(ctx.db, tokenHash, now);
   if (!session) {
     return undefined;
   }
@@ -55,8 +60,10 @@ export const findSessionActor = async (ctx: AppContext, sessionToken: string): P
     const idle = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.expiresAt.getTime()));
     await touchSession(ctx.db, tokenHash, now, idle);
   }
-  const official = await loadOfficial(ctx, session.userId, 'session');
-  return official && { ...official, session: { tokenHash, csrfToken: session.csrfToken } };
+  return {
+    ...toOfficialActor(session.profile, session.grants, 'session'),
+    session: { tokenHash, csrfToken: session.csrfToken },
+  };
 };
 
 /** The official behind an API token (`Authorization: Bearer mct_…`), if the token is usable. */

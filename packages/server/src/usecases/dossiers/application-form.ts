@@ -5,7 +5,6 @@ import {
   findAgency,
   findDossierApplicationForm,
   findProcedureVersion,
-  insertDossierApplicationForm,
   listCommunesInForce,
 } from '@motcua/db';
 import {
@@ -18,7 +17,7 @@ import {
   pruneHiddenValues,
   toLocalDate,
 } from '@motcua/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError, type FieldProblem } from '../../errors/app-error.js';
@@ -103,20 +102,6 @@ export const describeFilledFormForEvent = (form: FilledApplicationForm | undefin
         },
       }
     : {};
-
-/** Writes the filled form of a new dossier, in the transaction that creates it (persist.ts writeNewDossier). */
-export const writeApplicationForm = async (
-  trx: Transaction<Database>,
-  input: { dossier: DossierRecord; form: FilledApplicationForm },
-): Promise<void> =>
-  insertDossierApplicationForm(trx, {
-    dossierId: input.dossier.id,
-    provinceCode: input.dossier.provinceCode,
-    procedureVersionId: input.form.procedureVersionId,
-    formKey: input.form.formKey,
-    formValues: input.form.values,
-    now: input.dossier.createdAt,
-  });
 
 /**
  * The filled form of a dossier with the definition it answers — the form of the dossier's own procedure

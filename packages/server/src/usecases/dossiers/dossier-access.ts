@@ -29,10 +29,11 @@ export const buildDossierAccess = async (
   ctx: AppContext,
   official: OfficialActor,
   agencyIds: readonly string[],
+  findLineage: (agencyId: string) => Promise<AgencyLineageRecord | undefined> = (id) => findAgencyLineage(ctx.db, id),
 ): Promise<DossierAccess> => {
   const lineages = new Map<string, AgencyLineageRecord | undefined>();
   for (const id of new Set(agencyIds)) {
-    lineages.set(id, await findAgencyLineage(ctx.db, id));
+    lineages.set(id, await findLineage(id));
   }
   return {
     official,

@@ -1,11 +1,8 @@
 import {
-  allocateDossierSequence,
+  type AgencyRecord,
   type Database,
   type DossierRecord,
   findAgency,
-  findCommuneCommittee,
-  findOpenAgencyByCode,
-  findProcedureVersionInForce,
   type ProcedureVersionInForce,
 } from '@motcua/db';
 import {
@@ -18,7 +15,7 @@ import {
   findDirectLegalWorkingHours,
   findMissingRequirements,
   foldVietnamese,
-  formatDossierCode,
+  formatDossierCodePrefix,
   formatInstant,
   getApplicantName,
   type ProcedureDuration,
@@ -34,7 +31,7 @@ import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 import type { Language } from '../../errors/problem.js';
 import { FIELD_MESSAGES } from '../../errors/validation-messages.js';
-import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { openReferenceReader, type ReferenceReader } from '../reference/reference-cache.js';
 import { checkFilledForm, describeFilledFormForEvent, type FilledApplicationForm } from './application-form.js';
 import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
@@ -104,7 +101,7 @@ const findAlternativeGroupLabel = (content: ProcedureVersionContent, key: string
 };
 
 const resolveStepAgencies = async (
-  ctx: AppContext,
+  reference: ReferenceReader,
   content: ProcedureVersionContent,
   channel: DossierChannel,
   receivingAgencyId: string,
@@ -126,10 +123,10 @@ const resolveStepAgencies = async (
   const resolved = new Map<string, string | undefined>();
   for (const step of template) {
     if (step.agency.kind === 'fixed' || step.agency.kind === 'province_department') {
-      resolved.set(step.key, (await findOpenAgencyByCode(ctx.db, step.agency.agencyCode))?.id);
+      resolved.set(step.key, (await reference.findOpenAgencyByCode(step.agency.agencyCode))?.id);
     } else if (step.agency.kind === 'applicant_commune') {
       const commune = applicant.address.communeCode;
-      resolved.set(step.key, commune ? (await findCommuneCommittee(ctx.db, commune))?.id : undefined);
+      resolved.set(step.key, commune ? (await reference.findCommuneCommittee(commune))?.id : undefined);
     }
   }
   const { steps, problems } = buildDossierSteps(template, (step) => resolved.get(step.key), receivingAgencyId);
@@ -146,7 +143,9 @@ export const applicantIdentifier = (applicant: Applicant): string =>
 
 /** What every intake (counter, postal, online) starts from: the desk, its calendar, the procedure version in force. */
 export type IntakeBasis = {
-  agency: Awaited<ReturnType<typeof getAgencyWorkingCalendar>>['agency'];
+  /** The request's reader of the reference data (cached under the reference revision). */
+  reference: ReferenceReader;
+  agency: AgencyRecord;
   calendar: WorkingTimeCalendar;
   now: Date;
   /** The Vietnam date of `now`: the day of the dossier code and of the version in force. */
@@ -163,15 +162,17 @@ export type IntakeBasis = {
 export const loadIntakeBasis = async (
   ctx: AppContext,
   input: { receivingAgencyId: string; procedureCode: string; components: readonly { key: string }[] },
+  reference?: ReferenceReader,
 ): Promise<IntakeBasis> => {
-  const { agency, calendar } = await getAgencyWorkingCalendar(ctx, input.receivingAgencyId);
+  const reader = reference ?? (await openReferenceReader(ctx));
+  const { agency, calendar } = await reader.getAgencyCalendar(input.receivingAgencyId);
   if (agency.validTo !== null) {
     throw new AppError('AGENCY_CLOSED', { code: agency.code, validTo: agency.validTo });
   }
   const now = ctx.clock.now();
   const today = toLocalDate(now.getTime());
   const catalog = agency.provinceCode ?? 'national';
-  const version = await findProcedureVersionInForce(ctx.db, { catalog, code: input.procedureCode, at: today });
+  const version = await reader.findVersionInForce({ catalog, code: input.procedureCode, at: today });
   if (!version) {
     throw new AppError('PROCEDURE_NOT_AVAILABLE', { code: input.procedureCode, date: today });
   }
@@ -181,18 +182,17 @@ export const loadIntakeBasis = async (
       throw new AppError('UNKNOWN_COMPONENT', { key: component.key });
     }
   }
-  return { agency, calendar, now, today, version, known };
+  return { reference: reader, agency, calendar, now, today, version, known };
 };
 
 /** The dossier as it is before its first action: status new, its routed steps, the clock not started. */
 export const planInitialState = async (
-  ctx: AppContext,
   basis: IntakeBasis,
   channel: DossierChannel,
   applicant: Applicant,
 ): Promise<DossierState> => {
   const content = basis.version.content;
-  const { steps, duration } = await resolveStepAgencies(ctx, content, channel, basis.agency.id, applicant);
+  const { steps, duration } = await resolveStepAgencies(basis.reference, content, channel, basis.agency.id, applicant);
   return {
     status: 'new',
     supplementPhase: null,
@@ -208,9 +208,10 @@ export const planInitialState = async (
 };
 
 /**
- * Writes a new dossier in the caller's transaction: the code from the receiving agency's daily
- * sequence, then the row in its final state with its first events (writeNewDossier: one insert,
- * no insert-then-update), steps, statistics and outbox jobs. Shared by counter and online intake.
+ * Writes a new dossier in the caller's transaction: the row in its final state with its first events
+ * (writeNewDossier: one insert, no insert-then-update), steps, statistics delta and outbox jobs, and its
+ * code from the receiving agency's daily sequence, taken in the last statement before COMMIT.
+ * Shared by counter and online intake.
  * `history` is what happened to it on the way in, in order (its first event has fromStatus null).
  */
 export const createDossier = async (
@@ -232,13 +233,12 @@ export const createDossier = async (
   const { basis } = input;
   const { agency, version, known } = basis;
   const applicantName = getApplicantName(input.applicant);
-  const sequence = await allocateDossierSequence(trx, agency.id, basis.today);
   return writeNewDossier(ctx, trx, {
     calendar: basis.calendar,
     history: input.history,
     applicationForm: input.applicationForm,
+    code: { agencyId: agency.id, day: basis.today, prefix: formatDossierCodePrefix(agency.code, basis.today) },
     facts: {
-      code: formatDossierCode(agency.code, basis.today, sequence),
       provinceCode: agency.provinceCode ?? '00',
       receivingAgencyId: agency.id,
       procedureId: version.procedureId,
@@ -303,7 +303,8 @@ const checkCounterForm = async (
  * Intake at the one-stop counter (or of a postal dossier): completeness check against the
  * procedure version in force, then exactly one of receipt with appointment (Mẫu 01), written
  * supplement guidance (Mẫu 02) or refusal with reasons (Mẫu 03). The dossier code is allocated
- * atomically per agency per day. Dossier row, first event, step rows and outbox job are written
+ * atomically per agency per day, gap-free, in the transaction's last statement. Reference data comes
+ * from the request's cached reader (one revision read). Dossier row, first event, step rows and outbox job are written
  * in one transaction. Answers with the created dossier as the actions do: code, status, due instant
  * (null unless received), version and the form to print.
  */
@@ -314,11 +315,16 @@ export const receiveAtCounter = async (
   idempotency?: { key: string; requestHash: string },
   language: Language = 'vi',
 ) => {
-  const official = await authorizeAgencyAction(ctx, actor, 'dossier.receive', input.receivingAgencyId, {
-    vi: 'cơ quan',
-    en: 'agency',
-  });
-  const basis = await loadIntakeBasis(ctx, input);
+  const reference = await openReferenceReader(ctx);
+  const official = await authorizeAgencyAction(
+    ctx,
+    actor,
+    'dossier.receive',
+    input.receivingAgencyId,
+    { vi: 'cơ quan', en: 'agency' },
+    reference.findLineage,
+  );
+  const basis = await loadIntakeBasis(ctx, input, reference);
   const { agency, calendar, now, version, known } = basis;
   const content = version.content;
   const applicationForm = await checkCounterForm(ctx, basis, input.form, language);
@@ -342,8 +348,8 @@ export const receiveAtCounter = async (
     throw new AppError('REASON_REQUIRED');
   }
 
-  const initial = await planInitialState(ctx, basis, input.channel, input.applicant);
-  const access = await buildDossierAccess(ctx, official, [agency.id]);
+  const initial = await planInitialState(basis, input.channel, input.applicant);
+  const access = await buildDossierAccess(ctx, official, [agency.id], reference.findLineage);
   const action: 'receive' | 'request_intake_supplement' | 'refuse' =
     input.outcome === 'receive' ? 'receive' : input.outcome === 'supplement' ? 'request_intake_supplement' : 'refuse';
   const params =

@@ -42,8 +42,9 @@ const captureDossierWrites = async (run: () => Promise<unknown>): Promise<string
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-    if (text && /^\s*(insert into|update) "dossier"\s/i.test(text)) {
-      statements.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+    // A new dossier is written inside one statement with CTEs (insertNewDossier): look anywhere in it.
+    for (const match of text?.matchAll(/(insert into|update) "dossier"\s/gi) ?? []) {
+      statements.push(`${match[1]} "dossier"${match[1]?.toLowerCase() === 'update' ? ' set' : ''}`);
     }
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
@@ -107,7 +108,7 @@ describe('writing a new dossier', () => {
       procedureCode: '1.001193',
       components,
     });
-    const initial = await planInitialState(t.ctx, basis, 'online', applicant);
+    const initial = await planInitialState(basis, 'online', applicant);
     const received = decideOrThrow({
       state: initial,
       action: 'receive',

@@ -3,8 +3,8 @@ import {
   type Database,
   type DossierChanges,
   type DossierRecord,
-  insertDossier,
   insertDossierEvent,
+  insertNewDossier,
   type NewDossierEvent,
   type StepRow,
   updateDossierGuarded,
@@ -14,10 +14,10 @@ import { type DossierState, getHolderAgencyId, readClock, type WorkingTimeCalend
 import type { Insertable, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { type FormIssuedJob, QUEUES } from '../../jobs/jobs.js';
-import { type FilledApplicationForm, writeApplicationForm } from './application-form.js';
+import { type DossierChangedJob, type FormIssuedJob, type OutboxJob, QUEUES } from '../../jobs/jobs.js';
+import type { FilledApplicationForm } from './application-form.js';
 import { computeEventHash } from './hash-chain.js';
-import { applyStatisticsDelta } from './statistics-delta.js';
+import { applyStatisticsDelta, buildStatisticsDelta, type StatisticsSource } from './statistics-delta.js';
 
 export type EventInput = {
   at: Date;
@@ -87,42 +87,19 @@ export const projectState = (state: DossierState, calendar: WorkingTimeCalendar)
 /** One change of a dossier: the state it leads to and the event that records it. */
 export type DossierChange = { state: DossierState; event: EventInput };
 
-/**
- * What follows every write of a dossier, in the same transaction: the statistics move by the
- * difference, the step rows follow the state, and each new event gets its outbox job.
- */
-const followDossierWrite = async (
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  input: {
-    before: DossierRecord | null;
-    after: DossierRecord;
-    state: DossierState;
-    calendar: WorkingTimeCalendar;
-    events: readonly { seq: number; event: EventInput }[];
-  },
-): Promise<void> => {
-  const { after } = input;
-  await applyStatisticsDelta(trx, input.before, after);
-  await upsertDossierSteps(trx, {
-    dossierId: after.id,
-    provinceCode: after.provinceCode,
-    steps: toStepRows(input.state, input.calendar),
-  });
-  for (const { seq, event } of input.events) {
-    await ctx.jobs.enqueue(trx, QUEUES.dossierChanged, {
-      dossierId: after.id,
-      seq,
-      action: event.action,
-      toStatus: event.toStatus,
-    });
+/** The outbox jobs of a dossier's new events: each may notify the applicant; a form handed over is stored. */
+const listEventJobs = (dossierId: string, events: readonly { seq: number; event: EventInput }[]): OutboxJob[] =>
+  events.flatMap(({ seq, event }) => {
+    const changed: OutboxJob = {
+      queue: QUEUES.dossierChanged,
+      data: { dossierId, seq, action: event.action, toStatus: event.toStatus } satisfies DossierChangedJob,
+    };
     // A form handed to the applicant is stored as issued, right after the change commits.
     const form = event.payload.form;
-    if (typeof form === 'string') {
-      await ctx.jobs.enqueue(trx, QUEUES.formIssued, { dossierId: after.id, seq, form } satisfies FormIssuedJob);
-    }
-  }
-};
+    return typeof form === 'string'
+      ? [changed, { queue: QUEUES.formIssued, data: { dossierId, seq, form } satisfies FormIssuedJob }]
+      : [changed];
+  });
 
 /**
  * Writes one change of an existing dossier: the new state and its projections, the next
@@ -154,28 +131,40 @@ export const commitDossierChange = async (
   if (!updated) {
     throw new AppError('VERSION_CONFLICT', { current: dossier.version + 1, sent: dossier.version });
   }
-  await followDossierWrite(ctx, trx, { before: dossier, after: updated, state, calendar, events: [{ seq, event }] });
+  // What follows every write of a dossier, in the same transaction: the statistics delta, the step
+  // rows as the state has them, and the outbox jobs of the new event.
+  await applyStatisticsDelta(trx, dossier, updated);
+  await upsertDossierSteps(trx, {
+    dossierId: updated.id,
+    provinceCode: updated.provinceCode,
+    steps: toStepRows(state, calendar),
+  });
+  await ctx.jobs.enqueueMany(trx, listEventJobs(updated.id, [{ seq, event }]));
   return updated;
 };
 
 /** The columns of a new dossier that no change projects: what it asks for, from whom, how it came in. */
 export type NewDossierFacts = Omit<
   Insertable<Database['dossier']>,
-  keyof DossierChanges | 'id' | 'version' | 'createdAt' | 'updatedAt'
+  keyof DossierChanges | 'id' | 'version' | 'createdAt' | 'updatedAt' | 'code'
 >;
 
 /**
- * Writes a new dossier in its final state in one insert — the row as its first events leave it
- * (state, projections, event count, last hash, version 1 + one per event, as if each event had
- * been a change) — then its hash-chained events, step rows, statistics and one outbox job per
- * event, all in the caller's transaction. The id is made here because the events' hashes cover it.
- * A filled application form (eForms) is written with it, in the same transaction.
+ * Writes a new dossier in its final state — the row as its first events leave it (state, projections,
+ * event count, last hash, version 1 + one per event, as if each event had been a change) — with its
+ * hash-chained events, step rows, filled application form (eForms), statistics delta and one outbox
+ * job per event, all in the caller's transaction and in two statements: the jobs, then one statement
+ * that takes the code from the agency's daily counter and writes everything else (insertNewDossier).
+ * The counter row stays locked only from that last statement to COMMIT. The id is made here because
+ * the events' hashes cover it. Must be the caller's last write before COMMIT.
  */
 export const writeNewDossier = async (
   ctx: AppContext,
   trx: Transaction<Database>,
   input: {
     facts: NewDossierFacts;
+    /** The daily sequence the code is taken from, and what precedes the number in the code. */
+    code: { agencyId: string; day: string; prefix: string };
     calendar: WorkingTimeCalendar;
     history: readonly [DossierChange, ...DossierChange[]];
     applicationForm?: FilledApplicationForm | undefined;
@@ -191,7 +180,7 @@ export const writeNewDossier = async (
     lastHash = hash;
   }
   const final = input.history[input.history.length - 1] as DossierChange;
-  const created = await insertDossier(trx, {
+  const row = {
     ...input.facts,
     id,
     ...projectState(final.state, input.calendar),
@@ -200,19 +189,29 @@ export const writeNewDossier = async (
     lastEventHash: lastHash,
     version: 1 + events.length,
     updatedAt: final.event.at,
-  });
-  for (const event of events) {
-    await insertDossierEvent(trx, event);
-  }
-  if (input.applicationForm) {
-    await writeApplicationForm(trx, { dossier: created, form: input.applicationForm });
-  }
-  await followDossierWrite(ctx, trx, {
-    before: null,
-    after: created,
+  };
+  const delta = buildStatisticsDelta(null, {
+    ...row,
     state: final.state,
-    calendar: input.calendar,
-    events: input.history.map(({ event }, index) => ({ seq: index + 1, event })),
+    components: JSON.parse(input.facts.components) as DossierRecord['components'],
+  } as StatisticsSource);
+  await ctx.jobs.enqueueMany(
+    trx,
+    listEventJobs(
+      id,
+      input.history.map(({ event }, index) => ({ seq: index + 1, event })),
+    ),
+  );
+  return insertNewDossier(trx, {
+    counter: { agencyId: input.code.agencyId, day: input.code.day, codePrefix: input.code.prefix },
+    dossier: row,
+    events,
+    steps: toStepRows(final.state, input.calendar),
+    applicationForm: input.applicationForm && {
+      procedureVersionId: input.applicationForm.procedureVersionId,
+      formKey: input.applicationForm.formKey,
+      formValues: input.applicationForm.values,
+    },
+    statisticsDelta: delta,
   });
-  return created;
 };

@@ -1,119 +1,94 @@
+import { type Database, type DossierRecord, insertStatisticsDelta, type NewStatisticsDelta } from '@motcua/db';
 import {
-  applyStatisticsCells,
-  type Database,
-  type DossierRecord,
-  ensureSeries,
-  findSeriesAttributes,
-  findSeriesByKeys,
-  type SeriesRef,
-  type StatisticsCellRow,
-} from '@motcua/db';
-import {
-  buildAgencySeriesKey,
   buildProcedureSeriesKey,
   computeStatisticsDelta,
   type DossierState,
   getHandlingAgencyId,
-  getStatisticsLevel,
   toStatisticsFacts,
 } from '@motcua/domain';
 import type { Transaction } from 'kysely';
 
-type Side = { seriesKey: string; handlingAgencyId: string; record: DossierRecord };
+type Side = NewStatisticsDelta['series'][number];
 
-const describe = (record: DossierRecord): Side => {
+/** The columns of a dossier row the statistics read (a row as written, or as it is about to be). */
+export type StatisticsSource = Pick<
+  DossierRecord,
+  | 'provinceCode'
+  | 'state'
+  | 'receivingAgencyId'
+  | 'procedureVersionId'
+  | 'procedureCode'
+  | 'procedureName'
+  | 'fieldName'
+  | 'channel'
+  | 'status'
+  | 'receivedAt'
+  | 'legalDueAt'
+  | 'completedAt'
+  | 'completionClass'
+  | 'returnedAt'
+  | 'updatedAt'
+  | 'components'
+>;
+
+const describe = (record: StatisticsSource): Side => {
   const handlingAgencyId = getHandlingAgencyId(record.state as DossierState);
   return {
-    handlingAgencyId,
-    record,
-    seriesKey: buildProcedureSeriesKey({
+    key: buildProcedureSeriesKey({
       provinceCode: record.provinceCode,
       handling: { id: handlingAgencyId },
       receiving: { id: record.receivingAgencyId },
       procedure: { versionId: record.procedureVersionId },
       channel: record.channel,
     }),
-  };
-};
-
-/** Creates the procedure-grain series of a dossier and its agency-grain parent (first dossier of its kind only). */
-const createSeries = async (trx: Transaction<Database>, side: Side): Promise<SeriesRef> => {
-  const { record } = side;
-  const attributes = await findSeriesAttributes(trx, {
-    handlingAgencyId: side.handlingAgencyId,
-    procedureVersionId: record.procedureVersionId,
-  });
-  const level = getStatisticsLevel({
-    kind: attributes.handlingAgencyKind ?? 'other',
-    adminUnitLevel: attributes.handlingAdminUnitLevel,
-  });
-  const common = {
     provinceCode: record.provinceCode,
-    handlingAgencyId: side.handlingAgencyId,
+    handlingAgencyId,
     receivingAgencyId: record.receivingAgencyId,
-    level,
-    channel: record.channel,
-    onlineFull: attributes.onlineFull,
-    replaceable: attributes.replaceable,
-  };
-  const parentId = await ensureSeries(trx, {
-    ...common,
-    grain: 'agency',
-    key: buildAgencySeriesKey({
-      ...common,
-      handling: { id: side.handlingAgencyId },
-      receiving: { id: record.receivingAgencyId },
-    }),
-  });
-  const id = await ensureSeries(trx, {
-    ...common,
-    grain: 'procedure',
-    key: side.seriesKey,
-    parentId,
+    procedureVersionId: record.procedureVersionId,
     procedureCode: record.procedureCode,
     procedureName: record.procedureName,
     fieldName: record.fieldName,
-  });
-  return { id, parentId };
+    channel: record.channel,
+  };
 };
 
 /**
- * Keeps the statistics aggregates in step with a dossier change, inside the change's transaction:
- * the counters move by contributions(after) − contributions(before) (packages/domain statistics),
- * on the dossier's procedure-grain series and on its agency-grain parent. `before` is null for a
- * dossier just written. Most actions (hand-overs, assignments) change no counter and cost no query.
+ * What a dossier write adds to the statistics: contributions(after) − contributions(before)
+ * (packages/domain statistics), per procedure-grain series and day, with the series described so the
+ * fold can create it. `before` is null for a dossier just written. Undefined when no counter moves
+ * (most actions: hand-overs, assignments). Pure: no query.
+ */
+export const buildStatisticsDelta = (
+  before: StatisticsSource | null,
+  after: StatisticsSource,
+): NewStatisticsDelta | undefined => {
+  const from = before === null ? null : describe(before);
+  const to = describe(after);
+  const cells = computeStatisticsDelta(from && before && { seriesKey: from.key, facts: toStatisticsFacts(before) }, {
+    seriesKey: to.key,
+    facts: toStatisticsFacts(after),
+  });
+  if (cells.length === 0) {
+    return undefined;
+  }
+  const series = (from === null || from.key === to.key ? [to] : [from, to]).filter((side) =>
+    cells.some((cell) => cell.seriesKey === side.key),
+  );
+  return { provinceCode: after.provinceCode, series, cells };
+};
+
+/**
+ * Keeps the statistics in step with a change of an existing dossier, inside the change's transaction:
+ * one appended delta row (no hot aggregate row is touched); the workers fold deltas into the day,
+ * month and year cells after commit, and every report folds before it reads.
  */
 export const applyStatisticsDelta = async (
   trx: Transaction<Database>,
-  before: DossierRecord | null,
+  before: DossierRecord,
   after: DossierRecord,
 ): Promise<void> => {
-  const from = before === null ? null : describe(before);
-  const to = describe(after);
-  const sides = from === null ? [to] : [from, to];
-  const cells = computeStatisticsDelta(from && { seriesKey: from.seriesKey, facts: toStatisticsFacts(from.record) }, {
-    seriesKey: to.seriesKey,
-    facts: toStatisticsFacts(to.record),
-  });
-  if (cells.length === 0) {
-    return;
+  const delta = buildStatisticsDelta(before, after);
+  if (delta) {
+    await insertStatisticsDelta(trx, delta);
   }
-  const series = await findSeriesByKeys(
-    trx,
-    cells.map((cell) => cell.seriesKey),
-  );
-  for (const side of sides) {
-    if (!series.has(side.seriesKey) && cells.some((cell) => cell.seriesKey === side.seriesKey)) {
-      series.set(side.seriesKey, await createSeries(trx, side));
-    }
-  }
-  const rows: StatisticsCellRow[] = cells.flatMap((cell) => {
-    const ref = series.get(cell.seriesKey);
-    if (!ref) {
-      return [];
-    }
-    const own = { seriesId: ref.id, day: cell.day, counts: cell.counts };
-    return ref.parentId === null ? [own] : [own, { ...own, seriesId: ref.parentId }];
-  });
-  await applyStatisticsCells(trx, rows);
 };

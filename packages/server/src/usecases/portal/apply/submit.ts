@@ -217,7 +217,7 @@ export const submitDraft = async (
     });
   }
 
-  const initial = await planInitialState(ctx, basis, 'online', applicant);
+  const initial = await planInitialState(basis, 'online', applicant);
   // A procedure the province accepts automatically is received by the system at once.
   const autoAccept = content.autoAccept
     ? decideOrThrow({
