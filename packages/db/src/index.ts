@@ -30,6 +30,7 @@ export {
   readAdministrativeUnits,
   syncAdministrativeUnits,
 } from './reference-data.js';
+export * from './reference-revision.queries.js';
 export {
   getReplicaStatus,
   openReplica,
@@ -40,7 +41,6 @@ export {
   type ReplicaStatus,
   ReplicaUnavailableError,
 } from './replica.js';
-export * from './reference-revision.queries.js';
 export type { Database } from './schema.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';

@@ -12,7 +12,6 @@ import {
 } from '@motcua/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { foldStatisticsDeltas } from './statistics-aggregates.queries.js';
 import { COLUMNS, type Db, handlingAgencySql, levelSql, phaseSql, vnDay } from './statistics-sql.js';
 
 export type StatisticsDimension =
@@ -173,8 +172,6 @@ export const sumStatistics = async (
   },
 ): Promise<StatisticsGroupRow[]> => {
   const { plan, filter, dimensions, bucket } = input;
-  // Exact: the deltas of writes committed before this read are in the cells it reads.
-  await foldStatisticsDeltas(db);
   const needsProcedure =
     dimensions.includes('procedure') ||
     dimensions.includes('field') ||

@@ -1,4 +1,4 @@
-import { type FeeStatisticsRow, findProvinceCommittee, sumFeeStatistics, sumStatistics } from '@motcua/db';
+import { type FeeStatisticsRow, findProvinceCommittee, sumFeeStatistics } from '@motcua/db';
 import {
   type AggregateSums,
   addDays,
@@ -19,6 +19,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { sumReportStatistics } from './fold-statistics.js';
 import { resolveReportPeriod } from './period.js';
 import { listReadableProvinces, type ReportScopeInput, resolveReportScope } from './scope.js';
 
@@ -112,7 +113,7 @@ export const getServiceIndexReport = async (
     if (provinces.length === 0 || (input.province && !listReadableProvinces(official).includes(input.province))) {
       throw new AppError('FORBIDDEN');
     }
-    const rows = await sumStatistics(ctx.reader, {
+    const rows = await sumReportStatistics(ctx, {
       plan,
       filter: { provinceCodes: provinces, agencyIds: null },
       dimensions: ['province'],
@@ -142,7 +143,7 @@ export const getServiceIndexReport = async (
     }
   } else {
     const scope = await resolveReportScope(ctx, official, input);
-    const rows = await sumStatistics(ctx.reader, {
+    const rows = await sumReportStatistics(ctx, {
       plan,
       filter: scope.filter,
       dimensions: ['agency', 'level'],

@@ -1,4 +1,4 @@
-import { type StatisticsDimension, type StatisticsGroupRow, sumStatistics } from '@motcua/db';
+import type { StatisticsDimension, StatisticsGroupRow } from '@motcua/db';
 import {
   type AggregateSums,
   addSums,
@@ -15,6 +15,7 @@ import {
 import type { Actor } from '../../auth/actor.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { sumReportStatistics } from './fold-statistics.js';
 import { type BucketRange, listBuckets, type PeriodInput, resolveReportPeriod, type TimeBucket } from './period.js';
 import { type ReportScopeInput, type ResolvedScope, resolveReportScope } from './scope.js';
 
@@ -192,7 +193,7 @@ export const getStatisticsReport = async (
   ) {
     throw new AppError('REPORT_PERIOD_TOO_LONG', { maxDays: MAX_DAYS_BY_DAY });
   }
-  const rows = await sumStatistics(ctx.reader, { plan, filter: scope.filter, dimensions, bucket: bucket ?? 'none' });
+  const rows = await sumReportStatistics(ctx, { plan, filter: scope.filter, dimensions, bucket: bucket ?? 'none' });
   let totals: StatisticsFigures;
   const groups: StatisticsGroup[] = [];
   if (bucket === null) {
