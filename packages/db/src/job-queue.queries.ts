@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DatabaseHandle } from './client.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,4 +47,30 @@ export const listJobQueueBacklogs = async (db: Db): Promise<JobQueueBacklog[]> =
     ...row,
     oldestWaitingSeconds: row.oldestWaitingSeconds === null ? null : Math.max(0, Math.floor(row.oldestWaitingSeconds)),
   }));
+};
+
+// One constant key for the session advisory lock under which processes create the job queues.
+const QUEUE_SETUP_LOCK_KEY = 7_246_835_003;
+
+/**
+ * Runs `fn` holding a session advisory lock that lets one process at a time create job queues.
+ * pg-boss creates a queue with DDL (a partition attached to its job table, a foreign key to its
+ * queue table): two processes creating queues at the same moment deadlock on those table locks.
+ * PGlite belongs to one process — nothing to serialise, and its one connection must stay free for `fn`.
+ */
+export const withQueueSetupLock = async <T>(database: DatabaseHandle, fn: () => Promise<T>): Promise<T> => {
+  if (database.kind === 'pglite') {
+    return fn();
+  }
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [QUEUE_SETUP_LOCK_KEY]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
 };

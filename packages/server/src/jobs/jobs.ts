@@ -1,4 +1,10 @@
-import { createPoolSqlExecutor, createTransactionSqlExecutor, type Database, type DatabaseHandle } from '@motcua/db';
+import {
+  createPoolSqlExecutor,
+  createTransactionSqlExecutor,
+  type Database,
+  type DatabaseHandle,
+  withQueueSetupLock,
+} from '@motcua/db';
 import type { Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 
@@ -58,20 +64,27 @@ export const startJobs = async (
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  // One read finds the queues of an existing installation; only missing ones are created.
-  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
-  for (const queue of Object.values(QUEUES)) {
-    if (!existing.has(queue)) {
-      // Options of a queue are set when it is created (an existing queue keeps its own).
-      const expireInSeconds = EXPIRE_SECONDS[queue];
-      await boss.createQueue(queue, {
-        name: queue,
-        retryLimit: 8,
-        retryDelay: 30,
-        retryBackoff: true,
-        ...(expireInSeconds ? { expireInSeconds } : {}),
-      });
-    }
+  // One read finds the queues of an existing installation; only missing ones are created, by one
+  // process at a time (processes starting together would deadlock on pg-boss's DDL), each checking
+  // again once it holds the lock.
+  const findMissing = async () => {
+    const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+    return Object.values(QUEUES).filter((queue) => !existing.has(queue));
+  };
+  if ((await findMissing()).length > 0) {
+    await withQueueSetupLock(database, async () => {
+      for (const queue of await findMissing()) {
+        // Options of a queue are set when it is created (an existing queue keeps its own).
+        const expireInSeconds = EXPIRE_SECONDS[queue];
+        await boss.createQueue(queue, {
+          name: queue,
+          retryLimit: 8,
+          retryDelay: 30,
+          retryBackoff: true,
+          ...(expireInSeconds ? { expireInSeconds } : {}),
+        });
+      }
+    });
   }
   const stopping = new AbortController();
   return {
