@@ -43,6 +43,37 @@ const loadFonts = (): Record<FontName, Buffer> => {
   return fontCache;
 };
 
+type ParsedFont = { layout: (text: string) => unknown };
+let parsedFonts: Record<FontName, ParsedFont> | undefined;
+
+/**
+ * The fonts for one document. Given a font file's bytes, PDFKit has fontkit parse it again for every
+ * document — most of a receipt's CPU went there. The files are parsed once per process; each document
+ * gets a view of them with its own glyph cache (fontkit remembers a glyph with the characters it was
+ * first asked for, and a glyph first met while another document built its subset would carry none: that
+ * document's text would extract wrong), so it renders exactly as with a fresh font, while the decoded
+ * font tables are shared. Documents may interleave: nothing per document is shared.
+ */
+const openDocumentFonts = async (): Promise<Record<FontName, ParsedFont>> => {
+  if (!parsedFonts) {
+    const { create } = await import('fontkit');
+    const files = loadFonts();
+    parsedFonts = {
+      regular: create(files.regular),
+      bold: create(files.bold),
+      italic: create(files.italic),
+      boldItalic: create(files.boldItalic),
+    };
+  }
+  const view = (font: ParsedFont): ParsedFont => Object.assign(Object.create(font) as ParsedFont, { _glyphs: {} });
+  return {
+    regular: view(parsedFonts.regular),
+    bold: view(parsedFonts.bold),
+    italic: view(parsedFonts.italic),
+    boldItalic: view(parsedFonts.boldItalic),
+  };
+};
+
 const MM = 72 / 25.4;
 
 /** Type sizes in points for one paper size (Decree 30 Appendix I gives them for A4). */
@@ -192,12 +223,16 @@ export class FormWriter {
    */
   static async open(paper: PaperKind, meta: DocumentMeta): Promise<FormWriter> {
     const { default: PDFDocument } = await import('pdfkit');
-    return new FormWriter(PDFDocument, paper, meta);
+    return new FormWriter(PDFDocument, await openDocumentFonts(), paper, meta);
   }
 
-  private constructor(PDFDocument: typeof PdfKitDocument, paper: PaperKind, meta: DocumentMeta) {
+  private constructor(
+    PDFDocument: typeof PdfKitDocument,
+    fonts: Record<FontName, ParsedFont>,
+    paper: PaperKind,
+    meta: DocumentMeta,
+  ) {
     const geometry = GEOMETRY[paper];
-    const fonts = loadFonts();
     this.scale = geometry.scale;
     this.doc = new PDFDocument({
       size: geometry.size,
@@ -217,8 +252,9 @@ export class FormWriter {
         CreationDate: vietnamInstant(meta.issuedAt),
       },
     });
-    for (const [name, buffer] of Object.entries(fonts)) {
-      this.doc.registerFont(name, buffer);
+    for (const [name, font] of Object.entries(fonts)) {
+      // PDFKit's types list paths and buffers; its code also takes a parsed fontkit font.
+      this.doc.registerFont(name, font as unknown as Buffer);
     }
     this.doc.font('regular').fontSize(this.scale.body);
     this.done = new Promise<Buffer>((resolve, reject) => {
