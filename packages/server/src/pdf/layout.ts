@@ -1,3 +1,4 @@
+/// <reference path="./fontkit.d.ts" />
 /**
  * Page layout for the printed one-stop forms: a thin writer over PDFKit that knows the parts of a
  * Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I) — the agency block and the
