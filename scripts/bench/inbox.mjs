@@ -16,7 +16,6 @@
 // holds the same generation; otherwise it is dropped and generated again.
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import {
   citizenDossiersQuery,
   explainQueryText,
@@ -33,6 +32,7 @@ import {
 import { hashPassword } from '../../packages/server/dist/auth/passwords.js';
 import { loadConfig, openRuntimeContext, startServer } from '../../packages/server/dist/index.js';
 import { seedProcedure, TEST_PROCEDURE_CONTENT } from '../../packages/server/dist/testing/fixtures.js';
+import { dbUrl, withClient } from './database.mjs';
 
 const PROVINCE = '33';
 const GENERATION = 'inbox-bench/1';
@@ -44,22 +44,6 @@ const PAGE = 20;
 const USERNAME = 'bench.namdonvi';
 const PASSWORD = 'Mat-khau-bench-2026';
 const BATCH = 250_000;
-
-const dbUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
-const withClient = async (url, fn) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-};
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

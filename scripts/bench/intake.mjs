@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig, startServer } from '../../packages/server/dist/index.js';
 import { seedProcedure, seedWorld } from '../../packages/server/dist/testing/fixtures.js';
+import { dbUrl, withClient } from './database.mjs';
 
 const DURATION_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
 const RAW_SECONDS = Number(process.env.BENCH_INTAKE_RAW_SECONDS ?? 10);
@@ -24,22 +25,6 @@ const applicant = {
   idNumber: '033190001234',
   dateOfBirth: '1990-05-20',
   address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên' },
-};
-
-const withAdmin = async (url, fn) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-};
-
-const dbUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 };
 
 /** Counts every statement the process sends (request path, workers and pg-boss polling alike). */
@@ -305,7 +290,7 @@ const loadRaw = async ({ url, agencies, label, log }) => {
 
 const runPostgres = async ({ databaseUrl, log }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-  await withAdmin(databaseUrl, async (c) => {
+  await withClient(databaseUrl, async (c) => {
     await c.query(`drop database if exists ${BENCH_DB} with (force)`);
     await c.query(`create database ${BENCH_DB}`);
   });
@@ -341,7 +326,7 @@ const runPostgres = async ({ databaseUrl, log }) => {
     return { spread, one, rawSpread, rawOne };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-    await withAdmin(databaseUrl, (c) => c.query(`drop database if exists ${BENCH_DB} with (force)`));
+    await withClient(databaseUrl, (c) => c.query(`drop database if exists ${BENCH_DB} with (force)`));
   }
 };
 

@@ -7,10 +7,10 @@ import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig, startServer } from '../../packages/server/dist/index.js';
 import { seedProcedure, seedWorld } from '../../packages/server/dist/testing/fixtures.js';
+import { dbUrl, withClient } from './database.mjs';
 
 const INTAKES = Number(process.env.BENCH_NOTIFY_INTAKES ?? 1000);
 const BURST_SECONDS = 20;
@@ -25,22 +25,6 @@ const applicant = {
   address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên' },
   email: 'tuyet@example.vn',
   phone: '0912345678',
-};
-
-const dbUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
-const withClient = async (url, fn) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 };
 
 const listen = (server, ...args) =>

@@ -11,7 +11,6 @@
 //   BENCH_STATISTICS_FRESH=1      drop and regenerate the database
 // The generated database is kept: a later run reuses it and only tops it up to the wanted count
 // (generating 10 million dossiers takes a while; the progress is printed).
-import pg from 'pg';
 import { sumStatisticsNaive } from '../../packages/db/dist/index.js';
 import {
   DEFAULT_DEMO_PASSWORD,
@@ -23,25 +22,10 @@ import {
   seedSyntheticDossiers,
   startServer,
 } from '../../packages/server/dist/index.js';
+import { dbUrl, withClient } from './database.mjs';
 
 const PROVINCE = '33';
 const YEAR = '2025';
-
-const dbUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
-const withClient = async (url, fn) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-};
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

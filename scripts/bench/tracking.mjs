@@ -28,28 +28,13 @@ import {
   seedDemo,
   seedSyntheticDossiers,
 } from '../../packages/server/dist/index.js';
+import { dbUrl, withClient } from './database.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PROVINCE = '33';
 const DATA_VERSION = 1;
 const SAMPLE = 20_000;
 const CLIENTS = [10, 50];
-
-const dbUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
-const withClient = async (url, fn) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-};
 
 const n = (value) => Math.round(Number(value)).toLocaleString('en-US');
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
