@@ -15,6 +15,9 @@ export const OFFICIAL_ROLES = [
   'agency_admin',
   'province_admin',
   'auditor',
+  'par_focal',
+  'par_appraiser',
+  'par_organiser',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -36,6 +39,16 @@ export const ACTIONS = [
   'audit.verify',
   /** The installation's operational state (background queues: depth, age of the oldest job). */
   'system.read',
+  /** PAR Index (QĐ 876/QĐ-BNV): read a unit's scorecard (a unit sees only its own until publication). */
+  'par.read',
+  /** Enter the unit's self-assessment and explanation (cán bộ đầu mối CCHC). */
+  'par.self_assess',
+  /** Approve and lock the unit's self-assessment or explanation, or return it (the unit's head). */
+  'par.approve',
+  /** Score the units assigned to the appraiser (Tổ thẩm định); the assignment is checked by the use-case. */
+  'par.appraise',
+  /** Run the PAR Index: criteria sets, rounds, assignments, council decision, publication (Sở Nội vụ). */
+  'par.organise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,7 +76,15 @@ export const ROLE_DEFINITIONS = {
   },
   approver: {
     label: { vi: 'Lãnh đạo phê duyệt', en: 'Approver' },
-    actions: ['agency.read', 'dossier.read', 'dossier.process', 'dossier.approve', 'report.read'],
+    actions: [
+      'agency.read',
+      'dossier.read',
+      'dossier.process',
+      'dossier.approve',
+      'report.read',
+      'par.read',
+      'par.approve',
+    ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
@@ -101,6 +122,26 @@ export const ROLE_DEFINITIONS = {
     actions: ['agency.read', 'user.read', 'dossier.read', 'report.read', 'audit.verify'],
     defaultIncludeSubagencies: true,
     provinceWide: false,
+  },
+  par_focal: {
+    label: { vi: 'Cán bộ đầu mối CCHC', en: 'PAR focal officer' },
+    actions: ['agency.read', 'par.read', 'par.self_assess'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  par_appraiser: {
+    label: { vi: 'Thành viên Tổ thẩm định Chỉ số CCHC', en: 'PAR Index appraiser' },
+    actions: ['agency.read', 'par.read', 'par.appraise'],
+    defaultIncludeSubagencies: false,
+    // Appraisers score units of any agency of the province, but only the units assigned to them in a round
+    // (par_appraiser), which the use-cases check.
+    provinceWide: true,
+  },
+  par_organiser: {
+    label: { vi: 'Tổ chức xác định Chỉ số CCHC (Sở Nội vụ)', en: 'PAR Index organiser (Department of Home Affairs)' },
+    actions: ['agency.read', 'report.read', 'par.read', 'par.appraise', 'par.organise'],
+    defaultIncludeSubagencies: true,
+    provinceWide: true,
   },
 } as const satisfies Record<OfficialRole, RoleDefinition>;
 

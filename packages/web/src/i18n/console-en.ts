@@ -37,6 +37,9 @@ export const consoleEn: ConsoleCoreMessages = {
     agency_admin: 'Agency administrator',
     province_admin: 'Province administrator',
     auditor: 'Auditor',
+    par_focal: 'PAR focal officer',
+    par_appraiser: 'PAR Index appraiser',
+    par_organiser: 'PAR Index organiser (Home Affairs)',
   },
   inbox: {
     title: 'Dossiers to handle',

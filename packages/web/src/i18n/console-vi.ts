@@ -42,6 +42,9 @@ export const consoleVi = {
     agency_admin: 'Quản trị đơn vị',
     province_admin: 'Quản trị cấp tỉnh',
     auditor: 'Thanh tra, kiểm tra',
+    par_focal: 'Cán bộ đầu mối CCHC',
+    par_appraiser: 'Thành viên Tổ thẩm định Chỉ số CCHC',
+    par_organiser: 'Tổ chức xác định Chỉ số CCHC (Sở Nội vụ)',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý',
