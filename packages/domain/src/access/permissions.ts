@@ -18,6 +18,9 @@ export const OFFICIAL_ROLES = [
   'par_focal',
   'par_appraiser',
   'par_organiser',
+  'sipas_organiser',
+  'surveyor',
+  'pakn_officer',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -49,6 +52,20 @@ export const ACTIONS = [
   'par.appraise',
   /** Run the PAR Index: criteria sets, rounds, assignments, council decision, publication (Sở Nội vụ). */
   'par.organise',
+  /** SIPAS (QĐ 1001/QĐ-BNV): read the satisfaction figures of the agencies in scope (never who answered what). */
+  'sipas.read',
+  /** Design questionnaires, run campaigns (sample, invitations, reminders), publish the index (Sở Nội vụ). */
+  'sipas.organise',
+  /** Enter answers collected on paper or by phone (điều tra viên), marked as such. */
+  'sipas.survey',
+  /** PAKN (Decree 20/2008/NĐ-CP as amended): read the register of the agencies in scope. */
+  'pakn.read',
+  /** Register a PAKN from any channel, classify it, forward it, ask the sender for clarification. */
+  'pakn.receive',
+  /** Draft and send the answer of the competent agency. */
+  'pakn.handle',
+  /** Approve (sign off) an answer and decide whether it is published or withheld with a reason. */
+  'pakn.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +101,9 @@ export const ROLE_DEFINITIONS = {
       'report.read',
       'par.read',
       'par.approve',
+      'sipas.read',
+      'pakn.read',
+      'pakn.approve',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
@@ -96,7 +116,7 @@ export const ROLE_DEFINITIONS = {
   },
   agency_admin: {
     label: { vi: 'Quản trị đơn vị', en: 'Agency administrator' },
-    actions: ['agency.read', 'agency.manage', 'user.read', 'user.manage', 'report.read'],
+    actions: ['agency.read', 'agency.manage', 'user.read', 'user.manage', 'report.read', 'sipas.read'],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
@@ -113,13 +133,15 @@ export const ROLE_DEFINITIONS = {
       'report.import',
       'audit.verify',
       'system.read',
+      'sipas.read',
+      'pakn.read',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: true,
   },
   auditor: {
     label: { vi: 'Thanh tra, kiểm tra (chỉ xem)', en: 'Auditor (read-only)' },
-    actions: ['agency.read', 'user.read', 'dossier.read', 'report.read', 'audit.verify'],
+    actions: ['agency.read', 'user.read', 'dossier.read', 'report.read', 'audit.verify', 'sipas.read', 'pakn.read'],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
@@ -142,6 +164,25 @@ export const ROLE_DEFINITIONS = {
     actions: ['agency.read', 'report.read', 'par.read', 'par.appraise', 'par.organise'],
     defaultIncludeSubagencies: true,
     provinceWide: true,
+  },
+  sipas_organiser: {
+    label: { vi: 'Tổ chức khảo sát sự hài lòng (SIPAS)', en: 'Satisfaction survey organiser (SIPAS)' },
+    actions: ['agency.read', 'report.read', 'sipas.read', 'sipas.organise', 'sipas.survey'],
+    defaultIncludeSubagencies: true,
+    provinceWide: true,
+  },
+  surveyor: {
+    label: { vi: 'Điều tra viên khảo sát', en: 'Surveyor' },
+    actions: ['agency.read', 'sipas.survey'],
+    defaultIncludeSubagencies: false,
+    // Surveyors interview citizens served by any agency of the province (the campaign's sample).
+    provinceWide: true,
+  },
+  pakn_officer: {
+    label: { vi: 'Cán bộ tiếp nhận, xử lý phản ánh, kiến nghị', en: 'Feedback (PAKN) officer' },
+    actions: ['agency.read', 'pakn.read', 'pakn.receive', 'pakn.handle'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
   },
 } as const satisfies Record<OfficialRole, RoleDefinition>;
 

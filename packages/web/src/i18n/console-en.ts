@@ -40,6 +40,9 @@ export const consoleEn: ConsoleCoreMessages = {
     par_focal: 'PAR focal officer',
     par_appraiser: 'PAR Index appraiser',
     par_organiser: 'PAR Index organiser (Home Affairs)',
+    sipas_organiser: 'Satisfaction survey organiser',
+    surveyor: 'Surveyor',
+    pakn_officer: 'Feedback (PAKN) officer',
   },
   inbox: {
     title: 'Dossiers to handle',

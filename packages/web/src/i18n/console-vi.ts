@@ -45,6 +45,9 @@ export const consoleVi = {
     par_focal: 'Cán bộ đầu mối CCHC',
     par_appraiser: 'Thành viên Tổ thẩm định Chỉ số CCHC',
     par_organiser: 'Tổ chức xác định Chỉ số CCHC (Sở Nội vụ)',
+    sipas_organiser: 'Tổ chức khảo sát sự hài lòng (SIPAS)',
+    surveyor: 'Điều tra viên khảo sát',
+    pakn_officer: 'Cán bộ xử lý phản ánh, kiến nghị',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý',

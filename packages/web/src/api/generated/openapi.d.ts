@@ -3911,7 +3911,7 @@ export interface paths {
                 /** Format: uuid */
                 agencyId: string;
                 /** @enum {string} */
-                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
                 includeSubagencies?: boolean;
               })[];
           };
@@ -4155,7 +4155,7 @@ export interface paths {
             /** Format: uuid */
             agencyId: string;
             /** @enum {string} */
-            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
             includeSubagencies?: boolean;
           };
         };
@@ -4213,7 +4213,7 @@ export interface paths {
         path: {
           id: string;
           agencyId: string;
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
         };
       };
       responses: {
@@ -8203,7 +8203,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -11180,7 +11180,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -11662,7 +11662,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -14642,7 +14642,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
           roleLabel: {
             vi: string;
             en: string;
