@@ -1,1 +1,3 @@
+export * from './criteria-set.js';
+export * from './criteria-sheet.js';
 export * from './types.js';
