@@ -1,3 +1,4 @@
+export * from './criteria-edit.js';
 export * from './criteria-set.js';
 export * from './criteria-sheet.js';
 export * from './types.js';
