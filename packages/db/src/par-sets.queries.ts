@@ -194,7 +194,7 @@ export const publishCriteriaSetDraft = async (
     decisionNumber: string;
     decisionDate: string;
     totalMax: number;
-    publishedBy: string;
+    publishedBy: string | null;
   },
 ): Promise<CriteriaSetRecord | undefined> =>
   trx
