@@ -1,7 +1,7 @@
 import { seedWorld } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
 import { describe, expect, it } from 'vitest';
-import { nextResponse, onPostgresPass, settled, shoot, signInOfficial, useBrowserSuite } from './harness';
+import { asOfficial, nextResponse, onPostgresPass, settled, shoot, signInOfficial, useBrowserSuite } from './harness';
 
 /*
  * The Sở Nội vụ loads the province's criteria set from its spreadsheet: a first file with errors is refused
@@ -121,5 +121,38 @@ describe.skipIf(onPostgresPass)('criteria sets in the console', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot(phone, 'par-criteria-published-phone');
+  });
+
+  it('edits a draft in the tree: a new area with a child, its maximum summed into the area at once', async () => {
+    const organiser = await asOfficial(suite.server, 'sonoivu');
+    const draft = await organiser.call<{ id: string }>('POST', '/api/v1/par/criteria-sets', {
+      year: 2027,
+      unitGroup: 'commune',
+      title: 'Bộ tiêu chí cấp xã năm 2027',
+    });
+    const page = await signInOfficial(await suite.openPage(), 'sonoivu');
+    await page.goto(`/can-bo/chi-so-cchc/bo-tieu-chi/${draft.id}`);
+    await page.getByTestId('par-set-issues').getByText('Bộ tiêu chí chưa có lĩnh vực nào.').waitFor();
+
+    await page.getByTestId('par-add-area').click();
+    const editor = page.getByTestId('par-node-editor');
+    await editor.getByText('Sửa mục 1').waitFor();
+    await editor.getByTestId('par-node-title').fill('Cải cách thủ tục hành chính');
+    const named = nextResponse(page, 'POST', `/api/v1/par/criteria-sets/${draft.id}/criteria`);
+    await editor.getByTestId('par-node-save').click();
+    expect((await named).status()).toBe(200);
+    await page.locator('[data-code="1"]').getByText('Cải cách thủ tục hành chính').waitFor();
+    await editor.getByTestId('par-node-add-child').click();
+    await editor.getByText('Sửa mục 1.1').waitFor();
+    await editor.getByTestId('par-node-title').fill('Công khai thủ tục hành chính');
+    await editor.getByTestId('par-node-max').fill('2,5');
+    const saved = nextResponse(page, 'POST', `/api/v1/par/criteria-sets/${draft.id}/criteria`);
+    await editor.getByTestId('par-node-save').click();
+    expect((await saved).status()).toBe(200);
+    // The area took its child's maximum; the set is valid now (1 scored criterion, 2,5 points).
+    await expect.poll(() => page.locator('[data-code="1"]').getByTestId('par-node-points').innerText()).toBe('2,5');
+    await page.getByTestId('par-set-valid').waitFor();
+    expect(await page.locator('[data-code="1.1"]').innerText()).toContain('Công khai thủ tục hành chính');
+    await shoot(page, 'par-criteria-editor');
   });
 });

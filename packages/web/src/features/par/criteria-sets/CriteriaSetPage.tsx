@@ -66,6 +66,8 @@ export const CriteriaSetPage = () => {
   const copy = useCreateCriteriaSet();
   const [selected, setSelected] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
+  // Every parent is open unless the reader closed it (a node added later shows at once).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => nest(set?.criteria ?? []), [set?.criteria]);
 
   useEffect(() => {
@@ -272,7 +274,19 @@ export const CriteriaSetPage = () => {
               dataSource={rows}
               pagination={false}
               scroll={{ x: 360 }}
-              expandable={{ defaultExpandAllRows: true }}
+              expandable={{
+                expandedRowKeys: set.criteria.filter((c) => !c.isLeaf && !collapsed.has(c.code)).map((c) => c.code),
+                onExpand: (open, row) =>
+                  setCollapsed((before) => {
+                    const next = new Set(before);
+                    if (open) {
+                      next.delete(row.code);
+                    } else {
+                      next.add(row.code);
+                    }
+                    return next;
+                  }),
+              }}
               rowClassName={(row) => (row.code === selected ? 'ant-table-row-selected' : '')}
               onRow={(row) => ({
                 onClick: editable ? () => setSelected(row.code) : undefined,
