@@ -76,6 +76,16 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/reports/ImportPage.tsx'],
     budget: true,
   },
+  {
+    name: 'PAR criteria sets `/can-bo/chi-so-cchc/bo-tieu-chi`',
+    modules: [CONSOLE, 'src/features/par/ParSection.tsx', 'src/features/par/criteria-sets/CriteriaSetsPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'PAR criteria set `/can-bo/chi-so-cchc/bo-tieu-chi/:id`',
+    modules: [CONSOLE, 'src/features/par/ParSection.tsx', 'src/features/par/criteria-sets/CriteriaSetPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

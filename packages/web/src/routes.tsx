@@ -50,6 +50,15 @@ const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
 
+// The PAR Index section (Chỉ số CCHC): its tabs, then each tab's pages.
+const ParSection = lazy(() => import('./features/par/ParSection').then((m) => ({ default: m.ParSection })));
+const CriteriaSetsPage = lazy(() =>
+  import('./features/par/criteria-sets/CriteriaSetsPage').then((m) => ({ default: m.CriteriaSetsPage })),
+);
+const CriteriaSetPage = lazy(() =>
+  import('./features/par/criteria-sets/CriteriaSetPage').then((m) => ({ default: m.CriteriaSetPage })),
+);
+
 /**
  * The citizens' portal, every page in the same layout: search and procedure pages, public tracking,
  * PAKN and result verification for everybody; sign-in, online submission, my dossiers and drafts
@@ -81,6 +90,15 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
   { path: 'bao-cao', element: <ReportsPage /> },
   { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
+  {
+    path: 'chi-so-cchc',
+    element: <ParSection />,
+    children: [
+      { index: true, element: <Navigate to="bo-tieu-chi" replace /> },
+      { path: 'bo-tieu-chi', element: <CriteriaSetsPage /> },
+      { path: 'bo-tieu-chi/:id', element: <CriteriaSetPage /> },
+    ],
+  },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

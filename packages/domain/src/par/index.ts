@@ -1,1 +1,5 @@
+export * from './criteria-edit.js';
+export * from './criteria-set.js';
+export * from './criteria-sheet.js';
+export * from './national-index.js';
 export * from './types.js';

@@ -84,6 +84,7 @@ describe('the demo province (Hưng Yên)', () => {
       'qttinh',
       'thanhtra',
       'xa.tiepnhan',
+      'sonoivu',
     ]) {
       const session = await signIn(t.app, username, DEFAULT_DEMO_PASSWORD);
       expect(session.csrfToken.length).toBeGreaterThan(20);

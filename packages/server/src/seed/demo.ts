@@ -38,6 +38,7 @@ import { loadFeeAccount } from '../usecases/fees/fee-account.js';
 import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
+import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
 const DEMO_KEY = 'demo.seed';
@@ -418,6 +419,11 @@ export const seedDemo = async (
 ): Promise<DemoSeedResult> => {
   const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
   if (existing) {
+    // A demo folder seeded before the PAR Index receives its criteria sets once (their own marker).
+    await seedDemoParSets(ctx, {
+      provinceCode: DEMO_PROVINCE_CODE,
+      password: options.password ?? DEFAULT_DEMO_PASSWORD,
+    });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -440,6 +446,8 @@ export const seedDemo = async (
   const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
+  // PAR Index: the Sở Nội vụ organiser, the demo criteria sets and the national structure (demo-par-sets.ts).
+  await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   const historyDossiers = options.historyDossiers ?? 0;
   if (historyDossiers > 0) {
     // Received up to 90 days ago: by today every one of them is closed (resolved — late ones within
@@ -467,7 +475,7 @@ export const seedDemo = async (
     seeded: true,
     printed: [
       `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
-      `Demo-only accounts (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
+      `Demo-only accounts (password "${password}"): ${[...DEMO_USERS.map((u) => u.username), DEMO_PAR_ORGANISER.username].join(', ')}.`,
       `Every other commune: xa<commune code>.congchuc (desk, examination, return) and xa<commune code>.chutich (signs), e.g. ${communeTeams[0]?.username ?? ''}.`,
       `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
       ...(await describeShowcase(ctx, showcase, options.publicUrl)),

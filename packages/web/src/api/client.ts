@@ -28,6 +28,8 @@ export class ApiError extends Error {
   readonly rule: string | undefined;
   /** Seconds to wait before trying again (the Retry-After header of a 429 or 503). */
   readonly retryAfter: number | undefined;
+  /** The whole problem document, for the extension members some problems carry (e.g. an import's `rows`). */
+  readonly problem: Record<string, unknown> | undefined;
 
   constructor(init: {
     status: number;
@@ -38,6 +40,7 @@ export class ApiError extends Error {
     requestId?: string | undefined;
     rule?: string | undefined;
     retryAfter?: number | undefined;
+    problem?: Record<string, unknown> | undefined;
   }) {
     super(init.detail || init.title);
     this.status = init.status;
@@ -48,6 +51,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
     this.rule = init.rule;
     this.retryAfter = init.retryAfter;
+    this.problem = init.problem;
   }
 }
 
@@ -157,6 +161,7 @@ const problemToApiError = (
           requestId: problem.requestId,
           rule: problem.rule,
           retryAfter,
+          problem: problem as unknown as Record<string, unknown>,
         });
       }
     } catch {

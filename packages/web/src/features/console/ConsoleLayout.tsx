@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   MenuOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout } from 'antd';
@@ -96,6 +97,12 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
+    // The PAR Index (Chỉ số CCHC): its section has tabs, one per PAR page.
+    hasRole(me, 'par_focal', 'par_appraiser', 'par_organiser') && {
+      key: '/can-bo/chi-so-cchc',
+      icon: <TrophyOutlined />,
+      label: t('nav.par'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -109,6 +116,7 @@ const ConsoleChrome = () => {
       '/can-bo/nguoi-dung',
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
+      '/can-bo/chi-so-cchc',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
