@@ -24,6 +24,7 @@ export {
 } from './migrate.js';
 export * from './officials.queries.js';
 export * from './par-rounds.queries.js';
+export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
@@ -56,6 +57,8 @@ export * from './tables/fees.js';
 export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './tables/par.js';
+export * from './tables/par-round.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
 export * from './tracking.queries.js';

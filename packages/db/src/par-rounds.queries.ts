@@ -7,7 +7,6 @@ import { type Insertable, type Kysely, type Selectable, sql, type Transaction, t
 import type { Database } from './schema.js';
 import type {
   ParAdjustmentTable,
-  ParCriterionTable,
   ParEvidenceTable,
   ParRoundTable,
   ParRoundUnitTable,
@@ -26,7 +25,6 @@ export type ParScoreRecord = Selectable<ParScoreTable>;
 export type ParAdjustmentRecord = Selectable<ParAdjustmentTable>;
 export type ParEvidenceRecord = Selectable<ParEvidenceTable>;
 export type ParScoreEventRecord = Selectable<ParScoreEventTable>;
-export type ParCriterionRecord = Selectable<ParCriterionTable>;
 export type ParReminderRecord = Selectable<ParReminderTable>;
 
 // ------------------------------------------------------------------------------------------------ rounds
@@ -144,27 +142,6 @@ export const listParRoundSets = async (db: Db, roundId: string) =>
     .orderBy('parRoundSet.unitGroup')
     .execute();
 
-/**
- * Freezes published criteria sets when a round scoring against them opens (a frozen set is no longer
- * edited nor replaced). Used until the criteria-set slice's own `freezeCriteriaSet` is merged.
- */
-export const freezeParCriteriaSets = async (trx: Db, setIds: readonly string[], at: Date): Promise<number> => {
-  if (setIds.length === 0) {
-    return 0;
-  }
-  const result = await trx
-    .updateTable('parCriteriaSet')
-    .set({ status: 'frozen', updatedAt: at, rowVersion: sql<number>`row_version + 1` })
-    .where('id', 'in', [...setIds])
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-};
-
-/** The nodes of a criteria set, in published order. */
-export const listParCriteria = async (db: Db, setId: string): Promise<ParCriterionRecord[]> =>
-  db.selectFrom('parCriterion').selectAll().where('setId', '=', setId).orderBy('position').orderBy('code').execute();
-
 /** Appends to the round's own history (stage and setup changes). */
 export const insertParRoundEvent = async (
   trx: Db,
@@ -185,6 +162,7 @@ export const insertParRoundEvent = async (
     .execute();
 };
 
+/** The round's own history, in order (keyset on id). */
 export const listParRoundEvents = async (db: Db, input: { roundId: string; afterId: number; limit: number }) =>
   db
     .selectFrom('parRoundEvent')

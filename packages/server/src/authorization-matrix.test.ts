@@ -33,6 +33,8 @@ type Role =
   | 'agency_admin'
   | 'province_admin'
   | 'auditor'
+  | 'par_organiser'
+  | 'par_focal'
   | 'foreign_admin'
   | 'foreign_receptionist'
   | 'citizen'
@@ -46,6 +48,8 @@ const USERS: Record<Role, string> = {
   agency_admin: 'qtdonvi',
   province_admin: 'qttinh',
   auditor: 'thanhtra',
+  par_organiser: 'sonoivu',
+  par_focal: 'daumoicchc',
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
   citizen: DEMO_CITIZEN.username,
@@ -58,7 +62,10 @@ const OFFICIAL_ROLES = ROLES.filter((r) => !isCitizen(r));
 const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
-const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor'];
+// The PAR organiser (Sở Nội vụ) holds report.read province-wide.
+const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor', 'par_organiser'];
+/** Who reads the province's PAR criteria sets: roles with par.read there (the unit head holds it too). */
+const PAR_READERS: Role[] = ['approver', 'par_organiser', 'par_focal'];
 
 type Fixture = World & {
   code: string;
@@ -74,6 +81,9 @@ type Fixture = World & {
   /** Fresh before each call of the cases that consume them. */
   spareDraftId: string;
   spareUploadId: string;
+  /** A draft PAR criteria set of the province, and a fresh one before each call that consumes it. */
+  parSetId: string;
+  spareParSetId: string;
 };
 
 type Case = {
@@ -873,7 +883,8 @@ const CASES: Case[] = [
       method: 'GET',
       route,
       url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
-      allowed: OWN_ROLES,
+      // Not the CCHC focal officer: par.read reads no dossier and no report.
+      allowed: OWN_ROLES.filter((role) => role !== 'par_focal'),
     }),
   ),
   // Historical imports: writing into a province's statistics is the province administrator's
@@ -889,13 +900,77 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/reports/imports',
     url: () => '/api/v1/reports/imports?province=33',
-    allowed: ['province_admin'],
+    allowed: ['province_admin', 'par_organiser'],
   },
   {
     method: 'GET',
     route: '/api/v1/reports/imports/:id',
     url: (f) => `/api/v1/reports/imports/${f.dossierImportId}`,
-    allowed: ['province_admin'],
+    allowed: ['province_admin', 'par_organiser'],
+  },
+
+  // PAR Index criteria sets: read by the province's PAR roles (par.read), written by the organiser (par.organise).
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets',
+    url: () => '/api/v1/par/criteria-sets?province=33',
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets',
+    url: () => '/api/v1/par/criteria-sets',
+    body: (_f, n) => ({ province: '33', year: 2027, unitGroup: 'commune', title: `Bộ ${n}` }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/import',
+    url: () => '/api/v1/par/criteria-sets/import?province=33&year=2026&unitGroup=commune&title=Nhap',
+    upload: true,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets/:id/export.xlsx',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/export.xlsx`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
+    body: () => ({ expectedVersion: 1, bonusCap: 300 }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/:id/criteria',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/criteria`,
+    body: () => ({ expectedVersion: 1, edit: { kind: 'delete', code: '9' } }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/:id/publish',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/publish`,
+    body: () => ({ expectedVersion: 1, decisionNumber: '1/QĐ-UBND', decisionDate: '2026-01-15' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.spareParSetId}?expectedVersion=1`,
+    allowed: ['par_organiser'],
+    prepare: async (f) => {
+      f.spareParSetId = await createParDraft();
+    },
   },
 ];
 
@@ -925,6 +1000,20 @@ const uploadToDraft = async (draftId: string): Promise<string> => {
   });
   if (response.statusCode !== 201) {
     throw new Error(`upload to the draft failed: ${response.statusCode} ${response.body}`);
+  }
+  return response.json().id;
+};
+
+/** A draft criteria set of the province (Hưng Yên, 33), created by its PAR organiser. */
+const createParDraft = async (): Promise<string> => {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/par/criteria-sets',
+    headers: sessions.get('par_organiser') ?? {},
+    payload: { year: 2026, unitGroup: 'department', title: `Bộ tiêu chí ma trận ${next()}` },
+  });
+  if (response.statusCode !== 201) {
+    throw new Error(`the criteria set was not created: ${response.statusCode} ${response.body}`);
   }
   return response.json().id;
 };
@@ -1073,6 +1162,8 @@ beforeAll(async () => {
     documentId,
     spareDraftId: '',
     spareUploadId: '',
+    parSetId: await createParDraft(),
+    spareParSetId: '',
   };
 }, 120_000);
 

@@ -12,7 +12,6 @@ import {
   decideWrite,
   defaultFinalPoints,
   getReminderDate,
-  isCriterionApplicable,
   isLate,
   PAR_ACTORS,
   PAR_ROUND_TRANSITIONS,
@@ -214,21 +213,6 @@ describe('what each stage may write', () => {
     expect(
       checkLeafScore({ leaf: { ...leaf, surveyScored: false }, applicable: true, field: 'self', points: 12.5 }).ok,
     ).toBe(false);
-  });
-
-  it('applies a criterion unless it or an ancestor is excluded or not applicable to a tag of the unit', () => {
-    const nodes = new Map([
-      ['2', { notApplicableTo: [] }],
-      ['2.1', { notApplicableTo: ['no_procedures'] }],
-      ['2.1.1', { notApplicableTo: [] }],
-      ['2.2', { notApplicableTo: [] }],
-      ['2.2.1', { notApplicableTo: [] }],
-    ]);
-    const unit = { tags: ['no_procedures'], excludedCodes: ['2.2.1'] };
-    expect(isCriterionApplicable(nodes, '2.1.1', unit)).toBe(false);
-    expect(isCriterionApplicable(nodes, '2.2.1', unit)).toBe(false);
-    expect(isCriterionApplicable(nodes, '2.2.1', { tags: [], excludedCodes: [] })).toBe(true);
-    expect(isCriterionApplicable(nodes, '2.2.1', { tags: [], excludedCodes: ['2'] })).toBe(false);
   });
 
   it('caps bonus and penalty points by the set', () => {

@@ -356,30 +356,6 @@ export const decideWrite = (input: {
   return { ok: true, rule };
 };
 
-/** The codes of a node and of its ancestors ("3.2.1" → "3", "3.2", "3.2.1"). */
-export const listCodePath = (code: string): string[] => {
-  const parts = code.split('.');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-};
-
-/**
- * Whether a criterion applies to a unit: neither it nor an ancestor is marked not applicable to one of the
- * unit's tags, and the organiser excluded neither it nor a subtree holding it (QĐ 876/QĐ-BNV: the maximum
- * of a unit shrinks by what does not apply to it).
- */
-export const isCriterionApplicable = (
-  nodes: ReadonlyMap<string, Pick<ParCriterion, 'notApplicableTo'>>,
-  code: string,
-  unit: { tags: readonly string[]; excludedCodes: readonly string[] },
-): boolean =>
-  listCodePath(code).every((path) => {
-    if (unit.excludedCodes.includes(path)) {
-      return false;
-    }
-    const node = nodes.get(path);
-    return !node?.notApplicableTo.some((tag) => unit.tags.includes(tag));
-  });
-
 /**
  * A leaf's points: an integer number of hundredths between 0 and the leaf's maximum; survey-scored leaves
  * (điều tra xã hội học) are never self-scored (their points come from the survey, entered by the

@@ -6,6 +6,7 @@ import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
+import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
 
@@ -20,6 +21,7 @@ export const PROBLEM_CATALOG = {
   ...feesProblems,
   ...reportProblems,
   ...parRoundProblems,
+  ...parSetProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -5733,6 +5733,491 @@ export interface paths {
       };
     };
   };
+  "/api/v1/par/criteria-sets": {
+    /** A province’s criteria sets, newest year first (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 2-digit province code; default: the province of the caller’s PAR role */
+          province?: string;
+          year?: number;
+          unitGroup?: "department" | "commune" | "province";
+          status?: "draft" | "published" | "frozen";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParCriteriaSet"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Create a draft set, empty or as a copy of an existing set (a new year or version) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetCreateInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/import": {
+    /**
+     * Import a criteria workbook (.xlsx, the published layout) as a new draft — all or nothing
+     * @description multipart/form-data with one file. Columns: STT/Mã | Lĩnh vực/Tiêu chí/Tiêu chí thành phần | Điểm tối đa | Cách chấm điểm | Tài liệu kiểm chứng | Điều tra XHH (x) | Không áp dụng cho | Số liệu từ hệ thống; a second sheet "Điểm thưởng, điểm trừ" with the caps. Any bad row refuses the file (422 PAR_SET_SHEET_INVALID, every row with its number and reason in `rows`); nothing is written then. Synchronous: a set has a few hundred rows.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description 2-digit province code; default: the province of the caller’s PAR role */
+          province?: string;
+          year: number;
+          unitGroup: "department" | "commune" | "province";
+          title: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}": {
+    /** A criteria set with its tree and what stops it from being published */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Delete a draft */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Change a draft’s title or its bonus/penalty caps */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetUpdateInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/export.xlsx": {
+    /** The set as a workbook in the published layout (importing it back gives the same tree) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/criteria": {
+    /** Add, change, move or delete a node of a draft */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaEditInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaEditResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/publish": {
+    /**
+     * Publish a draft with the province’s decision (number and date)
+     * @description The tree must validate (422 PAR_SET_INVALID with the issues; the national provincial set must total 100 points) and no other set of the year and group may be in force (409 PAR_SET_IN_FORCE).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetPublishInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -9692,6 +10177,177 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
+    ParCriteriaSetInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+    };
+    ParCriterionNodeInput: {
+      /** @description Dotted numbering as published: "3", "3.2", "3.2.1" */
+      code: string;
+      parentCode: string | null;
+      /** @enum {string} */
+      kind: "area" | "criterion" | "component";
+      position: number;
+      title: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      maxPoints: number;
+      scoringRule: string | null;
+      evidenceRequired: string | null;
+      /** @description Scored by the sociological survey, never self-assessed */
+      surveyScored: boolean;
+      systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+      /** @description Unit tags the criterion does not apply to */
+      notApplicableTo: string[];
+      isLeaf: boolean;
+    };
+    /** @description What stops a set from being published */
+    ParCriteriaIssueInput: {
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      nodeCode: string | null;
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParCriteriaSetDetailInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNodeInput"][];
+      issues: components["schemas"]["ParCriteriaIssueInput"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+    };
+    ParSheetRowErrorInput: {
+      /** @description The row in the file (null: the whole sheet) */
+      rowNumber: number | null;
+      column: ("code" | "title" | "maxPoints" | "scoringRule" | "evidenceRequired" | "surveyScored" | "notApplicableTo" | "systemMeasure") | null;
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParSheetProblemInput: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      instance?: string;
+      requestId?: string;
+      errors?: {
+          in: string;
+          pointer: string;
+          code: string;
+          message: string;
+        }[];
+      /** @description PAR_SET_SHEET_INVALID: every bad row with its reason */
+      rows?: components["schemas"]["ParSheetRowErrorInput"][];
+      /** @description PAR_SET_INVALID: what stops publication */
+      issues?: components["schemas"]["ParCriteriaIssueInput"][];
+    };
+    /** @description One edit of a draft’s tree. The tree is renumbered as published after it, and a parent’s maximum is always the sum of its children’s. */
+    ParCriteriaEditInputInput: {
+      expectedVersion: number;
+      edit: OneOf<[{
+        /** @constant */
+        kind: "add";
+        parentCode: string | null;
+        fields: {
+          title: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "update";
+        code: string;
+        fields: {
+          title?: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints?: number;
+          scoringRule?: string | null;
+          evidenceRequired?: string | null;
+          surveyScored?: boolean;
+          systemMeasure?: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo?: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "move";
+        code: string;
+        parentCode: string | null;
+        index: number;
+      }, {
+        /** @constant */
+        kind: "delete";
+        code: string;
+      }]>;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedureInput: {
       catalog: string;
@@ -11187,6 +11843,68 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    ParCriteriaSetCreateInputInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInputInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaEditResultInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNodeInput"][];
+      issues: components["schemas"]["ParCriteriaIssueInput"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+      editedCode: string | null;
+    };
+    ParCriteriaSetPublishInputInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
     };
     PortalSettingsInput: {
       signIn: {
@@ -13154,6 +13872,177 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
+    ParCriteriaSet: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+    };
+    ParCriterionNode: {
+      /** @description Dotted numbering as published: "3", "3.2", "3.2.1" */
+      code: string;
+      parentCode: string | null;
+      /** @enum {string} */
+      kind: "area" | "criterion" | "component";
+      position: number;
+      title: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      maxPoints: number;
+      scoringRule: string | null;
+      evidenceRequired: string | null;
+      /** @description Scored by the sociological survey, never self-assessed */
+      surveyScored: boolean;
+      systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+      /** @description Unit tags the criterion does not apply to */
+      notApplicableTo: string[];
+      isLeaf: boolean;
+    };
+    /** @description What stops a set from being published */
+    ParCriteriaIssue: {
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      nodeCode: string | null;
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParCriteriaSetDetail: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNode"][];
+      issues: components["schemas"]["ParCriteriaIssue"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+    };
+    ParSheetRowError: {
+      /** @description The row in the file (null: the whole sheet) */
+      rowNumber: number | null;
+      column: ("code" | "title" | "maxPoints" | "scoringRule" | "evidenceRequired" | "surveyScored" | "notApplicableTo" | "systemMeasure") | null;
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParSheetProblem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      instance?: string;
+      requestId?: string;
+      errors?: {
+          in: string;
+          pointer: string;
+          code: string;
+          message: string;
+        }[];
+      /** @description PAR_SET_SHEET_INVALID: every bad row with its reason */
+      rows?: components["schemas"]["ParSheetRowError"][];
+      /** @description PAR_SET_INVALID: what stops publication */
+      issues?: components["schemas"]["ParCriteriaIssue"][];
+    };
+    /** @description One edit of a draft’s tree. The tree is renumbered as published after it, and a parent’s maximum is always the sum of its children’s. */
+    ParCriteriaEditInput: {
+      expectedVersion: number;
+      edit: OneOf<[{
+        /** @constant */
+        kind: "add";
+        parentCode: string | null;
+        fields: {
+          title: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "update";
+        code: string;
+        fields: {
+          title?: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints?: number;
+          scoringRule?: string | null;
+          evidenceRequired?: string | null;
+          surveyScored?: boolean;
+          systemMeasure?: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo?: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "move";
+        code: string;
+        parentCode: string | null;
+        index: number;
+      }, {
+        /** @constant */
+        kind: "delete";
+        code: string;
+      }]>;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedure: {
       catalog: string;
@@ -14649,6 +15538,68 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    ParCriteriaSetCreateInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaEditResult: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNode"][];
+      issues: components["schemas"]["ParCriteriaIssue"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+      editedCode: string | null;
+    };
+    ParCriteriaSetPublishInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
     };
     PortalSettings: {
       signIn: {

@@ -1,7 +1,7 @@
 import {
   countParRoundUnitStatuses,
   type Database,
-  freezeParCriteriaSets,
+  freezeCriteriaSet,
   insertParRoundEvent,
   listParRoundSets,
   listParRoundUnitGroups,
@@ -69,11 +69,12 @@ export const changeParRound = async (
   }
   if (input.action === 'open') {
     // Scoring opens: the sets are frozen (no edit, no replacement) for as long as the round lives.
-    await freezeParCriteriaSets(
-      trx,
-      sets.map((s) => s.setId),
-      input.at,
-    );
+    for (const set of sets) {
+      // The criteria-set slice's freeze (db/par-sets.queries.ts), in this transaction.
+      if (!(await freezeCriteriaSet(trx, set.setId))) {
+        throw new AppError('PAR_ROUND_NO_SETS', { year: round.year });
+      }
+    }
   }
   const updated = await updateParRound(trx, {
     id: round.id,

@@ -4,12 +4,11 @@ import {
   findParRoundUnit,
   insertParEvidence,
   listParAdjustments,
-  listParCriteria,
+  findCriteriaTree,
   listParEvidence,
   listParRoundSets,
   listParScoreEvents,
   listParScores,
-  type ParCriterionRecord,
   type ParRoundRecord,
   type ParRoundUnitRecord,
   type ParScoreRecord,
@@ -24,11 +23,12 @@ import {
   decideWrite,
   defaultFinalPoints,
   evidenceStageOf,
-  isCriterionApplicable,
+  computeApplicableLeaves,
   PAR_DEADLINE_FIELDS,
   PAR_UNIT_TRANSITIONS,
   PAR_WRITE_RULES,
   type ParActor,
+  type ParCriterion,
   type ParAdjustmentKind,
   type ParRoundStage,
   type ParScoreField,
@@ -55,16 +55,18 @@ const loadUnitCriteria = async (
   if (!set) {
     throw new AppError('PAR_ROUND_NO_SETS', { year: round.year });
   }
-  const nodes = await listParCriteria(db, set.setId);
+  const nodes = await findCriteriaTree(db, set.setId);
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const parents = new Set(nodes.map((n) => n.parentCode).filter((c): c is string => c !== null));
   return { set, nodes, byCode, isLeaf: (code: string) => byCode.has(code) && !parents.has(code) };
 };
 type UnitCriteria = Awaited<ReturnType<typeof loadUnitCriteria>>;
 
+/** Whether a node applies to the unit: a leaf that applies, or a parent with a leaf that applies. */
 const applicabilityOf = (criteria: UnitCriteria, unit: Pick<ParRoundUnitRecord, 'tags' | 'excludedCodes'>) => {
-  const nodes = new Map(criteria.nodes.map((n) => [n.code, { notApplicableTo: n.notApplicableTo }]));
-  return (code: string) => isCriterionApplicable(nodes, code, unit);
+  const leaves = new Set(computeApplicableLeaves(criteria.nodes, unit.tags, unit.excludedCodes).leaves.map((l) => l.code));
+  return (code: string) =>
+    criteria.isLeaf(code) ? leaves.has(code) : [...leaves].some((leaf) => leaf.startsWith(`${code}.`));
 };
 
 const POINT_COLUMNS = {
@@ -522,7 +524,7 @@ const fillFinalDefaults = async (
   input: {
     round: ParRoundRecord;
     unit: ParRoundUnitRecord;
-    leaves: ParCriterionRecord[];
+    leaves: ParCriterion[];
     scores: Map<string, ParScoreRecord>;
     userId: string;
     at: Date;

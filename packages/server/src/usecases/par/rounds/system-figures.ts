@@ -1,11 +1,11 @@
-import { findParRoundUnit, listParCriteria, listParRoundSets, listParScores, writeParScore } from '@motcua/db';
+import { findCriteriaTree, findParRoundUnit, listParRoundSets, listParScores, writeParScore } from '@motcua/db';
 import {
   addSums,
   buildStatisticsFigures,
   computeServiceIndex,
   computeSystemPoints,
   createZeroSums,
-  isCriterionApplicable,
+  computeApplicableLeaves,
   PAR_MEASURE_LABELS,
   PAR_MEASURES_AVAILABLE,
   type ParSystemMeasure,
@@ -102,8 +102,10 @@ export const computeParSystemFigures = async (
       at: now,
       apply: async (unit) => {
         const set = (await listParRoundSets(trx, round.id)).find((s) => s.unitGroup === unit.unitGroup);
-        const nodes = set ? await listParCriteria(trx, set.setId) : [];
-        const tree = new Map(nodes.map((n) => [n.code, { notApplicableTo: n.notApplicableTo }]));
+        const nodes = set ? await findCriteriaTree(trx, set.setId) : [];
+        const applicable = new Set(
+          computeApplicableLeaves(nodes, unit.tags, unit.excludedCodes).leaves.map((leaf) => leaf.code),
+        );
         const scores = new Map(
           (await listParScores(trx, { roundId: round.id, agencyId: unit.agencyId })).map((s) => [s.criterionCode, s]),
         );
@@ -111,7 +113,7 @@ export const computeParSystemFigures = async (
         const figures = [];
         for (const node of nodes) {
           const measure = node.systemMeasure as ParSystemMeasure | null;
-          if (!measure || !isCriterionApplicable(tree, node.code, unit)) {
+          if (!measure || !applicable.has(node.code)) {
             continue;
           }
           const label = PAR_MEASURE_LABELS[measure];
