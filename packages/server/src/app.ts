@@ -151,11 +151,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerUserRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
   registerFeeRoutes(app, ctx);
-  registerParRoundRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerParSetRoutes(app, ctx);
+  await registerParRoundRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

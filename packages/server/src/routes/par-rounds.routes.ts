@@ -7,7 +7,8 @@ import {
   PAR_UNIT_GROUPS,
   PAR_UNIT_STATUSES,
 } from '@motcua/domain';
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
@@ -41,7 +42,7 @@ import {
 import { computeParSystemFigures } from '../usecases/par/rounds/system-figures.js';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
-const TAGS = ['par-rounds'];
+const TAGS = ['par'];
 
 /** Points in hundredths of a point (88,78 điểm = 8878). */
 const Points = z.number().int().min(0).max(1_000_000);
@@ -230,8 +231,19 @@ const RoundParams = z.object({ roundId: z.uuid() });
 const UnitParams = RoundParams.extend({ agencyId: z.uuid() });
 
 /** The yearly PAR Index round (issue 17 items 2, 3, 6): organiser, units, appraisers. */
-export const registerParRoundRoutes = (app: FastifyInstance, ctx: AppContext): void => {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+export const registerParRoundRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
+  const routes: FastifyPluginAsync = async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: ctx.config.portal.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+      throwFileSizeLimit: true,
+    });
+    registerRoutes(scope, ctx);
+  };
+  await app.register(routes);
+};
+
+const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
+  const api = scope.withTypeProvider<ZodTypeProvider>();
 
   api.get(
     '/api/v1/par/rounds',

@@ -60,10 +60,11 @@ export const changeParRound = async (
   const decision = decideRoundTransition({ stage: round.stage, action: input.action, counts, groupsWithoutSet });
   if (!decision.ok) {
     if (decision.code === 'PAR_ROUND_PRECONDITION') {
-      throw new AppError('PAR_ROUND_PRECONDITION', {
-        pending: decision.pending,
-        precondition: PRECONDITION_TEXT[decision.precondition],
-      });
+      throw new AppError(
+        'PAR_ROUND_PRECONDITION',
+        { pending: decision.pending, precondition: PRECONDITION_TEXT[decision.precondition] },
+        { extensions: { precondition: decision.precondition, pending: decision.pending } },
+      );
     }
     throw new AppError(decision.code);
   }
