@@ -49,7 +49,12 @@ type Scorecard = {
     } | null;
     evidence: { kind: string; title: string; url: string | null }[];
   }[];
-  totals: { applicableMax: number; self: number | null; final: number | null; areas: { code: string; self: number | null }[] };
+  totals: {
+    applicableMax: number;
+    self: number | null;
+    final: number | null;
+    areas: { code: string; self: number | null }[];
+  };
 };
 
 const scorecard = async (who: string, agencyId: string): Promise<Scorecard> => {
@@ -120,25 +125,27 @@ beforeAll(async () => {
   // procedures).
   const { default: excel } = await import('exceljs');
   const book = new excel.Workbook();
-  book.addWorksheet('Bộ tiêu chí').addRows([
-    ['BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CCHC CỦA CÁC SỞ, BAN, NGÀNH'],
-    [
-      'STT',
-      'Lĩnh vực/Tiêu chí/Tiêu chí thành phần',
-      'Điểm tối đa',
-      'Cách chấm điểm',
-      'Tài liệu kiểm chứng',
-      'Điều tra XHH (x)',
-      'Không áp dụng cho',
-      'Số liệu từ hệ thống',
-    ],
-    ['1', 'Công tác chỉ đạo, điều hành', '40', '', '', '', '', ''],
-    ['1.1', 'Kế hoạch CCHC năm', '20', 'Ban hành đúng hạn: 20 điểm', 'Kế hoạch', '', '', ''],
-    ['1.2', 'Giải quyết hồ sơ đúng hạn', '20', '', '', '', 'no_procedures', 'dossier_on_time_rate'],
-    ['2', 'Sự hài lòng', '60', '', '', '', '', ''],
-    ['2.1', 'Đánh giá của người dân', '30', '', '', 'x', '', ''],
-    ['2.2', 'Cải cách tổ chức bộ máy', '30', '', '', '', '', ''],
-  ]);
+  book
+    .addWorksheet('Bộ tiêu chí')
+    .addRows([
+      ['BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CCHC CỦA CÁC SỞ, BAN, NGÀNH'],
+      [
+        'STT',
+        'Lĩnh vực/Tiêu chí/Tiêu chí thành phần',
+        'Điểm tối đa',
+        'Cách chấm điểm',
+        'Tài liệu kiểm chứng',
+        'Điều tra XHH (x)',
+        'Không áp dụng cho',
+        'Số liệu từ hệ thống',
+      ],
+      ['1', 'Công tác chỉ đạo, điều hành', '40', '', '', '', '', ''],
+      ['1.1', 'Kế hoạch CCHC năm', '20', 'Ban hành đúng hạn: 20 điểm', 'Kế hoạch', '', '', ''],
+      ['1.2', 'Giải quyết hồ sơ đúng hạn', '20', '', '', '', 'no_procedures', 'dossier_on_time_rate'],
+      ['2', 'Sự hài lòng', '60', '', '', '', '', ''],
+      ['2.1', 'Đánh giá của người dân', '30', '', '', 'x', '', ''],
+      ['2.2', 'Cải cách tổ chức bộ máy', '30', '', '', '', '', ''],
+    ]);
   const file = multipartFile(Buffer.from(await book.xlsx.writeBuffer()), 'bo-tieu-chi.xlsx', XLSX);
   const imported = await t.app.inject({
     method: 'POST',
@@ -197,8 +204,12 @@ describe('a PAR round from creation to publication', () => {
     expect(tagged.statusCode, tagged.body).toBe(200);
     const appraiser = world.users.lanhdao?.id ?? '';
     expect(
-      (await call('sonoivu', 'POST', `/api/v1/par/rounds/${roundId}/appraisers`, { agencyId: justice, userId: appraiser }))
-        .json().code,
+      (
+        await call('sonoivu', 'POST', `/api/v1/par/rounds/${roundId}/appraisers`, {
+          agencyId: justice,
+          userId: appraiser,
+        })
+      ).json().code,
     ).toBe('PAR_APPRAISER_NOT_ELIGIBLE');
     const thamdinh = appraiserIds.thamdinh;
     const assigned = await call('sonoivu', 'POST', `/api/v1/par/rounds/${roundId}/appraisers`, {
@@ -223,9 +234,11 @@ describe('a PAR round from creation to publication', () => {
     expect((await call('tiepnhan', 'GET', `${unitUrl(justice)}/scorecard`)).statusCode).toBe(404);
     const seen = (await call('daumoicchc', 'GET', `/api/v1/par/rounds/${roundId}/units`)).json().items;
     expect(seen.map((u: { agencyId: string }) => u.agencyId)).toEqual([justice]);
-    expect((await call('sonoivu', 'GET', `${unitUrl(construction)}/scorecard`)).json().nodes.find(
-      (n: { code: string }) => n.code === '1.2',
-    ).applicable).toBe(false);
+    expect(
+      (await call('sonoivu', 'GET', `${unitUrl(construction)}/scorecard`))
+        .json()
+        .nodes.find((n: { code: string }) => n.code === '1.2').applicable,
+    ).toBe(false);
   });
 
   it('reminds the unit 3 working days before the self-assessment is due, once', async () => {
@@ -234,18 +247,31 @@ describe('a PAR round from creation to publication', () => {
     expect(await runParReminders(t.ctx, { today: '2026-12-08' })).toEqual({ created: 0 });
     const mine = (await call('daumoicchc', 'GET', '/api/v1/par/reminders')).json().items;
     expect(mine).toEqual([
-      expect.objectContaining({ deadline: 'selfAssessmentDue', dueDate: '2026-12-10', remindOn: '2026-12-07', status: 'skipped' }),
+      expect.objectContaining({
+        deadline: 'selfAssessmentDue',
+        dueDate: '2026-12-10',
+        remindOn: '2026-12-07',
+        status: 'skipped',
+      }),
     ]);
   });
 
   it('takes the self-assessment with notes and evidence, within the rules', async () => {
-    const ok = await score('daumoicchc', justice, '1.1', { field: 'self', points: 2000, note: 'Kế hoạch số 12/KH-STP' });
+    const ok = await score('daumoicchc', justice, '1.1', {
+      field: 'self',
+      points: 2000,
+      note: 'Kế hoạch số 12/KH-STP',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await score('daumoicchc', justice, '1.2', { field: 'self', points: 2001 })).json().code).toBe(
       'PAR_POINTS_OUT_OF_RANGE',
     );
-    expect((await score('daumoicchc', justice, '2.1', { field: 'self', points: 100 })).json().code).toBe('PAR_SURVEY_SCORED');
-    expect((await score('daumoicchc', justice, '1', { field: 'self', points: 100 })).json().code).toBe('PAR_NOT_A_LEAF');
+    expect((await score('daumoicchc', justice, '2.1', { field: 'self', points: 100 })).json().code).toBe(
+      'PAR_SURVEY_SCORED',
+    );
+    expect((await score('daumoicchc', justice, '1', { field: 'self', points: 100 })).json().code).toBe(
+      'PAR_NOT_A_LEAF',
+    );
     expect((await score('thamdinh', justice, '1.1', { field: 'appraisal_1', points: 100 })).json().code).toBe(
       'PAR_WRONG_ROUND_STAGE',
     );
@@ -288,7 +314,9 @@ describe('a PAR round from creation to publication', () => {
     );
     expect(Number(jobs.rows[0]?.n)).toBeGreaterThan(0);
     expect((await act('lanhdao', justice, 'return_self')).json().code).toBe('PAR_REASON_REQUIRED');
-    expect((await act('lanhdao', justice, 'return_self', 'Bổ sung tài liệu kiểm chứng tiêu chí 1.2')).json()).toMatchObject({
+    expect(
+      (await act('lanhdao', justice, 'return_self', 'Bổ sung tài liệu kiểm chứng tiêu chí 1.2')).json(),
+    ).toMatchObject({
       status: 'self_draft',
     });
     await act('daumoicchc', justice, 'submit_self');
@@ -326,19 +354,26 @@ describe('a PAR round from creation to publication', () => {
     await score('thamdinh', justice, '1.2', { field: 'appraisal_1', points: 1800 });
     await score('thamdinh', justice, '2.2', { field: 'appraisal_1', points: 2000 });
     await score('thamdinh', justice, '2.1', { field: 'appraisal_1', points: 2700, note: 'Kết quả điều tra XHH' });
-    expect((await act('thamdinh', justice, 'complete_appraisal_1')).json()).toMatchObject({ status: 'appraisal_1_done' });
+    expect((await act('thamdinh', justice, 'complete_appraisal_1')).json()).toMatchObject({
+      status: 'appraisal_1_done',
+    });
     expect((await score('sonoivu', construction, '1.2', { field: 'appraisal_1', points: 0 })).json().code).toBe(
       'PAR_CRITERION_NOT_APPLICABLE',
     );
     await score('sonoivu', construction, '1.1', { field: 'appraisal_1', points: 1000 });
     await score('sonoivu', construction, '2.2', { field: 'appraisal_1', points: 1000 });
-    expect((await act('sonoivu', construction, 'complete_appraisal_1')).json()).toMatchObject({ status: 'appraisal_1_done' });
+    expect((await act('sonoivu', construction, 'complete_appraisal_1')).json()).toMatchObject({
+      status: 'appraisal_1_done',
+    });
     expect((await scorecard('sonoivu', construction)).totals.applicableMax).toBe(8000);
   });
 
   it('takes the explanation with new evidence, then the second appraisal', async () => {
     expect((await advance('start_explanation')).json()).toMatchObject({ stage: 'explanation' });
-    const note = await score('daumoicchc', justice, '1.1', { field: 'explanation', note: 'Kế hoạch ban hành 28/12/2025' });
+    const note = await score('daumoicchc', justice, '1.1', {
+      field: 'explanation',
+      note: 'Kế hoạch ban hành 28/12/2025',
+    });
     expect(note.statusCode, note.body).toBe(200);
     const link = await call('daumoicchc', 'POST', `${unitUrl(justice)}/evidence/links`, {
       code: '1.1',
@@ -351,16 +386,22 @@ describe('a PAR round from creation to publication', () => {
     });
     expect((await advance('start_appraisal_2')).json()).toMatchObject({ stage: 'appraisal_2' });
     await score('thamdinh', justice, '1.1', { field: 'appraisal_2', points: 2000, note: 'Chấp nhận giải trình' });
-    expect((await act('thamdinh', justice, 'complete_appraisal_2')).json()).toMatchObject({ status: 'appraisal_2_done' });
-    expect((await act('sonoivu', construction, 'complete_appraisal_2')).json()).toMatchObject({ status: 'appraisal_2_done' });
+    expect((await act('thamdinh', justice, 'complete_appraisal_2')).json()).toMatchObject({
+      status: 'appraisal_2_done',
+    });
+    expect((await act('sonoivu', construction, 'complete_appraisal_2')).json()).toMatchObject({
+      status: 'appraisal_2_done',
+    });
   });
 
   it('finalises by the last appraisal and publishes only when every unit is final', async () => {
     expect((await advance('start_council')).json()).toMatchObject({ stage: 'council' });
     await expect(
-      t.database.db.transaction().execute((trx) =>
-        changeParRound(t.ctx, trx, { roundId, action: 'publish', actorUserId: null, at: clock.now() }),
-      ),
+      t.database.db
+        .transaction()
+        .execute((trx) =>
+          changeParRound(t.ctx, trx, { roundId, action: 'publish', actorUserId: null, at: clock.now() }),
+        ),
     ).rejects.toMatchObject({ code: 'PAR_ROUND_PRECONDITION' });
     expect((await act('sonoivu', justice, 'finalise')).json()).toMatchObject({ status: 'finalised' });
     expect((await act('sonoivu', construction, 'finalise')).json()).toMatchObject({ status: 'finalised' });
@@ -392,9 +433,9 @@ describe('a PAR round from creation to publication', () => {
     ]);
     const clean = await verifyAuditChains(t.ctx);
     expect(clean.par).toMatchObject({ units: 2, findings: [] });
-    await expect(sql`update par_score_event set points = 2000 where field = 'appraisal_1'`.execute(t.database.db)).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      sql`update par_score_event set points = 2000 where field = 'appraisal_1'`.execute(t.database.db),
+    ).rejects.toThrow(/append-only/);
     await t.database.db.transaction().execute(async (trx) => {
       await sql`alter table par_score_event disable trigger par_score_event_no_update`.execute(trx);
       await sql`update par_score_event set points = 2000 where field = 'appraisal_1' and criterion_code = '1.1' and agency_id = ${justice}`.execute(

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import {
   PAR_ACTORS,
   PAR_ADJUSTMENT_KINDS,
@@ -7,7 +8,6 @@ import {
   PAR_UNIT_GROUPS,
   PAR_UNIT_STATUSES,
 } from '@motcua/domain';
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,10 +1,10 @@
 import {
   type Database,
+  findCriteriaTree,
   findParEvidence,
   findParRoundUnit,
   insertParEvidence,
   listParAdjustments,
-  findCriteriaTree,
   listParEvidence,
   listParRoundSets,
   listParScoreEvents,
@@ -19,17 +19,17 @@ import {
 import {
   checkAdjustment,
   checkLeafScore,
+  computeApplicableLeaves,
   decideUnitTransition,
   decideWrite,
   defaultFinalPoints,
   evidenceStageOf,
-  computeApplicableLeaves,
   PAR_DEADLINE_FIELDS,
   PAR_UNIT_TRANSITIONS,
   PAR_WRITE_RULES,
   type ParActor,
-  type ParCriterion,
   type ParAdjustmentKind,
+  type ParCriterion,
   type ParRoundStage,
   type ParScoreField,
   type ParSystemMeasure,
@@ -64,7 +64,9 @@ type UnitCriteria = Awaited<ReturnType<typeof loadUnitCriteria>>;
 
 /** Whether a node applies to the unit: a leaf that applies, or a parent with a leaf that applies. */
 const applicabilityOf = (criteria: UnitCriteria, unit: Pick<ParRoundUnitRecord, 'tags' | 'excludedCodes'>) => {
-  const leaves = new Set(computeApplicableLeaves(criteria.nodes, unit.tags, unit.excludedCodes).leaves.map((l) => l.code));
+  const leaves = new Set(
+    computeApplicableLeaves(criteria.nodes, unit.tags, unit.excludedCodes).leaves.map((l) => l.code),
+  );
   return (code: string) =>
     criteria.isLeaf(code) ? leaves.has(code) : [...leaves].some((leaf) => leaf.startsWith(`${code}.`));
 };
@@ -707,7 +709,7 @@ export const getParEvidenceFile = async (
 ) => {
   await authorizeParUnit(ctx, actor, input);
   const evidence = await findParEvidence(ctx.db, { ...input, id: input.evidenceId });
-  if (!evidence || evidence.kind !== 'file' || !evidence.fileSha256) {
+  if (evidence?.kind !== 'file' || !evidence.fileSha256) {
     throw new AppError('NOT_FOUND', { resource: { vi: 'tài liệu kiểm chứng', en: 'evidence' } });
   }
   return {

@@ -2,10 +2,10 @@ import { findCriteriaTree, findParRoundUnit, listParRoundSets, listParScores, wr
 import {
   addSums,
   buildStatisticsFigures,
+  computeApplicableLeaves,
   computeServiceIndex,
   computeSystemPoints,
   createZeroSums,
-  computeApplicableLeaves,
   PAR_MEASURE_LABELS,
   PAR_MEASURES_AVAILABLE,
   type ParSystemMeasure,
