@@ -46,6 +46,12 @@ const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ defau
 const ReportImportPage = lazy(() =>
   import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
 );
+const ParRoundsPage = lazy(() =>
+  import('./features/par/scorecard/ParRoundsPage').then((m) => ({ default: m.ParRoundsPage })),
+);
+const ParScorecardPage = lazy(() =>
+  import('./features/par/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -81,6 +87,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
   { path: 'bao-cao', element: <ReportsPage /> },
   { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
+  { path: 'chi-so-cchc', element: <ParRoundsPage /> },
+  { path: 'chi-so-cchc/:roundId/:agencyId', element: <ParScorecardPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

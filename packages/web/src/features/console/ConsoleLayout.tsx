@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   MenuOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout } from 'antd';
@@ -95,6 +96,12 @@ const ConsoleChrome = () => {
       key: '/can-bo/bao-cao',
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
+    },
+    // Chỉ số CCHC (PAR Index): the unit's focal officer and head, the appraisers, the organiser.
+    hasRole(me, 'par_focal', 'approver', 'par_appraiser', 'par_organiser') && {
+      key: '/can-bo/chi-so-cchc',
+      icon: <TrophyOutlined />,
+      label: t('nav.par'),
     },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
