@@ -73,7 +73,9 @@ const LeafCard = ({
 }) => {
   const { t } = useTranslation();
   const field = card.can.write.find((f) => f !== 'self' || !node.surveyScored) ?? null;
-  const [points, setPoints] = useState<number | null>(field ? pointsOf(node, field) : null);
+  const saved = field ? pointsOf(node, field) : null;
+  // The input is in points (45,5), the API in hundredths (4550).
+  const [points, setPoints] = useState<number | null>(saved === null ? null : saved / 100);
   const [note, setNote] = useState(field ? noteOf(node, field) : '');
   const [override, setOverride] = useState('');
   const [linkTitle, setLinkTitle] = useState('');
