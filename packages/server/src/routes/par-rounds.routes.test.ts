@@ -8,6 +8,7 @@ import { verifyAuditChains } from '../usecases/dossiers/audit.js';
 import { changeParRound } from '../usecases/par/rounds/change-par-round.js';
 import { runParReminders } from '../usecases/par/rounds/reminders.js';
 import { multipartFile, samplePdf } from '../usecases/portal/test-support.js';
+import { importDossierRecords } from '../usecases/reports/import.js';
 
 /**
  * A whole PAR round through the API (issue 17 items 2, 3, 6): a department set imported and published, a
@@ -337,21 +338,60 @@ describe('a PAR round from creation to publication', () => {
     expect((await advance('start_appraisal_1')).json()).toMatchObject({ stage: 'appraisal_1' });
   });
 
-  it('appraises with the system figure: no dossiers gives “chưa có dữ liệu”, nothing to accept', async () => {
-    const figures = await call('thamdinh', 'POST', `${unitUrl(justice)}/system-figures`);
-    expect(figures.statusCode, figures.body).toBe(200);
-    expect(figures.json().items).toEqual([
+  it('appraises with the system figure of the unit’s dossiers: accepted, or overridden with a reason', async () => {
+    const none = await call('thamdinh', 'POST', `${unitUrl(justice)}/system-figures`);
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.json().items).toEqual([
       expect.objectContaining({ code: '1.2', measure: 'dossier_on_time_rate', available: false }),
     ]);
+    // Four of Justice's dossiers of 2026 settled, three on time: 3/4 of 20 points = 15.
+    await importDossierRecords(t.database.db, {
+      items: [1, 2, 3, 4].map((n) => ({
+        ma_ho_so: `STP-2026-${n}`,
+        ma_tinh: '33',
+        ma_co_quan: '000.00.01.H31',
+        co_quan: 'Sở Tư pháp tỉnh Hưng Yên',
+        ngay_tiep_nhan: '2026-03-02 09:00',
+        ngay_hen_tra: '2026-03-09 17:00',
+        ngay_co_ket_qua: n === 4 ? '2026-03-12 10:00' : '2026-03-05 10:00',
+      })),
+      provinceCode: '33',
+      fileName: 'ho-so-2026.json',
+      actorUserId: null,
+      now: clock.now(),
+    });
+    const figures = await call('thamdinh', 'POST', `${unitUrl(justice)}/system-figures`);
+    expect(figures.json().items).toEqual([
+      expect.objectContaining({
+        code: '1.2',
+        available: true,
+        numerator: 3,
+        denominator: 4,
+        points: 1500,
+        drillDown: expect.arrayContaining([
+          expect.stringContaining('/api/v1/reports/dossiers?figure=resolved_on_time'),
+        ]),
+      }),
+    ]);
+    const accepted = await score('thamdinh', justice, '1.2', { field: 'appraisal_1', acceptSystem: true });
+    expect(accepted.json()).toMatchObject({ appraisal1Points: 1500, overrideReason: null, system: { points: 1500 } });
+    expect((await score('thamdinh', justice, '1.2', { field: 'appraisal_1', points: 1800 })).json().code).toBe(
+      'PAR_REASON_REQUIRED',
+    );
+    const overridden = await score('thamdinh', justice, '1.2', {
+      field: 'appraisal_1',
+      points: 1800,
+      overrideReason: 'Hồ sơ trễ hạn do lỗi liên thông, đã xác minh',
+    });
+    expect(overridden.json()).toMatchObject({ appraisal1Points: 1800, system: { points: 1500 } });
     expect((await call('daumoicchc', 'POST', `${unitUrl(justice)}/system-figures`)).json().code).toBe(
       'PAR_UNIT_ACTION_NOT_ALLOWED',
     );
-    expect((await score('thamdinh', justice, '1.2', { field: 'appraisal_1', acceptSystem: true })).json().code).toBe(
+    expect((await score('thamdinh', justice, '1.1', { field: 'appraisal_1', acceptSystem: true })).json().code).toBe(
       'PAR_NO_SYSTEM_FIGURE',
     );
     await score('thamdinh', justice, '1.1', { field: 'appraisal_1', points: 1500, note: 'Ban hành chậm' });
     expect((await act('thamdinh', justice, 'complete_appraisal_1')).json().code).toBe('PAR_POINTS_REQUIRED');
-    await score('thamdinh', justice, '1.2', { field: 'appraisal_1', points: 1800 });
     await score('thamdinh', justice, '2.2', { field: 'appraisal_1', points: 2000 });
     await score('thamdinh', justice, '2.1', { field: 'appraisal_1', points: 2700, note: 'Kết quả điều tra XHH' });
     expect((await act('thamdinh', justice, 'complete_appraisal_1')).json()).toMatchObject({
