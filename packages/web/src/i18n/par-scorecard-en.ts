@@ -83,6 +83,7 @@ export const parScorecardEn: ParScorecardMessages = {
   action_finalise: 'Set the final points',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  reminders: 'Deadline reminders',
   history: 'History',
   points: 'points',
 };

@@ -85,6 +85,7 @@ export const parScorecardVi = {
   action_finalise: 'Chốt điểm cuối cùng',
   confirm: 'Xác nhận',
   cancel: 'Hủy',
+  reminders: 'Nhắc hạn',
   history: 'Lịch sử thay đổi',
   points: 'điểm',
 };

@@ -11,6 +11,7 @@ import {
   useAdvanceParRound,
   useAssignParAppraiser,
   useCreateParRound,
+  useParReminders,
   useParRounds,
   useParRoundUnits,
 } from './useParScorecard';
@@ -92,6 +93,7 @@ export const ParRoundsPage = () => {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const rounds = useParRounds();
+  const reminders = useParReminders();
   const create = useCreateParRound();
   const advance = useAdvanceParRound();
   const organiser = hasRole(me, 'par_organiser');
@@ -129,6 +131,23 @@ export const ParRoundsPage = () => {
             {create.error && <Alert type="error" message={create.error.message} style={{ marginTop: 8 }} />}
           </Form>
         </Card>
+      )}
+      {(reminders.data?.items.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginBottom: 12 }}
+          data-testid="par-reminders"
+          message={t('parScorecard.reminders')}
+          description={
+            <ul style={{ paddingLeft: 18, margin: 0 }}>
+              {reminders.data?.items.map((r) => (
+                <li key={r.id}>
+                  {r.agencyName}: {t(`parScorecard.deadline_${r.deadline}`)} {formatDate(r.dueDate)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {rounds.data?.items.length === 0 && <Typography.Paragraph>{t('parScorecard.noRounds')}</Typography.Paragraph>}
       {rounds.data?.items.map((round) => {

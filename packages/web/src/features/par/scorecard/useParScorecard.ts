@@ -112,3 +112,12 @@ export const useComputeParFigures = (roundId: string, agencyId: string) => {
     onSuccess: invalidate,
   });
 };
+
+export type ParReminders = ResponseOf<'/api/v1/par/reminders', 'get'>;
+
+/** The signed-in official's deadline reminders. */
+export const useParReminders = () =>
+  useQuery({
+    queryKey: ['par', 'reminders'],
+    queryFn: ({ signal }) => api.get<ParReminders>('/api/v1/par/reminders', { limit: '10' }, signal),
+  });
