@@ -23,6 +23,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './par-rounds.queries.js';
 export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export {
@@ -57,6 +58,7 @@ export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
 export * from './tables/par.js';
+export * from './tables/par-round.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
 export * from './tracking.queries.js';

@@ -84,6 +84,10 @@ type Fixture = World & {
   /** A draft PAR criteria set of the province, and a fresh one before each call that consumes it. */
   parSetId: string;
   spareParSetId: string;
+  /** An open PAR round of 2025 (departments: Justice, Construction) with a link and a file of Justice's evidence. */
+  parRoundId: string;
+  parLinkId: string;
+  parFileId: string;
 };
 
 type Case = {
@@ -972,6 +976,137 @@ const CASES: Case[] = [
       f.spareParSetId = await createParDraft();
     },
   },
+
+  // PAR Index rounds: the organiser runs them; a unit (its focal officer, its head) reaches only its own
+  // scorecard; assigned appraisers theirs (no appraiser in this world: their scope is in par-rounds.routes.test.ts).
+  { method: 'GET', route: '/api/v1/par/rounds', url: () => '/api/v1/par/rounds', allowed: 'any' },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds',
+    url: () => '/api/v1/par/rounds',
+    body: () => ({ provinceCode: '33', year: 2031, title: 'Ma trận' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/par/rounds/:roundId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
+    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/advance',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/advance`,
+    body: () => ({ expectedVersion: 999, action: 'start_council' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/applicability',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/applicability`,
+    body: () => ({ expectedVersion: 999, tags: [], excludedCodes: [] }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/appraisers',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/appraisers',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
+    body: (f) => ({ agencyId: f.agencies.justice?.id, userId: f.userId }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/rounds/:roundId/appraisers/:agencyId/:userId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers/${f.agencies.justice?.id}/${f.userId}`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scorecard',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scorecard`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scores/:code',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scores/1.1`,
+    body: () => ({ field: 'self', points: 100, expectedVersion: 999 }),
+    // The self-assessment is the focal officer's; the head and the organiser are refused (403).
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/adjustments/:kind',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/adjustments/bonus`,
+    body: () => ({ field: 'self', points: 0, expectedVersion: null }),
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/actions',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/actions`,
+    body: () => ({ action: 'submit_self', expectedVersion: 999 }),
+    // Everyone who reaches the unit may ask (the version answers 409); the table then picks the role.
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/links',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/links`,
+    body: () => ({ code: '1.1', title: 'Báo cáo', url: '/console/reports' }),
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/files',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/files?code=1.1&title=Tep`,
+    upload: true,
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parLinkId}`,
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId/file',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parFileId}/file`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/system-figures',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/system-figures`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/history',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/history`,
+    allowed: PAR_READERS,
+  },
+  { method: 'GET', route: '/api/v1/par/reminders', url: () => '/api/v1/par/reminders', allowed: 'any' },
 ];
 
 let t: TestApp;
@@ -1017,6 +1152,102 @@ const createParDraft = async (): Promise<string> => {
   }
   return response.json().id;
 };
+
+/**
+ * An open PAR round of 2025 for the departments (Justice, Construction) on a published one-leaf set, with a
+ * link and a file of evidence that Justice's focal officer added.
+ */
+const createParRound = async (): Promise<{ parRoundId: string; parLinkId: string; parFileId: string }> => {
+  const organiser = sessions.get('par_organiser') ?? {};
+  const focal = sessions.get('par_focal') ?? {};
+  const expectOk = (response: { statusCode: number; body: string }, what: string) => {
+    if (response.statusCode >= 300) {
+      throw new Error(`${what}: ${response.statusCode} ${response.body}`);
+    }
+    return JSON.parse(response.body);
+  };
+  let set = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/par/criteria-sets',
+      headers: organiser,
+      payload: { year: 2025, unitGroup: 'department', title: 'Bộ tiêu chí sở 2025' },
+    }),
+    'the 2025 set',
+  );
+  const fields = (title: string, maxPoints: number) => ({
+    title,
+    maxPoints,
+    scoringRule: null,
+    evidenceRequired: null,
+    surveyScored: false,
+    systemMeasure: null,
+    notApplicableTo: [],
+  });
+  for (const edit of [
+    { kind: 'add', parentCode: null, fields: fields('Công tác chỉ đạo, điều hành', 0) },
+    { kind: 'add', parentCode: '1', fields: fields('Kế hoạch CCHC', 10_000) },
+  ]) {
+    set = expectOk(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/par/criteria-sets/${set.id}/criteria`,
+        headers: organiser,
+        payload: { expectedVersion: set.rowVersion, edit },
+      }),
+      'a node of the 2025 set',
+    );
+  }
+  expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/par/criteria-sets/${set.id}/publish`,
+      headers: organiser,
+      payload: { expectedVersion: set.rowVersion, decisionNumber: '5/QĐ-UBND', decisionDate: '2025-01-10' },
+    }),
+    'publishing the 2025 set',
+  );
+  const round = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/par/rounds',
+      headers: organiser,
+      payload: { provinceCode: '33', year: 2025, title: 'Chỉ số CCHC năm 2025' },
+    }),
+    'the 2025 round',
+  );
+  expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/par/rounds/${round.id}/advance`,
+      headers: organiser,
+      payload: { expectedVersion: round.version, action: 'open' },
+    }),
+    'opening the 2025 round',
+  );
+  const unit = `/api/v1/par/rounds/${round.id}/units/${justiceId}`;
+  const link = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `${unit}/evidence/links`,
+      headers: focal,
+      payload: { code: '1.1', title: 'Kế hoạch CCHC', url: '/console/reports' },
+    }),
+    'a link of evidence',
+  );
+  const file = multipartFile(samplePdf('ke-hoach-cchc'), 'ke-hoach.pdf', 'application/pdf');
+  const stored = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `${unit}/evidence/files?code=1.1&title=KeHoach`,
+      headers: { ...focal, ...file.headers },
+      payload: file.payload,
+    }),
+    'a file of evidence',
+  );
+  return { parRoundId: round.id, parLinkId: link.id, parFileId: stored.id };
+};
+let justiceId = '';
 
 /** The values of the test application form (TEST_APPLICATION_FORM). */
 const FILLED_FORM = {
@@ -1164,7 +1395,12 @@ beforeAll(async () => {
     spareUploadId: '',
     parSetId: await createParDraft(),
     spareParSetId: '',
+    parRoundId: '',
+    parLinkId: '',
+    parFileId: '',
   };
+  justiceId = world.agencies.justice?.id ?? '';
+  Object.assign(fixture, await createParRound());
 }, 120_000);
 
 afterAll(async () => {

@@ -46,6 +46,12 @@ const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ defau
 const ReportImportPage = lazy(() =>
   import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
 );
+const ParRoundsPage = lazy(() =>
+  import('./features/par/scorecard/ParRoundsPage').then((m) => ({ default: m.ParRoundsPage })),
+);
+const ParScorecardPage = lazy(() =>
+  import('./features/par/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -94,7 +100,9 @@ export const consoleRoutes: RouteObject[] = [
     path: 'chi-so-cchc',
     element: <ParSection />,
     children: [
-      { index: true, element: <Navigate to="bo-tieu-chi" replace /> },
+      { index: true, element: <Navigate to="dot-danh-gia" replace /> },
+      { path: 'dot-danh-gia', element: <ParRoundsPage /> },
+      { path: 'dot-danh-gia/:roundId/:agencyId', element: <ParScorecardPage /> },
       { path: 'bo-tieu-chi', element: <CriteriaSetsPage /> },
       { path: 'bo-tieu-chi/:id', element: <CriteriaSetPage /> },
     ],

@@ -2,4 +2,6 @@ export * from './criteria-edit.js';
 export * from './criteria-set.js';
 export * from './criteria-sheet.js';
 export * from './national-index.js';
+export * from './round.js';
+export * from './system-figure.js';
 export * from './types.js';

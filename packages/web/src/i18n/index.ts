@@ -7,6 +7,7 @@ import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
+import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
@@ -32,6 +33,7 @@ declare module 'i18next' {
           reportImport: ReportImportMessages;
           par: ParMessages;
           parSets: ParSetsMessages;
+          parScorecard: ParScorecardMessages;
         };
     };
   }

@@ -2,7 +2,7 @@ import type { ParMessages, ParSetsMessages } from './par-sets-vi';
 
 export const parEn: ParMessages = {
   section: 'PAR Index (administrative reform index)',
-  tabs: { sets: 'Criteria sets' },
+  tabs: { rounds: 'Rounds', sets: 'Criteria sets' },
 };
 
 export const parSetsEn: ParSetsMessages = {

@@ -4,7 +4,7 @@
  */
 export const parVi = {
   section: 'Chỉ số cải cách hành chính (Chỉ số CCHC)',
-  tabs: { sets: 'Bộ tiêu chí' },
+  tabs: { rounds: 'Đợt đánh giá', sets: 'Bộ tiêu chí' },
 };
 
 export const parSetsVi = {

@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -6218,6 +6218,1383 @@ export interface paths {
       };
     };
   };
+  "/api/v1/par/rounds": {
+    /** PAR Index rounds the official takes part in (organiser, appraiser, or a unit), newest first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRound"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create the round of a year (organiser): the published set per unit group, the units, the deadlines */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            year: number;
+            title: string;
+            unitGroups?: ("department" | "commune" | "province")[];
+            deadlines?: components["schemas"]["ParDeadlinesInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}": {
+    /** One PAR Index round */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change the title or the deadlines of a round (organiser; working days only, in stage order) */
+    patch: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            title?: string;
+            deadlines?: components["schemas"]["ParDeadlinesInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/advance": {
+    /**
+     * Advance the round to its next stage (organiser); opening freezes the criteria sets
+     * @description Publication (council → published) is the results’ endpoint, through the same stage path.
+     */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @enum {string} */
+            action: "open" | "start_appraisal_1" | "start_explanation" | "start_appraisal_2" | "start_council";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units": {
+    /**
+     * Units of a round the official reaches (organiser: all; appraiser: assigned; a unit: its own)
+     * @description Keyset-paginated by (unit group, agency); `late=true` keeps the late units (organiser’s view).
+     */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          late?: string;
+        };
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRoundUnit"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/applicability": {
+    /** Tags and excluded criteria of a unit (organiser, while the round is a draft) */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            tags: string[];
+            excludedCodes: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              agencyId: string;
+              tags: string[];
+              excludedCodes: string[];
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/appraisers": {
+    /** Appraisers assigned to the units of a round (organiser) */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Assign an appraiser (an official with the PAR appraiser role) to a unit (organiser; idempotent) */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/appraisers/{agencyId}/{userId}": {
+    /** Remove an appraiser from a unit (organiser) */
+    delete: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          userId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/scorecard": {
+    /** A unit’s scorecard (the unit itself, its assigned appraisers, the organiser; 404 for anyone else) */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParScorecard"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/scores/{code}": {
+    /**
+     * Enter a leaf’s points and note for a stage (version-guarded per leaf; null for the first write)
+     * @description self (focal officer, self-assessment), appraisal_1 / appraisal_2 (assigned appraiser or organiser), explanation (the unit’s note), final (organiser, council). `acceptSystem` takes the system figure’s points; other points than the figure’s need `overrideReason`. Points are hundredths, 0 to the maximum.
+     */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            field: "self" | "appraisal_1" | "explanation" | "appraisal_2" | "final";
+            points?: number | null;
+            note?: string | null;
+            acceptSystem?: boolean;
+            overrideReason?: string | null;
+            expectedVersion: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParScore"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/adjustments/{kind}": {
+    /** Bonus or penalty points of the unit for a stage, within the criteria set’s cap */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          kind: "bonus" | "penalty";
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            field: "self" | "appraisal_1" | "appraisal_2" | "final";
+            points: number;
+            note?: string | null;
+            expectedVersion: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              kind: "bonus" | "penalty";
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/actions": {
+    /** Move the unit: submit, approve or return (with a reason), lock late, appraisal done, explain, finalise */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "submit_self" | "approve_self" | "return_self" | "lock_late" | "complete_appraisal_1" | "submit_explanation" | "complete_appraisal_2" | "finalise";
+            expectedVersion: number;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              agencyId: string;
+              /** @enum {string} */
+              status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/links": {
+    /** Evidence as a link: to a document or figure in motcua (a path) or a public address */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/files": {
+    /** Evidence as a file (PDF, JPEG, PNG; type read from the content, scanned, stored by its hash) */
+    post: {
+      parameters: {
+        query: {
+          code: string;
+          title: string;
+        };
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/{evidenceId}": {
+    /** Withdraw evidence (kept, marked withdrawn) while the unit may still write */
+    delete: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          evidenceId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              withdrawn: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/{evidenceId}/file": {
+    /** The file of an evidence item */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          evidenceId: string;
+        };
+      };
+      responses: {
+        /** @description The document (application/pdf or image/jpeg or image/png) */
+        200: {
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/system-figures": {
+    /**
+     * Compute the figures motcua measures (on-time rate, online share, Decision 766 index) for the unit
+     * @description Appraisers and the organiser. Each figure is kept with its counts, points and formula, and links to the dossiers behind it; measures of areas not in motcua yet answer "chưa có dữ liệu".
+     */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  code: string;
+                  /** @enum {string} */
+                  measure: "dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate";
+                  label: {
+                    vi: string;
+                    en: string;
+                  };
+                  available: boolean;
+                  reason: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  numerator: number | null;
+                  denominator: number | null;
+                  points: number | null;
+                  formula: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  drillDown: string[];
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/history": {
+    /** The unit’s score history (who changed what, when; hash-chained), in order */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          afterSeq?: number;
+          limit?: number;
+        };
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  seq: number;
+                  criterionCode: string | null;
+                  action: string;
+                  field: string;
+                  points: number | null;
+                  note: string | null;
+                  detail: {
+                    [key: string]: unknown;
+                  } | null;
+                  actorUserId: string | null;
+                  at: string;
+                  hash: string;
+                })[];
+              nextAfterSeq: number | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/reminders": {
+    /** The signed-in official’s PAR deadline reminders, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  roundId: string;
+                  roundTitle: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  agencyName: string;
+                  /** @enum {string} */
+                  deadline: "selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue";
+                  dueDate: string;
+                  remindOn: string;
+                  /** @enum {string} */
+                  status: "pending" | "sent" | "skipped" | "failed";
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -10177,6 +11554,192 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description The last working day of each stage (working days of the province) */
+    ParDeadlinesInput: {
+      selfAssessmentDue?: string | null;
+      appraisal1Due?: string | null;
+      explanationDue?: string | null;
+      appraisal2Due?: string | null;
+      councilDue?: string | null;
+    };
+    /** @description A yearly PAR Index round: stage, deadlines, criteria sets, units by status */
+    ParRoundInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      deadlines: {
+        selfAssessmentDue: string | null;
+        appraisal1Due: string | null;
+        explanationDue: string | null;
+        appraisal2Due: string | null;
+        councilDue: string | null;
+      };
+      openedAt: string | null;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+      sets: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          /** Format: uuid */
+          setId: string;
+          title: string;
+          status: string;
+          bonusCap: number;
+          penaltyCap: number;
+          totalMax: number;
+        })[];
+      progress: {
+        [key: string]: number;
+      };
+    };
+    /** @description A unit of a round: status, applicability, lateness */
+    ParRoundUnitInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyCode: string;
+      agencyName: string;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      tags: string[];
+      excludedCodes: string[];
+      /** @enum {string} */
+      status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+      statusChangedAt: string;
+      selfSubmittedAt: string | null;
+      explanationSubmittedAt: string | null;
+      version: number;
+      late: ("selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue")[];
+    };
+    /** @description A leaf’s points and notes per stage, with the system figure (hundredths) */
+    ParScoreInput: {
+      selfPoints: number | null;
+      selfNote: string | null;
+      appraisal1Points: number | null;
+      appraisal1Note: string | null;
+      explanationNote: string | null;
+      appraisal2Points: number | null;
+      appraisal2Note: string | null;
+      finalPoints: number | null;
+      finalNote: string | null;
+      system: ({
+        numerator: number;
+        denominator: number;
+        points: number | null;
+        formula: string | null;
+        computedAt: string | null;
+      }) | null;
+      overrideReason: string | null;
+      version: number;
+    };
+    /** @description A unit’s scorecard: the tree, points per stage, evidence, totals, what the caller may do */
+    ParScorecardInput: {
+      round: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        /** @enum {string} */
+        stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+        deadlines: {
+          selfAssessmentDue: string | null;
+          appraisal1Due: string | null;
+          explanationDue: string | null;
+          appraisal2Due: string | null;
+          councilDue: string | null;
+        };
+      };
+      unit: {
+        /** Format: uuid */
+        agencyId: string;
+        agencyName: string;
+        /** @enum {string} */
+        unitGroup: "department" | "commune" | "province";
+        tags: string[];
+        excludedCodes: string[];
+        /** @enum {string} */
+        status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+        version: number;
+        eventCount: number;
+      };
+      set: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        bonusCap: number;
+        penaltyCap: number;
+      };
+      actors: ("focal" | "head" | "appraiser" | "organiser")[];
+      can: {
+        write: ("self" | "appraisal_1" | "explanation" | "appraisal_2" | "final")[];
+        actions: string[];
+      };
+      nodes: ({
+          code: string;
+          parentCode: string | null;
+          /** @enum {string} */
+          kind: "area" | "criterion" | "component";
+          title: string;
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          isLeaf: boolean;
+          applicable: boolean;
+          score: components["schemas"]["ParScoreInput"] | null;
+          evidence: ({
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              stage: "self_assessment" | "explanation";
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+              fileName: string | null;
+              mediaType: string | null;
+              sizeBytes: number | null;
+              url: string | null;
+              createdAt: string;
+              withdrawnAt: string | null;
+            })[];
+        })[];
+      adjustments: ({
+          /** @enum {string} */
+          kind: "bonus" | "penalty";
+          selfPoints: number | null;
+          selfNote: string | null;
+          appraisal1Points: number | null;
+          appraisal1Note: string | null;
+          appraisal2Points: number | null;
+          appraisal2Note: string | null;
+          finalPoints: number | null;
+          finalNote: string | null;
+          version: number;
+        })[];
+      totals: {
+        applicableMax: number;
+        self: number | null;
+        appraisal1: number | null;
+        appraisal2: number | null;
+        final: number | null;
+        areas: ({
+            applicableMax: number;
+            self: number | null;
+            appraisal1: number | null;
+            appraisal2: number | null;
+            final: number | null;
+            code: string;
+            title: string;
+          })[];
+      };
+    };
     /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
     ParCriteriaSetInput: {
       /** Format: uuid */
@@ -13871,6 +15434,192 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description The last working day of each stage (working days of the province) */
+    ParDeadlines: {
+      selfAssessmentDue?: string | null;
+      appraisal1Due?: string | null;
+      explanationDue?: string | null;
+      appraisal2Due?: string | null;
+      councilDue?: string | null;
+    };
+    /** @description A yearly PAR Index round: stage, deadlines, criteria sets, units by status */
+    ParRound: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      deadlines: {
+        selfAssessmentDue: string | null;
+        appraisal1Due: string | null;
+        explanationDue: string | null;
+        appraisal2Due: string | null;
+        councilDue: string | null;
+      };
+      openedAt: string | null;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+      sets: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          /** Format: uuid */
+          setId: string;
+          title: string;
+          status: string;
+          bonusCap: number;
+          penaltyCap: number;
+          totalMax: number;
+        })[];
+      progress: {
+        [key: string]: number;
+      };
+    };
+    /** @description A unit of a round: status, applicability, lateness */
+    ParRoundUnit: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyCode: string;
+      agencyName: string;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      tags: string[];
+      excludedCodes: string[];
+      /** @enum {string} */
+      status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+      statusChangedAt: string;
+      selfSubmittedAt: string | null;
+      explanationSubmittedAt: string | null;
+      version: number;
+      late: ("selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue")[];
+    };
+    /** @description A leaf’s points and notes per stage, with the system figure (hundredths) */
+    ParScore: {
+      selfPoints: number | null;
+      selfNote: string | null;
+      appraisal1Points: number | null;
+      appraisal1Note: string | null;
+      explanationNote: string | null;
+      appraisal2Points: number | null;
+      appraisal2Note: string | null;
+      finalPoints: number | null;
+      finalNote: string | null;
+      system: ({
+        numerator: number;
+        denominator: number;
+        points: number | null;
+        formula: string | null;
+        computedAt: string | null;
+      }) | null;
+      overrideReason: string | null;
+      version: number;
+    };
+    /** @description A unit’s scorecard: the tree, points per stage, evidence, totals, what the caller may do */
+    ParScorecard: {
+      round: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        /** @enum {string} */
+        stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+        deadlines: {
+          selfAssessmentDue: string | null;
+          appraisal1Due: string | null;
+          explanationDue: string | null;
+          appraisal2Due: string | null;
+          councilDue: string | null;
+        };
+      };
+      unit: {
+        /** Format: uuid */
+        agencyId: string;
+        agencyName: string;
+        /** @enum {string} */
+        unitGroup: "department" | "commune" | "province";
+        tags: string[];
+        excludedCodes: string[];
+        /** @enum {string} */
+        status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+        version: number;
+        eventCount: number;
+      };
+      set: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        bonusCap: number;
+        penaltyCap: number;
+      };
+      actors: ("focal" | "head" | "appraiser" | "organiser")[];
+      can: {
+        write: ("self" | "appraisal_1" | "explanation" | "appraisal_2" | "final")[];
+        actions: string[];
+      };
+      nodes: ({
+          code: string;
+          parentCode: string | null;
+          /** @enum {string} */
+          kind: "area" | "criterion" | "component";
+          title: string;
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          isLeaf: boolean;
+          applicable: boolean;
+          score: components["schemas"]["ParScore"] | null;
+          evidence: ({
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              stage: "self_assessment" | "explanation";
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+              fileName: string | null;
+              mediaType: string | null;
+              sizeBytes: number | null;
+              url: string | null;
+              createdAt: string;
+              withdrawnAt: string | null;
+            })[];
+        })[];
+      adjustments: ({
+          /** @enum {string} */
+          kind: "bonus" | "penalty";
+          selfPoints: number | null;
+          selfNote: string | null;
+          appraisal1Points: number | null;
+          appraisal1Note: string | null;
+          appraisal2Points: number | null;
+          appraisal2Note: string | null;
+          finalPoints: number | null;
+          finalNote: string | null;
+          version: number;
+        })[];
+      totals: {
+        applicableMax: number;
+        self: number | null;
+        appraisal1: number | null;
+        appraisal2: number | null;
+        final: number | null;
+        areas: ({
+            applicableMax: number;
+            self: number | null;
+            appraisal1: number | null;
+            appraisal2: number | null;
+            final: number | null;
+            code: string;
+            title: string;
+          })[];
+      };
     };
     /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
     ParCriteriaSet: {

@@ -97,8 +97,8 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
-    // The PAR Index (Chỉ số CCHC): its section has tabs, one per PAR page.
-    hasRole(me, 'par_focal', 'par_appraiser', 'par_organiser') && {
+    // Chỉ số CCHC (PAR Index): the unit's focal officer and head, the appraisers, the organiser.
+    hasRole(me, 'par_focal', 'approver', 'par_appraiser', 'par_organiser') && {
       key: '/can-bo/chi-so-cchc',
       icon: <TrophyOutlined />,
       label: t('nav.par'),

@@ -7,7 +7,8 @@ import '../../i18n/par-sets';
  * The tabs of the console's PAR Index section (Chỉ số CCHC). Each PAR page adds its tab here: a path under
  * /can-bo/chi-so-cchc and the key of its label (`par.tabs.*`).
  */
-export const PAR_TABS: { path: string; label: 'par.tabs.sets' }[] = [
+export const PAR_TABS: { path: string; label: 'par.tabs.rounds' | 'par.tabs.sets' }[] = [
+  { path: '/can-bo/chi-so-cchc/dot-danh-gia', label: 'par.tabs.rounds' },
   { path: '/can-bo/chi-so-cchc/bo-tieu-chi', label: 'par.tabs.sets' },
 ];
 
