@@ -140,8 +140,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerLanguage(app);
   registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
   registerTextGuard(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   registerSecurityHeaders(app, { publicUrl: config.publicUrl });
 
