@@ -3,8 +3,8 @@
 // measures, round after round, in new processes:
 //   bare       node opens the folder with PGlite (with pg_trgm, as the server does) and runs `select 1`;
 //   serve      `motcua serve --demo` until GET /readyz answers 200;
-//   command    `npm start`'s command (`node scripts/build.mjs && node packages/cli/bin/motcua.js serve
-//              --demo`): the build check on an unchanged tree, then serve, until /readyz answers 200;
+//   command    `npm start`'s command (`node scripts/start.mjs`): the build check on an unchanged tree,
+//              then serve in the same process, until /readyz answers 200;
 //   npm start  the same through npm itself;
 // and reads the phase line the server prints when it listens.
 import { spawn } from 'node:child_process';
@@ -118,9 +118,12 @@ const bareOpen = async (dataDir) => {
   return result;
 };
 
-/** "motcua: ready 0.93 s after the process started (process start and modules 0.41, database open 0.30, …)" */
-const parsePhases = (stderr) => {
-  const line = stderr.split('\n').find((l) => l.startsWith('motcua: ready '));
+/**
+ * "motcua: ready 0.93 s after the process started (process start and modules 0.41, database open 0.30, …)",
+ * or with `prefix` "motcua: CPU time by then ", the CPU time of the same phases.
+ */
+const parsePhases = (stderr, prefix = 'motcua: ready ') => {
+  const line = stderr.split('\n').find((l) => l.startsWith(prefix));
   const inner = line?.match(/\((.*)\)$/)?.[1];
   if (!inner) {
     return undefined;
@@ -154,6 +157,7 @@ export const run = async ({ log, machine }) => {
     const samples = { bare: [], serve: [], command: [], npmStart: [] };
     const cpu = { bare: [], serve: [] };
     const phaseSamples = [];
+    const cpuPhaseSamples = [];
     let secondStartOutput = '';
     for (let round = 0; round < ROUNDS; round++) {
       const bareRun = await bareOpen(dir);
@@ -169,11 +173,11 @@ export const run = async ({ log, machine }) => {
       if (phases) {
         phaseSamples.push(phases);
       }
-      const command = await timeToReady(
-        'sh',
-        ['-c', 'node scripts/build.mjs && node packages/cli/bin/motcua.js serve --demo'],
-        { dataDir: dir },
-      );
+      const cpuPhases = parsePhases(serve.stderr, 'motcua: CPU time by then ');
+      if (cpuPhases) {
+        cpuPhaseSamples.push(cpuPhases);
+      }
+      const command = await timeToReady(process.execPath, ['scripts/start.mjs'], { dataDir: dir });
       samples.command.push(command.ms);
       const npmStart = await timeToReady('npm', ['start', '--silent'], { dataDir: dir });
       samples.npmStart.push(npmStart.ms);
@@ -194,7 +198,12 @@ export const run = async ({ log, machine }) => {
     const npmStart = median(samples.npmStart);
     const phaseNames = Object.keys(phaseSamples[0] ?? {});
     const phaseRows = phaseNames
-      .map((name) => `| ${name} | ${seconds(median(phaseSamples.map((p) => p[name] ?? 0)))} |`)
+      .map(
+        (name) =>
+          `| ${name} | ${seconds(median(phaseSamples.map((p) => p[name] ?? 0)))} | ${
+            cpuPhaseSamples.length > 0 ? seconds(median(cpuPhaseSamples.map((p) => p[name] ?? 0))) : 'n/a'
+          } |`,
+      )
       .join('\n');
     // Judged by the load before the rounds: the rounds themselves raise the load average.
     const busy = loadBefore > cpus().length * 0.5;
@@ -211,9 +220,8 @@ Machine: ${machine}${busy ? ` — **busy**: load average ${loadBefore.toFixed(1)
 A demo folder is created once (first start ${seconds(first.ms)} s: migrations, reference data, demo seed), then
 ${ROUNDS} rounds each start new processes on it: **bare** — node opens the folder with PGlite (with pg_trgm, as the
 server does) and runs \`select 1\`; **serve** — \`motcua serve --demo\` until \`GET /readyz\` answers 200;
-**build check + serve** — \`npm start\`'s command, \`node scripts/build.mjs && node packages/cli/bin/motcua.js serve
---demo\` (the build check on an unchanged tree, then serve); **npm start** — the same through npm, whose own launch
-is part of it.
+**build check + serve** — \`npm start\`'s command, \`node scripts/start.mjs\` (the build check on an unchanged tree,
+then serve in the same process); **npm start** — the same through npm, whose own launch is part of it.
 
 | start | median | best | CPU used by then (median, all threads) |
 |---|---|---|---|
@@ -226,11 +234,12 @@ The CPU column is the process's own user + system time when it was ready (Linux 
 moves less than the wall-clock time does. PGlite compiles its WebAssembly on background threads, so the bare
 open uses more CPU than it takes wall-clock time on a quiet machine.
 
-Where the time of \`serve\` goes (median of the phase line it prints when it listens; the first phase counts
-from the process's start, so it holds node's own start and loading the modules):
+Where the time of \`serve\` goes (median of the phase lines it prints when it listens; the first phase counts
+from the process's start, so it holds node's own start and loading the modules; CPU is the process's user +
+system time in the phase, all threads):
 
-| phase | seconds |
-|---|---|
+| phase | seconds | CPU seconds |
+|---|---|---|
 ${phaseRows}
 
 A start on the existing folder applies nothing: migrations are checked by version in one query, the
