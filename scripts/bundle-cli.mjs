@@ -7,7 +7,7 @@
 // The bundle records the size and mtime of every file it was made from (bundle/sources.json);
 // bin/motcua.js runs it only while they all still match, and dist/main.js otherwise (after a `tsc -b`
 // that did not rebuild the bundle, for instance). Run by scripts/build.mjs after the TypeScript step.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -43,14 +43,19 @@ const build = await rolldown({
   plugins: [keepModuleUrls],
   logLevel: 'warn',
 });
+// A module imported with `import()` (the S3 file store) stays in a chunk of its own, loaded when it is
+// first used: inlining it would load its dependencies (the AWS SDK) at every start.
+rmSync(bundleDir, { recursive: true, force: true });
 const { output } = await build.write({
-  file: `${bundleDir}/motcua.js`,
+  dir: bundleDir,
   format: 'esm',
-  codeSplitting: false,
+  entryFileNames: 'motcua.js',
+  chunkFileNames: '[name]-[hash].js',
 });
 await build.close();
 
-const sources = output[0].moduleIds
+const sources = output
+  .flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : []))
   .filter((id) => id.startsWith('/'))
   .map((file) => {
     const { size, mtimeMs } = statSync(file);
@@ -58,4 +63,6 @@ const sources = output[0].moduleIds
   });
 mkdirSync(dirname(`${bundleDir}/sources.json`), { recursive: true });
 writeFileSync(`${bundleDir}/sources.json`, JSON.stringify(sources));
-console.error(`bundle: ${sources.length} modules in packages/cli/dist/bundle/motcua.js`);
+console.error(
+  `bundle: ${sources.length} modules in packages/cli/dist/bundle/motcua.js and ${output.length - 1} chunk(s) it imports when needed`,
+);

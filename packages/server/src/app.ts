@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { type AppContext, type Clock, type RuntimeState, systemClock } from './context.js';
 import { registerAuth } from './http/auth.js';
 import { registerLanguage } from './http/language.js';
-import { registerOpenApi } from './http/openapi.js';
+import { registerOpenApi, registerOpenApiOnDemand } from './http/openapi.js';
 import { registerPortalScope } from './http/portal-scope.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -49,6 +49,12 @@ export type AppDeps = {
   clock?: Clock;
   /** Pass false in tests to keep output quiet. */
   logger?: boolean;
+  /**
+   * 'on-demand' (the default): /openapi.json and /docs are answered by a documented copy of this
+   * application built on their first request, so a start does not load @fastify/swagger;
+   * 'registered': this application documents itself (the OpenAPI document's builder, the copy).
+   */
+  openApi?: 'on-demand' | 'registered';
 };
 
 declare module 'fastify' {
@@ -136,12 +142,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerLanguage(app);
   registerProblemHandlers(app, { bodyLimitBytes: config.bodyLimitBytes });
   registerTextGuard(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   registerSecurityHeaders(app, { publicUrl: config.publicUrl });
 
-  await registerOpenApi(app, { publicUrl: config.publicUrl });
+  if (deps.openApi === 'registered') {
+    await registerOpenApi(app, { publicUrl: config.publicUrl });
+  } else {
+    registerOpenApiOnDemand(app, () => buildApp({ ...deps, logger: false, openApi: 'registered' }));
+  }
   await registerAuth(app, ctx);
   registerSystemRoutes(app, ctx);
   registerAuthRoutes(app, ctx);

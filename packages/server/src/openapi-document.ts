@@ -30,6 +30,7 @@ export const buildOpenApiDocument = async (): Promise<Record<string, unknown>> =
     jobs: unavailable('job queue') as Jobs,
     storage: unavailable('file storage') as FileStorage,
     logger: false,
+    openApi: 'registered',
   });
   try {
     await app.ready();

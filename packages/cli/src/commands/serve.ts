@@ -49,8 +49,11 @@ export const serveCommand: Command = {
     const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
     io.err(`motcua: listening on ${server.url} (database: ${where}); press Ctrl-C to stop`);
     const total = server.startup.reduce((sum, phase) => sum + phase.ms, 0);
+    const cpuTotal = server.startup.reduce((sum, phase) => sum + phase.cpuMs, 0);
     const phases = server.startup.map((p) => `${p.phase} ${(p.ms / 1000).toFixed(2)}`).join(', ');
+    const cpu = server.startup.map((p) => `${p.phase} ${(p.cpuMs / 1000).toFixed(2)}`).join(', ');
     io.err(`motcua: ready ${(total / 1000).toFixed(2)} s after the process started (${phases})`);
+    io.err(`motcua: CPU time by then ${(cpuTotal / 1000).toFixed(2)} s (${cpu})`);
     return undefined;
   },
 };

@@ -10,7 +10,8 @@ declare module 'fastify' {
 
 export const registerLanguage = (app: FastifyInstance): void => {
   app.decorateRequest('language', 'vi');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.language = negotiateLanguage(request.headers['accept-language']);
+    done();
   });
 };

@@ -1,6 +1,4 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 type RouteDocument = ReturnType<typeof jsonSchemaTransform>;
@@ -66,8 +64,16 @@ export const documentRoute = (route: RouteDocument): RouteDocument => {
   return { ...route, schema: documented };
 };
 
-/** OpenAPI 3.1 generated from the zod route schemas, served at /openapi.json with a UI at /docs. */
+/**
+ * OpenAPI 3.1 generated from the zod route schemas, served at /openapi.json with a UI at /docs.
+ * @fastify/swagger and its UI (with their YAML library) are imported here, so that an application
+ * that answers the documentation on demand (registerOpenApiOnDemand) never loads them at start-up.
+ */
 export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl: string }): Promise<void> => {
+  const [{ default: swagger }, { default: swaggerUi }] = await Promise.all([
+    import('@fastify/swagger'),
+    import('@fastify/swagger-ui'),
+  ]);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -109,4 +115,52 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+};
+
+/** Headers of the documentation's answer that the forwarding reply sets itself (length, connection). */
+const HOP_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
+
+/**
+ * /openapi.json and /docs answered by a documented application (`registerOpenApi`) built on the first
+ * such request, once, and asked through `inject`: the server that starts does not load or run
+ * @fastify/swagger for them (≈ 0.1 s of a start, docs/performance.md). The documented application has
+ * the same routes, so the document is the same; this application's own hooks (security headers,
+ * request id) still run on the forwarded answer.
+ */
+export const registerOpenApiOnDemand = (app: FastifyInstance, buildDocumented: () => Promise<FastifyInstance>) => {
+  let documented: Promise<FastifyInstance> | undefined;
+  const documentedApp = () => {
+    documented ??= buildDocumented().then(
+      async (built) => {
+        await built.ready();
+        return built;
+      },
+      (error: unknown) => {
+        documented = undefined;
+        throw error;
+      },
+    );
+    return documented;
+  };
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    const answer = await (await documentedApp()).inject({
+      method: request.method as 'GET' | 'HEAD',
+      url: request.url,
+      headers: request.headers,
+    });
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !HOP_HEADERS.has(name)) {
+        reply.header(name, value);
+      }
+    }
+    return reply.code(answer.statusCode).send(answer.rawPayload);
+  };
+  for (const url of ['/openapi.json', '/docs', '/docs/*']) {
+    app.get(url, { schema: { hide: true } }, forward);
+  }
+  app.addHook('onClose', async () => {
+    const built = documented;
+    documented = undefined;
+    await (await built?.catch(() => undefined))?.close();
+  });
 };

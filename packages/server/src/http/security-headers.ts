@@ -58,14 +58,18 @@ export const contentSecurityPolicyFor = (
 
 /** Paths whose answers are about the person asking, with or without credentials. */
 const PERSONAL_PREFIXES = ['/api/v1/me', '/api/v1/auth/', '/api/v1/citizen/'];
+const PERSONAL_PATHS = new Set(PERSONAL_PREFIXES.map((prefix) => prefix.replace(/\/$/, '')));
+
+/** A session cookie (official or citizen) among a request's cookies. */
+const CREDENTIAL_COOKIE = new RegExp(`(?:^|;\\s*)(?:${SESSION_COOKIE}|${CITIZEN_COOKIE})=`);
 
 /** A request that carries a session cookie (official or citizen) or an API token. */
 export const hasCredentials = (request: FastifyRequest): boolean => {
   if (request.headers.authorization !== undefined) {
     return true;
   }
-  const cookies = String(request.headers.cookie ?? '');
-  return [SESSION_COOKIE, CITIZEN_COOKIE].some((name) => new RegExp(`(?:^|;\\s*)${name}=`).test(cookies));
+  const cookies = request.headers.cookie;
+  return cookies !== undefined && CREDENTIAL_COOKIE.test(cookies);
 };
 
 /**
@@ -79,11 +83,13 @@ const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string |
   if (chosen?.startsWith('public')) {
     return chosen;
   }
-  const path = request.url.split('?')[0] ?? request.url;
+  const query = request.url.indexOf('?');
+  const path = query === -1 ? request.url : request.url.slice(0, query);
   const personal =
     hasCredentials(request) ||
     reply.hasHeader('set-cookie') ||
-    PERSONAL_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+    PERSONAL_PATHS.has(path) ||
+    PERSONAL_PREFIXES.some((prefix) => path.startsWith(prefix));
   if (personal) {
     return chosen?.includes('no-store') ? chosen : 'no-store';
   }
@@ -93,18 +99,19 @@ const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string |
   return chosen;
 };
 
+/**
+ * One onSend hook for every answer. The two policies are computed once, when the hook is registered
+ * (they depend on the public URL only), and the hook is synchronous: it runs on every request.
+ */
 export const registerSecurityHeaders = (app: FastifyInstance, options: SecurityHeaderOptions): void => {
   const https = new URL(options.publicUrl).protocol === 'https:';
   const formTargets = [new URL(options.publicUrl).origin];
-  app.addHook('onSend', async (request, reply) => {
+  const htmlPolicy = contentSecurityPolicyFor('text/html', { publicUrl: options.publicUrl, formTargets });
+  const documentPolicy = contentSecurityPolicyFor(undefined, { publicUrl: options.publicUrl, formTargets });
+  app.addHook('onSend', (request, reply, payload, done) => {
     const contentType = reply.getHeader('content-type');
-    reply.header(
-      'content-security-policy',
-      contentSecurityPolicyFor(typeof contentType === 'string' ? contentType : undefined, {
-        publicUrl: options.publicUrl,
-        formTargets,
-      }),
-    );
+    const isHtml = typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/html');
+    reply.header('content-security-policy', isHtml ? htmlPolicy : documentPolicy);
     reply.header('x-frame-options', 'DENY');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -117,5 +124,6 @@ export const registerSecurityHeaders = (app: FastifyInstance, options: SecurityH
     if (cacheControl !== undefined) {
       reply.header('cache-control', cacheControl);
     }
+    done(null, payload);
   });
 };
