@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { prepareQuery, type ValueOf } from './prepared-query.js';
 import type { Database } from './schema.js';
 import type { OfficialRole } from './tables/officials.js';
 
@@ -91,17 +92,8 @@ export const insertSession = async (
 /** A live session (not expired, user active) by token hash. */
 export type LiveSessionOfficial = SessionRecord & { profile: UserProfile; grants: GrantRecord[] };
 
-/**
- * A live session with its active official and their role grants, in one statement (the per-request
- * authentication read): the live session (not expired, not idle too long, its user active), the user's
- * profile and role grants.
- */
-export const findLiveSessionOfficial = async (
-  db: Db,
-  tokenHash: string,
-  now: Date,
-): Promise<LiveSessionOfficial | undefined> => {
-  const row = await db
+const liveSessionStatement = prepareQuery((db, value: ValueOf<{ tokenHash: string; now: Date }>) =>
+  db
     .selectFrom('userSession')
     .innerJoin('appUser', 'appUser.id', 'userSession.userId')
     .select([
@@ -130,11 +122,35 @@ export const findLiveSessionOfficial = async (
           .orderBy('userRole.role'),
       ).as('grants'),
     )
-    .where('userSession.tokenHash', '=', tokenHash)
-    .where('userSession.expiresAt', '>', now)
-    .where('userSession.idleExpiresAt', '>', now)
-    .where('appUser.status', '=', 'active')
-    .executeTakeFirst();
+    .where(
+      'userSession.tokenHash',
+      '=',
+      value((v) => v.tokenHash),
+    )
+    .where(
+      'userSession.expiresAt',
+      '>',
+      value((v) => v.now),
+    )
+    .where(
+      'userSession.idleExpiresAt',
+      '>',
+      value((v) => v.now),
+    )
+    .where('appUser.status', '=', 'active'),
+);
+
+/**
+ * A live session with its active official and their role grants, in one statement (the per-request
+ * authentication read): the live session (not expired, not idle too long, its user active), the user's
+ * profile and role grants. Its text is compiled once (prepareQuery).
+ */
+export const findLiveSessionOfficial = async (
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSessionOfficial | undefined> => {
+  const row = (await liveSessionStatement.execute(db, { tokenHash, now })).rows[0];
   if (!row) {
     return undefined;
   }
