@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareQuery, prepareQueryByShape } from './prepared-query.js';
+import type { AgencyKind } from './tables/officials.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 let database: TestDatabase;
@@ -31,7 +32,7 @@ const captureTexts = async (run: () => Promise<unknown>): Promise<string[]> => {
 };
 
 describe('prepareQuery', () => {
-  const byCode = prepareQuery((db, value: <T>(pick: (v: { code: string; kind: string }) => T) => T) =>
+  const byCode = prepareQuery((db, value: <T>(pick: (v: { code: string; kind: AgencyKind }) => T) => T) =>
     db
       .selectFrom('agency')
       .select(['code', 'kind'])
@@ -77,7 +78,7 @@ describe('prepareQuery', () => {
       .selectFrom('agency')
       .select(['code', 'kind'])
       .where('code', '=', 'x')
-      .where('kind', '=', 'y')
+      .where('kind', '=', 'division')
       .where('validTo', 'is', null)
       .compile().sql;
     let answers: unknown[] = [];
@@ -85,7 +86,7 @@ describe('prepareQuery', () => {
       answers = [
         (await byCode.execute(db, { code: '901.00.20.H31', kind: 'division' })).rows,
         (await byCode.execute(db, { code: '902.00.20.H31', kind: 'division' })).rows,
-        (await byCode.execute(db, { code: '902.00.20.H31', kind: 'province' })).rows,
+        (await byCode.execute(db, { code: '902.00.20.H31', kind: 'province_department' })).rows,
       ];
     });
     expect(answers).toEqual([
