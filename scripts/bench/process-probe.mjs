@@ -1,7 +1,7 @@
 // Preloaded (`node --import`) into a process a benchmark starts with an IPC channel: counts the statements
 // the process sends through pg (request path, job handlers and pg-boss polling alike) and answers the
-// message 'probe' with { statements, cpu } — cpu being process.cpuUsage() (user + system microseconds)
-// of that process. The benchmark takes the differences between two probes.
+// message 'probe' with { statements, cpuMicros, systemMicros }: process.cpuUsage() of that process (user +
+// system, and system alone: the kernel's share, socket writes among it). The benchmark takes the differences between two probes.
 import pg from 'pg';
 
 let statements = 0;
@@ -15,7 +15,7 @@ if (process.send) {
   process.on('message', (message) => {
     if (message === 'probe') {
       const { user, system } = process.cpuUsage();
-      process.send({ statements, cpuMicros: user + system });
+      process.send({ statements, cpuMicros: user + system, systemMicros: system });
     }
   });
   // The channel must not keep a stopping process alive.
