@@ -59,13 +59,15 @@ export const contentSecurityPolicyFor = (
 /** Paths whose answers are about the person asking, with or without credentials. */
 const PERSONAL_PREFIXES = ['/api/v1/me', '/api/v1/auth/', '/api/v1/citizen/'];
 
+const CREDENTIAL_COOKIES = [SESSION_COOKIE, CITIZEN_COOKIE].map((name) => new RegExp(`(?:^|;\\s*)${name}=`));
+
 /** A request that carries a session cookie (official or citizen) or an API token. */
 export const hasCredentials = (request: FastifyRequest): boolean => {
   if (request.headers.authorization !== undefined) {
     return true;
   }
   const cookies = String(request.headers.cookie ?? '');
-  return [SESSION_COOKIE, CITIZEN_COOKIE].some((name) => new RegExp(`(?:^|;\\s*)${name}=`).test(cookies));
+  return CREDENTIAL_COOKIES.some((pattern) => pattern.test(cookies));
 };
 
 /**
@@ -96,15 +98,13 @@ const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string |
 export const registerSecurityHeaders = (app: FastifyInstance, options: SecurityHeaderOptions): void => {
   const https = new URL(options.publicUrl).protocol === 'https:';
   const formTargets = [new URL(options.publicUrl).origin];
+  // The two policies there are, made once (the hook runs on every answer).
+  const htmlPolicy = contentSecurityPolicyFor('text/html', { publicUrl: options.publicUrl, formTargets });
+  const documentPolicy = contentSecurityPolicyFor(undefined, { publicUrl: options.publicUrl, formTargets });
   app.addHook('onSend', async (request, reply) => {
     const contentType = reply.getHeader('content-type');
-    reply.header(
-      'content-security-policy',
-      contentSecurityPolicyFor(typeof contentType === 'string' ? contentType : undefined, {
-        publicUrl: options.publicUrl,
-        formTargets,
-      }),
-    );
+    const isHtml = typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/html');
+    reply.header('content-security-policy', isHtml ? htmlPolicy : documentPolicy);
     reply.header('x-frame-options', 'DENY');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
