@@ -2,6 +2,9 @@
 // intake) by area — fastify, zod, kysely, the pg driver, pg-boss, pino, PDF, our packages, Node's own
 // http/net/crypto, the garbage collector — and lists the functions with the most self time.
 //   node scripts/bench/profile-areas.mjs <file.cpuprofile | folder> [top N]
+// PROFILE_SKIP=<regexp>: leave out samples whose function matches (e.g. '^(writev|writeBuffer)$': V8 samples
+// wall time, so on a busy machine a socket write that yields to the process it wakes looks far dearer than
+// the CPU it costs).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,6 +55,7 @@ const areaOf = ({ url, functionName }) => {
 
 const target = process.argv[2];
 const top = Number(process.argv[3] ?? 30);
+const skip = process.env.PROFILE_SKIP ? new RegExp(process.env.PROFILE_SKIP) : undefined;
 if (!target) {
   console.error('usage: node scripts/bench/profile-areas.mjs <file.cpuprofile | folder> [top N]');
   process.exit(2);
@@ -75,7 +79,7 @@ for (const file of files) {
   for (const [id, micros] of self) {
     const frame = nodes.get(id).callFrame;
     const area = areaOf(frame);
-    if (area === 'idle') {
+    if (area === 'idle' || skip?.test(frame.functionName)) {
       continue;
     }
     busy += micros;

@@ -1,9 +1,4 @@
-import {
-  type AgencyRecord,
-  type Database,
-  findAgency,
-  type ProcedureVersionInForce,
-} from '@motcua/db';
+import { type AgencyRecord, type Database, findAgency, type ProcedureVersionInForce } from '@motcua/db';
 import {
   type Applicant,
   buildDefaultProcess,
