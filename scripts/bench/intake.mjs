@@ -632,6 +632,48 @@ column of the first table counts every statement the API and worker processes se
 until both queues were drained (request path, the notification worker, the statistics fold, the receipts stored
 as issued, pg-boss polling), per dossier written.
 
+### Issue 16, item 1: the API's CPU per intake
+
+On this machine the rates follow the load average that other work puts on the two cores (the first column
+above), so the API's CPU per intake is the figure compared. Before: this bench at e9c57b2 (the processes
+apart, nothing else changed; its rates: 21 intakes/s over 104 agencies, 22 at one, raw 216/s); after: this run. A/B: one API process alone (\`motcua serve --workers off\`),
+rounds of 1,500 intakes from 20 connections over the 104 desks, the two builds run back to back, warm rounds.
+
+| API CPU per intake | before | after |
+|---|---|---|
+| this bench, 104 agencies (load avg 16.5 before, ${spread.load.toFixed(1)} after) | 8.35 ms | ${ms(spread.apiCpuMs)} ms |
+| this bench, one agency (load avg 14.3 before, ${one.load.toFixed(1)} after) | 8.53 ms | ${ms(one.apiCpuMs)} ms |
+| A/B at load avg 14–17 | 3.17–3.32 ms | 1.90–2.16 ms |
+| A/B at load avg 20–28 | 4.76–5.02 ms | 2.89–3.44 ms |
+
+A bench run in which most clients time out (a rate of a few intakes per second on a saturated machine) charges
+each intake with the abandoned requests and the reconnections as well: compare runs with few timeouts, or the
+A/B rounds (no timeouts).
+
+The worker process spends 36–41 ms of CPU per intake (unchanged here): about 60 % of it renders each
+receipt's PDF for the form-issued job (fontkit glyph decoding, pdfkit layout, zlib), the rest notifications,
+the statistics fold and pg-boss. On two shared cores that, not the API, bounds a sustained intake rate.
+
+Where the API's CPU goes (V8 CPU profile of the API process during a run, \`BENCH_INTAKE_CPU_PROF\` +
+\`PROFILE_SKIP='^(writev|writeBuffer)$' node scripts/bench/profile-areas.mjs\`; share of sampled time without
+the socket writes, whose wall-clock samples a busy machine inflates — their CPU is in the system time, about
+0.3–0.5 ms per intake): before, Kysely 19 % (building, transforming and compiling the session read, the
+revision read and the big write on every intake; camelCase of every answered row), garbage collection 14 %,
+Node's own code 16 % (streams, http, module loading at start), the pg driver 10 %, Node http/net 9 %, fastify
+5 %, zod 5 %, our use-case, domain and HTTP code 9 %. Changed: the three statements are compiled once
+(\`packages/db/src/prepared-query.ts\`: Kysely builds a statement once with stand-ins for its values, per
+shape for the write, then each intake sends the text with its own values); the write answers its code and
+creation instant instead of the whole row; the session read sends an official's grants (here 104 desks) only
+when their digest differs from the one the process holds for the session; the hooks of every answer make their
+Content-Security-Policy and patterns once and the text guard builds no JSON pointer unless a field is bad.
+After (profiled before the last two changes), Kysely is 5 % of the API's samples and the rest is spread out:
+Node's own code 25 % (streams, http, net, module loading at start), the pg driver 12 % (writing statements,
+parsing answers), garbage collection 11 %, our use-case, domain and HTTP code 19 % (the state machine and the
+working-time calendar, event hashing, the statistics delta, projections), fastify 6 %, zod validation of the
+body 5 %. Not done: named
+(prepared) statements would save PostgreSQL parsing and planning the big write on every intake (Kysely's
+driver sends unnamed ones); BEGIN and COMMIT are round trips of their own; the receipt PDF in the worker.
+
 "Dossiers written" exceeds the 2xx answers by the requests the client gave up on after its 10 s timeout or
 that were still in flight when the run stopped: their transactions committed whole.
 
