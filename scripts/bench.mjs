@@ -29,7 +29,8 @@ const writeSection = (name, markdown) => {
     : '# Performance\n\nMeasured by `npm run bench` on the machine named in each section. Targets live here, never in tests.\n';
   const block = `${begin}\n${markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
-  doc = pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n${block}\n`;
+  // A function, not the string: a section may hold `$'` or `$&`, which a replacement string would expand.
+  doc = pattern.test(doc) ? doc.replace(pattern, () => block) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(docPath, doc);
   log(`wrote the ${name} section of docs/performance.md`);
 };

@@ -1,23 +1,39 @@
 // Counter intake through HTTP with 200 concurrent clients (autocannon) on PostgreSQL, spread over 104 agencies
 // and at one agency, beside raw PostgreSQL writing the same rows in ONE round trip per dossier (one statement
 // with CTEs) in the same run, spread and at one agency; then PGlite at one agency.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//
+// On PostgreSQL the API runs as deployed, in a process of its own (`motcua serve --workers off`), the job
+// handlers in another (`motcua worker`) and the load generator in a third (intake-load.mjs). Each Node
+// process reports its CPU time and the statements it sent (process-probe.mjs); PostgreSQL's CPU is read
+// from /proc. PGlite is one process: its API and job handlers share the bench's process, the load
+// generator still runs apart.
+//
+// Environment: BENCH_INTAKE_SECONDS (20), BENCH_INTAKE_RAW_SECONDS (10), BENCH_INTAKE_DB (motcua_bench_intake,
+// created and dropped), BENCH_INTAKE_PGLITE=0 (skip the PGlite run), BENCH_INTAKE_WORKERS_DURING_LOAD=1 (let
+// the worker process run during the load instead of pausing it), BENCH_INTAKE_CPU_PROF=<folder> (the API
+// and worker processes write V8 CPU profiles there: `node --cpu-prof`, unbundled so every function keeps
+// its file; `node scripts/bench/profile-areas.mjs <folder>` sums their self time by area).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { insertAgency, insertUserRole } from '@motcua/db';
 import { foldVietnamese } from '@motcua/domain';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { loadConfig, startServer } from '../../packages/server/dist/index.js';
+import { loadConfig, openRuntimeContext, startServer } from '../../packages/server/dist/index.js';
 import { seedProcedure, seedWorld } from '../../packages/server/dist/testing/fixtures.js';
 import { dbUrl, withClient } from './database.mjs';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
 const RAW_SECONDS = Number(process.env.BENCH_INTAKE_RAW_SECONDS ?? 10);
+const PROFILE_DIR = process.env.BENCH_INTAKE_CPU_PROF;
+const WORKERS_DURING_LOAD = process.env.BENCH_INTAKE_WORKERS_DURING_LOAD === '1';
 const CONNECTIONS = 200;
 const POOL_SIZE = 20;
 const EXTRA_AGENCIES = 103;
-const BENCH_DB = 'motcua_bench_intake';
+const BENCH_DB = process.env.BENCH_INTAKE_DB ?? 'motcua_bench_intake';
 
 const applicant = {
   kind: 'person',
@@ -27,7 +43,7 @@ const applicant = {
   address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên' },
 };
 
-/** Counts every statement the process sends (request path, workers and pg-boss polling alike). */
+/** Counts every statement this process sends (the PGlite run: request path, workers and pg-boss polling alike). */
 const countStatements = () => {
   const query = pg.Client.prototype.query;
   const counter = { n: 0, restore: () => (pg.Client.prototype.query = query) };
@@ -51,8 +67,8 @@ const intakeBody = (agencyId) =>
   });
 
 /** The world, 103 more receiving desks (104 in all) where the bench official is a receptionist, the procedure. */
-const seed = async (server) => {
-  const t = { database: server.app.motcua.database };
+const seedDatabase = async (database) => {
+  const t = { database };
   const world = await seedWorld(t);
   await seedProcedure(t, { catalog: '33', code: '1.001193' });
   const province = world.agencies.province;
@@ -81,7 +97,12 @@ const seed = async (server) => {
     });
     agencies.push(agency);
   }
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  return agencies;
+};
+
+/** Signs the bench official in and sends one intake per desk, so every run starts with warm caches. */
+const signInAndWarm = async (url, agencies) => {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'motcua', password: 'Mat-khau-thu-2026' }),
@@ -89,93 +110,214 @@ const seed = async (server) => {
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   const { csrfToken } = await login.json();
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-  // One intake per desk first, so every run starts with warm caches (as a centre does after its first minute).
+  // As a centre does after its first minute.
   for (const agency of agencies) {
-    const answer = await fetch(`${server.url}/api/v1/dossiers`, {
-      method: 'POST',
-      headers,
-      body: intakeBody(agency.id),
-    });
+    const answer = await fetch(`${url}/api/v1/dossiers`, { method: 'POST', headers, body: intakeBody(agency.id) });
     if (answer.status !== 201) {
       throw new Error(`warm-up intake answered ${answer.status}: ${await answer.text()}`);
     }
   }
-  await drainQueues(server, () => {});
-  return { agencies, headers };
+  return headers;
 };
 
-const countDossiers = async (server) =>
+const countDossiers = async (db) =>
   Number(
     (
-      await server.app.motcua.db
+      await db
         .selectFrom('dossier')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirst()
     )?.n ?? 0,
   );
 
-const DRAIN_CAP_SECONDS = 60;
+const DRAIN_CAP_SECONDS = 120;
 
 /**
- * Waits until the dossier-changed queue (notifications, then the statistics fold) is empty, at most
- * DRAIN_CAP_SECONDS; the seconds it took. Receipts stored as issued (form-issued, a PDF each) may lag behind.
+ * Waits until the dossier-changed queue (notifications, then the statistics fold) and the form-issued queue
+ * (each receipt's PDF stored as issued) are empty, at most DRAIN_CAP_SECONDS in all; the seconds each took
+ * (NaN: not within the cap).
  */
-const drainQueues = async (server, log) => {
+const drainQueues = async (boss, log) => {
   const started = Date.now();
-  const boss = server.app.motcua.jobs.boss;
+  const drained = {};
   for (;;) {
-    const waiting = await boss.getQueueSize('dossier-changed', { before: 'completed' });
     const seconds = (Date.now() - started) / 1000;
-    if (waiting === 0) {
-      return seconds;
+    for (const queue of ['dossier-changed', 'form-issued']) {
+      if (drained[queue] === undefined && (await boss.getQueueSize(queue, { before: 'completed' })) === 0) {
+        drained[queue] = seconds;
+      }
+    }
+    if (drained['dossier-changed'] !== undefined && drained['form-issued'] !== undefined) {
+      return { notifications: drained['dossier-changed'], receipts: drained['form-issued'] };
     }
     if (seconds > DRAIN_CAP_SECONDS) {
-      log(`  ${waiting} jobs still waiting after ${DRAIN_CAP_SECONDS} s`);
-      return Number.NaN;
+      log(`  queues not drained after ${DRAIN_CAP_SECONDS} s`);
+      return {
+        notifications: drained['dossier-changed'] ?? Number.NaN,
+        receipts: drained['form-issued'] ?? Number.NaN,
+      };
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 };
 
-/** 200 clients posting intakes for DURATION_SECONDS; the desks rotate over `agencies`. */
-const loadHttp = async ({ server, headers, agencies, label, log }) => {
-  log(`${label}: ${CONNECTIONS} clients for ${DURATION_SECONDS} s over ${agencies.length} agencies…`);
-  const bodies = agencies.map((agency) => intakeBody(agency.id));
-  let next = 0;
-  const before = await countDossiers(server);
-  const statements = countStatements();
-  let result;
-  let drained;
-  try {
-    result = await autocannon({
-      url: `${server.url}/api/v1/dossiers`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      headers,
-      requests: [
-        {
-          setupRequest: (request) => {
-            request.body = bodies[next % bodies.length];
-            next += 1;
-            return request;
-          },
-        },
+/** The load generator in a process of its own: CONNECTIONS clients for DURATION_SECONDS; autocannon's result. */
+const generateLoad = (url, headers, agencies) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'scripts/bench/intake-load.mjs'),
+        JSON.stringify({
+          url: `${url}/api/v1/dossiers`,
+          connections: CONNECTIONS,
+          seconds: DURATION_SECONDS,
+          headers,
+          bodies: agencies.map((agency) => intakeBody(agency.id)),
+        }),
       ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
     });
-    // The outbox jobs of the run (notifications, issued receipts) and the statistics fold finish before the
-    // next run starts and before the server stops; their statements count in the per-dossier figure.
-    drained = await drainQueues(server, log);
-  } finally {
-    statements.restore();
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`the load generator exited with ${code}`)),
+    );
+  });
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time so far of every PostgreSQL backend connected to `database` (Linux /proc: a backend's process
+ * title names its database), in ticks by pid; other databases' backends (other work on the same server) and
+ * PostgreSQL's own background processes are left out. Empty where /proc cannot be read.
+ */
+const readBackendTicks = (database) => {
+  const ticks = new Map();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) {
+        continue;
+      }
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') {
+          continue;
+        }
+        if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) {
+          continue;
+        }
+        // After the name: state(3) ppid(4) … utime(14) stime(15), numbered as in proc(5).
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(entry, Number(fields[11]) + Number(fields[12]));
+      } catch {}
+    }
+  } catch {}
+  return ticks;
+};
+
+/** The backends' CPU seconds between two readings (a backend that exited in between is not counted). */
+const backendCpuSeconds = (start, end) => {
+  let ticks = 0;
+  for (const [pid, value] of end) {
+    ticks += value - (start.get(pid) ?? 0);
   }
-  const written = (await countDossiers(server)) - before;
-  return {
+  return ticks / CLOCK_TICKS_PER_SECOND;
+};
+
+/**
+ * Starts `motcua <args>` with the statement and CPU probe preloaded; resolves once its stderr shows
+ * `ready` (the match is returned). With PROFILE_DIR it runs the unbundled modules under --cpu-prof.
+ */
+const startMotcua = (args, env, ready) =>
+  new Promise((resolve, reject) => {
+    const probe = join(root, 'scripts/bench/process-probe.mjs');
+    const entry = PROFILE_DIR
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${PROFILE_DIR}`,
+          '--input-type=module',
+          '-e',
+          `const { run } = await import(${JSON.stringify(join(root, 'packages/cli/dist/main.js'))}); await run(${JSON.stringify(args)});`,
+        ]
+      : [join(root, 'packages/cli/bin/motcua.js'), ...args];
+    const child = spawn(process.execPath, ['--import', probe, ...entry], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (match) {
+        child.stderr.off('data', onData);
+        child.stderr.resume();
+        child.off('exit', onExit);
+        resolve({
+          match,
+          probe: () =>
+            new Promise((answer) => {
+              child.once('message', answer);
+              child.send('probe');
+            }),
+          pause: () => child.kill('SIGSTOP'),
+          resume: () => child.kill('SIGCONT'),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGCONT');
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    const onExit = (code) => reject(new Error(`motcua ${args.join(' ')} exited with ${code}:\n${output}`));
+    child.stderr.on('data', onData);
+    child.once('exit', onExit);
+  });
+
+const msPer = (micros, n) => (n > 0 ? micros / 1000 / n : Number.NaN);
+
+/**
+ * One HTTP run against the API process: the load, then the queues drained by the worker process; the
+ * rates, the CPU of each process per intake, and every statement both sent per dossier written. The
+ * worker process is paused during the load (as if the job handlers ran on another machine: the rate is
+ * the API's alone) unless BENCH_INTAKE_WORKERS_DURING_LOAD=1, and drains the queues after it.
+ */
+const loadHttp = async ({ url, api, worker, runtime, headers, agencies, label, log }) => {
+  const load = loadavg()[0];
+  log(
+    `${label}: ${CONNECTIONS} clients for ${DURATION_SECONDS} s over ${agencies.length} agencies (load ${load.toFixed(2)})…`,
+  );
+  const before = await countDossiers(runtime.ctx.db);
+  const [apiStart, workerStart] = [await api.probe(), await worker.probe()];
+  const pgStart = readBackendTicks(BENCH_DB);
+  if (!WORKERS_DURING_LOAD) {
+    worker.pause();
+  }
+  const result = await generateLoad(url, headers, agencies);
+  const apiLoaded = await api.probe();
+  const pgLoaded = readBackendTicks(BENCH_DB);
+  const writtenDuringLoad = (await countDossiers(runtime.ctx.db)) - before;
+  worker.resume();
+  const workerLoaded = await worker.probe();
+  // The outbox jobs of the run (notifications, receipts stored as issued) and the statistics fold finish
+  // before the next run starts; their CPU and statements count per dossier.
+  const drained = await drainQueues(runtime.ctx.jobs.boss, log);
+  const [apiEnd, workerEnd] = [await api.probe(), await worker.probe()];
+  const pgEnd = readBackendTicks(BENCH_DB);
+  const written = (await countDossiers(runtime.ctx.db)) - before;
+  const ok = result['2xx'];
+  const row = {
     label,
+    load,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    ok: result['2xx'],
+    ok,
     non2xx: result.non2xx,
     // Non-2xx answers by status code (e.g. "503×3"), so an overload never hides a 500.
     non2xxCodes: Object.entries(result.statusCodeStats ?? {})
@@ -184,9 +326,24 @@ const loadHttp = async ({ server, headers, agencies, label, log }) => {
       .join(', '),
     timeouts: result.timeouts,
     dossiers: written,
-    drainSeconds: drained,
-    statementsPerDossier: written > 0 ? statements.n / written : 0,
+    drained,
+    statementsPerDossier:
+      written > 0
+        ? (apiEnd.statements - apiStart.statements + workerEnd.statements - workerStart.statements) / written
+        : 0,
+    // ÷ dossiers written, not 2xx answers: a request the client gave up on still cost the API its CPU.
+    apiCpuMs: msPer(apiLoaded.cpuMicros - apiStart.cpuMicros, writtenDuringLoad),
+    workerCpuMsDuringLoad: msPer(workerLoaded.cpuMicros - workerStart.cpuMicros, writtenDuringLoad),
+    workerCpuMs: msPer(workerEnd.cpuMicros - workerStart.cpuMicros, written),
+    postgresCpuMsDuringLoad: (backendCpuSeconds(pgStart, pgLoaded) * 1000) / Math.max(1, writtenDuringLoad),
+    postgresCpuMs: (backendCpuSeconds(pgStart, pgEnd) * 1000) / Math.max(1, written),
   };
+  log(
+    `  ${row.requestsPerSecond.toFixed(0)}/s, p99 ${row.p99} ms; CPU per intake: API ${row.apiCpuMs.toFixed(2)} ms, ` +
+      `workers ${row.workerCpuMs.toFixed(2)} ms, PostgreSQL ${row.postgresCpuMs.toFixed(2)} ms; drained ` +
+      `${row.drained.notifications.toFixed(1)} s / ${row.drained.receipts.toFixed(1)} s`,
+  );
+  return row;
 };
 
 /**
@@ -255,11 +412,16 @@ const loadRaw = async ({ url, agencies, label, log }) => {
           ('dossier-changed', jsonb_build_object('dossierId', $1::text, 'seq', 1, 'action', 'receive', 'toStatus', 'received')),
           ('form-issued', jsonb_build_object('dossierId', $1::text, 'seq', 1, 'form', 'receipt')))
       select id from d`;
-    log(`${label}: ${CONNECTIONS} callers for ${RAW_SECONDS} s over ${agencies.length} agencies…`);
+    const load = loadavg()[0];
+    log(
+      `${label}: ${CONNECTIONS} callers for ${RAW_SECONDS} s over ${agencies.length} agencies (load ${load.toFixed(2)})…`,
+    );
     let written = 0;
     let next = 0;
     const stopAt = Date.now() + RAW_SECONDS * 1000;
     const started = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    const pgStart = readBackendTicks(BENCH_DB);
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (Date.now() < stopAt) {
@@ -282,7 +444,20 @@ const loadRaw = async ({ url, agencies, label, log }) => {
       }),
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { label, rowsPerSecond: written / seconds, written };
+    const cpu = process.cpuUsage(cpuStart);
+    const postgresCpuMs = (backendCpuSeconds(pgStart, readBackendTicks(BENCH_DB)) * 1000) / Math.max(1, written);
+    const row = {
+      label,
+      load,
+      rowsPerSecond: written / seconds,
+      written,
+      clientCpuMs: msPer(cpu.user + cpu.system, written),
+      postgresCpuMs,
+    };
+    log(
+      `  ${row.rowsPerSecond.toFixed(0)}/s; CPU per dossier: writer ${row.clientCpuMs.toFixed(2)} ms, PostgreSQL ${postgresCpuMs.toFixed(2)} ms`,
+    );
+    return row;
   } finally {
     await pool.end();
   }
@@ -297,29 +472,35 @@ const runPostgres = async ({ databaseUrl, log }) => {
   const url = dbUrl(databaseUrl, BENCH_DB);
   const env = {
     PORT: '0',
+    HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     MOTCUA_DATA_DIR: dataDir,
     MOTCUA_DB_POOL_SIZE: String(POOL_SIZE),
     DATABASE_URL: url,
   };
   try {
-    const server = await startServer(loadConfig(env), { handleSignals: false });
+    // The bench's own connection: migrations, the seed, counting dossiers and watching the queues.
+    const runtime = await openRuntimeContext(loadConfig(env));
     let spread;
     let one;
     let agencies;
     try {
-      const seeded = await seed(server);
-      agencies = seeded.agencies;
-      spread = await loadHttp({ server, headers: seeded.headers, agencies, label: 'HTTP, 104 agencies', log });
-      one = await loadHttp({
-        server,
-        headers: seeded.headers,
-        agencies: agencies.slice(0, 1),
-        label: 'HTTP, one agency',
-        log,
-      });
+      agencies = await seedDatabase(runtime.ctx.database);
+      const api = await startMotcua(['serve', '--workers', 'off'], env, /listening on (http:\/\/[^\s)]+)/);
+      const worker = await startMotcua(['worker'], env, /running the background jobs/);
+      try {
+        const apiUrl = api.match[1];
+        const headers = await signInAndWarm(apiUrl, agencies);
+        await drainQueues(runtime.ctx.jobs.boss, () => {});
+        const common = { url: apiUrl, api, worker, runtime, headers, log };
+        spread = await loadHttp({ ...common, agencies, label: 'HTTP, 104 agencies' });
+        one = await loadHttp({ ...common, agencies: agencies.slice(0, 1), label: 'HTTP, one agency' });
+      } finally {
+        await api.stop();
+        await worker.stop();
+      }
     } finally {
-      await server.stop();
+      await runtime.close();
     }
     const rawSpread = await loadRaw({ url, agencies, label: 'raw, 104 agencies', log });
     const rawOne = await loadRaw({ url, agencies: agencies.slice(0, 1), label: 'raw, one agency', log });
@@ -330,20 +511,53 @@ const runPostgres = async ({ databaseUrl, log }) => {
   }
 };
 
+/** PGlite is one process: the API and its job handlers run in this one, the load generator apart. */
 const runPglite = async ({ log }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-  const env = { PORT: '0', LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: dataDir };
+  const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: dataDir };
   try {
     const server = await startServer(loadConfig(env), { handleSignals: false });
     try {
-      const seeded = await seed(server);
-      return await loadHttp({
-        server,
-        headers: seeded.headers,
-        agencies: seeded.agencies.slice(0, 1),
-        label: 'PGlite (embedded), one agency',
-        log,
-      });
+      const { db, jobs } = server.app.motcua;
+      const agencies = (await seedDatabase(server.app.motcua.database)).slice(0, 1);
+      const url = server.url.replace('localhost', '127.0.0.1');
+      const headers = await signInAndWarm(url, agencies);
+      await drainQueues(jobs.boss, () => {});
+      const load = loadavg()[0];
+      const label = 'PGlite (embedded), one agency';
+      log(`${label}: ${CONNECTIONS} clients for ${DURATION_SECONDS} s (load ${load.toFixed(2)})…`);
+      const before = await countDossiers(db);
+      const statements = countStatements();
+      const cpuStart = process.cpuUsage();
+      let result;
+      let drained;
+      try {
+        result = await generateLoad(url, headers, agencies);
+        drained = await drainQueues(jobs.boss, log);
+      } finally {
+        statements.restore();
+      }
+      const cpu = process.cpuUsage(cpuStart);
+      const written = (await countDossiers(db)) - before;
+      return {
+        label,
+        load,
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        ok: result['2xx'],
+        non2xx: result.non2xx,
+        non2xxCodes: Object.entries(result.statusCodeStats ?? {})
+          .filter(([code]) => !code.startsWith('2'))
+          .map(([code, stat]) => `${code}×${stat.count}`)
+          .join(', '),
+        timeouts: result.timeouts,
+        dossiers: written,
+        drained,
+        statementsPerDossier: written > 0 ? statements.n / written : 0,
+        // API, job handlers and PGlite's own WebAssembly PostgreSQL in one process, per dossier written.
+        processCpuMs: msPer(cpu.user + cpu.system, written),
+      };
     } finally {
       await server.stop();
     }
@@ -352,11 +566,16 @@ const runPglite = async ({ log }) => {
   }
 };
 
+const seconds = (value) => (Number.isNaN(value) ? `not within ${DRAIN_CAP_SECONDS} s` : `${value.toFixed(1)} s`);
+const ms = (value) => (Number.isNaN(value) ? 'n/a' : value.toFixed(2));
+
 export const run = async ({ databaseUrl, log, machine }) => {
   const { spread, one, rawSpread, rawOne } = await runPostgres({ databaseUrl, log });
-  const pglite = await runPglite({ log });
+  const pglite = process.env.BENCH_INTAKE_PGLITE === '0' ? undefined : await runPglite({ log });
   const row = (r) =>
-    `| ${r.label} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx}${r.non2xxCodes ? ` (${r.non2xxCodes})` : ''} | ${r.timeouts} | ${r.dossiers} | ${Number.isNaN(r.drainSeconds) ? `not within ${DRAIN_CAP_SECONDS} s` : `${r.drainSeconds.toFixed(1)} s`} | ${r.statementsPerDossier.toFixed(1)} |`;
+    `| ${r.label} | ${r.load.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx}${r.non2xxCodes ? ` (${r.non2xxCodes})` : ''} | ${r.timeouts} | ${r.dossiers} | ${seconds(r.drained.notifications)} / ${seconds(r.drained.receipts)} | ${r.statementsPerDossier.toFixed(1)} |`;
+  const cpuRow = (r) =>
+    `| ${r.label} | ${ms(r.apiCpuMs)} | ${ms(r.workerCpuMsDuringLoad)} | ${ms(r.workerCpuMs)} | ${ms(r.postgresCpuMsDuringLoad)} | ${ms(r.postgresCpuMs)} |`;
   const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
   return `## Dossier engine: counter intake over HTTP
 
@@ -368,15 +587,37 @@ jobs in one transaction), ${CONNECTIONS} concurrent clients (autocannon) for ${D
 connections; the desks rotate over 104 agencies, then all at one agency (every intake takes the same daily
 code counter). One warm-up intake per desk before the runs.
 
-| run | intakes/s | p50 ms | p99 ms | 2xx | non-2xx | client timeouts (10 s) | dossiers written | notifications drained after the run | statements per dossier (all, incl. workers) |
-|---|---|---|---|---|---|---|---|---|---|
+On PostgreSQL three Node processes share the machine with PostgreSQL: the API (\`motcua serve --workers off\`),
+the job handlers (\`motcua worker\`: notifications, the statistics fold, each receipt's PDF stored as issued)
+and the load generator (\`scripts/bench/intake-load.mjs\`). ${
+    WORKERS_DURING_LOAD
+      ? 'The job handlers run during the load, on the same two cores.'
+      : 'The job handlers are paused during the load (as if they ran on a machine of their own: the rate is the API’s) and drain the queues after it.'
+  } PGlite is one process: there the API and the job handlers share the bench's process (during the load too);
+the load generator runs apart.
+
+| run | load avg (1 min) before | intakes/s | p50 ms | p99 ms | 2xx | non-2xx | client timeouts (10 s) | dossiers written | drained after the run: notifications / receipts | statements per dossier (all, incl. workers) |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${row(spread)}
 ${row(one)}
-${row(pglite)}
+${pglite ? row(pglite) : '| PGlite (embedded), one agency | not run (BENCH_INTAKE_PGLITE=0) | | | | | | | | | |'}
+
+CPU per intake, milliseconds (each Node process's \`process.cpuUsage()\` difference; PostgreSQL's from /proc: the
+backends connected to the bench's database, not its background writers nor other databases' work), ÷ dossiers
+written: API during the load; workers and PostgreSQL during the load and from the load's start until both
+queues drained.
+
+| run | API | workers, during the load | workers, until drained | PostgreSQL, during the load | PostgreSQL, until drained |
+|---|---|---|---|---|---|
+${cpuRow(spread)}
+${cpuRow(one)}
+${pglite ? `| ${pglite.label} (one process: API, workers and PGlite, until drained) | ${ms(pglite.processCpuMs)} | | | | |` : ''}
 
 Raw PostgreSQL writing the same rows (counter upsert, dossier, event, four steps, statistics delta, two outbox
 jobs) in ONE statement per dossier, ${CONNECTIONS} callers over ${POOL_SIZE} connections for ${RAW_SECONDS} s, in the same run:
-**${rawSpread.rowsPerSecond.toFixed(0)} dossiers/s over 104 agencies**, **${rawOne.rowsPerSecond.toFixed(0)} dossiers/s at one agency**.
+**${rawSpread.rowsPerSecond.toFixed(0)} dossiers/s over 104 agencies** (load ${rawSpread.load.toFixed(1)} before; CPU per dossier:
+PostgreSQL ${ms(rawSpread.postgresCpuMs)} ms, the Node writer ${ms(rawSpread.clientCpuMs)} ms), **${rawOne.rowsPerSecond.toFixed(0)} dossiers/s at one agency**
+(PostgreSQL ${ms(rawOne.postgresCpuMs)} ms per dossier).
 
 | ratio | value | target |
 |---|---|---|
@@ -387,21 +628,55 @@ jobs) in ONE statement per dossier, ${CONNECTIONS} callers over ${POOL_SIZE} con
 Statements on the request path of one intake: **6** (session with grants; reference revision; BEGIN; outbox
 jobs; one statement writing counter, code, dossier, event, steps and statistics delta; COMMIT), 8 with an
 Idempotency-Key — asserted by \`packages/server/src/usecases/dossiers/intake-statements.test.ts\`. The last
-column above counts every statement the process sent from the start of the run until its notification jobs
-were drained (request path, the notification worker, the statistics fold, the receipts stored as issued so far,
-pg-boss polling), per dossier written.
+column of the first table counts every statement the API and worker processes sent from the start of the run
+until both queues were drained (request path, the notification worker, the statistics fold, the receipts stored
+as issued, pg-boss polling), per dossier written.
 
-Before (main at 51d75be, issue 16, quiet machine): 95–114 intakes/s over 104 agencies, p99 2.4–3.8 s, 0.07–0.09
-of the raw one-round-trip rate (1,237–1,562/s); 69 intakes/s at one agency (p99 3,961 ms); 22 statements on the
-request path of an intake (24 cold) plus about 8 in the notification worker; the code counter row locked first and
-held across about ten round trips; the agency's day, month and year statistics rows updated in every intake.
+### Issue 16, item 1: the API's CPU per intake
+
+On this machine the rates follow the load average that other work puts on the two cores (the first column
+above), so the API's CPU per intake is the figure compared. Before: this bench at e9c57b2 (the processes
+apart, nothing else changed; its rates: 21 intakes/s over 104 agencies, 22 at one, raw 216/s); after: this run. A/B: one API process alone (\`motcua serve --workers off\`),
+rounds of 1,500 intakes from 20 connections over the 104 desks, the two builds run back to back, warm rounds.
+
+| API CPU per intake | before | after |
+|---|---|---|
+| this bench, 104 agencies (load avg 16.5 before, ${spread.load.toFixed(1)} after) | 8.35 ms | ${ms(spread.apiCpuMs)} ms |
+| this bench, one agency (load avg 14.3 before, ${one.load.toFixed(1)} after) | 8.53 ms | ${ms(one.apiCpuMs)} ms |
+| A/B at load avg 14–17 | 3.17–3.32 ms | 1.90–2.16 ms |
+| A/B at load avg 20–28 | 4.76–5.02 ms | 2.89–3.44 ms |
+
+A bench run in which most clients time out (a rate of a few intakes per second on a saturated machine) charges
+each intake with the abandoned requests and the reconnections as well: compare runs with few timeouts, or the
+A/B rounds (no timeouts).
+
+The worker process spends 36–41 ms of CPU per intake (unchanged here): about 60 % of it renders each
+receipt's PDF for the form-issued job (fontkit glyph decoding, pdfkit layout, zlib), the rest notifications,
+the statistics fold and pg-boss. On two shared cores that, not the API, bounds a sustained intake rate.
+
+Where the API's CPU goes (V8 CPU profile of the API process during a run, \`BENCH_INTAKE_CPU_PROF\` +
+\`PROFILE_SKIP='^(writev|writeBuffer)$' node scripts/bench/profile-areas.mjs\`; share of sampled time without
+the socket writes, whose wall-clock samples a busy machine inflates — their CPU is in the system time, about
+0.3–0.5 ms per intake): before, Kysely 19 % (building, transforming and compiling the session read, the
+revision read and the big write on every intake; camelCase of every answered row), garbage collection 14 %,
+Node's own code 16 % (streams, http, module loading at start), the pg driver 10 %, Node http/net 9 %, fastify
+5 %, zod 5 %, our use-case, domain and HTTP code 9 %. Changed: the three statements are compiled once
+(\`packages/db/src/prepared-query.ts\`: Kysely builds a statement once with stand-ins for its values, per
+shape for the write, then each intake sends the text with its own values); the write answers its code and
+creation instant instead of the whole row; the session read sends an official's grants (here 104 desks) only
+when their digest differs from the one the process holds for the session; the hooks of every answer make their
+Content-Security-Policy and patterns once and the text guard builds no JSON pointer unless a field is bad.
+After (profiled before the last two changes), Kysely is 5 % of the API's samples and the rest is spread out:
+Node's own code 25 % (streams, http, net, module loading at start), the pg driver 12 % (writing statements,
+parsing answers), garbage collection 11 %, our use-case, domain and HTTP code 19 % (the state machine and the
+working-time calendar, event hashing, the statistics delta, projections), fastify 6 %, zod validation of the
+body 5 %. Not done: named
+(prepared) statements would save PostgreSQL parsing and planning the big write on every intake (Kysely's
+driver sends unnamed ones); BEGIN and COMMIT are round trips of their own; the receipt PDF in the worker.
 
 "Dossiers written" exceeds the 2xx answers by the requests the client gave up on after its 10 s timeout or
 that were still in flight when the run stopped: their transactions committed whole.
 
 PGlite runs PostgreSQL in WebAssembly with a single connection: requests queue for it, so its p99 grows
-with the number of clients; it is the embedded default for a small installation, not for 200 counters.
-
-The load generator (autocannon) runs in the same Node process as the API server and the raw writer's pool, on the
-same two cores as PostgreSQL: the HTTP rates understate an API process on a machine of its own.`;
+with the number of clients; it is the embedded default for a small installation, not for 200 counters.`;
 };

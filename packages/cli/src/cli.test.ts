@@ -51,6 +51,18 @@ describe('motcua command line', { timeout: 180_000 }, () => {
     expect(result.stdout).toMatch(/serve\s+Migrate the database/);
   });
 
+  it('runs the background jobs apart: `serve --workers on|off` and `worker` (usage errors exit 2)', () => {
+    const help = runCli(['--help']);
+    expect(help.stdout).toMatch(/worker\s+Run the background jobs without the web server/);
+    expect(runCli(['worker', '--help']).stdout).toContain('Usage: motcua worker');
+    expect(runCli(['serve', '--help']).stdout).toContain('--workers off: answer HTTP only');
+    const wrong = runCli(['serve', '--workers', 'maybe'], { MOTCUA_DATA_DIR: dataDir });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--workers must be on or off');
+    const extra = runCli(['worker', '--now'], { MOTCUA_DATA_DIR: dataDir });
+    expect(extra.status).toBe(2);
+  });
+
   it('exits 2 on an unknown command', () => {
     const result = runCli(['frobnicate']);
     expect(result.status).toBe(2);

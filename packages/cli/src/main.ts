@@ -18,12 +18,14 @@ import {
   seedSyntheticCommand,
 } from './commands/reports.js';
 import { serveCommand } from './commands/serve.js';
+import { workerCommand } from './commands/worker.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
 /** Every command, most specific path first so "migrate status" wins over "migrate". */
 export const COMMANDS: Command[] = [
   serveCommand,
+  workerCommand,
   migrateStatusCommand,
   migrateCommand,
   seedDemoCommand,

@@ -1,5 +1,6 @@
 import type { DossierStatus } from '@motcua/domain';
 import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely';
+import { prepareQueryByShape } from './prepared-query.js';
 import type { Database } from './schema.js';
 import type { NewStatisticsDelta } from './statistics-aggregates.queries.js';
 import type { DossierTable } from './tables/dossiers.js';
@@ -15,6 +16,132 @@ export type NewDossierRow = Omit<Insertable<Database['dossier']>, 'createdAt' | 
   eventCount: number;
 };
 
+export type NewDossierInput = {
+  counter: { agencyId: string; day: string; codePrefix: string };
+  dossier: NewDossierRow;
+  events: readonly NewDossierEvent[];
+  steps: readonly StepRow[];
+  applicationForm?: { procedureVersionId: string; formKey: string; formValues: Record<string, unknown> } | undefined;
+  statisticsDelta?: NewStatisticsDelta | undefined;
+};
+
+/** What insertNewDossier's statement makes of a new dossier: its code, and the instant of the row. */
+export type NewDossierWritten = { code: string; createdAt: Date };
+
+/** The keys of a row that carry a value (an undefined one is left to the column's default, as Kysely does). */
+const definedKeys = (row: object): string[] =>
+  Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined);
+
+/**
+ * The statement of insertNewDossier, compiled once per shape: the dossier's columns, each event's and step's
+ * columns, and whether a form and a statistics delta come with it. Every value is the call's own.
+ */
+const newDossierStatement = prepareQueryByShape<NewDossierInput, NewDossierWritten>(
+  (input) =>
+    `${definedKeys(input.dossier).join(',')};${input.events.map((e) => definedKeys(e).join(',')).join('|')};` +
+    `${input.steps.map((step) => definedKeys(step).join(',')).join('|')};${input.applicationForm ? 'form' : ''};` +
+    `${input.statisticsDelta ? 'delta' : ''}`,
+  (db, value, shape) => {
+    const row = <T extends object>(of: T, pick: (input: NewDossierInput) => T): T =>
+      Object.fromEntries(
+        definedKeys(of).map((key) => [key, value((input) => (pick(input) as Record<string, unknown>)[key])]),
+      ) as T;
+    const nothing = sql<boolean>`false`;
+    return db
+      .with('seq', (db) =>
+        db
+          .insertInto('dossierCodeCounter')
+          .values({
+            agencyId: value((input) => input.counter.agencyId),
+            day: value((input) => input.counter.day),
+            lastSeq: 1,
+          })
+          .onConflict((oc) =>
+            oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
+          )
+          .returning('lastSeq'),
+      )
+      .with('created', (db) =>
+        db
+          .insertInto('dossier')
+          .values({
+            ...row(shape.dossier, (input) => input.dossier),
+            code: sql<string>`(select ${value((input) => input.counter.codePrefix)}::text || case when last_seq < 10000
+            then lpad(last_seq::text, 4, '0') else last_seq::text end from seq)`,
+          })
+          .returning(['code', 'createdAt', 'eventCount']),
+      )
+      .with('events', (db) =>
+        db
+          .insertInto('dossierEvent')
+          .values(
+            shape.events.map((event, index) => ({
+              ...row(event, (input) => input.events[index] as NewDossierEvent),
+              payload: value((input) => JSON.stringify((input.events[index] as NewDossierEvent).payload)),
+            })),
+          )
+          .returning('seq'),
+      )
+      .with('steps', (db) =>
+        shape.steps.length > 0
+          ? db
+              .insertInto('dossierStep')
+              .values(
+                shape.steps.map((step, index) => ({
+                  ...row(step, (input) => input.steps[index] as StepRow),
+                  dossierId: value((input) => input.dossier.id),
+                  provinceCode: value((input) => input.dossier.provinceCode),
+                })),
+              )
+              .returning('stepNo')
+          : db.selectFrom('created').select('eventCount as stepNo').where(nothing),
+      )
+      .with('form', (db) =>
+        db
+          .insertInto('dossierApplicationForm')
+          .columns(['dossierId', 'provinceCode', 'procedureVersionId', 'formKey', 'formValues', 'createdAt'])
+          .expression(
+            db
+              .selectNoFrom([
+                sql<string>`${value((input) => input.dossier.id)}::uuid`.as('dossierId'),
+                sql<string>`${value((input) => input.dossier.provinceCode)}::text`.as('provinceCode'),
+                sql<string>`${value((input) => input.applicationForm?.procedureVersionId ?? null)}::uuid`.as(
+                  'procedureVersionId',
+                ),
+                sql<string>`${value((input) => input.applicationForm?.formKey ?? null)}::text`.as('formKey'),
+                sql<string>`${value((input) => (input.applicationForm ? JSON.stringify(input.applicationForm.formValues) : null))}::jsonb`.as(
+                  'formValues',
+                ),
+                sql<Date>`now()`.as('createdAt'),
+              ])
+              .where(shape.applicationForm ? sql<boolean>`true` : nothing),
+          )
+          .returning('dossierId'),
+      )
+      .with('delta', (db) =>
+        db
+          .insertInto('statDelta')
+          .columns(['provinceCode', 'series', 'cells'])
+          .expression(
+            db
+              .selectNoFrom([
+                sql<string>`${value((input) => input.statisticsDelta?.provinceCode ?? input.dossier.provinceCode)}::text`.as(
+                  'provinceCode',
+                ),
+                sql<string>`${value((input) => JSON.stringify(input.statisticsDelta?.series ?? []))}::jsonb`.as(
+                  'series',
+                ),
+                sql<string>`${value((input) => JSON.stringify(input.statisticsDelta?.cells ?? []))}::jsonb`.as('cells'),
+              ])
+              .where(shape.statisticsDelta ? sql<boolean>`true` : nothing),
+          )
+          .returning('id'),
+      )
+      .selectFrom('created')
+      .select(['code', 'createdAt']);
+  },
+);
+
 /**
  * Writes a new dossier in ONE statement: the next number of the receiving agency's daily sequence and
  * the code made of it, the row, its events, its step rows, its filled application form and its
@@ -23,92 +150,18 @@ export type NewDossierRow = Omit<Insertable<Database['dossier']>, 'createdAt' | 
  * sequence stays gap-free (a rolled-back intake releases its number with the lock).
  * The number is padded as formatDossierCode does (packages/domain dossier-code.ts, Circular 01/2018
  * Art. 19): four digits, wider from the 10,000th dossier of a day; a test checks both agree.
+ * The statement's text is built once per shape (prepareQueryByShape): an intake sends only its values.
+ * Answers the code and the row's creation instant; everything else of the row is what the caller gave.
  */
 export const insertNewDossier = async (
   trx: Transaction<Database>,
-  input: {
-    counter: { agencyId: string; day: string; codePrefix: string };
-    dossier: NewDossierRow;
-    events: readonly NewDossierEvent[];
-    steps: readonly StepRow[];
-    applicationForm?: { procedureVersionId: string; formKey: string; formValues: Record<string, unknown> } | undefined;
-    statisticsDelta?: NewStatisticsDelta | undefined;
-  },
-): Promise<DossierRecord> => {
-  const { dossier, counter } = input;
-  const form = input.applicationForm;
-  const delta = input.statisticsDelta;
-  const nothing = sql<boolean>`false`;
-  return trx
-    .with('seq', (db) =>
-      db
-        .insertInto('dossierCodeCounter')
-        .values({ agencyId: counter.agencyId, day: counter.day, lastSeq: 1 })
-        .onConflict((oc) =>
-          oc.columns(['agencyId', 'day']).doUpdateSet({ lastSeq: sql<number>`dossier_code_counter.last_seq + 1` }),
-        )
-        .returning('lastSeq'),
-    )
-    .with('created', (db) =>
-      db
-        .insertInto('dossier')
-        .values({
-          ...dossier,
-          code: sql<string>`(select ${counter.codePrefix}::text || case when last_seq < 10000
-            then lpad(last_seq::text, 4, '0') else last_seq::text end from seq)`,
-        })
-        .returningAll(),
-    )
-    .with('events', (db) =>
-      db
-        .insertInto('dossierEvent')
-        .values(input.events.map((event) => ({ ...event, payload: JSON.stringify(event.payload) })))
-        .returning('seq'),
-    )
-    .with('steps', (db) =>
-      input.steps.length > 0
-        ? db
-            .insertInto('dossierStep')
-            .values(input.steps.map((step) => ({ ...step, dossierId: dossier.id, provinceCode: dossier.provinceCode })))
-            .returning('stepNo')
-        : db.selectFrom('created').select('eventCount as stepNo').where(nothing),
-    )
-    .with('form', (db) =>
-      db
-        .insertInto('dossierApplicationForm')
-        .columns(['dossierId', 'provinceCode', 'procedureVersionId', 'formKey', 'formValues', 'createdAt'])
-        .expression(
-          db
-            .selectNoFrom([
-              sql<string>`${dossier.id}::uuid`.as('dossierId'),
-              sql<string>`${dossier.provinceCode}::text`.as('provinceCode'),
-              sql<string>`${form?.procedureVersionId ?? null}::uuid`.as('procedureVersionId'),
-              sql<string>`${form?.formKey ?? null}::text`.as('formKey'),
-              sql<string>`${form ? JSON.stringify(form.formValues) : null}::jsonb`.as('formValues'),
-              sql<Date>`now()`.as('createdAt'),
-            ])
-            .where(form ? sql<boolean>`true` : nothing),
-        )
-        .returning('dossierId'),
-    )
-    .with('delta', (db) =>
-      db
-        .insertInto('statDelta')
-        .columns(['provinceCode', 'series', 'cells'])
-        .expression(
-          db
-            .selectNoFrom([
-              sql<string>`${delta?.provinceCode ?? dossier.provinceCode}::text`.as('provinceCode'),
-              sql<string>`${JSON.stringify(delta?.series ?? [])}::jsonb`.as('series'),
-              sql<string>`${JSON.stringify(delta?.cells ?? [])}::jsonb`.as('cells'),
-            ])
-            .where(delta ? sql<boolean>`true` : nothing),
-        )
-        .returning('id'),
-    )
-    .selectFrom('created')
-    .selectAll()
-    .executeTakeFirstOrThrow() as Promise<DossierRecord>;
+  input: NewDossierInput,
+): Promise<NewDossierWritten> => {
+  const written = (await newDossierStatement.execute(trx, input)).rows[0];
+  if (!written) {
+    throw new Error('insertNewDossier: the statement returned no row');
+  }
+  return written;
 };
 
 export const findDossierByCode = async (db: Db, code: string): Promise<DossierRecord | undefined> =>

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { prepareQuery, type ValueOf } from './prepared-query.js';
 import type { Database } from './schema.js';
 import type { OfficialRole } from './tables/officials.js';
 
@@ -92,18 +92,31 @@ export const insertSession = async (
 export type LiveSessionOfficial = SessionRecord & { profile: UserProfile; grants: GrantRecord[] };
 
 /**
- * A live session with its active official and their role grants, in one statement (the per-request
- * authentication read): the live session (not expired, not idle too long, its user active), the user's
- * profile and role grants.
+ * The role grants of sessions this process served lately, by session token hash, with the digest the database
+ * computed of them (md5 of their JSON text). The session read sends the digest it knows; the database answers
+ * the grants only when theirs differs, so an official with a hundred desks is not sent, parsed and mapped a
+ * hundred grants on every request. Checked by the database on every request, so never stale; emptied whole
+ * when full.
  */
-export const findLiveSessionOfficial = async (
-  db: Db,
-  tokenHash: string,
-  now: Date,
-): Promise<LiveSessionOfficial | undefined> => {
-  const row = await db
+const GRANTS_CACHE_MAX = 5_000;
+const grantsBySession = new Map<string, { digest: string; grants: readonly GrantRecord[] }>();
+
+type LiveSessionValues = { tokenHash: string; now: Date; knownDigest: string | null };
+
+const liveSessionStatement = prepareQuery((db, value: ValueOf<LiveSessionValues>) =>
+  db
     .selectFrom('userSession')
     .innerJoin('appUser', 'appUser.id', 'userSession.userId')
+    .innerJoinLateral(
+      // The grants as JSON text, camelCase keys, in the order of listUserGrants, and their digest.
+      sql<{ digest: string; grants: string }>`(select md5(t.grants) as digest, t.grants from (
+        select coalesce(json_agg(json_build_object(
+          'agencyId', r.agency_id, 'agencyCode', a.code, 'agencyName', a.name, 'role', r.role,
+          'includeSubagencies', r.include_subagencies, 'provinceCode', a.province_code) order by a.code, r.role), '[]')::text as grants
+        from user_role r join agency a on a.id = r.agency_id
+        where r.user_id = user_session.user_id) t)`.as('g'),
+      (join) => join.onTrue(),
+    )
     .select([
       'userSession.userId',
       'userSession.csrfToken',
@@ -111,35 +124,58 @@ export const findLiveSessionOfficial = async (
       'userSession.idleExpiresAt',
       'userSession.expiresAt',
       ...profileColumns,
+      'g.digest as grantsDigest',
     ])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('userRole')
-          .innerJoin('agency', 'agency.id', 'userRole.agencyId')
-          .select([
-            'userRole.agencyId',
-            'agency.code as agencyCode',
-            'agency.name as agencyName',
-            'userRole.role',
-            'userRole.includeSubagencies',
-            'agency.provinceCode',
-          ])
-          .whereRef('userRole.userId', '=', 'userSession.userId')
-          .orderBy('agency.code')
-          .orderBy('userRole.role'),
-      ).as('grants'),
+    .select(
+      sql<string | null>`case when g.digest = ${value((v) => v.knownDigest)} then null else g.grants end`.as('grants'),
     )
-    .where('userSession.tokenHash', '=', tokenHash)
-    .where('userSession.expiresAt', '>', now)
-    .where('userSession.idleExpiresAt', '>', now)
-    .where('appUser.status', '=', 'active')
-    .executeTakeFirst();
+    .where(
+      'userSession.tokenHash',
+      '=',
+      value((v) => v.tokenHash),
+    )
+    .where(
+      'userSession.expiresAt',
+      '>',
+      value((v) => v.now),
+    )
+    .where(
+      'userSession.idleExpiresAt',
+      '>',
+      value((v) => v.now),
+    )
+    .where('appUser.status', '=', 'active'),
+);
+
+/**
+ * A live session with its active official and their role grants, in one statement (the per-request
+ * authentication read): the live session (not expired, not idle too long, its user active), the user's
+ * profile and role grants. Its text is compiled once (prepareQuery); grants unchanged since this process
+ * last read them for the session are not sent again (grantsBySession).
+ */
+export const findLiveSessionOfficial = async (
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSessionOfficial | undefined> => {
+  const known = grantsBySession.get(tokenHash);
+  const row = (await liveSessionStatement.execute(db, { tokenHash, now, knownDigest: known?.digest ?? null })).rows[0];
   if (!row) {
+    grantsBySession.delete(tokenHash);
     return undefined;
   }
-  const { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, grants, ...profile } = row;
-  return { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, profile, grants: grants as GrantRecord[] };
+  const { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, grants: sent, grantsDigest, ...profile } = row;
+  let grants: readonly GrantRecord[];
+  if (sent === null && known?.digest === grantsDigest) {
+    grants = known.grants;
+  } else {
+    grants = JSON.parse(sent ?? '[]') as GrantRecord[];
+    if (grantsBySession.size >= GRANTS_CACHE_MAX) {
+      grantsBySession.clear();
+    }
+    grantsBySession.set(tokenHash, { digest: grantsDigest, grants });
+  }
+  return { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, profile, grants: grants.slice() };
 };
 
 export const touchSession = async (db: Db, tokenHash: string, now: Date, idleExpiresAt: Date): Promise<void> => {

@@ -236,6 +236,11 @@ export const startServer = async (
     onPrepared?: (result: PrepareResult) => void;
     onDemoSeeded?: (result: DemoSeedResult) => void;
     handleSignals?: boolean;
+    /**
+     * false: this process answers HTTP only and runs no job handlers (it still writes outbox jobs);
+     * `motcua worker` processes run them. Default true: one process does both.
+     */
+    workers?: boolean;
   } = {},
 ): Promise<RunningServer> => {
   const clock = createPhaseClock();
@@ -269,7 +274,9 @@ export const startServer = async (
     await app.listen({ port: config.port, host: config.host });
     clock.mark('listen');
     // After readiness: the job handlers poll the queue; nothing a request needs waits for them.
-    await startWorkers(app.motcua);
+    if (options.workers !== false) {
+      await startWorkers(app.motcua);
+    }
   } catch (error) {
     await app?.close();
     await jobs?.stop();

@@ -5,11 +5,17 @@ import { type Command, UsageError } from '../io.js';
 export const serveCommand: Command = {
   path: ['serve'],
   summary: 'Migrate the database and start the web server',
-  usage: 'motcua serve [--port N] [--demo]   (environment: PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, …)',
+  usage:
+    'motcua serve [--port N] [--demo] [--workers on|off]   (environment: PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, …)\n' +
+    '  --workers off: answer HTTP only; run the background jobs in `motcua worker` processes (PostgreSQL)',
   run: async (args, io) => {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+      options: {
+        port: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        workers: { type: 'string', default: 'on' },
+      },
       strict: true,
     });
     const env = { ...io.env };
@@ -19,11 +25,15 @@ export const serveCommand: Command = {
       }
       env.PORT = values.port;
     }
+    if (values.workers !== 'on' && values.workers !== 'off') {
+      throw new UsageError('--workers must be on or off');
+    }
     if (values.demo && env.MOTCUA_DEMO === undefined) {
       env.MOTCUA_DEMO = 'true';
     }
     const config = loadConfig(env);
     const server = await startServer(config, {
+      workers: values.workers === 'on',
       onPrepared: (prepared) => {
         for (const m of prepared.appliedMigrations) {
           io.err(`motcua: applied migration ${String(m.version).padStart(4, '0')}_${m.name}`);
@@ -47,7 +57,8 @@ export const serveCommand: Command = {
       },
     });
     const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
-    io.err(`motcua: listening on ${server.url} (database: ${where}); press Ctrl-C to stop`);
+    const jobs = values.workers === 'on' ? '' : '; background jobs: none here (run `motcua worker`)';
+    io.err(`motcua: listening on ${server.url} (database: ${where}${jobs}); press Ctrl-C to stop`);
     const total = server.startup.reduce((sum, phase) => sum + phase.ms, 0);
     const cpuTotal = server.startup.reduce((sum, phase) => sum + phase.cpuMs, 0);
     const phases = server.startup.map((p) => `${p.phase} ${(p.ms / 1000).toFixed(2)}`).join(', ');

@@ -20,6 +20,27 @@ export const hasInvalidCharacter = (text: string): boolean => text.includes('\u0
 
 export const escapePointerToken = (token: string): string => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
+/** True when any string (value or object key) in `value` holds an invalid character; builds no pointer. */
+const holdsInvalidText = (value: unknown): boolean => {
+  if (typeof value === 'string') {
+    return hasInvalidCharacter(value);
+  }
+  if (Array.isArray(value)) {
+    return value.some(holdsInvalidText);
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (
+        Object.hasOwn(value, key) &&
+        (hasInvalidCharacter(key) || holdsInvalidText((value as Record<string, unknown>)[key]))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+};
+
 /** JSON pointers of every string (value or object key) in `value` that holds an invalid character. */
 export const findInvalidTextPointers = (value: unknown, pointer = '', found: string[] = []): string[] => {
   if (found.length >= 20) {
@@ -64,6 +85,10 @@ export const invalidTextError = (language: Language, fields: Array<{ in: string;
  */
 export const registerTextGuard = (app: FastifyInstance): void => {
   app.addHook('preValidation', async (request) => {
+    // The common case first: nothing to report, found without building a pointer per field.
+    if (!holdsInvalidText(request.params) && !holdsInvalidText(request.query) && !holdsInvalidText(request.body)) {
+      return;
+    }
     const parts: Array<[string, unknown]> = [
       ['params', request.params],
       ['query', request.query],

@@ -1,10 +1,4 @@
-import {
-  type AgencyRecord,
-  type Database,
-  type DossierRecord,
-  findAgency,
-  type ProcedureVersionInForce,
-} from '@motcua/db';
+import { type AgencyRecord, type Database, findAgency, type ProcedureVersionInForce } from '@motcua/db';
 import {
   type Applicant,
   buildDefaultProcess,
@@ -36,7 +30,7 @@ import { checkFilledForm, describeFilledFormForEvent, type FilledApplicationForm
 import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
 import { withIdempotency } from './idempotency.js';
-import { type DossierChange, writeNewDossier } from './persist.js';
+import { type DossierChange, type NewDossierSaved, writeNewDossier } from './persist.js';
 
 export type ComponentInput = { key: string; originals: number; copies: number; fromData?: boolean | undefined };
 
@@ -229,7 +223,7 @@ export const createDossier = async (
     history: readonly [DossierChange, ...DossierChange[]];
     applicationForm?: FilledApplicationForm | undefined;
   },
-): Promise<DossierRecord> => {
+): Promise<NewDossierSaved> => {
   const { basis } = input;
   const { agency, version, known } = basis;
   const applicantName = getApplicantName(input.applicant);

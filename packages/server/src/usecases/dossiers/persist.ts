@@ -149,6 +149,24 @@ export type NewDossierFacts = Omit<
   keyof DossierChanges | 'id' | 'version' | 'createdAt' | 'updatedAt' | 'code'
 >;
 
+/** A dossier just written by writeNewDossier: its code from the database, the rest as it was written. */
+export type NewDossierSaved = Pick<
+  DossierRecord,
+  | 'id'
+  | 'code'
+  | 'createdAt'
+  | 'version'
+  | 'eventCount'
+  | 'status'
+  | 'channel'
+  | 'provinceCode'
+  | 'receivingAgencyId'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'legalDueAt'
+  | 'dueProvisional'
+>;
+
 /**
  * Writes a new dossier in its final state — the row as its first events leave it (state, projections,
  * event count, last hash, version 1 + one per event, as if each event had been a change) — with its
@@ -169,7 +187,7 @@ export const writeNewDossier = async (
     history: readonly [DossierChange, ...DossierChange[]];
     applicationForm?: FilledApplicationForm | undefined;
   },
-): Promise<DossierRecord> => {
+): Promise<NewDossierSaved> => {
   const id = randomUUID();
   const events: NewDossierEvent[] = [];
   let lastHash: string | null = null;
@@ -202,7 +220,7 @@ export const writeNewDossier = async (
       input.history.map(({ event }, index) => ({ seq: index + 1, event })),
     ),
   );
-  return insertNewDossier(trx, {
+  const written = await insertNewDossier(trx, {
     counter: { agencyId: input.code.agencyId, day: input.code.day, codePrefix: input.code.prefix },
     dossier: row,
     events,
@@ -214,4 +232,19 @@ export const writeNewDossier = async (
     },
     statisticsDelta: delta,
   });
+  return {
+    id,
+    code: written.code,
+    createdAt: written.createdAt,
+    version: row.version,
+    eventCount: row.eventCount,
+    status: row.status,
+    channel: row.channel,
+    provinceCode: row.provinceCode,
+    receivingAgencyId: row.receivingAgencyId,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    legalDueAt: row.legalDueAt,
+    dueProvisional: row.dueProvisional,
+  };
 };

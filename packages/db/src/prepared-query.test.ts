@@ -1,0 +1,119 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareQuery, prepareQueryByShape } from './prepared-query.js';
+import type { AgencyKind } from './tables/officials.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+/** The text of every statement `run` sends. */
+const captureTexts = async (run: () => Promise<unknown>): Promise<string[]> => {
+  const texts: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    texts.push(text ?? '');
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return texts;
+};
+
+describe('prepareQuery', () => {
+  const byCode = prepareQuery((db, value: <T>(pick: (v: { code: string; kind: AgencyKind }) => T) => T) =>
+    db
+      .selectFrom('agency')
+      .select(['code', 'kind'])
+      .where(
+        'code',
+        '=',
+        value((v) => v.code),
+      )
+      .where(
+        'kind',
+        '=',
+        value((v) => v.kind),
+      )
+      .where('validTo', 'is', null),
+  );
+
+  it('runs the text Kysely compiles, with each call’s values, and answers camelCase rows as Kysely does', async () => {
+    const { db } = database;
+    await db
+      .insertInto('agency')
+      .values([
+        {
+          code: '901.00.20.H31',
+          name: 'Một',
+          kind: 'division',
+          path: '/p1/',
+          provinceCode: '33',
+          validFrom: '2025-07-01',
+          searchText: 'mot',
+        },
+        {
+          code: '902.00.20.H31',
+          name: 'Hai',
+          kind: 'division',
+          path: '/p2/',
+          provinceCode: '33',
+          validFrom: '2025-07-01',
+          searchText: 'hai',
+        },
+      ] as never)
+      .execute();
+    const kyselyText = db
+      .selectFrom('agency')
+      .select(['code', 'kind'])
+      .where('code', '=', 'x')
+      .where('kind', '=', 'division')
+      .where('validTo', 'is', null)
+      .compile().sql;
+    let answers: unknown[] = [];
+    const texts = await captureTexts(async () => {
+      answers = [
+        (await byCode.execute(db, { code: '901.00.20.H31', kind: 'division' })).rows,
+        (await byCode.execute(db, { code: '902.00.20.H31', kind: 'division' })).rows,
+        (await byCode.execute(db, { code: '902.00.20.H31', kind: 'province_department' })).rows,
+      ];
+    });
+    expect(answers).toEqual([
+      [{ code: '901.00.20.H31', kind: 'division' }],
+      [{ code: '902.00.20.H31', kind: 'division' }],
+      [],
+    ]);
+    expect(texts).toEqual([kyselyText, kyselyText, kyselyText]);
+  });
+
+  it('compiles a text per shape and fills each with the values of its own call', async () => {
+    const { db } = database;
+    let built = 0;
+    const literals = prepareQueryByShape(
+      (input: { values: string[] }) => String(input.values.length),
+      (db, value, shape) => {
+        built += 1;
+        return db.selectNoFrom((eb) =>
+          shape.values.map((_, index) => eb.val(value((v) => v.values[index] as string)).as(`v${index}`)),
+        );
+      },
+    );
+    const rows = async (values: string[]) => (await literals.execute(db, { values })).rows;
+    expect(await rows(['a'])).toEqual([{ v0: 'a' }]);
+    expect(await rows(['b', 'c'])).toEqual([{ v0: 'b', v1: 'c' }]);
+    expect(await rows(['d'])).toEqual([{ v0: 'd' }]);
+    expect(await rows(['e', 'f'])).toEqual([{ v0: 'e', v1: 'f' }]);
+    expect(built).toBe(2);
+  });
+});
