@@ -1,0 +1,3 @@
+export * from './questionnaire.js';
+export * from './sampling.js';
+export * from './satisfaction-index.js';
