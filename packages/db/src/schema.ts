@@ -7,6 +7,7 @@ import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { ParTables } from './tables/par.js';
 import type { PortalTables } from './tables/portal.js';
+import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
 
 /**
@@ -22,4 +23,5 @@ export type Database = FoundationTables &
   FormTables &
   ParTables &
   PortalTables &
+  SipasTables &
   StatisticsTables;
