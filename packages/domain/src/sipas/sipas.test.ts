@@ -1,4 +1,12 @@
 import fc from 'fast-check';
+import {
+  acceptsSipasAnswers,
+  decideSipasCampaignAction,
+  SIPAS_CAMPAIGN_ACTIONS,
+  SIPAS_CAMPAIGN_STATUSES,
+  type SipasCampaignAction,
+  type SipasCampaignStatus,
+} from './campaign.js';
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, DEFAULT_QUESTIONNAIRE, listQuestions, QuestionnaireDefinition } from './questionnaire.js';
 import { allocateSample, computeSampleSize, createSeededRandom, drawPositions, planSample } from './sampling.js';
@@ -284,5 +292,26 @@ describe('margin of error and year on year', () => {
   it('gives the change in points', () => {
     expect(computeYearOnYear(90.61, 88.4)).toBe(2.21);
     expect(computeYearOnYear(null, 88.4)).toBeNull();
+  });
+});
+
+describe('the campaign table', () => {
+  it('allows each action from one status only, and nothing goes back', () => {
+    const statuses = Object.keys(SIPAS_CAMPAIGN_STATUSES) as SipasCampaignStatus[];
+    const actions = Object.keys(SIPAS_CAMPAIGN_ACTIONS) as SipasCampaignAction[];
+    const allowed = statuses.flatMap((s) =>
+      actions.flatMap((a) => {
+        const to = decideSipasCampaignAction(s, a);
+        return to ? [`${s} -${a}-> ${to}`] : [];
+      }),
+    );
+    expect(allowed).toEqual([
+      'draft -draw_sample-> sampled',
+      'sampled -open-> open',
+      'open -remind-> open',
+      'open -close-> closed',
+      'closed -publish-> published',
+    ]);
+    expect(statuses.filter(acceptsSipasAnswers)).toEqual(['open']);
   });
 });
