@@ -242,7 +242,7 @@ export type SipasInvitationContact = {
 /** Invitations of a campaign not used yet, for sending or reminding, keyset on id. */
 export const listOpenSipasInvitations = async (
   db: Db,
-  input: { campaignId: string; afterId?: string | undefined; limit: number },
+  input: { campaignId: string; afterId?: string | undefined; limit: number; unsentOnly?: boolean },
 ): Promise<SipasInvitationContact[]> => {
   let query = db
     .selectFrom('sipasInvitation as i')
@@ -253,6 +253,9 @@ export const listOpenSipasInvitations = async (
     .where('i.usedAt', 'is', null);
   if (input.afterId) {
     query = query.where('i.id', '>', input.afterId);
+  }
+  if (input.unsentOnly) {
+    query = query.where('i.sentAt', 'is', null);
   }
   return query.orderBy('i.id').limit(input.limit).execute();
 };

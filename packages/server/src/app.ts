@@ -32,6 +32,7 @@ import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
+import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
@@ -152,6 +153,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
+  registerSipasRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

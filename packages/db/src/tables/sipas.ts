@@ -1,9 +1,10 @@
+import type { SipasCampaignStatus } from '@motcua/domain';
 import type { Generated, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
 /** Tables of SIPAS satisfaction surveys (migration 0023_sipas.sql). */
 
-export type SipasCampaignStatus = 'draft' | 'sampled' | 'open' | 'closed' | 'published';
+export type { SipasCampaignStatus };
 export type SipasResponseMode = 'online' | 'paper' | 'phone';
 
 export type SipasQuestionnaireTable = {

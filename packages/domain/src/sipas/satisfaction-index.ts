@@ -115,7 +115,7 @@ export const computeSatisfactionIndex = (
       q.noAnswer += row.count;
       continue;
     }
-    q.distribution[row.value - 1] += row.count;
+    q.distribution[row.value - 1] = (q.distribution[row.value - 1] ?? 0) + row.count;
     q.base += row.count;
     if (isSatisfied(row.value)) {
       q.numerator += row.count;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   acceptsSipasAnswers,
   decideSipasCampaignAction,
@@ -7,7 +8,6 @@ import {
   type SipasCampaignAction,
   type SipasCampaignStatus,
 } from './campaign.js';
-import { describe, expect, it } from 'vitest';
 import { checkAnswers, DEFAULT_QUESTIONNAIRE, listQuestions, QuestionnaireDefinition } from './questionnaire.js';
 import { allocateSample, computeSampleSize, createSeededRandom, drawPositions, planSample } from './sampling.js';
 import {

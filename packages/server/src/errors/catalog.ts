@@ -7,6 +7,7 @@ import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
+import { sipasProblems } from './sipas.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -18,6 +19,7 @@ export const PROBLEM_CATALOG = {
   ...portalProblems,
   ...feesProblems,
   ...reportProblems,
+  ...sipasProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -23,6 +23,8 @@ export const QUEUES = {
   formIssued: 'form-issued',
   /** A file of historical dossiers was uploaded: import it (any process; it reads the shared file store). */
   dossierImport: 'dossier-import',
+  /** A SIPAS campaign opened or asked for reminders: send its unused invitations by email/SMS. */
+  sipasInvitations: 'sipas-invitations',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

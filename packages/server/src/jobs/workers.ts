@@ -4,6 +4,8 @@ import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
+import type { SipasInvitationsJob } from '../usecases/sipas/campaigns.js';
+import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
 import { workInBatches } from './batch-worker.js';
 import { type DossierImportJob, type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
 
@@ -27,6 +29,13 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     async (job) => storeIssuedForm(ctx, job.data),
   );
   await startDossierImportWorker(ctx);
+  // sipas-invitations: email/SMS the invitations of a SIPAS campaign opened or reminded.
+  await workInBatches<SipasInvitationsJob>(
+    ctx.jobs.boss,
+    QUEUES.sipasInvitations,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 2 },
+    async (job) => sendSipasInvitations(ctx, job.data),
+  );
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
 };
