@@ -233,6 +233,7 @@ export const insertSipasInvitations = async (
 
 export type SipasInvitationContact = {
   id: string;
+  agencyId: string;
   dossierId: string;
   dossierCode: string;
   applicant: unknown;
@@ -248,7 +249,7 @@ export const listOpenSipasInvitations = async (
     .selectFrom('sipasInvitation as i')
     .innerJoin('dossier as d', 'd.id', 'i.dossierId')
     .innerJoin('agency as a', 'a.id', 'i.agencyId')
-    .select(['i.id', 'i.dossierId', 'd.code as dossierCode', 'd.applicant', 'a.name as agencyName'])
+    .select(['i.id', 'i.agencyId', 'i.dossierId', 'd.code as dossierCode', 'd.applicant', 'a.name as agencyName'])
     .where('i.campaignId', '=', input.campaignId)
     .where('i.usedAt', 'is', null);
   if (input.afterId) {

@@ -14,6 +14,9 @@ const ProcedurePage = lazy(() => import('./features/portal/ProcedurePage').then(
 const TrackingPage = lazy(() => import('./features/portal/TrackingPage').then((m) => ({ default: m.TrackingPage })));
 const PaknPage = lazy(() => import('./features/portal/PaknPage').then((m) => ({ default: m.PaknPage })));
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const SurveyAnswerPage = lazy(() =>
+  import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
+);
 const CitizenSignInPage = lazy(() =>
   import('./features/citizen/CitizenSignInPage').then((m) => ({ default: m.CitizenSignInPage })),
 );
@@ -46,6 +49,7 @@ const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ defau
 const ReportImportPage = lazy(() =>
   import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
 );
+const SipasPage = lazy(() => import('./features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -61,6 +65,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'tra-cuu-ho-so', element: <TrackingPage /> },
   { path: 'phan-anh-kien-nghi', element: <PaknPage /> },
   { path: 'xac-minh/:sha256', element: <VerifyPage /> },
+  { path: 'khao-sat/:token', element: <SurveyAnswerPage /> },
   { path: 'dang-nhap', element: <CitizenSignInPage /> },
   { path: 'nop-ho-so/:code', element: <SubmitPage /> },
   { path: 'ca-nhan', element: <Navigate to="/ca-nhan/ho-so" replace /> },
@@ -81,6 +86,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
   { path: 'bao-cao', element: <ReportsPage /> },
   { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
+  { path: 'khao-sat', element: <SipasPage /> },
+  { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

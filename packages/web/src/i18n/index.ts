@@ -9,6 +9,7 @@ import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
+import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
 
 export type Language = 'vi' | 'en';
@@ -29,6 +30,8 @@ declare module 'i18next' {
           citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
+          // `sipas.*` with the SIPAS pages (./sipas.ts).
+          sipas: SipasMessages;
         };
     };
   }

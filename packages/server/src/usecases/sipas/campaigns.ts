@@ -246,50 +246,77 @@ export const drawSipasSample = async (
   input: { id: string; expectedVersion: number; seed?: string | undefined },
 ) => {
   const secret = await getInstallationSecret(ctx);
-  return changeCampaign(ctx, actor, { ...input, action: 'draw_sample' }, async (trx, campaign) => {
-    const period = periodInstants(campaign);
-    const strata = (await countReturnedDossiersByAgency(trx, { provinceCode: campaign.provinceCode, ...period })).map(
-      (s) => ({ key: s.agencyId, population: s.population }),
-    );
-    if (strata.length === 0) {
-      throw new AppError('SIPAS_NO_POPULATION');
-    }
-    const seed = input.seed ?? randomBytes(12).toString('hex');
-    const plan = planSample(strata, campaign.marginBp, seed);
-    await insertSipasStrata(
+  return changeCampaign(ctx, actor, { ...input, action: 'draw_sample' }, (trx, campaign) =>
+    freezeSample(trx, campaign, { seed: input.seed ?? randomBytes(12).toString('hex'), secret, now: ctx.clock.now() }),
+  );
+};
+
+/**
+ * The sample's write, in the caller's transaction: strata, one invitation per drawn dossier (the token's
+ * hash only), and the campaign marked sampled with its seed and sizes (guarded by its row version).
+ */
+export const freezeSample = async (
+  trx: Transaction<Database>,
+  campaign: SipasCampaignRecord,
+  input: { seed: string; secret: string; now: Date },
+): Promise<SipasCampaignRecord> => {
+  const period = periodInstants(campaign);
+  const strata = (await countReturnedDossiersByAgency(trx, { provinceCode: campaign.provinceCode, ...period })).map(
+    (s) => ({ key: s.agencyId, population: s.population }),
+  );
+  if (strata.length === 0) {
+    throw new AppError('SIPAS_NO_POPULATION');
+  }
+  const plan = planSample(strata, campaign.marginBp, input.seed);
+  await insertSipasStrata(
+    trx,
+    plan.strata.map((s) => ({
+      campaignId: campaign.id,
+      provinceCode: campaign.provinceCode,
+      agencyId: s.key,
+      population: s.population,
+      sampleSize: s.sampleSize,
+    })),
+  );
+  for (const stratum of plan.strata) {
+    const dossierIds = await findDossiersAtPositions(trx, {
+      agencyId: stratum.key,
+      ...period,
+      positions: stratum.positions,
+    });
+    await insertSipasInvitations(
       trx,
-      plan.strata.map((s) => ({
+      dossierIds.map((dossierId) => ({
         campaignId: campaign.id,
-        agencyId: s.key,
         provinceCode: campaign.provinceCode,
-        population: s.population,
-        sampleSize: s.sampleSize,
+        agencyId: stratum.key,
+        dossierId,
+        tokenSha256: hashInvitationToken(deriveInvitationToken(input.secret, campaign.id, dossierId)),
       })),
     );
-    for (const stratum of plan.strata) {
-      const dossierIds = await findDossiersAtPositions(trx, {
-        agencyId: stratum.key,
-        ...period,
-        positions: stratum.positions,
-      });
-      await insertSipasInvitations(
-        trx,
-        dossierIds.map((dossierId) => ({
-          campaignId: campaign.id,
-          provinceCode: campaign.provinceCode,
-          agencyId: stratum.key,
-          dossierId,
-          tokenSha256: hashInvitationToken(deriveInvitationToken(secret, campaign.id, dossierId)),
-        })),
-      );
-    }
-    return guarded(trx, campaign, {
-      status: 'sampled',
-      seed,
-      population: plan.population,
-      sampleSize: plan.sampleSize,
-      sampledAt: ctx.clock.now(),
-    });
+  }
+  return guarded(trx, campaign, {
+    status: 'sampled',
+    seed: input.seed,
+    population: plan.population,
+    sampleSize: plan.sampleSize,
+    sampledAt: input.now,
+  });
+};
+
+/** The publication's write: the index computed from the answers and frozen in the campaign. */
+export const freezePublication = async (
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  campaign: SipasCampaignRecord,
+  input: { userId: string | null; now: Date },
+): Promise<SipasCampaignRecord> => {
+  const report = await buildSipasReport({ ...ctx, db: trx as never, reader: trx as never }, campaign);
+  return guarded(trx, campaign, {
+    status: 'published',
+    publishedAt: input.now,
+    ...(input.userId ? { publishedBy: input.userId } : {}),
+    publishedResult: { ...report, frozen: true, publishedAt: input.now.toISOString() },
   });
 };
 
@@ -337,13 +364,6 @@ export const publishSipasCampaign = async (
   actor: Actor,
   input: { id: string; expectedVersion: number },
 ) =>
-  changeCampaign(ctx, actor, { ...input, action: 'publish' }, async (trx, campaign, userId) => {
-    const report = await buildSipasReport({ ...ctx, db: trx as never, reader: trx as never }, campaign);
-    const now = ctx.clock.now();
-    return guarded(trx, campaign, {
-      status: 'published',
-      publishedAt: now,
-      publishedBy: userId,
-      publishedResult: { ...report, frozen: true, publishedAt: now.toISOString() },
-    });
-  });
+  changeCampaign(ctx, actor, { ...input, action: 'publish' }, (trx, campaign, userId) =>
+    freezePublication(ctx, trx, campaign, { userId, now: ctx.clock.now() }),
+  );

@@ -6,6 +6,7 @@ import {
   FileAddOutlined,
   GlobalOutlined,
   InboxOutlined,
+  LikeOutlined,
   MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -96,6 +97,12 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
+    // SIPAS satisfaction surveys: the roles with sipas.read or sipas.survey.
+    hasRole(me, 'sipas_organiser', 'surveyor', 'approver', 'agency_admin', 'province_admin', 'auditor') && {
+      key: '/can-bo/khao-sat',
+      icon: <LikeOutlined />,
+      label: t('nav.sipas'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -109,6 +116,7 @@ const ConsoleChrome = () => {
       '/can-bo/nguoi-dung',
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
+      '/can-bo/khao-sat',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
