@@ -49,6 +49,7 @@ export const sipasEn: SipasMessages = {
     province: 'Whole province',
     factors: 'Index by factor',
     chart_progress: 'Responses against the sample, by agency',
+    chart_top: 'The {{shown}} agencies with the largest samples of {{total}}; the table below lists every one.',
     chart_factors: 'Satisfaction by factor (%)',
     export_excel: 'Export to Excel',
     frozen: 'Published result, frozen.',

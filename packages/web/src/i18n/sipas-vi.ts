@@ -49,6 +49,7 @@ export const sipasVi = {
     province: 'Toàn tỉnh',
     factors: 'Chỉ số theo yếu tố',
     chart_progress: 'Phiếu thu về so với cỡ mẫu, theo đơn vị',
+    chart_top: '{{shown}} đơn vị có cỡ mẫu lớn nhất trong {{total}} đơn vị; bảng dưới đây có đủ các đơn vị.',
     chart_factors: 'Chỉ số hài lòng theo yếu tố (%)',
     export_excel: 'Xuất Excel',
     frozen: 'Kết quả đã công bố, không thay đổi.',

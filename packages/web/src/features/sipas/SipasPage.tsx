@@ -34,6 +34,9 @@ const NEXT_ACTIONS: Record<SipasCampaign['status'], SipasAction[]> = {
   published: [],
 };
 
+/** How many agencies the progress chart shows (the largest samples); the table below lists every one. */
+const CHARTED_AGENCIES = 12;
+
 const STATUS_COLOURS: Record<SipasCampaign['status'], string> = {
   draft: 'default',
   sampled: 'blue',
@@ -217,7 +220,13 @@ const CampaignDashboard = ({ id }: { id: string }) => {
         data: factors.map((f) => names.get(f.key) ?? f.key),
         axisLabel: { width: 180, overflow: 'truncate' },
       },
-      series: [{ type: 'bar', data: factors.map((f) => f.percent ?? 0), label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          data: factors.map((f) => f.percent ?? 0),
+          label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => formatPercent(value) },
+        },
+      ],
     };
   }, [scope, data, i18n.language]);
 
