@@ -4,6 +4,7 @@
  */
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { handlingAgencySql } from './statistics-sql.js';
 import type {
   SipasCampaignStatus,
   SipasCampaignTable,
@@ -469,3 +470,33 @@ export const listPublishedSipasCampaigns = async (
     .orderBy('publishedAt', 'desc')
     .limit(20)
     .execute();
+
+/**
+ * Decision 766 indicator 23: per province and agency (the handling agency, as the fee counts), the
+ * dossiers resolved in [from, to) and not late whose applicant rated them "Không hài lòng" overall.
+ */
+export const sumDissatisfiedRatings = async (
+  db: Db,
+  input: { provinceCodes: readonly string[]; agencyIds: readonly string[] | null; from: Date; to: Date },
+): Promise<{ provinceCode: string; agencyId: string; dissatisfiedNotLate: number }[]> => {
+  if (input.provinceCodes.length === 0) {
+    return [];
+  }
+  const agencyFilter =
+    input.agencyIds === null
+      ? sql`true`
+      : sql`(d.receiving_agency_id = any(${[...input.agencyIds]}::uuid[]) or ${handlingAgencySql('d')} = any(${[
+          ...input.agencyIds,
+        ]}::uuid[]))`;
+  const result = await sql<{ provinceCode: string; agencyId: string; dissatisfiedNotLate: number }>`
+    select d.province_code, (${handlingAgencySql('d')})::text as agency_id, count(*)::int as dissatisfied_not_late
+    from dossier_rating r
+    join dossier d on d.id = r.dossier_id
+    where d.province_code = any(${[...input.provinceCodes]}::text[])
+      and d.completed_at >= ${input.from} and d.completed_at < ${input.to}
+      and d.completion_class is distinct from 'late'
+      and r.overall = 'dissatisfied'
+      and ${agencyFilter}
+    group by 1, 2`.execute(db);
+  return result.rows;
+};

@@ -186,24 +186,32 @@ const CampaignDashboard = ({ id }: { id: string }) => {
   });
   const data = detail.data;
   const noData = t('sipas.console.no_data');
-  const progressOption = useMemo(
+  // The agencies with the largest samples (a province has a hundred communes; the table lists them all).
+  const charted = useMemo(
     () =>
-      data && {
-        tooltip: { trigger: 'axis' },
-        legend: { data: [t('sipas.console.sample'), t('sipas.console.responses')] },
-        grid: { left: 8, right: 16, bottom: 8, containLabel: true },
-        xAxis: { type: 'value' },
-        yAxis: {
-          type: 'category',
-          data: data.agencies.map((a) => a.agencyName),
-          axisLabel: { width: 160, overflow: 'truncate' },
-        },
-        series: [
-          { name: t('sipas.console.sample'), type: 'bar', data: data.agencies.map((a) => a.sampleSize) },
-          { name: t('sipas.console.responses'), type: 'bar', data: data.agencies.map((a) => a.responses) },
-        ],
+      [...(data?.agencies ?? [])]
+        .sort((a, b) => b.sampleSize - a.sampleSize || a.agencyName.localeCompare(b.agencyName, 'vi'))
+        .slice(0, CHARTED_AGENCIES)
+        .reverse(),
+    [data],
+  );
+  const progressOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('sipas.console.sample'), t('sipas.console.responses')] },
+      grid: { left: 8, right: 16, bottom: 8, containLabel: true },
+      xAxis: { type: 'value' },
+      yAxis: {
+        type: 'category',
+        data: charted.map((a) => a.agencyName),
+        axisLabel: { width: 160, overflow: 'truncate' },
       },
-    [data, t],
+      series: [
+        { name: t('sipas.console.sample'), type: 'bar', data: charted.map((a) => a.sampleSize) },
+        { name: t('sipas.console.responses'), type: 'bar', data: charted.map((a) => a.responses) },
+      ],
+    }),
+    [charted, t],
   );
   const scope = data?.province ?? null;
   const factorOption = useMemo(() => {
@@ -337,12 +345,13 @@ const CampaignDashboard = ({ id }: { id: string }) => {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Panel title={t('sipas.console.chart_progress')} level={3}>
-            {progressOption ? (
-              <EChart
-                option={progressOption}
-                height={Math.max(240, data.agencies.length * 36)}
-                label={t('sipas.console.chart_progress')}
-              />
+            <EChart
+              option={progressOption}
+              height={Math.max(240, charted.length * 40)}
+              label={t('sipas.console.chart_progress')}
+            />
+            {data.agencies.length > charted.length ? (
+              <small>{t('sipas.console.chart_top', { shown: charted.length, total: data.agencies.length })}</small>
             ) : null}
           </Panel>
         </Col>
