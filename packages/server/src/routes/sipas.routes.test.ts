@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getInstallationSecret } from '../auth/installation-secret.js';
 import { seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
+import { configurePortalServices } from '../usecases/portal/services.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { findAgencySatisfactionIndex } from '../usecases/sipas/agency-index.js';
+import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
 import { deriveInvitationToken } from '../usecases/sipas/sipas-access.js';
 
 let t: TestApp;
@@ -214,6 +216,35 @@ describe('a SIPAS campaign from design to published index', () => {
       payload: { agencyId, mode: 'phone', answers: answersOf(4) },
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('sends the invitations once, and reminders only to those who have not answered', async () => {
+    const sms: string[] = [];
+    configurePortalServices(t.ctx, {
+      sms: {
+        name: 'webhook',
+        enabled: true,
+        send: async (message) => {
+          sms.push(message.text);
+        },
+      },
+    });
+    const unanswered = (await listOpenSipasInvitations(t.database.db, { campaignId, limit: 1000 })).length;
+    const first = await sendSipasInvitations(t.ctx, { campaignId, reminder: false });
+    expect(first.sent + first.skipped).toBe(unanswered);
+    expect(first.failed).toBe(0);
+    expect(sms.length).toBe(first.sent);
+    expect(sms.every((text) => text.includes('/khao-sat/'))).toBe(true);
+    // A retried job finds every invitation sent already.
+    expect(await sendSipasInvitations(t.ctx, { campaignId, reminder: false })).toEqual({
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    const reminder = await sendSipasInvitations(t.ctx, { campaignId, reminder: true });
+    expect(reminder.sent + reminder.skipped).toBe(unanswered);
+    // The remind action queues the job; only the organiser may ask for it.
+    expect((await act(campaignId, 'remind')).statusCode).toBe(200);
   });
 
   it('computes the index exactly from the answer counts, per agency and for the province', async () => {
