@@ -44,6 +44,7 @@ export {
   ReplicaUnavailableError,
 } from './replica.js';
 export type { Database } from './schema.js';
+export * from './sipas.queries.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';
 export * from './statistics-drill-down.queries.js';

@@ -8,6 +8,7 @@ import type { OfficialsTables } from './tables/officials.js';
 import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
+import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
 
 /**
@@ -24,4 +25,5 @@ export type Database = FoundationTables &
   ParTables &
   ParRoundTables &
   PortalTables &
+  SipasTables &
   StatisticsTables;

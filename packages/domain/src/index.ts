@@ -8,6 +8,7 @@ export * from './eforms/index.js';
 export * from './fees/index.js';
 export * from './par/index.js';
 export * from './portal/index.js';
+export * from './sipas/index.js';
 export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
 export { tidyPrintedText } from './text/printed-text.js';

@@ -34,6 +34,7 @@ import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
+import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
@@ -167,6 +168,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerReportImportRoutes(app, ctx);
   await registerParSetRoutes(app, ctx);
   await registerParRoundRoutes(app, ctx);
+  registerSipasRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -1,4 +1,5 @@
 import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUserRole } from '@motcua/db';
+import { DEFAULT_QUESTIONNAIRE } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import {
@@ -109,6 +110,8 @@ type Case = {
 const revokeGrantedAuditor = async (f: Fixture) => {
   await deleteUserRole(t.database.db, { userId: f.userId, agencyId: f.agencies.justice?.id ?? '', role: 'auditor' });
 };
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 let counter = 0;
 const next = () => ++counter;
@@ -1107,6 +1110,86 @@ const CASES: Case[] = [
     allowed: PAR_READERS,
   },
   { method: 'GET', route: '/api/v1/par/reminders', url: () => '/api/v1/par/reminders', allowed: 'any' },
+  // SIPAS surveys: report readers read the province's campaigns (their own agencies only, unless province-wide);
+  // only the organiser (sipas_organiser, not in this table) designs and moves campaigns, only surveyors enter
+  // paper answers; the answer page is public. sipas.routes.test.ts runs a campaign end to end with those roles.
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/questionnaires',
+    url: () => '/api/v1/sipas/questionnaires?provinceCode=33',
+    allowed: REPORT_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/sipas/questionnaires',
+    url: () => '/api/v1/sipas/questionnaires',
+    body: () => ({ provinceCode: '33', code: 'default', definition: DEFAULT_QUESTIONNAIRE }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/questionnaires/:id',
+    url: () => `/api/v1/sipas/questionnaires/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/campaigns',
+    url: () => '/api/v1/sipas/campaigns?provinceCode=33',
+    allowed: REPORT_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/sipas/campaigns',
+    url: () => '/api/v1/sipas/campaigns',
+    body: () => ({
+      provinceCode: '33',
+      year: 2025,
+      title: 'Khảo sát',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+    }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/campaigns/:id',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/campaigns/:id/report.xlsx',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/report.xlsx`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/sipas/campaigns/:id/actions',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/actions`,
+    body: () => ({ action: 'open', expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/sipas/campaigns/:id/responses',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/responses`,
+    body: () => ({ agencyId: NO_SUCH_ID, mode: 'paper', answers: {} }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/sipas/invitations/:token',
+    url: () => '/api/v1/public/sipas/invitations/khong-co-phieu-moi-nay',
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/public/sipas/invitations/:token/answers',
+    url: () => '/api/v1/public/sipas/invitations/khong-co-phieu-moi-nay/answers',
+    body: () => ({ answers: {} }),
+    allowed: 'public',
+  },
 ];
 
 let t: TestApp;

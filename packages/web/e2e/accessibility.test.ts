@@ -5,7 +5,15 @@ import { signIn } from '@motcua/server/testing/fixtures';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, onPostgresPass, PHONE, signInOfficial, useBrowserSuite, waitForStillness } from './harness';
+import {
+  DESKTOP,
+  findDemoSurveyPaths,
+  onPostgresPass,
+  PHONE,
+  signInOfficial,
+  useBrowserSuite,
+  waitForStillness,
+} from './harness';
 
 /*
  * Issue 7 asks of the web UI: keyboard navigable, every input labelled, contrast AA. This suite
@@ -34,6 +42,8 @@ const DESK = 'xa.tiepnhan';
 const PROVINCE_ADMIN = 'qttinh';
 
 let dossierCode = '';
+/** The answer page of an invitation of the demo's survey in progress (SIPAS). */
+let surveyPath = '';
 const suite = useBrowserSuite('a11y', {
   env: { MOTCUA_DEMO: 'true' },
   seed: async (server) => {
@@ -45,6 +55,7 @@ const suite = useBrowserSuite('a11y', {
       headers: session.headers,
     });
     dossierCode = (inbox.json() as { items: { code: string }[] }).items[0]?.code ?? '';
+    surveyPath = (await findDemoSurveyPaths(server, 1))[0] ?? '';
   },
 });
 
@@ -155,7 +166,7 @@ describe.skipIf(onPostgresPass)('accessibility (WCAG 2.1 AA, axe-core)', () => {
   it('finds no violation on the portal’s pages at 1366 and 360 px', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await openPage(viewport);
-      for (const path of PORTAL_PAGES) {
+      for (const path of [...PORTAL_PAGES, surveyPath]) {
         await audit(page, path);
       }
     }

@@ -2,9 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listOpenSipasInvitations, listSipasCampaigns } from '@motcua/db';
 import { createPgliteDataDir } from '@motcua/db/testing';
 import { loadConfig, type RunningServer, startServer } from '@motcua/server';
+import { getInstallationSecret } from '@motcua/server/auth/installation-secret';
 import { signIn, TEST_PASSWORD, TEST_PROCEDURE_CONTENT } from '@motcua/server/testing/fixtures';
+import { deriveInvitationToken } from '@motcua/server/usecases/sipas/sipas-access';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { connectBrowser, ensureWebBuilt, launchBrowser, onPostgresPass, REPO_ROOT, WEB_DIST } from './browser';
@@ -567,3 +570,19 @@ export const APPLICANT = {
   address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên' },
   phone: '0912345678',
 } as const;
+
+/**
+ * Answer-page paths (/khao-sat/<token>) of unanswered invitations of the demo's SIPAS campaign in
+ * progress (the demo seeds it): the token is derived as the invitation's link is, never stored.
+ */
+export const findDemoSurveyPaths = async (server: RunningServer, count: number): Promise<string[]> => {
+  const ctx = server.app.motcua;
+  const campaigns = await listSipasCampaigns(ctx.db, { provinceCode: '33', limit: 10 });
+  const open = campaigns.find((c) => c.status === 'open');
+  if (!open) {
+    throw new Error('the demo has no SIPAS campaign in progress');
+  }
+  const secret = await getInstallationSecret(ctx);
+  const invitations = await listOpenSipasInvitations(ctx.db, { campaignId: open.id, limit: count });
+  return invitations.map((i) => `/khao-sat/${deriveInvitationToken(secret, open.id, i.dossierId)}`);
+};

@@ -14,6 +14,9 @@ const ProcedurePage = lazy(() => import('./features/portal/ProcedurePage').then(
 const TrackingPage = lazy(() => import('./features/portal/TrackingPage').then((m) => ({ default: m.TrackingPage })));
 const PaknPage = lazy(() => import('./features/portal/PaknPage').then((m) => ({ default: m.PaknPage })));
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const SurveyAnswerPage = lazy(() =>
+  import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
+);
 const CitizenSignInPage = lazy(() =>
   import('./features/citizen/CitizenSignInPage').then((m) => ({ default: m.CitizenSignInPage })),
 );
@@ -52,6 +55,7 @@ const ParRoundsPage = lazy(() =>
 const ParScorecardPage = lazy(() =>
   import('./features/par/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
 );
+const SipasPage = lazy(() => import('./features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -76,6 +80,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'tra-cuu-ho-so', element: <TrackingPage /> },
   { path: 'phan-anh-kien-nghi', element: <PaknPage /> },
   { path: 'xac-minh/:sha256', element: <VerifyPage /> },
+  { path: 'khao-sat/:token', element: <SurveyAnswerPage /> },
   { path: 'dang-nhap', element: <CitizenSignInPage /> },
   { path: 'nop-ho-so/:code', element: <SubmitPage /> },
   { path: 'ca-nhan', element: <Navigate to="/ca-nhan/ho-so" replace /> },
@@ -107,6 +112,8 @@ export const consoleRoutes: RouteObject[] = [
       { path: 'bo-tieu-chi/:id', element: <CriteriaSetPage /> },
     ],
   },
+  { path: 'khao-sat', element: <SipasPage /> },
+  { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -26,6 +26,13 @@ export type ServiceIndexScope = 'province' | 'commune';
 export type PaymentCounts = { feeBearing: number; paidOnline: number; paidAtCounter: number };
 
 /**
+ * Decision 766 indicator 23 input: of the dossiers resolved in the period and not late, those the
+ * applicant rated "Không hài lòng" overall (the per-dossier rating, portal/rating.ts). Late ones are
+ * not counted here: the formula subtracts them already (a dossier counts once).
+ */
+export type RatingCounts = { dissatisfiedNotLate: number };
+
+/**
  * How motcua gets an indicator: computed from its aggregates, computed from its payment counts
  * (no data when they were not read, e.g. for imported units), or not held (with why).
  */
@@ -34,6 +41,11 @@ type IndicatorSource =
   | {
       kind: 'payments';
       compute: (counts: PaymentCounts) => { numerator: number; base: number };
+      reasonWithout: ReportText;
+    }
+  | {
+      kind: 'ratings';
+      compute: (sums: AggregateSums, ratings: RatingCounts) => { numerator: number; base: number };
       reasonWithout: ReportText;
     }
   | { kind: 'no_data'; reason: ReportText };
@@ -334,10 +346,23 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 0.9,
         formula:
           '(Tổng số hồ sơ đã tiếp nhận, giải quyết − số hồ sơ có đánh giá không hài lòng hoặc có PAKN hoặc giải quyết quá hạn) / Tổng số hồ sơ đã tiếp nhận, giải quyết × 100 (đạt tối đa từ 90%)',
-        source: noData(
-          'motcua chưa thu đánh giá mức độ hài lòng của người dân theo từng hồ sơ và chưa có PAKN.',
-          'motcua does not collect per-dossier satisfaction ratings yet and has no petitions.',
-        ),
+        // (resolved − rated dissatisfied − with a PAKN − late) / resolved. The dissatisfied are the per-dossier
+        // ratings (overall "Không hài lòng"); PAKN are not linked to dossiers, so none is subtracted for them
+        // [INF: a PAKN names a procedure, not a dossier — documented, to revisit when they are linked].
+        source: {
+          kind: 'ratings',
+          compute: (sums, ratings) => {
+            const f = buildStatisticsFigures(sums);
+            return {
+              numerator: Math.max(0, f.resolved - f.resolvedLate - ratings.dissatisfiedNotLate),
+              base: f.resolved,
+            };
+          },
+          reasonWithout: {
+            vi: 'đơn vị này không có số liệu đánh giá theo hồ sơ (hồ sơ nhập từ hệ thống cũ).',
+            en: 'this unit has no per-dossier rating data (dossiers imported from an older system).',
+          },
+        },
       },
     ],
   },
@@ -427,6 +452,7 @@ export const computeServiceIndex = (
   sums: AggregateSums,
   scope: ServiceIndexScope,
   payments?: PaymentCounts,
+  ratings?: RatingCounts,
 ): ServiceIndexResult => {
   const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
     const indicators: IndicatorResult[] = group.indicators.map((definition) => {
@@ -447,7 +473,9 @@ export const computeServiceIndex = (
           ? source.reason
           : source.kind === 'payments' && !payments
             ? source.reasonWithout
-            : null;
+            : source.kind === 'ratings' && !ratings
+              ? source.reasonWithout
+              : null;
       if (reason) {
         return {
           ...base,
@@ -460,9 +488,11 @@ export const computeServiceIndex = (
       const { numerator, base: denominator } =
         source.kind === 'payments' && payments
           ? source.compute(payments)
-          : source.kind === 'computed'
-            ? source.compute(sums)
-            : { numerator: 0, base: 0 };
+          : source.kind === 'ratings' && ratings
+            ? source.compute(sums, ratings)
+            : source.kind === 'computed'
+              ? source.compute(sums)
+              : { numerator: 0, base: 0 };
       const ratio: Percentage = {
         value: computePercent(numerator, denominator),
         numerator,

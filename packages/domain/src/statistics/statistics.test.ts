@@ -467,6 +467,27 @@ describe('Decision 766 service index', () => {
     );
   });
 
+  it('scores satisfaction with procedure handling from the per-dossier ratings, full at 90 %', () => {
+    const handling = (ratings?: { dissatisfiedNotLate: number }) =>
+      computeServiceIndex(sums, 'province', undefined, ratings)
+        .groups.find((g) => g.key === 'satisfaction')
+        ?.indicators.find((i) => i.code === 'DOSSIER_RECEIVING_SATISFACTION');
+    // Not read (an imported unit): no data.
+    expect(handling()).toMatchObject({ status: 'no_data', score: null });
+    const figures = buildStatisticsFigures(sums);
+    // (resolved − late − rated dissatisfied) / resolved, each dossier once; ≥ 90 % scores the full 6.
+    const ok = figures.resolved - figures.resolvedLate;
+    expect(handling({ dissatisfiedNotLate: 0 })).toMatchObject({
+      status: 'scored',
+      ratio: { numerator: ok, base: figures.resolved },
+    });
+    const result = handling({ dissatisfiedNotLate: 9 });
+    const share = Math.min(1, (ok - 9) / figures.resolved / 0.9);
+    expect(result).toMatchObject({ status: 'scored', ratio: { numerator: ok - 9 } });
+    expect(result?.score).toBe(Math.round(6 * share * 100) / 100);
+    expect(computeServiceIndex(sums, 'province', undefined, { dissatisfiedNotLate: 0 }).maxAvailable).toBe(40);
+  });
+
   it('awards the maximum of indicators that do not apply to communes', () => {
     const result = computeServiceIndex(sums, 'commune');
     const online = result.groups.find((g) => g.key === 'online')?.indicators[0];

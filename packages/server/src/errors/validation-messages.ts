@@ -114,6 +114,22 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Thủ tục này không có tờ khai điện tử.',
     en: 'This procedure has no application form.',
   },
+  SIPAS_KEY: {
+    vi: 'Mã gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (tối đa 60 ký tự).',
+    en: 'A key is lower-case letters, digits and underscores, starting with a letter (60 at most).',
+  },
+  SIPAS_OPTIONS_REQUIRED: {
+    vi: 'Câu hỏi lựa chọn cần ít nhất hai phương án.',
+    en: 'A choice question needs two options or more.',
+  },
+  SIPAS_OPTIONS_NOT_ALLOWED: {
+    vi: 'Chỉ câu hỏi lựa chọn mới có phương án.',
+    en: 'Only choice questions have options.',
+  },
+  SIPAS_DUPLICATE_KEY: {
+    vi: 'Mã này bị trùng trong phiếu khảo sát.',
+    en: 'This key is used twice in the questionnaire.',
+  },
 };
 
 const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {

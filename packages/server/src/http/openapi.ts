@@ -100,6 +100,10 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
           name: 'reports',
           description: 'Statistics, tracking book, Decision 766 service index, lateness, drill-down, imports',
         },
+        {
+          name: 'sipas',
+          description: 'SIPAS satisfaction surveys: questionnaires, campaigns, samples, answers, index',
+        },
         { name: 'portal', description: 'Citizen portal, public: procedure pages, tracking, result verification, PAKN' },
         {
           name: 'citizen',

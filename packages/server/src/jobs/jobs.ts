@@ -27,6 +27,8 @@ export const QUEUES = {
   parChanged: 'par-changed',
   /** Daily: remind units and appraisers of the PAR round's deadlines N working days ahead. */
   parReminders: 'par-reminders',
+  /** A SIPAS campaign opened or asked for reminders: send its unused invitations by email/SMS. */
+  sipasInvitations: 'sipas-invitations',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

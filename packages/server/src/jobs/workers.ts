@@ -5,6 +5,8 @@ import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
+import type { SipasInvitationsJob } from '../usecases/sipas/campaigns.js';
+import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
 import { workInBatches } from './batch-worker.js';
 import {
   type DossierImportJob,
@@ -35,6 +37,13 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     async (job) => storeIssuedForm(ctx, job.data),
   );
   await startDossierImportWorker(ctx);
+  // sipas-invitations: email/SMS the invitations of a SIPAS campaign opened or reminded.
+  await workInBatches<SipasInvitationsJob>(
+    ctx.jobs.boss,
+    QUEUES.sipasInvitations,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 2 },
+    async (job) => sendSipasInvitations(ctx, job.data),
+  );
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
   await startParWorkers(ctx);

@@ -404,8 +404,14 @@ describe('Decision 766 service index', () => {
     const sync = unit.result.groups[0].indicators.find((i: { code: string }) => i.code === 'DOSSIER_SYNC');
     expect(sync).toMatchObject({ status: 'no_data', score: null });
     expect(sync.note.vi).toMatch(/^Chưa có dữ liệu/);
-    expect(unit.result.maxAvailable).toBe(34);
-    expect(unit.result.score).toBe(12);
+    // Indicator 23 from the per-dossier ratings (none rated dissatisfied): (3 resolved − 1 late) / 3 = 66.67 %,
+    // full at 90 % → 6 × 0.7407 = 4.44.
+    const handling = unit.result.groups[4].indicators.find(
+      (i: { code: string }) => i.code === 'DOSSIER_RECEIVING_SATISFACTION',
+    );
+    expect(handling).toMatchObject({ status: 'scored', score: 4.44, ratio: { numerator: 2, base: 3 } });
+    expect(unit.result.maxAvailable).toBe(40);
+    expect(unit.result.score).toBe(16.44);
     expect(report.notHeld.length).toBeGreaterThan(10);
     const drill = (
       await get('qttinh', '/api/v1/reports/dossiers?period=2026-11&figure=progress_counted&limit=2')

@@ -62,6 +62,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
                   'dossier-import',
                   'par-changed',
                   'par-reminders',
+                  'sipas-invitations',
                 ]),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),

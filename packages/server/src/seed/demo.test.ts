@@ -228,3 +228,22 @@ describe('the demo as a province would run it', () => {
     expect(findWorkingDayBefore('2026-11-25', 0)).toBe('2026-11-25');
   });
 });
+
+describe('the demo surveys (SIPAS)', () => {
+  it('has last year’s survey published and this year’s in progress, both labelled demo', async () => {
+    const session = await signIn(t.app, 'khaosat', DEFAULT_DEMO_PASSWORD);
+    const list = await t.app.inject({ url: '/api/v1/sipas/campaigns?provinceCode=33', headers: session.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: string; year: number; status: string; isDemo: boolean; title: string }[];
+    expect(items.map((c) => [c.year, c.status, c.isDemo])).toEqual([
+      [2026, 'open', true],
+      [2025, 'published', true],
+    ]);
+    expect(items.every((c) => c.title.includes('dữ liệu mẫu'))).toBe(true);
+    const published = await t.app.inject({ url: `/api/v1/sipas/campaigns/${items[1]?.id}`, headers: session.headers });
+    const detail = published.json();
+    expect(detail.frozen).toBe(true);
+    expect(detail.province.responses).toBeGreaterThan(0);
+    expect(detail.province.index.percent).toBeGreaterThan(50);
+  });
+});

@@ -38,6 +38,7 @@ import { loadFeeAccount } from '../usecases/fees/fee-account.js';
 import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
+import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
@@ -238,6 +239,18 @@ const DEMO_USERS: UserSpec[] = [
     roles: [{ agency: 'province', role: 'province_admin' }],
   },
   {
+    username: 'khaosat',
+    fullName: 'Trịnh Thu Hà',
+    title: 'Chuyên viên Phòng Cải cách hành chính, Sở Nội vụ',
+    roles: [{ agency: 'homeAffairs', role: 'sipas_organiser' }],
+  },
+  {
+    username: 'dieutravien',
+    fullName: 'Lý Văn Dũng',
+    title: 'Điều tra viên khảo sát sự hài lòng',
+    roles: [{ agency: 'homeAffairs', role: 'surveyor' }],
+  },
+  {
     username: 'thanhtra',
     fullName: 'Đặng Minh Tuấn',
     title: 'Thanh tra viên',
@@ -424,6 +437,8 @@ export const seedDemo = async (
       provinceCode: DEMO_PROVINCE_CODE,
       password: options.password ?? DEFAULT_DEMO_PASSWORD,
     });
+    // Surveys came later than the first demos: they are added once to a demo seeded before them.
+    await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -464,6 +479,8 @@ export const seedDemo = async (
       now,
     });
   }
+  // SIPAS: last year's published survey and this year's in progress, sampled from the returned dossiers.
+  await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE, users.get('dieutravien') ?? null);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -85,6 +85,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_dossier_import: 'Importing past dossiers',
     queue_par_changed: 'PAR scorecard changes',
     queue_par_reminders: 'PAR deadline reminders',
+    queue_sipas_invitations: 'Sending satisfaction survey invitations',
   },
   agencies: {
     title: 'Agencies',

@@ -83,6 +83,7 @@ export const consoleAdminVi = {
     queue_dossier_import: 'Nhập hồ sơ các năm trước',
     queue_par_changed: 'Thông báo thay đổi bảng điểm Chỉ số CCHC',
     queue_par_reminders: 'Nhắc hạn Chỉ số CCHC',
+    queue_sipas_invitations: 'Gửi phiếu mời khảo sát hài lòng',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

@@ -27,6 +27,7 @@ export const consoleEn: ConsoleCoreMessages = {
     calendar: 'Days off and working days',
     reports: 'Reports and statistics',
     par: 'PAR Index',
+    sipas: 'Satisfaction surveys (SIPAS)',
     portal: 'Public service portal',
     menu: 'Menu',
   },

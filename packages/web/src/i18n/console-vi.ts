@@ -32,6 +32,7 @@ export const consoleVi = {
     calendar: 'Lịch nghỉ, ngày làm việc',
     reports: 'Báo cáo, thống kê',
     par: 'Chỉ số CCHC',
+    sipas: 'Khảo sát hài lòng (SIPAS)',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
   },

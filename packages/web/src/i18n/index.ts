@@ -11,6 +11,7 @@ import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
+import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
 
 export type Language = 'vi' | 'en';
@@ -34,6 +35,8 @@ declare module 'i18next' {
           par: ParMessages;
           parSets: ParSetsMessages;
           parScorecard: ParScorecardMessages;
+          // `sipas.*` with the SIPAS pages (./sipas.ts).
+          sipas: SipasMessages;
         };
     };
   }

@@ -1,4 +1,4 @@
-import { type FeeStatisticsRow, findProvinceCommittee, sumFeeStatistics } from '@motcua/db';
+import { type FeeStatisticsRow, findProvinceCommittee, sumDissatisfiedRatings, sumFeeStatistics } from '@motcua/db';
 import {
   type AggregateSums,
   addDays,
@@ -9,6 +9,7 @@ import {
   getHeldMaximum,
   type PaymentCounts,
   parseInstant,
+  type RatingCounts,
   rankServiceIndexUnits,
   SERVICE_INDEX_GROUPS,
   type ServiceIndexResult,
@@ -82,6 +83,25 @@ const sumPayments = (rows: readonly FeeStatisticsRow[]): PaymentCounts | null =>
         { feeBearing: 0, paidOnline: 0, paidAtCounter: 0 },
       );
 
+/**
+ * The per-dossier dissatisfied ratings behind indicator 23, per province and agency (an empty list gives
+ * zero: a unit whose dossiers motcua handled has rating data even when nobody rated).
+ */
+const readRatingRows = (
+  ctx: AppContext,
+  input: { provinceCodes: readonly string[]; agencyIds: readonly string[] | null; from: string; to: string },
+) =>
+  sumDissatisfiedRatings(ctx.reader, {
+    provinceCodes: input.provinceCodes,
+    agencyIds: input.agencyIds,
+    from: new Date(parseInstant(`${input.from}T00:00:00+07:00`)),
+    to: new Date(parseInstant(`${addDays(input.to, 1)}T00:00:00+07:00`)),
+  });
+
+const sumRatings = (rows: readonly { dissatisfiedNotLate: number }[]): RatingCounts => ({
+  dissatisfiedNotLate: rows.reduce((total, row) => total + row.dissatisfiedNotLate, 0),
+});
+
 /** The payment counts of the dossiers received in the period's days (Vietnam time). */
 const readPaymentRows = (
   ctx: AppContext,
@@ -125,8 +145,15 @@ export const getServiceIndexReport = async (
       from: period.from,
       to: asOf,
     });
+    const ratingRows = await readRatingRows(ctx, {
+      provinceCodes: provinces,
+      agencyIds: null,
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
       const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
+      const ratings = sumRatings(ratingRows.filter((r) => r.provinceCode === province));
       const sums = rows
         .filter((r) => r.keys.province === province)
         .reduce((s, r) => addSums(s, r.sums), createZeroSums());
@@ -137,7 +164,7 @@ export const getServiceIndexReport = async (
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
         dossiers: buildStatisticsFigures(sums).totalToProcess,
-        result: computeServiceIndex(sums, 'province', payments ?? undefined),
+        result: computeServiceIndex(sums, 'province', payments ?? undefined, ratings),
         payments,
       });
     }
@@ -150,6 +177,12 @@ export const getServiceIndexReport = async (
       bucket: 'none',
     });
     const paymentRows = await readPaymentRows(ctx, {
+      provinceCodes: scope.filter.provinceCodes,
+      agencyIds: scope.filter.agencyIds,
+      from: period.from,
+      to: asOf,
+    });
+    const ratingRows = await readRatingRows(ctx, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
       from: period.from,
@@ -180,7 +213,13 @@ export const getServiceIndexReport = async (
         name: entry.name,
         scope: unitScope,
         dossiers: buildStatisticsFigures(entry.sums).totalToProcess,
-        result: computeServiceIndex(entry.sums, unitScope, payments ?? undefined),
+        // Imported agencies ('code:…') have no per-dossier ratings in motcua: no data, not a full score.
+        result: computeServiceIndex(
+          entry.sums,
+          unitScope,
+          payments ?? undefined,
+          id.startsWith('code:') ? undefined : sumRatings(ratingRows.filter((r) => r.agencyId === id)),
+        ),
         payments,
       });
     }

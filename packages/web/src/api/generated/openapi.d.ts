@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -7595,6 +7595,636 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/questionnaires": {
+    /** The latest version of each questionnaire of the province, and the national default */
+    get: {
+      parameters: {
+        query: {
+          provinceCode: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["SipasQuestionnaire"][];
+              defaultDefinition: components["schemas"]["SipasQuestionnaireDefinition"];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save a questionnaire as the next version of its family (saved versions never change) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            code: string;
+            definition: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["SipasQuestionnaire"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/questionnaires/{id}": {
+    /** One saved version of a questionnaire */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasQuestionnaire"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/campaigns": {
+    /** The survey campaigns of a province, newest first (keyset pages) */
+    get: {
+      parameters: {
+        query: {
+          provinceCode: string;
+          limit?: number;
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["SipasCampaign"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a survey campaign (draft): period, margin of error, questionnaire
+     * @description The population is the dossiers returned in the period (by receiving agency); the sample size is n = ⌈N/(1+N·e²)⌉ with e = marginBp / 10 000 (5 % by default). Without questionnaireId the province’s default questionnaire (the five service factors) is used.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            year: number;
+            title: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            marginBp?: number;
+            /** Format: uuid */
+            questionnaireId?: string;
+            indexSettings?: {
+              /** @enum {string} */
+              overall: "mean_of_factors" | "pooled";
+              /** @enum {string} */
+              parts: "service" | "service_and_policy";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["SipasCampaign"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/campaigns/{id}": {
+    /**
+     * A campaign: progress per agency against its sample, and the satisfaction index
+     * @description Readers of one agency see their agencies only (the level and province figures are left out). Responses are anonymous: nothing here names a dossier or an applicant.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasCampaignDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/campaigns/{id}/report.xlsx": {
+    /** The campaign’s progress and index as Excel (per agency, level, factor and question) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/campaigns/{id}/actions": {
+    /**
+     * Move the campaign on: draw the sample, open, remind, close, publish
+     * @description Guarded by the campaign version the organiser saw (409 when it moved on). draw_sample freezes the sample with its seed (the one given, or a new random one, recorded); open sends the invitations by email/SMS after the commit; remind sends them again to those who have not answered; publish freezes the index.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "draw_sample" | "open" | "remind" | "close" | "publish";
+            expectedVersion: number;
+            seed?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasCampaign"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/campaigns/{id}/responses": {
+    /**
+     * A surveyor enters an answer collected on paper or by phone (marked as such)
+     * @description With the invitation code printed on the paper form, that invitation is used too (a later online answer is refused).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** @enum {string} */
+            mode: "paper" | "phone";
+            answers: {
+              [key: string]: (1 | 2 | 3 | 4 | 5) | "no_answer" | string | string[];
+            };
+            invitationToken?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+              /** @enum {string} */
+              mode: "paper" | "phone";
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/sipas/invitations/{token}": {
+    /**
+     * The survey an invitation link opens (no account): the agency rated and the questions
+     * @description Rate-limited per client address. Never shows the dossier or the applicant.
+     */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasInvitationView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/sipas/invitations/{token}/answers": {
+    /**
+     * Answer the survey once (no account); a second answer with the same link is refused
+     * @description The answer is stored without any link to the invitation, the dossier or the person (anonymous to officials). 409 SIPAS_ALREADY_ANSWERED for a used link; rate-limited per client address.
+     */
+    post: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answers: {
+              [key: string]: (1 | 2 | 3 | 4 | 5) | "no_answer" | string | string[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              received: true;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -13370,6 +14000,188 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
+    SipasQuestionnaireDefinitionInput: {
+      title: string;
+      factors: ({
+          key: string;
+          /** @enum {string} */
+          kind: "service" | "policy";
+          vi: string;
+          en?: string;
+          criteria: ({
+              key: string;
+              vi: string;
+              en?: string;
+              questions: ({
+                  key: string;
+                  /** @enum {string} */
+                  type: "likert5" | "single_choice" | "multiple_choice" | "free_text";
+                  vi: string;
+                  en?: string;
+                  options?: {
+                      key: string;
+                      vi: string;
+                      en?: string;
+                    }[];
+                  /** @default false */
+                  required?: boolean;
+                })[];
+            })[];
+        })[];
+      /** @default [] */
+      profile?: ({
+          key: string;
+          /** @enum {string} */
+          type: "likert5" | "single_choice" | "multiple_choice" | "free_text";
+          vi: string;
+          en?: string;
+          options?: {
+              key: string;
+              vi: string;
+              en?: string;
+            }[];
+          /** @default false */
+          required?: boolean;
+        })[];
+    };
+    SipasQuestionnaireInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      code: string;
+      version: number;
+      title: string;
+      definition: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+      isDemo: boolean;
+      createdAt: string;
+    };
+    SipasCampaignInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** Format: uuid */
+      questionnaireId: string;
+      periodFrom: string;
+      periodTo: string;
+      /** @description margin of error e in basis points (500 = 5 %) */
+      marginBp: number;
+      /** @enum {string} */
+      status: "draft" | "sampled" | "open" | "closed" | "published";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description the recorded seed of the draw: the same seed reproduces the sample */
+      seed: string | null;
+      population: number | null;
+      sampleSize: number | null;
+      indexSettings: {
+        /** @enum {string} */
+        overall: "mean_of_factors" | "pooled";
+        /** @enum {string} */
+        parts: "service" | "service_and_policy";
+      };
+      isDemo: boolean;
+      version: number;
+      createdAt: string;
+      sampledAt: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      publishedAt: string | null;
+    };
+    SipasSatisfactionIndexInput: {
+      percent: number | null;
+      numerator: number;
+      base: number;
+      rule: string;
+      settings: {
+        /** @enum {string} */
+        overall: "mean_of_factors" | "pooled";
+        /** @enum {string} */
+        parts: "service" | "service_and_policy";
+      };
+      factors: ({
+          key: string;
+          /** @enum {string} */
+          kind: "service" | "policy";
+          numerator: number;
+          base: number;
+          percent: number | null;
+          criteria: ({
+              key: string;
+              numerator: number;
+              base: number;
+              percent: number | null;
+              questions: ({
+                  key: string;
+                  numerator: number;
+                  base: number;
+                  percent: number | null;
+                  noAnswer: number;
+                  distribution: number[];
+                })[];
+            })[];
+        })[];
+    };
+    /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
+    SipasCampaignDetailInput: {
+      campaign: components["schemas"]["SipasCampaignInput"];
+      questionnaire: {
+        /** Format: uuid */
+        id: string;
+        version: number;
+        title: string;
+        definition: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+      };
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          level: string;
+          levelName: string;
+          population: number;
+          sampleSize: number;
+          responses: number;
+          online: number;
+          paper: number;
+          phone: number;
+          responseRate: number | null;
+          index: components["schemas"]["SipasSatisfactionIndexInput"];
+          /** @description 95 % margin of error, percentage points */
+          marginOfError: number | null;
+        })[];
+      levels: ({
+          level: string;
+          levelName: string;
+          agencies: number;
+          population: number;
+          sampleSize: number;
+          responses: number;
+          online: number;
+          paper: number;
+          phone: number;
+          responseRate: number | null;
+          index: components["schemas"]["SipasSatisfactionIndexInput"];
+          /** @description 95 % margin of error, percentage points */
+          marginOfError: number | null;
+        })[];
+      province: ({
+        population: number;
+        sampleSize: number;
+        responses: number;
+        online: number;
+        paper: number;
+        phone: number;
+        responseRate: number | null;
+        index: components["schemas"]["SipasSatisfactionIndexInput"];
+        /** @description 95 % margin of error, percentage points */
+        marginOfError: number | null;
+      }) | null;
+      frozen: boolean;
+    };
     UserSummaryInput: {
       /** Format: uuid */
       id: string;
@@ -13468,6 +14280,25 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasInvitationViewInput: {
+      campaignTitle: string;
+      agencyName: string;
+      /** @enum {string} */
+      state: "open" | "answered" | "closed";
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
     };
     PortalSettingsInput: {
       signIn: {
@@ -17251,6 +18082,188 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
+    SipasQuestionnaireDefinition: {
+      title: string;
+      factors: ({
+          key: string;
+          /** @enum {string} */
+          kind: "service" | "policy";
+          vi: string;
+          en?: string;
+          criteria: ({
+              key: string;
+              vi: string;
+              en?: string;
+              questions: ({
+                  key: string;
+                  /** @enum {string} */
+                  type: "likert5" | "single_choice" | "multiple_choice" | "free_text";
+                  vi: string;
+                  en?: string;
+                  options?: {
+                      key: string;
+                      vi: string;
+                      en?: string;
+                    }[];
+                  /** @default false */
+                  required: boolean;
+                })[];
+            })[];
+        })[];
+      /** @default [] */
+      profile: ({
+          key: string;
+          /** @enum {string} */
+          type: "likert5" | "single_choice" | "multiple_choice" | "free_text";
+          vi: string;
+          en?: string;
+          options?: {
+              key: string;
+              vi: string;
+              en?: string;
+            }[];
+          /** @default false */
+          required: boolean;
+        })[];
+    };
+    SipasQuestionnaire: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      code: string;
+      version: number;
+      title: string;
+      definition: components["schemas"]["SipasQuestionnaireDefinition"];
+      isDemo: boolean;
+      createdAt: string;
+    };
+    SipasCampaign: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** Format: uuid */
+      questionnaireId: string;
+      periodFrom: string;
+      periodTo: string;
+      /** @description margin of error e in basis points (500 = 5 %) */
+      marginBp: number;
+      /** @enum {string} */
+      status: "draft" | "sampled" | "open" | "closed" | "published";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description the recorded seed of the draw: the same seed reproduces the sample */
+      seed: string | null;
+      population: number | null;
+      sampleSize: number | null;
+      indexSettings: {
+        /** @enum {string} */
+        overall: "mean_of_factors" | "pooled";
+        /** @enum {string} */
+        parts: "service" | "service_and_policy";
+      };
+      isDemo: boolean;
+      version: number;
+      createdAt: string;
+      sampledAt: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      publishedAt: string | null;
+    };
+    SipasSatisfactionIndex: {
+      percent: number | null;
+      numerator: number;
+      base: number;
+      rule: string;
+      settings: {
+        /** @enum {string} */
+        overall: "mean_of_factors" | "pooled";
+        /** @enum {string} */
+        parts: "service" | "service_and_policy";
+      };
+      factors: ({
+          key: string;
+          /** @enum {string} */
+          kind: "service" | "policy";
+          numerator: number;
+          base: number;
+          percent: number | null;
+          criteria: ({
+              key: string;
+              numerator: number;
+              base: number;
+              percent: number | null;
+              questions: ({
+                  key: string;
+                  numerator: number;
+                  base: number;
+                  percent: number | null;
+                  noAnswer: number;
+                  distribution: number[];
+                })[];
+            })[];
+        })[];
+    };
+    /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
+    SipasCampaignDetail: {
+      campaign: components["schemas"]["SipasCampaign"];
+      questionnaire: {
+        /** Format: uuid */
+        id: string;
+        version: number;
+        title: string;
+        definition: components["schemas"]["SipasQuestionnaireDefinition"];
+      };
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          level: string;
+          levelName: string;
+          population: number;
+          sampleSize: number;
+          responses: number;
+          online: number;
+          paper: number;
+          phone: number;
+          responseRate: number | null;
+          index: components["schemas"]["SipasSatisfactionIndex"];
+          /** @description 95 % margin of error, percentage points */
+          marginOfError: number | null;
+        })[];
+      levels: ({
+          level: string;
+          levelName: string;
+          agencies: number;
+          population: number;
+          sampleSize: number;
+          responses: number;
+          online: number;
+          paper: number;
+          phone: number;
+          responseRate: number | null;
+          index: components["schemas"]["SipasSatisfactionIndex"];
+          /** @description 95 % margin of error, percentage points */
+          marginOfError: number | null;
+        })[];
+      province: ({
+        population: number;
+        sampleSize: number;
+        responses: number;
+        online: number;
+        paper: number;
+        phone: number;
+        responseRate: number | null;
+        index: components["schemas"]["SipasSatisfactionIndex"];
+        /** @description 95 % margin of error, percentage points */
+        marginOfError: number | null;
+      }) | null;
+      frozen: boolean;
+    };
     UserSummary: {
       /** Format: uuid */
       id: string;
@@ -17349,6 +18362,25 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasInvitationView: {
+      campaignTitle: string;
+      agencyName: string;
+      /** @enum {string} */
+      state: "open" | "answered" | "closed";
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinition"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
     };
     PortalSettings: {
       signIn: {

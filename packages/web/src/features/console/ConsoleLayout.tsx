@@ -6,6 +6,7 @@ import {
   FileAddOutlined,
   GlobalOutlined,
   InboxOutlined,
+  LikeOutlined,
   MenuOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -103,6 +104,12 @@ const ConsoleChrome = () => {
       icon: <TrophyOutlined />,
       label: t('nav.par'),
     },
+    // SIPAS satisfaction surveys: the roles with sipas.read or sipas.survey.
+    hasRole(me, 'sipas_organiser', 'surveyor', 'approver', 'agency_admin', 'province_admin', 'auditor') && {
+      key: '/can-bo/khao-sat',
+      icon: <LikeOutlined />,
+      label: t('nav.sipas'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -117,6 +124,7 @@ const ConsoleChrome = () => {
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
       '/can-bo/chi-so-cchc',
+      '/can-bo/khao-sat',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -17,6 +17,7 @@ const QUEUE_LABELS = {
   'dossier-import': 'queues.queue_dossier_import',
   'par-changed': 'queues.queue_par_changed',
   'par-reminders': 'queues.queue_par_reminders',
+  'sipas-invitations': 'queues.queue_sipas_invitations',
 } as const satisfies Record<QueueStatus['name'], string>;
 
 /** "12 giây", "4 phút", "2 giờ": the age of the oldest waiting job, in the unit people read. */

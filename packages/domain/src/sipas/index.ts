@@ -1,0 +1,4 @@
+export * from './campaign.js';
+export * from './questionnaire.js';
+export * from './sampling.js';
+export * from './satisfaction-index.js';

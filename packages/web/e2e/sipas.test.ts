@@ -1,0 +1,108 @@
+import { DEFAULT_DEMO_PASSWORD } from '@motcua/server/seed/demo';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  findDemoSurveyPaths,
+  nextResponse,
+  onPostgresPass,
+  PHONE,
+  shoot,
+  signInOfficial,
+  useBrowserSuite,
+} from './harness';
+
+/*
+ * SIPAS in a real browser, on the demo province (seeded as `npm start` does, with last year's published
+ * survey and this year's in progress): a citizen answers by the invitation's link on a phone; the same
+ * link opened on a second phone before the first answer is refused with a clear message when sent; the
+ * survey organiser reads the campaign dashboard. Each step waits for a state, never for a time.
+ */
+let paths: string[] = [];
+const suite = useBrowserSuite('sipas', {
+  env: { MOTCUA_DEMO: 'true' },
+  seed: async (server) => {
+    paths = await findDemoSurveyPaths(server, 2);
+  },
+});
+
+/** Answers every question of the page: the first option of each group ("Rất hài lòng" for the scale). */
+const answerAll = async (page: Page): Promise<void> => {
+  const groups = page.locator('fieldset.survey-question');
+  await groups.first().waitFor();
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) {
+    await groups.nth(i).locator('label.survey-option').first().click();
+  }
+};
+
+describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
+  it('takes one answer by the link and refuses a second with a clear message', async () => {
+    const [path] = paths;
+    expect(path).toBeDefined();
+    const first = await suite.openPage(PHONE);
+    const second = await suite.openPage(PHONE);
+    for (const page of [first, second]) {
+      await page.goto(path ?? '');
+      await page.getByRole('heading', { level: 1, name: 'Khảo sát sự hài lòng' }).waitFor();
+    }
+    // Nothing answered yet: sending points at the first required question.
+    await first.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await first.getByText('Vui lòng trả lời câu hỏi này.').first().waitFor();
+    await shoot(first, 'sipas-answer-missing');
+
+    await answerAll(first);
+    await shoot(first, 'sipas-answer-phone', { fullPage: true });
+    const sent = nextResponse(first, 'POST', /\/api\/v1\/public\/sipas\/invitations\/.+\/answers$/);
+    await first.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    expect((await sent).status()).toBe(201);
+    await first.getByTestId('survey-notice').getByText('Cảm ơn ông/bà đã tham gia khảo sát').waitFor();
+    await shoot(first, 'sipas-answer-thanks');
+
+    // The second phone still shows the form; its answer is refused, and it says why.
+    await answerAll(second);
+    const refused = nextResponse(second, 'POST', /\/api\/v1\/public\/sipas\/invitations\/.+\/answers$/);
+    await second.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    expect((await refused).status()).toBe(409);
+    await second.getByTestId('survey-notice').getByText('Phiếu khảo sát này đã được trả lời').waitFor();
+    await expect
+      .poll(() => second.getByTestId('survey-notice').innerText())
+      .toContain('Mỗi phiếu mời chỉ được trả lời một lần');
+    await shoot(second, 'sipas-answer-refused');
+
+    // Opening the link again: answered, no form.
+    await first.goto(path ?? '');
+    await first.getByText('Phiếu khảo sát này đã được trả lời').waitFor();
+    expect(await first.locator('fieldset.survey-question').count()).toBe(0);
+  });
+
+  it('shows the organiser the campaigns and a published campaign’s dashboard', async () => {
+    const page = await signInOfficial(await suite.openPage(DESKTOP), 'khaosat', DEFAULT_DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Khảo sát hài lòng (SIPAS)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Khảo sát hài lòng (SIPAS)' }).waitFor();
+    const published = page.getByRole('link', {
+      name: /Khảo sát sự hài lòng của người dân, tổ chức năm \d{4} \(dữ liệu mẫu\)/,
+    });
+    await published.waitFor();
+    await shoot(page, 'sipas-campaigns');
+    await published.click();
+    const dashboard = page.getByTestId('sipas-dashboard');
+    await dashboard.waitFor();
+    await expect.poll(() => page.getByTestId('sipas-province-index').innerText()).toMatch(/\d+,\d+%|\d+%/);
+    await expect.poll(() => page.getByTestId('sipas-province-index').innerText()).toMatch(/\d+\/\d+ ý kiến hài lòng/);
+    await dashboard.getByText('Kết quả đã công bố, không thay đổi.').waitFor();
+    // Both charts finished drawing.
+    await expect.poll(() => page.locator('[data-chart="drawn"]').count()).toBe(2);
+    await shoot(page, 'sipas-dashboard', { fullPage: true });
+
+    // On a phone the dashboard still reads (390 px).
+    const phone = await signInOfficial(
+      await suite.openPage({ width: 390, height: 844 }),
+      'khaosat',
+      DEFAULT_DEMO_PASSWORD,
+    );
+    await phone.goto(page.url().replace(/^https?:\/\/[^/]+/, ''));
+    await phone.getByTestId('sipas-province-index').waitFor();
+    await shoot(phone, 'sipas-dashboard-phone', { fullPage: true });
+  });
+});

@@ -1,0 +1,33 @@
+import { api, buildUrl } from '../../api/client';
+import type { RequestBodyOf, ResponseOf, Schema } from '../../api/contract';
+
+/** Every request of the SIPAS feature: the console's campaigns and the portal's answer page. */
+
+export type SipasCampaign = Schema<'SipasCampaign'>;
+export type SipasCampaignDetail = Schema<'SipasCampaignDetail'>;
+export type SipasInvitationView = Schema<'SipasInvitationView'>;
+export type SipasQuestionnaireDefinition = Schema<'SipasQuestionnaireDefinition'>;
+export type SipasCampaignList = ResponseOf<'/api/v1/sipas/campaigns', 'get'>;
+export type NewSipasCampaign = RequestBodyOf<'/api/v1/sipas/campaigns', 'post'>;
+export type SipasAction = RequestBodyOf<'/api/v1/sipas/campaigns/{id}/actions', 'post'>['action'];
+export type SipasAnswers = RequestBodyOf<'/api/v1/public/sipas/invitations/{token}/answers', 'post'>['answers'];
+
+export const fetchSipasCampaigns = (provinceCode: string, signal?: AbortSignal) =>
+  api.get<SipasCampaignList>('/api/v1/sipas/campaigns', { provinceCode, limit: 50 }, signal);
+
+export const fetchSipasCampaign = (id: string, signal?: AbortSignal) =>
+  api.get<SipasCampaignDetail>(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}`, undefined, signal);
+
+export const createSipasCampaign = (body: NewSipasCampaign) => api.post<SipasCampaign>('/api/v1/sipas/campaigns', body);
+
+export const actOnSipasCampaign = (id: string, body: { action: SipasAction; expectedVersion: number; seed?: string }) =>
+  api.post<SipasCampaign>(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/actions`, body);
+
+export const sipasWorkbookUrl = (id: string) =>
+  buildUrl(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/report.xlsx`);
+
+export const fetchSipasInvitation = (token: string, signal?: AbortSignal) =>
+  api.get<SipasInvitationView>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}`, undefined, signal);
+
+export const answerSipasInvitation = (token: string, answers: SipasAnswers) =>
+  api.post<{ received: true }>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}/answers`, { answers });
