@@ -1,1 +1,2 @@
+export * from './scoring.js';
 export * from './types.js';
