@@ -1,2 +1,5 @@
+export * from './criteria-edit.js';
+export * from './criteria-set.js';
+export * from './criteria-sheet.js';
 export * from './scoring.js';
 export * from './types.js';

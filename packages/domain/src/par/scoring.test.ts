@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatParPoints } from './criteria-set.js';
 import {
   bandOf,
   compareWithPreviousYear,
   describeRankChange,
   findLeaves,
   formatParIndex,
-  formatParPoints,
   indexBpOf,
   PAR_DEFAULT_BANDS,
   rankUnits,

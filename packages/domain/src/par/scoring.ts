@@ -13,6 +13,7 @@
  * (`indexBp`: 94,49 % = 9449) throughout, so no float ever decides a rank. The ONE rounding rule is
  * {@link indexBpOf}: half-up to the hundredth of a percent.
  */
+import { capAdjustments, compareCodes, type ParAdjustmentCaps } from './criteria-set.js';
 import type { ParCriterion, ParPoints, ParUnitGroup } from './types.js';
 
 /** Hundredths of a percent in one whole (100 % = 10 000). */
@@ -91,7 +92,7 @@ export type ParUnitScoreInput = {
   leafPoints: ReadonlyMap<string, ParPoints | null>;
   bonusPoints?: ParPoints | null;
   penaltyPoints?: ParPoints | null;
-  caps: { bonusCap: ParPoints; penaltyCap: ParPoints };
+  caps: ParAdjustmentCaps;
 };
 
 /**
@@ -135,8 +136,10 @@ export const scoreUnit = (input: ParUnitScoreInput): ParUnitScore => {
   });
   const leafPoints = areaScores.reduce((total, area) => total + area.points, 0);
   const applicableMax = areaScores.reduce((total, area) => total + area.applicableMax, 0);
-  const bonusPoints = Math.min(Math.max(0, input.bonusPoints ?? 0), input.caps.bonusCap);
-  const penaltyPoints = Math.min(Math.max(0, input.penaltyPoints ?? 0), input.caps.penaltyCap);
+  const { bonus: bonusPoints, penalty: penaltyPoints } = capAdjustments(
+    { bonus: input.bonusPoints ?? 0, penalty: input.penaltyPoints ?? 0 },
+    input.caps,
+  );
   const points = Math.min(Math.max(0, leafPoints + bonusPoints - penaltyPoints), applicableMax);
 
   return {
@@ -148,20 +151,6 @@ export const scoreUnit = (input: ParUnitScoreInput): ParUnitScore => {
     applicableMax,
     indexBp: indexBpOf(points, applicableMax),
   };
-};
-
-/** Dotted codes in numeric order ("2" < "10", "3.2" < "3.10"). */
-export const compareCodes = (a: string, b: string): number => {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const diff = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (diff !== 0) {
-      return diff;
-    }
-  }
-
-  return 0;
 };
 
 // ———————————————————————————————————————— rankings ————————————————————————————————————————
@@ -381,14 +370,12 @@ export const compareWithPreviousYear = (current: ParComparable, previous: ParCom
   };
 };
 
-/** "88,78" from 8878 hundredths — the Vietnamese decimal comma of every publication. */
-export const formatParPoints = (hundredths: number): string => {
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(hundredths));
+/** "94,49 %" from 9449 hundredths of a percent: always two decimals, as the index is published. */
+export const formatParIndex = (indexBp: number | null): string => {
+  if (indexBp === null) {
+    return '—';
+  }
+  const abs = Math.abs(Math.trunc(indexBp));
 
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+  return `${indexBp < 0 ? '-' : ''}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')} %`;
 };
-
-/** "94,49 %" from 9449 hundredths of a percent. */
-export const formatParIndex = (indexBp: number | null): string =>
-  indexBp === null ? '—' : `${formatParPoints(indexBp)} %`;
