@@ -23,6 +23,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './par-results.queries.js';
 export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
