@@ -24,6 +24,7 @@ export {
 } from './migrate.js';
 export * from './officials.queries.js';
 export * from './par-results.queries.js';
+export * from './par-seed.queries.js';
 export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,

@@ -101,14 +101,7 @@ export const listCriteriaOfSets = async (db: Db, setIds: readonly string[]) =>
 export const listParRoundScores = async (db: Db, roundId: string) =>
   db
     .selectFrom('parScore')
-    .select([
-      'agencyId',
-      'criterionCode',
-      'selfPoints',
-      'appraisal1Points',
-      'appraisal2Points',
-      'finalPoints',
-    ])
+    .select(['agencyId', 'criterionCode', 'selfPoints', 'appraisal1Points', 'appraisal2Points', 'finalPoints'])
     .where('roundId', '=', roundId)
     .execute();
 
@@ -202,11 +195,7 @@ export const listParResults = async (
   const after = input.after;
   if (after !== undefined) {
     query = query.where((eb) =>
-      eb(
-        eb.refTuple('unitGroup', 'rank', 'agencyId'),
-        '>',
-        eb.tuple(after.unitGroup, after.rank, after.agencyId),
-      ),
+      eb(eb.refTuple('unitGroup', 'rank', 'agencyId'), '>', eb.tuple(after.unitGroup, after.rank, after.agencyId)),
     );
   }
   return query.orderBy('unitGroup').orderBy('rank').orderBy('agencyId').limit(input.limit).execute();

@@ -25,6 +25,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
@@ -152,6 +153,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
+  await registerParResultsRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);
