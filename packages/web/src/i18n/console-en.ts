@@ -28,6 +28,7 @@ export const consoleEn: ConsoleCoreMessages = {
     reports: 'Reports and statistics',
     portal: 'Public service portal',
     menu: 'Menu',
+    parResults: 'PAR Index results',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -33,6 +33,7 @@ export const consoleVi = {
     reports: 'Báo cáo, thống kê',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
+    parResults: 'Kết quả Chỉ số CCHC',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

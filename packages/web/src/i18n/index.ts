@@ -7,6 +7,7 @@ import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
+import type { ParResultsMessages } from './par-results-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import { type Messages, vi } from './vi';
@@ -29,6 +30,7 @@ declare module 'i18next' {
           citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
+          parResults: ParResultsMessages;
         };
     };
   }

@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   MenuOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout } from 'antd';
@@ -96,6 +97,12 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
+    // The PAR Index results: the organiser's dashboard (Sở Nội vụ).
+    hasRole(me, 'par_organiser') && {
+      key: '/can-bo/chi-so-cchc/ket-qua',
+      icon: <TrophyOutlined />,
+      label: t('nav.parResults'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -109,6 +116,7 @@ const ConsoleChrome = () => {
       '/can-bo/nguoi-dung',
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
+      '/can-bo/chi-so-cchc/ket-qua',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

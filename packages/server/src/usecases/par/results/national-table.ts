@@ -55,8 +55,21 @@ export const getParNationalTable = async (
   };
 };
 
+/** 422 with every reason: `issues` in both languages, and as field problems (row pointers) for forms. */
 const refuse = (issues: ParNationalIssue[]): never => {
-  throw new AppError('PAR_NATIONAL_TABLE_INVALID', { count: issues.length }, { extensions: { issues } });
+  throw new AppError(
+    'PAR_NATIONAL_TABLE_INVALID',
+    { count: issues.length },
+    {
+      extensions: { issues },
+      fieldProblems: issues.map((issue) => ({
+        in: 'body',
+        pointer: issue.row === null ? '/rows' : `/rows/${issue.row}`,
+        code: issue.code,
+        message: issue.message.vi,
+      })),
+    },
+  );
 };
 
 /**
