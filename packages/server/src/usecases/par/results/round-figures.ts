@@ -64,8 +64,16 @@ const toCriterion = (row: Awaited<ReturnType<typeof listCriteriaOfSets>>[number]
   notApplicableTo: row.notApplicableTo,
 });
 
-/** Every unit of the round with its points, index per area and in total, rank inside its group and band. */
-export const computeRoundFigures = async (db: Db, roundId: string): Promise<ParUnitFigures[]> => {
+/**
+ * Every unit of the round with its points, index per area and in total, rank inside its group and band.
+ * `onlyScored`: rank only the units with at least one appraised leaf (a round in progress: a unit not yet
+ * appraised has no figure to compare, rather than a zero).
+ */
+export const computeRoundFigures = async (
+  db: Db,
+  roundId: string,
+  options: { onlyScored?: boolean } = {},
+): Promise<ParUnitFigures[]> => {
   const [units, sets, scores, adjustments] = await Promise.all([
     listParRoundUnits(db, roundId),
     listParRoundSets(db, roundId),
@@ -122,10 +130,11 @@ export const computeRoundFigures = async (db: Db, roundId: string): Promise<ParU
     ];
   });
 
-  const groups = [...new Set(scored.map((unit) => unit.unitGroup))];
+  const ranked = options.onlyScored ? scored.filter((unit) => unit.scoredLeaves > 0) : scored;
+  const groups = [...new Set(ranked.map((unit) => unit.unitGroup))];
   return groups.flatMap((group) =>
     rankUnits(
-      scored.filter((unit) => unit.unitGroup === group).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
+      ranked.filter((unit) => unit.unitGroup === group).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
       PAR_DEFAULT_RANKING_RULE,
     ).map(({ id: _id, ...unit }) => ({ ...unit, band: bandOf(unit.indexBp, PAR_DEFAULT_BANDS[group]) })),
   );

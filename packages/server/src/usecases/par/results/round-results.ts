@@ -184,7 +184,7 @@ export const getParRoundResults = async (ctx: AppContext, actor: Actor, roundId:
     return publishedResults(ctx.reader, round);
   }
   authorizeProvinceAction(actor, 'par.organise', round.provinceCode);
-  const figures = await computeRoundFigures(ctx.db, round.id);
+  const figures = await computeRoundFigures(ctx.db, round.id, { onlyScored: true });
   return {
     round: summarizeRound(round),
     published: false,
