@@ -24,7 +24,9 @@ export {
 } from './migrate.js';
 export * from './officials.queries.js';
 export * from './par-results.queries.js';
+export * from './par-rounds.queries.js';
 export * from './par-seed.queries.js';
+export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
@@ -57,6 +59,8 @@ export * from './tables/fees.js';
 export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './tables/par.js';
+export * from './tables/par-round.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
 export * from './tracking.queries.js';

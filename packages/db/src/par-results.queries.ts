@@ -4,41 +4,25 @@
  * results over the years, and the national table of provinces (par_national_result).
  */
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { ParRoundRecord } from './par-rounds.queries.js';
 import type { Database } from './schema.js';
 import type {
   ParAreaPointsJson,
   ParNationalAreaJson,
   ParNationalResultTable,
   ParResultTable,
-  ParRoundTable,
   ParRoundUnitTable,
   ParUnitGroupColumn,
 } from './tables/par.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type ParRoundRecord = Selectable<ParRoundTable>;
 export type ParResultRecord = Selectable<ParResultTable>;
 export type ParNationalResultRecord = Selectable<ParNationalResultTable>;
 export type { ParAreaPointsJson, ParNationalAreaJson, ParUnitGroupColumn };
 
-export const findParRound = async (db: Db, id: string): Promise<ParRoundRecord | undefined> =>
-  db.selectFrom('parRound').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** The round of a province for a year (one per year). */
-export const findParRoundOfYear = async (
-  db: Db,
-  input: { provinceCode: string; year: number },
-): Promise<ParRoundRecord | undefined> =>
-  db
-    .selectFrom('parRound')
-    .selectAll()
-    .where('provinceCode', '=', input.provinceCode)
-    .where('year', '=', input.year)
-    .executeTakeFirst();
-
 /** The rounds of a province, newest first (index par_round_list_idx); `beforeYear` is the keyset cursor. */
-export const listParRounds = async (
+export const listParRoundsOfProvince = async (
   db: Db,
   input: { provinceCode: string; publishedOnly: boolean; beforeYear?: number; limit: number },
 ): Promise<ParRoundRecord[]> => {
@@ -52,10 +36,10 @@ export const listParRounds = async (
   return query.orderBy('year', 'desc').limit(input.limit).execute();
 };
 
-export type ParRoundUnitRow = Selectable<ParRoundUnitTable> & { unitName: string; unitShortName: string | null };
+export type ParResultUnitRow = Selectable<ParRoundUnitTable> & { unitName: string; unitShortName: string | null };
 
 /** The units of a round with their names, by group then agency (index par_round_unit_list_idx). */
-export const listParRoundUnits = async (db: Db, roundId: string): Promise<ParRoundUnitRow[]> =>
+export const listParResultUnits = async (db: Db, roundId: string): Promise<ParResultUnitRow[]> =>
   db
     .selectFrom('parRoundUnit as u')
     .innerJoin('agency as a', 'a.id', 'u.agencyId')
@@ -64,25 +48,6 @@ export const listParRoundUnits = async (db: Db, roundId: string): Promise<ParRou
     .where('u.roundId', '=', roundId)
     .orderBy('u.unitGroup')
     .orderBy('u.agencyId')
-    .execute();
-
-export type ParRoundSetRow = {
-  unitGroup: ParUnitGroupColumn;
-  setId: string;
-  bonusCap: number;
-  penaltyCap: number;
-  totalMax: number;
-  title: string;
-};
-
-/** The criteria set of each unit group of a round, with its caps. */
-export const listParRoundSets = async (db: Db, roundId: string): Promise<ParRoundSetRow[]> =>
-  db
-    .selectFrom('parRoundSet as rs')
-    .innerJoin('parCriteriaSet as s', 's.id', 'rs.setId')
-    .select(['rs.unitGroup', 'rs.setId', 's.bonusCap', 's.penaltyCap', 's.totalMax', 's.title'])
-    .where('rs.roundId', '=', roundId)
-    .orderBy('rs.unitGroup')
     .execute();
 
 /** Every node of the given criteria sets, in published order. */
@@ -140,40 +105,6 @@ export const insertParResults = async (trx: Transaction<Database>, rows: readonl
     .onConflict((oc) => oc.columns(['roundId', 'agencyId']).doNothing())
     .execute();
 };
-
-/**
- * Marks a round published with its decision, guarded by the version the organiser saw. Returns the updated row,
- * or undefined when the version moved or the round is not at the council stage.
- */
-export const markParRoundPublished = async (
-  trx: Transaction<Database>,
-  input: {
-    id: string;
-    expectedVersion: number;
-    decisionNumber: string;
-    decisionDate: string;
-    publishedAt: Date;
-  },
-): Promise<ParRoundRecord | undefined> =>
-  trx
-    .updateTable('parRound')
-    .set({
-      stage: 'published',
-      decisionNumber: input.decisionNumber,
-      decisionDate: input.decisionDate,
-      publishedAt: input.publishedAt,
-      updatedAt: input.publishedAt,
-      rowVersion: sql<number>`row_version + 1`,
-    })
-    .where('id', '=', input.id)
-    .where('rowVersion', '=', input.expectedVersion)
-    .where('stage', '=', 'council')
-    .returningAll()
-    .executeTakeFirst();
-
-/** Locks a round's row for the rest of the transaction (publication). */
-export const lockParRound = async (trx: Transaction<Database>, id: string): Promise<ParRoundRecord | undefined> =>
-  trx.selectFrom('parRound').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 /**
  * The published results of a round, by group and rank (index par_result_rank_idx), keyset-paginated after

@@ -81,7 +81,7 @@ export const insertParAdjustments = async (db: Db, rows: Insertable<ParAdjustmen
 };
 
 /** Evidence items (files already in the file store, or links). */
-export const insertParEvidence = async (db: Db, rows: Insertable<ParEvidenceTable>[]): Promise<void> => {
+export const insertParEvidenceRows = async (db: Db, rows: Insertable<ParEvidenceTable>[]): Promise<void> => {
   if (rows.length > 0) {
     await db.insertInto('parEvidence').values(rows).execute();
   }

@@ -6,6 +6,7 @@ import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { ParTables } from './tables/par.js';
+import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
 import type { StatisticsTables } from './tables/statistics.js';
 
@@ -21,5 +22,6 @@ export type Database = FoundationTables &
   FeesTables &
   FormTables &
   ParTables &
+  ParRoundTables &
   PortalTables &
   StatisticsTables;

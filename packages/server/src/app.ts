@@ -26,6 +26,8 @@ import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
+import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
+import { registerParSetRoutes } from './routes/par-sets.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
@@ -154,6 +156,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReportRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerParResultsRoutes(app, ctx);
+  await registerParSetRoutes(app, ctx);
+  await registerParRoundRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

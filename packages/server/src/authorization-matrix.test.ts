@@ -36,6 +36,8 @@ type Role =
   | 'agency_admin'
   | 'province_admin'
   | 'auditor'
+  | 'par_organiser'
+  | 'par_focal'
   | 'foreign_admin'
   | 'foreign_receptionist'
   | 'citizen'
@@ -49,6 +51,8 @@ const USERS: Record<Role, string> = {
   agency_admin: 'qtdonvi',
   province_admin: 'qttinh',
   auditor: 'thanhtra',
+  par_organiser: 'sonoivu',
+  par_focal: 'daumoicchc',
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
   citizen: DEMO_CITIZEN.username,
@@ -61,7 +65,10 @@ const OFFICIAL_ROLES = ROLES.filter((r) => !isCitizen(r));
 const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
-const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor'];
+// The PAR organiser (Sở Nội vụ) holds report.read province-wide.
+const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor', 'par_organiser'];
+/** Who reads the province's PAR criteria sets: roles with par.read there (the unit head holds it too). */
+const PAR_READERS: Role[] = ['approver', 'par_organiser', 'par_focal'];
 
 type Fixture = World & {
   code: string;
@@ -80,6 +87,13 @@ type Fixture = World & {
   /** A PAR Index round published (2024) and one open (2026) of the province. */
   parPublishedRoundId: string;
   parOpenRoundId: string;
+  /** A draft PAR criteria set of the province, and a fresh one before each call that consumes it. */
+  parSetId: string;
+  spareParSetId: string;
+  /** An open PAR round of 2025 (departments: Justice, Construction) with a link and a file of Justice's evidence. */
+  parRoundId: string;
+  parLinkId: string;
+  parFileId: string;
 };
 
 type Case = {
@@ -879,7 +893,8 @@ const CASES: Case[] = [
       method: 'GET',
       route,
       url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
-      allowed: OWN_ROLES,
+      // Not the CCHC focal officer: par.read reads no dossier and no report.
+      allowed: OWN_ROLES.filter((role) => role !== 'par_focal'),
     }),
   ),
   // Historical imports: writing into a province's statistics is the province administrator's
@@ -895,22 +910,27 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/reports/imports',
     url: () => '/api/v1/reports/imports?province=33',
-    allowed: ['province_admin'],
+    allowed: ['province_admin', 'par_organiser'],
   },
   {
     method: 'GET',
     route: '/api/v1/reports/imports/:id',
     url: (f) => `/api/v1/reports/imports/${f.dossierImportId}`,
-    allowed: ['province_admin'],
+    allowed: ['province_admin', 'par_organiser'],
   },
-  // The PAR Index results: before publication only the organiser (par.organise, a role none of the matrix's
-  // users holds) sees a round; a published round is every official's, and the public API anyone's.
-  { method: 'GET', route: '/api/v1/par/results/rounds', url: () => '/api/v1/par/results/rounds', allowed: [] },
+  // The PAR Index results: before publication only the organiser (par.organise) sees a round; a published round
+  // is every official's, and the public API anyone's.
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds',
+    url: () => '/api/v1/par/results/rounds',
+    allowed: ['par_organiser'],
+  },
   {
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id',
     url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}`,
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'GET',
@@ -922,7 +942,7 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id/summary.xlsx',
     url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/summary.xlsx`,
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'GET',
@@ -940,28 +960,28 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id/progress',
     url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/progress`,
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'POST',
     route: '/api/v1/par/results/rounds/:id/publication',
     url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/publication`,
     body: () => ({ expectedVersion: 1, decisionNumber: '9/QĐ-UBND', decisionDate: '2027-03-01' }),
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'PUT',
     route: '/api/v1/par/results/national/:year',
     url: () => '/api/v1/par/results/national/2023',
     body: () => ({ source: 'Bộ Nội vụ', rows: [{ provinceCode: '33', provinceName: 'Hưng Yên', points: 85 }] }),
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'POST',
     route: '/api/v1/par/results/national/:year/import',
     url: () => '/api/v1/par/results/national/2023/import',
     upload: true,
-    allowed: [],
+    allowed: ['par_organiser'],
   },
   {
     method: 'GET',
@@ -999,6 +1019,201 @@ const CASES: Case[] = [
     url: () => '/api/v1/public/par/national?province=33&year=2023',
     allowed: 'public',
   },
+
+  // PAR Index criteria sets: read by the province's PAR roles (par.read), written by the organiser (par.organise).
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets',
+    url: () => '/api/v1/par/criteria-sets?province=33',
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets',
+    url: () => '/api/v1/par/criteria-sets',
+    body: (_f, n) => ({ province: '33', year: 2027, unitGroup: 'commune', title: `Bộ ${n}` }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/import',
+    url: () => '/api/v1/par/criteria-sets/import?province=33&year=2026&unitGroup=commune&title=Nhap',
+    upload: true,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/criteria-sets/:id/export.xlsx',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/export.xlsx`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
+    body: () => ({ expectedVersion: 1, bonusCap: 300 }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/:id/criteria',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/criteria`,
+    body: () => ({ expectedVersion: 1, edit: { kind: 'delete', code: '9' } }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/criteria-sets/:id/publish',
+    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/publish`,
+    body: () => ({ expectedVersion: 1, decisionNumber: '1/QĐ-UBND', decisionDate: '2026-01-15' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/criteria-sets/:id',
+    url: (f) => `/api/v1/par/criteria-sets/${f.spareParSetId}?expectedVersion=1`,
+    allowed: ['par_organiser'],
+    prepare: async (f) => {
+      f.spareParSetId = await createParDraft();
+    },
+  },
+
+  // PAR Index rounds: the organiser runs them; a unit (its focal officer, its head) reaches only its own
+  // scorecard; assigned appraisers theirs (no appraiser in this world: their scope is in par-rounds.routes.test.ts).
+  { method: 'GET', route: '/api/v1/par/rounds', url: () => '/api/v1/par/rounds', allowed: 'any' },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds',
+    url: () => '/api/v1/par/rounds',
+    body: () => ({ provinceCode: '33', year: 2031, title: 'Ma trận' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/par/rounds/:roundId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
+    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/advance',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/advance`,
+    body: () => ({ expectedVersion: 999, action: 'start_council' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/applicability',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/applicability`,
+    body: () => ({ expectedVersion: 999, tags: [], excludedCodes: [] }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/appraisers',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/appraisers',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
+    body: (f) => ({ agencyId: f.agencies.justice?.id, userId: f.userId }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/rounds/:roundId/appraisers/:agencyId/:userId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers/${f.agencies.justice?.id}/${f.userId}`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scorecard',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scorecard`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scores/:code',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scores/1.1`,
+    body: () => ({ field: 'self', points: 100, expectedVersion: 999 }),
+    // The self-assessment is the focal officer's; the head and the organiser are refused (403).
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/adjustments/:kind',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/adjustments/bonus`,
+    body: () => ({ field: 'self', points: 0, expectedVersion: null }),
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/actions',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/actions`,
+    body: () => ({ action: 'submit_self', expectedVersion: 999 }),
+    // Everyone who reaches the unit may ask (the version answers 409); the table then picks the role.
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/links',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/links`,
+    body: () => ({ code: '1.1', title: 'Báo cáo', url: '/console/reports' }),
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/files',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/files?code=1.1&title=Tep`,
+    upload: true,
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parLinkId}`,
+    allowed: ['par_focal'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId/file',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parFileId}/file`,
+    allowed: PAR_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/system-figures',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/system-figures`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/units/:agencyId/history',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/history`,
+    allowed: PAR_READERS,
+  },
+  { method: 'GET', route: '/api/v1/par/reminders', url: () => '/api/v1/par/reminders', allowed: 'any' },
 ];
 
 let t: TestApp;
@@ -1030,6 +1245,116 @@ const uploadToDraft = async (draftId: string): Promise<string> => {
   }
   return response.json().id;
 };
+
+/** A draft criteria set of the province (Hưng Yên, 33), created by its PAR organiser. */
+const createParDraft = async (): Promise<string> => {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/par/criteria-sets',
+    headers: sessions.get('par_organiser') ?? {},
+    payload: { year: 2026, unitGroup: 'department', title: `Bộ tiêu chí ma trận ${next()}` },
+  });
+  if (response.statusCode !== 201) {
+    throw new Error(`the criteria set was not created: ${response.statusCode} ${response.body}`);
+  }
+  return response.json().id;
+};
+
+/**
+ * An open PAR round of 2025 for the departments (Justice, Construction) on a published one-leaf set, with a
+ * link and a file of evidence that Justice's focal officer added.
+ */
+const createParRound = async (): Promise<{ parRoundId: string; parLinkId: string; parFileId: string }> => {
+  const organiser = sessions.get('par_organiser') ?? {};
+  const focal = sessions.get('par_focal') ?? {};
+  const expectOk = (response: { statusCode: number; body: string }, what: string) => {
+    if (response.statusCode >= 300) {
+      throw new Error(`${what}: ${response.statusCode} ${response.body}`);
+    }
+    return JSON.parse(response.body);
+  };
+  let set = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/par/criteria-sets',
+      headers: organiser,
+      payload: { year: 2025, unitGroup: 'department', title: 'Bộ tiêu chí sở 2025' },
+    }),
+    'the 2025 set',
+  );
+  const fields = (title: string, maxPoints: number) => ({
+    title,
+    maxPoints,
+    scoringRule: null,
+    evidenceRequired: null,
+    surveyScored: false,
+    systemMeasure: null,
+    notApplicableTo: [],
+  });
+  for (const edit of [
+    { kind: 'add', parentCode: null, fields: fields('Công tác chỉ đạo, điều hành', 0) },
+    { kind: 'add', parentCode: '1', fields: fields('Kế hoạch CCHC', 10_000) },
+  ]) {
+    set = expectOk(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/par/criteria-sets/${set.id}/criteria`,
+        headers: organiser,
+        payload: { expectedVersion: set.rowVersion, edit },
+      }),
+      'a node of the 2025 set',
+    );
+  }
+  expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/par/criteria-sets/${set.id}/publish`,
+      headers: organiser,
+      payload: { expectedVersion: set.rowVersion, decisionNumber: '5/QĐ-UBND', decisionDate: '2025-01-10' },
+    }),
+    'publishing the 2025 set',
+  );
+  const round = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/par/rounds',
+      headers: organiser,
+      payload: { provinceCode: '33', year: 2025, title: 'Chỉ số CCHC năm 2025' },
+    }),
+    'the 2025 round',
+  );
+  expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/par/rounds/${round.id}/advance`,
+      headers: organiser,
+      payload: { expectedVersion: round.version, action: 'open' },
+    }),
+    'opening the 2025 round',
+  );
+  const unit = `/api/v1/par/rounds/${round.id}/units/${justiceId}`;
+  const link = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `${unit}/evidence/links`,
+      headers: focal,
+      payload: { code: '1.1', title: 'Kế hoạch CCHC', url: '/console/reports' },
+    }),
+    'a link of evidence',
+  );
+  const file = multipartFile(samplePdf('ke-hoach-cchc'), 'ke-hoach.pdf', 'application/pdf');
+  const stored = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `${unit}/evidence/files?code=1.1&title=KeHoach`,
+      headers: { ...focal, ...file.headers },
+      payload: file.payload,
+    }),
+    'a file of evidence',
+  );
+  return { parRoundId: round.id, parLinkId: link.id, parFileId: stored.id };
+};
+let justiceId = '';
 
 /** The values of the test application form (TEST_APPLICATION_FORM). */
 const FILLED_FORM = {
@@ -1176,7 +1501,14 @@ beforeAll(async () => {
     spareDraftId: '',
     spareUploadId: '',
     ...(await seedMatrixParRounds(world)),
+    parSetId: await createParDraft(),
+    spareParSetId: '',
+    parRoundId: '',
+    parLinkId: '',
+    parFileId: '',
   };
+  justiceId = world.agencies.justice?.id ?? '';
+  Object.assign(fixture, await createParRound());
 }, 120_000);
 
 /** A published PAR round (through the publication use-case, by an organiser outside the matrix) and an open one. */

@@ -53,6 +53,12 @@ const ParResultsPage = lazy(() =>
 const ParNationalTablePage = lazy(() =>
   import('./features/par/results/NationalTablePage').then((m) => ({ default: m.NationalTablePage })),
 );
+const ParRoundsPage = lazy(() =>
+  import('./features/par/scorecard/ParRoundsPage').then((m) => ({ default: m.ParRoundsPage })),
+);
+const ParScorecardPage = lazy(() =>
+  import('./features/par/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
 );
@@ -91,6 +97,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
   { path: 'chi-so-cchc/ket-qua', element: <ParResultsPage /> },
   { path: 'chi-so-cchc/bang-quoc-gia', element: <ParNationalTablePage /> },
+  { path: 'chi-so-cchc', element: <ParRoundsPage /> },
+  { path: 'chi-so-cchc/:roundId/:agencyId', element: <ParScorecardPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

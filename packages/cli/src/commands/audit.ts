@@ -38,13 +38,27 @@ export const auditVerifyCommand: Command = {
               `${finding.eventId === null ? '' : ` (row id ${finding.eventId})`}: ${finding.detail}`,
           );
         }
+        for (const finding of report.par?.findings ?? []) {
+          io.out(
+            `${KIND_LABELS[finding.kind] ?? finding.kind}  ${finding.unit}  event ${finding.seq ?? '-'}` +
+              `${finding.criterionCode ? ` (tiêu chí ${finding.criterionCode})` : ''}` +
+              `${finding.eventId === null ? '' : ` (row id ${finding.eventId})`}: ${finding.detail}`,
+          );
+        }
+        if (report.par) {
+          io.out(
+            report.par.findings.length === 0
+              ? `OK: ${report.par.units} PAR units, ${report.par.events} score events, every chain intact.`
+              : `TAMPERED: ${report.par.findings.length} problem(s) in PAR score histories (${report.par.units} units checked).`,
+          );
+        }
         io.out(
           report.findings.length === 0
             ? `OK: ${report.dossiers} dossiers, ${report.events} events, every chain intact.`
             : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} dossier(s) (${report.dossiers} dossiers, ${report.events} events checked).`,
         );
       }
-      return report.findings.length === 0 ? EXIT_OK : EXIT_FAILURE;
+      return report.findings.length === 0 && (report.par?.findings.length ?? 0) === 0 ? EXIT_OK : EXIT_FAILURE;
     } finally {
       await opened.close();
     }

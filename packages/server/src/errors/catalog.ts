@@ -6,6 +6,8 @@ import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { parResultsProblems } from './par-results.problems.js';
+import { parRoundProblems } from './par-rounds.problems.js';
+import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
 
@@ -20,6 +22,8 @@ export const PROBLEM_CATALOG = {
   ...feesProblems,
   ...reportProblems,
   ...parResultsProblems,
+  ...parRoundProblems,
+  ...parSetProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -22,6 +22,7 @@ const KNOWN_CONSTRAINTS: Record<string, (value: string) => AppError> = {
 const RESOURCES: Record<string, { vi: string; en: string }> = {
   agency: { vi: 'cơ quan', en: 'agency' },
   app_user: { vi: 'tài khoản cán bộ', en: 'official account' },
+  par_criteria_set: { vi: 'bộ tiêu chí Chỉ số CCHC', en: 'PAR Index criteria set' },
   citizen: { vi: 'tài khoản công dân', en: 'citizen account' },
   procedure: { vi: 'thủ tục hành chính', en: 'administrative procedure' },
   procedure_version: { vi: 'phiên bản thủ tục', en: 'procedure version' },

@@ -100,6 +100,7 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
           description: 'Citizen portal, signed in (VNeID): drafts, uploads, online dossiers, payments, ratings',
         },
         { name: 'payments', description: 'National payment platform: callback and the local sandbox' },
+        { name: 'par', description: 'PAR Index (Chỉ số CCHC): criteria sets, rounds, scores, results' },
       ],
     },
     transform: (route) => documentRoute(jsonSchemaTransform(route)),

@@ -23,6 +23,10 @@ export const QUEUES = {
   formIssued: 'form-issued',
   /** A file of historical dossiers was uploaded: import it (any process; it reads the shared file store). */
   dossierImport: 'dossier-import',
+  /** A PAR Index scorecard changed status (submitted, returned, appraised…): tell whoever acts next. */
+  parChanged: 'par-changed',
+  /** Daily: remind units and appraisers of the PAR round's deadlines N working days ahead. */
+  parReminders: 'par-reminders',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -30,6 +34,8 @@ export type DossierChangedJob = { dossierId: string; seq: number; action: string
 export type FormIssuedJob = { dossierId: string; seq: number; form: string };
 export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
 export type DossierImportJob = { importId: string };
+export type ParChangedJob = { roundId: string; agencyId: string; seq: number; action: string; toStatus: string };
+export type ParRemindersJob = { day: string };
 
 /**
  * A job is taken again when it has been active this long without finishing (its process died). An

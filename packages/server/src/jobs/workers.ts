@@ -1,11 +1,19 @@
-import type { AppContext } from '../context.js';
+import { type AppContext, todayInVietnam } from '../context.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
+import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import { workInBatches } from './batch-worker.js';
-import { type DossierImportJob, type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
+import {
+  type DossierImportJob,
+  type DueRecomputeJob,
+  type FormIssuedJob,
+  type ParChangedJob,
+  type ParRemindersJob,
+  QUEUES,
+} from './jobs.js';
 
 /**
  * Starts the job handlers of this process. Handlers are idempotent: a job retried after a crash
@@ -29,6 +37,41 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   await startDossierImportWorker(ctx);
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
+  await startParWorkers(ctx);
+};
+
+/**
+ * The PAR Index round's jobs: par-changed (a scorecard changed status: tell whoever acts next by email) and
+ * par-reminders, queued once a day per process (pg-boss cron is off): the run is idempotent, so several
+ * processes queueing the same day remind each person once.
+ */
+export const startParWorkers = async (ctx: AppContext): Promise<void> => {
+  await workInBatches<ParChangedJob>(
+    ctx.jobs.boss,
+    QUEUES.parChanged,
+    { ...ctx.config.jobs, pollingIntervalSeconds: 5 },
+    async (job) => {
+      await notifyParChange(ctx, job.data);
+    },
+  );
+  await workInBatches<ParRemindersJob>(
+    ctx.jobs.boss,
+    QUEUES.parReminders,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 30 },
+    async (job) => {
+      await runParReminders(ctx, { today: job.data.day });
+    },
+  );
+  const queueToday = () =>
+    ctx.jobs.boss
+      .send(QUEUES.parReminders, { day: todayInVietnam(ctx.clock) } satisfies ParRemindersJob, {
+        singletonKey: `par-reminders:${todayInVietnam(ctx.clock)}`,
+      })
+      .catch(() => undefined);
+  await queueToday();
+  const timer = setInterval(queueToday, 60 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
 };
 
 /**

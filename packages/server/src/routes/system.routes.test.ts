@@ -30,6 +30,8 @@ describe('GET /api/v1/system/queues', () => {
       'dossier-import',
       'due-recompute',
       'form-issued',
+      'par-changed',
+      'par-reminders',
     ]);
     const notifications = queues.find((q) => q.name === 'dossier-changed');
     expect(notifications).toMatchObject({ waiting: 3, active: 0, failed: 0, retrying: 0 });

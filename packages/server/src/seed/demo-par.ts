@@ -18,7 +18,7 @@ import {
   insertAppSettingIfMissing,
   insertParAdjustments,
   insertParCriteriaSetWithTree,
-  insertParEvidence,
+  insertParEvidenceRows,
   insertParRoundWithUnits,
   insertParScores,
   insertUser,
@@ -371,7 +371,7 @@ export const seedParDemo = async (
           });
         }
       }
-      await insertParEvidence(ctx.db, evidence);
+      await insertParEvidenceRows(ctx.db, evidence);
       printed.push(`Chỉ số CCHC ${year}: đợt đang thẩm định vòng 1, ${all.length} đơn vị (dữ liệu minh họa).`);
     } else {
       const published = await publishParRound(ctx, organiser, {

@@ -104,6 +104,9 @@ export const WORLD_USERS: UserSpec[] = [
   { username: 'qtdonvi', fullName: 'Hoàng Văn Quản Trị', roles: [{ agency: 'justice', role: 'agency_admin' }] },
   { username: 'qttinh', fullName: 'Vũ Thị Quản Trị Tỉnh', roles: [{ agency: 'province', role: 'province_admin' }] },
   { username: 'thanhtra', fullName: 'Đặng Văn Thanh Tra', roles: [{ agency: 'justice', role: 'auditor' }] },
+  // PAR Index: the Sở Nội vụ organiser (province-wide) and Justice's CCHC focal officer.
+  { username: 'sonoivu', fullName: 'Trịnh Văn Nội Vụ', roles: [{ agency: 'province', role: 'par_organiser' }] },
+  { username: 'daumoicchc', fullName: 'Mai Thị Đầu Mối', roles: [{ agency: 'justice', role: 'par_focal' }] },
   { username: 'xaydung', fullName: 'Bùi Văn Xây', roles: [{ agency: 'construction', role: 'agency_admin' }] },
   { username: 'hanoi', fullName: 'Ngô Thị Hà Nội', roles: [{ agency: 'foreignProvince', role: 'province_admin' }] },
   { username: 'hanoitn', fullName: 'Đỗ Văn Hà', roles: [{ agency: 'foreignDepartment', role: 'receptionist' }] },

@@ -78,7 +78,7 @@ export const seedTestParRound = async (
       provinceCode: input.provinceCode,
       unitGroup: unit.unitGroup ?? 'department',
       excludedCodes: unit.excludedCodes ?? [],
-      status: input.stage === undefined || input.stage === 'council' ? 'appraisal_2_done' : 'self_draft',
+      status: input.stage === undefined || input.stage === 'council' ? 'finalised' : 'self_draft',
     })),
   });
   await insertParScores(

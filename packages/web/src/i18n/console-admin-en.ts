@@ -83,6 +83,8 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_form_issued: 'Storing issued forms',
     queue_due_recompute: 'Recomputing due dates',
     queue_dossier_import: 'Importing past dossiers',
+    queue_par_changed: 'PAR scorecard changes',
+    queue_par_reminders: 'PAR deadline reminders',
   },
   agencies: {
     title: 'Agencies',

@@ -81,6 +81,8 @@ export const consoleAdminVi = {
     queue_form_issued: 'Lưu phiếu đã cấp',
     queue_due_recompute: 'Tính lại hạn xử lý',
     queue_dossier_import: 'Nhập hồ sơ các năm trước',
+    queue_par_changed: 'Thông báo thay đổi bảng điểm Chỉ số CCHC',
+    queue_par_reminders: 'Nhắc hạn Chỉ số CCHC',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

@@ -26,6 +26,7 @@ export const consoleEn: ConsoleCoreMessages = {
     users: 'Users',
     calendar: 'Days off and working days',
     reports: 'Reports and statistics',
+    par: 'PAR Index',
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',

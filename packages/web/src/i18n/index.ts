@@ -8,6 +8,7 @@ import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
+import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import { type Messages, vi } from './vi';
@@ -31,6 +32,7 @@ declare module 'i18next' {
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
           parResults: ParResultsMessages;
+          parScorecard: ParScorecardMessages;
         };
     };
   }

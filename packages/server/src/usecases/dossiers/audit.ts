@@ -1,6 +1,7 @@
 import { findDossierByCode, listDossierAnchors, listEventsForAudit } from '@motcua/db';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { type ParAuditReport, verifyParChains } from '../par/rounds/par-audit.js';
 import { computeEventHash } from './hash-chain.js';
 
 export type AuditFinding = {
@@ -12,7 +13,13 @@ export type AuditFinding = {
   detail: string;
 };
 
-export type AuditReport = { dossiers: number; events: number; findings: AuditFinding[] };
+export type AuditReport = {
+  dossiers: number;
+  events: number;
+  findings: AuditFinding[];
+  /** The PAR Index score histories (per round and unit); null when one dossier was asked for. */
+  par: ParAuditReport | null;
+};
 
 const DOSSIER_PAGE = 200;
 
@@ -138,5 +145,7 @@ export const verifyAuditChains = async (
     }
     afterId = anchors.at(-1)?.id ?? afterId;
   }
-  return { dossiers, events, findings };
+  // The PAR Index histories are chained the same way (usecases/par/rounds/par-audit.ts).
+  const par = dossierId ? null : await verifyParChains(ctx);
+  return { dossiers, events, findings, par };
 };

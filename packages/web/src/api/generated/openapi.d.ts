@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -6449,6 +6449,1868 @@ export interface paths {
       };
     };
   };
+  "/api/v1/par/criteria-sets": {
+    /** A province’s criteria sets, newest year first (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 2-digit province code; default: the province of the caller’s PAR role */
+          province?: string;
+          year?: number;
+          unitGroup?: "department" | "commune" | "province";
+          status?: "draft" | "published" | "frozen";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParCriteriaSet"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Create a draft set, empty or as a copy of an existing set (a new year or version) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetCreateInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/import": {
+    /**
+     * Import a criteria workbook (.xlsx, the published layout) as a new draft — all or nothing
+     * @description multipart/form-data with one file. Columns: STT/Mã | Lĩnh vực/Tiêu chí/Tiêu chí thành phần | Điểm tối đa | Cách chấm điểm | Tài liệu kiểm chứng | Điều tra XHH (x) | Không áp dụng cho | Số liệu từ hệ thống; a second sheet "Điểm thưởng, điểm trừ" with the caps. Any bad row refuses the file (422 PAR_SET_SHEET_INVALID, every row with its number and reason in `rows`); nothing is written then. Synchronous: a set has a few hundred rows.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description 2-digit province code; default: the province of the caller’s PAR role */
+          province?: string;
+          year: number;
+          unitGroup: "department" | "commune" | "province";
+          title: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}": {
+    /** A criteria set with its tree and what stops it from being published */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Delete a draft */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+    /** Change a draft’s title or its bonus/penalty caps */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetUpdateInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/export.xlsx": {
+    /** The set as a workbook in the published layout (importing it back gives the same tree) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/criteria": {
+    /** Add, change, move or delete a node of a draft */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaEditInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaEditResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/criteria-sets/{id}/publish": {
+    /**
+     * Publish a draft with the province’s decision (number and date)
+     * @description The tree must validate (422 PAR_SET_INVALID with the issues; the national provincial set must total 100 points) and no other set of the year and group may be in force (409 PAR_SET_IN_FORCE).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParCriteriaSetPublishInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParCriteriaSetDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          content: {
+            "application/json": components["schemas"]["ParSheetProblem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds": {
+    /** PAR Index rounds the official takes part in (organiser, appraiser, or a unit), newest first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRound"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create the round of a year (organiser): the published set per unit group, the units, the deadlines */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            year: number;
+            title: string;
+            unitGroups?: ("department" | "commune" | "province")[];
+            deadlines?: components["schemas"]["ParDeadlinesInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}": {
+    /** One PAR Index round */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change the title or the deadlines of a round (organiser; working days only, in stage order) */
+    patch: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            title?: string;
+            deadlines?: components["schemas"]["ParDeadlinesInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/advance": {
+    /**
+     * Advance the round to its next stage (organiser); opening freezes the criteria sets
+     * @description Publication (council → published) is the results’ endpoint, through the same stage path.
+     */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @enum {string} */
+            action: "open" | "start_appraisal_1" | "start_explanation" | "start_appraisal_2" | "start_council";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRound"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units": {
+    /**
+     * Units of a round the official reaches (organiser: all; appraiser: assigned; a unit: its own)
+     * @description Keyset-paginated by (unit group, agency); `late=true` keeps the late units (organiser’s view).
+     */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          late?: string;
+        };
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRoundUnit"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/applicability": {
+    /** Tags and excluded criteria of a unit (organiser, while the round is a draft) */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            tags: string[];
+            excludedCodes: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              agencyId: string;
+              tags: string[];
+              excludedCodes: string[];
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/appraisers": {
+    /** Appraisers assigned to the units of a round (organiser) */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Assign an appraiser (an official with the PAR appraiser role) to a unit (organiser; idempotent) */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/appraisers/{agencyId}/{userId}": {
+    /** Remove an appraiser from a unit (organiser) */
+    delete: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          userId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string;
+                  assignedAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/scorecard": {
+    /** A unit’s scorecard (the unit itself, its assigned appraisers, the organiser; 404 for anyone else) */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParScorecard"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/scores/{code}": {
+    /**
+     * Enter a leaf’s points and note for a stage (version-guarded per leaf; null for the first write)
+     * @description self (focal officer, self-assessment), appraisal_1 / appraisal_2 (assigned appraiser or organiser), explanation (the unit’s note), final (organiser, council). `acceptSystem` takes the system figure’s points; other points than the figure’s need `overrideReason`. Points are hundredths, 0 to the maximum.
+     */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            field: "self" | "appraisal_1" | "explanation" | "appraisal_2" | "final";
+            points?: number | null;
+            note?: string | null;
+            acceptSystem?: boolean;
+            overrideReason?: string | null;
+            expectedVersion: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParScore"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/adjustments/{kind}": {
+    /** Bonus or penalty points of the unit for a stage, within the criteria set’s cap */
+    put: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          kind: "bonus" | "penalty";
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            field: "self" | "appraisal_1" | "appraisal_2" | "final";
+            points: number;
+            note?: string | null;
+            expectedVersion: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              kind: "bonus" | "penalty";
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/actions": {
+    /** Move the unit: submit, approve or return (with a reason), lock late, appraisal done, explain, finalise */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "submit_self" | "approve_self" | "return_self" | "lock_late" | "complete_appraisal_1" | "submit_explanation" | "complete_appraisal_2" | "finalise";
+            expectedVersion: number;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              agencyId: string;
+              /** @enum {string} */
+              status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/links": {
+    /** Evidence as a link: to a document or figure in motcua (a path) or a public address */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/files": {
+    /** Evidence as a file (PDF, JPEG, PNG; type read from the content, scanned, stored by its hash) */
+    post: {
+      parameters: {
+        query: {
+          code: string;
+          title: string;
+        };
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/{evidenceId}": {
+    /** Withdraw evidence (kept, marked withdrawn) while the unit may still write */
+    delete: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          evidenceId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              withdrawn: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/evidence/{evidenceId}/file": {
+    /** The file of an evidence item */
+    get: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+          evidenceId: string;
+        };
+      };
+      responses: {
+        /** @description The document (application/pdf or image/jpeg or image/png) */
+        200: {
+          content: {
+            "application/pdf": string;
+            "image/jpeg": string;
+            "image/png": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/system-figures": {
+    /**
+     * Compute the figures motcua measures (on-time rate, online share, Decision 766 index) for the unit
+     * @description Appraisers and the organiser. Each figure is kept with its counts, points and formula, and links to the dossiers behind it; measures of areas not in motcua yet answer "chưa có dữ liệu".
+     */
+    post: {
+      parameters: {
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  code: string;
+                  /** @enum {string} */
+                  measure: "dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate";
+                  label: {
+                    vi: string;
+                    en: string;
+                  };
+                  available: boolean;
+                  reason: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  numerator: number | null;
+                  denominator: number | null;
+                  points: number | null;
+                  formula: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  drillDown: string[];
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/rounds/{roundId}/units/{agencyId}/history": {
+    /** The unit’s score history (who changed what, when; hash-chained), in order */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          afterSeq?: number;
+          limit?: number;
+        };
+        path: {
+          roundId: string;
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  seq: number;
+                  criterionCode: string | null;
+                  action: string;
+                  field: string;
+                  points: number | null;
+                  note: string | null;
+                  detail: {
+                    [key: string]: unknown;
+                  } | null;
+                  actorUserId: string | null;
+                  at: string;
+                  hash: string;
+                })[];
+              nextAfterSeq: number | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/reminders": {
+    /** The signed-in official’s PAR deadline reminders, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  roundId: string;
+                  roundTitle: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  agencyName: string;
+                  /** @enum {string} */
+                  deadline: "selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue";
+                  dueDate: string;
+                  remindOn: string;
+                  /** @enum {string} */
+                  status: "pending" | "sent" | "skipped" | "failed";
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -10579,6 +12441,363 @@ export interface components {
       /** Format: date */
       decisionDate: string;
     };
+    /** @description The last working day of each stage (working days of the province) */
+    ParDeadlinesInput: {
+      selfAssessmentDue?: string | null;
+      appraisal1Due?: string | null;
+      explanationDue?: string | null;
+      appraisal2Due?: string | null;
+      councilDue?: string | null;
+    };
+    /** @description A yearly PAR Index round: stage, deadlines, criteria sets, units by status */
+    ParRoundInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      deadlines: {
+        selfAssessmentDue: string | null;
+        appraisal1Due: string | null;
+        explanationDue: string | null;
+        appraisal2Due: string | null;
+        councilDue: string | null;
+      };
+      openedAt: string | null;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+      sets: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          /** Format: uuid */
+          setId: string;
+          title: string;
+          status: string;
+          bonusCap: number;
+          penaltyCap: number;
+          totalMax: number;
+        })[];
+      progress: {
+        [key: string]: number;
+      };
+    };
+    /** @description A unit of a round: status, applicability, lateness */
+    ParRoundUnitInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyCode: string;
+      agencyName: string;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      tags: string[];
+      excludedCodes: string[];
+      /** @enum {string} */
+      status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+      statusChangedAt: string;
+      selfSubmittedAt: string | null;
+      explanationSubmittedAt: string | null;
+      version: number;
+      late: ("selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue")[];
+    };
+    /** @description A leaf’s points and notes per stage, with the system figure (hundredths) */
+    ParScoreInput: {
+      selfPoints: number | null;
+      selfNote: string | null;
+      appraisal1Points: number | null;
+      appraisal1Note: string | null;
+      explanationNote: string | null;
+      appraisal2Points: number | null;
+      appraisal2Note: string | null;
+      finalPoints: number | null;
+      finalNote: string | null;
+      system: ({
+        numerator: number;
+        denominator: number;
+        points: number | null;
+        formula: string | null;
+        computedAt: string | null;
+      }) | null;
+      overrideReason: string | null;
+      version: number;
+    };
+    /** @description A unit’s scorecard: the tree, points per stage, evidence, totals, what the caller may do */
+    ParScorecardInput: {
+      round: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        /** @enum {string} */
+        stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+        deadlines: {
+          selfAssessmentDue: string | null;
+          appraisal1Due: string | null;
+          explanationDue: string | null;
+          appraisal2Due: string | null;
+          councilDue: string | null;
+        };
+      };
+      unit: {
+        /** Format: uuid */
+        agencyId: string;
+        agencyName: string;
+        /** @enum {string} */
+        unitGroup: "department" | "commune" | "province";
+        tags: string[];
+        excludedCodes: string[];
+        /** @enum {string} */
+        status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+        version: number;
+        eventCount: number;
+      };
+      set: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        bonusCap: number;
+        penaltyCap: number;
+      };
+      actors: ("focal" | "head" | "appraiser" | "organiser")[];
+      can: {
+        write: ("self" | "appraisal_1" | "explanation" | "appraisal_2" | "final")[];
+        actions: string[];
+      };
+      nodes: ({
+          code: string;
+          parentCode: string | null;
+          /** @enum {string} */
+          kind: "area" | "criterion" | "component";
+          title: string;
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          isLeaf: boolean;
+          applicable: boolean;
+          score: components["schemas"]["ParScoreInput"] | null;
+          evidence: ({
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              stage: "self_assessment" | "explanation";
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+              fileName: string | null;
+              mediaType: string | null;
+              sizeBytes: number | null;
+              url: string | null;
+              createdAt: string;
+              withdrawnAt: string | null;
+            })[];
+        })[];
+      adjustments: ({
+          /** @enum {string} */
+          kind: "bonus" | "penalty";
+          selfPoints: number | null;
+          selfNote: string | null;
+          appraisal1Points: number | null;
+          appraisal1Note: string | null;
+          appraisal2Points: number | null;
+          appraisal2Note: string | null;
+          finalPoints: number | null;
+          finalNote: string | null;
+          version: number;
+        })[];
+      totals: {
+        applicableMax: number;
+        self: number | null;
+        appraisal1: number | null;
+        appraisal2: number | null;
+        final: number | null;
+        areas: ({
+            applicableMax: number;
+            self: number | null;
+            appraisal1: number | null;
+            appraisal2: number | null;
+            final: number | null;
+            code: string;
+            title: string;
+          })[];
+      };
+    };
+    /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
+    ParCriteriaSetInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+    };
+    ParCriterionNodeInput: {
+      /** @description Dotted numbering as published: "3", "3.2", "3.2.1" */
+      code: string;
+      parentCode: string | null;
+      /** @enum {string} */
+      kind: "area" | "criterion" | "component";
+      position: number;
+      title: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      maxPoints: number;
+      scoringRule: string | null;
+      evidenceRequired: string | null;
+      /** @description Scored by the sociological survey, never self-assessed */
+      surveyScored: boolean;
+      systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+      /** @description Unit tags the criterion does not apply to */
+      notApplicableTo: string[];
+      isLeaf: boolean;
+    };
+    /** @description What stops a set from being published */
+    ParCriteriaIssueInput: {
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      nodeCode: string | null;
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParCriteriaSetDetailInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNodeInput"][];
+      issues: components["schemas"]["ParCriteriaIssueInput"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+    };
+    ParSheetRowErrorInput: {
+      /** @description The row in the file (null: the whole sheet) */
+      rowNumber: number | null;
+      column: ("code" | "title" | "maxPoints" | "scoringRule" | "evidenceRequired" | "surveyScored" | "notApplicableTo" | "systemMeasure") | null;
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParSheetProblemInput: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      instance?: string;
+      requestId?: string;
+      errors?: {
+          in: string;
+          pointer: string;
+          code: string;
+          message: string;
+        }[];
+      /** @description PAR_SET_SHEET_INVALID: every bad row with its reason */
+      rows?: components["schemas"]["ParSheetRowErrorInput"][];
+      /** @description PAR_SET_INVALID: what stops publication */
+      issues?: components["schemas"]["ParCriteriaIssueInput"][];
+    };
+    /** @description One edit of a draft’s tree. The tree is renumbered as published after it, and a parent’s maximum is always the sum of its children’s. */
+    ParCriteriaEditInputInput: {
+      expectedVersion: number;
+      edit: OneOf<[{
+        /** @constant */
+        kind: "add";
+        parentCode: string | null;
+        fields: {
+          title: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "update";
+        code: string;
+        fields: {
+          title?: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints?: number;
+          scoringRule?: string | null;
+          evidenceRequired?: string | null;
+          surveyScored?: boolean;
+          systemMeasure?: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo?: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "move";
+        code: string;
+        parentCode: string | null;
+        index: number;
+      }, {
+        /** @constant */
+        kind: "delete";
+        code: string;
+      }]>;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedureInput: {
       catalog: string;
@@ -12074,6 +14293,68 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    ParCriteriaSetCreateInputInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInputInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaEditResultInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNodeInput"][];
+      issues: components["schemas"]["ParCriteriaIssueInput"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+      editedCode: string | null;
+    };
+    ParCriteriaSetPublishInputInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
     };
     PortalSettingsInput: {
       signIn: {
@@ -14212,6 +16493,363 @@ export interface components {
       /** Format: date */
       decisionDate: string;
     };
+    /** @description The last working day of each stage (working days of the province) */
+    ParDeadlines: {
+      selfAssessmentDue?: string | null;
+      appraisal1Due?: string | null;
+      explanationDue?: string | null;
+      appraisal2Due?: string | null;
+      councilDue?: string | null;
+    };
+    /** @description A yearly PAR Index round: stage, deadlines, criteria sets, units by status */
+    ParRound: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      deadlines: {
+        selfAssessmentDue: string | null;
+        appraisal1Due: string | null;
+        explanationDue: string | null;
+        appraisal2Due: string | null;
+        councilDue: string | null;
+      };
+      openedAt: string | null;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+      sets: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          /** Format: uuid */
+          setId: string;
+          title: string;
+          status: string;
+          bonusCap: number;
+          penaltyCap: number;
+          totalMax: number;
+        })[];
+      progress: {
+        [key: string]: number;
+      };
+    };
+    /** @description A unit of a round: status, applicability, lateness */
+    ParRoundUnit: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyCode: string;
+      agencyName: string;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      tags: string[];
+      excludedCodes: string[];
+      /** @enum {string} */
+      status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+      statusChangedAt: string;
+      selfSubmittedAt: string | null;
+      explanationSubmittedAt: string | null;
+      version: number;
+      late: ("selfAssessmentDue" | "appraisal1Due" | "explanationDue" | "appraisal2Due" | "councilDue")[];
+    };
+    /** @description A leaf’s points and notes per stage, with the system figure (hundredths) */
+    ParScore: {
+      selfPoints: number | null;
+      selfNote: string | null;
+      appraisal1Points: number | null;
+      appraisal1Note: string | null;
+      explanationNote: string | null;
+      appraisal2Points: number | null;
+      appraisal2Note: string | null;
+      finalPoints: number | null;
+      finalNote: string | null;
+      system: ({
+        numerator: number;
+        denominator: number;
+        points: number | null;
+        formula: string | null;
+        computedAt: string | null;
+      }) | null;
+      overrideReason: string | null;
+      version: number;
+    };
+    /** @description A unit’s scorecard: the tree, points per stage, evidence, totals, what the caller may do */
+    ParScorecard: {
+      round: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        /** @enum {string} */
+        stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+        deadlines: {
+          selfAssessmentDue: string | null;
+          appraisal1Due: string | null;
+          explanationDue: string | null;
+          appraisal2Due: string | null;
+          councilDue: string | null;
+        };
+      };
+      unit: {
+        /** Format: uuid */
+        agencyId: string;
+        agencyName: string;
+        /** @enum {string} */
+        unitGroup: "department" | "commune" | "province";
+        tags: string[];
+        excludedCodes: string[];
+        /** @enum {string} */
+        status: "self_draft" | "self_submitted" | "self_locked" | "appraisal_1_done" | "explanation_submitted" | "appraisal_2_done" | "finalised";
+        version: number;
+        eventCount: number;
+      };
+      set: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        bonusCap: number;
+        penaltyCap: number;
+      };
+      actors: ("focal" | "head" | "appraiser" | "organiser")[];
+      can: {
+        write: ("self" | "appraisal_1" | "explanation" | "appraisal_2" | "final")[];
+        actions: string[];
+      };
+      nodes: ({
+          code: string;
+          parentCode: string | null;
+          /** @enum {string} */
+          kind: "area" | "criterion" | "component";
+          title: string;
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          isLeaf: boolean;
+          applicable: boolean;
+          score: components["schemas"]["ParScore"] | null;
+          evidence: ({
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              stage: "self_assessment" | "explanation";
+              /** @enum {string} */
+              kind: "file" | "link";
+              title: string;
+              fileName: string | null;
+              mediaType: string | null;
+              sizeBytes: number | null;
+              url: string | null;
+              createdAt: string;
+              withdrawnAt: string | null;
+            })[];
+        })[];
+      adjustments: ({
+          /** @enum {string} */
+          kind: "bonus" | "penalty";
+          selfPoints: number | null;
+          selfNote: string | null;
+          appraisal1Points: number | null;
+          appraisal1Note: string | null;
+          appraisal2Points: number | null;
+          appraisal2Note: string | null;
+          finalPoints: number | null;
+          finalNote: string | null;
+          version: number;
+        })[];
+      totals: {
+        applicableMax: number;
+        self: number | null;
+        appraisal1: number | null;
+        appraisal2: number | null;
+        final: number | null;
+        areas: ({
+            applicableMax: number;
+            self: number | null;
+            appraisal1: number | null;
+            appraisal2: number | null;
+            final: number | null;
+            code: string;
+            title: string;
+          })[];
+      };
+    };
+    /** @description A PAR Index criteria set (bộ tiêu chí) of a year and unit group */
+    ParCriteriaSet: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+    };
+    ParCriterionNode: {
+      /** @description Dotted numbering as published: "3", "3.2", "3.2.1" */
+      code: string;
+      parentCode: string | null;
+      /** @enum {string} */
+      kind: "area" | "criterion" | "component";
+      position: number;
+      title: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      maxPoints: number;
+      scoringRule: string | null;
+      evidenceRequired: string | null;
+      /** @description Scored by the sociological survey, never self-assessed */
+      surveyScored: boolean;
+      systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+      /** @description Unit tags the criterion does not apply to */
+      notApplicableTo: string[];
+      isLeaf: boolean;
+    };
+    /** @description What stops a set from being published */
+    ParCriteriaIssue: {
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      nodeCode: string | null;
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParCriteriaSetDetail: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNode"][];
+      issues: components["schemas"]["ParCriteriaIssue"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+    };
+    ParSheetRowError: {
+      /** @description The row in the file (null: the whole sheet) */
+      rowNumber: number | null;
+      column: ("code" | "title" | "maxPoints" | "scoringRule" | "evidenceRequired" | "surveyScored" | "notApplicableTo" | "systemMeasure") | null;
+      /** @enum {string} */
+      code: "EMPTY" | "CODE_MISSING" | "CODE_FORMAT" | "CODE_DUPLICATE" | "PARENT_MISSING" | "PARENT_MISMATCH" | "KIND_DEPTH" | "TITLE_MISSING" | "MAX_MISSING" | "MAX_FORMAT" | "LEAF_WITHOUT_MAX" | "CHILD_OVER_PARENT" | "SUM_MISMATCH" | "TOTAL_MISMATCH" | "SYSTEM_MEASURE_NOT_LEAF" | "SURVEY_NOT_LEAF" | "SURVEY_WITH_SYSTEM_MEASURE" | "SYSTEM_MEASURE_UNKNOWN" | "SURVEY_FLAG_FORMAT" | "TAG_FORMAT" | "TEXT_TOO_LONG" | "CAP_KIND_UNKNOWN" | "CAP_DUPLICATE" | "CAP_FORMAT" | "COLUMNS_MISSING";
+      message: {
+        vi: string;
+        en: string;
+      };
+    };
+    ParSheetProblem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      code: string;
+      instance?: string;
+      requestId?: string;
+      errors?: {
+          in: string;
+          pointer: string;
+          code: string;
+          message: string;
+        }[];
+      /** @description PAR_SET_SHEET_INVALID: every bad row with its reason */
+      rows?: components["schemas"]["ParSheetRowError"][];
+      /** @description PAR_SET_INVALID: what stops publication */
+      issues?: components["schemas"]["ParCriteriaIssue"][];
+    };
+    /** @description One edit of a draft’s tree. The tree is renumbered as published after it, and a parent’s maximum is always the sum of its children’s. */
+    ParCriteriaEditInput: {
+      expectedVersion: number;
+      edit: OneOf<[{
+        /** @constant */
+        kind: "add";
+        parentCode: string | null;
+        fields: {
+          title: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints: number;
+          scoringRule: string | null;
+          evidenceRequired: string | null;
+          surveyScored: boolean;
+          systemMeasure: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "update";
+        code: string;
+        fields: {
+          title?: string;
+          /** @description Hundredths of a point (1,5 điểm = 150) */
+          maxPoints?: number;
+          scoringRule?: string | null;
+          evidenceRequired?: string | null;
+          surveyScored?: boolean;
+          systemMeasure?: ("dossier_on_time_rate" | "dossier_online_share" | "index_766" | "pakn_on_time_rate" | "sipas_satisfaction" | "edocument_rate" | "digital_signature_rate") | null;
+          notApplicableTo?: string[];
+        };
+      }, {
+        /** @constant */
+        kind: "move";
+        code: string;
+        parentCode: string | null;
+        index: number;
+      }, {
+        /** @constant */
+        kind: "delete";
+        code: string;
+      }]>;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedure: {
       catalog: string;
@@ -15707,6 +18345,68 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    ParCriteriaSetCreateInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaEditResult: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      unitGroupLabel: {
+        vi: string;
+        en: string;
+      };
+      version: number;
+      /** @enum {string} */
+      status: "draft" | "published" | "frozen";
+      title: string;
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap: number;
+      /** @description Sum of the areas’ maxima, hundredths */
+      totalMax: number;
+      /** @description Demo data shipped with the demo province */
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      publishedAt: string | null;
+      /** @description Send it back as expectedVersion with every change */
+      rowVersion: number;
+      criteria: components["schemas"]["ParCriterionNode"][];
+      issues: components["schemas"]["ParCriteriaIssue"][];
+      leafCount: number;
+      /** @description Sum of the survey-scored leaves */
+      surveyMax: number;
+      canPublish: boolean;
+      editedCode: string | null;
+    };
+    ParCriteriaSetPublishInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
     };
     PortalSettings: {
       signIn: {

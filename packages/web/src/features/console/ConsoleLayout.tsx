@@ -97,10 +97,16 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
+    // Chỉ số CCHC (PAR Index): the unit's focal officer and head, the appraisers, the organiser.
+    hasRole(me, 'par_focal', 'approver', 'par_appraiser', 'par_organiser') && {
+      key: '/can-bo/chi-so-cchc',
+      icon: <TrophyOutlined />,
+      label: t('nav.par'),
+    },
     // The PAR Index results: the organiser's dashboard (Sở Nội vụ).
     hasRole(me, 'par_organiser') && {
       key: '/can-bo/chi-so-cchc/ket-qua',
-      icon: <TrophyOutlined />,
+      icon: <BarChartOutlined />,
       label: t('nav.parResults'),
     },
     { divider: true },
@@ -117,6 +123,7 @@ const ConsoleChrome = () => {
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
       '/can-bo/chi-so-cchc/ket-qua',
+      '/can-bo/chi-so-cchc',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -1,8 +1,9 @@
-import { insertParResults, lockParRound, markParRoundPublished, type ParRoundRecord } from '@motcua/db';
+import { insertParResults, lockParRound, type ParRoundRecord } from '@motcua/db';
 import type { Actor } from '../../../auth/actor.js';
-import { authorizeProvinceAction } from '../../../auth/authorize.js';
+import { authorizeProvinceAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, notFound } from '../../../errors/app-error.js';
+import { changeParRound } from '../rounds/change-par-round.js';
 import { computeRoundFigures } from './round-figures.js';
 
 export const PAR_ROUND = { vi: 'đợt đánh giá Chỉ số CCHC', en: 'PAR Index round' };
@@ -19,7 +20,8 @@ export type PublishParRoundInput = {
 /**
  * Publishes a round after the council (council → published): authorize (par.organise of the round's province)
  * → lock the round → compute every unit's figures from the counted scores (domain scoring, ranking, bands)
- * → write the par_result snapshot and the round's decision and stage in one transaction. Idempotent: the same
+ * → write the par_result snapshot, then the stage and decision through the round's shared path (changeParRound:
+ * precondition, version, history row), all in one transaction. Idempotent: the same
  * decision again answers the round as published; another decision for a published round is refused.
  */
 export const publishParRound = async (
@@ -68,15 +70,16 @@ export const publishParRound = async (
         penaltyPoints: unit.penaltyPoints,
       })),
     );
-    const published = await markParRoundPublished(trx, {
-      id: round.id,
+    // The round's one stage path (its precondition: every unit finalised by the council; its history row).
+    const now = ctx.clock.now();
+    const published = await changeParRound(ctx, trx, {
+      roundId: round.id,
+      action: 'publish',
       expectedVersion: input.expectedVersion,
-      decisionNumber: input.decisionNumber,
-      decisionDate: input.decisionDate,
-      publishedAt: ctx.clock.now(),
+      actorUserId: requireOfficial(actor).userId,
+      at: now,
+      set: { decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, publishedAt: now },
+      detail: { decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, units: ranked.length },
     });
-    if (!published) {
-      throw new AppError('VERSION_CONFLICT', { current: round.rowVersion, sent: input.expectedVersion });
-    }
     return { round: published, units: ranked.length, replayed: false };
   });

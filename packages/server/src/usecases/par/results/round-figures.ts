@@ -6,11 +6,11 @@
 import {
   type Database,
   listCriteriaOfSets,
+  listParResultUnits,
   listParRoundAdjustments,
   listParRoundScores,
   listParRoundSets,
-  listParRoundUnits,
-  type ParRoundUnitRow,
+  type ParResultUnitRow,
 } from '@motcua/db';
 import {
   bandOf,
@@ -31,7 +31,7 @@ export type ParUnitFigures = ParUnitScore & {
   agencyId: string;
   unitName: string;
   unitGroup: ParUnitGroup;
-  status: ParRoundUnitRow['status'];
+  status: ParResultUnitRow['status'];
   rank: number;
   band: string | null;
   /** Leaves scored at the counted stage / applicable leaves (how complete the figure is). */
@@ -75,7 +75,7 @@ export const computeRoundFigures = async (
   options: { onlyScored?: boolean } = {},
 ): Promise<ParUnitFigures[]> => {
   const [units, sets, scores, adjustments] = await Promise.all([
-    listParRoundUnits(db, roundId),
+    listParResultUnits(db, roundId),
     listParRoundSets(db, roundId),
     listParRoundScores(db, roundId),
     listParRoundAdjustments(db, roundId),

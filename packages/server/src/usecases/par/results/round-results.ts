@@ -8,8 +8,8 @@ import {
   findParRound,
   findParRoundOfYear,
   listParResults,
-  listParRounds,
-  listParRoundUnits,
+  listParResultUnits,
+  listParRoundsOfProvince,
   listUnitParResults,
   type ParAreaPointsJson,
   type ParResultRecord,
@@ -226,7 +226,7 @@ export const listPublishedParRounds = async (
   input: { provinceCode: string; beforeYear?: number | undefined; limit: number },
 ): Promise<ParRoundSummary[]> =>
   (
-    await listParRounds(ctx.reader, {
+    await listParRoundsOfProvince(ctx.reader, {
       provinceCode: input.provinceCode,
       publishedOnly: true,
       ...(input.beforeYear === undefined ? {} : { beforeYear: input.beforeYear }),
@@ -257,7 +257,7 @@ export const listParRoundsForOrganiser = async (
 ): Promise<ParRoundSummary[]> => {
   const provinceCode = resolveOrganiserProvince(actor, input.province);
   return (
-    await listParRounds(ctx.db, {
+    await listParRoundsOfProvince(ctx.db, {
       provinceCode,
       publishedOnly: false,
       ...(input.beforeYear === undefined ? {} : { beforeYear: input.beforeYear }),
@@ -351,7 +351,7 @@ export const getParRoundProgress = async (
   authorizeProvinceAction(actor, 'par.organise', round.provinceCode);
   const today = todayInVietnam(ctx.clock);
   const [units, evidence, figures] = await Promise.all([
-    listParRoundUnits(ctx.db, round.id),
+    listParResultUnits(ctx.db, round.id),
     countParRoundEvidence(ctx.db, round.id),
     computeRoundFigures(ctx.db, round.id),
   ]);

@@ -1,0 +1,198 @@
+import { findCriteriaTree, findParRoundUnit, listParRoundSets, listParScores, writeParScore } from '@motcua/db';
+import {
+  addSums,
+  buildStatisticsFigures,
+  computeApplicableLeaves,
+  computeServiceIndex,
+  computeSystemPoints,
+  createZeroSums,
+  PAR_MEASURE_LABELS,
+  PAR_MEASURES_AVAILABLE,
+  type ParSystemMeasure,
+  parseScoreBands,
+} from '@motcua/domain';
+import type { Actor } from '../../../auth/actor.js';
+import { type AppContext, todayInVietnam } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
+import { sumReportStatistics } from '../../reports/fold-statistics.js';
+import { resolveReportPeriod } from '../../reports/period.js';
+import { changeParUnit, type ParEventInput } from './change-par-unit.js';
+import { authorizeParUnit } from './par-access.js';
+
+/** The dossiers behind each measure (the report drill-down, GET /api/v1/reports/dossiers?figure=…). */
+const DRILL_DOWN_FIGURES: Partial<Record<ParSystemMeasure, string[]>> = {
+  dossier_on_time_rate: ['resolved_early', 'resolved_on_time', 'resolved_late'],
+  dossier_online_share: ['received', 'online_full_online'],
+  index_766: ['progress_counted', 'progress_not_counted'],
+};
+
+type Counts = { numerator: number; denominator: number };
+
+/**
+ * The unit's counts for a measure over the round's year, from the statistics motcua keeps (the same
+ * aggregates as the statistics report and the Decision 766 index; usecases/reports).
+ */
+const measureCounts = async (
+  ctx: AppContext,
+  input: { provinceCode: string; agencyId: string; year: number; unitGroup: string },
+): Promise<Partial<Record<ParSystemMeasure, Counts>>> => {
+  const { plan } = resolveReportPeriod({ period: String(input.year) }, todayInVietnam(ctx.clock));
+  const rows = await sumReportStatistics(ctx, {
+    plan,
+    filter: { provinceCodes: [input.provinceCode], agencyIds: [input.agencyId] },
+    dimensions: [],
+    bucket: 'none',
+  });
+  const sums = rows.reduce((s, r) => addSums(s, r.sums), createZeroSums());
+  const figures = buildStatisticsFigures(sums);
+  const index = computeServiceIndex(sums, input.unitGroup === 'commune' ? 'commune' : 'province');
+  const counts: Partial<Record<ParSystemMeasure, Counts>> = {};
+  const onTime = figures.percentages.earlyOrOnTime;
+  if (onTime.base > 0) {
+    counts.dossier_on_time_rate = { numerator: onTime.numerator, denominator: onTime.base };
+  }
+  const online = figures.percentages.online;
+  if (online.base > 0) {
+    counts.dossier_online_share = { numerator: online.numerator, denominator: online.base };
+  }
+  if (index.maxAvailable > 0 && figures.totalToProcess > 0) {
+    // The index is points over the maximum motcua can score (hundredths, exact).
+    counts.index_766 = {
+      numerator: Math.round(index.score * 100),
+      denominator: Math.round(index.maxAvailable * 100),
+    };
+  }
+  return counts;
+};
+
+/**
+ * Computes the figures of every applicable leaf with a system measure (issue 17 item 3) and stores each
+ * figure's counts, points and formula on the leaf's score (an event per leaf in the unit's history). The
+ * appraiser then accepts the points or overrides them with a reason. Measures of areas motcua does not have
+ * yet (PAKN, SIPAS, e-office) answer "chưa có dữ liệu".
+ */
+export const computeParSystemFigures = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: { roundId: string; agencyId: string },
+) => {
+  const { official, round, actors } = await authorizeParUnit(ctx, actor, input);
+  if (!actors.includes('appraiser') && !actors.includes('organiser')) {
+    throw new AppError('PAR_UNIT_ACTION_NOT_ALLOWED');
+  }
+  if (round.stage === 'draft' || round.stage === 'published') {
+    throw new AppError('PAR_WRONG_ROUND_STAGE');
+  }
+  const now = ctx.clock.now();
+  const unitRow = await findParRoundUnit(ctx.db, input);
+  if (!unitRow) {
+    throw new AppError('PAR_ROUND_NO_SETS', { year: round.year });
+  }
+  const counts = await measureCounts(ctx, {
+    provinceCode: round.provinceCode,
+    agencyId: input.agencyId,
+    year: round.year,
+    unitGroup: unitRow.unitGroup,
+  });
+  const { result } = await ctx.db.transaction().execute((trx) =>
+    changeParUnit(ctx, trx, {
+      roundId: round.id,
+      agencyId: input.agencyId,
+      actorUserId: official.userId,
+      at: now,
+      apply: async (unit) => {
+        const set = (await listParRoundSets(trx, round.id)).find((s) => s.unitGroup === unit.unitGroup);
+        const nodes = set ? await findCriteriaTree(trx, set.setId) : [];
+        const applicable = new Set(
+          computeApplicableLeaves(nodes, unit.tags, unit.excludedCodes).leaves.map((leaf) => leaf.code),
+        );
+        const scores = new Map(
+          (await listParScores(trx, { roundId: round.id, agencyId: unit.agencyId })).map((s) => [s.criterionCode, s]),
+        );
+        const events: ParEventInput[] = [];
+        const figures = [];
+        for (const node of nodes) {
+          const measure = node.systemMeasure as ParSystemMeasure | null;
+          if (!measure || !applicable.has(node.code)) {
+            continue;
+          }
+          const label = PAR_MEASURE_LABELS[measure];
+          const count = PAR_MEASURES_AVAILABLE.includes(measure) ? counts[measure] : undefined;
+          const drillDown = (DRILL_DOWN_FIGURES[measure] ?? []).map(
+            (figure) =>
+              `/api/v1/reports/dossiers?figure=${figure}&scope=agency&agency=${unit.agencyId}&period=${round.year}`,
+          );
+          if (!count) {
+            figures.push({
+              code: node.code,
+              measure,
+              label,
+              available: false,
+              reason: PAR_MEASURES_AVAILABLE.includes(measure)
+                ? {
+                    vi: 'Chưa có dữ liệu: đơn vị chưa có hồ sơ trong năm.',
+                    en: 'No data: the unit has no dossiers in the year.',
+                  }
+                : {
+                    vi: 'Chưa có dữ liệu: phân hệ này chưa có trên hệ thống.',
+                    en: 'No data: this area is not in motcua yet.',
+                  },
+              numerator: null,
+              denominator: null,
+              points: null,
+              formula: null,
+              drillDown,
+            });
+            continue;
+          }
+          const computed = computeSystemPoints({
+            ...count,
+            maxPoints: node.maxPoints,
+            bands: parseScoreBands(node.scoringRule),
+          });
+          const existing = scores.get(node.code);
+          await writeParScore(trx, {
+            key: {
+              roundId: round.id,
+              agencyId: unit.agencyId,
+              criterionCode: node.code,
+              provinceCode: unit.provinceCode,
+            },
+            expectedVersion: existing?.rowVersion ?? null,
+            values: {
+              systemNumerator: count.numerator,
+              systemDenominator: count.denominator,
+              systemPoints: computed.points,
+              systemFormula: computed.formula.vi,
+              systemComputedAt: now,
+              updatedBy: official.userId,
+            },
+            at: now,
+          });
+          events.push({
+            criterionCode: node.code,
+            action: 'system_figure',
+            field: 'system',
+            points: computed.points,
+            note: computed.formula.vi,
+            detail: { measure, numerator: count.numerator, denominator: count.denominator },
+          });
+          figures.push({
+            code: node.code,
+            measure,
+            label,
+            available: true,
+            reason: null,
+            numerator: count.numerator,
+            denominator: count.denominator,
+            points: computed.points,
+            formula: computed.formula,
+            drillDown,
+          });
+        }
+        return { events, result: figures };
+      },
+    }),
+  );
+  return { items: result };
+};

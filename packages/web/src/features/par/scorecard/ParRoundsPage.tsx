@@ -1,0 +1,191 @@
+import '../../../i18n/par-scorecard';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { hasRole, useMe } from '../../auth/useMe';
+import {
+  type ParAdvanceAction,
+  type ParRound,
+  type ParRoundUnits,
+  useAdvanceParRound,
+  useAssignParAppraiser,
+  useCreateParRound,
+  useParReminders,
+  useParRounds,
+  useParRoundUnits,
+} from './useParScorecard';
+
+type UnitStatus = ParRoundUnits['items'][number]['status'];
+
+const NEXT_ACTION: Partial<Record<ParRound['stage'], ParAdvanceAction>> = {
+  draft: 'open',
+  self_assessment: 'start_appraisal_1',
+  appraisal_1: 'start_explanation',
+  explanation: 'start_appraisal_2',
+  appraisal_2: 'start_council',
+};
+const DEADLINES = ['selfAssessmentDue', 'appraisal1Due', 'explanationDue', 'appraisal2Due', 'councilDue'] as const;
+const formatDate = (date: string | null) =>
+  date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '—';
+
+/** The units of a round the caller reaches, with status and lateness; the organiser assigns appraisers here. */
+const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean }) => {
+  const { t } = useTranslation();
+  const [lateOnly, setLateOnly] = useState(false);
+  const units = useParRoundUnits(round.id, lateOnly);
+  const assign = useAssignParAppraiser(round.id);
+  const [appraiser, setAppraiser] = useState<Record<string, string>>({});
+  return (
+    <div>
+      {organiser && (
+        <Checkbox
+          checked={lateOnly}
+          onChange={(event) => setLateOnly(event.target.checked)}
+          data-testid="par-late-only"
+        >
+          {t('parScorecard.lateOnly')}
+        </Checkbox>
+      )}
+      {units.data?.items.map((unit) => (
+        <Card key={unit.agencyId} size="small" style={{ marginTop: 8 }} data-testid={`par-unit-${unit.agencyCode}`}>
+          <Space wrap>
+            <Typography.Text strong>{unit.agencyName}</Typography.Text>
+            <Tag color="green">{t(`parScorecard.status_${unit.status}`)}</Tag>
+            {unit.late.map((field) => (
+              <Tag key={field} color="red">
+                {t('parScorecard.late')}: {t(`parScorecard.deadline_${field}`)}
+              </Tag>
+            ))}
+            {unit.tags.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+            <Link to={`/can-bo/chi-so-cchc/${round.id}/${unit.agencyId}`}>{t('parScorecard.open')}</Link>
+          </Space>
+          {organiser && (
+            <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+              <Input
+                placeholder={t('parScorecard.appraiserId')}
+                value={appraiser[unit.agencyId] ?? ''}
+                onChange={(event) => setAppraiser({ ...appraiser, [unit.agencyId]: event.target.value.trim() })}
+              />
+              <Button
+                disabled={!appraiser[unit.agencyId]}
+                onClick={() => assign.mutate({ agencyId: unit.agencyId, userId: appraiser[unit.agencyId] ?? '' })}
+              >
+                {t('parScorecard.assign')}
+              </Button>
+            </Space.Compact>
+          )}
+        </Card>
+      ))}
+      {assign.error && <Alert type="error" message={assign.error.message} />}
+    </div>
+  );
+};
+
+/**
+ * The PAR Index rounds the official takes part in. The organiser (Sở Nội vụ) creates the round of a year with
+ * its deadlines, advances it stage by stage, sees the late units and assigns appraisers; units and appraisers
+ * open their scorecards from here.
+ */
+export const ParRoundsPage = () => {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const rounds = useParRounds();
+  const reminders = useParReminders();
+  const create = useCreateParRound();
+  const advance = useAdvanceParRound();
+  const organiser = hasRole(me, 'par_organiser');
+  const province = me?.provinceCode ?? null;
+  return (
+    <div style={{ maxWidth: 960 }}>
+      <Typography.Title level={3}>{t('parScorecard.roundsTitle')}</Typography.Title>
+      {organiser && province && (
+        <Card size="small" title={t('parScorecard.createTitle')} style={{ marginBottom: 12 }}>
+          <Form
+            layout="vertical"
+            onFinish={(values: Record<string, string | number>) =>
+              create.mutate({
+                provinceCode: province,
+                year: Number(values.year),
+                title: String(values.title),
+                deadlines: Object.fromEntries(DEADLINES.filter((f) => values[f]).map((f) => [f, String(values[f])])),
+              })
+            }
+          >
+            <Form.Item name="year" label={t('parScorecard.year')} rules={[{ required: true }]}>
+              <InputNumber min={2000} max={2999} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="title" label={t('parScorecard.title')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            {DEADLINES.map((field) => (
+              <Form.Item key={field} name={field} label={t(`parScorecard.deadline_${field}`)}>
+                <Input type="date" />
+              </Form.Item>
+            ))}
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('parScorecard.create')}
+            </Button>
+            {create.error && <Alert type="error" message={create.error.message} style={{ marginTop: 8 }} />}
+          </Form>
+        </Card>
+      )}
+      {(reminders.data?.items.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginBottom: 12 }}
+          data-testid="par-reminders"
+          message={t('parScorecard.reminders')}
+          description={
+            <ul style={{ paddingLeft: 18, margin: 0 }}>
+              {reminders.data?.items.map((r) => (
+                <li key={r.id}>
+                  {r.agencyName}: {t(`parScorecard.deadline_${r.deadline}`)} {formatDate(r.dueDate)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {rounds.data?.items.length === 0 && <Typography.Paragraph>{t('parScorecard.noRounds')}</Typography.Paragraph>}
+      {rounds.data?.items.map((round) => {
+        const next = NEXT_ACTION[round.stage];
+        return (
+          <Card key={round.id} title={round.title} style={{ marginBottom: 12 }} data-testid={`par-round-${round.year}`}>
+            <Space wrap>
+              <Tag color="blue" data-testid="par-round-stage">
+                {t(`parScorecard.stage_${round.stage}`)}
+              </Tag>
+              {Object.entries(round.progress).map(([status, count]) => (
+                <Tag key={status}>
+                  {t(`parScorecard.status_${status as UnitStatus}`)}: {count}
+                </Tag>
+              ))}
+            </Space>
+            <ul style={{ paddingLeft: 18 }}>
+              {DEADLINES.map((field) => (
+                <li key={field}>
+                  {t(`parScorecard.deadline_${field}`)}: {formatDate(round.deadlines[field])}
+                </li>
+              ))}
+            </ul>
+            {organiser && next && (
+              <Button
+                type="primary"
+                data-testid={`par-advance-${next}`}
+                loading={advance.isPending}
+                onClick={() => advance.mutate({ roundId: round.id, expectedVersion: round.version, action: next })}
+              >
+                {t(`parScorecard.advance_${next}`)}
+              </Button>
+            )}
+            {advance.error && <Alert type="error" message={advance.error.message} style={{ marginTop: 8 }} />}
+            <RoundUnits round={round} organiser={organiser} />
+          </Card>
+        );
+      })}
+    </div>
+  );
+};

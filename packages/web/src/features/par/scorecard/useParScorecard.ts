@@ -1,0 +1,123 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, uploadFile } from '../../../api/client';
+import type { RequestBodyOf, ResponseOf } from '../../../api/contract';
+
+/** Every request of the PAR round and scorecard pages. */
+export type ParRound = ResponseOf<'/api/v1/par/rounds/{roundId}', 'get'>;
+export type ParRoundUnits = ResponseOf<'/api/v1/par/rounds/{roundId}/units', 'get'>;
+export type ParScorecard = ResponseOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/scorecard', 'get'>;
+export type ParScoreInput = RequestBodyOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/scores/{code}', 'put'>;
+export type ParCreateRound = RequestBodyOf<'/api/v1/par/rounds', 'post'>;
+export type ParAdvanceAction = RequestBodyOf<'/api/v1/par/rounds/{roundId}/advance', 'post'>['action'];
+export type ParUnitAction = RequestBodyOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/actions', 'post'>['action'];
+export type ParFigures = ResponseOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/system-figures', 'post'>;
+
+const ROUNDS = '/api/v1/par/rounds';
+const unitPath = (roundId: string, agencyId: string) => `${ROUNDS}/${roundId}/units/${agencyId}`;
+
+export const useParRounds = () =>
+  useQuery({
+    queryKey: ['par', 'rounds'],
+    queryFn: ({ signal }) => api.get<{ items: ParRound[] }>(ROUNDS, undefined, signal),
+  });
+
+export const useParRoundUnits = (roundId: string, lateOnly: boolean) =>
+  useQuery({
+    queryKey: ['par', 'rounds', roundId, 'units', lateOnly],
+    queryFn: ({ signal }) =>
+      api.get<ParRoundUnits>(
+        `${ROUNDS}/${roundId}/units`,
+        { limit: '500', ...(lateOnly ? { late: 'true' } : {}) },
+        signal,
+      ),
+  });
+
+export const useParScorecard = (roundId: string, agencyId: string) =>
+  useQuery({
+    queryKey: ['par', 'scorecard', roundId, agencyId],
+    queryFn: ({ signal }) => api.get<ParScorecard>(`${unitPath(roundId, agencyId)}/scorecard`, undefined, signal),
+  });
+
+const useInvalidatePar = () => {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ['par'] });
+};
+
+export const useCreateParRound = () => {
+  const invalidate = useInvalidatePar();
+  return useMutation({ mutationFn: (body: ParCreateRound) => api.post<ParRound>(ROUNDS, body), onSuccess: invalidate });
+};
+
+export const useAdvanceParRound = () => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (input: { roundId: string; expectedVersion: number; action: ParAdvanceAction }) =>
+      api.post<ParRound>(`${ROUNDS}/${input.roundId}/advance`, {
+        expectedVersion: input.expectedVersion,
+        action: input.action,
+      }),
+    onSuccess: invalidate,
+  });
+};
+
+export const useAssignParAppraiser = (roundId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (body: { agencyId: string; userId: string }) => api.post(`${ROUNDS}/${roundId}/appraisers`, body),
+    onSuccess: invalidate,
+  });
+};
+
+export const useWriteParScore = (roundId: string, agencyId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (input: { code: string; body: ParScoreInput }) =>
+      api.put(`${unitPath(roundId, agencyId)}/scores/${input.code}`, input.body),
+    onSuccess: invalidate,
+  });
+};
+
+export const useActOnParUnit = (roundId: string, agencyId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (body: { action: ParUnitAction; expectedVersion: number; reason?: string }) =>
+      api.post(`${unitPath(roundId, agencyId)}/actions`, body),
+    onSuccess: invalidate,
+  });
+};
+
+export const useAddParEvidence = (roundId: string, agencyId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (input: { code: string; title: string; url?: string; file?: File }) =>
+      input.file
+        ? uploadFile(
+            `${unitPath(roundId, agencyId)}/evidence/files?code=${encodeURIComponent(input.code)}&title=${encodeURIComponent(input.title)}`,
+            input.file,
+            { fileName: input.file.name },
+          )
+        : api.post(`${unitPath(roundId, agencyId)}/evidence/links`, {
+            code: input.code,
+            title: input.title,
+            url: input.url,
+          }),
+    onSuccess: invalidate,
+  });
+};
+
+export const useComputeParFigures = (roundId: string, agencyId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: () => api.post<ParFigures>(`${unitPath(roundId, agencyId)}/system-figures`, {}),
+    onSuccess: invalidate,
+  });
+};
+
+export type ParReminders = ResponseOf<'/api/v1/par/reminders', 'get'>;
+
+/** The signed-in official's deadline reminders. */
+export const useParReminders = () =>
+  useQuery({
+    queryKey: ['par', 'reminders'],
+    queryFn: ({ signal }) => api.get<ParReminders>('/api/v1/par/reminders', { limit: '10' }, signal),
+  });
