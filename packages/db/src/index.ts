@@ -23,7 +23,9 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './par-results.queries.js';
 export * from './par-rounds.queries.js';
+export * from './par-seed.queries.js';
 export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export {

@@ -1,4 +1,4 @@
-import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUserRole } from '@motcua/db';
+import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUser, insertUserRole } from '@motcua/db';
 import { DEFAULT_QUESTIONNAIRE } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
@@ -10,7 +10,10 @@ import {
   TEST_PROCEDURE_WITH_FORM,
   type World,
 } from './testing/fixtures.js';
+import { seedTestParRound } from './testing/par-rounds.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
+import { loadOfficial } from './usecases/auth/resolve-actor.js';
+import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
 import { importDossierRecords } from './usecases/reports/import.js';
@@ -82,6 +85,9 @@ type Fixture = World & {
   /** Fresh before each call of the cases that consume them. */
   spareDraftId: string;
   spareUploadId: string;
+  /** A PAR Index round published (2024) and one open (2026) of the province. */
+  parPublishedRoundId: string;
+  parOpenRoundId: string;
   /** A draft PAR criteria set of the province, and a fresh one before each call that consumes it. */
   parSetId: string;
   spareParSetId: string;
@@ -915,6 +921,107 @@ const CASES: Case[] = [
     url: (f) => `/api/v1/reports/imports/${f.dossierImportId}`,
     allowed: ['province_admin', 'par_organiser'],
   },
+  // The PAR Index results: before publication only the organiser (par.organise) sees a round; a published round
+  // is every official's, and the public API anyone's.
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds',
+    url: () => '/api/v1/par/results/rounds',
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id',
+    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id',
+    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}`,
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id/summary.xlsx',
+    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/summary.xlsx`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id/summary.xlsx',
+    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/summary.xlsx`,
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id/appendix.pdf',
+    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/appendix.pdf`,
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/par/results/rounds/:id/progress',
+    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/progress`,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/results/rounds/:id/publication',
+    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/publication`,
+    body: () => ({ expectedVersion: 1, decisionNumber: '9/QĐ-UBND', decisionDate: '2027-03-01' }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/par/results/national/:year',
+    url: () => '/api/v1/par/results/national/2023',
+    body: () => ({ source: 'Bộ Nội vụ', rows: [{ provinceCode: '33', provinceName: 'Hưng Yên', points: 85 }] }),
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/par/results/national/:year/import',
+    url: () => '/api/v1/par/results/national/2023/import',
+    upload: true,
+    allowed: ['par_organiser'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/rounds',
+    url: () => '/api/v1/public/par/rounds?province=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/results',
+    url: () => '/api/v1/public/par/results?province=33&year=2024',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/results/summary.xlsx',
+    url: () => '/api/v1/public/par/results/summary.xlsx?province=33&year=2024',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/results/appendix.pdf',
+    url: () => '/api/v1/public/par/results/appendix.pdf?province=33&year=2024',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/units/:agencyId',
+    url: (f) => `/api/v1/public/par/units/${f.agencies.justice?.id}`,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/par/national',
+    url: () => '/api/v1/public/par/national?province=33&year=2023',
+    allowed: 'public',
+  },
 
   // PAR Index criteria sets: read by the province's PAR roles (par.read), written by the organiser (par.organise).
   {
@@ -1476,6 +1583,7 @@ beforeAll(async () => {
     documentId,
     spareDraftId: '',
     spareUploadId: '',
+    ...(await seedMatrixParRounds(world)),
     parSetId: await createParDraft(),
     spareParSetId: '',
     parRoundId: '',
@@ -1485,6 +1593,49 @@ beforeAll(async () => {
   justiceId = world.agencies.justice?.id ?? '';
   Object.assign(fixture, await createParRound());
 }, 120_000);
+
+/** A published PAR round (through the publication use-case, by an organiser outside the matrix) and an open one. */
+const seedMatrixParRounds = async (world: World) => {
+  const unit = {
+    agencyId: world.agencies.justice?.id ?? '',
+    points: { '1.1': 1800, '1.2': 1700, '3.1': 2500, '3.2': 2600 },
+  };
+  const parPublishedRoundId = await seedTestParRound(t, { provinceCode: '33', year: 2024, units: [unit] });
+  const parOpenRoundId = await seedTestParRound(t, {
+    provinceCode: '33',
+    year: 2026,
+    stage: 'self_assessment',
+    units: [unit],
+  });
+  const organiser = await insertUser(t.database.db, {
+    username: 'cchc.matran',
+    fullName: 'Tổ chức Chỉ số CCHC',
+    title: null,
+    email: null,
+    phone: null,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    provinceCode: '33',
+    now: new Date(),
+  });
+  await insertUserRole(t.database.db, {
+    userId: organiser?.id ?? '',
+    agencyId: world.agencies.province?.id ?? '',
+    role: 'par_organiser',
+    includeSubagencies: true,
+    grantedBy: null,
+  });
+  const actor = await loadOfficial(t.ctx, organiser?.id ?? '', 'session');
+  if (!actor) {
+    throw new Error('the PAR organiser cannot act');
+  }
+  await publishParRound(t.ctx, actor, {
+    roundId: parPublishedRoundId,
+    expectedVersion: 1,
+    decisionNumber: '100/QĐ-UBND',
+    decisionDate: '2025-03-20',
+  });
+  return { parPublishedRoundId, parOpenRoundId };
+};
 
 afterAll(async () => {
   await t?.close();

@@ -27,6 +27,7 @@ const MyDossiersPage = lazy(() =>
 const MyDossierPage = lazy(() =>
   import('./features/citizen/MyDossierPage').then((m) => ({ default: m.MyDossierPage })),
 );
+const ParIndexPage = lazy(() => import('./features/portal/ParIndexPage').then((m) => ({ default: m.ParIndexPage })));
 const DraftsPage = lazy(() => import('./features/citizen/DraftsPage').then((m) => ({ default: m.DraftsPage })));
 
 const SignInPage = lazy(() => import('./features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
@@ -48,6 +49,12 @@ const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ defau
 // Its own chunk: the import page needs none of the dashboards' charts.
 const ReportImportPage = lazy(() =>
   import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
+);
+const ParResultsPage = lazy(() =>
+  import('./features/par/results/ParResultsPage').then((m) => ({ default: m.ParResultsPage })),
+);
+const ParNationalTablePage = lazy(() =>
+  import('./features/par/results/NationalTablePage').then((m) => ({ default: m.NationalTablePage })),
 );
 const ParRoundsPage = lazy(() =>
   import('./features/par/scorecard/ParRoundsPage').then((m) => ({ default: m.ParRoundsPage })),
@@ -87,6 +94,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'ca-nhan/ho-so', element: <MyDossiersPage /> },
   { path: 'ca-nhan/ho-so/:code', element: <MyDossierPage /> },
   { path: 'ca-nhan/nhap', element: <DraftsPage /> },
+  { path: 'chi-so-cchc', element: <ParIndexPage /> },
 ];
 
 /** The officials' console, behind sign-in. */
@@ -101,6 +109,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'lich-nghi', element: <CalendarAdminPage /> },
   { path: 'bao-cao', element: <ReportsPage /> },
   { path: 'bao-cao/nhap-du-lieu', element: <ReportImportPage /> },
+  { path: 'chi-so-cchc/ket-qua', element: <ParResultsPage /> },
+  { path: 'chi-so-cchc/bang-quoc-gia', element: <ParNationalTablePage /> },
   {
     path: 'chi-so-cchc',
     element: <ParSection />,

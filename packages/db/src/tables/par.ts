@@ -202,7 +202,14 @@ export type ParScoreEventTable = {
 };
 
 /** One area of a published result. */
-export type ParAreaPointsJson = { code: string; title: string; points: number; applicableMax: number; indexBp: number };
+export type ParAreaPointsJson = {
+  code: string;
+  title: string;
+  points: number;
+  applicableMax: number;
+  /** null when the whole area is excluded for the unit. */
+  indexBp: number | null;
+};
 
 export type ParResultTable = {
   roundId: string;

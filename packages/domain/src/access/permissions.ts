@@ -161,7 +161,7 @@ export const ROLE_DEFINITIONS = {
   },
   par_organiser: {
     label: { vi: 'Tổ chức xác định Chỉ số CCHC (Sở Nội vụ)', en: 'PAR Index organiser (Department of Home Affairs)' },
-    actions: ['agency.read', 'report.read', 'par.read', 'par.appraise', 'par.organise'],
+    actions: ['agency.read', 'report.read', 'sipas.read', 'par.read', 'par.appraise', 'par.organise'],
     defaultIncludeSubagencies: true,
     provinceWide: true,
   },

@@ -5,6 +5,7 @@ import { dossierProblems } from './dossiers.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { parResultsProblems } from './par-results.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
@@ -21,6 +22,7 @@ export const PROBLEM_CATALOG = {
   ...portalProblems,
   ...feesProblems,
   ...reportProblems,
+  ...parResultsProblems,
   ...parRoundProblems,
   ...parSetProblems,
   ...sipasProblems,

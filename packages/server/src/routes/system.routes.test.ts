@@ -32,6 +32,7 @@ describe('GET /api/v1/system/queues', () => {
       'form-issued',
       'par-changed',
       'par-reminders',
+      'sipas-invitations',
     ]);
     const notifications = queues.find((q) => q.name === 'dossier-changed');
     expect(notifications).toMatchObject({ waiting: 3, active: 0, failed: 0, retrying: 0 });

@@ -227,6 +227,38 @@ describe('the demo as a province would run it', () => {
     expect(findWorkingDayBefore('2026-11-25', 2)).toBe('2026-11-23');
     expect(findWorkingDayBefore('2026-11-25', 0)).toBe('2026-11-25');
   });
+
+  it('has a PAR Index demo: two published rounds with a trend, and this year’s round in progress', async () => {
+    const year = Number(new Date(t.ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+    expect(first.printed?.join('\n')).toContain(`Chỉ số CCHC ${year - 1}: đã công bố`);
+    const published = await t.app.inject({ url: `/api/v1/public/par/results?province=33&year=${year - 1}` });
+    expect(published.statusCode, published.body).toBe(200);
+    const body = published.json();
+    expect(body.round.isDemo).toBe(true);
+    const departments = body.groups.find((g: { unitGroup: string }) => g.unitGroup === 'department');
+    // Sở Tư pháp: last the year before, second behind Sở Nội vụ.
+    expect(
+      departments.units.slice(0, 2).map((u: { unitName: string }) => u.unitName.replace(/ tỉnh Hưng Yên$/, '')),
+    ).toEqual(['Sở Nội vụ', 'Sở Tư pháp']);
+    expect(departments.units[1].change.rankPhrase.vi).toBe('Từ cuối bảng lên hạng II');
+    // Công an tỉnh is not scored on area 2 (excluded by the organiser): its maximum is 92 points.
+    expect(departments.units.find((u: { unitName: string }) => u.unitName.startsWith('Công an')).applicableMax).toBe(
+      9200,
+    );
+    const organiser = await signIn(t.app, 'noivu.cchc', DEFAULT_DEMO_PASSWORD);
+    const rounds = await t.app.inject({ url: '/api/v1/par/results/rounds', headers: organiser.headers });
+    const open = rounds.json().items.find((r: { year: number }) => r.year === year);
+    expect(open).toMatchObject({ stage: 'appraisal_1', isDemo: true });
+    const progress = await t.app.inject({
+      url: `/api/v1/par/results/rounds/${open.id}/progress`,
+      headers: organiser.headers,
+    });
+    const units = progress.json().units as { status: string; evidenceCount: number }[];
+    expect(new Set(units.map((u) => u.status))).toEqual(
+      new Set(['appraisal_1_done', 'self_locked', 'self_submitted', 'self_draft']),
+    );
+    expect(units.filter((u) => u.status !== 'self_draft').every((u) => u.evidenceCount === 2)).toBe(true);
+  });
 });
 
 describe('the demo surveys (SIPAS)', () => {

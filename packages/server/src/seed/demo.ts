@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
@@ -431,6 +432,7 @@ export const seedDemo = async (
   } = {},
 ): Promise<DemoSeedResult> => {
   const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
+  const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   if (existing) {
     // A demo folder seeded before the PAR Index receives its criteria sets once (their own marker).
     await seedDemoParSets(ctx, {
@@ -439,13 +441,17 @@ export const seedDemo = async (
     });
     // Surveys came later than the first demos: they are added once to a demo seeded before them.
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
+    // The PAR Index demo has its own marker: a demo seeded before it gets it once (seed/demo-par.ts).
+    const par = await seedParDemo(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
     }
-    return { seeded: false, printed: await describeShowcase(ctx, existing.showcase ?? [], options.publicUrl) };
+    return {
+      seeded: false,
+      printed: [...par.printed, ...(await describeShowcase(ctx, existing.showcase ?? [], options.publicUrl))],
+    };
   }
-  const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   const started = performance.now();
   const agencies = await seedAgencies(ctx);
   const communeTeams = buildCommuneTeams(agencies);
@@ -463,6 +469,7 @@ export const seedDemo = async (
   await seedDemoCitizen(ctx.db, password);
   // PAR Index: the Sở Nội vụ organiser, the demo criteria sets and the national structure (demo-par-sets.ts).
   await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+  const par = await seedParDemo(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   const historyDossiers = options.historyDossiers ?? 0;
   if (historyDossiers > 0) {
     // Received up to 90 days ago: by today every one of them is closed (resolved — late ones within
@@ -496,6 +503,7 @@ export const seedDemo = async (
       `Every other commune: xa<commune code>.congchuc (desk, examination, return) and xa<commune code>.chutich (signs), e.g. ${communeTeams[0]?.username ?? ''}.`,
       `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
       ...(await describeShowcase(ctx, showcase, options.publicUrl)),
+      ...par.printed,
       ...(historyDossiers > 0
         ? [
             `Reports: ${historyDossiers.toLocaleString('vi-VN')} synthetic past dossiers (demo only, not real figures) fill the dashboards.`,

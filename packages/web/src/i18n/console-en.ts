@@ -30,6 +30,7 @@ export const consoleEn: ConsoleCoreMessages = {
     sipas: 'Satisfaction surveys (SIPAS)',
     portal: 'Public service portal',
     menu: 'Menu',
+    parResults: 'PAR Index results',
   },
   roles: {
     receptionist: 'Receptionist',

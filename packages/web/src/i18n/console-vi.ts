@@ -35,6 +35,7 @@ export const consoleVi = {
     sipas: 'Khảo sát hài lòng (SIPAS)',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
+    parResults: 'Kết quả Chỉ số CCHC',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

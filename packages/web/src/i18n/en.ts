@@ -164,6 +164,7 @@ export const en: Messages = {
     procedures: 'Procedures',
     tracking: 'Track a dossier',
     pakn: 'Feedback',
+    parIndex: 'PAR Index',
     myDossiers: 'My dossiers',
     signIn: 'Sign in',
     account: 'Account: {{name}}',

@@ -7,6 +7,7 @@ import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknMessages } from './pakn-vi';
+import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
 import type { ReportImportMessages } from './report-import-vi';
@@ -34,6 +35,7 @@ declare module 'i18next' {
           reportImport: ReportImportMessages;
           par: ParMessages;
           parSets: ParSetsMessages;
+          parResults: ParResultsMessages;
           parScorecard: ParScorecardMessages;
           // `sipas.*` with the SIPAS pages (./sipas.ts).
           sipas: SipasMessages;

@@ -164,6 +164,7 @@ export const vi = {
     procedures: 'Thủ tục hành chính',
     tracking: 'Tra cứu hồ sơ',
     pakn: 'Phản ánh, kiến nghị',
+    parIndex: 'Chỉ số CCHC',
     myDossiers: 'Hồ sơ của tôi',
     signIn: 'Đăng nhập',
     account: 'Tài khoản: {{name}}',

@@ -5733,6 +5733,722 @@ export interface paths {
       };
     };
   };
+  "/api/v1/par/results/rounds": {
+    /** The PAR Index rounds of the organiser’s province, newest first (keyset on the year) */
+    get: {
+      parameters: {
+        query?: {
+          province?: string;
+          beforeYear?: number;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRoundSummary"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/rounds/{id}": {
+    /**
+     * A round’s ranking per unit group, with each unit’s change against last year
+     * @description Published rounds: every official. Before publication only the organiser of the province (par.organise) sees the figures, computed from the scores so far (published: false).
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRoundResults"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/rounds/{id}/summary.xlsx": {
+    /** The summary table (bảng tổng hợp kết quả chấm điểm) as Excel: units × areas, total, %, rank, band */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/rounds/{id}/appendix.pdf": {
+    /** The appendix to the province’s decision announcing the results (PDF, Decree 30/2020 layout) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/rounds/{id}/progress": {
+    /** The organiser’s dashboard: every unit’s status in the round, evidence, scored leaves, late units */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRoundProgress"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/rounds/{id}/publication": {
+    /**
+     * Publish a round after the council: decision number and date; writes the results snapshot
+     * @description The organiser of the province (par.organise), from the council stage, guarded by the round version. Idempotent: the same decision again answers the published round.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParPublicationInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              round: components["schemas"]["ParRoundSummary"];
+              units: number;
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/national/{year}": {
+    /**
+     * Enter the national PAR Index table of a year (63 or 34 provinces), row by row, all or nothing
+     * @description Every row is checked (two-digit code once, name, points 0–100 with two decimals, rank matching the points: ties share a rank). One bad row answers 422 with `issues` (row, code, message) and saves nothing.
+     */
+    put: {
+      parameters: {
+        path: {
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ParNationalInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParNationalTable"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/par/results/national/{year}/import": {
+    /**
+     * Import the national PAR Index table from the Ministry’s spreadsheet (.xlsx; multipart, one file)
+     * @description The first sheet; a heading row with "Mã tỉnh", "Tỉnh, thành phố", "Điểm" (and optionally "Xếp hạng"). Checked row by row, all or nothing, as the PUT.
+     */
+    post: {
+      parameters: {
+        query?: {
+          province?: string;
+          source?: string;
+        };
+        path: {
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParNationalTable"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/rounds": {
+    /** The published PAR Index rounds of a province, newest first (keyset on the year) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          beforeYear?: number;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ParRoundSummary"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/results": {
+    /** The published PAR Index ranking of a province for a year (404 until published) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParRoundResults"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/results/summary.xlsx": {
+    /** The published summary table as Excel */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/results/appendix.pdf": {
+    /** The published appendix to the decision (PDF) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/units/{agencyId}": {
+    /** A unit’s published PAR Index results over the years */
+    get: {
+      parameters: {
+        path: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParUnitProfile"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/par/national": {
+    /** The national PAR Index table of a year as the province entered it, with the province’s place */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ParNationalTable"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/par/criteria-sets": {
     /** A province’s criteria sets, newest year first (keyset pages) */
     get: {
@@ -12184,6 +12900,177 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A yearly PAR Index round of a province */
+    ParRoundSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+    };
+    ParAreaPointsInput: {
+      code: string;
+      title: string;
+      /** @description Hundredths of a point */
+      points: number;
+      /** @description Hundredths of a point; 0 when the area is excluded for the unit */
+      applicableMax: number;
+      /** @description Hundredths of a percent; null when the area is excluded */
+      indexBp: number | null;
+    };
+    /** @description A unit’s PAR Index result: points, index, rank, band, change */
+    ParResultUnitInput: {
+      /** Format: uuid */
+      agencyId: string;
+      unitName: string;
+      /** @description Hundredths of a point (88,78 điểm = 8878) */
+      points: number;
+      applicableMax: number;
+      /** @description Hundredths of a percent (94,49 % = 9449) */
+      indexBp: number | null;
+      /** @description Standard competition rank inside the group (1, 2, 2, 4) */
+      rank: number;
+      band: string | null;
+      bonusPoints: number;
+      penaltyPoints: number;
+      areas: components["schemas"]["ParAreaPointsInput"][];
+      previous: ({
+        year: number;
+        rank: number;
+        points: number;
+        indexBp: number | null;
+        groupSize: number;
+      }) | null;
+      change: {
+        pointsChange: number | null;
+        indexBpChange: number | null;
+        areas: ({
+            code: string;
+            pointsChange: number | null;
+            indexBpChange: number | null;
+          })[];
+        rankPlaces: number | null;
+        rankPhrase: {
+          vi: string;
+          en: string;
+        };
+      };
+    };
+    /** @description The ranking of every unit group of a round */
+    ParRoundResultsInput: {
+      round: components["schemas"]["ParRoundSummaryInput"];
+      /** @description false: provisional figures from the scores so far (organiser only) */
+      published: boolean;
+      groups: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          label: {
+            vi: string;
+            en: string;
+          };
+          areas: {
+              code: string;
+              title: string;
+            }[];
+          units: components["schemas"]["ParResultUnitInput"][];
+        })[];
+    };
+    /** @description Every unit’s progress through an open round, late units marked */
+    ParRoundProgressInput: {
+      round: components["schemas"]["ParRoundSummaryInput"];
+      deadlines: ({
+          stage: string;
+          due: string | null;
+          passed: boolean;
+        })[];
+      units: ({
+          /** Format: uuid */
+          agencyId: string;
+          unitName: string;
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          status: string;
+          statusChangedAt: string;
+          selfSubmittedAt: string | null;
+          evidenceCount: number;
+          scoredLeaves: number;
+          applicableLeaves: number;
+          late: boolean;
+        })[];
+      counts: {
+          status: string;
+          units: number;
+        }[];
+    };
+    /** @description A unit’s published PAR Index results over the years */
+    ParUnitProfileInput: {
+      /** Format: uuid */
+      agencyId: string;
+      unitName: string;
+      years: ({
+          year: number;
+          /** Format: uuid */
+          roundId: string;
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          points: number;
+          applicableMax: number;
+          indexBp: number;
+          rank: number;
+          groupSize: number;
+          band: string | null;
+          areas: components["schemas"]["ParAreaPointsInput"][];
+          rankPhrase: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description The national PAR Index table of provinces, and the province in it */
+    ParNationalTableInput: {
+      provinceCode: string;
+      year: number;
+      source: string | null;
+      rows: {
+          provinceCode: string;
+          provinceName: string;
+          points: number;
+          indexBp: number;
+          rank: number;
+        }[];
+      own: {
+        rank: number;
+        of: number;
+        points: number;
+        phrase: string;
+      } | null;
+      years: number[];
+    };
+    /** @description A national table entered row by row (all or nothing) */
+    ParNationalInputInput: {
+      province?: string;
+      source: string;
+      rows: ({
+          provinceCode: string | number;
+          provinceName: string;
+          /** @description "81,93", "81.93" or 81.93 */
+          points: string | number;
+          rank?: string | number;
+        })[];
+    };
+    ParPublicationInputInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+    };
     /** @description The last working day of each stage (working days of the province) */
     ParDeadlinesInput: {
       selfAssessmentDue?: string | null;
@@ -16265,6 +17152,177 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A yearly PAR Index round of a province */
+    ParRoundSummary: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      stage: "draft" | "self_assessment" | "appraisal_1" | "explanation" | "appraisal_2" | "council" | "published";
+      decisionNumber: string | null;
+      decisionDate: string | null;
+      publishedAt: string | null;
+      isDemo: boolean;
+      version: number;
+    };
+    ParAreaPoints: {
+      code: string;
+      title: string;
+      /** @description Hundredths of a point */
+      points: number;
+      /** @description Hundredths of a point; 0 when the area is excluded for the unit */
+      applicableMax: number;
+      /** @description Hundredths of a percent; null when the area is excluded */
+      indexBp: number | null;
+    };
+    /** @description A unit’s PAR Index result: points, index, rank, band, change */
+    ParResultUnit: {
+      /** Format: uuid */
+      agencyId: string;
+      unitName: string;
+      /** @description Hundredths of a point (88,78 điểm = 8878) */
+      points: number;
+      applicableMax: number;
+      /** @description Hundredths of a percent (94,49 % = 9449) */
+      indexBp: number | null;
+      /** @description Standard competition rank inside the group (1, 2, 2, 4) */
+      rank: number;
+      band: string | null;
+      bonusPoints: number;
+      penaltyPoints: number;
+      areas: components["schemas"]["ParAreaPoints"][];
+      previous: ({
+        year: number;
+        rank: number;
+        points: number;
+        indexBp: number | null;
+        groupSize: number;
+      }) | null;
+      change: {
+        pointsChange: number | null;
+        indexBpChange: number | null;
+        areas: ({
+            code: string;
+            pointsChange: number | null;
+            indexBpChange: number | null;
+          })[];
+        rankPlaces: number | null;
+        rankPhrase: {
+          vi: string;
+          en: string;
+        };
+      };
+    };
+    /** @description The ranking of every unit group of a round */
+    ParRoundResults: {
+      round: components["schemas"]["ParRoundSummary"];
+      /** @description false: provisional figures from the scores so far (organiser only) */
+      published: boolean;
+      groups: ({
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          label: {
+            vi: string;
+            en: string;
+          };
+          areas: {
+              code: string;
+              title: string;
+            }[];
+          units: components["schemas"]["ParResultUnit"][];
+        })[];
+    };
+    /** @description Every unit’s progress through an open round, late units marked */
+    ParRoundProgress: {
+      round: components["schemas"]["ParRoundSummary"];
+      deadlines: ({
+          stage: string;
+          due: string | null;
+          passed: boolean;
+        })[];
+      units: ({
+          /** Format: uuid */
+          agencyId: string;
+          unitName: string;
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          status: string;
+          statusChangedAt: string;
+          selfSubmittedAt: string | null;
+          evidenceCount: number;
+          scoredLeaves: number;
+          applicableLeaves: number;
+          late: boolean;
+        })[];
+      counts: {
+          status: string;
+          units: number;
+        }[];
+    };
+    /** @description A unit’s published PAR Index results over the years */
+    ParUnitProfile: {
+      /** Format: uuid */
+      agencyId: string;
+      unitName: string;
+      years: ({
+          year: number;
+          /** Format: uuid */
+          roundId: string;
+          /** @enum {string} */
+          unitGroup: "department" | "commune" | "province";
+          points: number;
+          applicableMax: number;
+          indexBp: number;
+          rank: number;
+          groupSize: number;
+          band: string | null;
+          areas: components["schemas"]["ParAreaPoints"][];
+          rankPhrase: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description The national PAR Index table of provinces, and the province in it */
+    ParNationalTable: {
+      provinceCode: string;
+      year: number;
+      source: string | null;
+      rows: {
+          provinceCode: string;
+          provinceName: string;
+          points: number;
+          indexBp: number;
+          rank: number;
+        }[];
+      own: {
+        rank: number;
+        of: number;
+        points: number;
+        phrase: string;
+      } | null;
+      years: number[];
+    };
+    /** @description A national table entered row by row (all or nothing) */
+    ParNationalInput: {
+      province?: string;
+      source: string;
+      rows: ({
+          provinceCode: string | number;
+          provinceName: string;
+          /** @description "81,93", "81.93" or 81.93 */
+          points: string | number;
+          rank?: string | number;
+        })[];
+    };
+    ParPublicationInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
     };
     /** @description The last working day of each stage (working days of the province) */
     ParDeadlines: {

@@ -110,6 +110,12 @@ const ConsoleChrome = () => {
       icon: <LikeOutlined />,
       label: t('nav.sipas'),
     },
+    // The PAR Index results: the organiser's dashboard (Sở Nội vụ).
+    hasRole(me, 'par_organiser') && {
+      key: '/can-bo/chi-so-cchc/ket-qua',
+      icon: <BarChartOutlined />,
+      label: t('nav.parResults'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -123,6 +129,7 @@ const ConsoleChrome = () => {
       '/can-bo/nguoi-dung',
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
+      '/can-bo/chi-so-cchc/ket-qua',
       '/can-bo/chi-so-cchc',
       '/can-bo/khao-sat',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??

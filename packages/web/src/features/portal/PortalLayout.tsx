@@ -21,6 +21,9 @@ const sectionOf = (path: string): string => {
   if (path.startsWith('/ca-nhan')) {
     return 'mine';
   }
+  if (path.startsWith('/chi-so-cchc')) {
+    return 'parIndex';
+  }
   if (path === '/' || path.startsWith('/thu-tuc') || path.startsWith('/nop-ho-so')) {
     return 'procedures';
   }
@@ -43,6 +46,7 @@ export const PortalLayout = () => {
     { key: 'procedures', to: '/', label: t('portalNav.procedures') },
     { key: 'tracking', to: '/tra-cuu-ho-so', label: t('portalNav.tracking') },
     { key: 'pakn', to: '/phan-anh-kien-nghi', label: t('portalNav.pakn') },
+    { key: 'parIndex', to: '/chi-so-cchc', label: t('portalNav.parIndex') },
     { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
   ];
   const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');
