@@ -434,15 +434,13 @@ export const seedDemo = async (
   const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   if (existing) {
-    // A demo folder seeded before the PAR Index receives its criteria sets once (their own marker).
-    await seedDemoParSets(ctx, {
-      provinceCode: DEMO_PROVINCE_CODE,
-      password: options.password ?? DEFAULT_DEMO_PASSWORD,
-    });
+    // The PAR Index demo has its own marker: a demo seeded before it gets it once (seed/demo-par.ts: rounds of
+    // the last three years, each with the criteria sets its scores were drawn for), then the criteria-set demo
+    // (the national structure; provincial sets only for a year without one in force).
+    const par = await seedParDemo(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+    await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Surveys came later than the first demos: they are added once to a demo seeded before them.
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
-    // The PAR Index demo has its own marker: a demo seeded before it gets it once (seed/demo-par.ts).
-    const par = await seedParDemo(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -467,9 +465,10 @@ export const seedDemo = async (
   const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
-  // PAR Index: the Sở Nội vụ organiser, the demo criteria sets and the national structure (demo-par-sets.ts).
-  await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+  // PAR Index: the rounds of the last three years with the sets their scores were drawn for (demo-par.ts), then
+  // the Sở Nội vụ organiser of the criteria sets and the national structure (demo-par-sets.ts).
   const par = await seedParDemo(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+  await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   const historyDossiers = options.historyDossiers ?? 0;
   if (historyDossiers > 0) {
     // Received up to 90 days ago: by today every one of them is closed (resolved — late ones within
