@@ -56,7 +56,7 @@ const BROKEN: (string | number)[][] = [
 describe.skipIf(onPostgresPass)('criteria sets in the console', () => {
   it('refuses a bad sheet row by row, imports the fixed one and publishes it', async () => {
     const page = await signInOfficial(await suite.openPage(), 'sonoivu');
-    await page.getByRole('link', { name: 'Chỉ số CCHC' }).click();
+    await page.getByRole('link', { name: 'Chỉ số CCHC', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/can-bo/chi-so-cchc/dot-danh-gia');
     await page.getByRole('link', { name: 'Bộ tiêu chí', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/can-bo/chi-so-cchc/bo-tieu-chi');
