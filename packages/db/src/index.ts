@@ -23,6 +23,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './pakn.queries.js';
 export * from './portal.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
@@ -55,6 +56,7 @@ export * from './tables/fees.js';
 export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './tables/pakn.js';
 export * from './tables/portal.js';
 export * from './tables/statistics.js';
 export * from './tracking.queries.js';

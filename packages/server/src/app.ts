@@ -25,6 +25,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
@@ -151,6 +152,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerFeeRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerPaknRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);

@@ -5,6 +5,7 @@ import { dossierProblems } from './dossiers.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { paknProblems } from './pakn.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
 
@@ -18,6 +19,7 @@ export const PROBLEM_CATALOG = {
   ...portalProblems,
   ...feesProblems,
   ...reportProblems,
+  ...paknProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

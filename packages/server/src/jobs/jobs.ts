@@ -23,6 +23,8 @@ export const QUEUES = {
   formIssued: 'form-issued',
   /** A file of historical dossiers was uploaded: import it (any process; it reads the shared file store). */
   dossierImport: 'dossier-import',
+  /** A PAKN changed: tell the sender (a clarification request, the answer, a rejection). */
+  paknChanged: 'pakn-changed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -30,6 +32,7 @@ export type DossierChangedJob = { dossierId: string; seq: number; action: string
 export type FormIssuedJob = { dossierId: string; seq: number; form: string };
 export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null; reason: string };
 export type DossierImportJob = { importId: string };
+export type PaknChangedJob = { paknId: string; seq: number; action: string };
 
 /**
  * A job is taken again when it has been active this long without finishing (its process died). An

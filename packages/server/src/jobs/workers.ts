@@ -1,11 +1,18 @@
 import type { AppContext } from '../context.js';
+import { deliverPaknNotifications } from '../notifications/pakn-deliver.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import { workInBatches } from './batch-worker.js';
-import { type DossierImportJob, type DueRecomputeJob, type FormIssuedJob, QUEUES } from './jobs.js';
+import {
+  type DossierImportJob,
+  type DueRecomputeJob,
+  type FormIssuedJob,
+  type PaknChangedJob,
+  QUEUES,
+} from './jobs.js';
 
 /**
  * Starts the job handlers of this process. Handlers are idempotent: a job retried after a crash
@@ -29,6 +36,13 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   await startDossierImportWorker(ctx);
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
+  // pakn-changed: tell the PAKN's sender (a clarification request, the answer, a rejection), retried with backoff.
+  await workInBatches<PaknChangedJob>(
+    ctx.jobs.boss,
+    QUEUES.paknChanged,
+    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    async (job) => deliverPaknNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
+  );
 };
 
 /**

@@ -404,8 +404,14 @@ describe('Decision 766 service index', () => {
     const sync = unit.result.groups[0].indicators.find((i: { code: string }) => i.code === 'DOSSIER_SYNC');
     expect(sync).toMatchObject({ status: 'no_data', score: null });
     expect(sync.note.vi).toMatch(/^Chưa có dữ liệu/);
-    expect(unit.result.maxAvailable).toBe(34);
-    expect(unit.result.score).toBe(12);
+    // No PAKN in the period: both PAKN indicators (6 + 6) are scored in full (Decision 766).
+    const pakn = unit.result.groups[4].indicators.slice(0, 2);
+    expect(pakn.map((i: { status: string; score: number }) => [i.status, i.score])).toEqual([
+      ['scored', 6],
+      ['scored', 6],
+    ]);
+    expect(unit.result.maxAvailable).toBe(46);
+    expect(unit.result.score).toBe(24);
     expect(report.notHeld.length).toBeGreaterThan(10);
     const drill = (
       await get('qttinh', '/api/v1/reports/dossiers?period=2026-11&figure=progress_counted&limit=2')

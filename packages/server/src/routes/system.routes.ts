@@ -55,7 +55,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
           200: z.object({
             queues: z.array(
               z.object({
-                name: z.enum(['dossier-changed', 'due-recompute', 'form-issued', 'dossier-import']),
+                name: z.enum(['dossier-changed', 'due-recompute', 'form-issued', 'dossier-import', 'pakn-changed']),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),
                 active: z.number().int().nonnegative(),

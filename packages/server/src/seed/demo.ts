@@ -38,6 +38,7 @@ import { loadFeeAccount } from '../usecases/fees/fee-account.js';
 import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
+import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 
 const DEMO_KEY = 'demo.seed';
@@ -428,7 +429,7 @@ export const seedDemo = async (
   const started = performance.now();
   const agencies = await seedAgencies(ctx);
   const communeTeams = buildCommuneTeams(agencies);
-  const users = await seedUsers(ctx, agencies, password, [...DEMO_USERS, ...communeTeams]);
+  const users = await seedUsers(ctx, agencies, password, [...DEMO_USERS, ...DEMO_PAKN_USERS, ...communeTeams]);
   const adminId = users.get('qttinh') ?? null;
   const agencyIdsByCode = Object.fromEntries(Object.values(agencies).map((a) => [a.code, a.id]));
   const procedures = await seedDemoProcedures(ctx.db, {
@@ -438,6 +439,8 @@ export const seedDemo = async (
     now: ctx.clock.now(),
   });
   const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
+  // PAKN in every state of the handling (Decree 20/2008), labelled demo.
+  await seedDemoPakn(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
   const historyDossiers = options.historyDossiers ?? 0;

@@ -19,6 +19,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { readPaknCountRows, sumPaknIndicatorCounts } from '../pakn/pakn-statistics.js';
 import { sumReportStatistics } from './fold-statistics.js';
 import { resolveReportPeriod } from './period.js';
 import { listReadableProvinces, type ReportScopeInput, resolveReportScope } from './scope.js';
@@ -125,7 +126,14 @@ export const getServiceIndexReport = async (
       from: period.from,
       to: asOf,
     });
+    const paknRows = await readPaknCountRows(ctx, {
+      provinceCodes: provinces,
+      agencyIds: [],
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
+      const pakn = sumPaknIndicatorCounts(paknRows.filter((r) => r.provinceCode === province));
       const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
       const sums = rows
         .filter((r) => r.keys.province === province)
@@ -137,7 +145,7 @@ export const getServiceIndexReport = async (
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
         dossiers: buildStatisticsFigures(sums).totalToProcess,
-        result: computeServiceIndex(sums, 'province', payments ?? undefined),
+        result: computeServiceIndex(sums, 'province', payments ?? undefined, pakn),
         payments,
       });
     }
@@ -152,6 +160,13 @@ export const getServiceIndexReport = async (
     const paymentRows = await readPaymentRows(ctx, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
+      from: period.from,
+      to: asOf,
+    });
+    // The PAKN register counts by holding agency (imported units, "code:…", have no register: no data).
+    const paknRows = await readPaknCountRows(ctx, {
+      provinceCodes: scope.filter.agencyIds === null ? scope.filter.provinceCodes : [],
+      agencyIds: scope.filter.agencyIds ?? [],
       from: period.from,
       to: asOf,
     });
@@ -180,7 +195,12 @@ export const getServiceIndexReport = async (
         name: entry.name,
         scope: unitScope,
         dossiers: buildStatisticsFigures(entry.sums).totalToProcess,
-        result: computeServiceIndex(entry.sums, unitScope, payments ?? undefined),
+        result: computeServiceIndex(
+          entry.sums,
+          unitScope,
+          payments ?? undefined,
+          id.startsWith('code:') ? undefined : sumPaknIndicatorCounts(paknRows.filter((r) => r.agencyId === id)),
+        ),
         payments,
       });
     }
