@@ -83,6 +83,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_form_issued: 'Storing issued forms',
     queue_due_recompute: 'Recomputing due dates',
     queue_dossier_import: 'Importing past dossiers',
+    queue_pakn_changed: 'Feedback (PAKN) notifications',
   },
   agencies: {
     title: 'Agencies',

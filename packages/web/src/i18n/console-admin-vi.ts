@@ -81,6 +81,7 @@ export const consoleAdminVi = {
     queue_form_issued: 'Lưu phiếu đã cấp',
     queue_due_recompute: 'Tính lại hạn xử lý',
     queue_dossier_import: 'Nhập hồ sơ các năm trước',
+    queue_pakn_changed: 'Thông báo phản ánh, kiến nghị',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

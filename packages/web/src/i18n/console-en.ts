@@ -26,6 +26,7 @@ export const consoleEn: ConsoleCoreMessages = {
     users: 'Users',
     calendar: 'Days off and working days',
     reports: 'Reports and statistics',
+    pakn: 'Feedback (PAKN)',
     portal: 'Public service portal',
     menu: 'Menu',
   },

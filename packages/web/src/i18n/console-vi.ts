@@ -31,6 +31,7 @@ export const consoleVi = {
     users: 'Người dùng',
     calendar: 'Lịch nghỉ, ngày làm việc',
     reports: 'Báo cáo, thống kê',
+    pakn: 'Phản ánh, kiến nghị',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
   },

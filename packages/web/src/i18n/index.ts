@@ -6,6 +6,7 @@ import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
@@ -29,6 +30,7 @@ declare module 'i18next' {
           citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
+          pakn: PaknConsoleMessages;
         };
     };
   }

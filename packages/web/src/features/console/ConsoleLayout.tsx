@@ -7,6 +7,7 @@ import {
   GlobalOutlined,
   InboxOutlined,
   MenuOutlined,
+  MessageOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -96,6 +97,12 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.reports'),
     },
+    // Feedback on regulations (PAKN): the roles with pakn.read.
+    hasRole(me, 'pakn_officer', 'approver', 'province_admin', 'auditor') && {
+      key: '/can-bo/pakn',
+      icon: <MessageOutlined />,
+      label: t('nav.pakn'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -109,6 +116,7 @@ const ConsoleChrome = () => {
       '/can-bo/nguoi-dung',
       '/can-bo/lich-nghi',
       '/can-bo/bao-cao',
+      '/can-bo/pakn',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -15,6 +15,7 @@ const QUEUE_LABELS = {
   'form-issued': 'queues.queue_form_issued',
   'due-recompute': 'queues.queue_due_recompute',
   'dossier-import': 'queues.queue_dossier_import',
+  'pakn-changed': 'queues.queue_pakn_changed',
 } as const satisfies Record<QueueStatus['name'], string>;
 
 /** "12 giây", "4 phút", "2 giờ": the age of the oldest waiting job, in the unit people read. */
