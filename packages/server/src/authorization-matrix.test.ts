@@ -602,7 +602,8 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/pakn',
     url: () => '/api/v1/pakn',
-    allowed: ['approver', 'province_admin', 'auditor'],
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
     prepare: revokeGrantedAuditor,
   },
   {
@@ -624,14 +625,16 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/pakn/statistics',
     url: () => '/api/v1/pakn/statistics?from=2026-11-01&to=2026-11-30',
-    allowed: ['approver', 'province_admin', 'auditor'],
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
     prepare: revokeGrantedAuditor,
   },
   {
     method: 'GET',
     route: '/api/v1/pakn/register.xlsx',
     url: () => '/api/v1/pakn/register.xlsx',
-    allowed: ['approver', 'province_admin', 'auditor'],
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
     prepare: revokeGrantedAuditor,
   },
   {

@@ -67,7 +67,11 @@ describe.skipIf(onPostgresPass)('PAKN handled to its published answer', () => {
     expect((await classified).status()).toBe(200);
     await page.getByTestId('pakn-status').filter({ hasText: 'Đã phân loại' }).waitFor();
     await page.getByLabel('Chuyển cơ quan có thẩm quyền').check();
-    await pickOption(page.getByLabel('Cơ quan có thẩm quyền'), 'Sở Xây dựng tỉnh Hưng Yên', 'xây dựng');
+    await pickOption(
+      page.getByLabel('Cơ quan có thẩm quyền', { exact: true }),
+      'Sở Xây dựng tỉnh Hưng Yên (000.00.02.H31)',
+      'xây dựng',
+    );
     const forwarded = nextResponse(page, 'POST', `/api/v1/pakn/${code}/actions`);
     await page.getByTestId('pakn-do').click();
     expect((await forwarded).status()).toBe(200);

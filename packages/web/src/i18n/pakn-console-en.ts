@@ -45,7 +45,7 @@ export const paknConsoleEn: PaknConsoleMessages = {
   target: 'Competent agency',
   targetSearch: 'Find an agency',
   doAction: 'Do it',
-  done: 'Updated: {{status}}',
+  done: 'Updated.',
   clockStopped: 'Waiting for the sender to clarify: the clock is stopped.',
   demo: 'Demo data',
   contact: 'Contact',

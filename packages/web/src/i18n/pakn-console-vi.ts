@@ -47,7 +47,7 @@ export const paknConsoleVi = {
   target: 'Cơ quan có thẩm quyền',
   targetSearch: 'Tìm cơ quan',
   doAction: 'Thực hiện',
-  done: 'Đã cập nhật: {{status}}',
+  done: 'Đã cập nhật.',
   clockStopped: 'Đang chờ người gửi làm rõ: thời hạn tạm dừng.',
   demo: 'Dữ liệu mẫu',
   contact: 'Liên hệ',

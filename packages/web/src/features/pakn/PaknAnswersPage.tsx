@@ -22,9 +22,12 @@ const AnswerFacts = ({ answer, full }: { answer: PublicPaknAnswer; full: boolean
         <Link to={`/phan-anh-kien-nghi/cong-khai/${answer.code}`} style={{ fontWeight: 600 }}>
           {answer.code}
         </Link>
-        <SoftTag>{answer.topicLabel[language]}</SoftTag>
         {answer.isDemo ? <SoftTag>{t('pakn.demo')}</SoftTag> : null}
       </Flex>
+      {/* The field's name is long: plain text that wraps, not a tag (390 px). */}
+      <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.68)', overflowWrap: 'anywhere' }}>
+        {answer.topicLabel[language]}
+      </div>
       <h2 style={{ fontSize: 17, margin: '6px 0' }}>{answer.regulation}</h2>
       {full ? <p style={{ whiteSpace: 'pre-wrap' }}>{answer.content}</p> : null}
       <p style={{ margin: '4px 0', color: 'rgba(0,0,0,0.68)', fontSize: 14 }}>

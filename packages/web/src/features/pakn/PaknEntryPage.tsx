@@ -79,7 +79,7 @@ const ActionForm = ({ entry }: { entry: PaknDetail }) => {
         {change.isError ? <ErrorAlert error={change.error} /> : null}
         {done && !change.isPending ? (
           <p role="status" data-testid="pakn-done">
-            {t('pakn.done', { status: done })}
+            {t('pakn.done')}
           </p>
         ) : null}
         <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="pakn-do">
