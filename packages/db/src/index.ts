@@ -23,6 +23,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './pakn.queries.js';
 export * from './par-results.queries.js';
 export * from './par-rounds.queries.js';
 export * from './par-seed.queries.js';
@@ -60,6 +61,7 @@ export * from './tables/fees.js';
 export * from './tables/forms.js';
 export * from './tables/foundation.js';
 export * from './tables/officials.js';
+export * from './tables/pakn.js';
 export * from './tables/par.js';
 export * from './tables/par-round.js';
 export * from './tables/portal.js';

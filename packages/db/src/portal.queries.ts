@@ -781,18 +781,6 @@ export const allocatePaknSequence = async (trx: Transaction<Database>, day: stri
   return row.lastSeq;
 };
 
-export const insertPakn = async (
-  trx: Transaction<Database>,
-  feedback: Omit<Insertable<PaknFeedbackTable>, 'id' | 'status' | 'receivedAt'> & { now: Date },
-): Promise<PaknRecord> => {
-  const { now, ...values } = feedback;
-  return trx
-    .insertInto('paknFeedback')
-    .values({ ...values, receivedAt: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-};
-
 export const findPaknByCode = async (db: Db, code: string): Promise<PaknRecord | undefined> =>
   db.selectFrom('paknFeedback').selectAll().where('code', '=', code).executeTakeFirst();
 

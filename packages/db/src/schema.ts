@@ -5,6 +5,7 @@ import type { FeesTables } from './tables/fees.js';
 import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
 import type { OfficialsTables } from './tables/officials.js';
+import type { PaknTables } from './tables/pakn.js';
 import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
@@ -22,6 +23,7 @@ export type Database = FoundationTables &
   DossierTables &
   FeesTables &
   FormTables &
+  PaknTables &
   ParTables &
   ParRoundTables &
   PortalTables &

@@ -25,6 +25,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
 import { registerParSetRoutes } from './routes/par-sets.routes.js';
@@ -166,6 +167,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerFeeRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerPaknRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerParResultsRoutes(app, ctx);
   await registerParSetRoutes(app, ctx);

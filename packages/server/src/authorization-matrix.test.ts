@@ -618,6 +618,105 @@ const CASES: Case[] = [
     url: () => '/api/v1/public/pakn/PAKN.20261123.0001',
     allowed: 'public',
   },
+  // PAKN handling (Decree 20/2008). PAKN.20261123.0001 came from the portal above: the province's People's
+  // Committee holds it, so of these roles only the province administrator reads it; none of them holds
+  // pakn.receive/handle (pakn_officer is not in this table), so no one here may take a step or register.
+  {
+    method: 'GET',
+    route: '/api/v1/pakn',
+    url: () => '/api/v1/pakn',
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
+    prepare: revokeGrantedAuditor,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pakn',
+    url: () => '/api/v1/pakn',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      channel: 'counter',
+      kind: 'phan_anh',
+      topic: 'conduct',
+      regulation: 'Thủ tục đăng ký khai sinh',
+      content: 'Cán bộ tiếp nhận yêu cầu nộp thêm giấy tờ không có trong thành phần hồ sơ.',
+      sender: { name: 'Nguyễn Văn Góp Ý', address: 'Phường Phố Hiến, tỉnh Hưng Yên', phone: '0912345678' },
+    }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pakn/statistics',
+    url: () => '/api/v1/pakn/statistics?from=2026-11-01&to=2026-11-30',
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
+    prepare: revokeGrantedAuditor,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pakn/register.xlsx',
+    url: () => '/api/v1/pakn/register.xlsx',
+    // The caller's own scope: another province's administrator gets their province's (empty) list.
+    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
+    prepare: revokeGrantedAuditor,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pakn/settings',
+    url: () => '/api/v1/pakn/settings?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/pakn/settings',
+    url: () => '/api/v1/pakn/settings',
+    body: () => ({
+      provinceCode: '33',
+      timeLimits: { classifyWorkingDays: 5, answerWorkingDays: { conduct: 10, own_competence: 10, not_competent: 10 } },
+      portalAgencyId: null,
+    }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pakn/:code',
+    url: () => '/api/v1/pakn/PAKN.20261123.0001',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pakn/:code/actions',
+    url: () => '/api/v1/pakn/PAKN.20261123.0001/actions',
+    body: () => ({ action: 'classify', category: 'own_competence', expectedVersion: 999 }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pakn/:code/answer.pdf',
+    url: () => '/api/v1/pakn/PAKN.20261123.0001/answer.pdf',
+    // Not answered yet: 404 for every reader too (pakn.routes.test.ts reads an answer's PDF).
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/pakn-answers',
+    url: () => '/api/v1/public/pakn-answers?province=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/pakn-answers/:code',
+    url: () => '/api/v1/public/pakn-answers/PAKN.20261123.0001',
+    // Not published: 404 for everybody, anonymous too (never 401/403).
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/public/pakn/:code/rating',
+    url: () => '/api/v1/public/pakn/PAKN.20261123.0001/rating',
+    body: () => ({ phoneLast4: '5678', rating: 'satisfied' }),
+    allowed: 'public',
+  },
   {
     method: 'GET',
     route: '/api/v1/public/rating-criteria',

@@ -13,6 +13,17 @@ const HomePage = lazy(() => import('./features/portal/HomePage').then((m) => ({ 
 const ProcedurePage = lazy(() => import('./features/portal/ProcedurePage').then((m) => ({ default: m.ProcedurePage })));
 const TrackingPage = lazy(() => import('./features/portal/TrackingPage').then((m) => ({ default: m.TrackingPage })));
 const PaknPage = lazy(() => import('./features/portal/PaknPage').then((m) => ({ default: m.PaknPage })));
+const PaknAnswersPage = lazy(() =>
+  import('./features/pakn/PaknAnswersPage').then((m) => ({ default: m.PaknAnswersPage })),
+);
+const PaknAnswerPage = lazy(() =>
+  import('./features/pakn/PaknAnswersPage').then((m) => ({ default: m.PaknAnswerPage })),
+);
+const PaknInboxPage = lazy(() => import('./features/pakn/PaknInboxPage').then((m) => ({ default: m.PaknInboxPage })));
+const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m) => ({ default: m.PaknEntryPage })));
+const PaknStatisticsPage = lazy(() =>
+  import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -86,6 +97,8 @@ export const portalRoutes: RouteObject[] = [
   { path: 'thu-tuc/:code', element: <ProcedurePage /> },
   { path: 'tra-cuu-ho-so', element: <TrackingPage /> },
   { path: 'phan-anh-kien-nghi', element: <PaknPage /> },
+  { path: 'phan-anh-kien-nghi/cong-khai', element: <PaknAnswersPage /> },
+  { path: 'phan-anh-kien-nghi/cong-khai/:code', element: <PaknAnswerPage /> },
   { path: 'xac-minh/:sha256', element: <VerifyPage /> },
   { path: 'khao-sat/:token', element: <SurveyAnswerPage /> },
   { path: 'dang-nhap', element: <CitizenSignInPage /> },
@@ -124,6 +137,9 @@ export const consoleRoutes: RouteObject[] = [
   },
   { path: 'khao-sat', element: <SipasPage /> },
   { path: 'khao-sat/:id', element: <SipasPage /> },
+  { path: 'pakn', element: <PaknInboxPage /> },
+  { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
+  { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

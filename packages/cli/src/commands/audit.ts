@@ -13,22 +13,26 @@ const KIND_LABELS: Record<string, string> = {
 
 export const auditVerifyCommand: Command = {
   path: ['audit', 'verify'],
-  summary: 'Recompute the hash chains of dossier histories and name every tampered row',
-  usage: 'motcua audit verify [--dossier CODE] [--json]   (exit 1 when anything was tampered with)',
+  summary: 'Recompute the hash chains of dossier and PAKN histories and name every tampered row',
+  usage: 'motcua audit verify [--dossier CODE | --pakn CODE] [--json]   (exit 1 when anything was tampered with)',
   run: async (args, io) => {
     const { values } = parseArgs({
       args,
-      options: { dossier: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: { dossier: { type: 'string' }, pakn: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
     const config = loadConfig(io.env);
     const opened = await openConfiguredDatabase(config);
     try {
-      const report = await verifyAuditChains({ db: opened.database.db }, { dossierCode: values.dossier }, (done) => {
-        if (!values.json && io.isTty && done % 100 === 0) {
-          io.err(`\u001b[1A\u001b[2Kverified ${done} dossiers…`);
-        }
-      });
+      const report = await verifyAuditChains(
+        { db: opened.database.db },
+        { dossierCode: values.dossier, paknCode: values.pakn },
+        (done) => {
+          if (!values.json && io.isTty && done % 100 === 0) {
+            io.err(`\u001b[1A\u001b[2Kverified ${done} dossiers…`);
+          }
+        },
+      );
       if (values.json) {
         io.out(JSON.stringify(report));
       } else {
@@ -54,8 +58,8 @@ export const auditVerifyCommand: Command = {
         }
         io.out(
           report.findings.length === 0
-            ? `OK: ${report.dossiers} dossiers, ${report.events} events, every chain intact.`
-            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} dossier(s) (${report.dossiers} dossiers, ${report.events} events checked).`,
+            ? `OK: ${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, every chain intact.`
+            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} record(s) (${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events checked).`,
         );
       }
       return report.findings.length === 0 && (report.par?.findings.length ?? 0) === 0 ? EXIT_OK : EXIT_FAILURE;

@@ -1,5 +1,6 @@
 import type { Generated, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
+import type { PaknStatusColumn } from './pakn.js';
 
 /** Tables of the citizen portal (migration 0006_portal.sql). */
 
@@ -192,7 +193,7 @@ export type PaknFeedbackTable = {
   senderPhone: string;
   senderEmail: string | null;
   citizenId: string | null;
-  status: Generated<'received'>;
+  status: Generated<PaknStatusColumn>;
   receivedAt: GeneratedTimestamp;
 };
 

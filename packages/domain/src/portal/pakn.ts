@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHONE_PATTERN } from '../dossier/id-number.js';
+import { PAKN_STATES, type PaknState } from '../pakn/pakn-workflow.js';
 
 /**
  * Feedback on administrative regulations (phản ánh, kiến nghị, PAKN) under Decree 20/2008/NĐ-CP as
@@ -89,7 +90,6 @@ export const PaknSubmission = z
   .strict();
 export type PaknSubmission = z.infer<typeof PaknSubmission>;
 
-export const PAKN_STATUSES = {
-  received: { vi: 'Đã tiếp nhận, đang phân loại', en: 'Received, being classified' },
-} as const;
-export type PaknStatus = keyof typeof PAKN_STATUSES;
+/** The states of a PAKN as the sender sees them: the handling table's (pakn/pakn-workflow.ts). */
+export const PAKN_STATUSES = PAKN_STATES;
+export type PaknStatus = PaknState;

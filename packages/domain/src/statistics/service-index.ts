@@ -9,6 +9,12 @@
  * never guessed. Indicators marked not applicable at commune level are awarded their maximum there
  * (regulations brief §4: "Not applicable at commune level: 6, 8, 9, 16, 17 (maximum awarded)").
  */
+
+import {
+  computePaknOnTimeRatio,
+  computePaknSatisfactionRatio,
+  type PaknIndicatorCounts,
+} from '../pakn/pakn-indicators.js';
 import {
   type AggregateSums,
   buildStatisticsFigures,
@@ -48,7 +54,13 @@ type IndicatorSource =
       compute: (sums: AggregateSums, ratings: RatingCounts) => { numerator: number; base: number };
       reasonWithout: ReportText;
     }
-  | { kind: 'no_data'; reason: ReportText };
+  | { kind: 'no_data'; reason: ReportText }
+  /** From the PAKN register (packages/domain/src/pakn); full marks when the unit had no PAKN in the base. */
+  | {
+      kind: 'pakn';
+      compute: (counts: PaknIndicatorCounts) => { numerator: number; base: number };
+      reasonWithout: ReportText;
+    };
 
 export type ServiceIndicatorDefinition = {
   /** Row number in the METRICS sheet (the "stt" the sources cite). */
@@ -318,10 +330,14 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 1,
         formula:
           'Tổng số PAKN xử lý đúng, trước hạn và đang xử lý trong hạn / Tổng số PAKN thuộc thẩm quyền tiếp nhận, xử lý × 100',
-        source: noData(
-          'motcua chưa có phân hệ tiếp nhận, xử lý phản ánh, kiến nghị (Nghị định 20/2008/NĐ-CP).',
-          'motcua has no petitions (PAKN) module yet (Decree 20/2008/NĐ-CP).',
-        ),
+        source: {
+          kind: 'pakn',
+          compute: computePaknOnTimeRatio,
+          reasonWithout: {
+            vi: 'không đọc được sổ theo dõi PAKN của đơn vị.',
+            en: 'the unit’s PAKN register was not read.',
+          },
+        },
       },
       {
         stt: 22,
@@ -332,10 +348,14 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 1,
         formula:
           '(Tổng số PAKN − số bị phản hồi không hài lòng hoặc tiếp tục phản ánh hoặc xử lý quá hạn) / Tổng số PAKN đã xử lý × 100',
-        source: noData(
-          'motcua chưa có phân hệ phản ánh, kiến nghị, nên cũng không biết có hay không có PAKN trong kỳ.',
-          'motcua has no petitions module, so it cannot even tell whether there were none.',
-        ),
+        source: {
+          kind: 'pakn',
+          compute: computePaknSatisfactionRatio,
+          reasonWithout: {
+            vi: 'không đọc được sổ theo dõi PAKN của đơn vị.',
+            en: 'the unit’s PAKN register was not read.',
+          },
+        },
       },
       {
         stt: 23,
@@ -453,6 +473,8 @@ export const computeServiceIndex = (
   scope: ServiceIndexScope,
   payments?: PaymentCounts,
   ratings?: RatingCounts,
+  /** The unit's PAKN counts for the two PAKN indicators (no data without them). */
+  pakn?: PaknIndicatorCounts,
 ): ServiceIndexResult => {
   const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
     const indicators: IndicatorResult[] = group.indicators.map((definition) => {
@@ -475,7 +497,9 @@ export const computeServiceIndex = (
             ? source.reasonWithout
             : source.kind === 'ratings' && !ratings
               ? source.reasonWithout
-              : null;
+              : source.kind === 'pakn' && !pakn
+                ? source.reasonWithout
+                : null;
       if (reason) {
         return {
           ...base,
@@ -490,9 +514,11 @@ export const computeServiceIndex = (
           ? source.compute(payments)
           : source.kind === 'ratings' && ratings
             ? source.compute(sums, ratings)
-            : source.kind === 'computed'
-              ? source.compute(sums)
-              : { numerator: 0, base: 0 };
+            : source.kind === 'pakn' && pakn
+              ? source.compute(pakn)
+              : source.kind === 'computed'
+                ? source.compute(sums)
+                : { numerator: 0, base: 0 };
       const ratio: Percentage = {
         value: computePercent(numerator, denominator),
         numerator,
@@ -501,6 +527,19 @@ export const computeServiceIndex = (
         baseLabel: { vi: definition.formula, en: definition.formula },
         rule: `QĐ 766/QĐ-TTg — ${definition.name}`,
       };
+      if (denominator === 0 && source.kind === 'pakn') {
+        // Decision 766: both PAKN indicators are awarded in full when the unit had no PAKN.
+        return {
+          ...base,
+          status: 'scored',
+          score: definition.max,
+          ratio,
+          note: {
+            vi: 'Không phát sinh phản ánh, kiến nghị trong kỳ: được tính điểm tối đa (QĐ 766).',
+            en: 'No PAKN in the period: the maximum is awarded (Decision 766).',
+          },
+        };
+      }
       if (denominator === 0) {
         // No dossier in the base: there is nothing to score, and nothing is guessed — the indicator
         // leaves the maximum like one without data.

@@ -29,6 +29,8 @@ export const QUEUES = {
   parReminders: 'par-reminders',
   /** A SIPAS campaign opened or asked for reminders: send its unused invitations by email/SMS. */
   sipasInvitations: 'sipas-invitations',
+  /** A PAKN changed: tell the sender (a clarification request, the answer, a rejection). */
+  paknChanged: 'pakn-changed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -38,6 +40,7 @@ export type DueRecomputeJob = { provinceCode: string; actorUserId: string | null
 export type DossierImportJob = { importId: string };
 export type ParChangedJob = { roundId: string; agencyId: string; seq: number; action: string; toStatus: string };
 export type ParRemindersJob = { day: string };
+export type PaknChangedJob = { paknId: string; seq: number; action: string };
 
 /**
  * A job is taken again when it has been active this long without finishing (its process died). An

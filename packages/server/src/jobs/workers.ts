@@ -1,4 +1,5 @@
 import { type AppContext, todayInVietnam } from '../context.js';
+import { deliverPaknNotifications } from '../notifications/pakn-deliver.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
@@ -12,6 +13,7 @@ import {
   type DossierImportJob,
   type DueRecomputeJob,
   type FormIssuedJob,
+  type PaknChangedJob,
   type ParChangedJob,
   type ParRemindersJob,
   QUEUES,
@@ -46,6 +48,13 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   );
   // dossier-changed: notify the applicant (email, SMS), retried with backoff.
   await startNotificationWorker(ctx);
+  // pakn-changed: tell the PAKN's sender (a clarification request, the answer, a rejection), retried with backoff.
+  await workInBatches<PaknChangedJob>(
+    ctx.jobs.boss,
+    QUEUES.paknChanged,
+    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    async (job) => deliverPaknNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
+  );
   await startParWorkers(ctx);
 };
 

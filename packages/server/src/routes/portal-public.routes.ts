@@ -9,13 +9,14 @@ import { CITIZEN_OPTIONAL } from '../http/auth.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { DossierCode, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
+import { trackPaknByCode } from '../usecases/pakn/public-pakn.js';
 import { describePortalSettings } from '../usecases/portal/browse/portal-settings.js';
 import {
   describeProcedureForCitizens,
   describeProcedureForm,
   getProcedureTemplate,
 } from '../usecases/portal/browse/procedures.js';
-import { submitPakn, trackPakn } from '../usecases/portal/feedback/pakn.js';
+import { submitPakn } from '../usecases/portal/feedback/pakn.js';
 import { describeRatingCriteria } from '../usecases/portal/feedback/ratings.js';
 import { trackDossier } from '../usecases/portal/tracking/track-dossier.js';
 import { verifyResultDocument } from '../usecases/portal/tracking/verify-result.js';
@@ -277,13 +278,21 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
       config: CITIZEN_OPTIONAL,
       schema: {
         tags: ['portal'],
-        summary: 'Where a feedback stands, by its code (no sender data)',
+        summary: 'Where a feedback stands, by its code; with the last 4 digits of the sender’s phone, the answer too',
         params: z.object({ code: z.string().regex(PAKN_CODE_PATTERN, { message: 'msg:PAKN_CODE' }) }),
+        querystring: z.object({
+          phone: z
+            .string()
+            .regex(/^\d{4}$/)
+            .optional(),
+        }),
         response: { 200: PaknStatusView, ...errors },
       },
     },
     async (request, reply) =>
-      withRetryAfter(reply, () => trackPakn(ctx, { code: request.params.code, clientAddress: request.ip })),
+      withRetryAfter(reply, () =>
+        trackPaknByCode(ctx, { code: request.params.code, phoneLast4: request.query.phone, clientAddress: request.ip }),
+      ),
   );
 
   api.get(

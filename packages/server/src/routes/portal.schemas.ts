@@ -499,5 +499,15 @@ export const PaknStatusView = z
     status: z.string(),
     statusLabel: Label,
     receivedAt: Instant,
+    agencyName: z.string().nullable(),
+    answerDueAt: Instant.nullable(),
+    answeredAt: Instant.nullable(),
+    timeliness: z.object({ timeliness: z.string(), label: Label }),
+    published: z.boolean(),
+    /** The answer: for the sender (phone digits given) once sent, for anyone once published. */
+    answerText: z.string().nullable(),
+    rejectionReason: z.string().nullable(),
+    rating: z.enum(['very_satisfied', 'satisfied', 'dissatisfied']).nullable(),
+    canRate: z.boolean(),
   })
   .meta({ id: 'PaknStatusView' });

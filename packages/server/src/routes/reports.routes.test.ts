@@ -410,8 +410,14 @@ describe('Decision 766 service index', () => {
       (i: { code: string }) => i.code === 'DOSSIER_RECEIVING_SATISFACTION',
     );
     expect(handling).toMatchObject({ status: 'scored', score: 4.44, ratio: { numerator: 2, base: 3 } });
-    expect(unit.result.maxAvailable).toBe(40);
-    expect(unit.result.score).toBe(16.44);
+    // No PAKN in the period: both PAKN indicators (6 + 6) are scored in full (Decision 766).
+    const pakn = unit.result.groups[4].indicators.slice(0, 2);
+    expect(pakn.map((i: { status: string; score: number }) => [i.status, i.score])).toEqual([
+      ['scored', 6],
+      ['scored', 6],
+    ]);
+    expect(unit.result.maxAvailable).toBe(52);
+    expect(unit.result.score).toBe(28.44);
     expect(report.notHeld.length).toBeGreaterThan(10);
     const drill = (
       await get('qttinh', '/api/v1/reports/dossiers?period=2026-11&figure=progress_counted&limit=2')

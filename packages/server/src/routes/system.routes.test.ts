@@ -30,6 +30,7 @@ describe('GET /api/v1/system/queues', () => {
       'dossier-import',
       'due-recompute',
       'form-issued',
+      'pakn-changed',
       'par-changed',
       'par-reminders',
       'sipas-invitations',

@@ -63,6 +63,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
                   'par-changed',
                   'par-reminders',
                   'sipas-invitations',
+                  'pakn-changed',
                 ]),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),

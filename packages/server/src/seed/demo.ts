@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
@@ -453,7 +454,7 @@ export const seedDemo = async (
   const started = performance.now();
   const agencies = await seedAgencies(ctx);
   const communeTeams = buildCommuneTeams(agencies);
-  const users = await seedUsers(ctx, agencies, password, [...DEMO_USERS, ...communeTeams]);
+  const users = await seedUsers(ctx, agencies, password, [...DEMO_USERS, ...DEMO_PAKN_USERS, ...communeTeams]);
   const adminId = users.get('qttinh') ?? null;
   const agencyIdsByCode = Object.fromEntries(Object.values(agencies).map((a) => [a.code, a.id]));
   const procedures = await seedDemoProcedures(ctx.db, {
@@ -463,6 +464,8 @@ export const seedDemo = async (
     now: ctx.clock.now(),
   });
   const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
+  // PAKN in every state of the handling (Decree 20/2008), labelled demo.
+  await seedDemoPakn(ctx, agencies, users);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
   // PAR Index: the rounds of the last three years with the sets their scores were drawn for (demo-par.ts), then

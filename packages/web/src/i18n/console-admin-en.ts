@@ -86,6 +86,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_par_changed: 'PAR scorecard changes',
     queue_par_reminders: 'PAR deadline reminders',
     queue_sipas_invitations: 'Sending satisfaction survey invitations',
+    queue_pakn_changed: 'Feedback (PAKN) notifications',
   },
   agencies: {
     title: 'Agencies',

@@ -84,6 +84,7 @@ export const consoleAdminVi = {
     queue_par_changed: 'Thông báo thay đổi bảng điểm Chỉ số CCHC',
     queue_par_reminders: 'Nhắc hạn Chỉ số CCHC',
     queue_sipas_invitations: 'Gửi phiếu mời khảo sát hài lòng',
+    queue_pakn_changed: 'Thông báo phản ánh, kiến nghị',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

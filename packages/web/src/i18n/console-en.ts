@@ -28,6 +28,7 @@ export const consoleEn: ConsoleCoreMessages = {
     reports: 'Reports and statistics',
     par: 'PAR Index',
     sipas: 'Satisfaction surveys (SIPAS)',
+    pakn: 'Feedback (PAKN)',
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',

@@ -33,6 +33,7 @@ export const consoleVi = {
     reports: 'Báo cáo, thống kê',
     par: 'Chỉ số CCHC',
     sipas: 'Khảo sát hài lòng (SIPAS)',
+    pakn: 'Phản ánh, kiến nghị',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',

@@ -6,6 +6,7 @@ import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
@@ -39,6 +40,7 @@ declare module 'i18next' {
           parScorecard: ParScorecardMessages;
           // `sipas.*` with the SIPAS pages (./sipas.ts).
           sipas: SipasMessages;
+          pakn: PaknConsoleMessages;
         };
     };
   }

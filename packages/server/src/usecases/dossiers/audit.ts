@@ -1,6 +1,14 @@
-import { findDossierByCode, listDossierAnchors, listEventsForAudit } from '@motcua/db';
+import {
+  findDossierByCode,
+  findPaknRegisterByCode,
+  listDossierAnchors,
+  listEventsForAudit,
+  listPaknAnchors,
+  listPaknEvents,
+} from '@motcua/db';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { computePaknEventHash } from '../pakn/pakn-hash.js';
 import { type ParAuditReport, verifyParChains } from '../par/rounds/par-audit.js';
 import { computeEventHash } from './hash-chain.js';
 
@@ -16,12 +24,97 @@ export type AuditFinding = {
 export type AuditReport = {
   dossiers: number;
   events: number;
+  /** A PAKN's problem names its code (PAKN.yyyymmdd.nnnn) where a dossier's names the dossier code. */
   findings: AuditFinding[];
   /** The PAR Index score histories (per round and unit); null when one dossier was asked for. */
   par: ParAuditReport | null;
+  /** PAKN register entries and their events (usecases/pakn: the same kind of chain). */
+  pakn: number;
+  paknEvents: number;
 };
 
 const DOSSIER_PAGE = 200;
+
+type ChainRow = { id: number; seq: number; action: string; prevHash: string | null; hash: string };
+type ChainAnchor = { code: string; eventCount: number; lastEventHash: string | null };
+
+/**
+ * Checks one hash chain (a dossier's or a PAKN's): the order, the links, each row's content against
+ * its hash, and the anchor on the record's row. `recompute` gives a row's hash from its content.
+ */
+const checkChain = <Row extends ChainRow>(
+  anchor: ChainAnchor,
+  unsorted: Row[],
+  recompute: (row: Row) => string,
+): AuditFinding[] => {
+  const findings: AuditFinding[] = [];
+  const rows = [...unsorted].sort((a, b) => a.seq - b.seq || a.id - b.id);
+  let expectedSeq = 1;
+  let previousHash: string | null = null;
+  for (const row of rows) {
+    if (row.seq > expectedSeq) {
+      for (let missing = expectedSeq; missing < row.seq; missing++) {
+        findings.push({
+          dossierCode: anchor.code,
+          seq: missing,
+          eventId: null,
+          kind: 'deleted',
+          detail: `event ${missing} is missing from the chain`,
+        });
+      }
+    } else if (row.seq < expectedSeq) {
+      findings.push({
+        dossierCode: anchor.code,
+        seq: row.seq,
+        eventId: row.id,
+        kind: 'inserted',
+        detail: `a second event numbered ${row.seq}`,
+      });
+    }
+    const recomputed = recompute(row);
+    if (row.prevHash !== previousHash) {
+      findings.push({
+        dossierCode: anchor.code,
+        seq: row.seq,
+        eventId: row.id,
+        // Pointing at another row of this chain means rows were swapped; at nothing known, it was slipped in.
+        kind: rows.some((other) => other.id !== row.id && other.hash === row.prevHash) ? 'reordered' : 'inserted',
+        detail: 'prev_hash does not link to the previous event',
+      });
+    } else if (recomputed !== row.hash) {
+      findings.push({
+        dossierCode: anchor.code,
+        seq: row.seq,
+        eventId: row.id,
+        kind: 'edited',
+        detail: `content does not match its hash (action ${row.action})`,
+      });
+    }
+    previousHash = row.hash;
+    expectedSeq = Math.max(expectedSeq, row.seq + 1);
+  }
+  const last = rows.at(-1);
+  const lastSeq = last?.seq ?? 0;
+  if (anchor.eventCount > lastSeq) {
+    findings.push({
+      dossierCode: anchor.code,
+      seq: lastSeq + 1,
+      eventId: null,
+      kind: 'tail_deleted',
+      detail: `the dossier records ${anchor.eventCount} events, the chain ends at ${lastSeq}`,
+    });
+  } else if (lastSeq > anchor.eventCount || (anchor.lastEventHash ?? null) !== (last?.hash ?? null)) {
+    // Appended outside the engine, or the last event rewritten with a recomputed hash.
+    findings.push({
+      dossierCode: anchor.code,
+      seq: last?.seq ?? null,
+      eventId: last?.id ?? null,
+      kind: 'unanchored',
+      detail: `the chain ends at event ${lastSeq} (${last?.hash.slice(0, 12) ?? '-'}), the dossier anchors event ${anchor.eventCount} (${anchor.lastEventHash?.slice(0, 12) ?? '-'})`,
+    });
+  }
+  return findings;
+};
 
 /**
  * Recomputes every hash chain (or one dossier's) and names each row that was edited, inserted or
@@ -35,10 +128,17 @@ const DOSSIER_PAGE = 200;
  */
 export const verifyAuditChains = async (
   ctx: Pick<AppContext, 'db'>,
-  input: { dossierCode?: string | undefined } = {},
+  input: { dossierCode?: string | undefined; paknCode?: string | undefined } = {},
   onProgress?: (done: number) => void,
 ): Promise<AuditReport> => {
   let dossierId: string | undefined;
+  const findings: AuditFinding[] = [];
+  let dossiers = 0;
+  let events = 0;
+  const pakn = input.dossierCode ? { entries: 0, events: 0 } : await verifyPaknChains(ctx, input.paknCode, findings);
+  if (input.paknCode) {
+    return { dossiers, events, pakn: pakn.entries, paknEvents: pakn.events, findings, par: null };
+  }
   if (input.dossierCode) {
     const dossier = await findDossierByCode(ctx.db, input.dossierCode);
     if (!dossier) {
@@ -46,9 +146,6 @@ export const verifyAuditChains = async (
     }
     dossierId = dossier.id;
   }
-  const findings: AuditFinding[] = [];
-  let dossiers = 0;
-  let events = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const anchors = await listDossierAnchors(ctx.db, {
@@ -62,90 +159,63 @@ export const verifyAuditChains = async (
     for (const anchor of anchors) {
       dossiers += 1;
       const rows = await listEventsForAudit(ctx.db, { dossierId: anchor.id, afterId: 0, limit: 100_000 });
-      rows.sort((a, b) => a.seq - b.seq || a.id - b.id);
       events += rows.length;
-      let expectedSeq = 1;
-      let previousHash: string | null = null;
-      for (const row of rows) {
-        if (row.seq > expectedSeq) {
-          for (let missing = expectedSeq; missing < row.seq; missing++) {
-            findings.push({
-              dossierCode: anchor.code,
-              seq: missing,
-              eventId: null,
-              kind: 'deleted',
-              detail: `event ${missing} is missing from the chain`,
-            });
-          }
-        } else if (row.seq < expectedSeq) {
-          findings.push({
-            dossierCode: anchor.code,
+      findings.push(
+        ...checkChain(anchor, rows, (row) =>
+          computeEventHash(row.prevHash, {
+            dossierId: row.dossierId,
             seq: row.seq,
-            eventId: row.id,
-            kind: 'inserted',
-            detail: `a second event numbered ${row.seq}`,
-          });
-        }
-        const recomputed = computeEventHash(row.prevHash, {
-          dossierId: row.dossierId,
-          seq: row.seq,
-          at: row.at,
-          actorKind: row.actorKind,
-          actorUserId: row.actorUserId,
-          actorRole: row.actorRole,
-          agencyId: row.agencyId,
-          action: row.action,
-          fromStatus: row.fromStatus,
-          toStatus: row.toStatus,
-          note: row.note,
-          payload: row.payload,
-        });
-        if (row.prevHash !== previousHash) {
-          findings.push({
-            dossierCode: anchor.code,
-            seq: row.seq,
-            eventId: row.id,
-            // Pointing at another row of this chain means rows were swapped; at nothing known, it was slipped in.
-            kind: rows.some((other) => other.id !== row.id && other.hash === row.prevHash) ? 'reordered' : 'inserted',
-            detail: 'prev_hash does not link to the previous event',
-          });
-        } else if (recomputed !== row.hash) {
-          findings.push({
-            dossierCode: anchor.code,
-            seq: row.seq,
-            eventId: row.id,
-            kind: 'edited',
-            detail: `content does not match its hash (action ${row.action})`,
-          });
-        }
-        previousHash = row.hash;
-        expectedSeq = Math.max(expectedSeq, row.seq + 1);
-      }
-      const last = rows.at(-1);
-      const lastSeq = last?.seq ?? 0;
-      if (anchor.eventCount > lastSeq) {
-        findings.push({
-          dossierCode: anchor.code,
-          seq: lastSeq + 1,
-          eventId: null,
-          kind: 'tail_deleted',
-          detail: `the dossier records ${anchor.eventCount} events, the chain ends at ${lastSeq}`,
-        });
-      } else if (lastSeq > anchor.eventCount || (anchor.lastEventHash ?? null) !== (last?.hash ?? null)) {
-        // Appended outside the engine, or the last event rewritten with a recomputed hash.
-        findings.push({
-          dossierCode: anchor.code,
-          seq: last?.seq ?? null,
-          eventId: last?.id ?? null,
-          kind: 'unanchored',
-          detail: `the chain ends at event ${lastSeq} (${last?.hash.slice(0, 12) ?? '-'}), the dossier anchors event ${anchor.eventCount} (${anchor.lastEventHash?.slice(0, 12) ?? '-'})`,
-        });
-      }
+            at: row.at,
+            actorKind: row.actorKind,
+            actorUserId: row.actorUserId,
+            actorRole: row.actorRole,
+            agencyId: row.agencyId,
+            action: row.action,
+            fromStatus: row.fromStatus,
+            toStatus: row.toStatus,
+            note: row.note,
+            payload: row.payload,
+          }),
+        ),
+      );
       onProgress?.(dossiers);
     }
     afterId = anchors.at(-1)?.id ?? afterId;
   }
   // The PAR Index histories are chained the same way (usecases/par/rounds/par-audit.ts).
-  const par = dossierId ? null : await verifyParChains(ctx);
-  return { dossiers, events, findings, par };
+  const par = dossierId || input.paknCode ? null : await verifyParChains(ctx);
+  return { dossiers, events, pakn: pakn.entries, paknEvents: pakn.events, findings, par };
+};
+
+/** The PAKN chains (pakn_event, anchored on pakn_feedback), page by page, into `findings`. */
+const verifyPaknChains = async (
+  ctx: Pick<AppContext, 'db'>,
+  paknCode: string | undefined,
+  findings: AuditFinding[],
+): Promise<{ entries: number; events: number }> => {
+  let paknId: string | undefined;
+  if (paknCode) {
+    const entry = await findPaknRegisterByCode(ctx.db, paknCode);
+    if (!entry) {
+      throw new AppError('NOT_FOUND', { resource: { vi: 'phản ánh, kiến nghị', en: 'feedback' } });
+    }
+    paknId = entry.id;
+  }
+  let entries = 0;
+  let events = 0;
+  let afterId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const anchors = await listPaknAnchors(ctx.db, { ...(paknId ? { paknId } : {}), afterId, limit: DOSSIER_PAGE });
+    if (anchors.length === 0) {
+      break;
+    }
+    for (const anchor of anchors) {
+      entries += 1;
+      const rows = await listPaknEvents(ctx.db, anchor.id);
+      events += rows.length;
+      findings.push(...checkChain(anchor, rows, (row) => computePaknEventHash(row.prevHash, row)));
+    }
+    afterId = anchors.at(-1)?.id ?? afterId;
+  }
+  return { entries, events };
 };

@@ -20,6 +20,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { readPaknCountRows, sumPaknIndicatorCounts } from '../pakn/pakn-statistics.js';
 import { sumReportStatistics } from './fold-statistics.js';
 import { resolveReportPeriod } from './period.js';
 import { listReadableProvinces, type ReportScopeInput, resolveReportScope } from './scope.js';
@@ -151,7 +152,14 @@ export const getServiceIndexReport = async (
       from: period.from,
       to: asOf,
     });
+    const paknRows = await readPaknCountRows(ctx, {
+      provinceCodes: provinces,
+      agencyIds: [],
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
+      const pakn = sumPaknIndicatorCounts(paknRows.filter((r) => r.provinceCode === province));
       const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
       const ratings = sumRatings(ratingRows.filter((r) => r.provinceCode === province));
       const sums = rows
@@ -164,7 +172,7 @@ export const getServiceIndexReport = async (
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
         dossiers: buildStatisticsFigures(sums).totalToProcess,
-        result: computeServiceIndex(sums, 'province', payments ?? undefined, ratings),
+        result: computeServiceIndex(sums, 'province', payments ?? undefined, ratings, pakn),
         payments,
       });
     }
@@ -185,6 +193,13 @@ export const getServiceIndexReport = async (
     const ratingRows = await readRatingRows(ctx, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
+      from: period.from,
+      to: asOf,
+    });
+    // The PAKN register counts by holding agency (imported units, "code:…", have no register: no data).
+    const paknRows = await readPaknCountRows(ctx, {
+      provinceCodes: scope.filter.agencyIds === null ? scope.filter.provinceCodes : [],
+      agencyIds: scope.filter.agencyIds ?? [],
       from: period.from,
       to: asOf,
     });
@@ -213,12 +228,13 @@ export const getServiceIndexReport = async (
         name: entry.name,
         scope: unitScope,
         dossiers: buildStatisticsFigures(entry.sums).totalToProcess,
-        // Imported agencies ('code:…') have no per-dossier ratings in motcua: no data, not a full score.
+        // Imported agencies ('code:…') have no per-dossier ratings nor a PAKN register in motcua: no data.
         result: computeServiceIndex(
           entry.sums,
           unitScope,
           payments ?? undefined,
           id.startsWith('code:') ? undefined : sumRatings(ratingRows.filter((r) => r.agencyId === id)),
+          id.startsWith('code:') ? undefined : sumPaknIndicatorCounts(paknRows.filter((r) => r.agencyId === id)),
         ),
         payments,
       });

@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -5559,6 +5559,548 @@ export interface paths {
       };
     };
   };
+  "/api/v1/pakn": {
+    /** The PAKN inbox of the caller’s agencies: all, open, due soon or late; keyset-paginated */
+    get: {
+      parameters: {
+        query?: {
+          view?: "all" | "open" | "due_soon" | "late";
+          state?: ("received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld") | (("received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld")[]);
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknInbox"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Log a PAKN received at the counter, by post, email or hotline in the agency’s register */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PaknRegistrationInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PaknChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/statistics": {
+    /** PAKN received, answered on time, late, forwarded — by agency and field, for a period */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknStatistics"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/register.xlsx": {
+    /** The PAKN register (sổ theo dõi) of the caller’s agencies as Excel, streamed */
+    get: {
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/settings": {
+    /** A province’s PAKN time limits and the agency receiving the portal’s PAKN */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set a province’s PAKN time limits (province administrator) */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            timeLimits: {
+              classifyWorkingDays: number;
+              answerWorkingDays: {
+                conduct: number;
+                own_competence: number;
+                not_competent: number;
+              };
+            };
+            portalAgencyId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/{code}": {
+    /** A PAKN with its history and the steps possible now */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/{code}/actions": {
+    /**
+     * Take a step: classify, reject, forward, accept, handle, clarify, draft, approve, send, publish…
+     * @description Guarded by expectedVersion (409 when someone else changed it first). The step’s permission is checked at the agency holding the PAKN.
+     */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PaknActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pakn/{code}/answer.pdf": {
+    /** The answer as a document in the Decree 30/2020 layout (the draft until it is sent) */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/pakn-answers": {
+    /** The province’s published PAKN answers, newest first; search without diacritics */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          q?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["PublicPaknAnswer"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/pakn-answers/{code}": {
+    /** One published PAKN answer */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicPaknAnswer"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/pakn/{code}/rating": {
+    /**
+     * The sender rates the answer, once, with the last four digits of the phone given
+     * @description No account needed; limited per client address like the tracking.
+     */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            phoneLast4: string;
+            /** @enum {string} */
+            rating: "very_satisfied" | "satisfied" | "dissatisfied";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PaknRated"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/reports/imports": {
     /** A province’s historical-dossier imports, newest first (keyset-paginated) */
     get: {
@@ -9221,9 +9763,12 @@ export interface paths {
     };
   };
   "/api/v1/public/pakn/{code}": {
-    /** Where a feedback stands, by its code (no sender data) */
+    /** Where a feedback stands, by its code; with the last 4 digits of the sender’s phone, the answer too */
     get: {
       parameters: {
+        query?: {
+          phone?: string;
+        };
         path: {
           code: string;
         };
@@ -13428,6 +13973,305 @@ export interface components {
         code: string;
       }]>;
     };
+    /** @description A line of the PAKN register (sổ theo dõi) */
+    PaknListItemInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+    };
+    PaknInboxInput: {
+      items: components["schemas"]["PaknListItemInput"][];
+      nextCursor: string | null;
+    };
+    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
+    PaknDetailInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+      version: number;
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      categoryLabel: {
+        vi: string;
+        en: string;
+      } | null;
+      procedureCode: string | null;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        email: string | null;
+      };
+      receivingAgencyId: string | null;
+      receivingAgencyName: string | null;
+      forwardedAt: string | null;
+      publishedAt: string | null;
+      outcomeNote: string | null;
+      answerText: string | null;
+      answerSigner: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      clockStopped: boolean;
+      actions: ({
+          /** @enum {string} */
+          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+          label: {
+            vi: string;
+            en: string;
+          };
+          /** @enum {string} */
+          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
+          needsNote: boolean;
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          actorKind: string;
+          agencyName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+    };
+    PaknChangedInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      version: number;
+    };
+    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
+    PaknRegistrationInput: {
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      regulation: string;
+      procedureCode?: string;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      channel: "counter" | "post" | "email" | "hotline";
+      /** Format: date-time */
+      receivedAt?: string;
+    };
+    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
+    PaknActionInputInput: {
+      /** @enum {string} */
+      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+      expectedVersion: number;
+      /** @enum {string} */
+      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
+      note?: string;
+      /** Format: uuid */
+      targetAgencyId?: string;
+      answer?: string;
+    };
+    PaknStatisticsInput: {
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      total: {
+        received: number;
+        rejected: number;
+        forwarded: number;
+        inCompetence: number;
+        answered: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        openWithinTime: number;
+        openLate: number;
+        dissatisfiedOrLate: number;
+        rated: number;
+        satisfied: number;
+      };
+      onTimePercent: number | null;
+      satisfiedPercent: number | null;
+      byAgency: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          agencyId: string | null;
+          agencyName: string | null;
+        })[];
+      byTopic: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          /** @enum {string} */
+          topic: "conduct" | "regulation" | "proposal" | "initiative";
+          topicLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description A province’s PAKN time limits (working days) and the legal defaults */
+    PaknSettingsInput: {
+      provinceCode: string;
+      limits: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+      /** @enum {string} */
+      limitsSource: "province" | "default";
+      portalAgencyId: string | null;
+      defaults: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+    };
+    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
+    PublicPaknAnswerInput: {
+      code: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      content: string;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      answeredAt: string | null;
+      publishedAt: string | null;
+      answerText: string;
+      answerSigner: string | null;
+      isDemo: boolean;
+    };
+    PaknRatedInput: {
+      code: string;
+      /** @enum {string} */
+      rating: "very_satisfied" | "satisfied" | "dissatisfied";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      ratedAt: string;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedureInput: {
       catalog: string;
@@ -14136,6 +14980,21 @@ export interface components {
       };
       /** @description ISO 8601 instant with the +07:00 offset */
       receivedAt: string;
+      agencyName: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        timeliness: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      published: boolean;
+      answerText: string | null;
+      rejectionReason: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      canRate: boolean;
     };
     CitizenMeInput: {
       /** Format: uuid */
@@ -17681,6 +18540,305 @@ export interface components {
         code: string;
       }]>;
     };
+    /** @description A line of the PAKN register (sổ theo dõi) */
+    PaknListItem: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+    };
+    PaknInbox: {
+      items: components["schemas"]["PaknListItem"][];
+      nextCursor: string | null;
+    };
+    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
+    PaknDetail: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+      version: number;
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      categoryLabel: {
+        vi: string;
+        en: string;
+      } | null;
+      procedureCode: string | null;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        email: string | null;
+      };
+      receivingAgencyId: string | null;
+      receivingAgencyName: string | null;
+      forwardedAt: string | null;
+      publishedAt: string | null;
+      outcomeNote: string | null;
+      answerText: string | null;
+      answerSigner: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      clockStopped: boolean;
+      actions: ({
+          /** @enum {string} */
+          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+          label: {
+            vi: string;
+            en: string;
+          };
+          /** @enum {string} */
+          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
+          needsNote: boolean;
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          actorKind: string;
+          agencyName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+    };
+    PaknChanged: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      version: number;
+    };
+    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
+    PaknRegistration: {
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      regulation: string;
+      procedureCode?: string;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      channel: "counter" | "post" | "email" | "hotline";
+      /** Format: date-time */
+      receivedAt?: string;
+    };
+    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
+    PaknActionInput: {
+      /** @enum {string} */
+      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+      expectedVersion: number;
+      /** @enum {string} */
+      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
+      note?: string;
+      /** Format: uuid */
+      targetAgencyId?: string;
+      answer?: string;
+    };
+    PaknStatistics: {
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      total: {
+        received: number;
+        rejected: number;
+        forwarded: number;
+        inCompetence: number;
+        answered: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        openWithinTime: number;
+        openLate: number;
+        dissatisfiedOrLate: number;
+        rated: number;
+        satisfied: number;
+      };
+      onTimePercent: number | null;
+      satisfiedPercent: number | null;
+      byAgency: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          agencyId: string | null;
+          agencyName: string | null;
+        })[];
+      byTopic: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          /** @enum {string} */
+          topic: "conduct" | "regulation" | "proposal" | "initiative";
+          topicLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description A province’s PAKN time limits (working days) and the legal defaults */
+    PaknSettings: {
+      provinceCode: string;
+      limits: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+      /** @enum {string} */
+      limitsSource: "province" | "default";
+      portalAgencyId: string | null;
+      defaults: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+    };
+    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
+    PublicPaknAnswer: {
+      code: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      content: string;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      answeredAt: string | null;
+      publishedAt: string | null;
+      answerText: string;
+      answerSigner: string | null;
+      isDemo: boolean;
+    };
+    PaknRated: {
+      code: string;
+      /** @enum {string} */
+      rating: "very_satisfied" | "satisfied" | "dissatisfied";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      ratedAt: string;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedure: {
       catalog: string;
@@ -18389,6 +19547,21 @@ export interface components {
       };
       /** @description ISO 8601 instant with the +07:00 offset */
       receivedAt: string;
+      agencyName: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        timeliness: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      published: boolean;
+      answerText: string | null;
+      rejectionReason: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      canRate: boolean;
     };
     CitizenMe: {
       /** Format: uuid */

@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   LikeOutlined,
   MenuOutlined,
+  MessageOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -116,6 +117,12 @@ const ConsoleChrome = () => {
       icon: <BarChartOutlined />,
       label: t('nav.parResults'),
     },
+    // Feedback on regulations (PAKN): the roles with pakn.read.
+    hasRole(me, 'pakn_officer', 'approver', 'province_admin', 'auditor') && {
+      key: '/can-bo/pakn',
+      icon: <MessageOutlined />,
+      label: t('nav.pakn'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -132,6 +139,7 @@ const ConsoleChrome = () => {
       '/can-bo/chi-so-cchc/ket-qua',
       '/can-bo/chi-so-cchc',
       '/can-bo/khao-sat',
+      '/can-bo/pakn',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

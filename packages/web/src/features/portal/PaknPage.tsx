@@ -8,7 +8,7 @@ import Input from 'antd/es/input/Input';
 import TextArea from 'antd/es/input/TextArea';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { PaknSubmission, PortalSettings } from '../../api/portal-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,7 +18,7 @@ import { countIn, formatDateTime } from '../../lib/format';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/pakn';
 import { useCitizen } from '../citizen/useCitizen';
-import { fetchPaknStatus, fetchProcedure, findProvinces, sendPakn } from './usePortal';
+import { fetchPaknStatus, fetchProcedure, findProvinces, ratePakn, sendPakn } from './usePortal';
 import { usePortalSettings } from './usePortalSettings';
 
 /** PAKN.yyyymmdd.nnnn, as the server's PAKN_CODE_PATTERN. */
@@ -358,25 +358,29 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
 const TrackForm = ({ initialCode }: { initialCode: string }) => {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  const [lookup, setLookup] = useState<{ code: string; n: number } | null>(
+  const [lookup, setLookup] = useState<{ code: string; phone?: string; n: number } | null>(
     initialCode && PAKN_CODE.test(initialCode) ? { code: initialCode, n: 1 } : null,
   );
   const status = useQuery({
-    queryKey: ['pakn', lookup?.code, lookup?.n],
-    queryFn: ({ signal }) => fetchPaknStatus(lookup?.code ?? '', signal),
+    queryKey: ['pakn-track', lookup?.code, lookup?.phone, lookup?.n],
+    queryFn: ({ signal }) => fetchPaknStatus(lookup?.code ?? '', lookup?.phone, signal),
     enabled: lookup !== null,
     retry: false,
     staleTime: 0,
   });
   return (
     <Panel>
-      <Form<{ code: string }>
+      <Form<{ code: string; phone?: string }>
         name="pakn-track"
         layout="vertical"
         requiredMark={false}
         initialValues={{ code: initialCode }}
         onFinish={(values) =>
-          setLookup((previous) => ({ code: values.code.trim().toUpperCase(), n: (previous?.n ?? 0) + 1 }))
+          setLookup((previous) => ({
+            code: values.code.trim().toUpperCase(),
+            ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+            n: (previous?.n ?? 0) + 1,
+          }))
         }
       >
         <Flex gap={8} align="flex-end" wrap>
@@ -394,6 +398,14 @@ const TrackForm = ({ initialCode }: { initialCode: string }) => {
             ]}
           >
             <Input placeholder={t('citizen.pakn.codePlaceholder')} autoComplete="off" spellCheck={false} />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('citizen.pakn.phoneLast4')}
+            style={{ flex: '0 1 200px', marginBottom: 0 }}
+            rules={[{ pattern: /^\d{4}$/, message: t('citizen.pakn.phoneLast4Invalid') }]}
+          >
+            <Input inputMode="numeric" maxLength={4} autoComplete="off" />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={status.isFetching}>
             {t('citizen.pakn.trackSubmit')}
@@ -423,10 +435,75 @@ const TrackForm = ({ initialCode }: { initialCode: string }) => {
               {status.data.regulation}
               {status.data.procedureCode ? ` (${status.data.procedureCode})` : ''}
             </dd>
+            {status.data.agencyName ? (
+              <>
+                <dt>{t('citizen.pakn.agency')}</dt>
+                <dd>{status.data.agencyName}</dd>
+              </>
+            ) : null}
+            {status.data.answerDueAt || status.data.answeredAt ? (
+              <>
+                <dt>{status.data.answeredAt ? t('citizen.pakn.answeredAt') : t('citizen.pakn.answerDueAt')}</dt>
+                <dd>
+                  {formatDateTime(status.data.answeredAt ?? status.data.answerDueAt ?? '')} —{' '}
+                  {status.data.timeliness.label[language]}
+                </dd>
+              </>
+            ) : null}
+            {status.data.rejectionReason ? (
+              <>
+                <dt>{t('citizen.pakn.rejectionReason')}</dt>
+                <dd>{status.data.rejectionReason}</dd>
+              </>
+            ) : null}
+            {status.data.answerText ? (
+              <>
+                <dt>{t('citizen.pakn.answer')}</dt>
+                <dd style={{ whiteSpace: 'pre-wrap' }} data-testid="pakn-answer">
+                  {status.data.answerText}
+                </dd>
+              </>
+            ) : null}
           </dl>
+        ) : null}
+        {status.data?.canRate && lookup?.phone ? (
+          <RateAnswer code={status.data.code} phone={lookup.phone} onRated={() => void status.refetch()} />
+        ) : null}
+        {status.data?.rating ? (
+          <p data-testid="pakn-rated">
+            {t('citizen.pakn.ratedAs')} <strong>{t(`citizen.pakn.rating_${status.data.rating}`)}</strong>
+          </p>
         ) : null}
       </div>
     </Panel>
+  );
+};
+
+const RATINGS = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
+
+/** The sender's rating of the answer (once; Decision 766 counts the dissatisfied ones). */
+const RateAnswer = ({ code, phone, onRated }: { code: string; phone: string; onRated: () => void }) => {
+  const { t } = useTranslation();
+  const rate = useMutation({
+    mutationFn: (rating: (typeof RATINGS)[number]) => ratePakn(code, { phoneLast4: phone, rating }),
+    onSuccess: onRated,
+  });
+  return (
+    <fieldset className="plain-fieldset" style={{ marginTop: 12 }}>
+      <legend>{t('citizen.pakn.rateTitle')}</legend>
+      <Flex gap={8} wrap>
+        {RATINGS.map((rating) => (
+          <Button
+            key={rating}
+            onClick={() => rate.mutate(rating)}
+            loading={rate.isPending && rate.variables === rating}
+          >
+            {t(`citizen.pakn.rating_${rating}`)}
+          </Button>
+        ))}
+      </Flex>
+      {rate.isError ? <ErrorAlert error={rate.error} /> : null}
+    </fieldset>
   );
 };
 
@@ -457,6 +534,9 @@ export const PaknPage = () => {
     <div style={{ maxWidth: 880, margin: '0 auto' }}>
       <h1 style={{ fontSize: 24, marginTop: 0 }}>{t('citizen.pakn.title')}</h1>
       <p>{t('citizen.pakn.intro')}</p>
+      <p>
+        <Link to="/phan-anh-kien-nghi/cong-khai">{t('citizen.pakn.publicAnswers')}</Link>
+      </p>
       <Segmented<'send' | 'track'>
         aria-label={t('citizen.pakn.mode')}
         // One Tab stop (the chosen option), not two: antd also makes the group itself focusable.

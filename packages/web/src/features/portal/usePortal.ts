@@ -35,5 +35,16 @@ export const verifyDocument = (sha256: string, signal?: AbortSignal) =>
 
 export const sendPakn = (body: PaknSubmission) => api.post<PaknReceipt>('/api/v1/public/pakn', body);
 
-export const fetchPaknStatus = (code: string, signal?: AbortSignal) =>
-  api.get<PaknStatusView>(`/api/v1/public/pakn/${encodeURIComponent(code)}`, undefined, signal);
+/** Where a feedback stands; with the last four digits of the sender's phone, the answer and the rating too. */
+export const fetchPaknStatus = (code: string, phone: string | undefined, signal?: AbortSignal) =>
+  api.get<PaknStatusView>(`/api/v1/public/pakn/${encodeURIComponent(code)}`, phone ? { phone } : undefined, signal);
+
+/** The sender rates the answer, once. */
+export const ratePakn = (
+  code: string,
+  body: { phoneLast4: string; rating: 'very_satisfied' | 'satisfied' | 'dissatisfied' },
+) =>
+  api.post<{ code: string; rating: string; ratedAt: string }>(
+    `/api/v1/public/pakn/${encodeURIComponent(code)}/rating`,
+    body,
+  );

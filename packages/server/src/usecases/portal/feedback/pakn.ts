@@ -1,17 +1,10 @@
-import { allocatePaknSequence, findPaknByCode, hitThrottle, insertPakn } from '@motcua/db';
-import {
-  formatInstant,
-  formatPaknCode,
-  PAKN_KINDS,
-  PAKN_STATUSES,
-  PAKN_TOPICS,
-  type PaknSubmission,
-  toLocalDate,
-} from '@motcua/domain';
+import { allocatePaknSequence, hitThrottle } from '@motcua/db';
+import { formatInstant, formatPaknCode, PAKN_STATUSES, type PaknSubmission, toLocalDate } from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import { hashSecret } from '../../../auth/secrets.js';
 import type { AppContext } from '../../../context.js';
-import { AppError } from '../../../errors/app-error.js';
+import { createPaknEntry, preparePaknEntry } from '../../pakn/change-pakn.js';
+import { loadPaknRules } from '../../pakn/pakn-rules.js';
 import { enforceThrottle } from '../throttle.js';
 
 /** A public form is open to everybody; 10 feedbacks an hour per client address keeps it usable and unspammed. */
@@ -24,8 +17,9 @@ export const PAKN_LIMITS = {
 
 /**
  * Receives a feedback on regulations (Decree 20/2008/NĐ-CP Art. 9: receive, log in the register,
- * classify): it is logged with its code PAKN.yyyymmdd.nnnn and the sender's particulars; handling
- * (classification, forwarding within 5 working days, answer) comes with a later issue.
+ * classify): it is logged with its code PAKN.yyyymmdd.nnnn and the sender's particulars in the register
+ * of the agency that receives the portal's PAKN (the province setting, else the People's Committee),
+ * through the same path as an entry made by an officer (usecases/pakn/change-pakn.ts).
  */
 export const submitPakn = async (ctx: AppContext, actor: Actor, input: PaknSubmission & { clientAddress: string }) => {
   const now = ctx.clock.now();
@@ -33,51 +27,37 @@ export const submitPakn = async (ctx: AppContext, actor: Actor, input: PaknSubmi
   await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.addressSubmissions, windowMs: PAKN_LIMITS.addressWindowMs });
   await hitThrottle(ctx.db, { key, now, windowMs: PAKN_LIMITS.addressWindowMs });
   const day = toLocalDate(now.getTime());
+  const { portalAgencyId } = await loadPaknRules(ctx, input.provinceCode);
+  const prepared = await preparePaknEntry(ctx, { provinceCode: input.provinceCode, agencyId: portalAgencyId });
   const record = await ctx.db.transaction().execute(async (trx) => {
     const sequence = await allocatePaknSequence(trx, day);
-    return insertPakn(trx, {
-      code: formatPaknCode(day, sequence),
-      provinceCode: input.provinceCode,
-      kind: input.kind,
-      topic: input.topic,
-      regulation: input.regulation,
-      procedureCode: input.procedureCode ?? null,
-      content: input.content,
-      senderName: input.sender.name,
-      senderAddress: input.sender.address,
-      senderPhone: input.sender.phone,
-      senderEmail: input.sender.email ?? null,
-      citizenId: actor.kind === 'citizen' ? actor.citizenId : null,
-      now,
-    });
+    return createPaknEntry(
+      ctx,
+      trx,
+      {
+        code: formatPaknCode(day, sequence),
+        channel: 'portal',
+        receivingAgencyId: portalAgencyId,
+        agencyId: portalAgencyId,
+        provinceCode: input.provinceCode,
+        kind: input.kind,
+        topic: input.topic,
+        regulation: input.regulation,
+        procedureCode: input.procedureCode ?? null,
+        content: input.content,
+        senderName: input.sender.name,
+        senderAddress: input.sender.address,
+        senderPhone: input.sender.phone,
+        senderEmail: input.sender.email ?? null,
+        citizenId: actor.kind === 'citizen' ? actor.citizenId : null,
+        receivedAt: now,
+      },
+      { kind: 'sender', userId: null, role: null },
+      prepared,
+    );
   });
   return {
     code: record.code,
-    status: record.status,
-    statusLabel: PAKN_STATUSES[record.status],
-    receivedAt: formatInstant(record.receivedAt.getTime()),
-  };
-};
-
-/** Where a feedback stands, by its code: no sender data and no content (the code is easy to guess). */
-export const trackPakn = async (ctx: AppContext, input: { code: string; clientAddress: string }) => {
-  const now = ctx.clock.now();
-  const key = `pakn-lookup:${hashSecret(input.clientAddress)}`;
-  await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.lookups, windowMs: PAKN_LIMITS.lookupWindowMs });
-  await hitThrottle(ctx.db, { key, now, windowMs: PAKN_LIMITS.lookupWindowMs });
-  const record = await findPaknByCode(ctx.db, input.code);
-  if (!record) {
-    throw new AppError('NOT_FOUND', { resource: { vi: 'phản ánh, kiến nghị', en: 'feedback' } });
-  }
-  return {
-    code: record.code,
-    provinceCode: record.provinceCode,
-    kind: record.kind,
-    kindLabel: PAKN_KINDS[record.kind],
-    topic: record.topic,
-    topicLabel: PAKN_TOPICS[record.topic],
-    regulation: record.regulation,
-    procedureCode: record.procedureCode,
     status: record.status,
     statusLabel: PAKN_STATUSES[record.status],
     receivedAt: formatInstant(record.receivedAt.getTime()),

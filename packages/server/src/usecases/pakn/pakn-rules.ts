@@ -1,0 +1,32 @@
+import { findPaknSetting, findProvinceCommitteeId } from '@motcua/db';
+import { PAKN_DEFAULT_TIME_LIMITS, PaknTimeLimits, type WorkingTimeCalendar } from '@motcua/domain';
+import type { AppContext } from '../../context.js';
+import { getAgencyWorkingCalendar, getWorkingCalendar } from '../calendar/calendar-service.js';
+
+export type PaknRules = {
+  limits: PaknTimeLimits;
+  /** The agency whose register receives the portal's PAKN (the setting, else the People's Committee). */
+  portalAgencyId: string | null;
+  /** Whether the limits are the province's own or the legal defaults. */
+  limitsSource: 'province' | 'default';
+};
+
+/** The province's PAKN settings; the legal defaults of packages/domain/src/pakn where it set none. */
+export const loadPaknRules = async (ctx: AppContext, provinceCode: string): Promise<PaknRules> => {
+  const setting = await findPaknSetting(ctx.db, provinceCode);
+  const parsed = setting ? PaknTimeLimits.safeParse(setting.timeLimits) : undefined;
+  return {
+    limits: parsed?.success ? parsed.data : PAKN_DEFAULT_TIME_LIMITS,
+    limitsSource: parsed?.success ? 'province' : 'default',
+    portalAgencyId: setting?.portalAgencyId ?? (await findProvinceCommitteeId(ctx.db, provinceCode)) ?? null,
+  };
+};
+
+/** The working-time calendar a PAKN's deadlines run on: its holding agency's, else its province's. */
+export const findPaknCalendar = async (
+  ctx: AppContext,
+  input: { agencyId: string | null; provinceCode: string },
+): Promise<WorkingTimeCalendar> =>
+  input.agencyId
+    ? (await getAgencyWorkingCalendar(ctx, input.agencyId)).calendar
+    : getWorkingCalendar(ctx, { provinceCode: input.provinceCode });
