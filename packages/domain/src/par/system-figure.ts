@@ -8,11 +8,16 @@ import type { ParPoints, ParSystemMeasure } from './types.js';
  * province's decision publishes ("Từ 95% trở lên: 1 điểm; từ 90% đến dưới 95%: 0,5 điểm; dưới 90%: 0 điểm").
  */
 
-/** The measures motcua computes today; the others answer "chưa có dữ liệu" until their areas exist. */
+/**
+ * The measures motcua computes today (dossiers, the Decision 766 index, the PAKN register, published SIPAS
+ * surveys); the e-office ones answer "chưa có dữ liệu" until that area exists.
+ */
 export const PAR_MEASURES_AVAILABLE: readonly ParSystemMeasure[] = [
   'dossier_on_time_rate',
   'dossier_online_share',
   'index_766',
+  'pakn_on_time_rate',
+  'sipas_satisfaction',
 ];
 
 export const PAR_MEASURE_LABELS: Record<ParSystemMeasure, { vi: string; en: string }> = {

@@ -14,8 +14,10 @@ import {
 import type { Actor } from '../../../auth/actor.js';
 import { type AppContext, todayInVietnam } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { findAgencyPaknOnTimeRate } from '../../pakn/pakn-statistics.js';
 import { sumReportStatistics } from '../../reports/fold-statistics.js';
 import { resolveReportPeriod } from '../../reports/period.js';
+import { findAgencySatisfactionIndex } from '../../sipas/agency-index.js';
 import { changeParUnit, type ParEventInput } from './change-par-unit.js';
 import { authorizeParUnit } from './par-access.js';
 
@@ -62,14 +64,37 @@ const measureCounts = async (
       denominator: Math.round(index.maxAvailable * 100),
     };
   }
+  // PAKN answered on time (Decree 20/2008 deadlines) from the PAKN register, held by the unit in the year.
+  const pakn = await findAgencyPaknOnTimeRate(ctx, { agencyId: input.agencyId, year: input.year });
+  if (pakn && pakn.base > 0) {
+    counts.pakn_on_time_rate = { numerator: pakn.numerator, denominator: pakn.base };
+  }
+  // Satisfaction: the unit's index in the province's published SIPAS survey of the year (satisfied answers over
+  // valid answers, exact from the counts).
+  const sipas = await findAgencySatisfactionIndex(ctx, { agencyId: input.agencyId, year: input.year });
+  if (sipas && sipas.base > 0) {
+    counts.sipas_satisfaction = { numerator: sipas.numerator, denominator: sipas.base };
+  }
   return counts;
+};
+
+/** Why a measure motcua computes has no figure for the unit. */
+const NO_FIGURE_REASONS: Partial<Record<ParSystemMeasure, { vi: string; en: string }>> = {
+  pakn_on_time_rate: {
+    vi: 'Chưa có dữ liệu: đơn vị không có phản ánh, kiến nghị đến hạn trả lời trong năm.',
+    en: 'No data: the unit had no feedback due for an answer in the year.',
+  },
+  sipas_satisfaction: {
+    vi: 'Chưa có dữ liệu: chưa có kết quả khảo sát sự hài lòng được công bố cho đơn vị trong năm.',
+    en: 'No data: no published satisfaction survey result for the unit in the year.',
+  },
 };
 
 /**
  * Computes the figures of every applicable leaf with a system measure (issue 17 item 3) and stores each
  * figure's counts, points and formula on the leaf's score (an event per leaf in the unit's history). The
  * appraiser then accepts the points or overrides them with a reason. Measures of areas motcua does not have
- * yet (PAKN, SIPAS, e-office) answer "chưa có dữ liệu".
+ * yet (e-office) answer "chưa có dữ liệu".
  */
 export const computeParSystemFigures = async (
   ctx: AppContext,
@@ -128,15 +153,17 @@ export const computeParSystemFigures = async (
               measure,
               label,
               available: false,
-              reason: PAR_MEASURES_AVAILABLE.includes(measure)
-                ? {
-                    vi: 'Chưa có dữ liệu: đơn vị chưa có hồ sơ trong năm.',
-                    en: 'No data: the unit has no dossiers in the year.',
-                  }
-                : {
-                    vi: 'Chưa có dữ liệu: phân hệ này chưa có trên hệ thống.',
-                    en: 'No data: this area is not in motcua yet.',
-                  },
+              reason: NO_FIGURE_REASONS[measure]
+                ? NO_FIGURE_REASONS[measure]
+                : PAR_MEASURES_AVAILABLE.includes(measure)
+                  ? {
+                      vi: 'Chưa có dữ liệu: đơn vị chưa có hồ sơ trong năm.',
+                      en: 'No data: the unit has no dossiers in the year.',
+                    }
+                  : {
+                      vi: 'Chưa có dữ liệu: phân hệ này chưa có trên hệ thống.',
+                      en: 'No data: this area is not in motcua yet.',
+                    },
               numerator: null,
               denominator: null,
               points: null,
