@@ -95,10 +95,11 @@ const step = ({ label, command, args, cwd = root, inputs, outputs, isOutputCurre
   const started = Date.now();
   const print = (what) => console.error(`build: ${label} ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const current = fingerprint(inputs);
+  // The outputs are part of the stamp too: an output replaced from outside (a merge, a checkout) reruns the step.
   if (
     !force &&
-    stamps[label] === current &&
     outputs.every((file) => existsSync(join(root, file))) &&
+    stamps[label] === `${current}:${fingerprint(outputs)}` &&
     isOutputCurrent()
   ) {
     print('up to date (checked)');
@@ -110,7 +111,8 @@ const step = ({ label, command, args, cwd = root, inputs, outputs, isOutputCurre
     console.error(`build: ${label} failed`);
     process.exit(result.status ?? 1);
   }
-  writeStamp(label, current);
+  walked.clear();
+  writeStamp(label, `${current}:${fingerprint(outputs)}`);
   print('done');
 };
 
