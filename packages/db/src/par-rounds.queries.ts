@@ -495,6 +495,25 @@ export const listParScoreEvents = async (
   return query.orderBy('seq').orderBy('id').limit(input.limit).execute();
 };
 
+/** A unit's history for reading, in seq order, each event with the name of the official who made it. */
+export const listParScoreEventsWithActors = async (
+  db: Db,
+  input: { roundId: string; agencyId: string; criterionCode?: string | undefined; afterSeq: number; limit: number },
+) => {
+  let query = db
+    .selectFrom('parScoreEvent')
+    .leftJoin('appUser', 'appUser.id', 'parScoreEvent.actorUserId')
+    .selectAll('parScoreEvent')
+    .select('appUser.fullName as actorName')
+    .where('parScoreEvent.roundId', '=', input.roundId)
+    .where('parScoreEvent.agencyId', '=', input.agencyId)
+    .where('parScoreEvent.seq', '>', input.afterSeq);
+  if (input.criterionCode) {
+    query = query.where('parScoreEvent.criterionCode', '=', input.criterionCode);
+  }
+  return query.orderBy('parScoreEvent.seq').orderBy('parScoreEvent.id').limit(input.limit).execute();
+};
+
 /** Units with their history anchors, keyset pages by (round, agency) (for `audit verify`). */
 export const listParUnitAnchors = async (
   db: Db,

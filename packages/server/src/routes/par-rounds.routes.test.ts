@@ -471,6 +471,7 @@ describe('a PAR round from creation to publication', () => {
       ['appraisal_2', 2000],
       ['final', 2000],
     ]);
+    expect(history[0]).toMatchObject({ field: 'self', actorName: 'Mai Thị Đầu Mối' });
     const clean = await verifyAuditChains(t.ctx);
     expect(clean.par).toMatchObject({ units: 2, findings: [] });
     await expect(

@@ -670,6 +670,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
                 note: z.string().nullable(),
                 detail: z.record(z.string(), z.unknown()).nullable(),
                 actorUserId: z.string().nullable(),
+                actorName: z.string().nullable(),
                 at: z.string(),
                 hash: z.string(),
               }),
