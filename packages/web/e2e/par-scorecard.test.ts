@@ -14,12 +14,14 @@ import { asOfficial, onPostgresPass, shoot, signInOfficial, TEST_PASSWORD, useBr
  */
 let justice = '';
 let construction = '';
+let constructionCode = '';
 let roundId = '';
 const suite = useBrowserSuite('par-scorecard', {
   seed: async (server) => {
     const world = await seedWorld({ database: server.app.motcua.database } as unknown as TestApp);
     justice = world.agencies.justice?.id ?? '';
     construction = world.agencies.construction?.id ?? '';
+    constructionCode = world.agencies.construction?.code ?? '';
     const db = server.app.motcua.db;
     const appraiser = await insertUser(db, {
       username: 'thamdinh',
@@ -186,6 +188,13 @@ describe.skipIf(onPostgresPass)('the PAR scorecard in the console', () => {
     await moveConstruction('lock_late');
     const organiser = await signInOfficial(await suite.openPage(), 'sonoivu');
     await advance(organiser, 'start_appraisal_1', 'Thẩm định lần 1');
+    // The organiser assigns an appraiser to construction by picking a name, not pasting an id.
+    const unit = organiser.getByTestId(`par-unit-${constructionCode}`);
+    await unit.getByTestId(`par-appraiser-pick-${constructionCode}`).click();
+    await unit.getByTestId(`par-appraiser-pick-${constructionCode}`).locator('input').fill('tham dinh');
+    await organiser.locator('.ant-select-item-option', { hasText: 'Phan Văn Thẩm Định' }).click();
+    await unit.getByTestId(`par-appraiser-assign-${constructionCode}`).click();
+    await unit.getByTestId(`par-appraiser-${constructionCode}`).filter({ hasText: 'Phan Văn Thẩm Định' }).waitFor();
     await shoot(organiser, 'par-rounds-organiser');
 
     // The appraiser scores beside the self-assessment and completes the first appraisal.

@@ -43,7 +43,6 @@ export const parScorecardEn: ParScorecardMessages = {
   excluded: 'Excluded criteria',
   appraisers: 'Appraisers',
   assign: 'Assign',
-  appraiserId: 'User id of the appraiser',
   progress: 'Progress',
   scorecardTitle: 'PAR Index scorecard',
   code: 'No.',
@@ -101,4 +100,6 @@ export const parScorecardEn: ParScorecardMessages = {
   field_evidence: 'Evidence',
   field_status: 'Status',
   field_system: 'System figure',
+  appraiserPick: 'Pick an appraiser (search by name)',
+  appraiserNone: 'No matching appraiser',
 };

@@ -45,7 +45,6 @@ export const parScorecardVi = {
   excluded: 'Tiêu chí loại trừ',
   appraisers: 'Thành viên thẩm định',
   assign: 'Phân công',
-  appraiserId: 'Mã người dùng của thành viên thẩm định',
   progress: 'Tiến độ',
   scorecardTitle: 'Bảng điểm Chỉ số CCHC',
   code: 'STT',
@@ -103,5 +102,7 @@ export const parScorecardVi = {
   field_evidence: 'Tài liệu kiểm chứng',
   field_status: 'Trạng thái',
   field_system: 'Số liệu hệ thống',
+  appraiserPick: 'Chọn thành viên thẩm định (tìm theo tên)',
+  appraiserNone: 'Không có cán bộ thẩm định phù hợp',
 };
 export type ParScorecardMessages = typeof parScorecardVi;

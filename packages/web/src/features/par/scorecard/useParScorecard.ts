@@ -65,6 +65,30 @@ export const useAdvanceParRound = () => {
   });
 };
 
+export type ParAppraiserCandidates = ResponseOf<'/api/v1/par/rounds/{roundId}/appraiser-candidates', 'get'>;
+export type ParRoundAppraisers = ResponseOf<'/api/v1/par/rounds/{roundId}/appraisers', 'get'>;
+
+/** The province's PAR appraisers found by name, for the organiser to assign (first 20 matches). */
+export const useParAppraiserCandidates = (roundId: string, query: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['par', 'rounds', roundId, 'appraiser-candidates', query],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<ParAppraiserCandidates>(
+        `${ROUNDS}/${roundId}/appraiser-candidates`,
+        { limit: '20', ...(query ? { q: query } : {}) },
+        signal,
+      ),
+  });
+
+/** The appraisers assigned to the units of a round (organiser). */
+export const useParRoundAppraisers = (roundId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['par', 'rounds', roundId, 'appraisers'],
+    enabled,
+    queryFn: ({ signal }) => api.get<ParRoundAppraisers>(`${ROUNDS}/${roundId}/appraisers`, undefined, signal),
+  });
+
 export const useAssignParAppraiser = (roundId: string) => {
   const invalidate = useInvalidatePar();
   return useMutation({
