@@ -495,6 +495,57 @@ export const listParScoreEvents = async (
   return query.orderBy('seq').orderBy('id').limit(input.limit).execute();
 };
 
+/** A unit's history for reading, in seq order, each event with the name of the official who made it. */
+export const listParScoreEventsWithActors = async (
+  db: Db,
+  input: { roundId: string; agencyId: string; criterionCode?: string | undefined; afterSeq: number; limit: number },
+) => {
+  let query = db
+    .selectFrom('parScoreEvent')
+    .leftJoin('appUser', 'appUser.id', 'parScoreEvent.actorUserId')
+    .selectAll('parScoreEvent')
+    .select('appUser.fullName as actorName')
+    .where('parScoreEvent.roundId', '=', input.roundId)
+    .where('parScoreEvent.agencyId', '=', input.agencyId)
+    .where('parScoreEvent.seq', '>', input.afterSeq);
+  if (input.criterionCode) {
+    query = query.where('parScoreEvent.criterionCode', '=', input.criterionCode);
+  }
+  return query.orderBy('parScoreEvent.seq').orderBy('parScoreEvent.id').limit(input.limit).execute();
+};
+
+/**
+ * Active officials holding the PAR appraiser role at an agency of the province, found by name (the query is
+ * already accent-folded), in keyset pages by username (unique index).
+ */
+export const listParAppraiserCandidates = async (
+  db: Db,
+  input: { provinceCode: string; foldedQuery?: string | undefined; afterUsername: string | null; limit: number },
+) => {
+  let query = db
+    .selectFrom('appUser')
+    .select(['appUser.id as userId', 'appUser.username', 'appUser.fullName', 'appUser.title'])
+    .where('appUser.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('userRole')
+          .innerJoin('agency', 'agency.id', 'userRole.agencyId')
+          .select('userRole.userId')
+          .whereRef('userRole.userId', '=', 'appUser.id')
+          .where('userRole.role', '=', 'par_appraiser')
+          .where('agency.provinceCode', '=', input.provinceCode),
+      ),
+    );
+  if (input.foldedQuery) {
+    query = query.where('appUser.searchText', 'like', `%${input.foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (input.afterUsername !== null) {
+    query = query.where('appUser.username', '>', input.afterUsername);
+  }
+  return query.orderBy('appUser.username').limit(input.limit).execute();
+};
+
 /** Units with their history anchors, keyset pages by (round, agency) (for `audit verify`). */
 export const listParUnitAnchors = async (
   db: Db,

@@ -1236,6 +1236,12 @@ const CASES: Case[] = [
     allowed: ['par_organiser'],
   },
   {
+    method: 'GET',
+    route: '/api/v1/par/rounds/:roundId/appraiser-candidates',
+    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraiser-candidates?q=a`,
+    allowed: ['par_organiser'],
+  },
+  {
     method: 'POST',
     route: '/api/v1/par/rounds/:roundId/appraisers',
     url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,

@@ -14,12 +14,14 @@ import { asOfficial, onPostgresPass, shoot, signInOfficial, TEST_PASSWORD, useBr
  */
 let justice = '';
 let construction = '';
+let constructionCode = '';
 let roundId = '';
 const suite = useBrowserSuite('par-scorecard', {
   seed: async (server) => {
     const world = await seedWorld({ database: server.app.motcua.database } as unknown as TestApp);
     justice = world.agencies.justice?.id ?? '';
     construction = world.agencies.construction?.id ?? '';
+    constructionCode = world.agencies.construction?.code ?? '';
     const db = server.app.motcua.db;
     const appraiser = await insertUser(db, {
       username: 'thamdinh',
@@ -63,6 +65,11 @@ const suite = useBrowserSuite('par-scorecard', {
         edit,
       });
     }
+    set = await organiser.call('PATCH', `/api/v1/par/criteria-sets/${set.id}`, {
+      expectedVersion: set.rowVersion,
+      bonusCap: 300,
+      penaltyCap: 500,
+    });
     await organiser.call('POST', `/api/v1/par/criteria-sets/${set.id}/publish`, {
       expectedVersion: set.rowVersion,
       decisionNumber: '20/QĐ-UBND',
@@ -148,6 +155,24 @@ describe.skipIf(onPostgresPass)('the PAR scorecard in the console', () => {
     await scoreLeaf(focal, '1.1', '55', 'Kế hoạch số 12/KH-STP ngày 28/12/2025');
     await scoreLeaf(focal, '1.2', '40', 'Đủ 4 báo cáo quý');
     await expect.poll(() => focal.getByTestId('par-total-self').innerText()).toContain('95,00');
+    // Bonus points within the set's cap: over the cap the API's refusal is shown, within it they are kept.
+    const bonus = focal.getByTestId('par-adjustment-bonus');
+    await expect.poll(() => bonus.getByTestId('par-adjustment-cap-bonus').innerText()).toContain('3,00');
+    await bonus.locator('input').first().fill('5');
+    await bonus.getByTestId('par-adjustment-save-bonus').click();
+    await expect
+      .poll(() => bonus.getByTestId('par-adjustment-error-bonus').innerText())
+      .toContain('Điểm phải từ 0 đến 3,00');
+    await bonus.locator('input').first().fill('2');
+    await bonus.getByTestId('par-adjustment-note-bonus').fill('Sáng kiến CCHC được công nhận');
+    await bonus.getByTestId('par-adjustment-save-bonus').click();
+    await expect.poll(() => bonus.getByTestId('par-adjustment-self-bonus').innerText()).toBe('2,00');
+    // The history, newest first: the bonus just given, by the focal officer.
+    const history = focal.getByTestId('par-history');
+    await expect
+      .poll(() => history.locator('[data-testid^="par-history-"]').first().innerText())
+      .toMatch(/Mai Thị Đầu Mối[\s\S]*Điểm thưởng[\s\S]*2,00[\s\S]*Sáng kiến CCHC được công nhận/);
+    await shoot(focal, 'par-scorecard-adjustments-phone');
     await shoot(focal, 'par-scorecard-self-phone');
     await focal.getByTestId('par-action-submit_self').click();
     await unitStatus(focal).filter({ hasText: 'Chờ Thủ trưởng phê duyệt' }).waitFor();
@@ -163,6 +188,13 @@ describe.skipIf(onPostgresPass)('the PAR scorecard in the console', () => {
     await moveConstruction('lock_late');
     const organiser = await signInOfficial(await suite.openPage(), 'sonoivu');
     await advance(organiser, 'start_appraisal_1', 'Thẩm định lần 1');
+    // The organiser assigns an appraiser to construction by picking a name, not pasting an id.
+    const unit = organiser.getByTestId(`par-unit-${constructionCode}`);
+    await unit.getByTestId(`par-appraiser-pick-${constructionCode}`).click();
+    await unit.getByTestId(`par-appraiser-pick-${constructionCode}`).locator('input').fill('tham dinh');
+    await organiser.locator('.ant-select-item-option', { hasText: 'Phan Văn Thẩm Định' }).click();
+    await unit.getByTestId(`par-appraiser-assign-${constructionCode}`).click();
+    await unit.getByTestId(`par-appraiser-${constructionCode}`).filter({ hasText: 'Phan Văn Thẩm Định' }).waitFor();
     await shoot(organiser, 'par-rounds-organiser');
 
     // The appraiser scores beside the self-assessment and completes the first appraisal.

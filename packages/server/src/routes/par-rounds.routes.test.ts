@@ -212,6 +212,37 @@ describe('a PAR round from creation to publication', () => {
         })
       ).json().code,
     ).toBe('PAR_APPRAISER_NOT_ELIGIBLE');
+    // The organiser finds the province's PAR appraisers by name, accents or not; nobody else may look.
+    const found = await call(
+      'sonoivu',
+      'GET',
+      `/api/v1/par/rounds/${roundId}/appraiser-candidates?q=THAM%20DINH%20thamdinhk`,
+    );
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toEqual({
+      items: [
+        {
+          userId: appraiserIds.thamdinhkhac,
+          username: 'thamdinhkhac',
+          fullName: 'Thẩm định thamdinhkhac',
+          title: null,
+        },
+      ],
+      nextAfter: null,
+    });
+    const firstPage = (
+      await call('sonoivu', 'GET', `/api/v1/par/rounds/${roundId}/appraiser-candidates?limit=1`)
+    ).json();
+    expect(firstPage).toMatchObject({ items: [{ username: 'thamdinh' }], nextAfter: 'thamdinh' });
+    const secondPage = await call(
+      'sonoivu',
+      'GET',
+      `/api/v1/par/rounds/${roundId}/appraiser-candidates?limit=1&after=thamdinh`,
+    );
+    expect(secondPage.json()).toMatchObject({ items: [{ username: 'thamdinhkhac' }], nextAfter: null });
+    expect((await call('daumoicchc', 'GET', `/api/v1/par/rounds/${roundId}/appraiser-candidates`)).statusCode).toBe(
+      403,
+    );
     const thamdinh = appraiserIds.thamdinh;
     const assigned = await call('sonoivu', 'POST', `/api/v1/par/rounds/${roundId}/appraisers`, {
       agencyId: justice,
@@ -471,6 +502,7 @@ describe('a PAR round from creation to publication', () => {
       ['appraisal_2', 2000],
       ['final', 2000],
     ]);
+    expect(history[0]).toMatchObject({ field: 'self', actorName: 'Mai Thị Đầu Mối' });
     const clean = await verifyAuditChains(t.ctx);
     expect(clean.par).toMatchObject({ units: 2, findings: [] });
     await expect(

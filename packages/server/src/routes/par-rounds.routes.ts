@@ -21,6 +21,7 @@ import {
   advanceParRound,
   assignParAppraiser,
   createParRound,
+  findParAppraiserCandidates,
   getParRoundView,
   listParRoundAppraisers,
   listParRoundsForActor,
@@ -401,6 +402,33 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
     async (request) => listParRoundAppraisers(ctx, request.actor, request.params),
   );
 
+  api.get(
+    '/api/v1/par/rounds/:roundId/appraiser-candidates',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: TAGS,
+        summary: 'Officials with the PAR appraiser role in the round’s province, found by name (organiser)',
+        params: RoundParams,
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          after: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ userId: z.uuid(), username: z.string(), fullName: z.string(), title: z.string().nullable() }),
+            ),
+            nextAfter: z.string().nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => findParAppraiserCandidates(ctx, request.actor, { ...request.params, ...request.query }),
+  );
+
   api.post(
     '/api/v1/par/rounds/:roundId/appraisers',
     {
@@ -670,6 +698,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
                 note: z.string().nullable(),
                 detail: z.record(z.string(), z.unknown()).nullable(),
                 actorUserId: z.string().nullable(),
+                actorName: z.string().nullable(),
                 at: z.string(),
                 hash: z.string(),
               }),

@@ -8035,6 +8035,74 @@ export interface paths {
       };
     };
   };
+  "/api/v1/par/rounds/{roundId}/appraiser-candidates": {
+    /** Officials with the PAR appraiser role in the round’s province, found by name (organiser) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          after?: string;
+          limit?: number;
+        };
+        path: {
+          roundId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  userId: string;
+                  username: string;
+                  fullName: string;
+                  title: string | null;
+                })[];
+              nextAfter: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/par/rounds/{roundId}/appraisers/{agencyId}/{userId}": {
     /** Remove an appraiser from a unit (organiser) */
     delete: {
@@ -8735,6 +8803,7 @@ export interface paths {
                     [key: string]: unknown;
                   } | null;
                   actorUserId: string | null;
+                  actorName: string | null;
                   at: string;
                   hash: string;
                 })[];

@@ -7,6 +7,7 @@ import {
   insertParRoundEvent,
   insertParRoundSets,
   insertParRoundUnits,
+  listParAppraiserCandidates,
   listParAppraisers,
   listParRoundSets,
   listParRounds,
@@ -22,6 +23,7 @@ import {
 import {
   type AgencyKind,
   checkDeadlines,
+  foldVietnamese,
   isAllowed,
   isLate,
   PAR_DEADLINE_FIELDS,
@@ -395,6 +397,23 @@ export const setParRoundUnit = async (
 };
 
 /** Assigns an appraiser (an official holding par_appraiser in the province) to a unit of the round. */
+/** Officials the organiser may assign as appraisers: the PAR appraisers of the round's province, by name. */
+export const findParAppraiserCandidates = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: { roundId: string; q?: string | undefined; after?: string | undefined; limit: number },
+) => {
+  const { round } = await authorizeParOrganiser(ctx, actor, input.roundId);
+  const rows = await listParAppraiserCandidates(ctx.db, {
+    provinceCode: round.provinceCode,
+    foldedQuery: input.q ? foldVietnamese(input.q) : undefined,
+    afterUsername: input.after ?? null,
+    limit: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit);
+  return { items, nextAfter: rows.length > input.limit ? (items.at(-1)?.username ?? null) : null };
+};
+
 export const assignParAppraiser = async (
   ctx: AppContext,
   actor: Actor,

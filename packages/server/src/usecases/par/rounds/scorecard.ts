@@ -7,7 +7,7 @@ import {
   listParAdjustments,
   listParEvidence,
   listParRoundSets,
-  listParScoreEvents,
+  listParScoreEventsWithActors,
   listParScores,
   type ParRoundRecord,
   type ParRoundUnitRecord,
@@ -726,7 +726,7 @@ export const listParUnitHistory = async (
   input: { roundId: string; agencyId: string; code?: string | undefined; afterSeq: number; limit: number },
 ) => {
   await authorizeParUnit(ctx, actor, input);
-  const rows = await listParScoreEvents(ctx.db, {
+  const rows = await listParScoreEventsWithActors(ctx.db, {
     roundId: input.roundId,
     agencyId: input.agencyId,
     criterionCode: input.code,
@@ -744,6 +744,7 @@ export const listParUnitHistory = async (
       note: e.note,
       detail: e.detail,
       actorUserId: e.actorUserId,
+      actorName: e.actorName,
       at: e.at.toISOString(),
       hash: e.hash,
     })),

@@ -1,5 +1,5 @@
 import '../../../i18n/par-scorecard';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +11,9 @@ import {
   useAdvanceParRound,
   useAssignParAppraiser,
   useCreateParRound,
+  useParAppraiserCandidates,
   useParReminders,
+  useParRoundAppraisers,
   useParRounds,
   useParRoundUnits,
 } from './useParScorecard';
@@ -36,6 +38,11 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
   const units = useParRoundUnits(round.id, lateOnly);
   const assign = useAssignParAppraiser(round.id);
   const [appraiser, setAppraiser] = useState<Record<string, string>>({});
+  const [query, setQuery] = useState('');
+  // The candidates are looked up once the organiser opens a picker, then on every search.
+  const [searching, setSearching] = useState(false);
+  const candidates = useParAppraiserCandidates(round.id, query.trim(), organiser && searching);
+  const appraisers = useParRoundAppraisers(round.id, organiser);
   return (
     <div>
       {organiser && (
@@ -63,19 +70,44 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
             <Link to={`/can-bo/chi-so-cchc/dot-danh-gia/${round.id}/${unit.agencyId}`}>{t('parScorecard.open')}</Link>
           </Space>
           {organiser && (
-            <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-              <Input
-                placeholder={t('parScorecard.appraiserId')}
-                value={appraiser[unit.agencyId] ?? ''}
-                onChange={(event) => setAppraiser({ ...appraiser, [unit.agencyId]: event.target.value.trim() })}
-              />
-              <Button
-                disabled={!appraiser[unit.agencyId]}
-                onClick={() => assign.mutate({ agencyId: unit.agencyId, userId: appraiser[unit.agencyId] ?? '' })}
-              >
-                {t('parScorecard.assign')}
-              </Button>
-            </Space.Compact>
+            <div style={{ marginTop: 8 }}>
+              <Space wrap size="small">
+                <Typography.Text type="secondary">{t('parScorecard.appraisers')}:</Typography.Text>
+                {appraisers.data?.items
+                  .filter((a) => a.agencyId === unit.agencyId)
+                  .map((a) => (
+                    <Tag key={a.userId} color="blue" data-testid={`par-appraiser-${unit.agencyCode}`}>
+                      {a.fullName}
+                    </Tag>
+                  ))}
+              </Space>
+              <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                <Select
+                  showSearch={{ filterOption: false, onSearch: setQuery }}
+                  data-testid={`par-appraiser-pick-${unit.agencyCode}`}
+                  aria-label={t('parScorecard.appraiserPick')}
+                  placeholder={t('parScorecard.appraiserPick')}
+                  style={{ width: '100%' }}
+                  value={appraiser[unit.agencyId]}
+                  onChange={(userId: string) => setAppraiser({ ...appraiser, [unit.agencyId]: userId })}
+                  onFocus={() => setSearching(true)}
+                  loading={candidates.isFetching}
+                  notFoundContent={candidates.isFetching ? null : t('parScorecard.appraiserNone')}
+                  options={candidates.data?.items.map((c) => ({
+                    value: c.userId,
+                    label: c.title ? `${c.fullName} — ${c.title}` : c.fullName,
+                  }))}
+                />
+                <Button
+                  disabled={!appraiser[unit.agencyId]}
+                  data-testid={`par-appraiser-assign-${unit.agencyCode}`}
+                  loading={assign.isPending}
+                  onClick={() => assign.mutate({ agencyId: unit.agencyId, userId: appraiser[unit.agencyId] ?? '' })}
+                >
+                  {t('parScorecard.assign')}
+                </Button>
+              </Space.Compact>
+            </div>
           )}
         </Card>
       ))}

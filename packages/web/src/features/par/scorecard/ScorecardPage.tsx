@@ -3,6 +3,9 @@ import { Alert, Button, Card, Input, InputNumber, Modal, message, Space, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { formatParPoints } from './format-par-points';
+import { ParAdjustmentsCard } from './ParAdjustmentsCard';
+import { ParHistoryCard } from './ParHistoryCard';
 import {
   type ParScorecard,
   type ParUnitAction,
@@ -15,12 +18,6 @@ import {
 
 type Node = ParScorecard['nodes'][number];
 type Field = ParScorecard['can']['write'][number];
-
-/** Hundredths of a point as published: 8878 → "88,78". */
-export const formatParPoints = (points: number | null | undefined): string =>
-  points === null || points === undefined
-    ? '—'
-    : `${Math.floor(points / 100)},${String(Math.abs(points) % 100).padStart(2, '0')}`;
 
 const REASON_ACTIONS: readonly ParUnitAction[] = ['return_self', 'lock_late'];
 const POINT_FIELDS: readonly Field[] = ['self', 'appraisal_1', 'appraisal_2', 'final'];
@@ -351,6 +348,8 @@ export const ScorecardPage = () => {
             ))}
           </section>
         ))}
+      <ParAdjustmentsCard card={card} roundId={roundId} agencyId={agencyId} />
+      <ParHistoryCard roundId={roundId} agencyId={agencyId} />
       <Modal
         open={reasonFor !== null}
         title={reasonFor ? t(`parScorecard.action_${reasonFor}`) : ''}

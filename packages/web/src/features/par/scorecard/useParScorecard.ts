@@ -10,6 +10,11 @@ export type ParScoreInput = RequestBodyOf<'/api/v1/par/rounds/{roundId}/units/{a
 export type ParCreateRound = RequestBodyOf<'/api/v1/par/rounds', 'post'>;
 export type ParAdvanceAction = RequestBodyOf<'/api/v1/par/rounds/{roundId}/advance', 'post'>['action'];
 export type ParUnitAction = RequestBodyOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/actions', 'post'>['action'];
+export type ParAdjustmentInput = RequestBodyOf<
+  '/api/v1/par/rounds/{roundId}/units/{agencyId}/adjustments/{kind}',
+  'put'
+>;
+export type ParHistory = ResponseOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/history', 'get'>;
 export type ParFigures = ResponseOf<'/api/v1/par/rounds/{roundId}/units/{agencyId}/system-figures', 'post'>;
 
 const ROUNDS = '/api/v1/par/rounds';
@@ -60,6 +65,30 @@ export const useAdvanceParRound = () => {
   });
 };
 
+export type ParAppraiserCandidates = ResponseOf<'/api/v1/par/rounds/{roundId}/appraiser-candidates', 'get'>;
+export type ParRoundAppraisers = ResponseOf<'/api/v1/par/rounds/{roundId}/appraisers', 'get'>;
+
+/** The province's PAR appraisers found by name, for the organiser to assign (first 20 matches). */
+export const useParAppraiserCandidates = (roundId: string, query: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['par', 'rounds', roundId, 'appraiser-candidates', query],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<ParAppraiserCandidates>(
+        `${ROUNDS}/${roundId}/appraiser-candidates`,
+        { limit: '20', ...(query ? { q: query } : {}) },
+        signal,
+      ),
+  });
+
+/** The appraisers assigned to the units of a round (organiser). */
+export const useParRoundAppraisers = (roundId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['par', 'rounds', roundId, 'appraisers'],
+    enabled,
+    queryFn: ({ signal }) => api.get<ParRoundAppraisers>(`${ROUNDS}/${roundId}/appraisers`, undefined, signal),
+  });
+
 export const useAssignParAppraiser = (roundId: string) => {
   const invalidate = useInvalidatePar();
   return useMutation({
@@ -76,6 +105,34 @@ export const useWriteParScore = (roundId: string, agencyId: string) => {
     onSuccess: invalidate,
   });
 };
+
+export const useWriteParAdjustment = (roundId: string, agencyId: string) => {
+  const invalidate = useInvalidatePar();
+  return useMutation({
+    mutationFn: (input: { kind: 'bonus' | 'penalty'; body: ParAdjustmentInput }) =>
+      api.put(`${unitPath(roundId, agencyId)}/adjustments/${input.kind}`, input.body),
+    onSuccess: invalidate,
+  });
+};
+
+/** The unit's whole history, every page (the API pages oldest first by seq). */
+export const useParHistory = (roundId: string, agencyId: string) =>
+  useQuery({
+    queryKey: ['par', 'history', roundId, agencyId],
+    queryFn: async ({ signal }) => {
+      const items: ParHistory['items'] = [];
+      for (let afterSeq: number | null = 0; afterSeq !== null; ) {
+        const page: ParHistory = await api.get<ParHistory>(
+          `${unitPath(roundId, agencyId)}/history`,
+          { afterSeq: String(afterSeq), limit: '500' },
+          signal,
+        );
+        items.push(...page.items);
+        afterSeq = page.nextAfterSeq;
+      }
+      return items;
+    },
+  });
 
 export const useActOnParUnit = (roundId: string, agencyId: string) => {
   const invalidate = useInvalidatePar();
