@@ -20,7 +20,9 @@ export const UserButton = forwardRef<HTMLButtonElement, UserMenuProps & Omit<But
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           <span
             style={{
-              maxWidth: narrow ? 120 : 260,
+              // On a 390 px phone the header holds the menu button, the name of the system, the language switch
+              // and this: the name gives way first.
+              maxWidth: narrow ? 84 : 260,
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               display: 'inline-block',
