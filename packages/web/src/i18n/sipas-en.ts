@@ -52,6 +52,7 @@ export const sipasEn: SipasMessages = {
     chart_top: 'The {{shown}} agencies with the largest samples of {{total}}; the table below lists every one.',
     chart_factors: 'Satisfaction by factor (%)',
     export_excel: 'Export to Excel',
+    export_pdf: 'Index report (PDF)',
     frozen: 'Published result, frozen.',
     action_draw_sample: 'Draw the sample',
     action_open: 'Open and send invitations',

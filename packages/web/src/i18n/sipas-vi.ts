@@ -52,6 +52,7 @@ export const sipasVi = {
     chart_top: '{{shown}} đơn vị có cỡ mẫu lớn nhất trong {{total}} đơn vị; bảng dưới đây có đủ các đơn vị.',
     chart_factors: 'Chỉ số hài lòng theo yếu tố (%)',
     export_excel: 'Xuất Excel',
+    export_pdf: 'Báo cáo chỉ số (PDF)',
     frozen: 'Kết quả đã công bố, không thay đổi.',
     action_draw_sample: 'Chọn mẫu',
     action_open: 'Mở khảo sát, gửi phiếu mời',

@@ -9226,6 +9226,27 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/campaigns/{id}/report.pdf": {
+    /**
+     * The campaign’s index report as PDF (Decree 30/2020 layout): province, factors, agencies
+     * @description The same access as the Excel export: readers of one agency get their agencies only (no province or factor section). Every percentage is printed beside its numerator and base, with the margin of error.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
   "/api/v1/sipas/campaigns/{id}/actions": {
     /**
      * Move the campaign on: draw the sample, open, remind, close, publish
@@ -13445,6 +13466,305 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A line of the PAKN register (sổ theo dõi) */
+    PaknListItemInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+    };
+    PaknInboxInput: {
+      items: components["schemas"]["PaknListItemInput"][];
+      nextCursor: string | null;
+    };
+    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
+    PaknDetailInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+      version: number;
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      categoryLabel: {
+        vi: string;
+        en: string;
+      } | null;
+      procedureCode: string | null;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        email: string | null;
+      };
+      receivingAgencyId: string | null;
+      receivingAgencyName: string | null;
+      forwardedAt: string | null;
+      publishedAt: string | null;
+      outcomeNote: string | null;
+      answerText: string | null;
+      answerSigner: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      clockStopped: boolean;
+      actions: ({
+          /** @enum {string} */
+          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+          label: {
+            vi: string;
+            en: string;
+          };
+          /** @enum {string} */
+          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
+          needsNote: boolean;
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          actorKind: string;
+          agencyName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+    };
+    PaknChangedInput: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      version: number;
+    };
+    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
+    PaknRegistrationInput: {
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      regulation: string;
+      procedureCode?: string;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      channel: "counter" | "post" | "email" | "hotline";
+      /** Format: date-time */
+      receivedAt?: string;
+    };
+    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
+    PaknActionInputInput: {
+      /** @enum {string} */
+      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+      expectedVersion: number;
+      /** @enum {string} */
+      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
+      note?: string;
+      /** Format: uuid */
+      targetAgencyId?: string;
+      answer?: string;
+    };
+    PaknStatisticsInput: {
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      total: {
+        received: number;
+        rejected: number;
+        forwarded: number;
+        inCompetence: number;
+        answered: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        openWithinTime: number;
+        openLate: number;
+        dissatisfiedOrLate: number;
+        rated: number;
+        satisfied: number;
+      };
+      onTimePercent: number | null;
+      satisfiedPercent: number | null;
+      byAgency: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          agencyId: string | null;
+          agencyName: string | null;
+        })[];
+      byTopic: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          /** @enum {string} */
+          topic: "conduct" | "regulation" | "proposal" | "initiative";
+          topicLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description A province’s PAKN time limits (working days) and the legal defaults */
+    PaknSettingsInput: {
+      provinceCode: string;
+      limits: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+      /** @enum {string} */
+      limitsSource: "province" | "default";
+      portalAgencyId: string | null;
+      defaults: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+    };
+    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
+    PublicPaknAnswerInput: {
+      code: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      content: string;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      answeredAt: string | null;
+      publishedAt: string | null;
+      answerText: string;
+      answerSigner: string | null;
+      isDemo: boolean;
+    };
+    PaknRatedInput: {
+      code: string;
+      /** @enum {string} */
+      rating: "very_satisfied" | "satisfied" | "dissatisfied";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      ratedAt: string;
+    };
     /** @description A yearly PAR Index round of a province */
     ParRoundSummaryInput: {
       /** Format: uuid */
@@ -13972,305 +14292,6 @@ export interface components {
         kind: "delete";
         code: string;
       }]>;
-    };
-    /** @description A line of the PAKN register (sổ theo dõi) */
-    PaknListItemInput: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      channel: "portal" | "counter" | "post" | "email" | "hotline";
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
-      regulation: string;
-      senderName: string;
-      agencyId: string | null;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      classifyDueAt: string | null;
-      answerDueAt: string | null;
-      answeredAt: string | null;
-      timeliness: {
-        /** @enum {string} */
-        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
-        label: {
-          vi: string;
-          en: string;
-        };
-      };
-      isDemo: boolean;
-    };
-    PaknInboxInput: {
-      items: components["schemas"]["PaknListItemInput"][];
-      nextCursor: string | null;
-    };
-    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
-    PaknDetailInput: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      channel: "portal" | "counter" | "post" | "email" | "hotline";
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
-      regulation: string;
-      senderName: string;
-      agencyId: string | null;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      classifyDueAt: string | null;
-      answerDueAt: string | null;
-      answeredAt: string | null;
-      timeliness: {
-        /** @enum {string} */
-        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
-        label: {
-          vi: string;
-          en: string;
-        };
-      };
-      isDemo: boolean;
-      version: number;
-      kindLabel: {
-        vi: string;
-        en: string;
-      };
-      channelLabel: {
-        vi: string;
-        en: string;
-      };
-      categoryLabel: {
-        vi: string;
-        en: string;
-      } | null;
-      procedureCode: string | null;
-      content: string;
-      sender: {
-        name: string;
-        address: string;
-        phone: string;
-        email: string | null;
-      };
-      receivingAgencyId: string | null;
-      receivingAgencyName: string | null;
-      forwardedAt: string | null;
-      publishedAt: string | null;
-      outcomeNote: string | null;
-      answerText: string | null;
-      answerSigner: string | null;
-      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
-      clockStopped: boolean;
-      actions: ({
-          /** @enum {string} */
-          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
-          label: {
-            vi: string;
-            en: string;
-          };
-          /** @enum {string} */
-          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
-          needsNote: boolean;
-        })[];
-      events: ({
-          seq: number;
-          /** @description ISO 8601 instant with the +07:00 offset */
-          at: string;
-          action: string;
-          actorKind: string;
-          agencyName: string | null;
-          fromStatus: string | null;
-          toStatus: string;
-          toStatusLabel: {
-            vi: string;
-            en: string;
-          } | null;
-          note: string | null;
-          payload: {
-            [key: string]: unknown;
-          };
-        })[];
-    };
-    PaknChangedInput: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      version: number;
-    };
-    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
-    PaknRegistrationInput: {
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      regulation: string;
-      procedureCode?: string;
-      content: string;
-      sender: {
-        name: string;
-        address: string;
-        phone: string;
-        /** Format: email */
-        email?: string;
-      };
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      channel: "counter" | "post" | "email" | "hotline";
-      /** Format: date-time */
-      receivedAt?: string;
-    };
-    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
-    PaknActionInputInput: {
-      /** @enum {string} */
-      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
-      expectedVersion: number;
-      /** @enum {string} */
-      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
-      note?: string;
-      /** Format: uuid */
-      targetAgencyId?: string;
-      answer?: string;
-    };
-    PaknStatisticsInput: {
-      period: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-      };
-      total: {
-        received: number;
-        rejected: number;
-        forwarded: number;
-        inCompetence: number;
-        answered: number;
-        answeredOnTime: number;
-        answeredLate: number;
-        openWithinTime: number;
-        openLate: number;
-        dissatisfiedOrLate: number;
-        rated: number;
-        satisfied: number;
-      };
-      onTimePercent: number | null;
-      satisfiedPercent: number | null;
-      byAgency: ({
-          received: number;
-          rejected: number;
-          forwarded: number;
-          inCompetence: number;
-          answered: number;
-          answeredOnTime: number;
-          answeredLate: number;
-          openWithinTime: number;
-          openLate: number;
-          dissatisfiedOrLate: number;
-          rated: number;
-          satisfied: number;
-          agencyId: string | null;
-          agencyName: string | null;
-        })[];
-      byTopic: ({
-          received: number;
-          rejected: number;
-          forwarded: number;
-          inCompetence: number;
-          answered: number;
-          answeredOnTime: number;
-          answeredLate: number;
-          openWithinTime: number;
-          openLate: number;
-          dissatisfiedOrLate: number;
-          rated: number;
-          satisfied: number;
-          /** @enum {string} */
-          topic: "conduct" | "regulation" | "proposal" | "initiative";
-          topicLabel: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    /** @description A province’s PAKN time limits (working days) and the legal defaults */
-    PaknSettingsInput: {
-      provinceCode: string;
-      limits: {
-        classifyWorkingDays: number;
-        answerWorkingDays: {
-          conduct: number;
-          own_competence: number;
-          not_competent: number;
-        };
-      };
-      /** @enum {string} */
-      limitsSource: "province" | "default";
-      portalAgencyId: string | null;
-      defaults: {
-        classifyWorkingDays: number;
-        answerWorkingDays: {
-          conduct: number;
-          own_competence: number;
-          not_competent: number;
-        };
-      };
-    };
-    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
-    PublicPaknAnswerInput: {
-      code: string;
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      kindLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      regulation: string;
-      procedureCode: string | null;
-      content: string;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      answeredAt: string | null;
-      publishedAt: string | null;
-      answerText: string;
-      answerSigner: string | null;
-      isDemo: boolean;
-    };
-    PaknRatedInput: {
-      code: string;
-      /** @enum {string} */
-      rating: "very_satisfied" | "satisfied" | "dissatisfied";
-      /** @description ISO 8601 instant with the +07:00 offset */
-      ratedAt: string;
     };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedureInput: {
@@ -18012,6 +18033,305 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A line of the PAKN register (sổ theo dõi) */
+    PaknListItem: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+    };
+    PaknInbox: {
+      items: components["schemas"]["PaknListItem"][];
+      nextCursor: string | null;
+    };
+    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
+    PaknDetail: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      channel: "portal" | "counter" | "post" | "email" | "hotline";
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
+      regulation: string;
+      senderName: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      classifyDueAt: string | null;
+      answerDueAt: string | null;
+      answeredAt: string | null;
+      timeliness: {
+        /** @enum {string} */
+        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      isDemo: boolean;
+      version: number;
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      channelLabel: {
+        vi: string;
+        en: string;
+      };
+      categoryLabel: {
+        vi: string;
+        en: string;
+      } | null;
+      procedureCode: string | null;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        email: string | null;
+      };
+      receivingAgencyId: string | null;
+      receivingAgencyName: string | null;
+      forwardedAt: string | null;
+      publishedAt: string | null;
+      outcomeNote: string | null;
+      answerText: string | null;
+      answerSigner: string | null;
+      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
+      clockStopped: boolean;
+      actions: ({
+          /** @enum {string} */
+          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+          label: {
+            vi: string;
+            en: string;
+          };
+          /** @enum {string} */
+          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
+          needsNote: boolean;
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          at: string;
+          action: string;
+          actorKind: string;
+          agencyName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+    };
+    PaknChanged: {
+      code: string;
+      /** @enum {string} */
+      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
+      version: number;
+    };
+    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
+    PaknRegistration: {
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      regulation: string;
+      procedureCode?: string;
+      content: string;
+      sender: {
+        name: string;
+        address: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      channel: "counter" | "post" | "email" | "hotline";
+      /** Format: date-time */
+      receivedAt?: string;
+    };
+    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
+    PaknActionInput: {
+      /** @enum {string} */
+      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
+      expectedVersion: number;
+      /** @enum {string} */
+      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
+      note?: string;
+      /** Format: uuid */
+      targetAgencyId?: string;
+      answer?: string;
+    };
+    PaknStatistics: {
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      total: {
+        received: number;
+        rejected: number;
+        forwarded: number;
+        inCompetence: number;
+        answered: number;
+        answeredOnTime: number;
+        answeredLate: number;
+        openWithinTime: number;
+        openLate: number;
+        dissatisfiedOrLate: number;
+        rated: number;
+        satisfied: number;
+      };
+      onTimePercent: number | null;
+      satisfiedPercent: number | null;
+      byAgency: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          agencyId: string | null;
+          agencyName: string | null;
+        })[];
+      byTopic: ({
+          received: number;
+          rejected: number;
+          forwarded: number;
+          inCompetence: number;
+          answered: number;
+          answeredOnTime: number;
+          answeredLate: number;
+          openWithinTime: number;
+          openLate: number;
+          dissatisfiedOrLate: number;
+          rated: number;
+          satisfied: number;
+          /** @enum {string} */
+          topic: "conduct" | "regulation" | "proposal" | "initiative";
+          topicLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description A province’s PAKN time limits (working days) and the legal defaults */
+    PaknSettings: {
+      provinceCode: string;
+      limits: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+      /** @enum {string} */
+      limitsSource: "province" | "default";
+      portalAgencyId: string | null;
+      defaults: {
+        classifyWorkingDays: number;
+        answerWorkingDays: {
+          conduct: number;
+          own_competence: number;
+          not_competent: number;
+        };
+      };
+    };
+    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
+    PublicPaknAnswer: {
+      code: string;
+      /** @enum {string} */
+      kind: "phan_anh" | "kien_nghi";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      topic: "conduct" | "regulation" | "proposal" | "initiative";
+      topicLabel: {
+        vi: string;
+        en: string;
+      };
+      regulation: string;
+      procedureCode: string | null;
+      content: string;
+      agencyName: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      receivedAt: string;
+      answeredAt: string | null;
+      publishedAt: string | null;
+      answerText: string;
+      answerSigner: string | null;
+      isDemo: boolean;
+    };
+    PaknRated: {
+      code: string;
+      /** @enum {string} */
+      rating: "very_satisfied" | "satisfied" | "dissatisfied";
+      /** @description ISO 8601 instant with the +07:00 offset */
+      ratedAt: string;
+    };
     /** @description A yearly PAR Index round of a province */
     ParRoundSummary: {
       /** Format: uuid */
@@ -18539,305 +18859,6 @@ export interface components {
         kind: "delete";
         code: string;
       }]>;
-    };
-    /** @description A line of the PAKN register (sổ theo dõi) */
-    PaknListItem: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      channel: "portal" | "counter" | "post" | "email" | "hotline";
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
-      regulation: string;
-      senderName: string;
-      agencyId: string | null;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      classifyDueAt: string | null;
-      answerDueAt: string | null;
-      answeredAt: string | null;
-      timeliness: {
-        /** @enum {string} */
-        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
-        label: {
-          vi: string;
-          en: string;
-        };
-      };
-      isDemo: boolean;
-    };
-    PaknInbox: {
-      items: components["schemas"]["PaknListItem"][];
-      nextCursor: string | null;
-    };
-    /** @description A PAKN with its sender, answer, hash-chained history and possible steps */
-    PaknDetail: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      channel: "portal" | "counter" | "post" | "email" | "hotline";
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      category: ("rejected" | "conduct" | "own_competence" | "not_competent") | null;
-      regulation: string;
-      senderName: string;
-      agencyId: string | null;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      classifyDueAt: string | null;
-      answerDueAt: string | null;
-      answeredAt: string | null;
-      timeliness: {
-        /** @enum {string} */
-        timeliness: "early" | "on_time" | "late" | "in_time" | "overdue" | "no_deadline";
-        label: {
-          vi: string;
-          en: string;
-        };
-      };
-      isDemo: boolean;
-      version: number;
-      kindLabel: {
-        vi: string;
-        en: string;
-      };
-      channelLabel: {
-        vi: string;
-        en: string;
-      };
-      categoryLabel: {
-        vi: string;
-        en: string;
-      } | null;
-      procedureCode: string | null;
-      content: string;
-      sender: {
-        name: string;
-        address: string;
-        phone: string;
-        email: string | null;
-      };
-      receivingAgencyId: string | null;
-      receivingAgencyName: string | null;
-      forwardedAt: string | null;
-      publishedAt: string | null;
-      outcomeNote: string | null;
-      answerText: string | null;
-      answerSigner: string | null;
-      rating: ("very_satisfied" | "satisfied" | "dissatisfied") | null;
-      clockStopped: boolean;
-      actions: ({
-          /** @enum {string} */
-          action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
-          label: {
-            vi: string;
-            en: string;
-          };
-          /** @enum {string} */
-          permission: "pakn.receive" | "pakn.handle" | "pakn.approve";
-          needsNote: boolean;
-        })[];
-      events: ({
-          seq: number;
-          /** @description ISO 8601 instant with the +07:00 offset */
-          at: string;
-          action: string;
-          actorKind: string;
-          agencyName: string | null;
-          fromStatus: string | null;
-          toStatus: string;
-          toStatusLabel: {
-            vi: string;
-            en: string;
-          } | null;
-          note: string | null;
-          payload: {
-            [key: string]: unknown;
-          };
-        })[];
-    };
-    PaknChanged: {
-      code: string;
-      /** @enum {string} */
-      status: "received" | "classified" | "rejected" | "forwarded" | "handling" | "clarification_requested" | "clarified" | "answer_drafted" | "answer_approved" | "answered" | "published" | "withheld";
-      version: number;
-    };
-    /** @description A PAKN received at the counter, by post, email or hotline, logged by the receiving officer */
-    PaknRegistration: {
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      regulation: string;
-      procedureCode?: string;
-      content: string;
-      sender: {
-        name: string;
-        address: string;
-        phone: string;
-        /** Format: email */
-        email?: string;
-      };
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      channel: "counter" | "post" | "email" | "hotline";
-      /** Format: date-time */
-      receivedAt?: string;
-    };
-    /** @description One step of the handling (Decree 20/2008 Art. 9, 14, 15, 19), guarded by the version the caller saw */
-    PaknActionInput: {
-      /** @enum {string} */
-      action: "classify" | "reject" | "forward" | "accept" | "start_handling" | "request_clarification" | "record_clarification" | "draft_answer" | "return_answer" | "approve_answer" | "send_answer" | "publish" | "withhold";
-      expectedVersion: number;
-      /** @enum {string} */
-      category?: "rejected" | "conduct" | "own_competence" | "not_competent";
-      note?: string;
-      /** Format: uuid */
-      targetAgencyId?: string;
-      answer?: string;
-    };
-    PaknStatistics: {
-      period: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-      };
-      total: {
-        received: number;
-        rejected: number;
-        forwarded: number;
-        inCompetence: number;
-        answered: number;
-        answeredOnTime: number;
-        answeredLate: number;
-        openWithinTime: number;
-        openLate: number;
-        dissatisfiedOrLate: number;
-        rated: number;
-        satisfied: number;
-      };
-      onTimePercent: number | null;
-      satisfiedPercent: number | null;
-      byAgency: ({
-          received: number;
-          rejected: number;
-          forwarded: number;
-          inCompetence: number;
-          answered: number;
-          answeredOnTime: number;
-          answeredLate: number;
-          openWithinTime: number;
-          openLate: number;
-          dissatisfiedOrLate: number;
-          rated: number;
-          satisfied: number;
-          agencyId: string | null;
-          agencyName: string | null;
-        })[];
-      byTopic: ({
-          received: number;
-          rejected: number;
-          forwarded: number;
-          inCompetence: number;
-          answered: number;
-          answeredOnTime: number;
-          answeredLate: number;
-          openWithinTime: number;
-          openLate: number;
-          dissatisfiedOrLate: number;
-          rated: number;
-          satisfied: number;
-          /** @enum {string} */
-          topic: "conduct" | "regulation" | "proposal" | "initiative";
-          topicLabel: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    /** @description A province’s PAKN time limits (working days) and the legal defaults */
-    PaknSettings: {
-      provinceCode: string;
-      limits: {
-        classifyWorkingDays: number;
-        answerWorkingDays: {
-          conduct: number;
-          own_competence: number;
-          not_competent: number;
-        };
-      };
-      /** @enum {string} */
-      limitsSource: "province" | "default";
-      portalAgencyId: string | null;
-      defaults: {
-        classifyWorkingDays: number;
-        answerWorkingDays: {
-          conduct: number;
-          own_competence: number;
-          not_competent: number;
-        };
-      };
-    };
-    /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
-    PublicPaknAnswer: {
-      code: string;
-      /** @enum {string} */
-      kind: "phan_anh" | "kien_nghi";
-      kindLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @enum {string} */
-      topic: "conduct" | "regulation" | "proposal" | "initiative";
-      topicLabel: {
-        vi: string;
-        en: string;
-      };
-      regulation: string;
-      procedureCode: string | null;
-      content: string;
-      agencyName: string | null;
-      /** @description ISO 8601 instant with the +07:00 offset */
-      receivedAt: string;
-      answeredAt: string | null;
-      publishedAt: string | null;
-      answerText: string;
-      answerSigner: string | null;
-      isDemo: boolean;
-    };
-    PaknRated: {
-      code: string;
-      /** @enum {string} */
-      rating: "very_satisfied" | "satisfied" | "dissatisfied";
-      /** @description ISO 8601 instant with the +07:00 offset */
-      ratedAt: string;
     };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedure: {

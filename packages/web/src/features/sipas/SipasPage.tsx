@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Flex, Form, Input, InputNumber, Row, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -23,6 +23,7 @@ import {
   type SipasAction,
   type SipasCampaign,
   type SipasCampaignDetail,
+  sipasReportPdfUrl,
   sipasWorkbookUrl,
 } from './useSipas';
 
@@ -339,6 +340,9 @@ const CampaignDashboard = ({ id }: { id: string }) => {
           : null}
         <Button icon={<DownloadOutlined />} href={sipasWorkbookUrl(id)}>
           {t('sipas.console.export_excel')}
+        </Button>
+        <Button icon={<FilePdfOutlined />} href={sipasReportPdfUrl(id)}>
+          {t('sipas.console.export_pdf')}
         </Button>
       </Space>
       {act.isError ? <ErrorAlert error={act.error} /> : null}

@@ -26,6 +26,9 @@ export const actOnSipasCampaign = (id: string, body: { action: SipasAction; expe
 export const sipasWorkbookUrl = (id: string) =>
   buildUrl(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/report.xlsx`);
 
+export const sipasReportPdfUrl = (id: string) =>
+  buildUrl(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/report.pdf`);
+
 export const fetchSipasInvitation = (token: string, signal?: AbortSignal) =>
   api.get<SipasInvitationView>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}`, undefined, signal);
 
