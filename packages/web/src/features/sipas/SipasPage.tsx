@@ -160,7 +160,12 @@ const CampaignList = () => {
           scroll={{ x: true }}
         />
       </Panel>
-      {hasRole(me, 'sipas_organiser') && provinceCode ? <CreateCampaign provinceCode={provinceCode} /> : null}
+      {hasRole(me, 'sipas_organiser') && provinceCode ? (
+        <>
+          <Link to="/can-bo/khao-sat/bang-hoi">{t('sipas.console.designer_open')}</Link>
+          <CreateCampaign provinceCode={provinceCode} />
+        </>
+      ) : null}
     </Flex>
   );
 };
