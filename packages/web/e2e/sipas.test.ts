@@ -140,5 +140,26 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await page.getByText(`Đã lưu bảng hỏi, phiên bản ${body.version}.`).waitFor();
     await designer.getByText(`(phiên bản ${body.version})`).waitFor();
     await shoot(page, 'sipas-designer', { fullPage: true });
+
+    // On a phone (390 px) the designer still reads and its fields fit.
+    const phone = await signInOfficial(
+      await suite.openPage({ width: 390, height: 844 }),
+      'khaosat',
+      DEFAULT_DEMO_PASSWORD,
+    );
+    await phone.goto('/can-bo/khao-sat/bang-hoi');
+    await phone
+      .getByTestId('sipas-designer')
+      .getByLabel(/^Câu hỏi 1\.1\.\d+: nội dung$/)
+      .first()
+      .waitFor();
+    await shoot(phone, 'sipas-designer-phone');
+    // Nothing of the designer reaches past the screen's right edge.
+    const widest = await phone
+      .getByTestId('sipas-designer')
+      .evaluate((root) =>
+        Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+      );
+    expect(widest).toBeLessThanOrEqual(390);
   });
 });

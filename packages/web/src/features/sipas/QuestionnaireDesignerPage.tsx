@@ -162,11 +162,11 @@ export const QuestionnaireDesignerPage = () => {
             />
           }
         >
-          <Space wrap>
+          <Flex wrap gap={8}>
             <Input
               aria-label={`${t('sipas.console.designer_factor')} ${f + 1}: ${t('sipas.console.designer_label')}`}
               value={factor.vi}
-              style={{ width: 320, maxWidth: '100%' }}
+              style={{ flex: '1 1 240px', minWidth: 0 }}
               onChange={(e) => setFactor(f, { ...factor, vi: e.target.value })}
             />
             <Input
@@ -184,7 +184,7 @@ export const QuestionnaireDesignerPage = () => {
               ]}
               onChange={(kind) => setFactor(f, { ...factor, kind })}
             />
-          </Space>
+          </Flex>
           {factor.criteria.map((criterion, c) => (
             <Card
               // biome-ignore lint/suspicious/noArrayIndexKey: criteria are edited in place; their place is their identity
@@ -202,11 +202,11 @@ export const QuestionnaireDesignerPage = () => {
                 />
               }
             >
-              <Space wrap>
+              <Flex wrap gap={8}>
                 <Input
                   aria-label={`${t('sipas.console.designer_criterion')} ${f + 1}.${c + 1}: ${t('sipas.console.designer_label')}`}
                   value={criterion.vi}
-                  style={{ width: 320, maxWidth: '100%' }}
+                  style={{ flex: '1 1 240px', minWidth: 0 }}
                   onChange={(e) => setCriterion(f, c, { ...criterion, vi: e.target.value })}
                 />
                 <Input
@@ -215,7 +215,7 @@ export const QuestionnaireDesignerPage = () => {
                   style={{ width: 160 }}
                   onChange={(e) => setCriterion(f, c, { ...criterion, key: e.target.value })}
                 />
-              </Space>
+              </Flex>
               {criterion.questions.map((question, q) => {
                 const name = `${t('sipas.console.designer_question')} ${f + 1}.${c + 1}.${q + 1}`;
                 return (
@@ -226,12 +226,12 @@ export const QuestionnaireDesignerPage = () => {
                     gap={4}
                     style={{ marginTop: 8, paddingLeft: 8, borderLeft: '2px solid #ddd' }}
                   >
-                    <Space wrap>
+                    <Flex wrap gap={8} align="start">
                       <Input.TextArea
                         aria-label={`${name}: ${t('sipas.console.designer_label')}`}
                         value={question.vi}
                         autoSize
-                        style={{ width: 360, maxWidth: '100%' }}
+                        style={{ flex: '1 1 240px', minWidth: 0 }}
                         onChange={(e) => setQuestion(f, c, q, { ...question, vi: e.target.value })}
                       />
                       <Input
@@ -265,7 +265,7 @@ export const QuestionnaireDesignerPage = () => {
                         aria-label={`${t('sipas.console.designer_remove')} ${name}`}
                         onClick={() => setQuestion(f, c, q, null)}
                       />
-                    </Space>
+                    </Flex>
                     {isChoice(question.type) ? (
                       <Input.TextArea
                         // Uncontrolled while typed, read on blur; a new key re-reads the options when they change.
