@@ -1376,6 +1376,12 @@ const CASES: Case[] = [
     allowed: [],
   },
   {
+    method: 'GET',
+    route: '/api/v1/sipas/campaigns/:id/report.pdf',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/report.pdf`,
+    allowed: [],
+  },
+  {
     method: 'POST',
     route: '/api/v1/sipas/campaigns/:id/actions',
     url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/actions`,

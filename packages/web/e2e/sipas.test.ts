@@ -105,4 +105,61 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await phone.getByTestId('sipas-province-index').waitFor();
     await shoot(phone, 'sipas-dashboard-phone', { fullPage: true });
   });
+
+  it('lets the organiser add a question to the questionnaire and save a new version', async () => {
+    const page = await signInOfficial(await suite.openPage(DESKTOP), 'khaosat', DEFAULT_DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Khảo sát hài lòng (SIPAS)' }).click();
+    await page.getByRole('link', { name: 'Thiết kế bảng hỏi' }).click();
+    const designer = page.getByTestId('sipas-designer');
+    await designer.getByRole('heading', { name: 'Thiết kế bảng hỏi' }).waitFor();
+    const questionTexts = designer.getByLabel(/^Câu hỏi 1\.1\.\d+: nội dung$/);
+    await questionTexts.first().waitFor();
+    const before = await questionTexts.count();
+    await designer.getByRole('button', { name: 'Thêm câu hỏi vào tiêu chí 1.1' }).click();
+    await expect.poll(() => questionTexts.count()).toBe(before + 1);
+
+    // Saved with the new question still blank: the API refuses it and the page says where.
+    const refused = nextResponse(page, 'POST', /\/api\/v1\/sipas\/questionnaires$/);
+    await designer.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    expect((await refused).status()).toBe(400);
+    await expect
+      .poll(() => designer.getByTestId('sipas-designer-errors').innerText())
+      .toContain(`Câu hỏi 1.1.${before + 1}: nội dung — `);
+    await shoot(page, 'sipas-designer-error');
+
+    await questionTexts.last().fill('Cán bộ hướng dẫn đầy đủ, dễ hiểu');
+    const saved = nextResponse(page, 'POST', /\/api\/v1\/sipas\/questionnaires$/);
+    await designer.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    const response = await saved;
+    expect(response.status()).toBe(201);
+    const body = (await response.json()) as {
+      version: number;
+      definition: { factors: { criteria: { questions: { vi: string }[] }[] }[] };
+    };
+    expect(body.definition.factors[0]?.criteria[0]?.questions.at(-1)?.vi).toBe('Cán bộ hướng dẫn đầy đủ, dễ hiểu');
+    await page.getByText(`Đã lưu bảng hỏi, phiên bản ${body.version}.`).waitFor();
+    await designer.getByText(`(phiên bản ${body.version})`).waitFor();
+    await shoot(page, 'sipas-designer', { fullPage: true });
+
+    // On a phone (390 px) the designer still reads and its fields fit.
+    const phone = await signInOfficial(
+      await suite.openPage({ width: 390, height: 844 }),
+      'khaosat',
+      DEFAULT_DEMO_PASSWORD,
+    );
+    await phone.goto('/can-bo/khao-sat/bang-hoi');
+    await phone
+      .getByTestId('sipas-designer')
+      .getByLabel(/^Câu hỏi 1\.1\.\d+: nội dung$/)
+      .first()
+      .waitFor();
+    await shoot(phone, 'sipas-designer-phone');
+    // Nothing of the designer reaches past the screen's right edge.
+    const widest = await phone
+      .getByTestId('sipas-designer')
+      .evaluate((root) =>
+        Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+      );
+    expect(widest).toBeLessThanOrEqual(390);
+  });
 });

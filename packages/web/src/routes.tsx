@@ -73,6 +73,9 @@ const ParRoundsPage = lazy(() =>
 const ParScorecardPage = lazy(() =>
   import('./features/par/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
 );
+const QuestionnaireDesignerPage = lazy(() =>
+  import('./features/sipas/QuestionnaireDesignerPage').then((m) => ({ default: m.QuestionnaireDesignerPage })),
+);
 const SipasPage = lazy(() => import('./features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
 const CalendarAdminPage = lazy(() =>
   import('./features/calendar/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })),
@@ -136,6 +139,7 @@ export const consoleRoutes: RouteObject[] = [
     ],
   },
   { path: 'khao-sat', element: <SipasPage /> },
+  { path: 'khao-sat/bang-hoi', element: <QuestionnaireDesignerPage /> },
   { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { insertUserRole, listOpenSipasInvitations } from '@motcua/db';
 import { computeSampleSize, DEFAULT_QUESTIONNAIRE, listQuestions } from '@motcua/domain';
 import ExcelJS from 'exceljs';
@@ -10,6 +14,18 @@ import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { findAgencySatisfactionIndex } from '../usecases/sipas/agency-index.js';
 import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
 import { deriveInvitationToken } from '../usecases/sipas/sipas-access.js';
+
+/** The text of a PDF as poppler's pdftotext reads it (what a reader, or a search, finds in the file). */
+const pdfText = (pdf: Buffer): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-sipas-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
 
 let t: TestApp;
 let world: World;
@@ -275,6 +291,24 @@ describe('a SIPAS campaign from design to published index', () => {
     const sheet = workbook.getWorksheet('Tiến độ và chỉ số');
     const values = sheet?.getSheetValues().flat().map(String) ?? [];
     expect(values).toContain('Toàn tỉnh');
+
+    const pdf = await t.app.inject({
+      url: `/api/v1/sipas/campaigns/${campaignId}/report.pdf`,
+      headers: await headersOf('qttinh'),
+    });
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Chỉ số hài lòng: 50,00 % (11/22');
+    expect(text).toContain('II. Chỉ số theo yếu tố');
+    for (const factor of DEFAULT_QUESTIONNAIRE.factors) {
+      expect(text.replace(/\s+/g, ' ')).toContain(factor.vi);
+    }
+    for (const agency of detail.agencies) {
+      expect(text).toContain(agency.agencyName);
+    }
   });
 
   it('shows an agency’s readers only their agencies', async () => {
@@ -287,6 +321,14 @@ describe('a SIPAS campaign from design to published index', () => {
     const justice = world.agencies.justice?.id;
     expect(detail.agencies.every((a: { agencyId: string }) => a.agencyId === justice)).toBe(true);
     expect(detail.province).toBeNull();
+    const pdf = await t.app.inject({
+      url: `/api/v1/sipas/campaigns/${campaignId}/report.pdf`,
+      headers: await headersOf('lanhdao'),
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('I. Chỉ số theo cơ quan, đơn vị');
+    expect(text).not.toContain('Chỉ số hài lòng toàn tỉnh');
     const foreign = await t.app.inject({
       url: `/api/v1/sipas/campaigns/${campaignId}`,
       headers: await headersOf('hanoi'),

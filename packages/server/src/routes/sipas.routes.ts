@@ -6,6 +6,8 @@ import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { IsoDate, Problem } from '../http/schemas.js';
+import { renderSipasIndexPdf } from '../reports/sipas-index-pdf.js';
+import { resultsMeta } from '../usecases/par/results/results-meta.js';
 import { answerSipasInvitation, describeSipasInvitation, enterSipasResponse } from '../usecases/sipas/answers.js';
 import {
   closeSipasCampaign,
@@ -281,6 +283,29 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
         .type(XLSX)
         .header('content-disposition', `attachment; filename="khao-sat-sipas-${detail.campaign.year}.xlsx"`)
         .send(await buildSipasWorkbook(detail));
+    },
+  );
+
+  api.get(
+    '/api/v1/sipas/campaigns/:id/report.pdf',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'The campaign’s index report as PDF (Decree 30/2020 layout): province, factors, agencies',
+        description:
+          'The same access as the Excel export: readers of one agency get their agencies only (no province ' +
+          'or factor section). Every percentage is printed beside its numerator and base, with the margin of error.',
+        params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const detail = await getSipasCampaign(ctx, request.actor, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="chi-so-hai-long-${detail.campaign.year}.pdf"`)
+        .send(await renderSipasIndexPdf(detail, await resultsMeta(ctx, detail.campaign.provinceCode)));
     },
   );
 

@@ -9295,6 +9295,27 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/campaigns/{id}/report.pdf": {
+    /**
+     * The campaign’s index report as PDF (Decree 30/2020 layout): province, factors, agencies
+     * @description The same access as the Excel export: readers of one agency get their agencies only (no province or factor section). Every percentage is printed beside its numerator and base, with the margin of error.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
   "/api/v1/sipas/campaigns/{id}/actions": {
     /**
      * Move the campaign on: draw the sample, open, remind, close, publish

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Flex, Form, Input, InputNumber, Row, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -23,6 +23,7 @@ import {
   type SipasAction,
   type SipasCampaign,
   type SipasCampaignDetail,
+  sipasReportPdfUrl,
   sipasWorkbookUrl,
 } from './useSipas';
 
@@ -159,7 +160,12 @@ const CampaignList = () => {
           scroll={{ x: true }}
         />
       </Panel>
-      {hasRole(me, 'sipas_organiser') && provinceCode ? <CreateCampaign provinceCode={provinceCode} /> : null}
+      {hasRole(me, 'sipas_organiser') && provinceCode ? (
+        <>
+          <Link to="/can-bo/khao-sat/bang-hoi">{t('sipas.console.designer_open')}</Link>
+          <CreateCampaign provinceCode={provinceCode} />
+        </>
+      ) : null}
     </Flex>
   );
 };
@@ -339,6 +345,9 @@ const CampaignDashboard = ({ id }: { id: string }) => {
           : null}
         <Button icon={<DownloadOutlined />} href={sipasWorkbookUrl(id)}>
           {t('sipas.console.export_excel')}
+        </Button>
+        <Button icon={<FilePdfOutlined />} href={sipasReportPdfUrl(id)}>
+          {t('sipas.console.export_pdf')}
         </Button>
       </Space>
       {act.isError ? <ErrorAlert error={act.error} /> : null}

@@ -7,10 +7,19 @@ export type SipasCampaign = Schema<'SipasCampaign'>;
 export type SipasCampaignDetail = Schema<'SipasCampaignDetail'>;
 export type SipasInvitationView = Schema<'SipasInvitationView'>;
 export type SipasQuestionnaireDefinition = Schema<'SipasQuestionnaireDefinition'>;
+export type SipasQuestionnaire = Schema<'SipasQuestionnaire'>;
+export type SipasQuestionnaireList = ResponseOf<'/api/v1/sipas/questionnaires', 'get'>;
+export type NewSipasQuestionnaire = RequestBodyOf<'/api/v1/sipas/questionnaires', 'post'>;
 export type SipasCampaignList = ResponseOf<'/api/v1/sipas/campaigns', 'get'>;
 export type NewSipasCampaign = RequestBodyOf<'/api/v1/sipas/campaigns', 'post'>;
 export type SipasAction = RequestBodyOf<'/api/v1/sipas/campaigns/{id}/actions', 'post'>['action'];
 export type SipasAnswers = RequestBodyOf<'/api/v1/public/sipas/invitations/{token}/answers', 'post'>['answers'];
+
+export const fetchSipasQuestionnaires = (provinceCode: string, signal?: AbortSignal) =>
+  api.get<SipasQuestionnaireList>('/api/v1/sipas/questionnaires', { provinceCode }, signal);
+
+export const saveSipasQuestionnaire = (body: NewSipasQuestionnaire) =>
+  api.post<SipasQuestionnaire>('/api/v1/sipas/questionnaires', body);
 
 export const fetchSipasCampaigns = (provinceCode: string, signal?: AbortSignal) =>
   api.get<SipasCampaignList>('/api/v1/sipas/campaigns', { provinceCode, limit: 50 }, signal);
@@ -25,6 +34,9 @@ export const actOnSipasCampaign = (id: string, body: { action: SipasAction; expe
 
 export const sipasWorkbookUrl = (id: string) =>
   buildUrl(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/report.xlsx`);
+
+export const sipasReportPdfUrl = (id: string) =>
+  buildUrl(`/api/v1/sipas/campaigns/${encodeURIComponent(id)}/report.pdf`);
 
 export const fetchSipasInvitation = (token: string, signal?: AbortSignal) =>
   api.get<SipasInvitationView>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}`, undefined, signal);
