@@ -1,7 +1,7 @@
 import type { ParScorecardMessages } from './par-scorecard-vi';
 
 export const parScorecardEn: ParScorecardMessages = {
-  roundsTitle: 'PAR Index (public administration reform)',
+  roundsTitle: 'PAR Index rounds',
   noRounds: 'No round yet.',
   createTitle: 'Create the round of a year',
   year: 'Year',

@@ -3,7 +3,7 @@
  * `parScorecardEn` must have every key (checked by the compiler).
  */
 export const parScorecardVi = {
-  roundsTitle: 'Chỉ số cải cách hành chính (Chỉ số CCHC)',
+  roundsTitle: 'Các đợt xác định Chỉ số CCHC',
   noRounds: 'Chưa có đợt đánh giá nào.',
   createTitle: 'Tạo đợt đánh giá năm',
   year: 'Năm đánh giá',

@@ -132,38 +132,9 @@ export const ParRoundsPage = () => {
   const province = me?.provinceCode ?? null;
   return (
     <div style={{ maxWidth: 960 }}>
-      <Typography.Title level={3}>{t('parScorecard.roundsTitle')}</Typography.Title>
-      {organiser && province && (
-        <Card size="small" title={t('parScorecard.createTitle')} style={{ marginBottom: 12 }}>
-          <Form
-            layout="vertical"
-            onFinish={(values: Record<string, string | number>) =>
-              create.mutate({
-                provinceCode: province,
-                year: Number(values.year),
-                title: String(values.title),
-                deadlines: Object.fromEntries(DEADLINES.filter((f) => values[f]).map((f) => [f, String(values[f])])),
-              })
-            }
-          >
-            <Form.Item name="year" label={t('parScorecard.year')} rules={[{ required: true }]}>
-              <InputNumber min={2000} max={2999} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="title" label={t('parScorecard.title')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            {DEADLINES.map((field) => (
-              <Form.Item key={field} name={field} label={t(`parScorecard.deadline_${field}`)}>
-                <Input type="date" />
-              </Form.Item>
-            ))}
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              {t('parScorecard.create')}
-            </Button>
-            {create.error && <Alert type="error" message={create.error.message} style={{ marginTop: 8 }} />}
-          </Form>
-        </Card>
-      )}
+      <Typography.Title level={3} style={{ fontSize: 18 }}>
+        {t('parScorecard.roundsTitle')}
+      </Typography.Title>
       {(reminders.data?.items.length ?? 0) > 0 && (
         <Alert
           type="warning"
@@ -218,6 +189,37 @@ export const ParRoundsPage = () => {
           </Card>
         );
       })}
+      {organiser && province && (
+        <Card size="small" title={t('parScorecard.createTitle')} style={{ marginBottom: 12 }}>
+          <Form
+            layout="vertical"
+            onFinish={(values: Record<string, string | number>) =>
+              create.mutate({
+                provinceCode: province,
+                year: Number(values.year),
+                title: String(values.title),
+                deadlines: Object.fromEntries(DEADLINES.filter((f) => values[f]).map((f) => [f, String(values[f])])),
+              })
+            }
+          >
+            <Form.Item name="year" label={t('parScorecard.year')} rules={[{ required: true }]}>
+              <InputNumber min={2000} max={2999} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="title" label={t('parScorecard.title')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            {DEADLINES.map((field) => (
+              <Form.Item key={field} name={field} label={t(`parScorecard.deadline_${field}`)}>
+                <Input type="date" />
+              </Form.Item>
+            ))}
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('parScorecard.create')}
+            </Button>
+            {create.error && <Alert type="error" message={create.error.message} style={{ marginTop: 8 }} />}
+          </Form>
+        </Card>
+      )}
     </div>
   );
 };
