@@ -490,7 +490,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
 
     await page.getByRole('button', { name: 'Tra cứu phản ánh, kiến nghị này' }).click();
     const status = page.getByTestId('pakn-status');
-    await status.getByText('Đã tiếp nhận, đang phân loại').waitFor();
+    await status.getByText('Đã tiếp nhận, chờ phân loại').waitFor();
     await expect.poll(() => status.innerText()).toContain('Sáng kiến cải cách thủ tục hành chính');
     await shoot(page, 'pakn-track');
 
