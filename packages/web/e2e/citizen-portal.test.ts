@@ -497,7 +497,7 @@ describe.skipIf(onPostgresPass)('the citizen portal', () => {
     // The citizen pages are complete in English too (their texts load when the reader switches).
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Feedback on administrative regulations' }).waitFor();
-    await page.getByTestId('pakn-status').getByText('Received, being classified').waitFor();
+    await page.getByTestId('pakn-status').getByText('Received, to be classified').waitFor();
     await page.getByText('Tiếng Việt', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị về quy định hành chính' }).waitFor();
   });
