@@ -1,6 +1,7 @@
 import type { CalendarTables } from './tables/calendar.js';
 import type { CatalogTables } from './tables/catalog.js';
 import type { DossierTables } from './tables/dossiers.js';
+import type { EofficeTables } from './tables/eoffice.js';
 import type { FeesTables } from './tables/fees.js';
 import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
@@ -21,6 +22,7 @@ export type Database = FoundationTables &
   CalendarTables &
   CatalogTables &
   DossierTables &
+  EofficeTables &
   FeesTables &
   FormTables &
   PaknTables &

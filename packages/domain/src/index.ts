@@ -5,6 +5,7 @@ export * from './calendar/index.js';
 export * from './catalog/index.js';
 export * from './dossier/index.js';
 export * from './eforms/index.js';
+export * from './eoffice/index.js';
 export * from './fees/index.js';
 export * from './pakn/index.js';
 export * from './par/index.js';

@@ -16,6 +16,7 @@ export type AgencyTable = {
   code: string;
   name: string;
   shortName: string | null;
+  documentAbbreviation: Generated<string | null>;
   kind: AgencyKind;
   parentId: string | null;
   path: string;

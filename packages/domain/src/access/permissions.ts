@@ -21,6 +21,10 @@ export const OFFICIAL_ROLES = [
   'sipas_organiser',
   'surveyor',
   'pakn_officer',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -66,6 +70,24 @@ export const ACTIONS = [
   'pakn.handle',
   /** Approve (sign off) an answer and decide whether it is published or withheld with a reason. */
   'pakn.approve',
+  /** Official documents (Decree 30/2020/NĐ-CP): read the agency's documents (a confidential one only when assigned to it). */
+  'document.read',
+  /** Register incoming documents, number and issue outgoing ones, return a wrong document (văn thư, Art. 16, 22). */
+  'document.register',
+  /** Apply the organisation's digital signature to a document the competent person signed (văn thư, Art. 13, 33). */
+  'document.seal',
+  /** Direct an incoming document: instruction, lead and co-operating units, deadline (Art. 24). */
+  'document.direct',
+  /** Work on an incoming document assigned to one's unit and report its progress. */
+  'document.handle',
+  /** Draft an outgoing document and upload its versions. */
+  'document.draft',
+  /** Review or approve a draft when named in its chain (the chain decides who; the role allows it at all). */
+  'document.approve',
+  /** Sign an outgoing document digitally as the competent person (Art. 13). */
+  'document.sign',
+  /** Settings of the agency's documents: abbreviations, signing certificates, delegations. */
+  'document.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -116,7 +138,15 @@ export const ROLE_DEFINITIONS = {
   },
   agency_admin: {
     label: { vi: 'Quản trị đơn vị', en: 'Agency administrator' },
-    actions: ['agency.read', 'agency.manage', 'user.read', 'user.manage', 'report.read', 'sipas.read'],
+    actions: [
+      'agency.read',
+      'agency.manage',
+      'user.read',
+      'user.manage',
+      'report.read',
+      'sipas.read',
+      'document.manage',
+    ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
@@ -182,6 +212,46 @@ export const ROLE_DEFINITIONS = {
     label: { vi: 'Cán bộ tiếp nhận, xử lý phản ánh, kiến nghị', en: 'Feedback (PAKN) officer' },
     actions: ['agency.read', 'pakn.read', 'pakn.receive', 'pakn.handle'],
     defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  clerk: {
+    label: { vi: 'Văn thư cơ quan', en: 'Records clerk (văn thư)' },
+    actions: ['agency.read', 'document.read', 'document.register', 'document.seal', 'report.read'],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+  specialist: {
+    label: { vi: 'Chuyên viên', en: 'Specialist' },
+    actions: ['agency.read', 'document.read', 'document.draft', 'document.handle'],
+    defaultIncludeSubagencies: false,
+    provinceWide: false,
+  },
+  unit_head: {
+    label: { vi: 'Lãnh đạo phòng', en: 'Head of unit' },
+    actions: [
+      'agency.read',
+      'document.read',
+      'document.draft',
+      'document.handle',
+      'document.direct',
+      'document.approve',
+      'document.sign',
+    ],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+  agency_head: {
+    label: { vi: 'Lãnh đạo cơ quan', en: 'Head of agency' },
+    actions: [
+      'agency.read',
+      'document.read',
+      'document.direct',
+      'document.approve',
+      'document.sign',
+      'document.manage',
+      'report.read',
+    ],
+    defaultIncludeSubagencies: true,
     provinceWide: false,
   },
 } as const satisfies Record<OfficialRole, RoleDefinition>;

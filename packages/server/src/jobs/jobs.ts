@@ -31,6 +31,8 @@ export const QUEUES = {
   sipasInvitations: 'sipas-invitations',
   /** A PAKN changed: tell the sender (a clarification request, the answer, a rejection). */
   paknChanged: 'pakn-changed',
+  /** An official document (incoming or outgoing) changed: tell whoever acts next, report status to its sender. */
+  documentChanged: 'document-changed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -64,6 +64,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
                   'par-reminders',
                   'sipas-invitations',
                   'pakn-changed',
+                  'document-changed',
                 ]),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),

@@ -87,6 +87,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_par_reminders: 'PAR deadline reminders',
     queue_sipas_invitations: 'Sending satisfaction survey invitations',
     queue_pakn_changed: 'Feedback (PAKN) notifications',
+    queue_document_changed: 'Official document notifications',
   },
   agencies: {
     title: 'Agencies',

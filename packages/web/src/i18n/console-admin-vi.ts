@@ -85,6 +85,7 @@ export const consoleAdminVi = {
     queue_par_reminders: 'Nhắc hạn Chỉ số CCHC',
     queue_sipas_invitations: 'Gửi phiếu mời khảo sát hài lòng',
     queue_pakn_changed: 'Thông báo phản ánh, kiến nghị',
+    queue_document_changed: 'Thông báo văn bản đi, đến',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

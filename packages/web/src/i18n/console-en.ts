@@ -47,6 +47,10 @@ export const consoleEn: ConsoleCoreMessages = {
     sipas_organiser: 'Satisfaction survey organiser',
     surveyor: 'Surveyor',
     pakn_officer: 'Feedback (PAKN) officer',
+    clerk: 'Records clerk',
+    specialist: 'Specialist',
+    unit_head: 'Head of unit',
+    agency_head: 'Head of agency',
   },
   inbox: {
     title: 'Dossiers to handle',

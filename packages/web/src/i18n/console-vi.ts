@@ -52,6 +52,10 @@ export const consoleVi = {
     sipas_organiser: 'Tổ chức khảo sát sự hài lòng (SIPAS)',
     surveyor: 'Điều tra viên khảo sát',
     pakn_officer: 'Cán bộ xử lý phản ánh, kiến nghị',
+    clerk: 'Văn thư cơ quan',
+    specialist: 'Chuyên viên',
+    unit_head: 'Lãnh đạo phòng',
+    agency_head: 'Lãnh đạo cơ quan',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý',

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalizeJson } from '@motcua/domain';
+import { computeChainHash } from '../../audit/chain-hash.js';
 
 /** The fields of a dossier event that its hash covers (everything but the database id and the hashes). */
 export type HashedEventContent = {
@@ -18,28 +17,22 @@ export type HashedEventContent = {
 };
 
 /**
- * hash = SHA-256(prev_hash || "\n" || canonical JSON of the event). Each event commits to the whole
- * history before it, so editing, inserting or deleting a row breaks every later link, and the
- * dossier row's anchor (event count + last hash) catches a deleted tail.
+ * hash = SHA-256(prev_hash || "\n" || canonical JSON of the event), the rule of every chain (audit/chain-hash.ts).
+ * Each event commits to the whole history before it, so editing, inserting or deleting a row breaks every
+ * later link, and the dossier row's anchor (event count + last hash) catches a deleted tail.
  */
 export const computeEventHash = (prevHash: string | null, event: HashedEventContent): string =>
-  createHash('sha256')
-    .update(prevHash ?? '')
-    .update('\n')
-    .update(
-      canonicalizeJson({
-        dossierId: event.dossierId,
-        seq: event.seq,
-        at: event.at.toISOString(),
-        actorKind: event.actorKind,
-        actorUserId: event.actorUserId,
-        actorRole: event.actorRole,
-        agencyId: event.agencyId,
-        action: event.action,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        note: event.note,
-        payload: event.payload,
-      }),
-    )
-    .digest('hex');
+  computeChainHash(prevHash, {
+    dossierId: event.dossierId,
+    seq: event.seq,
+    at: event.at,
+    actorKind: event.actorKind,
+    actorUserId: event.actorUserId,
+    actorRole: event.actorRole,
+    agencyId: event.agencyId,
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    note: event.note,
+    payload: event.payload,
+  });

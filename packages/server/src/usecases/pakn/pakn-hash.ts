@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalizeJson } from '@motcua/domain';
+import { computeChainHash } from '../../audit/chain-hash.js';
 
 /** The fields of a PAKN event its hash covers (everything but the database id and the hashes). */
 export type HashedPaknEvent = {
@@ -17,25 +16,19 @@ export type HashedPaknEvent = {
   payload: unknown;
 };
 
-/** hash = SHA-256(prev_hash || "\n" || canonical JSON of the event), as the dossier's chain (dossiers/hash-chain.ts). */
+/** hash = SHA-256(prev_hash || "\n" || canonical JSON of the event), the rule of every chain (audit/chain-hash.ts). */
 export const computePaknEventHash = (prevHash: string | null, event: HashedPaknEvent): string =>
-  createHash('sha256')
-    .update(prevHash ?? '')
-    .update('\n')
-    .update(
-      canonicalizeJson({
-        paknId: event.paknId,
-        seq: event.seq,
-        at: event.at.toISOString(),
-        actorKind: event.actorKind,
-        actorUserId: event.actorUserId,
-        actorRole: event.actorRole,
-        agencyId: event.agencyId,
-        action: event.action,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        note: event.note,
-        payload: event.payload,
-      }),
-    )
-    .digest('hex');
+  computeChainHash(prevHash, {
+    paknId: event.paknId,
+    seq: event.seq,
+    at: event.at,
+    actorKind: event.actorKind,
+    actorUserId: event.actorUserId,
+    actorRole: event.actorRole,
+    agencyId: event.agencyId,
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    note: event.note,
+    payload: event.payload,
+  });

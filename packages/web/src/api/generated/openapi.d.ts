@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -3911,7 +3911,7 @@ export interface paths {
                 /** Format: uuid */
                 agencyId: string;
                 /** @enum {string} */
-                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
                 includeSubagencies?: boolean;
               })[];
           };
@@ -4155,7 +4155,7 @@ export interface paths {
             /** Format: uuid */
             agencyId: string;
             /** @enum {string} */
-            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
             includeSubagencies?: boolean;
           };
         };
@@ -4213,7 +4213,7 @@ export interface paths {
         path: {
           id: string;
           agencyId: string;
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
         };
       };
       responses: {
@@ -12046,7 +12046,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
           roleLabel: {
             vi: string;
             en: string;
@@ -16047,7 +16047,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
           roleLabel: {
             vi: string;
             en: string;
@@ -16610,7 +16610,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
           roleLabel: {
             vi: string;
             en: string;
@@ -20614,7 +20614,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
           roleLabel: {
             vi: string;
             en: string;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type Database,
   insertParScoreEvents,
@@ -6,8 +5,9 @@ import {
   type ParRoundUnitRecord,
   updateParRoundUnit,
 } from '@motcua/db';
-import { canonicalizeJson, type ParScoreEventContent, toHashedParScoreEvent } from '@motcua/domain';
+import { type ParScoreEventContent, toHashedParScoreEvent } from '@motcua/domain';
 import type { Transaction } from 'kysely';
+import { computeChainHash } from '../../../audit/chain-hash.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { type ParChangedJob, QUEUES } from '../../../jobs/jobs.js';
@@ -16,15 +16,11 @@ export const PAR_UNIT = { vi: 'đơn vị được đánh giá', en: 'scored uni
 
 /**
  * hash = SHA-256(prev_hash || "\n" || canonical JSON of the event) — the dossier history's rule
- * (usecases/dossiers/hash-chain.ts) with the same canonicalisation (`canonicalizeJson`), over the fields
+ * (audit/chain-hash.ts), over the fields
  * the domain names (`toHashedParScoreEvent`).
  */
 export const computeParEventHash = (prevHash: string | null, event: ParScoreEventContent): string =>
-  createHash('sha256')
-    .update(prevHash ?? '')
-    .update('\n')
-    .update(canonicalizeJson(toHashedParScoreEvent(event)))
-    .digest('hex');
+  computeChainHash(prevHash, toHashedParScoreEvent(event));
 
 /** One event to append: what changed (the chain adds seq, the hashes, the actor and the instant). */
 export type ParEventInput = {

@@ -1,0 +1,3 @@
+export * from './delivery-status.js';
+export * from './numbering.js';
+export * from './vocabulary.js';
