@@ -1408,6 +1408,24 @@ const CASES: Case[] = [
     body: () => ({ answers: {} }),
     allowed: 'public',
   },
+  // Registers, search and statistics of official documents (issue 19 item 5): document.read or report.read at
+  // the agency (no clerk, specialist or head is in this table, so the report readers).
+  ...(
+    [
+      ['/api/v1/document-registers/register.pdf', 'kind=incoming&period=2026-11'],
+      ['/api/v1/document-registers/register.xlsx', 'kind=outgoing&period=2026-11'],
+      ['/api/v1/document-registers/search', 'q=so'],
+      ['/api/v1/document-registers/statistics', 'period=2026-11'],
+    ] as const
+  ).map(
+    ([route, query]): Case => ({
+      method: 'GET',
+      route,
+      url: (f) => `${route}?agency=${f.agencies.justice?.id}&${query}`,
+      prepare: revokeGrantedAuditor,
+      allowed: REPORT_READERS,
+    }),
+  ),
 ];
 
 let t: TestApp;

@@ -10,7 +10,8 @@ import type { ParPoints, ParSystemMeasure } from './types.js';
 
 /**
  * The measures motcua computes today (dossiers, the Decision 766 index, the PAKN register, published SIPAS
- * surveys); the e-office ones answer "chưa có dữ liệu" until that area exists.
+ * surveys, the registers of official documents: documents exchanged electronically and outgoing documents
+ * digitally signed, eoffice/document-rates.ts).
  */
 export const PAR_MEASURES_AVAILABLE: readonly ParSystemMeasure[] = [
   'dossier_on_time_rate',
@@ -18,6 +19,8 @@ export const PAR_MEASURES_AVAILABLE: readonly ParSystemMeasure[] = [
   'index_766',
   'pakn_on_time_rate',
   'sipas_satisfaction',
+  'edocument_rate',
+  'digital_signature_rate',
 ];
 
 export const PAR_MEASURE_LABELS: Record<ParSystemMeasure, { vi: string; en: string }> = {

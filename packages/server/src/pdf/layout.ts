@@ -629,6 +629,17 @@ export class FormWriter {
     rows: Cell[][],
     options: { size?: number; headerSize?: number; padding?: number } = {},
   ): void {
+    this.beginTable(columns, options).add(rows);
+  }
+
+  /**
+   * The same table, its rows given a batch at a time (a register read page by page): the header row is
+   * drawn with the first row and again at the top of every page the table continues on.
+   */
+  beginTable(
+    columns: Column[],
+    options: { size?: number; headerSize?: number; padding?: number } = {},
+  ): { add: (rows: Cell[][]) => void } {
     const size = options.size ?? this.scale.table;
     const headerSize = options.headerSize ?? size;
     const pad = options.padding ?? 2.5;
@@ -672,26 +683,32 @@ export class FormWriter {
       this.y = y + height;
     };
 
-    const rowParts = rows.map((row) => row.map(toParts));
-    const rowHeights = rowParts.map((parts) =>
-      Math.min(
-        maxRowHeight,
-        Math.max(...parts.map((cell, index) => this.cellHeight(cell, inner(index), size))) + 2 * pad,
-      ),
-    );
-
-    // Keep the header with the first row.
-    this.ensureSpace(headerHeight + (rowHeights[0] ?? 0));
-    drawRow(headerParts, headerHeight, true);
-    rowParts.forEach((parts, index) => {
-      const height = rowHeights[index] ?? 0;
-      if (this.y + height > this.bottom + 0.01) {
-        this.newPage();
+    let started = false;
+    const add = (rows: Cell[][]): void => {
+      const rowParts = rows.map((row) => row.map(toParts));
+      const rowHeights = rowParts.map((parts) =>
+        Math.min(
+          maxRowHeight,
+          Math.max(...parts.map((cell, index) => this.cellHeight(cell, inner(index), size))) + 2 * pad,
+        ),
+      );
+      if (!started) {
+        // Keep the header with the first row.
+        this.ensureSpace(headerHeight + (rowHeights[0] ?? 0));
         drawRow(headerParts, headerHeight, true);
+        started = true;
       }
-      drawRow(parts, height, false);
-    });
-    this.doc.x = this.left;
+      rowParts.forEach((parts, index) => {
+        const height = rowHeights[index] ?? 0;
+        if (this.y + height > this.bottom + 0.01) {
+          this.newPage();
+          drawRow(headerParts, headerHeight, true);
+        }
+        drawRow(parts, height, false);
+      });
+      this.doc.x = this.left;
+    };
+    return { add };
   }
 
   private signatureHeight(block: Signature, width: number): number {

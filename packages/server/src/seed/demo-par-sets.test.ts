@@ -22,7 +22,13 @@ describe('the demo criteria sets', () => {
       const leaves = computeApplicableLeaves(tree, [], []).leaves;
       expect(leaves.filter((leaf) => leaf.surveyScored).reduce((s, leaf) => s + leaf.maxPoints, 0)).toBe(survey);
       expect(new Set(leaves.map((leaf) => leaf.systemMeasure).filter(Boolean))).toEqual(
-        new Set(['dossier_on_time_rate', 'dossier_online_share', 'index_766']),
+        new Set([
+          'dossier_on_time_rate',
+          'dossier_online_share',
+          'index_766',
+          'edocument_rate',
+          'digital_signature_rate',
+        ]),
       );
     },
   );

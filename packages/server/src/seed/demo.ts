@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { seedDemoEofficeYear } from './demo-eoffice-year.js';
 import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
@@ -442,6 +443,8 @@ export const seedDemo = async (
     await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Surveys came later than the first demos: they are added once to a demo seeded before them.
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
+    // The e-office demo year of the Sở Nội vụ came later still: written once (seed/demo-eoffice-year.ts).
+    await seedDemoEofficeYear(ctx);
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -490,6 +493,8 @@ export const seedDemo = async (
   }
   // SIPAS: last year's published survey and this year's in progress, sampled from the returned dossiers.
   await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE, users.get('dieutravien') ?? null);
+  // E-office: a year of incoming and outgoing documents of the Sở Nội vụ for its registers and rates.
+  await seedDemoEofficeYear(ctx);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -9573,6 +9573,162 @@ export interface paths {
       };
     };
   };
+  "/api/v1/document-registers/register.pdf": {
+    /** The incoming or outgoing register (Decree 30/2020 Phụ lục IV) as PDF, A4 landscape, 2000 rows per file; X-Next-Cursor gives the next part */
+    get: {
+      parameters: {
+        query: {
+          agency: string;
+          from?: string;
+          to?: string;
+          /** @description Instead of from/to: 2026 (year), 2026-H1, 2026-Q4 or 2026-11; default the current year */
+          period?: string;
+          kind: "incoming" | "outgoing";
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-registers/register.xlsx": {
+    /** The incoming or outgoing register as Excel, streamed page by page (any size) */
+    get: {
+      parameters: {
+        query: {
+          agency: string;
+          from?: string;
+          to?: string;
+          /** @description Instead of from/to: 2026 (year), 2026-H1, 2026-Q4 or 2026-11; default the current year */
+          period?: string;
+          kind: "incoming" | "outgoing";
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-registers/search": {
+    /** Incoming and outgoing documents of an agency, newest first, keyset-paginated: by number, symbol or subject without diacritics, sender, type and days; confidential ones only for those assigned */
+    get: {
+      parameters: {
+        query: {
+          agency: string;
+          q?: string;
+          sender?: string;
+          kind?: "incoming" | "outgoing";
+          type?: string;
+          from?: string;
+          to?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DocumentSearchPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-registers/statistics": {
+    /** E-office rates of an agency over a period (documents exchanged electronically, outgoing documents digitally signed), each with numerator and base, per month */
+    get: {
+      parameters: {
+        query: {
+          agency: string;
+          from?: string;
+          to?: string;
+          /** @description Instead of from/to: 2026 (year), 2026-H1, 2026-Q4 or 2026-11; default the current year */
+          period?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DocumentStatistics"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -13119,6 +13275,75 @@ export interface components {
           }[];
       };
       failure: string | null;
+    };
+    DocumentRateInput: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "4.431/4.788 (92,54%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    DocumentStatisticsInput: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      totals: {
+        counts: {
+          incoming: number;
+          incomingElectronic: number;
+          outgoing: number;
+          outgoingElectronic: number;
+          outgoingSigned: number;
+        };
+        incomingElectronic: components["schemas"]["DocumentRateInput"];
+        outgoingElectronic: components["schemas"]["DocumentRateInput"];
+        exchangedElectronic: components["schemas"]["DocumentRateInput"];
+        outgoingSigned: components["schemas"]["DocumentRateInput"];
+      };
+      months: {
+          counts: {
+            incoming: number;
+            incomingElectronic: number;
+            outgoing: number;
+            outgoingElectronic: number;
+            outgoingSigned: number;
+          };
+          incomingElectronic: components["schemas"]["DocumentRateInput"];
+          outgoingElectronic: components["schemas"]["DocumentRateInput"];
+          exchangedElectronic: components["schemas"]["DocumentRateInput"];
+          outgoingSigned: components["schemas"]["DocumentRateInput"];
+          month: string;
+        }[];
+    };
+    DocumentSearchPageInput: {
+      items: ({
+          /** @enum {string} */
+          kind: "incoming" | "outgoing";
+          id: string;
+          at: string;
+          date: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          sender: string | null;
+          urgency: string;
+          confidential: boolean;
+          status: string;
+          channel: string | null;
+        })[];
+      nextCursor: string | null;
     };
     DossierInput: {
       /** Format: uuid */
@@ -17686,6 +17911,75 @@ export interface components {
           }[];
       };
       failure: string | null;
+    };
+    DocumentRate: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "4.431/4.788 (92,54%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    DocumentStatistics: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      totals: {
+        counts: {
+          incoming: number;
+          incomingElectronic: number;
+          outgoing: number;
+          outgoingElectronic: number;
+          outgoingSigned: number;
+        };
+        incomingElectronic: components["schemas"]["DocumentRate"];
+        outgoingElectronic: components["schemas"]["DocumentRate"];
+        exchangedElectronic: components["schemas"]["DocumentRate"];
+        outgoingSigned: components["schemas"]["DocumentRate"];
+      };
+      months: {
+          counts: {
+            incoming: number;
+            incomingElectronic: number;
+            outgoing: number;
+            outgoingElectronic: number;
+            outgoingSigned: number;
+          };
+          incomingElectronic: components["schemas"]["DocumentRate"];
+          outgoingElectronic: components["schemas"]["DocumentRate"];
+          exchangedElectronic: components["schemas"]["DocumentRate"];
+          outgoingSigned: components["schemas"]["DocumentRate"];
+          month: string;
+        }[];
+    };
+    DocumentSearchPage: {
+      items: ({
+          /** @enum {string} */
+          kind: "incoming" | "outgoing";
+          id: string;
+          at: string;
+          date: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          sender: string | null;
+          urgency: string;
+          confidential: boolean;
+          status: string;
+          channel: string | null;
+        })[];
+      nextCursor: string | null;
     };
     Dossier: {
       /** Format: uuid */

@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../../../auth/actor.js';
 import { type AppContext, todayInVietnam } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { findAgencyDocumentRates } from '../../eoffice/registers/registers.js';
 import { findAgencyPaknOnTimeRate } from '../../pakn/pakn-statistics.js';
 import { sumReportStatistics } from '../../reports/fold-statistics.js';
 import { resolveReportPeriod } from '../../reports/period.js';
@@ -75,6 +76,21 @@ const measureCounts = async (
   if (sipas && sipas.base > 0) {
     counts.sipas_satisfaction = { numerator: sipas.numerator, denominator: sipas.base };
   }
+  // E-office (Decree 30/2020): incoming and outgoing documents of the year exchanged electronically, and
+  // outgoing documents digitally signed, from the registers (usecases/eoffice/registers).
+  const documents = await findAgencyDocumentRates(ctx, { agencyId: input.agencyId, year: input.year });
+  if (documents && documents.exchangedElectronic.base > 0) {
+    counts.edocument_rate = {
+      numerator: documents.exchangedElectronic.numerator,
+      denominator: documents.exchangedElectronic.base,
+    };
+  }
+  if (documents && documents.outgoingSigned.base > 0) {
+    counts.digital_signature_rate = {
+      numerator: documents.outgoingSigned.numerator,
+      denominator: documents.outgoingSigned.base,
+    };
+  }
   return counts;
 };
 
@@ -87,6 +103,14 @@ const NO_FIGURE_REASONS: Partial<Record<ParSystemMeasure, { vi: string; en: stri
   sipas_satisfaction: {
     vi: 'Chưa có dữ liệu: chưa có kết quả khảo sát sự hài lòng được công bố cho đơn vị trong năm.',
     en: 'No data: no published satisfaction survey result for the unit in the year.',
+  },
+  edocument_rate: {
+    vi: 'Chưa có dữ liệu: đơn vị chưa có văn bản đến, văn bản đi trên hệ thống trong năm.',
+    en: 'No data: the unit has no incoming or outgoing documents in motcua in the year.',
+  },
+  digital_signature_rate: {
+    vi: 'Chưa có dữ liệu: đơn vị chưa có văn bản đi được ký ban hành trên hệ thống trong năm.',
+    en: 'No data: the unit has no outgoing documents signed in motcua in the year.',
   },
 };
 
