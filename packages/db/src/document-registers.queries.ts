@@ -36,6 +36,8 @@ export type IncomingRegisterEntry = {
   pageCount: number | null;
   leadUnitName: string | null;
   assigneeName: string | null;
+  /** The leader it was presented to (trình), when no unit or official was assigned yet. */
+  presentedToName: string | null;
 };
 
 /**
@@ -55,7 +57,9 @@ export const listIncomingRegisterPage = async (
   let query = db
     .selectFrom('incomingDocument as d')
     .leftJoin('agency as lead', 'lead.id', 'd.leadUnitId')
+    .leftJoin('appUser as presented', 'presented.id', 'd.presentedTo')
     .select([
+      'presented.fullName as presentedToName',
       'd.id',
       'd.year',
       'd.incomingNumber',

@@ -51,6 +51,8 @@ export type BulkIncoming = {
   status?: 'registered' | 'presented' | 'directed' | 'in_progress' | 'done';
   leadUnitId?: string | null;
   registeredBy?: string | null;
+  /** The leader it was presented to (status beyond 'registered'). */
+  presentedTo?: string | null;
   pageCount?: number;
   signerName?: string | null;
 };
@@ -159,6 +161,8 @@ export const writeDocumentsInBulk = async (
         signerName: doc.signerName ?? null,
         status,
         leadUnitId: doc.leadUnitId ?? null,
+        presentedTo: doc.presentedTo ?? null,
+        presentedAt: doc.presentedTo ? doc.receivedAt : null,
         searchText: buildDocumentSearchText({
           numberSymbol: doc.numberSymbol,
           issuerName: doc.issuerName,
@@ -357,9 +361,9 @@ const isWeekday = (day: string) => {
  */
 export const seedDemoEofficeYear = async (
   ctx: AppContext,
-  options: { incoming?: number; outgoing?: number } = {},
+  options: { incoming?: number; outgoing?: number; agencyCode?: string } = {},
 ): Promise<{ seeded: boolean; incoming: number; outgoing: number }> => {
-  const agency = await findAgencyByCode(ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+  const agency = await findAgencyByCode(ctx.db, options.agencyCode ?? DEMO_AGENCY_CODES.homeAffairs);
   if (!agency?.provinceCode) {
     return { seeded: false, incoming: 0, outgoing: 0 };
   }
@@ -398,6 +402,7 @@ export const seedDemoEofficeYear = async (
     issuerNumbers.set(source.issuer, n);
     const receivedAt = workingInstant(day, rand);
     const issuedOn = addDays(day, -Math.floor(rand() * 3));
+    const status = day < addDays(today, -20) ? 'done' : pick(['registered', 'directed', 'in_progress'] as const);
     incoming.push({
       receivedAt,
       // Nine in ten arrive through the exchange; the rest on paper (scanned at registration).
@@ -408,7 +413,8 @@ export const seedDemoEofficeYear = async (
       documentType: type,
       subject: subject.replace('{y}', year),
       urgency: pick(URGENCY_DRAW),
-      status: day < addDays(today, -20) ? 'done' : pick(['registered', 'directed', 'in_progress'] as const),
+      status,
+      presentedTo: status === 'registered' ? null : signer.id,
       pageCount: 1 + Math.floor(rand() * 8),
     });
   }

@@ -76,10 +76,13 @@ const dayOf = (at: Date | string | null): string => (at ? formatDateVi(toLocalDa
 
 const TYPE_NAMES = new Map<string, string>(DOCUMENT_TYPES.map((type) => [type.code, type.vi]));
 
-/** "Quyết định về việc …"; a letter (công văn) is printed "Công văn V/v …" by its subject alone. */
+/** "Công văn: V/v …", "Kế hoạch: Kiểm tra …"; a subject that already starts with its type's name as it is. */
 const typeAndSubject = (documentType: string, subject: string) => {
   const name = TYPE_NAMES.get(documentType);
-  return name ? `${name}: ${subject}` : subject;
+  if (!name || foldVietnamese(subject).startsWith(foldVietnamese(name))) {
+    return subject;
+  }
+  return `${name}: ${subject}`;
 };
 
 const urgencyNote = (urgency: keyof typeof URGENCY_LABELS) =>
@@ -93,7 +96,7 @@ export const toIncomingRegisterRow = (entry: IncomingRegisterEntry): string[] =>
   entry.numberSymbol,
   formatDateVi(entry.issuedOn),
   typeAndSubject(entry.documentType, entry.subject),
-  [entry.leadUnitName, entry.assigneeName].filter(Boolean).join('; '),
+  [entry.leadUnitName, entry.assigneeName].filter(Boolean).join('; ') || (entry.presentedToName ?? ''),
   '',
   [entry.channel === 'electronic' ? 'Văn bản điện tử' : 'Văn bản giấy', ...urgencyNote(entry.urgency)].join('; '),
 ];
