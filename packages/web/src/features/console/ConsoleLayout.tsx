@@ -31,6 +31,7 @@ const CalendarIcon = lazy(() => import('@ant-design/icons/CalendarOutlined'));
 const TrophyIcon = lazy(() => import('@ant-design/icons/TrophyOutlined'));
 const LikeIcon = lazy(() => import('@ant-design/icons/LikeOutlined'));
 const MessageIcon = lazy(() => import('@ant-design/icons/MessageOutlined'));
+const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -121,6 +122,23 @@ const ConsoleChrome = () => {
       icon: menuIcon(<MessageIcon />),
       label: t('nav.pakn'),
     },
+    // Registers of official documents: the roles with document.read or report.read.
+    hasRole(
+      me,
+      'clerk',
+      'specialist',
+      'unit_head',
+      'agency_head',
+      'approver',
+      'agency_admin',
+      'province_admin',
+      'auditor',
+      'par_organiser',
+    ) && {
+      key: '/can-bo/so-van-ban',
+      icon: menuIcon(<RegisterIcon />),
+      label: t('nav.documentRegisters'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -138,6 +156,7 @@ const ConsoleChrome = () => {
       '/can-bo/chi-so-cchc',
       '/can-bo/khao-sat',
       '/can-bo/pakn',
+      '/can-bo/so-van-ban',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
