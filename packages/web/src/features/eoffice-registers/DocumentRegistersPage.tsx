@@ -246,7 +246,11 @@ export const DocumentRegistersPage = () => {
               {t('documentRegisters.noResults')}
             </Text>
           ) : (
-            <ul className="document-hits" aria-label={t('documentRegisters.results')} data-testid="document-hits">
+            <ul
+              aria-label={t('documentRegisters.results')}
+              data-testid="document-hits"
+              style={{ listStyle: 'none', padding: 0, margin: '12px 0' }}
+            >
               {hits.map((hit) => (
                 <li key={`${hit.kind}-${hit.id}`} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
                   <Flex gap={8} wrap align="baseline">
