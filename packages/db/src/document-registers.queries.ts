@@ -314,6 +314,9 @@ export type DocumentRateCountRow = {
   outgoingSigned: number;
 };
 
+/** The Vietnam calendar year of an instant (numbered documents carry it: the register index's range). */
+const vietnamYear = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+
 const vietnamMonth = (column: string) =>
   sql<string>`to_char((${sql.ref(column)} at time zone 'UTC') + interval '7 hours', 'YYYY-MM')`;
 
@@ -352,6 +355,7 @@ export const countDocumentRates = async (
         (o.signed_file_sha256 is not null or exists (select 1 from document_signature s where s.outgoing_id = o.id)) as signed
       from outgoing_document o
       where o.agency_id in (${sql.join(ids)}) and o.number is not null
+        and o.year between ${vietnamYear(input.from)} and ${vietnamYear(new Date(input.to.getTime() - 1))}
         and o.signed_at >= ${input.from} and o.signed_at < ${input.to}
     ) t
     group by month`.execute(db);
