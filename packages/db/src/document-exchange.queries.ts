@@ -471,3 +471,53 @@ export const countDocumentExchange = async (
     };
   });
 };
+
+/**
+ * The issued outgoing documents of an agency, the last changed first (index outgoing_document_list_idx):
+ * where the clerk exports packages and follows each recipient's status.
+ */
+export const listIssuedOutgoingPage = async (
+  db: Db,
+  input: { agencyId: string; after: { updatedAt: Date; id: string } | null; limit: number },
+) => {
+  const after = input.after;
+  return db
+    .selectFrom('outgoingDocument')
+    .select([
+      'id',
+      'numberSymbol',
+      'documentType',
+      'subject',
+      'urgency',
+      'confidentiality',
+      'issuedAt',
+      'updatedAt',
+      (eb) =>
+        eb
+          .selectFrom('outgoingRecipient')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('outgoingRecipient.outgoingId', '=', 'outgoingDocument.id')
+          .where('outgoingRecipient.channel', '=', 'package')
+          .as('packageRecipients'),
+      (eb) =>
+        eb
+          .selectFrom('outgoingRecipient')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('outgoingRecipient.outgoingId', '=', 'outgoingDocument.id')
+          .as('recipients'),
+    ])
+    .where('agencyId', '=', input.agencyId)
+    .where('status', '=', 'issued')
+    .$if(after !== null, (qb) =>
+      qb.where(({ eb, or, and }) =>
+        or([
+          eb('updatedAt', '<', after?.updatedAt ?? new Date(0)),
+          and([eb('updatedAt', '=', after?.updatedAt ?? new Date(0)), eb('id', '<', after?.id ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('updatedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit)
+    .execute();
+};
