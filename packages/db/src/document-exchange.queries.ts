@@ -521,3 +521,18 @@ export const listIssuedOutgoingPage = async (
     .limit(input.limit)
     .execute();
 };
+
+/** The active officials with these ids and their email (a document presented to one person). */
+export const listOfficialContacts = async (
+  db: Db,
+  userIds: readonly string[],
+): Promise<{ userId: string; email: string | null; fullName: string }[]> =>
+  userIds.length === 0
+    ? []
+    : db
+        .selectFrom('appUser')
+        .select(['appUser.id as userId', 'appUser.email', 'appUser.fullName'])
+        .where('appUser.id', 'in', [...userIds])
+        .where('appUser.status', '=', 'active')
+        .orderBy('appUser.id')
+        .execute();
