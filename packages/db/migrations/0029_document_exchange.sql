@@ -46,6 +46,9 @@ create table exchange_package_status (
 -- A package imported twice for the same recipient agency is the same delivery.
 create unique index document_delivery_package_unique on document_delivery (package_sha256, recipient_agency_id)
   where package_sha256 is not null;
+-- The receiving clerk's list of packages imported, newest first.
+create index document_delivery_package_received_idx on document_delivery (recipient_agency_id, delivered_at desc, id desc)
+  where package_sha256 is not null;
 -- The sender's list of deliveries it sent through the system, newest first.
 create index document_delivery_sent_idx on document_delivery (sender_agency_id, delivered_at desc, id desc)
   where sender_agency_id is not null;

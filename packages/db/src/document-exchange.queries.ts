@@ -536,3 +536,45 @@ export const listOfficialContacts = async (
         .where('appUser.status', '=', 'active')
         .orderBy('appUser.id')
         .execute();
+
+/** The deliveries an agency received by package, newest first (index document_delivery_package_received_idx). */
+export const listPackageDeliveriesPage = async (
+  db: Db,
+  input: { agencyId: string; after: { deliveredAt: Date; id: string } | null; limit: number },
+) => {
+  const after = input.after;
+  return db
+    .selectFrom('documentDelivery')
+    .select([
+      'id',
+      'senderCode',
+      'senderName',
+      'numberSymbol',
+      'issuedOn',
+      'documentType',
+      'subject',
+      'urgency',
+      'status',
+      'statusAt',
+      'deliveredAt',
+      'incomingId',
+      'packageSha256',
+    ])
+    .where('recipientAgencyId', '=', input.agencyId)
+    .where('packageSha256', 'is not', null)
+    .$if(after !== null, (qb) =>
+      qb.where(({ eb, or, and }) =>
+        or([
+          eb('deliveredAt', '<', after?.deliveredAt ?? new Date(0)),
+          and([eb('deliveredAt', '=', after?.deliveredAt ?? new Date(0)), eb('id', '<', after?.id ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('deliveredAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit)
+    .execute();
+};
+
+export const findExchangePackage = async (db: Db, id: string) =>
+  db.selectFrom('exchangePackage').selectAll().where('id', '=', id).executeTakeFirst();

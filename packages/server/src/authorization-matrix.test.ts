@@ -1430,9 +1430,21 @@ const CASES: Case[] = [
     allowed: [],
   },
   {
-    method: 'POST',
-    route: '/api/v1/document-exchange/deliveries/:id/status-messages',
-    url: () => `/api/v1/document-exchange/deliveries/${NO_SUCH_ID}/status-messages`,
+    method: 'GET',
+    route: '/api/v1/document-exchange/packages/:id/file',
+    url: () => `/api/v1/document-exchange/packages/${NO_SUCH_ID}/file`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/deliveries/:id/status-messages/file',
+    url: () => `/api/v1/document-exchange/deliveries/${NO_SUCH_ID}/status-messages/file`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/received',
+    url: (f) => `/api/v1/document-exchange/received?agencyId=${f.agencies.justice?.id}`,
     allowed: [],
   },
   {

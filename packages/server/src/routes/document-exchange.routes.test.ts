@@ -121,10 +121,18 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
     const url = `/api/v1/document-exchange/outgoing/${outgoingId}/recipients/${packageRecipientId}/package`;
     const first = await t.app.inject({ method: 'POST', url, headers: sender });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.headers['content-type']).toContain('application/xml');
-    expect(first.headers['content-disposition']).toBe('attachment; filename="12-STP-VP-000.00.01.H26.edxml"');
-    packageXml = first.body;
-    packageId = String(first.headers['x-exchange-package-id']);
+    const exported = first.json();
+    packageId = exported.packageId;
+    expect(exported).toMatchObject({
+      created: true,
+      fileName: '12-STP-VP-000.00.01.H26.edxml',
+      fileUrl: `/api/v1/document-exchange/packages/${packageId}/file`,
+    });
+    const file = await t.app.inject({ url: exported.fileUrl, headers: sender });
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-type']).toContain('application/xml');
+    expect(file.headers['content-disposition']).toBe('attachment; filename="12-STP-VP-000.00.01.H26.edxml"');
+    packageXml = file.body;
     expect(packageXml).toContain('<OrganId>000.00.01.H31</OrganId>');
     expect(packageXml).toContain('<CodeNumber>12</CodeNumber>');
     expect(packageXml).toContain('<CodeNotation>STP-VP</CodeNotation>');
@@ -133,7 +141,9 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
     expect(packageXml).toContain('<Priority>1</Priority>');
     const again = await t.app.inject({ method: 'POST', url, headers: sender });
     expect(again.statusCode).toBe(200);
-    expect(again.body).toBe(packageXml);
+    expect(again.json()).toMatchObject({ packageId, sha256: exported.sha256, created: false });
+    expect((await t.app.inject({ url: exported.fileUrl, headers: sender })).body).toBe(packageXml);
+    expect((await t.app.inject({ url: exported.fileUrl, headers: receiver })).statusCode).toBe(404);
     // A paper recipient takes no package; the receiving clerk of another agency may not export.
     const paper = await t.app.inject({
       method: 'POST',
@@ -218,8 +228,7 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
 
   const exportStatuses = async () => {
     const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/document-exchange/deliveries/${deliveryId}/status-messages`,
+      url: `/api/v1/document-exchange/deliveries/${deliveryId}/status-messages/file`,
       headers: receiver,
     });
     expect(response.statusCode, response.body).toBe(200);
@@ -295,8 +304,7 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
       .where('outgoingId', '=', outgoingId)
       .executeTakeFirstOrThrow();
     const notByPackage = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/document-exchange/deliveries/${system.id}/status-messages`,
+      url: `/api/v1/document-exchange/deliveries/${system.id}/status-messages/file`,
       headers: receiver,
     });
     expect(notByPackage.statusCode).toBe(404);
@@ -326,6 +334,14 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
     });
     expect(issued.json().items).toEqual([
       expect.objectContaining({ id: outgoingId, numberSymbol: '12/STP-VP', recipients: 3, packageRecipients: 1 }),
+    ]);
+    const received = await t.app.inject({
+      url: `/api/v1/document-exchange/received?agencyId=${idOf('foreignDepartment')}`,
+      headers: receiver,
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json().items).toEqual([
+      expect.objectContaining({ id: deliveryId, status: 'received', senderCode: '000.00.01.H31', registered: false }),
     ]);
     const bad = await t.app.inject({
       url: `/api/v1/document-exchange/sent?agencyId=${agencyId}&cursor=nonsense`,

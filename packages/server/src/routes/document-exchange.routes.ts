@@ -14,11 +14,12 @@ import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import { readUploadedFile } from '../http/uploads.js';
-import { exportExchangePackage } from '../usecases/eoffice/exchange/export-package.js';
+import { exportExchangePackage, readExportedPackage } from '../usecases/eoffice/exchange/export-package.js';
 import { importExchangePackage } from '../usecases/eoffice/exchange/import-package.js';
 import {
   getOutgoingExchange,
   listIssuedForExchange,
+  listReceivedPackages,
   listSentDeliveries,
 } from '../usecases/eoffice/exchange/sender-view.js';
 import {
@@ -114,6 +115,39 @@ const SentDeliveries = z
   })
   .meta({ id: 'SentDeliveries', description: 'What an agency sent, newest first, with each last status' });
 
+const ExportedPackage = z
+  .object({
+    packageId: z.string(),
+    fileName: z.string(),
+    sha256: z.string(),
+    created: z.boolean(),
+    fileUrl: z.string(),
+  })
+  .meta({ id: 'ExportedExchangePackage' });
+
+const ReceivedPackages = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        senderCode: z.string().nullable(),
+        senderName: z.string(),
+        numberSymbol: z.string(),
+        issuedOn: z.string(),
+        documentType: z.string(),
+        subject: z.string(),
+        urgency: z.enum(URGENCIES),
+        status: z.enum(DELIVERY_STATUSES),
+        statusLabel: Label,
+        statusAt: Instant,
+        deliveredAt: Instant,
+        registered: z.boolean(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'ReceivedExchangePackages', description: 'Deliveries an agency received by package' });
+
 const ImportedPackage = z
   .object({
     deliveryId: z.string(),
@@ -190,10 +224,10 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
         tags: ['documents'],
         summary: 'Export the edXML package of an issued document for a recipient of another system (idempotent)',
         description:
-          'The signed PDF (or the latest draft when none) with the register’s metadata. Exporting again answers the ' +
-          'same bytes. The package’s id is in the X-Exchange-Package-Id header.',
+          'The signed PDF (or the latest draft when none) with the register’s metadata, stored and handed to the ' +
+          'transport (the file transport: download it from fileUrl). Exporting again answers the same package (200).',
         params: z.object({ id: z.uuid(), recipientId: z.uuid() }),
-        produces: [EDXML],
+        response: { 200: ExportedPackage, 201: ExportedPackage, ...errors },
       },
     },
     async (request, reply) => {
@@ -201,23 +235,43 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
         outgoingId: request.params.id,
         recipientId: request.params.recipientId,
       });
-      return reply
-        .status(exported.created ? 201 : 200)
-        .type(EDXML)
-        .header('content-disposition', `attachment; filename="${exported.fileName}"`)
-        .header('x-exchange-package-id', exported.packageId)
-        .header('x-exchange-package-sha256', exported.sha256)
-        .send(exported.content);
+      return reply.status(exported.created ? 201 : 200).send({
+        packageId: exported.packageId,
+        fileName: exported.fileName,
+        sha256: exported.sha256,
+        created: exported.created,
+        fileUrl: `/api/v1/document-exchange/packages/${exported.packageId}/file`,
+      });
     },
   );
 
-  api.post(
-    '/api/v1/document-exchange/deliveries/:id/status-messages',
+  api.get(
+    '/api/v1/document-exchange/packages/:id/file',
     {
       config: OFFICIAL,
       schema: {
         tags: ['documents'],
-        summary: 'Export the status messages of a delivery that came by package, for the sender’s system',
+        summary: 'The edXML file of a package this agency exported (the same bytes each time)',
+        params: z.object({ id: z.uuid() }),
+        produces: [EDXML],
+      },
+    },
+    async (request, reply) => {
+      const file = await readExportedPackage(ctx, request.actor, request.params.id);
+      return reply
+        .type(EDXML)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.content);
+    },
+  );
+
+  api.get(
+    '/api/v1/document-exchange/deliveries/:id/status-messages/file',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['documents'],
+        summary: 'The status messages of a delivery that came by package, as an edXML file for the sender’s system',
         params: z.object({ id: z.uuid() }),
         produces: [EDXML],
       },
@@ -229,6 +283,20 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
         .header('content-disposition', `attachment; filename="${exported.fileName}"`)
         .send(exported.content);
     },
+  );
+
+  api.get(
+    '/api/v1/document-exchange/received',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['documents'],
+        summary: 'What the agency received by package, newest first, with each status (keyset)',
+        querystring: Page,
+        response: { 200: ReceivedPackages, ...errors },
+      },
+    },
+    async (request) => listReceivedPackages(ctx, request.actor, request.query),
   );
 
   api.get(

@@ -9686,13 +9686,73 @@ export interface paths {
   "/api/v1/document-exchange/outgoing/{id}/recipients/{recipientId}/package": {
     /**
      * Export the edXML package of an issued document for a recipient of another system (idempotent)
-     * @description The signed PDF (or the latest draft when none) with the register’s metadata. Exporting again answers the same bytes. The package’s id is in the X-Exchange-Package-Id header.
+     * @description The signed PDF (or the latest draft when none) with the register’s metadata, stored and handed to the transport (the file transport: download it from fileUrl). Exporting again answers the same package (200).
      */
     post: {
       parameters: {
         path: {
           id: string;
           recipientId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ExportedExchangePackage"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ExportedExchangePackage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/packages/{id}/file": {
+    /** The edXML file of a package this agency exported (the same bytes each time) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
         };
       };
       responses: {
@@ -9705,9 +9765,9 @@ export interface paths {
       };
     };
   };
-  "/api/v1/document-exchange/deliveries/{id}/status-messages": {
-    /** Export the status messages of a delivery that came by package, for the sender’s system */
-    post: {
+  "/api/v1/document-exchange/deliveries/{id}/status-messages/file": {
+    /** The status messages of a delivery that came by package, as an edXML file for the sender’s system */
+    get: {
       parameters: {
         path: {
           id: string;
@@ -9718,6 +9778,62 @@ export interface paths {
         200: {
           content: {
             "application/xml": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/received": {
+    /** What the agency received by package, newest first, with each status (keyset) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ReceivedExchangePackages"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -13547,6 +13663,39 @@ export interface components {
           statusAt: string;
           /** @description ISO 8601 instant with the +07:00 offset */
           sentAt: string;
+        })[];
+      nextCursor: string | null;
+    };
+    ExportedExchangePackageInput: {
+      packageId: string;
+      fileName: string;
+      sha256: string;
+      created: boolean;
+      fileUrl: string;
+    };
+    /** @description Deliveries an agency received by package */
+    ReceivedExchangePackagesInput: {
+      items: ({
+          id: string;
+          senderCode: string | null;
+          senderName: string;
+          numberSymbol: string;
+          issuedOn: string;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          deliveredAt: string;
+          registered: boolean;
         })[];
       nextCursor: string | null;
     };
@@ -18215,6 +18364,39 @@ export interface components {
           statusAt: string;
           /** @description ISO 8601 instant with the +07:00 offset */
           sentAt: string;
+        })[];
+      nextCursor: string | null;
+    };
+    ExportedExchangePackage: {
+      packageId: string;
+      fileName: string;
+      sha256: string;
+      created: boolean;
+      fileUrl: string;
+    };
+    /** @description Deliveries an agency received by package */
+    ReceivedExchangePackages: {
+      items: ({
+          id: string;
+          senderCode: string | null;
+          senderName: string;
+          numberSymbol: string;
+          issuedOn: string;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          deliveredAt: string;
+          registered: boolean;
         })[];
       nextCursor: string | null;
     };

@@ -7,6 +7,7 @@ import { openStoredFile } from '../../portal/uploads.js';
 export const OUTGOING_DOCUMENT = { vi: 'văn bản đi', en: 'outgoing document' };
 export const OUTGOING_RECIPIENT = { vi: 'nơi nhận', en: 'recipient' };
 export const DELIVERY = { vi: 'văn bản đến liên thông', en: 'delivered document' };
+export const EXCHANGE_PACKAGE = { vi: 'gói tin liên thông', en: 'exchange package' };
 export const RECEIVING_AGENCY = { vi: 'cơ quan nhận', en: 'receiving agency' };
 
 export const sha256Of = (content: Buffer): string => createHash('sha256').update(content).digest('hex');

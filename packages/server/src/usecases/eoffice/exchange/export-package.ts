@@ -1,5 +1,6 @@
 import {
   findAdministrativeUnit,
+  findExchangePackage,
   findExchangePackageByRecipient,
   findLatestDraftVersion,
   findOutgoingForExchange,
@@ -24,6 +25,7 @@ import { AppError, notFound } from '../../../errors/app-error.js';
 import { buildPackageXml } from '../../../exchange/edxml-xml.js';
 import { exchangeTransport } from '../../../exchange/transport.js';
 import {
+  EXCHANGE_PACKAGE,
   exchangeFileName,
   invalidExchangeFile,
   OUTGOING_DOCUMENT,
@@ -168,4 +170,22 @@ export const exportExchangePackage = async (
   }
   await transport.sendPackage({ kind: 'package', fileName, content, sha256: sha256Of(content) }, pkg.header.to);
   return { packageId, sha256: stored.sha256, fileName, content, created: true };
+};
+
+/** The bytes of a package exported before (the sender's clerk downloads it again to carry it). */
+export const readExportedPackage = async (
+  ctx: AppContext,
+  actor: Actor,
+  packageId: string,
+): Promise<{ fileName: string; content: Buffer }> => {
+  const row = await findExchangePackage(ctx.db, packageId);
+  if (!row) {
+    throw notFound(EXCHANGE_PACKAGE);
+  }
+  await authorizeAgencyAction(ctx, actor, 'document.register', row.agencyId, EXCHANGE_PACKAGE);
+  const doc = await findOutgoingForExchange(ctx.db, row.outgoingId);
+  return {
+    fileName: exchangeFileName(doc?.numberSymbol ?? 'van-ban', row.recipientCode, 'edxml'),
+    content: await readStoredFile(ctx, row.packageSha256),
+  };
 };

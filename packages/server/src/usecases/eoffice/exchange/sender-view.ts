@@ -6,6 +6,7 @@ import {
   listExchangePackagesOfOutgoing,
   listIssuedOutgoingPage,
   listOutgoingRecipients,
+  listPackageDeliveriesPage,
   listSentDeliveriesPage,
 } from '@motcua/db';
 import { DELIVERY_STATUS_LABELS, type DeliveryStatus, formatInstant } from '@motcua/domain';
@@ -185,5 +186,40 @@ export const listIssuedForExchange = async (
       packageRecipients: Number(row.packageRecipients ?? 0),
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+  };
+};
+
+/** What an agency received by package, newest first: the receiving clerk exports each one's status messages from here. */
+export const listReceivedPackages = async (
+  ctx: AppContext,
+  actor: Actor,
+  input: { agencyId: string; cursor?: string | undefined; limit: number },
+) => {
+  await authorizeAgencyAction(ctx, actor, 'document.read', input.agencyId, AGENCY);
+  const after = decodeCursor(input.cursor);
+  const rows = await listPackageDeliveriesPage(ctx.db, {
+    agencyId: input.agencyId,
+    after: after ? { deliveredAt: after.at, id: after.id } : null,
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      senderCode: row.senderCode,
+      senderName: row.senderName,
+      numberSymbol: row.numberSymbol,
+      issuedOn: row.issuedOn,
+      documentType: row.documentType,
+      subject: row.subject,
+      urgency: row.urgency,
+      status: row.status,
+      statusLabel: DELIVERY_STATUS_LABELS[row.status],
+      statusAt: formatInstant(row.statusAt.getTime()),
+      deliveredAt: formatInstant(row.deliveredAt.getTime()),
+      registered: row.incomingId !== null,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.deliveredAt, last.id) : null,
   };
 };

@@ -11,6 +11,7 @@ import {
 import {
   EDXML_VERSION,
   type ExchangeIssue,
+  type ExchangeOrgan,
   type ExchangeStatusMessage,
   formatInstant,
   planStatusImport,
@@ -20,19 +21,20 @@ import { authorizeAgencyAction, holdsAction, requireOfficial } from '../../../au
 import type { AppContext } from '../../../context.js';
 import { AppError, notFound } from '../../../errors/app-error.js';
 import { buildStatusXml, parsePackageXml, parseStatusXml } from '../../../exchange/edxml-xml.js';
-import { exchangeTransport } from '../../../exchange/transport.js';
-import { DELIVERY, exchangeFileName, invalidExchangeFile, readStoredFile, sha256Of } from './exchange-support.js';
+import { DELIVERY, exchangeFileName, invalidExchangeFile, readStoredFile } from './exchange-support.js';
 
 /**
  * The recipient's side: the status messages of a delivery that came by package, as an edXML file for the
  * sender's system (QCVN 102 status messages [RECALL]: đã đến, từ chối, đã tiếp nhận, phân công, đang xử
- * lý, hoàn thành), every message so far in order — the sender records the ones it does not hold yet.
+ * lý, hoàn thành), every message so far in order — the sender records the ones it does not hold yet. The
+ * file transport's "send" is this download; an axis adapter sends the same text with `sendStatus` to `to`
+ * (docs/exchange.md).
  */
 export const exportDeliveryStatusMessages = async (
   ctx: AppContext,
   actor: Actor,
   deliveryId: string,
-): Promise<{ fileName: string; content: Buffer; count: number }> => {
+): Promise<{ fileName: string; content: Buffer; count: number; to: ExchangeOrgan }> => {
   const delivery = await findDocumentDelivery(ctx.db, deliveryId);
   if (!delivery) {
     throw notFound(DELIVERY);
@@ -68,11 +70,7 @@ export const exportDeliveryStatusMessages = async (
     'utf8',
   );
   const fileName = exchangeFileName(delivery.numberSymbol, `trang-thai-${agency.code}`, 'edxml');
-  await exchangeTransport().sendStatus(
-    { kind: 'status', fileName, content, sha256: sha256Of(content) },
-    original.value.header.from,
-  );
-  return { fileName, content, count: messages.length };
+  return { fileName, content, count: messages.length, to: original.value.header.from };
 };
 
 export type ImportedStatuses = {
