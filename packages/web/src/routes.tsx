@@ -24,6 +24,9 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const ExchangePage = lazy(() =>
+  import('./features/eoffice-exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -144,6 +147,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
+  { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -204,9 +204,15 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
         in: 'package',
         pointer: '/header/from/code',
         code: 'INVALID',
-        message: 'must be an identifier code such as 000.00.00.H56',
+        message: 'phải là mã định danh dạng 000.00.00.H56 (Quyết định 20/2020/QĐ-TTg)',
       },
     ]);
+    const english = await upload(
+      '/api/v1/document-exchange/packages/import',
+      { ...receiver, 'accept-language': 'en' },
+      badCode,
+    );
+    expect(english.json().errors[0].message).toBe('must be an identifier code such as 000.00.00.H56');
     const tampered = packageXml.replace(/<Digest>[0-9a-f]{64}<\/Digest>/, `<Digest>${'0'.repeat(64)}</Digest>`);
     const digest = await upload('/api/v1/document-exchange/packages/import', receiver, tampered);
     expect(digest.statusCode).toBe(422);

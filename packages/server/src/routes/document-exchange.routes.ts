@@ -234,6 +234,7 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
       const exported = await exportExchangePackage(ctx, request.actor, {
         outgoingId: request.params.id,
         recipientId: request.params.recipientId,
+        language: request.language,
       });
       return reply.status(exported.created ? 201 : 200).send({
         packageId: exported.packageId,
@@ -341,6 +342,7 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
         const imported = await importExchangePackage(ctx, request.actor, {
           content: file.content,
           agencyId: request.query.agencyId,
+          language: request.language,
         });
         return reply.status(imported.created ? 201 : 200).send(imported);
       },
@@ -360,7 +362,7 @@ export const registerDocumentExchangeRoutes = async (app: FastifyInstance, ctx: 
       },
       async (request) => {
         const file = await readUploadedFile(request, 1024 * 1024);
-        return importExchangeStatusMessages(ctx, request.actor, { content: file.content });
+        return importExchangeStatusMessages(ctx, request.actor, { content: file.content, language: request.language });
       },
     );
   };

@@ -21,8 +21,49 @@ export const readStoredFile = async (ctx: AppContext, sha256: string): Promise<B
   return Buffer.concat(chunks);
 };
 
+/** The Vietnamese of the model's messages (packages/domain/src/eoffice/edxml.ts and the XML reader). */
+const VI_MESSAGES: Record<string, string> = {
+  'must be an identifier code such as 000.00.00.H56':
+    'phải là mã định danh dạng 000.00.00.H56 (Quyết định 20/2020/QĐ-TTg)',
+  'must not be empty': 'không được để trống',
+  'must be a date YYYY-MM-DD': 'phải là ngày dạng YYYY-MM-DD',
+  'must be an instant with its offset': 'phải là thời điểm kèm múi giờ',
+  'must be a SHA-256 in lower-case hex': 'phải là mã băm SHA-256 (hệ 16, chữ thường)',
+  'must be a media type such as application/pdf': 'phải là kiểu tệp, ví dụ application/pdf',
+  'must be base64': 'phải mã hóa base64',
+  'must be a UUID': 'phải là mã UUID',
+  'must name at least one receiving organ': 'phải có ít nhất một nơi nhận',
+  'must be the document number': 'phải là số của văn bản',
+  'must be one of normal, khan, thuong_khan, hoa_toc': 'độ khẩn không hợp lệ',
+  'must be one of normal, mat, toi_mat, tuyet_mat': 'độ mật không hợp lệ',
+  'must carry the document as an attachment': 'phải kèm tệp văn bản',
+  'must carry at least one status': 'phải có ít nhất một thông điệp trạng thái',
+  'must be a status of the exchange': 'không phải mã trạng thái liên thông',
+  'the first attachment must be the document as a PDF': 'tệp đính kèm đầu tiên phải là văn bản dạng PDF',
+  'the sender cannot be a receiver': 'cơ quan gửi không thể đồng thời là nơi nhận',
+  'a receiving organ is named twice': 'một nơi nhận bị ghi hai lần',
+  'the due date is before the promulgation date': 'hạn xử lý sớm hơn ngày ban hành',
+  'does not match the attached content': 'không khớp với nội dung tệp đính kèm',
+  'the document is not a PDF file': 'văn bản không phải tệp PDF',
+  'is not the organ the package was sent to': 'không phải cơ quan đã được gửi gói tin',
+  'a DOCTYPE or entity declaration is not accepted': 'không chấp nhận khai báo DOCTYPE hoặc entity',
+  'not an edXML envelope (edXMLEnvelope)': 'không phải gói tin edXML (thiếu edXMLEnvelope)',
+};
+
+/** A message of the model in the reader's language; zod's own messages (a missing field) read as "missing or invalid". */
+export const localiseExchangeMessage = (message: string, language: 'vi' | 'en'): string => {
+  if (language === 'en') {
+    return message;
+  }
+  const xml = /^not well-formed XML \(line (\d+)\)/.exec(message);
+  if (xml) {
+    return `tệp không đúng cú pháp XML (dòng ${xml[1]})`;
+  }
+  return VI_MESSAGES[message] ?? 'thiếu hoặc không hợp lệ';
+};
+
 /** A package or status message that does not meet the model: 422 naming each field (JSON pointers into the model). */
-export const invalidExchangeFile = (issues: readonly ExchangeIssue[]): AppError =>
+export const invalidExchangeFile = (issues: readonly ExchangeIssue[], language: 'vi' | 'en' = 'vi'): AppError =>
   new AppError(
     'EXCHANGE_PACKAGE_INVALID',
     { count: issues.length },
@@ -31,7 +72,7 @@ export const invalidExchangeFile = (issues: readonly ExchangeIssue[]): AppError 
         in: 'package',
         pointer: issue.pointer,
         code: 'INVALID',
-        message: issue.message,
+        message: localiseExchangeMessage(issue.message, language),
       })),
     },
   );

@@ -57,7 +57,7 @@ const placeOf = (unitName: string | undefined, fallback: string): string =>
 export const exportExchangePackage = async (
   ctx: AppContext,
   actor: Actor,
-  input: { outgoingId: string; recipientId: string },
+  input: { outgoingId: string; recipientId: string; language?: 'vi' | 'en' },
 ): Promise<ExportedPackage> => {
   const doc = await findOutgoingForExchange(ctx.db, input.outgoingId);
   if (!doc) {
@@ -137,7 +137,7 @@ export const exportExchangePackage = async (
   // The register's own data must make a valid package (a missing signer is named, field by field).
   const checked = validateExchangePackage(pkg);
   if (!checked.ok) {
-    throw invalidExchangeFile(checked.issues);
+    throw invalidExchangeFile(checked.issues, input.language);
   }
   const content = Buffer.from(buildPackageXml(pkg), 'utf8');
   const stored = await ctx.storage.put(content);

@@ -70,7 +70,7 @@ const chooseRecipient = async (
 export const importExchangePackage = async (
   ctx: AppContext,
   actor: Actor,
-  input: { content: Buffer; agencyId?: string | undefined },
+  input: { content: Buffer; agencyId?: string | undefined; language?: 'vi' | 'en' },
 ): Promise<ImportedPackage> => {
   const official = requireOfficial(actor);
   // Only a clerk somewhere may have a file read at all (a 422 is an answer to someone allowed to ask).
@@ -79,7 +79,7 @@ export const importExchangePackage = async (
   }
   const parsed = parsePackageXml(input.content.toString('utf8'));
   if (!parsed.ok) {
-    throw invalidExchangeFile(parsed.issues);
+    throw invalidExchangeFile(parsed.issues, input.language);
   }
   const pkg = parsed.value;
   const decoded = pkg.attachments.map((a) => Buffer.from(a.contentBase64, 'base64'));
@@ -94,7 +94,7 @@ export const importExchangePackage = async (
     issues.push({ pointer: '/attachments/0/contentBase64', message: 'the document is not a PDF file' });
   }
   if (issues.length > 0) {
-    throw invalidExchangeFile(issues);
+    throw invalidExchangeFile(issues, input.language);
   }
   const agency = await chooseRecipient(ctx, actor, pkg.header.to, input.agencyId);
   if (!agency.provinceCode) {

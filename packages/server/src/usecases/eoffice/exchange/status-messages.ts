@@ -86,7 +86,7 @@ export type ImportedStatuses = {
 export const importExchangeStatusMessages = async (
   ctx: AppContext,
   actor: Actor,
-  input: { content: Buffer },
+  input: { content: Buffer; language?: 'vi' | 'en' },
 ): Promise<ImportedStatuses> => {
   const official = requireOfficial(actor);
   // Only a clerk somewhere may have a file read at all (a 422 is an answer to someone allowed to ask).
@@ -95,7 +95,7 @@ export const importExchangeStatusMessages = async (
   }
   const parsed = parseStatusXml(input.content.toString('utf8'));
   if (!parsed.ok) {
-    throw invalidExchangeFile(parsed.issues);
+    throw invalidExchangeFile(parsed.issues, input.language);
   }
   const groups = new Map<string, { index: number; message: ExchangeStatusMessage }[]>();
   parsed.value.messages.forEach((message, index) => {
@@ -118,7 +118,7 @@ export const importExchangeStatusMessages = async (
         message: 'is not the organ the package was sent to',
       }));
     if (issues.length > 0) {
-      throw invalidExchangeFile(issues);
+      throw invalidExchangeFile(issues, input.language);
     }
     targets.push({ pkg, group });
   }
