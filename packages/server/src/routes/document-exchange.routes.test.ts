@@ -226,6 +226,12 @@ describe('exchange between agencies by package (QĐ 28/2018; QCVN 102:2016 edXML
       '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><edXMLEnvelope>&a;</edXMLEnvelope>',
     );
     expect(entity.statusCode).toBe(422);
+    const secret = await upload(
+      '/api/v1/document-exchange/packages/import',
+      receiver,
+      packageXml.replace('<Confidentiality>0</Confidentiality>', '<Confidentiality>1</Confidentiality>'),
+    );
+    expect(secret.json().code).toBe('EXCHANGE_CONFIDENTIAL');
     // The sender's clerk is no clerk of any receiver of the package.
     const wrong = await upload('/api/v1/document-exchange/packages/import', sender, packageXml);
     expect(wrong.statusCode).toBe(422);

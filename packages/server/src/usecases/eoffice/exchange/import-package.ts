@@ -1,5 +1,5 @@
 import { type AgencyRecord, findAgency, findAgencyByCode, insertImportedDelivery } from '@motcua/db';
-import { type ExchangeIssue, joinNumberSymbol } from '@motcua/domain';
+import { canExchangeElectronically, type ExchangeIssue, joinNumberSymbol } from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import { authorizeAgencyAction, holdsAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
@@ -82,6 +82,9 @@ export const importExchangePackage = async (
     throw invalidExchangeFile(parsed.issues, input.language);
   }
   const pkg = parsed.value;
+  if (!canExchangeElectronically(pkg.header.confidentiality)) {
+    throw new AppError('EXCHANGE_CONFIDENTIAL');
+  }
   const decoded = pkg.attachments.map((a) => Buffer.from(a.contentBase64, 'base64'));
   const issues: ExchangeIssue[] = [];
   pkg.attachments.forEach((attachment, index) => {
