@@ -215,19 +215,20 @@ export type SentDeliveryRow = {
 /**
  * What an agency sent, newest first: the deliveries through the system (document_delivery of its outgoing
  * documents, index document_delivery_sent_idx) and the packages it exported (exchange_package_sent_idx),
- * each with its last status; keyset on (sent at, id).
+ * each with its last status; keyset on (sent at, id). Each kind reads at most one page along its own index
+ * and the two pages are merged here.
  */
 export const listSentDeliveriesPage = async (
   db: Db,
   input: { agencyId: string; after: { sentAt: Date; id: string } | null; limit: number },
 ): Promise<SentDeliveryRow[]> => {
-  const system = db
+  const after = input.after;
+  const system = await db
     .selectFrom('documentDelivery')
     .innerJoin('agency', 'agency.id', 'documentDelivery.recipientAgencyId')
     .innerJoin('outgoingDocument', 'outgoingDocument.id', 'documentDelivery.outgoingId')
     .select([
       'documentDelivery.id',
-      sql<'system' | 'package'>`'system'`.as('channel'),
       'outgoingDocument.id as outgoingId',
       'documentDelivery.numberSymbol',
       'documentDelivery.subject',
@@ -238,13 +239,26 @@ export const listSentDeliveriesPage = async (
       'documentDelivery.deliveredAt as sentAt',
     ])
     .where('documentDelivery.senderAgencyId', '=', input.agencyId)
-    .$castTo<SentDeliveryRow>();
-  const packages = db
+    .$if(after !== null, (qb) =>
+      qb.where(({ eb, or, and }) =>
+        or([
+          eb('documentDelivery.deliveredAt', '<', after?.sentAt ?? new Date(0)),
+          and([
+            eb('documentDelivery.deliveredAt', '=', after?.sentAt ?? new Date(0)),
+            eb('documentDelivery.id', '<', after?.id ?? ''),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy('documentDelivery.deliveredAt', 'desc')
+    .orderBy('documentDelivery.id', 'desc')
+    .limit(input.limit)
+    .execute();
+  const packages = await db
     .selectFrom('exchangePackage')
     .innerJoin('outgoingDocument', 'outgoingDocument.id', 'exchangePackage.outgoingId')
     .select([
       'exchangePackage.id',
-      sql<'system' | 'package'>`'package'`.as('channel'),
       'outgoingDocument.id as outgoingId',
       'outgoingDocument.numberSymbol',
       'outgoingDocument.subject',
@@ -255,24 +269,28 @@ export const listSentDeliveriesPage = async (
       'exchangePackage.exportedAt as sentAt',
     ])
     .where('exchangePackage.agencyId', '=', input.agencyId)
-    .$castTo<SentDeliveryRow>();
-  const after = input.after;
-  const rows = await db
-    .selectFrom(system.unionAll(packages).as('sent'))
-    .selectAll()
     .$if(after !== null, (qb) =>
       qb.where(({ eb, or, and }) =>
         or([
-          eb('sent.sentAt', '<', after?.sentAt ?? new Date(0)),
-          and([eb('sent.sentAt', '=', after?.sentAt ?? new Date(0)), eb('sent.id', '<', after?.id ?? '')]),
+          eb('exchangePackage.exportedAt', '<', after?.sentAt ?? new Date(0)),
+          and([
+            eb('exchangePackage.exportedAt', '=', after?.sentAt ?? new Date(0)),
+            eb('exchangePackage.id', '<', after?.id ?? ''),
+          ]),
         ]),
       ),
     )
-    .orderBy('sent.sentAt', 'desc')
-    .orderBy('sent.id', 'desc')
+    .orderBy('exchangePackage.exportedAt', 'desc')
+    .orderBy('exchangePackage.id', 'desc')
     .limit(input.limit)
     .execute();
-  return rows;
+  const rows: SentDeliveryRow[] = [
+    ...system.map((row) => ({ ...row, channel: 'system' as const })),
+    ...packages.map((row) => ({ ...row, channel: 'package' as const })),
+  ];
+  // Newest first, then the id descending — the order of both indexes (ids compare as Postgres compares uuids).
+  rows.sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return rows.slice(0, input.limit);
 };
 
 /** Officials holding one of these roles at one of these agencies (active accounts), with their email. */
