@@ -42,11 +42,11 @@ export const findOutgoingForExchange = async (db: Db, outgoingId: string) =>
     .where('outgoingDocument.id', '=', outgoingId)
     .executeTakeFirst();
 
-export const listOutgoingRecipients = async (db: Db, outgoingId: string) =>
+export const listRecipientsForExchange = async (db: Db, outgoingId: string) =>
   db.selectFrom('outgoingRecipient').selectAll().where('outgoingId', '=', outgoingId).orderBy('position').execute();
 
 /** The latest uploaded draft of an outgoing document (the file sent when no signed PDF exists yet). */
-export const findLatestDraftVersion = async (db: Db, outgoingId: string) =>
+export const findLatestDraftForExchange = async (db: Db, outgoingId: string) =>
   db
     .selectFrom('outgoingDraftVersion')
     .selectAll()
@@ -184,11 +184,11 @@ export const findDeliveryOfPackage = async (db: Db, input: { packageSha256: stri
     .executeTakeFirst();
 
 /** The deliveries of an outgoing document to agencies of this install. */
-export const listDeliveriesOfOutgoing = async (db: Db, outgoingId: string) =>
+export const listExchangeDeliveriesOfOutgoing = async (db: Db, outgoingId: string) =>
   db.selectFrom('documentDelivery').selectAll().where('outgoingId', '=', outgoingId).execute();
 
 /** Status messages of several deliveries, each delivery's in order. */
-export const listDeliveryStatusMessagesOf = async (db: Db, deliveryIds: readonly string[]) =>
+export const listStatusMessagesOfDeliveries = async (db: Db, deliveryIds: readonly string[]) =>
   deliveryIds.length === 0
     ? []
     : db
@@ -294,7 +294,7 @@ export const listSentDeliveriesPage = async (
 };
 
 /** Officials holding one of these roles at one of these agencies (active accounts), with their email. */
-export const listAgencyOfficialsWithRoles = async (
+export const listNoticeRoleHolders = async (
   db: Db,
   input: { agencyIds: readonly string[]; roles: readonly string[] },
 ): Promise<{ userId: string; agencyId: string; email: string | null; fullName: string }[]> =>
@@ -347,7 +347,10 @@ export const findOutgoingForNotice = async (db: Db, id: string) =>
     .where('outgoingDocument.id', '=', id)
     .executeTakeFirst();
 
-export const findDocumentEvent = async (db: Db, input: { kind: DocumentKind; documentId: string; seq: number }) =>
+export const findDocumentEventForNotice = async (
+  db: Db,
+  input: { kind: DocumentKind; documentId: string; seq: number },
+) =>
   db
     .selectFrom('documentEvent')
     .selectAll()
@@ -541,7 +544,7 @@ export const listIssuedOutgoingPage = async (
 };
 
 /** The active officials with these ids and their email (a document presented to one person). */
-export const listOfficialContacts = async (
+export const listNoticeContacts = async (
   db: Db,
   userIds: readonly string[],
 ): Promise<{ userId: string; email: string | null; fullName: string }[]> =>

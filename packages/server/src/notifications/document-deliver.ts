@@ -1,11 +1,11 @@
 import {
   claimDocumentNotification,
-  findDocumentEvent,
+  findDocumentEventForNotice,
   findIncomingForNotice,
   findOutgoingForNotice,
-  listAgencyOfficialsWithRoles,
-  listDeliveriesOfOutgoing,
-  listOfficialContacts,
+  listExchangeDeliveriesOfOutgoing,
+  listNoticeContacts,
+  listNoticeRoleHolders,
   recordDocumentNotificationAttempt,
 } from '@motcua/db';
 import type { AppContext } from '../context.js';
@@ -73,8 +73,8 @@ const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: stri
     if (!kind || !doc) {
       return undefined;
     }
-    const deliveries = await listDeliveriesOfOutgoing(ctx.db, doc.id);
-    const clerks = await listAgencyOfficialsWithRoles(ctx.db, {
+    const deliveries = await listExchangeDeliveriesOfOutgoing(ctx.db, doc.id);
+    const clerks = await listNoticeRoleHolders(ctx.db, {
       agencyIds: deliveries.map((d) => d.recipientAgencyId),
       roles: ['clerk'],
     });
@@ -99,8 +99,8 @@ const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: stri
   }
   const recipients =
     kind === 'presented'
-      ? await listOfficialContacts(ctx.db, doc.presentedTo ? [doc.presentedTo] : [])
-      : await listAgencyOfficialsWithRoles(ctx.db, {
+      ? await listNoticeContacts(ctx.db, doc.presentedTo ? [doc.presentedTo] : [])
+      : await listNoticeRoleHolders(ctx.db, {
           agencyIds: doc.leadUnitId ? [doc.leadUnitId] : [],
           roles: ['unit_head'],
         });
@@ -131,7 +131,11 @@ export const deliverDocumentNotifications = async (
   options: { finalAttempt: boolean },
 ): Promise<{ sent: number; failed: number; skipped: number }> => {
   const result = { sent: 0, failed: 0, skipped: 0 };
-  const event = await findDocumentEvent(ctx.db, { kind: job.documentKind, documentId: job.documentId, seq: job.seq });
+  const event = await findDocumentEventForNotice(ctx.db, {
+    kind: job.documentKind,
+    documentId: job.documentId,
+    seq: job.seq,
+  });
   const notice = event ? await noticeOf(ctx, job, event.toStatus) : undefined;
   if (!notice) {
     return result;

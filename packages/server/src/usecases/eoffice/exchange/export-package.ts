@@ -2,10 +2,10 @@ import {
   findAdministrativeUnit,
   findExchangePackage,
   findExchangePackageByRecipient,
-  findLatestDraftVersion,
+  findLatestDraftForExchange,
   findOutgoingForExchange,
   insertExchangePackage,
-  listOutgoingRecipients,
+  listRecipientsForExchange,
 } from '@motcua/db';
 import {
   canExchangeElectronically,
@@ -64,7 +64,7 @@ export const exportExchangePackage = async (
     throw notFound(OUTGOING_DOCUMENT);
   }
   const official = await authorizeAgencyAction(ctx, actor, 'document.register', doc.agencyId, OUTGOING_DOCUMENT);
-  const recipient = (await listOutgoingRecipients(ctx.db, doc.id)).find((r) => r.id === input.recipientId);
+  const recipient = (await listRecipientsForExchange(ctx.db, doc.id)).find((r) => r.id === input.recipientId);
   if (!recipient) {
     throw notFound(OUTGOING_RECIPIENT);
   }
@@ -88,7 +88,7 @@ export const exportExchangePackage = async (
   if (recipient.channel !== 'package' || !recipient.externalCode || !isAgencyCode(recipient.externalCode)) {
     throw new AppError('EXCHANGE_RECIPIENT_NOT_PACKAGE');
   }
-  const draft = doc.signedFileSha256 ? undefined : await findLatestDraftVersion(ctx.db, doc.id);
+  const draft = doc.signedFileSha256 ? undefined : await findLatestDraftForExchange(ctx.db, doc.id);
   const file = doc.signedFileSha256
     ? {
         sha256: doc.signedFileSha256,

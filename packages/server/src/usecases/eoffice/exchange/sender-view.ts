@@ -1,13 +1,13 @@
 import {
   findOutgoingForExchange,
-  listDeliveriesOfOutgoing,
-  listDeliveryStatusMessagesOf,
+  listExchangeDeliveriesOfOutgoing,
   listExchangePackageStatusesOf,
   listExchangePackagesOfOutgoing,
   listIssuedOutgoingPage,
-  listOutgoingRecipients,
   listPackageDeliveriesPage,
+  listRecipientsForExchange,
   listSentDeliveriesPage,
+  listStatusMessagesOfDeliveries,
 } from '@motcua/db';
 import { DELIVERY_STATUS_LABELS, type DeliveryStatus, formatInstant } from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
@@ -51,12 +51,12 @@ export const getOutgoingExchange = async (ctx: AppContext, actor: Actor, outgoin
   }
   await authorizeAgencyAction(ctx, actor, 'document.read', doc.agencyId, OUTGOING_DOCUMENT);
   const [recipients, deliveries, packages] = await Promise.all([
-    listOutgoingRecipients(ctx.db, doc.id),
-    listDeliveriesOfOutgoing(ctx.db, doc.id),
+    listRecipientsForExchange(ctx.db, doc.id),
+    listExchangeDeliveriesOfOutgoing(ctx.db, doc.id),
     listExchangePackagesOfOutgoing(ctx.db, doc.id),
   ]);
   const [deliveryMessages, packageMessages] = await Promise.all([
-    listDeliveryStatusMessagesOf(
+    listStatusMessagesOfDeliveries(
       ctx.db,
       deliveries.map((d) => d.id),
     ),
