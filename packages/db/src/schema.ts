@@ -1,5 +1,6 @@
 import type { CalendarTables } from './tables/calendar.js';
 import type { CatalogTables } from './tables/catalog.js';
+import type { DocumentExchangeTables } from './tables/document-exchange.js';
 import type { DossierTables } from './tables/dossiers.js';
 import type { EofficeTables } from './tables/eoffice.js';
 import type { FeesTables } from './tables/fees.js';
@@ -30,4 +31,5 @@ export type Database = FoundationTables &
   ParRoundTables &
   PortalTables &
   SipasTables &
-  StatisticsTables;
+  StatisticsTables &
+  DocumentExchangeTables;

@@ -23,6 +23,7 @@ import { registerAgencyRoutes } from './routes/agencies.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
+import { registerDocumentExchangeRoutes } from './routes/document-exchange.routes.js';
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
@@ -175,6 +176,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerParRoundRoutes(app, ctx);
   registerSipasRoutes(app, ctx);
   registerDocumentRegisterRoutes(app, ctx);
+  await registerDocumentExchangeRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

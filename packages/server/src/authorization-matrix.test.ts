@@ -1426,8 +1426,66 @@ const CASES: Case[] = [
       allowed: REPORT_READERS,
     }),
   ),
+  // Exchange between agencies (document.read for the views, document.register for export and import): the
+  // clerk, specialist and heads of the e-office are not in this table, so no one here passes; an unknown
+  // outgoing document is everyone's 404 (document-exchange.routes.test.ts walks the allowed paths).
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/outgoing',
+    url: (f) => `/api/v1/document-exchange/outgoing?agencyId=${f.agencies.justice?.id}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/outgoing/:id',
+    url: () => `/api/v1/document-exchange/outgoing/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/document-exchange/outgoing/:id/recipients/:recipientId/package',
+    url: () => `/api/v1/document-exchange/outgoing/${NO_SUCH_ID}/recipients/${NO_SUCH_ID}/package`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/packages/:id/file',
+    url: () => `/api/v1/document-exchange/packages/${NO_SUCH_ID}/file`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/deliveries/:id/status-messages/file',
+    url: () => `/api/v1/document-exchange/deliveries/${NO_SUCH_ID}/status-messages/file`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/received',
+    url: (f) => `/api/v1/document-exchange/received?agencyId=${f.agencies.justice?.id}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-exchange/sent',
+    url: (f) => `/api/v1/document-exchange/sent?agencyId=${f.agencies.justice?.id}`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/document-exchange/packages/import',
+    url: () => '/api/v1/document-exchange/packages/import',
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/document-exchange/status-messages/import',
+    url: () => '/api/v1/document-exchange/status-messages/import',
+    upload: true,
+    allowed: [],
+  },
 ];
-
 let t: TestApp;
 let fixture: Fixture;
 const sessions = new Map<Role, Record<string, string>>();

@@ -91,6 +91,11 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/eoffice-registers/DocumentRegistersPage.tsx'],
     budget: true,
   },
+  {
+    name: 'Document exchange `/can-bo/van-ban/lien-thong`',
+    modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

@@ -27,6 +27,9 @@ const PaknStatisticsPage = lazy(() =>
 const DocumentRegistersPage = lazy(() =>
   import('./features/eoffice-registers/DocumentRegistersPage').then((m) => ({ default: m.DocumentRegistersPage })),
 );
+const ExchangePage = lazy(() =>
+  import('./features/eoffice-exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -148,6 +151,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
+  { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -1,4 +1,5 @@
 export * from './delivery-status.js';
 export * from './document-rates.js';
+export * from './edxml.js';
 export * from './numbering.js';
 export * from './vocabulary.js';

@@ -1,8 +1,10 @@
 import { type AppContext, todayInVietnam } from '../context.js';
+import { deliverDocumentNotifications } from '../notifications/document-deliver.js';
 import { deliverPaknNotifications } from '../notifications/pakn-deliver.js';
 import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
+import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
@@ -54,6 +56,14 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     QUEUES.paknChanged,
     { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
     async (job) => deliverPaknNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
+  );
+  // document-changed: email whoever acts next on an official document (clerks of a receiving agency, the
+  // leader it is presented to, the lead unit's heads), retried with backoff.
+  await workInBatches<DocumentChangedJob>(
+    ctx.jobs.boss,
+    QUEUES.documentChanged,
+    { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
+    async (job) => deliverDocumentNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
   );
   await startParWorkers(ctx);
 };

@@ -33,6 +33,7 @@ export const consoleEn: ConsoleCoreMessages = {
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',
+    exchange: 'Document exchange',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -38,6 +38,7 @@ export const consoleVi = {
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',
+    exchange: 'Liên thông văn bản',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

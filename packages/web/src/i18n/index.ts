@@ -7,6 +7,7 @@ import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { ExchangeMessages } from './exchange-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
@@ -44,6 +45,8 @@ declare module 'i18next' {
           pakn: PaknConsoleMessages;
           // `documentRegisters.*` with the document registers page (./document-registers.ts).
           documentRegisters: DocumentRegistersMessages;
+          // `exchange.*` with the exchange page (./exchange.ts).
+          exchange: ExchangeMessages;
         };
     };
   }

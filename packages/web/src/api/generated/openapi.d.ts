@@ -9729,6 +9729,471 @@ export interface paths {
       };
     };
   };
+  "/api/v1/document-exchange/outgoing": {
+    /** The agency’s issued outgoing documents, the last changed first (keyset) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IssuedForExchange"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/outgoing/{id}": {
+    /** Each recipient of an outgoing document and the status messages it reported, in order */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingExchange"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/outgoing/{id}/recipients/{recipientId}/package": {
+    /**
+     * Export the edXML package of an issued document for a recipient of another system (idempotent)
+     * @description The signed PDF (or the latest draft when none) with the register’s metadata, stored and handed to the transport (the file transport: download it from fileUrl). Exporting again answers the same package (200).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          recipientId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ExportedExchangePackage"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ExportedExchangePackage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/packages/{id}/file": {
+    /** The edXML file of a package this agency exported (the same bytes each time) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/xml document */
+        200: {
+          content: {
+            "application/xml": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/deliveries/{id}/status-messages/file": {
+    /** The status messages of a delivery that came by package, as an edXML file for the sender’s system */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/xml document */
+        200: {
+          content: {
+            "application/xml": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/received": {
+    /** What the agency received by package, newest first, with each status (keyset) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ReceivedExchangePackages"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/sent": {
+    /** What the agency sent (through the system and by package), newest first, with the last status */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SentDeliveries"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/packages/import": {
+    /**
+     * Import a received edXML package (multipart, one file) as a delivery waiting for registration
+     * @description Checked whole before anything is stored (422 naming each field). The receiving agency is agencyId, or the only receiver of the package where the caller is the clerk. Importing the same package again for the same agency answers 200 with the same delivery (201 the first time).
+     */
+    post: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ImportedExchangePackage"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ImportedExchangePackage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-exchange/status-messages/import": {
+    /**
+     * Import status messages another system sent back about packages this install exported
+     * @description Messages already recorded are skipped; a gap or a step back is refused (422). All or nothing.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ImportedExchangeStatuses"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -13344,6 +13809,140 @@ export interface components {
           channel: string | null;
         })[];
       nextCursor: string | null;
+    };
+    /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
+    OutgoingExchangeInput: {
+      outgoingId: string;
+      numberSymbol: string | null;
+      subject: string;
+      documentStatus: string;
+      issuedAt: string | null;
+      recipients: ({
+          id: string;
+          position: number;
+          name: string;
+          code: string | null;
+          recipientAgencyId: string | null;
+          /** @enum {string} */
+          channel: "system" | "package" | "paper";
+          /** @enum {string} */
+          purpose: "action" | "information" | "report" | "archive";
+          /** @enum {string} */
+          status: "not_sent" | "sent" | "paper" | "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          sentAt: string | null;
+          deliveryId: string | null;
+          packageId: string | null;
+          canExport: boolean;
+          messages: ({
+              seq: number;
+              /** @enum {string} */
+              status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+              statusLabel: {
+                vi: string;
+                en: string;
+              };
+              /** @description ISO 8601 instant with the +07:00 offset */
+              at: string;
+              note: string | null;
+            })[];
+        })[];
+    };
+    IssuedForExchangeInput: {
+      items: ({
+          id: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+          issuedAt: string | null;
+          recipients: number;
+          packageRecipients: number;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description What an agency sent, newest first, with each last status */
+    SentDeliveriesInput: {
+      items: ({
+          id: string;
+          /** @enum {string} */
+          channel: "system" | "package";
+          outgoingId: string;
+          numberSymbol: string | null;
+          subject: string;
+          recipientName: string;
+          recipientCode: string | null;
+          /** @enum {string} */
+          status: "not_sent" | "sent" | "paper" | "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          sentAt: string;
+        })[];
+      nextCursor: string | null;
+    };
+    ExportedExchangePackageInput: {
+      packageId: string;
+      fileName: string;
+      sha256: string;
+      created: boolean;
+      fileUrl: string;
+    };
+    /** @description Deliveries an agency received by package */
+    ReceivedExchangePackagesInput: {
+      items: ({
+          id: string;
+          senderCode: string | null;
+          senderName: string;
+          numberSymbol: string;
+          issuedOn: string;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          deliveredAt: string;
+          registered: boolean;
+        })[];
+      nextCursor: string | null;
+    };
+    ImportedExchangePackageInput: {
+      deliveryId: string;
+      created: boolean;
+      packageSha256: string;
+      documentId: string;
+      recipientAgencyId: string;
+      numberSymbol: string;
+      senderCode: string;
+      senderName: string;
+      subject: string;
+    };
+    ImportedExchangeStatusesInput: {
+      packages: {
+          packageId: string;
+          outgoingId: string;
+          recorded: number;
+          skipped: number;
+          status: string;
+        }[];
     };
     DossierInput: {
       /** Format: uuid */
@@ -17980,6 +18579,140 @@ export interface components {
           channel: string | null;
         })[];
       nextCursor: string | null;
+    };
+    /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
+    OutgoingExchange: {
+      outgoingId: string;
+      numberSymbol: string | null;
+      subject: string;
+      documentStatus: string;
+      issuedAt: string | null;
+      recipients: ({
+          id: string;
+          position: number;
+          name: string;
+          code: string | null;
+          recipientAgencyId: string | null;
+          /** @enum {string} */
+          channel: "system" | "package" | "paper";
+          /** @enum {string} */
+          purpose: "action" | "information" | "report" | "archive";
+          /** @enum {string} */
+          status: "not_sent" | "sent" | "paper" | "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          sentAt: string | null;
+          deliveryId: string | null;
+          packageId: string | null;
+          canExport: boolean;
+          messages: ({
+              seq: number;
+              /** @enum {string} */
+              status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+              statusLabel: {
+                vi: string;
+                en: string;
+              };
+              /** @description ISO 8601 instant with the +07:00 offset */
+              at: string;
+              note: string | null;
+            })[];
+        })[];
+    };
+    IssuedForExchange: {
+      items: ({
+          id: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+          issuedAt: string | null;
+          recipients: number;
+          packageRecipients: number;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description What an agency sent, newest first, with each last status */
+    SentDeliveries: {
+      items: ({
+          id: string;
+          /** @enum {string} */
+          channel: "system" | "package";
+          outgoingId: string;
+          numberSymbol: string | null;
+          subject: string;
+          recipientName: string;
+          recipientCode: string | null;
+          /** @enum {string} */
+          status: "not_sent" | "sent" | "paper" | "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          sentAt: string;
+        })[];
+      nextCursor: string | null;
+    };
+    ExportedExchangePackage: {
+      packageId: string;
+      fileName: string;
+      sha256: string;
+      created: boolean;
+      fileUrl: string;
+    };
+    /** @description Deliveries an agency received by package */
+    ReceivedExchangePackages: {
+      items: ({
+          id: string;
+          senderCode: string | null;
+          senderName: string;
+          numberSymbol: string;
+          issuedOn: string;
+          documentType: string;
+          subject: string;
+          /** @enum {string} */
+          urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+          /** @enum {string} */
+          status: "delivered" | "received" | "refused" | "assigned" | "in_progress" | "done";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant with the +07:00 offset */
+          statusAt: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          deliveredAt: string;
+          registered: boolean;
+        })[];
+      nextCursor: string | null;
+    };
+    ImportedExchangePackage: {
+      deliveryId: string;
+      created: boolean;
+      packageSha256: string;
+      documentId: string;
+      recipientAgencyId: string;
+      numberSymbol: string;
+      senderCode: string;
+      senderName: string;
+      subject: string;
+    };
+    ImportedExchangeStatuses: {
+      packages: {
+          packageId: string;
+          outgoingId: string;
+          recorded: number;
+          skipped: number;
+          status: string;
+        }[];
     };
     Dossier: {
       /** Format: uuid */

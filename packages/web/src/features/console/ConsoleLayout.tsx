@@ -32,6 +32,7 @@ const TrophyIcon = lazy(() => import('@ant-design/icons/TrophyOutlined'));
 const LikeIcon = lazy(() => import('@ant-design/icons/LikeOutlined'));
 const MessageIcon = lazy(() => import('@ant-design/icons/MessageOutlined'));
 const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
+const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -139,6 +140,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<RegisterIcon />),
       label: t('nav.documentRegisters'),
     },
+    // Exchange of documents between agencies (liên thông văn bản): the clerk, and the heads who follow it.
+    hasRole(me, 'clerk', 'unit_head', 'agency_head') && {
+      key: '/can-bo/van-ban/lien-thong',
+      icon: menuIcon(<SwapIcon />),
+      label: t('nav.exchange'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -157,6 +164,7 @@ const ConsoleChrome = () => {
       '/can-bo/khao-sat',
       '/can-bo/pakn',
       '/can-bo/so-van-ban',
+      '/can-bo/van-ban/lien-thong',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

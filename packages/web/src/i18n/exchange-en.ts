@@ -1,0 +1,46 @@
+import type { ExchangeMessages } from './exchange-vi';
+
+/** Texts of the exchange page, English. */
+export const exchangeEn: ExchangeMessages = {
+  title: 'Document exchange',
+  intro:
+    'Send and receive electronic documents between agencies (Decision 28/2018/QĐ-TTg) as edXML packages: export a package for a recipient on another system, import a package received, and carry the handling status back to the sender.',
+  agency: 'Agency',
+  view_outgoing: 'Outgoing documents',
+  view_sent: 'Sent',
+  view_received: 'Received packages',
+  noAgency: 'You hold no clerk or head role at any agency.',
+  issuedAt: 'Issued',
+  recipientsCount: '{{count}} recipient(s)',
+  packageCount: '{{count}} by package',
+  showRecipients: 'Show recipients',
+  hideRecipients: 'Hide recipients',
+  channel_system: 'Through the system',
+  channel_package: 'Exchange package',
+  channel_paper: 'On paper',
+  exportPackage: 'Export package',
+  downloadPackage: 'Download package',
+  exported: 'Package {{fileName}} exported.',
+  noMessages: 'No status message yet.',
+  sentAt: 'Sent at',
+  emptyIssued: 'No issued outgoing document yet.',
+  emptySent: 'Nothing sent yet.',
+  emptyReceived: 'No package received yet.',
+  more: 'Show more',
+  importPackage: 'Import a received package',
+  importPackageHelp:
+    'Choose the .edxml file the sender passed on. The package is checked whole before it is stored; importing the same package again creates no duplicate.',
+  importStatuses: 'Import status messages',
+  importStatusesHelp:
+    'Choose the status file (.edxml) a recipient sent back: delivered, received, refused, assigned, in progress, done.',
+  chooseFile: 'Choose a file',
+  imported: 'Document {{numberSymbol}} from {{sender}} imported; it waits for the clerk to register it.',
+  importedAgain: 'This package was imported before (document {{numberSymbol}}); no duplicate was created.',
+  statusesImported: '{{recorded}} new status message(s) recorded ({{skipped}} already there).',
+  invalidFields: 'Fields with problems',
+  downloadStatuses: 'Download status messages',
+  from: 'Sender',
+  deliveredAt: 'Received at',
+  registered: 'Registered',
+  notRegistered: 'Not registered yet',
+};

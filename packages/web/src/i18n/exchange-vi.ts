@@ -1,0 +1,46 @@
+/** Texts of the exchange page (Liên thông văn bản), Vietnamese. */
+export const exchangeVi = {
+  title: 'Liên thông văn bản',
+  intro:
+    'Gửi, nhận văn bản điện tử giữa các cơ quan (Quyết định 28/2018/QĐ-TTg) bằng gói tin edXML: xuất gói tin cho nơi nhận ở hệ thống khác, nhập gói tin nhận được, và chuyển thông điệp trạng thái xử lý về cơ quan gửi.',
+  agency: 'Cơ quan',
+  view_outgoing: 'Văn bản đi',
+  view_sent: 'Đã gửi',
+  view_received: 'Nhận gói tin',
+  noAgency: 'Bạn chưa được giao vai trò văn thư hoặc lãnh đạo ở cơ quan nào.',
+  issuedAt: 'Ban hành',
+  recipientsCount: '{{count}} nơi nhận',
+  packageCount: '{{count}} nhận bằng gói tin',
+  showRecipients: 'Xem nơi nhận',
+  hideRecipients: 'Ẩn nơi nhận',
+  channel_system: 'Qua hệ thống',
+  channel_package: 'Gói tin liên thông',
+  channel_paper: 'Bản giấy',
+  exportPackage: 'Xuất gói tin',
+  downloadPackage: 'Tải gói tin',
+  exported: 'Đã xuất gói tin {{fileName}}.',
+  noMessages: 'Chưa có thông điệp trạng thái.',
+  sentAt: 'Gửi lúc',
+  emptyIssued: 'Chưa có văn bản đi đã ban hành.',
+  emptySent: 'Chưa gửi văn bản nào.',
+  emptyReceived: 'Chưa nhận gói tin nào.',
+  more: 'Xem thêm',
+  importPackage: 'Nhập gói tin nhận được',
+  importPackageHelp:
+    'Chọn tệp .edxml do cơ quan gửi chuyển đến. Gói tin được kiểm tra toàn bộ trước khi lưu; nhập lại cùng một gói tin không tạo văn bản trùng.',
+  importStatuses: 'Nhập thông điệp trạng thái',
+  importStatusesHelp:
+    'Chọn tệp trạng thái (.edxml) do nơi nhận gửi lại: đã đến, đã tiếp nhận, từ chối, phân công, đang xử lý, hoàn thành.',
+  chooseFile: 'Chọn tệp',
+  imported: 'Đã nhập văn bản {{numberSymbol}} của {{sender}}; chờ văn thư vào sổ văn bản đến.',
+  importedAgain: 'Gói tin này đã được nhập trước đây (văn bản {{numberSymbol}}); không tạo văn bản trùng.',
+  statusesImported: 'Đã ghi {{recorded}} thông điệp trạng thái mới ({{skipped}} đã có).',
+  invalidFields: 'Trường bị lỗi',
+  downloadStatuses: 'Tải thông điệp trạng thái',
+  from: 'Cơ quan gửi',
+  deliveredAt: 'Nhận lúc',
+  registered: 'Đã vào sổ',
+  notRegistered: 'Chưa vào sổ',
+};
+
+export type ExchangeMessages = { [Key in keyof typeof exchangeVi]: string };
