@@ -319,11 +319,11 @@ export const findSipasInvitationByToken = async (
 export const findSipasInvitationOfDossier = async (
   db: Db,
   dossierId: string,
-): Promise<{ id: string; campaignId: string; usedAt: Date | null } | undefined> =>
+): Promise<{ id: string; campaignId: string; usedAt: Date | null; campaignStatus: SipasCampaignStatus } | undefined> =>
   db
     .selectFrom('sipasInvitation as i')
     .innerJoin('sipasCampaign as c', 'c.id', 'i.campaignId')
-    .select(['i.id', 'i.campaignId', 'i.usedAt'])
+    .select(['i.id', 'i.campaignId', 'i.usedAt', 'c.status as campaignStatus'])
     .where('i.dossierId', '=', dossierId)
     .where('c.status', 'in', ['sampled', 'open'])
     .orderBy('c.createdAt', 'desc')

@@ -674,6 +674,7 @@ const CASES: Case[] = [
       provinceCode: '33',
       timeLimits: { classifyWorkingDays: 5, answerWorkingDays: { conduct: 10, own_competence: 10, not_competent: 10 } },
       portalAgencyId: null,
+      expectedVersion: 0,
     }),
     allowed: ['province_admin'],
   },

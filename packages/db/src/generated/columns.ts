@@ -760,6 +760,7 @@ export const DATABASE_COLUMNS = {
     portalAgencyId: { type: 'uuid', nullable: true },
     updatedBy: { type: 'uuid', nullable: true },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    rowVersion: { type: 'integer', nullable: false },
   },
   parAdjustment: {
     roundId: { type: 'uuid', nullable: false },

@@ -118,6 +118,31 @@ const UnitFigures = {
   marginOfError: z.number().nullable().describe('95 % margin of error, percentage points'),
 };
 
+const RatioOrNull = z.object(Ratio).nullable();
+const YearOnYearLine = {
+  current: RatioOrNull,
+  previous: RatioOrNull,
+  difference: z.number().nullable().describe('percentage points, this year − last year'),
+};
+const YearOnYearComparison = z.object({
+  overall: z.object({ key: z.string(), ...YearOnYearLine }),
+  factors: z.array(z.object({ key: z.string(), ...YearOnYearLine })),
+});
+const YearOnYear = z
+  .object({
+    previousCampaign: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      year: z.number().int(),
+      publishedAt: z.string().nullable(),
+    }),
+    previousRule: z.string(),
+    previousFactorNames: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string() })),
+    province: YearOnYearComparison.nullable(),
+    agencies: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string(), key: z.string(), ...YearOnYearLine })),
+  })
+  .meta({ id: 'SipasYearOnYear', description: 'This year beside last year: per factor and overall, counts kept' });
+
 const CampaignDetail = z
   .object({
     campaign: Campaign,
@@ -139,6 +164,9 @@ const CampaignDetail = z
     levels: z.array(z.object({ level: z.string(), levelName: z.string(), agencies: z.number().int(), ...UnitFigures })),
     province: z.object(UnitFigures).nullable(),
     frozen: z.boolean(),
+    yearOnYear: YearOnYear.nullable().describe(
+      'last year’s published figures beside this campaign’s (null when the province published none the year before)',
+    ),
   })
   .meta({
     id: 'SipasCampaignDetail',

@@ -5804,6 +5804,7 @@ export interface paths {
               };
             };
             portalAgencyId: string | null;
+            expectedVersion: number;
           };
         };
       };
@@ -13799,6 +13800,8 @@ export interface components {
           not_competent: number;
         };
       };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
     };
     /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
     PublicPaknAnswerInput: {
@@ -15962,6 +15965,72 @@ export interface components {
             })[];
         })[];
     };
+    /** @description This year beside last year: per factor and overall, counts kept */
+    SipasYearOnYearInput: {
+      previousCampaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        publishedAt: string | null;
+      };
+      previousRule: string;
+      previousFactorNames: {
+          key: string;
+          vi: string;
+          en: string;
+        }[];
+      province: ({
+        overall: {
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        };
+        factors: ({
+            key: string;
+            current: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            previous: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            /** @description percentage points, this year − last year */
+            difference: number | null;
+          })[];
+      }) | null;
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        })[];
+    };
     /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
     SipasCampaignDetailInput: {
       campaign: components["schemas"]["SipasCampaignInput"];
@@ -16017,6 +16086,8 @@ export interface components {
         marginOfError: number | null;
       }) | null;
       frozen: boolean;
+      /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
+      yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
     UserSummaryInput: {
       /** Format: uuid */
@@ -18366,6 +18437,8 @@ export interface components {
           not_competent: number;
         };
       };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
     };
     /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
     PublicPaknAnswer: {
@@ -20529,6 +20602,72 @@ export interface components {
             })[];
         })[];
     };
+    /** @description This year beside last year: per factor and overall, counts kept */
+    SipasYearOnYear: {
+      previousCampaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        publishedAt: string | null;
+      };
+      previousRule: string;
+      previousFactorNames: {
+          key: string;
+          vi: string;
+          en: string;
+        }[];
+      province: ({
+        overall: {
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        };
+        factors: ({
+            key: string;
+            current: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            previous: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            /** @description percentage points, this year − last year */
+            difference: number | null;
+          })[];
+      }) | null;
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        })[];
+    };
     /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
     SipasCampaignDetail: {
       campaign: components["schemas"]["SipasCampaign"];
@@ -20584,6 +20723,8 @@ export interface components {
         marginOfError: number | null;
       }) | null;
       frozen: boolean;
+      /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
+      yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
     };
     UserSummary: {
       /** Format: uuid */
