@@ -24,6 +24,9 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const PaknSettingsPage = lazy(() =>
+  import('./features/pakn/PaknSettingsPage').then((m) => ({ default: m.PaknSettingsPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -143,6 +146,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
+  { path: 'pakn/cai-dat', element: <PaknSettingsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];

@@ -211,6 +211,12 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
           provinceCode: ProvinceCode,
           code: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/, { message: 'msg:SIPAS_KEY' }),
           definition: QuestionnaireSchema,
+          expectedVersion: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe('the latest version the designer started from (0: a new questionnaire); stale → 409'),
         }),
         response: { 201: Questionnaire, ...errors },
       },

@@ -8987,6 +8987,8 @@ export interface paths {
             provinceCode: string;
             code: string;
             definition: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+            /** @description the latest version the designer started from (0: a new questionnaire); stale → 409 */
+            expectedVersion?: number;
           };
         };
       };

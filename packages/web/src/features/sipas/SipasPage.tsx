@@ -1,6 +1,6 @@
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Flex, Form, Input, InputNumber, Row, Space, Statistic, Tag } from 'antd';
+import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import {
   createSipasCampaign,
   fetchSipasCampaign,
   fetchSipasCampaigns,
+  fetchSipasQuestionnaires,
   type NewSipasCampaign,
   type SipasAction,
   type SipasCampaign,
@@ -26,6 +27,7 @@ import {
   sipasReportPdfUrl,
   sipasWorkbookUrl,
 } from './useSipas';
+import { YearOnYearPanel } from './YearOnYearPanel';
 
 const NEXT_ACTIONS: Record<SipasCampaign['status'], SipasAction[]> = {
   draft: ['draw_sample'],
@@ -65,7 +67,19 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const message = useConsoleMessage();
-  const [form] = Form.useForm<{ title: string; year: number; periodFrom: string; periodTo: string; margin: number }>();
+  const [form] = Form.useForm<{
+    title: string;
+    year: number;
+    periodFrom: string;
+    periodTo: string;
+    margin: number;
+    questionnaireId?: string;
+  }>();
+  // The published questionnaires (latest version of each); none chosen → the province's default.
+  const questionnaires = useQuery({
+    queryKey: ['sipas-questionnaires', provinceCode],
+    queryFn: ({ signal }) => fetchSipasQuestionnaires(provinceCode, signal),
+  });
   const create = useMutation({
     mutationFn: (body: NewSipasCampaign) => createSipasCampaign(body),
     onSuccess: () => {
@@ -89,11 +103,22 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
             periodFrom: values.periodFrom,
             periodTo: values.periodTo,
             marginBp: Math.round(values.margin * 100),
+            ...(values.questionnaireId ? { questionnaireId: values.questionnaireId } : {}),
           })
         }
       >
         <Form.Item name="title" label={t('sipas.console.create_title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="questionnaireId" label={t('sipas.console.questionnaire')}>
+          <Select
+            allowClear
+            placeholder={t('sipas.console.questionnaire_default')}
+            options={(questionnaires.data?.items ?? []).map((q) => ({
+              value: q.id,
+              label: t('sipas.console.designer_family', { title: q.title, code: q.code, version: q.version }),
+            }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12} md={6}>
@@ -351,6 +376,7 @@ const CampaignDashboard = ({ id }: { id: string }) => {
         </Button>
       </Space>
       {act.isError ? <ErrorAlert error={act.error} /> : null}
+      {data.province ? <YearOnYearPanel data={data} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Panel title={t('sipas.console.chart_progress')} level={3}>
