@@ -1398,6 +1398,18 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/sipas/survey/campaigns',
+    url: () => '/api/v1/sipas/survey/campaigns?provinceCode=33',
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/survey/campaigns/:id',
+    url: () => `/api/v1/sipas/survey/campaigns/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/public/sipas/invitations/:token',
     url: () => '/api/v1/public/sipas/invitations/khong-co-phieu-moi-nay',
     allowed: 'public',

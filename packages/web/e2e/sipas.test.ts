@@ -243,4 +243,27 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await phone.getByLabel('Mã bảng hỏi mới').waitFor();
     await shoot(phone, 'sipas-designer-new-phone', { fullPage: true });
   });
+
+  it('lets a surveyor enter a phone interview, marked as such, without seeing any figure', async () => {
+    const page = await signInOfficial(await suite.openPage(DESKTOP), 'dieutravien', DEFAULT_DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Khảo sát hài lòng (SIPAS)' }).click();
+    await page.getByRole('link', { name: 'Nhập phiếu khảo sát giấy, điện thoại' }).click();
+    const entry = page.getByTestId('sipas-entry');
+    await entry.getByLabel('Đợt khảo sát đang nhận phiếu').waitFor();
+    await entry.getByRole('radio', { name: 'Điện thoại' }).check();
+    await answerAll(page);
+    await shoot(page, 'sipas-entry', { fullPage: true });
+    const sent = nextResponse(page, 'POST', /\/api\/v1\/sipas\/campaigns\/.+\/responses$/);
+    await entry.getByRole('button', { name: 'Ghi phiếu' }).click();
+    const response = await sent;
+    expect(response.status()).toBe(201);
+    expect(await response.json()).toEqual({ received: true, mode: 'phone' });
+    await entry.getByTestId('sipas-entry-count').getByText('Số phiếu đã nhập trong phiên này: 1.').waitFor();
+    expect(await page.getByText('Chỉ số hài lòng').count()).toBe(0);
+
+    const phone = await signInOfficial(await suite.openPage(PHONE), 'dieutravien', DEFAULT_DEMO_PASSWORD);
+    await phone.goto('/can-bo/khao-sat/nhap-phieu');
+    await phone.locator('fieldset.survey-question').first().waitFor();
+    await shoot(phone, 'sipas-entry-phone', { fullPage: true });
+  });
 });

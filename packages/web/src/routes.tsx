@@ -27,6 +27,9 @@ const PaknStatisticsPage = lazy(() =>
 const PaknSettingsPage = lazy(() =>
   import('./features/pakn/PaknSettingsPage').then((m) => ({ default: m.PaknSettingsPage })),
 );
+const SurveyEntryPage = lazy(() =>
+  import('./features/sipas/SurveyEntryPage').then((m) => ({ default: m.SurveyEntryPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -143,6 +146,7 @@ export const consoleRoutes: RouteObject[] = [
   },
   { path: 'khao-sat', element: <SipasPage /> },
   { path: 'khao-sat/bang-hoi', element: <QuestionnaireDesignerPage /> },
+  { path: 'khao-sat/nhap-phieu', element: <SurveyEntryPage /> },
   { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },

@@ -62,6 +62,13 @@ beforeAll(async () => {
     includeSubagencies: true,
     grantedBy: null,
   });
+  await insertUserRole(t.database.db, {
+    userId: world.users.trakq?.id ?? '',
+    agencyId: world.agencies.province?.id ?? '',
+    role: 'surveyor',
+    includeSubagencies: false,
+    grantedBy: null,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -268,5 +275,32 @@ describe('the survey on the result slip, and the index beside last year’s', ()
       ?.getSheetValues()
       .find((row) => Array.isArray(row) && row[1] === 'Chỉ số hài lòng chung (toàn tỉnh)') as unknown[] | undefined;
     expect(overall?.slice(2)).toEqual([22, 33, 66.67, 11, 11, 100, 33.33]);
+  });
+
+  it('gives a surveyor the entry form without figures, and marks the answer entered by phone', async () => {
+    const surveyor = await headersOf('trakq');
+    const open = await t.app.inject({ url: '/api/v1/sipas/survey/campaigns?provinceCode=33', headers: surveyor });
+    expect(open.statusCode, open.body).toBe(200);
+    expect(open.json().items.map((c: { id: string }) => c.id)).toEqual([thisYear]);
+    const form = await t.app.inject({ url: `/api/v1/sipas/survey/campaigns/${thisYear}`, headers: surveyor });
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.json()).toMatchObject({ acceptsAnswers: true, agencies: [{ agencyId: world.agencies.centre?.id }] });
+    expect(form.body).not.toContain('numerator');
+    // The surveyor does not read the index.
+    expect((await t.app.inject({ url: `/api/v1/sipas/campaigns/${thisYear}`, headers: surveyor })).statusCode).toBe(
+      404,
+    );
+    const entered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sipas/campaigns/${thisYear}/responses`,
+      headers: surveyor,
+      payload: { agencyId: world.agencies.centre?.id, mode: 'phone', answers: answersOf(2) },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const detail = (
+      await t.app.inject({ url: `/api/v1/sipas/campaigns/${thisYear}`, headers: await headersOf('qttinh') })
+    ).json();
+    expect(detail.province).toMatchObject({ responses: 2, online: 1, phone: 1 });
+    expect(detail.province.index).toMatchObject({ numerator: 11, base: 22 });
   });
 });

@@ -25,6 +25,7 @@ import {
   saveSipasQuestionnaire,
 } from '../usecases/sipas/questionnaires.js';
 import { buildSipasWorkbook } from '../usecases/sipas/sipas-workbook.js';
+import { getSipasSurveyEntryForm, listSipasCampaignsForSurvey } from '../usecases/sipas/survey-entry.js';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/);
 const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -406,6 +407,59 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
       reply
         .code(201)
         .send(await enterSipasResponse(ctx, request.actor, { campaignId: request.params.id, ...request.body })),
+  );
+
+  api.get(
+    '/api/v1/sipas/survey/campaigns',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'The campaigns taking answers, for a surveyor entering paper and phone answers (sipas.survey)',
+        querystring: z.object({ provinceCode: ProvinceCode }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                title: z.string(),
+                year: z.number().int(),
+                periodFrom: z.string(),
+                periodTo: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => listSipasCampaignsForSurvey(ctx, request.actor, request.query.provinceCode),
+  );
+
+  api.get(
+    '/api/v1/sipas/survey/campaigns/:id',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'A campaign’s entry form for a surveyor: its questionnaire and the agencies of its sample',
+        description: 'No figures: a surveyor enters answers, it does not read the index.',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z
+            .object({
+              campaign: z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), status: CampaignStatus }),
+              acceptsAnswers: z.boolean(),
+              questionnaire: QuestionnaireSchema,
+              scale: z.object({ levels: z.record(z.string(), Text), noAnswer: Text }),
+              agencies: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string() })),
+            })
+            .meta({ id: 'SipasSurveyEntryForm' }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => getSipasSurveyEntryForm(ctx, request.actor, request.params.id),
   );
 
   api.get(

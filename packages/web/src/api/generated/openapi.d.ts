@@ -9462,6 +9462,126 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/survey/campaigns": {
+    /** The campaigns taking answers, for a surveyor entering paper and phone answers (sipas.survey) */
+    get: {
+      parameters: {
+        query: {
+          provinceCode: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  id: string;
+                  title: string;
+                  year: number;
+                  periodFrom: string;
+                  periodTo: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/survey/campaigns/{id}": {
+    /**
+     * A campaign’s entry form for a surveyor: its questionnaire and the agencies of its sample
+     * @description No figures: a surveyor enters answers, it does not read the index.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasSurveyEntryForm"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/sipas/invitations/{token}": {
     /**
      * The survey an invitation link opens (no account): the agency rated and the questions
@@ -16190,6 +16310,35 @@ export interface components {
       /** Format: date */
       decisionDate: string;
     };
+    SipasSurveyEntryFormInput: {
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        /** @enum {string} */
+        status: "draft" | "sampled" | "open" | "closed" | "published";
+      };
+      acceptsAnswers: boolean;
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
+      agencies: {
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+        }[];
+    };
     SipasInvitationViewInput: {
       campaignTitle: string;
       agencyName: string;
@@ -20826,6 +20975,35 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasSurveyEntryForm: {
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        /** @enum {string} */
+        status: "draft" | "sampled" | "open" | "closed" | "published";
+      };
+      acceptsAnswers: boolean;
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinition"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
+      agencies: {
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+        }[];
     };
     SipasInvitationView: {
       campaignTitle: string;

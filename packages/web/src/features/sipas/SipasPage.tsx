@@ -151,15 +151,25 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
   );
 };
 
+/** The roles that read campaigns (sipas.read); a surveyor only enters answers (sipas.survey). */
+const READERS = ['sipas_organiser', 'approver', 'agency_admin', 'province_admin', 'auditor'] as const;
+
 const CampaignList = () => {
   const { t } = useTranslation();
   const me = useMe().data;
   const provinceCode = me?.provinceCode ?? '';
+  const reads = hasRole(me, ...READERS);
   const campaigns = useQuery({
     queryKey: ['sipas-campaigns', provinceCode],
     queryFn: ({ signal }) => fetchSipasCampaigns(provinceCode, signal),
-    enabled: provinceCode !== '',
+    enabled: provinceCode !== '' && reads,
   });
+  const entry = hasRole(me, 'surveyor', 'sipas_organiser') ? (
+    <Link to="/can-bo/khao-sat/nhap-phieu">{t('sipas.console.entry_open')}</Link>
+  ) : null;
+  if (!reads) {
+    return entry;
+  }
   const columns: ColumnsType<SipasCampaign> = [
     {
       key: 'title',
@@ -185,6 +195,7 @@ const CampaignList = () => {
           scroll={{ x: true }}
         />
       </Panel>
+      {entry}
       {hasRole(me, 'sipas_organiser') && provinceCode ? (
         <>
           <Link to="/can-bo/khao-sat/bang-hoi">{t('sipas.console.designer_open')}</Link>

@@ -19,7 +19,7 @@ type Answer = SipasAnswers[string];
 const LIKERT = ['5', '4', '3', '2', '1'] as const;
 
 /** One question as a fieldset of native inputs: large touch targets, the phone's own controls, a real legend. */
-const QuestionField = ({
+export const QuestionField = ({
   question,
   scale,
   value,
