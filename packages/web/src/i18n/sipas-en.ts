@@ -104,7 +104,8 @@ export const sipasEn: SipasMessages = {
     entry_agency: 'Agency rated',
     entry_mode: 'Channel',
     entry_code: 'Invitation code (if printed on the form)',
-    entry_code_hint: 'The end of the link printed on the form (after /khao-sat/). With it, that invitation can no longer be answered online.',
+    entry_code_hint:
+      'The end of the link printed on the form (after /khao-sat/). With it, that invitation can no longer be answered online.',
     entry_submit: 'Record the answer',
     entry_saved: 'Answer recorded ({{mode}}). Answers entered in this session: {{count}}.',
     entry_count: 'Answers entered in this session: {{count}}.',

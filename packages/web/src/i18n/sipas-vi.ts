@@ -104,7 +104,8 @@ export const sipasVi = {
     entry_agency: 'Cơ quan, đơn vị được đánh giá',
     entry_mode: 'Hình thức thu thập',
     entry_code: 'Mã phiếu mời (nếu phiếu có in mã)',
-    entry_code_hint: 'Phần cuối đường dẫn in trên phiếu (sau /khao-sat/). Có mã thì phiếu mời đó không trả lời trực tuyến được nữa.',
+    entry_code_hint:
+      'Phần cuối đường dẫn in trên phiếu (sau /khao-sat/). Có mã thì phiếu mời đó không trả lời trực tuyến được nữa.',
     entry_submit: 'Ghi phiếu',
     entry_saved: 'Đã ghi phiếu ({{mode}}). Số phiếu đã nhập trong phiên này: {{count}}.',
     entry_count: 'Số phiếu đã nhập trong phiên này: {{count}}.',
