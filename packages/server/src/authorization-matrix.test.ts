@@ -1398,6 +1398,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/sipas/campaigns/:id/consented-responses',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/consented-responses`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/sipas/survey/campaigns',
     url: () => '/api/v1/sipas/survey/campaigns?provinceCode=33',
     allowed: [],

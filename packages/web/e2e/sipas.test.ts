@@ -94,6 +94,8 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await dashboard.getByText('Kết quả đã công bố, không thay đổi.').waitFor();
     // Both charts finished drawing.
     await expect.poll(() => page.locator('[data-chart="drawn"]').count()).toBe(2);
+    // The answers given with consent to be identified, with their contact; every other one is a count.
+    await dashboard.getByTestId('sipas-consented').getByText('Người trả lời mẫu 1', { exact: false }).first().waitFor();
     await shoot(page, 'sipas-dashboard', { fullPage: true });
 
     // On a phone the dashboard still reads (390 px).

@@ -1144,6 +1144,7 @@ export const DATABASE_COLUMNS = {
     enteredBy: { type: 'uuid', nullable: true },
     answeredOn: { type: 'date', nullable: false },
     answers: { type: 'jsonb', nullable: false },
+    contact: { type: 'jsonb', nullable: true },
   },
   sipasStratum: {
     campaignId: { type: 'uuid', nullable: false },

@@ -148,7 +148,17 @@ describe('the survey on the result slip, and the index beside last year’s', ()
       throw new Error('no invitations');
     }
     expect((await answer(a, 5)).statusCode).toBe(201);
-    expect((await answer(b, 4)).statusCode).toBe(201);
+    // The second respondent agrees to be identified and contacted; a contact without a phone or email is refused.
+    const withContact = (contact: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/sipas/invitations/${b}/answers`,
+        payload: { answers: { ...answersOf(4), comment: 'Nên có thêm ghế chờ' }, contact },
+      });
+    const incomplete = await withContact({ name: 'Lê Văn Góp' });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().errors[0].pointer).toBe('/contact');
+    expect((await withContact({ name: 'Lê Văn Góp', phone: '0987654321' })).statusCode).toBe(201);
     expect((await answer(c, 2)).statusCode).toBe(201);
     await campaignAct(lastYear, 'close');
     await campaignAct(lastYear, 'publish');
@@ -157,6 +167,25 @@ describe('the survey on the result slip, and the index beside last year’s', ()
     ).json();
     expect(detail.province.index).toMatchObject({ numerator: 22, base: 33, percent: 66.67 });
     expect(detail.yearOnYear).toBeNull();
+    // Anonymous answers stay counts; the one given with consent is readable, with its contact and answers in words.
+    expect(JSON.stringify(detail)).not.toContain('Lê Văn Góp');
+    const consented = await t.app.inject({
+      url: `/api/v1/sipas/campaigns/${lastYear}/consented-responses`,
+      headers: await headersOf('qttinh'),
+    });
+    expect(consented.statusCode, consented.body).toBe(200);
+    expect(consented.json().items).toHaveLength(1);
+    const [item] = consented.json().items;
+    expect(item.contact).toEqual({ name: 'Lê Văn Góp', phone: '0987654321' });
+    expect(item.mode).toBe('online');
+    expect(item.answeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(item.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: LIKERT_KEYS[0], answer: 'Hài lòng' }),
+        expect.objectContaining({ key: 'comment', answer: 'Nên có thêm ghế chờ' }),
+        expect.objectContaining({ key: 'feedback_answer', answer: 'Không trả lời / Không áp dụng' }),
+      ]),
+    );
   });
 
   it('returns a dossier with its control slip, which carries no survey before the dossier is sampled', async () => {

@@ -19,6 +19,7 @@ import {
   publishSipasCampaign,
   remindSipasCampaign,
 } from '../usecases/sipas/campaigns.js';
+import { listSipasConsentedResponsesOf } from '../usecases/sipas/consented-responses.js';
 import {
   getSipasQuestionnaire,
   listSipasQuestionnaires,
@@ -410,6 +411,50 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
   );
 
   api.get(
+    '/api/v1/sipas/campaigns/:id/consented-responses',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'The answers whose respondents agreed to be identified, with their contact (keyset-paginated)',
+        description:
+          'Every other answer is anonymous and appears in the counts only. Readers of one agency get their ' +
+          'agencies’ answers.',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(100).optional(),
+        }),
+        response: {
+          200: z
+            .object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  agencyId: z.uuid(),
+                  agencyName: z.string(),
+                  mode: z.enum(['online', 'paper', 'phone']),
+                  answeredOn: z.string(),
+                  contact: z.object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() }),
+                  answers: z.array(z.object({ key: z.string(), question: z.string(), answer: z.string() })),
+                }),
+              ),
+              nextCursor: z.string().nullable(),
+            })
+            .meta({ id: 'SipasConsentedResponses' }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      listSipasConsentedResponsesOf(ctx, request.actor, {
+        id: request.params.id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
+  );
+
+  api.get(
     '/api/v1/sipas/survey/campaigns',
     {
       config: OFFICIAL,
@@ -502,7 +547,21 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
           'The answer is stored without any link to the invitation, the dossier or the person (anonymous to ' +
           'officials). 409 SIPAS_ALREADY_ANSWERED for a used link; rate-limited per client address.',
         params: z.object({ token: Token }),
-        body: z.object({ answers: Answers }),
+        body: z.object({
+          answers: Answers,
+          contact: z
+            .object({
+              name: z.string().max(200),
+              phone: z.string().max(30).optional(),
+              email: z.string().max(200).optional(),
+            })
+            .strict()
+            .optional()
+            .describe(
+              'only when the respondent agrees to be identified to the organiser and contacted (opt-in); ' +
+                'without it the answer is anonymous',
+            ),
+        }),
         response: { 201: z.object({ received: z.literal(true) }), ...publicErrors },
       },
     },
@@ -513,6 +572,7 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
             token: request.params.token,
             answers: request.body.answers,
             clientAddress: request.ip,
+            contact: request.body.contact,
           }),
         ),
       ),

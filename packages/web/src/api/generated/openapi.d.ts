@@ -9462,6 +9462,67 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/campaigns/{id}/consented-responses": {
+    /**
+     * The answers whose respondents agreed to be identified, with their contact (keyset-paginated)
+     * @description Every other answer is anonymous and appears in the counts only. Readers of one agency get their agencies’ answers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasConsentedResponses"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/sipas/survey/campaigns": {
     /** The campaigns taking answers, for a surveyor entering paper and phone answers (sipas.survey) */
     get: {
@@ -9649,6 +9710,12 @@ export interface paths {
           "application/json": {
             answers: {
               [key: string]: (1 | 2 | 3 | 4 | 5) | "no_answer" | string | string[];
+            };
+            /** @description only when the respondent agrees to be identified to the organiser and contacted (opt-in); without it the answer is anonymous */
+            contact?: {
+              name: string;
+              phone?: string;
+              email?: string;
             };
           };
         };
@@ -16310,6 +16377,29 @@ export interface components {
       /** Format: date */
       decisionDate: string;
     };
+    SipasConsentedResponsesInput: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          /** @enum {string} */
+          mode: "online" | "paper" | "phone";
+          answeredOn: string;
+          contact: {
+            name: string;
+            phone?: string;
+            email?: string;
+          };
+          answers: {
+              key: string;
+              question: string;
+              answer: string;
+            }[];
+        })[];
+      nextCursor: string | null;
+    };
     SipasSurveyEntryFormInput: {
       campaign: {
         /** Format: uuid */
@@ -20975,6 +21065,29 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasConsentedResponses: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          /** @enum {string} */
+          mode: "online" | "paper" | "phone";
+          answeredOn: string;
+          contact: {
+            name: string;
+            phone?: string;
+            email?: string;
+          };
+          answers: {
+              key: string;
+              question: string;
+              answer: string;
+            }[];
+        })[];
+      nextCursor: string | null;
     };
     SipasSurveyEntryForm: {
       campaign: {

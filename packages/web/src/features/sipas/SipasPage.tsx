@@ -14,6 +14,7 @@ import '../../i18n/sipas';
 import { hasRole, useMe } from '../auth/useMe';
 import { EChart } from '../reports/EChart';
 import { formatCount, formatDate, formatPercent } from '../reports/format';
+import { ConsentedResponsesPanel } from './ConsentedResponsesPanel';
 import {
   actOnSipasCampaign,
   createSipasCampaign,
@@ -417,6 +418,7 @@ const CampaignDashboard = ({ id }: { id: string }) => {
           scroll={{ x: true }}
         />
       </Panel>
+      {campaign.status === 'draft' ? null : <ConsentedResponsesPanel campaignId={id} />}
     </Flex>
   );
 };
