@@ -142,6 +142,12 @@ export const QuestionnaireDesignerPage = () => {
       setNewCode('');
       void queryClient.invalidateQueries({ queryKey: ['sipas-questionnaires', provinceCode] });
     },
+    // Someone saved a version meanwhile (409): read the list again, so the next save starts from it.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+        void queryClient.invalidateQueries({ queryKey: ['sipas-questionnaires', provinceCode] });
+      }
+    },
   });
   const families = [
     ...(list.data?.items.some((q) => q.code === 'default')
