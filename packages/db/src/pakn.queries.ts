@@ -15,6 +15,10 @@ export type PaknEventRecord = Selectable<PaknEventTable>;
 export const findPaknSetting = async (db: Db, provinceCode: string) =>
   db.selectFrom('paknSetting').selectAll().where('provinceCode', '=', provinceCode).executeTakeFirst();
 
+/**
+ * Writes a province's PAKN settings at the version the caller read (0: there was no row yet). Returns
+ * the new version, or undefined when the row moved on (or appeared) since: the caller answers 409.
+ */
 export const upsertPaknSetting = async (
   db: Db,
   input: {
@@ -23,8 +27,9 @@ export const upsertPaknSetting = async (
     portalAgencyId: string | null;
     updatedBy: string | null;
     now: Date;
+    expectedVersion: number;
   },
-) => {
+): Promise<number | undefined> => {
   const values = {
     provinceCode: input.provinceCode,
     timeLimits: JSON.stringify(input.timeLimits),
@@ -32,11 +37,23 @@ export const upsertPaknSetting = async (
     updatedBy: input.updatedBy,
     updatedAt: input.now,
   };
-  await db
-    .insertInto('paknSetting')
-    .values(values)
-    .onConflict((oc) => oc.column('provinceCode').doUpdateSet(values))
-    .execute();
+  if (input.expectedVersion === 0) {
+    const inserted = await db
+      .insertInto('paknSetting')
+      .values(values)
+      .onConflict((oc) => oc.column('provinceCode').doNothing())
+      .returning('rowVersion')
+      .executeTakeFirst();
+    return inserted?.rowVersion;
+  }
+  const updated = await db
+    .updateTable('paknSetting')
+    .set({ ...values, rowVersion: sql<number>`row_version + 1` })
+    .where('provinceCode', '=', input.provinceCode)
+    .where('rowVersion', '=', input.expectedVersion)
+    .returning('rowVersion')
+    .executeTakeFirst();
+  return updated?.rowVersion;
 };
 
 /** The People's Committee of a province (it receives the portal's PAKN unless a setting names another agency). */

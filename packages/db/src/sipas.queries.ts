@@ -9,6 +9,7 @@ import type {
   SipasCampaignStatus,
   SipasCampaignTable,
   SipasQuestionnaireTable,
+  SipasRespondentContact,
   SipasResponseMode,
 } from './tables/sipas.js';
 
@@ -319,11 +320,11 @@ export const findSipasInvitationByToken = async (
 export const findSipasInvitationOfDossier = async (
   db: Db,
   dossierId: string,
-): Promise<{ id: string; campaignId: string; usedAt: Date | null } | undefined> =>
+): Promise<{ id: string; campaignId: string; usedAt: Date | null; campaignStatus: SipasCampaignStatus } | undefined> =>
   db
     .selectFrom('sipasInvitation as i')
     .innerJoin('sipasCampaign as c', 'c.id', 'i.campaignId')
-    .select(['i.id', 'i.campaignId', 'i.usedAt'])
+    .select(['i.id', 'i.campaignId', 'i.usedAt', 'c.status as campaignStatus'])
     .where('i.dossierId', '=', dossierId)
     .where('c.status', 'in', ['sampled', 'open'])
     .orderBy('c.createdAt', 'desc')
@@ -353,12 +354,52 @@ export const insertSipasResponse = async (
     enteredBy: string | null;
     answeredOn: string;
     answers: Record<string, unknown>;
+    /** Only with the respondent's consent to be identified. */
+    contact?: SipasRespondentContact | null;
   },
 ): Promise<void> => {
+  const { contact, ...rest } = row;
   await trx
     .insertInto('sipasResponse')
-    .values({ ...row, answers: JSON.stringify(row.answers) })
+    .values({ ...rest, answers: JSON.stringify(row.answers), contact: contact ? JSON.stringify(contact) : null })
     .execute();
+};
+
+export type SipasConsentedResponse = {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  mode: SipasResponseMode;
+  answeredOn: string;
+  contact: SipasRespondentContact;
+  answers: Record<string, unknown>;
+};
+
+/**
+ * The responses of a campaign whose respondents agreed to be identified, keyset on id
+ * (sipas_response_contact_idx): the only responses an official may read one by one.
+ */
+export const listSipasConsentedResponses = async (
+  db: Db,
+  input: { campaignId: string; afterId?: string | undefined; limit: number },
+): Promise<SipasConsentedResponse[]> => {
+  let query = db
+    .selectFrom('sipasResponse as r')
+    .innerJoin('agency as a', 'a.id', 'r.agencyId')
+    // The answers as text: their keys are question keys (snake case) the camel-case plugin would rename.
+    .select(['r.id', 'r.agencyId', 'a.name as agencyName', 'r.mode', 'r.answeredOn', 'r.contact'])
+    .select(sql<string>`r.answers::text`.as('answersText'))
+    .where('r.campaignId', '=', input.campaignId)
+    .where('r.contact', 'is not', null);
+  if (input.afterId) {
+    query = query.where('r.id', '>', input.afterId);
+  }
+  const rows = await query.orderBy('r.id').limit(input.limit).execute();
+  return rows.map(({ answersText, ...r }) => ({
+    ...r,
+    contact: r.contact as SipasRespondentContact,
+    answers: JSON.parse(answersText) as Record<string, unknown>,
+  }));
 };
 
 // ---------------------------------------------------------------- progress and counts

@@ -674,6 +674,7 @@ const CASES: Case[] = [
       provinceCode: '33',
       timeLimits: { classifyWorkingDays: 5, answerWorkingDays: { conduct: 10, own_competence: 10, not_competent: 10 } },
       portalAgencyId: null,
+      expectedVersion: 0,
     }),
     allowed: ['province_admin'],
   },
@@ -1393,6 +1394,24 @@ const CASES: Case[] = [
     route: '/api/v1/sipas/campaigns/:id/responses',
     url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/responses`,
     body: () => ({ agencyId: NO_SUCH_ID, mode: 'paper', answers: {} }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/campaigns/:id/consented-responses',
+    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/consented-responses`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/survey/campaigns',
+    url: () => '/api/v1/sipas/survey/campaigns?provinceCode=33',
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/sipas/survey/campaigns/:id',
+    url: () => `/api/v1/sipas/survey/campaigns/${NO_SUCH_ID}`,
     allowed: [],
   },
   {

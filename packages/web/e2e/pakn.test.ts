@@ -120,4 +120,33 @@ describe.skipIf(onPostgresPass)('PAKN handled to its published answer', () => {
     await phone.getByTestId('pakn-public-answer').filter({ hasText: code }).waitFor();
     await shoot(phone, 'pakn-public-list', { fullPage: true });
   });
+
+  it('lets the province administrator set the time limits per category, beside the legal defaults', async () => {
+    const page = await signInOfficial(await suite.openPage(), 'qttinh');
+    await page.goto('/can-bo/pakn');
+    await page.getByRole('link', { name: 'Thời hạn xử lý' }).waitFor();
+    await shoot(page, 'pakn-inbox-admin');
+    await page.getByRole('link', { name: 'Thời hạn xử lý' }).click();
+    const settings = page.getByTestId('pakn-settings');
+    await settings.getByTestId('pakn-settings-source').filter({ hasText: 'mức mặc định theo quy định' }).waitFor();
+    const classify = settings.getByLabel('Phân loại, chuyển đến cơ quan có thẩm quyền');
+    await expect.poll(() => classify.inputValue()).toBe('5');
+    await classify.fill('3');
+    const saved = nextResponse(page, 'PUT', '/api/v1/pakn/settings');
+    await settings.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    expect((await saved).status()).toBe(200);
+    await settings.getByTestId('pakn-settings-source').filter({ hasText: 'mức do tỉnh quy định' }).waitFor();
+    await shoot(page, 'pakn-settings', { fullPage: true });
+    // Back to the legal default for that row, saved at the new version.
+    await settings.getByRole('button', { name: 'Về mặc định' }).first().click();
+    await expect.poll(() => classify.inputValue()).toBe('5');
+    const reset = nextResponse(page, 'PUT', '/api/v1/pakn/settings');
+    await settings.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    expect((await reset).status()).toBe(200);
+
+    const phone = await signInOfficial(await suite.openPage(PHONE), 'qttinh');
+    await phone.goto('/can-bo/pakn/cai-dat');
+    await phone.getByTestId('pakn-settings').getByRole('button', { name: 'Lưu thời hạn' }).waitFor();
+    await shoot(phone, 'pakn-settings-phone', { fullPage: true });
+  });
 });

@@ -7,6 +7,7 @@ import {
   nextResponse,
   onPostgresPass,
   PHONE,
+  pickOption,
   shoot,
   signInOfficial,
   useBrowserSuite,
@@ -93,6 +94,8 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await dashboard.getByText('Kết quả đã công bố, không thay đổi.').waitFor();
     // Both charts finished drawing.
     await expect.poll(() => page.locator('[data-chart="drawn"]').count()).toBe(2);
+    // The answers given with consent to be identified, with their contact; every other one is a count.
+    await dashboard.getByTestId('sipas-consented').getByText('Người trả lời mẫu 1', { exact: false }).first().waitFor();
     await shoot(page, 'sipas-dashboard', { fullPage: true });
 
     // On a phone the dashboard still reads (390 px).
@@ -104,6 +107,17 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
     await phone.goto(page.url().replace(/^https?:\/\/[^/]+/, ''));
     await phone.getByTestId('sipas-province-index').waitFor();
     await shoot(phone, 'sipas-dashboard-phone', { fullPage: true });
+
+    // This year's campaign in progress beside last year's published one: per factor and overall, with counts.
+    await page.getByRole('link', { name: /Danh sách đợt khảo sát/ }).click();
+    await page.getByRole('link', { name: /Khảo sát sự hài lòng năm \d{4}, đợt 1 \(dữ liệu mẫu\)/ }).click();
+    const yoy = page.getByTestId('sipas-year-on-year');
+    await yoy.getByText('Chỉ số hài lòng chung').waitFor();
+    await expect.poll(() => yoy.innerText()).toMatch(/\d+\/\d+/);
+    await shoot(page, 'sipas-year-on-year', { fullPage: true });
+    await phone.goto(page.url().replace(/^https?:\/\/[^/]+/, ''));
+    await phone.getByTestId('sipas-year-on-year').getByText('Chỉ số hài lòng chung').waitFor();
+    await shoot(phone, 'sipas-year-on-year-phone', { fullPage: true });
   });
 
   it('lets the organiser add a question to the questionnaire and save a new version', async () => {
@@ -120,7 +134,7 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
 
     // Saved with the new question still blank: the API refuses it and the page says where.
     const refused = nextResponse(page, 'POST', /\/api\/v1\/sipas\/questionnaires$/);
-    await designer.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await designer.getByRole('button', { name: 'Lưu và công bố phiên bản mới' }).click();
     expect((await refused).status()).toBe(400);
     await expect
       .poll(() => designer.getByTestId('sipas-designer-errors').innerText())
@@ -129,7 +143,7 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
 
     await questionTexts.last().fill('Cán bộ hướng dẫn đầy đủ, dễ hiểu');
     const saved = nextResponse(page, 'POST', /\/api\/v1\/sipas\/questionnaires$/);
-    await designer.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await designer.getByRole('button', { name: 'Lưu và công bố phiên bản mới' }).click();
     const response = await saved;
     expect(response.status()).toBe(201);
     const body = (await response.json()) as {
@@ -137,7 +151,7 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
       definition: { factors: { criteria: { questions: { vi: string }[] }[] }[] };
     };
     expect(body.definition.factors[0]?.criteria[0]?.questions.at(-1)?.vi).toBe('Cán bộ hướng dẫn đầy đủ, dễ hiểu');
-    await page.getByText(`Đã lưu bảng hỏi, phiên bản ${body.version}.`).waitFor();
+    await page.getByText(`Đã lưu và công bố bảng hỏi, phiên bản ${body.version}`).waitFor();
     await designer.getByText(`(phiên bản ${body.version})`).waitFor();
     await shoot(page, 'sipas-designer', { fullPage: true });
 
@@ -161,5 +175,97 @@ describe.skipIf(onPostgresPass)('SIPAS surveys', () => {
         Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
       );
     expect(widest).toBeLessThanOrEqual(390);
+  });
+
+  it('lets the organiser create a new questionnaire with every answer kind, publish it and choose it for a campaign', async () => {
+    const page = await signInOfficial(await suite.openPage(DESKTOP), 'khaosat', DEFAULT_DEMO_PASSWORD);
+    await page.goto('/can-bo/khao-sat/bang-hoi');
+    const designer = page.getByTestId('sipas-designer');
+    await designer
+      .getByLabel(/^Câu hỏi 1\.1\.\d+: nội dung$/)
+      .first()
+      .waitFor();
+    await pickOption(page.locator('#sipas-designer-family'), '+ Bảng hỏi mới');
+    await designer.getByText('Bảng hỏi mới, bắt đầu từ một yếu tố').waitFor();
+    await designer.getByLabel('Mã bảng hỏi mới').fill('khao-sat-dat-dai');
+    await designer.getByLabel('Tên bảng hỏi').fill('Khảo sát về thủ tục đất đai');
+    await designer.getByLabel('Yếu tố 1: nội dung').fill('Tiếp cận dịch vụ đất đai');
+    await designer.getByLabel('Tiêu chí 1.1: nội dung').fill('Thông tin về thủ tục');
+    await designer.getByLabel('Câu hỏi 1.1.1: nội dung').fill('Thông tin đầy đủ, dễ hiểu');
+    // A single-choice question with its options, and a free-text one.
+    await designer.getByRole('button', { name: 'Thêm câu hỏi vào tiêu chí 1.1' }).click();
+    await designer.getByLabel('Câu hỏi 1.1.2: nội dung').fill('Ông/bà biết thủ tục qua đâu?');
+    await pickOption(designer.getByLabel('Câu hỏi 1.1.2: loại câu hỏi'), 'Chọn một');
+    const options = designer.getByLabel('Câu hỏi 1.1.2: các phương án');
+    await options.fill('portal: Cổng dịch vụ công\ncounter: Bộ phận Một cửa');
+    await options.blur();
+    await designer.getByRole('button', { name: 'Thêm câu hỏi vào tiêu chí 1.1' }).click();
+    await designer.getByLabel('Câu hỏi 1.1.3: nội dung').fill('Góp ý khác');
+    await pickOption(designer.getByLabel('Câu hỏi 1.1.3: loại câu hỏi'), 'Trả lời tự do');
+    // A second factor (policy) added, then removed again.
+    await designer.getByRole('button', { name: 'Thêm yếu tố' }).click();
+    await designer.getByLabel('Yếu tố 2: nội dung').waitFor();
+    await designer.getByRole('button', { name: 'Xóa Yếu tố 2' }).click();
+    await expect.poll(() => designer.getByLabel('Yếu tố 2: nội dung').count()).toBe(0);
+    await shoot(page, 'sipas-designer-new', { fullPage: true });
+
+    const saved = nextResponse(page, 'POST', /\/api\/v1\/sipas\/questionnaires$/);
+    await designer.getByRole('button', { name: 'Lưu và công bố phiên bản mới' }).click();
+    const response = await saved;
+    expect(response.status()).toBe(201);
+    const body = (await response.json()) as {
+      code: string;
+      version: number;
+      definition: { factors: { criteria: { questions: { type: string }[] }[] }[] };
+    };
+    expect(body).toMatchObject({ code: 'khao-sat-dat-dai', version: 1 });
+    expect(body.definition.factors[0]?.criteria[0]?.questions.map((q) => q.type)).toEqual([
+      'likert5',
+      'single_choice',
+      'free_text',
+    ]);
+    await designer.getByText('Khảo sát về thủ tục đất đai (phiên bản 1)').waitFor();
+
+    // Published: offered when a campaign is created.
+    await page.goto('/can-bo/khao-sat');
+    await pickOption(
+      page.getByLabel('Bảng hỏi sử dụng'),
+      'Khảo sát về thủ tục đất đai — mã khao-sat-dat-dai, phiên bản 1',
+    );
+    await shoot(page, 'sipas-campaign-questionnaire');
+
+    // On a phone (390 px): the campaign form with its questionnaire, and a new questionnaire in the designer.
+    const phone = await signInOfficial(await suite.openPage(PHONE), 'khaosat', DEFAULT_DEMO_PASSWORD);
+    await phone.goto('/can-bo/khao-sat');
+    await phone.getByLabel('Bảng hỏi sử dụng').waitFor();
+    await shoot(phone, 'sipas-campaigns-phone', { fullPage: true });
+    await phone.goto('/can-bo/khao-sat/bang-hoi');
+    await phone.getByTestId('sipas-designer').getByLabel('Câu hỏi 1.1.1: nội dung').waitFor();
+    await pickOption(phone.locator('#sipas-designer-family'), '+ Bảng hỏi mới');
+    await phone.getByLabel('Mã bảng hỏi mới').waitFor();
+    await shoot(phone, 'sipas-designer-new-phone', { fullPage: true });
+  });
+
+  it('lets a surveyor enter a phone interview, marked as such, without seeing any figure', async () => {
+    const page = await signInOfficial(await suite.openPage(DESKTOP), 'dieutravien', DEFAULT_DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Khảo sát hài lòng (SIPAS)' }).click();
+    await page.getByRole('link', { name: 'Nhập phiếu khảo sát giấy, điện thoại' }).click();
+    const entry = page.getByTestId('sipas-entry');
+    await entry.getByLabel('Đợt khảo sát đang nhận phiếu').waitFor();
+    await entry.getByRole('radio', { name: 'Điện thoại' }).check();
+    await answerAll(page);
+    await shoot(page, 'sipas-entry', { fullPage: true });
+    const sent = nextResponse(page, 'POST', /\/api\/v1\/sipas\/campaigns\/.+\/responses$/);
+    await entry.getByRole('button', { name: 'Ghi phiếu' }).click();
+    const response = await sent;
+    expect(response.status()).toBe(201);
+    expect(await response.json()).toEqual({ received: true, mode: 'phone' });
+    await entry.getByTestId('sipas-entry-count').getByText('Số phiếu đã nhập trong phiên này: 1.').waitFor();
+    expect(await page.getByText('Chỉ số hài lòng').count()).toBe(0);
+
+    const phone = await signInOfficial(await suite.openPage(PHONE), 'dieutravien', DEFAULT_DEMO_PASSWORD);
+    await phone.goto('/can-bo/khao-sat/nhap-phieu');
+    await phone.locator('fieldset.survey-question').first().waitFor();
+    await shoot(phone, 'sipas-entry-phone', { fullPage: true });
   });
 });

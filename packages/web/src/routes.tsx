@@ -30,6 +30,12 @@ const DocumentRegistersPage = lazy(() =>
 const ExchangePage = lazy(() =>
   import('./features/eoffice-exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })),
 );
+const PaknSettingsPage = lazy(() =>
+  import('./features/pakn/PaknSettingsPage').then((m) => ({ default: m.PaknSettingsPage })),
+);
+const SurveyEntryPage = lazy(() =>
+  import('./features/sipas/SurveyEntryPage').then((m) => ({ default: m.SurveyEntryPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
@@ -146,9 +152,11 @@ export const consoleRoutes: RouteObject[] = [
   },
   { path: 'khao-sat', element: <SipasPage /> },
   { path: 'khao-sat/bang-hoi', element: <QuestionnaireDesignerPage /> },
+  { path: 'khao-sat/nhap-phieu', element: <SurveyEntryPage /> },
   { path: 'khao-sat/:id', element: <SipasPage /> },
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
+  { path: 'pakn/cai-dat', element: <PaknSettingsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },

@@ -802,6 +802,7 @@ export const DATABASE_COLUMNS = {
     portalAgencyId: { type: 'uuid', nullable: true },
     updatedBy: { type: 'uuid', nullable: true },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    rowVersion: { type: 'integer', nullable: false },
   },
   parAdjustment: {
     roundId: { type: 'uuid', nullable: false },
@@ -1185,6 +1186,7 @@ export const DATABASE_COLUMNS = {
     enteredBy: { type: 'uuid', nullable: true },
     answeredOn: { type: 'date', nullable: false },
     answers: { type: 'jsonb', nullable: false },
+    contact: { type: 'jsonb', nullable: true },
   },
   sipasStratum: {
     campaignId: { type: 'uuid', nullable: false },

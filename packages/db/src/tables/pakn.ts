@@ -59,6 +59,7 @@ export type PaknSettingTable = {
   portalAgencyId: string | null;
   updatedBy: string | null;
   updatedAt: GeneratedTimestamp;
+  rowVersion: Generated<number>;
 };
 
 export type PaknNotificationTable = {

@@ -84,7 +84,11 @@ export type SipasResponseTable = {
   /** yyyy-mm-dd: the day only, so a response cannot be matched to an invitation by its instant. */
   answeredOn: string;
   answers: JSONColumnType<Record<string, unknown>, string, string>;
+  /** Given only with the respondent's consent to be identified (migration 0031); null = anonymous. */
+  contact: JSONColumnType<SipasRespondentContact, string | null, string | null> | null;
 };
+
+export type SipasRespondentContact = { name: string; phone?: string; email?: string };
 
 export type SipasTables = {
   sipasQuestionnaire: SipasQuestionnaireTable;

@@ -250,6 +250,8 @@ export const DOSSIER_TRANSITIONS = {
     to: 'returned',
     actors: ['result_returner', 'receptionist'],
     actingAgency: 'receiving',
+    // The control slip, its return block filled (and, for a dossier in a SIPAS sample, the survey's QR code).
+    form: 'control_slip',
     clock: 'none',
     basis: 'The desk returns the result at the counter, by post or electronically and records when (DVCQG status 10)',
     label: { vi: 'Trả kết quả', en: 'Return the result' },

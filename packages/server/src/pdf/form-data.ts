@@ -107,6 +107,11 @@ export type ControlSlipFormData = CommonFormData & {
   returned?: { date: string; time: string; channel: string; returnedBy?: string; result?: string };
   /** The result documents of the dossier (name, number, SHA-256 of the stored file when there is one). */
   results?: { name: string; documentNo?: string; sha256?: string }[];
+  /**
+   * The SIPAS satisfaction survey the applicant is invited to (the dossier is in the sample of an open
+   * campaign and has not answered): its one-time link, printed with its QR code.
+   */
+  survey?: { url: string };
 };
 
 export type TrackingBookRow = {

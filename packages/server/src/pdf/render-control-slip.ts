@@ -8,7 +8,7 @@ import { TIMELINESS_LABELS } from '@motcua/domain';
 import type { ControlSlipFormData, ControlSlipLine } from './form-data.js';
 import { label, openForm, SIGN_CAPTION } from './form-parts.js';
 import { BLANK_DATE_TIME_VI, formatDateTimeVi } from './format-vi.js';
-import type { Cell, CellPart, Column } from './layout.js';
+import { type Cell, type CellPart, type Column, makeQrPng } from './layout.js';
 
 export const CONTROL_SLIP_TITLE = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
 
@@ -99,6 +99,39 @@ export const renderControlSlip = async (data: ControlSlipFormData): Promise<Buff
         { size: s.small, gapAfter: 1.5 },
       );
     });
+  }
+
+  // The SIPAS survey the applicant was drawn for: its QR code and one-time link beside a short invitation.
+  if (data.survey) {
+    const size = 72;
+    const lineHeight = writer.lineHeight(s.small);
+    writer.gap(8);
+    writer.ensureSpace(size + 8);
+    const top = writer.y;
+    const png = await makeQrPng(data.survey.url);
+    writer.doc.image(png, writer.left, top, { width: size, height: size });
+    const x = writer.left + size + 10;
+    const width = writer.right - x;
+    writer.doc
+      .font('bold')
+      .fontSize(s.body)
+      .text('Quét mã để đánh giá mức độ hài lòng', x, top + 4, { width, lineGap: s.leading });
+    writer.doc
+      .font('regular')
+      .fontSize(s.small)
+      .text(
+        'Ông/bà được chọn ngẫu nhiên tham gia khảo sát sự hài lòng về việc giải quyết thủ tục hành chính ' +
+          '(Chỉ số SIPAS). Ý kiến được giữ kín, không gắn với hồ sơ; mỗi đường dẫn chỉ trả lời được một lần.',
+        x,
+        undefined,
+        { width, lineGap: s.leading },
+      );
+    writer.doc.font('regular').fontSize(s.small).text(`Hoặc mở: ${data.survey.url}`, x, undefined, {
+      width,
+      lineGap: s.leading,
+    });
+    writer.doc.x = writer.left;
+    writer.y = Math.max(writer.doc.y, top + size) + lineHeight * 0.5;
   }
   return writer.finish();
 };

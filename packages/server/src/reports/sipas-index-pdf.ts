@@ -21,6 +21,10 @@ const formatPercentVi = (value: number | null): string =>
 const formatMarginVi = (value: number | null): string =>
   value === null ? '—' : `± ${value.toFixed(2).replace('.', ',')} điểm %`;
 
+/** +2.21 → "+2,21"; −1.5 → "−1,50"; none → "—". */
+const formatDifferenceVi = (value: number | null): string =>
+  value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2).replace('.', ',')}`;
+
 /** 1182 → "1.182" (Vietnamese thousands separator). */
 const formatCountVi = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
@@ -67,7 +71,53 @@ export const renderSipasIndexPdf = async (detail: SipasCampaignDetail, meta: Rep
     writer.gap(6);
   }
 
-  writer.paragraph([{ text: `${province ? 'III' : 'I'}. Chỉ số theo cơ quan, đơn vị`, font: 'bold' }], {
+  const yoy = detail.yearOnYear;
+  const sections = ['I', 'II', 'III', 'IV'];
+  let section = province ? 2 : 0;
+  if (yoy?.province) {
+    const before = yoy.previousCampaign.year;
+    writer.paragraph([{ text: `${sections[section]}. So sánh với năm ${before}`, font: 'bold' }], { align: 'left' });
+    section += 1;
+    const nameOf = (key: string) =>
+      questionnaire.definition.factors.find((f) => f.key === key)?.vi ??
+      yoy.previousFactorNames.find((f) => f.key === key)?.vi ??
+      key;
+    const yoyColumns: Column[] = [
+      { header: 'STT', weight: 1.2, align: 'center' },
+      { header: 'Yếu tố', weight: 11 },
+      { header: `Năm ${before}: hài lòng/hợp lệ`, weight: 3.4, align: 'right' },
+      { header: `Chỉ số năm ${before}`, weight: 2.8, align: 'right' },
+      { header: `Năm ${campaign.year}: hài lòng/hợp lệ`, weight: 3.4, align: 'right' },
+      { header: `Chỉ số năm ${campaign.year}`, weight: 2.8, align: 'right' },
+      { header: 'Tăng (+)/giảm (−), điểm %', weight: 3, align: 'right' },
+    ];
+    const counts = (r: { numerator: number; base: number } | null) =>
+      r ? `${formatCountVi(r.numerator)}/${formatCountVi(r.base)}` : '—';
+    const yoyRow = (index: string, name: string, line: (typeof yoy.province.factors)[number], bold = false): Cell[] => [
+      index,
+      bold ? [{ text: name, font: 'bold' }] : name,
+      counts(line.previous),
+      formatPercentVi(line.previous?.percent ?? null),
+      counts(line.current),
+      [{ text: formatPercentVi(line.current?.percent ?? null), font: 'bold' }],
+      formatDifferenceVi(line.difference),
+    ];
+    writer.table(
+      yoyColumns,
+      [
+        ...yoy.province.factors.map((line, i) => yoyRow(String(i + 1), nameOf(line.key), line)),
+        yoyRow('', 'Chỉ số hài lòng chung', yoy.province.overall, true),
+      ],
+      { headerSize: writer.scale.table },
+    );
+    writer.paragraph(
+      `Số liệu năm ${before}: ${yoy.previousCampaign.title}, đã công bố (cách tính: ${yoy.previousRule}).`,
+      { size: writer.scale.small, align: 'left' },
+    );
+    writer.gap(6);
+  }
+
+  writer.paragraph([{ text: `${sections[section]}. Chỉ số theo cơ quan, đơn vị`, font: 'bold' }], {
     align: 'left',
   });
   const columns: Column[] = [

@@ -165,6 +165,7 @@ const PaknSettings = z
     limitsSource: z.enum(['province', 'default']),
     portalAgencyId: z.string().nullable(),
     defaults: PaknTimeLimits,
+    version: z.number().int().describe('the settings’ version (0: none saved yet); a write sends it back'),
   })
   .meta({ id: 'PaknSettings', description: 'A province’s PAKN time limits (working days) and the legal defaults' });
 
@@ -303,6 +304,7 @@ export const registerPaknRoutes = (app: FastifyInstance, ctx: AppContext): void 
             provinceCode: z.string().regex(/^\d{2}$/),
             timeLimits: PaknTimeLimits,
             portalAgencyId: z.uuid().nullable(),
+            expectedVersion: z.number().int().min(0),
           })
           .strict(),
         response: { 200: PaknSettings, ...errors },

@@ -19,12 +19,14 @@ import {
   publishSipasCampaign,
   remindSipasCampaign,
 } from '../usecases/sipas/campaigns.js';
+import { listSipasConsentedResponsesOf } from '../usecases/sipas/consented-responses.js';
 import {
   getSipasQuestionnaire,
   listSipasQuestionnaires,
   saveSipasQuestionnaire,
 } from '../usecases/sipas/questionnaires.js';
 import { buildSipasWorkbook } from '../usecases/sipas/sipas-workbook.js';
+import { getSipasSurveyEntryForm, listSipasCampaignsForSurvey } from '../usecases/sipas/survey-entry.js';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/);
 const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -118,6 +120,31 @@ const UnitFigures = {
   marginOfError: z.number().nullable().describe('95 % margin of error, percentage points'),
 };
 
+const RatioOrNull = z.object(Ratio).nullable();
+const YearOnYearLine = {
+  current: RatioOrNull,
+  previous: RatioOrNull,
+  difference: z.number().nullable().describe('percentage points, this year − last year'),
+};
+const YearOnYearComparison = z.object({
+  overall: z.object({ key: z.string(), ...YearOnYearLine }),
+  factors: z.array(z.object({ key: z.string(), ...YearOnYearLine })),
+});
+const YearOnYear = z
+  .object({
+    previousCampaign: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      year: z.number().int(),
+      publishedAt: z.string().nullable(),
+    }),
+    previousRule: z.string(),
+    previousFactorNames: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string() })),
+    province: YearOnYearComparison.nullable(),
+    agencies: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string(), key: z.string(), ...YearOnYearLine })),
+  })
+  .meta({ id: 'SipasYearOnYear', description: 'This year beside last year: per factor and overall, counts kept' });
+
 const CampaignDetail = z
   .object({
     campaign: Campaign,
@@ -139,6 +166,9 @@ const CampaignDetail = z
     levels: z.array(z.object({ level: z.string(), levelName: z.string(), agencies: z.number().int(), ...UnitFigures })),
     province: z.object(UnitFigures).nullable(),
     frozen: z.boolean(),
+    yearOnYear: YearOnYear.nullable().describe(
+      'last year’s published figures beside this campaign’s (null when the province published none the year before)',
+    ),
   })
   .meta({
     id: 'SipasCampaignDetail',
@@ -183,6 +213,12 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
           provinceCode: ProvinceCode,
           code: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/, { message: 'msg:SIPAS_KEY' }),
           definition: QuestionnaireSchema,
+          expectedVersion: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe('the latest version the designer started from (0: a new questionnaire); stale → 409'),
         }),
         response: { 201: Questionnaire, ...errors },
       },
@@ -375,6 +411,103 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
   );
 
   api.get(
+    '/api/v1/sipas/campaigns/:id/consented-responses',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'The answers whose respondents agreed to be identified, with their contact (keyset-paginated)',
+        description:
+          'Every other answer is anonymous and appears in the counts only. Readers of one agency get their ' +
+          'agencies’ answers.',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(100).optional(),
+        }),
+        response: {
+          200: z
+            .object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  agencyId: z.uuid(),
+                  agencyName: z.string(),
+                  mode: z.enum(['online', 'paper', 'phone']),
+                  answeredOn: z.string(),
+                  contact: z.object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() }),
+                  answers: z.array(z.object({ key: z.string(), question: z.string(), answer: z.string() })),
+                }),
+              ),
+              nextCursor: z.string().nullable(),
+            })
+            .meta({ id: 'SipasConsentedResponses' }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      listSipasConsentedResponsesOf(ctx, request.actor, {
+        id: request.params.id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
+  );
+
+  api.get(
+    '/api/v1/sipas/survey/campaigns',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'The campaigns taking answers, for a surveyor entering paper and phone answers (sipas.survey)',
+        querystring: z.object({ provinceCode: ProvinceCode }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                title: z.string(),
+                year: z.number().int(),
+                periodFrom: z.string(),
+                periodTo: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => listSipasCampaignsForSurvey(ctx, request.actor, request.query.provinceCode),
+  );
+
+  api.get(
+    '/api/v1/sipas/survey/campaigns/:id',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['sipas'],
+        summary: 'A campaign’s entry form for a surveyor: its questionnaire and the agencies of its sample',
+        description: 'No figures: a surveyor enters answers, it does not read the index.',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z
+            .object({
+              campaign: z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), status: CampaignStatus }),
+              acceptsAnswers: z.boolean(),
+              questionnaire: QuestionnaireSchema,
+              scale: z.object({ levels: z.record(z.string(), Text), noAnswer: Text }),
+              agencies: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string() })),
+            })
+            .meta({ id: 'SipasSurveyEntryForm' }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => getSipasSurveyEntryForm(ctx, request.actor, request.params.id),
+  );
+
+  api.get(
     '/api/v1/public/sipas/invitations/:token',
     {
       config: CITIZEN_OPTIONAL,
@@ -414,7 +547,21 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
           'The answer is stored without any link to the invitation, the dossier or the person (anonymous to ' +
           'officials). 409 SIPAS_ALREADY_ANSWERED for a used link; rate-limited per client address.',
         params: z.object({ token: Token }),
-        body: z.object({ answers: Answers }),
+        body: z.object({
+          answers: Answers,
+          contact: z
+            .object({
+              name: z.string().max(200),
+              phone: z.string().max(30).optional(),
+              email: z.string().max(200).optional(),
+            })
+            .strict()
+            .optional()
+            .describe(
+              'only when the respondent agrees to be identified to the organiser and contacted (opt-in); ' +
+                'without it the answer is anonymous',
+            ),
+        }),
         response: { 201: z.object({ received: z.literal(true) }), ...publicErrors },
       },
     },
@@ -425,6 +572,7 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
             token: request.params.token,
             answers: request.body.answers,
             clientAddress: request.ip,
+            contact: request.body.contact,
           }),
         ),
       ),

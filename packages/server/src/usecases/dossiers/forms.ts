@@ -5,6 +5,7 @@ import {
   findAgency,
   findDossierById,
   findIssuedForm,
+  findSipasInvitationOfDossier,
   getProcedureVersion,
   type IssuedFormName,
   insertIssuedForm,
@@ -31,6 +32,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { ApplicantBlock, CommonFormData, ControlSlipLine, FormData, IssuerBlock } from '../../pdf/form-data.js';
 import { renderForm } from '../../pdf/render-form.js';
+import { invitationTokenOf, surveyUrlOf } from '../sipas/sipas-access.js';
 import { getReadableDossier } from './dossier-access.js';
 import { findChannelDuration } from './intake.js';
 
@@ -127,6 +129,22 @@ const applicantOf = async (ctx: AppContext, dossier: DossierRecord): Promise<App
     ...(applicant.email ? { email: applicant.email } : {}),
     ...(submitter ? { submitterName: submitter.fullName } : {}),
   };
+};
+
+/**
+ * The SIPAS survey link printed on the slip handed over with the result (issue 18 item 2): only for a
+ * dossier drawn into the sample of a campaign now taking answers, whose invitation is unused. Not for
+ * every returned dossier: the index is estimated from the random sample (n = N/(1+N·e²), the margin of
+ * error, the seed that reproduces the draw — domain/sipas/sampling.ts); an invitation made on demand for
+ * a dossier outside it would add self-selected answers the sample design cannot weigh. The token is
+ * derived, not stored (sipas-access.ts), so every print of the slip carries the same one-time link.
+ */
+const surveyInvitationOf = async (ctx: AppContext, dossierId: string): Promise<{ url: string } | undefined> => {
+  const invitation = await findSipasInvitationOfDossier(ctx.db, dossierId);
+  if (!invitation || invitation.usedAt || invitation.campaignStatus !== 'open') {
+    return undefined;
+  }
+  return { url: surveyUrlOf(ctx, await invitationTokenOf(ctx, invitation.campaignId, dossierId)) };
 };
 
 const notAvailable = (form: string) => new AppError('FORM_NOT_AVAILABLE', { form });
@@ -298,9 +316,11 @@ export const buildDossierForm = async (
         .map((r) => ({ name: r.name, ...(r.documentNo ? { documentNo: r.documentNo } : {}) }));
       const results = [...files, ...paper];
       const returner = steps.at(-1);
+      const survey = dossier.returnedAt ? await surveyInvitationOf(ctx, dossier.id) : undefined;
       return {
         ...common,
         form: 'control_slip',
+        ...(survey ? { survey } : {}),
         results,
         receivedAt: atOf(dossier.receivedAt),
         appointment: atOf(dossier.dueAt ?? dossier.legalDueAt ?? dossier.receivedAt),

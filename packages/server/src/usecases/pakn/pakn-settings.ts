@@ -16,12 +16,19 @@ export const getPaknSettings = async (ctx: AppContext, actor: Actor, provinceCod
 
 /**
  * Sets a province's PAKN limits (the province administrator: a setting of the province like its
- * calendar). Limits apply to deadlines computed from then on; entries keep the deadlines they have.
+ * calendar), guarded by the version read. Limits apply to deadlines computed from then on; entries
+ * keep the deadlines they have. "Reset to the legal default" is a write of the default values.
  */
 export const setPaknSettings = async (
   ctx: AppContext,
   actor: Actor,
-  input: { provinceCode: string; timeLimits: PaknTimeLimits; portalAgencyId: string | null },
+  input: {
+    provinceCode: string;
+    timeLimits: PaknTimeLimits;
+    portalAgencyId: string | null;
+    /** The version read (0 when the province had no settings yet): a stale one answers 409. */
+    expectedVersion: number;
+  },
 ) => {
   const official = authorizeProvinceAction(actor, 'calendar.manage', input.provinceCode);
   if (input.portalAgencyId) {
@@ -30,6 +37,10 @@ export const setPaknSettings = async (
       throw new AppError('NOT_FOUND', { resource: { vi: 'cơ quan', en: 'agency' } });
     }
   }
-  await upsertPaknSetting(ctx.db, { ...input, updatedBy: official.userId, now: ctx.clock.now() });
+  const saved = await upsertPaknSetting(ctx.db, { ...input, updatedBy: official.userId, now: ctx.clock.now() });
+  if (saved === undefined) {
+    const current = (await loadPaknRules(ctx, input.provinceCode)).version;
+    throw new AppError('VERSION_CONFLICT', { current, sent: input.expectedVersion });
+  }
   return getPaknSettings(ctx, actor, input.provinceCode);
 };

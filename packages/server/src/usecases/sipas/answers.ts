@@ -96,9 +96,41 @@ const checkOrThrow = (definition: QuestionnaireDefinition, answers: SurveyAnswer
  * in the same transaction as the response). The response keeps the agency, the channel and the day
  * only: nothing ties it to the invitation, the dossier or the person.
  */
+/**
+ * The contact a respondent gives when they agree to be identified to the survey's organiser (opt-in; the
+ * default is anonymous — issue 18 item 6). Trimmed; a contact without a phone or an email is not kept.
+ */
+export type RespondentContact = { name: string; phone?: string | undefined; email?: string | undefined };
+
+const contactOf = (contact: RespondentContact | undefined) => {
+  if (!contact) {
+    return null;
+  }
+  const name = contact.name.trim();
+  const phone = contact.phone?.trim();
+  const email = contact.email?.trim();
+  if (!name || (!phone && !email)) {
+    throw new AppError(
+      'SIPAS_ANSWERS_INVALID',
+      {},
+      {
+        fieldProblems: [
+          {
+            in: 'body',
+            pointer: '/contact',
+            code: 'SIPAS_CONTACT_INCOMPLETE',
+            message: 'Cần họ tên và số điện thoại hoặc thư điện tử để cơ quan liên hệ lại.',
+          },
+        ],
+      },
+    );
+  }
+  return { name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+};
+
 export const answerSipasInvitation = async (
   ctx: AppContext,
-  input: { token: string; answers: SurveyAnswers; clientAddress: string },
+  input: { token: string; answers: SurveyAnswers; clientAddress: string; contact?: RespondentContact | undefined },
 ) => {
   await throttle(ctx, 'answer', input.clientAddress);
   const invitation = await findInvitation(ctx, input.token);
@@ -109,6 +141,7 @@ export const answerSipasInvitation = async (
     throw new AppError('SIPAS_NOT_OPEN');
   }
   const answers = checkOrThrow(await questionnaireOf(ctx, invitation.questionnaireId), input.answers);
+  const contact = contactOf(input.contact);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const used = await useSipasInvitation(trx, { id: invitation.id, at: now, usedBy: 'online' });
@@ -123,6 +156,7 @@ export const answerSipasInvitation = async (
       enteredBy: null,
       answeredOn: toLocalDate(now.getTime()),
       answers,
+      contact,
     });
   });
   return { received: true as const };

@@ -8,6 +8,7 @@ import {
   insertSipasCampaign,
   insertSipasInvitations,
   insertSipasStrata,
+  listPublishedSipasCampaigns,
   listSipasCampaigns,
   lockSipasCampaign,
   type SipasCampaignRecord,
@@ -15,6 +16,7 @@ import {
 } from '@motcua/db';
 import {
   addDays,
+  compareYearOnYear,
   DEFAULT_INDEX_SETTINGS,
   DEFAULT_MARGIN_BP,
   decideSipasCampaignAction,
@@ -40,7 +42,7 @@ import {
   hashInvitationToken,
   QUESTIONNAIRE,
 } from './sipas-access.js';
-import { buildSipasReport } from './sipas-report.js';
+import { buildSipasReport, type SipasReport } from './sipas-report.js';
 
 export type SipasInvitationsJob = { campaignId: string; reminder: boolean };
 
@@ -183,6 +185,55 @@ export const getSipasCampaign = async (ctx: AppContext, actor: Actor, id: string
     levels: full ? report.levels : [],
     province: full ? report.province : null,
     frozen: report.frozen,
+    yearOnYear: await findYearOnYear(ctx, campaign, {
+      province: full ? report.province : null,
+      agencies,
+    }),
+  };
+};
+
+/**
+ * Last year's figures beside this campaign's: the latest campaign the province published for the year
+ * before (its frozen publication, never recomputed), per factor and overall for the province, and
+ * overall per agency (the agencies the reader sees). Null when the province published nothing that year.
+ */
+const findYearOnYear = async (
+  ctx: AppContext,
+  campaign: SipasCampaignRecord,
+  current: { province: SipasReport['province'] | null; agencies: SipasReport['agencies'] },
+) => {
+  const [previousCampaign] = await listPublishedSipasCampaigns(ctx.reader, {
+    provinceCode: campaign.provinceCode,
+    year: campaign.year - 1,
+  });
+  const previous = previousCampaign?.publishedResult as unknown as SipasReport | null | undefined;
+  if (!previousCampaign || !previous) {
+    return null;
+  }
+  const before = new Map(previous.agencies.map((a) => [a.agencyId, a]));
+  return {
+    previousCampaign: {
+      id: previousCampaign.id,
+      title: previousCampaign.title,
+      year: previousCampaign.year,
+      publishedAt: previousCampaign.publishedAt?.toISOString() ?? null,
+    },
+    /** How last year's overall figure was formed (shown beside it: a change of rule stays visible). */
+    previousRule: previous.province.index.rule,
+    previousFactorNames: previous.questionnaire.definition.factors.map((f) => ({
+      key: f.key,
+      vi: f.vi,
+      en: f.en ?? f.vi,
+    })),
+    province: current.province ? compareYearOnYear(current.province.index, previous.province.index) : null,
+    agencies: current.agencies.map((a) => {
+      const p = before.get(a.agencyId);
+      return {
+        agencyId: a.agencyId,
+        agencyName: a.agencyName,
+        ...compareYearOnYear(a.index, p?.index ?? { percent: null, numerator: 0, base: 0, factors: [] }).overall,
+      };
+    }),
   };
 };
 

@@ -61,6 +61,7 @@ const answerShare = async (
 ) => {
   const random = createSeededRandom(input.seed);
   const invitations = await listOpenSipasInvitations(ctx.db, { campaignId: campaign.id, limit: 100_000 });
+  let online = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const invitation of invitations) {
       if (random() >= input.share) {
@@ -78,6 +79,12 @@ const answerShare = async (
         enteredBy: mode === 'online' ? null : input.surveyorId,
         answeredOn: input.days[Math.floor(random() * input.days.length)] ?? toLocalDate(ctx.clock.now().getTime()),
         answers: demoAnswers(definition, random),
+        // One online respondent in 25 agrees to be identified and contacted (the opt-in of the answer page).
+        // Counted, not drawn: the seeded answers and so the demo's figures stay the same.
+        contact:
+          mode === 'online' && ++online % 25 === 0
+            ? { name: `Người trả lời mẫu ${online / 25}`, phone: `0900000${String(online / 25).padStart(3, '0')}` }
+            : null,
       });
     }
   });

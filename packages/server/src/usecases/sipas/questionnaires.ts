@@ -32,18 +32,35 @@ export const presentQuestionnaire = (record: SipasQuestionnaireRecord) => ({
 export const saveSipasQuestionnaire = async (
   ctx: AppContext,
   actor: Actor,
-  input: { provinceCode: string; code: string; definition: QuestionnaireDefinition },
+  input: {
+    provinceCode: string;
+    code: string;
+    definition: QuestionnaireDefinition;
+    /**
+     * The family's latest version the designer started from (0: a new questionnaire). When given, a save
+     * over a newer version — or a "new" questionnaire whose code is taken — answers 409 instead of
+     * silently adding a version on top of someone else's.
+     */
+    expectedVersion?: number | undefined;
+  },
 ) => {
   const official = authorizeSipasOrganiser(actor, input.provinceCode);
-  const record = await ctx.db.transaction().execute((trx) =>
-    insertSipasQuestionnaireVersion(trx, {
+  const record = await ctx.db.transaction().execute(async (trx) => {
+    if (input.expectedVersion !== undefined) {
+      const latest = (await listLatestSipasQuestionnaires(trx, input.provinceCode)).find((q) => q.code === input.code);
+      const current = latest?.version ?? 0;
+      if (current !== input.expectedVersion) {
+        throw new AppError('VERSION_CONFLICT', { current, sent: input.expectedVersion });
+      }
+    }
+    return insertSipasQuestionnaireVersion(trx, {
       provinceCode: input.provinceCode,
       code: input.code,
       title: input.definition.title,
       definition: input.definition,
       createdBy: official.userId,
-    }),
-  );
+    });
+  });
   return presentQuestionnaire(record);
 };
 

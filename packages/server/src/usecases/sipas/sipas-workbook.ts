@@ -140,5 +140,52 @@ export const buildSipasWorkbook = async (detail: Detail): Promise<Buffer> => {
   });
   table(questionSheet, 1);
 
+  const yoy = detail.yearOnYear;
+  if (yoy) {
+    const before = yoy.previousCampaign.year;
+    const now = campaign.year;
+    const yoySheet = workbook.addWorksheet('So sánh cùng kỳ');
+    yoySheet.addRow([`So sánh với năm ${before}: ${yoy.previousCampaign.title} (đã công bố)`]);
+    yoySheet.addRow([]);
+    yoySheet.addRow([
+      'Yếu tố / cơ quan',
+      `Năm ${before}: số ý kiến hài lòng`,
+      `Năm ${before}: số ý kiến hợp lệ`,
+      `Năm ${before}: chỉ số (%)`,
+      `Năm ${now}: số ý kiến hài lòng`,
+      `Năm ${now}: số ý kiến hợp lệ`,
+      `Năm ${now}: chỉ số (%)`,
+      'Tăng (+)/giảm (−), điểm %',
+    ]);
+    const headerAt = yoySheet.rowCount;
+    type Side = { numerator: number; base: number; percent: number | null } | null;
+    const cells = (line: { previous: Side; current: Side; difference: number | null }) => [
+      line.previous?.numerator ?? '—',
+      line.previous?.base ?? '—',
+      line.previous?.percent ?? '—',
+      line.current?.numerator ?? '—',
+      line.current?.base ?? '—',
+      line.current?.percent ?? '—',
+      line.difference ?? '—',
+    ];
+    const nameOf = (key: string) =>
+      definition.factors.find((f) => f.key === key)?.vi ??
+      yoy.previousFactorNames.find((f) => f.key === key)?.vi ??
+      key;
+    if (yoy.province) {
+      for (const line of yoy.province.factors) {
+        yoySheet.addRow([nameOf(line.key), ...cells(line)]);
+      }
+      yoySheet.addRow(['Chỉ số hài lòng chung (toàn tỉnh)', ...cells(yoy.province.overall)]);
+    }
+    for (const agency of yoy.agencies) {
+      yoySheet.addRow([agency.agencyName, ...cells(agency)]);
+    }
+    yoySheet.columns.forEach((column, index) => {
+      column.width = index === 0 ? 42 : 14;
+    });
+    table(yoySheet, headerAt);
+  }
+
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

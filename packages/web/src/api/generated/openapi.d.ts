@@ -5804,6 +5804,7 @@ export interface paths {
               };
             };
             portalAgencyId: string | null;
+            expectedVersion: number;
           };
         };
       };
@@ -8986,6 +8987,8 @@ export interface paths {
             provinceCode: string;
             code: string;
             definition: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+            /** @description the latest version the designer started from (0: a new questionnaire); stale → 409 */
+            expectedVersion?: number;
           };
         };
       };
@@ -9459,6 +9462,187 @@ export interface paths {
       };
     };
   };
+  "/api/v1/sipas/campaigns/{id}/consented-responses": {
+    /**
+     * The answers whose respondents agreed to be identified, with their contact (keyset-paginated)
+     * @description Every other answer is anonymous and appears in the counts only. Readers of one agency get their agencies’ answers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasConsentedResponses"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/survey/campaigns": {
+    /** The campaigns taking answers, for a surveyor entering paper and phone answers (sipas.survey) */
+    get: {
+      parameters: {
+        query: {
+          provinceCode: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  id: string;
+                  title: string;
+                  year: number;
+                  periodFrom: string;
+                  periodTo: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/sipas/survey/campaigns/{id}": {
+    /**
+     * A campaign’s entry form for a surveyor: its questionnaire and the agencies of its sample
+     * @description No figures: a surveyor enters answers, it does not read the index.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SipasSurveyEntryForm"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/sipas/invitations/{token}": {
     /**
      * The survey an invitation link opens (no account): the agency rated and the questions
@@ -9526,6 +9710,12 @@ export interface paths {
           "application/json": {
             answers: {
               [key: string]: (1 | 2 | 3 | 4 | 5) | "no_answer" | string | string[];
+            };
+            /** @description only when the respondent agrees to be identified to the organiser and contacted (opt-in); without it the answer is anonymous */
+            contact?: {
+              name: string;
+              phone?: string;
+              email?: string;
             };
           };
         };
@@ -13741,75 +13931,6 @@ export interface components {
       };
       failure: string | null;
     };
-    DocumentRateInput: {
-      numerator: number;
-      base: number;
-      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
-      percent: number | null;
-      hundredths: number | null;
-      /** @description "4.431/4.788 (92,54%)" */
-      text: {
-        vi: string;
-        en: string;
-      };
-    };
-    DocumentStatisticsInput: {
-      agency: {
-        id: string;
-        code: string;
-        name: string;
-      };
-      period: {
-        from: string;
-        to: string;
-        label: string;
-      };
-      totals: {
-        counts: {
-          incoming: number;
-          incomingElectronic: number;
-          outgoing: number;
-          outgoingElectronic: number;
-          outgoingSigned: number;
-        };
-        incomingElectronic: components["schemas"]["DocumentRateInput"];
-        outgoingElectronic: components["schemas"]["DocumentRateInput"];
-        exchangedElectronic: components["schemas"]["DocumentRateInput"];
-        outgoingSigned: components["schemas"]["DocumentRateInput"];
-      };
-      months: {
-          counts: {
-            incoming: number;
-            incomingElectronic: number;
-            outgoing: number;
-            outgoingElectronic: number;
-            outgoingSigned: number;
-          };
-          incomingElectronic: components["schemas"]["DocumentRateInput"];
-          outgoingElectronic: components["schemas"]["DocumentRateInput"];
-          exchangedElectronic: components["schemas"]["DocumentRateInput"];
-          outgoingSigned: components["schemas"]["DocumentRateInput"];
-          month: string;
-        }[];
-    };
-    DocumentSearchPageInput: {
-      items: ({
-          /** @enum {string} */
-          kind: "incoming" | "outgoing";
-          id: string;
-          at: string;
-          date: string;
-          numberSymbol: string | null;
-          documentType: string;
-          subject: string;
-          sender: string | null;
-          urgency: string;
-          confidential: boolean;
-          status: string;
-          channel: string | null;
-        })[];
-      nextCursor: string | null;
-    };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchangeInput: {
       outgoingId: string;
@@ -13943,6 +14064,75 @@ export interface components {
           skipped: number;
           status: string;
         }[];
+    };
+    DocumentRateInput: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "4.431/4.788 (92,54%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    DocumentStatisticsInput: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      totals: {
+        counts: {
+          incoming: number;
+          incomingElectronic: number;
+          outgoing: number;
+          outgoingElectronic: number;
+          outgoingSigned: number;
+        };
+        incomingElectronic: components["schemas"]["DocumentRateInput"];
+        outgoingElectronic: components["schemas"]["DocumentRateInput"];
+        exchangedElectronic: components["schemas"]["DocumentRateInput"];
+        outgoingSigned: components["schemas"]["DocumentRateInput"];
+      };
+      months: {
+          counts: {
+            incoming: number;
+            incomingElectronic: number;
+            outgoing: number;
+            outgoingElectronic: number;
+            outgoingSigned: number;
+          };
+          incomingElectronic: components["schemas"]["DocumentRateInput"];
+          outgoingElectronic: components["schemas"]["DocumentRateInput"];
+          exchangedElectronic: components["schemas"]["DocumentRateInput"];
+          outgoingSigned: components["schemas"]["DocumentRateInput"];
+          month: string;
+        }[];
+    };
+    DocumentSearchPageInput: {
+      items: ({
+          /** @enum {string} */
+          kind: "incoming" | "outgoing";
+          id: string;
+          at: string;
+          date: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          sender: string | null;
+          urgency: string;
+          confidential: boolean;
+          status: string;
+          channel: string | null;
+        })[];
+      nextCursor: string | null;
     };
     DossierInput: {
       /** Format: uuid */
@@ -14623,6 +14813,8 @@ export interface components {
           not_competent: number;
         };
       };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
     };
     /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
     PublicPaknAnswerInput: {
@@ -16786,6 +16978,72 @@ export interface components {
             })[];
         })[];
     };
+    /** @description This year beside last year: per factor and overall, counts kept */
+    SipasYearOnYearInput: {
+      previousCampaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        publishedAt: string | null;
+      };
+      previousRule: string;
+      previousFactorNames: {
+          key: string;
+          vi: string;
+          en: string;
+        }[];
+      province: ({
+        overall: {
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        };
+        factors: ({
+            key: string;
+            current: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            previous: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            /** @description percentage points, this year − last year */
+            difference: number | null;
+          })[];
+      }) | null;
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        })[];
+    };
     /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
     SipasCampaignDetailInput: {
       campaign: components["schemas"]["SipasCampaignInput"];
@@ -16841,6 +17099,8 @@ export interface components {
         marginOfError: number | null;
       }) | null;
       frozen: boolean;
+      /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
+      yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
     UserSummaryInput: {
       /** Format: uuid */
@@ -16940,6 +17200,58 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasConsentedResponsesInput: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          /** @enum {string} */
+          mode: "online" | "paper" | "phone";
+          answeredOn: string;
+          contact: {
+            name: string;
+            phone?: string;
+            email?: string;
+          };
+          answers: {
+              key: string;
+              question: string;
+              answer: string;
+            }[];
+        })[];
+      nextCursor: string | null;
+    };
+    SipasSurveyEntryFormInput: {
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        /** @enum {string} */
+        status: "draft" | "sampled" | "open" | "closed" | "published";
+      };
+      acceptsAnswers: boolean;
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinitionInput"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
+      agencies: {
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+        }[];
     };
     SipasInvitationViewInput: {
       campaignTitle: string;
@@ -18511,75 +18823,6 @@ export interface components {
       };
       failure: string | null;
     };
-    DocumentRate: {
-      numerator: number;
-      base: number;
-      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
-      percent: number | null;
-      hundredths: number | null;
-      /** @description "4.431/4.788 (92,54%)" */
-      text: {
-        vi: string;
-        en: string;
-      };
-    };
-    DocumentStatistics: {
-      agency: {
-        id: string;
-        code: string;
-        name: string;
-      };
-      period: {
-        from: string;
-        to: string;
-        label: string;
-      };
-      totals: {
-        counts: {
-          incoming: number;
-          incomingElectronic: number;
-          outgoing: number;
-          outgoingElectronic: number;
-          outgoingSigned: number;
-        };
-        incomingElectronic: components["schemas"]["DocumentRate"];
-        outgoingElectronic: components["schemas"]["DocumentRate"];
-        exchangedElectronic: components["schemas"]["DocumentRate"];
-        outgoingSigned: components["schemas"]["DocumentRate"];
-      };
-      months: {
-          counts: {
-            incoming: number;
-            incomingElectronic: number;
-            outgoing: number;
-            outgoingElectronic: number;
-            outgoingSigned: number;
-          };
-          incomingElectronic: components["schemas"]["DocumentRate"];
-          outgoingElectronic: components["schemas"]["DocumentRate"];
-          exchangedElectronic: components["schemas"]["DocumentRate"];
-          outgoingSigned: components["schemas"]["DocumentRate"];
-          month: string;
-        }[];
-    };
-    DocumentSearchPage: {
-      items: ({
-          /** @enum {string} */
-          kind: "incoming" | "outgoing";
-          id: string;
-          at: string;
-          date: string;
-          numberSymbol: string | null;
-          documentType: string;
-          subject: string;
-          sender: string | null;
-          urgency: string;
-          confidential: boolean;
-          status: string;
-          channel: string | null;
-        })[];
-      nextCursor: string | null;
-    };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchange: {
       outgoingId: string;
@@ -18713,6 +18956,75 @@ export interface components {
           skipped: number;
           status: string;
         }[];
+    };
+    DocumentRate: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, rounded half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "4.431/4.788 (92,54%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    DocumentStatistics: {
+      agency: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      period: {
+        from: string;
+        to: string;
+        label: string;
+      };
+      totals: {
+        counts: {
+          incoming: number;
+          incomingElectronic: number;
+          outgoing: number;
+          outgoingElectronic: number;
+          outgoingSigned: number;
+        };
+        incomingElectronic: components["schemas"]["DocumentRate"];
+        outgoingElectronic: components["schemas"]["DocumentRate"];
+        exchangedElectronic: components["schemas"]["DocumentRate"];
+        outgoingSigned: components["schemas"]["DocumentRate"];
+      };
+      months: {
+          counts: {
+            incoming: number;
+            incomingElectronic: number;
+            outgoing: number;
+            outgoingElectronic: number;
+            outgoingSigned: number;
+          };
+          incomingElectronic: components["schemas"]["DocumentRate"];
+          outgoingElectronic: components["schemas"]["DocumentRate"];
+          exchangedElectronic: components["schemas"]["DocumentRate"];
+          outgoingSigned: components["schemas"]["DocumentRate"];
+          month: string;
+        }[];
+    };
+    DocumentSearchPage: {
+      items: ({
+          /** @enum {string} */
+          kind: "incoming" | "outgoing";
+          id: string;
+          at: string;
+          date: string;
+          numberSymbol: string | null;
+          documentType: string;
+          subject: string;
+          sender: string | null;
+          urgency: string;
+          confidential: boolean;
+          status: string;
+          channel: string | null;
+        })[];
+      nextCursor: string | null;
     };
     Dossier: {
       /** Format: uuid */
@@ -19393,6 +19705,8 @@ export interface components {
           not_competent: number;
         };
       };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
     };
     /** @description A published answer (Decree 20/2008 Art. 19), without the sender */
     PublicPaknAnswer: {
@@ -21556,6 +21870,72 @@ export interface components {
             })[];
         })[];
     };
+    /** @description This year beside last year: per factor and overall, counts kept */
+    SipasYearOnYear: {
+      previousCampaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        publishedAt: string | null;
+      };
+      previousRule: string;
+      previousFactorNames: {
+          key: string;
+          vi: string;
+          en: string;
+        }[];
+      province: ({
+        overall: {
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        };
+        factors: ({
+            key: string;
+            current: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            previous: ({
+              numerator: number;
+              base: number;
+              percent: number | null;
+            }) | null;
+            /** @description percentage points, this year − last year */
+            difference: number | null;
+          })[];
+      }) | null;
+      agencies: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          key: string;
+          current: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          previous: ({
+            numerator: number;
+            base: number;
+            percent: number | null;
+          }) | null;
+          /** @description percentage points, this year − last year */
+          difference: number | null;
+        })[];
+    };
     /** @description A campaign with its sample and responses per agency, per level and for the province, and the index */
     SipasCampaignDetail: {
       campaign: components["schemas"]["SipasCampaign"];
@@ -21611,6 +21991,8 @@ export interface components {
         marginOfError: number | null;
       }) | null;
       frozen: boolean;
+      /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
+      yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
     };
     UserSummary: {
       /** Format: uuid */
@@ -21710,6 +22092,58 @@ export interface components {
       decisionNumber: string;
       /** Format: date */
       decisionDate: string;
+    };
+    SipasConsentedResponses: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+          /** @enum {string} */
+          mode: "online" | "paper" | "phone";
+          answeredOn: string;
+          contact: {
+            name: string;
+            phone?: string;
+            email?: string;
+          };
+          answers: {
+              key: string;
+              question: string;
+              answer: string;
+            }[];
+        })[];
+      nextCursor: string | null;
+    };
+    SipasSurveyEntryForm: {
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        year: number;
+        /** @enum {string} */
+        status: "draft" | "sampled" | "open" | "closed" | "published";
+      };
+      acceptsAnswers: boolean;
+      questionnaire: components["schemas"]["SipasQuestionnaireDefinition"];
+      scale: {
+        levels: {
+          [key: string]: {
+            vi: string;
+            en: string;
+          };
+        };
+        noAnswer: {
+          vi: string;
+          en: string;
+        };
+      };
+      agencies: {
+          /** Format: uuid */
+          agencyId: string;
+          agencyName: string;
+        }[];
     };
     SipasInvitationView: {
       campaignTitle: string;

@@ -1,4 +1,4 @@
-import { BarChartOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DownloadOutlined, FileAddOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Form, Radio, Segmented } from 'antd';
 import Input from 'antd/es/input/Input';
 import TextArea from 'antd/es/input/TextArea';
@@ -148,6 +148,11 @@ export const PaknInboxPage = () => {
         {hasRole(me, 'approver', 'province_admin', 'auditor', 'pakn_officer') ? (
           <Link to="/can-bo/pakn/thong-ke">
             <Button icon={<BarChartOutlined aria-hidden />}>{t('pakn.statistics')}</Button>
+          </Link>
+        ) : null}
+        {hasRole(me, 'province_admin') ? (
+          <Link to="/can-bo/pakn/cai-dat">
+            <Button icon={<SettingOutlined aria-hidden />}>{t('pakn.settings')}</Button>
           </Link>
         ) : null}
       </Flex>

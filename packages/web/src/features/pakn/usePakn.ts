@@ -76,3 +76,24 @@ export const usePublicPaknAnswer = (code: string) =>
       api.get<PublicPaknAnswer>(`/api/v1/public/pakn-answers/${encodeURIComponent(code)}`, undefined, signal),
     retry: false,
   });
+
+export type PaknSettings = Schema<'PaknSettings'>;
+export type PaknSettingsInput = RequestBodyOf<'/api/v1/pakn/settings', 'put'>;
+
+/** The province's PAKN time limits with the legal defaults beside them. */
+export const usePaknSettings = (province: string) =>
+  useQuery({
+    queryKey: ['pakn', 'settings', province],
+    queryFn: ({ signal }) => api.get<PaknSettings>('/api/v1/pakn/settings', { province }, signal),
+    enabled: province !== '',
+  });
+
+/** Saves the limits at the version read (409 when someone saved in between; the settings are read again). */
+export const useSavePaknSettings = (province: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaknSettingsInput) => api.put<PaknSettings>('/api/v1/pakn/settings', body),
+    onSuccess: (saved) => queryClient.setQueryData(['pakn', 'settings', province], saved),
+    onError: () => queryClient.invalidateQueries({ queryKey: ['pakn', 'settings', province] }),
+  });
+};

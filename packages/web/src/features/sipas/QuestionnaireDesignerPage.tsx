@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Space } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,14 +75,33 @@ const describePointer = (pointer: string, t: TFunction): string => {
 
 const newQuestion = (key: string): Question => ({ key, type: 'likert5', vi: '', required: false });
 
+/** A new questionnaire starts with one service factor, one criterion and one Likert question, all to be written. */
+const blankDefinition = (): Definition => ({
+  title: '',
+  factors: [
+    {
+      key: 'factor_1',
+      kind: 'service',
+      vi: '',
+      criteria: [{ key: 'factor_1_c1', vi: '', questions: [newQuestion('factor_1_c1_q1')] }],
+    },
+  ],
+  profile: [],
+});
+
+const NEW = '__new__';
+const CODE = /^[a-z][a-z0-9_-]{0,59}$/;
+
 /** Removes item `index` of a list, or replaces it with `value`. */
 const withItem = <T,>(list: T[], index: number, value: T | null): T[] =>
   value === null ? list.filter((_, i) => i !== index) : list.map((item, i) => (i === index ? value : item));
 
 /**
- * The questionnaire designer: a new version of a questionnaire family is drafted from its latest one (or the
- * national default) — factors, criteria and questions added, edited or removed — and saved through the API,
- * which gives it the next version number; saved versions never change. The five-level Likert labels are fixed.
+ * The questionnaire designer: the organiser picks a questionnaire of the province (or starts a new one with its
+ * own code), drafts its next version from the latest (or the national default, or blank) — factors, criteria and
+ * questions of each kind added, edited or removed — and saves it through the API, which gives it the next version
+ * number and refuses a save over a newer version (409). A saved version is published: it never changes and is
+ * offered when a campaign is created. The five-level Likert labels are fixed.
  */
 export const QuestionnaireDesignerPage = () => {
   const { t } = useTranslation();
@@ -95,21 +114,52 @@ export const QuestionnaireDesignerPage = () => {
     queryFn: ({ signal }) => fetchSipasQuestionnaires(provinceCode, signal),
     enabled: provinceCode !== '',
   });
-  const current = list.data?.items.find((q) => q.code === 'default') ?? list.data?.items[0];
+  // Which questionnaire is edited: a family of the province ('default' first), or a new one (NEW) with its code.
+  const [family, setFamily] = useState<string>('default');
+  const [newCode, setNewCode] = useState('');
+  const current = family === NEW ? undefined : list.data?.items.find((q) => q.code === family);
   const [draft, setDraft] = useState<Definition | null>(null);
   useEffect(() => {
     if (list.data && draft === null) {
       setDraft(structuredClone(current?.definition ?? list.data.defaultDefinition));
     }
   }, [list.data, current, draft]);
+  const choose = (value: string) => {
+    setFamily(value);
+    save.reset();
+    const chosen = list.data?.items.find((q) => q.code === value);
+    setDraft(
+      value === NEW ? blankDefinition() : structuredClone(chosen?.definition ?? list.data?.defaultDefinition ?? null),
+    );
+  };
+  const code = family === NEW ? newCode.trim() : family;
   const save = useMutation({
     mutationFn: (definition: Definition) =>
-      saveSipasQuestionnaire({ provinceCode, code: current?.code ?? 'default', definition }),
+      saveSipasQuestionnaire({ provinceCode, code, definition, expectedVersion: current?.version ?? 0 }),
     onSuccess: (saved) => {
       message.success(t('sipas.console.designer_saved', { version: saved.version }));
+      setFamily(saved.code);
+      setNewCode('');
       void queryClient.invalidateQueries({ queryKey: ['sipas-questionnaires', provinceCode] });
     },
+    // Someone saved a version meanwhile (409): read the list again, so the next save starts from it.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+        void queryClient.invalidateQueries({ queryKey: ['sipas-questionnaires', provinceCode] });
+      }
+    },
   });
+  const families = [
+    ...(list.data?.items.some((q) => q.code === 'default')
+      ? []
+      : [{ value: 'default', label: t('sipas.console.designer_default_family') }]),
+    ...(list.data?.items ?? []).map((q) => ({
+      value: q.code,
+      label: t('sipas.console.designer_family', { title: q.title, code: q.code, version: q.version }),
+    })),
+    { value: NEW, label: t('sipas.console.designer_new') },
+  ];
+  const codeInvalid = family === NEW && !CODE.test(code);
 
   if (list.isError) {
     return <ErrorAlert error={list.error} />;
@@ -133,10 +183,36 @@ export const QuestionnaireDesignerPage = () => {
     <Flex vertical gap={16} data-testid="sipas-designer">
       <Link to="/can-bo/khao-sat">← {t('sipas.console.back')}</Link>
       <Panel title={t('sipas.console.designer')}>
+        <label htmlFor="sipas-designer-family">{t('sipas.console.designer_choose')}</label>
+        <Select
+          id="sipas-designer-family"
+          data-testid="sipas-designer-family"
+          value={family}
+          options={families}
+          onChange={choose}
+          style={{ width: '100%', marginBottom: 8 }}
+        />
+        {family === NEW ? (
+          <>
+            <label htmlFor="sipas-designer-code">{t('sipas.console.designer_code')}</label>
+            <Input
+              id="sipas-designer-code"
+              value={newCode}
+              status={newCode !== '' && codeInvalid ? 'error' : undefined}
+              placeholder="vd: khao-sat-dat-dai"
+              onChange={(e) => setNewCode(e.target.value)}
+            />
+            <p style={{ marginTop: 4 }}>
+              <small>{t('sipas.console.designer_code_hint')}</small>
+            </p>
+          </>
+        ) : null}
         <p>
-          {current
-            ? t('sipas.console.designer_from', { title: current.title, version: current.version })
-            : t('sipas.console.designer_from_default')}
+          {family === NEW
+            ? t('sipas.console.designer_from_blank')
+            : current
+              ? t('sipas.console.designer_from', { title: current.title, version: current.version })
+              : t('sipas.console.designer_from_default')}
         </p>
         <p>{t('sipas.console.designer_likert')}</p>
         <label htmlFor="sipas-designer-title">{t('sipas.console.designer_title')}</label>
@@ -258,6 +334,12 @@ export const QuestionnaireDesignerPage = () => {
                           );
                         }}
                       />
+                      <Checkbox
+                        checked={question.required}
+                        onChange={(e) => setQuestion(f, c, q, { ...question, required: e.target.checked })}
+                      >
+                        {t('sipas.console.designer_required')}
+                      </Checkbox>
                       <Button
                         danger
                         size="small"
@@ -341,7 +423,7 @@ export const QuestionnaireDesignerPage = () => {
         >
           {t('sipas.console.designer_add_factor')}
         </Button>
-        <Button type="primary" loading={save.isPending} onClick={() => save.mutate(draft)}>
+        <Button type="primary" loading={save.isPending} disabled={codeInvalid} onClick={() => save.mutate(draft)}>
           {t('sipas.console.designer_save')}
         </Button>
       </Space>

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Flex, Form, Input, InputNumber, Row, Space, Statistic, Tag } from 'antd';
+import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,13 @@ import '../../i18n/sipas';
 import { hasRole, useMe } from '../auth/useMe';
 import { EChart } from '../reports/EChart';
 import { formatCount, formatDate, formatPercent } from '../reports/format';
+import { ConsentedResponsesPanel } from './ConsentedResponsesPanel';
 import {
   actOnSipasCampaign,
   createSipasCampaign,
   fetchSipasCampaign,
   fetchSipasCampaigns,
+  fetchSipasQuestionnaires,
   type NewSipasCampaign,
   type SipasAction,
   type SipasCampaign,
@@ -26,6 +28,7 @@ import {
   sipasReportPdfUrl,
   sipasWorkbookUrl,
 } from './useSipas';
+import { YearOnYearPanel } from './YearOnYearPanel';
 
 const NEXT_ACTIONS: Record<SipasCampaign['status'], SipasAction[]> = {
   draft: ['draw_sample'],
@@ -65,7 +68,19 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const message = useConsoleMessage();
-  const [form] = Form.useForm<{ title: string; year: number; periodFrom: string; periodTo: string; margin: number }>();
+  const [form] = Form.useForm<{
+    title: string;
+    year: number;
+    periodFrom: string;
+    periodTo: string;
+    margin: number;
+    questionnaireId?: string;
+  }>();
+  // The published questionnaires (latest version of each); none chosen → the province's default.
+  const questionnaires = useQuery({
+    queryKey: ['sipas-questionnaires', provinceCode],
+    queryFn: ({ signal }) => fetchSipasQuestionnaires(provinceCode, signal),
+  });
   const create = useMutation({
     mutationFn: (body: NewSipasCampaign) => createSipasCampaign(body),
     onSuccess: () => {
@@ -89,11 +104,22 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
             periodFrom: values.periodFrom,
             periodTo: values.periodTo,
             marginBp: Math.round(values.margin * 100),
+            ...(values.questionnaireId ? { questionnaireId: values.questionnaireId } : {}),
           })
         }
       >
         <Form.Item name="title" label={t('sipas.console.create_title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="questionnaireId" label={t('sipas.console.questionnaire')}>
+          <Select
+            allowClear
+            placeholder={t('sipas.console.questionnaire_default')}
+            options={(questionnaires.data?.items ?? []).map((q) => ({
+              value: q.id,
+              label: t('sipas.console.designer_family', { title: q.title, code: q.code, version: q.version }),
+            }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12} md={6}>
@@ -126,15 +152,25 @@ const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
   );
 };
 
+/** The roles that read campaigns (sipas.read); a surveyor only enters answers (sipas.survey). */
+const READERS = ['sipas_organiser', 'approver', 'agency_admin', 'province_admin', 'auditor'] as const;
+
 const CampaignList = () => {
   const { t } = useTranslation();
   const me = useMe().data;
   const provinceCode = me?.provinceCode ?? '';
+  const reads = hasRole(me, ...READERS);
   const campaigns = useQuery({
     queryKey: ['sipas-campaigns', provinceCode],
     queryFn: ({ signal }) => fetchSipasCampaigns(provinceCode, signal),
-    enabled: provinceCode !== '',
+    enabled: provinceCode !== '' && reads,
   });
+  const entry = hasRole(me, 'surveyor', 'sipas_organiser') ? (
+    <Link to="/can-bo/khao-sat/nhap-phieu">{t('sipas.console.entry_open')}</Link>
+  ) : null;
+  if (!reads) {
+    return entry;
+  }
   const columns: ColumnsType<SipasCampaign> = [
     {
       key: 'title',
@@ -160,6 +196,7 @@ const CampaignList = () => {
           scroll={{ x: true }}
         />
       </Panel>
+      {entry}
       {hasRole(me, 'sipas_organiser') && provinceCode ? (
         <>
           <Link to="/can-bo/khao-sat/bang-hoi">{t('sipas.console.designer_open')}</Link>
@@ -351,6 +388,7 @@ const CampaignDashboard = ({ id }: { id: string }) => {
         </Button>
       </Space>
       {act.isError ? <ErrorAlert error={act.error} /> : null}
+      {data.province ? <YearOnYearPanel data={data} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Panel title={t('sipas.console.chart_progress')} level={3}>
@@ -380,6 +418,7 @@ const CampaignDashboard = ({ id }: { id: string }) => {
           scroll={{ x: true }}
         />
       </Panel>
+      {campaign.status === 'draft' ? null : <ConsentedResponsesPanel campaignId={id} />}
     </Flex>
   );
 };

@@ -1,6 +1,7 @@
 import { CheckCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Flex } from 'antd';
+import Input from 'antd/es/input/Input';
 import TextArea from 'antd/es/input/TextArea';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ type Answer = SipasAnswers[string];
 const LIKERT = ['5', '4', '3', '2', '1'] as const;
 
 /** One question as a fieldset of native inputs: large touch targets, the phone's own controls, a real legend. */
-const QuestionField = ({
+export const QuestionField = ({
   question,
   scale,
   value,
@@ -136,7 +137,23 @@ export const SurveyAnswerPage = () => {
     queryFn: ({ signal }) => fetchSipasInvitation(token, signal),
     retry: false,
   });
-  const send = useMutation({ mutationFn: (body: SipasAnswers) => answerSipasInvitation(token, body) });
+  // Opt-in: the respondent may agree to be identified to the organiser and contacted (else anonymous).
+  const [consent, setConsent] = useState(false);
+  const [contact, setContact] = useState({ name: '', phone: '', email: '' });
+  const send = useMutation({
+    mutationFn: (body: SipasAnswers) =>
+      answerSipasInvitation(
+        token,
+        body,
+        consent
+          ? {
+              name: contact.name,
+              ...(contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
+              ...(contact.email.trim() ? { email: contact.email.trim() } : {}),
+            }
+          : undefined,
+      ),
+  });
 
   const heading = <h1 style={{ fontSize: 24, marginTop: 0 }}>{t('sipas.answer.title')}</h1>;
   if (invitation.isPending) {
@@ -247,6 +264,35 @@ export const SurveyAnswerPage = () => {
             {(definition.profile ?? []).map(field)}
           </Panel>
         ) : null}
+        <Panel title={t('sipas.answer.consent_title')} style={{ marginBottom: 16 }}>
+          <label className="survey-option">
+            <input
+              type="checkbox"
+              checked={consent}
+              onChange={(event) => setConsent(event.target.checked)}
+              data-testid="survey-consent"
+            />
+            <span>{t('sipas.answer.consent')}</span>
+          </label>
+          <p style={{ color: 'rgba(0,0,0,0.68)' }}>{t('sipas.answer.consent_hint')}</p>
+          {consent ? (
+            <Flex vertical gap={4}>
+              {(['name', 'phone', 'email'] as const).map((key) => (
+                <div key={key}>
+                  <label htmlFor={`survey-contact-${key}`}>{t(`sipas.answer.contact_${key}`)}</label>
+                  <Input
+                    id={`survey-contact-${key}`}
+                    type={key === 'email' ? 'email' : key === 'phone' ? 'tel' : 'text'}
+                    autoComplete={key === 'email' ? 'email' : key === 'phone' ? 'tel' : 'name'}
+                    maxLength={key === 'phone' ? 30 : 200}
+                    value={contact[key]}
+                    onChange={(event) => setContact({ ...contact, [key]: event.target.value })}
+                  />
+                </div>
+              ))}
+            </Flex>
+          ) : null}
+        </Panel>
         {send.isError ? <ErrorAlert error={send.error} /> : null}
         <Button type="primary" htmlType="submit" size="large" loading={send.isPending} block>
           {t('sipas.answer.submit')}

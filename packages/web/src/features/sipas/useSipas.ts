@@ -41,5 +41,41 @@ export const sipasReportPdfUrl = (id: string) =>
 export const fetchSipasInvitation = (token: string, signal?: AbortSignal) =>
   api.get<SipasInvitationView>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}`, undefined, signal);
 
-export const answerSipasInvitation = (token: string, answers: SipasAnswers) =>
-  api.post<{ received: true }>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}/answers`, { answers });
+export type SipasRespondentContact = RequestBodyOf<
+  '/api/v1/public/sipas/invitations/{token}/answers',
+  'post'
+>['contact'];
+
+export const answerSipasInvitation = (token: string, answers: SipasAnswers, contact?: SipasRespondentContact) =>
+  api.post<{ received: true }>(`/api/v1/public/sipas/invitations/${encodeURIComponent(token)}/answers`, {
+    answers,
+    ...(contact ? { contact } : {}),
+  });
+
+export type SipasConsentedResponses = Schema<'SipasConsentedResponses'>;
+
+/** The answers given with consent to be identified, a page at a time (keyset on the response id). */
+export const fetchSipasConsentedResponses = (id: string, cursor: string | undefined, signal?: AbortSignal) =>
+  api.get<SipasConsentedResponses>(
+    `/api/v1/sipas/campaigns/${encodeURIComponent(id)}/consented-responses`,
+    { cursor, limit: 20 },
+    signal,
+  );
+
+export type SipasSurveyEntryForm = Schema<'SipasSurveyEntryForm'>;
+export type SipasSurveyCampaigns = ResponseOf<'/api/v1/sipas/survey/campaigns', 'get'>;
+export type SipasSurveyorAnswer = RequestBodyOf<'/api/v1/sipas/campaigns/{id}/responses', 'post'>;
+
+/** A surveyor's view: the campaigns taking answers (no figures). */
+export const fetchSipasSurveyCampaigns = (provinceCode: string, signal?: AbortSignal) =>
+  api.get<SipasSurveyCampaigns>('/api/v1/sipas/survey/campaigns', { provinceCode }, signal);
+
+export const fetchSipasSurveyEntryForm = (id: string, signal?: AbortSignal) =>
+  api.get<SipasSurveyEntryForm>(`/api/v1/sipas/survey/campaigns/${encodeURIComponent(id)}`, undefined, signal);
+
+/** An answer collected on paper or by phone, entered by the surveyor (marked with its channel). */
+export const enterSipasAnswer = (id: string, body: SipasSurveyorAnswer) =>
+  api.post<ResponseOf<'/api/v1/sipas/campaigns/{id}/responses', 'post'>>(
+    `/api/v1/sipas/campaigns/${encodeURIComponent(id)}/responses`,
+    body,
+  );
