@@ -36,6 +36,7 @@ import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
+import { registerSigningRoutes } from './routes/signing.routes.js';
 import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
@@ -173,6 +174,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerParSetRoutes(app, ctx);
   await registerParRoundRoutes(app, ctx);
   registerSipasRoutes(app, ctx);
+  registerSigningRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

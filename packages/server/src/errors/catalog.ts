@@ -11,6 +11,7 @@ import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
+import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
@@ -28,6 +29,7 @@ export const PROBLEM_CATALOG = {
   ...parSetProblems,
   ...sipasProblems,
   ...paknProblems,
+  ...signingProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;
