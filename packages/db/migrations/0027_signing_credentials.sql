@@ -55,3 +55,8 @@ create index signing_credential_agency_idx on signing_credential (agency_id, cre
 -- The roots a verification trusts.
 create index signing_credential_roots_idx on signing_credential (owner_kind, status)
   where owner_kind in ('test_ca', 'trusted_root');
+
+-- The public verification of an uploaded PDF: is it a file motcua issued or signed?
+create index outgoing_document_signed_file_idx on outgoing_document (signed_file_sha256)
+  where signed_file_sha256 is not null;
+create index document_signature_output_idx on document_signature (output_sha256);

@@ -118,6 +118,8 @@ export const listDocumentSignatures = async (db: Db, target: { outgoingId: strin
     )
     .$if('dossierId' in target, (query) => query.where('dossierId', '=', (target as { dossierId: string }).dossierId))
     .orderBy('signedAt')
+    // At the same instant the signer's signature comes before the organisation's (Decree 30 Art. 13 order).
+    .orderBy('kind', 'desc')
     .orderBy('id')
     .execute();
 
@@ -138,3 +140,21 @@ export const findTrustedRootBySha256 = async (db: Db, sha256: string) =>
     .where('status', '=', 'active')
     .where('certificateSha256', '=', sha256)
     .executeTakeFirst();
+
+// --- public verification ----------------------------------------------------------------------------------
+
+/** An outgoing document by the token of its public verification page (the QR on the document). */
+export const findOutgoingByVerificationToken = async (db: Db, token: string) =>
+  db.selectFrom('outgoingDocument').selectAll().where('verificationToken', '=', token).executeTakeFirst();
+
+/** The issued outgoing document whose signed file has these bytes. */
+export const findOutgoingBySignedFile = async (db: Db, sha256: string) =>
+  db
+    .selectFrom('outgoingDocument')
+    .select(['id', 'numberSymbol', 'verificationToken', 'status', 'confidentiality'])
+    .where('signedFileSha256', '=', sha256)
+    .executeTakeFirst();
+
+/** A signature motcua applied whose output had these bytes (a one-stop result or an outgoing document). */
+export const findDocumentSignatureByOutput = async (db: Db, sha256: string) =>
+  db.selectFrom('documentSignature').selectAll().where('outputSha256', '=', sha256).executeTakeFirst();

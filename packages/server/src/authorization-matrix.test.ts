@@ -1448,6 +1448,19 @@ const CASES: Case[] = [
     body: () => ({ expectedVersion: 1 }),
     allowed: [],
   },
+  {
+    method: 'GET',
+    route: '/api/v1/public/documents/verify/:token',
+    url: () => '/api/v1/public/documents/verify/khong-co-van-ban-nay',
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/public/documents/verify',
+    url: () => '/api/v1/public/documents/verify',
+    upload: true,
+    allowed: 'public',
+  },
 ];
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-import { listTrustedRootCertificates } from '@motcua/db';
+import { insertDocumentSignature, listTrustedRootCertificates } from '@motcua/db';
 import PdfKit from 'pdfkit';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { signPdf } from '../signing/sign-pdf.js';
 import { verifyPdfSignatures } from '../signing/verify-pdf.js';
 import { seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
+import { multipartFile } from '../usecases/portal/test-support.js';
 
 const clock = fixedClock('2026-12-07T09:00:00+07:00');
 let t: TestApp;
@@ -221,5 +222,117 @@ describe('signing credentials', () => {
       chainTrusted: false,
       timestamp: null,
     });
+  });
+});
+
+describe('public verification of issued documents', () => {
+  const token = 'xacthuc-van-ban-0001';
+  let issuedPdf: Buffer;
+
+  beforeAll(async () => {
+    // The agency's certificate exists (first describe); the official's current one was imported.
+    const placement = { page: 1, x: 330, y: 400, width: 170, height: 80 };
+    const signer = await signPdf(t.ctx, {
+      pdf: await makePdf(),
+      kind: 'signer',
+      userId: userId('lanhdao'),
+      agencyId: justice(),
+      signedAt: clock.now(),
+      reason: 'Ký ban hành',
+      location: 'Hưng Yên',
+      placement,
+    });
+    const organisation = await signPdf(t.ctx, {
+      pdf: signer.pdf,
+      kind: 'organisation',
+      agencyId: justice(),
+      signedAt: clock.now(),
+      reason: 'Ký số của cơ quan',
+      location: 'Hưng Yên',
+      placement,
+    });
+    issuedPdf = organisation.pdf;
+    const stored = await t.ctx.storage.put(issuedPdf);
+    const document = await t.ctx.db
+      .insertInto('outgoingDocument')
+      .values({
+        provinceCode: '33',
+        agencyId: justice(),
+        drafterUserId: userId('chuyenvien'),
+        documentType: 'QĐ',
+        subject: 'Quyết định công bố thủ tục hành chính',
+        status: 'issued',
+        year: 2026,
+        numberSequence: 'QĐ',
+        number: 12,
+        numberSymbol: '12/QĐ-STP',
+        issuedAt: clock.now(),
+        signedFileSha256: stored.sha256,
+        verificationToken: token,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [kind, applied] of [
+      ['signer', signer],
+      ['organisation', organisation],
+    ] as const) {
+      await insertDocumentSignature(t.ctx.db, {
+        provinceCode: '33',
+        outgoingId: document.id,
+        kind,
+        signerUserId: kind === 'signer' ? userId('lanhdao') : null,
+        agencyId: justice(),
+        certificateSubject: applied.certificate.subject,
+        certificateSerial: applied.certificate.serial,
+        certificateSha256: applied.certificate.sha256,
+        signedAt: clock.now(),
+        inputSha256: applied.inputSha256,
+        outputSha256: applied.outputSha256,
+      });
+    }
+  });
+
+  it('answers the issued document behind the QR token, and 404 for an unknown token', async () => {
+    const response = await t.app.inject({ url: `/api/v1/public/documents/verify/${token}` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      numberSymbol: '12/QĐ-STP',
+      documentTypeLabel: { vi: 'Quyết định' },
+      agencyName: world.agencies.justice?.name,
+      signatures: [{ kind: 'signer' }, { kind: 'organisation' }],
+      signedFileCheck: { signatures: 2, modifiedAfterLastSignature: false },
+    });
+    expect(response.json().signatures[0].certificateSubject).toContain('Lê Văn Lãnh Đạo');
+    const unknown = await t.app.inject({ url: '/api/v1/public/documents/verify/khong-co-van-ban-nay' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('verifies an uploaded PDF: the issued bytes are known; a changed byte breaks the signatures', async () => {
+    const upload = async (pdf: Buffer) => {
+      const file = multipartFile(pdf, 'van-ban.pdf', 'application/pdf');
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/documents/verify',
+        headers: file.headers,
+        payload: file.payload,
+      });
+    };
+    const same = await upload(issuedPdf);
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().knownAs).toEqual({ kind: 'outgoing', numberSymbol: '12/QĐ-STP', token });
+    expect(same.json().signatures).toHaveLength(2);
+    // The official's imported certificate chains to a root this install does not trust; the agency's does.
+    expect(same.json().signatures.map((s: { digestMatches: boolean }) => s.digestMatches)).toEqual([true, true]);
+    expect(same.json().signatures[1].valid).toBe(true);
+
+    const tampered = Buffer.from(issuedPdf);
+    const at = tampered.indexOf('/MediaBox') + 12;
+    tampered[at] = tampered[at] === 0x30 ? 0x31 : 0x30;
+    const changed = await upload(tampered);
+    expect(changed.json().knownAs).toBeNull();
+    expect(changed.json().signatures.map((s: { valid: boolean }) => s.valid)).toEqual([false, false]);
+
+    const notPdf = await upload(Buffer.from('hello, not a PDF'));
+    expect(notPdf.statusCode).toBe(422);
   });
 });

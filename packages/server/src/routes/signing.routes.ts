@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { OFFICIAL } from '../http/auth.js';
+import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
+import { withRetryAfter } from '../http/retry-after.js';
 import { Problem } from '../http/schemas.js';
+import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
 import {
   importCredential,
   issueTestCredential,
@@ -12,6 +14,7 @@ import {
   SIGNATURE_IMAGE_MAX_BYTES,
   setSignatureImage,
 } from '../usecases/signing/credentials.js';
+import { getPublicDocumentVerification, verifyUploadedPdf } from '../usecases/signing/public-verification.js';
 
 const SigningCredential = z
   .object({
@@ -155,5 +158,121 @@ export const registerSigningRoutes = (app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) =>
       revokeCredential(ctx, request.actor, { id: request.params.id, expectedVersion: request.body.expectedVersion }),
+  );
+};
+
+const Instant = z.string().describe('ISO 8601 instant with the +07:00 offset');
+const Label = z.object({ vi: z.string(), en: z.string() });
+
+const PublicDocumentVerification = z
+  .object({
+    numberSymbol: z.string().nullable().describe('Số và ký hiệu, e.g. "12/QĐ-UBND"'),
+    documentType: z.string(),
+    documentTypeLabel: Label,
+    subject: z.string().describe('Trích yếu nội dung'),
+    agencyName: z.string().nullable(),
+    issuedAt: Instant.nullable(),
+    signatures: z.array(
+      z.object({
+        kind: z.enum(['signer', 'organisation']),
+        certificateSubject: z.string(),
+        certificateSerial: z.string(),
+        signedAt: Instant,
+      }),
+    ),
+    signedFileSha256: z.string().nullable(),
+    signedFileCheck: z
+      .object({ signatures: z.number().int(), allValid: z.boolean(), modifiedAfterLastSignature: z.boolean() })
+      .nullable()
+      .describe('motcua’s verification of the stored signed file, now'),
+    isDemo: z.boolean(),
+  })
+  .meta({ id: 'PublicDocumentVerification', description: 'An issued official document, as its QR code shows it' });
+
+const VerifiedPdfSignature = z.object({
+  index: z.number().int(),
+  subFilter: z.string().nullable(),
+  byteRange: z.array(z.number().int()),
+  byteRangeWellFormed: z.boolean(),
+  coversWholeDocument: z.boolean(),
+  digestMatches: z.boolean(),
+  signatureValid: z.boolean(),
+  signingCertificateBound: z.boolean(),
+  certificate: z
+    .object({
+      subject: z.string(),
+      issuer: z.string(),
+      serial: z.string(),
+      sha256: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+    })
+    .nullable(),
+  chain: z.array(z.string()),
+  chainTrusted: z.boolean(),
+  certificateValidAtSigningTime: z.boolean(),
+  signingTime: z.string().nullable(),
+  timestamp: z.object({ at: z.string(), valid: z.boolean() }).nullable(),
+  valid: z.boolean(),
+  problems: z.array(z.string()),
+});
+
+const UploadedPdfVerification = z
+  .object({
+    sha256: z.string(),
+    signatures: z.array(VerifiedPdfSignature),
+    modifiedAfterLastSignature: z.boolean(),
+    knownAs: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('outgoing'), numberSymbol: z.string().nullable(), token: z.string().nullable() }),
+        z.object({ kind: z.literal('result') }),
+      ])
+      .nullable()
+      .describe('These exact bytes are an issued document of this system (or a one-stop result it signed)'),
+  })
+  .meta({ id: 'UploadedPdfVerification', description: 'motcua’s verification of the signatures of an uploaded PDF' });
+
+const publicErrors = { 400: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem };
+
+/** The public verification of issued documents (in the portal's scope: the upload is multipart). */
+export const registerSigningPublicRoutes = (app: FastifyInstance, ctx: AppContext): void => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/public/documents/verify/:token',
+    {
+      config: CITIZEN_OPTIONAL,
+      schema: {
+        tags: ['portal'],
+        summary: 'Verify an issued official document by the token of its QR code: number, issuer, signatures, SHA-256',
+        description: 'Confidential documents are never shown; lookups are limited per client address (429).',
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
+        response: { 200: PublicDocumentVerification, ...publicErrors },
+      },
+    },
+    async (request, reply) =>
+      withRetryAfter(reply, () =>
+        getPublicDocumentVerification(ctx, { token: request.params.token, clientAddress: request.ip }),
+      ),
+  );
+
+  api.post(
+    '/api/v1/public/documents/verify',
+    {
+      config: CITIZEN_OPTIONAL,
+      bodyLimit: uploadBodyLimit(ctx),
+      schema: {
+        tags: ['portal'],
+        summary: 'Upload a PDF (multipart, field "file") and get motcua’s verification of every signature in it',
+        description: 'Nothing is stored. Uploads are limited per client address (429).',
+        consumes: ['multipart/form-data'],
+        response: { 200: UploadedPdfVerification, ...publicErrors },
+      },
+    },
+    async (request, reply) =>
+      withRetryAfter(reply, async () => {
+        const file = await readUploadedFile(request, ctx.config.portal.uploadMaxBytes);
+        return verifyUploadedPdf(ctx, { pdf: file.content, clientAddress: request.ip });
+      }),
   );
 };

@@ -11908,6 +11908,111 @@ export interface paths {
       };
     };
   };
+  "/api/v1/public/documents/verify/{token}": {
+    /**
+     * Verify an issued official document by the token of its QR code: number, issuer, signatures, SHA-256
+     * @description Confidential documents are never shown; lookups are limited per client address (429).
+     */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicDocumentVerification"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/documents/verify": {
+    /**
+     * Upload a PDF (multipart, field "file") and get motcua’s verification of every signature in it
+     * @description Nothing is stored. Uploads are limited per client address (429).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["UploadedPdfVerification"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -16185,6 +16290,79 @@ export interface components {
       version: number;
       createdAt: string;
       revokedAt: string | null;
+    };
+    /** @description An issued official document, as its QR code shows it */
+    PublicDocumentVerificationInput: {
+      /** @description Số và ký hiệu, e.g. "12/QĐ-UBND" */
+      numberSymbol: string | null;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description Trích yếu nội dung */
+      subject: string;
+      agencyName: string | null;
+      issuedAt: string | null;
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          signedAt: string;
+        })[];
+      signedFileSha256: string | null;
+      /** @description motcua’s verification of the stored signed file, now */
+      signedFileCheck: {
+        signatures: number;
+        allValid: boolean;
+        modifiedAfterLastSignature: boolean;
+      } | null;
+      isDemo: boolean;
+    };
+    /** @description motcua’s verification of the signatures of an uploaded PDF */
+    UploadedPdfVerificationInput: {
+      sha256: string;
+      signatures: ({
+          index: number;
+          subFilter: string | null;
+          byteRange: number[];
+          byteRangeWellFormed: boolean;
+          coversWholeDocument: boolean;
+          digestMatches: boolean;
+          signatureValid: boolean;
+          signingCertificateBound: boolean;
+          certificate: {
+            subject: string;
+            issuer: string;
+            serial: string;
+            sha256: string;
+            notBefore: string;
+            notAfter: string;
+          } | null;
+          chain: string[];
+          chainTrusted: boolean;
+          certificateValidAtSigningTime: boolean;
+          signingTime: string | null;
+          timestamp: {
+            at: string;
+            valid: boolean;
+          } | null;
+          valid: boolean;
+          problems: string[];
+        })[];
+      modifiedAfterLastSignature: boolean;
+      /** @description These exact bytes are an issued document of this system (or a one-stop result it signed) */
+      knownAs: (OneOf<[{
+        /** @constant */
+        kind: "outgoing";
+        numberSymbol: string | null;
+        token: string | null;
+      }, {
+        /** @constant */
+        kind: "result";
+      }]>) | null;
     };
     /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
     SipasQuestionnaireDefinitionInput: {
@@ -20781,6 +20959,79 @@ export interface components {
       version: number;
       createdAt: string;
       revokedAt: string | null;
+    };
+    /** @description An issued official document, as its QR code shows it */
+    PublicDocumentVerification: {
+      /** @description Số và ký hiệu, e.g. "12/QĐ-UBND" */
+      numberSymbol: string | null;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description Trích yếu nội dung */
+      subject: string;
+      agencyName: string | null;
+      issuedAt: string | null;
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          signedAt: string;
+        })[];
+      signedFileSha256: string | null;
+      /** @description motcua’s verification of the stored signed file, now */
+      signedFileCheck: {
+        signatures: number;
+        allValid: boolean;
+        modifiedAfterLastSignature: boolean;
+      } | null;
+      isDemo: boolean;
+    };
+    /** @description motcua’s verification of the signatures of an uploaded PDF */
+    UploadedPdfVerification: {
+      sha256: string;
+      signatures: ({
+          index: number;
+          subFilter: string | null;
+          byteRange: number[];
+          byteRangeWellFormed: boolean;
+          coversWholeDocument: boolean;
+          digestMatches: boolean;
+          signatureValid: boolean;
+          signingCertificateBound: boolean;
+          certificate: {
+            subject: string;
+            issuer: string;
+            serial: string;
+            sha256: string;
+            notBefore: string;
+            notAfter: string;
+          } | null;
+          chain: string[];
+          chainTrusted: boolean;
+          certificateValidAtSigningTime: boolean;
+          signingTime: string | null;
+          timestamp: {
+            at: string;
+            valid: boolean;
+          } | null;
+          valid: boolean;
+          problems: string[];
+        })[];
+      modifiedAfterLastSignature: boolean;
+      /** @description These exact bytes are an issued document of this system (or a one-stop result it signed) */
+      knownAs: (OneOf<[{
+        /** @constant */
+        kind: "outgoing";
+        numberSymbol: string | null;
+        token: string | null;
+      }, {
+        /** @constant */
+        kind: "result";
+      }]>) | null;
     };
     /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
     SipasQuestionnaireDefinition: {
