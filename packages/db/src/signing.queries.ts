@@ -158,3 +158,7 @@ export const findOutgoingBySignedFile = async (db: Db, sha256: string) =>
 /** A signature motcua applied whose output had these bytes (a one-stop result or an outgoing document). */
 export const findDocumentSignatureByOutput = async (db: Db, sha256: string) =>
   db.selectFrom('documentSignature').selectAll().where('outputSha256', '=', sha256).executeTakeFirst();
+
+/** Records that a dossier document's stored file is digitally signed (dossier_document.signed_at, 0011). */
+export const markDossierDocumentSigned = async (db: Db, id: string, signedAt: Date) =>
+  db.updateTable('dossierDocument').set({ signedAt }).where('id', '=', id).execute();
