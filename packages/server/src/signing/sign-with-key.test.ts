@@ -194,4 +194,29 @@ describe('signPdfWithKey + verifyPdfSignatures', () => {
     expect(result.signatures[0]).toMatchObject({ valid: true, coversWholeDocument: false });
     expect(verifyPdfSignatures(original, []).signatures).toEqual([]);
   });
+
+  it('takes a third signature (a copy stamped later) and keeps the two before it valid', async () => {
+    const { second } = await signBoth();
+    const third = await signPdfWithKey({
+      pdf: second.pdf,
+      kind: 'organisation',
+      key: agency,
+      signedAt: new Date(now.getTime() + 3_600_000),
+      reason: 'Sao y bản chính',
+      location: 'Đồng Tháp',
+      stamp: { numberSymbol: '05/SY-SNV', agencyName: 'Sở Nội vụ tỉnh Đồng Tháp' },
+      agencyName: 'Sở Nội vụ tỉnh Đồng Tháp',
+    });
+    const result = verifyPdfSignatures(third.pdf, [ca.certificatePem]);
+    expect(result.signatures.map((s) => [s.valid, s.coversWholeDocument])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+    ]);
+    const file = join(dir, 'third.pdf');
+    writeFileSync(file, third.pdf);
+    const report = pdfsig(file);
+    expect(report.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(3);
+    expect(report).toContain('Signature Field Name: Signature3');
+  });
 });
