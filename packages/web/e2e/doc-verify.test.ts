@@ -12,7 +12,7 @@ import { buildPdf, onPostgresPass, PHONE, shoot, useBrowserSuite } from './harne
  * the file recognised as the issued one.
  */
 const TOKEN = 'e2e-xac-thuc-0000001';
-let signedPdf = Buffer.alloc(0);
+let signedPdf: Buffer = Buffer.alloc(0);
 
 const suite = useBrowserSuite('doc-verify', {
   seed: async (server) => {
