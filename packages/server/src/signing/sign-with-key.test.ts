@@ -2,6 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { P12Signer } from '@signpdf/signer-p12';
+import { SignPdf } from '@signpdf/signpdf';
+import { PDFDocument } from 'pdf-lib';
 import PdfKit from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -151,6 +155,41 @@ describe('signPdfWithKey + verifyPdfSignatures', () => {
       /Certificate Validation: (Certificate issuer is unknown|Certificate issuer isn't Trusted|Certificate is Trusted)/,
     );
 
+    // OpenSSL, an independent CMS implementation, verifies each signature over its byte ranges against the CA.
+    writeFileSync(join(dir, 'ca.pem'), ca.certificatePem);
+    const text = second.pdf.toString('latin1');
+    for (const match of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+      const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
+      const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+      writeFileSync(join(dir, 'cms.der'), cms);
+      writeFileSync(
+        join(dir, 'content.bin'),
+        Buffer.concat([second.pdf.subarray(a, a + b), second.pdf.subarray(c, c + d)]),
+      );
+      const openssl = spawnSync(
+        '/usr/bin/openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          join(dir, 'cms.der'),
+          '-content',
+          join(dir, 'content.bin'),
+          '-CAfile',
+          join(dir, 'ca.pem'),
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(openssl.stderr).toContain('Verification successful');
+    }
+
     if (existsSync('/usr/bin/pdftoppm')) {
       execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'page')]);
       expect(existsSync(join(dir, 'page-1.png'))).toBe(true);
@@ -218,5 +257,23 @@ describe('signPdfWithKey + verifyPdfSignatures', () => {
     const report = pdfsig(file);
     expect(report.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(3);
     expect(report).toContain('Signature Field Name: Signature3');
+  });
+
+  it('verifies a signature made by another signer (@signpdf P12Signer, adbe.pkcs7.detached)', async () => {
+    const doc = await PDFDocument.load(original);
+    pdflibAddPlaceholder({ pdfDoc: doc, reason: 'x', contactInfo: 'x', name: 'x', location: 'x' });
+    const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const signer = new P12Signer(toPkcs12(official, 'p', 'An'), { passphrase: 'p' });
+    const signed = await new SignPdf().sign(withPlaceholder, signer, now);
+    const [signature] = verifyPdfSignatures(signed, [ca.certificatePem]).signatures;
+    expect(signature).toMatchObject({
+      subFilter: 'adbe.pkcs7.detached',
+      digestMatches: true,
+      signatureValid: true,
+      signingCertificateBound: false,
+      chainTrusted: true,
+      coversWholeDocument: true,
+      valid: true,
+    });
   });
 });
