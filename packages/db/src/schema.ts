@@ -11,6 +11,7 @@ import type { PaknTables } from './tables/pakn.js';
 import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
+import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
 
@@ -30,6 +31,7 @@ export type Database = FoundationTables &
   ParTables &
   ParRoundTables &
   PortalTables &
+  SigningTables &
   SipasTables &
   StatisticsTables &
   DocumentExchangeTables;

@@ -1504,6 +1504,59 @@ const CASES: Case[] = [
     upload: true,
     allowed: [],
   },
+  // Signing credentials (issue 19): document.manage in the agency — its administrator here. The test
+  // certificate goes to the agency itself (the first allowed call issues it, later ones answer 409).
+  {
+    method: 'GET',
+    route: '/api/v1/signing/credentials',
+    url: (f) => `/api/v1/signing/credentials?agencyId=${f.agencies.justice?.id}`,
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/test-certificate',
+    url: () => '/api/v1/signing/credentials/test-certificate',
+    body: (f) => ({ ownerKind: 'agency', agencyId: f.agencies.justice?.id }),
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/import',
+    url: () => '/api/v1/signing/credentials/import',
+    body: (f) => ({
+      owner: { ownerKind: 'agency', agencyId: f.agencies.justice?.id },
+      pkcs12Base64: 'AAAA',
+      passphrase: 'x',
+    }),
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/signing/credentials/:id/image',
+    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/image`,
+    body: () => ({ pngBase64: 'AAAA', expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/:id/revoke',
+    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/revoke`,
+    body: () => ({ expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/documents/verify/:token',
+    url: () => '/api/v1/public/documents/verify/khong-co-van-ban-nay',
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/public/documents/verify',
+    url: () => '/api/v1/public/documents/verify',
+    upload: true,
+    allowed: 'public',
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

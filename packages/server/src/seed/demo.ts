@@ -44,6 +44,7 @@ import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
+import { seedDemoSigning } from './demo-signing.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -445,6 +446,8 @@ export const seedDemo = async (
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
     // The e-office demo year of the Sở Nội vụ came later still: written once (seed/demo-eoffice-year.ts).
     await seedDemoEofficeYear(ctx);
+    // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials, once.
+    await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -495,6 +498,8 @@ export const seedDemo = async (
   await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE, users.get('dieutravien') ?? null);
   // E-office: a year of incoming and outgoing documents of the Sở Nội vụ for its registers and rates.
   await seedDemoEofficeYear(ctx);
+  // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials.
+  await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

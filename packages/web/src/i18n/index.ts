@@ -5,6 +5,7 @@ import type { CitizenMessages } from './citizen-vi';
 import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
+import type { DocVerifyMessages } from './doc-verify-vi';
 import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { ExchangeMessages } from './exchange-vi';
@@ -47,6 +48,8 @@ declare module 'i18next' {
           documentRegisters: DocumentRegistersMessages;
           // `exchange.*` with the exchange page (./exchange.ts).
           exchange: ExchangeMessages;
+          // `docVerify.*` with the document verification page (./doc-verify.ts).
+          docVerify: DocVerifyMessages;
         };
     };
   }
