@@ -25,6 +25,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerOutgoingDocumentRoutes } from './routes/outgoing-documents.routes.js';
 import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
@@ -173,6 +174,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerParSetRoutes(app, ctx);
   await registerParRoundRoutes(app, ctx);
   registerSipasRoutes(app, ctx);
+  await registerOutgoingDocumentRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

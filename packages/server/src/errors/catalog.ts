@@ -5,6 +5,7 @@ import { dossierProblems } from './dossiers.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
 import { parResultsProblems } from './par-results.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
@@ -28,6 +29,7 @@ export const PROBLEM_CATALOG = {
   ...parSetProblems,
   ...sipasProblems,
   ...paknProblems,
+  ...outgoingProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;
