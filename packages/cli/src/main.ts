@@ -18,6 +18,7 @@ import {
   seedSyntheticCommand,
 } from './commands/reports.js';
 import { serveCommand } from './commands/serve.js';
+import { signingTestCaCommand, signingTrustRootCommand, signingVerifyCommand } from './commands/signing.js';
 import { workerCommand } from './commands/worker.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
 import { VERSION } from './version.js';
@@ -44,6 +45,9 @@ export const COMMANDS: Command[] = [
   reportStatisticsCommand,
   reportServiceIndexCommand,
   reportRebuildCommand,
+  signingTestCaCommand,
+  signingTrustRootCommand,
+  signingVerifyCommand,
 ].sort((a, b) => b.path.length - a.path.length);
 
 const helpText = (): string =>

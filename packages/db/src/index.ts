@@ -49,6 +49,7 @@ export {
   ReplicaUnavailableError,
 } from './replica.js';
 export type { Database } from './schema.js';
+export * from './signing.queries.js';
 export * from './sipas.queries.js';
 export * from './sql-executor.js';
 export * from './statistics-aggregates.queries.js';
@@ -68,6 +69,7 @@ export * from './tables/pakn.js';
 export * from './tables/par.js';
 export * from './tables/par-round.js';
 export * from './tables/portal.js';
+export * from './tables/signing.js';
 export * from './tables/statistics.js';
 export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';

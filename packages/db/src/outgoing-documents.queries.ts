@@ -35,9 +35,6 @@ export const findOutgoing = async (db: Db, id: string): Promise<OutgoingRecord |
 export const findOutgoingForUpdate = async (trx: Transaction<Database>, id: string) =>
   trx.selectFrom('outgoingDocument').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const findOutgoingByVerificationToken = async (db: Db, token: string) =>
-  db.selectFrom('outgoingDocument').selectAll().where('verificationToken', '=', token).executeTakeFirst();
-
 /** Applies the patch only if the row still has the version the caller read (and bumps it). */
 export const updateOutgoingGuarded = async (
   trx: Transaction<Database>,
@@ -174,11 +171,6 @@ export const listOutgoingDeliveries = async (db: Db, outgoingId: string) =>
     .execute();
 
 // --- signatures ----------------------------------------------------------------------------------------
-
-export const insertDocumentSignature = async (
-  trx: Transaction<Database>,
-  row: Omit<Insertable<Database['documentSignature']>, 'id'>,
-) => trx.insertInto('documentSignature').values(row).returningAll().executeTakeFirstOrThrow();
 
 export const listOutgoingSignatures = async (db: Db, outgoingId: string) =>
   db

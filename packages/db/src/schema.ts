@@ -10,6 +10,7 @@ import type { PaknTables } from './tables/pakn.js';
 import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
+import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
 
@@ -29,5 +30,6 @@ export type Database = FoundationTables &
   ParTables &
   ParRoundTables &
   PortalTables &
+  SigningTables &
   SipasTables &
   StatisticsTables;

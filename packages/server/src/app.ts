@@ -37,6 +37,7 @@ import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
+import { registerSigningPublicRoutes, registerSigningRoutes } from './routes/signing.routes.js';
 import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
@@ -175,11 +176,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerParRoundRoutes(app, ctx);
   registerSipasRoutes(app, ctx);
   await registerOutgoingDocumentRoutes(app, ctx);
+  registerSigningRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);
     registerPortalPaymentRoutes(scope, ctx);
     registerPortalDeskRoutes(scope, ctx);
+    registerSigningPublicRoutes(scope, ctx);
   });
   await registerWeb(app, config.webDir);
   return app;

@@ -1408,6 +1408,59 @@ const CASES: Case[] = [
     body: () => ({ answers: {} }),
     allowed: 'public',
   },
+  // Signing credentials (issue 19): document.manage in the agency — its administrator here. The test
+  // certificate goes to the agency itself (the first allowed call issues it, later ones answer 409).
+  {
+    method: 'GET',
+    route: '/api/v1/signing/credentials',
+    url: (f) => `/api/v1/signing/credentials?agencyId=${f.agencies.justice?.id}`,
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/test-certificate',
+    url: () => '/api/v1/signing/credentials/test-certificate',
+    body: (f) => ({ ownerKind: 'agency', agencyId: f.agencies.justice?.id }),
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/import',
+    url: () => '/api/v1/signing/credentials/import',
+    body: (f) => ({
+      owner: { ownerKind: 'agency', agencyId: f.agencies.justice?.id },
+      pkcs12Base64: 'AAAA',
+      passphrase: 'x',
+    }),
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/signing/credentials/:id/image',
+    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/image`,
+    body: () => ({ pngBase64: 'AAAA', expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/signing/credentials/:id/revoke',
+    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/revoke`,
+    body: () => ({ expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/documents/verify/:token',
+    url: () => '/api/v1/public/documents/verify/khong-co-van-ban-nay',
+    allowed: 'public',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/public/documents/verify',
+    url: () => '/api/v1/public/documents/verify',
+    upload: true,
+    allowed: 'public',
+  },
   // Outgoing documents (văn bản đi, Decree 30/2020 Art. 10–19). None of these roles holds document.read or
   // document.draft; the agency administrator holds document.manage (delegations). The lists are the caller's
   // own (empty here); a document that does not exist is 404 for everybody.
@@ -1499,13 +1552,8 @@ const CASES: Case[] = [
     url: () => `/api/v1/document-delegations/${NO_SUCH_ID}/revoke`,
     allowed: [],
   },
-  {
-    method: 'GET',
-    route: '/api/v1/public/outgoing-documents/:token',
-    url: () => '/api/v1/public/outgoing-documents/khong-co-van-ban-nay',
-    allowed: 'public',
-  },
 ];
+
 let t: TestApp;
 let fixture: Fixture;
 const sessions = new Map<Role, Record<string, string>>();

@@ -24,6 +24,10 @@ export {
   startServer,
 } from './runtime.js';
 export { DEFAULT_DEMO_PASSWORD, DEMO_HISTORY_DOSSIERS, type DemoSeedResult, seedDemo } from './seed/demo.js';
+export { describeCertificate } from './signing/certificates.js';
+export { signPdf } from './signing/sign-pdf.js';
+export type { AppliedSignature, SignPdfRequest } from './signing/types.js';
+export { type PdfVerification, verifyPdfSignatures } from './signing/verify-pdf.js';
 export type { FileStorage, StoredFile } from './storage/file-storage.js';
 export { openFileStorage } from './storage/open-file-storage.js';
 export { streamCatalogExport } from './usecases/catalog/export.js';
@@ -36,3 +40,8 @@ export {
 } from './usecases/catalog/import.js';
 export { type AuditFinding, type AuditReport, verifyAuditChains } from './usecases/dossiers/audit.js';
 export * from './usecases/reports/index.js';
+export {
+  addTrustedRoot,
+  ensureTestAuthority,
+  issueTestCredentialUnchecked,
+} from './usecases/signing/credentials.js';

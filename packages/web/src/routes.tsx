@@ -25,6 +25,9 @@ const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const DocumentVerifyPage = lazy(() =>
+  import('./features/doc-verify/DocumentVerifyPage').then((m) => ({ default: m.DocumentVerifyPage })),
+);
 const SurveyAnswerPage = lazy(() =>
   import('./features/sipas/SurveyAnswerPage').then((m) => ({ default: m.SurveyAnswerPage })),
 );
@@ -104,6 +107,8 @@ export const portalRoutes: RouteObject[] = [
   { path: 'phan-anh-kien-nghi/cong-khai/:code', element: <PaknAnswerPage /> },
   { path: 'xac-minh/:sha256', element: <VerifyPage /> },
   { path: 'khao-sat/:token', element: <SurveyAnswerPage /> },
+  { path: 'xac-thuc-van-ban', element: <DocumentVerifyPage /> },
+  { path: 'xac-thuc-van-ban/:token', element: <DocumentVerifyPage /> },
   { path: 'dang-nhap', element: <CitizenSignInPage /> },
   { path: 'nop-ho-so/:code', element: <SubmitPage /> },
   { path: 'ca-nhan', element: <Navigate to="/ca-nhan/ho-so" replace /> },

@@ -12,6 +12,7 @@ import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
+import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
@@ -30,6 +31,7 @@ export const PROBLEM_CATALOG = {
   ...sipasProblems,
   ...paknProblems,
   ...outgoingProblems,
+  ...signingProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -115,11 +115,6 @@ export const outgoingProblems = defineProblems({
       detail: 'Recipient {position}: a system recipient needs an agency; another system’s needs its identifier code.',
     },
   },
-  OUTGOING_SIGNING_UNAVAILABLE: {
-    status: 503,
-    vi: { title: 'Chưa sẵn sàng ký số', detail: 'Dịch vụ ký số chưa được cấu hình trên máy chủ này.' },
-    en: { title: 'Signing unavailable', detail: 'Digital signing is not configured on this server.' },
-  },
   DELEGATION_ALREADY_REVOKED: {
     status: 409,
     vi: { title: 'Ủy quyền đã bị thu hồi', detail: 'Ủy quyền này đã được thu hồi trước đó.' },

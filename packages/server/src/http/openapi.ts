@@ -111,6 +111,7 @@ export const registerOpenApi = async (app: FastifyInstance, options: { publicUrl
         },
         { name: 'payments', description: 'National payment platform: callback and the local sandbox' },
         { name: 'par', description: 'PAR Index (Chỉ số CCHC): criteria sets, rounds, scores, results' },
+        { name: 'signing', description: 'Digital signatures: certificates of officials and agencies, the test CA' },
       ],
     },
     transform: (route) => documentRoute(jsonSchemaTransform(route)),

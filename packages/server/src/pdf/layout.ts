@@ -217,6 +217,11 @@ export class FormWriter {
   readonly bottom: number;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  /**
+   * The room left to sign in each signature block written so far: 1-based page, PDFKit coordinates (points,
+   * origin top-left). A digital signature's image goes there (signing/sign-pdf.ts).
+   */
+  readonly signatureSpaces: { page: number; x: number; top: number; width: number; height: number }[] = [];
 
   /**
    * Opens a blank document. PDFKit (with its font engine) is imported on first use, not at start-up:
@@ -756,6 +761,13 @@ export class FormWriter {
       if (block.caption) {
         y += this.textAt(block.caption, x, y, width, 'italic', s.small, 'center');
       }
+      this.signatureSpaces.push({
+        page: this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count,
+        x,
+        top: y,
+        width,
+        height: s.signatureSpace,
+      });
       y += s.signatureSpace;
       if (block.name) {
         this.textAt(block.name, x, y, width, 'bold', s.body, 'center');

@@ -11,6 +11,7 @@
  * date), so the stored hash is reproducible. Digital signing (the e-office issue) will sign these bytes
  * into a new file, stored the same way; the row then records the signed file's hash and signed_at.
  */
+import type { SignaturePlacement } from '../signing/types.js';
 import type { IssuerBlock } from './form-data.js';
 import { SIGN_AND_SEAL_CAPTION } from './form-parts.js';
 import { FormWriter } from './layout.js';
@@ -33,7 +34,16 @@ export type ResultDocumentData = {
   procedureName: string;
 };
 
-export const renderResultDocument = async (data: ResultDocumentData): Promise<Buffer> => {
+export const renderResultDocument = async (data: ResultDocumentData): Promise<Buffer> =>
+  (await renderResultDocumentForSigning(data)).pdf;
+
+/**
+ * The result document and where its signer signs: the room of the signature block as a placement in PDF
+ * user space (points, origin bottom-left), a box centred in it for the signature image.
+ */
+export const renderResultDocumentForSigning = async (
+  data: ResultDocumentData,
+): Promise<{ pdf: Buffer; placement: SignaturePlacement | undefined }> => {
   const writer = await FormWriter.open('a4-portrait', {
     title: `${data.title} – ${data.documentNo}`,
     subject: data.procedureName,
@@ -57,7 +67,23 @@ export const renderResultDocument = async (data: ResultDocumentData): Promise<Bu
       recipients: data.recipients && data.recipients.length > 0 ? data.recipients : ['- Người yêu cầu;', '- Lưu: VT.'],
     },
   );
-  return writer.finish({
+  const space = writer.signatureSpaces[writer.signatureSpaces.length - 1];
+  const pageHeight = writer.doc.page.height;
+  const pdf = await writer.finish({
     footer: `Mã hồ sơ: ${data.dossierCode} – Xác minh văn bản: ${data.verifyUrl}`,
   });
+  if (!space) {
+    return { pdf, placement: undefined };
+  }
+  const width = Math.min(space.width, 170);
+  return {
+    pdf,
+    placement: {
+      page: space.page,
+      x: space.x + (space.width - width) / 2,
+      y: pageHeight - space.top - space.height,
+      width,
+      height: space.height,
+    },
+  };
 };

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { insertProcedureAgencies } from '@motcua/db';
+import { insertProcedureAgencies, listDocumentSignatures, listTrustedRootCertificates } from '@motcua/db';
 import type { ProcedureVersionContent } from '@motcua/domain';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPdfSignatures } from '../signing/verify-pdf.js';
 import { seedProcedure, seedWorld, signIn, TEST_PROCEDURE_WITH_FORM, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { type CitizenSession, multipartFile, samplePdf, signInCitizen } from '../usecases/portal/test-support.js';
+import { issueTestCredentialUnchecked } from '../usecases/signing/credentials.js';
 
 // Result documents: generated from the result template of the procedure version (filled from the dossier
 // and its filled application form), stored content-addressed, listed on the dossier and the control slip,
@@ -405,5 +407,49 @@ describe('rules around result documents', () => {
         'Hồ sơ chưa có thông tin cho 4 mục của mẫu văn bản kết quả: Họ, chữ đệm, tên (tờ khai); Giới tính (tờ khai); ' +
         'Ngày, tháng, năm sinh (tờ khai); Nơi sinh (tờ khai).',
     });
+  });
+});
+
+// Issue 19: once the approver and the deciding agency hold certificates, a generated result is signed by both
+// through signPdf (the approver's image at the signature block, the agency's seal over its left third).
+describe('a generated result with certificates', () => {
+  it('is signed by the approver then the agency; the signatures are recorded with the dossier', async () => {
+    const dossierCode = await counterDossierAtApprover();
+    const detail = (await t.app.inject({ url: `/api/v1/dossiers/${dossierCode}`, headers: await as('motcua') })).json();
+    const justice = agencyId('justice');
+    await issueTestCredentialUnchecked(
+      t.ctx,
+      { ownerKind: 'official', agencyId: justice, userId: world.users.lanhdao?.id ?? '' },
+      null,
+    );
+    await issueTestCredentialUnchecked(t.ctx, { ownerKind: 'agency', agencyId: justice }, null);
+    const generated = await generate('lanhdao', dossierCode, '218/2026/GKS');
+    expect(generated.statusCode, generated.body).toBe(201);
+    const pdf = await t.app.inject({
+      url: `/api/v1/dossiers/${dossierCode}/documents/${generated.json().id}`,
+      headers: await as('lanhdao'),
+    });
+    expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(generated.json().sha256);
+    const verified = verifyPdfSignatures(pdf.rawPayload, await listTrustedRootCertificates(t.ctx.db));
+    expect(verified.signatures.map((s) => [s.valid, s.coversWholeDocument])).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+    expect(verified.signatures[0]?.certificate?.subject).toContain('Lê Văn Lãnh Đạo');
+    const rows = await listDocumentSignatures(t.ctx.db, { dossierId: detail.id });
+    expect(rows.map((row) => [row.kind, row.outputSha256 === generated.json().sha256])).toEqual([
+      ['signer', false],
+      ['organisation', true],
+    ]);
+    expect(await pdfText(pdf.rawPayload)).toContain('Số: 218/2026/GKS');
+
+    // A processor's draft is not the approver's: only the agency signs it.
+    const other = await counterDossierAtApprover();
+    const drafted = await generate('chuyenvien', other, '219/2026');
+    const draftPdf = await t.app.inject({
+      url: `/api/v1/dossiers/${other}/documents/${drafted.json().id}`,
+      headers: await as('chuyenvien'),
+    });
+    expect(verifyPdfSignatures(draftPdf.rawPayload, []).signatures).toHaveLength(1);
   });
 });

@@ -3,11 +3,13 @@ import { insertUser, insertUserRole, listDocumentEvents } from '@motcua/db';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
+import { verifyPdfSignatures } from '../signing/verify-pdf.js';
 import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { computeDocumentEventHash } from '../usecases/eoffice/document-chain.js';
 import { type PdfSigner, setPdfSigner } from '../usecases/eoffice/outgoing/pdf-signer.js';
 import { multipartFile } from '../usecases/portal/test-support.js';
+import { ensureTestAuthority, issueTestCredentialUnchecked } from '../usecases/signing/credentials.js';
 
 // Monday 07/12/2026, 09:00 in Vietnam.
 const clock = fixedClock('2026-12-07T09:00:00+07:00');
@@ -18,8 +20,8 @@ const userIds: Record<string, string> = {};
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * A stand-in for the signing library (signing/sign-pdf.ts, not merged on this branch): it appends a PDF
- * comment naming the kind of signature, so each signature changes the file, and reports a certificate.
+ * A fast stand-in for signing/sign-pdf.ts in the concurrency test (numbering is what it checks): it appends
+ * a PDF comment naming the kind of signature and reports a certificate. The main flow signs for real.
  */
 const signedKinds: string[] = [];
 const testSigner: PdfSigner = async (_ctx, request) => {
@@ -58,7 +60,6 @@ const PEOPLE = [
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  setPdfSigner(testSigner);
   const hash = await hashPassword(TEST_PASSWORD);
   for (const person of PEOPLE) {
     const agency = world.agencies[person.agency];
@@ -94,6 +95,13 @@ beforeAll(async () => {
     .set({ documentAbbreviation: 'SXD' })
     .where('id', '=', world.agencies.construction?.id ?? '')
     .execute();
+  const justice = world.agencies.justice?.id ?? '';
+  await issueTestCredentialUnchecked(
+    t.ctx,
+    { ownerKind: 'official', agencyId: justice, userId: userIds.giamdoc ?? '' },
+    null,
+  );
+  await issueTestCredentialUnchecked(t.ctx, { ownerKind: 'agency', agencyId: justice }, null);
   for (const person of PEOPLE) {
     sessions[person.username] = (await signIn(t.app, person.username)).headers;
   }
@@ -284,12 +292,16 @@ describe('an outgoing document from draft to issue (Decree 30/2020 Art. 10–19)
     const file = await t.app.inject({ url: `/api/v1/outgoing-documents/${id}/file`, headers: as('vanthu') });
     expect(file.statusCode).toBe(200);
     expect(sha(file.rawPayload)).toBe(doc.signedFileSha256);
-    const text = file.rawPayload.toString('latin1');
-    expect(text).toContain('% signed signer');
-    expect(text).toContain('% signed organisation');
+    const authority = await ensureTestAuthority(t.ctx, '33');
+    const verification = verifyPdfSignatures(file.rawPayload, [authority.ca.certificatePem]);
+    expect(verification.signatures).toHaveLength(2);
+    expect(verification.signatures.every((signature) => signature.valid)).toBe(true);
+    expect(verification.modifiedAfterLastSignature).toBe(false);
+    expect(verification.signatures[0]?.certificate?.subject).toContain('Trần Văn Giám Đốc');
     // Public verification by the token of the QR code.
-    const verified = await t.app.inject({ url: `/api/v1/public/outgoing-documents/${doc.verificationToken}` });
-    expect(verified.json()).toMatchObject({ numberSymbol: '01/QĐ-STP', sha256: doc.signedFileSha256 });
+    const verified = await t.app.inject({ url: `/api/v1/public/documents/verify/${doc.verificationToken}` });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.body).toContain('01/QĐ-STP');
     const issuedList = await t.app.inject({ url: '/api/v1/outgoing-documents?view=issued', headers: as('vanthu') });
     expect(issuedList.json().items.map((item: { id: string }) => item.id)).toEqual([id]);
   });
@@ -369,6 +381,7 @@ describe('delegations (Art. 13)', () => {
 
 describe('numbering under concurrent signing (Art. 15)', () => {
   it('gives 20 documents signed at once the numbers 1..20, without gaps or repeats', async () => {
+    const previous = setPdfSigner(testSigner);
     const ids: string[] = [];
     for (let index = 0; index < 20; index += 1) {
       const id = await createDraft('soanthaoxd', 'construction', 'giamdocxd', `Quyết định số thứ tự ${index + 1}`);
@@ -410,5 +423,7 @@ describe('numbering under concurrent signing (Art. 15)', () => {
       Array.from({ length: 20 }, (_, index) => index + 1),
     );
     expect(rows.map((row) => row.numberSymbol)).toContain('20/QĐ-SXD');
+    expect(signedKinds.filter((kind) => kind === 'signer')).toHaveLength(20);
+    setPdfSigner(previous);
   }, 60_000);
 });

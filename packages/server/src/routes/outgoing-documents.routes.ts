@@ -31,7 +31,6 @@ import {
   findOutgoingList,
   getOutgoing,
   openOutgoingFile,
-  verifyOutgoing,
 } from '../usecases/eoffice/outgoing/read-outgoing.js';
 import { issueOutgoing, sealOutgoing, signOutgoing } from '../usecases/eoffice/outgoing/signing.js';
 
@@ -610,30 +609,5 @@ export const registerOutgoingDocumentRoutes = async (app: FastifyInstance, ctx: 
       },
     },
     async (request) => toDelegation(await revokeDelegationById(ctx, request.actor, request.params.id)),
-  );
-
-  // --- public verification ------------------------------------------------------------------------
-
-  api.get(
-    '/api/v1/public/outgoing-documents/:token',
-    {
-      schema: {
-        tags: ['portal'],
-        summary: 'Verify an issued document by the token of its QR code: number, date, subject and file hash',
-        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
-        response: {
-          200: z.object({
-            numberSymbol: z.string(),
-            documentType: z.string(),
-            subject: z.string(),
-            issuedAt: Instant.nullable(),
-            sha256: z.string().nullable(),
-          }),
-          400: Problem,
-          404: Problem,
-        },
-      },
-    },
-    async (request) => verifyOutgoing(ctx, request.params.token),
   );
 };

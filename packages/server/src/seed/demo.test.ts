@@ -1,3 +1,9 @@
+import {
+  findActiveAgencyCredential,
+  findActiveOfficialCredential,
+  findAgencyByCode,
+  findUserCredentials,
+} from '@motcua/db';
 import { DOSSIER_CODE_PATTERN, type DossierStatus, FINAL_STATUSES, type OfficialRole } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../testing/fixtures.js';
@@ -5,6 +11,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { verifyAuditChains } from '../usecases/dossiers/audit.js';
 import { DEFAULT_DEMO_PASSWORD, findWorkingDayBefore, seedDemo } from './demo.js';
 import { buildDemoProcess, DEMO_AGENCY_CODES, DEMO_PROCEDURES } from './demo-procedures.js';
+import { seedDemoSigning } from './demo-signing.js';
 
 let t: TestApp;
 let first: Awaited<ReturnType<typeof seedDemo>>;
@@ -277,5 +284,17 @@ describe('the demo surveys (SIPAS)', () => {
     expect(detail.frozen).toBe(true);
     expect(detail.province.responses).toBeGreaterThan(0);
     expect(detail.province.index.percent).toBeGreaterThan(50);
+  });
+
+  it('has test certificates for Sở Nội vụ and its director and head of unit, issued once', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const credential = await findActiveAgencyCredential(t.ctx.db, agency?.id ?? '');
+    expect(credential?.issuer).toContain('motcua TEST CA — không có giá trị pháp lý');
+    for (const username of ['giamdoc.snv', 'truongphong.snv']) {
+      const user = await findUserCredentials(t.ctx.db, username);
+      expect((await findActiveOfficialCredential(t.ctx.db, user?.id ?? ''))?.subject, username).toContain('CN=');
+      await signIn(t.app, username, DEFAULT_DEMO_PASSWORD);
+    }
+    expect((await seedDemoSigning(t.ctx, { provinceCode: '33', password: DEFAULT_DEMO_PASSWORD })).issued).toBe(0);
   });
 });

@@ -43,6 +43,7 @@ import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
+import { seedDemoSigning } from './demo-signing.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -442,6 +443,8 @@ export const seedDemo = async (
     await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Surveys came later than the first demos: they are added once to a demo seeded before them.
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
+    // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials, once.
+    await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -490,6 +493,8 @@ export const seedDemo = async (
   }
   // SIPAS: last year's published survey and this year's in progress, sampled from the returned dossiers.
   await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE, users.get('dieutravien') ?? null);
+  // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials.
+  await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

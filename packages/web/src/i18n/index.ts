@@ -5,6 +5,7 @@ import type { CitizenMessages } from './citizen-vi';
 import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
+import type { DocVerifyMessages } from './doc-verify-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
@@ -41,6 +42,8 @@ declare module 'i18next' {
           // `sipas.*` with the SIPAS pages (./sipas.ts).
           sipas: SipasMessages;
           pakn: PaknConsoleMessages;
+          // `docVerify.*` with the document verification page (./doc-verify.ts).
+          docVerify: DocVerifyMessages;
         };
     };
   }

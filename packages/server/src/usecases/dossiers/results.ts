@@ -22,8 +22,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
-import { renderResultDocument } from '../../pdf/render-result.js';
+import { renderResultDocumentForSigning } from '../../pdf/render-result.js';
 import { iso } from '../portal/citizen-dossier.js';
+import { recordResultSignatures, signResultDocument } from '../signing/sign-result.js';
 import { describeFormPlaces, findFilledApplicationForm } from './application-form.js';
 import { type DossierAccess, getReadableDossier } from './dossier-access.js';
 import { atOf, issuerOf } from './forms.js';
@@ -174,7 +175,7 @@ export const generateResultDocument = async (
   const signerName = signsAsApprover ? (await findUserProfile(ctx.db, official.userId))?.fullName : undefined;
   // The row's id is chosen first: the PDF's QR code points to /v/<id> (a file cannot print its own hash).
   const id = randomUUID();
-  const pdf = await renderResultDocument({
+  const rendered = await renderResultDocumentForSigning({
     issuer: await issuerOf(ctx, agency),
     documentNo: input.documentNo,
     issuedAt,
@@ -188,9 +189,18 @@ export const generateResultDocument = async (
     dossierCode: dossier.code,
     procedureName: dossier.procedureName,
   });
-  const stored = await ctx.storage.put(pdf);
-  const document = await ctx.db.transaction().execute((trx) =>
-    insertCitizenDossierDocument(trx, {
+  // Signed by the approver and the deciding agency when their certificates exist (issue 19); unsigned otherwise.
+  const signed = await signResultDocument(ctx, {
+    pdf: rendered.pdf,
+    placement: rendered.placement,
+    dossierCode: dossier.code,
+    approverUserId: signsAsApprover ? official.userId : null,
+    agencyId: decidingAgencyId,
+    location: agency.name,
+  });
+  const stored = await ctx.storage.put(signed.pdf);
+  const document = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertCitizenDossierDocument(trx, {
       id,
       origin: 'generated',
       dossierId: dossier.id,
@@ -203,8 +213,16 @@ export const generateResultDocument = async (
       sizeBytes: stored.size,
       uploadedBy: official.userId,
       uploadedByCitizenId: null,
-    }),
-  );
+    });
+    await recordResultSignatures(trx, {
+      documentId: id,
+      dossierId: dossier.id,
+      provinceCode: dossier.provinceCode,
+      agencyId: decidingAgencyId,
+      signatures: signed.signatures,
+    });
+    return inserted;
+  });
   return describeResult(ctx, document);
 };
 

@@ -10594,12 +10594,14 @@ export interface paths {
       };
     };
   };
-  "/api/v1/public/outgoing-documents/{token}": {
-    /** Verify an issued document by the token of its QR code: number, date, subject and file hash */
+  "/api/v1/signing/credentials": {
+    /** The signing certificates of an agency and its officials, newest first; keyset-paginated */
     get: {
       parameters: {
-        path: {
-          token: string;
+        query: {
+          agencyId: string;
+          cursor?: string;
+          limit?: number;
         };
       };
       responses: {
@@ -10607,11 +10609,8 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              numberSymbol: string;
-              documentType: string;
-              subject: string;
-              issuedAt: string | null;
-              sha256: string | null;
+              items: components["schemas"]["SigningCredential"][];
+              nextCursor: string | null;
             };
           };
         };
@@ -10622,7 +10621,293 @@ export interface paths {
           };
         };
         /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
         404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/signing/credentials/test-certificate": {
+    /**
+     * Issue a certificate of the install’s TEST CA to an official of the agency or to the agency
+     * @description For trials only: the test CA ("motcua TEST CA — không có giá trị pháp lý") is no certification authority; a real certificate is imported.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": OneOf<[{
+            /** @enum {string} */
+            ownerKind: "official";
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            userId: string;
+          }, {
+            /** @enum {string} */
+            ownerKind: "agency";
+            /** Format: uuid */
+            agencyId: string;
+          }]>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["SigningCredential"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/signing/credentials/import": {
+    /** Import a PKCS#12 file (.p12/.pfx) for an official of the agency or for the agency */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            owner: OneOf<[{
+              /** @enum {string} */
+              ownerKind: "official";
+              /** Format: uuid */
+              agencyId: string;
+              /** Format: uuid */
+              userId: string;
+            }, {
+              /** @enum {string} */
+              ownerKind: "agency";
+              /** Format: uuid */
+              agencyId: string;
+            }]>;
+            pkcs12Base64: string;
+            passphrase: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["SigningCredential"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/signing/credentials/{id}/image": {
+    /** Set the official’s signature image or the agency’s seal image (PNG) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            pngBase64: string;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SigningCredential"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/signing/credentials/{id}/revoke": {
+    /** Revoke a certificate: it signs nothing more; earlier signatures stay verifiable */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SigningCredential"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -12637,6 +12922,111 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/documents/verify/{token}": {
+    /**
+     * Verify an issued official document by the token of its QR code: number, issuer, signatures, SHA-256
+     * @description Confidential documents are never shown; lookups are limited per client address (429).
+     */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicDocumentVerification"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/documents/verify": {
+    /**
+     * Upload a PDF (multipart, field "file") and get motcua’s verification of every signature in it
+     * @description Nothing is stored. Uploads are limited per client address (429).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["UploadedPdfVerification"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -17142,6 +17532,108 @@ export interface components {
           note?: string;
         }[];
       nextCursor: string | null;
+    };
+    /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
+    SigningCredentialInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      ownerKind: "official" | "agency" | "test_ca" | "test_tsa" | "trusted_root";
+      agencyId: string | null;
+      userId: string | null;
+      /** @description The official’s full name or the agency’s name */
+      ownerName: string | null;
+      /**
+       * @description test_ca: issued by the install’s TEST CA (no legal value)
+       * @enum {string}
+       */
+      origin: "test_ca" | "imported";
+      subject: string;
+      issuer: string;
+      serial: string;
+      certificateSha256: string;
+      notBefore: string;
+      notAfter: string;
+      /** @enum {string} */
+      status: "active" | "revoked";
+      /** @description The signature (official) or seal (agency) image, PNG */
+      signatureImageSha256: string | null;
+      version: number;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    /** @description An issued official document, as its QR code shows it */
+    PublicDocumentVerificationInput: {
+      /** @description Số và ký hiệu, e.g. "12/QĐ-UBND" */
+      numberSymbol: string | null;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description Trích yếu nội dung */
+      subject: string;
+      agencyName: string | null;
+      issuedAt: string | null;
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          signedAt: string;
+        })[];
+      signedFileSha256: string | null;
+      /** @description motcua’s verification of the stored signed file, now */
+      signedFileCheck: {
+        signatures: number;
+        allValid: boolean;
+        modifiedAfterLastSignature: boolean;
+      } | null;
+      isDemo: boolean;
+    };
+    /** @description motcua’s verification of the signatures of an uploaded PDF */
+    UploadedPdfVerificationInput: {
+      sha256: string;
+      signatures: ({
+          index: number;
+          subFilter: string | null;
+          byteRange: number[];
+          byteRangeWellFormed: boolean;
+          coversWholeDocument: boolean;
+          digestMatches: boolean;
+          signatureValid: boolean;
+          signingCertificateBound: boolean;
+          certificate: {
+            subject: string;
+            issuer: string;
+            serial: string;
+            sha256: string;
+            notBefore: string;
+            notAfter: string;
+          } | null;
+          chain: string[];
+          chainTrusted: boolean;
+          certificateValidAtSigningTime: boolean;
+          signingTime: string | null;
+          timestamp: {
+            at: string;
+            valid: boolean;
+          } | null;
+          valid: boolean;
+          problems: string[];
+        })[];
+      modifiedAfterLastSignature: boolean;
+      /** @description These exact bytes are an issued document of this system (or a one-stop result it signed) */
+      knownAs: (OneOf<[{
+        /** @constant */
+        kind: "outgoing";
+        numberSymbol: string | null;
+        token: string | null;
+      }, {
+        /** @constant */
+        kind: "result";
+      }]>) | null;
     };
     /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
     SipasQuestionnaireDefinitionInput: {
@@ -21959,6 +22451,108 @@ export interface components {
           note?: string;
         }[];
       nextCursor: string | null;
+    };
+    /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
+    SigningCredential: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      ownerKind: "official" | "agency" | "test_ca" | "test_tsa" | "trusted_root";
+      agencyId: string | null;
+      userId: string | null;
+      /** @description The official’s full name or the agency’s name */
+      ownerName: string | null;
+      /**
+       * @description test_ca: issued by the install’s TEST CA (no legal value)
+       * @enum {string}
+       */
+      origin: "test_ca" | "imported";
+      subject: string;
+      issuer: string;
+      serial: string;
+      certificateSha256: string;
+      notBefore: string;
+      notAfter: string;
+      /** @enum {string} */
+      status: "active" | "revoked";
+      /** @description The signature (official) or seal (agency) image, PNG */
+      signatureImageSha256: string | null;
+      version: number;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    /** @description An issued official document, as its QR code shows it */
+    PublicDocumentVerification: {
+      /** @description Số và ký hiệu, e.g. "12/QĐ-UBND" */
+      numberSymbol: string | null;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description Trích yếu nội dung */
+      subject: string;
+      agencyName: string | null;
+      issuedAt: string | null;
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant with the +07:00 offset */
+          signedAt: string;
+        })[];
+      signedFileSha256: string | null;
+      /** @description motcua’s verification of the stored signed file, now */
+      signedFileCheck: {
+        signatures: number;
+        allValid: boolean;
+        modifiedAfterLastSignature: boolean;
+      } | null;
+      isDemo: boolean;
+    };
+    /** @description motcua’s verification of the signatures of an uploaded PDF */
+    UploadedPdfVerification: {
+      sha256: string;
+      signatures: ({
+          index: number;
+          subFilter: string | null;
+          byteRange: number[];
+          byteRangeWellFormed: boolean;
+          coversWholeDocument: boolean;
+          digestMatches: boolean;
+          signatureValid: boolean;
+          signingCertificateBound: boolean;
+          certificate: {
+            subject: string;
+            issuer: string;
+            serial: string;
+            sha256: string;
+            notBefore: string;
+            notAfter: string;
+          } | null;
+          chain: string[];
+          chainTrusted: boolean;
+          certificateValidAtSigningTime: boolean;
+          signingTime: string | null;
+          timestamp: {
+            at: string;
+            valid: boolean;
+          } | null;
+          valid: boolean;
+          problems: string[];
+        })[];
+      modifiedAfterLastSignature: boolean;
+      /** @description These exact bytes are an issued document of this system (or a one-stop result it signed) */
+      knownAs: (OneOf<[{
+        /** @constant */
+        kind: "outgoing";
+        numberSymbol: string | null;
+        token: string | null;
+      }, {
+        /** @constant */
+        kind: "result";
+      }]>) | null;
     };
     /** @description A questionnaire: factors (service or policy) → criteria → questions (likert5, choices, free text) */
     SipasQuestionnaireDefinition: {

@@ -1,23 +1,19 @@
 import type { AppContext } from '../../../context.js';
-import { AppError } from '../../../errors/app-error.js';
+import { signPdf } from '../../../signing/sign-pdf.js';
 import type { AppliedSignature, SignPdfRequest } from '../../../signing/types.js';
 
 /** Applies a digital signature to a PDF (the contract of signing/types.ts). */
 export type PdfSigner = (ctx: AppContext, request: SignPdfRequest) => Promise<AppliedSignature>;
 
-const unavailable: PdfSigner = async () => {
-  throw new AppError('OUTGOING_SIGNING_UNAVAILABLE');
-};
-
-let current: PdfSigner = unavailable;
+let current: PdfSigner = signPdf;
 
 /**
- * The signer the sign and seal steps use. Until the signing library (signing/sign-pdf.ts) is wired here,
- * signing answers 503 OUTGOING_SIGNING_UNAVAILABLE; tests install a signer of their own.
+ * The signer the sign and seal steps use: signing/sign-pdf.ts (the official's or the agency's active
+ * credential; 422 SIGNING_CREDENTIAL_MISSING without one). A test may install a stand-in.
  */
 export const getPdfSigner = (): PdfSigner => current;
 
-/** Installs the signer (at start-up, or in a test); returns the previous one. */
+/** Installs the signer (in a test); returns the previous one. */
 export const setPdfSigner = (signer: PdfSigner): PdfSigner => {
   const previous = current;
   current = signer;

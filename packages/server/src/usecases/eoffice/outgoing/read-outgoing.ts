@@ -1,5 +1,4 @@
 import {
-  findOutgoingByVerificationToken,
   findUserNames,
   listDocumentEvents,
   listOutgoing,
@@ -241,19 +240,4 @@ export const openOutgoingFile = async (
     throw new AppError('NOT_FOUND', { resource: OUTGOING });
   }
   return { stream, fileName, mediaType };
-};
-
-/** The public verification of an issued document by the token of its QR code: its number, date and hash. */
-export const verifyOutgoing = async (ctx: AppContext, token: string) => {
-  const record = await findOutgoingByVerificationToken(ctx.db, token);
-  if (record?.status !== 'issued') {
-    throw new AppError('NOT_FOUND', { resource: OUTGOING });
-  }
-  return {
-    numberSymbol: record.numberSymbol ?? '',
-    documentType: record.documentType,
-    subject: record.subject,
-    issuedAt: record.issuedAt?.toISOString() ?? null,
-    sha256: record.signedFileSha256,
-  };
 };
