@@ -402,3 +402,23 @@ export const listDocumentOfficials = async (db: Db, agencyId: string) =>
     .orderBy('appUser.id')
     .limit(500)
     .execute();
+
+/** Sets an agency's abbreviation for document symbols when it has none (the demo seed). */
+export const setDocumentAbbreviationIfMissing = async (db: Db, agencyId: string, abbreviation: string) => {
+  await db
+    .updateTable('agency')
+    .set({ documentAbbreviation: abbreviation })
+    .where('id', '=', agencyId)
+    .where('documentAbbreviation', 'is', null)
+    .execute();
+};
+
+/** Whether an agency has demo outgoing documents already (the demo seed runs once). */
+export const hasDemoOutgoing = async (db: Db, agencyId: string): Promise<boolean> =>
+  (await db
+    .selectFrom('outgoingDocument')
+    .select('id')
+    .where('agencyId', '=', agencyId)
+    .where('isDemo', '=', true)
+    .limit(1)
+    .executeTakeFirst()) !== undefined;

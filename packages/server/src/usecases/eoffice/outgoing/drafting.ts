@@ -43,6 +43,8 @@ export type OutgoingDraftInput = {
   signMode: SignMode;
   signerUserId?: string | null | undefined;
   signerTitle?: string | null | undefined;
+  /** Demo data (the demo seed), labelled as such wherever it is shown. */
+  isDemo?: boolean | undefined;
 };
 
 const checkUsers = async (ctx: AppContext, users: { field: string; id: string | null | undefined }[]) => {
@@ -86,6 +88,7 @@ export const createOutgoingDraft = async (ctx: AppContext, actor: Actor, input: 
         signMode: input.signMode,
         signerUserId: input.signerUserId ?? null,
         signerTitle: input.signerTitle ?? null,
+        isDemo: input.isDemo ?? false,
       },
       official: { userId: official.userId, role: official.grants[0]?.role ?? null },
       at: now,

@@ -48,7 +48,7 @@ export const resolvePlacement = (
 
 const FONT_DIR = new URL('../../../../assets/fonts/', import.meta.url);
 let fontBytes: { regular: Buffer; italic: Buffer } | undefined;
-const loadFontBytes = async () => {
+export const loadFontBytes = async () => {
   fontBytes ??= {
     regular: await readFile(new URL('LiberationSerif-Regular.ttf', FONT_DIR)),
     italic: await readFile(new URL('LiberationSerif-Italic.ttf', FONT_DIR)),
