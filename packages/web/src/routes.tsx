@@ -24,6 +24,15 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const OutgoingListPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingListPage').then((m) => ({ default: m.OutgoingListPage })),
+);
+const OutgoingNewPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingNewPage').then((m) => ({ default: m.OutgoingNewPage })),
+);
+const OutgoingDocumentPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingDocumentPage').then((m) => ({ default: m.OutgoingDocumentPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const DocumentVerifyPage = lazy(() =>
   import('./features/doc-verify/DocumentVerifyPage').then((m) => ({ default: m.DocumentVerifyPage })),
@@ -149,6 +158,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn', element: <PaknInboxPage /> },
   { path: 'pakn/thong-ke', element: <PaknStatisticsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
+  { path: 'van-ban-di', element: <OutgoingListPage /> },
+  { path: 'van-ban-di/moi', element: <OutgoingNewPage /> },
+  { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -29,6 +29,7 @@ export const consoleEn: ConsoleCoreMessages = {
     par: 'PAR Index',
     sipas: 'Satisfaction surveys (SIPAS)',
     pakn: 'Feedback (PAKN)',
+    outgoing: 'Outgoing documents',
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',

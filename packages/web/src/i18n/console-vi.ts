@@ -34,6 +34,7 @@ export const consoleVi = {
     par: 'Chỉ số CCHC',
     sipas: 'Khảo sát hài lòng (SIPAS)',
     pakn: 'Phản ánh, kiến nghị',
+    outgoing: 'Văn bản đi',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',

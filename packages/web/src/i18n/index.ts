@@ -7,6 +7,7 @@ import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { DocVerifyMessages } from './doc-verify-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
@@ -44,6 +45,8 @@ declare module 'i18next' {
           pakn: PaknConsoleMessages;
           // `docVerify.*` with the document verification page (./doc-verify.ts).
           docVerify: DocVerifyMessages;
+          // `outgoing.*` with the outgoing documents pages (./outgoing.ts).
+          outgoing: OutgoingMessages;
         };
     };
   }
