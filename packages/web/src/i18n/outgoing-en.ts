@@ -87,5 +87,17 @@ export const outgoingEn: OutgoingMessages = {
   history: 'History',
   signatureKind: { signer: 'Competent person', organisation: 'Organisation' },
   none: 'None yet.',
+  actions: {
+    create: 'Draft created',
+    upload_version: 'Version uploaded',
+    edit: 'Draft edited',
+    submit: 'Submitted',
+    review_approved: 'Approved',
+    review_returned: 'Returned',
+    sign: 'Signed and numbered',
+    seal: 'Organisation’s signature',
+    issue: 'Issued',
+    cancel: 'Cancelled',
+  },
   back: 'Outgoing documents',
 };

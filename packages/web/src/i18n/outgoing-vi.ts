@@ -86,6 +86,18 @@ export const outgoingVi = {
   history: 'Lịch sử',
   signatureKind: { signer: 'Người có thẩm quyền', organisation: 'Cơ quan' },
   none: 'Chưa có.',
+  actions: {
+    create: 'Tạo dự thảo',
+    upload_version: 'Tải lên phiên bản',
+    edit: 'Sửa dự thảo',
+    submit: 'Trình duyệt',
+    review_approved: 'Đồng ý',
+    review_returned: 'Trả lại',
+    sign: 'Ký số, lấy số',
+    seal: 'Ký số của cơ quan',
+    issue: 'Phát hành',
+    cancel: 'Hủy',
+  },
   back: 'Văn bản đi',
 };
 export type OutgoingMessages = typeof outgoingVi;

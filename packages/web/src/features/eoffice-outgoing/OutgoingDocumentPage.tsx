@@ -27,6 +27,25 @@ import {
 type ChainRow = NonNullable<OutgoingEditInput['chain']>[number];
 type RecipientRow = NonNullable<OutgoingEditInput['recipients']>[number];
 
+const ACTION_KEYS = {
+  create: true,
+  upload_version: true,
+  edit: true,
+  submit: true,
+  review_approved: true,
+  review_returned: true,
+  sign: true,
+  seal: true,
+  issue: true,
+  cancel: true,
+} as const;
+type ActionKey = keyof typeof ACTION_KEYS;
+
+/** A row of an editor with a key of its own (rows are added and removed). */
+let nextRowKey = 0;
+const keyed = <T extends object>(row: T): T & { rowKey: number } => ({ ...row, rowKey: ++nextRowKey });
+const unkeyed = <T extends { rowKey: number }>({ rowKey: _key, ...row }: T) => row;
+
 const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div style={{ minWidth: 180 }}>
     <Text type="secondary" style={{ fontSize: 13 }}>
@@ -45,21 +64,25 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
   const agencies = useRecipientAgencies(me?.provinceCode ?? undefined);
   const edit = useEditOutgoing(doc.id);
   const lastRound = doc.steps.filter((step) => step.reviewRound === Math.max(doc.reviewRound, 1));
-  const [chain, setChain] = useState<ChainRow[]>(
-    lastRound.map((step) => ({
-      stage: step.stage,
-      reviewerUserId: step.reviewerUserId,
-      substituteUserId: step.substituteUserId,
-      kind: step.kind,
-    })),
+  const [chain, setChain] = useState<(ChainRow & { rowKey: number })[]>(() =>
+    lastRound.map((step) =>
+      keyed({
+        stage: step.stage,
+        reviewerUserId: step.reviewerUserId,
+        substituteUserId: step.substituteUserId,
+        kind: step.kind,
+      }),
+    ),
   );
-  const [recipients, setRecipients] = useState<RecipientRow[]>(
+  const [recipients, setRecipients] = useState<(RecipientRow & { rowKey: number })[]>(() =>
     doc.recipients.map((recipient) =>
-      recipient.channel === 'system'
-        ? { agencyId: recipient.recipientAgencyId ?? undefined, purpose: recipient.purpose }
-        : recipient.channel === 'package'
-          ? { externalCode: recipient.externalCode ?? undefined, name: recipient.name, purpose: recipient.purpose }
-          : { name: recipient.name, paper: true, purpose: recipient.purpose },
+      keyed(
+        recipient.channel === 'system'
+          ? { agencyId: recipient.recipientAgencyId ?? undefined, purpose: recipient.purpose }
+          : recipient.channel === 'package'
+            ? { externalCode: recipient.externalCode ?? undefined, name: recipient.name, purpose: recipient.purpose }
+            : { name: recipient.name, paper: true, purpose: recipient.purpose },
+      ),
     ),
   );
   const options = (people.data?.items ?? []).map((person) => ({ value: person.userId, label: person.fullName }));
@@ -73,7 +96,7 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
       <Text type="secondary">{t('outgoing.chainHint')}</Text>
       <Flex vertical gap={8} style={{ marginTop: 8 }}>
         {chain.map((row, index) => (
-          <Flex key={`${index}-${row.reviewerUserId}`} gap={8} wrap align="center" data-testid="chain-row">
+          <Flex key={row.rowKey} gap={8} wrap align="center" data-testid="chain-row">
             <InputNumber
               aria-label={t('outgoing.stage')}
               min={1}
@@ -120,12 +143,12 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
           onClick={() =>
             setChain((rows) => [
               ...rows,
-              {
+              keyed({
                 stage: Math.max(0, ...rows.map((row) => row.stage)) + 1,
                 reviewerUserId: '',
                 substituteUserId: null,
-                kind: 'review',
-              },
+                kind: 'review' as const,
+              }),
             ])
           }
         >
@@ -137,7 +160,7 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
       </Title>
       <Flex vertical gap={8}>
         {recipients.map((row, index) => (
-          <Flex key={index} gap={8} wrap align="center" data-testid="recipient-row">
+          <Flex key={row.rowKey} gap={8} wrap align="center" data-testid="recipient-row">
             <Select
               aria-label={t('outgoing.recipientAgency')}
               placeholder={t('outgoing.recipientAgency')}
@@ -179,7 +202,7 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
             </Button>
           </Flex>
         ))}
-        <Button style={{ alignSelf: 'flex-start' }} onClick={() => setRecipients((rows) => [...rows, {}])}>
+        <Button style={{ alignSelf: 'flex-start' }} onClick={() => setRecipients((rows) => [...rows, keyed({})])}>
           {t('outgoing.addRecipient')}
         </Button>
       </Flex>
@@ -190,7 +213,7 @@ const ChainEditor = ({ doc }: { doc: OutgoingDetail }) => {
         loading={edit.isPending}
         onClick={() =>
           edit.mutate(
-            { expectedVersion: doc.version, chain, recipients },
+            { expectedVersion: doc.version, chain: chain.map(unkeyed), recipients: recipients.map(unkeyed) },
             { onSuccess: () => void message.success(t('outgoing.saved')) },
           )
         }
@@ -526,7 +549,8 @@ export const OutgoingDocumentPage = () => {
         <ol style={{ margin: 0, paddingLeft: 18 }}>
           {doc.events.map((event) => (
             <li key={event.seq}>
-              {formatDateTime(event.at)} · {event.actorName ?? ''} · {event.action} → {event.toStatus}
+              {formatDateTime(event.at)} · {event.actorName ?? ''} ·{' '}
+              {event.action in ACTION_KEYS ? t(`outgoing.actions.${event.action as ActionKey}`) : event.action}
               {event.note ? `: ${event.note}` : ''}
             </li>
           ))}
