@@ -379,6 +379,31 @@ describe('delegations (Art. 13)', () => {
   });
 });
 
+describe('confidential documents', () => {
+  it('log every read of the record (document_read)', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/outgoing-documents',
+      headers: as('soanthao'),
+      payload: {
+        agencyId: world.agencies.justice?.id,
+        documentType: 'BC',
+        subject: 'Báo cáo mật',
+        confidentiality: 'mat',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    await detail('soanthao', id);
+    await detail('giamdoc', id);
+    const reads = await t.database.db.selectFrom('documentRead').selectAll().where('documentId', '=', id).execute();
+    expect(reads.map((read) => read.userId).sort()).toEqual([userIds.giamdoc, userIds.soanthao].sort());
+    expect(await t.app.inject({ url: `/api/v1/outgoing-documents/${id}`, headers: as('vanthuxd') })).toMatchObject({
+      statusCode: 404,
+    });
+  });
+});
+
 describe('numbering under concurrent signing (Art. 15)', () => {
   it('gives 20 documents signed at once the numbers 1..20, without gaps or repeats', async () => {
     const previous = setPdfSigner(testSigner);

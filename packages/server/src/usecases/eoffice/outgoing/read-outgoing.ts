@@ -1,5 +1,6 @@
 import {
   findUserNames,
+  insertDocumentRead,
   listDocumentEvents,
   listOutgoing,
   listOutgoingDeliveries,
@@ -118,6 +119,15 @@ export const findOutgoingList = async (
 /** One document with its versions, chain (every round), recipients, signatures, deliveries and history. */
 export const getOutgoing = async (ctx: AppContext, actor: Actor, id: string) => {
   const { official, record } = await getReadableOutgoing(ctx, actor, id);
+  if (record.confidentiality !== 'normal') {
+    // Every read of a confidential document is logged (migration 0025, document_read).
+    await insertDocumentRead(ctx.db, {
+      documentKind: 'outgoing',
+      documentId: id,
+      userId: official.userId,
+      what: 'record',
+    });
+  }
   const [versions, steps, recipients, signatures, deliveries, events] = await Promise.all([
     listOutgoingVersions(ctx.db, id),
     listOutgoingSteps(ctx.db, id),
@@ -219,7 +229,15 @@ export const openOutgoingFile = async (
   actor: Actor,
   input: { id: string; versionNo?: number | undefined },
 ) => {
-  const { record } = await getReadableOutgoing(ctx, actor, input.id);
+  const { official, record } = await getReadableOutgoing(ctx, actor, input.id);
+  if (record.confidentiality !== 'normal') {
+    await insertDocumentRead(ctx.db, {
+      documentKind: 'outgoing',
+      documentId: input.id,
+      userId: official.userId,
+      what: 'file',
+    });
+  }
   let sha: string | null = null;
   let fileName = 'van-ban.pdf';
   let mediaType = 'application/pdf';
