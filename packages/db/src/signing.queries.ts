@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { handlingAgencySql } from './statistics-sql.js';
 import type { DocumentSignatureTable } from './tables/eoffice.js';
 import type { SigningCredentialTable, SigningOwnerKind } from './tables/signing.js';
 
@@ -162,3 +163,51 @@ export const findDocumentSignatureByOutput = async (db: Db, sha256: string) =>
 /** Records that a dossier document's stored file is digitally signed (dossier_document.signed_at, 0011). */
 export const markDossierDocumentSigned = async (db: Db, id: string, signedAt: Date) =>
   db.updateTable('dossierDocument').set({ signedAt }).where('id', '=', id).execute();
+
+// --- Decision 766 indicator 11 (results with legal value) --------------------------------------------------
+
+/**
+ * Of the dossiers resolved (completed) in [from, to), those with a result motcua signed digitally, by province
+ * and handling agency (the agency the statistics attribute a dossier to).
+ */
+export const sumSignedResultDossiers = async (
+  db: Db,
+  input: { provinceCodes: readonly string[]; agencyIds: readonly string[] | null; from: Date; to: Date },
+): Promise<{ provinceCode: string; agencyId: string; signedResults: number }[]> => {
+  if (input.provinceCodes.length === 0) {
+    return [];
+  }
+  const agencyFilter =
+    input.agencyIds === null
+      ? sql`true`
+      : sql`(d.receiving_agency_id = any(${[...input.agencyIds]}::uuid[]) or ${handlingAgencySql('d')} = any(${[
+          ...input.agencyIds,
+        ]}::uuid[]))`;
+  const result = await sql<{ provinceCode: string; agencyId: string; signedResults: number }>`
+    select d.province_code, (${handlingAgencySql('d')})::text as agency_id, count(*)::int as signed_results
+    from dossier d
+    where d.province_code = any(${[...input.provinceCodes]}::text[])
+      and d.completed_at >= ${input.from} and d.completed_at < ${input.to}
+      and exists (select 1 from document_signature s where s.dossier_id = d.id)
+      and ${agencyFilter}
+    group by 1, 2`.execute(db);
+  return result.rows;
+};
+
+/** The agencies (with their province) where an official or the agency itself holds an active certificate. */
+export const listAgenciesWithSigningCredentials = async (
+  db: Db,
+  provinceCodes: readonly string[],
+): Promise<{ agencyId: string; provinceCode: string }[]> =>
+  provinceCodes.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('signingCredential')
+          .select(['agencyId', 'provinceCode'])
+          .distinct()
+          .where('ownerKind', 'in', ['official', 'agency'])
+          .where('status', '=', 'active')
+          .where('provinceCode', 'in', [...provinceCodes])
+          .execute()
+      ).flatMap((row) => (row.agencyId ? [{ agencyId: row.agencyId, provinceCode: row.provinceCode }] : []));

@@ -39,6 +39,13 @@ export type PaymentCounts = { feeBearing: number; paidOnline: number; paidAtCoun
 export type RatingCounts = { dissatisfiedNotLate: number };
 
 /**
+ * Decision 766 indicator 11 input: of the dossiers resolved in the period, those whose result document motcua
+ * signed digitally (document_signature with the dossier — issue 19). Given only for units that hold a signing
+ * certificate in motcua: elsewhere results are not signed here and the indicator stays without data.
+ */
+export type SignedResultCounts = { signedResults: number };
+
+/**
  * How motcua gets an indicator: computed from its aggregates, computed from its payment counts
  * (no data when they were not read, e.g. for imported units), or not held (with why).
  */
@@ -55,6 +62,12 @@ type IndicatorSource =
       reasonWithout: ReportText;
     }
   | { kind: 'no_data'; reason: ReportText }
+  /** From the results motcua signed (no data for a unit without a signing certificate). */
+  | {
+      kind: 'signed_results';
+      compute: (sums: AggregateSums, results: SignedResultCounts) => { numerator: number; base: number };
+      reasonWithout: ReportText;
+    }
   /** From the PAKN register (packages/domain/src/pakn); full marks when the unit had no PAKN in the base. */
   | {
       kind: 'pakn';
@@ -222,10 +235,20 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 1,
         formula:
           'Tổng số hồ sơ có cấp kết quả điện tử có giá trị pháp lý / Tổng số hồ sơ đã hoàn thành, trả kết quả của các TTHC có quy định trả kết quả bằng văn bản, giấy tờ × 100',
-        source: noData(
-          'motcua lưu văn bản kết quả nhưng chưa ký số, nên chưa xác định được kết quả điện tử có giá trị pháp lý.',
-          'motcua stores result documents but does not sign them digitally yet, so it cannot tell results with legal value.',
-        ),
+        // Base: the dossiers resolved in the period (motcua does not know which procedures' results are
+        // papers — all are counted [INF]); numerator: those with a result motcua signed digitally (Law on
+        // E-Transactions 2023: a document digitally signed has the legal value of the signed original [RECALL]).
+        source: {
+          kind: 'signed_results',
+          compute: (sums, results) => {
+            const resolved = buildStatisticsFigures(sums).resolved;
+            return { numerator: Math.min(results.signedResults, resolved), base: resolved };
+          },
+          reasonWithout: {
+            vi: 'đơn vị chưa có chứng thư số trên motcua, nên kết quả không được ký số tại đây.',
+            en: 'the unit holds no signing certificate in motcua, so its results are not signed here.',
+          },
+        },
       },
       {
         stt: 12,
@@ -475,6 +498,8 @@ export const computeServiceIndex = (
   ratings?: RatingCounts,
   /** The unit's PAKN counts for the two PAKN indicators (no data without them). */
   pakn?: PaknIndicatorCounts,
+  /** The unit's digitally signed results (indicator 11; no data without them). */
+  signedResults?: SignedResultCounts,
 ): ServiceIndexResult => {
   const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
     const indicators: IndicatorResult[] = group.indicators.map((definition) => {
@@ -499,7 +524,9 @@ export const computeServiceIndex = (
               ? source.reasonWithout
               : source.kind === 'pakn' && !pakn
                 ? source.reasonWithout
-                : null;
+                : source.kind === 'signed_results' && !signedResults
+                  ? source.reasonWithout
+                  : null;
       if (reason) {
         return {
           ...base,
@@ -516,9 +543,11 @@ export const computeServiceIndex = (
             ? source.compute(sums, ratings)
             : source.kind === 'pakn' && pakn
               ? source.compute(pakn)
-              : source.kind === 'computed'
-                ? source.compute(sums)
-                : { numerator: 0, base: 0 };
+              : source.kind === 'signed_results' && signedResults
+                ? source.compute(sums, signedResults)
+                : source.kind === 'computed'
+                  ? source.compute(sums)
+                  : { numerator: 0, base: 0 };
       const ratio: Percentage = {
         value: computePercent(numerator, denominator),
         numerator,

@@ -488,6 +488,27 @@ describe('Decision 766 service index', () => {
     expect(computeServiceIndex(sums, 'province', undefined, { dissatisfiedNotLate: 0 }).maxAvailable).toBe(40);
   });
 
+  it('scores results with legal value from the results motcua signed, only for units holding a certificate', () => {
+    const legal = (signed?: { signedResults: number }) =>
+      computeServiceIndex(sums, 'province', undefined, undefined, undefined, signed)
+        .groups.find((g) => g.key === 'digitisation')
+        ?.indicators.find((i) => i.code === 'ORIGINAL_RESULT_AVAILABLE');
+    // No certificate in motcua: the results are not signed here — no data, left out of the maximum.
+    expect(legal()).toMatchObject({ status: 'no_data', score: null });
+    const resolved = buildStatisticsFigures(sums).resolved;
+    // 45 of the 90 resolved dossiers have a signed result: half of the 6 points.
+    expect(legal({ signedResults: 45 })).toMatchObject({
+      status: 'scored',
+      score: 3,
+      ratio: { numerator: 45, base: resolved },
+    });
+    // Never more than the resolved dossiers (a result signed for a dossier resolved in another period).
+    expect(legal({ signedResults: 500 })?.ratio).toMatchObject({ numerator: resolved, base: resolved });
+    expect(
+      computeServiceIndex(sums, 'province', undefined, undefined, undefined, { signedResults: 0 }).maxAvailable,
+    ).toBe(40);
+  });
+
   it('awards the maximum of indicators that do not apply to communes', () => {
     const result = computeServiceIndex(sums, 'commune');
     const online = result.groups.find((g) => g.key === 'online')?.indicators[0];

@@ -443,6 +443,36 @@ describe('a generated result with certificates', () => {
     ]);
     expect(await pdfText(pdf.rawPayload)).toContain('Số: 218/2026/GKS');
 
+    // Completed with it, the dossier counts for Decision 766 indicator 11 (results with legal value) of the
+    // agency holding certificates; an agency without any keeps "chưa có dữ liệu".
+    const completed = await act(
+      'lanhdao',
+      dossierCode,
+      'complete',
+      { outcome: 'approved' },
+      { results: [{ name: 'Giấy khai sinh', documentNo: '218/2026/GKS', documentId: generated.json().id }] },
+    );
+    expect(completed.statusCode, completed.body).toBe(200);
+    const report = (
+      await t.app.inject({
+        url: '/api/v1/reports/service-index?period=2026-11&level=agency',
+        headers: await as('qttinh'),
+      })
+    ).json();
+    const legalValue = (unitId: string) =>
+      report.units
+        .find((unit: { id: string }) => unit.id === unitId)
+        ?.result.groups.flatMap((group: { indicators: { code: string }[] }) => group.indicators)
+        .find((indicator: { code: string }) => indicator.code === 'ORIGINAL_RESULT_AVAILABLE');
+    const signedUnit = legalValue(justice);
+    expect(signedUnit).toMatchObject({ status: 'scored' });
+    expect(signedUnit.ratio.numerator).toBeGreaterThanOrEqual(1);
+    expect(signedUnit.ratio.numerator).toBeLessThanOrEqual(signedUnit.ratio.base);
+    const others = report.units.filter((unit: { id: string }) => unit.id !== justice);
+    for (const unit of others) {
+      expect(legalValue(unit.id)?.status).not.toBe('scored');
+    }
+
     // A processor's draft is not the approver's: only the agency signs it.
     const other = await counterDossierAtApprover();
     const drafted = await generate('chuyenvien', other, '219/2026');

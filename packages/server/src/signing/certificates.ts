@@ -68,11 +68,12 @@ export const createTestCertificateAuthority = (now: Date, provinceName: string):
   certificate.serialNumber = randomSerial();
   certificate.validity.notBefore = new Date(now.getTime() - 60_000);
   certificate.validity.notAfter = addYears(now, 20);
+  // Encoded from the country down to the common name, as CAs do (the one-line form then starts with CN).
   const name = [
-    utf8('CN', TEST_CA_COMMON_NAME),
-    utf8('O', 'motcua (thử nghiệm)'),
-    utf8('L', provinceName),
     { shortName: 'C', value: 'VN' },
+    utf8('L', provinceName),
+    utf8('O', 'motcua (thử nghiệm)'),
+    utf8('CN', TEST_CA_COMMON_NAME),
   ];
   certificate.setSubject(name);
   certificate.setIssuer(name);
@@ -105,11 +106,11 @@ export const issueTestCertificate = (ca: KeyMaterial, request: CertificateReques
   certificate.validity.notBefore = new Date(now.getTime() - 60_000);
   certificate.validity.notAfter = addYears(now, 3);
   certificate.setSubject([
-    utf8('CN', request.commonName),
-    ...(request.organizationalUnit ? [utf8('OU', request.organizationalUnit)] : []),
-    utf8('O', request.organization),
-    ...(request.locality ? [utf8('L', request.locality)] : []),
     { shortName: 'C', value: 'VN' },
+    ...(request.locality ? [utf8('L', request.locality)] : []),
+    utf8('O', request.organization),
+    ...(request.organizationalUnit ? [utf8('OU', request.organizationalUnit)] : []),
+    utf8('CN', request.commonName),
   ]);
   // forge keeps a parsed UTF8String as its UTF-8 bytes and would encode them again: decode them first.
   certificate.setIssuer(

@@ -47,6 +47,19 @@ export type OpenedDocument = {
   changed: Set<PDFRef>;
 };
 
+/** The highest object number the file uses: its objects' headers and its trailers' /Size. */
+const highestObjectNumber = (pdf: Buffer): number => {
+  const text = pdf.toString('latin1');
+  let highest = 0;
+  for (const match of text.matchAll(/(?:^|[\r\n\s])(\d+)\s+\d+\s+obj\b/g)) {
+    highest = Math.max(highest, Number(match[1]));
+  }
+  for (const match of text.matchAll(/\/Size\s+(\d+)/g)) {
+    highest = Math.max(highest, Number(match[1]) - 1);
+  }
+  return highest;
+};
+
 export const openForUpdate = async (pdf: Buffer): Promise<OpenedDocument> => {
   let doc: PDFDocument;
   try {
@@ -57,6 +70,9 @@ export const openForUpdate = async (pdf: Buffer): Promise<OpenedDocument> => {
   if (doc.isEncrypted) {
     throw new PdfSigningError('An encrypted PDF cannot be signed');
   }
+  // pdf-lib forgets the numbers of object streams and cross-reference streams it has read: new objects must
+  // not take them (an object stream's number reused would break every object inside it).
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, highestObjectNumber(pdf));
   return { doc, original: pdf, originalLargest: doc.context.largestObjectNumber, changed: new Set() };
 };
 
@@ -182,6 +198,10 @@ export const lastStartXref = (pdf: Buffer): number => {
   return Number(match[1]);
 };
 
+/** Whether the cross-reference section at `offset` is a stream object ("12 0 obj <</Type /XRef …") rather than a table. */
+const previousXrefIsStream = (pdf: Buffer, offset: number): boolean =>
+  /^\s*\d+\s+\d+\s+obj\b/.test(pdf.subarray(offset, offset + 40).toString('latin1'));
+
 /** Appends the new and changed objects, their cross-reference section and a trailer to the original bytes. */
 export const writeIncrementalUpdate = async (opened: OpenedDocument): Promise<Buffer> => {
   const { doc, original, originalLargest, changed } = opened;
@@ -207,29 +227,73 @@ export const writeIncrementalUpdate = async (opened: OpenedDocument): Promise<Bu
     push(Buffer.from('\nendobj\n', 'latin1'));
   }
   const xrefOffset = offset;
-  const lines: string[] = ['xref'];
-  let index = 0;
-  while (index < offsets.length) {
-    let end = index;
-    while (end + 1 < offsets.length && (offsets[end + 1]?.number ?? 0) === (offsets[end]?.number ?? 0) + 1) {
-      end += 1;
+  const info = doc.context.trailerInfo;
+  const previous = lastStartXref(original);
+  // Runs of consecutive object numbers: the subsections of the cross-reference.
+  const runs: (typeof offsets)[] = [];
+  for (const entry of offsets) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && entry.number === last.number + 1) {
+      run.push(entry);
+    } else {
+      runs.push([entry]);
     }
-    lines.push(`${offsets[index]?.number} ${end - index + 1}`);
-    for (let i = index; i <= end; i += 1) {
-      const entry = offsets[i];
-      if (entry) {
-        lines.push(`${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r`);
+  }
+  if (previousXrefIsStream(original, previous)) {
+    // The revision before is indexed by a cross-reference stream (ISO 32000-1 §7.5.8): readers follow /Prev
+    // from a stream to a stream, so this update's index is a stream too (uncompressed; W = [1 4 2]).
+    const streamNumber = doc.context.largestObjectNumber + 1;
+    const all = [...offsets, { number: streamNumber, generation: 0, offset: xrefOffset }];
+    const streamRuns = [...runs];
+    const lastRun = streamRuns[streamRuns.length - 1];
+    const lastEntry = lastRun?.[lastRun.length - 1];
+    if (lastRun && lastEntry && lastEntry.number + 1 === streamNumber) {
+      streamRuns[streamRuns.length - 1] = [...lastRun, { number: streamNumber, generation: 0, offset: xrefOffset }];
+    } else {
+      streamRuns.push([{ number: streamNumber, generation: 0, offset: xrefOffset }]);
+    }
+    const data = Buffer.alloc(all.length * 7);
+    let at = 0;
+    for (const run of streamRuns) {
+      for (const entry of run) {
+        data.writeUInt8(1, at);
+        data.writeUInt32BE(entry.offset, at + 1);
+        data.writeUInt16BE(entry.generation, at + 5);
+        at += 7;
       }
     }
-    index = end + 1;
+    const dictionary = doc.context.obj({
+      Type: 'XRef',
+      Size: streamNumber + 1,
+      W: [1, 4, 2],
+      Index: streamRuns.flatMap((run) => [run[0]?.number ?? 0, run.length]),
+      Root: info.Root,
+      ...(info.Info ? { Info: info.Info } : {}),
+      ...(info.ID ? { ID: info.ID } : {}),
+      Prev: previous,
+      Length: data.length,
+    });
+    push(Buffer.from(`${streamNumber} 0 obj\n`, 'latin1'));
+    push(serialize(dictionary));
+    push(Buffer.from('\nstream\n', 'latin1'));
+    push(data);
+    push(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'));
+    return Buffer.concat(parts);
   }
-  const info = doc.context.trailerInfo;
+  const lines: string[] = ['xref'];
+  for (const run of runs) {
+    lines.push(`${run[0]?.number} ${run.length}`);
+    for (const entry of run) {
+      lines.push(`${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n\r`);
+    }
+  }
   const trailer = doc.context.obj({
     Size: doc.context.largestObjectNumber + 1,
     Root: info.Root,
     ...(info.Info ? { Info: info.Info } : {}),
     ...(info.ID ? { ID: info.ID } : {}),
-    Prev: lastStartXref(original),
+    Prev: previous,
   });
   push(Buffer.from(`${lines.join('\n')}\ntrailer\n`, 'latin1'));
   push(serialize(trailer));

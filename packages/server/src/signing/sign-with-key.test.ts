@@ -2,6 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { P12Signer } from '@signpdf/signer-p12';
+import { SignPdf } from '@signpdf/signpdf';
+import { PDFDocument } from 'pdf-lib';
 import PdfKit from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -151,6 +155,41 @@ describe('signPdfWithKey + verifyPdfSignatures', () => {
       /Certificate Validation: (Certificate issuer is unknown|Certificate issuer isn't Trusted|Certificate is Trusted)/,
     );
 
+    // OpenSSL, an independent CMS implementation, verifies each signature over its byte ranges against the CA.
+    writeFileSync(join(dir, 'ca.pem'), ca.certificatePem);
+    const text = second.pdf.toString('latin1');
+    for (const match of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+      const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
+      const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+      writeFileSync(join(dir, 'cms.der'), cms);
+      writeFileSync(
+        join(dir, 'content.bin'),
+        Buffer.concat([second.pdf.subarray(a, a + b), second.pdf.subarray(c, c + d)]),
+      );
+      const openssl = spawnSync(
+        '/usr/bin/openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          join(dir, 'cms.der'),
+          '-content',
+          join(dir, 'content.bin'),
+          '-CAfile',
+          join(dir, 'ca.pem'),
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(openssl.stderr).toContain('Verification successful');
+    }
+
     if (existsSync('/usr/bin/pdftoppm')) {
       execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'page')]);
       expect(existsSync(join(dir, 'page-1.png'))).toBe(true);
@@ -193,5 +232,114 @@ describe('signPdfWithKey + verifyPdfSignatures', () => {
     expect(result.modifiedAfterLastSignature).toBe(true);
     expect(result.signatures[0]).toMatchObject({ valid: true, coversWholeDocument: false });
     expect(verifyPdfSignatures(original, []).signatures).toEqual([]);
+  });
+
+  it('takes a third signature (a copy stamped later) and keeps the two before it valid', async () => {
+    const { second } = await signBoth();
+    const third = await signPdfWithKey({
+      pdf: second.pdf,
+      kind: 'organisation',
+      key: agency,
+      signedAt: new Date(now.getTime() + 3_600_000),
+      reason: 'Sao y bản chính',
+      location: 'Đồng Tháp',
+      stamp: { numberSymbol: '05/SY-SNV', agencyName: 'Sở Nội vụ tỉnh Đồng Tháp' },
+      agencyName: 'Sở Nội vụ tỉnh Đồng Tháp',
+    });
+    const result = verifyPdfSignatures(third.pdf, [ca.certificatePem]);
+    expect(result.signatures.map((s) => [s.valid, s.coversWholeDocument])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+    ]);
+    const file = join(dir, 'third.pdf');
+    writeFileSync(file, third.pdf);
+    const report = pdfsig(file);
+    expect(report.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(3);
+    expect(report).toContain('Signature Field Name: Signature3');
+  });
+
+  it('verifies a signature made by another signer (@signpdf P12Signer, adbe.pkcs7.detached)', async () => {
+    const doc = await PDFDocument.load(original);
+    pdflibAddPlaceholder({ pdfDoc: doc, reason: 'x', contactInfo: 'x', name: 'x', location: 'x' });
+    const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const signer = new P12Signer(toPkcs12(official, 'p', 'An'), { passphrase: 'p' });
+    const signed = await new SignPdf().sign(withPlaceholder, signer, now);
+    const [signature] = verifyPdfSignatures(signed, [ca.certificatePem]).signatures;
+    expect(signature).toMatchObject({
+      subFilter: 'adbe.pkcs7.detached',
+      digestMatches: true,
+      signatureValid: true,
+      signingCertificateBound: false,
+      chainTrusted: true,
+      coversWholeDocument: true,
+      valid: true,
+    });
+  });
+
+  it('signs a PDF with compressed cross-references (object streams) after rewriting it once, then incrementally', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('Van ban dinh kem', { x: 72, y: 760 });
+    const compressed = Buffer.from(await doc.save({ useObjectStreams: true }));
+    expect(compressed.toString('latin1')).toMatch(/\/Type\s*\/ObjStm/);
+    const first = await signPdfWithKey({
+      pdf: compressed,
+      kind: 'signer',
+      key: official,
+      signedAt: now,
+      reason: 'Ký',
+      location: 'Đồng Tháp',
+      placement: { page: 1, x: 300, y: 300, width: 160, height: 60 },
+      agencyName: 'Sở Nội vụ tỉnh Đồng Tháp',
+    });
+    const second = await signPdfWithKey({
+      pdf: first.pdf,
+      kind: 'organisation',
+      key: agency,
+      signedAt: now,
+      reason: 'Ký số cơ quan',
+      location: 'Đồng Tháp',
+      placement: { page: 1, x: 300, y: 300, width: 160, height: 60 },
+      agencyName: 'Sở Nội vụ tỉnh Đồng Tháp',
+    });
+    expect(second.pdf.subarray(0, first.pdf.length).equals(first.pdf)).toBe(true);
+    expect(verifyPdfSignatures(second.pdf, [ca.certificatePem]).signatures.map((s) => s.valid)).toEqual([true, true]);
+    const file = join(dir, 'compressed.pdf');
+    writeFileSync(file, second.pdf);
+    expect(pdfsig(file).match(/Signature is Valid/g)).toHaveLength(2);
+  });
+
+  it('countersigns a PDF signed elsewhere whose cross-reference is a stream, keeping that signature valid', async () => {
+    const doc = await PDFDocument.load(original);
+    pdflibAddPlaceholder({ pdfDoc: doc, reason: 'x', contactInfo: 'x', name: 'x', location: 'x' });
+    const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: true }));
+    const signedElsewhere = await new SignPdf().sign(
+      withPlaceholder,
+      new P12Signer(toPkcs12(official, 'p', 'An'), { passphrase: 'p' }),
+      now,
+    );
+    writeFileSync(join(dir, 'signed-elsewhere.pdf'), signedElsewhere);
+    const countersigned = await signPdfWithKey({
+      pdf: signedElsewhere,
+      kind: 'organisation',
+      key: agency,
+      signedAt: now,
+      reason: 'Ký số cơ quan',
+      location: 'Đồng Tháp',
+      stamp: { numberSymbol: '07/SNV', agencyName: 'Sở Nội vụ tỉnh Đồng Tháp' },
+      agencyName: 'Sở Nội vụ tỉnh Đồng Tháp',
+    });
+    expect(countersigned.pdf.subarray(0, signedElsewhere.length).equals(signedElsewhere)).toBe(true);
+    expect(verifyPdfSignatures(countersigned.pdf, [ca.certificatePem]).signatures.map((s) => s.valid)).toEqual([
+      true,
+      true,
+    ]);
+    const file = join(dir, 'countersigned.pdf');
+    writeFileSync(file, countersigned.pdf);
+    const report = pdfsig(file);
+    expect(report.match(/Signature #/g)).toHaveLength(2);
+    // pdfsig cannot match the first signer: @signpdf/signer-p12 (node-forge) re-encodes the UTF8String issuer
+    // of a Vietnamese name in its signer info ("Unknown Validation Failure") — why motcua writes its own CMS.
+    expect(report.split('Signature #2')[1]).toContain('Signature is Valid');
   });
 });

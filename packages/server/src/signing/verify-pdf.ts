@@ -139,16 +139,18 @@ const checkCms = (der: Buffer, detached: Buffer | null): CmsCheck => {
   const [sidIssuer, sidSerial] = children(sid);
   const serialHex = sidSerial ? forge.util.bytesToHex(sidSerial.value as string).replace(/^0+/, '') : '';
   const issuerDer = sidIssuer ? derOf(sidIssuer) : Buffer.alloc(0);
+  const sameSerial = certificates.filter(
+    (certificate) => certificate.serialNumber.toLowerCase().replace(/^0+/, '') === serialHex,
+  );
+  // Issuer and serial as the certificate encodes them; else the only certificate with that serial (some signers —
+  // node-forge's PKCS#7 writer among them — re-encode a UTF8String issuer wrongly, Vietnamese names included).
   const signer =
-    certificates.find((certificate) => {
-      if (certificate.serialNumber.toLowerCase().replace(/^0+/, '') !== serialHex) {
-        return false;
-      }
+    sameSerial.find((certificate) => {
       const tbs = children(children(parseDer(Buffer.from(certificate.raw)))[0]);
       const offset = tbs[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
       const issuer = tbs[offset + 2];
       return issuer !== undefined && derOf(issuer).equals(issuerDer);
-    }) ?? null;
+    }) ?? (sameSerial.length === 1 ? (sameSerial[0] ?? null) : null);
   if (!signer) {
     problems.push('signer certificate not found in the CMS');
   }

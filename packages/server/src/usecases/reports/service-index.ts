@@ -21,6 +21,7 @@ import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { readPaknCountRows, sumPaknIndicatorCounts } from '../pakn/pakn-statistics.js';
+import { readSignedResultCounts } from '../signing/signed-results.js';
 import { sumReportStatistics } from './fold-statistics.js';
 import { resolveReportPeriod } from './period.js';
 import { listReadableProvinces, type ReportScopeInput, resolveReportScope } from './scope.js';
@@ -158,6 +159,12 @@ export const getServiceIndexReport = async (
       from: period.from,
       to: asOf,
     });
+    const signed = await readSignedResultCounts(ctx, {
+      provinceCodes: provinces,
+      agencyIds: null,
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
       const pakn = sumPaknIndicatorCounts(paknRows.filter((r) => r.provinceCode === province));
       const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
@@ -172,7 +179,14 @@ export const getServiceIndexReport = async (
         name: committee?.name ?? `Tỉnh ${province}`,
         scope: 'province',
         dossiers: buildStatisticsFigures(sums).totalToProcess,
-        result: computeServiceIndex(sums, 'province', payments ?? undefined, ratings, pakn),
+        result: computeServiceIndex(
+          sums,
+          'province',
+          payments ?? undefined,
+          ratings,
+          pakn,
+          signed.ofProvince(province),
+        ),
         payments,
       });
     }
@@ -200,6 +214,12 @@ export const getServiceIndexReport = async (
     const paknRows = await readPaknCountRows(ctx, {
       provinceCodes: scope.filter.agencyIds === null ? scope.filter.provinceCodes : [],
       agencyIds: scope.filter.agencyIds ?? [],
+      from: period.from,
+      to: asOf,
+    });
+    const signed = await readSignedResultCounts(ctx, {
+      provinceCodes: scope.filter.provinceCodes,
+      agencyIds: scope.filter.agencyIds,
       from: period.from,
       to: asOf,
     });
@@ -235,6 +255,7 @@ export const getServiceIndexReport = async (
           payments ?? undefined,
           id.startsWith('code:') ? undefined : sumRatings(ratingRows.filter((r) => r.agencyId === id)),
           id.startsWith('code:') ? undefined : sumPaknIndicatorCounts(paknRows.filter((r) => r.agencyId === id)),
+          signed.ofAgency(id),
         ),
         payments,
       });
