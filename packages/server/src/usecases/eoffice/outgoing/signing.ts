@@ -8,6 +8,7 @@ import {
   findUserNames,
   insertDocumentSignature,
   insertOutgoingDelivery,
+  listDocumentEvents,
   listOutgoingRecipients,
   type OutgoingRecord,
   takeNextDocumentNumber,
@@ -245,7 +246,14 @@ export const sealOutgoing = async (
         }
         const source = await readStored(ctx, row.signedFileSha256);
         const agency = await findAgencyDocumentInfo(trx, row.agencyId);
-        const placement = resolvePlacement(row.pageCount ?? 1, { signature: input.placement }).signature;
+        // The seal goes over the signer's image: the placement the signer signed at (the sign event's), unless moved.
+        const signEvent = (await listDocumentEvents(trx, 'outgoing', row.id)).findLast(
+          (event) => event.action === 'sign',
+        );
+        const signedAt = (signEvent?.payload as { placement?: Partial<SignaturePlacement> } | undefined)?.placement;
+        const placement = resolvePlacement(row.pageCount ?? 1, {
+          signature: { ...signedAt, ...input.placement },
+        }).signature;
         const applied = await getPdfSigner()(inTransaction(ctx, trx), {
           pdf: source,
           kind: 'organisation',
