@@ -134,5 +134,8 @@ describe.skipIf(onPostgresPass)('outgoing documents', () => {
     await desk.getByRole('button', { name: 'Ký số và lấy số' }).click();
     await desk.getByRole('heading', { level: 1, name: /01\/QĐ-STP/ }).waitFor();
     await shoot(desk, 'outgoing-signed-1280');
+    await desk.goto('/can-bo/van-ban-di?xem=delegations');
+    await desk.getByRole('heading', { name: 'Ủy quyền mới' }).waitFor();
+    await shoot(desk, 'outgoing-delegations-1280');
   }, 60_000);
 });

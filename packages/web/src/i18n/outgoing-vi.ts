@@ -98,6 +98,21 @@ export const outgoingVi = {
     issue: 'Phát hành',
     cancel: 'Hủy',
   },
+  delegations: {
+    tab: 'Ủy quyền',
+    agency: 'Cơ quan',
+    title: 'Ủy quyền còn hiệu lực',
+    hint: 'Ủy quyền ký (TUQ.), duyệt thay trong quy trình, hoặc cho ý kiến chỉ đạo văn bản đến (Điều 13 Nghị định 30/2020/NĐ-CP).',
+    new: 'Ủy quyền mới',
+    to: 'Người được ủy quyền',
+    scopeLabel: 'Phạm vi',
+    scope: { sign: 'Ký thừa ủy quyền', approve: 'Duyệt thay', direct: 'Chỉ đạo văn bản đến' },
+    period: 'Thời hạn',
+    reason: 'Lý do',
+    create: 'Ủy quyền',
+    revoke: 'Thu hồi',
+    revoked: 'Đã thu hồi',
+  },
   back: 'Văn bản đi',
 };
 export type OutgoingMessages = typeof outgoingVi;

@@ -10,9 +10,11 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
 import { hasRole, useMe } from '../auth/useMe';
+import { DelegationsPanel } from './DelegationsPanel';
 import { type OutgoingListItem, type OutgoingView, useOutgoingList } from './useOutgoing';
 
 const VIEWS: OutgoingView[] = ['my_drafts', 'my_review', 'waiting_signature', 'waiting_seal', 'issued'];
+const DELEGATIONS = 'delegations';
 
 /** A line of a list: number or subject, state, signer, last change (a list: readable at 390 px). */
 const OutgoingLine = ({ item }: { item: OutgoingListItem }) => {
@@ -46,6 +48,7 @@ export const OutgoingListPage = () => {
   const { t } = useTranslation();
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
+  const showDelegations = params.get('xem') === DELEGATIONS;
   const view = (VIEWS as string[]).includes(params.get('xem') ?? '')
     ? (params.get('xem') as OutgoingView)
     : 'my_drafts';
@@ -71,12 +74,16 @@ export const OutgoingListPage = () => {
       </Flex>
       <div style={{ overflowX: 'auto' }}>
         <Segmented
-          value={view}
+          value={showDelegations ? DELEGATIONS : view}
           onChange={(value) => setParams({ xem: String(value) })}
-          options={VIEWS.map((item) => ({ value: item, label: t(`outgoing.views.${item}`) }))}
+          options={[
+            ...VIEWS.map((item) => ({ value: item, label: t(`outgoing.views.${item}`) })),
+            { value: DELEGATIONS, label: t('outgoing.delegations.tab') },
+          ]}
         />
       </div>
-      <Panel>
+      {showDelegations ? <DelegationsPanel /> : null}
+      <Panel hidden={showDelegations}>
         {list.isPending ? (
           <PageLoading />
         ) : list.error ? (

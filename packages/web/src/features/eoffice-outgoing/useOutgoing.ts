@@ -90,3 +90,22 @@ export const useOutgoingStep = <S extends Step>(id: string, step: S) =>
 
 export const signedFileUrl = (id: string) => `${path(id)}/file`;
 export const versionFileUrl = (id: string, versionNo: number) => `${path(id)}/file?version=${versionNo}`;
+
+export type DocumentDelegation = Schema<'DocumentDelegation'>;
+type NewDelegation = RequestBodyOf<'/api/v1/document-delegations', 'post'>;
+
+/** The delegations of the caller's agencies still running (ủy quyền, Art. 13). */
+export const useDelegations = () =>
+  useQuery({
+    queryKey: [...KEY, 'delegations'],
+    queryFn: ({ signal }) =>
+      api.get<ResponseOf<'/api/v1/document-delegations', 'get'>>('/api/v1/document-delegations', undefined, signal),
+  });
+
+export const useCreateDelegation = () =>
+  useInvalidating((body: NewDelegation) => api.post<DocumentDelegation>('/api/v1/document-delegations', body));
+
+export const useRevokeDelegation = () =>
+  useInvalidating((id: string) =>
+    api.post<DocumentDelegation>(`/api/v1/document-delegations/${encodeURIComponent(id)}/revoke`),
+  );
