@@ -26,6 +26,7 @@ export {
   readMigrationFiles,
 } from './migrate.js';
 export * from './officials.queries.js';
+export * from './outgoing-documents.queries.js';
 export * from './pakn.queries.js';
 export * from './par-results.queries.js';
 export * from './par-rounds.queries.js';

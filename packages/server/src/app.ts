@@ -27,6 +27,7 @@ import { registerDocumentExchangeRoutes } from './routes/document-exchange.route
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerOutgoingDocumentRoutes } from './routes/outgoing-documents.routes.js';
 import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
@@ -178,6 +179,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerSipasRoutes(app, ctx);
   registerDocumentRegisterRoutes(app, ctx);
   await registerDocumentExchangeRoutes(app, ctx);
+  await registerOutgoingDocumentRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);

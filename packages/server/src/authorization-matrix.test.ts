@@ -1557,6 +1557,97 @@ const CASES: Case[] = [
     upload: true,
     allowed: 'public',
   },
+  // Outgoing documents (văn bản đi, Decree 30/2020 Art. 10–19). None of these roles holds document.read or
+  // document.draft; the agency administrator holds document.manage (delegations). The lists are the caller's
+  // own (empty here); a document that does not exist is 404 for everybody.
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents',
+    url: () => '/api/v1/outgoing-documents?view=issued',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/outgoing-documents',
+    url: () => '/api/v1/outgoing-documents',
+    body: (f) => ({ agencyId: f.agencies.justice?.id, documentType: 'CV', subject: 'Công văn thử ma trận quyền' }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/people',
+    url: (f) => `/api/v1/outgoing-documents/people?agencyId=${f.agencies.justice?.id}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/:id',
+    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/outgoing-documents/:id',
+    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}`,
+    body: () => ({ expectedVersion: 1, subject: 'Khác' }),
+    allowed: [],
+  },
+  ...(['submit', 'issue', 'cancel', 'sign', 'seal'] as const).map(
+    (step): Case => ({
+      method: 'POST',
+      route: `/api/v1/outgoing-documents/:id/${step}`,
+      url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/${step}`,
+      body: () => ({ expectedVersion: 1 }),
+      allowed: [],
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/v1/outgoing-documents/:id/review',
+    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/review`,
+    body: () => ({ expectedVersion: 1, decision: 'approved' }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/:id/file',
+    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/file`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/outgoing-documents/:id/versions',
+    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/versions?expectedVersion=1`,
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/document-delegations',
+    url: () => '/api/v1/document-delegations',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/document-delegations',
+    url: () => '/api/v1/document-delegations',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      fromUserId: f.users.lanhdao?.id,
+      toUserId: f.users.chuyenvien?.id,
+      scope: 'approve',
+      validFrom: '2026-12-01',
+      validTo: '2026-12-31',
+      reason: 'Thử ma trận quyền',
+    }),
+    allowed: ['agency_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/document-delegations/:id/revoke',
+    url: () => `/api/v1/document-delegations/${NO_SUCH_ID}/revoke`,
+    allowed: [],
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -36,6 +36,15 @@ const PaknSettingsPage = lazy(() =>
 const SurveyEntryPage = lazy(() =>
   import('./features/sipas/SurveyEntryPage').then((m) => ({ default: m.SurveyEntryPage })),
 );
+const OutgoingListPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingListPage').then((m) => ({ default: m.OutgoingListPage })),
+);
+const OutgoingNewPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingNewPage').then((m) => ({ default: m.OutgoingNewPage })),
+);
+const OutgoingDocumentPage = lazy(() =>
+  import('./features/eoffice-outgoing/OutgoingDocumentPage').then((m) => ({ default: m.OutgoingDocumentPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const DocumentVerifyPage = lazy(() =>
   import('./features/doc-verify/DocumentVerifyPage').then((m) => ({ default: m.DocumentVerifyPage })),
@@ -165,6 +174,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
+  { path: 'van-ban-di', element: <OutgoingListPage /> },
+  { path: 'van-ban-di/moi', element: <OutgoingNewPage /> },
+  { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

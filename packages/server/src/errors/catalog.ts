@@ -6,6 +6,7 @@ import { exchangeProblems } from './exchange.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
 import { parResultsProblems } from './par-results.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
@@ -31,6 +32,7 @@ export const PROBLEM_CATALOG = {
   ...sipasProblems,
   ...paknProblems,
   ...exchangeProblems,
+  ...outgoingProblems,
   ...signingProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 

@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { seedDemoEofficeOutgoing } from './demo-eoffice-outgoing.js';
 import { seedDemoEofficeYear } from './demo-eoffice-year.js';
 import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
@@ -448,6 +449,8 @@ export const seedDemo = async (
     await seedDemoEofficeYear(ctx);
     // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials, once.
     await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+    // Outgoing documents (issue 19): Sở Nội vụ's drafts in review, waiting for signature, and one issued, once.
+    await seedDemoEofficeOutgoing(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -500,6 +503,8 @@ export const seedDemo = async (
   await seedDemoEofficeYear(ctx);
   // Digital signatures (issue 19): the test CA and certificates of Sở Nội vụ and two of its officials.
   await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+  // Outgoing documents (issue 19): Sở Nội vụ's drafts in review, waiting for signature, and one issued.
+  await seedDemoEofficeOutgoing(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -30,6 +30,7 @@ export const consoleEn: ConsoleCoreMessages = {
     sipas: 'Satisfaction surveys (SIPAS)',
     pakn: 'Feedback (PAKN)',
     documentRegisters: 'Document registers',
+    outgoing: 'Outgoing documents',
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',

@@ -35,6 +35,7 @@ export const consoleVi = {
     sipas: 'Khảo sát hài lòng (SIPAS)',
     pakn: 'Phản ánh, kiến nghị',
     documentRegisters: 'Sổ văn bản',
+    outgoing: 'Văn bản đi',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',

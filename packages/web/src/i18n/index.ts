@@ -9,6 +9,7 @@ import type { DocVerifyMessages } from './doc-verify-vi';
 import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
@@ -50,6 +51,8 @@ declare module 'i18next' {
           exchange: ExchangeMessages;
           // `docVerify.*` with the document verification page (./doc-verify.ts).
           docVerify: DocVerifyMessages;
+          // `outgoing.*` with the outgoing documents pages (./outgoing.ts).
+          outgoing: OutgoingMessages;
         };
     };
   }

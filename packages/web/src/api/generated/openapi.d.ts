@@ -10384,6 +10384,1027 @@ export interface paths {
       };
     };
   };
+  "/api/v1/outgoing-documents": {
+    /** A list of outgoing documents: my drafts, waiting for my review, my signature, the seal; issued */
+    get: {
+      parameters: {
+        query?: {
+          view?: "my_drafts" | "my_review" | "waiting_signature" | "waiting_seal" | "issued";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["OutgoingListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Start a draft (document.draft at the drafting unit) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OutgoingDraftInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/people": {
+    /** Officials with a document role at an agency (to choose reviewers, substitutes, the signer) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  userId: string;
+                  fullName: string;
+                  role: string;
+                  agencyId: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}": {
+    /** An outgoing document with its versions, chain, recipients, signatures and history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Edit a draft: fields, signer and sign mode, the review chain (stages × reviewers), the recipients */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OutgoingEditInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/submit": {
+    /** Submit the draft for review (a new round after a return) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/review": {
+    /** Approve or return (with a comment) a step of the current stage, as reviewer, substitute or delegate */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @enum {string} */
+            decision: "approved" | "returned";
+            /** Format: uuid */
+            reviewerUserId?: string;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/sign": {
+    /** The signer signs the approved PDF: the number is taken and stamped, then the signature applied */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OutgoingSignInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/seal": {
+    /** The clerk applies the organisation’s digital signature */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            placement?: {
+              page?: number;
+              x?: number;
+              y?: number;
+              width?: number;
+              height?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/issue": {
+    /** Issue the signed and sealed document: recipients of this install receive it at once */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/cancel": {
+    /** Cancel a document not yet signed */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/file": {
+    /** The signed PDF (or a draft version with ?version=) */
+    get: {
+      parameters: {
+        query?: {
+          version?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/versions": {
+    /** Upload a new version of the draft (DOCX or PDF; multipart, one file); versions are kept */
+    post: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+          note?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OutgoingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-delegations": {
+    /** Delegations of the caller’s agencies still running, latest end first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["DocumentDelegation"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delegate signing, approving or directing to another official between two dates */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            fromUserId: string;
+            /** Format: uuid */
+            toUserId: string;
+            /** @enum {string} */
+            scope: "sign" | "approve" | "direct";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["DocumentDelegation"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/document-delegations/{id}/revoke": {
+    /** Revoke a delegation (once; the record stays) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DocumentDelegation"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/signing/credentials": {
     /** The signing certificates of an agency and its officials, newest first; keyset-paginated */
     get: {
@@ -14974,6 +15995,256 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A line of the outgoing documents (văn bản đi) */
+    OutgoingListItemInput: {
+      id: string;
+      agencyId: string;
+      documentType: string;
+      subject: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      isNormative: boolean;
+      /** @enum {string} */
+      signMode: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerName: string | null;
+      drafterName: string | null;
+      numberSymbol: string | null;
+      reviewRound: number;
+      currentVersion: number;
+      signedAt: string | null;
+      organisationSignedAt: string | null;
+      issuedAt: string | null;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      version: number;
+      isDemo: boolean;
+    };
+    /** @description An outgoing document with its versions, review chain, recipients, signatures and history */
+    OutgoingDetailInput: {
+      id: string;
+      agencyId: string;
+      documentType: string;
+      subject: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      isNormative: boolean;
+      /** @enum {string} */
+      signMode: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerName: string | null;
+      drafterName: string | null;
+      numberSymbol: string | null;
+      reviewRound: number;
+      currentVersion: number;
+      signedAt: string | null;
+      organisationSignedAt: string | null;
+      issuedAt: string | null;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      version: number;
+      isDemo: boolean;
+      draftingUnitId: string | null;
+      drafterUserId: string;
+      signerUserId: string | null;
+      signerTitle: string | null;
+      year: number | null;
+      number: number | null;
+      pageCount: number | null;
+      signedFileSha256: string | null;
+      verificationToken: string | null;
+      versions: ({
+          versionNo: number;
+          fileName: string;
+          mediaType: string;
+          sizeBytes: number;
+          sha256: string;
+          uploadedBy: string | null;
+          /** @description ISO 8601 instant */
+          uploadedAt: string;
+          note: string | null;
+        })[];
+      steps: ({
+          reviewRound: number;
+          stage: number;
+          reviewerUserId: string;
+          reviewerName: string | null;
+          substituteUserId: string | null;
+          substituteName: string | null;
+          /** @enum {string} */
+          kind: "review" | "approve";
+          /** @enum {string} */
+          decision: "pending" | "approved" | "returned" | "skipped";
+          decidedByName: string | null;
+          decidedAt: string | null;
+          comment: string | null;
+        })[];
+      myDecidableSteps: {
+          stage: number;
+          reviewerUserId: string;
+        }[];
+      recipients: ({
+          position: number;
+          name: string;
+          /** @enum {string} */
+          channel: "system" | "package" | "paper";
+          /** @enum {string} */
+          purpose: "action" | "information" | "report" | "archive";
+          recipientAgencyId: string | null;
+          externalCode: string | null;
+        })[];
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant */
+          signedAt: string;
+          outputSha256: string;
+        })[];
+      deliveries: {
+          id: string;
+          recipientAgencyId: string;
+          recipientName: string;
+          status: string;
+          /** @description ISO 8601 instant */
+          statusAt: string;
+        }[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string;
+          note: string | null;
+          actorName: string | null;
+        })[];
+    };
+    OutgoingChangedInput: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      version: number;
+      numberSymbol: string | null;
+    };
+    /** @description A new outgoing document (dự thảo), Decree 30/2020 Art. 10 */
+    OutgoingDraftInputInput: {
+      /** Format: uuid */
+      agencyId: string;
+      draftingUnitId?: string | null;
+      /** @enum {string} */
+      documentType: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV";
+      /** @default false */
+      isNormative?: boolean;
+      subject: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      confidentiality?: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      /**
+       * @default direct
+       * @enum {string}
+       */
+      signMode?: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerUserId?: string | null;
+      signerTitle?: string | null;
+    };
+    /** @description Edit a draft: its fields, the review chain, the recipients */
+    OutgoingEditInputInput: {
+      expectedVersion: number;
+      /** @enum {string} */
+      documentType?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV";
+      isNormative?: boolean;
+      subject?: string;
+      /** @enum {string} */
+      urgency?: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality?: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      /** @enum {string} */
+      signMode?: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerUserId?: string | null;
+      signerTitle?: string | null;
+      chain?: ({
+          stage: number;
+          /** Format: uuid */
+          reviewerUserId: string;
+          substituteUserId?: string | null;
+          /** @enum {string} */
+          kind: "review" | "approve";
+        })[];
+      recipients?: ({
+          /** Format: uuid */
+          agencyId?: string;
+          externalCode?: string;
+          name?: string;
+          paper?: boolean;
+          /** @enum {string} */
+          purpose?: "action" | "information" | "report" | "archive";
+        })[];
+    };
+    /** @description Where "Số: …", the place and date, and the signature go (PDF points from the bottom-left; defaults follow the Decree 30 A4 layout) */
+    OutgoingSignInputInput: {
+      expectedVersion: number;
+      placement?: {
+        number?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          size?: number;
+        };
+        placeDate?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          size?: number;
+        };
+        signature?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          width?: number;
+          height?: number;
+        };
+      };
+    };
+    /** @description A delegation (ủy quyền, Decree 30/2020 Art. 13) */
+    DocumentDelegationInput: {
+      id: string;
+      agencyId: string;
+      fromUserId: string;
+      fromName: string;
+      toUserId: string;
+      toName: string;
+      /** @enum {string} */
+      scope: "sign" | "approve" | "direct";
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string;
+      reason: string;
+      revokedAt: string | null;
     };
     /** @description A line of the PAKN register (sổ theo dõi) */
     PaknListItemInput: {
@@ -19968,6 +21239,256 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A line of the outgoing documents (văn bản đi) */
+    OutgoingListItem: {
+      id: string;
+      agencyId: string;
+      documentType: string;
+      subject: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      isNormative: boolean;
+      /** @enum {string} */
+      signMode: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerName: string | null;
+      drafterName: string | null;
+      numberSymbol: string | null;
+      reviewRound: number;
+      currentVersion: number;
+      signedAt: string | null;
+      organisationSignedAt: string | null;
+      issuedAt: string | null;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      version: number;
+      isDemo: boolean;
+    };
+    /** @description An outgoing document with its versions, review chain, recipients, signatures and history */
+    OutgoingDetail: {
+      id: string;
+      agencyId: string;
+      documentType: string;
+      subject: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      isNormative: boolean;
+      /** @enum {string} */
+      signMode: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerName: string | null;
+      drafterName: string | null;
+      numberSymbol: string | null;
+      reviewRound: number;
+      currentVersion: number;
+      signedAt: string | null;
+      organisationSignedAt: string | null;
+      issuedAt: string | null;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      version: number;
+      isDemo: boolean;
+      draftingUnitId: string | null;
+      drafterUserId: string;
+      signerUserId: string | null;
+      signerTitle: string | null;
+      year: number | null;
+      number: number | null;
+      pageCount: number | null;
+      signedFileSha256: string | null;
+      verificationToken: string | null;
+      versions: ({
+          versionNo: number;
+          fileName: string;
+          mediaType: string;
+          sizeBytes: number;
+          sha256: string;
+          uploadedBy: string | null;
+          /** @description ISO 8601 instant */
+          uploadedAt: string;
+          note: string | null;
+        })[];
+      steps: ({
+          reviewRound: number;
+          stage: number;
+          reviewerUserId: string;
+          reviewerName: string | null;
+          substituteUserId: string | null;
+          substituteName: string | null;
+          /** @enum {string} */
+          kind: "review" | "approve";
+          /** @enum {string} */
+          decision: "pending" | "approved" | "returned" | "skipped";
+          decidedByName: string | null;
+          decidedAt: string | null;
+          comment: string | null;
+        })[];
+      myDecidableSteps: {
+          stage: number;
+          reviewerUserId: string;
+        }[];
+      recipients: ({
+          position: number;
+          name: string;
+          /** @enum {string} */
+          channel: "system" | "package" | "paper";
+          /** @enum {string} */
+          purpose: "action" | "information" | "report" | "archive";
+          recipientAgencyId: string | null;
+          externalCode: string | null;
+        })[];
+      signatures: ({
+          /** @enum {string} */
+          kind: "signer" | "organisation";
+          certificateSubject: string;
+          certificateSerial: string;
+          /** @description ISO 8601 instant */
+          signedAt: string;
+          outputSha256: string;
+        })[];
+      deliveries: {
+          id: string;
+          recipientAgencyId: string;
+          recipientName: string;
+          status: string;
+          /** @description ISO 8601 instant */
+          statusAt: string;
+        }[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string;
+          note: string | null;
+          actorName: string | null;
+        })[];
+    };
+    OutgoingChanged: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "cancelled";
+      version: number;
+      numberSymbol: string | null;
+    };
+    /** @description A new outgoing document (dự thảo), Decree 30/2020 Art. 10 */
+    OutgoingDraftInput: {
+      /** Format: uuid */
+      agencyId: string;
+      draftingUnitId?: string | null;
+      /** @enum {string} */
+      documentType: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV";
+      /** @default false */
+      isNormative: boolean;
+      subject: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      /**
+       * @default direct
+       * @enum {string}
+       */
+      signMode: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerUserId?: string | null;
+      signerTitle?: string | null;
+    };
+    /** @description Edit a draft: its fields, the review chain, the recipients */
+    OutgoingEditInput: {
+      expectedVersion: number;
+      /** @enum {string} */
+      documentType?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV";
+      isNormative?: boolean;
+      subject?: string;
+      /** @enum {string} */
+      urgency?: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /** @enum {string} */
+      confidentiality?: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      /** @enum {string} */
+      signMode?: "direct" | "tm" | "kt" | "tl" | "tuq";
+      signerUserId?: string | null;
+      signerTitle?: string | null;
+      chain?: ({
+          stage: number;
+          /** Format: uuid */
+          reviewerUserId: string;
+          substituteUserId?: string | null;
+          /** @enum {string} */
+          kind: "review" | "approve";
+        })[];
+      recipients?: ({
+          /** Format: uuid */
+          agencyId?: string;
+          externalCode?: string;
+          name?: string;
+          paper?: boolean;
+          /** @enum {string} */
+          purpose?: "action" | "information" | "report" | "archive";
+        })[];
+    };
+    /** @description Where "Số: …", the place and date, and the signature go (PDF points from the bottom-left; defaults follow the Decree 30 A4 layout) */
+    OutgoingSignInput: {
+      expectedVersion: number;
+      placement?: {
+        number?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          size?: number;
+        };
+        placeDate?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          size?: number;
+        };
+        signature?: {
+          page?: number;
+          x?: number;
+          y?: number;
+          width?: number;
+          height?: number;
+        };
+      };
+    };
+    /** @description A delegation (ủy quyền, Decree 30/2020 Art. 13) */
+    DocumentDelegation: {
+      id: string;
+      agencyId: string;
+      fromUserId: string;
+      fromName: string;
+      toUserId: string;
+      toName: string;
+      /** @enum {string} */
+      scope: "sign" | "approve" | "direct";
+      /** Format: date */
+      validFrom: string;
+      /** Format: date */
+      validTo: string;
+      reason: string;
+      revokedAt: string | null;
     };
     /** @description A line of the PAKN register (sổ theo dõi) */
     PaknListItem: {

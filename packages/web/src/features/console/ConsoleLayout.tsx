@@ -33,6 +33,7 @@ const LikeIcon = lazy(() => import('@ant-design/icons/LikeOutlined'));
 const MessageIcon = lazy(() => import('@ant-design/icons/MessageOutlined'));
 const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
 const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
+const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -146,6 +147,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<SwapIcon />),
       label: t('nav.exchange'),
     },
+    // Outgoing documents (văn bản đi): the roles of official documents.
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/van-ban-di',
+      icon: menuIcon(<SendIcon />),
+      label: t('nav.outgoing'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -165,6 +172,7 @@ const ConsoleChrome = () => {
       '/can-bo/pakn',
       '/can-bo/so-van-ban',
       '/can-bo/van-ban/lien-thong',
+      '/can-bo/van-ban-di',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
