@@ -171,7 +171,10 @@ describe('insertImportedDelivery and listSentDeliveriesPage', () => {
 
   it('pages what an agency sent, newest first, by (sent at, id)', async () => {
     const outgoingId = await issue('2026-11-05T09:00:00+07:00', ['system'], 9);
-    for (const [i, at] of ['2026-11-05T02:00:00Z', '2026-11-05T03:00:00Z', '2026-11-05T03:00:00Z'].entries()) {
+    // Two deliveries within one millisecond (microseconds apart, as now() writes them): the page edge between
+    // them loses neither, because the instants are stored to the millisecond (migration 0032).
+    const instants = ['2026-11-05T02:00:00Z', '2026-11-05T03:00:00.123400Z', '2026-11-05T03:00:00.123100Z'];
+    for (const [i, at] of instants.entries()) {
       const target = await insertAgency(
         database.db,
         {
@@ -203,14 +206,19 @@ describe('insertImportedDelivery and listSentDeliveriesPage', () => {
     }
     const all = await listSentDeliveriesPage(database.db, { agencyId, after: null, limit: 10 });
     expect(all).toHaveLength(3);
-    const first = await listSentDeliveriesPage(database.db, { agencyId, after: null, limit: 2 });
-    const last = first.at(-1);
-    const rest = await listSentDeliveriesPage(database.db, {
-      agencyId,
-      after: last ? { sentAt: last.sentAt, id: last.id } : null,
-      limit: 2,
-    });
-    expect([...first, ...rest].map((r) => r.id)).toEqual(all.map((r) => r.id));
+    // One row a page: every page edge falls between two rows, one of them inside the shared millisecond.
+    const paged: typeof all = [];
+    for (let page = 0; page < 5; page += 1) {
+      const last = paged.at(-1);
+      const rows = await listSentDeliveriesPage(database.db, {
+        agencyId,
+        after: last ? { sentAt: last.sentAt, id: last.id } : null,
+        limit: 1,
+      });
+      paged.push(...rows);
+    }
+    expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    expect(all[0]?.sentAt.toISOString()).toBe('2026-11-05T03:00:00.123Z');
     expect(all[2]?.sentAt.toISOString()).toBe('2026-11-05T02:00:00.000Z');
     expect(all.every((r) => r.channel === 'system' && r.status === 'delivered')).toBe(true);
   });
