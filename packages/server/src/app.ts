@@ -25,6 +25,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
 import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
@@ -168,6 +169,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerPaknRoutes(app, ctx);
+  await registerIncomingDocumentRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerParResultsRoutes(app, ctx);
   await registerParSetRoutes(app, ctx);

@@ -45,6 +45,8 @@ export type IncomingDocumentTable = {
   agencyId: string;
   year: number;
   incomingNumber: number;
+  /** 'incoming' or 'incoming_secret' (migration 0026). */
+  numberSequence: Generated<'incoming' | 'incoming_secret'>;
   receivedAt: Timestamp;
   registeredAt: GeneratedTimestamp;
   registeredBy: string | null;

@@ -4,6 +4,7 @@ import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
+import { incomingDocumentProblems } from './incoming-documents.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { paknProblems } from './pakn.problems.js';
 import { parResultsProblems } from './par-results.problems.js';
@@ -28,6 +29,7 @@ export const PROBLEM_CATALOG = {
   ...parSetProblems,
   ...sipasProblems,
   ...paknProblems,
+  ...incomingDocumentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;
