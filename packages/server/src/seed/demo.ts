@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { seedDemoIncoming } from './demo-eoffice-incoming.js';
 import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
@@ -442,6 +443,8 @@ export const seedDemo = async (
     await seedDemoParSets(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Surveys came later than the first demos: they are added once to a demo seeded before them.
     await seedDemoSurveys(ctx, DEMO_PROVINCE_CODE);
+    // Incoming documents at Sở Nội vụ (demo-eoffice-incoming.ts) came later too: added once.
+    await seedDemoIncoming(ctx, {}, password);
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -466,6 +469,8 @@ export const seedDemo = async (
   const { count: dossiers, showcase } = await seedDossiers(ctx, agencies, users);
   // PAKN in every state of the handling (Decree 20/2008), labelled demo.
   await seedDemoPakn(ctx, agencies, users);
+  // Incoming documents at Sở Nội vụ in every state of Decree 30/2020 Art. 20–24, labelled demo.
+  await seedDemoIncoming(ctx, agencies, password);
   // The demo citizen of the portal (a local account; real citizens sign in with VNeID).
   await seedDemoCitizen(ctx.db, password);
   // PAR Index: the rounds of the last three years with the sets their scores were drawn for (demo-par.ts), then

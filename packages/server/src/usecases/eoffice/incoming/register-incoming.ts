@@ -51,6 +51,8 @@ export type PaperRegistration = {
   signerName?: string | null | undefined;
   file: { sha256: string; fileName: string; sizeBytes: number };
   scanDpi: number;
+  /** The demo's documents (seed/demo-eoffice-incoming.ts); never from the API. */
+  isDemo?: boolean | undefined;
 };
 
 const RESOURCE = { vi: 'cơ quan', en: 'agency' };
@@ -200,7 +202,7 @@ export const registerPaperIncoming = async (ctx: AppContext, actor: Actor, input
         fileMediaType: 'application/pdf',
         fileSizeBytes: input.file.sizeBytes,
         scanDpi: input.scanDpi,
-        isDemo: false,
+        isDemo: input.isDemo ?? false,
       },
       { dueAt, now },
     ),
