@@ -60,6 +60,7 @@ const IncomingListItem = z
   .meta({ id: 'IncomingListItem', description: 'A line of the incoming register (sổ đăng ký văn bản đến)' });
 
 const IncomingDetail = IncomingListItem.extend({
+  agencyId: z.uuid(),
   issuerCode: z.string().nullable(),
   pageCount: z.number().int().nullable(),
   signerName: z.string().nullable(),
@@ -105,7 +106,7 @@ const IncomingDetail = IncomingListItem.extend({
       payload: z.record(z.string(), z.unknown()),
     }),
   ),
-  reads: z.array(z.object({ at: Instant, what: z.enum(['record', 'file']), fullName: z.string() })),
+  reads: z.array(z.object({ id: z.string(), at: Instant, what: z.enum(['record', 'file']), fullName: z.string() })),
 }).meta({
   id: 'IncomingDetail',
   description: 'An incoming document with its units, its hash-chained history, the steps possible now and its read log',

@@ -32,6 +32,7 @@ export const consoleEn: ConsoleCoreMessages = {
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',
+    incoming: 'Incoming documents',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -37,6 +37,7 @@ export const consoleVi = {
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',
+    incoming: 'Văn bản đến',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

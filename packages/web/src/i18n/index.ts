@@ -6,6 +6,7 @@ import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
 import type { ConsoleWorkMessages } from './console-work-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
@@ -41,6 +42,8 @@ declare module 'i18next' {
           // `sipas.*` with the SIPAS pages (./sipas.ts).
           sipas: SipasMessages;
           pakn: PaknConsoleMessages;
+          // `incoming.*` with the incoming documents pages (./eoffice-incoming.ts).
+          incoming: IncomingMessages;
         };
     };
   }

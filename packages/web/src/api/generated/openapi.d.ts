@@ -14258,6 +14258,8 @@ export interface components {
       overdue: boolean;
       version: number;
       isDemo: boolean;
+      /** Format: uuid */
+      agencyId: string;
       issuerCode: string | null;
       pageCount: number | null;
       signerName: string | null;
@@ -14316,6 +14318,7 @@ export interface components {
           };
         })[];
       reads: ({
+          id: string;
           /** @description ISO 8601 instant */
           at: string;
           /** @enum {string} */
@@ -19106,6 +19109,8 @@ export interface components {
       overdue: boolean;
       version: number;
       isDemo: boolean;
+      /** Format: uuid */
+      agencyId: string;
       issuerCode: string | null;
       pageCount: number | null;
       signerName: string | null;
@@ -19164,6 +19169,7 @@ export interface components {
           };
         })[];
       reads: ({
+          id: string;
           /** @description ISO 8601 instant */
           at: string;
           /** @enum {string} */

@@ -31,6 +31,7 @@ const CalendarIcon = lazy(() => import('@ant-design/icons/CalendarOutlined'));
 const TrophyIcon = lazy(() => import('@ant-design/icons/TrophyOutlined'));
 const LikeIcon = lazy(() => import('@ant-design/icons/LikeOutlined'));
 const MessageIcon = lazy(() => import('@ant-design/icons/MessageOutlined'));
+const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -121,6 +122,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<MessageIcon />),
       label: t('nav.pakn'),
     },
+    // Incoming documents (văn bản đến, Decree 30/2020): the clerk, specialists, unit and agency heads.
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/van-ban-den',
+      icon: menuIcon(<IncomingIcon />),
+      label: t('nav.incoming'),
+    },
     { divider: true },
     { key: '/', icon: <GlobalOutlined />, label: t('nav.portal') },
   ];
@@ -138,6 +145,7 @@ const ConsoleChrome = () => {
       '/can-bo/chi-so-cchc',
       '/can-bo/khao-sat',
       '/can-bo/pakn',
+      '/can-bo/van-ban-den',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -175,6 +175,7 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
   const actions = listIncomingActions(toIncomingFacts(record, assignments), facts);
   return {
     ...toIncomingListItem(record, now),
+    agencyId: record.agencyId,
     issuerCode: record.issuerCode,
     pageCount: record.pageCount,
     signerName: record.signerName,
@@ -216,7 +217,12 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
       note: event.note,
       payload: event.payload as Record<string, unknown>,
     })),
-    reads: reads.map((read) => ({ at: formatInstant(read.at.getTime()), what: read.what, fullName: read.fullName })),
+    reads: reads.map((read) => ({
+      id: String(read.id),
+      at: formatInstant(read.at.getTime()),
+      what: read.what,
+      fullName: read.fullName,
+    })),
   };
 };
 
