@@ -70,6 +70,7 @@ export const incomingEn: IncomingMessages = {
   reads: 'Reads of this confidential document',
   read_record: 'read the record',
   read_file: 'opened the file',
+  step: 'Step',
   actions: 'Next step',
   presentTo: 'Present to',
   note: 'Instruction',

@@ -68,6 +68,7 @@ export const incomingVi = {
   reads: 'Nhật ký truy cập văn bản mật',
   read_record: 'xem thông tin',
   read_file: 'mở tệp',
+  step: 'Bước xử lý',
   actions: 'Xử lý',
   presentTo: 'Trình lãnh đạo',
   note: 'Ý kiến chỉ đạo',

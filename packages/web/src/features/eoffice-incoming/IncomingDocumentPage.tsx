@@ -79,7 +79,7 @@ const ActionForm = ({ doc, agencyId }: { doc: IncomingDetail; agencyId: string }
           change.mutate(body, { onSuccess: () => setDone(true) });
         }}
       >
-        <Form.Item name="action" label={t('incoming.actions')}>
+        <Form.Item name="action" label={t('incoming.step')}>
           <Radio.Group
             style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
             options={doc.actions.map((a) => ({ value: a.action, label: a.label[language] }))}
@@ -131,7 +131,9 @@ const ActionForm = ({ doc, agencyId }: { doc: IncomingDetail; agencyId: string }
 };
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div style={{ display: 'grid', gridTemplateColumns: 'minmax(120px, 180px) 1fr', gap: 8, padding: '4px 0' }}>
+  <div
+    style={{ display: 'grid', gridTemplateColumns: 'min(38%, 180px) 1fr', columnGap: 16, rowGap: 4, padding: '4px 0' }}
+  >
     <Text type="secondary">{label}</Text>
     <div>{children}</div>
   </div>

@@ -60,6 +60,8 @@ export const RegisterPaperForm = ({
           register.mutate(
             {
               ...rest,
+              // With one agency its field is not shown, so it is not among the form's values.
+              agencyId: values.agencyId ?? agencyId ?? '',
               ...(receivedAt ? { receivedAt: `${receivedAt}:00+07:00` } : {}),
               file: { sha256: scan.sha256, fileName: scan.fileName, sizeBytes: scan.sizeBytes },
             },
