@@ -70,7 +70,7 @@ export const incomingVi = {
   read_file: 'mở tệp',
   step: 'Bước xử lý',
   actions: 'Xử lý',
-  presentTo: 'Trình lãnh đạo',
+  presentTo: 'Lãnh đạo được trình',
   note: 'Ý kiến chỉ đạo',
   leadUnit: 'Đơn vị chủ trì',
   cooperateUnits: 'Đơn vị phối hợp',
