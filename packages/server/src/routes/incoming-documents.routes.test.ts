@@ -254,6 +254,23 @@ describe('a paper document from registration to done (Decree 30/2020 Art. 22–2
     expect(stale.json().code).toBe('VERSION_CONFLICT');
   });
 
+  it('is flagged when registered after the next working day', async () => {
+    const file = await uploadScan('vanthu', idOf('justice'), 'giay-cham');
+    // Received Wednesday 18/11: due by the close of Thursday 19/11; registered Monday 23/11.
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/incoming-documents',
+      headers: headers.vanthu,
+      payload: paper(idOf('justice'), file, { receivedAt: '2026-11-18T08:00:00+07:00', numberSymbol: '9/STC-VP' }),
+    });
+    const late = (await detail('vanthu', created.json().id)).json();
+    expect(late).toMatchObject({ registeredLate: true, registrationDueAt: '2026-11-19T17:00:00+07:00' });
+    const list = (
+      await t.app.inject({ url: '/api/v1/incoming-documents?view=to_present&q=9/STC', headers: headers.vanthu })
+    ).json();
+    expect(list.items.map((item: { registeredLate: boolean }) => item.registeredLate)).toEqual([true]);
+  });
+
   it('a wrong document is returned with its reason', async () => {
     const file = await uploadScan('vanthu', idOf('justice'), 'giay-nham');
     const created = await t.app.inject({

@@ -54,6 +54,9 @@ const IncomingListItem = z
     statusLabel: Label,
     dueOn: IsoDate.nullable(),
     overdue: z.boolean(),
+    registeredLate: z
+      .boolean()
+      .describe('Registered after it was due (the same or the next working day; urgent: at once)'),
     version: z.number().int(),
     isDemo: z.boolean(),
   })
@@ -70,7 +73,6 @@ const IncomingDetail = IncomingListItem.extend({
   scanDpi: z.number().int().nullable(),
   registeredByName: z.string().nullable(),
   registrationDueAt: Instant,
-  registeredLate: z.boolean(),
   presentedTo: z.string().nullable(),
   presentedToName: z.string().nullable(),
   presentedAt: Instant.nullable(),

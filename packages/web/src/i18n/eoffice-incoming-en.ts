@@ -54,6 +54,7 @@ export const incomingEn: IncomingMessages = {
   registeredAt: 'Registered at',
   registeredBy: 'Registered by',
   registrationDue: 'Due for registration and presentation',
+  registeredLate: 'Registered late',
   late: 'Late',
   onTime: 'On time',
   presentedTo: 'Presented to',

@@ -52,6 +52,7 @@ export const incomingVi = {
   registeredAt: 'Vào sổ lúc',
   registeredBy: 'Người vào sổ',
   registrationDue: 'Hạn vào sổ, trình',
+  registeredLate: 'Vào sổ chậm',
   late: 'Chậm',
   onTime: 'Đúng hạn',
   presentedTo: 'Trình lãnh đạo',

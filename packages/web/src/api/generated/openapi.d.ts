@@ -14211,6 +14211,8 @@ export interface components {
       };
       dueOn: string | null;
       overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
       version: number;
       isDemo: boolean;
     };
@@ -14256,6 +14258,8 @@ export interface components {
       };
       dueOn: string | null;
       overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
       version: number;
       isDemo: boolean;
       /** Format: uuid */
@@ -14270,7 +14274,6 @@ export interface components {
       registeredByName: string | null;
       /** @description ISO 8601 instant */
       registrationDueAt: string;
-      registeredLate: boolean;
       presentedTo: string | null;
       presentedToName: string | null;
       presentedAt: string | null;
@@ -19062,6 +19065,8 @@ export interface components {
       };
       dueOn: string | null;
       overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
       version: number;
       isDemo: boolean;
     };
@@ -19107,6 +19112,8 @@ export interface components {
       };
       dueOn: string | null;
       overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
       version: number;
       isDemo: boolean;
       /** Format: uuid */
@@ -19121,7 +19128,6 @@ export interface components {
       registeredByName: string | null;
       /** @description ISO 8601 instant */
       registrationDueAt: string;
-      registeredLate: boolean;
       presentedTo: string | null;
       presentedToName: string | null;
       presentedAt: string | null;

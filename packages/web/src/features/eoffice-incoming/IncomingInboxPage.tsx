@@ -31,6 +31,7 @@ const IncomingLine = ({ item }: { item: IncomingListItem }) => {
           {item.confidentiality !== 'normal' ? (
             <SoftTag tone="warning">{item.confidentialityLabel[language]}</SoftTag>
           ) : null}
+          {item.registeredLate ? <SoftTag tone="warning">{t('incoming.registeredLate')}</SoftTag> : null}
           {item.isDemo ? <SoftTag>{t('incoming.demo')}</SoftTag> : null}
           <SoftTag>{item.statusLabel[language]}</SoftTag>
         </Flex>

@@ -64,7 +64,7 @@ const typeLabel = (code: string) => {
 };
 
 /** A line of an inbox or of the register. */
-export const toIncomingListItem = (row: IncomingDocumentRecord, now: Date) => ({
+export const toIncomingListItem = (row: IncomingDocumentRecord, now: Date, registeredLate: boolean) => ({
   id: row.id,
   year: row.year,
   incomingNumber: row.incomingNumber,
@@ -88,8 +88,37 @@ export const toIncomingListItem = (row: IncomingDocumentRecord, now: Date) => ({
     row.dueOn !== null &&
     (row.status === 'directed' || row.status === 'in_progress') &&
     isHandlingOverdue(row.dueOn, now.getTime()),
+  registeredLate,
   version: row.version,
   isDemo: row.isDemo,
+});
+
+/**
+ * Whether each document was registered after it was due (Art. 23(1), computeRegistrationDueAt) on its
+ * agency's working-time calendar; one calendar and one settings read per agency of the page.
+ */
+const findLateRegistrations = async (ctx: AppContext, rows: readonly IncomingDocumentRecord[]) => {
+  const rules = new Map<string, Awaited<ReturnType<typeof loadRules>>>();
+  const late = new Map<string, boolean>();
+  for (const row of rows) {
+    let rule = rules.get(row.agencyId);
+    if (!rule) {
+      rule = await loadRules(ctx, row);
+      rules.set(row.agencyId, rule);
+    }
+    const dueAt = computeRegistrationDueAt(
+      rule.calendar,
+      { receivedAt: row.receivedAt.getTime(), urgency: row.urgency },
+      rule.settings,
+    );
+    late.set(row.id, row.registeredAt.getTime() > dueAt);
+  }
+  return late;
+};
+
+const loadRules = async (ctx: AppContext, row: Pick<IncomingDocumentRecord, 'agencyId' | 'provinceCode'>) => ({
+  calendar: (await getAgencyWorkingCalendar(ctx, row.agencyId)).calendar,
+  settings: await loadIncomingSettings(ctx, row.provinceCode),
 });
 
 export type IncomingInboxInput = {
@@ -136,8 +165,9 @@ export const findIncomingInbox = async (ctx: AppContext, actor: Actor, input: In
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  const late = await findLateRegistrations(ctx, page);
   return {
-    items: page.map((row) => toIncomingListItem(row, now)),
+    items: page.map((row) => toIncomingListItem(row, now, late.get(row.id) ?? false)),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.registeredAt, last.id) : null,
   };
 };
@@ -165,8 +195,7 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
   for (const assignment of assignments) {
     unitNames.set(assignment.unitId, (await findAgency(ctx.db, assignment.unitId))?.name ?? '');
   }
-  const calendar = (await getAgencyWorkingCalendar(ctx, record.agencyId)).calendar;
-  const settings = await loadIncomingSettings(ctx, record.provinceCode);
+  const { calendar, settings } = await loadRules(ctx, record);
   const registrationDueAt = computeRegistrationDueAt(
     calendar,
     { receivedAt: record.receivedAt.getTime(), urgency: record.urgency },
@@ -174,7 +203,7 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
   );
   const actions = listIncomingActions(toIncomingFacts(record, assignments), facts);
   return {
-    ...toIncomingListItem(record, now),
+    ...toIncomingListItem(record, now, record.registeredAt.getTime() > registrationDueAt),
     agencyId: record.agencyId,
     issuerCode: record.issuerCode,
     pageCount: record.pageCount,
@@ -185,7 +214,6 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
     scanDpi: record.scanDpi,
     registeredByName: record.registeredBy ? (names.get(record.registeredBy) ?? null) : null,
     registrationDueAt: formatInstant(registrationDueAt),
-    registeredLate: record.registeredAt.getTime() > registrationDueAt,
     presentedTo: record.presentedTo,
     presentedToName: record.presentedTo ? (names.get(record.presentedTo) ?? null) : null,
     presentedAt: instant(record.presentedAt),
