@@ -1442,7 +1442,7 @@ const CASES: Case[] = [
       issuedOn: '2026-11-20',
       documentType: 'CV',
       subject: 'Về việc triển khai công tác văn thư',
-      file: { sha256: 'a'.repeat(64), fileName: 'cong-van.pdf', sizeBytes: 100 },
+      file: { sha256: 'a'.repeat(64), fileName: 'cong-van.pdf', sizeBytes: 100, token: 'x' },
       scanDpi: 300,
     }),
     allowed: [],

@@ -49,10 +49,14 @@ const uploadScan = async (who: string, agencyId: string, marker: string) => {
     payload: file.payload,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { sha256: string; fileName: string; sizeBytes: number };
+  return response.json() as { sha256: string; fileName: string; sizeBytes: number; token: string };
 };
 
-const paper = (agencyId: string, file: { sha256: string; fileName: string; sizeBytes: number }, extra = {}) => ({
+const paper = (
+  agencyId: string,
+  file: { sha256: string; fileName: string; sizeBytes: number; token: string },
+  extra = {},
+) => ({
   agencyId,
   receivedAt: '2026-11-23T08:30:00+07:00',
   issuerName: 'Bộ Tư pháp',
@@ -142,6 +146,14 @@ describe('a paper document from registration to done (Decree 30/2020 Art. 22–2
     });
     expect(low.statusCode).toBe(422);
     expect(low.json().code).toBe('INCOMING_SCAN_DPI_TOO_LOW');
+    // A scan is registered only by the agency it was uploaded for.
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/incoming-documents',
+      headers: headers.vanthu,
+      payload: paper(idOf('justice'), { ...file, token: 'x'.repeat(43) }),
+    });
+    expect(foreign.json().code).toBe('INCOMING_FILE_MISSING');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/incoming-documents',

@@ -143,6 +143,7 @@ const PaperRegistration = z
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       fileName: Text(255),
       sizeBytes: z.number().int().min(1),
+      token: z.string().min(1).max(100).describe('The token the scan upload answered'),
     }),
     scanDpi: z.number().int().min(1).max(2400),
   })
@@ -290,7 +291,13 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         querystring: z.object({ agencyId: z.uuid() }),
         response: {
           201: z
-            .object({ sha256: z.string(), fileName: z.string(), sizeBytes: z.number().int(), mediaType: z.string() })
+            .object({
+              sha256: z.string(),
+              fileName: z.string(),
+              sizeBytes: z.number().int(),
+              mediaType: z.string(),
+              token: z.string(),
+            })
             .meta({ id: 'IncomingScan' }),
           413: Problem,
           415: Problem,

@@ -21,7 +21,11 @@ import { hashPassword } from '../auth/passwords.js';
 import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import { changeIncoming } from '../usecases/eoffice/incoming/change-incoming.js';
-import { registerDeliveredIncoming, registerPaperIncoming } from '../usecases/eoffice/incoming/register-incoming.js';
+import {
+  registerDeliveredIncoming,
+  registerPaperIncoming,
+  uploadIncomingScan,
+} from '../usecases/eoffice/incoming/register-incoming.js';
 import { DEMO_AGENCY_CODES } from './demo-procedures.js';
 
 const MARKER = 'demo.eoffice.incoming';
@@ -349,7 +353,10 @@ export const seedDemoIncoming = async (
     const receivedAt = now - spec.daysAgo * DAY - 2 * HOUR;
     const registeredAt = Math.min(receivedAt + HOUR, now);
     const content = await demoPdf(`${spec.numberSymbol} ${spec.subject}`);
-    const stored = await ctx.storage.put(content);
+    const scan = await uploadIncomingScan(ctx, await actor('vanthu.snv'), {
+      agencyId: homeAffairs.id,
+      file: { content, fileName: 'ban-quet.pdf' },
+    });
     const created = await registerPaperIncoming({ ...ctx, clock: at(registeredAt) }, await actor('vanthu.snv'), {
       agencyId: homeAffairs.id,
       receivedAt: new Date(receivedAt).toISOString(),
@@ -361,7 +368,7 @@ export const seedDemoIncoming = async (
       urgency: spec.urgency ?? 'normal',
       confidentiality: spec.confidentiality ?? 'normal',
       pageCount: 1,
-      file: { sha256: stored.sha256, fileName: 'ban-quet.pdf', sizeBytes: stored.size },
+      file: { sha256: scan.sha256, fileName: scan.fileName, sizeBytes: scan.sizeBytes, token: scan.token },
       scanDpi: 300,
       isDemo: true,
     });

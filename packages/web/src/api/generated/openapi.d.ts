@@ -14371,6 +14371,8 @@ export interface components {
         sha256: string;
         fileName: string;
         sizeBytes: number;
+        /** @description The token the scan upload answered */
+        token: string;
       };
       scanDpi: number;
     };
@@ -16975,6 +16977,7 @@ export interface components {
       fileName: string;
       sizeBytes: number;
       mediaType: string;
+      token: string;
     };
     ParCriteriaSetCreateInputInput: {
       /** @description 2-digit province code; default: the province of the caller’s PAR role */
@@ -19225,6 +19228,8 @@ export interface components {
         sha256: string;
         fileName: string;
         sizeBytes: number;
+        /** @description The token the scan upload answered */
+        token: string;
       };
       scanDpi: number;
     };
@@ -21829,6 +21834,7 @@ export interface components {
       fileName: string;
       sizeBytes: number;
       mediaType: string;
+      token: string;
     };
     ParCriteriaSetCreateInput: {
       /** @description 2-digit province code; default: the province of the caller’s PAR role */

@@ -63,7 +63,7 @@ export const RegisterPaperForm = ({
               // With one agency its field is not shown, so it is not among the form's values.
               agencyId: values.agencyId ?? agencyId ?? '',
               ...(receivedAt ? { receivedAt: `${receivedAt}:00+07:00` } : {}),
-              file: { sha256: scan.sha256, fileName: scan.fileName, sizeBytes: scan.sizeBytes },
+              file: { sha256: scan.sha256, fileName: scan.fileName, sizeBytes: scan.sizeBytes, token: scan.token },
             },
             { onSuccess: (result) => onDone({ id: result.id, number: result.incomingNumber ?? 0 }) },
           );

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   appendDeliveryStatus,
   type Database,
@@ -23,6 +24,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { authorizeAgencyAction } from '../../../auth/authorize.js';
+import { getInstallationSecret } from '../../../auth/installation-secret.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { getAgencyWorkingCalendar } from '../../calendar/calendar-service.js';
@@ -49,13 +51,26 @@ export type PaperRegistration = {
   confidentiality: Confidentiality;
   pageCount?: number | null | undefined;
   signerName?: string | null | undefined;
-  file: { sha256: string; fileName: string; sizeBytes: number };
+  file: { sha256: string; fileName: string; sizeBytes: number; token: string };
   scanDpi: number;
   /** The demo's documents (seed/demo-eoffice-incoming.ts); never from the API. */
   isDemo?: boolean | undefined;
 };
 
 const RESOURCE = { vi: 'cơ quan', en: 'agency' };
+
+/**
+ * The proof that a scan was uploaded for an agency (HMAC of the installation secret): a registration names
+ * its file by this token, so nobody registers, into their agency's register, a file stored for another.
+ */
+const scanToken = (secret: string, agencyId: string, sha256: string) =>
+  createHmac('sha256', secret).update(`incoming-scan:${agencyId}:${sha256}`).digest('base64url');
+
+const isScanToken = (secret: string, agencyId: string, sha256: string, token: string) => {
+  const expected = Buffer.from(scanToken(secret, agencyId, sha256));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+};
 
 /**
  * Stores the scanned PDF of a paper document before it is registered (type read from the content, scanned
@@ -68,7 +83,13 @@ export const uploadIncomingScan = async (
 ) => {
   await authorizeAgencyAction(ctx, actor, 'document.register', input.agencyId, RESOURCE);
   const stored = await checkAndStoreFile(ctx, input.file, ['application/pdf']);
-  return { sha256: stored.sha256, fileName: stored.fileName, sizeBytes: stored.size, mediaType: stored.mediaType };
+  return {
+    sha256: stored.sha256,
+    fileName: stored.fileName,
+    sizeBytes: stored.size,
+    mediaType: stored.mediaType,
+    token: scanToken(await getInstallationSecret(ctx), input.agencyId, stored.sha256),
+  };
 };
 
 type NewRow = Parameters<typeof insertIncomingDocument>[1];
@@ -145,13 +166,17 @@ const answer = (row: IncomingDocumentRecord) => ({
   incomingNumber: row.incomingNumber,
 });
 
-/** Registers a paper document (Art. 22): its scan must declare ≥ 200 dpi (Phụ lục I). */
+/** Registers a paper document (Art. 22): its scan, uploaded for the agency, must declare ≥ 200 dpi (Phụ lục I). */
 export const registerPaperIncoming = async (ctx: AppContext, actor: Actor, input: PaperRegistration) => {
   const official = await authorizeAgencyAction(ctx, actor, 'document.register', input.agencyId, RESOURCE);
   if (!isScanResolutionAccepted(input.scanDpi)) {
     throw new AppError('INCOMING_SCAN_DPI_TOO_LOW', { min: MIN_SCAN_DPI });
   }
-  if (!(await ctx.storage.has(input.file.sha256))) {
+  const secret = await getInstallationSecret(ctx);
+  if (
+    !isScanToken(secret, input.agencyId, input.file.sha256, input.file.token) ||
+    !(await ctx.storage.has(input.file.sha256))
+  ) {
     throw new AppError('INCOMING_FILE_MISSING');
   }
   const agency = await findAgency(ctx.db, input.agencyId);
