@@ -335,3 +335,16 @@ export const listOpenUnits = async (db: Db, parentId: string) =>
     .orderBy('id')
     .limit(200)
     .execute();
+
+/** Names the official of a unit who handles its part (the unit head's assignment). */
+export const updateIncomingAssignee = async (
+  trx: Transaction<Database>,
+  input: { incomingId: string; unitId: string; assigneeUserId: string },
+) => {
+  await trx
+    .updateTable('incomingAssignment')
+    .set({ assigneeUserId: input.assigneeUserId })
+    .where('incomingId', '=', input.incomingId)
+    .where('unitId', '=', input.unitId)
+    .execute();
+};

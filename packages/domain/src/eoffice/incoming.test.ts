@@ -96,6 +96,23 @@ describe('the steps of an incoming document (Decree 30/2020 Art. 20–24)', () =
     });
   });
 
+  it('lets the head of an assigned unit name the official who handles it, the state unchanged', () => {
+    expect(decideIncomingAction(directed, unitHeadA, { action: 'assign', assigneeUserId: 'u-spec-a' })).toEqual({
+      ok: true,
+      to: 'directed',
+      unitId: 'A',
+      assignmentStatus: null,
+    });
+    expect(decideIncomingAction(directed, unitHeadA, { action: 'assign' })).toEqual({
+      ok: false,
+      refusal: 'INCOMING_ASSIGNEE_REQUIRED',
+    });
+    expect(decideIncomingAction(directed, specialistA, { action: 'assign', assigneeUserId: 'u-spec-a' })).toEqual({
+      ok: false,
+      refusal: 'INCOMING_NOT_PERMITTED',
+    });
+  });
+
   it('lets a delegate of the head it was presented to direct, and nobody else', () => {
     const presented = { ...base, state: 'presented' as const, presentedTo: 'u-head' };
     const input = { action: 'direct' as const, note: 'Giao', units: [{ unitId: 'A', role: 'lead' as const }] };
@@ -150,6 +167,7 @@ describe('the steps of an incoming document (Decree 30/2020 Art. 20–24)', () =
             presentTo: 'u-head',
             note: 'Lý do',
             units: [{ unitId: 'A', role: 'lead' }],
+            assigneeUserId: 'u-spec-a',
           });
           if (!INCOMING_TRANSITIONS[action].from.includes(state)) {
             expect(decision).toEqual({ ok: false, refusal: 'INCOMING_ACTION_NOT_ALLOWED_IN_STATE' });

@@ -26,11 +26,14 @@ import {
  */
 
 /** The steps after registration (registration itself creates the document in 'registered'). */
-export const INCOMING_ACTIONS = ['present', 'direct', 'start', 'finish', 'return'] as const;
+export const INCOMING_ACTIONS = ['present', 'direct', 'assign', 'start', 'finish', 'return'] as const;
 export type IncomingAction = (typeof INCOMING_ACTIONS)[number];
 
-/** Who may take a step: the clerk, the head who directs, or an official of an assigned unit. */
-export type IncomingActorKind = 'clerk' | 'director' | 'handler';
+/**
+ * Who may take a step: the clerk, the head who directs, the head of an assigned unit (names the official of
+ * the unit who handles it), or an official of an assigned unit.
+ */
+export type IncomingActorKind = 'clerk' | 'director' | 'unit_head' | 'handler';
 
 type IncomingTransition = {
   from: readonly IncomingState[];
@@ -56,6 +59,14 @@ export const INCOMING_TRANSITIONS: Readonly<Record<IncomingAction, IncomingTrans
     by: 'director',
     label: { vi: 'Cho ý kiến chỉ đạo, phân công xử lý', en: 'Direct and assign' },
     source: 'Art. 23(2), 24',
+  },
+  assign: {
+    // The unit's head names the official who handles the unit's part (the state does not change).
+    from: ['directed', 'in_progress'],
+    to: 'directed',
+    by: 'unit_head',
+    label: { vi: 'Giao chuyên viên xử lý', en: 'Assign an official' },
+    source: 'Art. 24 [RECALL]',
   },
   start: {
     from: ['directed', 'in_progress'],
@@ -144,6 +155,8 @@ export type IncomingActionInput = {
   units?: readonly IncomingUnitInput[] | undefined;
   /** direct: the handling deadline the head gives (else the province's default, computeHandlingDueOn). */
   dueOn?: LocalDate | undefined;
+  /** assign: the official of the unit who handles it. */
+  assigneeUserId?: string | undefined;
   /** direct: the day the direction is given (the due date may not be before it). */
   today?: LocalDate | undefined;
 };
@@ -154,7 +167,8 @@ export type IncomingRefusal =
   | 'INCOMING_NOTE_REQUIRED'
   | 'INCOMING_PRESENT_TO_REQUIRED'
   | 'INCOMING_UNITS_INVALID'
-  | 'INCOMING_DUE_DATE_INVALID';
+  | 'INCOMING_DUE_DATE_INVALID'
+  | 'INCOMING_ASSIGNEE_REQUIRED';
 
 export type IncomingDecision =
   | {
@@ -185,6 +199,15 @@ export const findHandledUnit = (
   );
   return mine.find((assignment) => assignment.role === 'lead') ?? mine[0] ?? null;
 };
+
+/** The assigned unit (not done) whose head the official is, or null. */
+export const findHeadedUnit = (
+  facts: Pick<IncomingFacts, 'assignments'>,
+  actor: IncomingActorFacts,
+): IncomingAssignmentFacts | null =>
+  facts.assignments.find(
+    (assignment) => actor.headsUnitIds.includes(assignment.unitId) && assignment.status !== 'done',
+  ) ?? null;
 
 /** Checks a direction's units: exactly one lead, each unit once. */
 export const checkDirectionUnits = (units: readonly IncomingUnitInput[] | undefined): boolean => {
@@ -220,6 +243,12 @@ export const decideIncomingAction = (
         return { ok: false, refusal: 'INCOMING_NOT_PERMITTED' };
       }
       break;
+    case 'unit_head':
+      unit = findHeadedUnit(facts, actor);
+      if (!unit) {
+        return { ok: false, refusal: 'INCOMING_NOT_PERMITTED' };
+      }
+      break;
     case 'handler':
       unit = findHandledUnit(facts, actor);
       if (!unit || unit.status === 'done') {
@@ -249,8 +278,16 @@ export const decideIncomingAction = (
         return { ok: false, refusal: 'INCOMING_DUE_DATE_INVALID' };
       }
       break;
+    case 'assign':
+      if (!input.assigneeUserId) {
+        return { ok: false, refusal: 'INCOMING_ASSIGNEE_REQUIRED' };
+      }
+      break;
     default:
       break;
+  }
+  if (input.action === 'assign' && unit) {
+    return { ok: true, to: facts.state, unitId: unit.unitId, assignmentStatus: null };
   }
   if (input.action === 'start' && unit) {
     return { ok: true, to: 'in_progress', unitId: unit.unitId, assignmentStatus: 'in_progress' };
@@ -275,6 +312,9 @@ export const listIncomingActions = (facts: IncomingFacts, actor: IncomingActorFa
     }
     if (transition.by === 'director') {
       return mayDirectIncoming(facts, actor);
+    }
+    if (transition.by === 'unit_head') {
+      return findHeadedUnit(facts, actor) !== null;
     }
     const unit = findHandledUnit(facts, actor);
     if (!unit || unit.status === 'done') {

@@ -52,6 +52,11 @@ export const incomingDocumentProblems = defineProblems({
     vi: { title: 'Hạn xử lý không hợp lệ', detail: 'Hạn xử lý không được trước ngày chỉ đạo.' },
     en: { title: 'Deadline is not valid', detail: 'The handling deadline may not be before the day of the direction.' },
   },
+  INCOMING_ASSIGNEE_REQUIRED: {
+    status: 422,
+    vi: { title: 'Chưa chọn người xử lý', detail: 'Chọn công chức của đơn vị được giao để xử lý văn bản.' },
+    en: { title: 'No official chosen', detail: 'Choose an official of the assigned unit to handle the document.' },
+  },
   INCOMING_SCAN_DPI_TOO_LOW: {
     status: 422,
     vi: {

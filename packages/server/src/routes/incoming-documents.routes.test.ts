@@ -236,6 +236,19 @@ describe('a paper document from registration to done (Decree 30/2020 Art. 22–2
     ]);
     const mine = (await t.app.inject({ url: '/api/v1/incoming-documents?view=my_units', headers: headers.cv2 })).json();
     expect(mine.items.map((item: { id: string }) => item.id)).toEqual([id]);
+
+    // The head of the lead unit names its official; another unit's specialist cannot be named.
+    const seenByUnitHead = (await detail('truongphong', id)).json();
+    expect(seenByUnitHead.actions.map((a: { action: string }) => a.action)).toContain('assign');
+    expect(seenByUnitHead.assignableOfficials.map((o: { userId: string }) => o.userId)).toContain(users.cv1);
+    expect((await act('truongphong', id, { action: 'assign', assigneeUserId: users.cv2 })).json().code).toBe(
+      'INCOMING_ASSIGNEE_REQUIRED',
+    );
+    const assigned = await act('truongphong', id, { action: 'assign', assigneeUserId: users.cv1 });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().status).toBe('directed');
+    const units = (await detail('cv1', id)).json().units;
+    expect(units[0]).toMatchObject({ role: 'lead', assigneeName: 'Phạm Văn Một' });
   });
 
   it('is handled: in progress, the co-operating part done, then done by the lead unit', async () => {
@@ -253,6 +266,7 @@ describe('a paper document from registration to done (Decree 30/2020 Art. 22–2
       'register',
       'present',
       'direct',
+      'assign',
       'start',
       'finish',
       'finish',

@@ -108,6 +108,9 @@ const IncomingDetail = IncomingListItem.extend({
       payload: z.record(z.string(), z.unknown()),
     }),
   ),
+  assignableOfficials: z
+    .array(z.object({ userId: z.uuid(), fullName: z.string(), unitId: z.uuid() }))
+    .describe('Whom the head of an assigned unit may name to handle it (the step "assign")'),
   reads: z.array(z.object({ id: z.string(), at: Instant, what: z.enum(['record', 'file']), fullName: z.string() })),
 }).meta({
   id: 'IncomingDetail',
@@ -170,6 +173,7 @@ const ActionBody = z
       .max(30)
       .optional(),
     dueOn: IsoDate.optional(),
+    assigneeUserId: z.uuid().optional(),
   })
   .strict()
   .meta({
@@ -423,7 +427,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
       config: OFFICIAL,
       schema: {
         tags: TAGS,
-        summary: 'Take a step: present, direct (units, deadline), start, finish, return',
+        summary: 'Take a step: present, direct (units, deadline), assign an official, start, finish, return',
         description: 'Guarded by expectedVersion (409 when someone else changed it first).',
         params: IdParams,
         body: ActionBody,

@@ -78,6 +78,7 @@ export const incomingEn: IncomingMessages = {
   leadUnit: 'Lead unit',
   cooperateUnits: 'Co-operating units',
   dueOn: 'Deadline (empty: the province’s default)',
+  assignee: 'Official handling it',
   reason: 'Reason',
   done: 'Updated',
   back: 'Incoming documents',

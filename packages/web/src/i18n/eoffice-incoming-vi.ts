@@ -76,6 +76,7 @@ export const incomingVi = {
   leadUnit: 'Đơn vị chủ trì',
   cooperateUnits: 'Đơn vị phối hợp',
   dueOn: 'Hạn xử lý (để trống: theo mặc định của tỉnh)',
+  assignee: 'Công chức xử lý',
   reason: 'Lý do',
   done: 'Đã cập nhật',
   back: 'Văn bản đến',

@@ -6675,7 +6675,7 @@ export interface paths {
   };
   "/api/v1/incoming-documents/{id}/actions": {
     /**
-     * Take a step: present, direct (units, deadline), start, finish, return
+     * Take a step: present, direct (units, deadline), assign an official, start, finish, return
      * @description Guarded by expectedVersion (409 when someone else changed it first).
      */
     post: {
@@ -14297,7 +14297,7 @@ export interface components {
         })[];
       actions: ({
           /** @enum {string} */
-          action: "present" | "direct" | "start" | "finish" | "return";
+          action: "present" | "direct" | "assign" | "start" | "finish" | "return";
           label: {
             vi: string;
             en: string;
@@ -14320,6 +14320,14 @@ export interface components {
             [key: string]: unknown;
           };
         })[];
+      /** @description Whom the head of an assigned unit may name to handle it (the step "assign") */
+      assignableOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
       reads: ({
           id: string;
           /** @description ISO 8601 instant */
@@ -14379,7 +14387,7 @@ export interface components {
     /** @description One step (present, direct, start, finish, return), guarded by the version the caller saw */
     IncomingActionInputInput: {
       /** @enum {string} */
-      action: "present" | "direct" | "start" | "finish" | "return";
+      action: "present" | "direct" | "assign" | "start" | "finish" | "return";
       expectedVersion: number;
       /** Format: uuid */
       presentTo?: string;
@@ -14393,6 +14401,8 @@ export interface components {
         })[];
       /** Format: date */
       dueOn?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
     };
     /** @description A document delivered electronically, waiting for the clerk */
     IncomingPendingDeliveryInput: {
@@ -19154,7 +19164,7 @@ export interface components {
         })[];
       actions: ({
           /** @enum {string} */
-          action: "present" | "direct" | "start" | "finish" | "return";
+          action: "present" | "direct" | "assign" | "start" | "finish" | "return";
           label: {
             vi: string;
             en: string;
@@ -19177,6 +19187,14 @@ export interface components {
             [key: string]: unknown;
           };
         })[];
+      /** @description Whom the head of an assigned unit may name to handle it (the step "assign") */
+      assignableOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
       reads: ({
           id: string;
           /** @description ISO 8601 instant */
@@ -19236,7 +19254,7 @@ export interface components {
     /** @description One step (present, direct, start, finish, return), guarded by the version the caller saw */
     IncomingActionInput: {
       /** @enum {string} */
-      action: "present" | "direct" | "start" | "finish" | "return";
+      action: "present" | "direct" | "assign" | "start" | "finish" | "return";
       expectedVersion: number;
       /** Format: uuid */
       presentTo?: string;
@@ -19250,6 +19268,8 @@ export interface components {
         })[];
       /** Format: date */
       dueOn?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
     };
     /** @description A document delivered electronically, waiting for the clerk */
     IncomingPendingDelivery: {

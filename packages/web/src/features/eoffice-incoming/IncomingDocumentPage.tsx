@@ -28,6 +28,7 @@ type FormValues = {
   leadUnit?: string;
   cooperateUnits?: string[];
   dueOn?: string;
+  assigneeUserId?: string;
 };
 
 /**
@@ -76,6 +77,9 @@ const ActionForm = ({ doc, agencyId }: { doc: IncomingDetail; agencyId: string }
           if (values.action === 'return') {
             body.note = values.note;
           }
+          if (values.action === 'assign') {
+            body.assigneeUserId = values.assigneeUserId;
+          }
           change.mutate(body, { onSuccess: () => setDone(true) });
         }}
       >
@@ -114,6 +118,11 @@ const ActionForm = ({ doc, agencyId }: { doc: IncomingDetail; agencyId: string }
               <Input type="date" style={{ maxWidth: 200 }} />
             </Form.Item>
           </>
+        ) : null}
+        {action === 'assign' ? (
+          <Form.Item name="assigneeUserId" label={t('incoming.assignee')} rules={[{ required: true }]}>
+            <Select options={doc.assignableOfficials.map((o) => ({ value: o.userId, label: o.fullName }))} />
+          </Form.Item>
         ) : null}
         {action === 'return' ? (
           <Form.Item name="note" label={t('incoming.reason')} rules={[{ required: true, max: 2000 }]}>

@@ -7,6 +7,7 @@ import {
   type IncomingDocumentRecord,
   listUserGrants,
   replaceIncomingAssignments,
+  updateIncomingAssignee,
   updateIncomingAssignmentStatus,
   updateIncomingDocumentGuarded,
 } from '@motcua/db';
@@ -14,6 +15,7 @@ import {
   computeHandlingDueOn,
   decideIncomingAction,
   deliveryStatusAfter,
+  findHeadedUnit,
   INCOMING_STATE_LABELS,
   INCOMING_TRANSITIONS,
   type IncomingAction,
@@ -38,6 +40,7 @@ export type IncomingChangeInput = {
   note?: string | undefined;
   units?: IncomingUnitInput[] | undefined;
   dueOn?: LocalDate | undefined;
+  assigneeUserId?: string | undefined;
 };
 
 /** The role an event names: the official's role at the document's agency, else their first. */
@@ -127,6 +130,15 @@ export const changeIncoming = async (ctx: AppContext, actor: Actor, input: Incom
       throw new AppError('INCOMING_PRESENT_TO_REQUIRED');
     }
   }
+  if (input.action === 'assign' && input.assigneeUserId) {
+    // The official named must handle documents in the unit whose head names them.
+    const unit = findHeadedUnit(toIncomingFacts(record, assignments), facts);
+    const grants = await listUserGrants(ctx.db, input.assigneeUserId);
+    const assignee = { ...official, userId: input.assigneeUserId, grants };
+    if (unit && !(await allowsAtAgency(ctx, assignee, 'document.handle', unit.unitId))) {
+      throw new AppError('INCOMING_ASSIGNEE_REQUIRED');
+    }
+  }
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const row = await findIncomingDocumentForUpdate(trx, input.id);
     if (!row) {
@@ -141,6 +153,7 @@ export const changeIncoming = async (ctx: AppContext, actor: Actor, input: Incom
       note: input.note,
       units: input.units,
       dueOn: input.dueOn,
+      assigneeUserId: input.assigneeUserId,
       today,
     });
     if (!decision.ok) {
@@ -183,6 +196,17 @@ export const changeIncoming = async (ctx: AppContext, actor: Actor, input: Incom
         payload.dueOnGiven = input.dueOn !== undefined;
         break;
       }
+      case 'assign':
+        if (decision.unitId && input.assigneeUserId) {
+          await updateIncomingAssignee(trx, {
+            incomingId: row.id,
+            unitId: decision.unitId,
+            assigneeUserId: input.assigneeUserId,
+          });
+          payload.unitId = decision.unitId;
+          payload.assigneeUserId = input.assigneeUserId;
+        }
+        break;
       case 'start':
       case 'finish':
         if (decision.unitId && decision.assignmentStatus) {

@@ -202,6 +202,11 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
     settings,
   );
   const actions = listIncomingActions(toIncomingFacts(record, assignments), facts);
+  // The head of an assigned unit names one of its officials (specialists, unit heads) to handle it.
+  const headed = actions.includes('assign')
+    ? assignments.filter((a) => facts.headsUnitIds.includes(a.unitId) && a.status !== 'done').map((a) => a.unitId)
+    : [];
+  const assignable = await listDocumentOfficials(ctx.db, { agencyIds: headed, roles: ['specialist', 'unit_head'] });
   return {
     ...toIncomingListItem(record, now, record.registeredAt.getTime() > registrationDueAt),
     agencyId: record.agencyId,
@@ -245,6 +250,7 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
       note: event.note,
       payload: event.payload as Record<string, unknown>,
     })),
+    assignableOfficials: assignable.map((o) => ({ userId: o.userId, fullName: o.fullName, unitId: o.agencyId })),
     reads: reads.map((read) => ({
       id: String(read.id),
       at: formatInstant(read.at.getTime()),
