@@ -100,6 +100,7 @@ const IncomingDetail = IncomingListItem.extend({
       seq: z.number().int(),
       at: Instant,
       action: z.string(),
+      actionLabel: Label,
       actorName: z.string().nullable(),
       fromStatus: z.string().nullable(),
       toStatus: z.string(),

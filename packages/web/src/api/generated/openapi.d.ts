@@ -14308,6 +14308,10 @@ export interface components {
           /** @description ISO 8601 instant */
           at: string;
           action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
           actorName: string | null;
           fromStatus: string | null;
           toStatus: string;
@@ -19175,6 +19179,10 @@ export interface components {
           /** @description ISO 8601 instant */
           at: string;
           action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
           actorName: string | null;
           fromStatus: string | null;
           toStatus: string;

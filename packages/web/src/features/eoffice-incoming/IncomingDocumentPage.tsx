@@ -246,8 +246,13 @@ export const IncomingDocumentPage = () => {
             key: event.seq,
             children: (
               <div>
-                <strong>{event.toStatusLabel?.[language] ?? event.toStatus}</strong> · {formatDateTime(event.at)}
+                <strong>{event.actionLabel[language]}</strong> · {formatDateTime(event.at)}
                 {event.actorName ? ` · ${event.actorName}` : ''}
+                <div>
+                  <Text type="secondary" style={{ fontSize: 13 }}>
+                    {event.toStatusLabel?.[language] ?? event.toStatus}
+                  </Text>
+                </div>
                 {event.note ? <div>{event.note}</div> : null}
               </div>
             ),

@@ -243,6 +243,10 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
       seq: event.seq,
       at: formatInstant(event.at.getTime()),
       action: event.action,
+      actionLabel:
+        event.action in INCOMING_TRANSITIONS
+          ? INCOMING_TRANSITIONS[event.action as keyof typeof INCOMING_TRANSITIONS].label
+          : { vi: 'Vào sổ văn bản đến', en: 'Registered' },
       actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
