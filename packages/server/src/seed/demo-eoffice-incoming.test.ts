@@ -1,5 +1,7 @@
+import { insertUser, insertUserRole } from '@motcua/db';
 import { INCOMING_STATES } from '@motcua/domain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashPassword } from '../auth/passwords.js';
 import { seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { verifyAuditChains } from '../usecases/dossiers/audit.js';
@@ -21,6 +23,24 @@ afterAll(async () => {
 it('seeds incoming documents in every state through the use-cases, once, each history intact', async () => {
   // The world's Sở Tư pháp stands in for the demo's Sở Nội vụ.
   const agencies = { homeAffairs: world.agencies.justice, construction: world.agencies.construction };
+  // The outgoing documents' demo may have created the director already: he is reused.
+  const director = await insertUser(t.database.db, {
+    username: 'giamdoc.snv',
+    fullName: 'Phạm Văn Thành',
+    title: 'Giám đốc Sở Nội vụ',
+    email: null,
+    phone: null,
+    passwordHash: await hashPassword(PASSWORD),
+    provinceCode: '33',
+    now: new Date(),
+  });
+  await insertUserRole(t.database.db, {
+    userId: director?.id ?? '',
+    agencyId: world.agencies.justice?.id ?? '',
+    role: 'agency_head',
+    includeSubagencies: false,
+    grantedBy: null,
+  });
   expect(await seedDemoIncoming(t.ctx, agencies, PASSWORD)).toBe(13);
   expect(await seedDemoIncoming(t.ctx, agencies, PASSWORD)).toBe(0);
   const clerk = await signIn(t.app, 'vanthu.snv', PASSWORD);
@@ -38,6 +58,9 @@ it('seeds incoming documents in every state through the use-cases, once, each hi
     await t.app.inject({ url: '/api/v1/incoming-documents?view=my_units', headers: specialist.headers })
   ).json();
   expect(mine.items.length).toBeGreaterThan(0);
+  const head = await signIn(t.app, 'giamdoc.snv', PASSWORD);
+  const done = (await t.app.inject({ url: '/api/v1/incoming-documents?view=done', headers: head.headers })).json();
+  expect(done.items.length).toBeGreaterThan(0);
   const audit = await verifyAuditChains({ db: t.database.db });
   expect(audit).toMatchObject({ documents: 13, findings: [] });
 });

@@ -2,6 +2,7 @@ import {
   type AgencyRecord,
   findAgencyByCode,
   findAppSetting,
+  findUserCredentials,
   insertAgency,
   insertAppSettingIfMissing,
   insertDocumentDelivery,
@@ -295,33 +296,38 @@ export const seedDemoIncoming = async (
         homeAffairs.path,
       ));
   }
+  // The outgoing documents' demo (seed/demo-eoffice-outgoing.ts) may have created the same officials of the
+  // Sở: they are reused, and get the roles the incoming documents need (the unit head and the specialist in
+  // their unit).
   const hash = await hashPassword(password);
   const ids = new Map<string, string>();
   for (const spec of DEMO_INCOMING_USERS) {
-    const inserted = await insertUser(ctx.db, {
-      username: spec.username,
-      fullName: spec.fullName,
-      title: spec.title,
-      email: `${spec.username.replace('.', '-')}@hungyen.demo.motcua.vn`,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: homeAffairs.provinceCode,
-      now: new Date(now),
-    });
-    if (!inserted) {
-      continue;
+    let userId = (await findUserCredentials(ctx.db, spec.username))?.id;
+    if (!userId) {
+      userId = (
+        await insertUser(ctx.db, {
+          username: spec.username,
+          fullName: spec.fullName,
+          title: spec.title,
+          email: `${spec.username.replace('.', '-')}@hungyen.demo.motcua.vn`,
+          phone: null,
+          passwordHash: hash,
+          provinceCode: homeAffairs.provinceCode,
+          now: new Date(now),
+        })
+      )?.id;
     }
-    ids.set(spec.username, inserted.id);
+    if (!userId) {
+      return 0;
+    }
+    ids.set(spec.username, userId);
     await insertUserRole(ctx.db, {
-      userId: inserted.id,
+      userId,
       agencyId: spec.unit ? units[spec.unit].id : homeAffairs.id,
       role: spec.role,
       includeSubagencies: ROLE_DEFINITIONS[spec.role].defaultIncludeSubagencies,
       grantedBy: null,
     });
-  }
-  if (ids.size < DEMO_INCOMING_USERS.length) {
-    return 0;
   }
   const actor = async (username: string) => {
     const official = await loadOfficial(ctx, ids.get(username) ?? '', 'session');

@@ -110,7 +110,8 @@ const insertRegistered = async (
   timing: { dueAt: number; now: Date },
 ): Promise<IncomingDocumentRecord> => {
   const year = Number(toLocalDate(timing.now.getTime()).slice(0, 4));
-  const sequence = chooseIncomingSequence(row.confidentiality ?? 'normal') as 'incoming' | 'incoming_secret';
+  // The row's number_sequence is generated from the confidentiality the same way (migration 0026).
+  const sequence = chooseIncomingSequence(row.confidentiality ?? 'normal');
   const number = await takeNextDocumentNumber(trx, {
     agencyId: row.agencyId,
     provinceCode: row.provinceCode,
@@ -121,7 +122,6 @@ const insertRegistered = async (
     ...row,
     year,
     incomingNumber: number,
-    numberSequence: sequence,
     status: 'registered',
     registeredAt: timing.now,
     registeredBy: official.userId,
