@@ -297,7 +297,7 @@ export const listDocumentAnchors = async (
 };
 
 /** Officials holding one of `roles` at one of `agencyIds` (whom to present to, whom to name in a unit). */
-export const listDocumentOfficials = async (
+export const listIncomingOfficials = async (
   db: Db,
   input: { agencyIds: readonly string[]; roles: readonly OfficialRole[] },
 ) =>

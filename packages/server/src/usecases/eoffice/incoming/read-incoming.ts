@@ -4,9 +4,9 @@ import {
   type IncomingInboxView,
   listDirectDelegators,
   listDocumentEvents,
-  listDocumentOfficials,
   listDocumentReads,
   listIncomingInbox,
+  listIncomingOfficials,
   listOpenUnits,
   listPendingDeliveries,
   listUserNames,
@@ -206,7 +206,7 @@ export const getIncoming = async (ctx: AppContext, actor: Actor, id: string) => 
   const headed = actions.includes('assign')
     ? assignments.filter((a) => facts.headsUnitIds.includes(a.unitId) && a.status !== 'done').map((a) => a.unitId)
     : [];
-  const assignable = await listDocumentOfficials(ctx.db, { agencyIds: headed, roles: ['specialist', 'unit_head'] });
+  const assignable = await listIncomingOfficials(ctx.db, { agencyIds: headed, roles: ['specialist', 'unit_head'] });
   return {
     ...toIncomingListItem(record, now, record.registeredAt.getTime() > registrationDueAt),
     agencyId: record.agencyId,
@@ -326,8 +326,8 @@ export const getIncomingOptions = async (ctx: AppContext, actor: Actor, agencyId
     ...(agency ? [{ id: agency.id, name: agency.name }] : []),
     ...children.map((c) => ({ id: c.id, name: c.name })),
   ];
-  const heads = await listDocumentOfficials(ctx.db, { agencyIds: [agencyId], roles: ['agency_head'] });
-  const officials = await listDocumentOfficials(ctx.db, {
+  const heads = await listIncomingOfficials(ctx.db, { agencyIds: [agencyId], roles: ['agency_head'] });
+  const officials = await listIncomingOfficials(ctx.db, {
     agencyIds: units.map((unit) => unit.id),
     roles: ['specialist', 'unit_head'],
   });
