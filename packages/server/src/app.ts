@@ -27,6 +27,7 @@ import { registerDocumentExchangeRoutes } from './routes/document-exchange.route
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
 import { registerOutgoingDocumentRoutes } from './routes/outgoing-documents.routes.js';
 import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
@@ -172,6 +173,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerReferenceRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerPaknRoutes(app, ctx);
+  await registerIncomingDocumentRoutes(app, ctx);
   await registerReportImportRoutes(app, ctx);
   await registerParResultsRoutes(app, ctx);
   await registerParSetRoutes(app, ctx);

@@ -1648,6 +1648,84 @@ const CASES: Case[] = [
     url: () => `/api/v1/document-delegations/${NO_SUCH_ID}/revoke`,
     allowed: [],
   },
+  // Incoming documents (Decree 30/2020 Art. 20–24): the clerk, specialist, unit and agency heads hold the
+  // document.* actions; none of the roles of this table does, so every one is refused (403 for the lists,
+  // 404 for another agency's or an unknown document). routes/incoming-documents.routes.test.ts walks the roles.
+  { method: 'GET', route: '/api/v1/incoming-documents', url: () => '/api/v1/incoming-documents', allowed: [] },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents/agencies',
+    url: () => '/api/v1/incoming-documents/agencies',
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents/options',
+    url: (f) => `/api/v1/incoming-documents/options?agencyId=${f.agencies.justice?.id}`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/incoming-documents/scans',
+    url: (f) => `/api/v1/incoming-documents/scans?agencyId=${f.agencies.justice?.id}`,
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/incoming-documents',
+    url: () => '/api/v1/incoming-documents',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      issuerName: 'Bộ Tư pháp',
+      numberSymbol: '12/BTP-VP',
+      issuedOn: '2026-11-20',
+      documentType: 'CV',
+      subject: 'Về việc triển khai công tác văn thư',
+      file: { sha256: 'a'.repeat(64), fileName: 'cong-van.pdf', sizeBytes: 100, token: 'x' },
+      scanDpi: 300,
+    }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents/deliveries',
+    url: () => '/api/v1/incoming-documents/deliveries',
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/incoming-documents/deliveries/:id/register',
+    url: () => `/api/v1/incoming-documents/deliveries/${NO_SUCH_ID}/register`,
+    body: () => ({ expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/incoming-documents/deliveries/:id/refuse',
+    url: () => `/api/v1/incoming-documents/deliveries/${NO_SUCH_ID}/refuse`,
+    body: () => ({ expectedVersion: 1, reason: 'Gửi nhầm' }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents/:id',
+    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents/:id/file',
+    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}/file`,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/incoming-documents/:id/actions',
+    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}/actions`,
+    body: () => ({ action: 'present', expectedVersion: 1 }),
+    allowed: [],
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -19,6 +19,12 @@ const PaknAnswersPage = lazy(() =>
 const PaknAnswerPage = lazy(() =>
   import('./features/pakn/PaknAnswersPage').then((m) => ({ default: m.PaknAnswerPage })),
 );
+const IncomingInboxPage = lazy(() =>
+  import('./features/eoffice-incoming/IncomingInboxPage').then((m) => ({ default: m.IncomingInboxPage })),
+);
+const IncomingDocumentPage = lazy(() =>
+  import('./features/eoffice-incoming/IncomingDocumentPage').then((m) => ({ default: m.IncomingDocumentPage })),
+);
 const PaknInboxPage = lazy(() => import('./features/pakn/PaknInboxPage').then((m) => ({ default: m.PaknInboxPage })));
 const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m) => ({ default: m.PaknEntryPage })));
 const PaknStatisticsPage = lazy(() =>
@@ -177,6 +183,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'van-ban-di', element: <OutgoingListPage /> },
   { path: 'van-ban-di/moi', element: <OutgoingNewPage /> },
   { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
+  { path: 'van-ban-den', element: <IncomingInboxPage /> },
+  { path: 'van-ban-den/:id', element: <IncomingDocumentPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -612,6 +612,7 @@ export const DATABASE_COLUMNS = {
     isDemo: { type: 'boolean', nullable: false },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    numberSequence: { type: 'text', nullable: false },
   },
   issuedForm: {
     dossierId: { type: 'uuid', nullable: false },

@@ -11,7 +11,7 @@ import type {
   SignMode,
   Urgency,
 } from '@motcua/domain';
-import type { Generated, JSONColumnType } from 'kysely';
+import type { Generated, GeneratedAlways, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
 /** Tables of official documents, incoming and outgoing (migration 0025_eoffice_documents.sql). */
@@ -45,6 +45,8 @@ export type IncomingDocumentTable = {
   agencyId: string;
   year: number;
   incomingNumber: number;
+  /** 'incoming' or 'incoming_secret', generated from the confidentiality (migration 0026). */
+  numberSequence: GeneratedAlways<'incoming' | 'incoming_secret'>;
   receivedAt: Timestamp;
   registeredAt: GeneratedTimestamp;
   registeredBy: string | null;

@@ -5,6 +5,7 @@ import { dossierProblems } from './dossiers.problems.js';
 import { exchangeProblems } from './exchange.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
+import { incomingDocumentProblems } from './incoming-documents.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
@@ -34,6 +35,7 @@ export const PROBLEM_CATALOG = {
   ...exchangeProblems,
   ...outgoingProblems,
   ...signingProblems,
+  ...incomingDocumentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -39,6 +39,7 @@ import { recordCounterPayment } from '../usecases/fees/record-counter-payment.js
 import { DEMO_CITIZEN, seedDemoCitizen } from '../usecases/portal/account/demo-citizen.js';
 import { seedSyntheticDossiers } from '../usecases/reports/synthetic.js';
 import { seedDemoSurveys } from '../usecases/sipas/demo-surveys.js';
+import { seedDemoIncoming } from './demo-eoffice-incoming.js';
 import { seedDemoEofficeOutgoing } from './demo-eoffice-outgoing.js';
 import { seedDemoEofficeYear } from './demo-eoffice-year.js';
 import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
@@ -451,6 +452,8 @@ export const seedDemo = async (
     await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Outgoing documents (issue 19): Sở Nội vụ's drafts in review, waiting for signature, and one issued, once.
     await seedDemoEofficeOutgoing(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+    // Incoming documents at Sở Nội vụ (demo-eoffice-incoming.ts) came later too: added once.
+    await seedDemoIncoming(ctx, {}, password);
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -505,6 +508,9 @@ export const seedDemo = async (
   await seedDemoSigning(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
   // Outgoing documents (issue 19): Sở Nội vụ's drafts in review, waiting for signature, and one issued.
   await seedDemoEofficeOutgoing(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
+  // Incoming documents at Sở Nội vụ in every state of Decree 30/2020 Art. 20–24, labelled demo (after the year's
+  // documents, so they continue its numbers).
+  await seedDemoIncoming(ctx, agencies, password);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -160,6 +160,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
   },
   calendar: {
     title: 'Public holidays and working days',
+    dossierCode: 'Dossier code',
     year: 'Year',
     province: 'Province',
     published: 'Official schedule published',

@@ -159,6 +159,7 @@ export const consoleAdminVi = {
   },
   calendar: {
     title: 'Lịch nghỉ lễ, Tết và ngày làm việc',
+    dossierCode: 'Mã hồ sơ',
     year: 'Năm',
     province: 'Tỉnh',
     published: 'Lịch chính thức đã công bố',

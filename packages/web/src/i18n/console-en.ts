@@ -35,6 +35,7 @@ export const consoleEn: ConsoleCoreMessages = {
     menu: 'Menu',
     parResults: 'PAR Index results',
     exchange: 'Document exchange',
+    incoming: 'Incoming documents',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -40,6 +40,7 @@ export const consoleVi = {
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',
     exchange: 'Liên thông văn bản',
+    incoming: 'Văn bản đến',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -8,6 +8,7 @@ import type { ConsoleWorkMessages } from './console-work-vi';
 import type { DocVerifyMessages } from './doc-verify-vi';
 import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
+import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { ExchangeMessages } from './exchange-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
@@ -53,6 +54,8 @@ declare module 'i18next' {
           docVerify: DocVerifyMessages;
           // `outgoing.*` with the outgoing documents pages (./outgoing.ts).
           outgoing: OutgoingMessages;
+          // `incoming.*` with the incoming documents pages (./eoffice-incoming.ts).
+          incoming: IncomingMessages;
         };
     };
   }

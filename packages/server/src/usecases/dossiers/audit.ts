@@ -1,6 +1,8 @@
 import {
   findDossierByCode,
   findPaknRegisterByCode,
+  listDocumentAnchors,
+  listDocumentEvents,
   listDossierAnchors,
   listEventsForAudit,
   listPaknAnchors,
@@ -8,6 +10,7 @@ import {
 } from '@motcua/db';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { computeDocumentEventHash } from '../eoffice/document-chain.js';
 import { computePaknEventHash } from '../pakn/pakn-hash.js';
 import { type ParAuditReport, verifyParChains } from '../par/rounds/par-audit.js';
 import { computeEventHash } from './hash-chain.js';
@@ -31,6 +34,9 @@ export type AuditReport = {
   /** PAKN register entries and their events (usecases/pakn: the same kind of chain). */
   pakn: number;
   paknEvents: number;
+  /** Incoming and outgoing documents and their document_event rows (usecases/eoffice/document-chain.ts). */
+  documents: number;
+  documentEvents: number;
 };
 
 const DOSSIER_PAGE = 200;
@@ -137,8 +143,19 @@ export const verifyAuditChains = async (
   let events = 0;
   const pakn = input.dossierCode ? { entries: 0, events: 0 } : await verifyPaknChains(ctx, input.paknCode, findings);
   if (input.paknCode) {
-    return { dossiers, events, pakn: pakn.entries, paknEvents: pakn.events, findings, par: null };
+    return {
+      dossiers,
+      events,
+      pakn: pakn.entries,
+      paknEvents: pakn.events,
+      documents: 0,
+      documentEvents: 0,
+      findings,
+      par: null,
+    };
   }
+  // The document chains (both kinds) are checked with the whole audit, not for one dossier.
+  const documents = input.dossierCode ? { documents: 0, events: 0 } : await verifyDocumentChains(ctx, findings);
   if (input.dossierCode) {
     const dossier = await findDossierByCode(ctx.db, input.dossierCode);
     if (!dossier) {
@@ -184,7 +201,64 @@ export const verifyAuditChains = async (
   }
   // The PAR Index histories are chained the same way (usecases/par/rounds/par-audit.ts).
   const par = dossierId || input.paknCode ? null : await verifyParChains(ctx);
-  return { dossiers, events, pakn: pakn.entries, paknEvents: pakn.events, findings, par };
+  return {
+    dossiers,
+    events,
+    pakn: pakn.entries,
+    paknEvents: pakn.events,
+    documents: documents.documents,
+    documentEvents: documents.events,
+    findings,
+    par,
+  };
+};
+
+/**
+ * The chains of incoming and outgoing documents (document_event of each kind, anchored by event_count and
+ * last_event_hash on incoming_document / outgoing_document), page by page, into `findings`; a problem names
+ * the document as "incoming:<id>" or "outgoing:<id>".
+ */
+const verifyDocumentChains = async (
+  ctx: Pick<AppContext, 'db'>,
+  findings: AuditFinding[],
+): Promise<{ documents: number; events: number }> => {
+  let documents = 0;
+  let events = 0;
+  for (const kind of ['incoming', 'outgoing'] as const) {
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const anchors = await listDocumentAnchors(ctx.db, { kind, afterId, limit: DOSSIER_PAGE });
+      if (anchors.length === 0) {
+        break;
+      }
+      for (const anchor of anchors) {
+        documents += 1;
+        const rows = await listDocumentEvents(ctx.db, kind, anchor.id);
+        events += rows.length;
+        findings.push(
+          ...checkChain({ ...anchor, code: `${kind}:${anchor.id}` }, rows, (row) =>
+            computeDocumentEventHash(row.prevHash, {
+              documentKind: row.documentKind,
+              documentId: row.documentId,
+              seq: row.seq,
+              at: row.at,
+              actorKind: row.actorKind,
+              actorUserId: row.actorUserId,
+              actorRole: row.actorRole,
+              agencyId: row.agencyId,
+              action: row.action,
+              fromStatus: row.fromStatus,
+              toStatus: row.toStatus,
+              note: row.note,
+              payload: row.payload as Record<string, unknown>,
+            }),
+          ),
+        );
+      }
+      afterId = anchors.at(-1)?.id ?? afterId;
+    }
+  }
+  return { documents, events };
 };
 
 /** The PAKN chains (pakn_event, anchored on pakn_feedback), page by page, into `findings`. */

@@ -6102,6 +6102,640 @@ export interface paths {
       };
     };
   };
+  "/api/v1/incoming-documents": {
+    /** An inbox of incoming documents: registered today, to present, to direct, my units, done, all */
+    get: {
+      parameters: {
+        query?: {
+          view?: "registered_today" | "to_present" | "to_direct" | "my_units" | "done" | "all";
+          q?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["IncomingListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Register a paper document in the incoming register (number taken gap-free) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["IncomingPaperRegistrationInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["IncomingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/agencies": {
+    /** The agencies where the caller registers incoming documents (clerk) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/options": {
+    /** The units, heads and officials of an agency, for presenting and directing */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncomingOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/scans": {
+    /** Upload the scanned PDF of a paper document before registering it (type read from the content) */
+    post: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["IncomingScan"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/deliveries": {
+    /** Documents delivered electronically to the caller’s agencies and waiting for the clerk */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["IncomingPendingDelivery"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/deliveries/{id}/register": {
+    /** Register a delivered document (fields copied, file kept; "received" reported to the sender) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["IncomingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/deliveries/{id}/refuse": {
+    /** Return a delivered document to its sender with the reason (Decree 30/2020 Art. 21(2)(b)) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: "refused";
+              version: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/{id}": {
+    /** An incoming document with its history and the steps possible now (a confidential read is logged) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncomingDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/{id}/file": {
+    /** The document’s PDF (a confidential read is logged) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/incoming-documents/{id}/actions": {
+    /**
+     * Take a step: present, direct (units, deadline), assign an official, start, finish, return
+     * @description Guarded by expectedVersion (409 when someone else changed it first).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["IncomingActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncomingChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/reports/imports": {
     /** A province’s historical-dossier imports, newest first (keyset-paginated) */
     get: {
@@ -15996,6 +16630,303 @@ export interface components {
       version: number;
       status: string;
     };
+    /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
+    IncomingListItemInput: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      incomingNumber: number;
+      /** @description ISO 8601 instant */
+      receivedAt: string;
+      /** @description ISO 8601 instant */
+      registeredAt: string;
+      /** @enum {string} */
+      channel: "electronic" | "paper";
+      issuerName: string;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      dueOn: string | null;
+      overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
+      version: number;
+      isDemo: boolean;
+    };
+    /** @description An incoming document with its units, its hash-chained history, the steps possible now and its read log */
+    IncomingDetailInput: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      incomingNumber: number;
+      /** @description ISO 8601 instant */
+      receivedAt: string;
+      /** @description ISO 8601 instant */
+      registeredAt: string;
+      /** @enum {string} */
+      channel: "electronic" | "paper";
+      issuerName: string;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      dueOn: string | null;
+      overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
+      version: number;
+      isDemo: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      issuerCode: string | null;
+      pageCount: number | null;
+      signerName: string | null;
+      deliveryId: string | null;
+      hasFile: boolean;
+      fileName: string | null;
+      scanDpi: number | null;
+      registeredByName: string | null;
+      /** @description ISO 8601 instant */
+      registrationDueAt: string;
+      presentedTo: string | null;
+      presentedToName: string | null;
+      presentedAt: string | null;
+      presentedLate: boolean | null;
+      directionNote: string | null;
+      directedByName: string | null;
+      directedAt: string | null;
+      completedAt: string | null;
+      returnReason: string | null;
+      units: ({
+          unitId: string;
+          unitName: string;
+          /** @enum {string} */
+          role: "lead" | "cooperate";
+          assigneeUserId: string | null;
+          assigneeName: string | null;
+          /** @enum {string} */
+          status: "assigned" | "in_progress" | "done";
+          dueOn: string | null;
+          doneAt: string | null;
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "present" | "direct" | "assign" | "start" | "finish" | "return";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      /** @description Whom the head of an assigned unit may name to handle it (the step "assign") */
+      assignableOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+      reads: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          /** @enum {string} */
+          what: "record" | "file";
+          fullName: string;
+        })[];
+    };
+    IncomingChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      version: number;
+      statusLabel?: {
+        vi: string;
+        en: string;
+      };
+      year?: number;
+      incomingNumber?: number;
+    };
+    /** @description A paper document registered by the clerk (Decree 30/2020 Art. 22), its scan uploaded first */
+    IncomingPaperRegistrationInput: {
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      receivedAt?: string;
+      issuerName: string;
+      issuerCode?: string | null;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      subject: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency?: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      confidentiality?: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      pageCount?: number | null;
+      signerName?: string | null;
+      file: {
+        sha256: string;
+        fileName: string;
+        sizeBytes: number;
+        /** @description The token the scan upload answered */
+        token: string;
+      };
+      scanDpi: number;
+    };
+    /** @description One step (present, direct, start, finish, return), guarded by the version the caller saw */
+    IncomingActionInputInput: {
+      /** @enum {string} */
+      action: "present" | "direct" | "assign" | "start" | "finish" | "return";
+      expectedVersion: number;
+      /** Format: uuid */
+      presentTo?: string;
+      note?: string;
+      units?: ({
+          /** Format: uuid */
+          unitId: string;
+          /** @enum {string} */
+          role: "lead" | "cooperate";
+          assigneeUserId?: string | null;
+        })[];
+      /** Format: date */
+      dueOn?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+    };
+    /** @description A document delivered electronically, waiting for the clerk */
+    IncomingPendingDeliveryInput: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** Format: uuid */
+      recipientAgencyId: string;
+      senderName: string;
+      senderCode: string | null;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deliveredAt: string;
+      hasFile: boolean;
+    };
+    IncomingOptionsInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      heads: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          role: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+    };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItemInput: {
       id: string;
@@ -18938,6 +19869,13 @@ export interface components {
           includeSubagencies: boolean;
         })[];
     };
+    IncomingScanInput: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
+    };
     ParCriteriaSetCreateInputInput: {
       /** @description 2-digit province code; default: the province of the caller’s PAR role */
       province?: string;
@@ -21239,6 +22177,303 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
+    IncomingListItem: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      incomingNumber: number;
+      /** @description ISO 8601 instant */
+      receivedAt: string;
+      /** @description ISO 8601 instant */
+      registeredAt: string;
+      /** @enum {string} */
+      channel: "electronic" | "paper";
+      issuerName: string;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      dueOn: string | null;
+      overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
+      version: number;
+      isDemo: boolean;
+    };
+    /** @description An incoming document with its units, its hash-chained history, the steps possible now and its read log */
+    IncomingDetail: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      incomingNumber: number;
+      /** @description ISO 8601 instant */
+      receivedAt: string;
+      /** @description ISO 8601 instant */
+      registeredAt: string;
+      /** @enum {string} */
+      channel: "electronic" | "paper";
+      issuerName: string;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      dueOn: string | null;
+      overdue: boolean;
+      /** @description Registered after it was due (the same or the next working day; urgent: at once) */
+      registeredLate: boolean;
+      version: number;
+      isDemo: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      issuerCode: string | null;
+      pageCount: number | null;
+      signerName: string | null;
+      deliveryId: string | null;
+      hasFile: boolean;
+      fileName: string | null;
+      scanDpi: number | null;
+      registeredByName: string | null;
+      /** @description ISO 8601 instant */
+      registrationDueAt: string;
+      presentedTo: string | null;
+      presentedToName: string | null;
+      presentedAt: string | null;
+      presentedLate: boolean | null;
+      directionNote: string | null;
+      directedByName: string | null;
+      directedAt: string | null;
+      completedAt: string | null;
+      returnReason: string | null;
+      units: ({
+          unitId: string;
+          unitName: string;
+          /** @enum {string} */
+          role: "lead" | "cooperate";
+          assigneeUserId: string | null;
+          assigneeName: string | null;
+          /** @enum {string} */
+          status: "assigned" | "in_progress" | "done";
+          dueOn: string | null;
+          doneAt: string | null;
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "present" | "direct" | "assign" | "start" | "finish" | "return";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string;
+          toStatusLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      /** @description Whom the head of an assigned unit may name to handle it (the step "assign") */
+      assignableOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+      reads: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          /** @enum {string} */
+          what: "record" | "file";
+          fullName: string;
+        })[];
+    };
+    IncomingChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "registered" | "presented" | "directed" | "in_progress" | "done" | "returned";
+      version: number;
+      statusLabel?: {
+        vi: string;
+        en: string;
+      };
+      year?: number;
+      incomingNumber?: number;
+    };
+    /** @description A paper document registered by the clerk (Decree 30/2020 Art. 22), its scan uploaded first */
+    IncomingPaperRegistration: {
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      receivedAt?: string;
+      issuerName: string;
+      issuerCode?: string | null;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      subject: string;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      pageCount?: number | null;
+      signerName?: string | null;
+      file: {
+        sha256: string;
+        fileName: string;
+        sizeBytes: number;
+        /** @description The token the scan upload answered */
+        token: string;
+      };
+      scanDpi: number;
+    };
+    /** @description One step (present, direct, start, finish, return), guarded by the version the caller saw */
+    IncomingActionInput: {
+      /** @enum {string} */
+      action: "present" | "direct" | "assign" | "start" | "finish" | "return";
+      expectedVersion: number;
+      /** Format: uuid */
+      presentTo?: string;
+      note?: string;
+      units?: ({
+          /** Format: uuid */
+          unitId: string;
+          /** @enum {string} */
+          role: "lead" | "cooperate";
+          assigneeUserId?: string | null;
+        })[];
+      /** Format: date */
+      dueOn?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+    };
+    /** @description A document delivered electronically, waiting for the clerk */
+    IncomingPendingDelivery: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** Format: uuid */
+      recipientAgencyId: string;
+      senderName: string;
+      senderCode: string | null;
+      numberSymbol: string;
+      /** Format: date */
+      issuedOn: string;
+      documentType: string;
+      documentTypeLabel: {
+        vi: string;
+        en: string;
+      };
+      subject: string;
+      /** @enum {string} */
+      urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+      urgencyLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @enum {string} */
+      confidentiality: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+      confidentialityLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deliveredAt: string;
+      hasFile: boolean;
+    };
+    IncomingOptions: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      heads: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          role: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItem: {
@@ -24181,6 +25416,13 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    IncomingScan: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
     };
     ParCriteriaSetCreateInput: {
       /** @description 2-digit province code; default: the province of the caller’s PAR role */

@@ -30,7 +30,6 @@ import {
   publishCalendarYear,
 } from './useCalendar';
 import { YearView } from './YearView';
-import '../../i18n/console-work';
 import '../../i18n/console-admin';
 
 type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
@@ -335,7 +334,7 @@ export const CalendarAdminPage = () => {
                 dataSource={pending.preview.moved}
                 columns={[
                   {
-                    title: t('dossier.code'),
+                    title: t('calendar.dossierCode'),
                     dataIndex: 'code',
                     render: (code: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(code)}`}>{code}</Link>,
                   },

@@ -264,11 +264,13 @@ const InboxList = ({ items, loading }: { items: InboxItem[]; loading: boolean })
 export const InboxPage = () => {
   const me = useMe().data;
   if (me && !hasRole(me, ...DOSSIER_ROLES)) {
-    const target = hasRole(me, 'province_admin')
-      ? '/can-bo/thu-tuc'
-      : hasRole(me, 'agency_admin')
-        ? '/can-bo/co-quan'
-        : '/can-bo/nguoi-dung';
+    const target = hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head')
+      ? '/can-bo/van-ban-den'
+      : hasRole(me, 'province_admin')
+        ? '/can-bo/thu-tuc'
+        : hasRole(me, 'agency_admin')
+          ? '/can-bo/co-quan'
+          : '/can-bo/nguoi-dung';
     return <Navigate to={target} replace />;
   }
   return <Inbox />;

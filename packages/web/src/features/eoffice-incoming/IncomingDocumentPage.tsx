@@ -1,0 +1,275 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Button, Flex, Form, Radio, Select, Timeline } from 'antd';
+import Input from 'antd/es/input/Input';
+import TextArea from 'antd/es/input/TextArea';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import '../../i18n/eoffice-incoming';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
+import { SoftTag } from '../../components/SoftTag';
+import { Text, Title } from '../../components/typography';
+import { formatDate, formatDateTime } from '../../lib/format';
+import {
+  type IncomingActionInput,
+  type IncomingDetail,
+  incomingFileUrl,
+  useIncoming,
+  useIncomingAction,
+  useIncomingOptions,
+} from './useIncoming';
+
+type FormValues = {
+  action: IncomingActionInput['action'];
+  presentTo?: string;
+  note?: string;
+  leadUnit?: string;
+  cooperateUnits?: string[];
+  dueOn?: string;
+  assigneeUserId?: string;
+};
+
+/**
+ * The next step of the document: present to a head (the clerk), direct with an instruction, a lead unit,
+ * co-operating units and a deadline (the head), start or finish handling (an assigned unit), return it.
+ */
+const ActionForm = ({ doc, agencyId }: { doc: IncomingDetail; agencyId: string }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const [form] = Form.useForm<FormValues>();
+  const change = useIncomingAction(doc.id);
+  const [done, setDone] = useState(false);
+  const action = Form.useWatch('action', form) ?? doc.actions[0]?.action;
+  const options = useIncomingOptions(action === 'present' || action === 'direct' ? agencyId : undefined);
+  useEffect(() => {
+    form.setFieldsValue({ action: doc.actions[0]?.action });
+  }, [form, doc.actions]);
+  if (doc.actions.length === 0) {
+    return null;
+  }
+  const units = options.data?.units ?? [];
+  return (
+    <Panel title={t('incoming.actions')} level={2}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        name="incoming-action"
+        onFinish={(values) => {
+          setDone(false);
+          const body: IncomingActionInput = { action: values.action, expectedVersion: doc.version };
+          if (values.action === 'present') {
+            body.presentTo = values.presentTo;
+          }
+          if (values.action === 'direct') {
+            body.note = values.note;
+            body.units = [
+              ...(values.leadUnit ? [{ unitId: values.leadUnit, role: 'lead' as const }] : []),
+              ...(values.cooperateUnits ?? [])
+                .filter((id) => id !== values.leadUnit)
+                .map((unitId) => ({ unitId, role: 'cooperate' as const })),
+            ];
+            if (values.dueOn) {
+              body.dueOn = values.dueOn;
+            }
+          }
+          if (values.action === 'return') {
+            body.note = values.note;
+          }
+          if (values.action === 'assign') {
+            body.assigneeUserId = values.assigneeUserId;
+          }
+          change.mutate(body, { onSuccess: () => setDone(true) });
+        }}
+      >
+        <Form.Item name="action" label={t('incoming.step')}>
+          <Radio.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+            options={doc.actions.map((a) => ({ value: a.action, label: a.label[language] }))}
+          />
+        </Form.Item>
+        {action === 'present' ? (
+          <Form.Item name="presentTo" label={t('incoming.presentTo')} rules={[{ required: true }]}>
+            <Select
+              loading={options.isPending}
+              options={(options.data?.heads ?? []).map((head) => ({
+                value: head.userId,
+                label: head.title ? `${head.fullName} — ${head.title}` : head.fullName,
+              }))}
+            />
+          </Form.Item>
+        ) : null}
+        {action === 'direct' ? (
+          <>
+            <Form.Item name="note" label={t('incoming.note')} rules={[{ required: true, max: 4000 }]}>
+              <TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="leadUnit" label={t('incoming.leadUnit')} rules={[{ required: true }]}>
+              <Select
+                loading={options.isPending}
+                options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="cooperateUnits" label={t('incoming.cooperateUnits')}>
+              <Select mode="multiple" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+            </Form.Item>
+            <Form.Item name="dueOn" label={t('incoming.dueOn')}>
+              <Input type="date" style={{ maxWidth: 200 }} />
+            </Form.Item>
+          </>
+        ) : null}
+        {action === 'assign' ? (
+          <Form.Item name="assigneeUserId" label={t('incoming.assignee')} rules={[{ required: true }]}>
+            <Select options={doc.assignableOfficials.map((o) => ({ value: o.userId, label: o.fullName }))} />
+          </Form.Item>
+        ) : null}
+        {action === 'return' ? (
+          <Form.Item name="note" label={t('incoming.reason')} rules={[{ required: true, max: 2000 }]}>
+            <TextArea rows={2} />
+          </Form.Item>
+        ) : null}
+        {change.isError ? <ErrorAlert error={change.error} /> : null}
+        {done ? <p role="status">{t('incoming.done')}</p> : null}
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {doc.actions.find((a) => a.action === action)?.label[language] ?? t('incoming.actions')}
+        </Button>
+      </Form>
+    </Panel>
+  );
+};
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div
+    style={{ display: 'grid', gridTemplateColumns: 'min(38%, 180px) 1fr', columnGap: 16, rowGap: 4, padding: '4px 0' }}
+  >
+    <Text type="secondary">{label}</Text>
+    <div>{children}</div>
+  </div>
+);
+
+/** One incoming document: its register entry, file, units, history and the next step. */
+export const IncomingDocumentPage = () => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const { id = '' } = useParams();
+  const query = useIncoming(id);
+  const doc = query.data;
+  useEffect(() => {
+    document.title = `${doc?.numberSymbol ?? t('incoming.title')} — motcua`;
+  }, [t, doc?.numberSymbol]);
+  if (query.isPending) {
+    return <PageLoading />;
+  }
+  if (query.isError || !doc) {
+    return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/can-bo/van-ban-den">← {t('incoming.back')}</Link>
+      <Title level={1} style={{ fontSize: 22 }}>
+        {doc.numberSymbol} — {doc.issuerName}
+      </Title>
+      <Flex gap={4} wrap>
+        <SoftTag tone="info">{doc.statusLabel[language]}</SoftTag>
+        {doc.urgency !== 'normal' ? <SoftTag tone="danger">{doc.urgencyLabel[language]}</SoftTag> : null}
+        {doc.confidentiality !== 'normal' ? (
+          <SoftTag tone="warning">{doc.confidentialityLabel[language]}</SoftTag>
+        ) : null}
+        {doc.isDemo ? <SoftTag>{t('incoming.demo')}</SoftTag> : null}
+      </Flex>
+      {doc.confidentiality !== 'normal' ? <Text type="secondary">{t('incoming.confidentialNote')}</Text> : null}
+      <Panel title={t('incoming.info')} level={2}>
+        <Row label={t('incoming.number')}>
+          {doc.incomingNumber}/{doc.year} · {t(`incoming.channel_${doc.channel}`)}
+        </Row>
+        <Row label={t('incoming.subject')}>{doc.subject}</Row>
+        <Row label={t('incoming.documentType')}>{doc.documentTypeLabel[language]}</Row>
+        <Row label={t('incoming.issuedOn')}>{formatDate(doc.issuedOn)}</Row>
+        {doc.signerName ? <Row label={t('incoming.signerName')}>{doc.signerName}</Row> : null}
+        <Row label={t('incoming.receivedAt')}>{formatDateTime(doc.receivedAt)}</Row>
+        <Row label={t('incoming.registeredAt')}>
+          {formatDateTime(doc.registeredAt)}
+          {doc.registeredByName ? ` · ${doc.registeredByName}` : ''} —{' '}
+          <span style={{ color: doc.registeredLate ? '#b42318' : undefined }}>
+            {doc.registeredLate ? t('incoming.late') : t('incoming.onTime')}
+          </span>
+        </Row>
+        <Row label={t('incoming.registrationDue')}>{formatDateTime(doc.registrationDueAt)}</Row>
+        {doc.presentedToName ? (
+          <Row label={t('incoming.presentedTo')}>
+            {doc.presentedToName} · {formatDateTime(doc.presentedAt)}
+          </Row>
+        ) : null}
+        {doc.directionNote ? (
+          <Row label={t('incoming.direction')}>
+            {doc.directionNote}
+            {doc.directedByName ? ` — ${doc.directedByName}` : ''}
+          </Row>
+        ) : null}
+        {doc.dueOn ? (
+          <Row label={t('incoming.due')}>
+            <span style={{ color: doc.overdue ? '#b42318' : undefined }}>
+              {formatDate(doc.dueOn)}
+              {doc.overdue ? ` — ${t('incoming.overdue')}` : ''}
+            </span>
+          </Row>
+        ) : null}
+        {doc.returnReason ? <Row label={t('incoming.returnReason')}>{doc.returnReason}</Row> : null}
+        <div style={{ marginTop: 8 }}>
+          {doc.hasFile ? (
+            <Button icon={<FilePdfOutlined aria-hidden />} href={incomingFileUrl(doc.id)} target="_blank">
+              {t('incoming.file')}
+            </Button>
+          ) : (
+            <Text type="secondary">{t('incoming.noFile')}</Text>
+          )}
+        </div>
+      </Panel>
+      {doc.units.length > 0 ? (
+        <Panel title={t('incoming.units')} level={2}>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {doc.units.map((unit) => (
+              <li key={unit.unitId}>
+                <strong>{unit.unitName}</strong> — {t(`incoming.role_${unit.role}`)} ·{' '}
+                {t(`incoming.unitStatus_${unit.status}`)}
+                {unit.assigneeName ? ` · ${unit.assigneeName}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+      <ActionForm doc={doc} agencyId={doc.agencyId} />
+      <Panel title={t('incoming.history')} level={2}>
+        <Timeline
+          items={doc.events.map((event) => ({
+            key: event.seq,
+            children: (
+              <div>
+                <strong>{event.actionLabel[language]}</strong> · {formatDateTime(event.at)}
+                {event.actorName ? ` · ${event.actorName}` : ''}
+                <div>
+                  <Text type="secondary" style={{ fontSize: 13 }}>
+                    {event.toStatusLabel?.[language] ?? event.toStatus}
+                  </Text>
+                </div>
+                {event.note ? <div>{event.note}</div> : null}
+              </div>
+            ),
+          }))}
+        />
+      </Panel>
+      {doc.reads.length > 0 ? (
+        <Panel title={t('incoming.reads')} level={2}>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {doc.reads.map((read) => (
+              <li key={read.id}>
+                {formatDateTime(read.at)} · {read.fullName} · {t(`incoming.read_${read.what}`)}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+    </Flex>
+  );
+};
