@@ -8,6 +8,7 @@
 // bin/motcua.js runs it only while they all still match, and dist/main.js otherwise (after a `tsc -b`
 // that did not rebuild the bundle, for instance). Run by scripts/build.mjs after the TypeScript step.
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -15,6 +16,23 @@ import { rolldown } from 'rolldown';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundleDir = `${root}packages/cli/dist/bundle`;
 const BUNDLED = (id) => id.startsWith('@motcua/') || id === 'kysely';
+
+/**
+ * A dependency npm installed under a workspace package (packages/server/node_modules/fast-xml-parser: a version
+ * other than the one hoisted for the AWS SDK) cannot be found from the bundle's folder, which resolves from the
+ * root node_modules: it is bundled in instead, so the command line uses the version its code was written for.
+ */
+const installedInWorkspace = (id, importer) => {
+  if (!importer?.startsWith(`${root}packages/`)) {
+    return false;
+  }
+  try {
+    const resolved = createRequire(importer).resolve(id);
+    return /\/packages\/[^/]+\/node_modules\//.test(resolved.slice(root.length - 1));
+  } catch {
+    return false;
+  }
+};
 
 /** A module's location relative to the bundle, as a URL path ("../../../db/dist/migrate.js"). */
 const fromBundle = (file) => relative(bundleDir, file).split(sep).join('/');
@@ -39,7 +57,8 @@ const keepModuleUrls = {
 const build = await rolldown({
   input: `${root}packages/cli/dist/main.js`,
   platform: 'node',
-  external: (id) => !(id.startsWith('.') || id.startsWith('/') || BUNDLED(id)),
+  external: (id, importer) =>
+    !(id.startsWith('.') || id.startsWith('/') || BUNDLED(id) || installedInWorkspace(id, importer)),
   plugins: [keepModuleUrls],
   logLevel: 'warn',
 });
