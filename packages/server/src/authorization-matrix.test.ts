@@ -1,5 +1,5 @@
 import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUser, insertUserRole } from '@motcua/db';
-import { DEFAULT_QUESTIONNAIRE } from '@motcua/domain';
+import { DEFAULT_QUESTIONNAIRE, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import {
@@ -17,6 +17,7 @@ import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
 import { importDossierRecords } from './usecases/reports/import.js';
+import { issueTestCredentialUnchecked } from './usecases/signing/credentials.js';
 
 /**
  * Every endpoint × role × own/foreign agency. Each official endpoint lists the roles (held at the
@@ -39,8 +40,13 @@ type Role =
   | 'auditor'
   | 'par_organiser'
   | 'par_focal'
+  | 'clerk'
+  | 'specialist'
+  | 'unit_head'
+  | 'agency_head'
   | 'foreign_admin'
   | 'foreign_receptionist'
+  | 'foreign_clerk'
   | 'citizen'
   | 'foreign_citizen';
 
@@ -54,8 +60,13 @@ const USERS: Record<Role, string> = {
   auditor: 'thanhtra',
   par_organiser: 'sonoivu',
   par_focal: 'daumoicchc',
+  clerk: 'vanthu',
+  specialist: 'soanthao',
+  unit_head: 'truongphong',
+  agency_head: 'giamdoc',
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
+  foreign_clerk: 'vanthuxd',
   citizen: DEMO_CITIZEN.username,
   foreign_citizen: 'nguoikhac',
 };
@@ -66,8 +77,31 @@ const OFFICIAL_ROLES = ROLES.filter((r) => !isCitizen(r));
 const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
-// The PAR organiser (Sở Nội vụ) holds report.read province-wide.
-const REPORT_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor', 'par_organiser'];
+// The PAR organiser (Sở Nội vụ) holds report.read province-wide; of the e-office roles the clerk and the agency's head.
+const REPORT_READERS: Role[] = [
+  'approver',
+  'agency_admin',
+  'province_admin',
+  'auditor',
+  'par_organiser',
+  'clerk',
+  'agency_head',
+];
+/** Who reads SIPAS figures (sipas.read): the report readers of the one-stop side, not the e-office roles. */
+const SIPAS_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor', 'par_organiser'];
+/** The e-office roles of Justice: each holds document.read there (Decree 30/2020). */
+const DOCUMENT_READERS: Role[] = ['clerk', 'specialist', 'unit_head', 'agency_head'];
+/**
+ * The e-office personas, granted like seedWorld grants the others (one role, the role's default reach), at
+ * Justice; the foreign clerk is the clerk of another agency of the province (Construction).
+ */
+const EOFFICE_PERSONAS: { role: Role; fullName: string; agency: 'justice' | 'construction'; grant: OfficialRole }[] = [
+  { role: 'clerk', fullName: 'Nguyễn Thị Văn Thư', agency: 'justice', grant: 'clerk' },
+  { role: 'specialist', fullName: 'Hoàng Thị Soạn Thảo', agency: 'justice', grant: 'specialist' },
+  { role: 'unit_head', fullName: 'Lê Thị Trưởng Phòng', agency: 'justice', grant: 'unit_head' },
+  { role: 'agency_head', fullName: 'Trần Văn Giám Đốc', agency: 'justice', grant: 'agency_head' },
+  { role: 'foreign_clerk', fullName: 'Đỗ Thị Văn Thư Xây Dựng', agency: 'construction', grant: 'clerk' },
+];
 /** Who reads the province's PAR criteria sets: roles with par.read there (the unit head holds it too). */
 const PAR_READERS: Role[] = ['approver', 'par_organiser', 'par_focal'];
 
@@ -95,6 +129,15 @@ type Fixture = World & {
   parRoundId: string;
   parLinkId: string;
   parFileId: string;
+  /**
+   * A draft outgoing document of Justice (the specialist drafted it, the agency's head signs it), with one
+   * PDF version and one recipient (Construction); a delegation of Justice (head → unit head) that the first
+   * allowed revocation revokes; a signing credential of Justice's head.
+   */
+  outgoingId: string;
+  outgoingRecipientId: string;
+  delegationId: string;
+  credentialId: string;
 };
 
 type Case = {
@@ -333,7 +376,8 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/calendar/changes',
     url: () => '/api/v1/calendar/changes?province=33',
-    allowed: [...OWN_ROLES],
+    // Every official of the province, the clerk of Construction too; Hà Nội's are refused.
+    allowed: [...OWN_ROLES, 'foreign_clerk'],
   },
   {
     method: 'POST',
@@ -996,8 +1040,9 @@ const CASES: Case[] = [
       method: 'GET',
       route,
       url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
-      // Not the CCHC focal officer: par.read reads no dossier and no report.
-      allowed: OWN_ROLES.filter((role) => role !== 'par_focal'),
+      // Not the CCHC focal officer (par.read), the specialist or the unit head (document.*): they read no
+      // dossier and no report.
+      allowed: OWN_ROLES.filter((role) => !['par_focal', 'specialist', 'unit_head'].includes(role)),
     }),
   ),
   // Historical imports: writing into a province's statistics is the province administrator's
@@ -1330,7 +1375,7 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/sipas/questionnaires',
     url: () => '/api/v1/sipas/questionnaires?provinceCode=33',
-    allowed: REPORT_READERS,
+    allowed: SIPAS_READERS,
   },
   {
     method: 'POST',
@@ -1349,7 +1394,7 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/sipas/campaigns',
     url: () => '/api/v1/sipas/campaigns?provinceCode=33',
-    allowed: REPORT_READERS,
+    allowed: SIPAS_READERS,
   },
   {
     method: 'POST',
@@ -1428,7 +1473,7 @@ const CASES: Case[] = [
     allowed: 'public',
   },
   // Registers, search and statistics of official documents (issue 19 item 5): document.read or report.read at
-  // the agency (no clerk, specialist or head is in this table, so the report readers).
+  // the agency — the report readers and every e-office role of Justice; the clerk of Construction is refused.
   ...(
     [
       ['/api/v1/document-registers/register.pdf', 'kind=incoming&period=2026-11'],
@@ -1442,29 +1487,30 @@ const CASES: Case[] = [
       route,
       url: (f) => `${route}?agency=${f.agencies.justice?.id}&${query}`,
       prepare: revokeGrantedAuditor,
-      allowed: REPORT_READERS,
+      allowed: [...REPORT_READERS, 'specialist', 'unit_head'],
     }),
   ),
-  // Exchange between agencies (document.read for the views, document.register for export and import): the
-  // clerk, specialist and heads of the e-office are not in this table, so no one here passes; an unknown
-  // outgoing document is everyone's 404 (document-exchange.routes.test.ts walks the allowed paths).
+  // Exchange between agencies: document.read at the agency for the views, document.register (the clerk) for
+  // exporting a package. The fixture's outgoing document is a draft, so the clerk's export answers 409
+  // EXCHANGE_NOT_ISSUED. A package's file and a delivery's status messages need an issued document sent out:
+  // everyone's 404 here, document-exchange.routes.test.ts walks their allowed paths.
   {
     method: 'GET',
     route: '/api/v1/document-exchange/outgoing',
     url: (f) => `/api/v1/document-exchange/outgoing?agencyId=${f.agencies.justice?.id}`,
-    allowed: [],
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'GET',
     route: '/api/v1/document-exchange/outgoing/:id',
-    url: () => `/api/v1/document-exchange/outgoing/${NO_SUCH_ID}`,
-    allowed: [],
+    url: (f) => `/api/v1/document-exchange/outgoing/${f.outgoingId}`,
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'POST',
     route: '/api/v1/document-exchange/outgoing/:id/recipients/:recipientId/package',
-    url: () => `/api/v1/document-exchange/outgoing/${NO_SUCH_ID}/recipients/${NO_SUCH_ID}/package`,
-    allowed: [],
+    url: (f) => `/api/v1/document-exchange/outgoing/${f.outgoingId}/recipients/${f.outgoingRecipientId}/package`,
+    allowed: ['clerk'],
   },
   {
     method: 'GET',
@@ -1482,42 +1528,45 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/document-exchange/received',
     url: (f) => `/api/v1/document-exchange/received?agencyId=${f.agencies.justice?.id}`,
-    allowed: [],
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'GET',
     route: '/api/v1/document-exchange/sent',
     url: (f) => `/api/v1/document-exchange/sent?agencyId=${f.agencies.justice?.id}`,
-    allowed: [],
+    allowed: DOCUMENT_READERS,
   },
+  // Imports: whoever holds document.register somewhere may have a file read (a clerk of any agency: the PDF
+  // sent here is no package, so both clerks get 422); the receiving agency is checked once the file is read.
   {
     method: 'POST',
     route: '/api/v1/document-exchange/packages/import',
     url: () => '/api/v1/document-exchange/packages/import',
     upload: true,
-    allowed: [],
+    allowed: ['clerk', 'foreign_clerk'],
   },
   {
     method: 'POST',
     route: '/api/v1/document-exchange/status-messages/import',
     url: () => '/api/v1/document-exchange/status-messages/import',
     upload: true,
-    allowed: [],
+    allowed: ['clerk', 'foreign_clerk'],
   },
-  // Signing credentials (issue 19): document.manage in the agency — its administrator here. The test
-  // certificate goes to the agency itself (the first allowed call issues it, later ones answer 409).
+  // Signing credentials (issue 19): document.manage in the agency — its administrator and its head. The test
+  // certificate goes to the agency itself (the first allowed call issues it, later ones answer 409); the
+  // fixture's credential (the head's) answers 422 to a picture that is no PNG and 409 to a stale version.
   {
     method: 'GET',
     route: '/api/v1/signing/credentials',
     url: (f) => `/api/v1/signing/credentials?agencyId=${f.agencies.justice?.id}`,
-    allowed: ['agency_admin'],
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'POST',
     route: '/api/v1/signing/credentials/test-certificate',
     url: () => '/api/v1/signing/credentials/test-certificate',
     body: (f) => ({ ownerKind: 'agency', agencyId: f.agencies.justice?.id }),
-    allowed: ['agency_admin'],
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'POST',
@@ -1528,21 +1577,21 @@ const CASES: Case[] = [
       pkcs12Base64: 'AAAA',
       passphrase: 'x',
     }),
-    allowed: ['agency_admin'],
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'PUT',
     route: '/api/v1/signing/credentials/:id/image',
-    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/image`,
-    body: () => ({ pngBase64: 'AAAA', expectedVersion: 1 }),
-    allowed: [],
+    url: (f) => `/api/v1/signing/credentials/${f.credentialId}/image`,
+    body: () => ({ pngBase64: 'AAAA', expectedVersion: 999 }),
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'POST',
     route: '/api/v1/signing/credentials/:id/revoke',
-    url: () => `/api/v1/signing/credentials/${NO_SUCH_ID}/revoke`,
-    body: () => ({ expectedVersion: 1 }),
-    allowed: [],
+    url: (f) => `/api/v1/signing/credentials/${f.credentialId}/revoke`,
+    body: () => ({ expectedVersion: 999 }),
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'GET',
@@ -1557,9 +1606,11 @@ const CASES: Case[] = [
     upload: true,
     allowed: 'public',
   },
-  // Outgoing documents (văn bản đi, Decree 30/2020 Art. 10–19). None of these roles holds document.read or
-  // document.draft; the agency administrator holds document.manage (delegations). The lists are the caller's
-  // own (empty here); a document that does not exist is 404 for everybody.
+  // Outgoing documents (văn bản đi, Decree 30/2020 Art. 10–19), on the fixture's draft of Justice. Readers:
+  // document.read at the agency (the four e-office roles; the agency administrator holds only document.manage).
+  // Its drafter (the specialist) or document.manage edits, submits, cancels; document.sign reaches the signing
+  // step and document.seal the seal and the issue (a stale version answers 409 to those). The lists are the
+  // caller's own.
   {
     method: 'GET',
     route: '/api/v1/outgoing-documents',
@@ -1571,34 +1622,44 @@ const CASES: Case[] = [
     route: '/api/v1/outgoing-documents',
     url: () => '/api/v1/outgoing-documents',
     body: (f) => ({ agencyId: f.agencies.justice?.id, documentType: 'CV', subject: 'Công văn thử ma trận quyền' }),
-    allowed: [],
+    // document.draft at Justice: each allowed call starts a draft (201).
+    allowed: ['specialist', 'unit_head'],
   },
   {
     method: 'GET',
     route: '/api/v1/outgoing-documents/people',
     url: (f) => `/api/v1/outgoing-documents/people?agencyId=${f.agencies.justice?.id}`,
-    allowed: [],
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'GET',
     route: '/api/v1/outgoing-documents/:id',
-    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}`,
-    allowed: [],
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}`,
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'PATCH',
     route: '/api/v1/outgoing-documents/:id',
-    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}`,
-    body: () => ({ expectedVersion: 1, subject: 'Khác' }),
-    allowed: [],
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}`,
+    body: () => ({ expectedVersion: 999, subject: 'Khác' }),
+    // The agency administrator holds document.manage but not document.read, so the draft is 404 to them.
+    allowed: ['specialist', 'agency_head'],
   },
-  ...(['submit', 'issue', 'cancel', 'sign', 'seal'] as const).map(
-    (step): Case => ({
+  ...(
+    [
+      ['submit', ['specialist', 'agency_head']],
+      ['cancel', ['specialist', 'agency_head']],
+      ['sign', ['unit_head', 'agency_head']],
+      ['seal', ['clerk']],
+      ['issue', ['clerk']],
+    ] as const
+  ).map(
+    ([step, allowed]): Case => ({
       method: 'POST',
       route: `/api/v1/outgoing-documents/:id/${step}`,
-      url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/${step}`,
-      body: () => ({ expectedVersion: 1 }),
-      allowed: [],
+      url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/${step}`,
+      body: () => ({ expectedVersion: 999 }),
+      allowed: [...allowed],
     }),
   ),
   {
@@ -1606,20 +1667,22 @@ const CASES: Case[] = [
     route: '/api/v1/outgoing-documents/:id/review',
     url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/review`,
     body: () => ({ expectedVersion: 1, decision: 'approved' }),
+    // Only the reviewer named in the chain (their substitute, their delegate) decides: 404 for everyone here;
+    // outgoing-documents.routes.test.ts walks a chain of review and approval.
     allowed: [],
   },
   {
     method: 'GET',
     route: '/api/v1/outgoing-documents/:id/file',
-    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/file`,
-    allowed: [],
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/file?version=1`,
+    allowed: DOCUMENT_READERS,
   },
   {
     method: 'POST',
     route: '/api/v1/outgoing-documents/:id/versions',
-    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/versions?expectedVersion=1`,
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/versions?expectedVersion=999`,
     upload: true,
-    allowed: [],
+    allowed: ['specialist', 'agency_head'],
   },
   {
     method: 'GET',
@@ -1640,13 +1703,15 @@ const CASES: Case[] = [
       validTo: '2026-12-31',
       reason: 'Thử ma trận quyền',
     }),
-    allowed: ['agency_admin'],
+    // Someone else's delegation: document.manage at Justice.
+    allowed: ['agency_admin', 'agency_head'],
   },
   {
     method: 'POST',
     route: '/api/v1/document-delegations/:id/revoke',
-    url: () => `/api/v1/document-delegations/${NO_SUCH_ID}/revoke`,
-    allowed: [],
+    url: (f) => `/api/v1/document-delegations/${f.delegationId}/revoke`,
+    // The head's own delegation, or document.manage: the first allowed call revokes it, later ones answer 409.
+    allowed: ['agency_admin', 'agency_head'],
   },
   // Incoming documents (Decree 30/2020 Art. 20–24): the clerk, specialist, unit and agency heads hold the
   // document.* actions; none of the roles of this table does, so every one is refused (403 for the lists,
@@ -1930,6 +1995,7 @@ beforeAll(async () => {
       form: FILLED_FORM,
     },
   });
+  await seedEofficePersonas(world);
   for (const role of ROLES) {
     const session = isCitizen(role)
       ? await signInCitizen(t.app, USERS[role], CITIZEN_PASSWORD)
@@ -2017,10 +2083,116 @@ beforeAll(async () => {
     parRoundId: '',
     parLinkId: '',
     parFileId: '',
+    ...(await seedEofficeRecords(world)),
   };
   justiceId = world.agencies.justice?.id ?? '';
   Object.assign(fixture, await createParRound());
 }, 120_000);
+
+/** The clerk, specialist and heads of Justice and the clerk of Construction, granted as seedWorld grants. */
+const seedEofficePersonas = async (world: World) => {
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const persona of EOFFICE_PERSONAS) {
+    const agency = world.agencies[persona.agency];
+    const user = await insertUser(t.database.db, {
+      username: USERS[persona.role],
+      fullName: persona.fullName,
+      title: null,
+      email: null,
+      phone: null,
+      passwordHash,
+      provinceCode: agency?.provinceCode ?? null,
+      now: new Date(),
+    });
+    if (!user || !agency) {
+      throw new Error(`the persona ${persona.role} was not created`);
+    }
+    world.users[USERS[persona.role]] = { id: user.id, username: USERS[persona.role] };
+    await insertUserRole(t.database.db, {
+      userId: user.id,
+      agencyId: agency.id,
+      role: persona.grant,
+      includeSubagencies: ROLE_DEFINITIONS[persona.grant].defaultIncludeSubagencies,
+      grantedBy: null,
+    });
+  }
+};
+
+/**
+ * Through the API, as the e-office personas: a draft outgoing document of Justice with one PDF version and one
+ * recipient, a delegation of the agency's head, and a signing credential of the head (written directly).
+ */
+const seedEofficeRecords = async (world: World) => {
+  const as = (role: Role) => sessions.get(role) ?? {};
+  const expectOk = (response: { statusCode: number; body: string }, what: string) => {
+    if (response.statusCode >= 300) {
+      throw new Error(`${what}: ${response.statusCode} ${response.body}`);
+    }
+    return JSON.parse(response.body);
+  };
+  const justice = world.agencies.justice?.id ?? '';
+  const head = world.users[USERS.agency_head]?.id ?? '';
+  const draft = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/outgoing-documents',
+      headers: as('specialist'),
+      payload: { agencyId: justice, documentType: 'CV', subject: 'Công văn của ma trận quyền', signerUserId: head },
+    }),
+    'the outgoing draft',
+  );
+  const file = multipartFile(samplePdf('du-thao-ma-tran'), 'du-thao.pdf', 'application/pdf');
+  const uploaded = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/outgoing-documents/${draft.id}/versions?expectedVersion=${draft.version}`,
+      headers: { ...as('specialist'), ...file.headers },
+      payload: file.payload,
+    }),
+    'the draft version',
+  );
+  expectOk(
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/outgoing-documents/${draft.id}`,
+      headers: as('specialist'),
+      payload: { expectedVersion: uploaded.version, recipients: [{ agencyId: world.agencies.construction?.id }] },
+    }),
+    'the recipients',
+  );
+  const exchange = expectOk(
+    await t.app.inject({ url: `/api/v1/document-exchange/outgoing/${draft.id}`, headers: as('clerk') }),
+    'the exchange view',
+  );
+  const delegation = expectOk(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/document-delegations',
+      headers: as('agency_head'),
+      payload: {
+        agencyId: justice,
+        fromUserId: head,
+        toUserId: world.users[USERS.unit_head]?.id,
+        scope: 'direct',
+        validFrom: '2026-12-01',
+        validTo: '2026-12-31',
+        reason: 'Đi công tác (ma trận quyền)',
+      },
+    }),
+    'the delegation',
+  );
+  const credential = await issueTestCredentialUnchecked(
+    t.ctx,
+    { ownerKind: 'official', agencyId: justice, userId: head },
+    null,
+  );
+  return {
+    outgoingId: draft.id as string,
+    outgoingRecipientId: (exchange.recipients as { id: string }[])[0]?.id ?? '',
+    delegationId: delegation.id as string,
+    credentialId: credential.id,
+  };
+};
 
 /** A published PAR round (through the publication use-case, by an organiser outside the matrix) and an open one. */
 const seedMatrixParRounds = async (world: World) => {

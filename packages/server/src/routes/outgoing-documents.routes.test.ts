@@ -365,6 +365,12 @@ describe('delegations (Art. 13)', () => {
       },
     });
     expect(given.statusCode, given.body).toBe(201);
+    // The agency administrator (document.manage, no document.read) revokes delegations, so lists them too.
+    const listed = await t.app.inject({
+      url: '/api/v1/document-delegations',
+      headers: (await signIn(t.app, 'qtdonvi')).headers,
+    });
+    expect(listed.json().items.map((item: { id: string }) => item.id)).toContain(given.json().id);
     const byDelegate = await post('truongphong', id, 'review', { decision: 'approved' });
     expect(byDelegate.statusCode, byDelegate.body).toBe(200);
     expect(byDelegate.json().status).toBe('approved');

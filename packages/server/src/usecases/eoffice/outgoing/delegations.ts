@@ -89,7 +89,10 @@ export const revokeDelegationById = async (ctx: AppContext, actor: Actor, id: st
   return revoked;
 };
 
-/** The delegations of the caller's agencies that end today or later, latest end first (keyset). */
+/**
+ * The delegations of the caller's agencies that end today or later, latest end first (keyset): where the caller
+ * reads documents (document.read) or gives and revokes delegations (document.manage: the agency administrator).
+ */
 export const listDelegations = async (
   ctx: AppContext,
   actor: Actor,
@@ -97,7 +100,9 @@ export const listDelegations = async (
 ) => {
   const official = requireOfficial(actor);
   const grants = official.grants.filter((grant) =>
-    (ROLE_DEFINITIONS[grant.role].actions as readonly string[]).includes('document.read'),
+    (ROLE_DEFINITIONS[grant.role].actions as readonly string[]).some(
+      (a) => a === 'document.read' || a === 'document.manage',
+    ),
   );
   const agencyIds = await listScopeAgencyIds(ctx.db, grants);
   const rows = await listAgencyDelegations(ctx.db, {
