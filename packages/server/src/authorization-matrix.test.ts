@@ -78,6 +78,8 @@ const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
 // The PAR organiser (Sở Nội vụ) holds report.read province-wide; of the e-office roles the clerk and the agency's head.
+/** Every official of the e-office (each reads the lists of their own agencies). */
+const EOFFICE_ALL: Role[] = ['clerk', 'specialist', 'unit_head', 'agency_head', 'foreign_clerk'];
 const REPORT_READERS: Role[] = [
   'approver',
   'agency_admin',
@@ -1714,27 +1716,33 @@ const CASES: Case[] = [
     allowed: ['agency_admin', 'agency_head'],
   },
   // Incoming documents (Decree 30/2020 Art. 20–24): the clerk, specialist, unit and agency heads hold the
-  // document.* actions; none of the roles of this table does, so every one is refused (403 for the lists,
-  // 404 for another agency's or an unknown document). routes/incoming-documents.routes.test.ts walks the roles.
-  { method: 'GET', route: '/api/v1/incoming-documents', url: () => '/api/v1/incoming-documents', allowed: [] },
+  // document.* actions; a list answers each its own agencies' (the foreign clerk's too), the register and the
+  // scans only the clerk of the agency; an unknown document is everyone's 404
+  // (routes/incoming-documents.routes.test.ts walks each step with its roles).
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-documents',
+    url: () => '/api/v1/incoming-documents',
+    allowed: EOFFICE_ALL,
+  },
   {
     method: 'GET',
     route: '/api/v1/incoming-documents/agencies',
     url: () => '/api/v1/incoming-documents/agencies',
-    allowed: [],
+    allowed: ['clerk', 'foreign_clerk'],
   },
   {
     method: 'GET',
     route: '/api/v1/incoming-documents/options',
     url: (f) => `/api/v1/incoming-documents/options?agencyId=${f.agencies.justice?.id}`,
-    allowed: [],
+    allowed: ['clerk', 'specialist', 'unit_head', 'agency_head'],
   },
   {
     method: 'POST',
     route: '/api/v1/incoming-documents/scans',
     url: (f) => `/api/v1/incoming-documents/scans?agencyId=${f.agencies.justice?.id}`,
     upload: true,
-    allowed: [],
+    allowed: ['clerk'],
   },
   {
     method: 'POST',
@@ -1750,13 +1758,13 @@ const CASES: Case[] = [
       file: { sha256: 'a'.repeat(64), fileName: 'cong-van.pdf', sizeBytes: 100, token: 'x' },
       scanDpi: 300,
     }),
-    allowed: [],
+    allowed: ['clerk'],
   },
   {
     method: 'GET',
     route: '/api/v1/incoming-documents/deliveries',
     url: () => '/api/v1/incoming-documents/deliveries',
-    allowed: [],
+    allowed: ['clerk', 'foreign_clerk'],
   },
   {
     method: 'POST',
