@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { insertUser, insertUserRole, listDocumentEvents } from '@motcua/db';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -331,6 +335,69 @@ describe('an outgoing document from draft to issue (Decree 30/2020 Art. 10–19)
       );
       prev = hash;
     }
+  });
+
+  it('reaches the other agency at once; its clerk registers it and the sender sees the acknowledgement', async () => {
+    const pending = await t.app.inject({ url: '/api/v1/incoming-documents/deliveries', headers: as('vanthuxd') });
+    expect(pending.statusCode, pending.body).toBe(200);
+    const delivery = pending.json().items.find((item: { numberSymbol: string }) => item.numberSymbol === '01/QĐ-STP');
+    expect(delivery).toBeDefined();
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/incoming-documents/deliveries/${delivery.id}/register`,
+      headers: as('vanthuxd'),
+      payload: { expectedVersion: delivery.version },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const incoming = await t.app.inject({
+      url: `/api/v1/incoming-documents/${registered.json().id}`,
+      headers: as('vanthuxd'),
+    });
+    expect(incoming.json()).toMatchObject({ channel: 'electronic', numberSymbol: '01/QĐ-STP', incomingNumber: 1 });
+    const doc = await detail('vanthu', id);
+    expect(doc.deliveries[0]).toMatchObject({ recipientAgencyId: world.agencies.construction?.id, status: 'received' });
+    const messages = await t.database.db
+      .selectFrom('documentStatusMessage')
+      .select(['seq', 'status'])
+      .where('deliveryId', '=', delivery.id)
+      .orderBy('seq')
+      .execute();
+    expect(messages).toEqual([
+      { seq: 1, status: 'delivered' },
+      { seq: 2, status: 'received' },
+    ]);
+  });
+
+  it('is a PDF an independent verifier accepts, and one changed byte is caught by it and by the public page', async () => {
+    const doc = await detail('vanthu', id);
+    const file = (await t.app.inject({ url: `/api/v1/outgoing-documents/${id}/file`, headers: as('vanthu') }))
+      .rawPayload;
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-issued-'));
+    const path = join(dir, 'issued.pdf');
+    writeFileSync(path, file);
+    const report = spawnSync('/usr/bin/pdfsig', [path], { encoding: 'utf8' }).stdout;
+    expect(report.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(report).toContain('Total document signed');
+    // A byte of the signed content changed (inside the first signature's range, not its /Contents).
+    const tampered = Buffer.from(file);
+    const at = tampered.indexOf('/Type /Page') + 2;
+    tampered[at] = tampered[at] === 0x54 ? 0x55 : 0x54;
+    writeFileSync(path, tampered);
+    const broken = spawnSync('/usr/bin/pdfsig', [path], { encoding: 'utf8' }).stdout;
+    expect(broken).not.toContain('Signature is Valid');
+    const form = multipartFile(tampered, 'issued.pdf', 'application/pdf');
+    const checked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/documents/verify',
+      headers: form.headers,
+      payload: form.payload,
+    });
+    expect(checked.statusCode, checked.body).toBe(200);
+    const signatures = checked.json().signatures as { valid: boolean; digestMatches: boolean }[];
+    expect(signatures).toHaveLength(2);
+    expect(signatures.every((signature) => !signature.valid && !signature.digestMatches)).toBe(true);
+    expect(doc.signedFileSha256).not.toBe(sha(tampered));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
