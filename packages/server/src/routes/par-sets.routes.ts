@@ -158,6 +158,31 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const Id = z.object({ id: z.uuid() });
 const Version = z.object({ expectedVersion: z.number().int().min(1) });
 
+// Request bodies with a component name are made once, here: a schema given its id inside the route function
+// would be a new object for every app instance, and the OpenAPI generator (fastify-type-provider-zod) caches its
+// input/output registries by the number of ids, so a second instance in one process named them differently.
+const ParCriteriaSetCreateBody = z
+  .object({
+    province: Province.optional(),
+    year: z.number().int().min(2000).max(2999),
+    unitGroup: UnitGroup,
+    title: z.string().trim().min(1).max(500),
+    copyFromId: z.uuid().optional(),
+  })
+  .meta({ id: 'ParCriteriaSetCreateInput' });
+const ParCriteriaSetUpdateBody = Version.extend({
+  title: z.string().trim().min(1).max(500).optional(),
+  bonusCap: Points.optional(),
+  penaltyCap: Points.optional(),
+}).meta({ id: 'ParCriteriaSetUpdateInput' });
+const ParCriteriaSetPublishBody = Version.extend({
+  decisionNumber: z.string().trim().min(1).max(100),
+  decisionDate: IsoDate,
+}).meta({
+  id: 'ParCriteriaSetPublishInput',
+  examples: [{ expectedVersion: 7, decisionNumber: '1156/QĐ-UBND', decisionDate: '2026-01-15' }],
+});
+
 /**
  * PAR Index criteria sets: read by every PAR role of the province (par.read), written by the organiser
  * (par.organise, Sở Nội vụ). Drafts are edited node by node, imported from the published spreadsheet layout
@@ -202,15 +227,7 @@ export const registerParSetRoutes = async (app: FastifyInstance, ctx: AppContext
         schema: {
           tags: ['par'],
           summary: 'Create a draft set, empty or as a copy of an existing set (a new year or version)',
-          body: z
-            .object({
-              province: Province.optional(),
-              year: z.number().int().min(2000).max(2999),
-              unitGroup: UnitGroup,
-              title: z.string().trim().min(1).max(500),
-              copyFromId: z.uuid().optional(),
-            })
-            .meta({ id: 'ParCriteriaSetCreateInput' }),
+          body: ParCriteriaSetCreateBody,
           response: { 201: ParCriteriaSetDetail, ...errors },
         },
       },
@@ -288,11 +305,7 @@ export const registerParSetRoutes = async (app: FastifyInstance, ctx: AppContext
           tags: ['par'],
           summary: 'Change a draft’s title or its bonus/penalty caps',
           params: Id,
-          body: Version.extend({
-            title: z.string().trim().min(1).max(500).optional(),
-            bonusCap: Points.optional(),
-            penaltyCap: Points.optional(),
-          }).meta({ id: 'ParCriteriaSetUpdateInput' }),
+          body: ParCriteriaSetUpdateBody,
           response: { 200: ParCriteriaSetDetail, ...errors },
         },
       },
@@ -330,13 +343,7 @@ export const registerParSetRoutes = async (app: FastifyInstance, ctx: AppContext
             'The tree must validate (422 PAR_SET_INVALID with the issues; the national provincial set must total ' +
             '100 points) and no other set of the year and group may be in force (409 PAR_SET_IN_FORCE).',
           params: Id,
-          body: Version.extend({
-            decisionNumber: z.string().trim().min(1).max(100),
-            decisionDate: IsoDate,
-          }).meta({
-            id: 'ParCriteriaSetPublishInput',
-            examples: [{ expectedVersion: 7, decisionNumber: '1156/QĐ-UBND', decisionDate: '2026-01-15' }],
-          }),
+          body: ParCriteriaSetPublishBody,
           response: { 200: ParCriteriaSetDetail, ...errors },
         },
       },

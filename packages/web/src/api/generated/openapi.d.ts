@@ -18006,6 +18006,30 @@ export interface components {
         code: string;
       }]>;
     };
+    ParCriteriaSetCreateInputInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInputInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaSetPublishInputInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedureInput: {
       catalog: string;
@@ -19876,24 +19900,6 @@ export interface components {
       mediaType: string;
       token: string;
     };
-    ParCriteriaSetCreateInputInput: {
-      /** @description 2-digit province code; default: the province of the caller’s PAR role */
-      province?: string;
-      year: number;
-      /** @enum {string} */
-      unitGroup: "department" | "commune" | "province";
-      title: string;
-      /** Format: uuid */
-      copyFromId?: string;
-    };
-    ParCriteriaSetUpdateInputInput: {
-      expectedVersion: number;
-      title?: string;
-      /** @description Hundredths of a point (1,5 điểm = 150) */
-      bonusCap?: number;
-      /** @description Hundredths of a point (1,5 điểm = 150) */
-      penaltyCap?: number;
-    };
     ParCriteriaEditResultInput: {
       /** Format: uuid */
       id: string;
@@ -19931,12 +19937,6 @@ export interface components {
       surveyMax: number;
       canPublish: boolean;
       editedCode: string | null;
-    };
-    ParCriteriaSetPublishInputInput: {
-      expectedVersion: number;
-      decisionNumber: string;
-      /** Format: date */
-      decisionDate: string;
     };
     SipasConsentedResponsesInput: {
       items: ({
@@ -23554,6 +23554,30 @@ export interface components {
         code: string;
       }]>;
     };
+    ParCriteriaSetCreateInput: {
+      /** @description 2-digit province code; default: the province of the caller’s PAR role */
+      province?: string;
+      year: number;
+      /** @enum {string} */
+      unitGroup: "department" | "commune" | "province";
+      title: string;
+      /** Format: uuid */
+      copyFromId?: string;
+    };
+    ParCriteriaSetUpdateInput: {
+      expectedVersion: number;
+      title?: string;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      bonusCap?: number;
+      /** @description Hundredths of a point (1,5 điểm = 150) */
+      penaltyCap?: number;
+    };
+    ParCriteriaSetPublishInput: {
+      expectedVersion: number;
+      decisionNumber: string;
+      /** Format: date */
+      decisionDate: string;
+    };
     /** @description A procedure as a citizen reads it (Decree 63/2010/NĐ-CP Art. 8) */
     CitizenProcedure: {
       catalog: string;
@@ -25424,24 +25448,6 @@ export interface components {
       mediaType: string;
       token: string;
     };
-    ParCriteriaSetCreateInput: {
-      /** @description 2-digit province code; default: the province of the caller’s PAR role */
-      province?: string;
-      year: number;
-      /** @enum {string} */
-      unitGroup: "department" | "commune" | "province";
-      title: string;
-      /** Format: uuid */
-      copyFromId?: string;
-    };
-    ParCriteriaSetUpdateInput: {
-      expectedVersion: number;
-      title?: string;
-      /** @description Hundredths of a point (1,5 điểm = 150) */
-      bonusCap?: number;
-      /** @description Hundredths of a point (1,5 điểm = 150) */
-      penaltyCap?: number;
-    };
     ParCriteriaEditResult: {
       /** Format: uuid */
       id: string;
@@ -25479,12 +25485,6 @@ export interface components {
       surveyMax: number;
       canPublish: boolean;
       editedCode: string | null;
-    };
-    ParCriteriaSetPublishInput: {
-      expectedVersion: number;
-      decisionNumber: string;
-      /** Format: date */
-      decisionDate: string;
     };
     SipasConsentedResponses: {
       items: ({
