@@ -53,8 +53,7 @@ export const outgoingProblems = defineProblems({
     },
     en: {
       title: 'Not an approver',
-      detail:
-        '{name} ({field}) holds no document.approve role in the issuing agency or an agency above or below it.',
+      detail: '{name} ({field}) holds no document.approve role in the issuing agency or an agency above or below it.',
     },
   },
   OUTGOING_NO_VERSION: {

@@ -1,5 +1,5 @@
 import {
-  type Db,
+  type Database,
   findAgencyLineage,
   findOutgoing,
   findUserNames,
@@ -8,6 +8,7 @@ import {
   type OutgoingRecord,
 } from '@motcua/db';
 import { type Action, canSeeTarget, isAllowed, roleAllows } from '@motcua/domain';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
@@ -79,6 +80,8 @@ export const getReadableOutgoing = async (
 export const roleAt = (official: OfficialActor, agencyId: string): string | null =>
   official.grants.find((grant) => grant.agencyId === agencyId)?.role ?? official.grants[0]?.role ?? null;
 
+type Db = Kysely<Database> | Transaction<Database>;
+
 /**
  * Whether a person may review (approve) a document of the agency: they hold document.approve at the
  * agency itself, at an agency above it (a grant there, with or without its sub-agencies), or at a unit below
@@ -123,7 +126,10 @@ export const requireReviewersMayApprove = async (
     checked.set(person.id, allowed);
     if (!allowed) {
       const names = await findUserNames(db, [person.id]);
-      throw new AppError('OUTGOING_REVIEWER_NOT_APPROVER', { name: names.get(person.id) ?? person.id, field: person.field });
+      throw new AppError('OUTGOING_REVIEWER_NOT_APPROVER', {
+        name: names.get(person.id) ?? person.id,
+        field: person.field,
+      });
     }
   }
 };
