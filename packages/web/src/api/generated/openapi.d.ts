@@ -17045,6 +17045,42 @@ export interface components {
           unitId: string;
         }[];
     };
+    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
+    IncomingDocumentSettingsInput: {
+      provinceCode: string;
+      settings: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      source: {
+        /** @enum {string} */
+        defaultHandlingWorkingDays: "default" | "province";
+        /** @enum {string} */
+        urgentWorkingMinutes: "default" | "province";
+      };
+      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
+      defaults: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      ranges: {
+        defaultHandlingWorkingDays: {
+          min: number;
+          max: number;
+        };
+        urgentWorkingMinutes: {
+          min: number;
+          max: number;
+        };
+      };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+    };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItemInput: {
       id: string;
@@ -19987,42 +20023,6 @@ export interface components {
           includeSubagencies: boolean;
         })[];
     };
-    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
-    IncomingDocumentSettingsInput: {
-      provinceCode: string;
-      settings: {
-        /** @description The handling deadline when the head gives none, in working days after the direction */
-        defaultHandlingWorkingDays: number;
-        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
-        urgentWorkingMinutes: number;
-      };
-      source: {
-        /** @enum {string} */
-        defaultHandlingWorkingDays: "default" | "province";
-        /** @enum {string} */
-        urgentWorkingMinutes: "default" | "province";
-      };
-      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
-      defaults: {
-        /** @description The handling deadline when the head gives none, in working days after the direction */
-        defaultHandlingWorkingDays: number;
-        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
-        urgentWorkingMinutes: number;
-      };
-      ranges: {
-        defaultHandlingWorkingDays: {
-          min: number;
-          max: number;
-        };
-        urgentWorkingMinutes: {
-          min: number;
-          max: number;
-        };
-      };
-      /** @description the settings’ version (0: none saved yet); a write sends it back */
-      version: number;
-      updatedAt: string | null;
-    };
     IncomingScanInput: {
       sha256: string;
       fileName: string;
@@ -22628,6 +22628,42 @@ export interface components {
           /** Format: uuid */
           unitId: string;
         }[];
+    };
+    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
+    IncomingDocumentSettings: {
+      provinceCode: string;
+      settings: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      source: {
+        /** @enum {string} */
+        defaultHandlingWorkingDays: "default" | "province";
+        /** @enum {string} */
+        urgentWorkingMinutes: "default" | "province";
+      };
+      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
+      defaults: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      ranges: {
+        defaultHandlingWorkingDays: {
+          min: number;
+          max: number;
+        };
+        urgentWorkingMinutes: {
+          min: number;
+          max: number;
+        };
+      };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItem: {
@@ -25570,42 +25606,6 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
-    };
-    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
-    IncomingDocumentSettings: {
-      provinceCode: string;
-      settings: {
-        /** @description The handling deadline when the head gives none, in working days after the direction */
-        defaultHandlingWorkingDays: number;
-        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
-        urgentWorkingMinutes: number;
-      };
-      source: {
-        /** @enum {string} */
-        defaultHandlingWorkingDays: "default" | "province";
-        /** @enum {string} */
-        urgentWorkingMinutes: "default" | "province";
-      };
-      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
-      defaults: {
-        /** @description The handling deadline when the head gives none, in working days after the direction */
-        defaultHandlingWorkingDays: number;
-        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
-        urgentWorkingMinutes: number;
-      };
-      ranges: {
-        defaultHandlingWorkingDays: {
-          min: number;
-          max: number;
-        };
-        urgentWorkingMinutes: {
-          min: number;
-          max: number;
-        };
-      };
-      /** @description the settings’ version (0: none saved yet); a write sends it back */
-      version: number;
-      updatedAt: string | null;
     };
     IncomingScan: {
       sha256: string;
