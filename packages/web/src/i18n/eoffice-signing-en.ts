@@ -42,6 +42,7 @@ export const signingConsoleEn: SigningConsoleMessages = {
   revokeOk: 'Revoke',
   cancel: 'Cancel',
   revokedDone: 'Certificate revoked',
+  mode: 'How',
   addTitle: 'Issue or import a certificate',
   owner: 'For',
   official: 'Official',

@@ -40,6 +40,7 @@ export const signingConsoleVi = {
   revokeOk: 'Thu hồi',
   cancel: 'Hủy',
   revokedDone: 'Đã thu hồi chứng thư',
+  mode: 'Cách thêm',
   addTitle: 'Cấp hoặc nhập chứng thư',
   owner: 'Cấp cho',
   official: 'Cán bộ',

@@ -341,7 +341,7 @@ const AddCredential = ({ agencyId, asAdministrator }: { agencyId: string; asAdmi
         {t('signingConsole.addTitle')}
       </Title>
       <Choice
-        legend={t('signingConsole.addTitle')}
+        legend={t('signingConsole.mode')}
         value={mode}
         onChange={setMode}
         options={[
