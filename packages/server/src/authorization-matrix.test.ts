@@ -1799,6 +1799,23 @@ const CASES: Case[] = [
     body: () => ({ action: 'present', expectedVersion: 1 }),
     allowed: [],
   },
+  {
+    method: 'GET',
+    route: '/api/v1/incoming-document-settings',
+    url: () => '/api/v1/incoming-document-settings?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/incoming-document-settings',
+    url: () => '/api/v1/incoming-document-settings',
+    body: () => ({
+      provinceCode: '33',
+      settings: { defaultHandlingWorkingDays: 10, urgentWorkingMinutes: 120 },
+      expectedVersion: 0,
+    }),
+    allowed: ['province_admin'],
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -96,6 +96,16 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
     budget: true,
   },
+  {
+    name: 'Signing certificates `/can-bo/van-ban/chung-thu-so`',
+    modules: [CONSOLE, 'src/features/eoffice-signing/SigningCredentialsPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'PAKN and incoming-document settings `/can-bo/pakn/cai-dat`',
+    modules: [CONSOLE, 'src/features/pakn/PaknSettingsPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

@@ -33,6 +33,9 @@ const PaknStatisticsPage = lazy(() =>
 const DocumentRegistersPage = lazy(() =>
   import('./features/eoffice-registers/DocumentRegistersPage').then((m) => ({ default: m.DocumentRegistersPage })),
 );
+const SigningCredentialsPage = lazy(() =>
+  import('./features/eoffice-signing/SigningCredentialsPage').then((m) => ({ default: m.SigningCredentialsPage })),
+);
 const ExchangePage = lazy(() =>
   import('./features/eoffice-exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })),
 );
@@ -180,6 +183,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
+  { path: 'van-ban/chung-thu-so', element: <SigningCredentialsPage /> },
   { path: 'van-ban-di', element: <OutgoingListPage /> },
   { path: 'van-ban-di/moi', element: <OutgoingNewPage /> },
   { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },

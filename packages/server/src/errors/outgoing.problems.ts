@@ -44,6 +44,18 @@ export const outgoingProblems = defineProblems({
     vi: { title: 'Không có cán bộ này', detail: 'Không tìm thấy cán bộ được chọn ({field}).' },
     en: { title: 'Unknown official', detail: 'The chosen official ({field}) was not found.' },
   },
+  OUTGOING_REVIEWER_NOT_APPROVER: {
+    status: 422,
+    vi: {
+      title: 'Người được chọn không có quyền duyệt',
+      detail:
+        '{name} ({field}) không có quyền duyệt văn bản (document.approve) tại cơ quan ban hành hoặc cơ quan, đơn vị cấp trên/cấp dưới của cơ quan đó.',
+    },
+    en: {
+      title: 'Not an approver',
+      detail: '{name} ({field}) holds no document.approve role in the issuing agency or an agency above or below it.',
+    },
+  },
   OUTGOING_NO_VERSION: {
     status: 422,
     vi: { title: 'Chưa có dự thảo', detail: 'Tải lên tệp dự thảo (DOCX hoặc PDF) trước khi trình.' },

@@ -59,6 +59,7 @@ const PEOPLE = [
   { username: 'vanthuxd', fullName: 'Đỗ Thị Văn Thư Xây Dựng', agency: 'construction', role: 'clerk' },
   { username: 'giamdocxd', fullName: 'Vũ Văn Giám Đốc Xây Dựng', agency: 'construction', role: 'agency_head' },
   { username: 'soanthaoxd', fullName: 'Mai Văn Soạn Thảo', agency: 'construction', role: 'specialist' },
+  { username: 'truongbophan', fullName: 'Ngô Văn Trưởng Bộ Phận', agency: 'justiceDivision', role: 'unit_head' },
 ] as const;
 
 beforeAll(async () => {
@@ -398,6 +399,49 @@ describe('an outgoing document from draft to issue (Decree 30/2020 Art. 10–19)
     expect(signatures.every((signature) => !signature.valid && !signature.digestMatches)).toBe(true);
     expect(doc.signedFileSha256).not.toBe(sha(tampered));
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('who may be named in the review chain', () => {
+  const setChain = async (id: string, chain: Record<string, unknown>[]) => {
+    const current = await detail('soanthao', id);
+    return t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/outgoing-documents/${id}`,
+      headers: as('soanthao'),
+      payload: { expectedVersion: current.version, chain },
+    });
+  };
+
+  it('refuses a specialist, as reviewer or substitute, naming them; the chain stays unset', async () => {
+    const id = await createDraft('soanthao', 'justice', 'giamdoc', 'Công văn về việc kiểm tra quy trình duyệt');
+    const reviewer = await setChain(id, [
+      { stage: 1, reviewerUserId: userIds.soanthao, kind: 'review' },
+      { stage: 2, reviewerUserId: userIds.giamdoc, kind: 'approve' },
+    ]);
+    expect(reviewer.statusCode).toBe(422);
+    expect(reviewer.json().code).toBe('OUTGOING_REVIEWER_NOT_APPROVER');
+    expect(reviewer.json().detail).toContain('Hoàng Thị Soạn Thảo');
+    expect(reviewer.json().detail).toContain('chain[0].reviewerUserId');
+    const substitute = await setChain(id, [
+      { stage: 1, reviewerUserId: userIds.giamdoc, substituteUserId: userIds.vanthu, kind: 'approve' },
+    ]);
+    expect(substitute.statusCode).toBe(422);
+    expect(substitute.json().detail).toContain('Nguyễn Thị Văn Thư');
+    // The head of another agency of the province is outside this agency's tree.
+    const outsider = await setChain(id, [{ stage: 1, reviewerUserId: userIds.giamdocxd, kind: 'approve' }]);
+    expect(outsider.statusCode).toBe(422);
+    expect(outsider.json().detail).toContain('Vũ Văn Giám Đốc Xây Dựng');
+    expect((await detail('soanthao', id)).steps).toHaveLength(0);
+  });
+
+  it('accepts a unit head granted at a division under the agency', async () => {
+    const id = await createDraft('soanthao', 'justice', 'giamdoc', 'Công văn về việc phối hợp của bộ phận');
+    const response = await setChain(id, [
+      { stage: 1, reviewerUserId: userIds.truongbophan, kind: 'review' },
+      { stage: 2, reviewerUserId: userIds.giamdoc, kind: 'approve' },
+    ]);
+    expect(response.statusCode, response.body).toBe(200);
   });
 });
 

@@ -267,6 +267,9 @@ export const citizenEn: CitizenMessages = {
     name: 'Document',
     documentNo: 'Number',
     issuedAt: 'Issued on',
+    signedAt: 'Digitally signed at',
+    signature: 'Digital signature',
+    unsigned: 'Not digitally signed',
     sha256: 'SHA-256 hash',
     compare: 'Compare the file you have',
     compareHelp:

@@ -267,6 +267,9 @@ export const citizenVi = {
     name: 'Tên văn bản',
     documentNo: 'Số, ký hiệu',
     issuedAt: 'Ngày cấp',
+    signedAt: 'Đã ký số lúc',
+    signature: 'Chữ ký số',
+    unsigned: 'Chưa ký số',
     sha256: 'Mã băm SHA-256',
     compare: 'Đối chiếu tệp bạn đang có',
     compareHelp:

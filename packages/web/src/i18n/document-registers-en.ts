@@ -2,6 +2,7 @@ import type { DocumentRegistersMessages } from './document-registers-vi';
 
 export const documentRegistersEn: DocumentRegistersMessages = {
   title: 'Document registers',
+  signingCredentials: 'Signing certificates',
   intro:
     'Registers of incoming and outgoing documents (Decree 30/2020/NĐ-CP, Appendix IV); document search and the shares of electronic and digitally signed documents.',
   kind: 'Register',

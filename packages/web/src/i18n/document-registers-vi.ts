@@ -5,6 +5,7 @@
  */
 export const documentRegistersVi = {
   title: 'Sổ văn bản',
+  signingCredentials: 'Chứng thư số',
   intro:
     'Sổ đăng ký văn bản đến, văn bản đi theo Phụ lục IV Nghị định 30/2020/NĐ-CP; tìm kiếm văn bản và tỷ lệ văn bản điện tử, văn bản ký số.',
   kind: 'Loại sổ',

@@ -83,4 +83,24 @@ export const incomingEn: IncomingMessages = {
   done: 'Updated',
   back: 'Incoming documents',
   confidentialNote: 'Confidential: only those assigned see it; every read is logged.',
+  settings: {
+    title: 'Incoming documents: the province’s time limits',
+    intro:
+      'They apply to incoming documents registered or directed after saving; documents keep the deadlines they have.',
+    urgent: 'Registering and presenting an urgent document',
+    urgentBasis:
+      'Urgent documents are registered and presented at once (Decree 30/2020 Art. 4, 23); motcua’s default: within 120 working minutes.',
+    urgentUnit: 'working minutes',
+    handling: 'Handling deadline when the head sets none',
+    handlingBasis:
+      'Decree 30/2020 leaves the deadline to the head (Art. 24); motcua’s default: 10 working days after the direction.',
+    handlingUnit: 'working days',
+    defaultValue: 'Default: {{value}}',
+    sourceDefault: 'Using the default',
+    sourceProvince: 'Set by the province',
+    resetOne: 'Use the default',
+    resetAll: 'Reset all to the defaults',
+    save: 'Save the incoming documents’ limits',
+    saved: 'Saved (version {{version}})',
+  },
 };

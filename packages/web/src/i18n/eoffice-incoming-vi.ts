@@ -81,6 +81,26 @@ export const incomingVi = {
   done: 'Đã cập nhật',
   back: 'Văn bản đến',
   confidentialNote: 'Văn bản mật: chỉ người được giao mới xem được; mỗi lần xem đều được ghi lại.',
+  settings: {
+    title: 'Văn bản đến: thời hạn của tỉnh',
+    intro:
+      'Áp dụng cho các văn bản đến được vào sổ hoặc giao xử lý từ khi lưu; văn bản đã có hạn giữ nguyên hạn của mình.',
+    urgent: 'Vào sổ, trình văn bản khẩn (Hỏa tốc, Thượng khẩn, Khẩn)',
+    urgentBasis:
+      'Văn bản khẩn phải được vào sổ và trình ngay khi nhận (Điều 4, Điều 23 Nghị định 30/2020/NĐ-CP); mặc định của motcua: trong 120 phút làm việc.',
+    urgentUnit: 'phút làm việc',
+    handling: 'Hạn giải quyết khi lãnh đạo không giao hạn',
+    handlingBasis:
+      'Nghị định 30/2020/NĐ-CP để người đứng đầu giao hạn (Điều 24); mặc định của motcua: 10 ngày làm việc sau ngày giao.',
+    handlingUnit: 'ngày làm việc',
+    defaultValue: 'Mặc định: {{value}}',
+    sourceDefault: 'Đang dùng mặc định',
+    sourceProvince: 'Tỉnh đã đặt',
+    resetOne: 'Dùng mặc định',
+    resetAll: 'Đặt lại tất cả về mặc định',
+    save: 'Lưu thời hạn văn bản đến',
+    saved: 'Đã lưu (phiên bản {{version}})',
+  },
 };
 
 export type IncomingMessages = typeof incomingVi;

@@ -9,6 +9,7 @@ import type { DocVerifyMessages } from './doc-verify-vi';
 import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { IncomingMessages } from './eoffice-incoming-vi';
+import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { ExchangeMessages } from './exchange-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
@@ -56,6 +57,8 @@ declare module 'i18next' {
           outgoing: OutgoingMessages;
           // `incoming.*` with the incoming documents pages (./eoffice-incoming.ts).
           incoming: IncomingMessages;
+          // `signingConsole.*` with the signing certificates page (./eoffice-signing.ts).
+          signingConsole: SigningConsoleMessages;
         };
     };
   }

@@ -3,6 +3,7 @@ import type { OutgoingMessages } from './outgoing-vi';
 export const outgoingEn: OutgoingMessages = {
   title: 'Outgoing documents',
   lead: 'Draft, review, sign digitally, seal and issue documents under Decree 30/2020/NĐ-CP.',
+  signingCredentials: 'Signing certificates',
   newDraft: 'New draft',
   demo: 'Demo data',
   more: 'Show more',

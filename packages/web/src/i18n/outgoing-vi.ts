@@ -2,6 +2,7 @@
 export const outgoingVi = {
   title: 'Văn bản đi',
   lead: 'Soạn thảo, trình duyệt, ký số, đóng dấu số và phát hành văn bản theo Nghị định 30/2020/NĐ-CP.',
+  signingCredentials: 'Chứng thư số',
   newDraft: 'Dự thảo mới',
   demo: 'Dữ liệu mẫu',
   more: 'Xem thêm',

@@ -12360,6 +12360,124 @@ export interface paths {
       };
     };
   };
+  "/api/v1/incoming-document-settings": {
+    /** A province’s settings of incoming documents and their defaults (province administrator) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncomingDocumentSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Set a province’s settings of incoming documents at the version read (province administrator)
+     * @description They apply to deadlines computed from then on; reset is a write of the defaults.
+     */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            settings: {
+              /** @description The handling deadline when the head gives none, in working days after the direction */
+              defaultHandlingWorkingDays: number;
+              /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+              urgentWorkingMinutes: number;
+            };
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncomingDocumentSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -16926,6 +17044,42 @@ export interface components {
           /** Format: uuid */
           unitId: string;
         }[];
+    };
+    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
+    IncomingDocumentSettingsInput: {
+      provinceCode: string;
+      settings: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      source: {
+        /** @enum {string} */
+        defaultHandlingWorkingDays: "default" | "province";
+        /** @enum {string} */
+        urgentWorkingMinutes: "default" | "province";
+      };
+      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
+      defaults: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      ranges: {
+        defaultHandlingWorkingDays: {
+          min: number;
+          max: number;
+        };
+        urgentWorkingMinutes: {
+          min: number;
+          max: number;
+        };
+      };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItemInput: {
@@ -22474,6 +22628,42 @@ export interface components {
           /** Format: uuid */
           unitId: string;
         }[];
+    };
+    /** @description A province’s settings of incoming documents (văn bản đến) with their defaults */
+    IncomingDocumentSettings: {
+      provinceCode: string;
+      settings: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      source: {
+        /** @enum {string} */
+        defaultHandlingWorkingDays: "default" | "province";
+        /** @enum {string} */
+        urgentWorkingMinutes: "default" | "province";
+      };
+      /** @description motcua’s documented defaults (Decree 30/2020 leaves both to the agency) */
+      defaults: {
+        /** @description The handling deadline when the head gives none, in working days after the direction */
+        defaultHandlingWorkingDays: number;
+        /** @description Registration and presentation of an urgent document, in working minutes after its receipt */
+        urgentWorkingMinutes: number;
+      };
+      ranges: {
+        defaultHandlingWorkingDays: {
+          min: number;
+          max: number;
+        };
+        urgentWorkingMinutes: {
+          min: number;
+          max: number;
+        };
+      };
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItem: {

@@ -119,3 +119,26 @@ export const useRefuseDelivery = () => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [KEY] }),
   });
 };
+
+export type IncomingDocumentSettings = Schema<'IncomingDocumentSettings'>;
+export type IncomingSettingsInput = RequestBodyOf<'/api/v1/incoming-document-settings', 'put'>;
+
+/** The province's settings of incoming documents with the defaults beside them (province administrator). */
+export const useIncomingSettings = (province: string, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, 'settings', province],
+    queryFn: ({ signal }) =>
+      api.get<IncomingDocumentSettings>('/api/v1/incoming-document-settings', { province }, signal),
+    enabled: enabled && province !== '',
+  });
+
+/** Saves them at the version read (409 when someone saved in between: the settings are read again). */
+export const useSaveIncomingSettings = (province: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IncomingSettingsInput) =>
+      api.put<IncomingDocumentSettings>('/api/v1/incoming-document-settings', body),
+    onSuccess: (saved) => queryClient.setQueryData([KEY, 'settings', province], saved),
+    onError: () => queryClient.invalidateQueries({ queryKey: [KEY, 'settings', province] }),
+  });
+};

@@ -64,6 +64,11 @@ export const OutgoingListPage = () => {
           </Title>
           <Text type="secondary">{t('outgoing.lead')}</Text>
         </div>
+        {hasRole(me, 'agency_admin', 'agency_head') ? (
+          <Link to="/can-bo/van-ban/chung-thu-so" data-testid="signing-credentials-link">
+            {t('outgoing.signingCredentials')} →
+          </Link>
+        ) : null}
         {canDraft ? (
           <Link to="/can-bo/van-ban-di/moi">
             <Button type="primary" icon={<FileAddOutlined />}>

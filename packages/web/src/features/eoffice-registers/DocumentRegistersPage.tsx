@@ -2,6 +2,7 @@ import { Button, Flex, Form, Radio } from 'antd';
 import Input from 'antd/es/input/Input';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import '../../i18n/document-registers';
 import type { OfficialRole } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
@@ -9,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { Text, Title } from '../../components/typography';
-import { agenciesWithRole, useMe } from '../auth/useMe';
+import { agenciesWithRole, hasRole, useMe } from '../auth/useMe';
 import { EChart } from '../reports/EChart';
 import {
   type DocumentKind,
@@ -87,6 +88,11 @@ export const DocumentRegistersPage = () => {
       <Title level={1} style={{ fontSize: 24 }}>
         {t('documentRegisters.title')}
       </Title>
+      {hasRole(me, 'agency_admin', 'agency_head') ? (
+        <Link to="/can-bo/van-ban/chung-thu-so" data-testid="signing-credentials-link">
+          {t('documentRegisters.signingCredentials')} →
+        </Link>
+      ) : null}
       <Text type="secondary">{t('documentRegisters.intro')}</Text>
       <Panel>
         <Form layout="vertical" style={{ maxWidth: 720 }}>

@@ -10,6 +10,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import { hasRole, useMe } from '../auth/useMe';
+import { IncomingSettingsSection } from '../eoffice-incoming/IncomingSettingsSection';
 import { type PaknSettings, usePaknSettings, useSavePaknSettings } from './usePakn';
 
 type Limits = PaknSettings['limits'];
@@ -126,6 +127,7 @@ export const PaknSettingsPage = () => {
           {editable ? null : <p style={{ marginBottom: 0 }}>{t('pakn.settingsReadOnly')}</p>}
         </Form>
       </Panel>
+      {editable ? <IncomingSettingsSection province={province} /> : null}
     </Flex>
   );
 };

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { sha256Hex } from '../../lib/files';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/citizen';
 import { verifyDocument } from './usePortal';
@@ -57,6 +57,12 @@ const CompareFile = ({ sha256 }: { sha256: string }) => {
   );
 };
 
+/** Who signed, when a later API returns it (the schema is open: `signedBy` / `signerName`). */
+const signerOf = (data: Record<string, unknown>): string | null => {
+  const value = data.signedBy ?? data.signerName;
+  return typeof value === 'string' && value.length > 0 ? value : null;
+};
+
 /**
  * Xác minh văn bản (/xac-minh/:sha256): a result document's issuer, date, name, number and hash —
  * nothing about the applicant. The QR code printed on a result points to the server's own page
@@ -101,6 +107,18 @@ export const VerifyPage = () => {
             <dd>{document.data.documentNo ?? '—'}</dd>
             <dt>{t('citizen.verify.issuedAt')}</dt>
             <dd>{formatDate(document.data.issuedAt)}</dd>
+            <dt>{t('citizen.verify.signature')}</dt>
+            <dd data-testid="verify-signed-at">
+              {document.data.signedAt ? (
+                <>
+                  <SafetyCertificateOutlined aria-hidden style={{ color: TEXT_SUCCESS }} />{' '}
+                  {`${t('citizen.verify.signedAt')} ${formatDateTime(document.data.signedAt)}`}
+                  {signerOf(document.data) ? ` — ${signerOf(document.data)}` : ''}
+                </>
+              ) : (
+                t('citizen.verify.unsigned')
+              )}
+            </dd>
             <dt>{t('citizen.verify.sha256')}</dt>
             <dd>
               <code style={{ fontSize: 13, wordBreak: 'break-all' }}>{document.data.sha256}</code>

@@ -30,7 +30,7 @@ import { requireOfficial } from '../../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { changeOutgoing, foldOutgoingSearchText, insertOutgoingWithEvent } from './change-outgoing.js';
-import { allowsAtAgency, requireAtAgency } from './outgoing-access.js';
+import { allowsAtAgency, requireAtAgency, requireReviewersMayApprove } from './outgoing-access.js';
 
 export type OutgoingDraftInput = {
   agencyId: string;
@@ -276,6 +276,7 @@ export const editOutgoingDraft = async (ctx: AppContext, actor: Actor, input: Ou
       decide: async (trx, row) => {
         const round = row.reviewRound + 1;
         if (input.chain) {
+          await requireReviewersMayApprove(trx, row.agencyId, input.chain);
           await replaceOutgoingSteps(
             trx,
             row.id,
@@ -354,6 +355,7 @@ export const submitOutgoing = async (ctx: AppContext, actor: Actor, input: { id:
         if (problem) {
           throw new AppError(problem);
         }
+        await requireReviewersMayApprove(trx, row.agencyId, steps);
         return { to: 'in_review', patch: { reviewRound: round }, payload: { round, versionNo: row.currentVersion } };
       },
     },
