@@ -195,6 +195,7 @@ export const SignStep = ({ doc }: { doc: OutgoingDetail }) => {
           ref={surface}
           data-testid="sign-page"
           data-page={shownPage}
+          data-state={image}
           onPointerDown={(event) => {
             if (event.button === 0) {
               placeAt(event.clientX, event.clientY);
@@ -205,7 +206,7 @@ export const SignStep = ({ doc }: { doc: OutgoingDetail }) => {
             width: '100%',
             maxWidth: 560,
             aspectRatio: `${pageSize.width} / ${pageSize.height}`,
-            border: '1px solid #d4d4d8',
+            boxShadow: '0 0 0 1px #d4d4d8',
             background: '#fff',
             cursor: 'crosshair',
             touchAction: 'none',
