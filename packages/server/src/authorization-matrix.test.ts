@@ -1680,6 +1680,12 @@ const CASES: Case[] = [
     allowed: DOCUMENT_READERS,
   },
   {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/:id/page-image',
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/page-image?version=1&page=1`,
+    allowed: DOCUMENT_READERS,
+  },
+  {
     method: 'POST',
     route: '/api/v1/outgoing-documents/:id/versions',
     url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/versions?expectedVersion=999`,

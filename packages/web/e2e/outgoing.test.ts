@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { insertUser, insertUserRole } from '@motcua/db';
 import { hashPassword } from '@motcua/server/auth/passwords';
 import type { AppContext } from '@motcua/server/context';
@@ -120,6 +121,8 @@ describe.skipIf(onPostgresPass)('outgoing documents', () => {
     await phone.getByRole('button', { name: 'Đồng ý' }).waitFor();
     await shoot(phone, 'outgoing-review-390');
     await phone.getByRole('button', { name: 'Đồng ý' }).click();
+    // Stage 2 waits before and after: the state to wait on is stage 1's decision.
+    await phone.getByTestId('step-line').filter({ hasText: 'Bước 1' }).filter({ hasText: 'Đồng ý' }).waitFor();
     await phone.getByTestId('step-line').filter({ hasText: 'Bước 2' }).filter({ hasText: 'Chờ duyệt' }).waitFor();
     expect(await phone.getByTestId('step-line').first().textContent()).toContain('Đồng ý');
     expect(await phone.getByRole('button', { name: 'Đồng ý' }).count()).toBe(0);
@@ -129,10 +132,88 @@ describe.skipIf(onPostgresPass)('outgoing documents', () => {
     await desk.getByTestId('outgoing-line').first().waitFor();
     await shoot(desk, 'outgoing-list-1280');
     await desk.getByRole('link', { name: /Quy chế công tác văn thư/ }).click();
-    await desk.getByRole('button', { name: 'Ký số và lấy số' }).waitFor();
+    // The sign step shows page 1 of the approved PDF, rendered by the server, with the three boxes.
+    const pageView = desk.locator('[data-testid="sign-page"][data-state="shown"]');
+    await pageView.waitFor();
     await shoot(desk, 'outgoing-sign-1280');
+    const field = (name: string) => desk.getByRole('spinbutton', { name, exact: true });
+    const fieldValue = async (name: string) => Number(await field(name).inputValue());
+    expect(await fieldValue('Chữ ký: x')).toBe(326);
+    // Drag the signature block 60 px right and 80 px up with the mouse.
+    // Hovering scrolls the box into view: the mouse works in the viewport's coordinates.
+    await desk.getByTestId('sign-box-signature').hover();
+    const box = await desk.getByTestId('sign-box-signature').boundingBox();
+    const pageBox = await pageView.boundingBox();
+    if (!box || !pageBox) {
+      throw new Error('the sign boxes are not shown');
+    }
+    const perPoint = pageBox.width / 595.28;
+    await desk.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await desk.mouse.down();
+    await desk.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 - 40, { steps: 4 });
+    await desk.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 - 80, { steps: 4 });
+    await desk.mouse.up();
+    await expect.poll(() => fieldValue('Chữ ký: y')).not.toBe(170);
+    const signature = { x: await fieldValue('Chữ ký: x'), y: await fieldValue('Chữ ký: y') };
+    expect(Math.abs(signature.x - (326 + 60 / perPoint))).toBeLessThan(2);
+    expect(Math.abs(signature.y - (170 + 80 / perPoint))).toBeLessThan(2);
+
+    // On a 390 px phone a tap places the chosen box: the number, its centre where the page is touched.
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await desk.getByText('Số văn bản', { exact: true }).click();
+    const small = await pageView.boundingBox();
+    if (!small) {
+      throw new Error('the page is not shown at 390 px');
+    }
+    expect(small.width).toBeLessThan(390);
+    const tapAt = { x: 200, y: 700 };
+    const perPointSmall = small.width / 595.28;
+    await pageView.click({ position: { x: tapAt.x * perPointSmall, y: (841.89 - tapAt.y) * perPointSmall } });
+    await expect.poll(() => fieldValue('"Số:" (tâm x, y): x')).not.toBe(170);
+    const number = { x: await fieldValue('"Số:" (tâm x, y): x'), y: await fieldValue('"Số:" (tâm x, y): y') };
+    expect(Math.abs(number.x - tapAt.x)).toBeLessThan(2);
+    // The box's middle is where the tap was: the baseline is 5.5 points below it.
+    expect(Math.abs(number.y - (tapAt.y - 5.5))).toBeLessThan(2);
+    await shoot(desk, 'outgoing-sign-390');
     await desk.getByRole('button', { name: 'Ký số và lấy số' }).click();
     await desk.getByRole('heading', { level: 1, name: /01\/QĐ-STP/ }).waitFor();
+
+    // The placement chosen is the one used and recorded: the sign event, the signature's widget, the number.
+    const ctx = suite.server.app.motcua as AppContext;
+    const signed = await ctx.db
+      .selectFrom('outgoingDocument')
+      .select(['id', 'signedFileSha256'])
+      .where('numberSymbol', '=', '01/QĐ-STP')
+      .executeTakeFirstOrThrow();
+    const event = await ctx.db
+      .selectFrom('documentEvent')
+      .select('payload')
+      .where('documentId', '=', signed.id)
+      .where('action', '=', 'sign')
+      .executeTakeFirstOrThrow();
+    expect(event.payload).toMatchObject({
+      placement: { page: 1, ...signature, width: 170, height: 70 },
+      numberPlacement: { page: 1, ...number, align: 'center' },
+    });
+    const stream = await ctx.storage.open(signed.signedFileSha256 ?? '');
+    if (!stream) {
+      throw new Error('the signed file is not stored');
+    }
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: new Uint8Array(await buffer(stream)), isEvalSupported: false }).promise;
+    const page = await pdf.getPage(1);
+    const widget = (await page.getAnnotations()).find((annotation) => annotation.subtype === 'Widget');
+    expect(widget?.rect.map(Math.round)).toEqual([signature.x, signature.y, signature.x + 170, signature.y + 70]);
+    const text = (await page.getTextContent()).items.find(
+      (item) => 'str' in item && item.str.normalize('NFC').startsWith('Số: 01/QĐ-STP'),
+    );
+    if (!text || !('str' in text)) {
+      throw new Error('the number is not on page 1');
+    }
+    expect(Math.abs(text.transform[4] + text.width / 2 - number.x)).toBeLessThan(1);
+    expect(Math.round(text.transform[5])).toBe(number.y);
+    await pdf.destroy();
+    await desk.setViewportSize({ width: 1280, height: 800 });
     await shoot(desk, 'outgoing-signed-1280');
     await desk.goto('/can-bo/van-ban-di?xem=delegations');
     await desk.getByRole('heading', { name: 'Ủy quyền mới' }).waitFor();

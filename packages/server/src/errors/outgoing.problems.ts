@@ -143,4 +143,15 @@ export const outgoingProblems = defineProblems({
       detail: 'The delegate differs from the delegator; the start is not after the end.',
     },
   },
+  OUTGOING_PREVIEW_UNAVAILABLE: {
+    status: 503,
+    vi: {
+      title: 'Không xem trước được trang',
+      detail: 'Máy chủ chưa cài thư viện vẽ trang PDF; hãy nhập vị trí bằng các ô số.',
+    },
+    en: {
+      title: 'Page preview unavailable',
+      detail: 'The server lacks the PDF page renderer; enter the positions in the number fields.',
+    },
+  },
 });

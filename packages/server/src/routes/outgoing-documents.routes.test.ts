@@ -266,6 +266,21 @@ describe('an outgoing document from draft to issue (Decree 30/2020 Art. 10–19)
     expect(round2[0].decidedByName).toBe('Phạm Văn Phó Phòng');
   });
 
+  it('shows the signer a page of the version to sign as an image, to place the number and signature on', async () => {
+    const doc = await detail('giamdoc', id);
+    const url = `/api/v1/outgoing-documents/${id}/page-image?version=${doc.currentVersion}`;
+    const image = await t.app.inject({ url, headers: as('giamdoc') });
+    expect(image.statusCode, image.body).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['x-page-count']).toBe('2');
+    // A PNG 1.5 px per point: an A4 page is 893 px wide.
+    expect(image.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect(image.rawPayload.readUInt32BE(16)).toBe(893);
+    const beyond = await t.app.inject({ url: `${url}&page=3`, headers: as('giamdoc') });
+    expect(beyond.statusCode).toBe(404);
+    expect(beyond.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('is signed by the named signer only, numbered 01/QĐ-STP, sealed by the clerk, then issued', async () => {
     const notSigner = await post('truongphong', id, 'sign');
     expect(notSigner.statusCode).toBe(403);

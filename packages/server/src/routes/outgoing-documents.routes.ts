@@ -25,6 +25,7 @@ import {
   submitOutgoing,
   uploadOutgoingVersion,
 } from '../usecases/eoffice/outgoing/drafting.js';
+import { PAGE_PREVIEW_SCALE, renderOutgoingPage } from '../usecases/eoffice/outgoing/page-image.js';
 import { listDocumentPeople } from '../usecases/eoffice/outgoing/people.js';
 import {
   decodeCursor,
@@ -214,13 +215,20 @@ const SignaturePlacement = Point.extend({
   height: z.number().min(10).max(600).optional(),
 }).strict();
 const TextPlacement = Point.extend({ size: z.number().min(6).max(24).optional() }).strict();
+const NumberTextPlacement = Point.extend({
+  size: z.number().min(6).max(24).optional(),
+  align: z
+    .enum(['left', 'center'])
+    .optional()
+    .describe('center (the default): x is the centre of "Số: …" (under the agency name); left: its left edge'),
+}).strict();
 
 const SignBody = z
   .object({
     expectedVersion: Version,
     placement: z
       .object({
-        number: TextPlacement.optional(),
+        number: NumberTextPlacement.optional(),
         placeDate: TextPlacement.optional(),
         signature: SignaturePlacement.optional(),
       })
@@ -499,6 +507,35 @@ export const registerOutgoingDocumentRoutes = async (app: FastifyInstance, ctx: 
         .type(file.mediaType)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .send(file.stream);
+    },
+  );
+
+  api.get(
+    '/api/v1/outgoing-documents/:id/page-image',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['eoffice'],
+        summary: `One page of a PDF version as a PNG at ${PAGE_PREVIEW_SCALE} px per PDF point (the signer's position picker)`,
+        params: IdParams,
+        querystring: z.object({
+          version: z.coerce.number().int().min(1),
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+        }),
+        produces: ['image/png'],
+      },
+    },
+    async (request, reply) => {
+      const image = await renderOutgoingPage(ctx, request.actor, {
+        id: request.params.id,
+        versionNo: request.query.version,
+        page: request.query.page,
+      });
+      return reply
+        .type('image/png')
+        .header('cache-control', 'private, max-age=300')
+        .header('x-page-count', String(image.pageCount))
+        .send(image.png);
     },
   );
 

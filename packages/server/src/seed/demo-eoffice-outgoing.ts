@@ -21,7 +21,11 @@ import {
   uploadOutgoingVersion,
 } from '../usecases/eoffice/outgoing/drafting.js';
 import { issueOutgoing, sealOutgoing, signOutgoing } from '../usecases/eoffice/outgoing/signing.js';
-import { DEFAULT_NUMBER_PLACEMENT, loadFontBytes } from '../usecases/eoffice/outgoing/stamp-number.js';
+import {
+  AGENCY_COLUMN_CENTRE,
+  DEFAULT_NUMBER_PLACEMENT,
+  loadFontBytes,
+} from '../usecases/eoffice/outgoing/stamp-number.js';
 import { DEMO_AGENCY_CODES } from './demo-procedures.js';
 
 /**
@@ -55,12 +59,12 @@ export const renderDemoDraftPdf = async (input: { type: string; subject: string;
   const centred = (text: string, centre: number, y: number, size: number, font = regular) =>
     page.drawText(text, { x: centre - font.widthOfTextAtSize(text, size) / 2, y, size, font, color: rgb(0, 0, 0) });
   const top = A4[1] - 57;
-  centred('UBND TỈNH HƯNG YÊN', 170, top, 12);
-  centred('SỞ NỘI VỤ', 170, top - 15, 12);
+  centred('UBND TỈNH HƯNG YÊN', AGENCY_COLUMN_CENTRE, top, 12);
+  centred('SỞ NỘI VỤ', AGENCY_COLUMN_CENTRE, top - 15, 12);
   centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 400, top, 12);
   centred('Độc lập - Tự do - Hạnh phúc', 400, top - 15, 13);
   const { number, placeDate } = DEFAULT_NUMBER_PLACEMENT;
-  page.drawText(`Số:      /${input.type}-SNV`, { x: number.x, y: number.y, size: 13, font: regular });
+  centred(`Số:      /${input.type}-SNV`, number.x, number.y, 13);
   page.drawText('Hưng Yên, ngày      tháng      năm', { x: placeDate.x, y: placeDate.y, size: 14, font: italic });
   centred(input.type === 'QĐ' ? 'QUYẾT ĐỊNH' : 'CÔNG VĂN', 297, 640, 14);
   centred(input.subject, 297, 620, 13);

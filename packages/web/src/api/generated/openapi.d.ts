@@ -11765,6 +11765,28 @@ export interface paths {
       };
     };
   };
+  "/api/v1/outgoing-documents/{id}/page-image": {
+    /** One page of a PDF version as a PNG at 1.5 px per PDF point (the signer's position picker) */
+    get: {
+      parameters: {
+        query: {
+          version: number;
+          page?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The image/png document */
+        200: {
+          content: {
+            "image/png": string;
+          };
+        };
+      };
+    };
+  };
   "/api/v1/outgoing-documents/{id}/versions": {
     /** Upload a new version of the draft (DOCX or PDF; multipart, one file); versions are kept */
     post: {
@@ -17298,6 +17320,11 @@ export interface components {
           x?: number;
           y?: number;
           size?: number;
+          /**
+           * @description center (the default): x is the centre of "Số: …" (under the agency name); left: its left edge
+           * @enum {string}
+           */
+          align?: "left" | "center";
         };
         placeDate?: {
           page?: number;
@@ -22882,6 +22909,11 @@ export interface components {
           x?: number;
           y?: number;
           size?: number;
+          /**
+           * @description center (the default): x is the centre of "Số: …" (under the agency name); left: its left edge
+           * @enum {string}
+           */
+          align?: "left" | "center";
         };
         placeDate?: {
           page?: number;

@@ -89,6 +89,9 @@ export const useOutgoingStep = <S extends Step>(id: string, step: S) =>
   useInvalidating((body: StepBody[S]) => api.post<Changed>(`${path(id)}/${step}`, body));
 
 export const signedFileUrl = (id: string) => `${path(id)}/file`;
+/** One page of a PDF version as a PNG (the sign step's position picker). */
+export const pageImageUrl = (id: string, versionNo: number, page: number) =>
+  `${path(id)}/page-image?version=${versionNo}&page=${page}`;
 export const versionFileUrl = (id: string, versionNo: number) => `${path(id)}/file?version=${versionNo}`;
 
 export type DocumentDelegation = Schema<'DocumentDelegation'>;

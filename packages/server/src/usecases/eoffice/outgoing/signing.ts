@@ -216,6 +216,9 @@ export const signOutgoing = async (
             versionNo: row.currentVersion,
             sha256: stored.sha256,
             placement: placement.signature,
+            // Where "Số: …" and the place and date were stamped (the signer's choice or the defaults).
+            numberPlacement: placement.number,
+            placeDatePlacement: placement.placeDate,
           },
         };
       },

@@ -11,7 +11,8 @@ import type { PagePoint, SignaturePlacement } from '../../../signing/types.js';
  * for a draft that leaves those blanks where the template puts them; the request may move each.
  */
 export type NumberPlacement = {
-  number: PagePoint & { size: number };
+  /** `x` is the centre of the line when `align` is 'center' (the default), its left edge when 'left'. */
+  number: PagePoint & { size: number; align: 'left' | 'center' };
   placeDate: PagePoint & { size: number };
   signature: SignaturePlacement;
 };
@@ -19,8 +20,16 @@ export type NumberPlacement = {
 const MM = 72 / 25.4;
 const A4_HEIGHT = 841.89;
 
+/**
+ * The agency-name column of the Decree 30 A4 header (Phụ lục I, ô số 2 and 3 [RECALL]): from the 30 mm
+ * left margin to about 90 mm from the page's left edge, the name of the issuing agency centred in it
+ * and "Số: …" centred under the name. The column's centre is where the number goes by default.
+ */
+export const AGENCY_COLUMN = { left: Math.round(30 * MM), right: Math.round(90 * MM) } as const;
+export const AGENCY_COLUMN_CENTRE = Math.round((AGENCY_COLUMN.left + AGENCY_COLUMN.right) / 2);
+
 export const DEFAULT_NUMBER_PLACEMENT: NumberPlacement = {
-  number: { page: 1, x: Math.round(30 * MM), y: Math.round(A4_HEIGHT - 45 * MM), size: 13 },
+  number: { page: 1, x: AGENCY_COLUMN_CENTRE, y: Math.round(A4_HEIGHT - 45 * MM), size: 13, align: 'center' },
   placeDate: { page: 1, x: Math.round(105 * MM), y: Math.round(A4_HEIGHT - 45 * MM), size: 14 },
   signature: { page: 1, x: Math.round(115 * MM), y: Math.round(60 * MM), width: Math.round(60 * MM), height: 70 },
 };
@@ -61,6 +70,19 @@ export const countPdfPages = async (pdf: Buffer): Promise<number> =>
   (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 
 /**
+ * The white band that hides the template's blank under a stamped line: for a centred number, the whole
+ * agency column's width (the blank "Số:      /QĐ-UBND" is centred there too), wider if the text is; for a
+ * line set from its left edge, the text and 40 points more (the blanks between "ngày", "tháng", "năm").
+ */
+export const whiteBand = (at: { x: number; align?: 'left' | 'center' }, textWidth: number) => {
+  if (at.align === 'center') {
+    const half = Math.max(textWidth / 2 + 4, (AGENCY_COLUMN.right - AGENCY_COLUMN.left) / 2);
+    return { x: at.x - half, width: 2 * half };
+  }
+  return { x: at.x - 2, width: textWidth + 40 };
+};
+
+/**
  * Writes "Số: 12/QĐ-UBND" and "Hưng Yên, ngày 07 tháng 12 năm 2026" (italic) onto the PDF at the
  * placement, each over a white band that hides the template's blank ("Số:      /QĐ-UBND"), in the serif
  * font of the decree (Liberation Serif, Times New Roman's metrics). Returns the new PDF, to be signed.
@@ -76,14 +98,16 @@ export const stampNumberOnPdf = async (
   const regular = await doc.embedFont(fonts.regular, { subset: false });
   const italic = await doc.embedFont(fonts.italic, { subset: false });
   const pages = doc.getPages();
-  const draw = (text: string, at: PagePoint & { size: number }, font: typeof regular) => {
+  const draw = (text: string, at: PagePoint & { size: number; align?: 'left' | 'center' }, font: typeof regular) => {
     const page = pages[at.page - 1];
     if (!page) {
       return;
     }
     const width = font.widthOfTextAtSize(text, at.size);
-    page.drawRectangle({ x: at.x - 2, y: at.y - 4, width: width + 40, height: at.size + 6, color: rgb(1, 1, 1) });
-    page.drawText(text, { x: at.x, y: at.y, size: at.size, font, color: rgb(0, 0, 0) });
+    const band = whiteBand(at, width);
+    page.drawRectangle({ ...band, y: at.y - 4, height: at.size + 6, color: rgb(1, 1, 1) });
+    const x = at.align === 'center' ? at.x - width / 2 : at.x;
+    page.drawText(text, { x, y: at.y, size: at.size, font, color: rgb(0, 0, 0) });
   };
   draw(`Số: ${input.numberSymbol}`, input.placement.number, regular);
   draw(input.placeDate, input.placement.placeDate, italic);
