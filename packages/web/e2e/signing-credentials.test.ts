@@ -75,6 +75,8 @@ describe.skipIf(onPostgresPass)('signing certificates console', () => {
         .map((element) => `${element.tagName}.${element.className}`),
     );
     expect(wide).toEqual([]);
+    // Nor the console around it (the header gives way on a phone): the page does not scroll sideways.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shoot(phone, 'signing-credentials-phone', { fullPage: true });
   }, 30_000);
 

@@ -203,7 +203,7 @@ const ConsoleChrome = () => {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 12,
+          gap: narrow ? 8 : 12,
           position: 'sticky',
           top: 0,
           zIndex: 10,
@@ -221,7 +221,19 @@ const ConsoleChrome = () => {
             onClick={() => setDrawerOpen(true)}
           />
         ) : null}
-        <Link to="/can-bo" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+        {/* On a 390 px phone the title gives way (ellipsis) before the header could grow wider than the screen. */}
+        <Link
+          to="/can-bo"
+          style={{
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: 16,
+            whiteSpace: 'nowrap',
+            minWidth: 0,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {t('app.shortName')}
         </Link>
         <div style={{ flex: 1 }} />
