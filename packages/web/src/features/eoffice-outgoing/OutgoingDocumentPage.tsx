@@ -13,6 +13,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../auth/useMe';
+import { DOCUMENT_TYPE_OPTIONS } from './outgoing-options';
 import { signedFileUrl, useOutgoing, useOutgoingStep, useUploadVersion, versionFileUrl } from './useOutgoing';
 
 const ACTION_KEYS = {
@@ -86,7 +87,9 @@ export const OutgoingDocumentPage = () => {
       </Flex>
       <Panel>
         <Flex gap={16} wrap>
-          <Field label={t('outgoing.fields.documentType')}>{doc.documentType}</Field>
+          <Field label={t('outgoing.fields.documentType')}>
+            {DOCUMENT_TYPE_OPTIONS.find((type) => type.code === doc.documentType)?.[language] ?? doc.documentType}
+          </Field>
           <Field label={t('outgoing.fields.urgency')}>{t(`outgoing.urgency.${doc.urgency}`)}</Field>
           <Field label={t('outgoing.fields.confidentiality')}>
             {t(`outgoing.confidentiality.${doc.confidentiality}`)}
