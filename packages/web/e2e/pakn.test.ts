@@ -133,7 +133,7 @@ describe.skipIf(onPostgresPass)('PAKN handled to its published answer', () => {
     await expect.poll(() => classify.inputValue()).toBe('5');
     await classify.fill('3');
     const saved = nextResponse(page, 'PUT', '/api/v1/pakn/settings');
-    await settings.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    await settings.getByRole('button', { name: 'Lưu thời hạn', exact: true }).click();
     expect((await saved).status()).toBe(200);
     await settings.getByTestId('pakn-settings-source').filter({ hasText: 'mức do tỉnh quy định' }).waitFor();
     await shoot(page, 'pakn-settings', { fullPage: true });
@@ -141,12 +141,12 @@ describe.skipIf(onPostgresPass)('PAKN handled to its published answer', () => {
     await settings.getByRole('button', { name: 'Về mặc định' }).first().click();
     await expect.poll(() => classify.inputValue()).toBe('5');
     const reset = nextResponse(page, 'PUT', '/api/v1/pakn/settings');
-    await settings.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    await settings.getByRole('button', { name: 'Lưu thời hạn', exact: true }).click();
     expect((await reset).status()).toBe(200);
 
     const phone = await signInOfficial(await suite.openPage(PHONE), 'qttinh');
     await phone.goto('/can-bo/pakn/cai-dat');
-    await phone.getByTestId('pakn-settings').getByRole('button', { name: 'Lưu thời hạn' }).waitFor();
+    await phone.getByTestId('pakn-settings').getByRole('button', { name: 'Lưu thời hạn', exact: true }).waitFor();
     await shoot(phone, 'pakn-settings-phone', { fullPage: true });
   });
 });
