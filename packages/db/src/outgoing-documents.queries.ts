@@ -412,13 +412,3 @@ export const setDocumentAbbreviationIfMissing = async (db: Db, agencyId: string,
     .where('documentAbbreviation', 'is', null)
     .execute();
 };
-
-/** Whether an agency has demo outgoing documents already (the demo seed runs once). */
-export const hasDemoOutgoing = async (db: Db, agencyId: string): Promise<boolean> =>
-  (await db
-    .selectFrom('outgoingDocument')
-    .select('id')
-    .where('agencyId', '=', agencyId)
-    .where('isDemo', '=', true)
-    .limit(1)
-    .executeTakeFirst()) !== undefined;

@@ -1,7 +1,8 @@
 import {
   findAgencyByCode,
+  findAppSetting,
   findUserCredentials,
-  hasDemoOutgoing,
+  insertAppSettingIfMissing,
   insertUser,
   insertUserRole,
   type OfficialRole,
@@ -110,13 +111,17 @@ const ensureOfficial = async (
   return userId;
 };
 
+const DEMO_OUTGOING_MARKER = 'demo.eoffice.outgoing';
+
 export const seedDemoEofficeOutgoing = async (
   ctx: AppContext,
   options: { provinceCode: string; password: string },
 ): Promise<{ created: number }> => {
   const agency = await findAgencyByCode(ctx.db, DEMO_AGENCY_CODES.homeAffairs);
   const justice = await findAgencyByCode(ctx.db, DEMO_AGENCY_CODES.justice);
-  if (!agency || (await hasDemoOutgoing(ctx.db, agency.id))) {
+  // Its own marker: the demo year (demo-eoffice-year.ts) writes demo outgoing documents of the same agency first,
+  // so "the agency has demo documents" cannot tell whether these were made.
+  if (!agency || (await findAppSetting(ctx.db, DEMO_OUTGOING_MARKER))) {
     return { created: 0 };
   }
   await setDocumentAbbreviationIfMissing(ctx.db, agency.id, 'SNV');
@@ -213,5 +218,6 @@ export const seedDemoEofficeOutgoing = async (
     row = await sealOutgoing(ctx, as('vanthu.snv'), { id: row.id, expectedVersion: row.version });
     await issueOutgoing(ctx, as('vanthu.snv'), { id: row.id, expectedVersion: row.version });
   }
+  await insertAppSettingIfMissing(ctx.db, DEMO_OUTGOING_MARKER, { seededAt: ctx.clock.now().toISOString() });
   return { created: documents.length };
 };

@@ -297,4 +297,18 @@ describe('the demo surveys (SIPAS)', () => {
     }
     expect((await seedDemoSigning(t.ctx, { provinceCode: '33', password: DEFAULT_DEMO_PASSWORD })).issued).toBe(0);
   });
+
+  it('has Sở Nội vụ’s outgoing documents in review, waiting for signature and issued, beside the demo year', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const drafter = await findUserCredentials(t.ctx.db, 'chuyenvien.snv');
+    const rows = await t.ctx.db
+      .selectFrom('outgoingDocument')
+      .select(['status', 'numberSymbol'])
+      .where('agencyId', '=', agency?.id ?? '')
+      .where('drafterUserId', '=', drafter?.id ?? '')
+      .execute();
+    expect(rows.map((row) => row.status).sort()).toEqual(['approved', 'in_review', 'issued']);
+    // The issued one continues the demo year's numbers of its sequence.
+    expect(rows.find((row) => row.status === 'issued')?.numberSymbol).toMatch(/^\d{2,}\/(.+-)?SNV/);
+  });
 });
