@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { NamingClient } from './named-statements.js';
 import type { Database } from './schema.js';
 
 // pg parses DATE columns into a JS Date at local midnight, which silently shifts the day in any
@@ -35,6 +36,7 @@ export const PGLITE_EXTENSIONS = { pg_trgm } as const;
 export const openDatabase = async (options: DatabaseOptions): Promise<DatabaseHandle> => {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
+      Client: NamingClient,
       connectionString: options.url,
       max: options.maxConnections ?? 10,
       application_name: options.applicationName ?? 'motcua',
@@ -66,7 +68,7 @@ export const openDatabase = async (options: DatabaseOptions): Promise<DatabaseHa
   // transactions from concurrent requests queue instead of interleaving.
   // No idle timeout: the one in-process connection is never worth closing, and its timer would keep the
   // process alive for 10 s after close.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), idleTimeoutMillis: 0 });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), Client: NamingClient, idleTimeoutMillis: 0 });
   const db = createKysely(pool);
   return {
     kind: 'pglite',

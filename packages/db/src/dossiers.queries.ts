@@ -23,7 +23,12 @@ export type NewDossierInput = {
   steps: readonly StepRow[];
   applicationForm?: { procedureVersionId: string; formKey: string; formValues: Record<string, unknown> } | undefined;
   statisticsDelta?: NewStatisticsDelta | undefined;
+  /** The outbox jobs of the new dossier's events (pg-boss queue and data), written by the same statement. */
+  jobs: readonly NewOutboxJob[];
 };
+
+/** A pg-boss job to write with a state change: its queue's name and its data. */
+export type NewOutboxJob = { queue: string; data: object };
 
 /** What insertNewDossier's statement makes of a new dossier: its code, and the instant of the row. */
 export type NewDossierWritten = { code: string; createdAt: Date };
@@ -33,6 +38,30 @@ const definedKeys = (row: object): string[] =>
   Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined);
 
 /**
+ * The insert of outbox jobs as pg-boss 10 writes them (its `insertJobs`: each job takes its queue's retry,
+ * expiry, retention, policy and dead-letter settings, nothing set per job), as a part of a larger statement so
+ * that a state change and its jobs are one round trip. `jobs` is a JSON array of { queue, data }. A job for a
+ * queue that does not exist is not written, as with pg-boss. `outbox-jobs.test.ts` checks that a job written
+ * here equals, column by column, one that pg-boss's own insert writes — it fails if an upgrade of pg-boss
+ * changes either.
+ */
+export const outboxJobsInsert = (jobs: RawBuilder<unknown> | unknown) =>
+  sql<{ id: string }>`insert into pgboss.job
+      (name, data, priority, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
+    select q.name, j.data, 0,
+      coalesce(q.expire_seconds * interval '1s', interval '15 minutes'),
+      now() + coalesce(q.retention_minutes * interval '1 minute', interval '14 days'),
+      coalesce(q.retry_limit, 2),
+      case when coalesce(q.retry_backoff, false) then greatest(q.retry_delay, 1) else coalesce(q.retry_delay, 0) end,
+      coalesce(q.retry_backoff, false),
+      q.policy,
+      q.dead_letter
+    from jsonb_to_recordset(${jobs}::jsonb) as j(queue text, data jsonb)
+    join pgboss.queue q on q.name = j.queue
+    on conflict do nothing
+    returning id`;
+
+/**
  * The statement of insertNewDossier, compiled once per shape: the dossier's columns, each event's and step's
  * columns, and whether a form and a statistics delta come with it. Every value is the call's own.
  */
@@ -40,7 +69,7 @@ const newDossierStatement = prepareQueryByShape<NewDossierInput, NewDossierWritt
   (input) =>
     `${definedKeys(input.dossier).join(',')};${input.events.map((e) => definedKeys(e).join(',')).join('|')};` +
     `${input.steps.map((step) => definedKeys(step).join(',')).join('|')};${input.applicationForm ? 'form' : ''};` +
-    `${input.statisticsDelta ? 'delta' : ''}`,
+    `${input.statisticsDelta ? 'delta' : ''};${input.jobs.length}`,
   (db, value, shape) => {
     const row = <T extends object>(of: T, pick: (input: NewDossierInput) => T): T =>
       Object.fromEntries(
@@ -137,6 +166,7 @@ const newDossierStatement = prepareQueryByShape<NewDossierInput, NewDossierWritt
           )
           .returning('id'),
       )
+      .with('jobs', () => sql`(${outboxJobsInsert(value((input) => JSON.stringify(input.jobs)))})`)
       .selectFrom('created')
       .select(['code', 'createdAt']);
   },
@@ -144,19 +174,17 @@ const newDossierStatement = prepareQueryByShape<NewDossierInput, NewDossierWritt
 
 /**
  * Writes a new dossier in ONE statement: the next number of the receiving agency's daily sequence and
- * the code made of it, the row, its events, its step rows, its filled application form and its
- * statistics delta. Call it last before COMMIT: the counter row is locked from this statement to the
- * commit (one round trip), so intakes at one desk never queue behind each other's other writes; the
- * sequence stays gap-free (a rolled-back intake releases its number with the lock).
+ * the code made of it, the row, its events, its step rows, its filled application form, its
+ * statistics delta and its outbox jobs. Run it on its own when it is the only write (it is atomic by itself:
+ * the counter row is locked only while it runs), else last before COMMIT (locked until the commit, one round
+ * trip later), so intakes at one desk never queue behind each other's other writes; the sequence stays gap-free
+ * (a failed or rolled-back intake releases its number with the lock).
  * The number is padded as formatDossierCode does (packages/domain dossier-code.ts, Circular 01/2018
  * Art. 19): four digits, wider from the 10,000th dossier of a day; a test checks both agree.
  * The statement's text is built once per shape (prepareQueryByShape): an intake sends only its values.
  * Answers the code and the row's creation instant; everything else of the row is what the caller gave.
  */
-export const insertNewDossier = async (
-  trx: Transaction<Database>,
-  input: NewDossierInput,
-): Promise<NewDossierWritten> => {
+export const insertNewDossier = async (trx: Db, input: NewDossierInput): Promise<NewDossierWritten> => {
   const written = (await newDossierStatement.execute(trx, input)).rows[0];
   if (!written) {
     throw new Error('insertNewDossier: the statement returned no row');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAgency } from './agencies.queries.js';
 import { findLiveSessionOfficial, insertSession, listUserGrants } from './officials.queries.js';
+import { getReferenceRevision } from './reference-revision.queries.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 import { deleteUserRole, insertUser, insertUserRole } from './users.queries.js';
 
@@ -16,27 +17,25 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** What the database answered in the `grants` column of each session read `run` sent. */
-const captureSentGrants = async (run: () => Promise<unknown>): Promise<unknown[]> => {
-  const sent: unknown[] = [];
+/** For each session read `run` makes, whether it also read the official's grants (a statement on user_role). */
+const captureGrantReads = async (run: () => Promise<unknown>): Promise<string[]> => {
+  const reads: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
-    const answer = (query as (...a: unknown[]) => unknown).apply(this, args);
-    const text = typeof args[0] === 'string' ? args[0] : '';
-    if (text.includes('"user_session"') && answer instanceof Promise) {
-      return answer.then((result: { rows: { grants?: unknown }[] }) => {
-        sent.push(result.rows[0]?.grants);
-        return result;
-      });
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
+    if (text.includes('"user_session"')) {
+      reads.push('unchanged');
+    } else if (text.startsWith('select') && text.includes('from "user_role"') && reads.length > 0) {
+      reads[reads.length - 1] = 'read';
     }
-    return answer;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {
     await run();
   } finally {
     pg.Client.prototype.query = query;
   }
-  return sent;
+  return reads;
 };
 
 describe('findLiveSessionOfficial', () => {
@@ -91,7 +90,7 @@ describe('findLiveSessionOfficial', () => {
     const read = async () => {
       reads.push(await findLiveSessionOfficial(db, tokenHash, now));
     };
-    const sent = await captureSentGrants(async () => {
+    const grantReads = await captureGrantReads(async () => {
       await read();
       await read();
       await insertUserRole(db, {
@@ -104,6 +103,10 @@ describe('findLiveSessionOfficial', () => {
       await read();
       await read();
       await deleteUserRole(db, { userId, agencyId: first.id, role: 'receptionist' });
+      await read();
+      // A grant carries its agency's name: renaming the agency bumps the reference revision.
+      await db.updateTable('agency').set({ name: 'Bộ phận một cửa số 2 (mới)' }).where('id', '=', second.id).execute();
+      await read();
       await read();
     });
 
@@ -121,19 +124,16 @@ describe('findLiveSessionOfficial', () => {
     expect(grantsOf(1)).toEqual(grantsOf(0));
     expect(grantsOf(2)).toHaveLength(2);
     expect(grantsOf(3)).toEqual(grantsOf(2));
-    expect(grantsOf(4)).toEqual(await listUserGrants(db, userId));
     expect(grantsOf(4)?.map((g) => [g.agencyCode, g.role, g.includeSubagencies])).toEqual([
       ['912.00.20.H31', 'processor', true],
     ]);
-    expect(reads[4]).toMatchObject({ userId, csrfToken: 'csrf', profile: { id: userId, status: 'active' } });
-    // Sent on the first read and after each change; the unchanged reads carried none.
-    expect(sent.map((grants) => (grants === null ? 'unchanged' : 'sent'))).toEqual([
-      'sent',
-      'unchanged',
-      'sent',
-      'unchanged',
-      'sent',
-    ]);
+    expect(grantsOf(5)?.map((g) => g.agencyName)).toEqual(['Bộ phận một cửa số 2 (mới)']);
+    expect(grantsOf(6)).toEqual(await listUserGrants(db, userId));
+    expect(reads[6]).toMatchObject({ userId, csrfToken: 'csrf', profile: { id: userId, status: 'active' } });
+    expect(reads[6]?.referenceRevision).toBe(await getReferenceRevision(db));
+    expect(reads[5]?.referenceRevision).toBeGreaterThan(reads[4]?.referenceRevision ?? Number.POSITIVE_INFINITY);
+    // The grants were read on the first read and after each change; the unchanged reads took them from the cache.
+    expect(grantReads).toEqual(['read', 'unchanged', 'read', 'unchanged', 'read', 'read', 'unchanged']);
     expect(await findLiveSessionOfficial(db, randomUUID(), now)).toBeUndefined();
   });
 });

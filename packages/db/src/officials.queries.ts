@@ -92,31 +92,22 @@ export const insertSession = async (
 export type LiveSessionOfficial = SessionRecord & { profile: UserProfile; grants: GrantRecord[] };
 
 /**
- * The role grants of sessions this process served lately, by session token hash, with the digest the database
- * computed of them (md5 of their JSON text). The session read sends the digest it knows; the database answers
- * the grants only when theirs differs, so an official with a hundred desks is not sent, parsed and mapped a
- * hundred grants on every request. Checked by the database on every request, so never stale; emptied whole
- * when full.
+ * The role grants this process read lately, by official, under the two numbers that change when they may:
+ * the official's grants revision (migration 0033: bumped by every write of their user_role rows) and the
+ * reference revision (migration 0014: bumped by every write of agency, whose code, name and province a grant
+ * carries). The session read answers both numbers; the grants are read again only when either differs. Checked
+ * by the database on every request, so never stale, whichever process changed them; emptied whole when full.
  */
 const GRANTS_CACHE_MAX = 5_000;
-const grantsBySession = new Map<string, { digest: string; grants: readonly GrantRecord[] }>();
+type CachedGrants = { grantsRevision: string; referenceRevision: string; grants: readonly GrantRecord[] };
+const grantsByUser = new Map<string, CachedGrants>();
 
-type LiveSessionValues = { tokenHash: string; now: Date; knownDigest: string | null };
+type LiveSessionValues = { tokenHash: string; now: Date };
 
 const liveSessionStatement = prepareQuery((db, value: ValueOf<LiveSessionValues>) =>
   db
     .selectFrom('userSession')
     .innerJoin('appUser', 'appUser.id', 'userSession.userId')
-    .innerJoinLateral(
-      // The grants as JSON text, camelCase keys, in the order of listUserGrants, and their digest.
-      sql<{ digest: string; grants: string }>`(select md5(t.grants) as digest, t.grants from (
-        select coalesce(json_agg(json_build_object(
-          'agencyId', r.agency_id, 'agencyCode', a.code, 'agencyName', a.name, 'role', r.role,
-          'includeSubagencies', r.include_subagencies, 'provinceCode', a.province_code) order by a.code, r.role), '[]')::text as grants
-        from user_role r join agency a on a.id = r.agency_id
-        where r.user_id = user_session.user_id) t)`.as('g'),
-      (join) => join.onTrue(),
-    )
     .select([
       'userSession.userId',
       'userSession.csrfToken',
@@ -124,11 +115,9 @@ const liveSessionStatement = prepareQuery((db, value: ValueOf<LiveSessionValues>
       'userSession.idleExpiresAt',
       'userSession.expiresAt',
       ...profileColumns,
-      'g.digest as grantsDigest',
+      sql<string>`app_user.grants_revision::text`.as('grantsRevision'),
+      sql<string>`(select revision::text from reference_revision where id)`.as('referenceRevision'),
     ])
-    .select(
-      sql<string | null>`case when g.digest = ${value((v) => v.knownDigest)} then null else g.grants end`.as('grants'),
-    )
     .where(
       'userSession.tokenHash',
       '=',
@@ -147,35 +136,45 @@ const liveSessionStatement = prepareQuery((db, value: ValueOf<LiveSessionValues>
     .where('appUser.status', '=', 'active'),
 );
 
+/** A live session as findLiveSessionOfficial answers it, with the reference revision read in the same statement. */
+export type LiveSession = LiveSessionOfficial & { referenceRevision: number };
+
 /**
- * A live session with its active official and their role grants, in one statement (the per-request
- * authentication read): the live session (not expired, not idle too long, its user active), the user's
- * profile and role grants. Its text is compiled once (prepareQuery); grants unchanged since this process
- * last read them for the session are not sent again (grantsBySession).
+ * A live session with its active official and their role grants (the per-request authentication read): the
+ * live session (not expired, not idle too long, its user active), the user's profile, and in the same
+ * statement the official's grants revision and the reference revision. The grants come from this process's
+ * cache when both numbers match what it read them under (grantsByUser), else from a second read. The
+ * reference revision is answered too, so the request's reference reader need not read it again.
  */
 export const findLiveSessionOfficial = async (
   db: Db,
   tokenHash: string,
   now: Date,
-): Promise<LiveSessionOfficial | undefined> => {
-  const known = grantsBySession.get(tokenHash);
-  const row = (await liveSessionStatement.execute(db, { tokenHash, now, knownDigest: known?.digest ?? null })).rows[0];
+): Promise<LiveSession | undefined> => {
+  const row = (await liveSessionStatement.execute(db, { tokenHash, now })).rows[0];
   if (!row) {
-    grantsBySession.delete(tokenHash);
     return undefined;
   }
-  const { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, grants: sent, grantsDigest, ...profile } = row;
-  let grants: readonly GrantRecord[];
-  if (sent === null && known?.digest === grantsDigest) {
-    grants = known.grants;
-  } else {
-    grants = JSON.parse(sent ?? '[]') as GrantRecord[];
-    if (grantsBySession.size >= GRANTS_CACHE_MAX) {
-      grantsBySession.clear();
+  const { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, grantsRevision, referenceRevision, ...profile } =
+    row;
+  let cached = grantsByUser.get(userId);
+  if (cached?.grantsRevision !== grantsRevision || cached.referenceRevision !== referenceRevision) {
+    cached = { grantsRevision, referenceRevision, grants: await listUserGrants(db, userId) };
+    if (grantsByUser.size >= GRANTS_CACHE_MAX) {
+      grantsByUser.clear();
     }
-    grantsBySession.set(tokenHash, { digest: grantsDigest, grants });
+    grantsByUser.set(userId, cached);
   }
-  return { userId, csrfToken, lastSeenAt, idleExpiresAt, expiresAt, profile, grants: grants.slice() };
+  return {
+    userId,
+    csrfToken,
+    lastSeenAt,
+    idleExpiresAt,
+    expiresAt,
+    profile,
+    grants: cached.grants.slice(),
+    referenceRevision: Number(referenceRevision),
+  };
 };
 
 export const touchSession = async (db: Db, tokenHash: string, now: Date, idleExpiresAt: Date): Promise<void> => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareQuery, prepareQueryByShape } from './prepared-query.js';
@@ -14,13 +15,14 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** The text of every statement `run` sends. */
-const captureTexts = async (run: () => Promise<unknown>): Promise<string[]> => {
+/** The text of every statement `run` sends (and the name it is sent by, when it has one). */
+const captureTexts = async (run: () => Promise<unknown>, names: (string | undefined)[] = []): Promise<string[]> => {
   const texts: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
     texts.push(text ?? '');
+    names.push(typeof args[0] === 'string' ? undefined : (args[0] as { name?: string } | undefined)?.name);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {
@@ -82,19 +84,32 @@ describe('prepareQuery', () => {
       .where('validTo', 'is', null)
       .compile().sql;
     let answers: unknown[] = [];
+    const names: (string | undefined)[] = [];
     const texts = await captureTexts(async () => {
       answers = [
         (await byCode.execute(db, { code: '901.00.20.H31', kind: 'division' })).rows,
         (await byCode.execute(db, { code: '902.00.20.H31', kind: 'division' })).rows,
         (await byCode.execute(db, { code: '902.00.20.H31', kind: 'province_department' })).rows,
+        // Another statement of Kysely's goes unnamed, as before.
+        await db.selectFrom('agency').select('code').where('code', '=', '901.00.20.H31').execute(),
       ];
-    });
+    }, names);
     expect(answers).toEqual([
       [{ code: '901.00.20.H31', kind: 'division' }],
       [{ code: '902.00.20.H31', kind: 'division' }],
       [],
+      [{ code: '901.00.20.H31' }],
     ]);
-    expect(texts).toEqual([kyselyText, kyselyText, kyselyText]);
+    expect(texts.slice(0, 3)).toEqual([kyselyText, kyselyText, kyselyText]);
+    // Sent as a named prepared statement: one name for the text, every call; PostgreSQL keeps it prepared.
+    expect(names[0]).toMatch(/^motcua_\d+$/);
+    expect(names.slice(0, 3)).toEqual([names[0], names[0], names[0]]);
+    expect(names[3]).toBeUndefined();
+    // The pool hands back the connection it last released: the one that prepared it.
+    const { rows: prepared } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+      db,
+    );
+    expect(prepared.some((row) => row.statement === kyselyText)).toBe(true);
   });
 
   it('compiles a text per shape and fills each with the values of its own call', async () => {

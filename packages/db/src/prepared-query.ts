@@ -1,4 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult, type Transaction } from 'kysely';
+import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -23,6 +24,7 @@ export type PreparedQuery<V, R> = {
  * `value((v) => v.tokenHash)` stands for that value of each call; the compiled parameters are those stand-ins
  * (in the order the text numbers them) and the constants the builder wrote itself. Every Kysely of this package has the
  * same dialect and plugins (client.ts, replica.ts), so the text is compiled with whichever runs it first.
+ * The compiled text is registered to be sent as a named prepared statement (named-statements.ts).
  * A value must reach Kysely as a value (a where operand, an inserted value, an `sql` parameter): a
  * stand-in that the builder inspects or transforms (JSON.stringify, a branch on it) would not be the call's.
  */
@@ -30,7 +32,11 @@ export const prepareQuery = <V, R>(build: (db: Db, value: ValueOf<V>) => Compila
   let compiled: { sql: string; parameters: readonly unknown[] } | undefined;
   return {
     execute: (db, values) => {
-      compiled ??= build(db, ((pick: (values: V) => unknown) => new QueryValue(pick)) as ValueOf<V>).compile();
+      if (compiled === undefined) {
+        compiled = build(db, ((pick: (values: V) => unknown) => new QueryValue(pick)) as ValueOf<V>).compile();
+        // Sent by name: each connection parses and plans it once (named-statements.ts).
+        nameStatement(compiled.sql);
+      }
       const source = compiled.parameters;
       const parameters = new Array<unknown>(source.length);
       for (let i = 0; i < source.length; i++) {

@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { NamingClient } from './named-statements.js';
 import type { Database } from './schema.js';
 
 /**
@@ -131,6 +132,7 @@ const createFallbackPool = (replica: pg.Pool, options: ReplicaOptions, stats: Re
  */
 export const openReplica = async (options: ReplicaOptions): Promise<ReplicaHandle> => {
   const pool = new pg.Pool({
+    Client: NamingClient,
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     application_name: REPLICA_APPLICATION_NAME,

@@ -78,6 +78,8 @@ export type AppUserTable = {
   passwordChangedAt: Timestamp | null;
   provinceCode: string | null;
   version: Generated<number>;
+  /** Bumped by every write of the official's user_role rows (migration 0033); keys the grants a process caches. */
+  grantsRevision: Generated<number>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 };

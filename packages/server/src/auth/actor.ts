@@ -11,6 +11,11 @@ export type OfficialActor = {
   via: 'session' | 'token';
   /** Present for session actors: the hash of the session token and its CSRF token. */
   session?: { tokenHash: string; csrfToken: string };
+  /**
+   * The reference revision (migration 0014) the session read answered at the start of this request: the
+   * request's reference reader uses it instead of reading it again. Absent for token actors.
+   */
+  referenceRevision?: number;
 };
 
 /**

@@ -48,7 +48,10 @@ const toOfficialActor = (profile: UserProfile, grants: GrantRecord[], via: Offic
   via,
 });
 
-/** The official behind a session cookie, if the session is live; slides its idle expiry. One read per request. */
+/**
+ * The official behind a session cookie, if the session is live; slides its idle expiry. One read per request
+ * (a second when the official's grants changed since this process last read them).
+ */
 export const findSessionActor = async (ctx: AppContext, sessionToken: string): Promise<OfficialActor | undefined> => {
   const tokenHash = hashSecret(sessionToken);
   const now = ctx.clock.now();
@@ -63,6 +66,7 @@ export const findSessionActor = async (ctx: AppContext, sessionToken: string): P
   return {
     ...toOfficialActor(session.profile, session.grants, 'session'),
     session: { tokenHash, csrfToken: session.csrfToken },
+    referenceRevision: session.referenceRevision,
   };
 };
 

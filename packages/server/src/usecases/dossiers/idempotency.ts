@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { claimIdempotencyKey, type Database, storeIdempotentResponse } from '@motcua/db';
 import { canonicalizeJson } from '@motcua/domain';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 
@@ -40,3 +40,22 @@ export const withIdempotency = async <T>(
     }
     return { ...result, replayed: false };
   });
+
+/**
+ * withIdempotency for a write that is ONE statement (a new dossier: insertNewDossier writes counter, code,
+ * row, events, steps, statistics delta and outbox jobs at once). Without an Idempotency-Key the statement runs
+ * on its own, outside a transaction: a statement is atomic by itself, and the row locks it takes — the receiving
+ * agency's daily code counter — are held only while it runs, instead of until a COMMIT sent one more round
+ * trip later by a process that may be busy (issue 16: at one desk every intake takes the same counter row).
+ * With a key, the claim, the write and the stored answer share one transaction, as withIdempotency does.
+ */
+export const withIdempotentStatement = async <T>(
+  ctx: AppContext,
+  idempotency: { scope: string; key?: string | undefined; requestHash?: string | undefined },
+  run: (db: Kysely<Database> | Transaction<Database>) => Promise<{ statusCode: number; body: T }>,
+): Promise<IdempotentResult<T>> => {
+  if (!(idempotency.key && idempotency.requestHash)) {
+    return { ...(await run(ctx.db)), replayed: false };
+  }
+  return withIdempotency(ctx, idempotency, run);
+};

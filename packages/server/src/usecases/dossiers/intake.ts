@@ -18,7 +18,7 @@ import {
   toLocalDate,
   type WorkingTimeCalendar,
 } from '@motcua/domain';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import { authorizeAgencyAction } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
@@ -29,7 +29,7 @@ import { openReferenceReader, type ReferenceReader } from '../reference/referenc
 import { checkFilledForm, describeFilledFormForEvent, type FilledApplicationForm } from './application-form.js';
 import { decideOrThrow } from './change-dossier.js';
 import { buildDossierAccess } from './dossier-access.js';
-import { withIdempotency } from './idempotency.js';
+import { withIdempotentStatement } from './idempotency.js';
 import { type DossierChange, type NewDossierSaved, writeNewDossier } from './persist.js';
 
 export type ComponentInput = { key: string; originals: number; copies: number; fromData?: boolean | undefined };
@@ -202,15 +202,14 @@ export const planInitialState = async (
 };
 
 /**
- * Writes a new dossier in the caller's transaction: the row in its final state with its first events
- * (writeNewDossier: one insert, no insert-then-update), steps, statistics delta and outbox jobs, and its
- * code from the receiving agency's daily sequence, taken in the last statement before COMMIT.
- * Shared by counter and online intake.
+ * Writes a new dossier in ONE statement (writeNewDossier): the row in its final state with its first events
+ * (one insert, no insert-then-update), steps, statistics delta and outbox jobs, and its code from the receiving
+ * agency's daily sequence — in the caller's transaction (taken last before COMMIT), or on its own when it is the
+ * request's only write (atomic by itself). Shared by counter and online intake.
  * `history` is what happened to it on the way in, in order (its first event has fromStatus null).
  */
 export const createDossier = async (
-  ctx: AppContext,
-  trx: Transaction<Database>,
+  trx: Kysely<Database> | Transaction<Database>,
   input: {
     basis: IntakeBasis;
     channel: DossierChannel;
@@ -227,7 +226,7 @@ export const createDossier = async (
   const { basis } = input;
   const { agency, version, known } = basis;
   const applicantName = getApplicantName(input.applicant);
-  return writeNewDossier(ctx, trx, {
+  return writeNewDossier(trx, {
     calendar: basis.calendar,
     history: input.history,
     applicationForm: input.applicationForm,
@@ -309,7 +308,7 @@ export const receiveAtCounter = async (
   idempotency?: { key: string; requestHash: string },
   language: Language = 'vi',
 ) => {
-  const reference = await openReferenceReader(ctx);
+  const reference = await openReferenceReader(ctx, actor);
   const official = await authorizeAgencyAction(
     ctx,
     actor,
@@ -363,8 +362,9 @@ export const receiveAtCounter = async (
   const applicantName = getApplicantName(input.applicant);
   const summary = input.summary?.trim() || `${version.name} — ${applicantName}`;
 
-  return withIdempotency(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (trx) => {
-    const saved = await createDossier(ctx, trx, {
+  return withIdempotentStatement(ctx, { scope: `user:${official.userId}`, ...idempotency }, async (db) => {
+    // One statement (createDossier): without a key it runs outside a transaction, atomic by itself.
+    const saved = await createDossier(db, {
       basis,
       channel: input.channel,
       applicant: input.applicant,

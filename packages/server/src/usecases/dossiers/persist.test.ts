@@ -127,7 +127,7 @@ describe('writing a new dossier', () => {
     let code = '';
     const writes = await captureDossierWrites(async () => {
       const dossier = await t.ctx.db.transaction().execute((trx) =>
-        createDossier(t.ctx, trx, {
+        createDossier(trx, {
           basis,
           channel: 'online',
           applicant,

@@ -11,7 +11,7 @@ import {
   upsertDossierSteps,
 } from '@motcua/db';
 import { type DossierState, getHolderAgencyId, readClock, type WorkingTimeCalendar } from '@motcua/domain';
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { type DossierChangedJob, type FormIssuedJob, type OutboxJob, QUEUES } from '../../jobs/jobs.js';
@@ -171,14 +171,14 @@ export type NewDossierSaved = Pick<
  * Writes a new dossier in its final state — the row as its first events leave it (state, projections,
  * event count, last hash, version 1 + one per event, as if each event had been a change) — with its
  * hash-chained events, step rows, filled application form (eForms), statistics delta and one outbox
- * job per event, all in the caller's transaction and in two statements: the jobs, then one statement
- * that takes the code from the agency's daily counter and writes everything else (insertNewDossier).
- * The counter row stays locked only from that last statement to COMMIT. The id is made here because
+ * job per event, all in the caller's transaction and in one statement that takes the code from the
+ * agency's daily counter and writes everything else, the jobs included (insertNewDossier).
+ * The counter row stays locked only from that last statement to COMMIT — or only while it runs, when the
+ * caller runs it on its own, outside a transaction (withIdempotentStatement). The id is made here because
  * the events' hashes cover it. Must be the caller's last write before COMMIT.
  */
 export const writeNewDossier = async (
-  ctx: AppContext,
-  trx: Transaction<Database>,
+  trx: Kysely<Database> | Transaction<Database>,
   input: {
     facts: NewDossierFacts;
     /** The daily sequence the code is taken from, and what precedes the number in the code. */
@@ -213,14 +213,11 @@ export const writeNewDossier = async (
     state: final.state,
     components: JSON.parse(input.facts.components) as DossierRecord['components'],
   } as StatisticsSource);
-  await ctx.jobs.enqueueMany(
-    trx,
-    listEventJobs(
+  const written = await insertNewDossier(trx, {
+    jobs: listEventJobs(
       id,
       input.history.map(({ event }, index) => ({ seq: index + 1, event })),
     ),
-  );
-  const written = await insertNewDossier(trx, {
     counter: { agencyId: input.code.agencyId, day: input.code.day, codePrefix: input.code.prefix },
     dossier: row,
     events,

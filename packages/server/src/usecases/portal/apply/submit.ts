@@ -240,7 +240,7 @@ export const submitDraft = async (
     if (locked.version !== input.expectedVersion) {
       throw new AppError('VERSION_CONFLICT', { current: locked.version, sent: input.expectedVersion });
     }
-    const dossier = await createDossier(ctx, trx, {
+    const dossier = await createDossier(trx, {
       basis,
       channel: 'online',
       applicant,
