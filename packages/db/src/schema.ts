@@ -14,6 +14,7 @@ import type { PortalTables } from './tables/portal.js';
 import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
+import type { WorkTables } from './tables/work.js';
 
 /**
  * The whole database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case SQL).
@@ -34,4 +35,5 @@ export type Database = FoundationTables &
   SigningTables &
   SipasTables &
   StatisticsTables &
-  DocumentExchangeTables;
+  DocumentExchangeTables &
+  WorkTables;

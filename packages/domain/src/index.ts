@@ -14,3 +14,4 @@ export * from './sipas/index.js';
 export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
 export { tidyPrintedText } from './text/printed-text.js';
+export * from './work/index.js';

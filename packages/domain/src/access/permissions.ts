@@ -25,6 +25,7 @@ export const OFFICIAL_ROLES = [
   'specialist',
   'unit_head',
   'agency_head',
+  'personnel_officer',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -88,6 +89,33 @@ export const ACTIONS = [
   'document.sign',
   /** Settings of the agency's documents: abbreviations, signing certificates, delegations. */
   'document.manage',
+  /**
+   * E-office II (issue 20): read the agency's published work calendars and the tasks, work files and
+   * consultations one takes part in (the use-cases narrow it to one's own: assigned, attending, owner).
+   */
+  'work.read',
+  /** Draft entries of the agency leaders' or the unit's work calendar (lịch công tác). */
+  'schedule.draft',
+  /** Approve and publish the leaders' or the unit's calendar, optionally on the public portal. */
+  'schedule.approve',
+  /** Assign tasks to units and officials, accept or return their results, decide extensions (giao việc). */
+  'task.assign',
+  /** Work on a task one is assigned to: progress, files, extension requests, submitting the result. */
+  'task.handle',
+  /** Open, keep and close work files (hồ sơ công việc) and the agency's file list. */
+  'workfile.manage',
+  /** Send a draft for comments, respond to them (tiếp thu, giải trình), produce the summary. */
+  'consultation.manage',
+  /** Answer a consultation sent to one's agency or oneself. */
+  'consultation.answer',
+  /** Read the evaluation sheets of the officials in scope (one's own is always readable). */
+  'evaluation.read',
+  /** Review the sheets of the officials one manages directly (quản lý trực tiếp). */
+  'evaluation.review',
+  /** Decide the rating of the agency's officials (người có thẩm quyền đánh giá), the quota applied. */
+  'evaluation.decide',
+  /** The agency's evaluation rules, periods, the collective review record and the exports (tổ chức cán bộ). */
+  'evaluation.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,13 +131,13 @@ type RoleDefinition = {
 export const ROLE_DEFINITIONS = {
   receptionist: {
     label: { vi: 'Cán bộ tiếp nhận', en: 'Receptionist' },
-    actions: ['agency.read', 'dossier.read', 'dossier.receive', 'dossier.return'],
+    actions: ['agency.read', 'dossier.read', 'dossier.receive', 'dossier.return', 'work.read', 'task.handle'],
     defaultIncludeSubagencies: false,
     provinceWide: false,
   },
   processor: {
     label: { vi: 'Chuyên viên xử lý', en: 'Processor' },
-    actions: ['agency.read', 'dossier.read', 'dossier.process'],
+    actions: ['agency.read', 'dossier.read', 'dossier.process', 'work.read', 'task.handle'],
     defaultIncludeSubagencies: false,
     provinceWide: false,
   },
@@ -126,13 +154,15 @@ export const ROLE_DEFINITIONS = {
       'sipas.read',
       'pakn.read',
       'pakn.approve',
+      'work.read',
+      'task.handle',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
   result_returner: {
     label: { vi: 'Cán bộ trả kết quả', en: 'Result returner' },
-    actions: ['agency.read', 'dossier.read', 'dossier.return'],
+    actions: ['agency.read', 'dossier.read', 'dossier.return', 'work.read', 'task.handle'],
     defaultIncludeSubagencies: false,
     provinceWide: false,
   },
@@ -210,19 +240,39 @@ export const ROLE_DEFINITIONS = {
   },
   pakn_officer: {
     label: { vi: 'Cán bộ tiếp nhận, xử lý phản ánh, kiến nghị', en: 'Feedback (PAKN) officer' },
-    actions: ['agency.read', 'pakn.read', 'pakn.receive', 'pakn.handle'],
+    actions: ['agency.read', 'pakn.read', 'pakn.receive', 'pakn.handle', 'work.read', 'task.handle'],
     defaultIncludeSubagencies: false,
     provinceWide: false,
   },
   clerk: {
     label: { vi: 'Văn thư cơ quan', en: 'Records clerk (văn thư)' },
-    actions: ['agency.read', 'document.read', 'document.register', 'document.seal', 'report.read'],
+    actions: [
+      'agency.read',
+      'document.read',
+      'document.register',
+      'document.seal',
+      'report.read',
+      'work.read',
+      'task.handle',
+      'schedule.draft',
+      'workfile.manage',
+    ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
   specialist: {
     label: { vi: 'Chuyên viên', en: 'Specialist' },
-    actions: ['agency.read', 'document.read', 'document.draft', 'document.handle'],
+    actions: [
+      'agency.read',
+      'document.read',
+      'document.draft',
+      'document.handle',
+      'work.read',
+      'task.handle',
+      'workfile.manage',
+      'consultation.manage',
+      'consultation.answer',
+    ],
     defaultIncludeSubagencies: false,
     provinceWide: false,
   },
@@ -236,6 +286,16 @@ export const ROLE_DEFINITIONS = {
       'document.direct',
       'document.approve',
       'document.sign',
+      'work.read',
+      'task.handle',
+      'schedule.draft',
+      'schedule.approve',
+      'task.assign',
+      'workfile.manage',
+      'consultation.manage',
+      'consultation.answer',
+      'evaluation.read',
+      'evaluation.review',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
@@ -250,7 +310,24 @@ export const ROLE_DEFINITIONS = {
       'document.sign',
       'document.manage',
       'report.read',
+      'work.read',
+      'task.handle',
+      'schedule.draft',
+      'schedule.approve',
+      'task.assign',
+      'workfile.manage',
+      'consultation.manage',
+      'consultation.answer',
+      'evaluation.read',
+      'evaluation.review',
+      'evaluation.decide',
     ],
+    defaultIncludeSubagencies: true,
+    provinceWide: false,
+  },
+  personnel_officer: {
+    label: { vi: 'Cán bộ tổ chức cán bộ', en: 'Personnel officer' },
+    actions: ['agency.read', 'user.read', 'work.read', 'task.handle', 'evaluation.read', 'evaluation.manage'],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },

@@ -55,6 +55,7 @@ export const consoleEn: ConsoleCoreMessages = {
     specialist: 'Specialist',
     unit_head: 'Head of unit',
     agency_head: 'Head of agency',
+    personnel_officer: 'Personnel officer',
   },
   inbox: {
     title: 'Dossiers to handle',

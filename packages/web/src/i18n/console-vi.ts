@@ -60,6 +60,7 @@ export const consoleVi = {
     specialist: 'Chuyên viên',
     unit_head: 'Lãnh đạo phòng',
     agency_head: 'Lãnh đạo cơ quan',
+    personnel_officer: 'Cán bộ tổ chức cán bộ',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý',

@@ -3911,7 +3911,7 @@ export interface paths {
                 /** Format: uuid */
                 agencyId: string;
                 /** @enum {string} */
-                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
                 includeSubagencies?: boolean;
               })[];
           };
@@ -4155,7 +4155,7 @@ export interface paths {
             /** Format: uuid */
             agencyId: string;
             /** @enum {string} */
-            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
             includeSubagencies?: boolean;
           };
         };
@@ -4213,7 +4213,7 @@ export interface paths {
         path: {
           id: string;
           agencyId: string;
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
         };
       };
       responses: {
@@ -15078,7 +15078,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -20066,7 +20066,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -20664,7 +20664,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
           roleLabel: {
             vi: string;
             en: string;
@@ -25655,7 +25655,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
           roleLabel: {
             vi: string;
             en: string;
