@@ -583,7 +583,7 @@ Machine: ${machine}
 
 \`POST /api/v1/dossiers\` (session, authorisation, completeness check, procedure version in force, routing,
 appointment in working time, dossier code, dossier + hash-chained event + 4 step rows + statistics delta + outbox
-jobs in one transaction), ${CONNECTIONS} concurrent clients (autocannon) for ${DURATION_SECONDS} s, pool of ${POOL_SIZE}
+jobs in one statement), ${CONNECTIONS} concurrent clients (autocannon) for ${DURATION_SECONDS} s, pool of ${POOL_SIZE}
 connections; the desks rotate over 104 agencies, then all at one agency (every intake takes the same daily
 code counter). One warm-up intake per desk before the runs.
 
@@ -625,54 +625,53 @@ PostgreSQL ${ms(rawSpread.postgresCpuMs)} ms, the Node writer ${ms(rawSpread.cli
 | HTTP at one agency / HTTP over 104 agencies | ${ratio(one.requestsPerSecond, spread.requestsPerSecond)} | ≥ 0.8 |
 | raw at one agency / raw over 104 agencies | ${ratio(rawOne.rowsPerSecond, rawSpread.rowsPerSecond)} | — |
 
-Statements on the request path of one intake: **6** (session with grants; reference revision; BEGIN; outbox
-jobs; one statement writing counter, code, dossier, event, steps and statistics delta; COMMIT), 8 with an
-Idempotency-Key — asserted by \`packages/server/src/usecases/dossiers/intake-statements.test.ts\`. The last
-column of the first table counts every statement the API and worker processes sent from the start of the run
-until both queues were drained (request path, the notification worker, the statistics fold, the receipts stored
-as issued, pg-boss polling), per dossier written.
+Statements on the request path of one intake: **2** — the session read (session, official, their grants
+revision and the reference revision in one statement; the grants, agency, lineage, calendar, procedure version
+and step agencies come from caches those two numbers validate) and ONE statement writing counter, code, dossier,
+event, steps, statistics delta and the outbox jobs, sent on its own (no BEGIN, no COMMIT: a statement is atomic by
+itself, so the agency's code counter row is locked only while it runs); 5 with an Idempotency-Key (BEGIN, key
+claim, the write, the stored answer, COMMIT) — asserted by
+\`packages/server/src/usecases/dossiers/intake-statements.test.ts\`. Both are sent as named prepared statements
+(\`packages/db/src/named-statements.ts\`): each connection parses and plans them once. The last column of the first
+table counts every statement the API and worker processes sent from the start of the run until both queues were
+drained (request path, the notification worker, the statistics fold, the receipts stored as issued, pg-boss
+polling), per dossier written.
 
-### Issue 16, item 1: the API's CPU per intake
+### Issue 16, item 1: how the ratio was reached (quiet machine, this bench, December 2026)
 
-On this machine the rates follow the load average that other work puts on the two cores (the first column
-above), so the API's CPU per intake is the figure compared. Before: this bench at e9c57b2 (the processes
-apart, nothing else changed; its rates: 21 intakes/s over 104 agencies, 22 at one, raw 216/s); after: this run. A/B: one API process alone (\`motcua serve --workers off\`),
-rounds of 1,500 intakes from 20 connections over the 104 desks, the two builds run back to back, warm rounds.
+| build | HTTP, 104 agencies | HTTP, one agency | raw, 104 agencies | HTTP / raw | one / spread | PostgreSQL CPU per intake (load) | statements |
+|---|---|---|---|---|---|---|---|
+| 04df128 (before) | 333/s | 279/s | 1,147/s | 0.29 | 0.84 | 3.23 ms | 6 |
+| grants revision, reference revision in the session read, outbox jobs in the write | 491/s | 286/s | 921/s ¹ | 0.53 ¹ | 0.58 | 2.03 ms | 4 |
+| + named statements, the write outside a transaction (this run) | ${spread.requestsPerSecond.toFixed(0)}/s | ${one.requestsPerSecond.toFixed(0)}/s | ${rawSpread.rowsPerSecond.toFixed(0)}/s | ${ratio(spread.requestsPerSecond, rawSpread.rowsPerSecond)} | ${ratio(one.requestsPerSecond, spread.requestsPerSecond)} | ${ms(spread.postgresCpuMsDuringLoad)} ms | 2 |
 
-| API CPU per intake | before | after |
-|---|---|---|
-| this bench, 104 agencies (load avg 16.5 before, ${spread.load.toFixed(1)} after) | 8.35 ms | ${ms(spread.apiCpuMs)} ms |
-| this bench, one agency (load avg 14.3 before, ${one.load.toFixed(1)} after) | 8.53 ms | ${ms(one.apiCpuMs)} ms |
-| A/B at load avg 14–17 | 3.17–3.32 ms | 1.90–2.16 ms |
-| A/B at load avg 20–28 | 4.76–5.02 ms | 2.89–3.44 ms |
+¹ pg_stat_statements with track_planning was loaded in that run (it slows every statement, the raw writer's too).
 
-A bench run in which most clients time out (a rate of a few intakes per second on a saturated machine) charges
-each intake with the abandoned requests and the reconnections as well: compare runs with few timeouts, or the
-A/B rounds (no timeouts).
+Where PostgreSQL's time went before (pg_stat_statements during the run, per call, planning + execution): the
+session read 0.97 ms — building the official's 104 grants as JSON (a join, json_agg, md5) on every request —
+of which 0.35 ms planning; pg-boss's job insert 0.47 ms; the dossier write 0.27 ms of planning alone; planning
+was most of every short statement's time (0.15 ms of the 0.19 ms of a primary-key read). Now: the session read
+is two primary-key reads (0.04 ms executing, planned once per connection); the grants are read again only when
+the official's grants revision (migration 0033, bumped by triggers on user_role) or the reference revision
+(agency names and codes) changed, so they are never stale in any process; the outbox jobs are a part of the
+dossier's statement, written as pg-boss 10 writes them (\`outboxJobsInsert\`; \`outbox-jobs.test.ts\` compares a
+job column by column with one written by \`boss.insert\`, so an upgrade of pg-boss that changes either fails).
+At one agency the code counter row was held from the write until a COMMIT that a saturated API process sent
+later; now it is held only inside the statement (the one-agency rate went from 0.58 of the spread rate to the
+figure above).
 
-The worker process spends 36–41 ms of CPU per intake (unchanged here): about 60 % of it renders each
-receipt's PDF for the form-issued job (fontkit glyph decoding, pdfkit layout, zlib), the rest notifications,
-the statistics fold and pg-boss. On two shared cores that, not the API, bounds a sustained intake rate.
+The worker process spends 10–20 ms of CPU per intake: most of it renders each receipt's PDF for the form-issued
+job (fontkit glyph decoding, pdfkit layout, zlib), the rest notifications, the statistics fold and pg-boss. On
+two shared cores that, not the API, bounds a sustained intake rate: the queues did not drain within 120 s of a
+20-second run at these rates; the API's rate is measured with the workers paused, as if they ran elsewhere.
 
 Where the API's CPU goes (V8 CPU profile of the API process during a run, \`BENCH_INTAKE_CPU_PROF\` +
-\`PROFILE_SKIP='^(writev|writeBuffer)$' node scripts/bench/profile-areas.mjs\`; share of sampled time without
-the socket writes, whose wall-clock samples a busy machine inflates — their CPU is in the system time, about
-0.3–0.5 ms per intake): before, Kysely 19 % (building, transforming and compiling the session read, the
-revision read and the big write on every intake; camelCase of every answered row), garbage collection 14 %,
-Node's own code 16 % (streams, http, module loading at start), the pg driver 10 %, Node http/net 9 %, fastify
-5 %, zod 5 %, our use-case, domain and HTTP code 9 %. Changed: the three statements are compiled once
-(\`packages/db/src/prepared-query.ts\`: Kysely builds a statement once with stand-ins for its values, per
-shape for the write, then each intake sends the text with its own values); the write answers its code and
-creation instant instead of the whole row; the session read sends an official's grants (here 104 desks) only
-when their digest differs from the one the process holds for the session; the hooks of every answer make their
-Content-Security-Policy and patterns once and the text guard builds no JSON pointer unless a field is bad.
-After (profiled before the last two changes), Kysely is 5 % of the API's samples and the rest is spread out:
-Node's own code 25 % (streams, http, net, module loading at start), the pg driver 12 % (writing statements,
-parsing answers), garbage collection 11 %, our use-case, domain and HTTP code 19 % (the state machine and the
-working-time calendar, event hashing, the statistics delta, projections), fastify 6 %, zod validation of the
-body 5 %. Not done: named
-(prepared) statements would save PostgreSQL parsing and planning the big write on every intake (Kysely's
-driver sends unnamed ones); BEGIN and COMMIT are round trips of their own; the receipt PDF in the worker.
+\`PROFILE_SKIP='^(writev|writeBuffer)$' node scripts/bench/profile-areas.mjs\`), profiled before the changes
+above: Node's own code about a quarter (streams, http, net), the pg driver 12 % (writing statements, parsing
+answers), garbage collection 11 %, motcua's use-case, domain and HTTP code 19 % (the state machine and the
+working-time calendar, event hashing, the statistics delta, projections), fastify 6 %, zod validation of the body
+5 %, Kysely 5 % (the statements are compiled once, \`packages/db/src/prepared-query.ts\`). Not done: the receipt
+PDF in the worker.
 
 "Dossiers written" exceeds the 2xx answers by the requests the client gave up on after its 10 s timeout or
 that were still in flight when the run stopped: their transactions committed whole.

@@ -15,7 +15,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; maxConnections?: number; applicationName?: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      applicationName?: string;
+      /**
+       * Send the hot statements as named prepared statements (named-statements.ts; default on). Off only behind a
+       * connection pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+       */
+      namedStatements?: boolean;
+    }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
@@ -36,7 +46,7 @@ export const PGLITE_EXTENSIONS = { pg_trgm } as const;
 export const openDatabase = async (options: DatabaseOptions): Promise<DatabaseHandle> => {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
-      Client: NamingClient,
+      ...(options.namedStatements === false ? {} : { Client: NamingClient }),
       connectionString: options.url,
       max: options.maxConnections ?? 10,
       application_name: options.applicationName ?? 'motcua',

@@ -35,11 +35,15 @@ Object.defineProperty(NamingClientImpl.prototype, 'query', {
   writable: true,
   configurable: true,
   value(this: pg.Client, ...args: unknown[]): unknown {
-    const [text, values] = args;
-    if (typeof text === 'string' && (args.length === 1 || (args.length === 2 && Array.isArray(values)))) {
+    // (text), (text, values), (text, callback), (text, values, callback): pg.Pool.query passes a callback.
+    const [text] = args;
+    const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+    const rest = callback ? args.slice(1, -1) : args.slice(1);
+    if (typeof text === 'string' && (rest.length === 0 || (rest.length === 1 && Array.isArray(rest[0])))) {
       const name = namesByText.get(text);
       if (name !== undefined) {
-        return sendQuery(this, [{ name, text, values: (values as unknown[] | undefined) ?? [] }]);
+        const config = { name, text, values: (rest[0] as unknown[] | undefined) ?? [] };
+        return sendQuery(this, callback ? [config, callback] : [config]);
       }
     }
     return sendQuery(this, args);

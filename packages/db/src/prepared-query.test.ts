@@ -110,6 +110,14 @@ describe('prepareQuery', () => {
       db,
     );
     expect(prepared.some((row) => row.statement === kyselyText)).toBe(true);
+    // The pool's own query(text, values) — which passes pg a callback — sends a registered text by name too.
+    const poolNames: (string | undefined)[] = [];
+    let poolRows: unknown[] = [];
+    await captureTexts(async () => {
+      poolRows = (await database.pool.query(kyselyText, ['902.00.20.H31', 'division'])).rows;
+    }, poolNames);
+    expect(poolNames).toEqual([names[0]]);
+    expect(poolRows).toEqual([{ code: '902.00.20.H31', kind: 'division' }]);
   });
 
   it('compiles a text per shape and fills each with the values of its own call', async () => {

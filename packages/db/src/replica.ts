@@ -32,6 +32,8 @@ export type ReplicaOptions = {
   /** The primary's pool, which answers a query the replica could not. */
   primary: pg.Pool;
   maxConnections?: number;
+  /** As DatabaseOptions.namedStatements (default on). */
+  namedStatements?: boolean;
   /** Told about each query retried on the primary (for the log). */
   onFallback?: (error: Error) => void;
 };
@@ -132,7 +134,7 @@ const createFallbackPool = (replica: pg.Pool, options: ReplicaOptions, stats: Re
  */
 export const openReplica = async (options: ReplicaOptions): Promise<ReplicaHandle> => {
   const pool = new pg.Pool({
-    Client: NamingClient,
+    ...(options.namedStatements === false ? {} : { Client: NamingClient }),
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     application_name: REPLICA_APPLICATION_NAME,

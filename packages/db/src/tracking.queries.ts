@@ -2,6 +2,7 @@ import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DatabaseHandle } from './client.js';
+import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 import type { DossierEventTable, DossierStepTable, DossierTable } from './tables/dossiers.js';
 
@@ -184,12 +185,12 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
       ).as('paymentRequest'),
     ]);
 
-// The statement is compiled once (its shape never changes) and sent as a named prepared statement with
-// each lookup's values: every connection parses and plans it once, not on every lookup (building it with
-// the query builder and planning it per request cost more than executing it). The results bypass the
-// camel-case plugin, so the row is read with its snake_case names. (Behind PgBouncer in transaction mode
-// this needs its protocol-level prepared statements, max_prepared_statements > 0, version 1.21 and later.)
-const STATEMENT_NAME = 'motcua_track_dossier_v1';
+// The statement is compiled once (its shape never changes) and registered to be sent as a named prepared
+// statement with each lookup's values (named-statements.ts): every connection parses and plans it once, not on
+// every lookup (building it with the query builder and planning it per request cost more than executing it).
+// The results bypass the camel-case plugin, so the row is read with its snake_case names. (Behind PgBouncer in
+// transaction mode this needs its protocol-level prepared statements, max_prepared_statements > 0, version
+// 1.21 and later; MOTCUA_DB_NAMED_STATEMENTS=off sends it unnamed.)
 const CODE = '\u0000code';
 const KEYS = ['\u0000key0', '\u0000key1'] as const;
 let compiled: CompiledQuery | undefined;
@@ -255,17 +256,19 @@ export const findTrackedDossier = async (
   database: Pick<DatabaseHandle, 'db' | 'pool'>,
   input: { code: string; throttleKeys: readonly [string, string] },
 ): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
-  compiled ??= buildTrackedDossierQuery(database.db, CODE, KEYS).compile();
+  if (compiled === undefined) {
+    compiled = buildTrackedDossierQuery(database.db, CODE, KEYS).compile();
+    nameStatement(compiled.sql);
+  }
   const values: Record<string, unknown> = {
     [CODE]: input.code,
     [KEYS[0]]: input.throttleKeys[0],
     [KEYS[1]]: input.throttleKeys[1],
   };
-  const result = await database.pool.query<TrackedRow>({
-    name: STATEMENT_NAME,
-    text: compiled.sql,
-    values: compiled.parameters.map((value) => (typeof value === 'string' && value in values ? values[value] : value)),
-  });
+  const result = await database.pool.query<TrackedRow>(
+    compiled.sql,
+    compiled.parameters.map((value) => (typeof value === 'string' && value in values ? values[value] : value)),
+  );
   const row = result.rows[0];
   if (!row) {
     throw new Error('the tracking statement returned no row');

@@ -17,8 +17,14 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url: 'postgres://u@db:5432/motcua',
       poolSize: 20,
+      namedStatements: true,
       replicaUrl: undefined,
     });
+    const behindOldPooler = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/motcua',
+      MOTCUA_DB_NAMED_STATEMENTS: 'off',
+    });
+    expect(behindOldPooler.database).toMatchObject({ kind: 'postgres', namedStatements: false });
   });
 
   it('reads reports from a replica only beside a PostgreSQL primary', () => {

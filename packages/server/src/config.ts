@@ -76,6 +76,9 @@ const EnvironmentSchema = z.object({
   MOTCUA_DEMO_PASSWORD: z.string().min(10, { error: 'must have at least 10 characters' }).optional(),
   MOTCUA_TRUST_PROXY: booleanFlag.default(false),
   MOTCUA_DB_POOL_SIZE: positiveInteger.default(10),
+  // Named prepared statements for the hot statements (docs/scaling.md §6): off only behind a pooler that cannot
+  // keep them (PgBouncer in transaction mode before 1.21).
+  MOTCUA_DB_NAMED_STATEMENTS: booleanFlag.default(true),
   MOTCUA_766_MIN_DOSSIERS: positiveInteger.default(DEFAULT_RANKING_MIN_DOSSIERS),
   MOTCUA_JOB_BATCH_SIZE: positiveInteger.default(DEFAULT_JOB_BATCH_SIZE),
   MOTCUA_JOB_CONCURRENCY: positiveInteger.default(DEFAULT_JOB_CONCURRENCY),
@@ -155,6 +158,8 @@ export type Config = {
         kind: 'postgres';
         url: string;
         poolSize: number;
+        /** Hot statements sent as named prepared statements (MOTCUA_DB_NAMED_STATEMENTS, default on). */
+        namedStatements: boolean;
         /** A streaming replica that answers the report and statistics reads (DATABASE_REPLICA_URL). */
         replicaUrl: string | undefined;
       }
@@ -228,6 +233,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
           kind: 'postgres',
           url: vars.DATABASE_URL,
           poolSize: vars.MOTCUA_DB_POOL_SIZE,
+          namedStatements: vars.MOTCUA_DB_NAMED_STATEMENTS,
           replicaUrl: vars.DATABASE_REPLICA_URL,
         }
       : { kind: 'pglite', dataDir: resolve(vars.MOTCUA_DATA_DIR) },

@@ -75,6 +75,7 @@ export const openConfiguredDatabase = async (config: Config): Promise<OpenedData
       kind: 'postgres',
       url: config.database.url,
       maxConnections: config.database.poolSize,
+      namedStatements: config.database.namedStatements,
     });
     if (!config.database.replicaUrl) {
       return { database, close: database.close };
@@ -85,6 +86,7 @@ export const openConfiguredDatabase = async (config: Config): Promise<OpenedData
         url: config.database.replicaUrl,
         primary: database.pool,
         maxConnections: config.database.poolSize,
+        namedStatements: config.database.namedStatements,
         onFallback: (error) =>
           console.error(`motcua: reports replica failed a query (${error.message}); the primary answered it`),
       });
