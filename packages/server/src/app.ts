@@ -38,6 +38,7 @@ import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
+import { registerScheduleRoutes } from './routes/schedule.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
@@ -185,6 +186,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOutgoingDocumentRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
+  registerScheduleRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);
