@@ -227,7 +227,12 @@ export const upsertScheduleFeedToken = async (
 ) => {
   await db
     .insertInto('scheduleFeedToken')
-    .values({ ...input, createdAt: input.now })
+    .values({
+      userId: input.userId,
+      provinceCode: input.provinceCode,
+      tokenHash: input.tokenHash,
+      createdAt: input.now,
+    })
     .onConflict((conflict) =>
       conflict.column('userId').doUpdateSet({ tokenHash: input.tokenHash, createdAt: input.now }),
     )

@@ -233,7 +233,11 @@ export const createScheduleEntry = async (
       toStatus: 'draft',
       payload: { title: row.title, startsAt: row.startsAt.toISOString(), attendees: attendees.length },
     });
-    await trx.updateTable('scheduleEntry').set(anchor).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('scheduleEntry')
+      .set({ eventCount: anchor.eventCount, lastEventHash: anchor.lastEventHash })
+      .where('id', '=', row.id)
+      .execute();
     return row;
   });
   const clashes = await findClashes(ctx, {
@@ -326,7 +330,7 @@ export const changeScheduleEntry = async (ctx: AppContext, actor: Actor, input: 
     const result = await updateScheduleEntryGuarded(trx, {
       id: row.id,
       expectedVersion: row.version,
-      patch: { ...patch, ...anchor },
+      patch: { ...patch, eventCount: anchor.eventCount, lastEventHash: anchor.lastEventHash },
       now,
     });
     if (!result) {
