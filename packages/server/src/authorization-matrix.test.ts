@@ -164,6 +164,73 @@ const revokeGrantedAuditor = async (f: Fixture) => {
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
+/** Work calendars: who reads Justice's calendar (work.read there). */
+const SCHEDULE_READERS: Role[] = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
+];
+let schedulePublishedId = '';
+let scheduleDraftId = '';
+let scheduleFeedToken = '';
+/** A published entry of Justice's leaders' calendar (once) and a fresh draft before each call. */
+const prepareScheduleEntries = async (f: Fixture) => {
+  const clerk = await t.database.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', USERS.clerk)
+    .executeTakeFirstOrThrow();
+  const entry = (status: 'draft' | 'published') => ({
+    provinceCode: '33',
+    agencyId: f.agencies.justice?.id ?? '',
+    scheduleKind: 'agency_leaders' as const,
+    ownerUserId: null,
+    title: 'Họp giao ban (ma trận quyền)',
+    content: null,
+    startsAt: new Date('2026-12-07T01:00:00Z'),
+    endsAt: new Date('2026-12-07T02:00:00Z'),
+    place: null,
+    chairUserId: null,
+    chairText: null,
+    preparingAgencyId: null,
+    participantsText: null,
+    attachments: JSON.stringify([]),
+    weekStart: '2026-12-07',
+    status,
+    createdBy: clerk.id,
+  });
+  if (!schedulePublishedId) {
+    const row = await t.database.db
+      .insertInto('scheduleEntry')
+      .values(entry('published'))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    schedulePublishedId = row.id;
+  }
+  const draft = await t.database.db
+    .insertInto('scheduleEntry')
+    .values(entry('draft'))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  scheduleDraftId = draft.id;
+};
+/** The clerk's iCal link (once): the feed is read with its token, no session. */
+const prepareScheduleFeed = async () => {
+  if (!scheduleFeedToken) {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/schedule/feed',
+      headers: sessions.get('clerk') ?? {},
+    });
+    scheduleFeedToken = (response.json() as { token: string }).token;
+  }
+};
+
 let counter = 0;
 const next = () => ++counter;
 
@@ -1821,6 +1888,93 @@ const CASES: Case[] = [
       expectedVersion: 0,
     }),
     allowed: ['province_admin'],
+  },
+  // issue 20: work calendars (lịch công tác). work.read at Justice reads its calendar; schedule.draft (the clerk,
+  // the unit and agency heads) drafts and submits; an official's own week and iCal link are anyone's
+  // (routes/schedule.routes.test.ts walks each step with its roles).
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/options',
+    url: () => '/api/v1/schedule/options',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/agency-week',
+    url: (f) => `/api/v1/schedule/agency-week?agencyId=${f.agencies.justice?.id}`,
+    allowed: SCHEDULE_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/my-week',
+    url: () => '/api/v1/schedule/my-week',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/entries',
+    url: () => '/api/v1/schedule/entries',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      kind: 'agency_leaders',
+      title: 'Họp giao ban (ma trận quyền)',
+      startsAt: '2026-12-07T08:00:00+07:00',
+      endsAt: '2026-12-07T09:00:00+07:00',
+    }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/entries/:id',
+    url: () => `/api/v1/schedule/entries/${schedulePublishedId}`,
+    prepare: prepareScheduleEntries,
+    allowed: SCHEDULE_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/schedule/entries/:id',
+    url: () => `/api/v1/schedule/entries/${scheduleDraftId}`,
+    prepare: prepareScheduleEntries,
+    body: () => ({
+      title: 'Họp giao ban (sửa)',
+      startsAt: '2026-12-08T08:00:00+07:00',
+      endsAt: '2026-12-08T09:00:00+07:00',
+      expectedVersion: 1,
+    }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/entries/:id/actions',
+    url: () => `/api/v1/schedule/entries/${scheduleDraftId}/actions`,
+    prepare: prepareScheduleEntries,
+    body: () => ({ action: 'submit', expectedVersion: 1 }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/feed',
+    url: () => '/api/v1/schedule/feed',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/feed',
+    url: () => '/api/v1/schedule/feed',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/feed/:file',
+    url: () => `/api/v1/schedule/feed/${scheduleFeedToken}.ics`,
+    prepare: prepareScheduleFeed,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/schedule',
+    url: () => '/api/v1/public/schedule?provinceCode=33',
+    allowed: 'public',
   },
 ];
 let t: TestApp;

@@ -25,6 +25,12 @@ const IncomingInboxPage = lazy(() =>
 const IncomingDocumentPage = lazy(() =>
   import('./features/eoffice-incoming/IncomingDocumentPage').then((m) => ({ default: m.IncomingDocumentPage })),
 );
+const SchedulePage = lazy(() =>
+  import('./features/work-schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
+);
+const PublicSchedulePage = lazy(() =>
+  import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
+);
 const PaknInboxPage = lazy(() => import('./features/pakn/PaknInboxPage').then((m) => ({ default: m.PaknInboxPage })));
 const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m) => ({ default: m.PaknEntryPage })));
 const PaknStatisticsPage = lazy(() =>
@@ -146,6 +152,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'ca-nhan/ho-so/:code', element: <MyDossierPage /> },
   { path: 'ca-nhan/nhap', element: <DraftsPage /> },
   { path: 'chi-so-cchc', element: <ParIndexPage /> },
+  { path: 'lich-cong-tac', element: <PublicSchedulePage /> },
 ];
 
 /** The officials' console, behind sign-in. */
@@ -189,6 +196,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
   { path: 'van-ban-den', element: <IncomingInboxPage /> },
   { path: 'van-ban-den/:id', element: <IncomingDocumentPage /> },
+  { path: 'lich-cong-tac', element: <SchedulePage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -14,6 +14,7 @@ import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
+import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
 
@@ -36,6 +37,7 @@ export const PROBLEM_CATALOG = {
   ...outgoingProblems,
   ...signingProblems,
   ...incomingDocumentProblems,
+  ...scheduleProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -311,4 +311,18 @@ describe('the demo surveys (SIPAS)', () => {
     // The issued one continues the demo year's numbers of its sequence.
     expect(rows.find((row) => row.status === 'issued')?.numberSymbol).toMatch(/^\d{2,}\/(.+-)?SNV/);
   });
+
+  it('has a month of Sở Nội vụ leaders’ calendar: published, some public, one cancelled, one awaiting approval', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const rows = await t.ctx.db
+      .selectFrom('scheduleEntry')
+      .select(['status', 'public', 'weekStart'])
+      .where('agencyId', '=', agency?.id ?? '')
+      .execute();
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((row) => row.weekStart)).size).toBe(4);
+    expect(rows.filter((row) => row.status === 'cancelled')).toHaveLength(1);
+    expect(rows.filter((row) => row.status === 'submitted')).toHaveLength(1);
+    expect(rows.filter((row) => row.status === 'published' && row.public).length).toBeGreaterThan(8);
+  });
 });

@@ -165,6 +165,7 @@ export const en: Messages = {
     tracking: 'Track a dossier',
     pakn: 'Feedback',
     parIndex: 'PAR Index',
+    schedule: 'Work calendar',
     myDossiers: 'My dossiers',
     signIn: 'Sign in',
     account: 'Account: {{name}}',

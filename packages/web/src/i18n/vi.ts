@@ -165,6 +165,7 @@ export const vi = {
     tracking: 'Tra cứu hồ sơ',
     pakn: 'Phản ánh, kiến nghị',
     parIndex: 'Chỉ số CCHC',
+    schedule: 'Lịch công tác',
     myDossiers: 'Hồ sơ của tôi',
     signIn: 'Đăng nhập',
     account: 'Tài khoản: {{name}}',

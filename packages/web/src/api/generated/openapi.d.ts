@@ -12500,6 +12500,552 @@ export interface paths {
       };
     };
   };
+  "/api/v1/schedule/options": {
+    /** The agencies whose calendars the caller reads, and one agency’s units and officials for the form */
+    get: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/agency-week": {
+    /** A week of an agency’s calendar (leaders’ and units’), Monday to Sunday, Asia/Ho_Chi_Minh */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+          /** @description Any date of the week */
+          week?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleAgencyWeek"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/my-week": {
+    /** My calendar: the entries I own and the published ones I attend, in a week */
+    get: {
+      parameters: {
+        query?: {
+          week?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleMyWeek"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries": {
+    /** Draft an entry on the agency leaders’, a unit’s or my own calendar */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ScheduleDraftInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries/{id}": {
+    /** An entry and the steps possible now */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleEntry"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Edit an entry (a published one is published again and its attendees told) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            content?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            allDay?: boolean;
+            place?: string | null;
+            chairUserId?: string | null;
+            chairText?: string | null;
+            preparingAgencyId?: string | null;
+            participantsText?: string | null;
+            attendeeUserIds?: string[];
+            public?: boolean;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries/{id}/actions": {
+    /**
+     * Take a step: submit, approve, publish, cancel (with a reason)
+     * @description Guarded by expectedVersion (409 when someone else changed it first).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ScheduleActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/feed": {
+    /** Whether I have an iCalendar feed link (the link itself is shown only when created) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleFeedState"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create or replace my secret iCalendar feed link (the old link stops working) */
+    post: {
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ScheduleFeedLink"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/feed/{file}": {
+    /** My calendar as iCalendar (RFC 5545), read by calendar apps without a session: the token is the secret */
+    get: {
+      parameters: {
+        path: {
+          file: string;
+        };
+      };
+      responses: {
+        /** @description The text/calendar document */
+        200: {
+          content: {
+            "text/calendar": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/schedule": {
+    /** The published public entries of a week of the province’s agencies (names and titles only) */
+    get: {
+      parameters: {
+        query?: {
+          provinceCode?: string;
+          week?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicScheduleWeek"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -18970,6 +19516,71 @@ export interface components {
       ThongTinGiaoDich?: string;
       MaXacThuc: string;
     };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
+    };
     AdministrativeUnitInput: {
       code: string;
       /** @enum {string} */
@@ -20189,6 +20800,101 @@ export interface components {
           en: string;
         };
       };
+    };
+    ScheduleOptionsInput: {
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          mayDraft: boolean;
+          mayApprove: boolean;
+        }[];
+      agencyId: string | null;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+    };
+    ScheduleAgencyWeekInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      mayDraft: boolean;
+      mayApprove: boolean;
+      items: components["schemas"]["ScheduleEntryInput"][];
+    };
+    ScheduleMyWeekInput: {
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: components["schemas"]["ScheduleEntryInput"][];
+    };
+    ScheduleDraftInputInput: {
+      title: string;
+      content?: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      allDay?: boolean;
+      place?: string | null;
+      chairUserId?: string | null;
+      chairText?: string | null;
+      preparingAgencyId?: string | null;
+      participantsText?: string | null;
+      attendeeUserIds?: string[];
+      public?: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+    };
+    ScheduleActionInputInput: {
+      /** @enum {string} */
+      action: "submit" | "approve" | "publish" | "cancel";
+      expectedVersion: number;
+      reason?: string;
+    };
+    ScheduleFeedStateInput: {
+      exists: boolean;
+      createdAt: string | null;
+    };
+    ScheduleFeedLinkInput: {
+      token: string;
+      path: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+    };
+    PublicScheduleWeekInput: {
+      provinceCode: string | null;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          agencyName: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          /** @description ISO 8601 instant */
+          endsAt: string;
+          allDay: boolean;
+          place: string | null;
+          chair: string | null;
+          participants: string | null;
+          preparingAgencyName: string | null;
+        })[];
     };
     PortalSettingsInput: {
       signIn: {
@@ -24559,6 +25265,71 @@ export interface components {
       ThongTinGiaoDich: string;
       MaXacThuc: string;
     };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntry: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
+    };
     AdministrativeUnit: {
       code: string;
       /** @enum {string} */
@@ -25778,6 +26549,101 @@ export interface components {
           en: string;
         };
       };
+    };
+    ScheduleOptions: {
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          mayDraft: boolean;
+          mayApprove: boolean;
+        }[];
+      agencyId: string | null;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+    };
+    ScheduleAgencyWeek: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      mayDraft: boolean;
+      mayApprove: boolean;
+      items: components["schemas"]["ScheduleEntry"][];
+    };
+    ScheduleMyWeek: {
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: components["schemas"]["ScheduleEntry"][];
+    };
+    ScheduleDraftInput: {
+      title: string;
+      content?: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      allDay?: boolean;
+      place?: string | null;
+      chairUserId?: string | null;
+      chairText?: string | null;
+      preparingAgencyId?: string | null;
+      participantsText?: string | null;
+      attendeeUserIds?: string[];
+      public?: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+    };
+    ScheduleActionInput: {
+      /** @enum {string} */
+      action: "submit" | "approve" | "publish" | "cancel";
+      expectedVersion: number;
+      reason?: string;
+    };
+    ScheduleFeedState: {
+      exists: boolean;
+      createdAt: string | null;
+    };
+    ScheduleFeedLink: {
+      token: string;
+      path: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+    };
+    PublicScheduleWeek: {
+      provinceCode: string | null;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          agencyName: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          /** @description ISO 8601 instant */
+          endsAt: string;
+          allDay: boolean;
+          place: string | null;
+          chair: string | null;
+          participants: string | null;
+          preparingAgencyName: string | null;
+        })[];
     };
     PortalSettings: {
       signIn: {

@@ -38,6 +38,7 @@ const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
 const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
+const ScheduleIcon = lazy(() => import('@ant-design/icons/ScheduleOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -134,6 +135,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<IncomingIcon />),
       label: t('nav.incoming'),
     },
+    // Work calendars (lịch công tác): every role with work.read.
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head', 'personnel_officer') && {
+      key: '/can-bo/lich-cong-tac',
+      icon: menuIcon(<ScheduleIcon />),
+      label: t('nav.schedule'),
+    },
     // Outgoing documents (văn bản đi): the roles of official documents.
     hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {
       key: '/can-bo/van-ban-di',
@@ -184,6 +191,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban/lien-thong',
       '/can-bo/van-ban-di',
       '/can-bo/van-ban-den',
+      '/can-bo/lich-cong-tac',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -24,6 +24,9 @@ const sectionOf = (path: string): string => {
   if (path.startsWith('/chi-so-cchc')) {
     return 'parIndex';
   }
+  if (path.startsWith('/lich-cong-tac')) {
+    return 'schedule';
+  }
   if (path === '/' || path.startsWith('/thu-tuc') || path.startsWith('/nop-ho-so')) {
     return 'procedures';
   }
@@ -47,6 +50,7 @@ export const PortalLayout = () => {
     { key: 'tracking', to: '/tra-cuu-ho-so', label: t('portalNav.tracking') },
     { key: 'pakn', to: '/phan-anh-kien-nghi', label: t('portalNav.pakn') },
     { key: 'parIndex', to: '/chi-so-cchc', label: t('portalNav.parIndex') },
+    { key: 'schedule', to: '/lich-cong-tac', label: t('portalNav.schedule') },
     { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
   ];
   const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');
