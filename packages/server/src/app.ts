@@ -44,6 +44,7 @@ import { registerReportRoutes } from './routes/reports.routes.js';
 import { registerSigningPublicRoutes, registerSigningRoutes } from './routes/signing.routes.js';
 import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
+import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
@@ -185,6 +186,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOutgoingDocumentRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
+  await registerTaskRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

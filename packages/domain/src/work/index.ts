@@ -1,1 +1,2 @@
+export * from './task.js';
 export * from './vocabulary.js';

@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -12500,6 +12500,451 @@ export interface paths {
       };
     };
   };
+  "/api/v1/tasks": {
+    /** Tasks in deadline order: mine (lead or co-operator), assigned by me, my units’ */
+    get: {
+      parameters: {
+        query?: {
+          view?: "mine" | "assigned_by_me" | "unit";
+          status?: "open" | "all";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["TaskListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Assign a task (directly, from an incoming document, a calendar entry, or as a sub-task) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TaskInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["TaskChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/options": {
+    /** The units and officials a leader may assign tasks to */
+    get: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/tracking": {
+    /** Tracking per person, unit and leader: assigned, open, overdue, done on time, done late */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskTracking"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}": {
+    /** A task */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/actions": {
+    /** Take a step: start, report progress, submit, accept, return, extension, dispatch, cancel */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TaskActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/files": {
+    /** Upload a file for a progress report (type read from the content), named then by its token */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["TaskFileUpload"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/files/{sha256}": {
+    /** A file of a progress report */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -20037,6 +20482,206 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
+    /** @description A task (giao việc) in a list */
+    TaskListItemInput: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+    };
+    /** @description A task with its assignees, progress, extensions, history, steps possible now */
+    TaskDetailInput: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      description: string | null;
+      assignees: ({
+          /** @enum {string} */
+          part: "lead" | "cooperate";
+          userId: string | null;
+          unitId: string | null;
+          name: string;
+        })[];
+      progress: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          userName: string;
+          percent: number;
+          note: string | null;
+          files: {
+              sha256: string;
+              fileName: string;
+              sizeBytes: number;
+              mediaType: string;
+            }[];
+        })[];
+      extensions: ({
+          id: string;
+          requestedByName: string;
+          /** @description ISO 8601 instant */
+          requestedAt: string;
+          /** @description ISO 8601 instant */
+          requestedDueAt: string;
+          reason: string;
+          decision: ("approved" | "refused") | null;
+          decidedByName: string | null;
+          decidedAt: string | null;
+          decisionNote: string | null;
+        })[];
+      subTasks: components["schemas"]["TaskListItemInput"][];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      dispatchOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+        }[];
+    };
+    TaskChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      version: number;
+      /** @description ISO 8601 instant */
+      dueAt?: string;
+    };
+    /** @description A task to assign: a lead (official or unit), co-operators, a deadline in working days or a date */
+    TaskInputInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      description?: string | null;
+      confidential?: boolean;
+      urgent?: boolean;
+      leadUserId?: string | null;
+      leadUnitId?: string | null;
+      cooperatorUserIds?: string[];
+      cooperatorUnitIds?: string[];
+      workingDays?: number | null;
+      dueOn?: string | null;
+      /** @enum {string} */
+      sourceKind?: "direct" | "incoming_document" | "schedule_entry";
+      sourceId?: string | null;
+      parentTaskId?: string | null;
+      workKind?: string;
+    };
+    /** @description One step of a task, guarded by the version the caller saw */
+    TaskActionInputInput: {
+      /** @enum {string} */
+      action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+      expectedVersion: number;
+      note?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+      percent?: number;
+      files?: {
+          sha256: string;
+          fileName: string;
+          sizeBytes: number;
+          mediaType: string;
+          token: string;
+        }[];
+      /** Format: date */
+      requestedDueOn?: string;
+    };
     UserSummaryInput: {
       /** Format: uuid */
       id: string;
@@ -20189,6 +20834,74 @@ export interface components {
           en: string;
         };
       };
+    };
+    TaskOptionsInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+    };
+    TaskTrackingInput: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      people: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      units: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      leaders: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+    };
+    TaskFileUploadInput: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
     };
     PortalSettingsInput: {
       signIn: {
@@ -25626,6 +26339,206 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
     };
+    /** @description A task (giao việc) in a list */
+    TaskListItem: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+    };
+    /** @description A task with its assignees, progress, extensions, history, steps possible now */
+    TaskDetail: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      description: string | null;
+      assignees: ({
+          /** @enum {string} */
+          part: "lead" | "cooperate";
+          userId: string | null;
+          unitId: string | null;
+          name: string;
+        })[];
+      progress: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          userName: string;
+          percent: number;
+          note: string | null;
+          files: {
+              sha256: string;
+              fileName: string;
+              sizeBytes: number;
+              mediaType: string;
+            }[];
+        })[];
+      extensions: ({
+          id: string;
+          requestedByName: string;
+          /** @description ISO 8601 instant */
+          requestedAt: string;
+          /** @description ISO 8601 instant */
+          requestedDueAt: string;
+          reason: string;
+          decision: ("approved" | "refused") | null;
+          decidedByName: string | null;
+          decidedAt: string | null;
+          decisionNote: string | null;
+        })[];
+      subTasks: components["schemas"]["TaskListItem"][];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      dispatchOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+        }[];
+    };
+    TaskChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      version: number;
+      /** @description ISO 8601 instant */
+      dueAt?: string;
+    };
+    /** @description A task to assign: a lead (official or unit), co-operators, a deadline in working days or a date */
+    TaskInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      description?: string | null;
+      confidential?: boolean;
+      urgent?: boolean;
+      leadUserId?: string | null;
+      leadUnitId?: string | null;
+      cooperatorUserIds?: string[];
+      cooperatorUnitIds?: string[];
+      workingDays?: number | null;
+      dueOn?: string | null;
+      /** @enum {string} */
+      sourceKind?: "direct" | "incoming_document" | "schedule_entry";
+      sourceId?: string | null;
+      parentTaskId?: string | null;
+      workKind?: string;
+    };
+    /** @description One step of a task, guarded by the version the caller saw */
+    TaskActionInput: {
+      /** @enum {string} */
+      action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+      expectedVersion: number;
+      note?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+      percent?: number;
+      files?: {
+          sha256: string;
+          fileName: string;
+          sizeBytes: number;
+          mediaType: string;
+          token: string;
+        }[];
+      /** Format: date */
+      requestedDueOn?: string;
+    };
     UserSummary: {
       /** Format: uuid */
       id: string;
@@ -25778,6 +26691,74 @@ export interface components {
           en: string;
         };
       };
+    };
+    TaskOptions: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+    };
+    TaskTracking: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      people: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      units: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      leaders: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+    };
+    TaskFileUpload: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
     };
     PortalSettings: {
       signIn: {
