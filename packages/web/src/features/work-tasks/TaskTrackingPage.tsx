@@ -73,14 +73,22 @@ export const TaskTrackingPage = () => {
         {t('tasks.tracking')}
       </Title>
       <Flex gap={8} wrap>
-        <label>
-          {t('tasks.track_from')}{' '}
-          <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} style={{ maxWidth: 170 }} />
-        </label>
-        <label>
-          {t('tasks.track_to')}{' '}
-          <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} style={{ maxWidth: 170 }} />
-        </label>
+        <Input
+          type="date"
+          aria-label={t('tasks.track_from')}
+          addonBefore={t('tasks.track_from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          style={{ maxWidth: 240 }}
+        />
+        <Input
+          type="date"
+          aria-label={t('tasks.track_to')}
+          addonBefore={t('tasks.track_to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          style={{ maxWidth: 240 }}
+        />
       </Flex>
       {tracking.isPending ? <PageLoading /> : null}
       {tracking.isError ? <ErrorAlert error={tracking.error} onRetry={() => void tracking.refetch()} /> : null}
