@@ -257,8 +257,15 @@ export const getTask = async (ctx: AppContext, actor: Actor, id: string) => {
 /** Whom a leader may assign to at an agency: its units and their officials (the assign form). */
 export const getTaskOptions = async (ctx: AppContext, actor: Actor, agencyId?: string) => {
   const official = requireOfficial(actor);
-  const assigning = agencyId ? [agencyId] : await agenciesAllowing(ctx, official, 'task.assign');
-  const chosen = assigning[0];
+  // The agencies where the caller's own grants allow assigning (the agency they head, the unit they head).
+  const own = [
+    ...new Set(
+      official.grants
+        .filter((grant) => (ROLE_DEFINITIONS[grant.role].actions as readonly Action[]).includes('task.assign'))
+        .map((grant) => grant.agencyId),
+    ),
+  ];
+  const chosen = agencyId ?? own[0];
   if (!chosen) {
     throw new AppError('FORBIDDEN');
   }
@@ -274,9 +281,7 @@ export const getTaskOptions = async (ctx: AppContext, actor: Actor, agencyId?: s
     roles: ['specialist', 'unit_head', 'clerk'],
   });
   const agencies = [];
-  for (const id of new Set(
-    official.grants.filter((g) => g.role === 'agency_head' || g.role === 'unit_head').map((g) => g.agencyId),
-  )) {
+  for (const id of own) {
     const row = await findAgency(ctx.db, id);
     if (row) {
       agencies.push({ id: row.id, name: row.name });
