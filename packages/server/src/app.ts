@@ -45,6 +45,7 @@ import { registerScheduleRoutes } from './routes/schedule.routes.js';
 import { registerSigningPublicRoutes, registerSigningRoutes } from './routes/signing.routes.js';
 import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
+import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
@@ -187,6 +188,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
+  await registerTaskRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -1976,6 +1976,78 @@ const CASES: Case[] = [
     url: () => '/api/v1/public/schedule?provinceCode=33',
     allowed: 'public',
   },
+  // issue 20: tasks (giao việc). Lists answer every holder of work.read their own; assigning, the options and
+  // the tracking view are the leaders' (task.assign: unit and agency heads); a confidential task is read only by
+  // its assigner (the agency head) and its lead (the specialist), everyone else's 404
+  // (routes/tasks.routes.test.ts walks each step with its roles).
+  {
+    method: 'GET',
+    route: '/api/v1/tasks',
+    url: () => '/api/v1/tasks?view=mine',
+    allowed: [
+      'receptionist',
+      'processor',
+      'approver',
+      'result_returner',
+      'clerk',
+      'specialist',
+      'unit_head',
+      'agency_head',
+      'foreign_receptionist',
+      'foreign_clerk',
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/options',
+    url: (f) => `/api/v1/tasks/options?agencyId=${f.agencies.justice?.id}`,
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/tracking',
+    url: () => '/api/v1/tasks/tracking?from=2026-11-01&to=2026-11-30',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks',
+    url: () => '/api/v1/tasks',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      title: 'Rà soát quy chế làm việc',
+      leadUnitId: f.agencies.justice?.id,
+      workingDays: 5,
+    }),
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id',
+    url: () => `/api/v1/tasks/${matrixTaskId}`,
+    prepare: prepareMatrixTask,
+    allowed: ['specialist', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/:id/actions',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/actions`,
+    body: () => ({ action: 'start', expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/:id/files',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files`,
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id/files/:sha256',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files/${'a'.repeat(64)}`,
+    allowed: [],
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -30,6 +30,15 @@ const SchedulePage = lazy(() =>
 );
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
+const TaskListPage = lazy(() =>
+  import('./features/work-tasks/TaskListPage').then((m) => ({ default: m.TaskListPage })),
+);
+const TaskPage = lazy(() => import('./features/work-tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
+const AssignTaskPage = lazy(() =>
+  import('./features/work-tasks/AssignTaskPage').then((m) => ({ default: m.AssignTaskPage })),
+);
+const TaskTrackingPage = lazy(() =>
+  import('./features/work-tasks/TaskTrackingPage').then((m) => ({ default: m.TaskTrackingPage })),
 );
 const PaknInboxPage = lazy(() => import('./features/pakn/PaknInboxPage').then((m) => ({ default: m.PaknInboxPage })));
 const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m) => ({ default: m.PaknEntryPage })));
@@ -197,6 +206,10 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'van-ban-den', element: <IncomingInboxPage /> },
   { path: 'van-ban-den/:id', element: <IncomingDocumentPage /> },
   { path: 'lich-cong-tac', element: <SchedulePage /> },
+  { path: 'cong-viec', element: <TaskListPage /> },
+  { path: 'cong-viec/giao-viec', element: <AssignTaskPage /> },
+  { path: 'cong-viec/theo-doi', element: <TaskTrackingPage /> },
+  { path: 'cong-viec/:id', element: <TaskPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -58,8 +58,8 @@ export const auditVerifyCommand: Command = {
         }
         io.out(
           report.findings.length === 0
-            ? `OK: ${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, every chain intact.`
-            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} record(s) (${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events checked).`,
+            ? `OK: ${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events, every chain intact.`
+            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} record(s) (${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events checked).`,
         );
       }
       return report.findings.length === 0 && (report.par?.findings.length ?? 0) === 0 ? EXIT_OK : EXIT_FAILURE;

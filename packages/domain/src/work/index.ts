@@ -1,2 +1,3 @@
 export * from './schedule.js';
+export * from './task.js';
 export * from './vocabulary.js';

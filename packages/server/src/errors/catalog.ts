@@ -17,6 +17,7 @@ import { reportProblems } from './reports.problems.js';
 import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
+import { taskProblems } from './tasks.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -38,6 +39,7 @@ export const PROBLEM_CATALOG = {
   ...signingProblems,
   ...incomingDocumentProblems,
   ...scheduleProblems,
+  ...taskProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -33,6 +33,8 @@ export const QUEUES = {
   paknChanged: 'pakn-changed',
   /** An official document (incoming or outgoing) changed: tell whoever acts next, report status to its sender. */
   documentChanged: 'document-changed',
+  /** Hourly: warn the people of open tasks due soon or overdue (work_notice rows, once each). */
+  taskWarnings: 'task-warnings',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -43,6 +45,7 @@ export type DossierImportJob = { importId: string };
 export type ParChangedJob = { roundId: string; agencyId: string; seq: number; action: string; toStatus: string };
 export type ParRemindersJob = { day: string };
 export type PaknChangedJob = { paknId: string; seq: number; action: string };
+export type TaskWarningsJob = { hour: string };
 
 /**
  * A job is taken again when it has been active this long without finishing (its process died). An

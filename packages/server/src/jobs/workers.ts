@@ -10,6 +10,7 @@ import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import type { SipasInvitationsJob } from '../usecases/sipas/campaigns.js';
 import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
+import { runTaskWarnings } from '../usecases/work/tasks/task-warnings.js';
 import { workInBatches } from './batch-worker.js';
 import {
   type DossierImportJob,
@@ -19,6 +20,7 @@ import {
   type ParChangedJob,
   type ParRemindersJob,
   QUEUES,
+  type TaskWarningsJob,
 } from './jobs.js';
 
 /**
@@ -66,6 +68,33 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     async (job) => deliverDocumentNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
   );
   await startParWorkers(ctx);
+  await startTaskWarningWorker(ctx);
+};
+
+/**
+ * task-warnings, queued once an hour per process (pg-boss cron is off), as par-reminders: the run writes each
+ * due-soon and overdue notice once (work_notice dedupe key), so several processes queueing the same hour warn
+ * each person once.
+ */
+export const startTaskWarningWorker = async (ctx: AppContext): Promise<void> => {
+  await workInBatches<TaskWarningsJob>(
+    ctx.jobs.boss,
+    QUEUES.taskWarnings,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 30 },
+    async () => {
+      await runTaskWarnings(ctx);
+    },
+  );
+  const queueThisHour = () => {
+    const hour = ctx.clock.now().toISOString().slice(0, 13);
+    return ctx.jobs.boss
+      .send(QUEUES.taskWarnings, { hour } satisfies TaskWarningsJob, { singletonKey: `task-warnings:${hour}` })
+      .catch(() => undefined);
+  };
+  await queueThisHour();
+  const timer = setInterval(queueThisHour, 10 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
 };
 
 /**

@@ -35,6 +35,7 @@ describe('GET /api/v1/system/queues', () => {
       'par-changed',
       'par-reminders',
       'sipas-invitations',
+      'task-warnings',
     ]);
     const notifications = queues.find((q) => q.name === 'dossier-changed');
     expect(notifications).toMatchObject({ waiting: 3, active: 0, failed: 0, retrying: 0 });

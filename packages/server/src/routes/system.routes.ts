@@ -65,6 +65,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
                   'sipas-invitations',
                   'pakn-changed',
                   'document-changed',
+                  'task-warnings',
                 ]),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),

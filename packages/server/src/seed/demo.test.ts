@@ -325,4 +325,23 @@ describe('the demo surveys (SIPAS)', () => {
     expect(rows.filter((row) => row.status === 'submitted')).toHaveLength(1);
     expect(rows.filter((row) => row.status === 'published' && row.public).length).toBeGreaterThan(8);
   });
+
+  it('has Sở Nội vụ’s tasks in every state: one from an incoming document, one extended and late, one overdue', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const rows = await t.ctx.db
+      .selectFrom('task')
+      .select(['status', 'sourceKind', 'completionClass', 'dueAt', 'originalDueAt', 'title'])
+      .where('agencyId', '=', agency?.id ?? '')
+      .execute();
+    expect(new Set(rows.map((row) => row.status))).toEqual(
+      new Set(['assigned', 'in_progress', 'extension_requested', 'submitted', 'completed', 'cancelled']),
+    );
+    expect(rows.some((row) => row.sourceKind === 'incoming_document')).toBe(true);
+    const late = rows.find((row) => row.completionClass === 'late');
+    expect(late?.dueAt.getTime()).toBeGreaterThan(late?.originalDueAt.getTime() ?? Number.POSITIVE_INFINITY);
+    const now = t.ctx.clock.now().getTime();
+    expect(rows.some((row) => row.status === 'in_progress' && row.dueAt.getTime() < now)).toBe(true);
+    expect(rows.every((row) => row.title.startsWith('[Demo]'))).toBe(true);
+    expect((await verifyAuditChains(t.ctx)).findings.filter((f) => f.dossierCode.startsWith('task:'))).toEqual([]);
+  });
 });

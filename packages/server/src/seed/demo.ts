@@ -48,6 +48,7 @@ import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 import { seedDemoSigning } from './demo-signing.js';
 import { seedDemoWorkSchedule } from './demo-work-schedule.js';
+import { seedDemoWorkTasks } from './demo-work-tasks.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -456,6 +457,8 @@ export const seedDemo = async (
     // Incoming documents at Sở Nội vụ (demo-eoffice-incoming.ts) came later too: added once.
     await seedDemoIncoming(ctx, {}, password);
     await seedDemoWorkSchedule(ctx); // issue 20: a month of the Sở Nội vụ leaders' calendar, once.
+    // Tasks of Sở Nội vụ in every state (issue 20, demo-work-tasks.ts): added once.
+    await seedDemoWorkTasks(ctx);
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -514,6 +517,8 @@ export const seedDemo = async (
   // documents, so they continue its numbers).
   await seedDemoIncoming(ctx, agencies, password);
   await seedDemoWorkSchedule(ctx, agencies); // issue 20: a month of the Sở Nội vụ leaders' calendar.
+  // Tasks of Sở Nội vụ in every state, one from a demo incoming document (issue 20, demo-work-tasks.ts).
+  await seedDemoWorkTasks(ctx);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

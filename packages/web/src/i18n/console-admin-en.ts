@@ -88,6 +88,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_sipas_invitations: 'Sending satisfaction survey invitations',
     queue_pakn_changed: 'Feedback (PAKN) notifications',
     queue_document_changed: 'Official document notifications',
+    queue_task_warnings: 'Task deadline warnings',
   },
   agencies: {
     title: 'Agencies',

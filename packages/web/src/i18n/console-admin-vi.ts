@@ -86,6 +86,7 @@ export const consoleAdminVi = {
     queue_sipas_invitations: 'Gửi phiếu mời khảo sát hài lòng',
     queue_pakn_changed: 'Thông báo phản ánh, kiến nghị',
     queue_document_changed: 'Thông báo văn bản đi, đến',
+    queue_task_warnings: 'Cảnh báo hạn xử lý nhiệm vụ',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

@@ -37,6 +37,7 @@ export const consoleEn: ConsoleCoreMessages = {
     exchange: 'Document exchange',
     incoming: 'Incoming documents',
     schedule: 'Work calendar',
+    tasks: 'Tasks',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -42,6 +42,7 @@ export const consoleVi = {
     exchange: 'Liên thông văn bản',
     incoming: 'Văn bản đến',
     schedule: 'Lịch công tác',
+    tasks: 'Công việc',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -4,6 +4,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 export const incomingEn: IncomingMessages = {
   title: 'Incoming documents',
   registerPaper: 'Register a paper document',
+  assignTask: 'Assign a task',
   registerTitle: 'Register an incoming document (paper)',
   agency: 'Receiving agency',
   scan: 'Scan (PDF)',

@@ -2,6 +2,7 @@
 export const incomingVi = {
   title: 'Văn bản đến',
   registerPaper: 'Vào sổ văn bản giấy',
+  assignTask: 'Giao việc',
   registerTitle: 'Vào sổ văn bản đến (văn bản giấy)',
   agency: 'Cơ quan nhận',
   scan: 'Bản quét (PDF)',

@@ -22,6 +22,7 @@ import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
 import type { ScheduleMessages } from './work-schedule-vi';
+import type { TasksMessages } from './work-tasks-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -62,6 +63,8 @@ declare module 'i18next' {
           signingConsole: SigningConsoleMessages;
           // `schedule.*` with the work calendar pages (./work-schedule.ts).
           schedule: ScheduleMessages;
+          // `tasks.*` with the task pages (./work-tasks.ts).
+          tasks: TasksMessages;
         };
     };
   }

@@ -7,12 +7,16 @@ import {
   listEventsForAudit,
   listPaknAnchors,
   listPaknEvents,
+  listWorkEvents,
+  listWorkRecordAnchors,
 } from '@motcua/db';
+import { WORK_RECORD_KINDS } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { computeDocumentEventHash } from '../eoffice/document-chain.js';
 import { computePaknEventHash } from '../pakn/pakn-hash.js';
 import { type ParAuditReport, verifyParChains } from '../par/rounds/par-audit.js';
+import { computeWorkEventHash } from '../work/work-chain.js';
 import { computeEventHash } from './hash-chain.js';
 
 export type AuditFinding = {
@@ -37,6 +41,9 @@ export type AuditReport = {
   /** Incoming and outgoing documents and their document_event rows (usecases/eoffice/document-chain.ts). */
   documents: number;
   documentEvents: number;
+  /** E-office II records (calendar entries, tasks, work files, consultations, evaluation sheets) and their work_event rows. */
+  workRecords: number;
+  workEvents: number;
 };
 
 const DOSSIER_PAGE = 200;
@@ -150,12 +157,15 @@ export const verifyAuditChains = async (
       paknEvents: pakn.events,
       documents: 0,
       documentEvents: 0,
+      workRecords: 0,
+      workEvents: 0,
       findings,
       par: null,
     };
   }
   // The document chains (both kinds) are checked with the whole audit, not for one dossier.
   const documents = input.dossierCode ? { documents: 0, events: 0 } : await verifyDocumentChains(ctx, findings);
+  const work = input.dossierCode ? { records: 0, events: 0 } : await verifyWorkChains(ctx, findings);
   if (input.dossierCode) {
     const dossier = await findDossierByCode(ctx.db, input.dossierCode);
     if (!dossier) {
@@ -208,9 +218,56 @@ export const verifyAuditChains = async (
     paknEvents: pakn.events,
     documents: documents.documents,
     documentEvents: documents.events,
+    workRecords: work.records,
+    workEvents: work.events,
     findings,
     par,
   };
+};
+
+/**
+ * The chains of e-office II's records (work_event of every record kind, anchored by event_count and
+ * last_event_hash on each record's row), page by page, into `findings`; a problem names the record as
+ * "<kind>:<id>" (e.g. "task:…").
+ */
+const verifyWorkChains = async (
+  ctx: Pick<AppContext, 'db'>,
+  findings: AuditFinding[],
+): Promise<{ records: number; events: number }> => {
+  let records = 0;
+  let events = 0;
+  for (const kind of WORK_RECORD_KINDS) {
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const anchors = await listWorkRecordAnchors(ctx.db, { kind, afterId, limit: DOSSIER_PAGE });
+      if (anchors.length === 0) {
+        break;
+      }
+      for (const anchor of anchors) {
+        records += 1;
+        const rows = await listWorkEvents(ctx.db, kind, anchor.id);
+        events += rows.length;
+        findings.push(
+          ...checkChain({ ...anchor, code: `${kind}:${anchor.id}` }, rows, (row) =>
+            computeWorkEventHash(row.prevHash, {
+              recordKind: row.recordKind,
+              recordId: row.recordId,
+              seq: row.seq,
+              at: row.at,
+              actorUserId: row.actorUserId,
+              action: row.action,
+              fromStatus: row.fromStatus,
+              toStatus: row.toStatus,
+              note: row.note,
+              payload: row.payload as Record<string, unknown>,
+            }),
+          ),
+        );
+      }
+      afterId = anchors.at(-1)?.id ?? afterId;
+    }
+  }
+  return { records, events };
 };
 
 /**

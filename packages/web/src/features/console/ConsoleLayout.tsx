@@ -39,6 +39,7 @@ const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
 const ScheduleIcon = lazy(() => import('@ant-design/icons/ScheduleOutlined'));
+const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -140,6 +141,12 @@ const ConsoleChrome = () => {
       key: '/can-bo/lich-cong-tac',
       icon: menuIcon(<ScheduleIcon />),
       label: t('nav.schedule'),
+    },
+    // Tasks (giao việc): every official of the e-office (their own tasks; the heads assign and track).
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/cong-viec',
+      icon: menuIcon(<TasksIcon />),
+      label: t('nav.tasks'),
     },
     // Outgoing documents (văn bản đi): the roles of official documents.
     hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {

@@ -12,6 +12,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { hasRole, useMe } from '../auth/useMe';
 import {
   type IncomingActionInput,
   type IncomingDetail,
@@ -155,6 +156,7 @@ export const IncomingDocumentPage = () => {
   const { id = '' } = useParams();
   const query = useIncoming(id);
   const doc = query.data;
+  const me = useMe().data;
   useEffect(() => {
     document.title = `${doc?.numberSymbol ?? t('incoming.title')} — motcua`;
   }, [t, doc?.numberSymbol]);
@@ -238,6 +240,15 @@ export const IncomingDocumentPage = () => {
             ))}
           </ul>
         </Panel>
+      ) : null}
+      {hasRole(me, 'agency_head', 'unit_head') ? (
+        <Flex gap={8} wrap>
+          <Link
+            to={`/can-bo/cong-viec/giao-viec?${new URLSearchParams({ 'van-ban-den': doc.id, 'tieu-de': doc.subject.slice(0, 500) })}`}
+          >
+            <Button>{t('incoming.assignTask')}</Button>
+          </Link>
+        </Flex>
       ) : null}
       <ActionForm doc={doc} agencyId={doc.agencyId} />
       <Panel title={t('incoming.history')} level={2}>
