@@ -79,3 +79,4 @@ export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';
 export * from './users.queries.js';
 export * from './work-events.queries.js';
+export * from './work-files.queries.js';

@@ -1,1 +1,2 @@
 export * from './vocabulary.js';
+export * from './work-file.js';

@@ -16,6 +16,7 @@ import { portalProblems } from './portal.problems.js';
 import { reportProblems } from './reports.problems.js';
 import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
+import { workFileProblems } from './work-files.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -36,6 +37,7 @@ export const PROBLEM_CATALOG = {
   ...outgoingProblems,
   ...signingProblems,
   ...incomingDocumentProblems,
+  ...workFileProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;
