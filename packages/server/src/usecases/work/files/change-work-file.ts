@@ -76,7 +76,7 @@ const applyWorkFileChange = async (
       throw new AppError('VERSION_CONFLICT', { current: row.version, sent: input.expectedVersion });
     }
     const outcome = await decide(trx, row, now);
-    const anchor = await appendWorkEvent(trx, {
+    const { eventCount, lastEventHash } = await appendWorkEvent(trx, {
       kind: 'work_file',
       row,
       at: now,
@@ -90,7 +90,7 @@ const applyWorkFileChange = async (
     const updated = await updateWorkFileGuarded(trx, {
       id: row.id,
       expectedVersion: row.version,
-      patch: { ...outcome.patch, status: outcome.to, ...anchor },
+      patch: { ...outcome.patch, status: outcome.to, eventCount, lastEventHash },
       now,
     });
     if (!updated) {
@@ -164,7 +164,7 @@ export const openWorkFile = async (ctx: AppContext, actor: Actor, input: OpenWor
       searchText: searchTextOf(code, title),
       archiveDueOn: null,
     });
-    const anchor = await appendWorkEvent(trx, {
+    const { eventCount, lastEventHash } = await appendWorkEvent(trx, {
       kind: 'work_file',
       row,
       at: now,
@@ -175,7 +175,12 @@ export const openWorkFile = async (ctx: AppContext, actor: Actor, input: OpenWor
       note: row.note,
       payload: { code, fileListEntryId: row.fileListEntryId, confidential: row.confidential },
     });
-    const updated = await updateWorkFileGuarded(trx, { id: row.id, expectedVersion: row.version, patch: anchor, now });
+    const updated = await updateWorkFileGuarded(trx, {
+      id: row.id,
+      expectedVersion: row.version,
+      patch: { eventCount, lastEventHash },
+      now,
+    });
     if (!updated) {
       throw new AppError('VERSION_CONFLICT', { current: row.version + 1, sent: row.version });
     }

@@ -18,10 +18,10 @@ import {
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import type { Actor } from '../../../auth/actor.js';
-import { authorizeAgencyAction } from '../../../auth/authorize.js';
+import { authorizeAgencyAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
-import { FILE_LIST } from './work-file-access.js';
+import { FILE_LIST, worksWithin } from './work-file-access.js';
 
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -47,7 +47,10 @@ const toEntry = (entry: Awaited<ReturnType<typeof listFileListEntries>>[number])
 });
 
 export const getFileList = async (ctx: AppContext, actor: Actor, input: { agencyId: string; year: number }) => {
-  await authorizeAgencyAction(ctx, actor, 'work.read', input.agencyId, FILE_LIST);
+  const official = requireOfficial(actor);
+  if (!(await worksWithin(ctx, official, input.agencyId))) {
+    throw new AppError('NOT_FOUND', { resource: FILE_LIST });
+  }
   const agency = await findAgency(ctx.db, input.agencyId);
   const units = await listAgenciesUnder(ctx.db, input.agencyId);
   return {

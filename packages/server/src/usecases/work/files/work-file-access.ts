@@ -33,6 +33,23 @@ export const allowsAt = async (
   return lineage ? isAllowed(official.grants, action, { kind: 'agency', lineage }) : false;
 };
 
+/**
+ * Whether the official works in the agency or in one of its units (a grant there or below it): the officials
+ * of a department's divisions follow the department's file list.
+ */
+export const worksWithin = async (ctx: AppContext, official: OfficialActor, agencyId: string): Promise<boolean> => {
+  for (const grant of official.grants) {
+    if (grant.agencyId === agencyId) {
+      return true;
+    }
+    const lineage = await findAgencyLineage(ctx.db, grant.agencyId);
+    if (lineage?.ancestorIds.includes(agencyId)) {
+      return true;
+    }
+  }
+  return allowsAt(ctx, official, 'work.read', agencyId);
+};
+
 /** The agencies the official's grants allowing `action` reach (with their sub-agencies where the grant says so). */
 export const agenciesAllowing = async (ctx: AppContext, official: OfficialActor, action: Action) =>
   listScopeAgencyIds(
