@@ -12,6 +12,7 @@ import {
 } from './testing/fixtures.js';
 import { seedTestParRound } from './testing/par-rounds.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
+import { seedTestFileListEntry, seedTestWorkFile } from './testing/work-files.js';
 import { loadOfficial } from './usecases/auth/resolve-actor.js';
 import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
@@ -166,6 +167,58 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 let counter = 0;
 const next = () => ++counter;
+
+/** issue 20, work files: who holds work.read (any agency), who keeps files at Justice, who works there. */
+const WORK_READERS: Role[] = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
+  'foreign_receptionist',
+  'foreign_clerk',
+];
+const WORKFILE_KEEPERS: Role[] = ['clerk', 'specialist', 'unit_head', 'agency_head'];
+const WORKFILE_OWNER_AND_HEADS: Role[] = ['specialist', 'unit_head', 'agency_head'];
+const JUSTICE_STAFF: Role[] = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'agency_admin',
+  'auditor',
+  'par_focal',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
+];
+let workFileId = '';
+let workFileItemId = '';
+let fileListEntryId = '';
+/** The specialist's confidential work file at Justice, made once. */
+const prepareWorkFile = async (f: Fixture) => {
+  if (!workFileId) {
+    const made = await seedTestWorkFile(t.ctx, {
+      ownerUserId: f.users[USERS.specialist]?.id ?? '',
+      agencyId: f.agencies.justice?.id ?? '',
+    });
+    workFileId = made.workFileId;
+    workFileItemId = made.itemId;
+  }
+};
+/** A fresh entry of Justice's 2026 file list before each call (a deletion consumes it). */
+const prepareFileListEntry = async (f: Fixture) => {
+  fileListEntryId = await seedTestFileListEntry(t.ctx, {
+    agencyId: f.agencies.justice?.id ?? '',
+    provinceCode: '33',
+    year: 2026,
+    code: `MT.XOA.${next()}`,
+  });
+};
 
 const CASES: Case[] = [
   // Public reading.
@@ -1821,6 +1874,135 @@ const CASES: Case[] = [
       expectedVersion: 0,
     }),
     allowed: ['province_admin'],
+  },
+  // issue 20: work files (hồ sơ công việc, Decree 30/2020 Art. 28–29). A confidential file of the specialist
+  // at Justice with one uploaded file: read and changed by its owner and the heads over the unit only (a wrong
+  // expectedVersion makes the allowed ones' changes answer 409); the list of work files for every holder of
+  // work.read; Justice's file list read by everyone working there and edited by who holds workfile.manage there
+  // (routes/work-files.routes.test.ts walks each step).
+  {
+    method: 'GET',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files?view=unit&status=open',
+    allowed: WORK_READERS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/options',
+    url: () => '/api/v1/work-files/options',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files',
+    body: (f, n) => ({ agencyId: f.agencies.justice?.id, title: `Hồ sơ ma trận ${n}` }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/actions',
+    url: () => `/api/v1/work-files/${workFileId}/actions`,
+    body: () => ({ action: 'close', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items',
+    url: () => `/api/v1/work-files/${workFileId}/items`,
+    body: () => ({ kind: 'note', note: 'Ghi chú', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/uploads',
+    url: () => `/api/v1/work-files/${workFileId}/uploads?expectedVersion=999`,
+    upload: true,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/items/:itemId/file',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/file`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/work-files/:id/items/:itemId',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}?expectedVersion=999`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items/:itemId/move',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/move`,
+    body: () => ({ expectedVersion: 999, position: 1 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/export.zip',
+    url: () => `/api/v1/work-files/${workFileId}/export.zip`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/file-lists/:agencyId/:year',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026`,
+    allowed: JUSTICE_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/import',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2025/import`,
+    // Not a file list: the allowed ones get 422 (nothing written).
+    upload: 'csv',
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/entries',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026/entries`,
+    body: (_f, n) => ({ code: `MT.${n}`, title: `Hồ sơ ma trận ${n}`, retentionYears: 5 }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    body: (_f, n) => ({ code: `MT.SUA.${n}`, title: 'Hồ sơ đã sửa', retentionYears: null }),
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
   },
 ];
 let t: TestApp;

@@ -134,6 +134,82 @@ const RowError = z.object({
   problem: Label,
 });
 
+const WorkFileOptions = z
+  .object({
+    year: z.number().int(),
+    units: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        entries: z.array(
+          z.object({
+            id: z.uuid(),
+            code: z.string(),
+            title: z.string(),
+            retentionYears: z.number().int().nullable(),
+            retentionLabel: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkFileOptions' });
+
+const WorkFileOpen = z
+  .object({
+    agencyId: z.uuid().describe('The unit the file is kept in'),
+    fileListEntryId: z.uuid().nullable().optional(),
+    title: z.string().trim().max(500).optional(),
+    retentionYears: Retention.optional(),
+    confidential: z.boolean().optional(),
+    note: z.string().trim().max(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'WorkFileOpen' });
+
+const WorkFileActionBody = z
+  .object({
+    action: z.enum(WORK_FILE_ACTIONS),
+    expectedVersion: z.number().int().min(1),
+    reason: z.string().trim().max(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'WorkFileAction', examples: [{ action: 'close', expectedVersion: 3 }] });
+
+const WorkFileItemAdd = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    kind: z.enum(['incoming_document', 'outgoing_document', 'task', 'schedule_entry', 'note']),
+    itemId: z.uuid().optional(),
+    note: z.string().trim().max(4000).optional(),
+  })
+  .strict()
+  .refine((body) => (body.kind === 'note') === (body.itemId === undefined), {
+    message: 'itemId is given for a record and not for a note',
+    path: ['itemId'],
+  })
+  .meta({ id: 'WorkFileItemAdd' });
+
+const FileList = z
+  .object({
+    agencyId: z.uuid(),
+    agencyName: z.string(),
+    year: z.number().int(),
+    units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    items: z.array(FileListEntry),
+  })
+  .meta({ id: 'FileList' });
+
+const FileListImportResult = z
+  .object({
+    ok: z.boolean(),
+    inserted: z.number().int().optional(),
+    updated: z.number().int().optional(),
+    kept: z.array(z.string()).optional().describe('Codes not in the file kept because a work file uses them'),
+    errors: z.array(RowError).optional(),
+  })
+  .meta({ id: 'FileListImportResult' });
+
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const IdParams = z.object({ id: z.uuid() });
 const Year = z.coerce.number().int().min(2000).max(2200);
@@ -186,26 +262,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         summary: 'The units where the caller opens work files, each with the year’s file list it follows',
         querystring: z.object({ year: Year.optional() }),
         response: {
-          200: z
-            .object({
-              year: z.number().int(),
-              units: z.array(
-                z.object({
-                  id: z.uuid(),
-                  name: z.string(),
-                  entries: z.array(
-                    z.object({
-                      id: z.uuid(),
-                      code: z.string(),
-                      title: z.string(),
-                      retentionYears: z.number().int().nullable(),
-                      retentionLabel: z.string(),
-                    }),
-                  ),
-                }),
-              ),
-            })
-            .meta({ id: 'WorkFileOptions' }),
+          200: WorkFileOptions,
           ...errors,
         },
       },
@@ -220,17 +277,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
       schema: {
         tags: TAGS,
         summary: 'Open a work file from the file list (or outside it, with a title)',
-        body: z
-          .object({
-            agencyId: z.uuid().describe('The unit the file is kept in'),
-            fileListEntryId: z.uuid().nullable().optional(),
-            title: z.string().trim().max(500).optional(),
-            retentionYears: Retention.optional(),
-            confidential: z.boolean().optional(),
-            note: z.string().trim().max(4000).optional(),
-          })
-          .strict()
-          .meta({ id: 'WorkFileOpenInput' }),
+        body: WorkFileOpen,
         response: { 201: WorkFileChanged, ...errors },
       },
     },
@@ -281,14 +328,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         tags: TAGS,
         summary: 'Close, reopen (with a reason) or hand the file to the agency archive',
         params: IdParams,
-        body: z
-          .object({
-            action: z.enum(WORK_FILE_ACTIONS),
-            expectedVersion: z.number().int().min(1),
-            reason: z.string().trim().max(4000).optional(),
-          })
-          .strict()
-          .meta({ id: 'WorkFileActionInput', examples: [{ action: 'close', expectedVersion: 3 }] }),
+        body: WorkFileActionBody,
         response: { 200: WorkFileChanged, ...errors },
       },
     },
@@ -303,19 +343,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         tags: TAGS,
         summary: 'Add a document, task, calendar entry or note to an open file (at the end)',
         params: IdParams,
-        body: z
-          .object({
-            expectedVersion: z.number().int().min(1),
-            kind: z.enum(['incoming_document', 'outgoing_document', 'task', 'schedule_entry', 'note']),
-            itemId: z.uuid().optional(),
-            note: z.string().trim().max(4000).optional(),
-          })
-          .strict()
-          .refine((body) => (body.kind === 'note') === (body.itemId === undefined), {
-            message: 'itemId is given for a record and not for a note',
-            path: ['itemId'],
-          })
-          .meta({ id: 'WorkFileItemInput' }),
+        body: WorkFileItemAdd,
         response: { 200: WorkFileChanged, ...errors },
       },
     },
@@ -446,15 +474,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         summary: 'An agency’s file list (danh mục hồ sơ) of a year',
         params: z.object({ agencyId: z.uuid(), year: Year }),
         response: {
-          200: z
-            .object({
-              agencyId: z.uuid(),
-              agencyName: z.string(),
-              year: z.number().int(),
-              units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-              items: z.array(FileListEntry),
-            })
-            .meta({ id: 'FileList' }),
+          200: FileList,
           ...errors,
         },
       },
@@ -474,15 +494,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
         consumes: ['multipart/form-data'],
         params: z.object({ agencyId: z.uuid(), year: Year }),
         response: {
-          200: z
-            .object({
-              ok: z.boolean(),
-              inserted: z.number().int().optional(),
-              updated: z.number().int().optional(),
-              kept: z.array(z.string()).optional().describe('Codes not in the file kept because a work file uses them'),
-              errors: z.array(RowError).optional(),
-            })
-            .meta({ id: 'FileListImportResult' }),
+          200: FileListImportResult,
           413: Problem,
           ...errors,
         },

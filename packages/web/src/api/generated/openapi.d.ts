@@ -12500,6 +12500,953 @@ export interface paths {
       };
     };
   };
+  "/api/v1/work-files": {
+    /** Work files by status: mine, or my units’ (confidential ones only where I head the unit) */
+    get: {
+      parameters: {
+        query?: {
+          view?: "mine" | "unit";
+          status?: "open" | "closed" | "archived";
+          q?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WorkFileListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Open a work file from the file list (or outside it, with a title) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileOpenInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/options": {
+    /** The units where the caller opens work files, each with the year’s file list it follows */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}": {
+    /** A work file with its items, the steps the caller may take and its history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change an open file’s title, confidentiality or note (owner or head) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            title?: string;
+            confidential?: boolean;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/actions": {
+    /** Close, reopen (with a reason) or hand the file to the agency archive */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileActionInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items": {
+    /** Add a document, task, calendar entry or note to an open file (at the end) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileItemAddInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/uploads": {
+    /** Upload a file (PDF, image, office document) into an open work file */
+    post: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}/file": {
+    /** Download a file uploaded into a work file */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}": {
+    /** Remove an item from an open file */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}/move": {
+    /** Move an item to another place in the file’s order (1 = first) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            position: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/export.zip": {
+    /** The archive package (nộp lưu): the documents’ PDFs, the table of contents (mục lục văn bản) as PDF and CSV, the cover data */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/zip document */
+        200: {
+          content: {
+            "application/zip": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}": {
+    /** An agency’s file list (danh mục hồ sơ) of a year */
+    get: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["FileList"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}/import": {
+    /** Import a year’s file list from CSV or .xlsx, all or nothing (row errors with their row numbers, nothing written) */
+    post: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["FileListImportResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}/entries": {
+    /** Add an entry to a year’s file list */
+    post: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            /** @description Years, or null for permanent (vĩnh viễn) */
+            retentionYears: number | null;
+            responsibleAgencyId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-list-entries/{id}": {
+    /** Change an entry of the file list */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            /** @description Years, or null for permanent (vĩnh viễn) */
+            retentionYears: number | null;
+            responsibleAgencyId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete an entry no work file uses */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -20074,6 +21021,207 @@ export interface components {
           includeSubagencies: boolean;
         })[];
     };
+    /** @description A work file (hồ sơ công việc) in a list */
+    WorkFileListItemInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+    };
+    WorkFileItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note" | "file";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      itemId: string | null;
+      position: number;
+      title: string | null;
+      numberSymbol: string | null;
+      date: string | null;
+      author: string | null;
+      hasFile: boolean;
+      note: string | null;
+      attachment: {
+        name: string;
+        size: number;
+        contentType: string;
+      } | null;
+      /** @description ISO 8601 instant */
+      addedAt: string;
+      addedByName: string | null;
+    };
+    /** @description A work file with its items in order, its steps and its history */
+    WorkFileDetailInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      fileListEntry: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        year: number;
+      } | null;
+      note: string | null;
+      items: components["schemas"]["WorkFileItemInput"][];
+      actions: ({
+          /** @enum {string} */
+          action: "close" | "reopen" | "archive";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      canEditItems: boolean;
+      canExport: boolean;
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          toStatus: string | null;
+          note: string | null;
+        })[];
+    };
+    WorkFileChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      version: number;
+      code?: string;
+    };
+    /** @description An entry of the agency’s yearly file list (danh mục hồ sơ) */
+    FileListEntryInput: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      code: string;
+      title: string;
+      retentionYears: number | null;
+      retentionLabel: string;
+      responsibleAgencyId: string | null;
+      responsibleAgencyName: string | null;
+    };
+    WorkFileOptionsInput: {
+      year: number;
+      units: ({
+          /** Format: uuid */
+          id: string;
+          name: string;
+          entries: ({
+              /** Format: uuid */
+              id: string;
+              code: string;
+              title: string;
+              retentionYears: number | null;
+              retentionLabel: string;
+            })[];
+        })[];
+    };
+    WorkFileOpenInput: {
+      /**
+       * Format: uuid
+       * @description The unit the file is kept in
+       */
+      agencyId: string;
+      fileListEntryId?: string | null;
+      title?: string;
+      /** @description Years, or null for permanent (vĩnh viễn) */
+      retentionYears?: number | null;
+      confidential?: boolean;
+      note?: string;
+    };
+    WorkFileActionInput: {
+      /** @enum {string} */
+      action: "close" | "reopen" | "archive";
+      expectedVersion: number;
+      reason?: string;
+    };
+    WorkFileItemAddInput: {
+      expectedVersion: number;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note";
+      /** Format: uuid */
+      itemId?: string;
+      note?: string;
+    };
+    FileListInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      year: number;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      items: components["schemas"]["FileListEntryInput"][];
+    };
+    FileListImportResultInput: {
+      ok: boolean;
+      inserted?: number;
+      updated?: number;
+      /** @description Codes not in the file kept because a work file uses them */
+      kept?: string[];
+      errors?: ({
+          rowNo: number;
+          /** @enum {string} */
+          field: "code" | "title" | "retention" | "unit";
+          problem: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
     IncomingScanInput: {
       sha256: string;
       fileName: string;
@@ -25661,6 +26809,207 @@ export interface components {
             en: string;
           };
           includeSubagencies: boolean;
+        })[];
+    };
+    /** @description A work file (hồ sơ công việc) in a list */
+    WorkFileListItem: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+    };
+    WorkFileItem: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note" | "file";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      itemId: string | null;
+      position: number;
+      title: string | null;
+      numberSymbol: string | null;
+      date: string | null;
+      author: string | null;
+      hasFile: boolean;
+      note: string | null;
+      attachment: {
+        name: string;
+        size: number;
+        contentType: string;
+      } | null;
+      /** @description ISO 8601 instant */
+      addedAt: string;
+      addedByName: string | null;
+    };
+    /** @description A work file with its items in order, its steps and its history */
+    WorkFileDetail: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      fileListEntry: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        year: number;
+      } | null;
+      note: string | null;
+      items: components["schemas"]["WorkFileItem"][];
+      actions: ({
+          /** @enum {string} */
+          action: "close" | "reopen" | "archive";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      canEditItems: boolean;
+      canExport: boolean;
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          toStatus: string | null;
+          note: string | null;
+        })[];
+    };
+    WorkFileChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      version: number;
+      code?: string;
+    };
+    /** @description An entry of the agency’s yearly file list (danh mục hồ sơ) */
+    FileListEntry: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      code: string;
+      title: string;
+      retentionYears: number | null;
+      retentionLabel: string;
+      responsibleAgencyId: string | null;
+      responsibleAgencyName: string | null;
+    };
+    WorkFileOptions: {
+      year: number;
+      units: ({
+          /** Format: uuid */
+          id: string;
+          name: string;
+          entries: ({
+              /** Format: uuid */
+              id: string;
+              code: string;
+              title: string;
+              retentionYears: number | null;
+              retentionLabel: string;
+            })[];
+        })[];
+    };
+    WorkFileOpen: {
+      /**
+       * Format: uuid
+       * @description The unit the file is kept in
+       */
+      agencyId: string;
+      fileListEntryId?: string | null;
+      title?: string;
+      /** @description Years, or null for permanent (vĩnh viễn) */
+      retentionYears?: number | null;
+      confidential?: boolean;
+      note?: string;
+    };
+    WorkFileAction: {
+      /** @enum {string} */
+      action: "close" | "reopen" | "archive";
+      expectedVersion: number;
+      reason?: string;
+    };
+    WorkFileItemAdd: {
+      expectedVersion: number;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note";
+      /** Format: uuid */
+      itemId?: string;
+      note?: string;
+    };
+    FileList: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      year: number;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      items: components["schemas"]["FileListEntry"][];
+    };
+    FileListImportResult: {
+      ok: boolean;
+      inserted?: number;
+      updated?: number;
+      /** @description Codes not in the file kept because a work file uses them */
+      kept?: string[];
+      errors?: ({
+          rowNo: number;
+          /** @enum {string} */
+          field: "code" | "title" | "retention" | "unit";
+          problem: {
+            vi: string;
+            en: string;
+          };
         })[];
     };
     IncomingScan: {
