@@ -19,6 +19,15 @@ const PaknAnswersPage = lazy(() =>
 const PaknAnswerPage = lazy(() =>
   import('./features/pakn/PaknAnswersPage').then((m) => ({ default: m.PaknAnswerPage })),
 );
+const WorkFilesPage = lazy(() =>
+  import('./features/work-files/WorkFilesPage').then((m) => ({ default: m.WorkFilesPage })),
+);
+const WorkFilePage = lazy(() =>
+  import('./features/work-files/WorkFilePage').then((m) => ({ default: m.WorkFilePage })),
+);
+const FileListPage = lazy(() =>
+  import('./features/work-files/FileListPage').then((m) => ({ default: m.FileListPage })),
+);
 const IncomingInboxPage = lazy(() =>
   import('./features/eoffice-incoming/IncomingInboxPage').then((m) => ({ default: m.IncomingInboxPage })),
 );
@@ -189,6 +198,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
   { path: 'van-ban-den', element: <IncomingInboxPage /> },
   { path: 'van-ban-den/:id', element: <IncomingDocumentPage /> },
+  { path: 'ho-so-cong-viec', element: <WorkFilesPage /> },
+  { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
+  { path: 'danh-muc-ho-so', element: <FileListPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -36,6 +36,8 @@ export const consoleEn: ConsoleCoreMessages = {
     parResults: 'PAR Index results',
     exchange: 'Document exchange',
     incoming: 'Incoming documents',
+    workFiles: 'Work files',
+    fileList: 'File list',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -41,6 +41,8 @@ export const consoleVi = {
     parResults: 'Kết quả Chỉ số CCHC',
     exchange: 'Liên thông văn bản',
     incoming: 'Văn bản đến',
+    workFiles: 'Hồ sơ công việc',
+    fileList: 'Danh mục hồ sơ',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -21,6 +21,7 @@ import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
+import type { WorkFilesMessages } from './work-files-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -57,6 +58,8 @@ declare module 'i18next' {
           outgoing: OutgoingMessages;
           // `incoming.*` with the incoming documents pages (./eoffice-incoming.ts).
           incoming: IncomingMessages;
+          // `workFiles.*` with the work files pages (./work-files.ts).
+          workFiles: WorkFilesMessages;
           // `signingConsole.*` with the signing certificates page (./eoffice-signing.ts).
           signingConsole: SigningConsoleMessages;
         };
