@@ -20,7 +20,7 @@ export const workFilesEn: typeof workFilesVi = {
   confidential: 'Confidential (the owner and the heads only)',
   confidentialTag: 'Confidential',
   cancel: 'Cancel',
-  save: 'Open the file',
+  save: 'Save and open the file',
   opened: 'File {{code}} opened.',
   owner: 'Owner',
   openedAt: 'Opened',

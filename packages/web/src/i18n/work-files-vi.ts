@@ -18,7 +18,7 @@ export const workFilesVi = {
   confidential: 'Hồ sơ mật (chỉ người lập và lãnh đạo được xem)',
   confidentialTag: 'Mật',
   cancel: 'Hủy',
-  save: 'Lập hồ sơ',
+  save: 'Lưu và mở hồ sơ',
   opened: 'Đã lập hồ sơ {{code}}.',
   owner: 'Người lập',
   openedAt: 'Mở ngày',
