@@ -82,3 +82,4 @@ export * from './users.queries.js';
 export * from './schedule.queries.js';
 export * from './work-audit.queries.js';
 export * from './work-events.queries.js';
+export * from './work-files.queries.js';

@@ -47,6 +47,7 @@ import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
+import { registerWorkFileRoutes } from './routes/work-files.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {
@@ -189,6 +190,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerIncomingSettingsRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   await registerTaskRoutes(app, ctx);
+  await registerWorkFileRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -2048,6 +2048,135 @@ const CASES: Case[] = [
     url: () => `/api/v1/tasks/${NO_SUCH_ID}/files/${'a'.repeat(64)}`,
     allowed: [],
   },
+  // issue 20: work files (hồ sơ công việc, Decree 30/2020 Art. 28–29). A confidential file of the specialist
+  // at Justice with one uploaded file: read and changed by its owner and the heads over the unit only (a wrong
+  // expectedVersion makes the allowed ones' changes answer 409); the list of work files for every holder of
+  // work.read; Justice's file list read by everyone working there and edited by who holds workfile.manage there
+  // (routes/work-files.routes.test.ts walks each step).
+  {
+    method: 'GET',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files?view=unit&status=open',
+    allowed: WORK_READERS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/options',
+    url: () => '/api/v1/work-files/options',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files',
+    body: (f, n) => ({ agencyId: f.agencies.justice?.id, title: `Hồ sơ ma trận ${n}` }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/actions',
+    url: () => `/api/v1/work-files/${workFileId}/actions`,
+    body: () => ({ action: 'close', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items',
+    url: () => `/api/v1/work-files/${workFileId}/items`,
+    body: () => ({ kind: 'note', note: 'Ghi chú', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/uploads',
+    url: () => `/api/v1/work-files/${workFileId}/uploads?expectedVersion=999`,
+    upload: true,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/items/:itemId/file',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/file`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/work-files/:id/items/:itemId',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}?expectedVersion=999`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items/:itemId/move',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/move`,
+    body: () => ({ expectedVersion: 999, position: 1 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/export.zip',
+    url: () => `/api/v1/work-files/${workFileId}/export.zip`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/file-lists/:agencyId/:year',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026`,
+    allowed: JUSTICE_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/import',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2025/import`,
+    // Not a file list: the allowed ones get 422 (nothing written).
+    upload: 'csv',
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/entries',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026/entries`,
+    body: (_f, n) => ({ code: `MT.${n}`, title: `Hồ sơ ma trận ${n}`, retentionYears: 5 }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    body: (_f, n) => ({ code: `MT.SUA.${n}`, title: 'Hồ sơ đã sửa', retentionYears: null }),
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -19,6 +19,15 @@ const PaknAnswersPage = lazy(() =>
 const PaknAnswerPage = lazy(() =>
   import('./features/pakn/PaknAnswersPage').then((m) => ({ default: m.PaknAnswerPage })),
 );
+const WorkFilesPage = lazy(() =>
+  import('./features/work-files/WorkFilesPage').then((m) => ({ default: m.WorkFilesPage })),
+);
+const WorkFilePage = lazy(() =>
+  import('./features/work-files/WorkFilePage').then((m) => ({ default: m.WorkFilePage })),
+);
+const FileListPage = lazy(() =>
+  import('./features/work-files/FileListPage').then((m) => ({ default: m.FileListPage })),
+);
 const IncomingInboxPage = lazy(() =>
   import('./features/eoffice-incoming/IncomingInboxPage').then((m) => ({ default: m.IncomingInboxPage })),
 );
@@ -210,6 +219,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'cong-viec/giao-viec', element: <AssignTaskPage /> },
   { path: 'cong-viec/theo-doi', element: <TaskTrackingPage /> },
   { path: 'cong-viec/:id', element: <TaskPage /> },
+  { path: 'ho-so-cong-viec', element: <WorkFilesPage /> },
+  { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
+  { path: 'danh-muc-ho-so', element: <FileListPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -1589,6 +1589,8 @@ export const DATABASE_COLUMNS = {
     lastEventHash: { type: 'text', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    searchText: { type: 'text', nullable: false },
+    archiveDueOn: { type: 'date', nullable: true },
   },
   workFileItem: {
     id: { type: 'uuid', nullable: false },

@@ -199,6 +199,10 @@ export type WorkFileTable = {
   lastEventHash: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+  /** Accent-folded code and title (migration 0037). */
+  searchText: Generated<string>;
+  /** Last day to hand the closed file to the archive (migration 0037). */
+  archiveDueOn: string | null;
 };
 
 export type WorkFileItemTable = {

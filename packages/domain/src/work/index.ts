@@ -1,3 +1,4 @@
 export * from './schedule.js';
 export * from './task.js';
 export * from './vocabulary.js';
+export * from './work-file.js';

@@ -18,6 +18,7 @@ import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
 import { taskProblems } from './tasks.problems.js';
+import { workFileProblems } from './work-files.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
 export const PROBLEM_CATALOG = {
@@ -40,6 +41,7 @@ export const PROBLEM_CATALOG = {
   ...incomingDocumentProblems,
   ...scheduleProblems,
   ...taskProblems,
+  ...workFileProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

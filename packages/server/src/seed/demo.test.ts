@@ -140,6 +140,8 @@ describe('the demo as a province would run it', () => {
     result_returner: ['result_returner', 'receptionist'],
   };
 
+  });
+
   it('has officials for every step at every agency a demo procedure routes to', async () => {
     const roles = await t.database.db
       .selectFrom('userRole')
@@ -343,5 +345,26 @@ describe('the demo surveys (SIPAS)', () => {
     expect(rows.some((row) => row.status === 'in_progress' && row.dueAt.getTime() < now)).toBe(true);
     expect(rows.every((row) => row.title.startsWith('[Demo]'))).toBe(true);
     expect((await verifyAuditChains(t.ctx)).findings.filter((f) => f.dossierCode.startsWith('task:'))).toEqual([]);
+  });
+
+  it('has Sở Nội vụ’s file list of the year and work files open, closed and archived, labelled demo', async () => {
+    const session = await signIn(t.app, 'giamdoc.snv', DEFAULT_DEMO_PASSWORD);
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const { year } = (await t.app.inject({ url: '/api/v1/work-files/options', headers: session.headers })).json();
+    const list = await t.app.inject({ url: `/api/v1/file-lists/${agency?.id}/${year}`, headers: session.headers });
+    expect(list.json().items.length).toBeGreaterThanOrEqual(8);
+    const statuses: Record<string, number> = {};
+    for (const status of ['open', 'closed', 'archived']) {
+      const page = await t.app.inject({
+        url: `/api/v1/work-files?view=unit&status=${status}`,
+        headers: session.headers,
+      });
+      statuses[status] = page.json().items.length;
+    }
+    expect(statuses).toEqual({ open: 2, closed: 1, archived: 1 });
+    const mine = await t.app.inject({ url: '/api/v1/work-files?view=mine&status=open', headers: session.headers });
+    const file = await t.app.inject({ url: `/api/v1/work-files/${mine.json().items[0].id}`, headers: session.headers });
+    expect(file.json().note).toContain('demo');
+    expect(file.json().items.filter((i: { kind: string }) => i.kind === 'incoming_document').length).toBe(3);
   });
 });

@@ -49,6 +49,7 @@ import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './d
 import { seedDemoSigning } from './demo-signing.js';
 import { seedDemoWorkSchedule } from './demo-work-schedule.js';
 import { seedDemoWorkTasks } from './demo-work-tasks.js';
+import { seedDemoWorkFiles } from './demo-work-files.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -459,6 +460,7 @@ export const seedDemo = async (
     await seedDemoWorkSchedule(ctx); // issue 20: a month of the Sở Nội vụ leaders' calendar, once.
     // Tasks of Sở Nội vụ in every state (issue 20, demo-work-tasks.ts): added once.
     await seedDemoWorkTasks(ctx);
+    await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -519,6 +521,7 @@ export const seedDemo = async (
   await seedDemoWorkSchedule(ctx, agencies); // issue 20: a month of the Sở Nội vụ leaders' calendar.
   // Tasks of Sở Nội vụ in every state, one from a demo incoming document (issue 20, demo-work-tasks.ts).
   await seedDemoWorkTasks(ctx);
+  await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -38,6 +38,8 @@ export const consoleEn: ConsoleCoreMessages = {
     incoming: 'Incoming documents',
     schedule: 'Work calendar',
     tasks: 'Tasks',
+    workFiles: 'Work files',
+    fileList: 'File list',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -43,6 +43,8 @@ export const consoleVi = {
     incoming: 'Văn bản đến',
     schedule: 'Lịch công tác',
     tasks: 'Công việc',
+    workFiles: 'Hồ sơ công việc',
+    fileList: 'Danh mục hồ sơ',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -23,6 +23,7 @@ import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
 import type { ScheduleMessages } from './work-schedule-vi';
 import type { TasksMessages } from './work-tasks-vi';
+import type { WorkFilesMessages } from './work-files-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -59,6 +60,8 @@ declare module 'i18next' {
           outgoing: OutgoingMessages;
           // `incoming.*` with the incoming documents pages (./eoffice-incoming.ts).
           incoming: IncomingMessages;
+          // `workFiles.*` with the work files pages (./work-files.ts).
+          workFiles: WorkFilesMessages;
           // `signingConsole.*` with the signing certificates page (./eoffice-signing.ts).
           signingConsole: SigningConsoleMessages;
           // `schedule.*` with the work calendar pages (./work-schedule.ts).

@@ -40,6 +40,7 @@ const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
 const ScheduleIcon = lazy(() => import('@ant-design/icons/ScheduleOutlined'));
 const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
+const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -160,6 +161,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<SwapIcon />),
       label: t('nav.exchange'),
     },
+    // Work files (hồ sơ công việc, Decree 30/2020 Art. 28–29): who keeps files (workfile.manage).
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/ho-so-cong-viec',
+      icon: menuIcon(<WorkFileIcon />),
+      label: t('nav.workFiles'),
+    },
     // Registers of official documents: the roles with document.read or report.read.
     hasRole(
       me,
@@ -199,6 +206,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban-di',
       '/can-bo/van-ban-den',
       '/can-bo/lich-cong-tac',
+      '/can-bo/ho-so-cong-viec',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

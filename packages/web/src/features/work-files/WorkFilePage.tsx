@@ -1,0 +1,285 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Flex, Select, Timeline } from 'antd';
+import TextArea from 'antd/es/input/TextArea';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import '../../i18n/work-files';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageLoading } from '../../components/PageLoading';
+import { Panel } from '../../components/Panel';
+import { SoftTag } from '../../components/SoftTag';
+import { Text, Title } from '../../components/typography';
+import { formatDate, formatDateTime } from '../../lib/format';
+import {
+  useAddWorkFileItem,
+  useMyIncomingDocuments,
+  useRemoveWorkFileItem,
+  useUploadWorkFileItem,
+  useWorkFile,
+  useWorkFileAction,
+  type WorkFileAction,
+  type WorkFileDetail,
+  workFileExportUrl,
+  workFileItemFileUrl,
+} from './useWorkFiles';
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div
+    style={{ display: 'grid', gridTemplateColumns: 'min(38%, 180px) 1fr', columnGap: 16, rowGap: 4, padding: '4px 0' }}
+  >
+    <Text type="secondary">{label}</Text>
+    <div>{children}</div>
+  </div>
+);
+
+/** Adds one of my incoming documents, a note or an uploaded file to an open file. */
+const AddItems = ({ file }: { file: WorkFileDetail }) => {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [documentId, setDocumentId] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const documents = useMyIncomingDocuments(search, true);
+  const add = useAddWorkFileItem(file.id);
+  const upload = useUploadWorkFileItem(file.id);
+  const input = useRef<HTMLInputElement>(null);
+  const inFile = new Set(file.items.map((item) => item.itemId));
+  return (
+    <Panel title={t('workFiles.addDocument')} level={2}>
+      <Flex vertical gap={12}>
+        <Flex gap={8} wrap>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setSearch}
+            value={documentId}
+            onChange={setDocumentId}
+            placeholder={t('workFiles.findDocument')}
+            aria-label={t('workFiles.findDocument')}
+            loading={documents.isFetching}
+            style={{ flex: '1 1 240px', minWidth: 0 }}
+            options={(documents.data?.items ?? [])
+              .filter((doc) => !inFile.has(doc.id))
+              .map((doc) => ({ value: doc.id, label: `${doc.numberSymbol} — ${doc.subject}` }))}
+          />
+          <Button
+            disabled={!documentId}
+            loading={add.isPending && !!documentId}
+            onClick={() =>
+              documentId &&
+              add.mutate(
+                { kind: 'incoming_document', itemId: documentId, expectedVersion: file.version },
+                { onSuccess: () => setDocumentId(undefined) },
+              )
+            }
+          >
+            {t('workFiles.add')}
+          </Button>
+        </Flex>
+        <label htmlFor="work-file-note">{t('workFiles.addNote')}</label>
+        <TextArea
+          id="work-file-note"
+          rows={2}
+          maxLength={4000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <Flex gap={8} wrap>
+          <Button
+            disabled={!note.trim()}
+            onClick={() =>
+              add.mutate(
+                { kind: 'note', note: note.trim(), expectedVersion: file.version },
+                { onSuccess: () => setNote('') },
+              )
+            }
+          >
+            {t('workFiles.saveNote')}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            hidden
+            accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx"
+            onChange={(event) => {
+              const chosen = event.target.files?.[0];
+              if (chosen) {
+                upload.mutate({ file: chosen, expectedVersion: file.version });
+              }
+              event.target.value = '';
+            }}
+          />
+          <Button
+            icon={<UploadOutlined aria-hidden />}
+            loading={upload.isPending}
+            onClick={() => input.current?.click()}
+          >
+            {t('workFiles.upload')}
+          </Button>
+        </Flex>
+        {add.isError ? <ErrorAlert error={add.error} /> : null}
+        {upload.isError ? <ErrorAlert error={upload.error} /> : null}
+      </Flex>
+    </Panel>
+  );
+};
+
+/** Close, reopen with a reason, hand to the archive. */
+const Steps = ({ file }: { file: WorkFileDetail }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const change = useWorkFileAction(file.id);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState(false);
+  if (file.actions.length === 0) {
+    return null;
+  }
+  const run = (action: WorkFileAction) => {
+    setDone(false);
+    change.mutate(
+      { action, expectedVersion: file.version, ...(action === 'reopen' ? { reason: reason.trim() } : {}) },
+      { onSuccess: () => setDone(true) },
+    );
+  };
+  return (
+    <Panel title={t('workFiles.steps')} level={2}>
+      <Flex vertical gap={8}>
+        {file.actions.some((a) => a.action === 'reopen') ? (
+          <>
+            <label htmlFor="work-file-reason">{t('workFiles.reason')}</label>
+            <TextArea id="work-file-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </>
+        ) : null}
+        <Flex gap={8} wrap>
+          {file.actions.map((a) => (
+            <Button
+              key={a.action}
+              type={a.action === 'reopen' ? 'default' : 'primary'}
+              disabled={a.action === 'reopen' && !reason.trim()}
+              loading={change.isPending && change.variables?.action === a.action}
+              onClick={() => run(a.action)}
+            >
+              {a.label[language]}
+            </Button>
+          ))}
+        </Flex>
+        {change.isError ? <ErrorAlert error={change.error} /> : null}
+        {done ? <p role="status">{t('workFiles.done')}</p> : null}
+      </Flex>
+    </Panel>
+  );
+};
+
+/** One work file: its cover data, its items in order, adding to it, its steps, the export, its history. */
+export const WorkFilePage = () => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const { id = '' } = useParams();
+  const query = useWorkFile(id);
+  const remove = useRemoveWorkFileItem(id);
+  const file = query.data;
+  useEffect(() => {
+    document.title = `${file?.code ?? t('workFiles.title')} — motcua`;
+  }, [t, file?.code]);
+  if (query.isPending) {
+    return <PageLoading />;
+  }
+  if (query.isError || !file) {
+    return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" gap={8} wrap>
+        <Title level={1} style={{ fontSize: 24 }}>
+          {file.code}
+        </Title>
+        <Flex gap={4} wrap>
+          {file.confidential ? <SoftTag tone="warning">{t('workFiles.confidentialTag')}</SoftTag> : null}
+          <SoftTag>{file.statusLabel[language]}</SoftTag>
+        </Flex>
+      </Flex>
+      <Panel title={file.title} level={2}>
+        <Row label={t('workFiles.unit')}>{file.agencyName}</Row>
+        <Row label={t('workFiles.owner')}>{file.ownerName}</Row>
+        {file.fileListEntry ? (
+          <Row label={t('workFiles.entry')}>
+            {file.fileListEntry.code} — {file.fileListEntry.title}
+          </Row>
+        ) : null}
+        <Row label={t('workFiles.retention')}>{file.retentionLabel}</Row>
+        <Row label={t('workFiles.openedAt')}>{formatDate(file.openedAt)}</Row>
+        {file.closedAt ? <Row label={t('workFiles.closedAt')}>{formatDate(file.closedAt)}</Row> : null}
+        {file.archiveDueOn ? (
+          <Row label={t('workFiles.archiveDue')}>
+            <span style={{ color: file.archiveOverdue ? '#b42318' : undefined }}>
+              {formatDate(file.archiveDueOn)}
+              {file.archiveOverdue ? ` — ${t('workFiles.archiveOverdue')}` : ''}
+            </span>
+          </Row>
+        ) : null}
+        {file.archivedAt ? <Row label={t('workFiles.archivedAt')}>{formatDate(file.archivedAt)}</Row> : null}
+      </Panel>
+      <Panel title={t('workFiles.items')} level={2}>
+        {file.items.length === 0 ? <Text type="secondary">{t('workFiles.noItems')}</Text> : null}
+        <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="work-file-items">
+          {file.items.map((item) => (
+            <li key={item.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <Flex justify="space-between" gap={8} wrap>
+                <div style={{ minWidth: 0 }}>
+                  <SoftTag>{item.kindLabel[language]}</SoftTag>{' '}
+                  {item.numberSymbol ? <strong>{item.numberSymbol} </strong> : null}
+                  {item.title ?? ''}
+                  {item.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{item.note}</div> : null}
+                  <Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
+                    {item.addedByName} · {formatDateTime(item.addedAt)}
+                  </Text>
+                </div>
+                <Flex gap={4} wrap>
+                  {item.attachment ? (
+                    <Button size="small" href={workFileItemFileUrl(file.id, item.id)} target="_blank">
+                      {t('workFiles.download')}
+                    </Button>
+                  ) : null}
+                  {file.canEditItems ? (
+                    <Button
+                      size="small"
+                      onClick={() => remove.mutate({ itemId: item.id, expectedVersion: file.version })}
+                    >
+                      {t('workFiles.remove')}
+                    </Button>
+                  ) : null}
+                </Flex>
+              </Flex>
+            </li>
+          ))}
+        </ol>
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+      </Panel>
+      {file.canEditItems ? <AddItems file={file} /> : null}
+      <Steps file={file} />
+      {file.canExport ? (
+        <Panel title={t('workFiles.export')} level={2}>
+          <Text type="secondary">{t('workFiles.exportHint')}</Text>
+          <div style={{ marginTop: 8 }}>
+            <Button icon={<DownloadOutlined aria-hidden />} href={workFileExportUrl(file.id)}>
+              {t('workFiles.export')}
+            </Button>
+          </div>
+        </Panel>
+      ) : null}
+      <Panel title={t('workFiles.history')} level={2}>
+        <Timeline
+          items={file.events.map((event) => ({
+            key: event.seq,
+            children: (
+              <div>
+                <strong>{t(`workFiles.event_${event.action}`, event.action)}</strong> · {formatDateTime(event.at)}
+                {event.note ? <div>{event.note}</div> : null}
+              </div>
+            ),
+          }))}
+        />
+      </Panel>
+    </Flex>
+  );
+};
