@@ -29,6 +29,7 @@ import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
 import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
 import { registerIncomingSettingsRoutes } from './routes/incoming-settings.routes.js';
+import { registerConsultationRoutes } from './routes/consultations.routes.js';
 import { registerOutgoingDocumentRoutes } from './routes/outgoing-documents.routes.js';
 import { registerPaknRoutes } from './routes/pakn.routes.js';
 import { registerParResultsRoutes } from './routes/par-results.routes.js';
@@ -183,6 +184,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerDocumentRegisterRoutes(app, ctx);
   await registerDocumentExchangeRoutes(app, ctx);
   await registerOutgoingDocumentRoutes(app, ctx);
+  await registerConsultationRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {

@@ -7,6 +7,7 @@ import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { incomingDocumentProblems } from './incoming-documents.problems.js';
 import { officialsProblems } from './officials.problems.js';
+import { consultationProblems } from './consultation.problems.js';
 import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
 import { parResultsProblems } from './par-results.problems.js';
@@ -34,6 +35,7 @@ export const PROBLEM_CATALOG = {
   ...paknProblems,
   ...exchangeProblems,
   ...outgoingProblems,
+  ...consultationProblems,
   ...signingProblems,
   ...incomingDocumentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
