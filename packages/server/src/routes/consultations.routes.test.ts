@@ -204,8 +204,8 @@ describe('consultation on a draft', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getCell('E9').value).toBe('Tiếp thu: Đã bổ sung khoản 3 Điều 1.');
-    expect(sheet?.getCell('D11').value).toBe('Đề nghị rà soát lỗi chính tả.');
+    expect(sheet?.getCell('E8').value).toBe('Tiếp thu: Đã bổ sung khoản 3 Điều 1.');
+    expect(sheet?.getCell('D10').value).toBe('Đề nghị rà soát lỗi chính tả.');
 
     // Once summarised, a recipient may read the table too, but nobody may change it.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/summary.pdf`, headers: as('canhan') })).statusCode).toBe(200);
