@@ -62,10 +62,7 @@ export const listConsultationRecipients = async (db: Db, consultationId: string)
     .leftJoin('appUser as u', 'u.id', 'r.userId')
     .leftJoin('appUser as answerer', 'answerer.id', 'r.answeredBy')
     .selectAll('r')
-    .select([
-      sql<string>`coalesce(agency.name, u.full_name, '')`.as('name'),
-      'answerer.fullName as answeredByName',
-    ])
+    .select([sql<string>`coalesce(agency.name, u.full_name, '')`.as('name'), 'answerer.fullName as answeredByName'])
     .where('r.consultationId', '=', consultationId)
     .orderBy(sql`r.agency_id is null`)
     .orderBy(sql`coalesce(agency.name, u.full_name)`)
@@ -188,7 +185,9 @@ export const listConsultations = async (db: Db, query: ConsultationListQuery) =>
   }
   if (query.cursor) {
     const { at, id } = query.cursor;
-    q = q.where((eb) => eb.or([eb('c.deadlineAt', '>', at), eb.and([eb('c.deadlineAt', '=', at), eb('c.id', '>', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('c.deadlineAt', '>', at), eb.and([eb('c.deadlineAt', '=', at), eb('c.id', '>', id)])]),
+    );
   }
   const rows = await q
     .orderBy('c.deadlineAt')

@@ -176,7 +176,11 @@ let consultationDraftFile: unknown;
 const prepareConsultation =
   (stage: 'draft' | 'open' | 'commented' | 'closed') =>
   async (f: Fixture): Promise<void> => {
-    const clerk = await t.database.db.selectFrom('appUser').select('id').where('username', '=', USERS.clerk).executeTakeFirst();
+    const clerk = await t.database.db
+      .selectFrom('appUser')
+      .select('id')
+      .where('username', '=', USERS.clerk)
+      .executeTakeFirst();
     consultation = await seedTestConsultation(t, {
       drafter: USERS.specialist,
       agencyId: f.agencies.justice?.id ?? '',
@@ -184,7 +188,11 @@ const prepareConsultation =
       stage,
       answerer: USERS.clerk,
     });
-    const row = await t.database.db.selectFrom('consultation').select('draft').where('id', '=', consultation.id).executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('consultation')
+      .select('draft')
+      .where('id', '=', consultation.id)
+      .executeTakeFirst();
     consultationDraftFile = row?.draft;
   };
 

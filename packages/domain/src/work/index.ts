@@ -1,2 +1,2 @@
-export * from './vocabulary.js';
 export * from './consultation.js';
+export * from './vocabulary.js';

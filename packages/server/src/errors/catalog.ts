@@ -1,5 +1,6 @@
 import { calendarProblems } from './calendar.problems.js';
 import { catalogProblems } from './catalog.problems.js';
+import { consultationProblems } from './consultation.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
 import { exchangeProblems } from './exchange.problems.js';
@@ -7,7 +8,6 @@ import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { incomingDocumentProblems } from './incoming-documents.problems.js';
 import { officialsProblems } from './officials.problems.js';
-import { consultationProblems } from './consultation.problems.js';
 import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
 import { parResultsProblems } from './par-results.problems.js';

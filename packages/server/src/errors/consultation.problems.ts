@@ -37,7 +37,10 @@ export const consultationProblems = defineProblems({
   },
   CONSULTATION_COMMENTS_EMPTY: {
     status: 422,
-    vi: { title: 'Chưa có nội dung góp ý', detail: 'Góp ý cần ít nhất một ý kiến, hoặc chọn "thống nhất với dự thảo".' },
+    vi: {
+      title: 'Chưa có nội dung góp ý',
+      detail: 'Góp ý cần ít nhất một ý kiến, hoặc chọn "thống nhất với dự thảo".',
+    },
     en: { title: 'No comments', detail: 'Give at least one comment, or answer that you agree.' },
   },
   CONSULTATION_RESPONSE_TEXT: {

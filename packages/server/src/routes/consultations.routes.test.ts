@@ -67,7 +67,7 @@ afterAll(async () => {
 
 const as = (username: string) => sessions[username] ?? {};
 const get = async (username: string, id: string) =>
-  (await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}`, headers: as(username) }));
+  await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}`, headers: as(username) });
 const post = (username: string, url: string, payload: unknown) =>
   t.app.inject({ method: 'POST', url, headers: as(username), payload: payload as object });
 
@@ -111,14 +111,20 @@ describe('consultation on a draft', () => {
     id = created.json().id;
     // Not sent yet: a recipient does not see it.
     expect((await get('giamdocxd', id)).statusCode).toBe(404);
-    const opened = await post('soanthao', `/api/v1/consultations/${id}/open`, { expectedVersion: created.json().version });
+    const opened = await post('soanthao', `/api/v1/consultations/${id}/open`, {
+      expectedVersion: created.json().version,
+    });
     expect(opened.json().status).toBe('open');
     const notices = await t.database.db.selectFrom('workNotice').selectAll().where('recordId', '=', id).execute();
     const noticed = new Set(notices.map((n) => n.userId));
     expect(noticed.has(userIds.giamdocxd ?? '')).toBe(true);
     expect(noticed.has(userIds.canhan ?? '')).toBe(true);
     expect(noticed.has(userIds.dongnghiep ?? '')).toBe(false);
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/consultations?view=to_answer', headers: as('chuyenvienxd') });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/consultations?view=to_answer',
+      headers: as('chuyenvienxd'),
+    });
     expect(list.json().items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
@@ -154,13 +160,19 @@ describe('consultation on a draft', () => {
     ]);
     const closed = await post('soanthao', `/api/v1/consultations/${id}/close`, { expectedVersion: detail.version });
     expect(closed.json().status).toBe('closed');
-    const early = await post('soanthao', `/api/v1/consultations/${id}/summarise`, { expectedVersion: closed.json().version });
+    const early = await post('soanthao', `/api/v1/consultations/${id}/summarise`, {
+      expectedVersion: closed.json().version,
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('CONSULTATION_SUMMARY_INCOMPLETE');
-    const missingText = await post('soanthao', `/api/v1/consultations/${id}/comments/${detail.comments[1].id}/response`, {
-      expectedVersion: closed.json().version,
-      response: 'explained',
-    });
+    const missingText = await post(
+      'soanthao',
+      `/api/v1/consultations/${id}/comments/${detail.comments[1].id}/response`,
+      {
+        expectedVersion: closed.json().version,
+        response: 'explained',
+      },
+    );
     expect(missingText.statusCode).toBe(422);
     let version = closed.json().version;
     const responses = [
@@ -187,9 +199,16 @@ describe('consultation on a draft', () => {
     const done = await post('soanthao', `/api/v1/consultations/${id}/summarise`, { expectedVersion: version });
     expect(done.json().status).toBe('summarised');
     detail = (await get('soanthao', id)).json();
-    expect(detail.summary).toMatchObject({ isComplete: true, counts: { recipients: 3, answered: 2, agreed: 1, comments: 3 } });
+    expect(detail.summary).toMatchObject({
+      isComplete: true,
+      counts: { recipients: 3, answered: 2, agreed: 1, comments: 3 },
+    });
 
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/summary.pdf`, headers: as('soanthao') });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/consultations/${id}/summary.pdf`,
+      headers: as('soanthao'),
+    });
     expect(pdf.headers['content-type']).toContain('application/pdf');
     const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -200,7 +219,11 @@ describe('consultation on a draft', () => {
     expect(text).toContain('Chưa có ý kiến');
     expect(text.indexOf('Bổ sung phạm vi điều chỉnh')).toBeLessThan(text.indexOf('Đề nghị làm rõ thời hạn'));
 
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/summary.xlsx`, headers: as('soanthao') });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/consultations/${id}/summary.xlsx`,
+      headers: as('soanthao'),
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
@@ -208,7 +231,10 @@ describe('consultation on a draft', () => {
     expect(sheet?.getCell('D10').value).toBe('Đề nghị rà soát lỗi chính tả.');
 
     // Once summarised, a recipient may read the table too, but nobody may change it.
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/summary.pdf`, headers: as('canhan') })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/consultations/${id}/summary.pdf`, headers: as('canhan') }))
+        .statusCode,
+    ).toBe(200);
     const late = await post('soanthao', `/api/v1/consultations/${id}/comments/${detail.comments[0].id}/response`, {
       expectedVersion: detail.version,
       response: 'accepted',

@@ -33,7 +33,12 @@ const Version = z.number().int().min(1);
 const Answer = z.enum(['agree', 'comments']).nullable();
 
 const StoredDraft = z
-  .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().min(1).max(255), size: z.number().int(), contentType: z.string().max(200) })
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    name: z.string().min(1).max(255),
+    size: z.number().int(),
+    contentType: z.string().max(200),
+  })
   .strict()
   .meta({ id: 'ConsultationDraftFile', description: 'An uploaded draft file (POST /api/v1/consultation-files)' });
 
@@ -262,7 +267,13 @@ export const registerConsultationRoutes = async (app: FastifyInstance, ctx: AppC
       `/api/v1/consultations/:id/${path}`,
       {
         config: OFFICIAL,
-        schema: { tags: ['work'], summary, params: IdParams, body: Expected, response: { 200: ConsultationChanged, ...errors } },
+        schema: {
+          tags: ['work'],
+          summary,
+          params: IdParams,
+          body: Expected,
+          response: { 200: ConsultationChanged, ...errors },
+        },
       },
       async (request) => changed(await run(ctx, request.actor, { id: request.params.id, ...request.body })),
     );
@@ -276,7 +287,8 @@ export const registerConsultationRoutes = async (app: FastifyInstance, ctx: AppC
       config: OFFICIAL,
       schema: {
         tags: ['work'],
-        summary: 'Answer for my agency or myself: agree, or comments per article or general (once, before the deadline)',
+        summary:
+          'Answer for my agency or myself: agree, or comments per article or general (once, before the deadline)',
         params: IdParams,
         body: AnswerBody,
         response: { 200: ConsultationChanged, ...errors },
@@ -402,9 +414,12 @@ export const registerConsultationRoutes = async (app: FastifyInstance, ctx: AppC
       },
       async (request, reply) => {
         const file = await readUploadedFile(request, UPLOAD_MAX);
-        return reply
-          .code(201)
-          .send(await uploadConsultationDraft(ctx, request.actor, { content: file.content, fileName: file.fileName ?? 'du-thao' }));
+        return reply.code(201).send(
+          await uploadConsultationDraft(ctx, request.actor, {
+            content: file.content,
+            fileName: file.fileName ?? 'du-thao',
+          }),
+        );
       },
     );
   };

@@ -38,6 +38,7 @@ const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
 const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
+const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -140,6 +141,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<SendIcon />),
       label: t('nav.outgoing'),
     },
+    // Consultation on drafts (lấy ý kiến dự thảo): the roles with consultation.manage or consultation.answer.
+    hasRole(me, 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/lay-y-kien',
+      icon: menuIcon(<ConsultationIcon />),
+      label: t('nav.consultations'),
+    },
     // Exchange of documents between agencies (liên thông văn bản): the clerk, and the heads who follow it.
     hasRole(me, 'clerk', 'unit_head', 'agency_head') && {
       key: '/can-bo/van-ban/lien-thong',
@@ -184,6 +191,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban/lien-thong',
       '/can-bo/van-ban-di',
       '/can-bo/van-ban-den',
+      '/can-bo/lay-y-kien',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

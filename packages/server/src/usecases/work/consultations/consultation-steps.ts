@@ -260,52 +260,67 @@ export const answerConsultation = (ctx: AppContext, actor: Actor, input: AnswerI
   if (input.agree === input.comments.length > 0) {
     throw new AppError('CONSULTATION_COMMENTS_EMPTY');
   }
-  return changeConsultation(ctx, actor, { id: input.id, action: 'answer' }, async (trx, row, { official, access, now }) => {
-    const recipient = input.recipientId
-      ? access.answerFor.find((r) => r.id === input.recipientId)
-      : access.answerFor.length === 1
-        ? access.answerFor[0]
-        : undefined;
-    if (!recipient) {
-      throw new AppError('FORBIDDEN');
-    }
-    const current = (await listConsultationRecipients(trx, row.id)).find((r) => r.id === recipient.id);
-    if (current?.answer) {
-      throw new AppError('CONSULTATION_ALREADY_ANSWERED');
-    }
-    await updateRecipientAnswer(trx, {
-      id: recipient.id,
-      answer: input.agree ? 'agree' : 'comments',
-      answeredBy: official.userId,
-      answeredAt: now,
-    });
-    await insertConsultationComments(
-      trx,
-      input.comments.map((comment) => {
-        const ref = comment.articleRef ? parseArticleRef(comment.articleRef) : null;
-        return {
-          consultationId: row.id,
+  return changeConsultation(
+    ctx,
+    actor,
+    { id: input.id, action: 'answer' },
+    async (trx, row, { official, access, now }) => {
+      const recipient = input.recipientId
+        ? access.answerFor.find((r) => r.id === input.recipientId)
+        : access.answerFor.length === 1
+          ? access.answerFor[0]
+          : undefined;
+      if (!recipient) {
+        throw new AppError('FORBIDDEN');
+      }
+      const current = (await listConsultationRecipients(trx, row.id)).find((r) => r.id === recipient.id);
+      if (current?.answer) {
+        throw new AppError('CONSULTATION_ALREADY_ANSWERED');
+      }
+      await updateRecipientAnswer(trx, {
+        id: recipient.id,
+        answer: input.agree ? 'agree' : 'comments',
+        answeredBy: official.userId,
+        answeredAt: now,
+      });
+      await insertConsultationComments(
+        trx,
+        input.comments.map((comment) => {
+          const ref = comment.articleRef ? parseArticleRef(comment.articleRef) : null;
+          return {
+            consultationId: row.id,
+            recipientId: recipient.id,
+            provinceCode: row.provinceCode,
+            articleRef: ref ? formatArticleRef(ref) : null,
+            articleNo: articleSortKey(ref),
+            body: comment.body,
+            authorUserId: official.userId,
+            createdAt: now,
+          };
+        }),
+      );
+      return {
+        payload: {
           recipientId: recipient.id,
-          provinceCode: row.provinceCode,
-          articleRef: ref ? formatArticleRef(ref) : null,
-          articleNo: articleSortKey(ref),
-          body: comment.body,
-          authorUserId: official.userId,
-          createdAt: now,
-        };
-      }),
-    );
-    return {
-      payload: { recipientId: recipient.id, answer: input.agree ? 'agree' : 'comments', comments: input.comments.length },
-    };
-  });
+          answer: input.agree ? 'agree' : 'comments',
+          comments: input.comments.length,
+        },
+      };
+    },
+  );
 };
 
 /** The drafter's response to one comment: tiếp thu, tiếp thu một phần or giải trình (the latter two with a text). */
 export const respondToComment = (
   ctx: AppContext,
   actor: Actor,
-  input: { id: string; commentId: string; expectedVersion: number; response: CommentResponse; responseText?: string | null },
+  input: {
+    id: string;
+    commentId: string;
+    expectedVersion: number;
+    response: CommentResponse;
+    responseText?: string | null;
+  },
 ): Promise<ConsultationRecord> => {
   const text = input.responseText?.trim() || null;
   if (input.response !== 'accepted' && !text) {
@@ -373,7 +388,11 @@ export const uploadConsultationDraft = async (
   input: { content: Buffer; fileName: string },
 ): Promise<StoredFile> => {
   const official = requireOfficial(actor);
-  if (!official.grants.some((grant) => (ROLE_DEFINITIONS[grant.role].actions as readonly Action[]).includes('consultation.manage'))) {
+  if (
+    !official.grants.some((grant) =>
+      (ROLE_DEFINITIONS[grant.role].actions as readonly Action[]).includes('consultation.manage'),
+    )
+  ) {
     throw new AppError('FORBIDDEN');
   }
   const extension = input.fileName.split('.').at(-1)?.toLowerCase() ?? '';

@@ -185,7 +185,6 @@ export const openConsultationDraft = async (ctx: AppContext, actor: Actor, id: s
   return { stream, fileName: record.draft.name, mediaType: record.draft.contentType };
 };
 
-
 /** The summary table's content (bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý), for its managers. */
 export const loadConsultationSummary = async (
   ctx: AppContext,
@@ -218,9 +217,7 @@ export const loadConsultationSummary = async (
             articleRef: row.articleRef ?? 'Ý kiến chung',
             body: row.comment.body,
             response: row.comment.response
-              ? [COMMENT_RESPONSE_LABELS[row.comment.response].vi, row.comment.responseText]
-                  .filter(Boolean)
-                  .join(': ')
+              ? [COMMENT_RESPONSE_LABELS[row.comment.response].vi, row.comment.responseText].filter(Boolean).join(': ')
               : '',
           }
         : { index: index + 1, recipientName: row.recipientName, articleRef: '', body: row.text, response: '' },

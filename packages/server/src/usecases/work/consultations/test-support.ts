@@ -10,7 +10,11 @@ import {
 } from './consultation-steps.js';
 
 const officialNamed = async (t: TestApp, username: string) => {
-  const user = await t.database.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
+  const user = await t.database.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
   const actor = user ? await loadOfficial(t.ctx, user.id, 'session') : undefined;
   if (!actor) {
     throw new Error(`no official ${username}`);
