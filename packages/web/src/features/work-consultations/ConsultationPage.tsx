@@ -245,12 +245,10 @@ const DrafterActions = ({ detail }: { detail: ConsultationDetail }) => {
         ) : null}
         {detail.status !== 'draft' ? (
           <>
-            <a href={summaryPdfUrl(detail.id)} target="_blank" rel="noreferrer">
-              <Button>{t('consultations.summaryPdf')}</Button>
-            </a>
-            <a href={summaryXlsxUrl(detail.id)}>
-              <Button>{t('consultations.summaryXlsx')}</Button>
-            </a>
+            <Button href={summaryPdfUrl(detail.id)} target="_blank" rel="noreferrer">
+              {t('consultations.summaryPdf')}
+            </Button>
+            <Button href={summaryXlsxUrl(detail.id)}>{t('consultations.summaryXlsx')}</Button>
           </>
         ) : null}
       </Flex>
