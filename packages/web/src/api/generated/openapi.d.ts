@@ -16799,6 +16799,148 @@ export interface components {
       };
       failure: string | null;
     };
+    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
+    ConsultationDraftFileInput: {
+      sha256: string;
+      name: string;
+      size: number;
+      contentType: string;
+    };
+    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
+    ConsultationListItemInput: {
+      id: string;
+      title: string;
+      agencyId: string;
+      agencyName: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      recipientCount: number;
+      answeredCount: number;
+      outgoingDocumentId: string | null;
+      version: number;
+    };
+    /** @description A consultation with its recipients, comments and responses */
+    ConsultationDetailInput: {
+      id: string;
+      agencyId: string;
+      agencyName: string;
+      title: string;
+      requestText: string | null;
+      outgoingDocumentId: string | null;
+      draft: {
+        name: string;
+        size: number;
+        contentType: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      createdBy: string;
+      createdByName: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      summarisedAt: string | null;
+      version: number;
+      canManage: boolean;
+      answerFor: ({
+          id: string;
+          name: string;
+          answer: ("agree" | "comments") | null;
+        })[];
+      recipients: ({
+          id: string;
+          /** @enum {string} */
+          kind: "agency" | "official";
+          agencyId: string | null;
+          userId: string | null;
+          name: string;
+          answer: ("agree" | "comments") | null;
+          answeredAt: string | null;
+          answeredByName: string | null;
+        })[];
+      comments: ({
+          id: string;
+          recipientId: string;
+          recipientName: string;
+          articleRef: string | null;
+          articleNo: number | null;
+          body: string;
+          authorName: string;
+          /** @description ISO 8601 instant */
+          createdAt: string;
+          response: ("accepted" | "partly_accepted" | "explained") | null;
+          responseLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          responseText: string | null;
+          respondedByName: string | null;
+        })[];
+      summary: {
+        isComplete: boolean;
+        unanswered: number;
+        counts: {
+          recipients: number;
+          answered: number;
+          agreed: number;
+          comments: number;
+        };
+      };
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          actorName: string | null;
+        })[];
+    };
+    ConsultationChangedInput: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      version: number;
+    };
+    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
+    ConsultationInputInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      requestText?: string | null;
+      /** Format: date-time */
+      deadlineAt: string;
+      outgoingDocumentId?: string | null;
+      draftFile?: components["schemas"]["ConsultationDraftFileInput"];
+      recipients: {
+          /** Format: uuid */
+          agencyId?: string;
+          /** Format: uuid */
+          userId?: string;
+        }[];
+    };
+    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
+    ConsultationAnswerInputInput: {
+      /** Format: uuid */
+      recipientId?: string;
+      agree: boolean;
+      /** @default [] */
+      comments?: ({
+          articleRef?: string | null;
+          body: string;
+        })[];
+    };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchangeInput: {
       outgoingId: string;
@@ -17749,148 +17891,6 @@ export interface components {
       /** @description the settings’ version (0: none saved yet); a write sends it back */
       version: number;
       updatedAt: string | null;
-    };
-    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
-    ConsultationDraftFileInput: {
-      sha256: string;
-      name: string;
-      size: number;
-      contentType: string;
-    };
-    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
-    ConsultationListItemInput: {
-      id: string;
-      title: string;
-      agencyId: string;
-      agencyName: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @description ISO 8601 instant */
-      deadlineAt: string;
-      recipientCount: number;
-      answeredCount: number;
-      outgoingDocumentId: string | null;
-      version: number;
-    };
-    /** @description A consultation with its recipients, comments and responses */
-    ConsultationDetailInput: {
-      id: string;
-      agencyId: string;
-      agencyName: string;
-      title: string;
-      requestText: string | null;
-      outgoingDocumentId: string | null;
-      draft: {
-        name: string;
-        size: number;
-        contentType: string;
-      };
-      /** @description ISO 8601 instant */
-      deadlineAt: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      createdBy: string;
-      createdByName: string | null;
-      openedAt: string | null;
-      closedAt: string | null;
-      summarisedAt: string | null;
-      version: number;
-      canManage: boolean;
-      answerFor: ({
-          id: string;
-          name: string;
-          answer: ("agree" | "comments") | null;
-        })[];
-      recipients: ({
-          id: string;
-          /** @enum {string} */
-          kind: "agency" | "official";
-          agencyId: string | null;
-          userId: string | null;
-          name: string;
-          answer: ("agree" | "comments") | null;
-          answeredAt: string | null;
-          answeredByName: string | null;
-        })[];
-      comments: ({
-          id: string;
-          recipientId: string;
-          recipientName: string;
-          articleRef: string | null;
-          articleNo: number | null;
-          body: string;
-          authorName: string;
-          /** @description ISO 8601 instant */
-          createdAt: string;
-          response: ("accepted" | "partly_accepted" | "explained") | null;
-          responseLabel: {
-            vi: string;
-            en: string;
-          } | null;
-          responseText: string | null;
-          respondedByName: string | null;
-        })[];
-      summary: {
-        isComplete: boolean;
-        unanswered: number;
-        counts: {
-          recipients: number;
-          answered: number;
-          agreed: number;
-          comments: number;
-        };
-      };
-      events: ({
-          seq: number;
-          /** @description ISO 8601 instant */
-          at: string;
-          action: string;
-          fromStatus: string | null;
-          toStatus: string | null;
-          actorName: string | null;
-        })[];
-    };
-    ConsultationChangedInput: {
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      version: number;
-    };
-    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
-    ConsultationInputInput: {
-      /** Format: uuid */
-      agencyId: string;
-      title: string;
-      requestText?: string | null;
-      /** Format: date-time */
-      deadlineAt: string;
-      outgoingDocumentId?: string | null;
-      draftFile?: components["schemas"]["ConsultationDraftFileInput"];
-      recipients: {
-          /** Format: uuid */
-          agencyId?: string;
-          /** Format: uuid */
-          userId?: string;
-        }[];
-    };
-    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
-    ConsultationAnswerInputInput: {
-      /** Format: uuid */
-      recipientId?: string;
-      agree: boolean;
-      /** @default [] */
-      comments?: ({
-          articleRef?: string | null;
-          body: string;
-        })[];
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItemInput: {
@@ -22530,6 +22530,148 @@ export interface components {
       };
       failure: string | null;
     };
+    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
+    ConsultationDraftFile: {
+      sha256: string;
+      name: string;
+      size: number;
+      contentType: string;
+    };
+    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
+    ConsultationListItem: {
+      id: string;
+      title: string;
+      agencyId: string;
+      agencyName: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      recipientCount: number;
+      answeredCount: number;
+      outgoingDocumentId: string | null;
+      version: number;
+    };
+    /** @description A consultation with its recipients, comments and responses */
+    ConsultationDetail: {
+      id: string;
+      agencyId: string;
+      agencyName: string;
+      title: string;
+      requestText: string | null;
+      outgoingDocumentId: string | null;
+      draft: {
+        name: string;
+        size: number;
+        contentType: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      createdBy: string;
+      createdByName: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      summarisedAt: string | null;
+      version: number;
+      canManage: boolean;
+      answerFor: ({
+          id: string;
+          name: string;
+          answer: ("agree" | "comments") | null;
+        })[];
+      recipients: ({
+          id: string;
+          /** @enum {string} */
+          kind: "agency" | "official";
+          agencyId: string | null;
+          userId: string | null;
+          name: string;
+          answer: ("agree" | "comments") | null;
+          answeredAt: string | null;
+          answeredByName: string | null;
+        })[];
+      comments: ({
+          id: string;
+          recipientId: string;
+          recipientName: string;
+          articleRef: string | null;
+          articleNo: number | null;
+          body: string;
+          authorName: string;
+          /** @description ISO 8601 instant */
+          createdAt: string;
+          response: ("accepted" | "partly_accepted" | "explained") | null;
+          responseLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          responseText: string | null;
+          respondedByName: string | null;
+        })[];
+      summary: {
+        isComplete: boolean;
+        unanswered: number;
+        counts: {
+          recipients: number;
+          answered: number;
+          agreed: number;
+          comments: number;
+        };
+      };
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          actorName: string | null;
+        })[];
+    };
+    ConsultationChanged: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      version: number;
+    };
+    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
+    ConsultationInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      requestText?: string | null;
+      /** Format: date-time */
+      deadlineAt: string;
+      outgoingDocumentId?: string | null;
+      draftFile?: components["schemas"]["ConsultationDraftFile"];
+      recipients: {
+          /** Format: uuid */
+          agencyId?: string;
+          /** Format: uuid */
+          userId?: string;
+        }[];
+    };
+    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
+    ConsultationAnswerInput: {
+      /** Format: uuid */
+      recipientId?: string;
+      agree: boolean;
+      /** @default [] */
+      comments: ({
+          articleRef?: string | null;
+          body: string;
+        })[];
+    };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchange: {
       outgoingId: string;
@@ -23480,148 +23622,6 @@ export interface components {
       /** @description the settings’ version (0: none saved yet); a write sends it back */
       version: number;
       updatedAt: string | null;
-    };
-    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
-    ConsultationDraftFile: {
-      sha256: string;
-      name: string;
-      size: number;
-      contentType: string;
-    };
-    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
-    ConsultationListItem: {
-      id: string;
-      title: string;
-      agencyId: string;
-      agencyName: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      /** @description ISO 8601 instant */
-      deadlineAt: string;
-      recipientCount: number;
-      answeredCount: number;
-      outgoingDocumentId: string | null;
-      version: number;
-    };
-    /** @description A consultation with its recipients, comments and responses */
-    ConsultationDetail: {
-      id: string;
-      agencyId: string;
-      agencyName: string;
-      title: string;
-      requestText: string | null;
-      outgoingDocumentId: string | null;
-      draft: {
-        name: string;
-        size: number;
-        contentType: string;
-      };
-      /** @description ISO 8601 instant */
-      deadlineAt: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      createdBy: string;
-      createdByName: string | null;
-      openedAt: string | null;
-      closedAt: string | null;
-      summarisedAt: string | null;
-      version: number;
-      canManage: boolean;
-      answerFor: ({
-          id: string;
-          name: string;
-          answer: ("agree" | "comments") | null;
-        })[];
-      recipients: ({
-          id: string;
-          /** @enum {string} */
-          kind: "agency" | "official";
-          agencyId: string | null;
-          userId: string | null;
-          name: string;
-          answer: ("agree" | "comments") | null;
-          answeredAt: string | null;
-          answeredByName: string | null;
-        })[];
-      comments: ({
-          id: string;
-          recipientId: string;
-          recipientName: string;
-          articleRef: string | null;
-          articleNo: number | null;
-          body: string;
-          authorName: string;
-          /** @description ISO 8601 instant */
-          createdAt: string;
-          response: ("accepted" | "partly_accepted" | "explained") | null;
-          responseLabel: {
-            vi: string;
-            en: string;
-          } | null;
-          responseText: string | null;
-          respondedByName: string | null;
-        })[];
-      summary: {
-        isComplete: boolean;
-        unanswered: number;
-        counts: {
-          recipients: number;
-          answered: number;
-          agreed: number;
-          comments: number;
-        };
-      };
-      events: ({
-          seq: number;
-          /** @description ISO 8601 instant */
-          at: string;
-          action: string;
-          fromStatus: string | null;
-          toStatus: string | null;
-          actorName: string | null;
-        })[];
-    };
-    ConsultationChanged: {
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "open" | "closed" | "summarised";
-      version: number;
-    };
-    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
-    ConsultationInput: {
-      /** Format: uuid */
-      agencyId: string;
-      title: string;
-      requestText?: string | null;
-      /** Format: date-time */
-      deadlineAt: string;
-      outgoingDocumentId?: string | null;
-      draftFile?: components["schemas"]["ConsultationDraftFile"];
-      recipients: {
-          /** Format: uuid */
-          agencyId?: string;
-          /** Format: uuid */
-          userId?: string;
-        }[];
-    };
-    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
-    ConsultationAnswerInput: {
-      /** Format: uuid */
-      recipientId?: string;
-      agree: boolean;
-      /** @default [] */
-      comments: ({
-          articleRef?: string | null;
-          body: string;
-        })[];
     };
     /** @description A line of the outgoing documents (văn bản đi) */
     OutgoingListItem: {
