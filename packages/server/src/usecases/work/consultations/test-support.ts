@@ -1,4 +1,4 @@
-import { listConsultationComments } from '@motcua/db';
+import { findUserCredentials, listConsultationComments } from '@motcua/db';
 import type { TestApp } from '../../../testing/test-app.js';
 import { loadOfficial } from '../../auth/resolve-actor.js';
 import {
@@ -10,11 +10,7 @@ import {
 } from './consultation-steps.js';
 
 const officialNamed = async (t: TestApp, username: string) => {
-  const user = await t.database.db
-    .selectFrom('appUser')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const user = await findUserCredentials(t.database.db, username);
   const actor = user ? await loadOfficial(t.ctx, user.id, 'session') : undefined;
   if (!actor) {
     throw new Error(`no official ${username}`);
