@@ -5,6 +5,7 @@ export * from './backup.queries.js';
 export * from './calendar.queries.js';
 export * from './catalog.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
+export * from './consultations.queries.js';
 export * from './document-exchange.queries.js';
 export * from './document-registers.queries.js';
 export * from './dossier-import.queries.js';

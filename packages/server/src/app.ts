@@ -23,6 +23,7 @@ import { registerAgencyRoutes } from './routes/agencies.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
+import { registerConsultationRoutes } from './routes/consultations.routes.js';
 import { registerDocumentExchangeRoutes } from './routes/document-exchange.routes.js';
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
@@ -186,6 +187,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerDocumentRegisterRoutes(app, ctx);
   await registerDocumentExchangeRoutes(app, ctx);
   await registerOutgoingDocumentRoutes(app, ctx);
+  await registerConsultationRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);

@@ -2177,6 +2177,111 @@ const CASES: Case[] = [
     allowed: WORKFILE_KEEPERS,
     prepare: prepareFileListEntry,
   },
+  // issue 20: consultations on drafts (lấy ý kiến dự thảo)
+  {
+    method: 'GET',
+    route: '/api/v1/consultations',
+    url: () => '/api/v1/consultations?view=to_answer',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations',
+    url: () => '/api/v1/consultations',
+    prepare: prepareConsultation('draft'),
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      title: 'Dự thảo ma trận',
+      deadlineAt: '2026-12-31T17:00:00+07:00',
+      draftFile: consultationDraftFile,
+      recipients: [{ agencyId: f.agencies.construction?.id }],
+    }),
+    // consultation.manage at Justice: its specialist and its heads.
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultation-files',
+    url: () => '/api/v1/consultation-files',
+    upload: true,
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id',
+    url: () => `/api/v1/consultations/${consultation.id}`,
+    prepare: prepareConsultation('open'),
+    // Its managers, and the clerk named as a recipient.
+    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/draft',
+    url: () => `/api/v1/consultations/${consultation.id}/draft`,
+    prepare: prepareConsultation('open'),
+    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/open',
+    url: () => `/api/v1/consultations/${consultation.id}/open`,
+    prepare: prepareConsultation('draft'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/answers',
+    url: () => `/api/v1/consultations/${consultation.id}/answers`,
+    prepare: prepareConsultation('open'),
+    body: () => ({ agree: true }),
+    allowed: ['clerk'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/comments/:commentId/response',
+    url: () => `/api/v1/consultations/${consultation.id}/comments/${consultation.commentId}/response`,
+    prepare: prepareConsultation('commented'),
+    body: () => ({ expectedVersion: consultation.version, response: 'accepted' }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/close',
+    url: () => `/api/v1/consultations/${consultation.id}/close`,
+    prepare: prepareConsultation('open'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/summarise',
+    url: () => `/api/v1/consultations/${consultation.id}/summarise`,
+    prepare: prepareConsultation('closed'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/summary.pdf',
+    url: () => `/api/v1/consultations/${consultation.id}/summary.pdf`,
+    prepare: prepareConsultation('commented'),
+    // Before it is summarised, the table is its managers' (the clerk, a recipient, is refused).
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/summary.xlsx',
+    url: () => `/api/v1/consultations/${consultation.id}/summary.xlsx`,
+    prepare: prepareConsultation('commented'),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/:id/consultations',
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/consultations`,
+    allowed: DOCUMENT_READERS,
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -78,6 +78,15 @@ const OutgoingNewPage = lazy(() =>
 const OutgoingDocumentPage = lazy(() =>
   import('./features/eoffice-outgoing/OutgoingDocumentPage').then((m) => ({ default: m.OutgoingDocumentPage })),
 );
+const ConsultationListPage = lazy(() =>
+  import('./features/work-consultations/ConsultationListPage').then((m) => ({ default: m.ConsultationListPage })),
+);
+const ConsultationNewPage = lazy(() =>
+  import('./features/work-consultations/ConsultationNewPage').then((m) => ({ default: m.ConsultationNewPage })),
+);
+const ConsultationPage = lazy(() =>
+  import('./features/work-consultations/ConsultationPage').then((m) => ({ default: m.ConsultationPage })),
+);
 const VerifyPage = lazy(() => import('./features/portal/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const DocumentVerifyPage = lazy(() =>
   import('./features/doc-verify/DocumentVerifyPage').then((m) => ({ default: m.DocumentVerifyPage })),
@@ -212,6 +221,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'van-ban-di', element: <OutgoingListPage /> },
   { path: 'van-ban-di/moi', element: <OutgoingNewPage /> },
   { path: 'van-ban-di/:id', element: <OutgoingDocumentPage /> },
+  { path: 'lay-y-kien', element: <ConsultationListPage /> },
+  { path: 'lay-y-kien/moi', element: <ConsultationNewPage /> },
+  { path: 'lay-y-kien/:id', element: <ConsultationPage /> },
   { path: 'van-ban-den', element: <IncomingInboxPage /> },
   { path: 'van-ban-den/:id', element: <IncomingDocumentPage /> },
   { path: 'lich-cong-tac', element: <SchedulePage /> },

@@ -1,4 +1,5 @@
 export * from './schedule.js';
 export * from './task.js';
+export * from './consultation.js';
 export * from './vocabulary.js';
 export * from './work-file.js';

@@ -1,5 +1,6 @@
 import { calendarProblems } from './calendar.problems.js';
 import { catalogProblems } from './catalog.problems.js';
+import { consultationProblems } from './consultation.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
 import { exchangeProblems } from './exchange.problems.js';
@@ -37,6 +38,7 @@ export const PROBLEM_CATALOG = {
   ...paknProblems,
   ...exchangeProblems,
   ...outgoingProblems,
+  ...consultationProblems,
   ...signingProblems,
   ...incomingDocumentProblems,
   ...scheduleProblems,

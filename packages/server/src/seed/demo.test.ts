@@ -367,4 +367,21 @@ describe('the demo surveys (SIPAS)', () => {
     expect(file.json().note).toContain('demo');
     expect(file.json().items.filter((i: { kind: string }) => i.kind === 'incoming_document').length).toBe(3);
   });
+
+  it('has Sở Nội vụ’s consultations on drafts: one summarised with every comment answered, one open', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const rows = await t.ctx.db
+      .selectFrom('consultation')
+      .select(['id', 'status'])
+      .where('agencyId', '=', agency?.id ?? '')
+      .execute();
+    expect(rows.map((row) => row.status).sort()).toEqual(['open', 'summarised']);
+    const unanswered = await t.ctx.db
+      .selectFrom('consultationComment')
+      .select('id')
+      .where('consultationId', '=', rows.find((row) => row.status === 'summarised')?.id ?? '')
+      .where('response', 'is', null)
+      .execute();
+    expect(unanswered).toEqual([]);
+  });
 });

@@ -50,6 +50,7 @@ import { seedDemoSigning } from './demo-signing.js';
 import { seedDemoWorkSchedule } from './demo-work-schedule.js';
 import { seedDemoWorkTasks } from './demo-work-tasks.js';
 import { seedDemoWorkFiles } from './demo-work-files.js';
+import { seedDemoWorkConsultations } from './demo-work-consultations.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -461,6 +462,7 @@ export const seedDemo = async (
     // Tasks of Sở Nội vụ in every state (issue 20, demo-work-tasks.ts): added once.
     await seedDemoWorkTasks(ctx);
     await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
+    await seedDemoWorkConsultations(ctx, { password });
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -522,6 +524,7 @@ export const seedDemo = async (
   // Tasks of Sở Nội vụ in every state, one from a demo incoming document (issue 20, demo-work-tasks.ts).
   await seedDemoWorkTasks(ctx);
   await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
+  await seedDemoWorkConsultations(ctx, { password });
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

@@ -31,6 +31,7 @@ export const consoleEn: ConsoleCoreMessages = {
     pakn: 'Feedback (PAKN)',
     documentRegisters: 'Document registers',
     outgoing: 'Outgoing documents',
+    consultations: 'Consultation on drafts',
     portal: 'Public service portal',
     menu: 'Menu',
     parResults: 'PAR Index results',

@@ -36,6 +36,7 @@ export const consoleVi = {
     pakn: 'Phản ánh, kiến nghị',
     documentRegisters: 'Sổ văn bản',
     outgoing: 'Văn bản đi',
+    consultations: 'Lấy ý kiến dự thảo',
     portal: 'Cổng dịch vụ công',
     menu: 'Trình đơn',
     parResults: 'Kết quả Chỉ số CCHC',

@@ -24,6 +24,7 @@ import { type Messages, vi } from './vi';
 import type { ScheduleMessages } from './work-schedule-vi';
 import type { TasksMessages } from './work-tasks-vi';
 import type { WorkFilesMessages } from './work-files-vi';
+import type { ConsultationsMessages } from './work-consultations-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -68,6 +69,8 @@ declare module 'i18next' {
           schedule: ScheduleMessages;
           // `tasks.*` with the task pages (./work-tasks.ts).
           tasks: TasksMessages;
+          // `consultations.*` with the consultation pages (./work-consultations.ts).
+          consultations: ConsultationsMessages;
         };
     };
   }

@@ -12061,6 +12061,653 @@ export interface paths {
       };
     };
   };
+  "/api/v1/consultations": {
+    /** Consultations I (or the agencies I head) sent, or those I answer for, nearest deadline first */
+    get: {
+      parameters: {
+        query?: {
+          view?: "sent" | "to_answer";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ConsultationListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a consultation (draft) from an outgoing document draft or an uploaded file */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ConsultationInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}": {
+    /** A consultation: recipients and who answered, comments per article, responses, history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/draft": {
+    /** The draft file sent for comments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/open": {
+    /** Send the draft for comments: recipients get a notice */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/close": {
+    /** End the consultation (before the deadline) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/summarise": {
+    /** Finalise the summary table (every comment answered) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/answers": {
+    /** Answer for my agency or myself: agree, or comments per article or general (once, before the deadline) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ConsultationAnswerInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/comments/{commentId}/response": {
+    /** The drafter’s response to a comment: tiếp thu, tiếp thu một phần or giải trình */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          commentId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @enum {string} */
+            response: "accepted" | "partly_accepted" | "explained";
+            responseText?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConsultationChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/summary.pdf": {
+    /** Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý (PDF, Decree 30/2020 layout) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/pdf document */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultations/{id}/summary.xlsx": {
+    /** The summary table as an Excel workbook */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/outgoing-documents/{id}/consultations": {
+    /** The consultations on an outgoing draft (their summaries go with it to approval) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: "draft" | "open" | "closed" | "summarised";
+                  /** @description ISO 8601 instant */
+                  deadlineAt: string;
+                  summarisedAt: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/consultation-files": {
+    /** Upload a draft file for a consultation (PDF, DOCX, ODT, DOC; multipart, one file) */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ConsultationDraftFile"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/signing/credentials": {
     /** The signing certificates of an agency and its officials, newest first; keyset-paginated */
     get: {
@@ -16697,6 +17344,148 @@ export interface components {
           }[];
       };
       failure: string | null;
+    };
+    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
+    ConsultationDraftFileInput: {
+      sha256: string;
+      name: string;
+      size: number;
+      contentType: string;
+    };
+    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
+    ConsultationListItemInput: {
+      id: string;
+      title: string;
+      agencyId: string;
+      agencyName: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      recipientCount: number;
+      answeredCount: number;
+      outgoingDocumentId: string | null;
+      version: number;
+    };
+    /** @description A consultation with its recipients, comments and responses */
+    ConsultationDetailInput: {
+      id: string;
+      agencyId: string;
+      agencyName: string;
+      title: string;
+      requestText: string | null;
+      outgoingDocumentId: string | null;
+      draft: {
+        name: string;
+        size: number;
+        contentType: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      createdBy: string;
+      createdByName: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      summarisedAt: string | null;
+      version: number;
+      canManage: boolean;
+      answerFor: ({
+          id: string;
+          name: string;
+          answer: ("agree" | "comments") | null;
+        })[];
+      recipients: ({
+          id: string;
+          /** @enum {string} */
+          kind: "agency" | "official";
+          agencyId: string | null;
+          userId: string | null;
+          name: string;
+          answer: ("agree" | "comments") | null;
+          answeredAt: string | null;
+          answeredByName: string | null;
+        })[];
+      comments: ({
+          id: string;
+          recipientId: string;
+          recipientName: string;
+          articleRef: string | null;
+          articleNo: number | null;
+          body: string;
+          authorName: string;
+          /** @description ISO 8601 instant */
+          createdAt: string;
+          response: ("accepted" | "partly_accepted" | "explained") | null;
+          responseLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          responseText: string | null;
+          respondedByName: string | null;
+        })[];
+      summary: {
+        isComplete: boolean;
+        unanswered: number;
+        counts: {
+          recipients: number;
+          answered: number;
+          agreed: number;
+          comments: number;
+        };
+      };
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          actorName: string | null;
+        })[];
+    };
+    ConsultationChangedInput: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      version: number;
+    };
+    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
+    ConsultationInputInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      requestText?: string | null;
+      /** Format: date-time */
+      deadlineAt: string;
+      outgoingDocumentId?: string | null;
+      draftFile?: components["schemas"]["ConsultationDraftFileInput"];
+      recipients: {
+          /** Format: uuid */
+          agencyId?: string;
+          /** Format: uuid */
+          userId?: string;
+        }[];
+    };
+    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
+    ConsultationAnswerInputInput: {
+      /** Format: uuid */
+      recipientId?: string;
+      agree: boolean;
+      /** @default [] */
+      comments?: ({
+          articleRef?: string | null;
+          body: string;
+        })[];
     };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchangeInput: {
@@ -22446,6 +23235,148 @@ export interface components {
           }[];
       };
       failure: string | null;
+    };
+    /** @description An uploaded draft file (POST /api/v1/consultation-files) */
+    ConsultationDraftFile: {
+      sha256: string;
+      name: string;
+      size: number;
+      contentType: string;
+    };
+    /** @description A consultation on a draft (lấy ý kiến dự thảo) */
+    ConsultationListItem: {
+      id: string;
+      title: string;
+      agencyId: string;
+      agencyName: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      recipientCount: number;
+      answeredCount: number;
+      outgoingDocumentId: string | null;
+      version: number;
+    };
+    /** @description A consultation with its recipients, comments and responses */
+    ConsultationDetail: {
+      id: string;
+      agencyId: string;
+      agencyName: string;
+      title: string;
+      requestText: string | null;
+      outgoingDocumentId: string | null;
+      draft: {
+        name: string;
+        size: number;
+        contentType: string;
+      };
+      /** @description ISO 8601 instant */
+      deadlineAt: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      createdBy: string;
+      createdByName: string | null;
+      openedAt: string | null;
+      closedAt: string | null;
+      summarisedAt: string | null;
+      version: number;
+      canManage: boolean;
+      answerFor: ({
+          id: string;
+          name: string;
+          answer: ("agree" | "comments") | null;
+        })[];
+      recipients: ({
+          id: string;
+          /** @enum {string} */
+          kind: "agency" | "official";
+          agencyId: string | null;
+          userId: string | null;
+          name: string;
+          answer: ("agree" | "comments") | null;
+          answeredAt: string | null;
+          answeredByName: string | null;
+        })[];
+      comments: ({
+          id: string;
+          recipientId: string;
+          recipientName: string;
+          articleRef: string | null;
+          articleNo: number | null;
+          body: string;
+          authorName: string;
+          /** @description ISO 8601 instant */
+          createdAt: string;
+          response: ("accepted" | "partly_accepted" | "explained") | null;
+          responseLabel: {
+            vi: string;
+            en: string;
+          } | null;
+          responseText: string | null;
+          respondedByName: string | null;
+        })[];
+      summary: {
+        isComplete: boolean;
+        unanswered: number;
+        counts: {
+          recipients: number;
+          answered: number;
+          agreed: number;
+          comments: number;
+        };
+      };
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          actorName: string | null;
+        })[];
+    };
+    ConsultationChanged: {
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "open" | "closed" | "summarised";
+      version: number;
+    };
+    /** @description A new consultation: the draft (an outgoing document draft or an uploaded file), recipients, deadline */
+    ConsultationInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      requestText?: string | null;
+      /** Format: date-time */
+      deadlineAt: string;
+      outgoingDocumentId?: string | null;
+      draftFile?: components["schemas"]["ConsultationDraftFile"];
+      recipients: {
+          /** Format: uuid */
+          agencyId?: string;
+          /** Format: uuid */
+          userId?: string;
+        }[];
+    };
+    /** @description Agree with the draft (no comment), or comments per article ("khoản 2 Điều 3") or general */
+    ConsultationAnswerInput: {
+      /** Format: uuid */
+      recipientId?: string;
+      agree: boolean;
+      /** @default [] */
+      comments: ({
+          articleRef?: string | null;
+          body: string;
+        })[];
     };
     /** @description The sender’s view of an outgoing document: each recipient and its status messages in order */
     OutgoingExchange: {

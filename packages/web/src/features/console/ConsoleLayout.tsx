@@ -41,6 +41,7 @@ const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
 const ScheduleIcon = lazy(() => import('@ant-design/icons/ScheduleOutlined'));
 const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
+const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -155,6 +156,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<SendIcon />),
       label: t('nav.outgoing'),
     },
+    // Consultation on drafts (lấy ý kiến dự thảo): the roles with consultation.manage or consultation.answer.
+    hasRole(me, 'specialist', 'unit_head', 'agency_head') && {
+      key: '/can-bo/lay-y-kien',
+      icon: menuIcon(<ConsultationIcon />),
+      label: t('nav.consultations'),
+    },
     // Exchange of documents between agencies (liên thông văn bản): the clerk, and the heads who follow it.
     hasRole(me, 'clerk', 'unit_head', 'agency_head') && {
       key: '/can-bo/van-ban/lien-thong',
@@ -207,6 +214,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban-den',
       '/can-bo/lich-cong-tac',
       '/can-bo/ho-so-cong-viec',
+      '/can-bo/lay-y-kien',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
