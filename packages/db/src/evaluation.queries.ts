@@ -303,3 +303,13 @@ export const listEvaluationItemsWithSources = async (db: Db, sheetId: string) =>
     .orderBy('evaluationItem.id')
     .limit(10_000)
     .execute();
+
+/** Adds items to a sheet (manual items: work the systems do not record, added by the manager or the demo). */
+export const insertEvaluationItems = async (
+  db: Db,
+  items: readonly Insertable<EvaluationItemTable>[],
+): Promise<void> => {
+  if (items.length > 0) {
+    await db.insertInto('evaluationItem').values(items).execute();
+  }
+};
