@@ -1,7 +1,7 @@
 import { insertUser, insertUserRole } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 
 const clock = fixedClock('2026-12-07T09:00:00+07:00');
@@ -25,6 +25,7 @@ const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
+  await seedProcedure(t, { catalog: '33', code: '1.001193' });
   const hash = await hashPassword(TEST_PASSWORD);
   for (const person of PEOPLE) {
     const agency = world.agencies[person.agency];
@@ -305,5 +306,88 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
       headers: await headers('cv1'),
     });
     expect(staff.statusCode).toBe(404);
+  });
+
+  it('attributes a late one-stop step to the official who completed it', async () => {
+    // A birth registration received at the centre on Monday 23/11/2026, handed to Justice, whose specialist
+    // (chuyenvien) completes the examination step on 21/12 — far past the step's own due instant.
+    clock.set('2026-11-23T09:00:00+07:00');
+    const desk = await headers('motcua');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: desk,
+      payload: {
+        receivingAgencyId: world.agencies.centre?.id,
+        procedureCode: '1.001193',
+        channel: 'direct',
+        applicant: {
+          kind: 'person',
+          fullName: 'Nguyễn Thị Ánh Tuyết',
+          idNumber: '033190001234',
+          dateOfBirth: '1990-05-20',
+          gender: 'female',
+          address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+          phone: '0912345678',
+        },
+        components: [
+          { key: 'to-khai', originals: 1, copies: 0 },
+          { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+        ],
+        outcome: 'receive',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { code } = created.json();
+    const step = async (who: string, action: string, when: string) => {
+      clock.set(when);
+      const h = await headers(who);
+      const current = (
+        await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: await headers('motcua') })
+      ).json();
+      const done = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${code}/actions/${action}`,
+        headers: h,
+        payload: { expectedVersion: current.version, params: {} },
+      });
+      expect(done.statusCode, done.body).toBeLessThan(300);
+    };
+    await step('motcua', 'forward', '2026-11-23T10:00:00+07:00');
+    await step('chuyenvien', 'accept_handoff', '2026-11-23T14:00:00+07:00');
+    await step('chuyenvien', 'complete_step', '2026-12-21T10:00:00+07:00');
+    clock.set('2026-12-22T09:00:00+07:00');
+    const gathered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${periodId}/gather`,
+      headers: await headers('tochuc'),
+    });
+    expect(gathered.statusCode, gathered.body).toBe(200);
+    const mine = (
+      await t.app.inject({ url: '/api/v1/evaluation-sheets/mine', headers: await headers('chuyenvien') })
+    ).json();
+    const sheet = (
+      await t.app.inject({ url: `/api/v1/evaluation-sheets/${mine.items[0].id}`, headers: await headers('chuyenvien') })
+    ).json();
+    const examined = sheet.items.filter((i: { sourceKind: string }) => i.sourceKind === 'dossier_step');
+    expect(examined).toEqual([
+      expect.objectContaining({
+        dossierCode: code,
+        delays: 1,
+        completed: true,
+        coefficientMilli: 200,
+        link: `/can-bo/ho-so/${code}`,
+      }),
+    ]);
+    // One step of 0.2, done late: quantity 100 %, quality 100 %, timeliness 75 % → (100 + 100 + 75)/3 = 91.67 %
+    // → 64.17 task points.
+    expect(sheet.figures).toMatchObject({
+      quantityPct: 10_000,
+      qualityPct: 10_000,
+      timelinessPct: 7500,
+      scorePct: 9167,
+      taskPoints: 6417,
+    });
+    clock.set('2026-12-07T09:00:00+07:00');
   });
 });
