@@ -227,6 +227,13 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
     });
     expect(self.statusCode, self.body).toBe(200);
     expect(self.json().sheet).toMatchObject({ status: 'self_assessed', generalPoints: 3000, totalPoints: 8367 });
+    // The head of the official's unit is told there is a sheet to review (work_notice, same transaction).
+    const notices = await t.database.db
+      .selectFrom('workNotice')
+      .select(['userId', 'title'])
+      .where('recordId', '=', sheetId)
+      .execute();
+    expect(notices).toEqual([{ userId: ids.truongphong, title: 'Phiếu đánh giá cần nhận xét' }]);
     const notMine = await act('cv2', sheetId, { action: 'review', generalScores: {} });
     expect(notMine.statusCode).toBe(404);
     const tooHigh = await act('truongphong', sheetId, { action: 'review', generalScores: { political: 700 } });

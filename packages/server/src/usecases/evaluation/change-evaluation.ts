@@ -1,15 +1,19 @@
 import {
+  type Database,
   type EvaluationPeriodRecord,
   type EvaluationSheetRecord,
   findEvaluationSheetForUpdate,
+  insertEvaluationNotices,
   listEvaluationItems,
   listEvaluationSheetsOfPeriod,
+  listHoldersAt,
   updateEvaluationItem,
 } from '@motcua/db';
 import {
   applyQuota,
   capByUnitBand,
   decideEvaluationAction,
+  EVALUATION_BAND_LABELS,
   EVALUATION_FLOW,
   EVALUATION_SHEET_STATUS_LABELS,
   type EvaluationAction,
@@ -21,7 +25,9 @@ import {
   QUOTA_DEMOTION_REASON,
   quotaPercentFor,
   quotaPlaces,
+  ROLE_DEFINITIONS,
 } from '@motcua/domain';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
@@ -206,7 +212,7 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
     if (input.action === 'return') {
       Object.assign(figurePatch, { band: null });
     }
-    return writeSheetChange(trx, row, {
+    const written = await writeSheetChange(trx, row, {
       at: now,
       actorUserId: official.userId,
       action: input.action,
@@ -215,7 +221,55 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
       patch: { ...patch, ...figurePatch },
       payload,
     });
+    await insertEvaluationNotices(trx, await noticesAfter(trx, written, input.action, official.fullName));
+    return written;
   });
+};
+
+/** Roles that review sheets (evaluation.review): the heads of units and of the agency. */
+const REVIEWER_ROLES = Object.entries(ROLE_DEFINITIONS)
+  .filter(([, definition]) => (definition.actions as readonly string[]).includes('evaluation.review'))
+  .map(([role]) => role);
+
+/**
+ * The in-app notices a step gives (work_notice, in the change's transaction): a sheet self-assessed is one to
+ * review for the heads of the official's unit (of the agency when the unit has none); a sheet decided, or returned,
+ * tells its official.
+ */
+const noticesAfter = async (
+  trx: Transaction<Database>,
+  sheet: EvaluationSheetRecord,
+  action: EvaluationAction,
+  by: string,
+) => {
+  const base = { provinceCode: sheet.provinceCode, recordId: sheet.id, kind: 'evaluation' };
+  if (action === 'self_assess') {
+    let reviewers = await listHoldersAt(trx, sheet.unitId ?? sheet.agencyId, REVIEWER_ROLES);
+    if (reviewers.length === 0 || reviewers.every((r) => r.userId === sheet.userId)) {
+      reviewers = await listHoldersAt(trx, sheet.agencyId, REVIEWER_ROLES);
+    }
+    return reviewers
+      .filter((r) => r.userId !== sheet.userId)
+      .map((r) => ({
+        ...base,
+        userId: r.userId,
+        dedupeKey: `evaluation.review:${sheet.id}:${sheet.eventCount}`,
+        title: 'Phiếu đánh giá cần nhận xét',
+        body: `${by} đã tự đánh giá; mời nhận xét, chấm điểm tiêu chí chung.`,
+      }));
+  }
+  if (action === 'decide' || action === 'return') {
+    return [
+      {
+        ...base,
+        userId: sheet.userId,
+        dedupeKey: `evaluation.${action}:${sheet.id}:${sheet.eventCount}`,
+        title: action === 'decide' ? 'Đã có kết quả xếp loại' : 'Phiếu đánh giá được trả lại để tự đánh giá lại',
+        body: action === 'decide' && sheet.band ? EVALUATION_BAND_LABELS[sheet.band].vi : null,
+      },
+    ];
+  }
+  return [];
 };
 
 /**
