@@ -3,6 +3,7 @@ import { catalogProblems } from './catalog.problems.js';
 import { consultationProblems } from './consultation.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
+import { evaluationProblems } from './evaluation.problems.js';
 import { exchangeProblems } from './exchange.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
@@ -44,6 +45,7 @@ export const PROBLEM_CATALOG = {
   ...scheduleProblems,
   ...taskProblems,
   ...workFileProblems,
+  ...evaluationProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -51,6 +51,7 @@ import { seedDemoWorkSchedule } from './demo-work-schedule.js';
 import { seedDemoWorkTasks } from './demo-work-tasks.js';
 import { seedDemoWorkFiles } from './demo-work-files.js';
 import { seedDemoWorkConsultations } from './demo-work-consultations.js';
+import { seedDemoEvaluation } from './demo-work-evaluation.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -463,6 +464,7 @@ export const seedDemo = async (
     await seedDemoWorkTasks(ctx);
     await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
     await seedDemoWorkConsultations(ctx, { password });
+    await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ, once
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -525,6 +527,7 @@ export const seedDemo = async (
   await seedDemoWorkTasks(ctx);
   await seedDemoWorkFiles(ctx); // Work files (issue 20) at Sở Nội vụ: the file list and four files, once.
   await seedDemoWorkConsultations(ctx, { password });
+  await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),
