@@ -78,4 +78,5 @@ export * from './tables/statistics.js';
 export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';
 export * from './users.queries.js';
+export * from './work-dashboard.queries.js';
 export * from './work-events.queries.js';

@@ -45,6 +45,7 @@ import { registerSigningPublicRoutes, registerSigningRoutes } from './routes/sig
 import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
+import { registerWorkDashboardRoutes } from './routes/work-dashboard.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {
@@ -185,6 +186,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOutgoingDocumentRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
+  registerWorkDashboardRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

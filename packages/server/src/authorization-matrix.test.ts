@@ -1822,6 +1822,31 @@ const CASES: Case[] = [
     }),
     allowed: ['province_admin'],
   },
+  // issue 20: leader dashboard (the heads of unit and of agency, over the units they head; nobody else)
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard',
+    url: () => '/api/v1/work-dashboard',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/workbook.xlsx',
+    url: () => '/api/v1/work-dashboard/workbook.xlsx',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/tasks',
+    url: (f) => `/api/v1/work-dashboard/tasks?unit=${f.agencies.justice?.id}&filter=overdue`,
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/dossiers',
+    url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
+    allowed: ['unit_head', 'agency_head'],
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

@@ -12500,6 +12500,164 @@ export interface paths {
       };
     };
   };
+  "/api/v1/work-dashboard": {
+    /** The leader’s dashboard: workload per unit and official (open tasks led, dossiers held), overdue tasks and dossiers, tasks due this week, the last decided evaluation period per band — each figure over its base */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One unit of the scope and the units below it */
+          unit?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboard"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/workbook.xlsx": {
+    /** The dashboard as Excel: units, officials, evaluation bands (count, base, rate) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One unit of the scope and the units below it */
+          unit?: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/tasks": {
+    /** The open tasks behind a figure of a unit or an official, by deadline (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A unit of the scope (or give user) */
+          unit?: string;
+          /** @description An official of one of the units (or give unit) */
+          user?: string;
+          cursor?: string;
+          limit?: number;
+          filter?: "open" | "overdue" | "due_week";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboardTaskPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/dossiers": {
+    /** The open one-stop dossiers behind a figure of a unit or an official, in the inbox order (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A unit of the scope (or give user) */
+          unit?: string;
+          /** @description An official of one of the units (or give unit) */
+          user?: string;
+          cursor?: string;
+          limit?: number;
+          filter?: "held" | "overdue";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboardDossierPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -20037,6 +20195,155 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
+    WorkDashboardFigureInput: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "3/12 (25,00%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    WorkDashboardInput: {
+      generatedAt: string;
+      week: {
+        from: string;
+        to: string;
+      };
+      totals: {
+        officials: number;
+        /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+        openTasks: number;
+        /** @description Open tasks past their deadline, over the open tasks */
+        overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+        /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+        dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+        /** @description Open one-stop dossiers held now */
+        heldDossiers: number;
+        /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+        overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+      };
+      units: ({
+          id: string;
+          code: string;
+          name: string;
+          parentId: string | null;
+          depth: number;
+          officials: number;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+        })[];
+      officials: ({
+          userId: string;
+          fullName: string;
+          title: string | null;
+          unitId: string;
+          unitName: string;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+        })[];
+      officialsCapped: boolean;
+      /** @description The bands of the last period whose sheets were decided; null before any */
+      evaluation: ({
+        period: {
+          id: string;
+          agencyId: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          year: number;
+          number: number;
+          startsOn: string;
+          endsOn: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        };
+        bands: ({
+            numerator: number;
+            base: number;
+            /** @description numerator / base × 100, half up to 0.01; null without a base */
+            percent: number | null;
+            hundredths: number | null;
+            /** @description "3/12 (25,00%)" */
+            text: {
+              vi: string;
+              en: string;
+            };
+            /** @enum {string} */
+            band: "excellent" | "good" | "complete" | "incomplete";
+            label: {
+              vi: string;
+              en: string;
+            };
+          })[];
+        units: ({
+            unitId: string;
+            bands: ({
+                numerator: number;
+                base: number;
+                /** @description numerator / base × 100, half up to 0.01; null without a base */
+                percent: number | null;
+                hundredths: number | null;
+                /** @description "3/12 (25,00%)" */
+                text: {
+                  vi: string;
+                  en: string;
+                };
+                /** @enum {string} */
+                band: "excellent" | "good" | "complete" | "incomplete";
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              })[];
+          })[];
+      }) | null;
+    };
+    WorkDashboardTaskPageInput: {
+      items: ({
+          id: string;
+          /** @description null for a confidential task */
+          title: string | null;
+          confidential: boolean;
+          status: string;
+          dueAt: string;
+          overdue: boolean;
+          progressPercent: number;
+          lead: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    WorkDashboardDossierPageInput: {
+      items: ({
+          code: string;
+          procedureName: string;
+          status: string;
+          dueAt: string | null;
+          overdue: boolean;
+          holder: string | null;
+        })[];
+      nextCursor: string | null;
+    };
     UserSummaryInput: {
       /** Format: uuid */
       id: string;
@@ -25625,6 +25932,155 @@ export interface components {
       frozen: boolean;
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
+    };
+    WorkDashboardFigure: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "3/12 (25,00%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    WorkDashboard: {
+      generatedAt: string;
+      week: {
+        from: string;
+        to: string;
+      };
+      totals: {
+        officials: number;
+        /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+        openTasks: number;
+        /** @description Open tasks past their deadline, over the open tasks */
+        overdueTasks: components["schemas"]["WorkDashboardFigure"];
+        /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+        dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+        /** @description Open one-stop dossiers held now */
+        heldDossiers: number;
+        /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+        overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+      };
+      units: ({
+          id: string;
+          code: string;
+          name: string;
+          parentId: string | null;
+          depth: number;
+          officials: number;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+        })[];
+      officials: ({
+          userId: string;
+          fullName: string;
+          title: string | null;
+          unitId: string;
+          unitName: string;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+        })[];
+      officialsCapped: boolean;
+      /** @description The bands of the last period whose sheets were decided; null before any */
+      evaluation: ({
+        period: {
+          id: string;
+          agencyId: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          year: number;
+          number: number;
+          startsOn: string;
+          endsOn: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        };
+        bands: ({
+            numerator: number;
+            base: number;
+            /** @description numerator / base × 100, half up to 0.01; null without a base */
+            percent: number | null;
+            hundredths: number | null;
+            /** @description "3/12 (25,00%)" */
+            text: {
+              vi: string;
+              en: string;
+            };
+            /** @enum {string} */
+            band: "excellent" | "good" | "complete" | "incomplete";
+            label: {
+              vi: string;
+              en: string;
+            };
+          })[];
+        units: ({
+            unitId: string;
+            bands: ({
+                numerator: number;
+                base: number;
+                /** @description numerator / base × 100, half up to 0.01; null without a base */
+                percent: number | null;
+                hundredths: number | null;
+                /** @description "3/12 (25,00%)" */
+                text: {
+                  vi: string;
+                  en: string;
+                };
+                /** @enum {string} */
+                band: "excellent" | "good" | "complete" | "incomplete";
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              })[];
+          })[];
+      }) | null;
+    };
+    WorkDashboardTaskPage: {
+      items: ({
+          id: string;
+          /** @description null for a confidential task */
+          title: string | null;
+          confidential: boolean;
+          status: string;
+          dueAt: string;
+          overdue: boolean;
+          progressPercent: number;
+          lead: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    WorkDashboardDossierPage: {
+      items: ({
+          code: string;
+          procedureName: string;
+          status: string;
+          dueAt: string | null;
+          overdue: boolean;
+          holder: string | null;
+        })[];
+      nextCursor: string | null;
     };
     UserSummary: {
       /** Format: uuid */
