@@ -36,6 +36,7 @@ export const consoleEn: ConsoleCoreMessages = {
     parResults: 'PAR Index results',
     exchange: 'Document exchange',
     incoming: 'Incoming documents',
+    workDashboard: 'Operations dashboard',
   },
   roles: {
     receptionist: 'Receptionist',

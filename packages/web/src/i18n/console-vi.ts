@@ -41,6 +41,7 @@ export const consoleVi = {
     parResults: 'Kết quả Chỉ số CCHC',
     exchange: 'Liên thông văn bản',
     incoming: 'Văn bản đến',
+    workDashboard: 'Điều hành công việc',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -21,6 +21,7 @@ import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
+import type { WorkDashboardMessages } from './work-dashboard-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -59,6 +60,8 @@ declare module 'i18next' {
           incoming: IncomingMessages;
           // `signingConsole.*` with the signing certificates page (./eoffice-signing.ts).
           signingConsole: SigningConsoleMessages;
+          // `workDashboard.*` with the leader's dashboard (./work-dashboard.ts).
+          workDashboard: WorkDashboardMessages;
         };
     };
   }

@@ -20195,6 +20195,43 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
+    UserSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      fullName: string;
+      title: string | null;
+      /** @enum {string} */
+      status: "active" | "disabled";
+      provinceCode: string | null;
+      version: number;
+    };
+    UserInput: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      fullName: string;
+      title: string | null;
+      /** @enum {string} */
+      status: "active" | "disabled";
+      provinceCode: string | null;
+      version: number;
+      email: string | null;
+      phone: string | null;
+      roles: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyCode: string;
+          agencyName: string;
+          /** @enum {string} */
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          roleLabel: {
+            vi: string;
+            en: string;
+          };
+          includeSubagencies: boolean;
+        })[];
+    };
     WorkDashboardFigureInput: {
       numerator: number;
       base: number;
@@ -20343,43 +20380,6 @@ export interface components {
           holder: string | null;
         })[];
       nextCursor: string | null;
-    };
-    UserSummaryInput: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      fullName: string;
-      title: string | null;
-      /** @enum {string} */
-      status: "active" | "disabled";
-      provinceCode: string | null;
-      version: number;
-    };
-    UserInput: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      fullName: string;
-      title: string | null;
-      /** @enum {string} */
-      status: "active" | "disabled";
-      provinceCode: string | null;
-      version: number;
-      email: string | null;
-      phone: string | null;
-      roles: ({
-          /** Format: uuid */
-          agencyId: string;
-          agencyCode: string;
-          agencyName: string;
-          /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
-          roleLabel: {
-            vi: string;
-            en: string;
-          };
-          includeSubagencies: boolean;
-        })[];
     };
     IncomingScanInput: {
       sha256: string;
@@ -25933,6 +25933,43 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
     };
+    UserSummary: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      fullName: string;
+      title: string | null;
+      /** @enum {string} */
+      status: "active" | "disabled";
+      provinceCode: string | null;
+      version: number;
+    };
+    User: {
+      /** Format: uuid */
+      id: string;
+      username: string;
+      fullName: string;
+      title: string | null;
+      /** @enum {string} */
+      status: "active" | "disabled";
+      provinceCode: string | null;
+      version: number;
+      email: string | null;
+      phone: string | null;
+      roles: ({
+          /** Format: uuid */
+          agencyId: string;
+          agencyCode: string;
+          agencyName: string;
+          /** @enum {string} */
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          roleLabel: {
+            vi: string;
+            en: string;
+          };
+          includeSubagencies: boolean;
+        })[];
+    };
     WorkDashboardFigure: {
       numerator: number;
       base: number;
@@ -26081,43 +26118,6 @@ export interface components {
           holder: string | null;
         })[];
       nextCursor: string | null;
-    };
-    UserSummary: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      fullName: string;
-      title: string | null;
-      /** @enum {string} */
-      status: "active" | "disabled";
-      provinceCode: string | null;
-      version: number;
-    };
-    User: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      fullName: string;
-      title: string | null;
-      /** @enum {string} */
-      status: "active" | "disabled";
-      provinceCode: string | null;
-      version: number;
-      email: string | null;
-      phone: string | null;
-      roles: ({
-          /** Format: uuid */
-          agencyId: string;
-          agencyCode: string;
-          agencyName: string;
-          /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
-          roleLabel: {
-            vi: string;
-            en: string;
-          };
-          includeSubagencies: boolean;
-        })[];
     };
     IncomingScan: {
       sha256: string;

@@ -38,6 +38,7 @@ const RegisterIcon = lazy(() => import('@ant-design/icons/FileSearchOutlined'));
 const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
+const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -163,6 +164,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<RegisterIcon />),
       label: t('nav.documentRegisters'),
     },
+    // The leader's operations dashboard (issue 20 item 6): heads of unit and of agency.
+    hasRole(me, 'unit_head', 'agency_head') && {
+      key: '/can-bo/dieu-hanh',
+      icon: menuIcon(<DashboardIcon />),
+      label: t('nav.workDashboard'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -184,6 +191,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban/lien-thong',
       '/can-bo/van-ban-di',
       '/can-bo/van-ban-den',
+      '/can-bo/dieu-hanh',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
