@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from './statistics-sql.js';
 
 /**
@@ -16,6 +16,18 @@ const OPEN_DOSSIER = sql.raw(
 );
 /** A dossier is overdue as the inbox's box 'overdue' says (dossiers.queries.ts): its clock ran past the due instant. */
 const DOSSIER_OVERDUE = sql`d.status in ('received', 'processing', 'completed') and coalesce(d.due_at, 'infinity'::timestamptz) < `;
+
+/**
+ * The open tasks of a set of units: those a unit leads itself, and those an official of a unit leads — two index
+ * ranges (task_lead_agency_idx per unit, task_lead_user_idx per official) joined by a union, which also counts
+ * a task led by both once. (An OR of the two would leave the planner a filter over the whole table.)
+ */
+const openTasksOfUnits = (units: RawBuilder<unknown>) => sql`
+  select t.id, t.due_at from task t
+  where t.lead_agency_id in (${units}) and t.status in ${OPEN_TASK}
+  union
+  select t.id, t.due_at from (select distinct r.user_id from user_role r where r.agency_id in (${units})) m
+  cross join lateral (select t.id, t.due_at from task t where t.lead_user_id = m.user_id and t.status in ${OPEN_TASK}) t`;
 
 export type DashboardUnitRow = { id: string; code: string; name: string; parentId: string | null; path: string };
 
@@ -75,9 +87,7 @@ export const countUnitWorkload = async (
       select count(*)::int as "openTasks",
         count(*) filter (where t.due_at < ${input.now})::int as "overdueTasks",
         count(*) filter (where t.due_at >= ${input.now} and t.due_at < ${input.weekEnd})::int as "dueThisWeek"
-      from task t
-      where t.status in ${OPEN_TASK}
-        and (t.lead_agency_id = u.id or t.lead_user_id in (select r.user_id from user_role r where r.agency_id = u.id))
+      from (${openTasksOfUnits(sql`u.id`)}) t
     ) tk
     cross join lateral (
       select count(*)::int as "heldDossiers",
@@ -106,9 +116,7 @@ export const countScopeWorkload = async (
       select count(*)::int as "openTasks",
         count(*) filter (where t.due_at < ${input.now})::int as "overdueTasks",
         count(*) filter (where t.due_at >= ${input.now} and t.due_at < ${input.weekEnd})::int as "dueThisWeek"
-      from task t
-      where t.status in ${OPEN_TASK}
-        and (t.lead_agency_id = any(${input.unitIds}::uuid[]) or t.lead_user_id in (select user_id from members))
+      from (${openTasksOfUnits(sql`select unnest(${input.unitIds}::uuid[])`)}) t
     ) tk, (
       select count(*)::int as "heldDossiers",
         count(*) filter (where ${DOSSIER_OVERDUE} ${input.now})::int as "overdueDossiers"
@@ -258,10 +266,6 @@ export const listDashboardTasks = async (
     limit: number;
   },
 ): Promise<DashboardTaskRow[]> => {
-  const who = input.userId
-    ? sql`t.lead_user_id = ${input.userId}::uuid`
-    : sql`(t.lead_agency_id = ${input.unitId ?? null}::uuid
-        or t.lead_user_id in (select r.user_id from user_role r where r.agency_id = ${input.unitId ?? null}::uuid))`;
   const filter =
     input.filter === 'overdue'
       ? sql`and t.due_at < ${input.now}`
@@ -271,13 +275,26 @@ export const listDashboardTasks = async (
   const after = input.after
     ? sql`and (t.due_at, t.id) > (${input.after.at}::timestamptz, ${input.after.id}::uuid)`
     : sql``;
+  // One index range per leader (the unit itself, each of its officials), each stopped after `limit`, merged:
+  // the first `limit` of the union are among the first `limit` of each part (as the inbox reads, dossiers.queries.ts).
+  const part = (lead: RawBuilder<unknown>) => sql`
+    select t.id, t.due_at from task t
+    where ${lead} and t.status in ${OPEN_TASK} ${filter} ${after}
+    order by t.due_at, t.id
+    limit ${input.limit}`;
+  const candidates = input.userId
+    ? part(sql`t.lead_user_id = ${input.userId}::uuid`)
+    : sql`(${part(sql`t.lead_agency_id = ${input.unitId ?? null}::uuid`)})
+      union
+      select p.id, p.due_at from (select distinct r.user_id from user_role r where r.agency_id = ${input.unitId ?? null}::uuid) m
+      cross join lateral (${part(sql`t.lead_user_id = m.user_id`)}) p`;
   const result = await sql<DashboardTaskRow>`
     select t.id::text as id, t.title, t.confidential, t.status, t.due_at as "dueAt",
       t.progress_percent as "progressPercent", u.full_name as "leadName", a.name as "leadUnitName"
-    from task t
+    from (${candidates}) c
+    join task t on t.id = c.id
     left join app_user u on u.id = t.lead_user_id
     left join agency a on a.id = t.lead_agency_id
-    where t.status in ${OPEN_TASK} and ${who} ${filter} ${after}
     order by t.due_at, t.id
     limit ${input.limit}
   `.execute(db);
