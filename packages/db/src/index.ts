@@ -10,6 +10,7 @@ export * from './document-registers.queries.js';
 export * from './dossier-import.queries.js';
 export * from './dossiers.queries.js';
 export * from './eoffice.queries.js';
+export * from './evaluation.queries.js';
 export * from './fees.queries.js';
 export * from './incoming-documents.queries.js';
 export * from './issued-forms.queries.js';

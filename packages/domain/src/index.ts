@@ -6,6 +6,7 @@ export * from './catalog/index.js';
 export * from './dossier/index.js';
 export * from './eforms/index.js';
 export * from './eoffice/index.js';
+export * from './evaluation/index.js';
 export * from './fees/index.js';
 export * from './pakn/index.js';
 export * from './par/index.js';

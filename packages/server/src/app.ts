@@ -26,6 +26,7 @@ import { registerCatalogRoutes } from './routes/catalog.routes.js';
 import { registerDocumentExchangeRoutes } from './routes/document-exchange.routes.js';
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
+import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
 import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
 import { registerIncomingSettingsRoutes } from './routes/incoming-settings.routes.js';
@@ -187,6 +188,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
   registerWorkDashboardRoutes(app, ctx);
+  registerEvaluationRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -1,4 +1,12 @@
-import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUser, insertUserRole } from '@motcua/db';
+import {
+  deleteUserRole,
+  findEvaluationSheetOfUser,
+  insertEvaluationPeriod,
+  insertLocalCitizen,
+  insertProcedureAgencies,
+  insertUser,
+  insertUserRole,
+} from '@motcua/db';
 import { DEFAULT_QUESTIONNAIRE, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
@@ -13,6 +21,7 @@ import {
 import { seedTestParRound } from './testing/par-rounds.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
 import { loadOfficial } from './usecases/auth/resolve-actor.js';
+import { gatherPeriodAs } from './usecases/evaluation/gather-evaluation.js';
 import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
@@ -44,6 +53,7 @@ type Role =
   | 'specialist'
   | 'unit_head'
   | 'agency_head'
+  | 'personnel_officer'
   | 'foreign_admin'
   | 'foreign_receptionist'
   | 'foreign_clerk'
@@ -64,6 +74,7 @@ const USERS: Record<Role, string> = {
   specialist: 'soanthao',
   unit_head: 'truongphong',
   agency_head: 'giamdoc',
+  personnel_officer: 'tochuc',
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
   foreign_clerk: 'vanthuxd',
@@ -102,6 +113,7 @@ const EOFFICE_PERSONAS: { role: Role; fullName: string; agency: 'justice' | 'con
   { role: 'specialist', fullName: 'Hoàng Thị Soạn Thảo', agency: 'justice', grant: 'specialist' },
   { role: 'unit_head', fullName: 'Lê Thị Trưởng Phòng', agency: 'justice', grant: 'unit_head' },
   { role: 'agency_head', fullName: 'Trần Văn Giám Đốc', agency: 'justice', grant: 'agency_head' },
+  { role: 'personnel_officer', fullName: 'Phan Thị Tổ Chức', agency: 'justice', grant: 'personnel_officer' },
   { role: 'foreign_clerk', fullName: 'Đỗ Thị Văn Thư Xây Dựng', agency: 'construction', grant: 'clerk' },
 ];
 /** Who reads the province's PAR criteria sets: roles with par.read there (the unit head holds it too). */
@@ -160,6 +172,36 @@ type Case = {
 /** `POST /users/:id/roles` above makes trakq an auditor (a report reader); the report cases take it back. */
 const revokeGrantedAuditor = async (f: Fixture) => {
   await deleteUserRole(t.database.db, { userId: f.userId, agencyId: f.agencies.justice?.id ?? '', role: 'auditor' });
+};
+
+/** Who reads Justice's evaluations (evaluation.read there). */
+const EVALUATION_READERS: Role[] = ['unit_head', 'agency_head', 'personnel_officer'];
+let evaluationPeriodId = '';
+let evaluationSheetId = '';
+/** A gathered month of Justice (every official with a role there gets a sheet) and the specialist's sheet. */
+const prepareEvaluation = async (f: Fixture) => {
+  if (evaluationSheetId) {
+    return;
+  }
+  const agencyId = f.agencies.justice?.id ?? '';
+  const period = await insertEvaluationPeriod(t.database.db, {
+    provinceCode: '33',
+    agencyId,
+    kind: 'month',
+    year: 2026,
+    number: 11,
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-30',
+    status: 'open',
+    createdBy: f.users[USERS.personnel_officer]?.id ?? '',
+  });
+  if (!period) {
+    throw new Error('the evaluation period was not created');
+  }
+  evaluationPeriodId = period.id;
+  await gatherPeriodAs(t.ctx, f.users[USERS.personnel_officer]?.id ?? '', period);
+  const sheet = await findEvaluationSheetOfUser(t.database.db, period.id, f.users[USERS.specialist]?.id ?? '');
+  evaluationSheetId = sheet?.id ?? '';
 };
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -317,13 +359,14 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/users',
     url: (f) => `/api/v1/users?agency=${f.agencies.justice?.id}`,
-    allowed: ['agency_admin', 'province_admin', 'auditor'],
+    // The personnel officer (tổ chức cán bộ) holds user.read.
+    allowed: ['agency_admin', 'province_admin', 'auditor', 'personnel_officer'],
   },
   {
     method: 'GET',
     route: '/api/v1/users/:id',
     url: (f) => `/api/v1/users/${f.userId}`,
-    allowed: ['agency_admin', 'province_admin', 'auditor'],
+    allowed: ['agency_admin', 'province_admin', 'auditor', 'personnel_officer'],
   },
   {
     method: 'POST',
@@ -1042,9 +1085,11 @@ const CASES: Case[] = [
       method: 'GET',
       route,
       url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
-      // Not the CCHC focal officer (par.read), the specialist or the unit head (document.*): they read no
-      // dossier and no report.
-      allowed: OWN_ROLES.filter((role) => !['par_focal', 'specialist', 'unit_head'].includes(role)),
+      // Not the CCHC focal officer (par.read), the specialist, the unit head (document.*) or the personnel
+      // officer (evaluation.*): they read no dossier and no report.
+      allowed: OWN_ROLES.filter(
+        (role) => !['par_focal', 'specialist', 'unit_head', 'personnel_officer'].includes(role),
+      ),
     }),
   ),
   // Historical imports: writing into a province's statistics is the province administrator's
@@ -1846,6 +1891,107 @@ const CASES: Case[] = [
     route: '/api/v1/work-dashboard/dossiers',
     url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
     allowed: ['unit_head', 'agency_head'],
+  },
+  // issue 20: staff evaluation. Evaluation.read at Justice: its head, the head of unit (granted at Justice
+  // with its sub-agencies) and the personnel officer; the rules, periods, gathering, the collective record and
+  // the CSDL export are the personnel officer's (evaluation.manage); the decision the head's (evaluation.decide);
+  // a sheet is read by its owner (the specialist's sheet here) and the readers of its unit; only its owner
+  // self-assesses (the others who read it are refused with 403).
+  {
+    method: 'GET',
+    route: '/api/v1/evaluation-settings',
+    url: (f) => `/api/v1/evaluation-settings?agencyId=${f.agencies.justice?.id}`,
+    allowed: EVALUATION_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/evaluation-settings',
+    url: () => '/api/v1/evaluation-settings',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      expectedVersion: 0,
+      periodKind: 'quarter',
+      coefficients: { task: 1, dossier_step: 0.2 },
+      quotaPercent: 20,
+      quotaPercentExcellentUnit: 25,
+      generalCriteria: [{ code: 'ethics', name: 'Đạo đức, lối sống', maxPoints: 3000 }],
+      leaderFormula: 'three_part',
+    }),
+    allowed: ['personnel_officer'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/evaluation-periods',
+    url: (f) => `/api/v1/evaluation-periods?agencyId=${f.agencies.justice?.id}`,
+    allowed: EVALUATION_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/evaluation-periods',
+    url: () => '/api/v1/evaluation-periods',
+    body: (f, n) => ({ agencyId: f.agencies.justice?.id, kind: 'month', year: 2030 + (n % 150), number: 1 }),
+    allowed: ['personnel_officer'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/evaluation-periods/:id/change',
+    url: () => `/api/v1/evaluation-periods/${evaluationPeriodId}/change`,
+    body: () => ({ unitBand: 'good' }),
+    prepare: prepareEvaluation,
+    allowed: ['personnel_officer'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/evaluation-periods/:id/gather',
+    url: () => `/api/v1/evaluation-periods/${evaluationPeriodId}/gather`,
+    prepare: prepareEvaluation,
+    allowed: ['personnel_officer'],
+  },
+  ...(['sheets', 'quota', 'results.xlsx'] as const).map(
+    (what): Case => ({
+      method: 'GET',
+      route: `/api/v1/evaluation-periods/:id/${what}`,
+      url: () => `/api/v1/evaluation-periods/${evaluationPeriodId}/${what}`,
+      prepare: prepareEvaluation,
+      allowed: EVALUATION_READERS,
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/v1/evaluation-periods/:id/decide',
+    url: () => `/api/v1/evaluation-periods/${evaluationPeriodId}/decide`,
+    prepare: prepareEvaluation,
+    allowed: ['agency_head'],
+  },
+  ...(['csdl', 'csdl.csv'] as const).map(
+    (what): Case => ({
+      method: 'GET',
+      route: `/api/v1/evaluation-periods/:id/${what}`,
+      url: () => `/api/v1/evaluation-periods/${evaluationPeriodId}/${what}`,
+      prepare: prepareEvaluation,
+      allowed: ['personnel_officer'],
+    }),
+  ),
+  {
+    method: 'GET',
+    route: '/api/v1/evaluation-sheets/mine',
+    url: () => '/api/v1/evaluation-sheets/mine',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/evaluation-sheets/:id',
+    url: () => `/api/v1/evaluation-sheets/${evaluationSheetId}`,
+    prepare: prepareEvaluation,
+    allowed: ['specialist', ...EVALUATION_READERS],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/evaluation-sheets/:id/actions',
+    url: () => `/api/v1/evaluation-sheets/${evaluationSheetId}/actions`,
+    body: () => ({ action: 'self_assess', expectedVersion: 1, generalScores: {} }),
+    prepare: prepareEvaluation,
+    allowed: ['specialist'],
   },
 ];
 let t: TestApp;

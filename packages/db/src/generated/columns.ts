@@ -581,6 +581,7 @@ export const DATABASE_COLUMNS = {
     version: { type: 'integer', nullable: false },
     updatedBy: { type: 'uuid', nullable: true },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    leaderFormula: { type: 'text', nullable: false },
   },
   evaluationSheet: {
     id: { type: 'uuid', nullable: false },
@@ -614,6 +615,7 @@ export const DATABASE_COLUMNS = {
     lastEventHash: { type: 'text', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    leaderParts: { type: 'jsonb', nullable: false },
   },
   exchangePackage: {
     id: { type: 'uuid', nullable: false },

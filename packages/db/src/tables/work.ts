@@ -274,6 +274,8 @@ export type EvaluationSettingTable = {
   quotaPercent: Generated<number>;
   quotaPercentExcellentUnit: Generated<number>;
   generalCriteria: Json<GeneralCriterion[]>;
+  /** The leader's task-score formula (migration 0039): 'three_part' (as staff) or 'six_part' [SEC]. */
+  leaderFormula: Generated<'three_part' | 'six_part'>;
   version: Generated<number>;
   updatedBy: string | null;
   updatedAt: GeneratedTimestamp;
@@ -322,6 +324,8 @@ export type EvaluationSheetTable = {
   collectiveNote: string | null;
   decidedBy: string | null;
   decidedAt: Timestamp | null;
+  /** The leader's parts d, đ, e in hundredths of a per cent (migration 0039). */
+  leaderParts: Json<Record<string, number>>;
   version: Generated<number>;
   eventCount: Generated<number>;
   lastEventHash: string | null;

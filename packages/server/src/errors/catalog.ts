@@ -2,6 +2,7 @@ import { calendarProblems } from './calendar.problems.js';
 import { catalogProblems } from './catalog.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
+import { evaluationProblems } from './evaluation.problems.js';
 import { exchangeProblems } from './exchange.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
@@ -36,6 +37,7 @@ export const PROBLEM_CATALOG = {
   ...outgoingProblems,
   ...signingProblems,
   ...incomingDocumentProblems,
+  ...evaluationProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -12658,6 +12658,911 @@ export interface paths {
       };
     };
   };
+  "/api/v1/evaluation-settings": {
+    /** An agency’s evaluation rules (coefficients, quota, general criteria, leader formula) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set an agency’s evaluation rules at the version read (personnel officer) */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description The tracking period (theo dõi theo tháng hoặc quý)
+             * @enum {string}
+             */
+            periodKind: "month" | "quarter";
+            /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+            coefficients: {
+              [key: string]: number;
+            };
+            quotaPercent: number;
+            quotaPercentExcellentUnit: number;
+            /** @description ≤ 30 points in all */
+            generalCriteria: {
+                code: string;
+                name: string;
+                /** @description hundredths of a point */
+                maxPoints: number;
+              }[];
+            /**
+             * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+             * @enum {string}
+             */
+            leaderFormula: "three_part" | "six_part";
+            /** Format: uuid */
+            agencyId: string;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods": {
+    /** The evaluation periods of an agency, newest first */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["EvaluationPeriod"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Open a month, a quarter or the year of an agency (personnel officer) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "year";
+            year: number;
+            number: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["EvaluationPeriod"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/change": {
+    /** Record the unit’s own band (quota 25 % when "excellent") or close the period (personnel officer) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            close?: boolean;
+            unitBand?: ("excellent" | "good" | "complete" | "incomplete") | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationPeriod"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/gather": {
+    /**
+     * Gather the work items and figures of every official of the agency (personnel officer)
+     * @description Tasks they lead due or completed in the period and dossier steps they completed in it; draft sheets are gathered again, others keep their items. The year averages the period totals.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              created: number;
+              refreshed: number;
+              kept: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/sheets": {
+    /** The sheets of a period the reader may read (the agency’s, their units’, their own) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              period: components["schemas"]["EvaluationPeriod"];
+              items: components["schemas"]["EvaluationSheetSummary"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/quota": {
+    /** The "xuất sắc" quota per group as the decision applies it (who keeps it, who is rated "tốt") */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              period: components["schemas"]["EvaluationPeriod"];
+              percent: number;
+              /** @enum {string} */
+              rounding: "floor";
+              tieRule: string[];
+              groups: {
+                  groupCode: string;
+                  percent: number;
+                  /** @description those proposed "good" or better */
+                  base: number;
+                  /** @description ⌊base × percent / 100⌋ */
+                  places: number;
+                  /** @description sheets proposed "excellent", in the order who keeps it */
+                  ranked: string[];
+                  rankedNames: string[];
+                  kept: string[];
+                  demoted: string[];
+                  decidedExcellent: number;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/decide": {
+    /** Decide every collectively reviewed sheet of the period at once, the quota applied (the head) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decided: number;
+              groups: {
+                  groupCode: string;
+                  percent: number;
+                  /** @description those proposed "good" or better */
+                  base: number;
+                  /** @description ⌊base × percent / 100⌋ */
+                  places: number;
+                  /** @description sheets proposed "excellent", in the order who keeps it */
+                  ranked: string[];
+                  kept: string[];
+                  demoted: string[];
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/results.xlsx": {
+    /** The period’s results as Excel in the form agencies file (STT, họ tên, chức vụ, đơn vị, điểm, xếp loại) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/csdl": {
+    /**
+     * The decided results for the national officials database (CSDL CBCCVC) as JSON (personnel officer)
+     * @description Fields documented in docs/evaluation.md; the national schema was not in the sources read [INF].
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              records: ({
+                  maCoQuan: string;
+                  tenCoQuan: string;
+                  maCanBo: string;
+                  hoTen: string;
+                  chucVu: string;
+                  donVi: string;
+                  /** @enum {string} */
+                  kyDanhGia: "THANG" | "QUY" | "NAM";
+                  nam: number;
+                  so: number;
+                  tuNgay: string;
+                  denNgay: string;
+                  diemTieuChiChung: number;
+                  diemKetQuaNhiemVu: number;
+                  tongDiem: number;
+                  xepLoai: string;
+                  maXepLoai: string;
+                  truongHopKhongHoanThanh: string;
+                  ngayQuyetDinh: string;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/csdl.csv": {
+    /** The same records as CSV (UTF-8 with BOM, RFC 4180) for the national officials database */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The text/csv document */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/mine": {
+    /** The official’s own evaluation sheets, newest period first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  periodId: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string | null;
+                  position: string | null;
+                  unitId: string | null;
+                  unitName: string | null;
+                  groupCode: string;
+                  isLeader: boolean;
+                  /** @enum {string} */
+                  status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+                  quantityPct: number | null;
+                  qualityPct: number | null;
+                  timelinessPct: number | null;
+                  taskPoints: number | null;
+                  generalPoints: number | null;
+                  totalPoints: number | null;
+                  proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+                  band: ("excellent" | "good" | "complete" | "incomplete") | null;
+                  /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+                  bandReason: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  veto: ("degradation" | "discipline" | "leader_corruption") | null;
+                  version: number;
+                  updatedAt: string;
+                  /** @enum {string} */
+                  periodKind: "month" | "quarter" | "year";
+                  periodYear: number;
+                  periodNumber: number;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/{id}": {
+    /** A sheet with its figures, every item behind them (with its source) and its history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSheet"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/{id}/actions": {
+    /**
+     * A step of the sheet: self-assess, review, collective, decide, waive, veto, return
+     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return";
+            expectedVersion: number;
+            note?: string;
+            generalScores?: {
+              [key: string]: number;
+            };
+            leaderParts?: {
+              [key: string]: number;
+            };
+            /** Format: uuid */
+            itemId?: string;
+            objectiveCause?: string | null;
+            veto?: ("degradation" | "discipline" | "leader_corruption") | null;
+            demote?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSheet"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -16850,6 +17755,233 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description An agency’s evaluation rules with motcua’s documented defaults */
+    EvaluationSettingsInput: {
+      /**
+       * @description The tracking period (theo dõi theo tháng hoặc quý)
+       * @enum {string}
+       */
+      periodKind: "month" | "quarter";
+      /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+      coefficients: {
+        [key: string]: number;
+      };
+      quotaPercent: number;
+      quotaPercentExcellentUnit: number;
+      /** @description ≤ 30 points in all */
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      /**
+       * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+       * @enum {string}
+       */
+      leaderFormula: "three_part" | "six_part";
+      /** Format: uuid */
+      agencyId: string;
+      /** @description 0: none saved yet (the defaults); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+        coefficients: {
+          [key: string]: number;
+        };
+        quotaPercent: number;
+        quotaPercentExcellentUnit: number;
+        /** @description ≤ 30 points in all */
+        generalCriteria: {
+            code: string;
+            name: string;
+            /** @description hundredths of a point */
+            maxPoints: number;
+          }[];
+        /**
+         * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+         * @enum {string}
+         */
+        leaderFormula: "three_part" | "six_part";
+      };
+    };
+    EvaluationPeriodInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "month" | "quarter" | "year";
+      year: number;
+      /** @description 1–12 month, 1–4 quarter, 0 year */
+      number: number;
+      startsOn: string;
+      endsOn: string;
+      /** @enum {string} */
+      status: "open" | "closed";
+      /** @description the unit’s own rating: "excellent" raises the quota to 25 % */
+      unitBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      createdAt: string;
+      closedAt: string | null;
+    };
+    EvaluationSheetSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      periodId: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: uuid */
+      userId: string;
+      fullName: string | null;
+      position: string | null;
+      unitId: string | null;
+      unitName: string | null;
+      groupCode: string;
+      isLeader: boolean;
+      /** @enum {string} */
+      status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+      quantityPct: number | null;
+      qualityPct: number | null;
+      timelinessPct: number | null;
+      taskPoints: number | null;
+      generalPoints: number | null;
+      totalPoints: number | null;
+      proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      band: ("excellent" | "good" | "complete" | "incomplete") | null;
+      /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+      bandReason: {
+        vi: string;
+        en: string;
+      } | null;
+      veto: ("degradation" | "discipline" | "leader_corruption") | null;
+      version: number;
+      updatedAt: string;
+    };
+    /** @description A sheet with its figures, the items behind them and its history */
+    EvaluationSheetInput: {
+      sheet: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        periodId: string;
+        /** Format: uuid */
+        agencyId: string;
+        /** Format: uuid */
+        userId: string;
+        fullName: string | null;
+        position: string | null;
+        unitId: string | null;
+        unitName: string | null;
+        groupCode: string;
+        isLeader: boolean;
+        /** @enum {string} */
+        status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+        quantityPct: number | null;
+        qualityPct: number | null;
+        timelinessPct: number | null;
+        taskPoints: number | null;
+        generalPoints: number | null;
+        totalPoints: number | null;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        band: ("excellent" | "good" | "complete" | "incomplete") | null;
+        /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+        bandReason: {
+          vi: string;
+          en: string;
+        } | null;
+        veto: ("degradation" | "discipline" | "leader_corruption") | null;
+        version: number;
+        updatedAt: string;
+        generalSelf: {
+          [key: string]: number;
+        };
+        generalManager: {
+          [key: string]: number;
+        };
+        leaderParts: {
+          [key: string]: number;
+        };
+        selfNote: string | null;
+        managerNote: string | null;
+        collectiveNote: string | null;
+        vetoNote: string | null;
+        decidedBy: string | null;
+        decidedAt: string | null;
+      };
+      period: components["schemas"]["EvaluationPeriodInput"];
+      figures: {
+        assignedMilli: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        quantityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        qualityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        timelinessPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        scorePct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        taskPoints: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        generalPoints: number;
+        /** @enum {string} */
+        generalSource: "manager" | "self";
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        totalPoints: number;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        noItems: boolean;
+        /** @enum {string} */
+        leaderFormula: "three_part" | "six_part";
+      };
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          sourceKind: "task" | "dossier_step" | "manual";
+          /** @description the task id, or the dossier id of a dossier step */
+          sourceId: string | null;
+          stepNo: number | null;
+          dossierCode: string | null;
+          /** @description the console page of the source */
+          link: string | null;
+          title: string;
+          workKind: string;
+          coefficientMilli: number;
+          assignedAt: string | null;
+          dueAt: string | null;
+          completedAt: string | null;
+          completed: boolean;
+          majorErrors: number;
+          delays: number;
+          objectiveCause: string | null;
+          included: boolean;
+          /** @description converted points in thousandths (1000 = one item of coefficient 1) */
+          assignedPoints: number;
+          quantityPoints: number;
+          /** @description after −25 % per major error, unless an objective cause is recorded */
+          qualityPoints: number;
+          /** @description after −25 % per delay, unless an objective cause is recorded */
+          progressPoints: number;
+        })[];
+      /** @description what the reader may do now */
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      history: ({
+          seq: number;
+          at: string;
+          actorUserId: string | null;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+        })[];
     };
     /** @description A charge of the dossier: a published fixed fee or a payment request */
     FeeChargeInput: {
@@ -22588,6 +23720,233 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description An agency’s evaluation rules with motcua’s documented defaults */
+    EvaluationSettings: {
+      /**
+       * @description The tracking period (theo dõi theo tháng hoặc quý)
+       * @enum {string}
+       */
+      periodKind: "month" | "quarter";
+      /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+      coefficients: {
+        [key: string]: number;
+      };
+      quotaPercent: number;
+      quotaPercentExcellentUnit: number;
+      /** @description ≤ 30 points in all */
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      /**
+       * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+       * @enum {string}
+       */
+      leaderFormula: "three_part" | "six_part";
+      /** Format: uuid */
+      agencyId: string;
+      /** @description 0: none saved yet (the defaults); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+        coefficients: {
+          [key: string]: number;
+        };
+        quotaPercent: number;
+        quotaPercentExcellentUnit: number;
+        /** @description ≤ 30 points in all */
+        generalCriteria: {
+            code: string;
+            name: string;
+            /** @description hundredths of a point */
+            maxPoints: number;
+          }[];
+        /**
+         * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+         * @enum {string}
+         */
+        leaderFormula: "three_part" | "six_part";
+      };
+    };
+    EvaluationPeriod: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "month" | "quarter" | "year";
+      year: number;
+      /** @description 1–12 month, 1–4 quarter, 0 year */
+      number: number;
+      startsOn: string;
+      endsOn: string;
+      /** @enum {string} */
+      status: "open" | "closed";
+      /** @description the unit’s own rating: "excellent" raises the quota to 25 % */
+      unitBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      createdAt: string;
+      closedAt: string | null;
+    };
+    EvaluationSheetSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      periodId: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: uuid */
+      userId: string;
+      fullName: string | null;
+      position: string | null;
+      unitId: string | null;
+      unitName: string | null;
+      groupCode: string;
+      isLeader: boolean;
+      /** @enum {string} */
+      status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+      quantityPct: number | null;
+      qualityPct: number | null;
+      timelinessPct: number | null;
+      taskPoints: number | null;
+      generalPoints: number | null;
+      totalPoints: number | null;
+      proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      band: ("excellent" | "good" | "complete" | "incomplete") | null;
+      /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+      bandReason: {
+        vi: string;
+        en: string;
+      } | null;
+      veto: ("degradation" | "discipline" | "leader_corruption") | null;
+      version: number;
+      updatedAt: string;
+    };
+    /** @description A sheet with its figures, the items behind them and its history */
+    EvaluationSheet: {
+      sheet: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        periodId: string;
+        /** Format: uuid */
+        agencyId: string;
+        /** Format: uuid */
+        userId: string;
+        fullName: string | null;
+        position: string | null;
+        unitId: string | null;
+        unitName: string | null;
+        groupCode: string;
+        isLeader: boolean;
+        /** @enum {string} */
+        status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+        quantityPct: number | null;
+        qualityPct: number | null;
+        timelinessPct: number | null;
+        taskPoints: number | null;
+        generalPoints: number | null;
+        totalPoints: number | null;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        band: ("excellent" | "good" | "complete" | "incomplete") | null;
+        /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+        bandReason: {
+          vi: string;
+          en: string;
+        } | null;
+        veto: ("degradation" | "discipline" | "leader_corruption") | null;
+        version: number;
+        updatedAt: string;
+        generalSelf: {
+          [key: string]: number;
+        };
+        generalManager: {
+          [key: string]: number;
+        };
+        leaderParts: {
+          [key: string]: number;
+        };
+        selfNote: string | null;
+        managerNote: string | null;
+        collectiveNote: string | null;
+        vetoNote: string | null;
+        decidedBy: string | null;
+        decidedAt: string | null;
+      };
+      period: components["schemas"]["EvaluationPeriod"];
+      figures: {
+        assignedMilli: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        quantityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        qualityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        timelinessPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        scorePct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        taskPoints: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        generalPoints: number;
+        /** @enum {string} */
+        generalSource: "manager" | "self";
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        totalPoints: number;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        noItems: boolean;
+        /** @enum {string} */
+        leaderFormula: "three_part" | "six_part";
+      };
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          sourceKind: "task" | "dossier_step" | "manual";
+          /** @description the task id, or the dossier id of a dossier step */
+          sourceId: string | null;
+          stepNo: number | null;
+          dossierCode: string | null;
+          /** @description the console page of the source */
+          link: string | null;
+          title: string;
+          workKind: string;
+          coefficientMilli: number;
+          assignedAt: string | null;
+          dueAt: string | null;
+          completedAt: string | null;
+          completed: boolean;
+          majorErrors: number;
+          delays: number;
+          objectiveCause: string | null;
+          included: boolean;
+          /** @description converted points in thousandths (1000 = one item of coefficient 1) */
+          assignedPoints: number;
+          quantityPoints: number;
+          /** @description after −25 % per major error, unless an objective cause is recorded */
+          qualityPoints: number;
+          /** @description after −25 % per delay, unless an objective cause is recorded */
+          progressPoints: number;
+        })[];
+      /** @description what the reader may do now */
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      history: ({
+          seq: number;
+          at: string;
+          actorUserId: string | null;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+        })[];
     };
     /** @description A charge of the dossier: a published fixed fee or a payment request */
     FeeCharge: {

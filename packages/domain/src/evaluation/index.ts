@@ -1,0 +1,3 @@
+export * from './flow.js';
+export * from './quota.js';
+export * from './scoring.js';

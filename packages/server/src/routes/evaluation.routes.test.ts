@@ -1,0 +1,309 @@
+import { insertUser, insertUserRole } from '@motcua/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/passwords.js';
+import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
+
+const clock = fixedClock('2026-12-07T09:00:00+07:00');
+let t: TestApp;
+let world: World;
+const ids: Record<string, string> = {};
+
+/** Officials of Sở Tư pháp for the evaluation: the personnel officer, the head, the division head, two specialists. */
+const PEOPLE = [
+  { username: 'tochuc', fullName: 'Phan Thị Tổ Chức', agency: 'justice', role: 'personnel_officer' },
+  { username: 'giamdoc', fullName: 'Trần Văn Giám Đốc', agency: 'justice', role: 'agency_head' },
+  { username: 'truongphong', fullName: 'Lê Thị Trưởng Phòng', agency: 'justiceDivision', role: 'unit_head' },
+  { username: 'cv1', fullName: 'Nguyễn Văn Một', agency: 'justiceDivision', role: 'specialist' },
+  { username: 'cv2', fullName: 'Đinh Thị Hai', agency: 'justiceDivision', role: 'specialist' },
+] as const;
+
+const headers = async (username: string) => (await signIn(t.app, username)).headers;
+
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  world = await seedWorld(t);
+  const hash = await hashPassword(TEST_PASSWORD);
+  for (const person of PEOPLE) {
+    const agency = world.agencies[person.agency];
+    const user = await insertUser(t.database.db, {
+      username: person.username,
+      fullName: person.fullName,
+      title: person.role === 'specialist' ? 'Chuyên viên' : null,
+      email: null,
+      phone: null,
+      passwordHash: hash,
+      provinceCode: '33',
+      now: new Date(),
+    });
+    if (!user || !agency) {
+      throw new Error('fixture');
+    }
+    ids[person.username] = user.id;
+    await insertUserRole(t.database.db, {
+      userId: user.id,
+      agencyId: agency.id,
+      role: person.role,
+      includeSubagencies: true,
+      grantedBy: null,
+    });
+  }
+  // Four tasks cv1 leads in Q4 2026 (work_kind "report" weighs 2 under the settings below):
+  // T1 task, due 10/10, done 09/10 (on time); T2 task, due 10/11, done 12/11 (late), returned once;
+  // T3 report, due 01/12, done 28/11 (on time); T4 task, due 20/12, still in progress.
+  const task = (title: string, workKind: string, due: string, completed: string | null, returned: number) => ({
+    provinceCode: '33',
+    agencyId: world.agencies.justice?.id as string,
+    title,
+    assignedBy: ids.giamdoc as string,
+    assignedAt: at('2026-10-01T08:00:00+07:00'),
+    leadUserId: ids.cv1 as string,
+    dueAt: at(due),
+    originalDueAt: at(due),
+    status: completed ? ('completed' as const) : ('in_progress' as const),
+    completedAt: completed ? at(completed) : null,
+    completionClass: completed ? (completed > due ? ('late' as const) : ('on_time' as const)) : null,
+    returnedCount: returned,
+    workKind,
+  });
+  await t.database.db
+    .insertInto('task')
+    .values([
+      task('T1 Báo cáo tháng 10', 'task', '2026-10-10T17:00:00+07:00', '2026-10-09T10:00:00+07:00', 0),
+      task('T2 Dự thảo quy chế', 'task', '2026-11-10T17:00:00+07:00', '2026-11-12T10:00:00+07:00', 1),
+      task('T3 Báo cáo năm', 'report', '2026-12-01T17:00:00+07:00', '2026-11-28T10:00:00+07:00', 0),
+      task('T4 Kế hoạch 2027', 'task', '2026-12-20T17:00:00+07:00', null, 0),
+      // Outside the quarter: not gathered.
+      task('T0 Việc quý 3', 'task', '2026-09-10T17:00:00+07:00', '2026-09-09T10:00:00+07:00', 0),
+    ])
+    .execute();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const justice = () => world.agencies.justice?.id as string;
+
+const act = async (who: string, sheetId: string, body: Record<string, unknown>) => {
+  const h = await headers(who);
+  const current = await t.app.inject({ url: `/api/v1/evaluation-sheets/${sheetId}`, headers: h });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/evaluation-sheets/${sheetId}/actions`,
+    headers: h,
+    payload: { expectedVersion: current.statusCode === 200 ? current.json().sheet.version : 1, ...body },
+  });
+};
+
+describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
+  let periodId = '';
+  let sheetId = '';
+
+  it('the personnel officer sets the coefficients and opens Q4 2026; others may not', async () => {
+    const officer = await headers('tochuc');
+    const read = await t.app.inject({ url: `/api/v1/evaluation-settings?agencyId=${justice()}`, headers: officer });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({ version: 0, quotaPercent: 20, coefficients: { task: 1, dossier_step: 0.2 } });
+    const settings = {
+      agencyId: justice(),
+      expectedVersion: 0,
+      periodKind: 'quarter',
+      coefficients: { task: 1, report: 2, dossier_step: 0.2 },
+      quotaPercent: 20,
+      quotaPercentExcellentUnit: 25,
+      generalCriteria: read.json().generalCriteria,
+      leaderFormula: 'three_part',
+    };
+    const byStaff = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/evaluation-settings',
+      headers: await headers('cv1'),
+      payload: settings,
+    });
+    // The specialist's role is in the division: the agency is outside their scope (404, no existence leak).
+    expect(byStaff.statusCode).toBe(404);
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/evaluation-settings',
+      headers: officer,
+      payload: settings,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(1);
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/evaluation-settings',
+      headers: officer,
+      payload: settings,
+    });
+    expect(stale.statusCode).toBe(409);
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'quarter', year: 2026, number: 4 },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ startsOn: '2026-10-01', endsOn: '2026-12-31', status: 'open' });
+    periodId = opened.json().id;
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'quarter', year: 2026, number: 5 },
+    });
+    expect(bad.json().code).toBe('EVALUATION_PERIOD_INVALID');
+  });
+
+  it('gathers the quarter: the official’s tasks scored exactly as the decree’s formula gives', async () => {
+    const gathered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${periodId}/gather`,
+      headers: await headers('tochuc'),
+    });
+    expect(gathered.statusCode, gathered.body).toBe(200);
+    expect(gathered.json().created).toBeGreaterThanOrEqual(PEOPLE.length);
+    const mine = await t.app.inject({ url: '/api/v1/evaluation-sheets/mine', headers: await headers('cv1') });
+    expect(mine.statusCode, mine.body).toBe(200);
+    sheetId = mine.json().items[0].id;
+    const sheet = (
+      await t.app.inject({ url: `/api/v1/evaluation-sheets/${sheetId}`, headers: await headers('cv1') })
+    ).json();
+    expect(sheet.items.map((i: { title: string }) => i.title).sort()).toEqual([
+      'T1 Báo cáo tháng 10',
+      'T2 Dự thảo quy chế',
+      'T3 Báo cáo năm',
+      'T4 Kế hoạch 2027',
+    ]);
+    const t2 = sheet.items.find((i: { title: string }) => i.title.startsWith('T2'));
+    expect(t2).toMatchObject({
+      delays: 1,
+      majorErrors: 1,
+      qualityPoints: 750,
+      progressPoints: 750,
+      link: expect.any(String),
+    });
+    // Assigned (converted) = 1 + 1 + 2 + 1 = 5. Quantity 4/5 = 80.00 %; quality (1 + 0.75 + 2)/5 = 75.00 %;
+    // timeliness (1 + 0.75 + 2)/5 = 75.00 %; score (80 + 75 + 75)/3 = 76.666… → 76.67 %;
+    // task points 76.67 × 70/100 = 53.669 → 53.67.
+    expect(sheet.figures).toMatchObject({
+      assignedMilli: 5000,
+      quantityPct: 8000,
+      qualityPct: 7500,
+      timelinessPct: 7500,
+      scorePct: 7667,
+      taskPoints: 5367,
+      noItems: false,
+    });
+    expect(sheet.sheet).toMatchObject({ status: 'draft', unitName: 'Phòng Hành chính tư pháp', groupCode: 'staff' });
+    expect(sheet.actions).toEqual(['self_assess']);
+  });
+
+  it('an official reads their own sheet only; the unit head reads their unit’s', async () => {
+    const other = await t.app.inject({ url: `/api/v1/evaluation-sheets/${sheetId}`, headers: await headers('cv2') });
+    expect(other.statusCode).toBe(404);
+    const head = await t.app.inject({
+      url: `/api/v1/evaluation-sheets/${sheetId}`,
+      headers: await headers('truongphong'),
+    });
+    expect(head.statusCode).toBe(200);
+    const list = await t.app.inject({
+      url: `/api/v1/evaluation-periods/${periodId}/sheets`,
+      headers: await headers('truongphong'),
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.every((s: { unitName: string }) => s.unitName === 'Phòng Hành chính tư pháp')).toBe(true);
+  });
+
+  it('flows self-assessment → manager → collective → decision, the waiver recomputing the figures', async () => {
+    const self = await act('cv1', sheetId, {
+      action: 'self_assess',
+      generalScores: { political: 600, ethics: 600, discipline: 600, attitude: 600, innovation: 600 },
+      note: 'Hoàn thành các nhiệm vụ được giao.',
+    });
+    expect(self.statusCode, self.body).toBe(200);
+    expect(self.json().sheet).toMatchObject({ status: 'self_assessed', generalPoints: 3000, totalPoints: 8367 });
+    const notMine = await act('cv2', sheetId, { action: 'review', generalScores: {} });
+    expect(notMine.statusCode).toBe(404);
+    const tooHigh = await act('truongphong', sheetId, { action: 'review', generalScores: { political: 700 } });
+    expect(tooHigh.json().code).toBe('EVALUATION_SCORES_INVALID');
+    const review = await act('truongphong', sheetId, {
+      action: 'review',
+      generalScores: { political: 600, ethics: 600, discipline: 600, attitude: 500, innovation: 500 },
+    });
+    expect(review.statusCode, review.body).toBe(200);
+    // General 28.00 (the manager's) + task 53.67 = 81.67 → tốt.
+    expect(review.json().sheet).toMatchObject({
+      status: 'manager_reviewed',
+      generalPoints: 2800,
+      totalPoints: 8167,
+      proposedBand: 'good',
+    });
+    const t2 = review.json().items.find((i: { title: string }) => i.title.startsWith('T2'));
+    const waived = await act('truongphong', sheetId, {
+      action: 'waive',
+      itemId: t2.id,
+      objectiveCause: 'Chờ ý kiến của Bộ',
+    });
+    expect(waived.statusCode, waived.body).toBe(200);
+    // T2 keeps its full points: quality = timeliness = 4/5 = 80 %; score 80 %; task points 56.00; total 84.00.
+    expect(waived.json().figures).toMatchObject({
+      qualityPct: 8000,
+      timelinessPct: 8000,
+      scorePct: 8000,
+      taskPoints: 5600,
+    });
+    expect(waived.json().sheet.totalPoints).toBe(8400);
+    const noMinutes = await act('tochuc', sheetId, { action: 'collective' });
+    expect(noMinutes.json().code).toBe('EVALUATION_NOTE_REQUIRED');
+    const collective = await act('tochuc', sheetId, { action: 'collective', note: 'Biên bản họp ngày 05/01/2027' });
+    expect(collective.statusCode, collective.body).toBe(200);
+    const decided = await act('giamdoc', sheetId, { action: 'decide' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().sheet).toMatchObject({ status: 'decided', band: 'good' });
+    expect(decided.json().history.map((e: { action: string }) => e.action)).toEqual([
+      'gather',
+      'self_assess',
+      'review',
+      'waive',
+      'collective',
+      'decide',
+    ]);
+  });
+
+  it('exports the results (Excel, CSDL JSON and CSV)', async () => {
+    const xlsx = await t.app.inject({
+      url: `/api/v1/evaluation-periods/${periodId}/results.xlsx`,
+      headers: await headers('tochuc'),
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const json = await t.app.inject({
+      url: `/api/v1/evaluation-periods/${periodId}/csdl`,
+      headers: await headers('tochuc'),
+    });
+    expect(json.statusCode, json.body).toBe(200);
+    expect(json.json().records).toEqual([
+      expect.objectContaining({
+        maCanBo: 'cv1',
+        tongDiem: 84,
+        diemKetQuaNhiemVu: 56,
+        maXepLoai: 'HTTNV',
+        kyDanhGia: 'QUY',
+      }),
+    ]);
+    const csv = await t.app.inject({
+      url: `/api/v1/evaluation-periods/${periodId}/csdl.csv`,
+      headers: await headers('tochuc'),
+    });
+    expect(csv.body).toContain('maCoQuan,tenCoQuan,maCanBo');
+    const staff = await t.app.inject({
+      url: `/api/v1/evaluation-periods/${periodId}/csdl`,
+      headers: await headers('cv1'),
+    });
+    expect(staff.statusCode).toBe(404);
+  });
+});
