@@ -83,5 +83,6 @@ export * from './tracking-book.queries.js';
 export * from './users.queries.js';
 export * from './schedule.queries.js';
 export * from './work-audit.queries.js';
+export * from './work-dashboard.queries.js';
 export * from './work-events.queries.js';
 export * from './work-files.queries.js';

@@ -50,6 +50,7 @@ import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import { registerWorkFileRoutes } from './routes/work-files.routes.js';
+import { registerWorkDashboardRoutes } from './routes/work-dashboard.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {
@@ -194,6 +195,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerScheduleRoutes(app, ctx);
   await registerTaskRoutes(app, ctx);
   await registerWorkFileRoutes(app, ctx);
+  registerWorkDashboardRoutes(app, ctx);
   registerEvaluationRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);

@@ -3790,6 +3790,31 @@ const CASES: Case[] = [
     }),
     allowed: ['province_admin'],
   },
+  // issue 20: leader dashboard (the heads of unit and of agency, over the units they head; nobody else)
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard',
+    url: () => '/api/v1/work-dashboard',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/workbook.xlsx',
+    url: () => '/api/v1/work-dashboard/workbook.xlsx',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/tasks',
+    url: (f) => `/api/v1/work-dashboard/tasks?unit=${f.agencies.justice?.id}&filter=overdue`,
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/dossiers',
+    url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
+    allowed: ['unit_head', 'agency_head'],
+  },
   // issue 20: staff evaluation. Evaluation.read at Justice: its head, the head of unit (granted at Justice
   // with its sub-agencies) and the personnel officer; the rules, periods, gathering, the collective record and
   // the CSDL export are the personnel officer's (evaluation.manage); the decision the head's (evaluation.decide);

@@ -92,6 +92,11 @@ export const PAGES = [
     budget: true,
   },
   {
+    name: 'Leader dashboard `/can-bo/dieu-hanh` (ECharts)',
+    modules: [CONSOLE, 'src/features/work-dashboard/WorkDashboardPage.tsx'],
+    budget: true,
+  },
+  {
     name: 'Document exchange `/can-bo/van-ban/lien-thong`',
     modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
     budget: true,

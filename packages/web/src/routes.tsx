@@ -54,6 +54,9 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const WorkDashboardPage = lazy(() =>
+  import('./features/work-dashboard/WorkDashboardPage').then((m) => ({ default: m.WorkDashboardPage })),
+);
 const DocumentRegistersPage = lazy(() =>
   import('./features/eoffice-registers/DocumentRegistersPage').then((m) => ({ default: m.DocumentRegistersPage })),
 );
@@ -216,6 +219,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn/cai-dat', element: <PaknSettingsPage /> },
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
+  { path: 'dieu-hanh', element: <WorkDashboardPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: 'van-ban/chung-thu-so', element: <SigningCredentialsPage /> },
   { path: 'van-ban-di', element: <OutgoingListPage /> },

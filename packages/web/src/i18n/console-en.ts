@@ -41,6 +41,7 @@ export const consoleEn: ConsoleCoreMessages = {
     tasks: 'Tasks',
     workFiles: 'Work files',
     fileList: 'File list',
+    workDashboard: 'Operations dashboard',
   },
   roles: {
     receptionist: 'Receptionist',

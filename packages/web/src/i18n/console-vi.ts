@@ -46,6 +46,7 @@ export const consoleVi = {
     tasks: 'Công việc',
     workFiles: 'Hồ sơ công việc',
     fileList: 'Danh mục hồ sơ',
+    workDashboard: 'Điều hành công việc',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -25,6 +25,7 @@ import type { ScheduleMessages } from './work-schedule-vi';
 import type { TasksMessages } from './work-tasks-vi';
 import type { WorkFilesMessages } from './work-files-vi';
 import type { ConsultationsMessages } from './work-consultations-vi';
+import type { WorkDashboardMessages } from './work-dashboard-vi';
 
 export type Language = 'vi' | 'en';
 
@@ -71,6 +72,8 @@ declare module 'i18next' {
           tasks: TasksMessages;
           // `consultations.*` with the consultation pages (./work-consultations.ts).
           consultations: ConsultationsMessages;
+          // `workDashboard.*` with the leader's dashboard (./work-dashboard.ts).
+          workDashboard: WorkDashboardMessages;
         };
     };
   }

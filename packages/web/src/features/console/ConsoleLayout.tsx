@@ -42,6 +42,7 @@ const ScheduleIcon = lazy(() => import('@ant-design/icons/ScheduleOutlined'));
 const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
+const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -191,6 +192,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<RegisterIcon />),
       label: t('nav.documentRegisters'),
     },
+    // The leader's operations dashboard (issue 20 item 6): heads of unit and of agency.
+    hasRole(me, 'unit_head', 'agency_head') && {
+      key: '/can-bo/dieu-hanh',
+      icon: menuIcon(<DashboardIcon />),
+      label: t('nav.workDashboard'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -215,6 +222,7 @@ const ConsoleChrome = () => {
       '/can-bo/lich-cong-tac',
       '/can-bo/ho-so-cong-viec',
       '/can-bo/lay-y-kien',
+      '/can-bo/dieu-hanh',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -1,0 +1,51 @@
+/**
+ * Texts of the leader's operations dashboard (`workDashboard.*`: điều hành công việc), loaded with that page (see
+ * ./work-dashboard.ts). `workDashboardEn` must have every key (checked by the compiler).
+ */
+export const workDashboardVi = {
+  title: 'Điều hành công việc',
+  intro:
+    'Khối lượng công việc của các đơn vị do đồng chí phụ trách: nhiệm vụ đang giao, hồ sơ một cửa đang giữ, việc quá hạn, việc đến hạn trong tuần và kết quả đánh giá, xếp loại kỳ gần nhất. Mỗi số liệu kèm số gốc; bấm vào số liệu để xem danh sách.',
+  unit: 'Đơn vị',
+  allUnits: 'Tất cả đơn vị phụ trách',
+  downloadXlsx: 'Tải Excel',
+  week: 'Tuần từ {{from}} đến {{to}}',
+  totals: 'Tổng hợp',
+  officials: 'Công chức',
+  openTasks: 'Nhiệm vụ đang thực hiện (chủ trì)',
+  overdueTasks: 'Nhiệm vụ quá hạn',
+  dueThisWeek: 'Đến hạn trong tuần',
+  heldDossiers: 'Hồ sơ một cửa đang giữ',
+  overdueDossiers: 'Hồ sơ quá hạn',
+  overOpenTasks: 'trên số nhiệm vụ đang thực hiện',
+  overHeldDossiers: 'trên số hồ sơ đang giữ',
+  overDecided: 'trên số người đã được xếp loại',
+  byUnit: 'Theo đơn vị',
+  byOfficial: 'Theo công chức',
+  officialsCapped: 'Chỉ hiển thị 500 công chức có nhiều việc quá hạn nhất.',
+  chartLabel: 'Nhiệm vụ và hồ sơ quá hạn theo đơn vị',
+  seriesOpenTasks: 'Nhiệm vụ đang thực hiện',
+  seriesOverdueTasks: 'Nhiệm vụ quá hạn',
+  seriesHeldDossiers: 'Hồ sơ đang giữ',
+  seriesOverdueDossiers: 'Hồ sơ quá hạn',
+  evaluation: 'Kết quả đánh giá, xếp loại',
+  evaluationPeriod: 'Kỳ đánh giá gần nhất đã quyết định xếp loại: {{period}} ({{from}} – {{to}})',
+  noEvaluation: 'Chưa có kỳ đánh giá nào được quyết định xếp loại.',
+  band: 'Mức xếp loại',
+  people: 'Số người',
+  drillTasks: 'Nhiệm vụ',
+  drillDossiers: 'Hồ sơ',
+  confidentialTask: 'Nhiệm vụ mật (xem tại trang nhiệm vụ)',
+  lead: 'Chủ trì',
+  due: 'Hạn',
+  progress: 'Tiến độ',
+  holder: 'Người giữ',
+  overdue: 'Quá hạn',
+  noItems: 'Không có mục nào.',
+  more: 'Xem thêm',
+  close: 'Đóng',
+  notLeader: 'Trang này dành cho lãnh đạo phòng và lãnh đạo cơ quan.',
+  name: 'Họ và tên',
+};
+
+export type WorkDashboardMessages = typeof workDashboardVi;
