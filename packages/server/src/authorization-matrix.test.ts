@@ -1,4 +1,12 @@
-import { deleteUserRole, insertLocalCitizen, insertProcedureAgencies, insertUser, insertUserRole } from '@motcua/db';
+import {
+  deleteUserRole,
+  findEvaluationSheetOfUser,
+  insertEvaluationPeriod,
+  insertLocalCitizen,
+  insertProcedureAgencies,
+  insertUser,
+  insertUserRole,
+} from '@motcua/db';
 import { DEFAULT_QUESTIONNAIRE, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
@@ -12,12 +20,15 @@ import {
 } from './testing/fixtures.js';
 import { seedTestParRound } from './testing/par-rounds.js';
 import { createTestApp, fixedClock, type TestApp } from './testing/test-app.js';
+import { seedTestFileListEntry, seedTestWorkFile } from './testing/work-files.js';
 import { loadOfficial } from './usecases/auth/resolve-actor.js';
+import { gatherPeriodAs } from './usecases/evaluation/gather-evaluation.js';
 import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
 import { importDossierRecords } from './usecases/reports/import.js';
 import { issueTestCredentialUnchecked } from './usecases/signing/credentials.js';
+import { seedTestConsultation } from './usecases/work/consultations/test-support.js';
 
 /**
  * Every endpoint × role × own/foreign agency. Each official endpoint lists the roles (held at the
@@ -44,6 +55,7 @@ type Role =
   | 'specialist'
   | 'unit_head'
   | 'agency_head'
+  | 'personnel_officer'
   | 'foreign_admin'
   | 'foreign_receptionist'
   | 'foreign_clerk'
@@ -64,6 +76,7 @@ const USERS: Record<Role, string> = {
   specialist: 'soanthao',
   unit_head: 'truongphong',
   agency_head: 'giamdoc',
+  personnel_officer: 'tochuc',
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
   foreign_clerk: 'vanthuxd',
@@ -102,6 +115,7 @@ const EOFFICE_PERSONAS: { role: Role; fullName: string; agency: 'justice' | 'con
   { role: 'specialist', fullName: 'Hoàng Thị Soạn Thảo', agency: 'justice', grant: 'specialist' },
   { role: 'unit_head', fullName: 'Lê Thị Trưởng Phòng', agency: 'justice', grant: 'unit_head' },
   { role: 'agency_head', fullName: 'Trần Văn Giám Đốc', agency: 'justice', grant: 'agency_head' },
+  { role: 'personnel_officer', fullName: 'Phan Thị Tổ Chức', agency: 'justice', grant: 'personnel_officer' },
   { role: 'foreign_clerk', fullName: 'Đỗ Thị Văn Thư Xây Dựng', agency: 'construction', grant: 'clerk' },
 ];
 /** Who reads the province's PAR criteria sets: roles with par.read there (the unit head holds it too). */
@@ -160,6 +174,36 @@ type Case = {
 /** `POST /users/:id/roles` above makes trakq an auditor (a report reader); the report cases take it back. */
 const revokeGrantedAuditor = async (f: Fixture) => {
   await deleteUserRole(t.database.db, { userId: f.userId, agencyId: f.agencies.justice?.id ?? '', role: 'auditor' });
+};
+
+/** Who reads Justice's evaluations (evaluation.read there). */
+const EVALUATION_READERS: Role[] = ['unit_head', 'agency_head', 'personnel_officer'];
+let evaluationPeriodId = '';
+let evaluationSheetId = '';
+/** A gathered month of Justice (every official with a role there gets a sheet) and the specialist's sheet. */
+const prepareEvaluation = async (f: Fixture) => {
+  if (evaluationSheetId) {
+    return;
+  }
+  const agencyId = f.agencies.justice?.id ?? '';
+  const period = await insertEvaluationPeriod(t.database.db, {
+    provinceCode: '33',
+    agencyId,
+    kind: 'month',
+    year: 2026,
+    number: 11,
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-30',
+    status: 'open',
+    createdBy: f.users[USERS.personnel_officer]?.id ?? '',
+  });
+  if (!period) {
+    throw new Error('the evaluation period was not created');
+  }
+  evaluationPeriodId = period.id;
+  await gatherPeriodAs(t.ctx, f.users[USERS.personnel_officer]?.id ?? '', period);
+  const sheet = await findEvaluationSheetOfUser(t.database.db, period.id, f.users[USERS.specialist]?.id ?? '');
+  evaluationSheetId = sheet?.id ?? '';
 };
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -233,6 +277,111 @@ const prepareScheduleFeed = async () => {
 
 let counter = 0;
 const next = () => ++counter;
+
+/** A confidential task of Justice, assigned by its head to the specialist (created once, by the API). */
+let matrixTaskId = '';
+const prepareMatrixTask = async (f: Fixture) => {
+  if (matrixTaskId) {
+    return;
+  }
+  const lead = await t.database.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', USERS.specialist)
+    .executeTakeFirstOrThrow();
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/tasks',
+    headers: sessions.get('agency_head') ?? {},
+    payload: {
+      agencyId: f.agencies.justice?.id,
+      title: 'Báo cáo mật',
+      leadUserId: lead.id,
+      workingDays: 3,
+      confidential: true,
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  matrixTaskId = created.json().id;
+};
+/** issue 20, work files: who holds work.read (any agency), who keeps files at Justice, who works there. */
+const WORK_READERS: Role[] = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
+  'foreign_receptionist',
+  'foreign_clerk',
+];
+const WORKFILE_KEEPERS: Role[] = ['clerk', 'specialist', 'unit_head', 'agency_head'];
+const WORKFILE_OWNER_AND_HEADS: Role[] = ['specialist', 'unit_head', 'agency_head'];
+const JUSTICE_STAFF: Role[] = [
+  'receptionist',
+  'processor',
+  'approver',
+  'result_returner',
+  'agency_admin',
+  'auditor',
+  'par_focal',
+  'clerk',
+  'specialist',
+  'unit_head',
+  'agency_head',
+];
+let workFileId = '';
+let workFileItemId = '';
+let fileListEntryId = '';
+/** The specialist's confidential work file at Justice, made once. */
+const prepareWorkFile = async (f: Fixture) => {
+  if (!workFileId) {
+    const made = await seedTestWorkFile(t.ctx, {
+      ownerUserId: f.users[USERS.specialist]?.id ?? '',
+      agencyId: f.agencies.justice?.id ?? '',
+    });
+    workFileId = made.workFileId;
+    workFileItemId = made.itemId;
+  }
+};
+/** A fresh entry of Justice's 2026 file list before each call (a deletion consumes it). */
+const prepareFileListEntry = async (f: Fixture) => {
+  fileListEntryId = await seedTestFileListEntry(t.ctx, {
+    agencyId: f.agencies.justice?.id ?? '',
+    provinceCode: '33',
+    year: 2026,
+    code: `MT.XOA.${next()}`,
+  });
+};
+/** issue 20 (consultations): who manages Justice's consultations — its specialist (the drafter) and its heads. */
+const CONSULTATION_MANAGERS: Role[] = ['specialist', 'unit_head', 'agency_head'];
+/** A fresh consultation of Justice before each call, drafted by the specialist, sent to Construction and the clerk. */
+let consultation: { id: string; version: number; commentId: string | null } = { id: '', version: 0, commentId: null };
+let consultationDraftFile: unknown;
+const prepareConsultation =
+  (stage: 'draft' | 'open' | 'commented' | 'closed') =>
+  async (f: Fixture): Promise<void> => {
+    const clerk = await t.database.db
+      .selectFrom('appUser')
+      .select('id')
+      .where('username', '=', USERS.clerk)
+      .executeTakeFirst();
+    consultation = await seedTestConsultation(t, {
+      drafter: USERS.specialist,
+      agencyId: f.agencies.justice?.id ?? '',
+      recipients: [{ agencyId: f.agencies.construction?.id ?? '' }, { userId: clerk?.id ?? '' }],
+      stage,
+      answerer: USERS.clerk,
+    });
+    const row = await t.database.db
+      .selectFrom('consultation')
+      .select('draft')
+      .where('id', '=', consultation.id)
+      .executeTakeFirst();
+    consultationDraftFile = row?.draft;
+  };
 
 const CASES: Case[] = [
   // Public reading.
@@ -384,1904 +533,6 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/users',
     url: (f) => `/api/v1/users?agency=${f.agencies.justice?.id}`,
-    allowed: ['agency_admin', 'province_admin', 'auditor'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/users/:id',
-    url: (f) => `/api/v1/users/${f.userId}`,
-    allowed: ['agency_admin', 'province_admin', 'auditor'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/users',
-    url: () => '/api/v1/users',
-    body: (f, n) => ({
-      username: `matran${n}`,
-      fullName: 'Cán bộ Ma Trận',
-      password: 'Mat-khau-moi-2026',
-      roles: [{ agencyId: f.agencies.justice?.id, role: 'processor' }],
-    }),
-    allowed: ['agency_admin', 'province_admin'],
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/users/:id',
-    url: (f) => `/api/v1/users/${f.userId}`,
-    body: () => ({ expectedVersion: 999, title: 'Chuyên viên' }),
-    allowed: ['agency_admin', 'province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/users/:id/password',
-    url: (f) => `/api/v1/users/${f.userId}/password`,
-    body: () => ({ password: 'ngan' }),
-    allowed: ['agency_admin', 'province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/users/:id/roles',
-    url: (f) => `/api/v1/users/${f.userId}/roles`,
-    body: (f) => ({ agencyId: f.agencies.justice?.id, role: 'auditor' }),
-    allowed: ['agency_admin', 'province_admin'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/users/:id/roles/:agencyId/:role',
-    url: (f) => `/api/v1/users/${f.userId}/roles/${f.agencies.justice?.id}/result_returner`,
-    prepare: (f) =>
-      insertUserRole(t.database.db, {
-        userId: f.userId,
-        agencyId: f.agencies.justice?.id ?? '',
-        role: 'result_returner',
-        includeSubagencies: false,
-        grantedBy: null,
-      }),
-    allowed: ['agency_admin', 'province_admin'],
-  },
-
-  // Calendar administration.
-  {
-    method: 'GET',
-    route: '/api/v1/calendar/changes',
-    url: () => '/api/v1/calendar/changes?province=33',
-    // Every official of the province, the clerk of Construction too; Hà Nội's are refused.
-    allowed: [...OWN_ROLES, 'foreign_clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/calendar/entries',
-    url: () => '/api/v1/calendar/entries',
-    body: () => ({ province: '33', entries: [{ date: '2031-01-15', remove: true, source: 'Ma trận phân quyền' }] }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/calendar/entries/preview',
-    url: () => '/api/v1/calendar/entries/preview',
-    body: () => ({
-      province: '33',
-      entries: [{ date: '2027-12-01', kind: 'extra_day_off', period: 'Thử', source: 'Ma trận' }],
-    }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/calendar/published-years',
-    url: () => '/api/v1/calendar/published-years',
-    body: () => ({ province: '33', year: 2030, source: 'Ma trận phân quyền' }),
-    allowed: ['province_admin'],
-  },
-
-  // Catalog administration (province catalog 33).
-  {
-    method: 'POST',
-    route: '/api/v1/procedures',
-    url: () => '/api/v1/procedures',
-    body: () => ({ catalog: '33', fromNational: '1.999999' }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/procedures/imports',
-    url: () => '/api/v1/procedures/imports?catalog=33',
-    body: () => ({ procedures: [] }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/procedures/imports/:id',
-    url: (f) => `/api/v1/procedures/imports/${f.importId}`,
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/procedures/imports/:id/rows',
-    url: (f) => `/api/v1/procedures/imports/${f.importId}/rows`,
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/procedures/:code/versions',
-    url: () => '/api/v1/procedures/1.001193/versions?catalog=33',
-    body: () => ({ expectedVersion: 999 }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/procedures/:code/versions/:no',
-    url: () => '/api/v1/procedures/1.001193/versions/1?catalog=33',
-    body: () => ({ expectedVersion: 999, content: {} }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/procedures/:code/versions/:no/publish',
-    url: () => '/api/v1/procedures/1.001193/versions/1/publish?catalog=33',
-    body: () => ({ expectedVersion: 999, effectiveFrom: '2027-01-01' }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/procedures/:code/agencies',
-    url: () => '/api/v1/procedures/1.001193/agencies?catalog=33',
-    body: () => ({ expectedVersion: 999, agencies: [] }),
-    allowed: ['province_admin'],
-  },
-
-  // Dossiers (received at the Department of Justice).
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers',
-    url: () => '/api/v1/dossiers',
-    body: (f) => ({
-      receivingAgencyId: f.agencies.justice?.id,
-      procedureCode: '1.001193',
-      applicant: {
-        kind: 'person',
-        fullName: 'Lê Văn Ma Trận',
-        idNumber: '033085001234',
-        dateOfBirth: '1985-04-12',
-        address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên' },
-      },
-      components: [],
-      outcome: 'receive',
-    }),
-    // Nothing is handed in, so the receptionist gets 422 DOSSIER_INCOMPLETE; nobody else may receive.
-    allowed: ['receptionist'],
-  },
-  // A foreign receptionist has an inbox of their own (empty of ours: see dossiers.routes.test.ts).
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers',
-    url: () => '/api/v1/dossiers?box=all',
-    allowed: [...DOSSIER_READERS, 'foreign_receptionist'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/counts',
-    url: () => '/api/v1/dossiers/counts',
-    allowed: [...DOSSIER_READERS, 'foreign_receptionist'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/assignees',
-    url: (f) => `/api/v1/dossiers/${f.code}/assignees`,
-    // The dossier is at the desk of Justice (received there): only its processors and approvers assign.
-    allowed: ['processor', 'approver'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code',
-    url: (f) => `/api/v1/dossiers/${f.code}`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/events',
-    url: (f) => `/api/v1/dossiers/${f.code}/events`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/actions',
-    url: (f) => `/api/v1/dossiers/${f.code}/actions`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/forms/:file',
-    url: (f) => `/api/v1/dossiers/${f.code}/forms/receipt.pdf`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/export.json',
-    url: (f) => `/api/v1/dossiers/${f.code}/export.json`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/application-form.pdf',
-    url: (f) => `/api/v1/dossiers/${f.code}/application-form.pdf`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers/:code/actions/:action',
-    url: (f) => `/api/v1/dossiers/${f.code}/actions/forward`,
-    body: () => ({ expectedVersion: 999, params: {} }),
-    // Forwarding is the desk's: the receptionist gets 409 (stale version); other readers 403.
-    allowed: ['receptionist'],
-  },
-
-  // Fees and charges: every reader sees the account; only the receiving agency's desk collects.
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/fees',
-    url: (f) => `/api/v1/dossiers/${f.code}/fees`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers/:code/fees/payments',
-    url: (f) => `/api/v1/dossiers/${f.code}/fees/payments`,
-    body: () => ({ expectedVersion: 999, amountVnd: 10_000, method: 'cash' }),
-    // The dossier was received at Justice: its receptionist and result returner get 409 (stale version);
-    // the other readers 403 (fees.routes.test.ts shows a real collection and its receipt).
-    allowed: ['receptionist', 'result_returner'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/fees/payments/:id/receipt',
-    url: (f) => `/api/v1/dossiers/${f.code}/fees/payments/00000000-0000-4000-8000-000000000000/receipt`,
-    // No payment exists (the procedure is free), so this row checks that nobody gets more than 404;
-    // fees.routes.test.ts downloads real receipts.
-    allowed: [],
-  },
-
-  // What officials do for the portal.
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers/:code/documents',
-    url: (f) => `/api/v1/dossiers/${f.code}/documents?kind=component&name=${encodeURIComponent('Bản chụp tờ khai')}`,
-    upload: true,
-    // A scan is attached by the desk or by whoever may process the dossier at its current agency.
-    allowed: ['receptionist', 'processor', 'approver', 'result_returner'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers/:code/results/generate',
-    url: (f) => `/api/v1/dossiers/${f.code}/results/generate`,
-    body: () => ({ documentNo: '01/2026' }),
-    // The same rule as attaching a result: the desk, or whoever may process the dossier where it is.
-    allowed: ['receptionist', 'processor', 'approver', 'result_returner'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/dossiers/:code/documents/:id',
-    url: (f) => `/api/v1/dossiers/${f.citizenCode}/documents/${f.documentId}`,
-    allowed: DOSSIER_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/dossiers/:code/rating',
-    url: (f) => `/api/v1/dossiers/${f.code}/rating`,
-    body: () => ({ overall: 'satisfied', easeOfUse: 'satisfied' }),
-    // The counter officers of the receiving agency; the dossier is not returned yet, so they get 409.
-    allowed: ['receptionist', 'result_returner'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/procedures/:code/templates/:key',
-    url: () => '/api/v1/procedures/1.001193/templates/to-khai?catalog=33',
-    upload: true,
-    allowed: ['province_admin'],
-  },
-
-  // The portal's public endpoints.
-  { method: 'GET', route: '/api/v1/public/settings', url: () => '/api/v1/public/settings', allowed: 'public' },
-  {
-    method: 'GET',
-    route: '/api/v1/public/procedures/:code',
-    url: () => '/api/v1/public/procedures/1.001193?catalog=33',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/procedures/:code/form',
-    url: () => '/api/v1/public/procedures/1.001193/form?catalog=33',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/procedures/:code/templates/:key',
-    url: () => '/api/v1/public/procedures/1.001193/templates/to-khai?catalog=33',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/dossiers/:code',
-    url: (f) => `/api/v1/public/dossiers/${f.code}?factor=1234`,
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/documents/:sha256',
-    url: () => `/api/v1/public/documents/${'0'.repeat(64)}`,
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/public/pakn',
-    url: () => '/api/v1/public/pakn',
-    body: () => ({
-      provinceCode: '33',
-      kind: 'kien_nghi',
-      topic: 'regulation',
-      regulation: 'Thủ tục đăng ký khai sinh',
-      content: 'Đề nghị cho phép nộp bản chụp giấy chứng sinh qua mạng thay cho bản chính.',
-      sender: { name: 'Nguyễn Văn Góp Ý', address: 'Phường Phố Hiến, tỉnh Hưng Yên', phone: '0912345678' },
-    }),
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/pakn/:code',
-    url: () => '/api/v1/public/pakn/PAKN.20261123.0001',
-    allowed: 'public',
-  },
-  // PAKN handling (Decree 20/2008). PAKN.20261123.0001 came from the portal above: the province's People's
-  // Committee holds it, so of these roles only the province administrator reads it; none of them holds
-  // pakn.receive/handle (pakn_officer is not in this table), so no one here may take a step or register.
-  {
-    method: 'GET',
-    route: '/api/v1/pakn',
-    url: () => '/api/v1/pakn',
-    // The caller's own scope: another province's administrator gets their province's (empty) list.
-    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
-    prepare: revokeGrantedAuditor,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/pakn',
-    url: () => '/api/v1/pakn',
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      channel: 'counter',
-      kind: 'phan_anh',
-      topic: 'conduct',
-      regulation: 'Thủ tục đăng ký khai sinh',
-      content: 'Cán bộ tiếp nhận yêu cầu nộp thêm giấy tờ không có trong thành phần hồ sơ.',
-      sender: { name: 'Nguyễn Văn Góp Ý', address: 'Phường Phố Hiến, tỉnh Hưng Yên', phone: '0912345678' },
-    }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/pakn/statistics',
-    url: () => '/api/v1/pakn/statistics?from=2026-11-01&to=2026-11-30',
-    // The caller's own scope: another province's administrator gets their province's (empty) list.
-    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
-    prepare: revokeGrantedAuditor,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/pakn/register.xlsx',
-    url: () => '/api/v1/pakn/register.xlsx',
-    // The caller's own scope: another province's administrator gets their province's (empty) list.
-    allowed: ['approver', 'province_admin', 'auditor', 'foreign_admin'],
-    prepare: revokeGrantedAuditor,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/pakn/settings',
-    url: () => '/api/v1/pakn/settings?province=33',
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/pakn/settings',
-    url: () => '/api/v1/pakn/settings',
-    body: () => ({
-      provinceCode: '33',
-      timeLimits: { classifyWorkingDays: 5, answerWorkingDays: { conduct: 10, own_competence: 10, not_competent: 10 } },
-      portalAgencyId: null,
-      expectedVersion: 0,
-    }),
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/pakn/:code',
-    url: () => '/api/v1/pakn/PAKN.20261123.0001',
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/pakn/:code/actions',
-    url: () => '/api/v1/pakn/PAKN.20261123.0001/actions',
-    body: () => ({ action: 'classify', category: 'own_competence', expectedVersion: 999 }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/pakn/:code/answer.pdf',
-    url: () => '/api/v1/pakn/PAKN.20261123.0001/answer.pdf',
-    // Not answered yet: 404 for every reader too (pakn.routes.test.ts reads an answer's PDF).
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/pakn-answers',
-    url: () => '/api/v1/public/pakn-answers?province=33',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/pakn-answers/:code',
-    url: () => '/api/v1/public/pakn-answers/PAKN.20261123.0001',
-    // Not published: 404 for everybody, anonymous too (never 401/403).
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/public/pakn/:code/rating',
-    url: () => '/api/v1/public/pakn/PAKN.20261123.0001/rating',
-    body: () => ({ phoneLast4: '5678', rating: 'satisfied' }),
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/rating-criteria',
-    url: () => '/api/v1/public/rating-criteria',
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/payments/dvcqg/callback',
-    url: () => '/api/v1/payments/dvcqg/callback',
-    body: () => ({}),
-    // The payment platform calls it; the message's signature, not a session, is what is checked.
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/payments/sandbox/:reference',
-    url: () => '/api/v1/payments/sandbox/MATRAN0001',
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/payments/sandbox/:reference',
-    url: () => '/api/v1/payments/sandbox/MATRAN0001',
-    body: () => ({ outcome: 'success', token: 'khong-hop-le-0000' }),
-    allowed: 'public',
-  },
-
-  // Citizen sign-in.
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/auth/start',
-    url: () => '/api/v1/citizen/auth/start',
-    // No identity provider is configured here: the answer is 404, to anyone.
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/auth/callback',
-    url: () => '/api/v1/citizen/auth/callback?code=abc&state=xyz',
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/auth/login',
-    url: () => '/api/v1/citizen/auth/login',
-    body: () => ({ username: DEMO_CITIZEN.username, password: CITIZEN_PASSWORD }),
-    allowed: 'public',
-  },
-  { method: 'POST', route: '/api/v1/citizen/auth/logout', url: () => '/api/v1/citizen/auth/logout', allowed: 'public' },
-
-  // What a signed-in citizen does. 'foreign_citizen' is another citizen: the first one's things are 404 to them.
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/me',
-    url: () => '/api/v1/citizen/me',
-    audience: 'citizen',
-    allowed: CITIZENS,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/citizen/me',
-    url: () => '/api/v1/citizen/me',
-    body: () => ({ phone: '0912345678' }),
-    audience: 'citizen',
-    allowed: CITIZENS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/drafts',
-    url: () => '/api/v1/citizen/drafts',
-    body: () => ({ catalog: '33', procedureCode: '1.001193' }),
-    audience: 'citizen',
-    allowed: CITIZENS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/drafts',
-    url: () => '/api/v1/citizen/drafts',
-    audience: 'citizen',
-    allowed: CITIZENS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/drafts/:id',
-    url: (f) => `/api/v1/citizen/drafts/${f.draftId}`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/citizen/drafts/:id',
-    url: (f) => `/api/v1/citizen/drafts/${f.draftId}`,
-    body: () => ({ expectedVersion: 999, data: {} }),
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/citizen/drafts/:id',
-    url: (f) => `/api/v1/citizen/drafts/${f.spareDraftId}`,
-    prepare: async (f) => {
-      f.spareDraftId = await startDraft();
-    },
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/drafts/:id/uploads',
-    url: (f) => `/api/v1/citizen/drafts/${f.draftId}/uploads?component=to-khai`,
-    upload: true,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/drafts/:id/submit',
-    url: (f) => `/api/v1/citizen/drafts/${f.draftId}/submit`,
-    body: () => ({ expectedVersion: 999 }),
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/uploads/:id',
-    url: (f) => `/api/v1/citizen/uploads/${f.uploadId}`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/citizen/uploads/:id',
-    url: (f) => `/api/v1/citizen/uploads/${f.spareUploadId}`,
-    prepare: async (f) => {
-      f.spareUploadId = await uploadToDraft(await startDraft());
-    },
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers',
-    url: () => '/api/v1/citizen/dossiers',
-    audience: 'citizen',
-    allowed: CITIZENS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers/:code',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers/:code/application-form.pdf',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/application-form.pdf`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers/:code/documents/:id',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/documents/${f.documentId}`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/dossiers/:code/uploads',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/uploads?component=to-khai`,
-    upload: true,
-    // Nothing is asked of the applicant yet: the owner gets 409, another citizen 404.
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/dossiers/:code/supplement',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/supplement`,
-    body: () => ({ expectedVersion: 999 }),
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/dossiers/:code/withdraw',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/withdraw`,
-    body: () => ({ expectedVersion: 999, reason: 'Thử ma trận phân quyền' }),
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/dossiers/:code/payments',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/payments`,
-    // The procedure charges nothing: the owner gets a business refusal, another citizen 404.
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers/:code/payments',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/payments`,
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/citizen/dossiers/:code/payments/:id/receipt',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/payments/00000000-0000-4000-8000-000000000000/receipt`,
-    // No payment exists (the procedure is free), so this row checks the audiences and the other citizen;
-    // portal-payments.routes.test.ts shows a paid receipt refused to another citizen.
-    audience: 'citizen',
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/citizen/dossiers/:code/rating',
-    url: (f) => `/api/v1/citizen/dossiers/${f.citizenCode}/rating`,
-    body: () => ({ overall: 'satisfied', easeOfUse: 'satisfied' }),
-    // Not returned yet: the owner gets 409.
-    audience: 'citizen',
-    allowed: ['citizen'],
-  },
-  // Background queues: the installation's, so every province administrator (system.read) and no one else.
-  {
-    method: 'GET',
-    route: '/api/v1/system/queues',
-    url: () => '/api/v1/system/queues',
-    allowed: ['province_admin', 'foreign_admin'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/system/replica',
-    url: () => '/api/v1/system/replica',
-    allowed: ['province_admin', 'foreign_admin'],
-  },
-  // Reports: report.read reaching the agency (approver, agency and province administrators, auditor);
-  // the tracking book also for those who read the desk's dossiers. An explicit scope, so a foreign
-  // province's administrator is refused rather than shown their own province.
-  ...(
-    [
-      '/api/v1/reports/statistics',
-      '/api/v1/reports/statistics.xlsx',
-      '/api/v1/reports/statistics.pdf',
-      '/api/v1/reports/service-index',
-      '/api/v1/reports/service-index.xlsx',
-      '/api/v1/reports/lateness',
-    ] as const
-  ).map(
-    (route): Case => ({
-      method: 'GET',
-      route,
-      url: (f) => `${route}?scope=agency&agency=${f.agencies.justice?.id}&period=2026-11`,
-      prepare: revokeGrantedAuditor,
-      allowed: REPORT_READERS,
-    }),
-  ),
-  {
-    method: 'GET',
-    route: '/api/v1/reports/dossiers',
-    url: (f) => `/api/v1/reports/dossiers?scope=agency&agency=${f.agencies.justice?.id}&period=2026-11&figure=received`,
-    prepare: revokeGrantedAuditor,
-    allowed: REPORT_READERS,
-  },
-  ...(
-    [
-      '/api/v1/reports/tracking-book',
-      '/api/v1/reports/tracking-book.xlsx',
-      '/api/v1/reports/tracking-book.pdf',
-    ] as const
-  ).map(
-    (route): Case => ({
-      method: 'GET',
-      route,
-      url: (f) => `${route}?agency=${f.agencies.justice?.id}&period=2026-11`,
-      // Not the CCHC focal officer (par.read), the specialist or the unit head (document.*): they read no
-      // dossier and no report.
-      allowed: OWN_ROLES.filter((role) => !['par_focal', 'specialist', 'unit_head'].includes(role)),
-    }),
-  ),
-  // Historical imports: writing into a province's statistics is the province administrator's
-  // (report.import); reading them, its province-wide report readers (the same) and whoever started one.
-  {
-    method: 'POST',
-    route: '/api/v1/reports/imports',
-    url: () => '/api/v1/reports/imports?province=33',
-    upload: 'csv',
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/reports/imports',
-    url: () => '/api/v1/reports/imports?province=33',
-    allowed: ['province_admin', 'par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/reports/imports/:id',
-    url: (f) => `/api/v1/reports/imports/${f.dossierImportId}`,
-    allowed: ['province_admin', 'par_organiser'],
-  },
-  // The PAR Index results: before publication only the organiser (par.organise) sees a round; a published round
-  // is every official's, and the public API anyone's.
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds',
-    url: () => '/api/v1/par/results/rounds',
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id',
-    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id',
-    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}`,
-    allowed: 'any',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id/summary.xlsx',
-    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/summary.xlsx`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id/summary.xlsx',
-    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/summary.xlsx`,
-    allowed: 'any',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id/appendix.pdf',
-    url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/appendix.pdf`,
-    allowed: 'any',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/results/rounds/:id/progress',
-    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/progress`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/results/rounds/:id/publication',
-    url: (f) => `/api/v1/par/results/rounds/${f.parOpenRoundId}/publication`,
-    body: () => ({ expectedVersion: 1, decisionNumber: '9/QĐ-UBND', decisionDate: '2027-03-01' }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/par/results/national/:year',
-    url: () => '/api/v1/par/results/national/2023',
-    body: () => ({ source: 'Bộ Nội vụ', rows: [{ provinceCode: '33', provinceName: 'Hưng Yên', points: 85 }] }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/results/national/:year/import',
-    url: () => '/api/v1/par/results/national/2023/import',
-    upload: true,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/rounds',
-    url: () => '/api/v1/public/par/rounds?province=33',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/results',
-    url: () => '/api/v1/public/par/results?province=33&year=2024',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/results/summary.xlsx',
-    url: () => '/api/v1/public/par/results/summary.xlsx?province=33&year=2024',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/results/appendix.pdf',
-    url: () => '/api/v1/public/par/results/appendix.pdf?province=33&year=2024',
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/units/:agencyId',
-    url: (f) => `/api/v1/public/par/units/${f.agencies.justice?.id}`,
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/par/national',
-    url: () => '/api/v1/public/par/national?province=33&year=2023',
-    allowed: 'public',
-  },
-
-  // PAR Index criteria sets: read by the province's PAR roles (par.read), written by the organiser (par.organise).
-  {
-    method: 'GET',
-    route: '/api/v1/par/criteria-sets',
-    url: () => '/api/v1/par/criteria-sets?province=33',
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/criteria-sets',
-    url: () => '/api/v1/par/criteria-sets',
-    body: (_f, n) => ({ province: '33', year: 2027, unitGroup: 'commune', title: `Bộ ${n}` }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/criteria-sets/import',
-    url: () => '/api/v1/par/criteria-sets/import?province=33&year=2026&unitGroup=commune&title=Nhap',
-    upload: true,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/criteria-sets/:id',
-    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/criteria-sets/:id/export.xlsx',
-    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/export.xlsx`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/par/criteria-sets/:id',
-    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}`,
-    body: () => ({ expectedVersion: 1, bonusCap: 300 }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/criteria-sets/:id/criteria',
-    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/criteria`,
-    body: () => ({ expectedVersion: 1, edit: { kind: 'delete', code: '9' } }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/criteria-sets/:id/publish',
-    url: (f) => `/api/v1/par/criteria-sets/${f.parSetId}/publish`,
-    body: () => ({ expectedVersion: 1, decisionNumber: '1/QĐ-UBND', decisionDate: '2026-01-15' }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/par/criteria-sets/:id',
-    url: (f) => `/api/v1/par/criteria-sets/${f.spareParSetId}?expectedVersion=1`,
-    allowed: ['par_organiser'],
-    prepare: async (f) => {
-      f.spareParSetId = await createParDraft();
-    },
-  },
-
-  // PAR Index rounds: the organiser runs them; a unit (its focal officer, its head) reaches only its own
-  // scorecard; assigned appraisers theirs (no appraiser in this world: their scope is in par-rounds.routes.test.ts).
-  { method: 'GET', route: '/api/v1/par/rounds', url: () => '/api/v1/par/rounds', allowed: 'any' },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds',
-    url: () => '/api/v1/par/rounds',
-    body: () => ({ provinceCode: '33', year: 2031, title: 'Ma trận' }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/par/rounds/:roundId',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}`,
-    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/advance',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/advance`,
-    body: () => ({ expectedVersion: 999, action: 'start_council' }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/units',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/applicability',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/applicability`,
-    body: () => ({ expectedVersion: 999, tags: [], excludedCodes: [] }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/appraisers',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/appraiser-candidates',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraiser-candidates?q=a`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/appraisers',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers`,
-    body: (f) => ({ agencyId: f.agencies.justice?.id, userId: f.userId }),
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/par/rounds/:roundId/appraisers/:agencyId/:userId',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/appraisers/${f.agencies.justice?.id}/${f.userId}`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scorecard',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scorecard`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/scores/:code',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/scores/1.1`,
-    body: () => ({ field: 'self', points: 100, expectedVersion: 999 }),
-    // The self-assessment is the focal officer's; the head and the organiser are refused (403).
-    allowed: ['par_focal'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/adjustments/:kind',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/adjustments/bonus`,
-    body: () => ({ field: 'self', points: 0, expectedVersion: null }),
-    allowed: ['par_focal'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/actions',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/actions`,
-    body: () => ({ action: 'submit_self', expectedVersion: 999 }),
-    // Everyone who reaches the unit may ask (the version answers 409); the table then picks the role.
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/links',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/links`,
-    body: () => ({ code: '1.1', title: 'Báo cáo', url: '/console/reports' }),
-    allowed: ['par_focal'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/files',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/files?code=1.1&title=Tep`,
-    upload: true,
-    allowed: ['par_focal'],
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parLinkId}`,
-    allowed: ['par_focal'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/evidence/:evidenceId/file',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/evidence/${f.parFileId}/file`,
-    allowed: PAR_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/system-figures',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/system-figures`,
-    allowed: ['par_organiser'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/par/rounds/:roundId/units/:agencyId/history',
-    url: (f) => `/api/v1/par/rounds/${f.parRoundId}/units/${f.agencies.justice?.id}/history`,
-    allowed: PAR_READERS,
-  },
-  { method: 'GET', route: '/api/v1/par/reminders', url: () => '/api/v1/par/reminders', allowed: 'any' },
-  // SIPAS surveys: report readers read the province's campaigns (their own agencies only, unless province-wide);
-  // only the organiser (sipas_organiser, not in this table) designs and moves campaigns, only surveyors enter
-  // paper answers; the answer page is public. sipas.routes.test.ts runs a campaign end to end with those roles.
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/questionnaires',
-    url: () => '/api/v1/sipas/questionnaires?provinceCode=33',
-    allowed: SIPAS_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/sipas/questionnaires',
-    url: () => '/api/v1/sipas/questionnaires',
-    body: () => ({ provinceCode: '33', code: 'default', definition: DEFAULT_QUESTIONNAIRE }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/questionnaires/:id',
-    url: () => `/api/v1/sipas/questionnaires/${NO_SUCH_ID}`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/campaigns',
-    url: () => '/api/v1/sipas/campaigns?provinceCode=33',
-    allowed: SIPAS_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/sipas/campaigns',
-    url: () => '/api/v1/sipas/campaigns',
-    body: () => ({
-      provinceCode: '33',
-      year: 2025,
-      title: 'Khảo sát',
-      periodFrom: '2025-01-01',
-      periodTo: '2025-12-31',
-    }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/campaigns/:id',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/campaigns/:id/report.xlsx',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/report.xlsx`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/campaigns/:id/report.pdf',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/report.pdf`,
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/sipas/campaigns/:id/actions',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/actions`,
-    body: () => ({ action: 'open', expectedVersion: 1 }),
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/sipas/campaigns/:id/responses',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/responses`,
-    body: () => ({ agencyId: NO_SUCH_ID, mode: 'paper', answers: {} }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/campaigns/:id/consented-responses',
-    url: () => `/api/v1/sipas/campaigns/${NO_SUCH_ID}/consented-responses`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/survey/campaigns',
-    url: () => '/api/v1/sipas/survey/campaigns?provinceCode=33',
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/sipas/survey/campaigns/:id',
-    url: () => `/api/v1/sipas/survey/campaigns/${NO_SUCH_ID}`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/sipas/invitations/:token',
-    url: () => '/api/v1/public/sipas/invitations/khong-co-phieu-moi-nay',
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/public/sipas/invitations/:token/answers',
-    url: () => '/api/v1/public/sipas/invitations/khong-co-phieu-moi-nay/answers',
-    body: () => ({ answers: {} }),
-    allowed: 'public',
-  },
-  // Registers, search and statistics of official documents (issue 19 item 5): document.read or report.read at
-  // the agency — the report readers and every e-office role of Justice; the clerk of Construction is refused.
-  ...(
-    [
-      ['/api/v1/document-registers/register.pdf', 'kind=incoming&period=2026-11'],
-      ['/api/v1/document-registers/register.xlsx', 'kind=outgoing&period=2026-11'],
-      ['/api/v1/document-registers/search', 'q=so'],
-      ['/api/v1/document-registers/statistics', 'period=2026-11'],
-    ] as const
-  ).map(
-    ([route, query]): Case => ({
-      method: 'GET',
-      route,
-      url: (f) => `${route}?agency=${f.agencies.justice?.id}&${query}`,
-      prepare: revokeGrantedAuditor,
-      allowed: [...REPORT_READERS, 'specialist', 'unit_head'],
-    }),
-  ),
-  // Exchange between agencies: document.read at the agency for the views, document.register (the clerk) for
-  // exporting a package. The fixture's outgoing document is a draft, so the clerk's export answers 409
-  // EXCHANGE_NOT_ISSUED. A package's file and a delivery's status messages need an issued document sent out:
-  // everyone's 404 here, document-exchange.routes.test.ts walks their allowed paths.
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/outgoing',
-    url: (f) => `/api/v1/document-exchange/outgoing?agencyId=${f.agencies.justice?.id}`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/outgoing/:id',
-    url: (f) => `/api/v1/document-exchange/outgoing/${f.outgoingId}`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/document-exchange/outgoing/:id/recipients/:recipientId/package',
-    url: (f) => `/api/v1/document-exchange/outgoing/${f.outgoingId}/recipients/${f.outgoingRecipientId}/package`,
-    allowed: ['clerk'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/packages/:id/file',
-    url: () => `/api/v1/document-exchange/packages/${NO_SUCH_ID}/file`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/deliveries/:id/status-messages/file',
-    url: () => `/api/v1/document-exchange/deliveries/${NO_SUCH_ID}/status-messages/file`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/received',
-    url: (f) => `/api/v1/document-exchange/received?agencyId=${f.agencies.justice?.id}`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-exchange/sent',
-    url: (f) => `/api/v1/document-exchange/sent?agencyId=${f.agencies.justice?.id}`,
-    allowed: DOCUMENT_READERS,
-  },
-  // Imports: whoever holds document.register somewhere may have a file read (a clerk of any agency: the PDF
-  // sent here is no package, so both clerks get 422); the receiving agency is checked once the file is read.
-  {
-    method: 'POST',
-    route: '/api/v1/document-exchange/packages/import',
-    url: () => '/api/v1/document-exchange/packages/import',
-    upload: true,
-    allowed: ['clerk', 'foreign_clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/document-exchange/status-messages/import',
-    url: () => '/api/v1/document-exchange/status-messages/import',
-    upload: true,
-    allowed: ['clerk', 'foreign_clerk'],
-  },
-  // Signing credentials (issue 19): document.manage in the agency — its administrator and its head. The test
-  // certificate goes to the agency itself (the first allowed call issues it, later ones answer 409); the
-  // fixture's credential (the head's) answers 422 to a picture that is no PNG and 409 to a stale version.
-  {
-    method: 'GET',
-    route: '/api/v1/signing/credentials',
-    url: (f) => `/api/v1/signing/credentials?agencyId=${f.agencies.justice?.id}`,
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/signing/credentials/test-certificate',
-    url: () => '/api/v1/signing/credentials/test-certificate',
-    body: (f) => ({ ownerKind: 'agency', agencyId: f.agencies.justice?.id }),
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/signing/credentials/import',
-    url: () => '/api/v1/signing/credentials/import',
-    body: (f) => ({
-      owner: { ownerKind: 'agency', agencyId: f.agencies.justice?.id },
-      pkcs12Base64: 'AAAA',
-      passphrase: 'x',
-    }),
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/signing/credentials/:id/image',
-    url: (f) => `/api/v1/signing/credentials/${f.credentialId}/image`,
-    body: () => ({ pngBase64: 'AAAA', expectedVersion: 999 }),
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/signing/credentials/:id/revoke',
-    url: (f) => `/api/v1/signing/credentials/${f.credentialId}/revoke`,
-    body: () => ({ expectedVersion: 999 }),
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/documents/verify/:token',
-    url: () => '/api/v1/public/documents/verify/khong-co-van-ban-nay',
-    allowed: 'public',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/public/documents/verify',
-    url: () => '/api/v1/public/documents/verify',
-    upload: true,
-    allowed: 'public',
-  },
-  // Outgoing documents (văn bản đi, Decree 30/2020 Art. 10–19), on the fixture's draft of Justice. Readers:
-  // document.read at the agency (the four e-office roles; the agency administrator holds only document.manage).
-  // Its drafter (the specialist) or document.manage edits, submits, cancels; document.sign reaches the signing
-  // step and document.seal the seal and the issue (a stale version answers 409 to those). The lists are the
-  // caller's own.
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents',
-    url: () => '/api/v1/outgoing-documents?view=issued',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/outgoing-documents',
-    url: () => '/api/v1/outgoing-documents',
-    body: (f) => ({ agencyId: f.agencies.justice?.id, documentType: 'CV', subject: 'Công văn thử ma trận quyền' }),
-    // document.draft at Justice: each allowed call starts a draft (201).
-    allowed: ['specialist', 'unit_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents/people',
-    url: (f) => `/api/v1/outgoing-documents/people?agencyId=${f.agencies.justice?.id}`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents/:id',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/outgoing-documents/:id',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}`,
-    body: () => ({ expectedVersion: 999, subject: 'Khác' }),
-    // The agency administrator holds document.manage but not document.read, so the draft is 404 to them.
-    allowed: ['specialist', 'agency_head'],
-  },
-  ...(
-    [
-      ['submit', ['specialist', 'agency_head']],
-      ['cancel', ['specialist', 'agency_head']],
-      ['sign', ['unit_head', 'agency_head']],
-      ['seal', ['clerk']],
-      ['issue', ['clerk']],
-    ] as const
-  ).map(
-    ([step, allowed]): Case => ({
-      method: 'POST',
-      route: `/api/v1/outgoing-documents/:id/${step}`,
-      url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/${step}`,
-      body: () => ({ expectedVersion: 999 }),
-      allowed: [...allowed],
-    }),
-  ),
-  {
-    method: 'POST',
-    route: '/api/v1/outgoing-documents/:id/review',
-    url: () => `/api/v1/outgoing-documents/${NO_SUCH_ID}/review`,
-    body: () => ({ expectedVersion: 1, decision: 'approved' }),
-    // Only the reviewer named in the chain (their substitute, their delegate) decides: 404 for everyone here;
-    // outgoing-documents.routes.test.ts walks a chain of review and approval.
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents/:id/file',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/file?version=1`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents/:id/page-image',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/page-image?version=1&page=1`,
-    allowed: DOCUMENT_READERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/outgoing-documents/:id/versions',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/versions?expectedVersion=999`,
-    upload: true,
-    allowed: ['specialist', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/document-delegations',
-    url: () => '/api/v1/document-delegations',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/document-delegations',
-    url: () => '/api/v1/document-delegations',
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      fromUserId: f.users.lanhdao?.id,
-      toUserId: f.users.chuyenvien?.id,
-      scope: 'approve',
-      validFrom: '2026-12-01',
-      validTo: '2026-12-31',
-      reason: 'Thử ma trận quyền',
-    }),
-    // Someone else's delegation: document.manage at Justice.
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/document-delegations/:id/revoke',
-    url: (f) => `/api/v1/document-delegations/${f.delegationId}/revoke`,
-    // The head's own delegation, or document.manage: the first allowed call revokes it, later ones answer 409.
-    allowed: ['agency_admin', 'agency_head'],
-  },
-  // Incoming documents (Decree 30/2020 Art. 20–24): the clerk, specialist, unit and agency heads hold the
-  // document.* actions; a list answers each its own agencies' (the foreign clerk's too), the register and the
-  // scans only the clerk of the agency; an unknown document is everyone's 404
-  // (routes/incoming-documents.routes.test.ts walks each step with its roles).
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents',
-    url: () => '/api/v1/incoming-documents',
-    allowed: EOFFICE_ALL,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents/agencies',
-    url: () => '/api/v1/incoming-documents/agencies',
-    allowed: ['clerk', 'foreign_clerk'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents/options',
-    url: (f) => `/api/v1/incoming-documents/options?agencyId=${f.agencies.justice?.id}`,
-    allowed: ['clerk', 'specialist', 'unit_head', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/incoming-documents/scans',
-    url: (f) => `/api/v1/incoming-documents/scans?agencyId=${f.agencies.justice?.id}`,
-    upload: true,
-    allowed: ['clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/incoming-documents',
-    url: () => '/api/v1/incoming-documents',
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      issuerName: 'Bộ Tư pháp',
-      numberSymbol: '12/BTP-VP',
-      issuedOn: '2026-11-20',
-      documentType: 'CV',
-      subject: 'Về việc triển khai công tác văn thư',
-      file: { sha256: 'a'.repeat(64), fileName: 'cong-van.pdf', sizeBytes: 100, token: 'x' },
-      scanDpi: 300,
-    }),
-    allowed: ['clerk'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents/deliveries',
-    url: () => '/api/v1/incoming-documents/deliveries',
-    allowed: ['clerk', 'foreign_clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/incoming-documents/deliveries/:id/register',
-    url: () => `/api/v1/incoming-documents/deliveries/${NO_SUCH_ID}/register`,
-    body: () => ({ expectedVersion: 1 }),
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/incoming-documents/deliveries/:id/refuse',
-    url: () => `/api/v1/incoming-documents/deliveries/${NO_SUCH_ID}/refuse`,
-    body: () => ({ expectedVersion: 1, reason: 'Gửi nhầm' }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents/:id',
-    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}`,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-documents/:id/file',
-    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}/file`,
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/incoming-documents/:id/actions',
-    url: () => `/api/v1/incoming-documents/${NO_SUCH_ID}/actions`,
-    body: () => ({ action: 'present', expectedVersion: 1 }),
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/incoming-document-settings',
-    url: () => '/api/v1/incoming-document-settings?province=33',
-    allowed: ['province_admin'],
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/incoming-document-settings',
-    url: () => '/api/v1/incoming-document-settings',
-    body: () => ({
-      provinceCode: '33',
-      settings: { defaultHandlingWorkingDays: 10, urgentWorkingMinutes: 120 },
-      expectedVersion: 0,
-    }),
-    allowed: ['province_admin'],
-  },
-  // issue 20: work calendars (lịch công tác). work.read at Justice reads its calendar; schedule.draft (the clerk,
-  // the unit and agency heads) drafts and submits; an official's own week and iCal link are anyone's
-  // (routes/schedule.routes.test.ts walks each step with its roles).
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/options',
-    url: () => '/api/v1/schedule/options',
-    allowed: 'any',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/agency-week',
-    url: (f) => `/api/v1/schedule/agency-week?agencyId=${f.agencies.justice?.id}`,
-    allowed: SCHEDULE_READERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/my-week',
-    url: () => '/api/v1/schedule/my-week',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/schedule/entries',
-    url: () => '/api/v1/schedule/entries',
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      kind: 'agency_leaders',
-      title: 'Họp giao ban (ma trận quyền)',
-      startsAt: '2026-12-07T08:00:00+07:00',
-      endsAt: '2026-12-07T09:00:00+07:00',
-    }),
-    allowed: ['clerk', 'unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/entries/:id',
-    url: () => `/api/v1/schedule/entries/${schedulePublishedId}`,
-    prepare: prepareScheduleEntries,
-    allowed: SCHEDULE_READERS,
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/schedule/entries/:id',
-    url: () => `/api/v1/schedule/entries/${scheduleDraftId}`,
-    prepare: prepareScheduleEntries,
-    body: () => ({
-      title: 'Họp giao ban (sửa)',
-      startsAt: '2026-12-08T08:00:00+07:00',
-      endsAt: '2026-12-08T09:00:00+07:00',
-      expectedVersion: 1,
-    }),
-    allowed: ['clerk', 'unit_head', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/schedule/entries/:id/actions',
-    url: () => `/api/v1/schedule/entries/${scheduleDraftId}/actions`,
-    prepare: prepareScheduleEntries,
-    body: () => ({ action: 'submit', expectedVersion: 1 }),
-    allowed: ['clerk', 'unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/feed',
-    url: () => '/api/v1/schedule/feed',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/schedule/feed',
-    url: () => '/api/v1/schedule/feed',
-    allowed: 'any',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/schedule/feed/:file',
-    url: () => `/api/v1/schedule/feed/${scheduleFeedToken}.ics`,
-    prepare: prepareScheduleFeed,
-    allowed: 'public',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/public/schedule',
-    url: () => '/api/v1/public/schedule?provinceCode=33',
-    allowed: 'public',
-  },
-  // issue 20: tasks (giao việc). Lists answer every holder of work.read their own; assigning, the options and
-  // the tracking view are the leaders' (task.assign: unit and agency heads); a confidential task is read only by
-  // its assigner (the agency head) and its lead (the specialist), everyone else's 404
-  // (routes/tasks.routes.test.ts walks each step with its roles).
-  {
-    method: 'GET',
-    route: '/api/v1/tasks',
-    url: () => '/api/v1/tasks?view=mine',
-    allowed: [
-      'receptionist',
-      'processor',
-      'approver',
-      'result_returner',
-      'clerk',
-      'specialist',
-      'unit_head',
-      'agency_head',
-      'foreign_receptionist',
-      'foreign_clerk',
-    ],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/tasks/options',
-    url: (f) => `/api/v1/tasks/options?agencyId=${f.agencies.justice?.id}`,
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/tasks/tracking',
-    url: () => '/api/v1/tasks/tracking?from=2026-11-01&to=2026-11-30',
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/tasks',
-    url: () => '/api/v1/tasks',
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      title: 'Rà soát quy chế làm việc',
-      leadUnitId: f.agencies.justice?.id,
-      workingDays: 5,
-    }),
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/tasks/:id',
-    url: () => `/api/v1/tasks/${matrixTaskId}`,
-    prepare: prepareMatrixTask,
-    allowed: ['specialist', 'agency_head'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/tasks/:id/actions',
-    url: () => `/api/v1/tasks/${NO_SUCH_ID}/actions`,
-    body: () => ({ action: 'start', expectedVersion: 1 }),
-    allowed: [],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/tasks/:id/files',
-    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files`,
-    upload: true,
-    allowed: [],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/tasks/:id/files/:sha256',
-    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files/${'a'.repeat(64)}`,
-    allowed: [],
-  },
-  // issue 20: work files (hồ sơ công việc, Decree 30/2020 Art. 28–29). A confidential file of the specialist
-  // at Justice with one uploaded file: read and changed by its owner and the heads over the unit only (a wrong
-  // expectedVersion makes the allowed ones' changes answer 409); the list of work files for every holder of
-  // work.read; Justice's file list read by everyone working there and edited by who holds workfile.manage there
-  // (routes/work-files.routes.test.ts walks each step).
-  {
-    method: 'GET',
-    route: '/api/v1/work-files',
-    url: () => '/api/v1/work-files?view=unit&status=open',
-    allowed: WORK_READERS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-files/options',
-    url: () => '/api/v1/work-files/options',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/work-files',
-    url: () => '/api/v1/work-files',
-    body: (f, n) => ({ agencyId: f.agencies.justice?.id, title: `Hồ sơ ma trận ${n}` }),
-    allowed: WORKFILE_KEEPERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-files/:id',
-    url: () => `/api/v1/work-files/${workFileId}`,
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'PATCH',
-    route: '/api/v1/work-files/:id',
-    url: () => `/api/v1/work-files/${workFileId}`,
-    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/work-files/:id/actions',
-    url: () => `/api/v1/work-files/${workFileId}/actions`,
-    body: () => ({ action: 'close', expectedVersion: 999 }),
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/work-files/:id/items',
-    url: () => `/api/v1/work-files/${workFileId}/items`,
-    body: () => ({ kind: 'note', note: 'Ghi chú', expectedVersion: 999 }),
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/work-files/:id/uploads',
-    url: () => `/api/v1/work-files/${workFileId}/uploads?expectedVersion=999`,
-    upload: true,
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-files/:id/items/:itemId/file',
-    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/file`,
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/work-files/:id/items/:itemId',
-    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}?expectedVersion=999`,
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/work-files/:id/items/:itemId/move',
-    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/move`,
-    body: () => ({ expectedVersion: 999, position: 1 }),
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-files/:id/export.zip',
-    url: () => `/api/v1/work-files/${workFileId}/export.zip`,
-    allowed: WORKFILE_OWNER_AND_HEADS,
-    prepare: prepareWorkFile,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/file-lists/:agencyId/:year',
-    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026`,
-    allowed: JUSTICE_STAFF,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/file-lists/:agencyId/:year/import',
-    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2025/import`,
-    // Not a file list: the allowed ones get 422 (nothing written).
-    upload: 'csv',
-    allowed: WORKFILE_KEEPERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/file-lists/:agencyId/:year/entries',
-    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026/entries`,
-    body: (_f, n) => ({ code: `MT.${n}`, title: `Hồ sơ ma trận ${n}`, retentionYears: 5 }),
-    allowed: WORKFILE_KEEPERS,
-  },
-  {
-    method: 'PUT',
-    route: '/api/v1/file-list-entries/:id',
-    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
-    body: (_f, n) => ({ code: `MT.SUA.${n}`, title: 'Hồ sơ đã sửa', retentionYears: null }),
-    allowed: WORKFILE_KEEPERS,
-    prepare: prepareFileListEntry,
-  },
-  {
-    method: 'DELETE',
-    route: '/api/v1/file-list-entries/:id',
-    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
-    allowed: WORKFILE_KEEPERS,
-    prepare: prepareFileListEntry,
-  },
-  // issue 20: consultations on drafts (lấy ý kiến dự thảo)
-  {
-    method: 'GET',
-    route: '/api/v1/consultations',
-    url: () => '/api/v1/consultations?view=to_answer',
-    allowed: 'any',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations',
-    url: () => '/api/v1/consultations',
-    prepare: prepareConsultation('draft'),
-    body: (f) => ({
-      agencyId: f.agencies.justice?.id,
-      title: 'Dự thảo ma trận',
-      deadlineAt: '2026-12-31T17:00:00+07:00',
-      draftFile: consultationDraftFile,
-      recipients: [{ agencyId: f.agencies.construction?.id }],
-    }),
-    // consultation.manage at Justice: its specialist and its heads.
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultation-files',
-    url: () => '/api/v1/consultation-files',
-    upload: true,
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/consultations/:id',
-    url: () => `/api/v1/consultations/${consultation.id}`,
-    prepare: prepareConsultation('open'),
-    // Its managers, and the clerk named as a recipient.
-    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/consultations/:id/draft',
-    url: () => `/api/v1/consultations/${consultation.id}/draft`,
-    prepare: prepareConsultation('open'),
-    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations/:id/open',
-    url: () => `/api/v1/consultations/${consultation.id}/open`,
-    prepare: prepareConsultation('draft'),
-    body: () => ({ expectedVersion: consultation.version }),
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations/:id/answers',
-    url: () => `/api/v1/consultations/${consultation.id}/answers`,
-    prepare: prepareConsultation('open'),
-    body: () => ({ agree: true }),
-    allowed: ['clerk'],
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations/:id/comments/:commentId/response',
-    url: () => `/api/v1/consultations/${consultation.id}/comments/${consultation.commentId}/response`,
-    prepare: prepareConsultation('commented'),
-    body: () => ({ expectedVersion: consultation.version, response: 'accepted' }),
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations/:id/close',
-    url: () => `/api/v1/consultations/${consultation.id}/close`,
-    prepare: prepareConsultation('open'),
-    body: () => ({ expectedVersion: consultation.version }),
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/consultations/:id/summarise',
-    url: () => `/api/v1/consultations/${consultation.id}/summarise`,
-    prepare: prepareConsultation('closed'),
-    body: () => ({ expectedVersion: consultation.version }),
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/consultations/:id/summary.pdf',
-    url: () => `/api/v1/consultations/${consultation.id}/summary.pdf`,
-    prepare: prepareConsultation('commented'),
-    // Before it is summarised, the table is its managers' (the clerk, a recipient, is refused).
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/consultations/:id/summary.xlsx',
-    url: () => `/api/v1/consultations/${consultation.id}/summary.xlsx`,
-    prepare: prepareConsultation('commented'),
-    allowed: CONSULTATION_MANAGERS,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/outgoing-documents/:id/consultations',
-    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/consultations`,
-    allowed: DOCUMENT_READERS,
-  },
     // The personnel officer (tổ chức cán bộ) holds user.read.
     allowed: ['agency_admin', 'province_admin', 'auditor', 'personnel_officer'],
   },
@@ -3790,31 +2041,6 @@ const CASES: Case[] = [
     }),
     allowed: ['province_admin'],
   },
-  // issue 20: leader dashboard (the heads of unit and of agency, over the units they head; nobody else)
-  {
-    method: 'GET',
-    route: '/api/v1/work-dashboard',
-    url: () => '/api/v1/work-dashboard',
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-dashboard/workbook.xlsx',
-    url: () => '/api/v1/work-dashboard/workbook.xlsx',
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-dashboard/tasks',
-    url: (f) => `/api/v1/work-dashboard/tasks?unit=${f.agencies.justice?.id}&filter=overdue`,
-    allowed: ['unit_head', 'agency_head'],
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/work-dashboard/dossiers',
-    url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
-    allowed: ['unit_head', 'agency_head'],
-  },
   // issue 20: staff evaluation. Evaluation.read at Justice: its head, the head of unit (granted at Justice
   // with its sub-agencies) and the personnel officer; the rules, periods, gathering, the collective record and
   // the CSDL export are the personnel officer's (evaluation.manage); the decision the head's (evaluation.decide);
@@ -3915,6 +2141,424 @@ const CASES: Case[] = [
     body: () => ({ action: 'self_assess', expectedVersion: 1, generalScores: {} }),
     prepare: prepareEvaluation,
     allowed: ['specialist'],
+  },
+  // issue 20: work calendars (lịch công tác). work.read at Justice reads its calendar; schedule.draft (the clerk,
+  // the unit and agency heads) drafts and submits; an official's own week and iCal link are anyone's
+  // (routes/schedule.routes.test.ts walks each step with its roles).
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/options',
+    url: () => '/api/v1/schedule/options',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/agency-week',
+    url: (f) => `/api/v1/schedule/agency-week?agencyId=${f.agencies.justice?.id}`,
+    allowed: SCHEDULE_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/my-week',
+    url: () => '/api/v1/schedule/my-week',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/entries',
+    url: () => '/api/v1/schedule/entries',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      kind: 'agency_leaders',
+      title: 'Họp giao ban (ma trận quyền)',
+      startsAt: '2026-12-07T08:00:00+07:00',
+      endsAt: '2026-12-07T09:00:00+07:00',
+    }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/entries/:id',
+    url: () => `/api/v1/schedule/entries/${schedulePublishedId}`,
+    prepare: prepareScheduleEntries,
+    allowed: SCHEDULE_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/schedule/entries/:id',
+    url: () => `/api/v1/schedule/entries/${scheduleDraftId}`,
+    prepare: prepareScheduleEntries,
+    body: () => ({
+      title: 'Họp giao ban (sửa)',
+      startsAt: '2026-12-08T08:00:00+07:00',
+      endsAt: '2026-12-08T09:00:00+07:00',
+      expectedVersion: 1,
+    }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/entries/:id/actions',
+    url: () => `/api/v1/schedule/entries/${scheduleDraftId}/actions`,
+    prepare: prepareScheduleEntries,
+    body: () => ({ action: 'submit', expectedVersion: 1 }),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/feed',
+    url: () => '/api/v1/schedule/feed',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/feed',
+    url: () => '/api/v1/schedule/feed',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/feed/:file',
+    url: () => `/api/v1/schedule/feed/${scheduleFeedToken}.ics`,
+    prepare: prepareScheduleFeed,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/schedule',
+    url: () => '/api/v1/public/schedule?provinceCode=33',
+    allowed: 'public',
+  },
+  // issue 20: tasks (giao việc). Lists answer every holder of work.read their own; assigning, the options and
+  // the tracking view are the leaders' (task.assign: unit and agency heads); a confidential task is read only by
+  // its assigner (the agency head) and its lead (the specialist), everyone else's 404
+  // (routes/tasks.routes.test.ts walks each step with its roles).
+  {
+    method: 'GET',
+    route: '/api/v1/tasks',
+    url: () => '/api/v1/tasks?view=mine',
+    allowed: [
+      'receptionist',
+      'processor',
+      'approver',
+      'result_returner',
+      'clerk',
+      'specialist',
+      'unit_head',
+      'agency_head',
+      'foreign_receptionist',
+      'foreign_clerk',
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/options',
+    url: (f) => `/api/v1/tasks/options?agencyId=${f.agencies.justice?.id}`,
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/tracking',
+    url: () => '/api/v1/tasks/tracking?from=2026-11-01&to=2026-11-30',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks',
+    url: () => '/api/v1/tasks',
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      title: 'Rà soát quy chế làm việc',
+      leadUnitId: f.agencies.justice?.id,
+      workingDays: 5,
+    }),
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id',
+    url: () => `/api/v1/tasks/${matrixTaskId}`,
+    prepare: prepareMatrixTask,
+    allowed: ['specialist', 'agency_head'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/:id/actions',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/actions`,
+    body: () => ({ action: 'start', expectedVersion: 1 }),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/:id/files',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files`,
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id/files/:sha256',
+    url: () => `/api/v1/tasks/${NO_SUCH_ID}/files/${'a'.repeat(64)}`,
+    allowed: [],
+  },
+  // issue 20: work files (hồ sơ công việc, Decree 30/2020 Art. 28–29). A confidential file of the specialist
+  // at Justice with one uploaded file: read and changed by its owner and the heads over the unit only (a wrong
+  // expectedVersion makes the allowed ones' changes answer 409); the list of work files for every holder of
+  // work.read; Justice's file list read by everyone working there and edited by who holds workfile.manage there
+  // (routes/work-files.routes.test.ts walks each step).
+  {
+    method: 'GET',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files?view=unit&status=open',
+    allowed: WORK_READERS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/options',
+    url: () => '/api/v1/work-files/options',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files',
+    url: () => '/api/v1/work-files',
+    body: (f, n) => ({ agencyId: f.agencies.justice?.id, title: `Hồ sơ ma trận ${n}` }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/work-files/:id',
+    url: () => `/api/v1/work-files/${workFileId}`,
+    body: () => ({ expectedVersion: 999, title: 'Đổi tên' }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/actions',
+    url: () => `/api/v1/work-files/${workFileId}/actions`,
+    body: () => ({ action: 'close', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items',
+    url: () => `/api/v1/work-files/${workFileId}/items`,
+    body: () => ({ kind: 'note', note: 'Ghi chú', expectedVersion: 999 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/uploads',
+    url: () => `/api/v1/work-files/${workFileId}/uploads?expectedVersion=999`,
+    upload: true,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/items/:itemId/file',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/file`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/work-files/:id/items/:itemId',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}?expectedVersion=999`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work-files/:id/items/:itemId/move',
+    url: () => `/api/v1/work-files/${workFileId}/items/${workFileItemId}/move`,
+    body: () => ({ expectedVersion: 999, position: 1 }),
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-files/:id/export.zip',
+    url: () => `/api/v1/work-files/${workFileId}/export.zip`,
+    allowed: WORKFILE_OWNER_AND_HEADS,
+    prepare: prepareWorkFile,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/file-lists/:agencyId/:year',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026`,
+    allowed: JUSTICE_STAFF,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/import',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2025/import`,
+    // Not a file list: the allowed ones get 422 (nothing written).
+    upload: 'csv',
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/file-lists/:agencyId/:year/entries',
+    url: (f) => `/api/v1/file-lists/${f.agencies.justice?.id}/2026/entries`,
+    body: (_f, n) => ({ code: `MT.${n}`, title: `Hồ sơ ma trận ${n}`, retentionYears: 5 }),
+    allowed: WORKFILE_KEEPERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    body: (_f, n) => ({ code: `MT.SUA.${n}`, title: 'Hồ sơ đã sửa', retentionYears: null }),
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/file-list-entries/:id',
+    url: () => `/api/v1/file-list-entries/${fileListEntryId}`,
+    allowed: WORKFILE_KEEPERS,
+    prepare: prepareFileListEntry,
+  },
+  // issue 20: consultations on drafts (lấy ý kiến dự thảo)
+  {
+    method: 'GET',
+    route: '/api/v1/consultations',
+    url: () => '/api/v1/consultations?view=to_answer',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations',
+    url: () => '/api/v1/consultations',
+    prepare: prepareConsultation('draft'),
+    body: (f) => ({
+      agencyId: f.agencies.justice?.id,
+      title: 'Dự thảo ma trận',
+      deadlineAt: '2026-12-31T17:00:00+07:00',
+      draftFile: consultationDraftFile,
+      recipients: [{ agencyId: f.agencies.construction?.id }],
+    }),
+    // consultation.manage at Justice: its specialist and its heads.
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultation-files',
+    url: () => '/api/v1/consultation-files',
+    upload: true,
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id',
+    url: () => `/api/v1/consultations/${consultation.id}`,
+    prepare: prepareConsultation('open'),
+    // Its managers, and the clerk named as a recipient.
+    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/draft',
+    url: () => `/api/v1/consultations/${consultation.id}/draft`,
+    prepare: prepareConsultation('open'),
+    allowed: [...CONSULTATION_MANAGERS, 'clerk'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/open',
+    url: () => `/api/v1/consultations/${consultation.id}/open`,
+    prepare: prepareConsultation('draft'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/answers',
+    url: () => `/api/v1/consultations/${consultation.id}/answers`,
+    prepare: prepareConsultation('open'),
+    body: () => ({ agree: true }),
+    allowed: ['clerk'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/comments/:commentId/response',
+    url: () => `/api/v1/consultations/${consultation.id}/comments/${consultation.commentId}/response`,
+    prepare: prepareConsultation('commented'),
+    body: () => ({ expectedVersion: consultation.version, response: 'accepted' }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/close',
+    url: () => `/api/v1/consultations/${consultation.id}/close`,
+    prepare: prepareConsultation('open'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/consultations/:id/summarise',
+    url: () => `/api/v1/consultations/${consultation.id}/summarise`,
+    prepare: prepareConsultation('closed'),
+    body: () => ({ expectedVersion: consultation.version }),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/summary.pdf',
+    url: () => `/api/v1/consultations/${consultation.id}/summary.pdf`,
+    prepare: prepareConsultation('commented'),
+    // Before it is summarised, the table is its managers' (the clerk, a recipient, is refused).
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/consultations/:id/summary.xlsx',
+    url: () => `/api/v1/consultations/${consultation.id}/summary.xlsx`,
+    prepare: prepareConsultation('commented'),
+    allowed: CONSULTATION_MANAGERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/outgoing-documents/:id/consultations',
+    url: (f) => `/api/v1/outgoing-documents/${f.outgoingId}/consultations`,
+    allowed: DOCUMENT_READERS,
+  },
+  // issue 20: leader dashboard (the heads of unit and of agency, over the units they head; nobody else)
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard',
+    url: () => '/api/v1/work-dashboard',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/workbook.xlsx',
+    url: () => '/api/v1/work-dashboard/workbook.xlsx',
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/tasks',
+    url: (f) => `/api/v1/work-dashboard/tasks?unit=${f.agencies.justice?.id}&filter=overdue`,
+    allowed: ['unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work-dashboard/dossiers',
+    url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
+    allowed: ['unit_head', 'agency_head'],
   },
 ];
 let t: TestApp;
