@@ -53,6 +53,7 @@ export {
   type ReplicaStatus,
   ReplicaUnavailableError,
 } from './replica.js';
+export * from './schedule.queries.js';
 export type { Database } from './schema.js';
 export * from './signing.queries.js';
 export * from './sipas.queries.js';
@@ -81,7 +82,6 @@ export * from './tasks.queries.js';
 export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';
 export * from './users.queries.js';
-export * from './schedule.queries.js';
 export * from './work-audit.queries.js';
 export * from './work-dashboard.queries.js';
 export * from './work-events.queries.js';

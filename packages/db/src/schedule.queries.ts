@@ -252,28 +252,4 @@ export const findFeedOwnerByTokenHash = async (db: Db, tokenHash: string) =>
     .where('appUser.status', '=', 'active')
     .executeTakeFirst();
 
-// ---- Officials' notices ----------------------------------------------------------------------------------------
-
-/** Inserts officials' in-app notices; one per (user, dedupe key). */
-export const insertWorkNotices = async (
-  trx: Transaction<Database>,
-  rows: readonly {
-    provinceCode: string;
-    userId: string;
-    kind: string;
-    recordKind: string;
-    recordId: string;
-    dedupeKey: string;
-    title: string;
-    body: string | null;
-  }[],
-) => {
-  if (rows.length === 0) {
-    return;
-  }
-  await trx
-    .insertInto('workNotice')
-    .values([...rows])
-    .onConflict((conflict) => conflict.columns(['userId', 'dedupeKey']).doNothing())
-    .execute();
-};
+// Officials' notices: insertWorkNotices (work-events.queries.ts), shared by every area of issue 20.

@@ -290,32 +290,6 @@ export const summarizeTaskTracking = async (
   return rows;
 };
 
-/** Writes in-app notices (work_notice) once per (user, dedupe key); answers how many were new. */
-export const insertWorkNotices = async (
-  db: Db,
-  rows: readonly {
-    provinceCode: string;
-    userId: string;
-    kind: string;
-    recordKind: string;
-    recordId: string;
-    dedupeKey: string;
-    title: string;
-    body: string | null;
-  }[],
-): Promise<number> => {
-  if (rows.length === 0) {
-    return 0;
-  }
-  const inserted = await db
-    .insertInto('workNotice')
-    .values([...rows])
-    .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
-};
-
 export const listWorkNoticesForRecord = async (db: Db, recordId: string) =>
   db.selectFrom('workNotice').selectAll().where('recordId', '=', recordId).orderBy('createdAt').orderBy('id').execute();
 

@@ -24,3 +24,29 @@ export const listWorkEvents = async (db: Db, recordKind: WorkEventRecord['record
     .where('recordId', '=', recordId)
     .orderBy('seq')
     .execute();
+
+/** Writes in-app notices (work_notice) once per (user, dedupe key); answers how many were new. */
+export const insertWorkNotices = async (
+  db: Db,
+  rows: readonly {
+    provinceCode: string;
+    userId: string;
+    kind: string;
+    recordKind: string;
+    recordId: string;
+    dedupeKey: string;
+    title: string;
+    body: string | null;
+  }[],
+): Promise<number> => {
+  if (rows.length === 0) {
+    return 0;
+  }
+  const inserted = await db
+    .insertInto('workNotice')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+};

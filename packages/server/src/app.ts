@@ -49,8 +49,8 @@ import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
-import { registerWorkFileRoutes } from './routes/work-files.routes.js';
 import { registerWorkDashboardRoutes } from './routes/work-dashboard.routes.js';
+import { registerWorkFileRoutes } from './routes/work-files.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {

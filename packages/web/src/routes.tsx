@@ -39,6 +39,7 @@ const SchedulePage = lazy(() =>
 );
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
+);
 const TaskListPage = lazy(() =>
   import('./features/work-tasks/TaskListPage').then((m) => ({ default: m.TaskListPage })),
 );

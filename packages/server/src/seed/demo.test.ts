@@ -140,8 +140,6 @@ describe('the demo as a province would run it', () => {
     result_returner: ['result_returner', 'receptionist'],
   };
 
-  });
-
   it('has officials for every step at every agency a demo procedure routes to', async () => {
     const roles = await t.database.db
       .selectFrom('userRole')

@@ -47,11 +47,11 @@ import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 import { seedDemoSigning } from './demo-signing.js';
-import { seedDemoWorkSchedule } from './demo-work-schedule.js';
-import { seedDemoWorkTasks } from './demo-work-tasks.js';
-import { seedDemoWorkFiles } from './demo-work-files.js';
 import { seedDemoWorkConsultations } from './demo-work-consultations.js';
 import { seedDemoEvaluation } from './demo-work-evaluation.js';
+import { seedDemoWorkFiles } from './demo-work-files.js';
+import { seedDemoWorkSchedule } from './demo-work-schedule.js';
+import { seedDemoWorkTasks } from './demo-work-tasks.js';
 
 const DEMO_KEY = 'demo.seed';
 

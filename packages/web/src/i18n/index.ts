@@ -21,11 +21,11 @@ import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
-import type { ScheduleMessages } from './work-schedule-vi';
-import type { TasksMessages } from './work-tasks-vi';
-import type { WorkFilesMessages } from './work-files-vi';
 import type { ConsultationsMessages } from './work-consultations-vi';
 import type { WorkDashboardMessages } from './work-dashboard-vi';
+import type { WorkFilesMessages } from './work-files-vi';
+import type { ScheduleMessages } from './work-schedule-vi';
+import type { TasksMessages } from './work-tasks-vi';
 
 export type Language = 'vi' | 'en';
 

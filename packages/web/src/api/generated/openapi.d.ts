@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -13693,6 +13693,2461 @@ export interface paths {
       };
     };
   };
+  "/api/v1/tasks": {
+    /** Tasks in deadline order: mine (lead or co-operator), assigned by me, my units’ */
+    get: {
+      parameters: {
+        query?: {
+          view?: "mine" | "assigned_by_me" | "unit";
+          status?: "open" | "all";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["TaskListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Assign a task (directly, from an incoming document, a calendar entry, or as a sub-task) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TaskInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["TaskChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/options": {
+    /** The units and officials a leader may assign tasks to */
+    get: {
+      parameters: {
+        query?: {
+          agencyId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/tracking": {
+    /** Tracking per person, unit and leader: assigned, open, overdue, done on time, done late */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskTracking"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}": {
+    /** A task */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/actions": {
+    /** Take a step: start, report progress, submit, accept, return, extension, dispatch, cancel */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TaskActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["TaskChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/files": {
+    /** Upload a file for a progress report (type read from the content), named then by its token */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["TaskFileUpload"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tasks/{id}/files/{sha256}": {
+    /** A file of a progress report */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files": {
+    /** Work files by status: mine, or my units’ (confidential ones only where I head the unit) */
+    get: {
+      parameters: {
+        query?: {
+          view?: "mine" | "unit";
+          status?: "open" | "closed" | "archived";
+          q?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WorkFileListItem"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Open a work file from the file list (or outside it, with a title) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileOpenInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/options": {
+    /** The units where the caller opens work files, each with the year’s file list it follows */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}": {
+    /** A work file with its items, the steps the caller may take and its history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change an open file’s title, confidentiality or note (owner or head) */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            title?: string;
+            confidential?: boolean;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/actions": {
+    /** Close, reopen (with a reason) or hand the file to the agency archive */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileActionInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items": {
+    /** Add a document, task, calendar entry or note to an open file (at the end) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WorkFileItemAddInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/uploads": {
+    /** Upload a file (PDF, image, office document) into an open work file */
+    post: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}/file": {
+    /** Download a file uploaded into a work file */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}": {
+    /** Remove an item from an open file */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/items/{itemId}/move": {
+    /** Move an item to another place in the file’s order (1 = first) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          itemId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            position: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkFileChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-files/{id}/export.zip": {
+    /** The archive package (nộp lưu): the documents’ PDFs, the table of contents (mục lục văn bản) as PDF and CSV, the cover data */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/zip document */
+        200: {
+          content: {
+            "application/zip": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}": {
+    /** An agency’s file list (danh mục hồ sơ) of a year */
+    get: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["FileList"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}/import": {
+    /** Import a year’s file list from CSV or .xlsx, all or nothing (row errors with their row numbers, nothing written) */
+    post: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["FileListImportResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-lists/{agencyId}/{year}/entries": {
+    /** Add an entry to a year’s file list */
+    post: {
+      parameters: {
+        path: {
+          agencyId: string;
+          year: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            /** @description Years, or null for permanent (vĩnh viễn) */
+            retentionYears: number | null;
+            responsibleAgencyId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/file-list-entries/{id}": {
+    /** Change an entry of the file list */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            title: string;
+            /** @description Years, or null for permanent (vĩnh viễn) */
+            retentionYears: number | null;
+            responsibleAgencyId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete an entry no work file uses */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard": {
+    /** The leader’s dashboard: workload per unit and official (open tasks led, dossiers held), overdue tasks and dossiers, tasks due this week, the last decided evaluation period per band — each figure over its base */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One unit of the scope and the units below it */
+          unit?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboard"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/workbook.xlsx": {
+    /** The dashboard as Excel: units, officials, evaluation bands (count, base, rate) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One unit of the scope and the units below it */
+          unit?: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/tasks": {
+    /** The open tasks behind a figure of a unit or an official, by deadline (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A unit of the scope (or give user) */
+          unit?: string;
+          /** @description An official of one of the units (or give unit) */
+          user?: string;
+          cursor?: string;
+          limit?: number;
+          filter?: "open" | "overdue" | "due_week";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboardTaskPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work-dashboard/dossiers": {
+    /** The open one-stop dossiers behind a figure of a unit or an official, in the inbox order (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A unit of the scope (or give user) */
+          unit?: string;
+          /** @description An official of one of the units (or give unit) */
+          user?: string;
+          cursor?: string;
+          limit?: number;
+          filter?: "held" | "overdue";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkDashboardDossierPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-settings": {
+    /** An agency’s evaluation rules (coefficients, quota, general criteria, leader formula) */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set an agency’s evaluation rules at the version read (personnel officer) */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description The tracking period (theo dõi theo tháng hoặc quý)
+             * @enum {string}
+             */
+            periodKind: "month" | "quarter";
+            /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+            coefficients: {
+              [key: string]: number;
+            };
+            quotaPercent: number;
+            quotaPercentExcellentUnit: number;
+            /** @description ≤ 30 points in all */
+            generalCriteria: {
+                code: string;
+                name: string;
+                /** @description hundredths of a point */
+                maxPoints: number;
+              }[];
+            /**
+             * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+             * @enum {string}
+             */
+            leaderFormula: "three_part" | "six_part";
+            /** Format: uuid */
+            agencyId: string;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods": {
+    /** The evaluation periods of an agency, newest first */
+    get: {
+      parameters: {
+        query: {
+          agencyId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["EvaluationPeriod"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Open a month, a quarter or the year of an agency (personnel officer) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            agencyId: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "year";
+            year: number;
+            number: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["EvaluationPeriod"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/change": {
+    /** Record the unit’s own band (quota 25 % when "excellent") or close the period (personnel officer) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            close?: boolean;
+            unitBand?: ("excellent" | "good" | "complete" | "incomplete") | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationPeriod"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/gather": {
+    /**
+     * Gather the work items and figures of every official of the agency (personnel officer)
+     * @description Tasks they lead due or completed in the period and dossier steps they completed in it; draft sheets are gathered again, others keep their items. The year averages the period totals.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              created: number;
+              refreshed: number;
+              kept: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/sheets": {
+    /** The sheets of a period the reader may read (the agency’s, their units’, their own) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              period: components["schemas"]["EvaluationPeriod"];
+              items: components["schemas"]["EvaluationSheetSummary"][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/quota": {
+    /** The "xuất sắc" quota per group as the decision applies it (who keeps it, who is rated "tốt") */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              period: components["schemas"]["EvaluationPeriod"];
+              percent: number;
+              /** @enum {string} */
+              rounding: "floor";
+              tieRule: string[];
+              groups: {
+                  groupCode: string;
+                  percent: number;
+                  /** @description those proposed "good" or better */
+                  base: number;
+                  /** @description ⌊base × percent / 100⌋ */
+                  places: number;
+                  /** @description sheets proposed "excellent", in the order who keeps it */
+                  ranked: string[];
+                  rankedNames: string[];
+                  kept: string[];
+                  demoted: string[];
+                  decidedExcellent: number;
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/decide": {
+    /** Decide every collectively reviewed sheet of the period at once, the quota applied (the head) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decided: number;
+              groups: {
+                  groupCode: string;
+                  percent: number;
+                  /** @description those proposed "good" or better */
+                  base: number;
+                  /** @description ⌊base × percent / 100⌋ */
+                  places: number;
+                  /** @description sheets proposed "excellent", in the order who keeps it */
+                  ranked: string[];
+                  kept: string[];
+                  demoted: string[];
+                }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/results.xlsx": {
+    /** The period’s results as Excel in the form agencies file (STT, họ tên, chức vụ, đơn vị, điểm, xếp loại) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/csdl": {
+    /**
+     * The decided results for the national officials database (CSDL CBCCVC) as JSON (personnel officer)
+     * @description Fields documented in docs/evaluation.md; the national schema was not in the sources read [INF].
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              records: ({
+                  maCoQuan: string;
+                  tenCoQuan: string;
+                  maCanBo: string;
+                  hoTen: string;
+                  chucVu: string;
+                  donVi: string;
+                  /** @enum {string} */
+                  kyDanhGia: "THANG" | "QUY" | "NAM";
+                  nam: number;
+                  so: number;
+                  tuNgay: string;
+                  denNgay: string;
+                  diemTieuChiChung: number;
+                  diemKetQuaNhiemVu: number;
+                  tongDiem: number;
+                  xepLoai: string;
+                  maXepLoai: string;
+                  truongHopKhongHoanThanh: string;
+                  ngayQuyetDinh: string;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-periods/{id}/csdl.csv": {
+    /** The same records as CSV (UTF-8 with BOM, RFC 4180) for the national officials database */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The text/csv document */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/mine": {
+    /** The official’s own evaluation sheets, newest period first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  periodId: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  /** Format: uuid */
+                  userId: string;
+                  fullName: string | null;
+                  position: string | null;
+                  unitId: string | null;
+                  unitName: string | null;
+                  groupCode: string;
+                  isLeader: boolean;
+                  /** @enum {string} */
+                  status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+                  quantityPct: number | null;
+                  qualityPct: number | null;
+                  timelinessPct: number | null;
+                  taskPoints: number | null;
+                  generalPoints: number | null;
+                  totalPoints: number | null;
+                  proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+                  band: ("excellent" | "good" | "complete" | "incomplete") | null;
+                  /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+                  bandReason: {
+                    vi: string;
+                    en: string;
+                  } | null;
+                  veto: ("degradation" | "discipline" | "leader_corruption") | null;
+                  version: number;
+                  updatedAt: string;
+                  /** @enum {string} */
+                  periodKind: "month" | "quarter" | "year";
+                  periodYear: number;
+                  periodNumber: number;
+                })[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/{id}": {
+    /** A sheet with its figures, every item behind them (with its source) and its history */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSheet"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/evaluation-sheets/{id}/actions": {
+    /**
+     * A step of the sheet: self-assess, review, collective, decide, waive, veto, return
+     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note).
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return";
+            expectedVersion: number;
+            note?: string;
+            generalScores?: {
+              [key: string]: number;
+            };
+            leaderParts?: {
+              [key: string]: number;
+            };
+            /** Format: uuid */
+            itemId?: string;
+            objectiveCause?: string | null;
+            veto?: ("degradation" | "discipline" | "leader_corruption") | null;
+            demote?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EvaluationSheet"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -18028,6 +20483,233 @@ export interface components {
           documentId?: string;
         }[];
     };
+    /** @description An agency’s evaluation rules with motcua’s documented defaults */
+    EvaluationSettingsInput: {
+      /**
+       * @description The tracking period (theo dõi theo tháng hoặc quý)
+       * @enum {string}
+       */
+      periodKind: "month" | "quarter";
+      /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+      coefficients: {
+        [key: string]: number;
+      };
+      quotaPercent: number;
+      quotaPercentExcellentUnit: number;
+      /** @description ≤ 30 points in all */
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      /**
+       * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+       * @enum {string}
+       */
+      leaderFormula: "three_part" | "six_part";
+      /** Format: uuid */
+      agencyId: string;
+      /** @description 0: none saved yet (the defaults); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+        coefficients: {
+          [key: string]: number;
+        };
+        quotaPercent: number;
+        quotaPercentExcellentUnit: number;
+        /** @description ≤ 30 points in all */
+        generalCriteria: {
+            code: string;
+            name: string;
+            /** @description hundredths of a point */
+            maxPoints: number;
+          }[];
+        /**
+         * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+         * @enum {string}
+         */
+        leaderFormula: "three_part" | "six_part";
+      };
+    };
+    EvaluationPeriodInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "month" | "quarter" | "year";
+      year: number;
+      /** @description 1–12 month, 1–4 quarter, 0 year */
+      number: number;
+      startsOn: string;
+      endsOn: string;
+      /** @enum {string} */
+      status: "open" | "closed";
+      /** @description the unit’s own rating: "excellent" raises the quota to 25 % */
+      unitBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      createdAt: string;
+      closedAt: string | null;
+    };
+    EvaluationSheetSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      periodId: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: uuid */
+      userId: string;
+      fullName: string | null;
+      position: string | null;
+      unitId: string | null;
+      unitName: string | null;
+      groupCode: string;
+      isLeader: boolean;
+      /** @enum {string} */
+      status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+      quantityPct: number | null;
+      qualityPct: number | null;
+      timelinessPct: number | null;
+      taskPoints: number | null;
+      generalPoints: number | null;
+      totalPoints: number | null;
+      proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      band: ("excellent" | "good" | "complete" | "incomplete") | null;
+      /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+      bandReason: {
+        vi: string;
+        en: string;
+      } | null;
+      veto: ("degradation" | "discipline" | "leader_corruption") | null;
+      version: number;
+      updatedAt: string;
+    };
+    /** @description A sheet with its figures, the items behind them and its history */
+    EvaluationSheetInput: {
+      sheet: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        periodId: string;
+        /** Format: uuid */
+        agencyId: string;
+        /** Format: uuid */
+        userId: string;
+        fullName: string | null;
+        position: string | null;
+        unitId: string | null;
+        unitName: string | null;
+        groupCode: string;
+        isLeader: boolean;
+        /** @enum {string} */
+        status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+        quantityPct: number | null;
+        qualityPct: number | null;
+        timelinessPct: number | null;
+        taskPoints: number | null;
+        generalPoints: number | null;
+        totalPoints: number | null;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        band: ("excellent" | "good" | "complete" | "incomplete") | null;
+        /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+        bandReason: {
+          vi: string;
+          en: string;
+        } | null;
+        veto: ("degradation" | "discipline" | "leader_corruption") | null;
+        version: number;
+        updatedAt: string;
+        generalSelf: {
+          [key: string]: number;
+        };
+        generalManager: {
+          [key: string]: number;
+        };
+        leaderParts: {
+          [key: string]: number;
+        };
+        selfNote: string | null;
+        managerNote: string | null;
+        collectiveNote: string | null;
+        vetoNote: string | null;
+        decidedBy: string | null;
+        decidedAt: string | null;
+      };
+      period: components["schemas"]["EvaluationPeriodInput"];
+      figures: {
+        assignedMilli: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        quantityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        qualityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        timelinessPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        scorePct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        taskPoints: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        generalPoints: number;
+        /** @enum {string} */
+        generalSource: "manager" | "self";
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        totalPoints: number;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        noItems: boolean;
+        /** @enum {string} */
+        leaderFormula: "three_part" | "six_part";
+      };
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          sourceKind: "task" | "dossier_step" | "manual";
+          /** @description the task id, or the dossier id of a dossier step */
+          sourceId: string | null;
+          stepNo: number | null;
+          dossierCode: string | null;
+          /** @description the console page of the source */
+          link: string | null;
+          title: string;
+          workKind: string;
+          coefficientMilli: number;
+          assignedAt: string | null;
+          dueAt: string | null;
+          completedAt: string | null;
+          completed: boolean;
+          majorErrors: number;
+          delays: number;
+          objectiveCause: string | null;
+          included: boolean;
+          /** @description converted points in thousandths (1000 = one item of coefficient 1) */
+          assignedPoints: number;
+          quantityPoints: number;
+          /** @description after −25 % per major error, unless an objective cause is recorded */
+          qualityPoints: number;
+          /** @description after −25 % per delay, unless an objective cause is recorded */
+          progressPoints: number;
+        })[];
+      /** @description what the reader may do now */
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      history: ({
+          seq: number;
+          at: string;
+          actorUserId: string | null;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+        })[];
+    };
     /** @description A charge of the dossier: a published fixed fee or a payment request */
     FeeChargeInput: {
       key: string;
@@ -20305,71 +22987,6 @@ export interface components {
       ThongTinGiaoDich?: string;
       MaXacThuc: string;
     };
-    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
-    ScheduleEntryInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-      title: string;
-      content: string | null;
-      /** @description ISO 8601 instant */
-      startsAt: string;
-      /** @description ISO 8601 instant */
-      endsAt: string;
-      allDay: boolean;
-      place: string | null;
-      chairUserId: string | null;
-      chairName: string | null;
-      chairText: string | null;
-      preparingAgencyId: string | null;
-      preparingAgencyName: string | null;
-      participantsText: string | null;
-      attendees: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          /** @enum {string} */
-          role: "chair" | "participant" | "preparer";
-        })[];
-      /** Format: date */
-      weekStart: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      public: boolean;
-      cancelReason: string | null;
-      version: number;
-      actions: ({
-          /** @enum {string} */
-          action: "update" | "submit" | "approve" | "publish" | "cancel";
-          label: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    ScheduleChangedInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      version: number;
-      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
-      clashes: {
-          /** Format: uuid */
-          entryId: string;
-          title: string;
-          /** @description ISO 8601 instant */
-          startsAt: string;
-          userIds: string[];
-        }[];
-    };
     AdministrativeUnitInput: {
       code: string;
       /** @enum {string} */
@@ -21085,6 +23702,71 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
+    };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredentialInput: {
       /** Format: uuid */
@@ -21437,6 +24119,206 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYearInput"] | null;
     };
+    /** @description A task (giao việc) in a list */
+    TaskListItemInput: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+    };
+    /** @description A task with its assignees, progress, extensions, history, steps possible now */
+    TaskDetailInput: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      description: string | null;
+      assignees: ({
+          /** @enum {string} */
+          part: "lead" | "cooperate";
+          userId: string | null;
+          unitId: string | null;
+          name: string;
+        })[];
+      progress: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          userName: string;
+          percent: number;
+          note: string | null;
+          files: {
+              sha256: string;
+              fileName: string;
+              sizeBytes: number;
+              mediaType: string;
+            }[];
+        })[];
+      extensions: ({
+          id: string;
+          requestedByName: string;
+          /** @description ISO 8601 instant */
+          requestedAt: string;
+          /** @description ISO 8601 instant */
+          requestedDueAt: string;
+          reason: string;
+          decision: ("approved" | "refused") | null;
+          decidedByName: string | null;
+          decidedAt: string | null;
+          decisionNote: string | null;
+        })[];
+      subTasks: components["schemas"]["TaskListItemInput"][];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      dispatchOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+        }[];
+    };
+    TaskChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      version: number;
+      /** @description ISO 8601 instant */
+      dueAt?: string;
+    };
+    /** @description A task to assign: a lead (official or unit), co-operators, a deadline in working days or a date */
+    TaskInputInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      description?: string | null;
+      confidential?: boolean;
+      urgent?: boolean;
+      leadUserId?: string | null;
+      leadUnitId?: string | null;
+      cooperatorUserIds?: string[];
+      cooperatorUnitIds?: string[];
+      workingDays?: number | null;
+      dueOn?: string | null;
+      /** @enum {string} */
+      sourceKind?: "direct" | "incoming_document" | "schedule_entry";
+      sourceId?: string | null;
+      parentTaskId?: string | null;
+      workKind?: string;
+    };
+    /** @description One step of a task, guarded by the version the caller saw */
+    TaskActionInputInput: {
+      /** @enum {string} */
+      action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+      expectedVersion: number;
+      note?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+      percent?: number;
+      files?: {
+          sha256: string;
+          fileName: string;
+          sizeBytes: number;
+          mediaType: string;
+          token: string;
+        }[];
+      /** Format: date */
+      requestedDueOn?: string;
+    };
     UserSummaryInput: {
       /** Format: uuid */
       id: string;
@@ -21472,6 +24354,356 @@ export interface components {
             en: string;
           };
           includeSubagencies: boolean;
+        })[];
+    };
+    WorkDashboardFigureInput: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "3/12 (25,00%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    WorkDashboardInput: {
+      generatedAt: string;
+      week: {
+        from: string;
+        to: string;
+      };
+      totals: {
+        officials: number;
+        /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+        openTasks: number;
+        /** @description Open tasks past their deadline, over the open tasks */
+        overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+        /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+        dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+        /** @description Open one-stop dossiers held now */
+        heldDossiers: number;
+        /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+        overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+      };
+      units: ({
+          id: string;
+          code: string;
+          name: string;
+          parentId: string | null;
+          depth: number;
+          officials: number;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+        })[];
+      officials: ({
+          userId: string;
+          fullName: string;
+          title: string | null;
+          unitId: string;
+          unitName: string;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigureInput"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigureInput"];
+        })[];
+      officialsCapped: boolean;
+      /** @description The bands of the last period whose sheets were decided; null before any */
+      evaluation: ({
+        period: {
+          id: string;
+          agencyId: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          year: number;
+          number: number;
+          startsOn: string;
+          endsOn: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        };
+        bands: ({
+            numerator: number;
+            base: number;
+            /** @description numerator / base × 100, half up to 0.01; null without a base */
+            percent: number | null;
+            hundredths: number | null;
+            /** @description "3/12 (25,00%)" */
+            text: {
+              vi: string;
+              en: string;
+            };
+            /** @enum {string} */
+            band: "excellent" | "good" | "complete" | "incomplete";
+            label: {
+              vi: string;
+              en: string;
+            };
+          })[];
+        units: ({
+            unitId: string;
+            bands: ({
+                numerator: number;
+                base: number;
+                /** @description numerator / base × 100, half up to 0.01; null without a base */
+                percent: number | null;
+                hundredths: number | null;
+                /** @description "3/12 (25,00%)" */
+                text: {
+                  vi: string;
+                  en: string;
+                };
+                /** @enum {string} */
+                band: "excellent" | "good" | "complete" | "incomplete";
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              })[];
+          })[];
+      }) | null;
+    };
+    WorkDashboardTaskPageInput: {
+      items: ({
+          id: string;
+          /** @description null for a confidential task */
+          title: string | null;
+          confidential: boolean;
+          status: string;
+          dueAt: string;
+          overdue: boolean;
+          progressPercent: number;
+          lead: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    WorkDashboardDossierPageInput: {
+      items: ({
+          code: string;
+          procedureName: string;
+          status: string;
+          dueAt: string | null;
+          overdue: boolean;
+          holder: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description A work file (hồ sơ công việc) in a list */
+    WorkFileListItemInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+    };
+    WorkFileItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note" | "file";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      itemId: string | null;
+      position: number;
+      title: string | null;
+      numberSymbol: string | null;
+      date: string | null;
+      author: string | null;
+      hasFile: boolean;
+      note: string | null;
+      attachment: {
+        name: string;
+        size: number;
+        contentType: string;
+      } | null;
+      /** @description ISO 8601 instant */
+      addedAt: string;
+      addedByName: string | null;
+    };
+    /** @description A work file with its items in order, its steps and its history */
+    WorkFileDetailInput: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      fileListEntry: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        year: number;
+      } | null;
+      note: string | null;
+      items: components["schemas"]["WorkFileItemInput"][];
+      actions: ({
+          /** @enum {string} */
+          action: "close" | "reopen" | "archive";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      canEditItems: boolean;
+      canExport: boolean;
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          toStatus: string | null;
+          note: string | null;
+        })[];
+    };
+    WorkFileChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      version: number;
+      code?: string;
+    };
+    /** @description An entry of the agency’s yearly file list (danh mục hồ sơ) */
+    FileListEntryInput: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      code: string;
+      title: string;
+      retentionYears: number | null;
+      retentionLabel: string;
+      responsibleAgencyId: string | null;
+      responsibleAgencyName: string | null;
+    };
+    WorkFileOptionsInput: {
+      year: number;
+      units: ({
+          /** Format: uuid */
+          id: string;
+          name: string;
+          entries: ({
+              /** Format: uuid */
+              id: string;
+              code: string;
+              title: string;
+              retentionYears: number | null;
+              retentionLabel: string;
+            })[];
+        })[];
+    };
+    WorkFileOpenInput: {
+      /**
+       * Format: uuid
+       * @description The unit the file is kept in
+       */
+      agencyId: string;
+      fileListEntryId?: string | null;
+      title?: string;
+      /** @description Years, or null for permanent (vĩnh viễn) */
+      retentionYears?: number | null;
+      confidential?: boolean;
+      note?: string;
+    };
+    WorkFileActionInput: {
+      /** @enum {string} */
+      action: "close" | "reopen" | "archive";
+      expectedVersion: number;
+      reason?: string;
+    };
+    WorkFileItemAddInput: {
+      expectedVersion: number;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note";
+      /** Format: uuid */
+      itemId?: string;
+      note?: string;
+    };
+    FileListInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      year: number;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      items: components["schemas"]["FileListEntryInput"][];
+    };
+    FileListImportResultInput: {
+      ok: boolean;
+      inserted?: number;
+      updated?: number;
+      /** @description Codes not in the file kept because a work file uses them */
+      kept?: string[];
+      errors?: ({
+          rowNo: number;
+          /** @enum {string} */
+          field: "code" | "title" | "retention" | "unit";
+          problem: {
+            vi: string;
+            en: string;
+          };
         })[];
     };
     IncomingScanInput: {
@@ -21684,6 +24916,74 @@ export interface components {
           participants: string | null;
           preparingAgencyName: string | null;
         })[];
+    };
+    TaskOptionsInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+    };
+    TaskTrackingInput: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      people: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      units: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      leaders: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+    };
+    TaskFileUploadInput: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
     };
     PortalSettingsInput: {
       signIn: {
@@ -23918,6 +27218,233 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description An agency’s evaluation rules with motcua’s documented defaults */
+    EvaluationSettings: {
+      /**
+       * @description The tracking period (theo dõi theo tháng hoặc quý)
+       * @enum {string}
+       */
+      periodKind: "month" | "quarter";
+      /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+      coefficients: {
+        [key: string]: number;
+      };
+      quotaPercent: number;
+      quotaPercentExcellentUnit: number;
+      /** @description ≤ 30 points in all */
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      /**
+       * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+       * @enum {string}
+       */
+      leaderFormula: "three_part" | "six_part";
+      /** Format: uuid */
+      agencyId: string;
+      /** @description 0: none saved yet (the defaults); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
+        coefficients: {
+          [key: string]: number;
+        };
+        quotaPercent: number;
+        quotaPercentExcellentUnit: number;
+        /** @description ≤ 30 points in all */
+        generalCriteria: {
+            code: string;
+            name: string;
+            /** @description hundredths of a point */
+            maxPoints: number;
+          }[];
+        /**
+         * @description 'three_part': (quantity + quality + timeliness)/3 as staff; 'six_part': adds the unit's results, organising, team-building [SEC]
+         * @enum {string}
+         */
+        leaderFormula: "three_part" | "six_part";
+      };
+    };
+    EvaluationPeriod: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "month" | "quarter" | "year";
+      year: number;
+      /** @description 1–12 month, 1–4 quarter, 0 year */
+      number: number;
+      startsOn: string;
+      endsOn: string;
+      /** @enum {string} */
+      status: "open" | "closed";
+      /** @description the unit’s own rating: "excellent" raises the quota to 25 % */
+      unitBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      createdAt: string;
+      closedAt: string | null;
+    };
+    EvaluationSheetSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      periodId: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: uuid */
+      userId: string;
+      fullName: string | null;
+      position: string | null;
+      unitId: string | null;
+      unitName: string | null;
+      groupCode: string;
+      isLeader: boolean;
+      /** @enum {string} */
+      status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+      quantityPct: number | null;
+      qualityPct: number | null;
+      timelinessPct: number | null;
+      taskPoints: number | null;
+      generalPoints: number | null;
+      totalPoints: number | null;
+      proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+      band: ("excellent" | "good" | "complete" | "incomplete") | null;
+      /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+      bandReason: {
+        vi: string;
+        en: string;
+      } | null;
+      veto: ("degradation" | "discipline" | "leader_corruption") | null;
+      version: number;
+      updatedAt: string;
+    };
+    /** @description A sheet with its figures, the items behind them and its history */
+    EvaluationSheet: {
+      sheet: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        periodId: string;
+        /** Format: uuid */
+        agencyId: string;
+        /** Format: uuid */
+        userId: string;
+        fullName: string | null;
+        position: string | null;
+        unitId: string | null;
+        unitName: string | null;
+        groupCode: string;
+        isLeader: boolean;
+        /** @enum {string} */
+        status: "draft" | "self_assessed" | "manager_reviewed" | "collective_reviewed" | "decided";
+        quantityPct: number | null;
+        qualityPct: number | null;
+        timelinessPct: number | null;
+        taskPoints: number | null;
+        generalPoints: number | null;
+        totalPoints: number | null;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        band: ("excellent" | "good" | "complete" | "incomplete") | null;
+        /** @description why the band differs from the proposed one (the quota, the unit’s band) */
+        bandReason: {
+          vi: string;
+          en: string;
+        } | null;
+        veto: ("degradation" | "discipline" | "leader_corruption") | null;
+        version: number;
+        updatedAt: string;
+        generalSelf: {
+          [key: string]: number;
+        };
+        generalManager: {
+          [key: string]: number;
+        };
+        leaderParts: {
+          [key: string]: number;
+        };
+        selfNote: string | null;
+        managerNote: string | null;
+        collectiveNote: string | null;
+        vetoNote: string | null;
+        decidedBy: string | null;
+        decidedAt: string | null;
+      };
+      period: components["schemas"]["EvaluationPeriod"];
+      figures: {
+        assignedMilli: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        quantityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        qualityPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        timelinessPct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        scorePct: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        taskPoints: number;
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        generalPoints: number;
+        /** @enum {string} */
+        generalSource: "manager" | "self";
+        /** @description hundredths (of a point or of a per cent: 10000 = 100 %) */
+        totalPoints: number;
+        proposedBand: ("excellent" | "good" | "complete" | "incomplete") | null;
+        noItems: boolean;
+        /** @enum {string} */
+        leaderFormula: "three_part" | "six_part";
+      };
+      generalCriteria: {
+          code: string;
+          name: string;
+          /** @description hundredths of a point */
+          maxPoints: number;
+        }[];
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          sourceKind: "task" | "dossier_step" | "manual";
+          /** @description the task id, or the dossier id of a dossier step */
+          sourceId: string | null;
+          stepNo: number | null;
+          dossierCode: string | null;
+          /** @description the console page of the source */
+          link: string | null;
+          title: string;
+          workKind: string;
+          coefficientMilli: number;
+          assignedAt: string | null;
+          dueAt: string | null;
+          completedAt: string | null;
+          completed: boolean;
+          majorErrors: number;
+          delays: number;
+          objectiveCause: string | null;
+          included: boolean;
+          /** @description converted points in thousandths (1000 = one item of coefficient 1) */
+          assignedPoints: number;
+          quantityPoints: number;
+          /** @description after −25 % per major error, unless an objective cause is recorded */
+          qualityPoints: number;
+          /** @description after −25 % per delay, unless an objective cause is recorded */
+          progressPoints: number;
+        })[];
+      /** @description what the reader may do now */
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      history: ({
+          seq: number;
+          at: string;
+          actorUserId: string | null;
+          action: string;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+        })[];
     };
     /** @description A charge of the dossier: a published fixed fee or a payment request */
     FeeCharge: {
@@ -26196,71 +29723,6 @@ export interface components {
       ThongTinGiaoDich: string;
       MaXacThuc: string;
     };
-    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
-    ScheduleEntry: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-      title: string;
-      content: string | null;
-      /** @description ISO 8601 instant */
-      startsAt: string;
-      /** @description ISO 8601 instant */
-      endsAt: string;
-      allDay: boolean;
-      place: string | null;
-      chairUserId: string | null;
-      chairName: string | null;
-      chairText: string | null;
-      preparingAgencyId: string | null;
-      preparingAgencyName: string | null;
-      participantsText: string | null;
-      attendees: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          /** @enum {string} */
-          role: "chair" | "participant" | "preparer";
-        })[];
-      /** Format: date */
-      weekStart: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      public: boolean;
-      cancelReason: string | null;
-      version: number;
-      actions: ({
-          /** @enum {string} */
-          action: "update" | "submit" | "approve" | "publish" | "cancel";
-          label: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    ScheduleChanged: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      version: number;
-      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
-      clashes: {
-          /** Format: uuid */
-          entryId: string;
-          title: string;
-          /** @description ISO 8601 instant */
-          startsAt: string;
-          userIds: string[];
-        }[];
-    };
     AdministrativeUnit: {
       code: string;
       /** @enum {string} */
@@ -26976,6 +30438,71 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntry: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
+    };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredential: {
       /** Format: uuid */
@@ -27328,6 +30855,206 @@ export interface components {
       /** @description last year’s published figures beside this campaign’s (null when the province published none the year before) */
       yearOnYear: components["schemas"]["SipasYearOnYear"] | null;
     };
+    /** @description A task (giao việc) in a list */
+    TaskListItem: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+    };
+    /** @description A task with its assignees, progress, extensions, history, steps possible now */
+    TaskDetail: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      urgent: boolean;
+      /** @enum {string} */
+      sourceKind: "direct" | "incoming_document" | "schedule_entry";
+      sourceId: string | null;
+      parentTaskId: string | null;
+      /** Format: uuid */
+      assignedBy: string;
+      assignedByName: string | null;
+      /** @description ISO 8601 instant */
+      assignedAt: string;
+      leadUserId: string | null;
+      leadUserName: string | null;
+      leadUnitId: string | null;
+      leadUnitName: string | null;
+      /** @description The deadline in force (after any extension) */
+      dueAt: string;
+      /** @description The deadline as first set */
+      originalDueAt: string;
+      progressPercent: number;
+      submittedAt: string | null;
+      /** @description When the lead submitted the result that was accepted */
+      completedAt: string | null;
+      /** @description early | on_time | late against dueAt */
+      completionClass: ("early" | "on_time" | "late") | null;
+      /** @description Times the result was returned for rework */
+      returnedCount: number;
+      workKind: string;
+      overdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      description: string | null;
+      assignees: ({
+          /** @enum {string} */
+          part: "lead" | "cooperate";
+          userId: string | null;
+          unitId: string | null;
+          name: string;
+        })[];
+      progress: ({
+          id: string;
+          /** @description ISO 8601 instant */
+          at: string;
+          userName: string;
+          percent: number;
+          note: string | null;
+          files: {
+              sha256: string;
+              fileName: string;
+              sizeBytes: number;
+              mediaType: string;
+            }[];
+        })[];
+      extensions: ({
+          id: string;
+          requestedByName: string;
+          /** @description ISO 8601 instant */
+          requestedAt: string;
+          /** @description ISO 8601 instant */
+          requestedDueAt: string;
+          reason: string;
+          decision: ("approved" | "refused") | null;
+          decidedByName: string | null;
+          decidedAt: string | null;
+          decisionNote: string | null;
+        })[];
+      subTasks: components["schemas"]["TaskListItem"][];
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          actionLabel: {
+            vi: string;
+            en: string;
+          };
+          actorName: string | null;
+          fromStatus: string | null;
+          toStatus: string | null;
+          note: string | null;
+          payload: {
+            [key: string]: unknown;
+          };
+        })[];
+      actions: ({
+          /** @enum {string} */
+          action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      dispatchOfficials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+        }[];
+    };
+    TaskChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "assigned" | "in_progress" | "extension_requested" | "submitted" | "completed" | "cancelled";
+      version: number;
+      /** @description ISO 8601 instant */
+      dueAt?: string;
+    };
+    /** @description A task to assign: a lead (official or unit), co-operators, a deadline in working days or a date */
+    TaskInput: {
+      /** Format: uuid */
+      agencyId: string;
+      title: string;
+      description?: string | null;
+      confidential?: boolean;
+      urgent?: boolean;
+      leadUserId?: string | null;
+      leadUnitId?: string | null;
+      cooperatorUserIds?: string[];
+      cooperatorUnitIds?: string[];
+      workingDays?: number | null;
+      dueOn?: string | null;
+      /** @enum {string} */
+      sourceKind?: "direct" | "incoming_document" | "schedule_entry";
+      sourceId?: string | null;
+      parentTaskId?: string | null;
+      workKind?: string;
+    };
+    /** @description One step of a task, guarded by the version the caller saw */
+    TaskActionInput: {
+      /** @enum {string} */
+      action: "dispatch" | "start" | "report_progress" | "submit" | "accept" | "return" | "request_extension" | "approve_extension" | "refuse_extension" | "cancel";
+      expectedVersion: number;
+      note?: string;
+      /** Format: uuid */
+      assigneeUserId?: string;
+      percent?: number;
+      files?: {
+          sha256: string;
+          fileName: string;
+          sizeBytes: number;
+          mediaType: string;
+          token: string;
+        }[];
+      /** Format: date */
+      requestedDueOn?: string;
+    };
     UserSummary: {
       /** Format: uuid */
       id: string;
@@ -27363,6 +31090,356 @@ export interface components {
             en: string;
           };
           includeSubagencies: boolean;
+        })[];
+    };
+    WorkDashboardFigure: {
+      numerator: number;
+      base: number;
+      /** @description numerator / base × 100, half up to 0.01; null without a base */
+      percent: number | null;
+      hundredths: number | null;
+      /** @description "3/12 (25,00%)" */
+      text: {
+        vi: string;
+        en: string;
+      };
+    };
+    WorkDashboard: {
+      generatedAt: string;
+      week: {
+        from: string;
+        to: string;
+      };
+      totals: {
+        officials: number;
+        /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+        openTasks: number;
+        /** @description Open tasks past their deadline, over the open tasks */
+        overdueTasks: components["schemas"]["WorkDashboardFigure"];
+        /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+        dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+        /** @description Open one-stop dossiers held now */
+        heldDossiers: number;
+        /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+        overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+      };
+      units: ({
+          id: string;
+          code: string;
+          name: string;
+          parentId: string | null;
+          depth: number;
+          officials: number;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+        })[];
+      officials: ({
+          userId: string;
+          fullName: string;
+          title: string | null;
+          unitId: string;
+          unitName: string;
+          /** @description Open tasks led (assigned, in progress, extension requested, submitted) */
+          openTasks: number;
+          /** @description Open tasks past their deadline, over the open tasks */
+          overdueTasks: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open tasks due before the week ends (Monday 00:00, Vietnam), over the open tasks */
+          dueThisWeek: components["schemas"]["WorkDashboardFigure"];
+          /** @description Open one-stop dossiers held now */
+          heldDossiers: number;
+          /** @description Held dossiers past their due instant (the inbox’s overdue box), over the held */
+          overdueDossiers: components["schemas"]["WorkDashboardFigure"];
+        })[];
+      officialsCapped: boolean;
+      /** @description The bands of the last period whose sheets were decided; null before any */
+      evaluation: ({
+        period: {
+          id: string;
+          agencyId: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          year: number;
+          number: number;
+          startsOn: string;
+          endsOn: string;
+          label: {
+            vi: string;
+            en: string;
+          };
+        };
+        bands: ({
+            numerator: number;
+            base: number;
+            /** @description numerator / base × 100, half up to 0.01; null without a base */
+            percent: number | null;
+            hundredths: number | null;
+            /** @description "3/12 (25,00%)" */
+            text: {
+              vi: string;
+              en: string;
+            };
+            /** @enum {string} */
+            band: "excellent" | "good" | "complete" | "incomplete";
+            label: {
+              vi: string;
+              en: string;
+            };
+          })[];
+        units: ({
+            unitId: string;
+            bands: ({
+                numerator: number;
+                base: number;
+                /** @description numerator / base × 100, half up to 0.01; null without a base */
+                percent: number | null;
+                hundredths: number | null;
+                /** @description "3/12 (25,00%)" */
+                text: {
+                  vi: string;
+                  en: string;
+                };
+                /** @enum {string} */
+                band: "excellent" | "good" | "complete" | "incomplete";
+                label: {
+                  vi: string;
+                  en: string;
+                };
+              })[];
+          })[];
+      }) | null;
+    };
+    WorkDashboardTaskPage: {
+      items: ({
+          id: string;
+          /** @description null for a confidential task */
+          title: string | null;
+          confidential: boolean;
+          status: string;
+          dueAt: string;
+          overdue: boolean;
+          progressPercent: number;
+          lead: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    WorkDashboardDossierPage: {
+      items: ({
+          code: string;
+          procedureName: string;
+          status: string;
+          dueAt: string | null;
+          overdue: boolean;
+          holder: string | null;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description A work file (hồ sơ công việc) in a list */
+    WorkFileListItem: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+    };
+    WorkFileItem: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note" | "file";
+      kindLabel: {
+        vi: string;
+        en: string;
+      };
+      itemId: string | null;
+      position: number;
+      title: string | null;
+      numberSymbol: string | null;
+      date: string | null;
+      author: string | null;
+      hasFile: boolean;
+      note: string | null;
+      attachment: {
+        name: string;
+        size: number;
+        contentType: string;
+      } | null;
+      /** @description ISO 8601 instant */
+      addedAt: string;
+      addedByName: string | null;
+    };
+    /** @description A work file with its items in order, its steps and its history */
+    WorkFileDetail: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      title: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      confidential: boolean;
+      retentionYears: number | null;
+      retentionLabel: string;
+      /** Format: uuid */
+      ownerUserId: string;
+      ownerName: string;
+      /** @description ISO 8601 instant */
+      openedAt: string;
+      closedAt: string | null;
+      archivedAt: string | null;
+      /** @description Last day to hand the closed file to the agency archive */
+      archiveDueOn: string | null;
+      archiveOverdue: boolean;
+      version: number;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      fileListEntry: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        title: string;
+        year: number;
+      } | null;
+      note: string | null;
+      items: components["schemas"]["WorkFileItem"][];
+      actions: ({
+          /** @enum {string} */
+          action: "close" | "reopen" | "archive";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      canEditItems: boolean;
+      canExport: boolean;
+      events: ({
+          seq: number;
+          /** @description ISO 8601 instant */
+          at: string;
+          action: string;
+          toStatus: string | null;
+          note: string | null;
+        })[];
+    };
+    WorkFileChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "archived";
+      version: number;
+      code?: string;
+    };
+    /** @description An entry of the agency’s yearly file list (danh mục hồ sơ) */
+    FileListEntry: {
+      /** Format: uuid */
+      id: string;
+      year: number;
+      code: string;
+      title: string;
+      retentionYears: number | null;
+      retentionLabel: string;
+      responsibleAgencyId: string | null;
+      responsibleAgencyName: string | null;
+    };
+    WorkFileOptions: {
+      year: number;
+      units: ({
+          /** Format: uuid */
+          id: string;
+          name: string;
+          entries: ({
+              /** Format: uuid */
+              id: string;
+              code: string;
+              title: string;
+              retentionYears: number | null;
+              retentionLabel: string;
+            })[];
+        })[];
+    };
+    WorkFileOpen: {
+      /**
+       * Format: uuid
+       * @description The unit the file is kept in
+       */
+      agencyId: string;
+      fileListEntryId?: string | null;
+      title?: string;
+      /** @description Years, or null for permanent (vĩnh viễn) */
+      retentionYears?: number | null;
+      confidential?: boolean;
+      note?: string;
+    };
+    WorkFileAction: {
+      /** @enum {string} */
+      action: "close" | "reopen" | "archive";
+      expectedVersion: number;
+      reason?: string;
+    };
+    WorkFileItemAdd: {
+      expectedVersion: number;
+      /** @enum {string} */
+      kind: "incoming_document" | "outgoing_document" | "task" | "schedule_entry" | "note";
+      /** Format: uuid */
+      itemId?: string;
+      note?: string;
+    };
+    FileList: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      year: number;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      items: components["schemas"]["FileListEntry"][];
+    };
+    FileListImportResult: {
+      ok: boolean;
+      inserted?: number;
+      updated?: number;
+      /** @description Codes not in the file kept because a work file uses them */
+      kept?: string[];
+      errors?: ({
+          rowNo: number;
+          /** @enum {string} */
+          field: "code" | "title" | "retention" | "unit";
+          problem: {
+            vi: string;
+            en: string;
+          };
         })[];
     };
     IncomingScan: {
@@ -27575,6 +31652,74 @@ export interface components {
           participants: string | null;
           preparingAgencyName: string | null;
         })[];
+    };
+    TaskOptions: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: {
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** Format: uuid */
+          unitId: string;
+        }[];
+    };
+    TaskTracking: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      people: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      units: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+      leaders: ({
+          /** @enum {string} */
+          by: "person" | "unit" | "leader";
+          key: string;
+          name: string;
+          assigned: number;
+          open: number;
+          overdue: number;
+          completedOnTime: number;
+          completedLate: number;
+        })[];
+    };
+    TaskFileUpload: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+      token: string;
     };
     PortalSettings: {
       signIn: {
