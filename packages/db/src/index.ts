@@ -51,6 +51,7 @@ export {
   type ReplicaStatus,
   ReplicaUnavailableError,
 } from './replica.js';
+export * from './schedule.queries.js';
 export type { Database } from './schema.js';
 export * from './signing.queries.js';
 export * from './sipas.queries.js';
@@ -78,5 +79,4 @@ export * from './tables/statistics.js';
 export * from './tracking.queries.js';
 export * from './tracking-book.queries.js';
 export * from './users.queries.js';
-export * from './schedule.queries.js';
 export * from './work-events.queries.js';

@@ -105,8 +105,8 @@ export const listFeedEntries = async (db: Db, input: { userId: string; from: Dat
     .limit(2000)
     .execute();
 
-/** The portal's week of a province: published entries marked public (partial index schedule_entry_public_idx). */
-export const listPublicWeekEntries = async (db: Db, input: { provinceCode: string; weekStart: string }) =>
+/** The portal's week of a province (or of the whole install): published entries marked public (partial index schedule_entry_public_idx). */
+export const listPublicWeekEntries = async (db: Db, input: { provinceCode: string | null; weekStart: string }) =>
   db
     .selectFrom('scheduleEntry')
     .innerJoin('agency', 'agency.id', 'scheduleEntry.agencyId')
@@ -125,7 +125,9 @@ export const listPublicWeekEntries = async (db: Db, input: { provinceCode: strin
       'chair.fullName as chairName',
       'preparing.name as preparingAgencyName',
     ])
-    .where('scheduleEntry.provinceCode', '=', input.provinceCode)
+    .$if(input.provinceCode !== null, (query) =>
+      query.where('scheduleEntry.provinceCode', '=', input.provinceCode ?? ''),
+    )
     .where('scheduleEntry.weekStart', '=', input.weekStart)
     .where('scheduleEntry.public', '=', true)
     .where('scheduleEntry.status', '=', 'published')

@@ -19516,71 +19516,6 @@ export interface components {
       ThongTinGiaoDich?: string;
       MaXacThuc: string;
     };
-    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
-    ScheduleEntryInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-      title: string;
-      content: string | null;
-      /** @description ISO 8601 instant */
-      startsAt: string;
-      /** @description ISO 8601 instant */
-      endsAt: string;
-      allDay: boolean;
-      place: string | null;
-      chairUserId: string | null;
-      chairName: string | null;
-      chairText: string | null;
-      preparingAgencyId: string | null;
-      preparingAgencyName: string | null;
-      participantsText: string | null;
-      attendees: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          /** @enum {string} */
-          role: "chair" | "participant" | "preparer";
-        })[];
-      /** Format: date */
-      weekStart: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      public: boolean;
-      cancelReason: string | null;
-      version: number;
-      actions: ({
-          /** @enum {string} */
-          action: "update" | "submit" | "approve" | "publish" | "cancel";
-          label: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    ScheduleChangedInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      version: number;
-      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
-      clashes: {
-          /** Format: uuid */
-          entryId: string;
-          title: string;
-          /** @description ISO 8601 instant */
-          startsAt: string;
-          userIds: string[];
-        }[];
-    };
     AdministrativeUnitInput: {
       code: string;
       /** @enum {string} */
@@ -20295,6 +20230,71 @@ export interface components {
           note?: string;
         }[];
       nextCursor: string | null;
+    };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
     };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredentialInput: {
@@ -25265,71 +25265,6 @@ export interface components {
       ThongTinGiaoDich: string;
       MaXacThuc: string;
     };
-    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
-    ScheduleEntry: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-      title: string;
-      content: string | null;
-      /** @description ISO 8601 instant */
-      startsAt: string;
-      /** @description ISO 8601 instant */
-      endsAt: string;
-      allDay: boolean;
-      place: string | null;
-      chairUserId: string | null;
-      chairName: string | null;
-      chairText: string | null;
-      preparingAgencyId: string | null;
-      preparingAgencyName: string | null;
-      participantsText: string | null;
-      attendees: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          /** @enum {string} */
-          role: "chair" | "participant" | "preparer";
-        })[];
-      /** Format: date */
-      weekStart: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      statusLabel: {
-        vi: string;
-        en: string;
-      };
-      public: boolean;
-      cancelReason: string | null;
-      version: number;
-      actions: ({
-          /** @enum {string} */
-          action: "update" | "submit" | "approve" | "publish" | "cancel";
-          label: {
-            vi: string;
-            en: string;
-          };
-        })[];
-    };
-    ScheduleChanged: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
-      version: number;
-      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
-      clashes: {
-          /** Format: uuid */
-          entryId: string;
-          title: string;
-          /** @description ISO 8601 instant */
-          startsAt: string;
-          userIds: string[];
-        }[];
-    };
     AdministrativeUnit: {
       code: string;
       /** @enum {string} */
@@ -26044,6 +25979,71 @@ export interface components {
           note?: string;
         }[];
       nextCursor: string | null;
+    };
+    /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
+    ScheduleEntry: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+      title: string;
+      content: string | null;
+      /** @description ISO 8601 instant */
+      startsAt: string;
+      /** @description ISO 8601 instant */
+      endsAt: string;
+      allDay: boolean;
+      place: string | null;
+      chairUserId: string | null;
+      chairName: string | null;
+      chairText: string | null;
+      preparingAgencyId: string | null;
+      preparingAgencyName: string | null;
+      participantsText: string | null;
+      attendees: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          /** @enum {string} */
+          role: "chair" | "participant" | "preparer";
+        })[];
+      /** Format: date */
+      weekStart: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      public: boolean;
+      cancelReason: string | null;
+      version: number;
+      actions: ({
+          /** @enum {string} */
+          action: "update" | "submit" | "approve" | "publish" | "cancel";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    ScheduleChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "approved" | "published" | "cancelled";
+      version: number;
+      /** @description Other entries the same chair or attendees are in at an overlapping time (a warning) */
+      clashes: {
+          /** Format: uuid */
+          entryId: string;
+          title: string;
+          /** @description ISO 8601 instant */
+          startsAt: string;
+          userIds: string[];
+        }[];
     };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredential: {
