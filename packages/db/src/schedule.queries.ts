@@ -43,6 +43,24 @@ export const updateScheduleEntryGuarded = async (
     .returningAll()
     .executeTakeFirst();
 
+/** Writes the history anchors of a new entry (its first event is written in the same transaction). */
+export const setScheduleEntryAnchors = async (
+  trx: Transaction<Database>,
+  input: { id: string; eventCount: number; lastEventHash: string },
+) => {
+  await trx
+    .updateTable('scheduleEntry')
+    .set({ eventCount: input.eventCount, lastEventHash: input.lastEventHash })
+    .where('id', '=', input.id)
+    .execute();
+};
+
+/** The officials attending an entry (chair, participants), to tell them of a change. */
+export const listScheduleAttendeeIds = async (db: Db, entryId: string): Promise<string[]> =>
+  (await db.selectFrom('scheduleAttendee').select('userId').where('entryId', '=', entryId).execute()).map(
+    (row) => row.userId,
+  );
+
 /** The leaders' and units' entries of an agency's week (not persons'), by start. */
 export const listAgencyWeekEntries = async (db: Db, input: { agencyId: string; weekStart: string }) =>
   db
