@@ -43,6 +43,24 @@ export const updateScheduleEntryGuarded = async (
     .returningAll()
     .executeTakeFirst();
 
+/** Writes the history anchors of a new entry (its first event is written in the same transaction). */
+export const setScheduleEntryAnchors = async (
+  trx: Transaction<Database>,
+  input: { id: string; eventCount: number; lastEventHash: string },
+) => {
+  await trx
+    .updateTable('scheduleEntry')
+    .set({ eventCount: input.eventCount, lastEventHash: input.lastEventHash })
+    .where('id', '=', input.id)
+    .execute();
+};
+
+/** The officials attending an entry (chair, participants), to tell them of a change. */
+export const listScheduleAttendeeIds = async (db: Db, entryId: string): Promise<string[]> =>
+  (await db.selectFrom('scheduleAttendee').select('userId').where('entryId', '=', entryId).execute()).map(
+    (row) => row.userId,
+  );
+
 /** The leaders' and units' entries of an agency's week (not persons'), by start. */
 export const listAgencyWeekEntries = async (db: Db, input: { agencyId: string; weekStart: string }) =>
   db
@@ -105,8 +123,8 @@ export const listFeedEntries = async (db: Db, input: { userId: string; from: Dat
     .limit(2000)
     .execute();
 
-/** The portal's week of a province: published entries marked public (partial index schedule_entry_public_idx). */
-export const listPublicWeekEntries = async (db: Db, input: { provinceCode: string; weekStart: string }) =>
+/** The portal's week of a province (or of the whole install): published entries marked public (partial index schedule_entry_public_idx). */
+export const listPublicWeekEntries = async (db: Db, input: { provinceCode: string | null; weekStart: string }) =>
   db
     .selectFrom('scheduleEntry')
     .innerJoin('agency', 'agency.id', 'scheduleEntry.agencyId')
@@ -125,7 +143,9 @@ export const listPublicWeekEntries = async (db: Db, input: { provinceCode: strin
       'chair.fullName as chairName',
       'preparing.name as preparingAgencyName',
     ])
-    .where('scheduleEntry.provinceCode', '=', input.provinceCode)
+    .$if(input.provinceCode !== null, (query) =>
+      query.where('scheduleEntry.provinceCode', '=', input.provinceCode ?? ''),
+    )
     .where('scheduleEntry.weekStart', '=', input.weekStart)
     .where('scheduleEntry.public', '=', true)
     .where('scheduleEntry.status', '=', 'published')

@@ -117,6 +117,16 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/eoffice-outgoing/OutgoingDocumentPage.tsx'],
     budget: true,
   },
+  {
+    name: 'Work calendar `/can-bo/lich-cong-tac`',
+    modules: [CONSOLE, 'src/features/work-schedule/SchedulePage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Public work calendar `/lich-cong-tac`',
+    modules: [LAYOUT, 'src/features/work-schedule/PublicSchedulePage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

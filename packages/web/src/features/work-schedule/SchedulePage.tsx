@@ -1,5 +1,5 @@
-import { Button, Flex, Grid, Popconfirm, Segmented, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Flex, Grid, Segmented } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import '../../i18n/work-schedule';
@@ -10,7 +10,6 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
-import { ScheduleForm } from './ScheduleForm';
 import { SchedulePrint } from './SchedulePrint';
 import {
   type ScheduleEntry,
@@ -23,6 +22,9 @@ import {
   useScheduleStep,
 } from './useSchedule';
 import { formatDay, groupByDay, localParts, shiftWeek, weekdayOf } from './week';
+
+// The form (antd Form, Select, Radio, Checkbox) loads when it opens: the week's first load stays light.
+const ScheduleForm = lazy(() => import('./ScheduleForm').then((m) => ({ default: m.ScheduleForm })));
 
 const STATUS_TONE = {
   draft: 'neutral',
@@ -37,6 +39,7 @@ const EntryActions = ({ entry, onEdit }: { entry: ScheduleEntry; onEdit: (entry:
   const { t } = useTranslation();
   const message = useConsoleMessage();
   const step = useScheduleStep();
+  const [confirming, setConfirming] = useState(false);
   const take = (action: ScheduleStep) =>
     step.mutate(
       { id: entry.id, body: { action, expectedVersion: entry.version } },
@@ -50,17 +53,21 @@ const EntryActions = ({ entry, onEdit }: { entry: ScheduleEntry; onEdit: (entry:
             {t('schedule.edit')}
           </Button>
         ) : action === 'cancel' ? (
-          <Popconfirm
-            key={action}
-            title={t('schedule.cancelConfirm')}
-            okText={t('schedule.yes')}
-            cancelText={t('schedule.no')}
-            onConfirm={() => take('cancel')}
-          >
-            <Button size="small" danger>
+          confirming ? (
+            <Flex key={action} gap={4} wrap align="center">
+              <Text>{t('schedule.cancelConfirm')}</Text>
+              <Button size="small" danger onClick={() => take('cancel')} loading={step.isPending}>
+                {t('schedule.yes')}
+              </Button>
+              <Button size="small" onClick={() => setConfirming(false)}>
+                {t('schedule.no')}
+              </Button>
+            </Flex>
+          ) : (
+            <Button key={action} size="small" danger onClick={() => setConfirming(true)}>
               {t('schedule.step_cancel')}
             </Button>
-          </Popconfirm>
+          )
         ) : (
           <Button
             key={action}
@@ -150,7 +157,9 @@ const WeekTable = ({
                       {t(`schedule.${half}`)}
                     </td>
                   ) : null}
-                  <td style={cell}>{entry ? localParts(entry.startsAt).time : ''}</td>
+                  <td style={cell}>
+                    {entry ? `${localParts(entry.startsAt).time}–${localParts(entry.endsAt).time}` : ''}
+                  </td>
                   <td style={cell}>
                     {entry ? (
                       <>
@@ -307,13 +316,18 @@ export const SchedulePage = () => {
           ]}
         />
         {tab === 'agency' && (options.data?.agencies.length ?? 0) > 1 ? (
-          <Select
+          <select
             aria-label={t('schedule.agency')}
-            style={{ minWidth: 220, maxWidth: '100%' }}
-            value={agencyId ?? undefined}
-            onChange={(value) => set({ 'co-quan': value })}
-            options={options.data?.agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
+            style={{ minWidth: 220, maxWidth: '100%', height: 32, borderRadius: 6, border: '1px solid #d9d9d9' }}
+            value={agencyId ?? ''}
+            onChange={(event) => set({ 'co-quan': event.target.value })}
+          >
+            {options.data?.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
         ) : null}
       </Flex>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -337,15 +351,17 @@ export const SchedulePage = () => {
         {tab === 'agency' ? <Button onClick={() => window.print()}>{t('schedule.print')}</Button> : null}
       </Flex>
       {editing && options.data && agencyId ? (
-        <ScheduleForm
-          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
-          options={options.data}
-          agencyId={agencyId}
-          entry={editing === 'new' ? null : editing}
-          defaultDate={dates[0] ?? new Date().toISOString().slice(0, 10)}
-          personal={tab === 'mine'}
-          onDone={() => setEditing(null)}
-        />
+        <Suspense fallback={<PageLoading />}>
+          <ScheduleForm
+            key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+            options={options.data}
+            agencyId={agencyId}
+            entry={editing === 'new' ? null : editing}
+            defaultDate={dates[0] ?? new Date().toISOString().slice(0, 10)}
+            personal={tab === 'mine'}
+            onDone={() => setEditing(null)}
+          />
+        </Suspense>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
       {data ? (

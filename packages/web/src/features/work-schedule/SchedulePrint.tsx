@@ -86,7 +86,7 @@ export const SchedulePrint = ({
                   </td>
                   <td>
                     {list.map((item) => (
-                      <div key={item.id}>{localParts(item.startsAt).time}</div>
+                      <div key={item.id}>{`${localParts(item.startsAt).time}–${localParts(item.endsAt).time}`}</div>
                     ))}
                   </td>
                   <td>

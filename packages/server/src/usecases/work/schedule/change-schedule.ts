@@ -6,9 +6,11 @@ import {
   insertWorkNotices,
   listNamesForSchedule,
   listOverlappingEntries,
+  listScheduleAttendeeIds,
   listScheduleAttendees,
   replaceScheduleAttendees,
   type ScheduleEntryRecord,
+  setScheduleEntryAnchors,
   updateScheduleEntryGuarded,
 } from '@motcua/db';
 import {
@@ -164,7 +166,7 @@ const NOTICE_TITLES = {
 
 /** Tells the attendees of an entry that it was published, changed or cancelled (in the change's transaction). */
 const announce = async (trx: Transaction<Database>, row: ScheduleEntryRecord, what: keyof typeof NOTICE_TITLES) => {
-  const attendees = await trx.selectFrom('scheduleAttendee').select('userId').where('entryId', '=', row.id).execute();
+  const attendees = (await listScheduleAttendeeIds(trx, row.id)).map((userId) => ({ userId }));
   const when = row.startsAt.toLocaleString('vi-VN', {
     timeZone: 'Asia/Ho_Chi_Minh',
     dateStyle: 'short',
@@ -233,11 +235,11 @@ export const createScheduleEntry = async (
       toStatus: 'draft',
       payload: { title: row.title, startsAt: row.startsAt.toISOString(), attendees: attendees.length },
     });
-    await trx
-      .updateTable('scheduleEntry')
-      .set({ eventCount: anchor.eventCount, lastEventHash: anchor.lastEventHash })
-      .where('id', '=', row.id)
-      .execute();
+    await setScheduleEntryAnchors(trx, {
+      id: row.id,
+      eventCount: anchor.eventCount,
+      lastEventHash: anchor.lastEventHash,
+    });
     return row;
   });
   const clashes = await findClashes(ctx, {

@@ -12,7 +12,6 @@ import {
   listOpenUnits,
   listPublicWeekEntries,
   listScheduleAttendees,
-  listServedProvinces,
   type ScheduleEntryRecord,
   upsertScheduleFeedToken,
 } from '@motcua/db';
@@ -216,19 +215,18 @@ export const getScheduleOptions = async (ctx: AppContext, actor: Actor, agencyId
 
 // ---- The portal ---------------------------------------------------------------------------------------------
 
-/** The public week of a province: published entries marked public — titles, times, places, names only. */
+/**
+ * The public week: published entries marked public — titles, times, places, names only — of one province, or of
+ * every province of the install when none is named.
+ */
 export const listPublicWeek = async (
   ctx: AppContext,
   input: { provinceCode?: string | undefined; week?: LocalDate | undefined },
 ) => {
-  const provinceCode = input.provinceCode ?? (await listServedProvinces(ctx.db))[0]?.provinceCode;
   const weekStart = resolveWeek(ctx, input.week);
-  if (!provinceCode) {
-    return { provinceCode: null, weekStart, dates: weekDays(weekStart).dates, items: [] };
-  }
-  const rows = await listPublicWeekEntries(ctx.db, { provinceCode, weekStart });
+  const rows = await listPublicWeekEntries(ctx.db, { provinceCode: input.provinceCode ?? null, weekStart });
   return {
-    provinceCode,
+    provinceCode: input.provinceCode ?? null,
     weekStart,
     dates: weekDays(weekStart).dates,
     items: rows.map((row) => ({
