@@ -304,3 +304,19 @@ export const listProvincesWithOpenTasks = async (db: Db): Promise<string[]> =>
       .orderBy('provinceCode')
       .execute()
   ).map((row) => row.provinceCode);
+
+/** The agency of a calendar entry (a task made from a meeting must come from an entry the caller may read). */
+export const findScheduleEntryAgency = async (db: Db, id: string) =>
+  db.selectFrom('scheduleEntry').select(['id', 'agencyId']).where('id', '=', id).executeTakeFirst();
+
+/** A demo incoming document of an agency being handled (the demo task made from its direction). */
+export const findDemoIncomingBeingHandled = async (db: Db, agencyId: string) =>
+  db
+    .selectFrom('incomingDocument')
+    .select(['id', 'subject'])
+    .where('agencyId', '=', agencyId)
+    .where('isDemo', '=', true)
+    .where('status', 'in', ['directed', 'in_progress'])
+    .orderBy('registeredAt', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();

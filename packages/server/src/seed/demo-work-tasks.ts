@@ -1,4 +1,10 @@
-import { findAgencyByCode, findAppSetting, findUserCredentials, insertAppSettingIfMissing } from '@motcua/db';
+import {
+  findAgencyByCode,
+  findAppSetting,
+  findDemoIncomingBeingHandled,
+  findUserCredentials,
+  insertAppSettingIfMissing,
+} from '@motcua/db';
 import { type LocalDate, type TaskAction, toLocalDate } from '@motcua/domain';
 import type { AppContext, Clock } from '../context.js';
 import { loadOfficial } from '../usecases/auth/resolve-actor.js';
@@ -64,15 +70,7 @@ export const seedDemoWorkTasks = async (ctx: AppContext): Promise<number> => {
     }
     return official;
   };
-  const incoming = await ctx.db
-    .selectFrom('incomingDocument')
-    .select(['id', 'subject'])
-    .where('agencyId', '=', homeAffairs.id)
-    .where('isDemo', '=', true)
-    .where('status', 'in', ['directed', 'in_progress'])
-    .orderBy('registeredAt', 'desc')
-    .orderBy('id')
-    .executeTakeFirst();
+  const incoming = await findDemoIncomingBeingHandled(ctx.db, homeAffairs.id);
   const tasks: DemoTask[] = [
     {
       daysAgo: 6,

@@ -45,6 +45,7 @@ export const tasksEn: TasksMessages = {
   extension_pending: 'Pending',
   requestedDue: 'Asked until',
   subTasks: 'Sub-tasks',
+  addSubTask: 'Assign a sub-task',
   history: 'History',
   actions: 'Next step',
   step: 'Step',

@@ -43,6 +43,7 @@ export const tasksVi = {
   extension_pending: 'Chờ quyết định',
   requestedDue: 'Hạn xin',
   subTasks: 'Nhiệm vụ con',
+  addSubTask: 'Giao nhiệm vụ con',
   history: 'Lịch sử xử lý',
   actions: 'Xử lý',
   step: 'Bước xử lý',

@@ -34,6 +34,7 @@ export const AssignTaskPage = () => {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const incomingId = params.get('van-ban-den') ?? undefined;
+  const parentTaskId = params.get('nhiem-vu-cha') ?? undefined;
   const [agencyId, setAgencyId] = useState<string | undefined>(params.get('co-quan') ?? undefined);
   const options = useTaskOptions(true, agencyId);
   const assign = useAssignTask();
@@ -81,6 +82,7 @@ export const AssignTaskPage = () => {
               ...(values.leadKind === 'person' ? { leadUserId: values.leadUserId } : { leadUnitId: values.leadUnitId }),
               ...(values.deadlineKind === 'days' ? { workingDays: values.workingDays } : { dueOn: values.dueOn }),
               ...(incomingId ? { sourceKind: 'incoming_document' as const, sourceId: incomingId } : {}),
+              ...(parentTaskId ? { parentTaskId } : {}),
             };
             assign.mutate(body, { onSuccess: (created) => void navigate(`/can-bo/cong-viec/${created.id}`) });
           }}

@@ -10,6 +10,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
+import { hasRole, useMe } from '../auth/useMe';
 import { TaskLine } from './TaskListPage';
 import {
   type TaskActionInput,
@@ -149,6 +150,7 @@ export const TaskPage = () => {
   const { id = '' } = useParams();
   const query = useTask(id);
   const task = query.data;
+  const me = useMe().data;
   useEffect(() => {
     document.title = `${task?.title ?? t('tasks.title')} — motcua`;
   }, [t, task?.title]);
@@ -242,6 +244,13 @@ export const TaskPage = () => {
             ))}
           </ul>
         </Panel>
+      ) : null}
+      {hasRole(me, 'agency_head', 'unit_head') && task.status !== 'completed' && task.status !== 'cancelled' ? (
+        <Flex gap={8} wrap>
+          <Link to={`/can-bo/cong-viec/giao-viec?${new URLSearchParams({ 'nhiem-vu-cha': task.id })}`}>
+            <Button>{t('tasks.addSubTask')}</Button>
+          </Link>
+        </Flex>
       ) : null}
       {task.subTasks.length > 0 ? (
         <Panel title={t('tasks.subTasks')} level={2}>

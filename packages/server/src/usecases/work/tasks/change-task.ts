@@ -3,6 +3,7 @@ import {
   decideTaskExtension,
   findAgencyLineage,
   findPendingTaskExtension,
+  findScheduleEntryAgency,
   findTask,
   findTaskForUpdate,
   insertTask,
@@ -137,11 +138,7 @@ export const createTask = async (ctx: AppContext, actor: Actor, input: CreateTas
     await getReadableIncoming(ctx, actor, input.sourceId as string);
   }
   if (sourceKind === 'schedule_entry') {
-    const entry = await ctx.db
-      .selectFrom('scheduleEntry')
-      .select(['id', 'agencyId'])
-      .where('id', '=', input.sourceId as string)
-      .executeTakeFirst();
+    const entry = await findScheduleEntryAgency(ctx.db, input.sourceId as string);
     if (!entry || !(await allowsTaskActionAt(ctx, official, 'work.read', entry.agencyId))) {
       throw new AppError('NOT_FOUND', { resource: { vi: 'lịch công tác', en: 'calendar entry' } });
     }

@@ -1,4 +1,10 @@
-import { findAppSetting, insertWorkNotices, listOpenTasksDueBefore, listProvincesWithOpenTasks } from '@motcua/db';
+import {
+  findAppSetting,
+  insertWorkNotices,
+  listOpenTasksDueBefore,
+  listProvincesWithOpenTasks,
+  listTaskAssignees,
+} from '@motcua/db';
 import {
   formatInstant,
   TASK_DEFAULT_WARNING_SETTINGS,
@@ -37,12 +43,10 @@ export const runTaskWarnings = async (ctx: AppContext, input: { now?: Date } = {
     const settings = await loadTaskWarningSettings(ctx, provinceCode);
     const calendars = new Map<string, WorkingTimeCalendar>();
     const tasks = await listOpenTasksDueBefore(ctx.db, provinceCode, new Date(now.getTime() + HORIZON_MS));
-    const assignees = await ctx.db
-      .selectFrom('taskAssignee')
-      .select(['taskId', 'userId'])
-      .where('taskId', 'in', tasks.length > 0 ? tasks.map((task) => task.id) : ['00000000-0000-0000-0000-000000000000'])
-      .where('userId', 'is not', null)
-      .execute();
+    const assignees = await listTaskAssignees(
+      ctx.db,
+      tasks.map((task) => task.id),
+    );
     const rows = [];
     for (const task of tasks) {
       let calendar = calendars.get(task.agencyId);
@@ -60,7 +64,9 @@ export const runTaskWarnings = async (ctx: AppContext, input: { now?: Date } = {
         continue;
       }
       const due = formatInstant(task.dueAt.getTime());
-      const people = new Set(assignees.filter((row) => row.taskId === task.id).map((row) => row.userId as string));
+      const people = new Set(
+        assignees.filter((row) => row.taskId === task.id && row.userId).map((row) => row.userId as string),
+      );
       if (task.leadUserId) {
         people.add(task.leadUserId);
       }
