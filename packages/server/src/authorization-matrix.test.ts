@@ -218,6 +218,7 @@ const SCHEDULE_READERS: Role[] = [
   'specialist',
   'unit_head',
   'agency_head',
+  'personnel_officer',
 ];
 let schedulePublishedId = '';
 let scheduleDraftId = '';
@@ -306,6 +307,7 @@ const prepareMatrixTask = async (f: Fixture) => {
 };
 /** issue 20, work files: who holds work.read (any agency), who keeps files at Justice, who works there. */
 const WORK_READERS: Role[] = [
+  'personnel_officer',
   'receptionist',
   'processor',
   'approver',
@@ -320,6 +322,7 @@ const WORK_READERS: Role[] = [
 const WORKFILE_KEEPERS: Role[] = ['clerk', 'specialist', 'unit_head', 'agency_head'];
 const WORKFILE_OWNER_AND_HEADS: Role[] = ['specialist', 'unit_head', 'agency_head'];
 const JUSTICE_STAFF: Role[] = [
+  'personnel_officer',
   'receptionist',
   'processor',
   'approver',
@@ -2238,6 +2241,7 @@ const CASES: Case[] = [
     route: '/api/v1/tasks',
     url: () => '/api/v1/tasks?view=mine',
     allowed: [
+      'personnel_officer',
       'receptionist',
       'processor',
       'approver',
