@@ -112,6 +112,21 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/eoffice-outgoing/OutgoingDocumentPage.tsx'],
     budget: true,
   },
+  {
+    name: 'Work files `/can-bo/ho-so-cong-viec`',
+    modules: [CONSOLE, 'src/features/work-files/WorkFilesPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Work file `/can-bo/ho-so-cong-viec/:id`',
+    modules: [CONSOLE, 'src/features/work-files/WorkFilePage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'File list `/can-bo/danh-muc-ho-so`',
+    modules: [CONSOLE, 'src/features/work-files/FileListPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */
