@@ -12,6 +12,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate, formatDateTime } from '../../lib/format';
 import {
+  useMoveWorkFileItem,
   useRemoveWorkFileItem,
   useWorkFile,
   useWorkFileAction,
@@ -86,6 +87,7 @@ export const WorkFilePage = () => {
   const { id = '' } = useParams();
   const query = useWorkFile(id);
   const remove = useRemoveWorkFileItem(id);
+  const move = useMoveWorkFileItem(id);
   const file = query.data;
   useEffect(() => {
     document.title = `${file?.code ?? t('workFiles.title')} — motcua`;
@@ -131,7 +133,7 @@ export const WorkFilePage = () => {
       <Panel title={t('workFiles.items')} level={2}>
         {file.items.length === 0 ? <Text type="secondary">{t('workFiles.noItems')}</Text> : null}
         <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="work-file-items">
-          {file.items.map((item) => (
+          {file.items.map((item, index) => (
             <li key={item.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Flex justify="space-between" gap={8} wrap>
                 <div style={{ minWidth: 0 }}>
@@ -149,6 +151,15 @@ export const WorkFilePage = () => {
                       {t('workFiles.download')}
                     </Button>
                   ) : null}
+                  {file.canEditItems && index > 0 ? (
+                    <Button
+                      size="small"
+                      aria-label={t('workFiles.moveUp')}
+                      onClick={() => move.mutate({ itemId: item.id, position: index, expectedVersion: file.version })}
+                    >
+                      ↑
+                    </Button>
+                  ) : null}
                   {file.canEditItems ? (
                     <Button
                       size="small"
@@ -163,6 +174,7 @@ export const WorkFilePage = () => {
           ))}
         </ol>
         {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        {move.isError ? <ErrorAlert error={move.error} /> : null}
       </Panel>
       {file.canEditItems ? (
         <Suspense fallback={<PageLoading />}>
