@@ -87,6 +87,13 @@ describe.skipIf(onPostgresPass)('a work file from opening to the archive package
     await page.getByLabel('Thêm ghi chú').fill('Đã trao đổi với Văn phòng Sở.');
     await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await page.getByTestId('work-file-items').getByText('Đã trao đổi với Văn phòng Sở.').waitFor();
+    // The note goes first in the file's order.
+    const moved = nextResponse(page, 'POST', /\/api\/v1\/work-files\/[^/]+\/items\/[^/]+\/move$/);
+    await page.getByRole('button', { name: 'Đưa lên trên' }).click();
+    expect((await moved).status()).toBe(200);
+    await expect
+      .poll(() => page.getByTestId('work-file-items').locator('li').first().textContent())
+      .toContain('Đã trao đổi với Văn phòng Sở.');
 
     const closed = nextResponse(page, 'POST', /\/api\/v1\/work-files\/[^/]+\/actions$/);
     await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).click();

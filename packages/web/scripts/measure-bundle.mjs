@@ -125,6 +125,18 @@ export const PAGES = [
   {
     name: 'Public work calendar `/lich-cong-tac`',
     modules: [LAYOUT, 'src/features/work-schedule/PublicSchedulePage.tsx'],
+    name: 'Work files `/can-bo/ho-so-cong-viec`',
+    modules: [CONSOLE, 'src/features/work-files/WorkFilesPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Work file `/can-bo/ho-so-cong-viec/:id`',
+    modules: [CONSOLE, 'src/features/work-files/WorkFilePage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'File list `/can-bo/danh-muc-ho-so`',
+    modules: [CONSOLE, 'src/features/work-files/FileListPage.tsx'],
     budget: true,
   },
 ];

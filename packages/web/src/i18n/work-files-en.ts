@@ -39,6 +39,7 @@ export const workFilesEn: typeof workFilesVi = {
   saveNote: 'Save the note',
   upload: 'Upload a file into it',
   remove: 'Remove from the file',
+  moveUp: 'Move up',
   download: 'Download',
   steps: 'Steps',
   reason: 'Reason to reopen',

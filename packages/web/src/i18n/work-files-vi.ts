@@ -37,6 +37,7 @@ export const workFilesVi = {
   saveNote: 'Lưu ghi chú',
   upload: 'Tải tệp lên hồ sơ',
   remove: 'Bỏ khỏi hồ sơ',
+  moveUp: 'Đưa lên trên',
   download: 'Tải tệp',
   steps: 'Xử lý hồ sơ',
   reason: 'Lý do mở lại',

@@ -1,7 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Form, InputNumber, Select } from 'antd';
-import Input from 'antd/es/input/Input';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Empty, Flex } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/work-files';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,9 +9,10 @@ import { Panel } from '../../components/Panel';
 import { Text, Title } from '../../components/typography';
 import { todayInVietnam } from '../../lib/format';
 import { agenciesWithRole, useMe } from '../auth/useMe';
-import { useAddFileListEntry, useFileList, useImportFileList, useRemoveFileListEntry } from './useWorkFiles';
+import { useFileList, useImportFileList, useRemoveFileListEntry } from './useWorkFiles';
 
-type EntryValues = { code: string; title: string; retentionYears?: number | null; responsibleAgencyId?: string };
+// The entry form (antd Form, Select) loads after the list: the page's first load stays within the budget.
+const FileListEntryForm = lazy(() => import('./FileListEntryForm').then((m) => ({ default: m.FileListEntryForm })));
 
 /**
  * "Danh mục hồ sơ": an agency's yearly file list, for who keeps the agency's files (workfile.manage there: the
@@ -28,10 +28,8 @@ export const FileListPage = () => {
   const chosen = agencyId ?? agencies[0]?.id;
   const list = useFileList(chosen, year);
   const importList = useImportFileList(chosen ?? '', year);
-  const add = useAddFileListEntry(chosen ?? '', year);
   const remove = useRemoveFileListEntry();
   const input = useRef<HTMLInputElement>(null);
-  const [form] = Form.useForm<EntryValues>();
   useEffect(() => {
     document.title = `${t('workFiles.fileList')} — motcua`;
   }, [t]);
@@ -43,21 +41,35 @@ export const FileListPage = () => {
       </Title>
       <Flex gap={8} wrap>
         {agencies.length > 1 ? (
-          <Select
+          <select
             aria-label={t('workFiles.agency')}
             value={chosen}
-            onChange={setAgencyId}
-            options={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
-            style={{ minWidth: 240, maxWidth: '100%' }}
-          />
+            onChange={(event) => setAgencyId(event.target.value)}
+            style={{ minWidth: 0, maxWidth: '100%', padding: 4 }}
+          >
+            {agencies.map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.name}
+              </option>
+            ))}
+          </select>
         ) : null}
-        <InputNumber
-          aria-label={t('workFiles.year')}
-          min={2000}
-          max={2200}
-          value={year}
-          onChange={(value) => value && setYear(value)}
-        />
+        <label>
+          {t('workFiles.year')}{' '}
+          <input
+            type="number"
+            min={2000}
+            max={2200}
+            value={year}
+            onChange={(event) => {
+              const value = Number(event.target.value);
+              if (value >= 2000 && value <= 2200) {
+                setYear(value);
+              }
+            }}
+            style={{ width: 90, padding: 4 }}
+          />
+        </label>
       </Flex>
       <Panel title={t('workFiles.importFile')} level={2}>
         <Text type="secondary">{t('workFiles.importHint')}</Text>
@@ -124,48 +136,11 @@ export const FileListPage = () => {
         </ul>
         {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       </Panel>
-      <Panel title={t('workFiles.addEntry')} level={2}>
-        <Form<EntryValues>
-          form={form}
-          layout="vertical"
-          name="file-list-entry"
-          onFinish={(values) =>
-            add.mutate(
-              {
-                code: values.code.trim(),
-                title: values.title.trim(),
-                retentionYears: values.retentionYears ?? null,
-                ...(values.responsibleAgencyId ? { responsibleAgencyId: values.responsibleAgencyId } : {}),
-              },
-              { onSuccess: () => form.resetFields() },
-            )
-          }
-        >
-          <Form.Item name="code" label={t('workFiles.code')} rules={[{ required: true, max: 40, whitespace: true }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('workFiles.entryTitle')}
-            rules={[{ required: true, max: 500, whitespace: true }]}
-          >
-            <Input maxLength={500} />
-          </Form.Item>
-          <Form.Item name="retentionYears" label={t('workFiles.retentionYears')}>
-            <InputNumber min={1} max={100} />
-          </Form.Item>
-          <Form.Item name="responsibleAgencyId" label={t('workFiles.responsibleUnit')}>
-            <Select
-              allowClear
-              options={(list.data?.units ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-            />
-          </Form.Item>
-          {add.isError ? <ErrorAlert error={add.error} /> : null}
-          <Button type="primary" htmlType="submit" loading={add.isPending} disabled={!chosen}>
-            {t('workFiles.addEntry')}
-          </Button>
-        </Form>
-      </Panel>
+      {chosen ? (
+        <Suspense fallback={<PageLoading />}>
+          <FileListEntryForm agencyId={chosen} year={year} units={list.data?.units ?? []} />
+        </Suspense>
+      ) : null}
     </Flex>
   );
 };

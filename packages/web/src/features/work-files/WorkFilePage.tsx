@@ -1,7 +1,7 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Timeline } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
 import TextArea from 'antd/es/input/TextArea';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import '../../i18n/work-files';
@@ -12,10 +12,8 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate, formatDateTime } from '../../lib/format';
 import {
-  useAddWorkFileItem,
-  useMyIncomingDocuments,
+  useMoveWorkFileItem,
   useRemoveWorkFileItem,
-  useUploadWorkFileItem,
   useWorkFile,
   useWorkFileAction,
   type WorkFileAction,
@@ -23,6 +21,9 @@ import {
   workFileExportUrl,
   workFileItemFileUrl,
 } from './useWorkFiles';
+
+// Adding (antd Select, the upload) loads with an open file only: the page's first load stays within the budget.
+const AddItems = lazy(() => import('./AddItems').then((m) => ({ default: m.AddItems })));
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div
@@ -32,97 +33,6 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
     <div>{children}</div>
   </div>
 );
-
-/** Adds one of my incoming documents, a note or an uploaded file to an open file. */
-const AddItems = ({ file }: { file: WorkFileDetail }) => {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [documentId, setDocumentId] = useState<string | undefined>();
-  const [note, setNote] = useState('');
-  const documents = useMyIncomingDocuments(search, true);
-  const add = useAddWorkFileItem(file.id);
-  const upload = useUploadWorkFileItem(file.id);
-  const input = useRef<HTMLInputElement>(null);
-  const inFile = new Set(file.items.map((item) => item.itemId));
-  return (
-    <Panel title={t('workFiles.addDocument')} level={2}>
-      <Flex vertical gap={12}>
-        <Flex gap={8} wrap>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setSearch}
-            value={documentId}
-            onChange={setDocumentId}
-            placeholder={t('workFiles.findDocument')}
-            aria-label={t('workFiles.findDocument')}
-            loading={documents.isFetching}
-            style={{ flex: '1 1 240px', minWidth: 0 }}
-            options={(documents.data?.items ?? [])
-              .filter((doc) => !inFile.has(doc.id))
-              .map((doc) => ({ value: doc.id, label: `${doc.numberSymbol} — ${doc.subject}` }))}
-          />
-          <Button
-            disabled={!documentId}
-            loading={add.isPending && !!documentId}
-            onClick={() =>
-              documentId &&
-              add.mutate(
-                { kind: 'incoming_document', itemId: documentId, expectedVersion: file.version },
-                { onSuccess: () => setDocumentId(undefined) },
-              )
-            }
-          >
-            {t('workFiles.add')}
-          </Button>
-        </Flex>
-        <label htmlFor="work-file-note">{t('workFiles.addNote')}</label>
-        <TextArea
-          id="work-file-note"
-          rows={2}
-          maxLength={4000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <Flex gap={8} wrap>
-          <Button
-            disabled={!note.trim()}
-            onClick={() =>
-              add.mutate(
-                { kind: 'note', note: note.trim(), expectedVersion: file.version },
-                { onSuccess: () => setNote('') },
-              )
-            }
-          >
-            {t('workFiles.saveNote')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
-            hidden
-            accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx"
-            onChange={(event) => {
-              const chosen = event.target.files?.[0];
-              if (chosen) {
-                upload.mutate({ file: chosen, expectedVersion: file.version });
-              }
-              event.target.value = '';
-            }}
-          />
-          <Button
-            icon={<UploadOutlined aria-hidden />}
-            loading={upload.isPending}
-            onClick={() => input.current?.click()}
-          >
-            {t('workFiles.upload')}
-          </Button>
-        </Flex>
-        {add.isError ? <ErrorAlert error={add.error} /> : null}
-        {upload.isError ? <ErrorAlert error={upload.error} /> : null}
-      </Flex>
-    </Panel>
-  );
-};
 
 /** Close, reopen with a reason, hand to the archive. */
 const Steps = ({ file }: { file: WorkFileDetail }) => {
@@ -177,6 +87,7 @@ export const WorkFilePage = () => {
   const { id = '' } = useParams();
   const query = useWorkFile(id);
   const remove = useRemoveWorkFileItem(id);
+  const move = useMoveWorkFileItem(id);
   const file = query.data;
   useEffect(() => {
     document.title = `${file?.code ?? t('workFiles.title')} — motcua`;
@@ -222,7 +133,7 @@ export const WorkFilePage = () => {
       <Panel title={t('workFiles.items')} level={2}>
         {file.items.length === 0 ? <Text type="secondary">{t('workFiles.noItems')}</Text> : null}
         <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="work-file-items">
-          {file.items.map((item) => (
+          {file.items.map((item, index) => (
             <li key={item.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Flex justify="space-between" gap={8} wrap>
                 <div style={{ minWidth: 0 }}>
@@ -240,6 +151,15 @@ export const WorkFilePage = () => {
                       {t('workFiles.download')}
                     </Button>
                   ) : null}
+                  {file.canEditItems && index > 0 ? (
+                    <Button
+                      size="small"
+                      aria-label={t('workFiles.moveUp')}
+                      onClick={() => move.mutate({ itemId: item.id, position: index, expectedVersion: file.version })}
+                    >
+                      ↑
+                    </Button>
+                  ) : null}
                   {file.canEditItems ? (
                     <Button
                       size="small"
@@ -254,8 +174,13 @@ export const WorkFilePage = () => {
           ))}
         </ol>
         {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        {move.isError ? <ErrorAlert error={move.error} /> : null}
       </Panel>
-      {file.canEditItems ? <AddItems file={file} /> : null}
+      {file.canEditItems ? (
+        <Suspense fallback={<PageLoading />}>
+          <AddItems file={file} />
+        </Suspense>
+      ) : null}
       <Steps file={file} />
       {file.canExport ? (
         <Panel title={t('workFiles.export')} level={2}>
@@ -268,17 +193,14 @@ export const WorkFilePage = () => {
         </Panel>
       ) : null}
       <Panel title={t('workFiles.history')} level={2}>
-        <Timeline
-          items={file.events.map((event) => ({
-            key: event.seq,
-            children: (
-              <div>
-                <strong>{t(`workFiles.event_${event.action}`, event.action)}</strong> · {formatDateTime(event.at)}
-                {event.note ? <div>{event.note}</div> : null}
-              </div>
-            ),
-          }))}
-        />
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
+          {file.events.map((event) => (
+            <li key={event.seq} style={{ padding: '2px 0' }}>
+              <strong>{t(`workFiles.event_${event.action}`, event.action)}</strong> · {formatDateTime(event.at)}
+              {event.note ? <div>{event.note}</div> : null}
+            </li>
+          ))}
+        </ol>
       </Panel>
     </Flex>
   );

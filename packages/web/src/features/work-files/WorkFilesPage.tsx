@@ -1,9 +1,9 @@
 import { FolderAddOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Empty, Flex, Form, Segmented, Select } from 'antd';
+import { Button, Empty, Flex, Segmented } from 'antd';
 import Input from 'antd/es/input/Input';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-files';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -12,17 +12,12 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate } from '../../lib/format';
 import { hasRole, useMe } from '../auth/useMe';
-import {
-  useOpenWorkFile,
-  useWorkFileList,
-  useWorkFileOptions,
-  type WorkFileListItem,
-  type WorkFileStatus,
-  type WorkFileView,
-} from './useWorkFiles';
+import { useWorkFileList, type WorkFileListItem, type WorkFileStatus, type WorkFileView } from './useWorkFiles';
+
+// The form (antd Form, Select) loads when it opens: the list's first load stays within the budget.
+const OpenFileForm = lazy(() => import('./OpenFileForm').then((m) => ({ default: m.OpenFileForm })));
 
 const STATUSES: WorkFileStatus[] = ['open', 'closed', 'archived'];
-const OUTSIDE = 'outside';
 
 /** A line of the list: code, title, state, owner, dates (a list: readable at 390 px). */
 const WorkFileLine = ({ item }: { item: WorkFileListItem }) => {
@@ -46,80 +41,6 @@ const WorkFileLine = ({ item }: { item: WorkFileListItem }) => {
         {item.archiveDueOn ? ` · ${t('workFiles.archiveDue')} ${formatDate(item.archiveDueOn)}` : ''}
       </Text>
     </li>
-  );
-};
-
-type OpenValues = { unitId: string; entryId: string; title?: string; confidential?: boolean };
-
-/** Opens a file from the year's list of the unit's agency, or outside it with a title. */
-const OpenFileForm = ({ onCancel }: { onCancel: () => void }) => {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const options = useWorkFileOptions();
-  const open = useOpenWorkFile();
-  const [form] = Form.useForm<OpenValues>();
-  const units = options.data?.units ?? [];
-  const unitId = Form.useWatch('unitId', form) ?? units[0]?.id;
-  const entryId = Form.useWatch('entryId', form) ?? OUTSIDE;
-  const entries = units.find((unit) => unit.id === unitId)?.entries ?? [];
-  useEffect(() => {
-    if (units[0] && !form.getFieldValue('unitId')) {
-      form.setFieldsValue({ unitId: units[0].id, entryId: OUTSIDE });
-    }
-  }, [form, units]);
-  if (options.isPending) {
-    return <PageLoading />;
-  }
-  return (
-    <Panel title={t('workFiles.openTitle')} level={2}>
-      <Form<OpenValues>
-        form={form}
-        layout="vertical"
-        name="open-work-file"
-        onFinish={(values) =>
-          open.mutate(
-            {
-              agencyId: values.unitId,
-              ...(values.entryId && values.entryId !== OUTSIDE ? { fileListEntryId: values.entryId } : {}),
-              ...(values.title?.trim() ? { title: values.title.trim() } : {}),
-              confidential: values.confidential ?? false,
-            },
-            { onSuccess: (opened) => navigate(`/can-bo/ho-so-cong-viec/${opened.id}`) },
-          )
-        }
-      >
-        <Form.Item name="unitId" label={t('workFiles.unit')} rules={[{ required: true }]}>
-          <Select options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
-        </Form.Item>
-        <Form.Item name="entryId" label={t('workFiles.entry')}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={[
-              { value: OUTSIDE, label: t('workFiles.outsideList') },
-              ...entries.map((entry) => ({ value: entry.id, label: `${entry.code} — ${entry.title}` })),
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('workFiles.fileTitle')}
-          rules={[{ required: entryId === OUTSIDE, max: 500, whitespace: true }]}
-        >
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="confidential" valuePropName="checked">
-          <Checkbox>{t('workFiles.confidential')}</Checkbox>
-        </Form.Item>
-        {open.isError ? <ErrorAlert error={open.error} /> : null}
-        <Flex gap={8} wrap>
-          <Button type="primary" htmlType="submit" loading={open.isPending}>
-            {t('workFiles.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('workFiles.cancel')}</Button>
-        </Flex>
-      </Form>
-    </Panel>
   );
 };
 
@@ -162,7 +83,11 @@ export const WorkFilesPage = () => {
           <Link to="/can-bo/danh-muc-ho-so">{t('workFiles.fileList')}</Link>
         </Flex>
       ) : null}
-      {opening ? <OpenFileForm onCancel={() => setOpening(false)} /> : null}
+      {opening ? (
+        <Suspense fallback={<PageLoading />}>
+          <OpenFileForm onCancel={() => setOpening(false)} />
+        </Suspense>
+      ) : null}
       <Flex gap={8} wrap>
         <Segmented<WorkFileView>
           value={view}

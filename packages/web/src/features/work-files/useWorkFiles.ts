@@ -98,6 +98,19 @@ export const useRemoveWorkFileItem = (id: string) => {
   });
 };
 
+/** Moves an item to another place in the file's order (1 = first). */
+export const useMoveWorkFileItem = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { itemId: string; position: number; expectedVersion: number }) =>
+      api.post<ResponseOf<'/api/v1/work-files/{id}/items/{itemId}/move', 'post'>>(
+        `/api/v1/work-files/${encodeURIComponent(id)}/items/${encodeURIComponent(input.itemId)}/move`,
+        { position: input.position, expectedVersion: input.expectedVersion },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [KEY] }),
+  });
+};
+
 /** My incoming documents to add to a file (the inbox of the units I work in, searched). */
 export const useMyIncomingDocuments = (q: string, enabled: boolean) =>
   useQuery({
