@@ -125,6 +125,9 @@ export const PAGES = [
   {
     name: 'Public work calendar `/lich-cong-tac`',
     modules: [LAYOUT, 'src/features/work-schedule/PublicSchedulePage.tsx'],
+    budget: true,
+  },
+  {
     name: 'Work files `/can-bo/ho-so-cong-viec`',
     modules: [CONSOLE, 'src/features/work-files/WorkFilesPage.tsx'],
     budget: true,
