@@ -142,6 +142,23 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/work-files/FileListPage.tsx'],
     budget: true,
   },
+  {
+    name: 'Consultations `/can-bo/lay-y-kien`',
+    modules: [CONSOLE, 'src/features/work-consultations/ConsultationListPage.tsx'],
+    budget: true,
+  },
+  {
+    // The response and answer forms (ConsultationForms.tsx) load after the page.
+    name: 'Consultation on a draft `/can-bo/lay-y-kien/:id`',
+    modules: [CONSOLE, 'src/features/work-consultations/ConsultationPage.tsx'],
+    budget: true,
+  },
+  {
+    // The form (ConsultationNewForm.tsx: antd Form and Select) loads after the page.
+    name: 'New consultation `/can-bo/lay-y-kien/moi`',
+    modules: [CONSOLE, 'src/features/work-consultations/ConsultationNewPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

@@ -10,6 +10,7 @@ import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import type { SipasInvitationsJob } from '../usecases/sipas/campaigns.js';
 import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
+import { remindConsultationsDue } from '../usecases/work/consultations/consultation-steps.js';
 import { runTaskWarnings } from '../usecases/work/tasks/task-warnings.js';
 import { workInBatches } from './batch-worker.js';
 import {
@@ -69,6 +70,7 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   );
   await startParWorkers(ctx);
   await startTaskWarningWorker(ctx);
+  startConsultationReminders(ctx);
 };
 
 /**
@@ -127,6 +129,18 @@ export const startParWorkers = async (ctx: AppContext): Promise<void> => {
       .catch(() => undefined);
   await queueToday();
   const timer = setInterval(queueToday, 60 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
+};
+
+/**
+ * Consultations on drafts: every hour, the recipients who have not answered a consultation whose deadline is
+ * within a day get one in-app notice (work_notice; its dedupe key makes the run idempotent across processes).
+ */
+export const startConsultationReminders = (ctx: AppContext): void => {
+  const run = () => remindConsultationsDue(ctx, { withinHours: 24 }).catch(() => undefined);
+  void run();
+  const timer = setInterval(run, 60 * 60 * 1000);
   timer.unref();
   ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
 };

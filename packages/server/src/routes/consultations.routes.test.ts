@@ -10,6 +10,8 @@ import { hashPassword } from '../auth/passwords.js';
 import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { multipartFile } from '../usecases/portal/test-support.js';
+import { remindConsultationsDue } from '../usecases/work/consultations/consultation-steps.js';
+import { seedTestConsultation } from '../usecases/work/consultations/test-support.js';
 import { computeWorkEventHash } from '../usecases/work/work-chain.js';
 
 // Monday 07/12/2026, 09:00 in Vietnam.
@@ -293,5 +295,31 @@ describe('consultation on a draft', () => {
       recipients: [{ agencyId: world.agencies.construction?.id }],
     });
     expect(outsider.statusCode).toBe(403);
+  });
+
+  it('reminds, once, the recipients who have not answered when the deadline is near', async () => {
+    const now = t.ctx.clock.now().getTime();
+    const due = await seedTestConsultation(t, {
+      drafter: 'soanthao',
+      agencyId: world.agencies.justice?.id ?? '',
+      recipients: [{ agencyId: world.agencies.construction?.id ?? '' }, { userId: userIds.canhan ?? '' }],
+      stage: 'open',
+      deadlineAt: new Date(now + 12 * 3_600_000),
+    });
+    expect((await post('canhan', `/api/v1/consultations/${due.id}/answers`, { agree: true })).statusCode).toBe(200);
+    const first = await remindConsultationsDue(t.ctx, { withinHours: 24 });
+    const again = await remindConsultationsDue(t.ctx, { withinHours: 24 });
+    const reminders = await t.database.db
+      .selectFrom('workNotice')
+      .select('userId')
+      .where('recordId', '=', due.id)
+      .where('kind', '=', 'consultation_due_soon')
+      .execute();
+    const reminded = new Set(reminders.map((r) => r.userId));
+    expect(first.consultations).toBeGreaterThanOrEqual(1);
+    expect(reminded.has(userIds.giamdocxd ?? '')).toBe(true);
+    expect(reminded.has(userIds.canhan ?? '')).toBe(false);
+    expect(reminders).toHaveLength(reminded.size);
+    expect(again.consultations).toBe(first.consultations);
   });
 });

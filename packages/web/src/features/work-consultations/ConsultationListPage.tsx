@@ -9,12 +9,10 @@ import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
 import { hasRole, useMe } from '../auth/useMe';
+import { statusTone } from './consultation-status';
 import { type ConsultationListItem, type ConsultationView, useConsultationList } from './useConsultations';
 
 const VIEWS: ConsultationView[] = ['sent', 'to_answer'];
-
-export const statusTone = (status: ConsultationListItem['status']): 'success' | 'info' | 'warning' | 'neutral' =>
-  status === 'summarised' ? 'success' : status === 'open' ? 'info' : status === 'closed' ? 'warning' : 'neutral';
 
 /** A line: the draft's title, its agency, the deadline, who answered (readable at 390 px). */
 const ConsultationLine = ({ item }: { item: ConsultationListItem }) => {
