@@ -37,6 +37,7 @@ export const consoleEn: ConsoleCoreMessages = {
     exchange: 'Document exchange',
     incoming: 'Incoming documents',
     workDashboard: 'Operations dashboard',
+    evaluation: 'Staff evaluation',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -42,6 +42,7 @@ export const consoleVi = {
     exchange: 'Liên thông văn bản',
     incoming: 'Văn bản đến',
     workDashboard: 'Điều hành công việc',
+    evaluation: 'Đánh giá, xếp loại',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -39,6 +39,7 @@ const SwapIcon = lazy(() => import('@ant-design/icons/SwapOutlined'));
 const SendIcon = lazy(() => import('@ant-design/icons/SendOutlined'));
 const IncomingIcon = lazy(() => import('@ant-design/icons/FileDoneOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
+const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -170,6 +171,13 @@ const ConsoleChrome = () => {
       icon: menuIcon(<DashboardIcon />),
       label: t('nav.workDashboard'),
     },
+    // Staff evaluation (issue 20 item 5): every official of the e-office sees their own sheet; heads and the
+    // personnel officer their units' periods.
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head', 'personnel_officer') && {
+      key: '/can-bo/danh-gia',
+      icon: menuIcon(<EvaluationIcon />),
+      label: t('nav.evaluation'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -192,6 +200,7 @@ const ConsoleChrome = () => {
       '/can-bo/van-ban-di',
       '/can-bo/van-ban-den',
       '/can-bo/dieu-hanh',
+      '/can-bo/danh-gia',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
