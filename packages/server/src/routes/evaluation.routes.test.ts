@@ -437,4 +437,32 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
     expect(demoted.json().sheet).toMatchObject({ totalPoints: 10_000, proposedBand: 'excellent', band: 'good' });
     expect(demoted.json().sheet.bandReason.vi).toContain('Vượt tỷ lệ');
   });
+
+  it('derives the year from the quarters (the average of the period totals)', async () => {
+    const officer = await headers('tochuc');
+    const year = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'year', year: 2026, number: 0 },
+    });
+    expect(year.statusCode, year.body).toBe(201);
+    expect(year.json()).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${year.json().id}/gather`,
+      headers: officer,
+    });
+    const sheets = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${year.json().id}/sheets`, headers: officer })
+    ).json();
+    // The agency tracks by quarter: cv1's only quarter sheet (Q4, 84.00) is the year's average; the October month
+    // sheet (a month, not the agency's period kind) is left out.
+    expect(sheets.items.find((s: { userId: string }) => s.userId === ids.cv1)).toMatchObject({
+      totalPoints: 8400,
+      taskPoints: 5600,
+      generalPoints: 2800,
+      proposedBand: 'good',
+    });
+  });
 });
