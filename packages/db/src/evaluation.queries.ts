@@ -303,3 +303,49 @@ export const listEvaluationItemsWithSources = async (db: Db, sheetId: string) =>
     .orderBy('evaluationItem.id')
     .limit(10_000)
     .execute();
+
+/** Adds items to a sheet (manual items: work the systems do not record, added by the manager or the demo). */
+export const insertEvaluationItems = async (
+  db: Db,
+  items: readonly Insertable<EvaluationItemTable>[],
+): Promise<void> => {
+  if (items.length > 0) {
+    await db.insertInto('evaluationItem').values(items).execute();
+  }
+};
+
+/** The officials holding one of `roles` at exactly this agency (the heads of a unit, who review its sheets). */
+export const listHoldersAt = async (db: Db, agencyId: string, roles: readonly string[]) =>
+  roles.length === 0
+    ? []
+    : db
+        .selectFrom('userRole')
+        .select('userId')
+        .distinct()
+        .where('agencyId', '=', agencyId)
+        .where('role', 'in', roles as never)
+        .orderBy('userId')
+        .execute();
+
+/** In-app notices of the evaluation (work_notice, migration 0034), once per dedupe key. */
+export const insertEvaluationNotices = async (
+  db: Db,
+  notices: readonly {
+    provinceCode: string;
+    userId: string;
+    kind: string;
+    recordId: string;
+    dedupeKey: string;
+    title: string;
+    body: string | null;
+  }[],
+): Promise<void> => {
+  if (notices.length === 0) {
+    return;
+  }
+  await db
+    .insertInto('workNotice')
+    .values(notices.map((notice) => ({ ...notice, recordKind: 'evaluation_sheet' })))
+    .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
+    .execute();
+};

@@ -1,7 +1,7 @@
 import { insertUser, insertUserRole } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 
 const clock = fixedClock('2026-12-07T09:00:00+07:00');
@@ -25,6 +25,7 @@ const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
+  await seedProcedure(t, { catalog: '33', code: '1.001193' });
   const hash = await hashPassword(TEST_PASSWORD);
   for (const person of PEOPLE) {
     const agency = world.agencies[person.agency];
@@ -226,6 +227,13 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
     });
     expect(self.statusCode, self.body).toBe(200);
     expect(self.json().sheet).toMatchObject({ status: 'self_assessed', generalPoints: 3000, totalPoints: 8367 });
+    // The head of the official's unit is told there is a sheet to review (work_notice, same transaction).
+    const notices = await t.database.db
+      .selectFrom('workNotice')
+      .select(['userId', 'title'])
+      .where('recordId', '=', sheetId)
+      .execute();
+    expect(notices).toEqual([{ userId: ids.truongphong, title: 'Phiếu đánh giá cần nhận xét' }]);
     const notMine = await act('cv2', sheetId, { action: 'review', generalScores: {} });
     expect(notMine.statusCode).toBe(404);
     const tooHigh = await act('truongphong', sheetId, { action: 'review', generalScores: { political: 700 } });
@@ -305,5 +313,156 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
       headers: await headers('cv1'),
     });
     expect(staff.statusCode).toBe(404);
+  });
+
+  it('attributes a late one-stop step to the official who completed it', async () => {
+    // A birth registration received at the centre on Monday 23/11/2026, handed to Justice, whose specialist
+    // (chuyenvien) completes the examination step on 21/12 — far past the step's own due instant.
+    clock.set('2026-11-23T09:00:00+07:00');
+    const desk = await headers('motcua');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: desk,
+      payload: {
+        receivingAgencyId: world.agencies.centre?.id,
+        procedureCode: '1.001193',
+        channel: 'direct',
+        applicant: {
+          kind: 'person',
+          fullName: 'Nguyễn Thị Ánh Tuyết',
+          idNumber: '033190001234',
+          dateOfBirth: '1990-05-20',
+          gender: 'female',
+          address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+          phone: '0912345678',
+        },
+        components: [
+          { key: 'to-khai', originals: 1, copies: 0 },
+          { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+        ],
+        outcome: 'receive',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { code } = created.json();
+    const step = async (who: string, action: string, when: string) => {
+      clock.set(when);
+      const h = await headers(who);
+      const current = (
+        await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: await headers('motcua') })
+      ).json();
+      const done = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${code}/actions/${action}`,
+        headers: h,
+        payload: { expectedVersion: current.version, params: {} },
+      });
+      expect(done.statusCode, done.body).toBeLessThan(300);
+    };
+    await step('motcua', 'forward', '2026-11-23T10:00:00+07:00');
+    await step('chuyenvien', 'accept_handoff', '2026-11-23T14:00:00+07:00');
+    await step('chuyenvien', 'complete_step', '2026-12-21T10:00:00+07:00');
+    clock.set('2026-12-22T09:00:00+07:00');
+    const gathered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${periodId}/gather`,
+      headers: await headers('tochuc'),
+    });
+    expect(gathered.statusCode, gathered.body).toBe(200);
+    const mine = (
+      await t.app.inject({ url: '/api/v1/evaluation-sheets/mine', headers: await headers('chuyenvien') })
+    ).json();
+    const sheet = (
+      await t.app.inject({ url: `/api/v1/evaluation-sheets/${mine.items[0].id}`, headers: await headers('chuyenvien') })
+    ).json();
+    const examined = sheet.items.filter((i: { sourceKind: string }) => i.sourceKind === 'dossier_step');
+    expect(examined).toEqual([
+      expect.objectContaining({
+        dossierCode: code,
+        delays: 1,
+        completed: true,
+        coefficientMilli: 200,
+        link: `/can-bo/ho-so/${code}`,
+      }),
+    ]);
+    // One step of 0.2, done late: quantity 100 %, quality 100 %, timeliness 75 % → (100 + 100 + 75)/3 = 91.67 %
+    // → 64.17 task points.
+    expect(sheet.figures).toMatchObject({
+      quantityPct: 10_000,
+      qualityPct: 10_000,
+      timelinessPct: 7500,
+      scorePct: 9167,
+      taskPoints: 6417,
+    });
+    clock.set('2026-12-07T09:00:00+07:00');
+  });
+
+  it('refuses a decision over the quota, and demotes to "tốt" with the reason when asked', async () => {
+    const officer = await headers('tochuc');
+    const month = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'month', year: 2026, number: 10 },
+    });
+    expect(month.statusCode, month.body).toBe(201);
+    const monthId = month.json().id;
+    await t.app.inject({ method: 'POST', url: `/api/v1/evaluation-periods/${monthId}/gather`, headers: officer });
+    const sheets = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${monthId}/sheets`, headers: officer })
+    ).json();
+    const cv1Sheet = sheets.items.find((s: { userId: string }) => s.userId === ids.cv1);
+    // October: cv1 did T1 on time (100 % on all three: 70 points); with 30 general points, 100 → "xuất sắc".
+    // Only cv1 is "tốt" or better in the staff group (the others have nothing recorded): base 1, ⌊1 × 20 %⌋ = 0 places.
+    expect(cv1Sheet).toMatchObject({ taskPoints: 7000 });
+    const full = { political: 600, ethics: 600, discipline: 600, attitude: 600, innovation: 600 };
+    expect((await act('cv1', cv1Sheet.id, { action: 'self_assess', generalScores: full })).statusCode).toBe(200);
+    expect((await act('truongphong', cv1Sheet.id, { action: 'review', generalScores: full })).statusCode).toBe(200);
+    expect((await act('tochuc', cv1Sheet.id, { action: 'collective', note: 'Biên bản họp tháng 10' })).statusCode).toBe(
+      200,
+    );
+    const quota = (await t.app.inject({ url: `/api/v1/evaluation-periods/${monthId}/quota`, headers: officer })).json();
+    expect(quota.groups.find((g: { groupCode: string }) => g.groupCode === 'staff')).toMatchObject({
+      base: 1,
+      places: 0,
+      demoted: [cv1Sheet.id],
+    });
+    const refused = await act('giamdoc', cv1Sheet.id, { action: 'decide' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code, refused.body).toBe('EVALUATION_QUOTA_EXCEEDED');
+    expect(refused.json().detail).toContain('tối đa 0 người "hoàn thành xuất sắc" (20%)');
+    const demoted = await act('giamdoc', cv1Sheet.id, { action: 'decide', demote: true });
+    expect(demoted.statusCode, demoted.body).toBe(200);
+    expect(demoted.json().sheet).toMatchObject({ totalPoints: 10_000, proposedBand: 'excellent', band: 'good' });
+    expect(demoted.json().sheet.bandReason.vi).toContain('Vượt tỷ lệ');
+  });
+
+  it('derives the year from the quarters (the average of the period totals)', async () => {
+    const officer = await headers('tochuc');
+    const year = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'year', year: 2026, number: 0 },
+    });
+    expect(year.statusCode, year.body).toBe(201);
+    expect(year.json()).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${year.json().id}/gather`,
+      headers: officer,
+    });
+    const sheets = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${year.json().id}/sheets`, headers: officer })
+    ).json();
+    // The agency tracks by quarter: cv1's only quarter sheet (Q4, 84.00) is the year's average; the October month
+    // sheet (a month, not the agency's period kind) is left out.
+    expect(sheets.items.find((s: { userId: string }) => s.userId === ids.cv1)).toMatchObject({
+      totalPoints: 8400,
+      taskPoints: 5600,
+      generalPoints: 2800,
+      proposedBand: 'good',
+    });
   });
 });

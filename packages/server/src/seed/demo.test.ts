@@ -311,4 +311,29 @@ describe('the demo surveys (SIPAS)', () => {
     // The issued one continues the demo year's numbers of its sequence.
     expect(rows.find((row) => row.status === 'issued')?.numberSymbol).toMatch(/^\d{2,}\/(.+-)?SNV/);
   });
+
+  it('has last quarter’s staff evaluation of Sở Nội vụ: a sheet at every status, the quota applied', async () => {
+    const agency = await findAgencyByCode(t.ctx.db, DEMO_AGENCY_CODES.homeAffairs);
+    const sheets = await t.ctx.db
+      .selectFrom('evaluationSheet')
+      .select(['status', 'band', 'proposedBand', 'groupCode', 'totalPoints'])
+      .where('agencyId', '=', agency?.id ?? '')
+      .execute();
+    expect(new Set(sheets.map((s) => s.status))).toEqual(
+      new Set(['draft', 'self_assessed', 'manager_reviewed', 'collective_reviewed', 'decided']),
+    );
+    // Every sheet has its figures; among the decided, "xuất sắc" stays within 20 % of those rated "tốt" or better
+    // per group (⌊base × 20 / 100⌋), the others over it rated "tốt".
+    expect(sheets.every((s) => s.totalPoints !== null)).toBe(true);
+    const decided = sheets.filter((s) => s.status === 'decided');
+    for (const group of new Set(decided.map((s) => s.groupCode))) {
+      const members = sheets.filter((s) => s.groupCode === group);
+      const base = members.filter((s) => s.proposedBand === 'excellent' || s.proposedBand === 'good').length;
+      expect(decided.filter((s) => s.groupCode === group && s.band === 'excellent').length).toBeLessThanOrEqual(
+        Math.floor((base * 20) / 100),
+      );
+    }
+    expect(decided.some((s) => s.proposedBand === 'excellent' && s.band === 'good')).toBe(true);
+    await signIn(t.app, 'tochuc.snv', DEFAULT_DEMO_PASSWORD);
+  });
 });

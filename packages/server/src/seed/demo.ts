@@ -47,6 +47,7 @@ import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 import { seedDemoSigning } from './demo-signing.js';
+import { seedDemoEvaluation } from './demo-work-evaluation.js';
 
 const DEMO_KEY = 'demo.seed';
 
@@ -454,6 +455,7 @@ export const seedDemo = async (
     await seedDemoEofficeOutgoing(ctx, { provinceCode: DEMO_PROVINCE_CODE, password });
     // Incoming documents at Sở Nội vụ (demo-eoffice-incoming.ts) came later too: added once.
     await seedDemoIncoming(ctx, {}, password);
+    await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ, once
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -511,6 +513,7 @@ export const seedDemo = async (
   // Incoming documents at Sở Nội vụ in every state of Decree 30/2020 Art. 20–24, labelled demo (after the year's
   // documents, so they continue its numbers).
   await seedDemoIncoming(ctx, agencies, password);
+  await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

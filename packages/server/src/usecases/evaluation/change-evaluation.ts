@@ -1,15 +1,19 @@
 import {
+  type Database,
   type EvaluationPeriodRecord,
   type EvaluationSheetRecord,
   findEvaluationSheetForUpdate,
+  insertEvaluationNotices,
   listEvaluationItems,
   listEvaluationSheetsOfPeriod,
+  listHoldersAt,
   updateEvaluationItem,
 } from '@motcua/db';
 import {
   applyQuota,
   capByUnitBand,
   decideEvaluationAction,
+  EVALUATION_BAND_LABELS,
   EVALUATION_FLOW,
   EVALUATION_SHEET_STATUS_LABELS,
   type EvaluationAction,
@@ -21,7 +25,9 @@ import {
   QUOTA_DEMOTION_REASON,
   quotaPercentFor,
   quotaPlaces,
+  ROLE_DEFINITIONS,
 } from '@motcua/domain';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
@@ -54,13 +60,13 @@ const isHeadSheet = (sheet: Pick<EvaluationSheetRecord, 'isLeader' | 'unitId' | 
 
 /** The quota figures of a sheet's group in its period, counting this sheet with its fresh proposed band. */
 export const quotaOfGroup = async (
-  ctx: AppContext,
+  db: Transaction<Database> | AppContext['db'],
   period: EvaluationPeriodRecord,
   settings: Pick<EvaluationSettings, 'quotaPercent' | 'quotaPercentExcellentUnit'>,
   sheet: Pick<EvaluationSheetRecord, 'id' | 'groupCode'>,
   proposedBand: EvaluationBand | null,
 ) => {
-  const sheets = (await listEvaluationSheetsOfPeriod(ctx.db, period.id)).filter((s) => s.groupCode === sheet.groupCode);
+  const sheets = (await listEvaluationSheetsOfPeriod(db, period.id)).filter((s) => s.groupCode === sheet.groupCode);
   const bandOf = (s: (typeof sheets)[number]) => (s.id === sheet.id ? proposedBand : s.proposedBand);
   const base = sheets.filter((s) => bandOf(s) === 'excellent' || bandOf(s) === 'good').length;
   const percent = quotaPercentFor(period.unitBand, settings);
@@ -182,7 +188,7 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
     if (input.action === 'decide') {
       let band: EvaluationBand = proposedBand;
       if (band === 'excellent') {
-        const quota = await quotaOfGroup(ctx, period, settings, row, proposedBand);
+        const quota = await quotaOfGroup(trx, period, settings, row, proposedBand);
         payload.quota = quota;
         if (quota.decided + 1 > quota.places) {
           if (!input.demote) {
@@ -206,7 +212,7 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
     if (input.action === 'return') {
       Object.assign(figurePatch, { band: null });
     }
-    return writeSheetChange(trx, row, {
+    const written = await writeSheetChange(trx, row, {
       at: now,
       actorUserId: official.userId,
       action: input.action,
@@ -215,7 +221,55 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
       patch: { ...patch, ...figurePatch },
       payload,
     });
+    await insertEvaluationNotices(trx, await noticesAfter(trx, written, input.action, official.fullName));
+    return written;
   });
+};
+
+/** Roles that review sheets (evaluation.review): the heads of units and of the agency. */
+const REVIEWER_ROLES = Object.entries(ROLE_DEFINITIONS)
+  .filter(([, definition]) => (definition.actions as readonly string[]).includes('evaluation.review'))
+  .map(([role]) => role);
+
+/**
+ * The in-app notices a step gives (work_notice, in the change's transaction): a sheet self-assessed is one to
+ * review for the heads of the official's unit (of the agency when the unit has none); a sheet decided, or returned,
+ * tells its official.
+ */
+const noticesAfter = async (
+  trx: Transaction<Database>,
+  sheet: EvaluationSheetRecord,
+  action: EvaluationAction,
+  by: string,
+) => {
+  const base = { provinceCode: sheet.provinceCode, recordId: sheet.id, kind: 'evaluation' };
+  if (action === 'self_assess') {
+    let reviewers = await listHoldersAt(trx, sheet.unitId ?? sheet.agencyId, REVIEWER_ROLES);
+    if (reviewers.length === 0 || reviewers.every((r) => r.userId === sheet.userId)) {
+      reviewers = await listHoldersAt(trx, sheet.agencyId, REVIEWER_ROLES);
+    }
+    return reviewers
+      .filter((r) => r.userId !== sheet.userId)
+      .map((r) => ({
+        ...base,
+        userId: r.userId,
+        dedupeKey: `evaluation.review:${sheet.id}:${sheet.eventCount}`,
+        title: 'Phiếu đánh giá cần nhận xét',
+        body: `${by} đã tự đánh giá; mời nhận xét, chấm điểm tiêu chí chung.`,
+      }));
+  }
+  if (action === 'decide' || action === 'return') {
+    return [
+      {
+        ...base,
+        userId: sheet.userId,
+        dedupeKey: `evaluation.${action}:${sheet.id}:${sheet.eventCount}`,
+        title: action === 'decide' ? 'Đã có kết quả xếp loại' : 'Phiếu đánh giá được trả lại để tự đánh giá lại',
+        body: action === 'decide' && sheet.band ? EVALUATION_BAND_LABELS[sheet.band].vi : null,
+      },
+    ];
+  }
+  return [];
 };
 
 /**
