@@ -13,6 +13,7 @@ import { asOfficial, onPostgresPass, shoot, signInOfficial, useBrowserSuite } fr
 const PEOPLE = [
   { username: 'tochuc', fullName: 'Phan Thị Tổ Chức', agency: 'justice', role: 'personnel_officer' },
   { username: 'giamdoc', fullName: 'Trần Văn Giám Đốc', agency: 'justice', role: 'agency_head' },
+  { username: 'truongphong', fullName: 'Lê Thị Trưởng Phòng', agency: 'justiceDivision', role: 'unit_head' },
   { username: 'cv1', fullName: 'Nguyễn Văn Một', agency: 'justiceDivision', role: 'specialist' },
   { username: 'cv2', fullName: 'Đinh Thị Hai', agency: 'justiceDivision', role: 'specialist' },
 ] as const;
@@ -118,5 +119,42 @@ describe.skipIf(onPostgresPass)('staff evaluation', () => {
     await sheets.getByRole('link', { name: 'Nguyễn Văn Một' }).click();
     await page.getByTestId('evaluation-sheet').getByText('Nguyễn Văn Một', { exact: false }).first().waitFor();
     await shoot(page, 'evaluation-period-1280');
+  }, 60_000);
+
+  it('lets the head decide the period with the quota applied: the one proposed "xuất sắc" over it is rated "tốt"', async () => {
+    type Sheet = { id: string; fullName: string; version: number; generalSelf?: Record<string, number> };
+    const manager = await asOfficial(suite.server, 'truongphong');
+    const listed = await manager.call<{ items: Sheet[] }>('GET', `/api/v1/evaluation-periods/${periodId}/sheets`);
+    const first = listed.items.find((s) => s.fullName === 'Nguyễn Văn Một');
+    const detail = await manager.call<{ sheet: Sheet & { generalSelf: Record<string, number> } }>(
+      'GET',
+      `/api/v1/evaluation-sheets/${first?.id}`,
+    );
+    const reviewed = await manager.call<{ sheet: Sheet }>('POST', `/api/v1/evaluation-sheets/${first?.id}/actions`, {
+      action: 'review',
+      expectedVersion: detail.sheet.version,
+      generalScores: detail.sheet.generalSelf,
+      note: 'Hoàn thành tốt các nhiệm vụ được giao.',
+    });
+    const officer = await asOfficial(suite.server, 'tochuc');
+    await officer.call('POST', `/api/v1/evaluation-sheets/${first?.id}/actions`, {
+      action: 'collective',
+      expectedVersion: reviewed.sheet.version,
+      note: 'Tập thể phòng thống nhất.',
+    });
+    const page = await signInOfficial(await suite.openPage({ width: 390, height: 844 }), 'giamdoc');
+    await page.goto('/can-bo/danh-gia');
+    await page.getByText('Đơn vị và kỳ đánh giá').click();
+    const quota = page.getByTestId('evaluation-quota');
+    await quota.getByText('Vượt tỷ lệ, sẽ xếp "tốt"').waitFor();
+    await page.getByRole('button', { name: 'Quyết định xếp loại cả kỳ' }).click();
+    await page.getByText('Đã quyết định 1 phiếu.').waitFor();
+    const sheets = page.getByTestId('period-sheets');
+    await sheets.getByText('Mức xếp loại: Hoàn thành tốt nhiệm vụ').waitFor();
+    const overflow = await page.evaluate(() =>
+      Math.max(0, ...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)),
+    );
+    expect(overflow).toBeLessThanOrEqual(390);
+    await shoot(page, 'evaluation-decision-390');
   }, 60_000);
 });
