@@ -97,6 +97,16 @@ export const PAGES = [
     budget: true,
   },
   {
+    name: 'Staff evaluation `/can-bo/danh-gia`',
+    modules: [CONSOLE, 'src/features/evaluation/EvaluationPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Evaluation sheet `/can-bo/danh-gia/phieu/:id`',
+    modules: [CONSOLE, 'src/features/evaluation/EvaluationSheetPage.tsx'],
+    budget: true,
+  },
+  {
     name: 'Document exchange `/can-bo/van-ban/lien-thong`',
     modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
     budget: true,

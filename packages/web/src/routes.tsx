@@ -55,6 +55,12 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const EvaluationPage = lazy(() =>
+  import('./features/evaluation/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
+);
+const EvaluationSheetPage = lazy(() =>
+  import('./features/evaluation/EvaluationSheetPage').then((m) => ({ default: m.EvaluationSheetPage })),
+);
 const WorkDashboardPage = lazy(() =>
   import('./features/work-dashboard/WorkDashboardPage').then((m) => ({ default: m.WorkDashboardPage })),
 );
@@ -221,6 +227,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'pakn/:code', element: <PaknEntryPage /> },
   { path: 'so-van-ban', element: <DocumentRegistersPage /> },
   { path: 'dieu-hanh', element: <WorkDashboardPage /> },
+  { path: 'danh-gia', element: <EvaluationPage /> },
+  { path: 'danh-gia/phieu/:id', element: <EvaluationSheetPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: 'van-ban/chung-thu-so', element: <SigningCredentialsPage /> },
   { path: 'van-ban-di', element: <OutgoingListPage /> },

@@ -24,8 +24,8 @@
  * - Rounding: each figure shown (the three per cents, the score, the task points, the total, the year average) is
  *   rounded half up to the hundredth once, and the next figure is computed from the rounded one shown, so a reader
  *   recomputes every figure from the sheet with a pocket calculator.
- * - No work item assigned in the period: the three per cents are 0 and the sheet says so (`noItems`); the manager
- *   adds manual items for work the systems do not record.
+ * - No work item assigned in the period: the three per cents are 0 and the sheet says so (`noItems`); work the
+ *   systems do not record is kept as manual items (evaluation_item.source_kind = 'manual').
  */
 import type { EvaluationBand, EvaluationVeto } from '../work/vocabulary.js';
 

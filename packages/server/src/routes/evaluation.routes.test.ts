@@ -397,4 +397,72 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
     });
     clock.set('2026-12-07T09:00:00+07:00');
   });
+
+  it('refuses a decision over the quota, and demotes to "tốt" with the reason when asked', async () => {
+    const officer = await headers('tochuc');
+    const month = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'month', year: 2026, number: 10 },
+    });
+    expect(month.statusCode, month.body).toBe(201);
+    const monthId = month.json().id;
+    await t.app.inject({ method: 'POST', url: `/api/v1/evaluation-periods/${monthId}/gather`, headers: officer });
+    const sheets = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${monthId}/sheets`, headers: officer })
+    ).json();
+    const cv1Sheet = sheets.items.find((s: { userId: string }) => s.userId === ids.cv1);
+    // October: cv1 did T1 on time (100 % on all three: 70 points); with 30 general points, 100 → "xuất sắc".
+    // Only cv1 is "tốt" or better in the staff group (the others have nothing recorded): base 1, ⌊1 × 20 %⌋ = 0 places.
+    expect(cv1Sheet).toMatchObject({ taskPoints: 7000 });
+    const full = { political: 600, ethics: 600, discipline: 600, attitude: 600, innovation: 600 };
+    expect((await act('cv1', cv1Sheet.id, { action: 'self_assess', generalScores: full })).statusCode).toBe(200);
+    expect((await act('truongphong', cv1Sheet.id, { action: 'review', generalScores: full })).statusCode).toBe(200);
+    expect((await act('tochuc', cv1Sheet.id, { action: 'collective', note: 'Biên bản họp tháng 10' })).statusCode).toBe(
+      200,
+    );
+    const quota = (await t.app.inject({ url: `/api/v1/evaluation-periods/${monthId}/quota`, headers: officer })).json();
+    expect(quota.groups.find((g: { groupCode: string }) => g.groupCode === 'staff')).toMatchObject({
+      base: 1,
+      places: 0,
+      demoted: [cv1Sheet.id],
+    });
+    const refused = await act('giamdoc', cv1Sheet.id, { action: 'decide' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code, refused.body).toBe('EVALUATION_QUOTA_EXCEEDED');
+    expect(refused.json().detail).toContain('tối đa 0 người "hoàn thành xuất sắc" (20%)');
+    const demoted = await act('giamdoc', cv1Sheet.id, { action: 'decide', demote: true });
+    expect(demoted.statusCode, demoted.body).toBe(200);
+    expect(demoted.json().sheet).toMatchObject({ totalPoints: 10_000, proposedBand: 'excellent', band: 'good' });
+    expect(demoted.json().sheet.bandReason.vi).toContain('Vượt tỷ lệ');
+  });
+
+  it('derives the year from the quarters (the average of the period totals)', async () => {
+    const officer = await headers('tochuc');
+    const year = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: officer,
+      payload: { agencyId: justice(), kind: 'year', year: 2026, number: 0 },
+    });
+    expect(year.statusCode, year.body).toBe(201);
+    expect(year.json()).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${year.json().id}/gather`,
+      headers: officer,
+    });
+    const sheets = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${year.json().id}/sheets`, headers: officer })
+    ).json();
+    // The agency tracks by quarter: cv1's only quarter sheet (Q4, 84.00) is the year's average; the October month
+    // sheet (a month, not the agency's period kind) is left out.
+    expect(sheets.items.find((s: { userId: string }) => s.userId === ids.cv1)).toMatchObject({
+      totalPoints: 8400,
+      taskPoints: 5600,
+      generalPoints: 2800,
+      proposedBand: 'good',
+    });
+  });
 });

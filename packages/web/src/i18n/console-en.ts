@@ -42,6 +42,7 @@ export const consoleEn: ConsoleCoreMessages = {
     workFiles: 'Work files',
     fileList: 'File list',
     workDashboard: 'Operations dashboard',
+    evaluation: 'Staff evaluation',
   },
   roles: {
     receptionist: 'Receptionist',

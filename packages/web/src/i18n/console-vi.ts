@@ -47,6 +47,7 @@ export const consoleVi = {
     workFiles: 'Hồ sơ công việc',
     fileList: 'Danh mục hồ sơ',
     workDashboard: 'Điều hành công việc',
+    evaluation: 'Đánh giá, xếp loại',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

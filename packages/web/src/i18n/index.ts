@@ -10,6 +10,7 @@ import type { DocumentRegistersMessages } from './document-registers-vi';
 import type { EFormsMessages } from './eforms-vi';
 import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
+import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
@@ -74,6 +75,8 @@ declare module 'i18next' {
           consultations: ConsultationsMessages;
           // `workDashboard.*` with the leader's dashboard (./work-dashboard.ts).
           workDashboard: WorkDashboardMessages;
+          // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
+          evaluation: EvaluationMessages;
         };
     };
   }

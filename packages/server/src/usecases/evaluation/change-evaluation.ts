@@ -60,13 +60,13 @@ const isHeadSheet = (sheet: Pick<EvaluationSheetRecord, 'isLeader' | 'unitId' | 
 
 /** The quota figures of a sheet's group in its period, counting this sheet with its fresh proposed band. */
 export const quotaOfGroup = async (
-  ctx: AppContext,
+  db: Transaction<Database> | AppContext['db'],
   period: EvaluationPeriodRecord,
   settings: Pick<EvaluationSettings, 'quotaPercent' | 'quotaPercentExcellentUnit'>,
   sheet: Pick<EvaluationSheetRecord, 'id' | 'groupCode'>,
   proposedBand: EvaluationBand | null,
 ) => {
-  const sheets = (await listEvaluationSheetsOfPeriod(ctx.db, period.id)).filter((s) => s.groupCode === sheet.groupCode);
+  const sheets = (await listEvaluationSheetsOfPeriod(db, period.id)).filter((s) => s.groupCode === sheet.groupCode);
   const bandOf = (s: (typeof sheets)[number]) => (s.id === sheet.id ? proposedBand : s.proposedBand);
   const base = sheets.filter((s) => bandOf(s) === 'excellent' || bandOf(s) === 'good').length;
   const percent = quotaPercentFor(period.unitBand, settings);
@@ -188,7 +188,7 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
     if (input.action === 'decide') {
       let band: EvaluationBand = proposedBand;
       if (band === 'excellent') {
-        const quota = await quotaOfGroup(ctx, period, settings, row, proposedBand);
+        const quota = await quotaOfGroup(trx, period, settings, row, proposedBand);
         payload.quota = quota;
         if (quota.decided + 1 > quota.places) {
           if (!input.demote) {

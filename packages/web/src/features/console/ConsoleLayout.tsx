@@ -43,6 +43,7 @@ const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
+const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -198,6 +199,13 @@ const ConsoleChrome = () => {
       icon: menuIcon(<DashboardIcon />),
       label: t('nav.workDashboard'),
     },
+    // Staff evaluation (issue 20 item 5): every official of the e-office sees their own sheet; heads and the
+    // personnel officer their units' periods.
+    hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head', 'personnel_officer') && {
+      key: '/can-bo/danh-gia',
+      icon: menuIcon(<EvaluationIcon />),
+      label: t('nav.evaluation'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -223,6 +231,7 @@ const ConsoleChrome = () => {
       '/can-bo/ho-so-cong-viec',
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
+      '/can-bo/danh-gia',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

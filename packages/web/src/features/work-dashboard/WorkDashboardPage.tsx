@@ -470,7 +470,12 @@ const DrillDownList = ({ drill, lang }: { drill: DrillDown; lang: Lang }) => {
         {drill.kind === 'tasks'
           ? tasks.map((task: DashboardTask) => (
               <li key={task.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
-                <div>{task.title ?? <em>{t('workDashboard.confidentialTask')}</em>}</div>
+                <div>
+                  {/* The task's own page (tasks feature) applies its own access, confidential tasks included. */}
+                  <Link to={`/can-bo/cong-viec/${task.id}`}>
+                    {task.title ?? <em>{t('workDashboard.confidentialTask')}</em>}
+                  </Link>
+                </div>
                 <Text type="secondary" style={{ fontSize: 13 }}>
                   {t('workDashboard.lead')}: {task.lead ?? '—'} · {t('workDashboard.due')}: {instantVi(task.dueAt)} ·{' '}
                   {TASK_STATUS_LABELS[task.status as TaskStatus]?.[lang] ?? task.status} · {t('workDashboard.progress')}
