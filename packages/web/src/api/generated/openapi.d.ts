@@ -13330,7 +13330,7 @@ export interface paths {
   "/api/v1/evaluation-sheets/{id}/actions": {
     /**
      * A step of the sheet: self-assess, review, collective, decide, waive, veto, return
-     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note).
+     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note), add_item (item: a manual work item, by the reviewer or the head before the collective review).
      */
     post: {
       parameters: {
@@ -13342,7 +13342,7 @@ export interface paths {
         content: {
           "application/json": {
             /** @enum {string} */
-            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return";
+            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item";
             expectedVersion: number;
             note?: string;
             generalScores?: {
@@ -13356,6 +13356,17 @@ export interface paths {
             objectiveCause?: string | null;
             veto?: ("degradation" | "discipline" | "leader_corruption") | null;
             demote?: boolean;
+            /** @description add_item: a work item the systems do not record */
+            item?: {
+              title: string;
+              /** @description its coefficient comes from the agency’s settings */
+              workKind: string;
+              completed: boolean;
+              dueAt?: string | null;
+              completedAt?: string | null;
+              majorErrors?: number;
+              delays?: number;
+            };
           };
         };
       };
@@ -17598,83 +17609,6 @@ export interface components {
           documentId?: string;
         }[];
     };
-    /** @description A charge of the dossier: a published fixed fee or a payment request */
-    FeeChargeInput: {
-      key: string;
-      /** @enum {string} */
-      source: "published" | "request";
-      requestSeq: number | null;
-      name: string;
-      /** @enum {string} */
-      kind: "phi" | "le_phi" | "other";
-      amountVnd: number;
-      paidVnd: number;
-      owedVnd: number;
-    };
-    /** @description A payment of the dossier, online or at the counter, with its receipt */
-    FeePaymentInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      channel: "online" | "counter";
-      /** @enum {string} */
-      method: "online" | "cash" | "card" | "transfer";
-      receiptNo: string;
-      amountVnd: number;
-      paidAt: string;
-      payerName: string;
-      collectedBy: string | null;
-      transactionRef: string | null;
-      lines: {
-          name: string;
-          amountVnd: number;
-        }[];
-      receiptUrl: string;
-    };
-    /** @description What the dossier owes, what was paid online and at the counter */
-    DossierFeesInput: {
-      version: number;
-      dueVnd: number;
-      paidVnd: number;
-      paidOnlineVnd: number;
-      paidCounterVnd: number;
-      owedVnd: number;
-      overpaidVnd: number;
-      unpricedFees: string[];
-      charges: components["schemas"]["FeeChargeInput"][];
-      payments: components["schemas"]["FeePaymentInput"][];
-      canRecord: boolean;
-    };
-    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
-    CounterPaymentInputInput: {
-      expectedVersion: number;
-      amountVnd: number;
-      /** @enum {string} */
-      method: "cash" | "card" | "transfer";
-      payerName?: string;
-      transactionRef?: string;
-      note?: string;
-    };
-    CounterPaymentRecordedInput: {
-      /** Format: uuid */
-      id: string;
-      receiptNo: string;
-      amountVnd: number;
-      /** @enum {string} */
-      method: "cash" | "card" | "transfer";
-      collectedAt: string;
-      lines: ({
-          chargeKey: string;
-          name: string;
-          /** @enum {string} */
-          kind: "phi" | "le_phi" | "other";
-          amountVnd: number;
-        })[];
-      appliedToDossier: boolean;
-      owedVnd: number;
-      version: number;
-      status: string;
-    };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettingsInput: {
       /**
@@ -17891,7 +17825,7 @@ export interface components {
           progressPoints: number;
         })[];
       /** @description what the reader may do now */
-      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item")[];
       history: ({
           seq: number;
           at: string;
@@ -17901,6 +17835,83 @@ export interface components {
           toStatus: string | null;
           note: string | null;
         })[];
+    };
+    /** @description A charge of the dossier: a published fixed fee or a payment request */
+    FeeChargeInput: {
+      key: string;
+      /** @enum {string} */
+      source: "published" | "request";
+      requestSeq: number | null;
+      name: string;
+      /** @enum {string} */
+      kind: "phi" | "le_phi" | "other";
+      amountVnd: number;
+      paidVnd: number;
+      owedVnd: number;
+    };
+    /** @description A payment of the dossier, online or at the counter, with its receipt */
+    FeePaymentInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @enum {string} */
+      method: "online" | "cash" | "card" | "transfer";
+      receiptNo: string;
+      amountVnd: number;
+      paidAt: string;
+      payerName: string;
+      collectedBy: string | null;
+      transactionRef: string | null;
+      lines: {
+          name: string;
+          amountVnd: number;
+        }[];
+      receiptUrl: string;
+    };
+    /** @description What the dossier owes, what was paid online and at the counter */
+    DossierFeesInput: {
+      version: number;
+      dueVnd: number;
+      paidVnd: number;
+      paidOnlineVnd: number;
+      paidCounterVnd: number;
+      owedVnd: number;
+      overpaidVnd: number;
+      unpricedFees: string[];
+      charges: components["schemas"]["FeeChargeInput"][];
+      payments: components["schemas"]["FeePaymentInput"][];
+      canRecord: boolean;
+    };
+    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
+    CounterPaymentInputInput: {
+      expectedVersion: number;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      payerName?: string;
+      transactionRef?: string;
+      note?: string;
+    };
+    CounterPaymentRecordedInput: {
+      /** Format: uuid */
+      id: string;
+      receiptNo: string;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      collectedAt: string;
+      lines: ({
+          chargeKey: string;
+          name: string;
+          /** @enum {string} */
+          kind: "phi" | "le_phi" | "other";
+          amountVnd: number;
+        })[];
+      appliedToDossier: boolean;
+      owedVnd: number;
+      version: number;
+      status: string;
     };
     /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
     IncomingListItemInput: {
@@ -23414,83 +23425,6 @@ export interface components {
           documentId?: string;
         }[];
     };
-    /** @description A charge of the dossier: a published fixed fee or a payment request */
-    FeeCharge: {
-      key: string;
-      /** @enum {string} */
-      source: "published" | "request";
-      requestSeq: number | null;
-      name: string;
-      /** @enum {string} */
-      kind: "phi" | "le_phi" | "other";
-      amountVnd: number;
-      paidVnd: number;
-      owedVnd: number;
-    };
-    /** @description A payment of the dossier, online or at the counter, with its receipt */
-    FeePayment: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      channel: "online" | "counter";
-      /** @enum {string} */
-      method: "online" | "cash" | "card" | "transfer";
-      receiptNo: string;
-      amountVnd: number;
-      paidAt: string;
-      payerName: string;
-      collectedBy: string | null;
-      transactionRef: string | null;
-      lines: {
-          name: string;
-          amountVnd: number;
-        }[];
-      receiptUrl: string;
-    };
-    /** @description What the dossier owes, what was paid online and at the counter */
-    DossierFees: {
-      version: number;
-      dueVnd: number;
-      paidVnd: number;
-      paidOnlineVnd: number;
-      paidCounterVnd: number;
-      owedVnd: number;
-      overpaidVnd: number;
-      unpricedFees: string[];
-      charges: components["schemas"]["FeeCharge"][];
-      payments: components["schemas"]["FeePayment"][];
-      canRecord: boolean;
-    };
-    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
-    CounterPaymentInput: {
-      expectedVersion: number;
-      amountVnd: number;
-      /** @enum {string} */
-      method: "cash" | "card" | "transfer";
-      payerName?: string;
-      transactionRef?: string;
-      note?: string;
-    };
-    CounterPaymentRecorded: {
-      /** Format: uuid */
-      id: string;
-      receiptNo: string;
-      amountVnd: number;
-      /** @enum {string} */
-      method: "cash" | "card" | "transfer";
-      collectedAt: string;
-      lines: ({
-          chargeKey: string;
-          name: string;
-          /** @enum {string} */
-          kind: "phi" | "le_phi" | "other";
-          amountVnd: number;
-        })[];
-      appliedToDossier: boolean;
-      owedVnd: number;
-      version: number;
-      status: string;
-    };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettings: {
       /**
@@ -23707,7 +23641,7 @@ export interface components {
           progressPoints: number;
         })[];
       /** @description what the reader may do now */
-      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item")[];
       history: ({
           seq: number;
           at: string;
@@ -23717,6 +23651,83 @@ export interface components {
           toStatus: string | null;
           note: string | null;
         })[];
+    };
+    /** @description A charge of the dossier: a published fixed fee or a payment request */
+    FeeCharge: {
+      key: string;
+      /** @enum {string} */
+      source: "published" | "request";
+      requestSeq: number | null;
+      name: string;
+      /** @enum {string} */
+      kind: "phi" | "le_phi" | "other";
+      amountVnd: number;
+      paidVnd: number;
+      owedVnd: number;
+    };
+    /** @description A payment of the dossier, online or at the counter, with its receipt */
+    FeePayment: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: "online" | "counter";
+      /** @enum {string} */
+      method: "online" | "cash" | "card" | "transfer";
+      receiptNo: string;
+      amountVnd: number;
+      paidAt: string;
+      payerName: string;
+      collectedBy: string | null;
+      transactionRef: string | null;
+      lines: {
+          name: string;
+          amountVnd: number;
+        }[];
+      receiptUrl: string;
+    };
+    /** @description What the dossier owes, what was paid online and at the counter */
+    DossierFees: {
+      version: number;
+      dueVnd: number;
+      paidVnd: number;
+      paidOnlineVnd: number;
+      paidCounterVnd: number;
+      owedVnd: number;
+      overpaidVnd: number;
+      unpricedFees: string[];
+      charges: components["schemas"]["FeeCharge"][];
+      payments: components["schemas"]["FeePayment"][];
+      canRecord: boolean;
+    };
+    /** @description A payment taken at the counter; transactionRef (bank or POS reference) is required for card and transfer */
+    CounterPaymentInput: {
+      expectedVersion: number;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      payerName?: string;
+      transactionRef?: string;
+      note?: string;
+    };
+    CounterPaymentRecorded: {
+      /** Format: uuid */
+      id: string;
+      receiptNo: string;
+      amountVnd: number;
+      /** @enum {string} */
+      method: "cash" | "card" | "transfer";
+      collectedAt: string;
+      lines: ({
+          chargeKey: string;
+          name: string;
+          /** @enum {string} */
+          kind: "phi" | "le_phi" | "other";
+          amountVnd: number;
+        })[];
+      appliedToDossier: boolean;
+      owedVnd: number;
+      version: number;
+      status: string;
     };
     /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
     IncomingListItem: {
