@@ -207,6 +207,7 @@ export const listEvaluationSheetsOfUser = async (db: Db, userId: string) =>
       'evaluationPeriod.kind as periodKind',
       'evaluationPeriod.year as periodYear',
       'evaluationPeriod.number as periodNumber',
+      'evaluationPeriod.unitBand as periodUnitBand',
     ])
     .where('evaluationSheet.userId', '=', userId)
     .orderBy('evaluationPeriod.startsOn', 'desc')

@@ -6,7 +6,16 @@
  */
 import type { EvaluationSheetStatus } from '../work/vocabulary.js';
 
-export const EVALUATION_ACTIONS = ['self_assess', 'review', 'collective', 'decide', 'waive', 'veto', 'return'] as const;
+export const EVALUATION_ACTIONS = [
+  'self_assess',
+  'review',
+  'collective',
+  'decide',
+  'waive',
+  'veto',
+  'return',
+  'add_item',
+] as const;
 export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
 
 /** The actor's standing on a sheet, computed by the server from grants. */
@@ -64,6 +73,13 @@ export const EVALUATION_FLOW: Record<EvaluationAction, Rule> = {
     to: null,
     who: (s) => s.reviews || s.decides,
     label: { vi: 'Ghi nhận trường hợp không hoàn thành nhiệm vụ', en: 'Record a veto case' },
+  },
+  /** Add a work item the systems do not record (a manual item), before the collective review. */
+  add_item: {
+    from: ['draft', 'self_assessed', 'manager_reviewed'],
+    to: null,
+    who: (s) => s.reviews || s.decides,
+    label: { vi: 'Bổ sung sản phẩm, công việc', en: 'Add a work item' },
   },
   /** Send the sheet back to the official for a new self-assessment. */
   return: {

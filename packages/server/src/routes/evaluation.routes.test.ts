@@ -465,4 +465,22 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
       proposedBand: 'good',
     });
   });
+
+  it('the unit head adds a work item the systems do not record; the official may not', async () => {
+    const list = (
+      await t.app.inject({ url: `/api/v1/evaluation-periods/${periodId}/sheets`, headers: await headers('tochuc') })
+    ).json();
+    const cv2Sheet = list.items.find((s: { userId: string }) => s.userId === ids.cv2);
+    expect(cv2Sheet).toMatchObject({ taskPoints: 0 });
+    const item = { title: 'Trực tiếp dân định kỳ', workKind: 'report', completed: true, delays: 1 };
+    const byOwner = await act('cv2', cv2Sheet.id, { action: 'add_item', item });
+    expect(byOwner.statusCode).toBe(403);
+    const added = await act('truongphong', cv2Sheet.id, { action: 'add_item', item });
+    expect(added.statusCode, added.body).toBe(200);
+    // One "report" item (coefficient 2), done with one delay: 100 / 100 / 75 % → 91.67 % → 64.17 points.
+    expect(added.json().items).toEqual([
+      expect.objectContaining({ sourceKind: 'manual', coefficientMilli: 2000, progressPoints: 1500 }),
+    ]);
+    expect(added.json().figures).toMatchObject({ timelinessPct: 7500, taskPoints: 6417 });
+  });
 });

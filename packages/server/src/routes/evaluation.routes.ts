@@ -463,7 +463,7 @@ export const registerEvaluationRoutes = (app: FastifyInstance, ctx: AppContext):
         tags: TAGS,
         summary: 'A step of the sheet: self-assess, review, collective, decide, waive, veto, return',
         description:
-          'self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note).',
+          'self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note), add_item (item: a manual work item, by the reviewer or the head before the collective review).',
         params: IdParams,
         body: z
           .object({
@@ -476,6 +476,19 @@ export const registerEvaluationRoutes = (app: FastifyInstance, ctx: AppContext):
             objectiveCause: z.string().max(2000).nullable().optional(),
             veto: z.enum(EVALUATION_VETOES).nullable().optional(),
             demote: z.boolean().optional(),
+            item: z
+              .object({
+                title: z.string().min(1).max(500),
+                workKind: z.string().min(1).max(40).describe('its coefficient comes from the agency’s settings'),
+                completed: z.boolean(),
+                dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+                completedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+                majorErrors: z.number().int().min(0).max(20).optional(),
+                delays: z.number().int().min(0).max(20).optional(),
+              })
+              .strict()
+              .optional()
+              .describe('add_item: a work item the systems do not record'),
           })
           .strict(),
         response: { 200: SheetDetail, ...errors },

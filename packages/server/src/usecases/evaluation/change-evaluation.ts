@@ -3,6 +3,7 @@ import {
   type EvaluationPeriodRecord,
   type EvaluationSheetRecord,
   findEvaluationSheetForUpdate,
+  insertEvaluationItems,
   insertEvaluationNotices,
   listEvaluationItems,
   listEvaluationSheetsOfPeriod,
@@ -12,6 +13,7 @@ import {
 import {
   applyQuota,
   capByUnitBand,
+  coefficientMilliOf,
   decideEvaluationAction,
   EVALUATION_BAND_LABELS,
   EVALUATION_FLOW,
@@ -52,6 +54,18 @@ export type EvaluationChangeInput = {
   veto?: EvaluationVeto | null | undefined;
   /** decide: accept the demotion to "good" when the quota is full. */
   demote?: boolean | undefined;
+  /** add_item: a work item the systems do not record. */
+  item?:
+    | {
+        title: string;
+        workKind: string;
+        completed: boolean;
+        dueAt?: string | null | undefined;
+        completedAt?: string | null | undefined;
+        majorErrors?: number | undefined;
+        delays?: number | undefined;
+      }
+    | undefined;
 };
 
 /** Whether a sheet is the agency head's (their rating cannot exceed the unit's). */
@@ -154,6 +168,31 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
     }
     if (row.version !== input.expectedVersion || row.version !== sheet.version) {
       throw new AppError('VERSION_CONFLICT', { current: row.version, sent: input.expectedVersion });
+    }
+    if (input.action === 'add_item') {
+      const item = input.item;
+      if (!item?.title.trim()) {
+        throw new AppError('EVALUATION_NOTE_REQUIRED', { action: rule.label });
+      }
+      await insertEvaluationItems(trx, [
+        {
+          sheetId: row.id,
+          provinceCode: row.provinceCode,
+          sourceKind: 'manual',
+          sourceId: null,
+          stepNo: null,
+          title: item.title.trim().slice(0, 500),
+          workKind: item.workKind,
+          coefficientMilli: coefficientMilliOf(settings.coefficients, item.workKind),
+          assignedAt: null,
+          dueAt: item.dueAt ? new Date(item.dueAt) : null,
+          completedAt: item.completed && item.completedAt ? new Date(item.completedAt) : null,
+          completed: item.completed,
+          majorErrors: item.majorErrors ?? 0,
+          delays: item.delays ?? 0,
+        },
+      ]);
+      payload.item = item;
     }
     if (input.action === 'waive') {
       const cause = input.objectiveCause?.trim() || null;

@@ -98,9 +98,21 @@ export const listPeriodSheets = async (ctx: AppContext, actor: Actor, periodId: 
 export const listMySheets = async (ctx: AppContext, actor: Actor) => {
   const official = requireOfficial(actor);
   const rows = await listEvaluationSheetsOfUser(ctx.db, official.userId);
+  const settingsOf = new Map<string, Awaited<ReturnType<typeof loadEvaluationSettings>>>();
+  for (const row of rows) {
+    if (!settingsOf.has(row.agencyId)) {
+      settingsOf.set(row.agencyId, await loadEvaluationSettings(ctx, row.agencyId));
+    }
+  }
   return {
     items: rows.map((row) => ({
-      ...toSheetSummary(row, 20),
+      ...toSheetSummary(
+        row,
+        quotaPercentFor(
+          row.periodUnitBand,
+          settingsOf.get(row.agencyId) ?? { quotaPercent: 20, quotaPercentExcellentUnit: 25 },
+        ),
+      ),
       periodKind: row.periodKind,
       periodYear: row.periodYear,
       periodNumber: row.periodNumber,

@@ -16073,7 +16073,7 @@ export interface paths {
   "/api/v1/evaluation-sheets/{id}/actions": {
     /**
      * A step of the sheet: self-assess, review, collective, decide, waive, veto, return
-     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note).
+     * @description self_assess (owner: generalScores, note) → review (the unit head: generalScores, note, leaderParts) → collective (personnel officer: note = the meeting record) → decide (the head: the quota checked; 409 EVALUATION_QUOTA_EXCEEDED unless demote=true). waive (itemId, objectiveCause: the −25 % deductions waived; null clears), veto (veto, note), return (note), add_item (item: a manual work item, by the reviewer or the head before the collective review).
      */
     post: {
       parameters: {
@@ -16085,7 +16085,7 @@ export interface paths {
         content: {
           "application/json": {
             /** @enum {string} */
-            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return";
+            action: "self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item";
             expectedVersion: number;
             note?: string;
             generalScores?: {
@@ -16099,6 +16099,17 @@ export interface paths {
             objectiveCause?: string | null;
             veto?: ("degradation" | "discipline" | "leader_corruption") | null;
             demote?: boolean;
+            /** @description add_item: a work item the systems do not record */
+            item?: {
+              title: string;
+              /** @description its coefficient comes from the agency’s settings */
+              workKind: string;
+              completed: boolean;
+              dueAt?: string | null;
+              completedAt?: string | null;
+              majorErrors?: number;
+              delays?: number;
+            };
           };
         };
       };
@@ -20699,7 +20710,7 @@ export interface components {
           progressPoints: number;
         })[];
       /** @description what the reader may do now */
-      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item")[];
       history: ({
           seq: number;
           at: string;
@@ -27435,7 +27446,7 @@ export interface components {
           progressPoints: number;
         })[];
       /** @description what the reader may do now */
-      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return")[];
+      actions: ("self_assess" | "review" | "collective" | "decide" | "waive" | "veto" | "return" | "add_item")[];
       history: ({
           seq: number;
           at: string;
