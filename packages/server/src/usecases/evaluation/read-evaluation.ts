@@ -184,7 +184,7 @@ export const getSheet = async (ctx: AppContext, actor: Actor, id: string) => {
           row.sourceKind === 'dossier_step' && row.dossierCode
             ? `/can-bo/ho-so/${row.dossierCode}`
             : row.sourceKind === 'task' && row.sourceId
-              ? `/can-bo/nhiem-vu/${row.sourceId}`
+              ? `/can-bo/cong-viec/${row.sourceId}`
               : null,
         title: row.title,
         workKind: row.workKind,
