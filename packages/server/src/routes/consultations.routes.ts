@@ -251,7 +251,17 @@ export const registerConsultationRoutes = async (app: FastifyInstance, ctx: AppC
     '/api/v1/consultations/:id/draft',
     {
       config: OFFICIAL,
-      schema: { tags: ['work'], summary: 'The draft file sent for comments', params: IdParams },
+      schema: {
+        tags: ['work'],
+        summary: 'The draft file sent for comments',
+        params: IdParams,
+        produces: [
+          'application/pdf',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'application/vnd.oasis.opendocument.text',
+          'application/msword',
+        ],
+      },
     },
     async (request, reply) => {
       const file = await openConsultationDraft(ctx, request.actor, request.params.id);

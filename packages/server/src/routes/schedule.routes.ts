@@ -83,6 +83,39 @@ const ScheduleChanged = z
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const IdParams = z.object({ id: z.uuid() });
 
+// Answers with a component id are made once, at module level: made inside the register function, each app
+// instance would register them again and the served OpenAPI document would differ from the generated one.
+const ScheduleOptions = z
+  .object({
+    agencies: z.array(z.object({ id: z.uuid(), name: z.string(), mayDraft: z.boolean(), mayApprove: z.boolean() })),
+    agencyId: z.uuid().nullable(),
+    units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    officials: z.array(z.object({ userId: z.uuid(), fullName: z.string(), title: z.string().nullable() })),
+  })
+  .meta({ id: 'ScheduleOptions' });
+const ScheduleAgencyWeek = z
+  .object({
+    agencyId: z.uuid(),
+    agencyName: z.string(),
+    ...Week,
+    mayDraft: z.boolean(),
+    mayApprove: z.boolean(),
+    items: z.array(ScheduleEntry),
+  })
+  .meta({ id: 'ScheduleAgencyWeek' });
+const ScheduleMyWeek = z.object({ ...Week, items: z.array(ScheduleEntry) }).meta({ id: 'ScheduleMyWeek' });
+const ScheduleDraftInput = ScheduleFields.extend({ agencyId: z.uuid(), kind: z.enum(SCHEDULE_KINDS) })
+  .strict()
+  .meta({ id: 'ScheduleDraftInput' });
+const ScheduleActionInput = z
+  .object({
+    action: z.enum(['submit', 'approve', 'publish', 'cancel']),
+    expectedVersion: z.number().int().min(1),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .meta({ id: 'ScheduleActionInput' });
+
 /** Work calendars (lịch công tác, issue 20 item 1): weeks, the steps of an entry, the iCalendar feed, the portal's week. */
 export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -96,16 +129,7 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
         summary: 'The agencies whose calendars the caller reads, and one agency’s units and officials for the form',
         querystring: z.object({ agencyId: z.uuid().optional() }),
         response: {
-          200: z
-            .object({
-              agencies: z.array(
-                z.object({ id: z.uuid(), name: z.string(), mayDraft: z.boolean(), mayApprove: z.boolean() }),
-              ),
-              agencyId: z.uuid().nullable(),
-              units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-              officials: z.array(z.object({ userId: z.uuid(), fullName: z.string(), title: z.string().nullable() })),
-            })
-            .meta({ id: 'ScheduleOptions' }),
+          200: ScheduleOptions,
           ...errors,
         },
       },
@@ -122,16 +146,7 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
         summary: 'A week of an agency’s calendar (leaders’ and units’), Monday to Sunday, Asia/Ho_Chi_Minh',
         querystring: z.object({ agencyId: z.uuid(), week: IsoDate.optional().describe('Any date of the week') }),
         response: {
-          200: z
-            .object({
-              agencyId: z.uuid(),
-              agencyName: z.string(),
-              ...Week,
-              mayDraft: z.boolean(),
-              mayApprove: z.boolean(),
-              items: z.array(ScheduleEntry),
-            })
-            .meta({ id: 'ScheduleAgencyWeek' }),
+          200: ScheduleAgencyWeek,
           ...errors,
         },
       },
@@ -148,7 +163,7 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
         summary: 'My calendar: the entries I own and the published ones I attend, in a week',
         querystring: z.object({ week: IsoDate.optional() }),
         response: {
-          200: z.object({ ...Week, items: z.array(ScheduleEntry) }).meta({ id: 'ScheduleMyWeek' }),
+          200: ScheduleMyWeek,
           ...errors,
         },
       },
@@ -163,9 +178,7 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: TAGS,
         summary: 'Draft an entry on the agency leaders’, a unit’s or my own calendar',
-        body: ScheduleFields.extend({ agencyId: z.uuid(), kind: z.enum(SCHEDULE_KINDS) })
-          .strict()
-          .meta({ id: 'ScheduleDraftInput' }),
+        body: ScheduleDraftInput,
         response: { 201: ScheduleChanged, ...errors },
       },
     },
@@ -218,14 +231,7 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
         summary: 'Take a step: submit, approve, publish, cancel (with a reason)',
         description: 'Guarded by expectedVersion (409 when someone else changed it first).',
         params: IdParams,
-        body: z
-          .object({
-            action: z.enum(['submit', 'approve', 'publish', 'cancel']),
-            expectedVersion: z.number().int().min(1),
-            reason: z.string().trim().max(1000).optional(),
-          })
-          .strict()
-          .meta({ id: 'ScheduleActionInput' }),
+        body: ScheduleActionInput,
         response: { 200: ScheduleChanged, ...errors },
       },
     },

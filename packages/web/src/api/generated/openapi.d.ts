@@ -12235,6 +12235,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description The document (application/pdf or application/vnd.openxmlformats-officedocument.wordprocessingml.document or application/vnd.oasis.opendocument.text or application/msword) */
+        200: {
+          content: {
+            "application/pdf": string;
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+            "application/vnd.oasis.opendocument.text": string;
+            "application/msword": string;
+          };
+        };
       };
     };
   };
@@ -23778,6 +23787,70 @@ export interface components {
           userIds: string[];
         }[];
     };
+    ScheduleOptionsInput: {
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          mayDraft: boolean;
+          mayApprove: boolean;
+        }[];
+      agencyId: string | null;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+    };
+    ScheduleAgencyWeekInput: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      mayDraft: boolean;
+      mayApprove: boolean;
+      items: components["schemas"]["ScheduleEntryInput"][];
+    };
+    ScheduleMyWeekInput: {
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: components["schemas"]["ScheduleEntryInput"][];
+    };
+    ScheduleDraftInputInput: {
+      title: string;
+      content?: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      allDay?: boolean;
+      place?: string | null;
+      chairUserId?: string | null;
+      chairText?: string | null;
+      preparingAgencyId?: string | null;
+      participantsText?: string | null;
+      attendeeUserIds?: string[];
+      public?: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+    };
+    ScheduleActionInputInput: {
+      /** @enum {string} */
+      action: "submit" | "approve" | "publish" | "cancel";
+      expectedVersion: number;
+      reason?: string;
+    };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredentialInput: {
       /** Format: uuid */
@@ -24832,70 +24905,6 @@ export interface components {
           en: string;
         };
       };
-    };
-    ScheduleOptionsInput: {
-      agencies: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-          mayDraft: boolean;
-          mayApprove: boolean;
-        }[];
-      agencyId: string | null;
-      units: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        }[];
-      officials: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          title: string | null;
-        })[];
-    };
-    ScheduleAgencyWeekInput: {
-      /** Format: uuid */
-      agencyId: string;
-      agencyName: string;
-      /** Format: date */
-      weekStart: string;
-      dates: string[];
-      mayDraft: boolean;
-      mayApprove: boolean;
-      items: components["schemas"]["ScheduleEntryInput"][];
-    };
-    ScheduleMyWeekInput: {
-      /** Format: date */
-      weekStart: string;
-      dates: string[];
-      items: components["schemas"]["ScheduleEntryInput"][];
-    };
-    ScheduleDraftInputInput: {
-      title: string;
-      content?: string | null;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      allDay?: boolean;
-      place?: string | null;
-      chairUserId?: string | null;
-      chairText?: string | null;
-      preparingAgencyId?: string | null;
-      participantsText?: string | null;
-      attendeeUserIds?: string[];
-      public?: boolean;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-    };
-    ScheduleActionInputInput: {
-      /** @enum {string} */
-      action: "submit" | "approve" | "publish" | "cancel";
-      expectedVersion: number;
-      reason?: string;
     };
     ScheduleFeedStateInput: {
       exists: boolean;
@@ -30514,6 +30523,70 @@ export interface components {
           userIds: string[];
         }[];
     };
+    ScheduleOptions: {
+      agencies: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          mayDraft: boolean;
+          mayApprove: boolean;
+        }[];
+      agencyId: string | null;
+      units: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
+      officials: ({
+          /** Format: uuid */
+          userId: string;
+          fullName: string;
+          title: string | null;
+        })[];
+    };
+    ScheduleAgencyWeek: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      mayDraft: boolean;
+      mayApprove: boolean;
+      items: components["schemas"]["ScheduleEntry"][];
+    };
+    ScheduleMyWeek: {
+      /** Format: date */
+      weekStart: string;
+      dates: string[];
+      items: components["schemas"]["ScheduleEntry"][];
+    };
+    ScheduleDraftInput: {
+      title: string;
+      content?: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      allDay?: boolean;
+      place?: string | null;
+      chairUserId?: string | null;
+      chairText?: string | null;
+      preparingAgencyId?: string | null;
+      participantsText?: string | null;
+      attendeeUserIds?: string[];
+      public?: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @enum {string} */
+      kind: "agency_leaders" | "unit" | "person";
+    };
+    ScheduleActionInput: {
+      /** @enum {string} */
+      action: "submit" | "approve" | "publish" | "cancel";
+      expectedVersion: number;
+      reason?: string;
+    };
     /** @description A certificate motcua signs PDF documents with (its key stays in the store) */
     SigningCredential: {
       /** Format: uuid */
@@ -31568,70 +31641,6 @@ export interface components {
           en: string;
         };
       };
-    };
-    ScheduleOptions: {
-      agencies: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-          mayDraft: boolean;
-          mayApprove: boolean;
-        }[];
-      agencyId: string | null;
-      units: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        }[];
-      officials: ({
-          /** Format: uuid */
-          userId: string;
-          fullName: string;
-          title: string | null;
-        })[];
-    };
-    ScheduleAgencyWeek: {
-      /** Format: uuid */
-      agencyId: string;
-      agencyName: string;
-      /** Format: date */
-      weekStart: string;
-      dates: string[];
-      mayDraft: boolean;
-      mayApprove: boolean;
-      items: components["schemas"]["ScheduleEntry"][];
-    };
-    ScheduleMyWeek: {
-      /** Format: date */
-      weekStart: string;
-      dates: string[];
-      items: components["schemas"]["ScheduleEntry"][];
-    };
-    ScheduleDraftInput: {
-      title: string;
-      content?: string | null;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      allDay?: boolean;
-      place?: string | null;
-      chairUserId?: string | null;
-      chairText?: string | null;
-      preparingAgencyId?: string | null;
-      participantsText?: string | null;
-      attendeeUserIds?: string[];
-      public?: boolean;
-      /** Format: uuid */
-      agencyId: string;
-      /** @enum {string} */
-      kind: "agency_leaders" | "unit" | "person";
-    };
-    ScheduleActionInput: {
-      /** @enum {string} */
-      action: "submit" | "approve" | "publish" | "cancel";
-      expectedVersion: number;
-      reason?: string;
     };
     ScheduleFeedState: {
       exists: boolean;
