@@ -6,7 +6,6 @@ import type {
   ConsultationRecipientTable,
   ConsultationTable,
   StoredFile,
-  WorkNoticeTable,
 } from './tables/work.js';
 
 /**
@@ -222,20 +221,6 @@ export const listConsultationAnswerers = async (
         .where('userRole.role', 'in', input.roles as never)
         .where('appUser.status', '=', 'active')
         .execute();
-
-/** In-app notices (work_notice) written in the change's transaction; a repeated key is kept once. */
-export const insertConsultationNotices = async (
-  trx: Transaction<Database>,
-  rows: readonly Insertable<WorkNoticeTable>[],
-) => {
-  if (rows.length > 0) {
-    await trx
-      .insertInto('workNotice')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
-      .execute();
-  }
-};
 
 /** Open consultations whose deadline falls before `until` (the reminder sweep). */
 export const listConsultationsDueBefore = async (db: Db, until: Date, limit: number) =>

@@ -327,26 +327,3 @@ export const listHoldersAt = async (db: Db, agencyId: string, roles: readonly st
         .where('role', 'in', roles as never)
         .orderBy('userId')
         .execute();
-
-/** In-app notices of the evaluation (work_notice, migration 0034), once per dedupe key. */
-export const insertEvaluationNotices = async (
-  db: Db,
-  notices: readonly {
-    provinceCode: string;
-    userId: string;
-    kind: string;
-    recordId: string;
-    dedupeKey: string;
-    title: string;
-    body: string | null;
-  }[],
-): Promise<void> => {
-  if (notices.length === 0) {
-    return;
-  }
-  await db
-    .insertInto('workNotice')
-    .values(notices.map((notice) => ({ ...notice, recordKind: 'evaluation_sheet' })))
-    .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
-    .execute();
-};

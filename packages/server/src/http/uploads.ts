@@ -1,5 +1,5 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import type { UploadedFile } from '../usecases/portal/uploads.js';
@@ -71,3 +71,22 @@ export const receiveUploadedPart = async <T>(
 /** Reads the one file of a multipart/form-data request into memory (see receiveUploadedPart). */
 export const readUploadedFile = (request: FastifyRequest, maxBytes: number): Promise<UploadedFile> =>
   receiveUploadedPart(request, maxBytes, async (part) => ({ content: await part.toBuffer(), fileName: part.filename }));
+
+/**
+ * Registers an area's routes in a scope of their own with the multipart parser of a one-file upload (the
+ * installation's upload size limit), so that the parser applies to that area's routes only.
+ */
+export const registerWithFileUpload = async (
+  app: FastifyInstance,
+  ctx: AppContext,
+  registerRoutes: (scope: FastifyInstance, ctx: AppContext) => void,
+): Promise<void> => {
+  const plugin: FastifyPluginAsync = async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: ctx.config.portal.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+      throwFileSizeLimit: true,
+    });
+    registerRoutes(scope, ctx);
+  };
+  await app.register(plugin);
+};

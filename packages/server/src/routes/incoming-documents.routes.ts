@@ -1,13 +1,12 @@
-import multipart from '@fastify/multipart';
 import { CONFIDENTIALITIES, INCOMING_ACTIONS, INCOMING_STATES, URGENCIES } from '@motcua/domain';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
-import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
+import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
 import { changeIncoming } from '../usecases/eoffice/incoming/change-incoming.js';
 import {
   findIncomingInbox,
@@ -225,16 +224,8 @@ const CursorQuery = {
  * Incoming documents (văn bản đến, Decree 30/2020 Art. 20–24): register, inboxes, steps, files. In their own
  * scope, so the multipart parser of the scan upload applies to them only.
  */
-export const registerIncomingDocumentRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
-  const routes: FastifyPluginAsync = async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: ctx.config.portal.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-      throwFileSizeLimit: true,
-    });
-    registerRoutes(scope, ctx);
-  };
-  await app.register(routes);
-};
+export const registerIncomingDocumentRoutes = (app: FastifyInstance, ctx: AppContext): Promise<void> =>
+  registerWithFileUpload(app, ctx, registerRoutes);
 
 const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
   const api = scope.withTypeProvider<ZodTypeProvider>();

@@ -1,13 +1,12 @@
-import multipart from '@fastify/multipart';
 import { COMPLETION_CLASSES, TASK_ACTIONS, TASK_PARTS, TASK_SOURCES, TASK_STATUSES } from '@motcua/domain';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
-import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
+import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
 import { changeTask, createTask } from '../usecases/work/tasks/change-task.js';
 import { findTasks, getTask, getTaskOptions, getTaskTracking } from '../usecases/work/tasks/read-tasks.js';
 import { getTaskFile, uploadTaskFile } from '../usecases/work/tasks/task-files.js';
@@ -174,16 +173,8 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const IdParams = z.object({ id: z.uuid() });
 
 /** Assigned tasks (giao việc, issue 20 item 2): lists, the task page, steps, progress files, tracking. */
-export const registerTaskRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
-  const routes: FastifyPluginAsync = async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: ctx.config.portal.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-      throwFileSizeLimit: true,
-    });
-    registerRoutes(scope, ctx);
-  };
-  await app.register(routes);
-};
+export const registerTaskRoutes = (app: FastifyInstance, ctx: AppContext): Promise<void> =>
+  registerWithFileUpload(app, ctx, registerRoutes);
 
 const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
   const api = scope.withTypeProvider<ZodTypeProvider>();

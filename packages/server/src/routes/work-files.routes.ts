@@ -1,13 +1,12 @@
-import multipart from '@fastify/multipart';
 import { WORK_FILE_ACTIONS, WORK_FILE_ITEM_KINDS, WORK_FILE_STATUSES } from '@motcua/domain';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
-import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
+import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
 import {
   addWorkFileItem,
   changeWorkFile,
@@ -219,16 +218,8 @@ const Year = z.coerce.number().int().min(2000).max(2200);
  * keep, their items, their steps (close, reopen, hand to the archive) and the archive package. In their own
  * scope, so the multipart parser of uploads applies to them only.
  */
-export const registerWorkFileRoutes = async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
-  const routes: FastifyPluginAsync = async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: ctx.config.portal.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-      throwFileSizeLimit: true,
-    });
-    registerRoutes(scope, ctx);
-  };
-  await app.register(routes);
-};
+export const registerWorkFileRoutes = (app: FastifyInstance, ctx: AppContext): Promise<void> =>
+  registerWithFileUpload(app, ctx, registerRoutes);
 
 const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
   const api = scope.withTypeProvider<ZodTypeProvider>();

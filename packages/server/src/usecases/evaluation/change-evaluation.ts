@@ -4,7 +4,7 @@ import {
   type EvaluationSheetRecord,
   findEvaluationSheetForUpdate,
   insertEvaluationItems,
-  insertEvaluationNotices,
+  insertWorkNotices,
   listEvaluationItems,
   listEvaluationSheetsOfPeriod,
   listHoldersAt,
@@ -260,7 +260,13 @@ export const changeEvaluationSheet = async (ctx: AppContext, actor: Actor, input
       patch: { ...patch, ...figurePatch },
       payload,
     });
-    await insertEvaluationNotices(trx, await noticesAfter(trx, written, input.action, official.fullName));
+    await insertWorkNotices(
+      trx,
+      (await noticesAfter(trx, written, input.action, official.fullName)).map((notice) => ({
+        ...notice,
+        recordKind: 'evaluation_sheet',
+      })),
+    );
     return written;
   });
 };

@@ -6,8 +6,8 @@ import {
   findExistingUserIds,
   insertConsultation,
   insertConsultationComments,
-  insertConsultationNotices,
   insertConsultationRecipients,
+  insertWorkNotices,
   listConsultationAnswerers,
   listConsultationComments,
   listConsultationRecipients,
@@ -197,7 +197,7 @@ export const openConsultation = (
     patch: { openedAt: now },
     after: async (trx, updated) => {
       const users = await noticeTargets(trx, updated.id, false);
-      await insertConsultationNotices(
+      await insertWorkNotices(
         trx,
         users.map((userId) => ({
           provinceCode: updated.provinceCode,
@@ -226,7 +226,7 @@ export const remindConsultationsDue = async (ctx: AppContext, input: { withinHou
     await ctx.db.transaction().execute(async (trx) => {
       const users = await noticeTargets(trx, consultation.id, true);
       notices += users.length;
-      await insertConsultationNotices(
+      await insertWorkNotices(
         trx,
         users.map((userId) => ({
           provinceCode: consultation.provinceCode,
