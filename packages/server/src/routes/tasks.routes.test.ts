@@ -32,6 +32,7 @@ const PEOPLE: { username: string; fullName: string; agency: () => string; role: 
   { username: 'cv2', fullName: 'Hoàng Thị Hai', agency: () => secondUnitId, role: 'specialist' },
   { username: 'cv3', fullName: 'Đỗ Văn Ba', agency: () => idOf('justiceDivision'), role: 'specialist' },
   { username: 'vanthuxd', fullName: 'Bùi Thị Xây', agency: () => idOf('construction'), role: 'clerk' },
+  { username: 'tochuc', fullName: 'Vũ Thị Tổ Chức', agency: () => idOf('justice'), role: 'personnel_officer' },
 ];
 
 /** Moves the clock and signs everyone in again (a session idles out over days). */
@@ -291,6 +292,48 @@ describe('a task assigned from an incoming document, extended once, completed la
       'submit',
       'accept',
     ]);
+  });
+
+  it('shows in the lead’s quarter evaluation: one delay and one major error, scored as Decree 335/2025 says', async () => {
+    // The personnel officer opens the fourth quarter and gathers every official's work items.
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluation-periods',
+      headers: headers.tochuc,
+      payload: { agencyId: idOf('justice'), kind: 'quarter', year: 2026, number: 4 },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const gathered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/evaluation-periods/${opened.json().id}/gather`,
+      headers: headers.tochuc,
+    });
+    expect(gathered.statusCode, gathered.body).toBe(200);
+    const mine = await t.app.inject({ url: '/api/v1/evaluation-sheets/mine', headers: headers.cv1 });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const sheetId = mine.json().items[0].id as string;
+    const sheet = (await t.app.inject({ url: `/api/v1/evaluation-sheets/${sheetId}`, headers: headers.cv1 })).json();
+    const item = sheet.items.find((entry: { sourceId: string }) => entry.sourceId === id);
+    // Completed after the extended deadline: one delay; returned once for rework: one major error.
+    expect(item).toMatchObject({
+      sourceKind: 'task',
+      link: `/can-bo/cong-viec/${id}`,
+      completed: true,
+      delays: 1,
+      majorErrors: 1,
+      coefficientMilli: 1000,
+    });
+    const others = sheet.items.filter((entry: { sourceId: string }) => entry.sourceId !== id);
+    expect(others).toEqual([]);
+    // One item of coefficient 1: số lượng 1/1 = 100 %; chất lượng and tiến độ each lose 25 % of the item's points
+    // (75 %); the score is their mean, 83.33 %; the task results are 83.33 % of 70 points = 58.33.
+    expect(sheet.figures).toMatchObject({
+      quantityPct: 10000,
+      qualityPct: 7500,
+      timelinessPct: 7500,
+      scorePct: 8333,
+      taskPoints: 5833,
+    });
   });
 
   it('shows in the tracking view of the director: per person, unit and leader', async () => {
