@@ -629,7 +629,7 @@ Statements on the request path of one intake: **2** — the session read (sessio
 revision and the reference revision in one statement; the grants, agency, lineage, calendar, procedure version
 and step agencies come from caches those two numbers validate) and ONE statement writing counter, code, dossier,
 event, steps, statistics delta and the outbox jobs, sent on its own (no BEGIN, no COMMIT: a statement is atomic by
-itself, so the agency's code counter row is locked only while it runs); 5 with an Idempotency-Key (BEGIN, key
+itself, so the agency's code counter row is locked only while it runs); 6 with an Idempotency-Key (the session read, BEGIN, key
 claim, the write, the stored answer, COMMIT) — asserted by
 \`packages/server/src/usecases/dossiers/intake-statements.test.ts\`. Both are sent as named prepared statements
 (\`packages/db/src/named-statements.ts\`): each connection parses and plans them once. The last column of the first
