@@ -6,6 +6,7 @@ import type { EofficeTables } from './tables/eoffice.js';
 import type { FeesTables } from './tables/fees.js';
 import type { FormTables } from './tables/forms.js';
 import type { FoundationTables } from './tables/foundation.js';
+import type { IntegrationTables } from './tables/integration.js';
 import type { OfficialsTables } from './tables/officials.js';
 import type { PaknTables } from './tables/pakn.js';
 import type { ParTables } from './tables/par.js';
@@ -36,4 +37,5 @@ export type Database = FoundationTables &
   SipasTables &
   StatisticsTables &
   DocumentExchangeTables &
-  WorkTables;
+  WorkTables &
+  IntegrationTables;

@@ -4,6 +4,7 @@ export * from './agencies/agency.js';
 export * from './calendar/index.js';
 export * from './catalog/index.js';
 export * from './dossier/index.js';
+export * from './dvcqg/index.js';
 export * from './eforms/index.js';
 export * from './eoffice/index.js';
 export * from './evaluation/index.js';

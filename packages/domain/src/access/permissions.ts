@@ -116,6 +116,13 @@ export const ACTIONS = [
   'evaluation.decide',
   /** The agency's evaluation rules, periods, the collective review record and the exports (tổ chức cán bộ). */
   'evaluation.manage',
+  /**
+   * National integration (issue 21): read the sync monitor of the national public-service portal, the catalog
+   * pulls and the webhook deliveries of the province.
+   */
+  'integration.read',
+  /** Set the province's connection to the national portal, re-send or retry messages, manage webhooks. */
+  'integration.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -195,13 +202,24 @@ export const ROLE_DEFINITIONS = {
       'system.read',
       'sipas.read',
       'pakn.read',
+      'integration.read',
+      'integration.manage',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: true,
   },
   auditor: {
     label: { vi: 'Thanh tra, kiểm tra (chỉ xem)', en: 'Auditor (read-only)' },
-    actions: ['agency.read', 'user.read', 'dossier.read', 'report.read', 'audit.verify', 'sipas.read', 'pakn.read'],
+    actions: [
+      'agency.read',
+      'user.read',
+      'dossier.read',
+      'report.read',
+      'audit.verify',
+      'sipas.read',
+      'pakn.read',
+      'integration.read',
+    ],
     defaultIncludeSubagencies: true,
     provinceWide: false,
   },
