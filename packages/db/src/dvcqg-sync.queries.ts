@@ -30,3 +30,7 @@ export const markDossierForSync = async (db: Db, input: { dossierId: string; seq
   `.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
 };
+
+/** The province's connection to the national portal, if one was ever saved. */
+export const findDvcqgSetting = async (db: Db, provinceCode: string) =>
+  db.selectFrom('dvcqgSetting').selectAll().where('provinceCode', '=', provinceCode).executeTakeFirst();
