@@ -8,7 +8,7 @@ import { getInstallationSecret } from './installation-secret.js';
  * id bound as additional data so a sealed value copied to another row does not open. Format:
  * `v1.<iv>.<tag>.<ciphertext>` (base64url). A database dump alone does not reveal them only if the installation
  * secret is kept apart; it is in app_setting today, so this protects against reading one column (logs, exports),
- * not against a full dump — docs/security.md says so.
+ * not against a full dump (docs/integration.md says so).
  */
 export type SealPurpose = 'dvcqg-password' | 'webhook-secret';
 
