@@ -14,6 +14,7 @@ import type { Actor } from '../../../auth/actor.js';
 import { authorizeAgencyAction } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, notFound } from '../../../errors/app-error.js';
+import { cutKeysetPage } from '../../keyset-page.js';
 import { OUTGOING_DOCUMENT } from './exchange-support.js';
 
 const AGENCY = { vi: 'cơ quan', en: 'agency' };
@@ -138,10 +139,10 @@ export const listSentDeliveries = async (
     after: after ? { sentAt: after.at, id: after.id } : null,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: row.id,
       channel: row.channel,
       outgoingId: row.outgoingId,
@@ -153,9 +154,9 @@ export const listSentDeliveries = async (
       statusLabel: labelOf(row.status),
       statusAt: formatInstant(row.statusAt.getTime()),
       sentAt: formatInstant(row.sentAt.getTime()),
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.sentAt, last.id) : null,
-  };
+    }),
+    (last) => encodeCursor(last.sentAt, last.id),
+  );
 };
 
 /** The agency's issued outgoing documents (where packages are exported), the last changed first. */
@@ -171,10 +172,10 @@ export const listIssuedForExchange = async (
     after: after ? { updatedAt: after.at, id: after.id } : null,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: row.id,
       numberSymbol: row.numberSymbol,
       documentType: row.documentType,
@@ -184,9 +185,9 @@ export const listIssuedForExchange = async (
       issuedAt: row.issuedAt ? formatInstant(row.issuedAt.getTime()) : null,
       recipients: Number(row.recipients ?? 0),
       packageRecipients: Number(row.packageRecipients ?? 0),
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
-  };
+    }),
+    (last) => encodeCursor(last.updatedAt, last.id),
+  );
 };
 
 /** What an agency received by package, newest first: the receiving clerk exports each one's status messages from here. */
@@ -202,10 +203,10 @@ export const listReceivedPackages = async (
     after: after ? { deliveredAt: after.at, id: after.id } : null,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: row.id,
       senderCode: row.senderCode,
       senderName: row.senderName,
@@ -219,7 +220,7 @@ export const listReceivedPackages = async (
       statusAt: formatInstant(row.statusAt.getTime()),
       deliveredAt: formatInstant(row.deliveredAt.getTime()),
       registered: row.incomingId !== null,
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.deliveredAt, last.id) : null,
-  };
+    }),
+    (last) => encodeCursor(last.deliveredAt, last.id),
+  );
 };

@@ -29,6 +29,7 @@ import type { Actor } from '../../../auth/actor.js';
 import { requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { cutKeysetPage } from '../../keyset-page.js';
 import { decodeCursor, encodeCursor } from '../../reports/drill-down.js';
 import { AGENCY } from '../../reports/scope.js';
 
@@ -238,10 +239,10 @@ export const listWorkDashboardTasks = async (
     after: afterOf(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: row.id,
       // Confidential tasks are read like confidential documents: counted here, opened only on the task's own page.
       title: row.confidential ? null : row.title,
@@ -251,10 +252,9 @@ export const listWorkDashboardTasks = async (
       overdue: new Date(row.dueAt).getTime() < nowMs,
       progressPercent: row.progressPercent,
       lead: row.leadName ?? row.leadUnitName,
-    })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ at: new Date(last.dueAt).toISOString(), id: last.id }) : null,
-  };
+    }),
+    (last) => encodeCursor({ at: new Date(last.dueAt).toISOString(), id: last.id }),
+  );
 };
 
 /** The open dossiers behind a figure (held now, overdue), in the inbox's order. */
@@ -272,10 +272,10 @@ export const listWorkDashboardDossiers = async (
     after: afterOf(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       code: row.code,
       procedureName: row.procedureName,
       status: row.status,
@@ -285,10 +285,7 @@ export const listWorkDashboardDossiers = async (
         row.dueAt !== null &&
         new Date(row.dueAt).getTime() < nowMs,
       holder: row.holderName,
-    })),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ at: last.dueAt ? new Date(last.dueAt).toISOString() : 'infinity', id: last.id })
-        : null,
-  };
+    }),
+    (last) => encodeCursor({ at: last.dueAt ? new Date(last.dueAt).toISOString() : 'infinity', id: last.id }),
+  );
 };
