@@ -114,3 +114,38 @@ export const maskEmail = (email: string): string => {
 };
 
 export const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-3)}`;
+
+/** One recorded attempt at a claimed notification (a row of dossier_, pakn_ or document_notification). */
+export type NotificationAttempt = {
+  at: Date;
+  outcome: 'sent' | 'failed';
+  error: string | null;
+  /** The job's last retry: a failure now is final. */
+  finalFailure: boolean;
+};
+
+/**
+ * Sends one claimed notification and records the attempt, whatever the kind of record it is about: a failure is
+ * recorded with its stable code (never the message, which may carry an address) and answered, so the job can fail
+ * and pg-boss retry what was not delivered.
+ */
+export const attemptNotification = async (
+  now: () => Date,
+  send: () => Promise<unknown>,
+  record: (attempt: NotificationAttempt) => Promise<unknown>,
+  finalAttempt: boolean,
+): Promise<'sent' | 'failed'> => {
+  try {
+    await send();
+    await record({ at: now(), outcome: 'sent', error: null, finalFailure: false });
+    return 'sent';
+  } catch (error) {
+    await record({
+      at: now(),
+      outcome: 'failed',
+      error: error instanceof DeliveryError ? error.code : 'ERROR',
+      finalFailure: finalAttempt,
+    });
+    return 'failed';
+  }
+};

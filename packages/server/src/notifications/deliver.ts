@@ -13,7 +13,7 @@ import { formatInstant } from '@motcua/domain';
 import type { AppContext } from '../context.js';
 import type { DossierChangedJob } from '../jobs/jobs.js';
 import { getPortalServices } from '../usecases/portal/services.js';
-import { DeliveryError, maskEmail, maskPhone } from './channels.js';
+import { attemptNotification, maskEmail, maskPhone } from './channels.js';
 import { buildEmail, buildSms, type NotificationFacts } from './messages.js';
 
 /** Which dossier actions the applicant is told about, and with which message. */
@@ -124,26 +124,14 @@ export const deliverDossierNotifications = async (
     if (notification.status === 'sent' || notification.status === 'failed') {
       continue;
     }
-    try {
-      await channel.send(channel.address);
-      await recordNotificationAttempt(ctx.db, {
-        id: notification.id,
-        at: ctx.clock.now(),
-        outcome: 'sent',
-        error: null,
-        finalFailure: false,
-      });
-      result.sent += 1;
-    } catch (error) {
-      await recordNotificationAttempt(ctx.db, {
-        id: notification.id,
-        at: ctx.clock.now(),
-        outcome: 'failed',
-        error: error instanceof DeliveryError ? error.code : 'ERROR',
-        finalFailure: options.finalAttempt,
-      });
-      result.failed += 1;
-    }
+    const address = channel.address;
+    const outcome = await attemptNotification(
+      () => ctx.clock.now(),
+      () => channel.send(address),
+      (attempt) => recordNotificationAttempt(ctx.db, { id: notification.id, ...attempt }),
+      options.finalAttempt,
+    );
+    result[outcome] += 1;
   }
   if (result.failed > 0) {
     // Counts only: pg-boss keeps this message with the job.

@@ -11,7 +11,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
 import { getPortalServices } from '../usecases/portal/services.js';
-import { DeliveryError } from './channels.js';
+import { attemptNotification } from './channels.js';
 
 /**
  * Who acts next after a document event, by the state the event led to (Decree 30/2020: Art. 16 the issued
@@ -165,26 +165,14 @@ export const deliverDocumentNotifications = async (
     if (row.status === 'sent' || row.status === 'failed') {
       continue;
     }
-    try {
-      await mailer.send({ to: recipient.email, ...notice.message });
-      await recordDocumentNotificationAttempt(ctx.db, {
-        id: row.id,
-        at: ctx.clock.now(),
-        outcome: 'sent',
-        error: null,
-        finalFailure: false,
-      });
-      result.sent += 1;
-    } catch (error) {
-      await recordDocumentNotificationAttempt(ctx.db, {
-        id: row.id,
-        at: ctx.clock.now(),
-        outcome: 'failed',
-        error: error instanceof DeliveryError ? error.code : 'ERROR',
-        finalFailure: options.finalAttempt,
-      });
-      result.failed += 1;
-    }
+    const to = recipient.email;
+    const outcome = await attemptNotification(
+      () => ctx.clock.now(),
+      () => mailer.send({ to, ...notice.message }),
+      (attempt) => recordDocumentNotificationAttempt(ctx.db, { id: row.id, ...attempt }),
+      options.finalAttempt,
+    );
+    result[outcome] += 1;
   }
   if (result.failed > 0) {
     throw new Error(`${result.failed} notification(s) of document event ${job.seq} not delivered; will retry`);

@@ -8,7 +8,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { PaknChangedJob } from '../jobs/jobs.js';
 import { getPortalServices } from '../usecases/portal/services.js';
-import { DeliveryError, maskEmail, maskPhone } from './channels.js';
+import { attemptNotification, maskEmail, maskPhone } from './channels.js';
 
 /** Which PAKN steps the sender is told about (Decree 20/2008 Art. 9, 14, 15). */
 export const PAKN_NOTIFIED_ACTIONS = {
@@ -120,26 +120,14 @@ export const deliverPaknNotifications = async (
       result.skipped += row.status === 'skipped' ? 1 : 0;
       continue;
     }
-    try {
-      await channel.send(channel.address);
-      await recordPaknNotificationAttempt(ctx.db, {
-        id: row.id,
-        at: ctx.clock.now(),
-        outcome: 'sent',
-        error: null,
-        finalFailure: false,
-      });
-      result.sent += 1;
-    } catch (error) {
-      await recordPaknNotificationAttempt(ctx.db, {
-        id: row.id,
-        at: ctx.clock.now(),
-        outcome: 'failed',
-        error: error instanceof DeliveryError ? error.code : 'ERROR',
-        finalFailure: options.finalAttempt,
-      });
-      result.failed += 1;
-    }
+    const address = channel.address;
+    const outcome = await attemptNotification(
+      () => ctx.clock.now(),
+      () => channel.send(address),
+      (attempt) => recordPaknNotificationAttempt(ctx.db, { id: row.id, ...attempt }),
+      options.finalAttempt,
+    );
+    result[outcome] += 1;
   }
   if (result.failed > 0) {
     throw new Error(`${result.failed} notification(s) of PAKN event ${job.seq} not delivered; will retry`);
