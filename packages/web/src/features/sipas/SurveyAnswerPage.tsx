@@ -13,6 +13,7 @@ import { Panel } from '../../components/Panel';
 import { TEXT_SUCCESS } from '../../theme';
 import '../../i18n/sipas';
 import { answerSipasInvitation, fetchSipasInvitation, type SipasAnswers, type SipasInvitationView } from './useSipas';
+import { useSurveyAnswers } from './useSurveyAnswers';
 
 type Question = SipasInvitationView['questionnaire']['factors'][number]['criteria'][number]['questions'][number];
 type Answer = SipasAnswers[string];
@@ -130,8 +131,7 @@ const Notice = ({ title, body, success }: { title: string; body: string; success
 export const SurveyAnswerPage = () => {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [missing, setMissing] = useState<Set<string>>(new Set());
+  const { answers, missing, set, checkComplete } = useSurveyAnswers();
   const invitation = useQuery({
     queryKey: ['sipas-invitation', token],
     queryFn: ({ signal }) => fetchSipasInvitation(token, signal),
@@ -199,30 +199,10 @@ export const SurveyAnswerPage = () => {
     ...definition.factors.flatMap((f) => f.criteria.flatMap((c) => c.questions)),
     ...(definition.profile ?? []),
   ];
-  const set = (key: string, value: Answer | undefined) => {
-    setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined) {
-        delete next[key];
-      } else {
-        next[key] = value;
-      }
-      return next;
-    });
-    setMissing((current) => {
-      const next = new Set(current);
-      next.delete(key);
-      return next;
-    });
-  };
   const submit = () => {
-    const unanswered = all.filter((q) => q.required && answers[q.key] === undefined).map((q) => q.key);
-    setMissing(new Set(unanswered));
-    if (unanswered.length > 0) {
-      document.getElementsByName(`q-${unanswered[0]}`)[0]?.focus();
-      return;
+    if (checkComplete(all)) {
+      send.mutate(answers);
     }
-    send.mutate(answers);
   };
   const field = (q: Question) => (
     <QuestionField

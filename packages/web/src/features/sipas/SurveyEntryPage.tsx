@@ -14,19 +14,16 @@ import {
   enterSipasAnswer,
   fetchSipasSurveyCampaigns,
   fetchSipasSurveyEntryForm,
-  type SipasAnswers,
   type SipasSurveyEntryForm,
 } from './useSipas';
-
-type Answer = SipasAnswers[string];
+import { useSurveyAnswers } from './useSurveyAnswers';
 
 const EntryForm = ({ form, onSaved }: { form: SipasSurveyEntryForm; onSaved: (mode: string) => void }) => {
   const { t, i18n } = useTranslation();
   const [agencyId, setAgencyId] = useState<string | undefined>(form.agencies[0]?.agencyId);
   const [mode, setMode] = useState<'paper' | 'phone'>('paper');
   const [code, setCode] = useState('');
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [missing, setMissing] = useState<Set<string>>(new Set());
+  const { answers, missing, set, checkComplete, reset } = useSurveyAnswers();
   const definition = form.questionnaire;
   const all = [
     ...definition.factors.flatMap((f) => f.criteria.flatMap((c) => c.questions)),
@@ -41,35 +38,15 @@ const EntryForm = ({ form, onSaved }: { form: SipasSurveyEntryForm; onSaved: (mo
         ...(code.trim() ? { invitationToken: code.trim() } : {}),
       }),
     onSuccess: () => {
-      setAnswers({});
+      reset();
       setCode('');
       onSaved(mode === 'paper' ? t('sipas.console.paper') : t('sipas.console.phone'));
     },
   });
-  const set = (key: string, value: Answer | undefined) => {
-    setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined) {
-        delete next[key];
-      } else {
-        next[key] = value;
-      }
-      return next;
-    });
-    setMissing((current) => {
-      const next = new Set(current);
-      next.delete(key);
-      return next;
-    });
-  };
   const submit = () => {
-    const unanswered = all.filter((q) => q.required && answers[q.key] === undefined).map((q) => q.key);
-    setMissing(new Set(unanswered));
-    if (unanswered.length > 0) {
-      document.getElementsByName(`q-${unanswered[0]}`)[0]?.focus();
-      return;
+    if (checkComplete(all)) {
+      send.mutate();
     }
-    send.mutate();
   };
   const field = (q: (typeof all)[number]) => (
     <QuestionField
