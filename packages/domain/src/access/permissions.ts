@@ -26,6 +26,8 @@ export const OFFICIAL_ROLES = [
   'unit_head',
   'agency_head',
   'personnel_officer',
+  'portal_author',
+  'portal_editor',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
@@ -123,6 +125,13 @@ export const ACTIONS = [
   'integration.read',
   /** Set the province's connection to the national portal, re-send or retry messages, manage webhooks. */
   'integration.manage',
+  /**
+   * The information portal (issue 22): write articles and pages of the province's portal (draft, submit for
+   * review); their authors' own drafts only, the use-cases check.
+   */
+  'portal.write',
+  /** Review, schedule and publish articles, pages, menus and procedure-decision notices (biên tập viên). */
+  'portal.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -348,6 +357,19 @@ export const ROLE_DEFINITIONS = {
     actions: ['agency.read', 'user.read', 'work.read', 'task.handle', 'evaluation.read', 'evaluation.manage'],
     defaultIncludeSubagencies: true,
     provinceWide: false,
+  },
+  portal_author: {
+    label: { vi: 'Phóng viên, tác giả Cổng thông tin', en: 'Portal author' },
+    actions: ['agency.read', 'portal.write'],
+    defaultIncludeSubagencies: false,
+    // The province's portal is one: its authors write for it whichever agency they sit in.
+    provinceWide: true,
+  },
+  portal_editor: {
+    label: { vi: 'Biên tập viên Cổng thông tin', en: 'Portal editor' },
+    actions: ['agency.read', 'portal.write', 'portal.publish'],
+    defaultIncludeSubagencies: false,
+    provinceWide: true,
   },
 } as const satisfies Record<OfficialRole, RoleDefinition>;
 

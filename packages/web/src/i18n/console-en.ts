@@ -63,6 +63,8 @@ export const consoleEn: ConsoleCoreMessages = {
     unit_head: 'Head of unit',
     agency_head: 'Head of agency',
     personnel_officer: 'Personnel officer',
+    portal_author: 'Portal author',
+    portal_editor: 'Portal editor',
   },
   inbox: {
     title: 'Dossiers to handle',

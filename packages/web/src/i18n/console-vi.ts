@@ -68,6 +68,8 @@ export const consoleVi = {
     unit_head: 'Lãnh đạo phòng',
     agency_head: 'Lãnh đạo cơ quan',
     personnel_officer: 'Cán bộ tổ chức cán bộ',
+    portal_author: 'Phóng viên, tác giả Cổng thông tin',
+    portal_editor: 'Biên tập viên Cổng thông tin',
   },
   inbox: {
     title: 'Hồ sơ cần xử lý',

@@ -3911,7 +3911,7 @@ export interface paths {
                 /** Format: uuid */
                 agencyId: string;
                 /** @enum {string} */
-                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+                role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
                 includeSubagencies?: boolean;
               })[];
           };
@@ -4155,7 +4155,7 @@ export interface paths {
             /** Format: uuid */
             agencyId: string;
             /** @enum {string} */
-            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+            role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
             includeSubagencies?: boolean;
           };
         };
@@ -4213,7 +4213,7 @@ export interface paths {
         path: {
           id: string;
           agencyId: string;
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
         };
       };
       responses: {
@@ -18746,7 +18746,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
           roleLabel: {
             vi: string;
             en: string;
@@ -24432,7 +24432,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
           roleLabel: {
             vi: string;
             en: string;
@@ -25479,7 +25479,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
           roleLabel: {
             vi: string;
             en: string;
@@ -31168,7 +31168,7 @@ export interface components {
           agencyCode: string;
           agencyName: string;
           /** @enum {string} */
-          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer";
+          role: "receptionist" | "processor" | "approver" | "result_returner" | "agency_admin" | "province_admin" | "auditor" | "par_focal" | "par_appraiser" | "par_organiser" | "sipas_organiser" | "surveyor" | "pakn_officer" | "clerk" | "specialist" | "unit_head" | "agency_head" | "personnel_officer" | "portal_author" | "portal_editor";
           roleLabel: {
             vi: string;
             en: string;
