@@ -51,6 +51,7 @@ import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import { registerWorkDashboardRoutes } from './routes/work-dashboard.routes.js';
 import { registerWorkFileRoutes } from './routes/work-files.routes.js';
+import { registerWorkNoticeRoutes } from './routes/work-notices.routes.js';
 import type { FileStorage } from './storage/file-storage.js';
 
 export type AppDeps = {
@@ -197,6 +198,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerWorkFileRoutes(app, ctx);
   registerWorkDashboardRoutes(app, ctx);
   registerEvaluationRoutes(app, ctx);
+  registerWorkNoticeRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

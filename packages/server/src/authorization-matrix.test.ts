@@ -2564,7 +2564,59 @@ const CASES: Case[] = [
     url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
     allowed: ['unit_head', 'agency_head'],
   },
+  // issue 20: an official's own notices (every official reads and clears their own; a notice is its
+  // addressee's only: the specialist's answers 404 to everyone else)
+  {
+    method: 'GET',
+    route: '/api/v1/work/notices',
+    url: () => '/api/v1/work/notices?unread=true&limit=5',
+    allowed: 'any',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/work/notices/unread-count',
+    url: () => '/api/v1/work/notices/unread-count',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work/notices/read-all',
+    url: () => '/api/v1/work/notices/read-all',
+    allowed: 'any',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/work/notices/:id/read',
+    url: () => `/api/v1/work/notices/${MATRIX_NOTICE_ID}/read`,
+    prepare: () => prepareMatrixNotice(),
+    allowed: ['specialist'],
+  },
 ];
+
+/** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */
+const MATRIX_NOTICE_ID = '0b5e0f6c-3c1a-4d8e-9f00-000000000020';
+const prepareMatrixNotice = async () => {
+  const specialist = await t.database.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', USERS.specialist)
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('workNotice')
+    .values({
+      id: MATRIX_NOTICE_ID,
+      provinceCode: '33',
+      userId: specialist.id,
+      kind: 'task-assigned',
+      recordKind: 'task',
+      recordId: NO_SUCH_ID,
+      dedupeKey: 'matrix-notice',
+      title: 'Nhiệm vụ mới: ma trận quyền',
+      body: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+};
 let t: TestApp;
 let fixture: Fixture;
 const sessions = new Map<Role, Record<string, string>>();

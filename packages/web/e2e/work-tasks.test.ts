@@ -45,6 +45,20 @@ describe.skipIf(onPostgresPass)('a task from assignment to completed late', () =
     const url = head.url();
 
     const lead = await signInOfficial(await suite.openPage(PHONE_390), 'chuyenvien');
+    // The assignment is a notice to the lead: the header's bell counts it, the notices page links to the task,
+    // and opening it marks it read.
+    await lead.getByTestId('notice-badge').getByText('1', { exact: true }).waitFor();
+    await lead.getByTestId('notice-bell').click();
+    await lead.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
+    const notice = lead.locator('[data-testid="notice-line"][data-unread="true"]');
+    await notice.getByText('Nhiệm vụ mới: Rà soát quy chế tiếp nhận văn bản').waitFor();
+    await shoot(lead, 'work-notices');
+    const read = nextResponse(lead, 'POST', /\/api\/v1\/work\/notices\/[^/]+\/read$/);
+    await notice.getByRole('link', { name: 'Mở nhiệm vụ' }).click();
+    expect((await read).status()).toBe(200);
+    await lead.waitForURL(url);
+    await lead.getByTestId('task-status').getByText('Mới giao').waitFor();
+    await expect.poll(() => lead.getByTestId('notice-badge').count()).toBe(0);
     await lead.goto('/can-bo/cong-viec');
     await lead.getByTestId('task-line').getByText('Rà soát quy chế tiếp nhận văn bản').click();
     const started = nextResponse(lead, 'POST', ACTION);

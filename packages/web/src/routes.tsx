@@ -50,6 +50,7 @@ const AssignTaskPage = lazy(() =>
 const TaskTrackingPage = lazy(() =>
   import('./features/work-tasks/TaskTrackingPage').then((m) => ({ default: m.TaskTrackingPage })),
 );
+const NoticesPage = lazy(() => import('./features/work-notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const PaknInboxPage = lazy(() => import('./features/pakn/PaknInboxPage').then((m) => ({ default: m.PaknInboxPage })));
 const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m) => ({ default: m.PaknEntryPage })));
 const PaknStatisticsPage = lazy(() =>
@@ -247,6 +248,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'ho-so-cong-viec', element: <WorkFilesPage /> },
   { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
   { path: 'danh-muc-ho-so', element: <FileListPage /> },
+  { path: 'thong-bao', element: <NoticesPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -25,6 +25,7 @@ import { type Messages, vi } from './vi';
 import type { ConsultationsMessages } from './work-consultations-vi';
 import type { WorkDashboardMessages } from './work-dashboard-vi';
 import type { WorkFilesMessages } from './work-files-vi';
+import type { NoticesMessages } from './work-notices-vi';
 import type { ScheduleMessages } from './work-schedule-vi';
 import type { TasksMessages } from './work-tasks-vi';
 
@@ -77,6 +78,8 @@ declare module 'i18next' {
           workDashboard: WorkDashboardMessages;
           // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
           evaluation: EvaluationMessages;
+          // `notices.*` with the officials' notices and the header's badge (./work-notices.ts).
+          notices: NoticesMessages;
         };
     };
   }

@@ -16168,6 +16168,167 @@ export interface paths {
       };
     };
   };
+  "/api/v1/work/notices": {
+    /** My notices, newest first (keyset pages), with the unread count */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the unread ones */
+          unread?: "true" | "false";
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkNoticePage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work/notices/unread-count": {
+    /** How many of my notices are unread (the console header’s badge) */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkNoticeUnread"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work/notices/read-all": {
+    /** Mark all my notices read (idempotent: a second call marks none) */
+    post: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkNoticesMarkedRead"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/work/notices/{id}/read": {
+    /** Mark one of my notices read (idempotent: the first read instant stays) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WorkNoticeRead"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -24790,6 +24951,24 @@ export interface components {
           };
         })[];
     };
+    /** @description An in-app notice to the signed-in official (thông báo) */
+    WorkNoticeInput: {
+      /** Format: uuid */
+      id: string;
+      /** @description What happened: task-assigned, task-due-soon, consultation_to_answer, evaluation, … */
+      kind: string;
+      /** @description What it is about: task | schedule_entry | consultation | evaluation_sheet */
+      recordKind: string;
+      /** Format: uuid */
+      recordId: string;
+      /** @description For a calendar entry, the Monday of its week (YYYY-MM-DD) */
+      scheduleWeekStart: string | null;
+      title: string;
+      body: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      readAt: string | null;
+    };
     IncomingScanInput: {
       sha256: string;
       fileName: string;
@@ -25004,6 +25183,29 @@ export interface components {
       sizeBytes: number;
       mediaType: string;
       token: string;
+    };
+    WorkNoticePageInput: {
+      items: components["schemas"]["WorkNoticeInput"][];
+      nextCursor: string | null;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticeUnreadInput: {
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticesMarkedReadInput: {
+      marked: number;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticeReadInput: {
+      /** Format: uuid */
+      id: string;
+      /** @description ISO 8601 instant */
+      readAt: string;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
     };
     PortalSettingsInput: {
       signIn: {
@@ -31526,6 +31728,24 @@ export interface components {
           };
         })[];
     };
+    /** @description An in-app notice to the signed-in official (thông báo) */
+    WorkNotice: {
+      /** Format: uuid */
+      id: string;
+      /** @description What happened: task-assigned, task-due-soon, consultation_to_answer, evaluation, … */
+      kind: string;
+      /** @description What it is about: task | schedule_entry | consultation | evaluation_sheet */
+      recordKind: string;
+      /** Format: uuid */
+      recordId: string;
+      /** @description For a calendar entry, the Monday of its week (YYYY-MM-DD) */
+      scheduleWeekStart: string | null;
+      title: string;
+      body: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      readAt: string | null;
+    };
     IncomingScan: {
       sha256: string;
       fileName: string;
@@ -31740,6 +31960,29 @@ export interface components {
       sizeBytes: number;
       mediaType: string;
       token: string;
+    };
+    WorkNoticePage: {
+      items: components["schemas"]["WorkNotice"][];
+      nextCursor: string | null;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticeUnread: {
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticesMarkedRead: {
+      marked: number;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
+    };
+    WorkNoticeRead: {
+      /** Format: uuid */
+      id: string;
+      /** @description ISO 8601 instant */
+      readAt: string;
+      /** @description How many of my notices are unread */
+      unreadCount: number;
     };
     PortalSettings: {
       signIn: {

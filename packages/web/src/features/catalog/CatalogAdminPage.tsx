@@ -1,22 +1,27 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyModal, LazyTable } from '../../components/lazyAntd';
+import { LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import type { ProcedureListItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
-import { applyFieldErrors } from '../../lib/field-errors';
 import { useMe } from '../auth/useMe';
 import { usePortalLabels } from '../portal/usePortalLabels';
-import { adoptProcedure, searchProcedures } from './useCatalog';
+import { searchProcedures } from './useCatalog';
 import '../../i18n/console-admin';
+
+/* The adopt dialog (antd Form) loads when it opens (issue 16: the page's first load ≤ 300 KB gzip). */
+const AdoptProcedureDialog = lazyWidget(
+  () => import('./AdoptProcedureDialog').then((m) => ({ default: m.AdoptProcedureDialog })),
+  null,
+);
 
 const PAGE_SIZE = 20;
 
@@ -25,13 +30,12 @@ export const CatalogAdminPage = () => {
   const { t } = useTranslation();
   const me = useMe().data;
   const labels = usePortalLabels();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const catalog = me?.provinceCode ?? null;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [adopting, setAdopting] = useState(false);
-  const [form] = Form.useForm<{ fromNational: string }>();
 
   useEffect(() => {
     document.title = `${t('catalog.title')} — ${t('app.shortName')}`;
@@ -43,19 +47,6 @@ export const CatalogAdminPage = () => {
       searchProcedures({ catalog: catalog ?? undefined, drafts: true, q, page, pageSize: PAGE_SIZE }, signal),
     enabled: catalog !== null,
     placeholderData: (previous) => previous,
-  });
-
-  const adopt = useMutation({
-    mutationFn: (values: { fromNational: string }) => adoptProcedure(catalog, values.fromNational.trim()),
-    onSuccess: (detail) => {
-      setAdopting(false);
-      void navigate(`/can-bo/thu-tuc/${encodeURIComponent(detail.code)}`);
-    },
-    onError: (error) => {
-      if (isApiError(error)) {
-        applyFieldErrors(form, error);
-      }
-    },
   });
 
   if (!catalog) {
@@ -127,28 +118,7 @@ export const CatalogAdminPage = () => {
           ]}
         />
       </Panel>
-      <LazyModal
-        open={adopting}
-        title={t('catalog.adopt')}
-        onCancel={() => setAdopting(false)}
-        onOk={() => form.submit()}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
-        confirmLoading={adopt.isPending}
-        destroyOnHidden
-      >
-        {adopt.isError ? <ErrorAlert error={adopt.error} /> : null}
-        <Form form={form} layout="vertical" onFinish={(values) => adopt.mutate(values)}>
-          <Form.Item
-            label={t('catalog.adoptCode')}
-            name="fromNational"
-            extra={t('catalog.adoptHelp')}
-            rules={[{ required: true, pattern: /^\d\.\d{6}$/, message: t('catalog.adoptHelp') }]}
-          >
-            <Input maxLength={8} />
-          </Form.Item>
-        </Form>
-      </LazyModal>
+      {adopting ? <AdoptProcedureDialog catalog={catalog} onClose={() => setAdopting(false)} /> : null}
     </Space>
   );
 };

@@ -44,7 +44,13 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
+const NoticesIcon = lazy(() => import('@ant-design/icons/BellOutlined'));
+// The header's bell with the unread notices (its query and texts) loads after the page too.
+const NoticeBell = lazy(() => import('../work-notices/NoticeBell').then((m) => ({ default: m.NoticeBell })));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
+
+/** Who the e-office writes notices to (the roles with work.read): they get the menu entry and the bell. */
+const NOTICE_ROLES = ['clerk', 'specialist', 'unit_head', 'agency_head', 'personnel_officer'] as const;
 
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
@@ -206,6 +212,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<EvaluationIcon />),
       label: t('nav.evaluation'),
     },
+    // The official's notices (thông báo): task warnings and steps, consultations, evaluation, calendar changes.
+    hasRole(me, ...NOTICE_ROLES) && {
+      key: '/can-bo/thong-bao',
+      icon: menuIcon(<NoticesIcon />),
+      label: t('nav.notices'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -232,6 +244,7 @@ const ConsoleChrome = () => {
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
+      '/can-bo/thong-bao',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
@@ -285,6 +298,11 @@ const ConsoleChrome = () => {
           {t('app.shortName')}
         </Link>
         <div style={{ flex: 1 }} />
+        {hasRole(me, ...NOTICE_ROLES) ? (
+          <Suspense fallback={null}>
+            <NoticeBell />
+          </Suspense>
+        ) : null}
         <LanguageSwitch size="small" compact={narrow} />
         <Suspense fallback={<UserButton {...userMenu} />}>
           <UserMenu {...userMenu} />

@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Flex, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Flex, Input, Space } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -184,7 +185,7 @@ export const QuestionnaireDesignerPage = () => {
       <Link to="/can-bo/khao-sat">← {t('sipas.console.back')}</Link>
       <Panel title={t('sipas.console.designer')}>
         <label htmlFor="sipas-designer-family">{t('sipas.console.designer_choose')}</label>
-        <Select
+        <LazySelect
           id="sipas-designer-family"
           data-testid="sipas-designer-family"
           value={family}
@@ -223,10 +224,10 @@ export const QuestionnaireDesignerPage = () => {
         />
       </Panel>
       {draft.factors.map((factor, f) => (
-        <Card
+        <Panel
           // biome-ignore lint/suspicious/noArrayIndexKey: factors are edited in place (their key is typed); their place is their identity
           key={`f${f}`}
-          size="small"
+          level={3}
           title={`${t('sipas.console.designer_factor')} ${f + 1}`}
           extra={
             <Button
@@ -251,7 +252,7 @@ export const QuestionnaireDesignerPage = () => {
               style={{ width: 160 }}
               onChange={(e) => setFactor(f, { ...factor, key: e.target.value })}
             />
-            <Select
+            <LazySelect
               value={factor.kind}
               style={{ width: 140 }}
               options={[
@@ -262,10 +263,10 @@ export const QuestionnaireDesignerPage = () => {
             />
           </Flex>
           {factor.criteria.map((criterion, c) => (
-            <Card
+            <Panel
               // biome-ignore lint/suspicious/noArrayIndexKey: criteria are edited in place; their place is their identity
               key={`c${c}`}
-              size="small"
+              level={3}
               style={{ marginTop: 8 }}
               title={`${t('sipas.console.designer_criterion')} ${f + 1}.${c + 1}`}
               extra={
@@ -316,7 +317,7 @@ export const QuestionnaireDesignerPage = () => {
                         style={{ width: 160 }}
                         onChange={(e) => setQuestion(f, c, q, { ...question, key: e.target.value })}
                       />
-                      <Select
+                      <LazySelect
                         aria-label={`${name}: ${t('sipas.console.designer_type')}`}
                         value={question.type}
                         style={{ width: 200 }}
@@ -378,7 +379,7 @@ export const QuestionnaireDesignerPage = () => {
               >
                 {t('sipas.console.designer_add_question')} {f + 1}.{c + 1}
               </Button>
-            </Card>
+            </Panel>
           ))}
           <Button
             size="small"
@@ -400,7 +401,7 @@ export const QuestionnaireDesignerPage = () => {
           >
             {t('sipas.console.designer_add_criterion')} {f + 1}
           </Button>
-        </Card>
+        </Panel>
       ))}
       <Space wrap>
         <Button

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Statistic, Tag } from 'antd';
+import { Button, Col, Flex, Row, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,24 +11,27 @@ import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import '../../i18n/sipas';
+import { lazyWidget } from '../../components/lazyWidget';
 import { hasRole, useMe } from '../auth/useMe';
 import { EChart } from '../reports/EChart';
 import { formatCount, formatDate, formatPercent } from '../reports/format';
-import { ConsentedResponsesPanel } from './ConsentedResponsesPanel';
 import {
   actOnSipasCampaign,
-  createSipasCampaign,
   fetchSipasCampaign,
   fetchSipasCampaigns,
-  fetchSipasQuestionnaires,
-  type NewSipasCampaign,
   type SipasAction,
   type SipasCampaign,
   type SipasCampaignDetail,
   sipasReportPdfUrl,
   sipasWorkbookUrl,
 } from './useSipas';
-import { YearOnYearPanel } from './YearOnYearPanel';
+
+/* Loaded after the page shows, fetched at once (issue 16: a console page's first load ≤ 300 KB gzip). */
+const ConsentedResponsesPanel = lazyWidget(() =>
+  import('./ConsentedResponsesPanel').then((m) => ({ default: m.ConsentedResponsesPanel })),
+);
+const CreateCampaign = lazyWidget(() => import('./CreateCampaign').then((m) => ({ default: m.CreateCampaign })));
+const YearOnYearPanel = lazyWidget(() => import('./YearOnYearPanel').then((m) => ({ default: m.YearOnYearPanel })));
 
 const NEXT_ACTIONS: Record<SipasCampaign['status'], SipasAction[]> = {
   draft: ['draw_sample'],
@@ -63,94 +66,6 @@ const StatusTag = ({ campaign }: { campaign: SipasCampaign }) => {
 
 const percentText = (value: number | null | undefined, noData: string) =>
   value === null || value === undefined ? noData : formatPercent(value);
-
-const CreateCampaign = ({ provinceCode }: { provinceCode: string }) => {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const message = useConsoleMessage();
-  const [form] = Form.useForm<{
-    title: string;
-    year: number;
-    periodFrom: string;
-    periodTo: string;
-    margin: number;
-    questionnaireId?: string;
-  }>();
-  // The published questionnaires (latest version of each); none chosen → the province's default.
-  const questionnaires = useQuery({
-    queryKey: ['sipas-questionnaires', provinceCode],
-    queryFn: ({ signal }) => fetchSipasQuestionnaires(provinceCode, signal),
-  });
-  const create = useMutation({
-    mutationFn: (body: NewSipasCampaign) => createSipasCampaign(body),
-    onSuccess: () => {
-      message.success(t('sipas.console.done'));
-      form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: ['sipas-campaigns'] });
-    },
-  });
-  const year = new Date().getFullYear() - 1;
-  return (
-    <Panel title={t('sipas.console.create')} level={3}>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, margin: 5 }}
-        onFinish={(values) =>
-          create.mutate({
-            provinceCode,
-            year: values.year,
-            title: values.title.trim(),
-            periodFrom: values.periodFrom,
-            periodTo: values.periodTo,
-            marginBp: Math.round(values.margin * 100),
-            ...(values.questionnaireId ? { questionnaireId: values.questionnaireId } : {}),
-          })
-        }
-      >
-        <Form.Item name="title" label={t('sipas.console.create_title')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="questionnaireId" label={t('sipas.console.questionnaire')}>
-          <Select
-            allowClear
-            placeholder={t('sipas.console.questionnaire_default')}
-            options={(questionnaires.data?.items ?? []).map((q) => ({
-              value: q.id,
-              label: t('sipas.console.designer_family', { title: q.title, code: q.code, version: q.version }),
-            }))}
-          />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12} md={6}>
-            <Form.Item name="year" label={t('sipas.console.year')} rules={[{ required: true }]}>
-              <InputNumber min={2000} max={2999} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="margin" label={t('sipas.console.margin')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={20} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="periodFrom" label={t('sipas.console.period_from')} rules={[{ required: true }]}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="periodTo" label={t('sipas.console.period_to')} rules={[{ required: true }]}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-        </Row>
-        {create.isError ? <ErrorAlert error={create.error} /> : null}
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
-          {t('sipas.console.create')}
-        </Button>
-      </Form>
-    </Panel>
-  );
-};
 
 /** The roles that read campaigns (sipas.read); a surveyor only enters answers (sipas.survey). */
 const READERS = ['sipas_organiser', 'approver', 'agency_admin', 'province_admin', 'auditor'] as const;

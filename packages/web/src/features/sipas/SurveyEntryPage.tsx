@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Radio, Select } from 'antd';
+import { Button, Flex, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -73,7 +74,7 @@ const EntryForm = ({ form, onSaved }: { form: SipasSurveyEntryForm; onSaved: (mo
       <Panel style={{ marginBottom: 16 }}>
         <Flex vertical gap={8}>
           <label htmlFor="sipas-entry-agency">{t('sipas.console.entry_agency')}</label>
-          <Select
+          <LazySelect
             id="sipas-entry-agency"
             showSearch={{ optionFilterProp: 'label' }}
             value={agencyId}
@@ -159,7 +160,7 @@ export const SurveyEntryPage = () => {
       {campaigns.data && campaigns.data.items.length > 0 ? (
         <Flex vertical gap={4} style={{ marginBottom: 16 }}>
           <label htmlFor="sipas-entry-campaign">{t('sipas.console.entry_campaign')}</label>
-          <Select
+          <LazySelect
             id="sipas-entry-campaign"
             value={id}
             onChange={setChosen}

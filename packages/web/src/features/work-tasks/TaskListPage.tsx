@@ -1,59 +1,16 @@
-import { Button, Empty, Flex, Segmented, Select } from 'antd';
+import { Button, Empty, Flex, Segmented } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazySelect } from '../../components/lazyAntd';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import { SoftTag } from '../../components/SoftTag';
-import { Text, Title } from '../../components/typography';
-import { formatDateTime } from '../../lib/format';
+import { Title } from '../../components/typography';
 import { hasRole, useMe } from '../auth/useMe';
-import { type TaskListItem, type TaskView, useTaskList } from './useTasks';
-
-/** A line of a list: title, state, lead, deadline — overdue in red (a list: readable at 390 px). */
-export const TaskLine = ({ item }: { item: TaskListItem }) => {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'vi';
-  return (
-    <li
-      style={{
-        borderBottom: '1px solid #f0f0f0',
-        padding: '10px 8px',
-        background: item.overdue ? '#fff1f0' : undefined,
-      }}
-      data-testid="task-line"
-      data-overdue={item.overdue ? 'true' : 'false'}
-    >
-      <Flex justify="space-between" gap={8} wrap>
-        <Link to={`/can-bo/cong-viec/${item.id}`} style={{ fontWeight: 600 }}>
-          {item.title}
-        </Link>
-        <Flex gap={4} wrap>
-          {item.urgent ? <SoftTag tone="danger">{t('tasks.urgent')}</SoftTag> : null}
-          {item.confidential ? <SoftTag tone="warning">{t('tasks.confidential')}</SoftTag> : null}
-          {item.overdue ? <SoftTag tone="danger">{t('tasks.overdue')}</SoftTag> : null}
-          {item.completionClass ? (
-            <SoftTag tone={item.completionClass === 'late' ? 'danger' : 'success'}>
-              {t(`tasks.completion_${item.completionClass}`)}
-            </SoftTag>
-          ) : (
-            <SoftTag>{item.statusLabel[language]}</SoftTag>
-          )}
-        </Flex>
-      </Flex>
-      <Text type="secondary" style={{ fontSize: 13 }}>
-        {t('tasks.lead')}: {item.leadUserName ?? item.leadUnitName ?? '—'} · {t('tasks.assignedBy')}:{' '}
-        {item.assignedByName ?? '—'} · {t('tasks.progress')} {item.progressPercent}%
-      </Text>
-      <div style={{ fontSize: 13, color: item.overdue ? '#b42318' : undefined }}>
-        {t('tasks.due')} {formatDateTime(item.dueAt)}
-        {item.dueAt !== item.originalDueAt ? ` (${t('tasks.originalDue')} ${formatDateTime(item.originalDueAt)})` : ''}
-      </div>
-    </li>
-  );
-};
+import { TaskLine } from './TaskLine';
+import { type TaskView, useTaskList } from './useTasks';
 
 /** "Công việc": my tasks, the tasks I assigned, my units' — in deadline order, overdue highlighted. */
 export const TaskListPage = () => {
@@ -92,7 +49,7 @@ export const TaskListPage = () => {
           options={views.map((value) => ({ value, label: t(`tasks.view_${value}`) }))}
           style={{ maxWidth: '100%', overflowX: 'auto' }}
         />
-        <Select
+        <LazySelect
           value={status}
           onChange={(next) => setParams({ xem: view, 'trang-thai': next })}
           options={[

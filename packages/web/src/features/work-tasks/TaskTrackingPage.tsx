@@ -1,9 +1,10 @@
-import { Flex, Input, Table } from 'antd';
+import { Flex, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import '../../i18n/work-tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyTable } from '../../components/lazyAntd';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
@@ -17,13 +18,13 @@ const monthStart = () => {
 };
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-/** One table of the tracking view: per person, unit or leader (scrolls sideways at 390 px). */
+/** One table of the tracking view: per person, unit or leader (scrolls sideways at 390 px; antd's Table loads with the data). */
 const TrackingTable = ({ title, rows, testId }: { title: string; rows: Row[]; testId: string }) => {
   const { t } = useTranslation();
   return (
     <Panel title={title} level={2}>
       <div data-testid={testId}>
-        <Table<Row>
+        <LazyTable<Row>
           size="small"
           rowKey="key"
           pagination={false}

@@ -1,23 +1,29 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Grid, Input, Segmented, Space, Statistic, Tag } from 'antd';
+import { Alert, Button, Flex, Grid, Segmented, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LazyModal, LazyTable } from '../../../components/lazyAntd';
+import { LazyTable } from '../../../components/lazyAntd';
 import { PageLoading } from '../../../components/PageLoading';
 import { Panel } from '../../../components/Panel';
 import { Paragraph, Text, Title } from '../../../components/typography';
 import '../../../i18n/par-results';
-import { ParRanking } from './ParRanking';
+import { lazyWidget } from '../../../components/lazyWidget';
+
+/* Loaded after the page shows, fetched at once (issue 16: a console page's first load ≤ 300 KB gzip). */
+const ParRanking = lazyWidget(() => import('./ParRanking').then((m) => ({ default: m.ParRanking })));
+const PublishButton = lazyWidget(
+  () => import('./PublishRoundButton').then((m) => ({ default: m.PublishRoundButton })),
+  null,
+);
+
 import {
   type ParRoundProgress,
-  type ParRoundSummary,
   parExportUrl,
   useParRoundProgress,
   useParRoundResults,
   useParRounds,
-  usePublishParRound,
 } from './useParResults';
 
 type ProgressUnit = ParRoundProgress['units'][number];
@@ -106,52 +112,6 @@ const ProgressPanel = ({ progress, narrow }: { progress: ParRoundProgress; narro
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
       />
     </Panel>
-  );
-};
-
-const PublishButton = ({ round }: { round: ParRoundSummary }) => {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const publish = usePublishParRound(round.id);
-  const [form] = Form.useForm<{ decisionNumber: string; decisionDate: string }>();
-  return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)}>
-        {t('parResults.publish')}
-      </Button>
-      <LazyModal
-        open={open}
-        title={t('parResults.publishTitle')}
-        onCancel={() => setOpen(false)}
-        okText={t('parResults.publish')}
-        confirmLoading={publish.isPending}
-        onOk={() => {
-          void form
-            .validateFields()
-            .then((values) =>
-              publish.mutate({ ...values, expectedVersion: round.version }, { onSuccess: () => setOpen(false) }),
-            );
-        }}
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="decisionNumber"
-            label={t('parResults.decisionNumber')}
-            rules={[{ required: true, max: 100 }]}
-          >
-            <Input placeholder="512/QĐ-UBND" />
-          </Form.Item>
-          <Form.Item
-            name="decisionDate"
-            label={t('parResults.decisionDate')}
-            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
-          >
-            <Input type="date" />
-          </Form.Item>
-          {publish.error ? <Alert type="error" message={publish.error.message} /> : null}
-        </Form>
-      </LazyModal>
-    </>
   );
 };
 

@@ -1,22 +1,31 @@
 import '../../../i18n/par-scorecard';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LazySelect } from '../../../components/lazyAntd';
+import { lazyWidget } from '../../../components/lazyWidget';
+import { Panel } from '../../../components/Panel';
+import { Paragraph, Text, Title } from '../../../components/typography';
 import { hasRole, useMe } from '../../auth/useMe';
 import {
+  PAR_ROUND_DEADLINES,
   type ParAdvanceAction,
   type ParRound,
   type ParRoundUnits,
   useAdvanceParRound,
   useAssignParAppraiser,
-  useCreateParRound,
   useParAppraiserCandidates,
   useParReminders,
   useParRoundAppraisers,
   useParRounds,
   useParRoundUnits,
 } from './useParScorecard';
+
+/** The create form loads after the page shows, fetched at once (issue 16: first load ≤ 300 KB gzip). */
+const CreateParRoundForm = lazyWidget(() =>
+  import('./CreateParRoundForm').then((m) => ({ default: m.CreateParRoundForm })),
+);
 
 type UnitStatus = ParRoundUnits['items'][number]['status'];
 
@@ -27,7 +36,7 @@ const NEXT_ACTION: Partial<Record<ParRound['stage'], ParAdvanceAction>> = {
   explanation: 'start_appraisal_2',
   appraisal_2: 'start_council',
 };
-const DEADLINES = ['selfAssessmentDue', 'appraisal1Due', 'explanationDue', 'appraisal2Due', 'councilDue'] as const;
+const DEADLINES = PAR_ROUND_DEADLINES;
 const formatDate = (date: string | null) =>
   date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '—';
 
@@ -55,9 +64,9 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
         </Checkbox>
       )}
       {units.data?.items.map((unit) => (
-        <Card key={unit.agencyId} size="small" style={{ marginTop: 8 }} data-testid={`par-unit-${unit.agencyCode}`}>
+        <Panel key={unit.agencyId} style={{ marginTop: 8 }} data-testid={`par-unit-${unit.agencyCode}`}>
           <Space wrap>
-            <Typography.Text strong>{unit.agencyName}</Typography.Text>
+            <Text strong>{unit.agencyName}</Text>
             <Tag color="green">{t(`parScorecard.status_${unit.status}`)}</Tag>
             {unit.late.map((field) => (
               <Tag key={field} color="red">
@@ -72,7 +81,7 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
           {organiser && (
             <div style={{ marginTop: 8 }}>
               <Space wrap size="small">
-                <Typography.Text type="secondary">{t('parScorecard.appraisers')}:</Typography.Text>
+                <Text type="secondary">{t('parScorecard.appraisers')}:</Text>
                 {appraisers.data?.items
                   .filter((a) => a.agencyId === unit.agencyId)
                   .map((a) => (
@@ -82,7 +91,7 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
                   ))}
               </Space>
               <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-                <Select
+                <LazySelect
                   showSearch={{ filterOption: false, onSearch: setQuery }}
                   data-testid={`par-appraiser-pick-${unit.agencyCode}`}
                   aria-label={t('parScorecard.appraiserPick')}
@@ -109,7 +118,7 @@ const RoundUnits = ({ round, organiser }: { round: ParRound; organiser: boolean 
               </Space.Compact>
             </div>
           )}
-        </Card>
+        </Panel>
       ))}
       {assign.error && <Alert type="error" message={assign.error.message} />}
     </div>
@@ -126,15 +135,14 @@ export const ParRoundsPage = () => {
   const { data: me } = useMe();
   const rounds = useParRounds();
   const reminders = useParReminders();
-  const create = useCreateParRound();
   const advance = useAdvanceParRound();
   const organiser = hasRole(me, 'par_organiser');
   const province = me?.provinceCode ?? null;
   return (
     <div style={{ maxWidth: 960 }}>
-      <Typography.Title level={3} style={{ fontSize: 18 }}>
+      <Title level={3} style={{ fontSize: 18 }}>
         {t('parScorecard.roundsTitle')}
-      </Typography.Title>
+      </Title>
       {(reminders.data?.items.length ?? 0) > 0 && (
         <Alert
           type="warning"
@@ -152,11 +160,17 @@ export const ParRoundsPage = () => {
           }
         />
       )}
-      {rounds.data?.items.length === 0 && <Typography.Paragraph>{t('parScorecard.noRounds')}</Typography.Paragraph>}
+      {rounds.data?.items.length === 0 && <Paragraph>{t('parScorecard.noRounds')}</Paragraph>}
       {rounds.data?.items.map((round) => {
         const next = NEXT_ACTION[round.stage];
         return (
-          <Card key={round.id} title={round.title} style={{ marginBottom: 12 }} data-testid={`par-round-${round.year}`}>
+          <Panel
+            key={round.id}
+            level={3}
+            title={round.title}
+            style={{ marginBottom: 12 }}
+            data-testid={`par-round-${round.year}`}
+          >
             <Space wrap>
               <Tag color="blue" data-testid="par-round-stage">
                 {t(`parScorecard.stage_${round.stage}`)}
@@ -186,39 +200,13 @@ export const ParRoundsPage = () => {
             )}
             {advance.error && <Alert type="error" message={advance.error.message} style={{ marginTop: 8 }} />}
             <RoundUnits round={round} organiser={organiser} />
-          </Card>
+          </Panel>
         );
       })}
       {organiser && province && (
-        <Card size="small" title={t('parScorecard.createTitle')} style={{ marginBottom: 12 }}>
-          <Form
-            layout="vertical"
-            onFinish={(values: Record<string, string | number>) =>
-              create.mutate({
-                provinceCode: province,
-                year: Number(values.year),
-                title: String(values.title),
-                deadlines: Object.fromEntries(DEADLINES.filter((f) => values[f]).map((f) => [f, String(values[f])])),
-              })
-            }
-          >
-            <Form.Item name="year" label={t('parScorecard.year')} rules={[{ required: true }]}>
-              <InputNumber min={2000} max={2999} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="title" label={t('parScorecard.title')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-            {DEADLINES.map((field) => (
-              <Form.Item key={field} name={field} label={t(`parScorecard.deadline_${field}`)}>
-                <Input type="date" />
-              </Form.Item>
-            ))}
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              {t('parScorecard.create')}
-            </Button>
-            {create.error && <Alert type="error" message={create.error.message} style={{ marginTop: 8 }} />}
-          </Form>
-        </Card>
+        <Panel level={3} title={t('parScorecard.createTitle')} style={{ marginBottom: 12 }}>
+          <CreateParRoundForm provinceCode={province} />
+        </Panel>
       )}
     </div>
   );

@@ -1,11 +1,14 @@
 import '../../../i18n/par-scorecard';
-import { Alert, Button, Card, Input, InputNumber, Modal, message, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { LazyModal } from '../../../components/lazyAntd';
+import { lazyWidget } from '../../../components/lazyWidget';
+import { useConsoleMessage } from '../../../components/MessageProvider';
+import { Panel } from '../../../components/Panel';
+import { Paragraph, Text, Title } from '../../../components/typography';
 import { formatParPoints } from './format-par-points';
-import { ParAdjustmentsCard } from './ParAdjustmentsCard';
-import { ParHistoryCard } from './ParHistoryCard';
 import {
   type ParScorecard,
   type ParUnitAction,
@@ -18,6 +21,12 @@ import {
 
 type Node = ParScorecard['nodes'][number];
 type Field = ParScorecard['can']['write'][number];
+
+/* Loaded after the page shows, fetched at once (issue 16: a console page's first load ≤ 300 KB gzip). */
+const ParAdjustmentsCard = lazyWidget(() =>
+  import('./ParAdjustmentsCard').then((m) => ({ default: m.ParAdjustmentsCard })),
+);
+const ParHistoryCard = lazyWidget(() => import('./ParHistoryCard').then((m) => ({ default: m.ParHistoryCard })));
 
 const REASON_ACTIONS: readonly ParUnitAction[] = ['return_self', 'lock_late'];
 const POINT_FIELDS: readonly Field[] = ['self', 'appraisal_1', 'appraisal_2', 'final'];
@@ -69,6 +78,7 @@ const LeafCard = ({
   agencyId: string;
 }) => {
   const { t } = useTranslation();
+  const message = useConsoleMessage();
   const field = card.can.write.find((f) => f !== 'self' || !node.surveyScored) ?? null;
   const saved = field ? pointsOf(node, field) : null;
   // The input is in points (45,5), the API in hundredths (4550).
@@ -103,16 +113,16 @@ const LeafCard = ({
     );
   };
   return (
-    <Card size="small" data-testid={`par-leaf-${node.code}`} style={{ marginBottom: 8 }}>
-      <Typography.Text strong>
+    <Panel data-testid={`par-leaf-${node.code}`} style={{ marginBottom: 8 }}>
+      <Text strong>
         {node.code}. {node.title}
-      </Typography.Text>{' '}
+      </Text>{' '}
       <Tag>
         {t('parScorecard.max')}: {formatParPoints(node.maxPoints)}
       </Tag>
       {node.surveyScored && <Tag color="purple">{t('parScorecard.survey')}</Tag>}
       {!node.applicable && <Tag color="default">{t('parScorecard.notApplicable')}</Tag>}
-      {node.scoringRule && <Typography.Paragraph type="secondary">{node.scoringRule}</Typography.Paragraph>}
+      {node.scoringRule && <Paragraph type="secondary">{node.scoringRule}</Paragraph>}
       <Space wrap size="small">
         <span>
           {t('parScorecard.self')}:{' '}
@@ -242,7 +252,7 @@ const LeafCard = ({
         </label>
       )}
       {evidence.error && <Alert type="error" message={evidence.error.message} />}
-    </Card>
+    </Panel>
   );
 };
 
@@ -273,9 +283,9 @@ export const ScorecardPage = () => {
     card.nodes.filter((n) => n.isLeaf && (n.code === areaCode || n.code.startsWith(`${areaCode}.`)));
   return (
     <div style={{ maxWidth: 960 }}>
-      <Typography.Title level={3}>
+      <Title level={3}>
         {t('parScorecard.scorecardTitle')} — {card.unit.agencyName}
-      </Typography.Title>
+      </Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Tag color="blue">{t(`parScorecard.stage_${card.round.stage}`)}</Tag>
         <Tag color="green" data-testid="par-unit-status">
@@ -283,7 +293,7 @@ export const ScorecardPage = () => {
         </Tag>
         <Link to="/can-bo/chi-so-cchc/dot-danh-gia">{card.round.title}</Link>
       </Space>
-      <Card size="small" title={t('parScorecard.areaTotals')} style={{ marginBottom: 12 }}>
+      <Panel level={3} title={t('parScorecard.areaTotals')} style={{ marginBottom: 12 }}>
         {card.totals.areas.map((area) => (
           <div key={area.code}>
             {area.code}. {area.title}: {t('parScorecard.self')} {formatParPoints(area.self)} ·{' '}
@@ -291,11 +301,11 @@ export const ScorecardPage = () => {
             {formatParPoints(area.appraisal2)} / {formatParPoints(area.applicableMax)}
           </div>
         ))}
-        <Typography.Text strong data-testid="par-total-self">
+        <Text strong data-testid="par-total-self">
           {t('parScorecard.total')}: {t('parScorecard.self')} {formatParPoints(card.totals.self)} ·{' '}
           {t('parScorecard.final')} {formatParPoints(card.totals.final)} / {formatParPoints(card.totals.applicableMax)}
-        </Typography.Text>
-      </Card>
+        </Text>
+      </Panel>
       <Space wrap style={{ marginBottom: 12 }}>
         {card.can.actions.map((action) => (
           <Button
@@ -334,9 +344,9 @@ export const ScorecardPage = () => {
         .filter((n) => n.kind === 'area')
         .map((area) => (
           <section key={area.code}>
-            <Typography.Title level={4}>
+            <Title level={4}>
               {area.code}. {area.title} ({formatParPoints(area.maxPoints)})
-            </Typography.Title>
+            </Title>
             {leavesOf(area.code).map((leaf) => (
               <LeafCard
                 key={`${leaf.code}-${leaf.score?.version ?? 0}-${card.unit.status}`}
@@ -350,7 +360,7 @@ export const ScorecardPage = () => {
         ))}
       <ParAdjustmentsCard card={card} roundId={roundId} agencyId={agencyId} />
       <ParHistoryCard roundId={roundId} agencyId={agencyId} />
-      <Modal
+      <LazyModal
         open={reasonFor !== null}
         title={reasonFor ? t(`parScorecard.action_${reasonFor}`) : ''}
         okText={t('parScorecard.confirm')}
@@ -371,7 +381,7 @@ export const ScorecardPage = () => {
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
-      </Modal>
+      </LazyModal>
     </div>
   );
 };

@@ -20,6 +20,15 @@ export type ParFigures = ResponseOf<'/api/v1/par/rounds/{roundId}/units/{agencyI
 const ROUNDS = '/api/v1/par/rounds';
 const unitPath = (roundId: string, agencyId: string) => `${ROUNDS}/${roundId}/units/${agencyId}`;
 
+/** The deadlines of a round, in the order of its stages. */
+export const PAR_ROUND_DEADLINES = [
+  'selfAssessmentDue',
+  'appraisal1Due',
+  'explanationDue',
+  'appraisal2Due',
+  'councilDue',
+] as const;
+
 export const useParRounds = () =>
   useQuery({
     queryKey: ['par', 'rounds'],
