@@ -13563,6 +13563,204 @@ export interface paths {
       };
     };
   };
+  "/api/v1/schedule/entries/{id}/files": {
+    /**
+     * Attach a file to an entry (PDF, JPEG, PNG, DOC, DOCX; multipart, one file) — whoever may edit it now
+     * @description The type is read from the content; guarded by expectedVersion (409). A published entry’s attendees are told.
+     */
+    post: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries/{id}/files/{sha256}": {
+    /** A file of an entry the caller may read */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove a file from an entry — whoever may edit it now; guarded by expectedVersion */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/schedule/{id}/files/{sha256}": {
+    /** A file of a published public entry of the portal’s calendar (404 otherwise) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/schedule/feed": {
     /** Whether I have an iCalendar feed link (the link itself is shown only when created) */
     get: {
@@ -23722,6 +23920,13 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A file attached to a calendar entry (invitation, agenda, papers) */
+    ScheduleFileInput: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+    };
     /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
     ScheduleEntryInput: {
       /** Format: uuid */
@@ -23761,6 +23966,7 @@ export interface components {
       };
       public: boolean;
       cancelReason: string | null;
+      files: components["schemas"]["ScheduleFileInput"][];
       version: number;
       actions: ({
           /** @enum {string} */
@@ -24935,6 +25141,8 @@ export interface components {
           chair: string | null;
           participants: string | null;
           preparingAgencyName: string | null;
+          /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
+          files: components["schemas"]["ScheduleFileInput"][];
         })[];
     };
     TaskOptionsInput: {
@@ -30458,6 +30666,13 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A file attached to a calendar entry (invitation, agenda, papers) */
+    ScheduleFile: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+    };
     /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
     ScheduleEntry: {
       /** Format: uuid */
@@ -30497,6 +30712,7 @@ export interface components {
       };
       public: boolean;
       cancelReason: string | null;
+      files: components["schemas"]["ScheduleFile"][];
       version: number;
       actions: ({
           /** @enum {string} */
@@ -31671,6 +31887,8 @@ export interface components {
           chair: string | null;
           participants: string | null;
           preparingAgencyName: string | null;
+          /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
+          files: components["schemas"]["ScheduleFile"][];
         })[];
     };
     TaskOptions: {

@@ -33,6 +33,7 @@ import { authorizeAgencyAction, requireOfficial } from '../../../auth/authorize.
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { loadScheduleActorFacts, SCHEDULE_ENTRY, toScheduleFacts } from './schedule-access.js';
+import { presentScheduleFiles } from './schedule-files.js';
 
 type AttendeeRow = Awaited<ReturnType<typeof listScheduleAttendees>>[number];
 
@@ -89,6 +90,7 @@ const presentEntries = async (
       statusLabel: SCHEDULE_ENTRY_STATUS_LABELS[row.status],
       public: row.public,
       cancelReason: row.cancelReason,
+      files: presentScheduleFiles(row.attachments),
       version: row.version,
       actions: availableScheduleActions(toScheduleFacts(row), facts).map((action) => ({
         action,
@@ -240,6 +242,7 @@ export const listPublicWeek = async (
       chair: row.chairName ?? row.chairText,
       participants: row.participantsText,
       preparingAgencyName: row.preparingAgencyName,
+      files: presentScheduleFiles(row.attachments),
     })),
   };
 };
