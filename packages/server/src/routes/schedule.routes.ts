@@ -105,7 +105,15 @@ const IdParams = z.object({ id: z.uuid() });
 // instance would register them again and the served OpenAPI document would differ from the generated one.
 const ScheduleOptions = z
   .object({
-    agencies: z.array(z.object({ id: z.uuid(), name: z.string(), mayDraft: z.boolean(), mayApprove: z.boolean() })),
+    agencies: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        mayDraft: z.boolean(),
+        mayApprove: z.boolean(),
+        mayAssignTasks: z.boolean().describe('Whether the official assigns tasks there (task.assign)'),
+      }),
+    ),
     agencyId: z.uuid().nullable(),
     units: z.array(z.object({ id: z.uuid(), name: z.string() })),
     officials: z.array(z.object({ userId: z.uuid(), fullName: z.string(), title: z.string().nullable() })),

@@ -20731,6 +20731,8 @@ export interface components {
       /** @description 0: none saved yet (the defaults); a write sends it back */
       version: number;
       updatedAt: string | null;
+      /** @description Whether the caller may change them (evaluation.manage: the personnel officer) */
+      mayChange: boolean;
       defaults: {
         /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
         coefficients: {
@@ -24000,6 +24002,8 @@ export interface components {
           name: string;
           mayDraft: boolean;
           mayApprove: boolean;
+          /** @description Whether the official assigns tasks there (task.assign) */
+          mayAssignTasks: boolean;
         }[];
       agencyId: string | null;
       units: {
@@ -24495,6 +24499,15 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       description: string | null;
+      /** @description The calendar entry (meeting) the task was created from, when the reader may read it */
+      sourceMeeting: {
+        title: string;
+        /** @description ISO 8601 instant */
+        startsAt: string;
+        weekStart: string;
+        /** Format: uuid */
+        agencyId: string;
+      } | null;
       assignees: ({
           /** @enum {string} */
           part: "lead" | "cooperate";
@@ -27477,6 +27490,8 @@ export interface components {
       /** @description 0: none saved yet (the defaults); a write sends it back */
       version: number;
       updatedAt: string | null;
+      /** @description Whether the caller may change them (evaluation.manage: the personnel officer) */
+      mayChange: boolean;
       defaults: {
         /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
         coefficients: {
@@ -30746,6 +30761,8 @@ export interface components {
           name: string;
           mayDraft: boolean;
           mayApprove: boolean;
+          /** @description Whether the official assigns tasks there (task.assign) */
+          mayAssignTasks: boolean;
         }[];
       agencyId: string | null;
       units: {
@@ -31241,6 +31258,15 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       description: string | null;
+      /** @description The calendar entry (meeting) the task was created from, when the reader may read it */
+      sourceMeeting: {
+        title: string;
+        /** @description ISO 8601 instant */
+        startsAt: string;
+        weekStart: string;
+        /** Format: uuid */
+        agencyId: string;
+      } | null;
       assignees: ({
           /** @enum {string} */
           part: "lead" | "cooperate";

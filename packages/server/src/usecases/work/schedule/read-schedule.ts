@@ -32,6 +32,7 @@ import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { authorizeAgencyAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { allowsTaskActionAt } from '../tasks/task-access.js';
 import { loadScheduleActorFacts, SCHEDULE_ENTRY, toScheduleFacts } from './schedule-access.js';
 import { presentScheduleFiles } from './schedule-files.js';
 
@@ -189,6 +190,8 @@ export const getScheduleOptions = async (ctx: AppContext, actor: Actor, agencyId
         name: agency.name,
         mayDraft: facts.drafts || facts.approves,
         mayApprove: facts.approves,
+        // A meeting's conclusions become tasks ("Tạo nhiệm vụ") where the official assigns tasks.
+        mayAssignTasks: await allowsTaskActionAt(ctx, official, 'task.assign', agency.id),
       });
     }
   }
