@@ -124,13 +124,14 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
       url: '/api/v1/evaluation-settings',
       headers: await headers('giamdoc'),
       payload: {
-        ...read.json(),
         agencyId: justice(),
         expectedVersion: 0,
-        version: undefined,
-        updatedAt: undefined,
-        defaults: undefined,
-        mayChange: undefined,
+        periodKind: 'quarter',
+        coefficients: { task: 1, dossier_step: 0.5 },
+        quotaPercent: 20,
+        quotaPercentExcellentUnit: 25,
+        generalCriteria: read.json().generalCriteria,
+        leaderFormula: 'six_part',
       },
     });
     expect(headWrites.statusCode).toBe(403);
