@@ -309,3 +309,28 @@ describe('the files of an entry', () => {
     expect((await portalFile(id, entry.files[0].sha256)).statusCode).toBe(404);
   });
 });
+
+describe('the form’s choices', () => {
+  it('offer the agency and its units, and each official under their unit; another agency is not offered', async () => {
+    const options = await t.app.inject({
+      url: `/api/v1/schedule/options?agencyId=${idOf('justice')}`,
+      headers: headers.vanphong,
+    });
+    expect(options.statusCode, options.body).toBe(200);
+    const body = options.json();
+    expect(body.units.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining([idOf('justice'), idOf('justiceDivision')]),
+    );
+    expect(body.officials).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: users.cv1, unitId: idOf('justiceDivision') }),
+        expect.objectContaining({ userId: users.giamdoc, unitId: idOf('justice') }),
+      ]),
+    );
+    const foreign = await t.app.inject({
+      url: `/api/v1/schedule/options?agencyId=${idOf('justice')}`,
+      headers: headers.vanthuxd,
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+});

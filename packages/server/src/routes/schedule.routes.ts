@@ -116,7 +116,14 @@ const ScheduleOptions = z
     ),
     agencyId: z.uuid().nullable(),
     units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    officials: z.array(z.object({ userId: z.uuid(), fullName: z.string(), title: z.string().nullable() })),
+    officials: z.array(
+      z.object({
+        userId: z.uuid(),
+        fullName: z.string(),
+        title: z.string().nullable(),
+        unitId: z.uuid().describe('The unit (one of `units`) the official works in'),
+      }),
+    ),
   })
   .meta({ id: 'ScheduleOptions' });
 const ScheduleAgencyWeek = z

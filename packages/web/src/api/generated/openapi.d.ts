@@ -24016,6 +24016,11 @@ export interface components {
           userId: string;
           fullName: string;
           title: string | null;
+          /**
+           * Format: uuid
+           * @description The unit (one of `units`) the official works in
+           */
+          unitId: string;
         })[];
     };
     ScheduleAgencyWeekInput: {
@@ -30775,6 +30780,11 @@ export interface components {
           userId: string;
           fullName: string;
           title: string | null;
+          /**
+           * Format: uuid
+           * @description The unit (one of `units`) the official works in
+           */
+          unitId: string;
         })[];
     };
     ScheduleAgencyWeek: {

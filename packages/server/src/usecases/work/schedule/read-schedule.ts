@@ -211,9 +211,12 @@ export const getScheduleOptions = async (ctx: AppContext, actor: Actor, agencyId
     agencyIds: units.map((unit) => unit.id),
     roles: ['agency_head', 'unit_head', 'specialist', 'clerk'],
   });
-  const unique = new Map<string, { userId: string; fullName: string; title: string | null }>();
+  // Each official once, under the unit of their first role there (the form groups people by unit).
+  const unique = new Map<string, { userId: string; fullName: string; title: string | null; unitId: string }>();
   for (const row of officials) {
-    unique.set(row.userId, { userId: row.userId, fullName: row.fullName, title: row.title });
+    if (!unique.has(row.userId)) {
+      unique.set(row.userId, { userId: row.userId, fullName: row.fullName, title: row.title, unitId: row.agencyId });
+    }
   }
   return { agencies, agencyId: chosen, units, officials: [...unique.values()] };
 };
