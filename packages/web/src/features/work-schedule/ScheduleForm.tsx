@@ -76,10 +76,24 @@ export const ScheduleForm = ({
         end: '10:00',
         public: false,
       };
-  const officials = options.officials.map((o) => ({
-    value: o.userId,
-    label: o.title ? `${o.fullName} — ${o.title}` : o.fullName,
-  }));
+  // People from the agency's tree: grouped by their unit (the agency itself first, then its phòng, ban).
+  const officials = options.units
+    .map((unit) => ({
+      label: unit.name,
+      title: unit.name,
+      options: options.officials
+        .filter((o) => o.unitId === unit.id)
+        .map((o) => ({ value: o.userId, label: o.title ? `${o.fullName} — ${o.title}` : o.fullName })),
+    }))
+    .filter((group) => group.options.length > 0);
+  // A unit chosen from the tree joins the participants' text (a unit attends as a whole, not as accounts).
+  const addUnit = (unitId: string) => {
+    const name = options.units.find((unit) => unit.id === unitId)?.name;
+    const current = (form.getFieldValue('participantsText') as string | undefined)?.trim() ?? '';
+    if (name && !current.split(/;\s*/).includes(name)) {
+      form.setFieldValue('participantsText', current ? `${current}; ${name}` : name);
+    }
+  };
   const done = (changed: ScheduleChanged) => {
     void message.success(t('schedule.done'));
     if (changed.clashes.length > 0) {
@@ -150,11 +164,28 @@ export const ScheduleForm = ({
             <Form.Item name="attendeeUserIds" label={t('schedule.form.attendees')}>
               <Select mode="multiple" allowClear optionFilterProp="label" options={officials} />
             </Form.Item>
+            <Form.Item label={t('schedule.form.addUnit')} help={t('schedule.form.addUnitHint')}>
+              <Select
+                value={null}
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('schedule.form.addUnit')}
+                aria-label={t('schedule.form.addUnit')}
+                data-testid="schedule-add-unit"
+                options={options.units.map((u) => ({ value: u.id, label: u.name }))}
+                onChange={(value: string | null) => value && addUnit(value)}
+              />
+            </Form.Item>
             <Form.Item name="participantsText" label={t('schedule.form.participantsText')}>
               <TextArea autoSize maxLength={2000} />
             </Form.Item>
             <Form.Item name="preparingAgencyId" label={t('schedule.form.preparing')}>
-              <Select allowClear options={options.units.map((u) => ({ value: u.id, label: u.name }))} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={options.units.map((u) => ({ value: u.id, label: u.name }))}
+              />
             </Form.Item>
             <Form.Item name="public" valuePropName="checked">
               <Checkbox>{t('schedule.form.public')}</Checkbox>

@@ -27,13 +27,16 @@ type FormValues = {
 
 /**
  * The assign form: lead (an official or a unit), co-operators, a deadline in working days or a date; opened
- * from an incoming document's page ("Giao việc") prefilled with its subject and linked to it.
+ * from an incoming document's page ("Giao việc") or a calendar entry ("Tạo nhiệm vụ") prefilled with its
+ * subject and linked to it.
  */
 export const AssignTaskPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const incomingId = params.get('van-ban-den') ?? undefined;
+  // From a calendar entry's "Tạo nhiệm vụ": the meeting is the task's source.
+  const meetingId = incomingId ? undefined : (params.get('lich') ?? undefined);
   const parentTaskId = params.get('nhiem-vu-cha') ?? undefined;
   const [agencyId, setAgencyId] = useState<string | undefined>(params.get('co-quan') ?? undefined);
   const options = useTaskOptions(true, agencyId);
@@ -82,6 +85,7 @@ export const AssignTaskPage = () => {
               ...(values.leadKind === 'person' ? { leadUserId: values.leadUserId } : { leadUnitId: values.leadUnitId }),
               ...(values.deadlineKind === 'days' ? { workingDays: values.workingDays } : { dueOn: values.dueOn }),
               ...(incomingId ? { sourceKind: 'incoming_document' as const, sourceId: incomingId } : {}),
+              ...(meetingId ? { sourceKind: 'schedule_entry' as const, sourceId: meetingId } : {}),
               ...(parentTaskId ? { parentTaskId } : {}),
             };
             assign.mutate(body, { onSuccess: (created) => void navigate(`/can-bo/cong-viec/${created.id}`) });
@@ -89,6 +93,9 @@ export const AssignTaskPage = () => {
         >
           {incomingId ? (
             <p data-testid="assign-source">{t('tasks.form_fromIncoming', { subject: params.get('tieu-de') ?? '' })}</p>
+          ) : null}
+          {meetingId ? (
+            <p data-testid="assign-source">{t('tasks.form_fromMeeting', { subject: params.get('tieu-de') ?? '' })}</p>
           ) : null}
           {data.agencies.length > 1 ? (
             <Form.Item label={t('tasks.form_agency')}>
