@@ -298,6 +298,25 @@ describe('the files of an entry', () => {
     expect(told.map((notice) => notice.kind).sort()).toEqual(['schedule_changed', 'schedule_published']);
   });
 
+  it('are at most 20 on an entry', async () => {
+    const created = await post('vanphong', '/api/v1/schedule/entries', draft({ ...week, title: 'Hội thảo' }));
+    const id = created.json().id;
+    const full = Array.from({ length: 20 }, (_, index) => ({
+      sha256: index.toString(16).padStart(64, '0'),
+      name: `tai-lieu-${index}.pdf`,
+      size: 10,
+      contentType: 'application/pdf',
+    }));
+    await t.database.db
+      .updateTable('scheduleEntry')
+      .set({ attachments: JSON.stringify(full) })
+      .where('id', '=', id)
+      .execute();
+    const refused = await upload('vanphong', id, 1, samplePdf('thua'));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('SCHEDULE_FILES_TOO_MANY');
+  });
+
   it('of a published entry not marked public are not on the portal', async () => {
     const created = await post('vanphong', '/api/v1/schedule/entries', draft({ ...week, public: false }));
     const id = created.json().id;
