@@ -1,10 +1,11 @@
 import { GENERAL_POINTS_MAX, generalCriteriaValid, LEADER_FORMULAS, type LeaderFormula } from '@motcua/domain';
-import { Alert, Button, Flex, Input, InputNumber, Radio } from 'antd';
+import { Button, Flex, Input, InputNumber, Radio } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import '../../i18n/evaluation';
 import { AgencySelect } from '../../components/AgencySelect';
+import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
@@ -121,7 +122,7 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
     );
   return (
     <Flex vertical gap={16} data-testid="evaluation-settings">
-      {readOnly ? <Alert type="info" showIcon title={t('evaluation.settings.readOnly')} /> : null}
+      {readOnly ? <Callout type="info" title={t('evaluation.settings.readOnly')} /> : null}
       <Text type="secondary">
         {settings.version === 0
           ? t('evaluation.settings.defaultsInUse')
@@ -316,7 +317,7 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
           )}
         </Flex>
         {criteriaOk ? null : (
-          <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('evaluation.settings.criteriaInvalid')} />
+          <Callout style={{ marginTop: 8 }} type="warning" title={t('evaluation.settings.criteriaInvalid')} />
         )}
       </Panel>
 
