@@ -352,4 +352,40 @@ describe('the form’s choices', () => {
     });
     expect(foreign.statusCode).toBe(404);
   });
+
+  it('keep the units taking part, named on the entry, on the portal and in the feed; an unknown unit is refused', async () => {
+    const when = { startsAt: '2026-12-10T08:00:00+07:00', endsAt: '2026-12-10T09:00:00+07:00' };
+    const unknown = await post(
+      'vanphong',
+      '/api/v1/schedule/entries',
+      draft({ ...when, participantUnitIds: ['00000000-0000-4000-8000-000000000000'] }),
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().code).toBe('SCHEDULE_ATTENDEES_INVALID');
+    const created = await post(
+      'vanphong',
+      '/api/v1/schedule/entries',
+      draft({
+        ...when,
+        title: 'Họp chuyên đề',
+        participantUnitIds: [idOf('justiceDivision')],
+        attendeeUserIds: [users.cv2],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const entry = (await t.app.inject({ url: `/api/v1/schedule/entries/${id}`, headers: headers.vanphong })).json();
+    const divisionName = world.agencies.justiceDivision?.name;
+    expect(entry.participantUnits).toEqual([{ id: idOf('justiceDivision'), name: divisionName }]);
+    await step('vanphong', id, 'submit', 1);
+    await step('giamdoc', id, 'approve', 2);
+    expect((await step('giamdoc', id, 'publish', 3)).json().status).toBe('published');
+    const portal = await t.app.inject({ url: '/api/v1/public/schedule?provinceCode=33&week=2026-12-10' });
+    const item = portal.json().items.find((i: { id: string }) => i.id === id);
+    expect(item.participantUnits).toEqual([divisionName]);
+    const link = await post('cv2', '/api/v1/schedule/feed', {});
+    const feed = unfoldICalendar((await t.app.inject({ url: link.json().path })).body);
+    // RFC 5545 escapes the semicolon of a text value.
+    expect(feed).toContain(`Thành phần: ${divisionName}\\; Lãnh đạo các phòng`);
+  });
 });

@@ -56,6 +56,9 @@ const ScheduleEntry = z
     preparingAgencyId: z.string().nullable(),
     preparingAgencyName: z.string().nullable(),
     participantsText: z.string().nullable(),
+    participantUnits: z
+      .array(z.object({ id: z.uuid(), name: z.string() }))
+      .describe('Units (phòng, ban) taking part, chosen from the agency’s tree'),
     attendees: z.array(
       z.object({ userId: z.uuid(), fullName: z.string(), role: z.enum(['chair', 'participant', 'preparer']) }),
     ),
@@ -83,6 +86,7 @@ const ScheduleFields = z.object({
   chairText: OptionalText(300),
   preparingAgencyId: z.uuid().nullable().optional(),
   participantsText: OptionalText(2000),
+  participantUnitIds: z.array(z.uuid()).max(50).optional().describe('Units taking part (ids of the options’ units)'),
   attendeeUserIds: z.array(z.uuid()).max(200).optional(),
   public: z.boolean().optional(),
 });
@@ -449,6 +453,7 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
                   place: z.string().nullable(),
                   chair: z.string().nullable(),
                   participants: z.string().nullable(),
+                  participantUnits: z.array(z.string()).describe('Names of the units taking part'),
                   preparingAgencyName: z.string().nullable(),
                   files: z.array(ScheduleFile).describe('Downloadable at /api/v1/public/schedule/{id}/files/{sha256}'),
                 }),

@@ -13449,6 +13449,8 @@ export interface paths {
             chairText?: string | null;
             preparingAgencyId?: string | null;
             participantsText?: string | null;
+            /** @description Units taking part (ids of the options’ units) */
+            participantUnitIds?: string[];
             attendeeUserIds?: string[];
             public?: boolean;
             expectedVersion: number;
@@ -23951,6 +23953,12 @@ export interface components {
       preparingAgencyId: string | null;
       preparingAgencyName: string | null;
       participantsText: string | null;
+      /** @description Units (phòng, ban) taking part, chosen from the agency’s tree */
+      participantUnits: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
       attendees: ({
           /** Format: uuid */
           userId: string;
@@ -24053,6 +24061,8 @@ export interface components {
       chairText?: string | null;
       preparingAgencyId?: string | null;
       participantsText?: string | null;
+      /** @description Units taking part (ids of the options’ units) */
+      participantUnitIds?: string[];
       attendeeUserIds?: string[];
       public?: boolean;
       /** Format: uuid */
@@ -25158,6 +25168,8 @@ export interface components {
           place: string | null;
           chair: string | null;
           participants: string | null;
+          /** @description Names of the units taking part */
+          participantUnits: string[];
           preparingAgencyName: string | null;
           /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
           files: components["schemas"]["ScheduleFileInput"][];
@@ -30715,6 +30727,12 @@ export interface components {
       preparingAgencyId: string | null;
       preparingAgencyName: string | null;
       participantsText: string | null;
+      /** @description Units (phòng, ban) taking part, chosen from the agency’s tree */
+      participantUnits: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
       attendees: ({
           /** Format: uuid */
           userId: string;
@@ -30817,6 +30835,8 @@ export interface components {
       chairText?: string | null;
       preparingAgencyId?: string | null;
       participantsText?: string | null;
+      /** @description Units taking part (ids of the options’ units) */
+      participantUnitIds?: string[];
       attendeeUserIds?: string[];
       public?: boolean;
       /** Format: uuid */
@@ -31922,6 +31942,8 @@ export interface components {
           place: string | null;
           chair: string | null;
           participants: string | null;
+          /** @description Names of the units taking part */
+          participantUnits: string[];
           preparingAgencyName: string | null;
           /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
           files: components["schemas"]["ScheduleFile"][];

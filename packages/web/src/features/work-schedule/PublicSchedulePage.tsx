@@ -50,7 +50,14 @@ export const PublicSchedulePage = () => {
                     </strong>{' '}
                     {item.title}
                     <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>
-                      {[item.agencyName, item.chair ? `${t('schedule.chair')}: ${item.chair}` : null, item.place]
+                      {[
+                        item.agencyName,
+                        item.chair ? `${t('schedule.chair')}: ${item.chair}` : null,
+                        item.place,
+                        item.participantUnits.length > 0
+                          ? `${t('schedule.participants')}: ${item.participantUnits.join(', ')}`
+                          : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>

@@ -24,6 +24,7 @@ type Values = {
   chairUserId?: string;
   chairText?: string;
   attendeeUserIds?: string[];
+  participantUnitIds?: string[];
   participantsText?: string;
   preparingAgencyId?: string;
   content?: string;
@@ -63,6 +64,7 @@ export const ScheduleForm = ({
         chairUserId: entry.chairUserId ?? undefined,
         chairText: entry.chairText ?? '',
         attendeeUserIds: entry.attendees.filter((a) => a.role !== 'chair').map((a) => a.userId),
+        participantUnitIds: entry.participantUnits.map((unit) => unit.id),
         participantsText: entry.participantsText ?? '',
         preparingAgencyId: entry.preparingAgencyId ?? undefined,
         content: entry.content ?? '',
@@ -86,14 +88,7 @@ export const ScheduleForm = ({
         .map((o) => ({ value: o.userId, label: o.title ? `${o.fullName} — ${o.title}` : o.fullName })),
     }))
     .filter((group) => group.options.length > 0);
-  // A unit chosen from the tree joins the participants' text (a unit attends as a whole, not as accounts).
-  const addUnit = (unitId: string) => {
-    const name = options.units.find((unit) => unit.id === unitId)?.name;
-    const current = (form.getFieldValue('participantsText') as string | undefined)?.trim() ?? '';
-    if (name && !current.split(/;\s*/).includes(name)) {
-      form.setFieldValue('participantsText', current ? `${current}; ${name}` : name);
-    }
-  };
+  const units = options.units.map((u) => ({ value: u.id, label: u.name }));
   const done = (changed: ScheduleChanged) => {
     void message.success(t('schedule.done'));
     if (changed.clashes.length > 0) {
@@ -113,6 +108,7 @@ export const ScheduleForm = ({
       chairText: values.chairText || null,
       attendeeUserIds: values.attendeeUserIds ?? [],
       participantsText: values.participantsText || null,
+      participantUnitIds: values.participantUnitIds ?? [],
       preparingAgencyId: values.preparingAgencyId ?? null,
       public: kind === 'person' ? false : (values.public ?? false),
     };
@@ -164,28 +160,18 @@ export const ScheduleForm = ({
             <Form.Item name="attendeeUserIds" label={t('schedule.form.attendees')}>
               <Select mode="multiple" allowClear optionFilterProp="label" options={officials} />
             </Form.Item>
-            <Form.Item label={t('schedule.form.addUnit')} help={t('schedule.form.addUnitHint')}>
-              <Select
-                value={null}
-                showSearch
-                optionFilterProp="label"
-                placeholder={t('schedule.form.addUnit')}
-                aria-label={t('schedule.form.addUnit')}
-                data-testid="schedule-add-unit"
-                options={options.units.map((u) => ({ value: u.id, label: u.name }))}
-                onChange={(value: string | null) => value && addUnit(value)}
-              />
+            <Form.Item
+              name="participantUnitIds"
+              label={t('schedule.form.participantUnits')}
+              extra={t('schedule.form.participantUnitsHint')}
+            >
+              <Select mode="multiple" allowClear optionFilterProp="label" options={units} />
             </Form.Item>
             <Form.Item name="participantsText" label={t('schedule.form.participantsText')}>
               <TextArea autoSize maxLength={2000} />
             </Form.Item>
             <Form.Item name="preparingAgencyId" label={t('schedule.form.preparing')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                options={options.units.map((u) => ({ value: u.id, label: u.name }))}
-              />
+              <Select allowClear showSearch optionFilterProp="label" options={units} />
             </Form.Item>
             <Form.Item name="public" valuePropName="checked">
               <Checkbox>{t('schedule.form.public')}</Checkbox>

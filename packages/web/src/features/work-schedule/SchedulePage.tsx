@@ -125,6 +125,7 @@ const EntryTags = ({ entry }: { entry: ScheduleEntry }) => {
 
 const participantsOf = (entry: ScheduleEntry) =>
   [
+    entry.participantUnits.map((unit) => unit.name).join(', '),
     entry.attendees
       .filter((a) => a.role !== 'chair')
       .map((a) => a.fullName)

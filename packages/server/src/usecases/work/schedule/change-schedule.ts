@@ -49,6 +49,8 @@ export type ScheduleEntryFields = {
   chairText?: string | null | undefined;
   preparingAgencyId?: string | null | undefined;
   participantsText?: string | null | undefined;
+  /** Units (phòng, ban) taking part, chosen from the agency's tree. */
+  participantUnitIds?: string[] | undefined;
   attendeeUserIds?: string[] | undefined;
   public?: boolean | undefined;
 };
@@ -93,7 +95,10 @@ const checkFields = async (ctx: AppContext, fields: ScheduleEntryFields) => {
   }
   const attendees = toAttendees(fields);
   const userIds = attendees.map((attendee) => attendee.userId);
-  const agencyIds = fields.preparingAgencyId ? [fields.preparingAgencyId] : [];
+  const participantUnitIds = [...new Set(fields.participantUnitIds ?? [])];
+  const agencyIds = [
+    ...new Set([...(fields.preparingAgencyId ? [fields.preparingAgencyId] : []), ...participantUnitIds]),
+  ];
   const names = await listNamesForSchedule(ctx.db, { userIds, agencyIds, activeOnly: true });
   if (names.users.length !== userIds.length || names.agencies.length !== agencyIds.length) {
     throw new AppError('SCHEDULE_ATTENDEES_INVALID');
@@ -111,6 +116,7 @@ const checkFields = async (ctx: AppContext, fields: ScheduleEntryFields) => {
       chairText: text(fields.chairText),
       preparingAgencyId: fields.preparingAgencyId ?? null,
       participantsText: text(fields.participantsText),
+      participantUnitIds,
       weekStart: weekStartOf(startsAt.getTime()),
       public: fields.public ?? false,
     },

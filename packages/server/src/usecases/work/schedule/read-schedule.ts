@@ -54,7 +54,11 @@ const presentEntries = async (
   }
   const names = await listNamesForSchedule(ctx.db, {
     userIds: [],
-    agencyIds: [...new Set(rows.flatMap((row) => (row.preparingAgencyId ? [row.preparingAgencyId] : [])))],
+    agencyIds: [
+      ...new Set(
+        rows.flatMap((row) => [...(row.preparingAgencyId ? [row.preparingAgencyId] : []), ...row.participantUnitIds]),
+      ),
+    ],
   });
   const agencyNames = new Map(names.agencies.map((agency) => [agency.id, agency.name]));
   const items = [];
@@ -81,6 +85,7 @@ const presentEntries = async (
       preparingAgencyId: row.preparingAgencyId,
       preparingAgencyName: row.preparingAgencyId ? (agencyNames.get(row.preparingAgencyId) ?? null) : null,
       participantsText: row.participantsText,
+      participantUnits: row.participantUnitIds.map((id) => ({ id, name: agencyNames.get(id) ?? '' })),
       attendees: entryAttendees.map((attendee) => ({
         userId: attendee.userId,
         fullName: attendee.fullName,
@@ -233,6 +238,11 @@ export const listPublicWeek = async (
 ) => {
   const weekStart = resolveWeek(ctx, input.week);
   const rows = await listPublicWeekEntries(ctx.db, { provinceCode: input.provinceCode ?? null, weekStart });
+  const units = await listNamesForSchedule(ctx.db, {
+    userIds: [],
+    agencyIds: [...new Set(rows.flatMap((row) => row.participantUnitIds))],
+  });
+  const unitNames = new Map(units.agencies.map((agency) => [agency.id, agency.name]));
   return {
     provinceCode: input.provinceCode ?? null,
     weekStart,
@@ -247,6 +257,7 @@ export const listPublicWeek = async (
       place: row.place,
       chair: row.chairName ?? row.chairText,
       participants: row.participantsText,
+      participantUnits: row.participantUnitIds.flatMap((id) => unitNames.get(id) ?? []),
       preparingAgencyName: row.preparingAgencyName,
       files: presentScheduleFiles(row.attachments),
     })),
@@ -300,6 +311,11 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
     ctx.db,
     rows.map((row) => row.id),
   );
+  const units = await listNamesForSchedule(ctx.db, {
+    userIds: [],
+    agencyIds: [...new Set(rows.flatMap((row) => row.participantUnitIds))],
+  });
+  const unitNames = new Map(units.agencies.map((agency) => [agency.id, agency.name]));
   const host = new URL(ctx.config.publicUrl).hostname;
   return serializeICalendar({
     name: `Lịch công tác — ${owner.fullName}`,
@@ -308,7 +324,11 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
       const description = [
         row.content,
         chair || row.chairText ? `Chủ trì: ${chair?.fullName ?? row.chairText}` : null,
-        row.participantsText ? `Thành phần: ${row.participantsText}` : null,
+        row.participantUnitIds.length > 0 || row.participantsText
+          ? `Thành phần: ${[...row.participantUnitIds.flatMap((id) => unitNames.get(id) ?? []), row.participantsText]
+              .filter(Boolean)
+              .join('; ')}`
+          : null,
         row.cancelReason ? `Lý do hủy: ${row.cancelReason}` : null,
       ]
         .filter(Boolean)
