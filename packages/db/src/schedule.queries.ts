@@ -139,6 +139,8 @@ export const listPublicWeekEntries = async (db: Db, input: { provinceCode: strin
       'scheduleEntry.place',
       'scheduleEntry.chairText',
       'scheduleEntry.participantsText',
+      'scheduleEntry.participantUnitIds',
+      'scheduleEntry.attachments',
       'agency.name as agencyName',
       'chair.fullName as chairName',
       'preparing.name as preparingAgencyName',

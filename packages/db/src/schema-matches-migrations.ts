@@ -26,6 +26,7 @@ type ReadAs = {
   'timestamp with time zone': Date;
   jsonb: unknown;
   'text[]': readonly string[];
+  'uuid[]': readonly string[];
 };
 
 type MissingTables = {

@@ -193,7 +193,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerConsultationRoutes(app, ctx);
   registerSigningRoutes(app, ctx);
   registerIncomingSettingsRoutes(app, ctx);
-  registerScheduleRoutes(app, ctx);
+  await registerScheduleRoutes(app, ctx);
   await registerTaskRoutes(app, ctx);
   await registerWorkFileRoutes(app, ctx);
   registerWorkDashboardRoutes(app, ctx);

@@ -2591,6 +2591,39 @@ const CASES: Case[] = [
     prepare: () => prepareMatrixNotice(),
     allowed: ['specialist'],
   },
+  // issue 20 (workgaps): the files of a calendar entry. Attaching to and removing from a draft are the drafters'
+  // (the clerk, the unit and agency heads); a file is read by whoever reads the entry; on the portal only the
+  // files of a published public entry (routes/schedule.routes.test.ts walks the states).
+  {
+    method: 'POST',
+    route: '/api/v1/schedule/entries/:id/files',
+    url: () => `/api/v1/schedule/entries/${scheduleFileEntries.draftId}/files?expectedVersion=1`,
+    prepare: (f) => prepareScheduleFileEntries(f),
+    upload: true,
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/schedule/entries/:id/files/:sha256',
+    url: () =>
+      `/api/v1/schedule/entries/${scheduleFileEntries.draftId}/files/${scheduleFileEntries.sha256}?expectedVersion=1`,
+    prepare: (f) => prepareScheduleFileEntries(f),
+    allowed: ['clerk', 'unit_head', 'agency_head'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/schedule/entries/:id/files/:sha256',
+    url: () => `/api/v1/schedule/entries/${scheduleFileEntries.publishedId}/files/${scheduleFileEntries.sha256}`,
+    prepare: (f) => prepareScheduleFileEntries(f),
+    allowed: SCHEDULE_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/schedule/:id/files/:sha256',
+    url: () => `/api/v1/public/schedule/${scheduleFileEntries.publishedId}/files/${scheduleFileEntries.sha256}`,
+    prepare: (f) => prepareScheduleFileEntries(f),
+    allowed: 'public',
+  },
 ];
 
 /** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */
@@ -2616,6 +2649,54 @@ const prepareMatrixNotice = async () => {
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+};
+
+/** issue 20 (workgaps): a published public entry of Justice with a file (once), and a fresh draft with it per call. */
+const scheduleFileEntries = { publishedId: '', draftId: '', sha256: '' };
+const prepareScheduleFileEntries = async (f: Fixture) => {
+  const clerk = await t.database.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', USERS.clerk)
+    .executeTakeFirstOrThrow();
+  const stored = await t.ctx.storage.put(samplePdf('lich-tep-ma-tran'));
+  scheduleFileEntries.sha256 = stored.sha256;
+  const entry = (status: 'draft' | 'published') => ({
+    provinceCode: '33',
+    agencyId: f.agencies.justice?.id ?? '',
+    scheduleKind: 'agency_leaders' as const,
+    ownerUserId: null,
+    title: 'Hội nghị có tài liệu (ma trận quyền)',
+    content: null,
+    startsAt: new Date('2026-12-09T01:00:00Z'),
+    endsAt: new Date('2026-12-09T02:00:00Z'),
+    place: null,
+    chairUserId: null,
+    chairText: null,
+    preparingAgencyId: null,
+    participantsText: null,
+    attachments: JSON.stringify([
+      { sha256: stored.sha256, name: 'tai-lieu.pdf', size: stored.size, contentType: 'application/pdf' },
+    ]),
+    weekStart: '2026-12-07',
+    status,
+    public: status === 'published',
+    createdBy: clerk.id,
+  });
+  if (!scheduleFileEntries.publishedId) {
+    const row = await t.database.db
+      .insertInto('scheduleEntry')
+      .values(entry('published'))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    scheduleFileEntries.publishedId = row.id;
+  }
+  const draft = await t.database.db
+    .insertInto('scheduleEntry')
+    .values(entry('draft'))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  scheduleFileEntries.draftId = draft.id;
 };
 let t: TestApp;
 let fixture: Fixture;

@@ -7,7 +7,8 @@ import { nextResponse, onPostgresPass, shoot, signInOfficial, useBrowserSuite } 
 /*
  * The leaders' weekly calendar (lịch công tác): the office (tiepnhan as the clerk of the Department of Justice)
  * drafts an entry and submits it; the head (lanhdao as agency head) approves and publishes it; it shows in the
- * week and, marked public, on the portal's page read without signing in.
+ * week and, marked public, on the portal's page read without signing in, with the invitation attached to it;
+ * "Tạo nhiệm vụ" opens the assign form from the meeting.
  */
 const suite = useBrowserSuite('work-schedule', {
   seed: async (server) => {
@@ -63,6 +64,18 @@ describe.skipIf(onPostgresPass)('a weekly calendar entry from draft to the porta
     await headWeek.getByRole('button', { name: 'Phát hành' }).click();
     expect((await published).status()).toBe(200);
     await headWeek.getByText('Đã phát hành').waitFor();
+    // The invitation attached to the published entry (the leader's to change now): listed with a download link.
+    const attached = nextResponse(head, 'POST', /\/api\/v1\/schedule\/entries\/[^/]+\/files/);
+    await headWeek
+      .getByTestId('schedule-entry-files')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'giay-moi-hop.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      });
+    expect((await attached).status()).toBe(201);
+    await headWeek.getByRole('link', { name: 'giay-moi-hop.pdf' }).waitFor();
     await shoot(head, 'work-schedule-week');
     // The print of the week (Decree 30/2020 layout): only it shows when printing.
     await head.emulateMedia({ media: 'print' });
@@ -80,5 +93,16 @@ describe.skipIf(onPostgresPass)('a weekly calendar entry from draft to the porta
     await visitor.goto('/lich-cong-tac');
     await visitor.getByTestId('public-schedule-entry').filter({ hasText: TITLE }).waitFor();
     expect(await visitor.getByText('Phòng họp số 1').count()).toBeGreaterThan(0);
+    // The public entry's papers download without signing in.
+    const link = visitor.getByTestId('public-schedule-files').getByRole('link', { name: 'giay-moi-hop.pdf' });
+    const download = await visitor.request.get(new URL((await link.getAttribute('href')) ?? '', visitor.url()).href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+
+    // "Tạo nhiệm vụ" from the meeting opens the assign form with its subject, the meeting as the source.
+    await head.emulateMedia({ media: 'screen' });
+    await headWeek.getByTestId('schedule-create-task').first().click();
+    await head.getByTestId('assign-source').getByText(`Giao từ cuộc họp (lịch công tác): ${TITLE}`).waitFor();
+    expect(await head.getByLabel('Tên nhiệm vụ', { exact: true }).inputValue()).toBe(TITLE);
   });
 });

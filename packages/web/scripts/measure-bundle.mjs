@@ -107,6 +107,11 @@ export const PAGES = [
     budget: true,
   },
   {
+    name: 'Evaluation settings `/can-bo/danh-gia/cau-hinh`',
+    modules: [CONSOLE, 'src/features/evaluation/EvaluationSettingsPage.tsx'],
+    budget: true,
+  },
+  {
     name: 'Document exchange `/can-bo/van-ban/lien-thong`',
     modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
     budget: true,

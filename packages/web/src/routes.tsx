@@ -62,6 +62,9 @@ const EvaluationPage = lazy(() =>
 const EvaluationSheetPage = lazy(() =>
   import('./features/evaluation/EvaluationSheetPage').then((m) => ({ default: m.EvaluationSheetPage })),
 );
+const EvaluationSettingsPage = lazy(() =>
+  import('./features/evaluation/EvaluationSettingsPage').then((m) => ({ default: m.EvaluationSettingsPage })),
+);
 const WorkDashboardPage = lazy(() =>
   import('./features/work-dashboard/WorkDashboardPage').then((m) => ({ default: m.WorkDashboardPage })),
 );
@@ -230,6 +233,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'dieu-hanh', element: <WorkDashboardPage /> },
   { path: 'danh-gia', element: <EvaluationPage /> },
   { path: 'danh-gia/phieu/:id', element: <EvaluationSheetPage /> },
+  { path: 'danh-gia/cau-hinh', element: <EvaluationSettingsPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: 'van-ban/chung-thu-so', element: <SigningCredentialsPage /> },
   { path: 'van-ban-di', element: <OutgoingListPage /> },

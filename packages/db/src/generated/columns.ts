@@ -1362,6 +1362,7 @@ export const DATABASE_COLUMNS = {
     lastEventHash: { type: 'text', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    participantUnitIds: { type: 'uuid[]', nullable: false },
   },
   scheduleFeedToken: {
     userId: { type: 'uuid', nullable: false },

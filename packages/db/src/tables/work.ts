@@ -16,7 +16,7 @@ import type {
   WorkFileStatus,
   WorkRecordKind,
 } from '@motcua/domain';
-import type { Generated, GeneratedAlways, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, JSONColumnType } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from './foundation.js';
 
 /**
@@ -74,6 +74,8 @@ export type ScheduleEntryTable = {
   chairText: string | null;
   preparingAgencyId: string | null;
   participantsText: string | null;
+  /** Units taking part (agency ids, migration 0042); officials are in schedule_attendee. */
+  participantUnitIds: ColumnType<string[], string[] | undefined, string[]>;
   attachments: Json<StoredFile[]>;
   weekStart: string;
   status: ScheduleEntryStatus;

@@ -36,6 +36,14 @@ export const scheduleProblems = defineProblems({
     },
     en: { title: 'Attendees are not valid', detail: 'The chair and the attendees must be active officials.' },
   },
+  SCHEDULE_FILES_TOO_MANY: {
+    status: 422,
+    vi: {
+      title: 'Quá nhiều tệp đính kèm',
+      detail: 'Một lịch công tác có tối đa {max} tệp đính kèm; hãy gỡ bớt tệp không cần thiết.',
+    },
+    en: { title: 'Too many attachments', detail: 'A calendar entry holds at most {max} files; remove one first.' },
+  },
   SCHEDULE_FEED_NOT_FOUND: {
     status: 404,
     vi: { title: 'Không tìm thấy lịch', detail: 'Đường dẫn lịch không đúng hoặc đã được thay mới.' },

@@ -107,7 +107,34 @@ describe('staff evaluation (Decree 335/2025/NĐ-CP)', () => {
     const officer = await headers('tochuc');
     const read = await t.app.inject({ url: `/api/v1/evaluation-settings?agencyId=${justice()}`, headers: officer });
     expect(read.statusCode, read.body).toBe(200);
-    expect(read.json()).toMatchObject({ version: 0, quotaPercent: 20, coefficients: { task: 1, dossier_step: 0.2 } });
+    expect(read.json()).toMatchObject({
+      version: 0,
+      quotaPercent: 20,
+      coefficients: { task: 1, dossier_step: 0.2 },
+      mayChange: true,
+    });
+    // The head reads the rules (the settings screen shows them read-only) but may not change them.
+    const byHead = await t.app.inject({
+      url: `/api/v1/evaluation-settings?agencyId=${justice()}`,
+      headers: await headers('giamdoc'),
+    });
+    expect(byHead.json()).toMatchObject({ mayChange: false, leaderFormula: 'three_part' });
+    const headWrites = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/evaluation-settings',
+      headers: await headers('giamdoc'),
+      payload: {
+        agencyId: justice(),
+        expectedVersion: 0,
+        periodKind: 'quarter',
+        coefficients: { task: 1, dossier_step: 0.5 },
+        quotaPercent: 20,
+        quotaPercentExcellentUnit: 25,
+        generalCriteria: read.json().generalCriteria,
+        leaderFormula: 'six_part',
+      },
+    });
+    expect(headWrites.statusCode).toBe(403);
     const settings = {
       agencyId: justice(),
       expectedVersion: 0,

@@ -52,6 +52,7 @@ const EvaluationSettings = SettingsValues.extend({
   agencyId: z.uuid(),
   version: z.number().int().describe('0: none saved yet (the defaults); a write sends it back'),
   updatedAt: z.string().nullable(),
+  mayChange: z.boolean().describe('Whether the caller may change them (evaluation.manage: the personnel officer)'),
   defaults: SettingsValues.omit({ periodKind: true }),
 }).meta({ id: 'EvaluationSettings', description: 'An agency’s evaluation rules with motcua’s documented defaults' });
 

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
 import { IsoDate, Problem } from '../http/schemas.js';
+import { sendStoredFile } from '../http/stored-files.js';
+import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
 import { changeScheduleEntry, createScheduleEntry } from '../usecases/work/schedule/change-schedule.js';
 import {
   describeScheduleFeed,
@@ -16,11 +18,26 @@ import {
   renderScheduleFeed,
   rotateScheduleFeed,
 } from '../usecases/work/schedule/read-schedule.js';
+import {
+  attachScheduleFile,
+  getPublicScheduleFile,
+  getScheduleFile,
+  removeScheduleFile,
+} from '../usecases/work/schedule/schedule-files.js';
 
 const TAGS = ['work'];
 const Label = z.looseObject({ vi: z.string(), en: z.string() });
 const Instant = z.string().describe('ISO 8601 instant');
 const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const ScheduleFile = z
+  .object({
+    sha256: z.string(),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    mediaType: z.string(),
+  })
+  .meta({ id: 'ScheduleFile', description: 'A file attached to a calendar entry (invitation, agenda, papers)' });
 
 const ScheduleEntry = z
   .object({
@@ -39,6 +56,9 @@ const ScheduleEntry = z
     preparingAgencyId: z.string().nullable(),
     preparingAgencyName: z.string().nullable(),
     participantsText: z.string().nullable(),
+    participantUnits: z
+      .array(z.object({ id: z.uuid(), name: z.string() }))
+      .describe('Units (phòng, ban) taking part, chosen from the agency’s tree'),
     attendees: z.array(
       z.object({ userId: z.uuid(), fullName: z.string(), role: z.enum(['chair', 'participant', 'preparer']) }),
     ),
@@ -47,6 +67,7 @@ const ScheduleEntry = z
     statusLabel: Label,
     public: z.boolean(),
     cancelReason: z.string().nullable(),
+    files: z.array(ScheduleFile),
     version: z.number().int(),
     actions: z.array(z.object({ action: z.enum(SCHEDULE_ACTIONS), label: Label })),
   })
@@ -65,6 +86,7 @@ const ScheduleFields = z.object({
   chairText: OptionalText(300),
   preparingAgencyId: z.uuid().nullable().optional(),
   participantsText: OptionalText(2000),
+  participantUnitIds: z.array(z.uuid()).max(50).optional().describe('Units taking part (ids of the options’ units)'),
   attendeeUserIds: z.array(z.uuid()).max(200).optional(),
   public: z.boolean().optional(),
 });
@@ -87,10 +109,25 @@ const IdParams = z.object({ id: z.uuid() });
 // instance would register them again and the served OpenAPI document would differ from the generated one.
 const ScheduleOptions = z
   .object({
-    agencies: z.array(z.object({ id: z.uuid(), name: z.string(), mayDraft: z.boolean(), mayApprove: z.boolean() })),
+    agencies: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        mayDraft: z.boolean(),
+        mayApprove: z.boolean(),
+        mayAssignTasks: z.boolean().describe('Whether the official assigns tasks there (task.assign)'),
+      }),
+    ),
     agencyId: z.uuid().nullable(),
     units: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    officials: z.array(z.object({ userId: z.uuid(), fullName: z.string(), title: z.string().nullable() })),
+    officials: z.array(
+      z.object({
+        userId: z.uuid(),
+        fullName: z.string(),
+        title: z.string().nullable(),
+        unitId: z.uuid().describe('The unit (one of `units`) the official works in'),
+      }),
+    ),
   })
   .meta({ id: 'ScheduleOptions' });
 const ScheduleAgencyWeek = z
@@ -116,9 +153,17 @@ const ScheduleActionInput = z
   .strict()
   .meta({ id: 'ScheduleActionInput' });
 
-/** Work calendars (lịch công tác, issue 20 item 1): weeks, the steps of an entry, the iCalendar feed, the portal's week. */
-export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): void => {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+const FileParams = z.object({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/**
+ * Work calendars (lịch công tác, issue 20 item 1): weeks, the steps of an entry, its files, the iCalendar feed,
+ * the portal's week. In their own scope, so the multipart parser of the file upload applies to them only.
+ */
+export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): Promise<void> =>
+  registerWithFileUpload(app, ctx, registerRoutes);
+
+const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
+  const api = scope.withTypeProvider<ZodTypeProvider>();
 
   api.get(
     '/api/v1/schedule/options',
@@ -238,6 +283,92 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
     async (request) => changeScheduleEntry(ctx, request.actor, { id: request.params.id, ...request.body }),
   );
 
+  api.post(
+    '/api/v1/schedule/entries/:id/files',
+    {
+      config: OFFICIAL,
+      bodyLimit: uploadBodyLimit(ctx),
+      schema: {
+        tags: TAGS,
+        summary: 'Attach a file to an entry (PDF, JPEG, PNG, DOC, DOCX; multipart, one file) — whoever may edit it now',
+        description:
+          'The type is read from the content; guarded by expectedVersion (409). A published entry’s attendees are told.',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: z.object({ expectedVersion: z.coerce.number().int().min(1) }),
+        response: { 201: ScheduleChanged, 413: Problem, 415: Problem, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await readUploadedFile(request, ctx.config.portal.uploadMaxBytes);
+      const changed = await attachScheduleFile(ctx, request.actor, {
+        entryId: request.params.id,
+        expectedVersion: request.query.expectedVersion,
+        file,
+      });
+      return reply.code(201).send(changed);
+    },
+  );
+
+  api.delete(
+    '/api/v1/schedule/entries/:id/files/:sha256',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: TAGS,
+        summary: 'Remove a file from an entry — whoever may edit it now; guarded by expectedVersion',
+        params: FileParams,
+        querystring: z.object({ expectedVersion: z.coerce.number().int().min(1) }),
+        response: { 200: ScheduleChanged, ...errors },
+      },
+    },
+    async (request) =>
+      removeScheduleFile(ctx, request.actor, {
+        entryId: request.params.id,
+        sha256: request.params.sha256,
+        expectedVersion: request.query.expectedVersion,
+      }),
+  );
+
+  api.get(
+    '/api/v1/schedule/entries/:id/files/:sha256',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: TAGS,
+        summary: 'A file of an entry the caller may read',
+        params: FileParams,
+        produces: ['application/octet-stream'],
+        response: { 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const file = await getScheduleFile(ctx, request.actor, {
+        entryId: request.params.id,
+        sha256: request.params.sha256,
+      });
+      return sendStoredFile(ctx, reply, file);
+    },
+  );
+
+  api.get(
+    '/api/v1/public/schedule/:id/files/:sha256',
+    {
+      config: CITIZEN_OPTIONAL,
+      schema: {
+        tags: ['portal'],
+        summary: 'A file of a published public entry of the portal’s calendar (404 otherwise)',
+        params: FileParams,
+        produces: ['application/octet-stream'],
+        response: { 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const file = await getPublicScheduleFile(ctx, { entryId: request.params.id, sha256: request.params.sha256 });
+      return sendStoredFile(ctx, reply, file);
+    },
+  );
+
   api.get(
     '/api/v1/schedule/feed',
     {
@@ -322,7 +453,9 @@ export const registerScheduleRoutes = (app: FastifyInstance, ctx: AppContext): v
                   place: z.string().nullable(),
                   chair: z.string().nullable(),
                   participants: z.string().nullable(),
+                  participantUnits: z.array(z.string()).describe('Names of the units taking part'),
                   preparingAgencyName: z.string().nullable(),
+                  files: z.array(ScheduleFile).describe('Downloadable at /api/v1/public/schedule/{id}/files/{sha256}'),
                 }),
               ),
             })

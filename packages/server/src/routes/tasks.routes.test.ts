@@ -410,3 +410,87 @@ describe('a task assigned from an incoming document, extended once, completed la
     expect(after.findings).toEqual([expect.objectContaining({ dossierCode: `task:${id}`, seq: 6, kind: 'edited' })]);
   });
 });
+
+describe('a task created from a meeting (a calendar entry)', () => {
+  const insertEntry = async (agencyId: string, title: string, extra: Record<string, unknown> = {}) => {
+    const row = await t.database.db
+      .insertInto('scheduleEntry')
+      .values({
+        provinceCode: '33',
+        agencyId,
+        scheduleKind: 'agency_leaders',
+        ownerUserId: null,
+        title,
+        content: null,
+        startsAt: new Date('2026-11-24T01:00:00Z'),
+        endsAt: new Date('2026-11-24T03:00:00Z'),
+        place: 'Phòng họp số 1',
+        chairUserId: users.giamdoc ?? null,
+        chairText: null,
+        preparingAgencyId: null,
+        participantsText: null,
+        attachments: JSON.stringify([]),
+        weekStart: '2026-11-23',
+        status: 'published',
+        createdBy: users.vanthu ?? '',
+        ...extra,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+
+  it('records the meeting as its source and names it to those who read the calendar', async () => {
+    await moveClock('2026-11-24T11:00:00+07:00');
+    const options = await t.app.inject({
+      url: `/api/v1/schedule/options?agencyId=${idOf('justice')}`,
+      headers: headers.giamdoc,
+    });
+    expect(options.json().agencies).toEqual([expect.objectContaining({ id: idOf('justice'), mayAssignTasks: true })]);
+    const byClerk = await t.app.inject({ url: '/api/v1/schedule/options', headers: headers.vanthu });
+    expect(byClerk.json().agencies).toEqual([expect.objectContaining({ mayAssignTasks: false })]);
+
+    const entryId = await insertEntry(idOf('justice'), 'Họp giao ban tháng 11');
+    const created = await assign('giamdoc', {
+      title: 'Triển khai kết luận họp giao ban tháng 11',
+      leadUserId: users.cv1,
+      workingDays: 5,
+      sourceKind: 'schedule_entry',
+      sourceId: entryId,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const byHead = (await detail('giamdoc', id)).json();
+    expect(byHead).toMatchObject({ sourceKind: 'schedule_entry', sourceId: entryId });
+    expect(byHead.sourceMeeting).toEqual({
+      title: 'Họp giao ban tháng 11',
+      startsAt: '2026-11-24T08:00:00+07:00',
+      weekStart: '2026-11-23',
+      agencyId: idOf('justice'),
+    });
+    // The lead (a division's specialist, not an attendee) does not read the leaders' calendar: not named to him.
+    const byLead = (await detail('cv1', id)).json();
+    expect(byLead.sourceKind).toBe('schedule_entry');
+    expect(byLead.sourceMeeting).toBeNull();
+  });
+
+  it('is refused from an entry the assigner may not read (another agency’s, someone’s own calendar)', async () => {
+    const foreign = await insertEntry(idOf('construction'), 'Họp của Sở Xây dựng', { createdBy: users.vanthuxd });
+    const fromForeign = await assign('giamdoc', {
+      title: 'Không hợp lệ',
+      leadUserId: users.cv1,
+      workingDays: 5,
+      sourceKind: 'schedule_entry',
+      sourceId: foreign,
+    });
+    expect(fromForeign.statusCode).toBe(404);
+    const missing = await assign('giamdoc', {
+      title: 'Không có nguồn',
+      leadUserId: users.cv1,
+      workingDays: 5,
+      sourceKind: 'schedule_entry',
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().code).toBe('TASK_INPUT_INVALID');
+  });
+});

@@ -57,6 +57,10 @@ const TaskFile = z.object({
 const TaskDetail = TaskListItem.extend({
   agencyId: z.uuid(),
   description: z.string().nullable(),
+  sourceMeeting: z
+    .object({ title: z.string(), startsAt: Instant, weekStart: z.string(), agencyId: z.uuid() })
+    .nullable()
+    .describe('The calendar entry (meeting) the task was created from, when the reader may read it'),
   assignees: z.array(
     z.object({
       part: z.enum(TASK_PARTS),

@@ -83,4 +83,48 @@ export const evaluationEn: EvaluationMessages = {
   exportXlsx: 'Download results (Excel)',
   exportCsv: 'Download CSV for the officials database',
   back: 'Back to evaluation',
+  settingsLink: 'Evaluation settings',
+  settings: {
+    title: 'Evaluation settings',
+    intro:
+      'The agency’s evaluation rules: the tracking period, the conversion coefficients of work items, the general criteria, the "excellent" quota and the leaders’ formula. The agency’s personnel officer edits them; the head and unit heads read them.',
+    readOnly: 'You may read these settings only (the agency’s personnel officer edits them).',
+    defaultsInUse: 'The agency has saved no settings of its own: the defaults apply.',
+    savedAt: 'Version {{version}}, saved {{at}}.',
+    periodKind: 'Tracking period',
+    periodKindHelp:
+      'Tracked and evaluated by month or by quarter; the year is derived from them (Decree 335/2025/NĐ-CP; Decree 233/2026/NĐ-CP Art. 3(5–6)).',
+    coefficients: 'Conversion coefficients of work items',
+    coefficientsHelp:
+      'Task results come from the quantity, quality and timeliness of the items assigned, converted by coefficients the agency sets (Decree 335/2025/NĐ-CP). 1 = one item; a kind not listed weighs 1.',
+    kind: 'Kind of item',
+    kindCode: 'Kind code (the task’s work kind)',
+    coefficient: 'Coefficient',
+    kind_task: 'Assigned task',
+    kind_dossier_step: 'Step of a one-stop dossier',
+    addKind: 'Add a kind',
+    remove: 'Remove',
+    quota: '"Excellent" quota',
+    quotaHelp:
+      'Those rated "excellent" are at most 20% of those rated "good" or better in the same agency and group of similar tasks; at most 25% when the unit itself is "excellent" (Decree 335/2025/NĐ-CP; Decree 233/2026/NĐ-CP Art. 12(6)). Places are rounded down.',
+    quotaPercent: 'Usual quota (%)',
+    quotaPercentExcellentUnit: 'When the unit is "excellent" (%)',
+    criteria: 'General criteria (at most 30 points)',
+    criteriaHelp:
+      '100 points = general criteria (at most 30) + task results (at most 70) (Decree 335/2025/NĐ-CP). The criteria’s maxima add up to 30 at most.',
+    criterionCode: 'Code',
+    criterionName: 'Criterion',
+    criterionMax: 'Max points',
+    criteriaTotal: 'Total: {{total}} / 30 points',
+    criteriaInvalid: 'The maxima add up to more than 30, or a code is empty or repeated.',
+    addCriterion: 'Add a criterion',
+    leaderFormula: 'Task-result formula for leaders',
+    leaderFormulaHelp:
+      'Staff: score = (quantity + quality + timeliness) / 3 × 70%. Leaders and managers may add the unit’s results, organising capacity and team-building: (six parts) / 6 × 70%.',
+    three_part: '3 parts: as staff (quantity, quality, timeliness)',
+    six_part: '6 parts: adds the unit’s results, organising, team-building',
+    restoreDefaults: 'Fill in the defaults',
+    save: 'Save settings',
+    saved: 'Evaluation settings saved',
+  },
 };

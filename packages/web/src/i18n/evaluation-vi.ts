@@ -85,6 +85,50 @@ export const evaluationVi = {
   exportXlsx: 'Tải kết quả (Excel)',
   exportCsv: 'Tải CSV cho CSDL cán bộ, công chức',
   back: 'Về trang đánh giá',
+  settingsLink: 'Cấu hình đánh giá',
+  settings: {
+    title: 'Cấu hình đánh giá, xếp loại',
+    intro:
+      'Quy tắc đánh giá của cơ quan: kỳ theo dõi, hệ số quy đổi sản phẩm công việc, tiêu chí chung, tỷ lệ "hoàn thành xuất sắc" và công thức tính điểm của lãnh đạo. Cán bộ tổ chức cán bộ của cơ quan sửa; thủ trưởng và trưởng đơn vị xem.',
+    readOnly: 'Đồng chí chỉ được xem cấu hình này (cán bộ tổ chức cán bộ của cơ quan mới được sửa).',
+    defaultsInUse: 'Cơ quan chưa lưu cấu hình riêng: đang dùng giá trị mặc định.',
+    savedAt: 'Phiên bản {{version}}, lưu lúc {{at}}.',
+    periodKind: 'Kỳ theo dõi, đánh giá',
+    periodKindHelp:
+      'Theo dõi, đánh giá theo tháng hoặc theo quý; kết quả năm tổng hợp từ các tháng, quý (Nghị định 335/2025/NĐ-CP; Nghị định 233/2026/NĐ-CP Điều 3 khoản 5, 6).',
+    coefficients: 'Hệ số quy đổi sản phẩm công việc',
+    coefficientsHelp:
+      'Kết quả thực hiện nhiệm vụ tính từ số lượng, chất lượng, tiến độ của các sản phẩm được giao, quy đổi theo hệ số do cơ quan quy định (Nghị định 335/2025/NĐ-CP). Hệ số 1 = một sản phẩm; loại chưa khai báo tính hệ số 1.',
+    kind: 'Loại sản phẩm',
+    kindCode: 'Mã loại (loại công việc của nhiệm vụ)',
+    coefficient: 'Hệ số',
+    kind_task: 'Nhiệm vụ được giao (giao việc)',
+    kind_dossier_step: 'Bước xử lý hồ sơ thủ tục hành chính (một cửa)',
+    addKind: 'Thêm loại sản phẩm',
+    remove: 'Xóa',
+    quota: 'Tỷ lệ "hoàn thành xuất sắc nhiệm vụ"',
+    quotaHelp:
+      'Số được xếp loại "hoàn thành xuất sắc nhiệm vụ" không quá 20% số được xếp loại "hoàn thành tốt nhiệm vụ" trở lên trong cùng cơ quan, nhóm nhiệm vụ tương đồng; không quá 25% khi đơn vị được xếp loại "xuất sắc" (Nghị định 335/2025/NĐ-CP; Nghị định 233/2026/NĐ-CP Điều 12 khoản 6). Số người tính làm tròn xuống.',
+    quotaPercent: 'Tỷ lệ thông thường (%)',
+    quotaPercentExcellentUnit: 'Khi đơn vị "xuất sắc" (%)',
+    criteria: 'Tiêu chí chung (tối đa 30 điểm)',
+    criteriaHelp:
+      '100 điểm = tiêu chí chung (tối đa 30 điểm) + kết quả thực hiện nhiệm vụ (tối đa 70 điểm) (Nghị định 335/2025/NĐ-CP). Tổng điểm tối đa các tiêu chí chung không quá 30.',
+    criterionCode: 'Mã',
+    criterionName: 'Tiêu chí',
+    criterionMax: 'Điểm tối đa',
+    criteriaTotal: 'Tổng: {{total}} / 30 điểm',
+    criteriaInvalid: 'Tổng điểm tối đa vượt 30, hoặc có mã tiêu chí trùng nhau hay để trống.',
+    addCriterion: 'Thêm tiêu chí',
+    leaderFormula: 'Công thức điểm kết quả nhiệm vụ của người giữ chức vụ lãnh đạo',
+    leaderFormulaHelp:
+      'Công chức: điểm = (số lượng + chất lượng + tiến độ) / 3 × 70%. Lãnh đạo, quản lý có thể tính thêm kết quả của đơn vị, năng lực tổ chức thực hiện và xây dựng đội ngũ: (6 phần) / 6 × 70%.',
+    three_part: '3 phần: như công chức (số lượng, chất lượng, tiến độ)',
+    six_part: '6 phần: thêm kết quả đơn vị, năng lực tổ chức thực hiện, xây dựng đội ngũ',
+    restoreDefaults: 'Điền giá trị mặc định',
+    save: 'Lưu cấu hình',
+    saved: 'Đã lưu cấu hình đánh giá',
+  },
 };
 
 export type EvaluationMessages = typeof evaluationVi;

@@ -1,10 +1,11 @@
-import { findAgency, findEvaluationSetting, saveEvaluationSetting } from '@motcua/db';
+import { findAgency, findAgencyLineage, findEvaluationSetting, saveEvaluationSetting } from '@motcua/db';
 import {
   DEFAULT_COEFFICIENTS_MILLI,
   DEFAULT_GENERAL_CRITERIA,
   formatInstant,
   type GeneralCriterionDef,
   generalCriteriaValid,
+  isAllowed,
   type LeaderFormula,
 } from '@motcua/domain';
 
@@ -62,9 +63,12 @@ export const loadEvaluationSettings = async (ctx: AppContext, agencyId: string):
 };
 
 export const getEvaluationSettings = async (ctx: AppContext, actor: Actor, agencyId: string) => {
-  await authorizeAgencyAction(ctx, actor, 'evaluation.read', agencyId, SETTINGS);
+  const official = await authorizeAgencyAction(ctx, actor, 'evaluation.read', agencyId, SETTINGS);
+  const lineage = await findAgencyLineage(ctx.db, agencyId);
   return {
     ...(await loadEvaluationSettings(ctx, agencyId)),
+    // Whether the reader may change them (evaluation.manage: the personnel officer), for the settings screen.
+    mayChange: lineage ? isAllowed(official.grants, 'evaluation.manage', { kind: 'agency', lineage }) : false,
     defaults: {
       coefficients: { ...DEFAULT_COEFFICIENTS },
       quotaPercent: 20,

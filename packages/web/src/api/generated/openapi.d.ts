@@ -13449,6 +13449,8 @@ export interface paths {
             chairText?: string | null;
             preparingAgencyId?: string | null;
             participantsText?: string | null;
+            /** @description Units taking part (ids of the options’ units) */
+            participantUnitIds?: string[];
             attendeeUserIds?: string[];
             public?: boolean;
             expectedVersion: number;
@@ -13556,6 +13558,204 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries/{id}/files": {
+    /**
+     * Attach a file to an entry (PDF, JPEG, PNG, DOC, DOCX; multipart, one file) — whoever may edit it now
+     * @description The type is read from the content; guarded by expectedVersion (409). A published entry’s attendees are told.
+     */
+    post: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/schedule/entries/{id}/files/{sha256}": {
+    /** A file of an entry the caller may read */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove a file from an entry — whoever may edit it now; guarded by expectedVersion */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ScheduleChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/schedule/{id}/files/{sha256}": {
+    /** A file of a published public entry of the portal’s calendar (404 otherwise) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -20694,6 +20894,8 @@ export interface components {
       /** @description 0: none saved yet (the defaults); a write sends it back */
       version: number;
       updatedAt: string | null;
+      /** @description Whether the caller may change them (evaluation.manage: the personnel officer) */
+      mayChange: boolean;
       defaults: {
         /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
         coefficients: {
@@ -23883,6 +24085,13 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A file attached to a calendar entry (invitation, agenda, papers) */
+    ScheduleFileInput: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+    };
     /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
     ScheduleEntryInput: {
       /** Format: uuid */
@@ -23905,6 +24114,12 @@ export interface components {
       preparingAgencyId: string | null;
       preparingAgencyName: string | null;
       participantsText: string | null;
+      /** @description Units (phòng, ban) taking part, chosen from the agency’s tree */
+      participantUnits: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
       attendees: ({
           /** Format: uuid */
           userId: string;
@@ -23922,6 +24137,7 @@ export interface components {
       };
       public: boolean;
       cancelReason: string | null;
+      files: components["schemas"]["ScheduleFileInput"][];
       version: number;
       actions: ({
           /** @enum {string} */
@@ -23955,6 +24171,8 @@ export interface components {
           name: string;
           mayDraft: boolean;
           mayApprove: boolean;
+          /** @description Whether the official assigns tasks there (task.assign) */
+          mayAssignTasks: boolean;
         }[];
       agencyId: string | null;
       units: {
@@ -23967,6 +24185,11 @@ export interface components {
           userId: string;
           fullName: string;
           title: string | null;
+          /**
+           * Format: uuid
+           * @description The unit (one of `units`) the official works in
+           */
+          unitId: string;
         })[];
     };
     ScheduleAgencyWeekInput: {
@@ -23999,6 +24222,8 @@ export interface components {
       chairText?: string | null;
       preparingAgencyId?: string | null;
       participantsText?: string | null;
+      /** @description Units taking part (ids of the options’ units) */
+      participantUnitIds?: string[];
       attendeeUserIds?: string[];
       public?: boolean;
       /** Format: uuid */
@@ -24450,6 +24675,15 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       description: string | null;
+      /** @description The calendar entry (meeting) the task was created from, when the reader may read it */
+      sourceMeeting: {
+        title: string;
+        /** @description ISO 8601 instant */
+        startsAt: string;
+        weekStart: string;
+        /** Format: uuid */
+        agencyId: string;
+      } | null;
       assignees: ({
           /** @enum {string} */
           part: "lead" | "cooperate";
@@ -25113,7 +25347,11 @@ export interface components {
           place: string | null;
           chair: string | null;
           participants: string | null;
+          /** @description Names of the units taking part */
+          participantUnits: string[];
           preparingAgencyName: string | null;
+          /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
+          files: components["schemas"]["ScheduleFileInput"][];
         })[];
     };
     TaskOptionsInput: {
@@ -27471,6 +27709,8 @@ export interface components {
       /** @description 0: none saved yet (the defaults); a write sends it back */
       version: number;
       updatedAt: string | null;
+      /** @description Whether the caller may change them (evaluation.manage: the personnel officer) */
+      mayChange: boolean;
       defaults: {
         /** @description Conversion coefficient (quy đổi) per kind of work item (task work_kind, "dossier_step"); 1 = one item */
         coefficients: {
@@ -30660,6 +30900,13 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    /** @description A file attached to a calendar entry (invitation, agenda, papers) */
+    ScheduleFile: {
+      sha256: string;
+      fileName: string;
+      sizeBytes: number;
+      mediaType: string;
+    };
     /** @description An entry of a work calendar (lịch công tác) and the steps possible now */
     ScheduleEntry: {
       /** Format: uuid */
@@ -30682,6 +30929,12 @@ export interface components {
       preparingAgencyId: string | null;
       preparingAgencyName: string | null;
       participantsText: string | null;
+      /** @description Units (phòng, ban) taking part, chosen from the agency’s tree */
+      participantUnits: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        }[];
       attendees: ({
           /** Format: uuid */
           userId: string;
@@ -30699,6 +30952,7 @@ export interface components {
       };
       public: boolean;
       cancelReason: string | null;
+      files: components["schemas"]["ScheduleFile"][];
       version: number;
       actions: ({
           /** @enum {string} */
@@ -30732,6 +30986,8 @@ export interface components {
           name: string;
           mayDraft: boolean;
           mayApprove: boolean;
+          /** @description Whether the official assigns tasks there (task.assign) */
+          mayAssignTasks: boolean;
         }[];
       agencyId: string | null;
       units: {
@@ -30744,6 +31000,11 @@ export interface components {
           userId: string;
           fullName: string;
           title: string | null;
+          /**
+           * Format: uuid
+           * @description The unit (one of `units`) the official works in
+           */
+          unitId: string;
         })[];
     };
     ScheduleAgencyWeek: {
@@ -30776,6 +31037,8 @@ export interface components {
       chairText?: string | null;
       preparingAgencyId?: string | null;
       participantsText?: string | null;
+      /** @description Units taking part (ids of the options’ units) */
+      participantUnitIds?: string[];
       attendeeUserIds?: string[];
       public?: boolean;
       /** Format: uuid */
@@ -31227,6 +31490,15 @@ export interface components {
       /** Format: uuid */
       agencyId: string;
       description: string | null;
+      /** @description The calendar entry (meeting) the task was created from, when the reader may read it */
+      sourceMeeting: {
+        title: string;
+        /** @description ISO 8601 instant */
+        startsAt: string;
+        weekStart: string;
+        /** Format: uuid */
+        agencyId: string;
+      } | null;
       assignees: ({
           /** @enum {string} */
           part: "lead" | "cooperate";
@@ -31890,7 +32162,11 @@ export interface components {
           place: string | null;
           chair: string | null;
           participants: string | null;
+          /** @description Names of the units taking part */
+          participantUnits: string[];
           preparingAgencyName: string | null;
+          /** @description Downloadable at /api/v1/public/schedule/{id}/files/{sha256} */
+          files: components["schemas"]["ScheduleFile"][];
         })[];
     };
     TaskOptions: {

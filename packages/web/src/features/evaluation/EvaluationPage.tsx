@@ -2,6 +2,7 @@ import { EVALUATION_SHEET_STATUS_LABELS } from '@motcua/domain';
 import { Flex, Radio } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import '../../i18n/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LazySelect } from '../../components/lazyAntd';
@@ -34,6 +35,11 @@ export const EvaluationPage = () => {
         {t('evaluation.title')}
       </Title>
       <Text type="secondary">{t('evaluation.intro')}</Text>
+      {manages ? (
+        <Link to="/can-bo/danh-gia/cau-hinh" data-testid="evaluation-settings-link">
+          {t('evaluation.settingsLink')}
+        </Link>
+      ) : null}
       {manages ? (
         <Radio.Group
           optionType="button"

@@ -116,3 +116,26 @@ export const usePeriodChanges = () => {
     }),
   };
 };
+
+export type EvaluationSettings = Schema<'EvaluationSettings'>;
+export type EvaluationSettingsInput = RequestBodyOf<'/api/v1/evaluation-settings', 'put'>;
+
+/** An agency's evaluation rules (with the defaults and whether the reader may change them). */
+export const useEvaluationSettings = (agencyId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, 'settings', agencyId],
+    enabled: agencyId !== undefined,
+    queryFn: ({ signal }) => api.get<EvaluationSettings>('/api/v1/evaluation-settings', { agencyId }, signal),
+  });
+
+/** Saves an agency's rules at the version read (409 when someone saved first). */
+export const useSaveEvaluationSettings = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EvaluationSettingsInput) => api.put<EvaluationSettings>('/api/v1/evaluation-settings', body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData([KEY, 'settings', saved.agencyId], saved);
+      return queryClient.invalidateQueries({ queryKey: [KEY] });
+    },
+  });
+};

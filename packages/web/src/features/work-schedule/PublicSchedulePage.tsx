@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import '../../i18n/work-schedule';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
-import { usePublicScheduleWeek } from './useSchedule';
+import { publicScheduleFileUrl, usePublicScheduleWeek } from './useSchedule';
 import { formatDay, groupByDay, localParts, shiftWeek, weekdayOf } from './week';
 
 /** The portal's page of the public, published work calendar of a week (read without signing in). */
@@ -50,10 +50,30 @@ export const PublicSchedulePage = () => {
                     </strong>{' '}
                     {item.title}
                     <div style={{ fontSize: 14, color: 'rgba(0,0,0,0.68)' }}>
-                      {[item.agencyName, item.chair ? `${t('schedule.chair')}: ${item.chair}` : null, item.place]
+                      {[
+                        item.agencyName,
+                        item.chair ? `${t('schedule.chair')}: ${item.chair}` : null,
+                        item.place,
+                        item.participantUnits.length > 0
+                          ? `${t('schedule.participants')}: ${item.participantUnits.join(', ')}`
+                          : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>
+                    {item.files.length > 0 ? (
+                      <div style={{ fontSize: 14 }} data-testid="public-schedule-files">
+                        {t('schedule.files.title')}:{' '}
+                        {item.files.map((file, index) => (
+                          <span key={file.sha256}>
+                            {index > 0 ? ', ' : null}
+                            <a href={publicScheduleFileUrl(item.id, file.sha256)} download={file.fileName}>
+                              {file.fileName}
+                            </a>
+                          </span>
+                        ))}
+                      </div>
+                    ) : null}
                   </article>
                 ))}
               </section>

@@ -24,6 +24,7 @@ type Values = {
   chairUserId?: string;
   chairText?: string;
   attendeeUserIds?: string[];
+  participantUnitIds?: string[];
   participantsText?: string;
   preparingAgencyId?: string;
   content?: string;
@@ -63,6 +64,7 @@ export const ScheduleForm = ({
         chairUserId: entry.chairUserId ?? undefined,
         chairText: entry.chairText ?? '',
         attendeeUserIds: entry.attendees.filter((a) => a.role !== 'chair').map((a) => a.userId),
+        participantUnitIds: entry.participantUnits.map((unit) => unit.id),
         participantsText: entry.participantsText ?? '',
         preparingAgencyId: entry.preparingAgencyId ?? undefined,
         content: entry.content ?? '',
@@ -76,10 +78,17 @@ export const ScheduleForm = ({
         end: '10:00',
         public: false,
       };
-  const officials = options.officials.map((o) => ({
-    value: o.userId,
-    label: o.title ? `${o.fullName} — ${o.title}` : o.fullName,
-  }));
+  // People from the agency's tree: grouped by their unit (the agency itself first, then its phòng, ban).
+  const officials = options.units
+    .map((unit) => ({
+      label: unit.name,
+      title: unit.name,
+      options: options.officials
+        .filter((o) => o.unitId === unit.id)
+        .map((o) => ({ value: o.userId, label: o.title ? `${o.fullName} — ${o.title}` : o.fullName })),
+    }))
+    .filter((group) => group.options.length > 0);
+  const units = options.units.map((u) => ({ value: u.id, label: u.name }));
   const done = (changed: ScheduleChanged) => {
     void message.success(t('schedule.done'));
     if (changed.clashes.length > 0) {
@@ -99,6 +108,7 @@ export const ScheduleForm = ({
       chairText: values.chairText || null,
       attendeeUserIds: values.attendeeUserIds ?? [],
       participantsText: values.participantsText || null,
+      participantUnitIds: values.participantUnitIds ?? [],
       preparingAgencyId: values.preparingAgencyId ?? null,
       public: kind === 'person' ? false : (values.public ?? false),
     };
@@ -150,11 +160,18 @@ export const ScheduleForm = ({
             <Form.Item name="attendeeUserIds" label={t('schedule.form.attendees')}>
               <Select mode="multiple" allowClear optionFilterProp="label" options={officials} />
             </Form.Item>
+            <Form.Item
+              name="participantUnitIds"
+              label={t('schedule.form.participantUnits')}
+              extra={t('schedule.form.participantUnitsHint')}
+            >
+              <Select mode="multiple" allowClear optionFilterProp="label" options={units} />
+            </Form.Item>
             <Form.Item name="participantsText" label={t('schedule.form.participantsText')}>
               <TextArea autoSize maxLength={2000} />
             </Form.Item>
             <Form.Item name="preparingAgencyId" label={t('schedule.form.preparing')}>
-              <Select allowClear options={options.units.map((u) => ({ value: u.id, label: u.name }))} />
+              <Select allowClear showSearch optionFilterProp="label" options={units} />
             </Form.Item>
             <Form.Item name="public" valuePropName="checked">
               <Checkbox>{t('schedule.form.public')}</Checkbox>

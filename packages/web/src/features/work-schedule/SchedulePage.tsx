@@ -1,7 +1,7 @@
 import { Button, Flex, Grid, Segmented } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import '../../i18n/work-schedule';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsoleMessage } from '../../components/MessageProvider';
@@ -10,6 +10,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
+import { EntryFiles } from './EntryFiles';
 import { SchedulePrint } from './SchedulePrint';
 import {
   type ScheduleEntry,
@@ -34,10 +35,23 @@ const STATUS_TONE = {
   cancelled: 'danger',
 } as const;
 
-/** The steps of an entry the official may take now, as buttons (edit opens the form). */
-const EntryActions = ({ entry, onEdit }: { entry: ScheduleEntry; onEdit: (entry: ScheduleEntry) => void }) => {
+/** Where a task is assigned from an entry ("Tạo nhiệm vụ"): the agency where the official assigns tasks, if any. */
+type TaskAgencyOf = (entry: ScheduleEntry) => string | null;
+
+/** The steps of an entry the official may take now, as buttons (edit opens the form; a task from the meeting). */
+const EntryActions = ({
+  entry,
+  onEdit,
+  taskAgencyOf,
+}: {
+  entry: ScheduleEntry;
+  onEdit: (entry: ScheduleEntry) => void;
+  taskAgencyOf: TaskAgencyOf;
+}) => {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const message = useConsoleMessage();
+  const taskAgency = entry.status === 'cancelled' ? null : taskAgencyOf(entry);
   const step = useScheduleStep();
   const [confirming, setConfirming] = useState(false);
   const take = (action: ScheduleStep) =>
@@ -80,6 +94,19 @@ const EntryActions = ({ entry, onEdit }: { entry: ScheduleEntry; onEdit: (entry:
           </Button>
         ),
       )}
+      {taskAgency ? (
+        <Button
+          size="small"
+          data-testid="schedule-create-task"
+          onClick={() =>
+            void navigate(
+              `/can-bo/cong-viec/giao-viec?${new URLSearchParams({ lich: entry.id, 'tieu-de': entry.title, 'co-quan': taskAgency })}`,
+            )
+          }
+        >
+          {t('schedule.createTask')}
+        </Button>
+      ) : null}
       {step.error ? <ErrorAlert error={step.error} /> : null}
     </Flex>
   );
@@ -98,6 +125,7 @@ const EntryTags = ({ entry }: { entry: ScheduleEntry }) => {
 
 const participantsOf = (entry: ScheduleEntry) =>
   [
+    entry.participantUnits.map((unit) => unit.name).join(', '),
     entry.attendees
       .filter((a) => a.role !== 'chair')
       .map((a) => a.fullName)
@@ -112,10 +140,12 @@ const WeekTable = ({
   dates,
   items,
   onEdit,
+  taskAgencyOf,
 }: {
   dates: readonly string[];
   items: readonly ScheduleEntry[];
   onEdit: (entry: ScheduleEntry) => void;
+  taskAgencyOf: TaskAgencyOf;
 }) => {
   const { t } = useTranslation();
   const days = groupByDay(dates, items);
@@ -170,6 +200,7 @@ const WeekTable = ({
                         {entry.cancelReason ? (
                           <Text type="secondary">{t('schedule.cancelledReason', { reason: entry.cancelReason })}</Text>
                         ) : null}
+                        <EntryFiles entry={entry} />
                       </>
                     ) : null}
                   </td>
@@ -177,7 +208,9 @@ const WeekTable = ({
                   <td style={cell}>{entry ? participantsOf(entry) : ''}</td>
                   <td style={cell}>{entry?.place ?? ''}</td>
                   <td style={cell}>{entry?.preparingAgencyName ?? ''}</td>
-                  <td style={cell}>{entry ? <EntryActions entry={entry} onEdit={onEdit} /> : null}</td>
+                  <td style={cell}>
+                    {entry ? <EntryActions entry={entry} onEdit={onEdit} taskAgencyOf={taskAgencyOf} /> : null}
+                  </td>
                 </tr>
               ));
             }),
@@ -193,10 +226,12 @@ const WeekList = ({
   dates,
   items,
   onEdit,
+  taskAgencyOf,
 }: {
   dates: readonly string[];
   items: readonly ScheduleEntry[];
   onEdit: (entry: ScheduleEntry) => void;
+  taskAgencyOf: TaskAgencyOf;
 }) => {
   const { t } = useTranslation();
   return (
@@ -218,7 +253,8 @@ const WeekList = ({
               <Text type="secondary" style={{ fontSize: 13 }}>
                 {[entry.chairName ?? entry.chairText, entry.place, participantsOf(entry)].filter(Boolean).join(' · ')}
               </Text>
-              <EntryActions entry={entry} onEdit={onEdit} />
+              <EntryFiles entry={entry} />
+              <EntryActions entry={entry} onEdit={onEdit} taskAgencyOf={taskAgencyOf} />
             </div>
           ))}
         </section>
@@ -303,6 +339,10 @@ export const SchedulePage = () => {
   const mayDraft = tab === 'mine' || (agencyWeek.data?.mayDraft ?? false);
   const error = tab === 'agency' ? agencyWeek.error : myWeek.error;
   const View = narrow ? WeekList : WeekTable;
+  const assigning = (options.data?.agencies ?? []).filter((a) => a.mayAssignTasks);
+  const taskAgencyOf: TaskAgencyOf = (entry) =>
+    (assigning.find((a) => a.id === entry.agencyId) ?? assigning.find((a) => a.id === agencyId) ?? assigning[0])?.id ??
+    null;
   return (
     <div>
       <Title level={2}>{t('schedule.title')}</Title>
@@ -368,7 +408,7 @@ export const SchedulePage = () => {
         data.items.length === 0 ? (
           <p>{t('schedule.empty')}</p>
         ) : (
-          <View dates={dates} items={data.items} onEdit={setEditing} />
+          <View dates={dates} items={data.items} onEdit={setEditing} taskAgencyOf={taskAgencyOf} />
         )
       ) : (
         <PageLoading />

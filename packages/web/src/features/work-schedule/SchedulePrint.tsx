@@ -103,6 +103,7 @@ export const SchedulePrint = ({
                     {list.map((item) => (
                       <div key={item.id}>
                         {[
+                          item.participantUnits.map((unit) => unit.name).join(', '),
                           item.attendees
                             .filter((a) => a.role !== 'chair')
                             .map((a) => a.fullName)

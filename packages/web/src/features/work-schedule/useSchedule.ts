@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, uploadFile } from '../../api/client';
 import type { RequestBodyOf, ResponseOf, Schema } from '../../api/contract';
 
 /** Every request of the work calendar pages (lịch công tác): weeks, one entry's steps, the iCal link, the portal week. */
@@ -9,6 +9,7 @@ export type ScheduleEntryInput = Schema<'ScheduleDraftInput'>;
 export type ScheduleOptions = Schema<'ScheduleOptions'>;
 export type ScheduleChanged = Schema<'ScheduleChanged'>;
 export type PublicScheduleWeek = Schema<'PublicScheduleWeek'>;
+export type ScheduleFile = Schema<'ScheduleFile'>;
 export type ScheduleUpdateInput = RequestBodyOf<'/api/v1/schedule/entries/{id}', 'put'>;
 export type ScheduleStep = Schema<'ScheduleActionInput'>['action'];
 
@@ -90,3 +91,34 @@ export const usePublicScheduleWeek = (week: string | undefined) =>
     queryKey: [KEY, 'public', week],
     queryFn: ({ signal }) => api.get<PublicScheduleWeek>('/api/v1/public/schedule', { week }, signal),
   });
+
+/** The console's download link of a file of an entry. */
+export const scheduleFileUrl = (entryId: string, sha256: string) =>
+  `/api/v1/schedule/entries/${encodeURIComponent(entryId)}/files/${encodeURIComponent(sha256)}`;
+
+/** The portal's download link of a file of a published public entry. */
+export const publicScheduleFileUrl = (entryId: string, sha256: string) =>
+  `/api/v1/public/schedule/${encodeURIComponent(entryId)}/files/${encodeURIComponent(sha256)}`;
+
+/** Attaches a file to an entry at the version shown (the weeks are read again after it). */
+export const useAttachScheduleFile = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entry, file }: { entry: ScheduleEntry; file: File }) =>
+      uploadFile<ScheduleChanged>(
+        `/api/v1/schedule/entries/${encodeURIComponent(entry.id)}/files?expectedVersion=${entry.version}`,
+        file,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [KEY] }),
+  });
+};
+
+/** Removes a file from an entry at the version shown. */
+export const useRemoveScheduleFile = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entry, sha256 }: { entry: ScheduleEntry; sha256: string }) =>
+      api.delete<ScheduleChanged>(scheduleFileUrl(entry.id, sha256), { query: { expectedVersion: entry.version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [KEY] }),
+  });
+};

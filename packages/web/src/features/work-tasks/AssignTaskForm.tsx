@@ -33,6 +33,8 @@ export const AssignTaskForm = () => {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const incomingId = params.get('van-ban-den') ?? undefined;
+  // From a calendar entry's "Tạo nhiệm vụ": the meeting is the task's source.
+  const meetingId = incomingId ? undefined : (params.get('lich') ?? undefined);
   const parentTaskId = params.get('nhiem-vu-cha') ?? undefined;
   const [agencyId, setAgencyId] = useState<string | undefined>(params.get('co-quan') ?? undefined);
   const options = useTaskOptions(true, agencyId);
@@ -73,6 +75,7 @@ export const AssignTaskForm = () => {
             ...(values.leadKind === 'person' ? { leadUserId: values.leadUserId } : { leadUnitId: values.leadUnitId }),
             ...(values.deadlineKind === 'days' ? { workingDays: values.workingDays } : { dueOn: values.dueOn }),
             ...(incomingId ? { sourceKind: 'incoming_document' as const, sourceId: incomingId } : {}),
+            ...(meetingId ? { sourceKind: 'schedule_entry' as const, sourceId: meetingId } : {}),
             ...(parentTaskId ? { parentTaskId } : {}),
           };
           assign.mutate(body, { onSuccess: (created) => void navigate(`/can-bo/cong-viec/${created.id}`) });
@@ -80,6 +83,9 @@ export const AssignTaskForm = () => {
       >
         {incomingId ? (
           <p data-testid="assign-source">{t('tasks.form_fromIncoming', { subject: params.get('tieu-de') ?? '' })}</p>
+        ) : null}
+        {meetingId ? (
+          <p data-testid="assign-source">{t('tasks.form_fromMeeting', { subject: params.get('tieu-de') ?? '' })}</p>
         ) : null}
         {data.agencies.length > 1 ? (
           <Form.Item label={t('tasks.form_agency')}>

@@ -11,7 +11,8 @@ const AssignTaskForm = lazyWidget(() => import('./AssignTaskForm').then((m) => (
 
 /**
  * "Giao việc": lead (an official or a unit), co-operators, a deadline in working days or a date; opened from
- * an incoming document's page ("Giao việc") prefilled with its subject and linked to it.
+ * an incoming document's page ("Giao việc") or a calendar entry ("Tạo nhiệm vụ") prefilled with its subject and
+ * linked to it.
  */
 export const AssignTaskPage = () => {
   const { t } = useTranslation();

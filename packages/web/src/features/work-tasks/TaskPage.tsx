@@ -81,7 +81,22 @@ export const TaskPage = () => {
             <Link to={`/can-bo/van-ban-den/${task.sourceId}`}>{t('tasks.openSource')}</Link>
           </Row>
         ) : null}
-        {task.sourceKind === 'schedule_entry' ? <Row label={t('tasks.source_schedule_entry')}>✓</Row> : null}
+        {task.sourceKind === 'schedule_entry' ? (
+          <Row label={t('tasks.source_schedule_entry')}>
+            {task.sourceMeeting ? (
+              <span data-testid="task-source-meeting">
+                {task.sourceMeeting.title} ({formatDateTime(task.sourceMeeting.startsAt)}) —{' '}
+                <Link
+                  to={`/can-bo/lich-cong-tac?${new URLSearchParams({ tuan: task.sourceMeeting.weekStart, 'co-quan': task.sourceMeeting.agencyId })}`}
+                >
+                  {t('tasks.openMeeting')}
+                </Link>
+              </span>
+            ) : (
+              '✓'
+            )}
+          </Row>
+        ) : null}
       </Panel>
       <Panel title={t('tasks.assignees')} level={2}>
         <ul style={{ margin: 0, paddingLeft: 18 }}>

@@ -49,15 +49,25 @@ export type ScheduleEntryFields = {
   chairText?: string | null | undefined;
   preparingAgencyId?: string | null | undefined;
   participantsText?: string | null | undefined;
+  /** Units (phòng, ban) taking part, chosen from the agency's tree. */
+  participantUnitIds?: string[] | undefined;
   attendeeUserIds?: string[] | undefined;
   public?: boolean | undefined;
 };
+
+/** A file kept on an entry (schedule_entry.attachments), as other records keep them. */
+export type ScheduleFile = { sha256: string; name: string; size: number; contentType: string };
+
+/** At most this many files on one entry (the invitation, the agenda, the reports to discuss…). */
+export const SCHEDULE_FILES_MAX = 20;
 
 export type ScheduleChangeInput = {
   id: string;
   action: ScheduleAction;
   expectedVersion: number;
   fields?: ScheduleEntryFields | undefined;
+  /** With action 'update' and no fields: a file added to the entry, or one removed (by its sha256). */
+  file?: { add: ScheduleFile } | { remove: string } | undefined;
   reason?: string | undefined;
 };
 
@@ -85,7 +95,10 @@ const checkFields = async (ctx: AppContext, fields: ScheduleEntryFields) => {
   }
   const attendees = toAttendees(fields);
   const userIds = attendees.map((attendee) => attendee.userId);
-  const agencyIds = fields.preparingAgencyId ? [fields.preparingAgencyId] : [];
+  const participantUnitIds = [...new Set(fields.participantUnitIds ?? [])];
+  const agencyIds = [
+    ...new Set([...(fields.preparingAgencyId ? [fields.preparingAgencyId] : []), ...participantUnitIds]),
+  ];
   const names = await listNamesForSchedule(ctx.db, { userIds, agencyIds, activeOnly: true });
   if (names.users.length !== userIds.length || names.agencies.length !== agencyIds.length) {
     throw new AppError('SCHEDULE_ATTENDEES_INVALID');
@@ -103,6 +116,7 @@ const checkFields = async (ctx: AppContext, fields: ScheduleEntryFields) => {
       chairText: text(fields.chairText),
       preparingAgencyId: fields.preparingAgencyId ?? null,
       participantsText: text(fields.participantsText),
+      participantUnitIds,
       weekStart: weekStartOf(startsAt.getTime()),
       public: fields.public ?? false,
     },
@@ -284,8 +298,29 @@ export const changeScheduleEntry = async (ctx: AppContext, actor: Actor, input: 
     const patch: Updateable<Database['scheduleEntry']> = { status: decision.to };
     const payload: Record<string, unknown> = {};
     let note: string | null = null;
+    let eventAction: string = input.action;
     switch (input.action) {
       case 'update':
+        if (input.file) {
+          const files = row.attachments as ScheduleFile[];
+          if ('add' in input.file) {
+            const added = input.file.add;
+            if (!files.some((file) => file.sha256 === added.sha256) && files.length >= SCHEDULE_FILES_MAX) {
+              throw new AppError('SCHEDULE_FILES_TOO_MANY', { max: SCHEDULE_FILES_MAX });
+            }
+            patch.attachments = JSON.stringify([...files.filter((file) => file.sha256 !== added.sha256), added]);
+            eventAction = 'attach_file';
+            payload.file = { sha256: added.sha256, name: added.name };
+          } else {
+            const removed = files.find((file) => file.sha256 === (input.file as { remove: string }).remove);
+            if (!removed) {
+              throw new AppError('NOT_FOUND', { resource: { vi: 'tệp đính kèm', en: 'attachment' } });
+            }
+            patch.attachments = JSON.stringify(files.filter((file) => file !== removed));
+            eventAction = 'remove_file';
+            payload.file = { sha256: removed.sha256, name: removed.name };
+          }
+        }
         if (checked) {
           Object.assign(patch, checked.values);
           await replaceScheduleAttendees(
@@ -323,7 +358,7 @@ export const changeScheduleEntry = async (ctx: AppContext, actor: Actor, input: 
       row,
       at: now,
       actorUserId: official.userId,
-      action: input.action,
+      action: eventAction,
       fromStatus: row.status,
       toStatus: decision.to,
       note,

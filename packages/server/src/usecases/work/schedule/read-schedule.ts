@@ -32,7 +32,9 @@ import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { authorizeAgencyAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { allowsTaskActionAt } from '../tasks/task-access.js';
 import { loadScheduleActorFacts, SCHEDULE_ENTRY, toScheduleFacts } from './schedule-access.js';
+import { presentScheduleFiles } from './schedule-files.js';
 
 type AttendeeRow = Awaited<ReturnType<typeof listScheduleAttendees>>[number];
 
@@ -52,7 +54,11 @@ const presentEntries = async (
   }
   const names = await listNamesForSchedule(ctx.db, {
     userIds: [],
-    agencyIds: [...new Set(rows.flatMap((row) => (row.preparingAgencyId ? [row.preparingAgencyId] : [])))],
+    agencyIds: [
+      ...new Set(
+        rows.flatMap((row) => [...(row.preparingAgencyId ? [row.preparingAgencyId] : []), ...row.participantUnitIds]),
+      ),
+    ],
   });
   const agencyNames = new Map(names.agencies.map((agency) => [agency.id, agency.name]));
   const items = [];
@@ -79,6 +85,7 @@ const presentEntries = async (
       preparingAgencyId: row.preparingAgencyId,
       preparingAgencyName: row.preparingAgencyId ? (agencyNames.get(row.preparingAgencyId) ?? null) : null,
       participantsText: row.participantsText,
+      participantUnits: row.participantUnitIds.map((id) => ({ id, name: agencyNames.get(id) ?? '' })),
       attendees: entryAttendees.map((attendee) => ({
         userId: attendee.userId,
         fullName: attendee.fullName,
@@ -89,6 +96,7 @@ const presentEntries = async (
       statusLabel: SCHEDULE_ENTRY_STATUS_LABELS[row.status],
       public: row.public,
       cancelReason: row.cancelReason,
+      files: presentScheduleFiles(row.attachments),
       version: row.version,
       actions: availableScheduleActions(toScheduleFacts(row), facts).map((action) => ({
         action,
@@ -187,6 +195,8 @@ export const getScheduleOptions = async (ctx: AppContext, actor: Actor, agencyId
         name: agency.name,
         mayDraft: facts.drafts || facts.approves,
         mayApprove: facts.approves,
+        // A meeting's conclusions become tasks ("Tạo nhiệm vụ") where the official assigns tasks.
+        mayAssignTasks: await allowsTaskActionAt(ctx, official, 'task.assign', agency.id),
       });
     }
   }
@@ -206,9 +216,12 @@ export const getScheduleOptions = async (ctx: AppContext, actor: Actor, agencyId
     agencyIds: units.map((unit) => unit.id),
     roles: ['agency_head', 'unit_head', 'specialist', 'clerk'],
   });
-  const unique = new Map<string, { userId: string; fullName: string; title: string | null }>();
+  // Each official once, under the unit of their first role there (the form groups people by unit).
+  const unique = new Map<string, { userId: string; fullName: string; title: string | null; unitId: string }>();
   for (const row of officials) {
-    unique.set(row.userId, { userId: row.userId, fullName: row.fullName, title: row.title });
+    if (!unique.has(row.userId)) {
+      unique.set(row.userId, { userId: row.userId, fullName: row.fullName, title: row.title, unitId: row.agencyId });
+    }
   }
   return { agencies, agencyId: chosen, units, officials: [...unique.values()] };
 };
@@ -225,6 +238,11 @@ export const listPublicWeek = async (
 ) => {
   const weekStart = resolveWeek(ctx, input.week);
   const rows = await listPublicWeekEntries(ctx.db, { provinceCode: input.provinceCode ?? null, weekStart });
+  const units = await listNamesForSchedule(ctx.db, {
+    userIds: [],
+    agencyIds: [...new Set(rows.flatMap((row) => row.participantUnitIds))],
+  });
+  const unitNames = new Map(units.agencies.map((agency) => [agency.id, agency.name]));
   return {
     provinceCode: input.provinceCode ?? null,
     weekStart,
@@ -239,7 +257,9 @@ export const listPublicWeek = async (
       place: row.place,
       chair: row.chairName ?? row.chairText,
       participants: row.participantsText,
+      participantUnits: row.participantUnitIds.flatMap((id) => unitNames.get(id) ?? []),
       preparingAgencyName: row.preparingAgencyName,
+      files: presentScheduleFiles(row.attachments),
     })),
   };
 };
@@ -291,6 +311,11 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
     ctx.db,
     rows.map((row) => row.id),
   );
+  const units = await listNamesForSchedule(ctx.db, {
+    userIds: [],
+    agencyIds: [...new Set(rows.flatMap((row) => row.participantUnitIds))],
+  });
+  const unitNames = new Map(units.agencies.map((agency) => [agency.id, agency.name]));
   const host = new URL(ctx.config.publicUrl).hostname;
   return serializeICalendar({
     name: `Lịch công tác — ${owner.fullName}`,
@@ -299,7 +324,11 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
       const description = [
         row.content,
         chair || row.chairText ? `Chủ trì: ${chair?.fullName ?? row.chairText}` : null,
-        row.participantsText ? `Thành phần: ${row.participantsText}` : null,
+        row.participantUnitIds.length > 0 || row.participantsText
+          ? `Thành phần: ${[...row.participantUnitIds.flatMap((id) => unitNames.get(id) ?? []), row.participantsText]
+              .filter(Boolean)
+              .join('; ')}`
+          : null,
         row.cancelReason ? `Lý do hủy: ${row.cancelReason}` : null,
       ]
         .filter(Boolean)

@@ -1,4 +1,4 @@
-import { findAgencyLineage, listScheduleAttendees, type ScheduleEntryRecord } from '@motcua/db';
+import { findAgencyLineage, findScheduleEntry, listScheduleAttendees, type ScheduleEntryRecord } from '@motcua/db';
 import {
   type Action,
   isAllowed,
@@ -56,4 +56,24 @@ export const getReadableScheduleEntry = async (ctx: AppContext, official: Offici
     throw new AppError('NOT_FOUND', { resource: SCHEDULE_ENTRY });
   }
   return { facts, attendees };
+};
+
+/** An entry by id when the official may read it; undefined otherwise (as if it did not exist). */
+export const findReadableScheduleEntry = async (
+  ctx: AppContext,
+  official: OfficialActor,
+  id: string,
+): Promise<ScheduleEntryRecord | undefined> => {
+  const row = await findScheduleEntry(ctx.db, id);
+  if (!row) {
+    return undefined;
+  }
+  const attendees = await listScheduleAttendees(ctx.db, [row.id]);
+  const facts = await loadScheduleActorFacts(
+    ctx,
+    official,
+    row.agencyId,
+    attendees.some((attendee) => attendee.userId === official.userId),
+  );
+  return mayReadScheduleEntry(toScheduleFacts(row), facts) ? row : undefined;
 };

@@ -30,6 +30,7 @@ import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { authorizeAgencyAction, holdsAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { findReadableScheduleEntry } from '../schedule/schedule-access.js';
 import { getReadableTask, loadTaskActorFacts, TASK, toTaskFacts } from './task-access.js';
 
 const instant = (date: Date | null) => (date ? formatInstant(date.getTime()) : null);
@@ -193,6 +194,11 @@ export const getTask = async (ctx: AppContext, actor: Actor, id: string) => {
     ...subTasks.map((row) => row.leadAgencyId),
   ]);
   const now = ctx.clock.now();
+  // The meeting a task came from, named only to those who may read that calendar entry.
+  const meeting =
+    task.sourceKind === 'schedule_entry' && task.sourceId
+      ? await findReadableScheduleEntry(ctx, requireOfficial(actor), task.sourceId)
+      : undefined;
   const officials =
     task.leadAgencyId && facts.headsLeadUnit && !task.leadUserId
       ? await listIncomingOfficials(ctx.db, { agencyIds: [task.leadAgencyId], roles: ['specialist', 'unit_head'] })
@@ -201,6 +207,14 @@ export const getTask = async (ctx: AppContext, actor: Actor, id: string) => {
     ...toListItem(task, names, units, now),
     agencyId: task.agencyId,
     description: task.description,
+    sourceMeeting: meeting
+      ? {
+          title: meeting.title,
+          startsAt: formatInstant(meeting.startsAt.getTime()),
+          weekStart: meeting.weekStart,
+          agencyId: meeting.agencyId,
+        }
+      : null,
     assignees: assignees.map((row) => ({
       part: row.part,
       userId: row.userId,
