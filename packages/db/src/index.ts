@@ -88,3 +88,4 @@ export * from './work-audit.queries.js';
 export * from './work-dashboard.queries.js';
 export * from './work-events.queries.js';
 export * from './work-files.queries.js';
+export * from './webhooks.queries.js';
