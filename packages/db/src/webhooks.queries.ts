@@ -183,8 +183,8 @@ const vietnamInstant = (column: ReturnType<typeof sql.ref>) =>
   sql`to_char(${column} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+07:00"')`;
 
 /**
- * Queues a dossier event for every active subscription of the dossier's province listening to
- * 'dossier.changed': one delivery each, event id 'dossier:<id>:<seq>'. Idempotent (a retried job inserts
+ * Queues a dossier event for every subscription (not deleted) of the dossier's province listening to
+ * 'dossier.changed' — a paused one too: its deliveries wait until it is resumed — one delivery each, event id 'dossier:<id>:<seq>'. Idempotent (a retried job inserts
  * nothing). The payload carries the dossier's code, procedure, status, the event (action, statuses, instant) and
  * the receiving agency — never the applicant's name, identity numbers, phone, email or address (docs/webhooks.md).
  * Answers how many deliveries were queued.
@@ -216,7 +216,7 @@ export const queueDossierWebhookDeliveries = async (
       from dossier d
       join dossier_event e on e.dossier_id = d.id and e.seq = ${input.seq}
       join agency a on a.id = d.receiving_agency_id
-      join webhook_subscription s on s.province_code = d.province_code and s.active and s.deleted_at is null
+      join webhook_subscription s on s.province_code = d.province_code and s.deleted_at is null
                                  and 'dossier.changed' = any (s.events)
      where d.id = ${input.dossierId}
     on conflict (subscription_id, event_id) do nothing
@@ -225,7 +225,7 @@ export const queueDossierWebhookDeliveries = async (
 };
 
 /**
- * Queues a PAKN event for every active subscription of its province listening to 'pakn.changed' (event id
+ * Queues a PAKN event for every subscription (not deleted; paused ones too) of its province listening to 'pakn.changed' (event id
  * 'pakn:<id>:<seq>'), idempotent. The payload carries the PAKN's code, kind, topic, category, status, deadlines,
  * the event and the agency handling it — never the sender, the content or the answer's text.
  */
@@ -257,7 +257,7 @@ export const queuePaknWebhookDeliveries = async (
       from pakn_feedback p
       join pakn_event e on e.pakn_id = p.id and e.seq = ${input.seq}
       left join agency a on a.id = coalesce(p.agency_id, p.receiving_agency_id)
-      join webhook_subscription s on s.province_code = p.province_code and s.active and s.deleted_at is null
+      join webhook_subscription s on s.province_code = p.province_code and s.deleted_at is null
                                  and 'pakn.changed' = any (s.events)
      where p.id = ${input.paknId}
     on conflict (subscription_id, event_id) do nothing
