@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { leaseDueWebhookDeliveries, recordWebhookAttempt } from '@motcua/db';
+import { insertUserRole, leaseDueWebhookDeliveries, recordWebhookAttempt } from '@motcua/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedProcedure, seedWorld, signIn, type World } from '../../../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
@@ -11,6 +11,7 @@ import {
   WEBHOOK_WORKER_DEFAULTS,
   type WebhookWorkerOptions,
 } from './deliver-webhooks.js';
+import { queuePaknWebhooks } from './fan-out.js';
 
 // The delivery worker against a plain node:http receiver on this machine: fan-out of a dossier change to the
 // province's subscribers only, retries after a 500 with backoff, giving up at the limit, two workers sharing the
@@ -166,6 +167,51 @@ describe('webhook delivery worker', () => {
     });
     for (const personal of ['Ánh Tuyết', '033190001234', '0912345678', 'tuyet@example.vn', 'Chùa Chuông']) {
       expect(request?.body).not.toContain(personal);
+    }
+  });
+
+  it('queues a PAKN change for the province’s PAKN subscribers, without the sender or the content', async () => {
+    await insertUserRole(t.database.db, {
+      userId: world.users.tiepnhan?.id ?? '',
+      agencyId: world.agencies.justice?.id ?? '',
+      role: 'pakn_officer',
+      includeSubagencies: false,
+      grantedBy: null,
+    });
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pakn',
+      headers: (await signIn(t.app, 'tiepnhan')).headers,
+      payload: {
+        kind: 'phan_anh',
+        topic: 'regulation',
+        regulation: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+        content: 'Thành phần hồ sơ yêu cầu bản sao chứng thực giấy tờ đất.',
+        sender: { name: 'Trần Thị Phản Ánh', address: 'Phường Phố Hiến, tỉnh Hưng Yên', phone: '0987654321' },
+        agencyId: world.agencies.justice?.id,
+        channel: 'counter',
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const pakn = await t.database.db
+      .selectFrom('paknFeedback')
+      .select(['id', 'code'])
+      .where('code', '=', registered.json().code)
+      .executeTakeFirstOrThrow();
+    expect(await queuePaknWebhooks(t.ctx, { paknId: pakn.id, seq: 1 })).toBe(1);
+    expect(await queuePaknWebhooks(t.ctx, { paknId: pakn.id, seq: 1 })).toBe(0);
+    expect(await deliverDueWebhooks(t.ctx, OPTIONS)).toMatchObject({ leased: 1, delivered: 1 });
+    expect(received.map((r) => r.path)).toEqual(['/hung-yen-pakn']);
+    expect(received[0]?.headers['x-motcua-event']).toBe('pakn.changed');
+    expect(JSON.parse(received[0]?.body ?? '{}')).toMatchObject({
+      type: 'pakn.changed',
+      eventId: `pakn:${pakn.id}:1`,
+      pakn: { code: pakn.code, kind: 'phan_anh', topic: 'regulation', status: 'received' },
+      event: { seq: 1 },
+      agency: { id: world.agencies.justice?.id },
+    });
+    for (const personal of ['Phản Ánh', '0987654321', 'Phố Hiến', 'chứng thực']) {
+      expect(received[0]?.body).not.toContain(personal);
     }
   });
 
