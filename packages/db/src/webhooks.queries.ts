@@ -49,7 +49,7 @@ export const insertWebhookSubscription = async (
     url: string;
     events: WebhookEventType[];
     secretCiphertext: string;
-    createdBy: string;
+    createdBy: string | null;
     now: Date;
   },
 ): Promise<WebhookSubscriptionRecord> =>

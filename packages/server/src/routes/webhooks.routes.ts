@@ -122,7 +122,6 @@ export const registerWebhookRoutes = (app: FastifyInstance, ctx: AppContext): vo
           .object({ provinceCode: ProvinceCode, name: Name, url: Url, events: Events })
           .strict()
           .meta({
-            id: 'WebhookSubscriptionInput',
             examples: [
               {
                 provinceCode: '33',
@@ -168,8 +167,7 @@ export const registerWebhookRoutes = (app: FastifyInstance, ctx: AppContext): vo
             events: Events.optional(),
             active: z.boolean().optional(),
           })
-          .strict()
-          .meta({ id: 'WebhookSubscriptionChange' }),
+          .strict(),
         response: { 200: WebhookSubscription, ...errors },
       },
     },
@@ -213,8 +211,7 @@ export const registerWebhookRoutes = (app: FastifyInstance, ctx: AppContext): vo
               .optional()
               .describe('how long the previous secret keeps signing (default 24; 0: stop at once)'),
           })
-          .strict()
-          .meta({ id: 'WebhookSecretRotation' }),
+          .strict(),
         response: { 200: WebhookSecretIssued, ...errors },
       },
     },

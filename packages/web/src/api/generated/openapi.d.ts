@@ -16168,6 +16168,598 @@ export interface paths {
       };
     };
   };
+  "/api/v1/integration/webhooks": {
+    /** The province’s webhook subscriptions (keyset pages) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookSubscription"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Subscribe a URL to the province’s events; the signing secret is answered once */
+    post: {
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "provinceCode": "33",
+           *   "name": "Trục liên thông tỉnh",
+           *   "url": "https://lgsp.example.gov.vn/motcua",
+           *   "events": [
+           *     "dossier.changed"
+           *   ]
+           * }
+           */
+          "application/json": {
+            provinceCode: string;
+            name: string;
+            url: string;
+            events: ("dossier.changed" | "pakn.changed")[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["WebhookSecretIssued"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}": {
+    /** One webhook subscription */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSubscription"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a subscription (kept inactive with its log), at the version read */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change a subscription, pause it (active false) or resume it, at the version read */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            name?: string;
+            url?: string;
+            events?: ("dossier.changed" | "pakn.changed")[];
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSubscription"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/rotate-secret": {
+    /** A new signing secret (answered once); the previous one keeps signing for a while */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @description how long the previous secret keeps signing (default 24; 0: stop at once) */
+            previousSecretValidHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSecretIssued"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/deliveries": {
+    /** A subscription’s deliveries, newest first (keyset pages), optionally of one state */
+    get: {
+      parameters: {
+        query?: {
+          state?: "pending" | "delivered" | "failed";
+          cursor?: string;
+          limit?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookDelivery"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/replay-failed": {
+    /** Queue every failed delivery of the subscription for a replay */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              requeued: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/deliveries/{deliveryId}/attempts": {
+    /** A delivery’s attempts, oldest first (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookAttempt"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/deliveries/{deliveryId}/replay": {
+    /** Send a delivery again now: the same event id, a fresh timestamp and signature */
+    post: {
+      parameters: {
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookDelivery"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -24440,6 +25032,60 @@ export interface components {
           includeSubagencies: boolean;
         })[];
     };
+    /** @description A URL of another system subscribed to the province’s events */
+    WebhookSubscriptionInput: {
+      id: string;
+      provinceCode: string;
+      name: string;
+      url: string;
+      events: ("dossier.changed" | "pakn.changed")[];
+      /** @description false: paused (deliveries wait until it is resumed) */
+      active: boolean;
+      version: number;
+      /** @description while in the future, the previous secret signs too */
+      previousSecretExpiresAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      updatedAt: string;
+    };
+    WebhookSecretIssuedInput: {
+      subscription: components["schemas"]["WebhookSubscriptionInput"];
+      /** @description the signing secret, shown this once (docs/webhooks.md) */
+      secret: string;
+    };
+    /** @description One event for one subscription */
+    WebhookDeliveryInput: {
+      id: string;
+      subscriptionId: string;
+      /** @description X-Motcua-Delivery: the same for every attempt and replay of this event */
+      eventId: string;
+      /** @enum {string} */
+      eventType: "dossier.changed" | "pakn.changed";
+      /** @enum {string} */
+      state: "pending" | "delivered" | "failed";
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastStatus: number | null;
+      lastError: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      replayQueued: boolean;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookAttemptInput: {
+      id: number;
+      status: number | null;
+      /** @description why it failed, with at most a short excerpt of the answer */
+      error: string | null;
+      durationMs: number | null;
+      replay: boolean;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      at: string;
+    };
     WorkDashboardFigureInput: {
       numerator: number;
       base: number;
@@ -31175,6 +31821,60 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    /** @description A URL of another system subscribed to the province’s events */
+    WebhookSubscription: {
+      id: string;
+      provinceCode: string;
+      name: string;
+      url: string;
+      events: ("dossier.changed" | "pakn.changed")[];
+      /** @description false: paused (deliveries wait until it is resumed) */
+      active: boolean;
+      version: number;
+      /** @description while in the future, the previous secret signs too */
+      previousSecretExpiresAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      updatedAt: string;
+    };
+    WebhookSecretIssued: {
+      subscription: components["schemas"]["WebhookSubscription"];
+      /** @description the signing secret, shown this once (docs/webhooks.md) */
+      secret: string;
+    };
+    /** @description One event for one subscription */
+    WebhookDelivery: {
+      id: string;
+      subscriptionId: string;
+      /** @description X-Motcua-Delivery: the same for every attempt and replay of this event */
+      eventId: string;
+      /** @enum {string} */
+      eventType: "dossier.changed" | "pakn.changed";
+      /** @enum {string} */
+      state: "pending" | "delivered" | "failed";
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastStatus: number | null;
+      lastError: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      replayQueued: boolean;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookAttempt: {
+      id: number;
+      status: number | null;
+      /** @description why it failed, with at most a short excerpt of the answer */
+      error: string | null;
+      durationMs: number | null;
+      replay: boolean;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      at: string;
     };
     WorkDashboardFigure: {
       numerator: number;
