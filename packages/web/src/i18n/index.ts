@@ -22,6 +22,7 @@ import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
+import type { WebhooksMessages } from './webhooks-vi';
 import type { ConsultationsMessages } from './work-consultations-vi';
 import type { WorkDashboardMessages } from './work-dashboard-vi';
 import type { WorkFilesMessages } from './work-files-vi';
@@ -77,6 +78,8 @@ declare module 'i18next' {
           workDashboard: WorkDashboardMessages;
           // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
           evaluation: EvaluationMessages;
+          // `webhooks.*` with the webhook page (./webhooks.ts).
+          webhooks: WebhooksMessages;
         };
     };
   }

@@ -44,6 +44,7 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
+const WebhookIcon = lazy(() => import('@ant-design/icons/ApiOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -206,6 +207,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<EvaluationIcon />),
       label: t('nav.evaluation'),
     },
+    // Tích hợp (issue 21): connections to the national portal and other systems, for the province administrator.
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/tich-hop/webhook',
+      icon: menuIcon(<WebhookIcon />),
+      label: t('nav.webhooks'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -232,6 +239,7 @@ const ConsoleChrome = () => {
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
+      '/can-bo/tich-hop/webhook',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
