@@ -99,11 +99,16 @@ export const WebhookDeliveries = ({
           pagination={false}
           loading={deliveries.isPending}
           dataSource={rows}
+          scroll={{ x: 820 }}
           locale={{ emptyText: t('webhooks.noDeliveries') }}
           expandable={{ expandedRowRender: (row) => <Attempts deliveryId={row.id} /> }}
           columns={[
             { title: t('webhooks.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-            { title: t('webhooks.eventId'), dataIndex: 'eventId', render: (v: string) => <code>{v}</code> },
+            {
+              title: t('webhooks.eventId'),
+              dataIndex: 'eventId',
+              render: (v: string) => <code style={{ wordBreak: 'break-all' }}>{v}</code>,
+            },
             {
               title: t('webhooks.state'),
               dataIndex: 'state',

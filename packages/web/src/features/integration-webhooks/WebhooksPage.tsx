@@ -101,10 +101,15 @@ export const WebhooksPage = () => {
           size="small"
           pagination={false}
           dataSource={subscriptions}
+          scroll={{ x: 880 }}
           locale={{ emptyText: t('webhooks.none') }}
           columns={[
             { title: t('webhooks.name'), dataIndex: 'name' },
-            { title: t('webhooks.url'), dataIndex: 'url', render: (v: string) => <code>{v}</code> },
+            {
+              title: t('webhooks.url'),
+              dataIndex: 'url',
+              render: (v: string) => <code style={{ wordBreak: 'break-all' }}>{v}</code>,
+            },
             {
               title: t('webhooks.events'),
               dataIndex: 'events',
