@@ -8,6 +8,7 @@ import { recordDossierChangeForIntegrations } from '../record-dossier-change.js'
 import {
   deliverDueWebhooks,
   retryDelayMs,
+  startWebhookDeliveryWorker,
   WEBHOOK_WORKER_DEFAULTS,
   type WebhookWorkerOptions,
 } from './deliver-webhooks.js';
@@ -364,5 +365,24 @@ describe('webhook delivery worker', () => {
     expect(resume.statusCode).toBe(200);
     expect(await deliverDueWebhooks(t.ctx, OPTIONS)).toMatchObject({ leased: 1, delivered: 1 });
     expect(received.map((r) => r.headers['x-motcua-delivery'])).toEqual([`dossier:${dossier.id}:1`]);
+  });
+  it('runs as a loop started with the workers, and stops when the process stops', async () => {
+    const stopping = new AbortController();
+    const ctx = { ...t.ctx, jobs: { ...t.ctx.jobs, stopping: stopping.signal } };
+    startWebhookDeliveryWorker(ctx, { ...OPTIONS, pollMs: 20 });
+    const dossier = await receiveDossier();
+    await recordDossierChangeForIntegrations(t.ctx, { dossierId: dossier.id, seq: 1, action: 'receive', toStatus: '' });
+    for (let wait = 0; wait < 200 && received.length === 0; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(received.map((r) => r.headers['x-motcua-delivery'])).toEqual([`dossier:${dossier.id}:1`]);
+    stopping.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Stopped: a new change waits for the next process.
+    const later = await receiveDossier();
+    await recordDossierChangeForIntegrations(t.ctx, { dossierId: later.id, seq: 1, action: 'receive', toStatus: '' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toHaveLength(1);
+    expect(await deliveriesOf(dossierHook)).toMatchObject([{ state: 'pending', attempts: 0 }]);
   });
 });
