@@ -89,3 +89,4 @@ export * from './work-dashboard.queries.js';
 export * from './work-events.queries.js';
 export * from './work-files.queries.js';
 export * from './work-notices.queries.js';
+export * from './webhooks.queries.js';

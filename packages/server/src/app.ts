@@ -49,6 +49,7 @@ import { registerSipasRoutes } from './routes/sipas.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerTaskRoutes } from './routes/tasks.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
+import { registerWebhookRoutes } from './routes/webhooks.routes.js';
 import { registerWorkDashboardRoutes } from './routes/work-dashboard.routes.js';
 import { registerWorkFileRoutes } from './routes/work-files.routes.js';
 import { registerWorkNoticeRoutes } from './routes/work-notices.routes.js';
@@ -199,6 +200,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerWorkDashboardRoutes(app, ctx);
   registerEvaluationRoutes(app, ctx);
   registerWorkNoticeRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

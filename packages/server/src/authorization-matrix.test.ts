@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   deleteUserRole,
   findEvaluationSheetOfUser,
@@ -6,10 +7,12 @@ import {
   insertProcedureAgencies,
   insertUser,
   insertUserRole,
+  insertWebhookSubscription,
 } from '@motcua/db';
 import { DEFAULT_QUESTIONNAIRE, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
+import { sealSecret } from './auth/sealed-secret.js';
 import {
   seedProcedure,
   seedWorld,
@@ -385,6 +388,36 @@ const prepareConsultation =
       .executeTakeFirst();
     consultationDraftFile = row?.draft;
   };
+
+/** issue 21 item 5: a webhook subscription of the province (Hưng Yên) with one failed delivery, fresh per call. */
+const webhookFixture = { id: '', version: 1, deliveryId: '' };
+const prepareWebhook = async (): Promise<void> => {
+  const id = randomUUID();
+  const subscription = await insertWebhookSubscription(t.database.db, {
+    id,
+    provinceCode: '33',
+    name: 'Ma trận phân quyền',
+    // A loopback URL this installation refuses: a replay is logged as failed without any network call.
+    url: 'https://127.0.0.1:9/hook',
+    events: ['dossier.changed'],
+    secretCiphertext: await sealSecret(t.ctx, 'webhook-secret', id, 'whsec_ma-tran'),
+    createdBy: null,
+    now: new Date(),
+  });
+  const delivery = await t.database.db
+    .insertInto('webhookDelivery')
+    .values({
+      subscriptionId: subscription.id,
+      provinceCode: '33',
+      eventId: `dossier:${NO_SUCH_ID}:1`,
+      eventType: 'dossier.changed',
+      payload: JSON.stringify({ type: 'dossier.changed' }),
+      state: 'failed',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  Object.assign(webhookFixture, { id: subscription.id, version: subscription.version, deliveryId: delivery.id });
+};
 
 const CASES: Case[] = [
   // Public reading.
@@ -2623,6 +2656,83 @@ const CASES: Case[] = [
     url: () => `/api/v1/public/schedule/${scheduleFileEntries.publishedId}/files/${scheduleFileEntries.sha256}`,
     prepare: (f) => prepareScheduleFileEntries(f),
     allowed: 'public',
+  },
+  // issue 21 item 5: webhooks (the province administrator manages them; nobody else sees them)
+  {
+    method: 'GET',
+    route: '/api/v1/integration/webhooks',
+    url: () => '/api/v1/integration/webhooks?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/integration/webhooks',
+    url: () => '/api/v1/integration/webhooks',
+    body: (_f, n) => ({
+      provinceCode: '33',
+      name: `Ma trận ${n}`,
+      url: `https://lgsp.example.vn/hook/${n}`,
+      events: ['pakn.changed'],
+    }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/webhooks/:id',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/integration/webhooks/:id',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}`,
+    prepare: prepareWebhook,
+    body: () => ({ expectedVersion: webhookFixture.version, active: false }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/integration/webhooks/:id',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}?expectedVersion=${webhookFixture.version}`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/integration/webhooks/:id/rotate-secret',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}/rotate-secret`,
+    prepare: prepareWebhook,
+    body: () => ({ expectedVersion: webhookFixture.version }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/webhooks/:id/deliveries',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}/deliveries?state=failed`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/integration/webhooks/:id/replay-failed',
+    url: () => `/api/v1/integration/webhooks/${webhookFixture.id}/replay-failed`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/webhooks/deliveries/:deliveryId/attempts',
+    url: () => `/api/v1/integration/webhooks/deliveries/${webhookFixture.deliveryId}/attempts`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/integration/webhooks/deliveries/:deliveryId/replay',
+    url: () => `/api/v1/integration/webhooks/deliveries/${webhookFixture.deliveryId}/replay`,
+    prepare: prepareWebhook,
+    allowed: ['province_admin'],
   },
 ];
 

@@ -110,6 +110,8 @@ const EnvironmentSchema = z.object({
     .default('MOTCUA'),
   PAYMENT_SECRET: z.string().min(16, { error: 'must have at least 16 characters' }).optional(),
   PAYMENT_INIT_URL: httpUrl.optional(),
+  // Webhooks (docs/webhooks.md): allow http:// and loopback receivers on private networks (off by default).
+  MOTCUA_WEBHOOKS_ALLOW_PRIVATE_HTTP: booleanFlag.default(false),
 });
 
 /**
@@ -185,6 +187,8 @@ export type Config = {
   jobs: { batchSize: number; concurrency: number };
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   portal: PortalConfig;
+  /** Webhooks: whether http:// receivers on private networks and loopback receivers are accepted. */
+  webhooks: { allowPrivateHttp: boolean };
 };
 
 export class ConfigError extends Error {
@@ -249,6 +253,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: { batchSize: vars.MOTCUA_JOB_BATCH_SIZE, concurrency: vars.MOTCUA_JOB_CONCURRENCY },
     logLevel: vars.LOG_LEVEL,
     portal: readPortalConfig(vars, publicUrl),
+    webhooks: { allowPrivateHttp: vars.MOTCUA_WEBHOOKS_ALLOW_PRIVATE_HTTP },
     ...overrides,
   };
 };

@@ -112,6 +112,11 @@ export const PAGES = [
     budget: true,
   },
   {
+    name: 'Webhooks `/can-bo/tich-hop/webhook`',
+    modules: [CONSOLE, 'src/features/integration-webhooks/WebhooksPage.tsx'],
+    budget: true,
+  },
+  {
     name: 'Document exchange `/can-bo/van-ban/lien-thong`',
     modules: [CONSOLE, 'src/features/eoffice-exchange/ExchangePage.tsx'],
     budget: true,

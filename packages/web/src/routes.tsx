@@ -56,6 +56,9 @@ const PaknEntryPage = lazy(() => import('./features/pakn/PaknEntryPage').then((m
 const PaknStatisticsPage = lazy(() =>
   import('./features/pakn/PaknStatisticsPage').then((m) => ({ default: m.PaknStatisticsPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./features/integration-webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })),
+);
 const EvaluationPage = lazy(() =>
   import('./features/evaluation/EvaluationPage').then((m) => ({ default: m.EvaluationPage })),
 );
@@ -234,6 +237,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'danh-gia', element: <EvaluationPage /> },
   { path: 'danh-gia/phieu/:id', element: <EvaluationSheetPage /> },
   { path: 'danh-gia/cau-hinh', element: <EvaluationSettingsPage /> },
+  { path: 'tich-hop/webhook', element: <WebhooksPage /> },
   { path: 'van-ban/lien-thong', element: <ExchangePage /> },
   { path: 'van-ban/chung-thu-so', element: <SigningCredentialsPage /> },
   { path: 'van-ban-di', element: <OutgoingListPage /> },

@@ -1643,6 +1643,7 @@ export const DATABASE_COLUMNS = {
     lastError: { type: 'text', nullable: true },
     deliveredAt: { type: 'timestamp with time zone', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
+    replay: { type: 'boolean', nullable: false },
   },
   webhookSubscription: {
     id: { type: 'uuid', nullable: false },
@@ -1658,6 +1659,8 @@ export const DATABASE_COLUMNS = {
     createdBy: { type: 'uuid', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     updatedAt: { type: 'timestamp with time zone', nullable: false },
+    deletedAt: { type: 'timestamp with time zone', nullable: true },
+    deletedBy: { type: 'uuid', nullable: true },
   },
   workEvent: {
     id: { type: 'bigint', nullable: false },

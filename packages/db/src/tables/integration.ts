@@ -94,6 +94,9 @@ export type WebhookSubscriptionTable = {
   createdBy: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+  /** 0046: a deleted subscription is kept inactive and hidden. */
+  deletedAt: Timestamp | null;
+  deletedBy: string | null;
 };
 
 export type WebhookDeliveryTable = {
@@ -112,6 +115,8 @@ export type WebhookDeliveryTable = {
   lastError: string | null;
   deliveredAt: Timestamp | null;
   createdAt: GeneratedTimestamp;
+  /** 0046: the next attempt is a replay asked for by an administrator. */
+  replay: Generated<boolean>;
 };
 
 export type WebhookAttemptTable = {

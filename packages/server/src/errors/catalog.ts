@@ -20,6 +20,7 @@ import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
 import { sipasProblems } from './sipas.problems.js';
 import { taskProblems } from './tasks.problems.js';
+import { webhookProblems } from './webhooks.problems.js';
 import { workFileProblems } from './work-files.problems.js';
 
 /** Every problem type the API can answer with, by stable code. Areas add their own `*.problems.ts`. */
@@ -46,6 +47,7 @@ export const PROBLEM_CATALOG = {
   ...taskProblems,
   ...workFileProblems,
   ...evaluationProblems,
+  ...webhookProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

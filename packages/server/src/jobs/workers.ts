@@ -5,6 +5,8 @@ import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
+import { startWebhookDeliveryWorker } from '../usecases/integration/webhooks/deliver-webhooks.js';
+import { queuePaknWebhooks } from '../usecases/integration/webhooks/fan-out.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
@@ -58,7 +60,11 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
     ctx.jobs.boss,
     QUEUES.paknChanged,
     { ...ctx.config.jobs, pollingIntervalSeconds: 2 },
-    async (job) => deliverPaknNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit }),
+    async (job) => {
+      // Webhook subscribers get the change too (queued idempotently, sent by the webhook delivery loop).
+      await queuePaknWebhooks(ctx, job.data);
+      return deliverPaknNotifications(ctx, job.data, { finalAttempt: job.retryCount >= job.retryLimit });
+    },
   );
   // document-changed: email whoever acts next on an official document (clerks of a receiving agency, the
   // leader it is presented to, the lead unit's heads), retried with backoff.
@@ -71,6 +77,8 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   await startParWorkers(ctx);
   await startTaskWarningWorker(ctx);
   startConsultationReminders(ctx);
+  // Webhooks: lease due deliveries (shared with the other processes), POST them signed, retry with backoff.
+  startWebhookDeliveryWorker(ctx);
 };
 
 /**

@@ -44,6 +44,7 @@ export const consoleEn: ConsoleCoreMessages = {
     workDashboard: 'Operations dashboard',
     evaluation: 'Staff evaluation',
     notices: 'Notices',
+    webhooks: 'Webhooks',
   },
   roles: {
     receptionist: 'Receptionist',

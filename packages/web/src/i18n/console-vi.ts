@@ -49,6 +49,7 @@ export const consoleVi = {
     workDashboard: 'Điều hành công việc',
     evaluation: 'Đánh giá, xếp loại',
     notices: 'Thông báo',
+    webhooks: 'Webhook',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -22,6 +22,7 @@ import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
 import { type Messages, vi } from './vi';
+import type { WebhooksMessages } from './webhooks-vi';
 import type { ConsultationsMessages } from './work-consultations-vi';
 import type { WorkDashboardMessages } from './work-dashboard-vi';
 import type { WorkFilesMessages } from './work-files-vi';
@@ -80,6 +81,8 @@ declare module 'i18next' {
           evaluation: EvaluationMessages;
           // `notices.*` with the officials' notices and the header's badge (./work-notices.ts).
           notices: NoticesMessages;
+          // `webhooks.*` with the webhook page (./webhooks.ts).
+          webhooks: WebhooksMessages;
         };
     };
   }

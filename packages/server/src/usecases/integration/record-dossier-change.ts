@@ -1,6 +1,7 @@
 import { markDossierForSync } from '@motcua/db';
 import type { AppContext } from '../../context.js';
 import type { DossierChangedJob } from '../../jobs/jobs.js';
+import { queueDossierWebhooks } from './webhooks/fan-out.js';
 
 /**
  * What a committed dossier change means for the systems outside motcua, run by the dossier-changed job after the
@@ -10,4 +11,5 @@ import type { DossierChangedJob } from '../../jobs/jobs.js';
  */
 export const recordDossierChangeForIntegrations = async (ctx: AppContext, job: DossierChangedJob): Promise<void> => {
   await markDossierForSync(ctx.db, { dossierId: job.dossierId, seq: job.seq });
+  await queueDossierWebhooks(ctx, job);
 };

@@ -47,6 +47,7 @@ const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const NoticesIcon = lazy(() => import('@ant-design/icons/BellOutlined'));
 // The header's bell with the unread notices (its query and texts) loads after the page too.
 const NoticeBell = lazy(() => import('../work-notices/NoticeBell').then((m) => ({ default: m.NoticeBell })));
+const WebhookIcon = lazy(() => import('@ant-design/icons/ApiOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 /** Who the e-office writes notices to (the roles with work.read): they get the menu entry and the bell. */
@@ -218,6 +219,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<NoticesIcon />),
       label: t('nav.notices'),
     },
+    // Tích hợp (issue 21): connections to the national portal and other systems, for the province administrator.
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/tich-hop/webhook',
+      icon: menuIcon(<WebhookIcon />),
+      label: t('nav.webhooks'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -245,6 +252,7 @@ const ConsoleChrome = () => {
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
       '/can-bo/thong-bao',
+      '/can-bo/tich-hop/webhook',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
