@@ -1,6 +1,8 @@
 import {
   deleteUserRole,
   findEvaluationSheetOfUser,
+  finishCatalogPullRun,
+  insertCatalogPullRun,
   insertEvaluationPeriod,
   insertLocalCitizen,
   insertProcedureAgencies,
@@ -385,6 +387,28 @@ const prepareConsultation =
       .executeTakeFirst();
     consultationDraftFile = row?.draft;
   };
+
+/** issue 21 (catalog pull): a finished catalog pull of the province (Hưng Yên), made once. */
+let catalogPullRunId = '';
+const prepareCatalogPull = async () => {
+  if (!catalogPullRunId) {
+    const run = await insertCatalogPullRun(t.database.db, {
+      provinceCode: '33',
+      trigger: 'manual',
+      requestedBy: null,
+      now: new Date('2026-11-20T02:00:00Z'),
+    });
+    catalogPullRunId = run?.id ?? '';
+    await finishCatalogPullRun(t.database.db, {
+      id: catalogPullRunId,
+      state: 'completed',
+      summary: {},
+      catalogImportId: null,
+      failure: null,
+      now: new Date('2026-11-20T02:01:00Z'),
+    });
+  }
+};
 
 const CASES: Case[] = [
   // Public reading.
@@ -2563,6 +2587,27 @@ const CASES: Case[] = [
     route: '/api/v1/work-dashboard/dossiers',
     url: (f) => `/api/v1/work-dashboard/dossiers?unit=${f.agencies.justice?.id}&filter=held`,
     allowed: ['unit_head', 'agency_head'],
+  },
+  // issue 21: national catalog pulls (province administrators: integration.manage / integration.read province-wide;
+  // without a national-portal connection the pull answers 422, a business answer given after authorisation)
+  {
+    method: 'POST',
+    route: '/api/v1/integration/catalog-pulls',
+    url: () => '/api/v1/integration/catalog-pulls?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/catalog-pulls',
+    url: () => '/api/v1/integration/catalog-pulls?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/catalog-pulls/:id',
+    url: () => `/api/v1/integration/catalog-pulls/${catalogPullRunId}`,
+    prepare: prepareCatalogPull,
+    allowed: ['province_admin'],
   },
 ];
 let t: TestApp;

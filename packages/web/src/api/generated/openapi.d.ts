@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings" | "catalog-pull";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -16168,6 +16168,152 @@ export interface paths {
       };
     };
   };
+  "/api/v1/integration/catalog-pulls": {
+    /** A province’s catalog pulls, newest first (keyset-paginated) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default: the province the caller reads the integration of */
+          province?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CatalogPullRun"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Pull the national procedure catalog from the national public-service portal now
+     * @description Province administrators (integration.manage) fetch the procedures their national-portal connection lists (LayDanhSachTTHC, then LayThuTuc for each) and feed the published ones to the catalog import into the province catalog; the run is answered at once (202, Location, state running) and done by a background job: follow GET /api/v1/integration/catalog-pulls/{id}. One pull runs per province at a time (409 CATALOG_PULL_RUNNING); an incomplete connection answers 422 CATALOG_PULL_NOT_CONFIGURED.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Default: the province the caller administers */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": components["schemas"]["CatalogPullRun"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/catalog-pulls/{id}": {
+    /** A catalog pull: its progress and its report of what changed */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CatalogPullRun"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -19818,6 +19964,52 @@ export interface components {
             count: number;
           }[];
       };
+      failure: string | null;
+    };
+    CatalogPullRunInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      /** @enum {string} */
+      state: "running" | "completed" | "failed";
+      startedAt: string;
+      finishedAt: string | null;
+      /** @description The official who asked for it (null: the schedule) */
+      requestedBy: string | null;
+      /** @description The catalog import it ran (its per-row report: GET /api/v1/procedures/imports/{id}) */
+      catalogImportId: string | null;
+      /** @description Grows while the pull runs */
+      summary: {
+        /** @description Procedures LayDanhSachTTHC listed */
+        listed: number;
+        /** @description Procedures LayThuTuc answered with a valid record */
+        fetched: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        abolished: number;
+        failed: number;
+        /** @description Every procedure created, updated, abolished or failed */
+        changes: ({
+            /** @description The national procedure code (MATTHC) */
+            code: string;
+            name: string | null;
+            /**
+             * @description created / updated: a new published version in the province catalog; abolished: the portal lists it with TRANGTHAI ≠ 1 (not imported: a province administrator ends it); failed: it could not be read or imported
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "abolished" | "failed";
+            /** @description updated: the fields of the procedure content that changed (name, channels, components, …) */
+            fields?: string[];
+            /** @description abolished: whether the province catalog holds the procedure */
+            inCatalog?: boolean;
+            /** @description failed: the portal’s answer, the invalid field or the import’s reason */
+            reason?: string;
+          })[];
+      };
+      /** @description Why a failed pull stopped (e.g. the portal could not be listed) */
       failure: string | null;
     };
     /** @description An uploaded draft file (POST /api/v1/consultation-files) */
@@ -26554,6 +26746,52 @@ export interface components {
             count: number;
           }[];
       };
+      failure: string | null;
+    };
+    CatalogPullRun: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      /** @enum {string} */
+      state: "running" | "completed" | "failed";
+      startedAt: string;
+      finishedAt: string | null;
+      /** @description The official who asked for it (null: the schedule) */
+      requestedBy: string | null;
+      /** @description The catalog import it ran (its per-row report: GET /api/v1/procedures/imports/{id}) */
+      catalogImportId: string | null;
+      /** @description Grows while the pull runs */
+      summary: {
+        /** @description Procedures LayDanhSachTTHC listed */
+        listed: number;
+        /** @description Procedures LayThuTuc answered with a valid record */
+        fetched: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        abolished: number;
+        failed: number;
+        /** @description Every procedure created, updated, abolished or failed */
+        changes: ({
+            /** @description The national procedure code (MATTHC) */
+            code: string;
+            name: string | null;
+            /**
+             * @description created / updated: a new published version in the province catalog; abolished: the portal lists it with TRANGTHAI ≠ 1 (not imported: a province administrator ends it); failed: it could not be read or imported
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "abolished" | "failed";
+            /** @description updated: the fields of the procedure content that changed (name, channels, components, …) */
+            fields?: string[];
+            /** @description abolished: whether the province catalog holds the procedure */
+            inCatalog?: boolean;
+            /** @description failed: the portal’s answer, the invalid field or the import’s reason */
+            reason?: string;
+          })[];
+      };
+      /** @description Why a failed pull stopped (e.g. the portal could not be listed) */
       failure: string | null;
     };
     /** @description An uploaded draft file (POST /api/v1/consultation-files) */
