@@ -12,6 +12,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { CatalogPullMessages } from './integration-catalog-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
@@ -77,6 +78,8 @@ declare module 'i18next' {
           workDashboard: WorkDashboardMessages;
           // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
           evaluation: EvaluationMessages;
+          // `catalogPull.*` with the national catalog pull page (./integration-catalog.ts).
+          catalogPull: CatalogPullMessages;
         };
     };
   }

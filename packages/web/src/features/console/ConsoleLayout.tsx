@@ -44,6 +44,7 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
+const IntegrationIcon = lazy(() => import('@ant-design/icons/CloudSyncOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -206,6 +207,13 @@ const ConsoleChrome = () => {
       icon: menuIcon(<EvaluationIcon />),
       label: t('nav.evaluation'),
     },
+    // Tích hợp (issue 21): the national catalog pull, for province administrators (integration.manage).
+    hasRole(me, 'province_admin') && { divider: true },
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/tich-hop/danh-muc',
+      icon: menuIcon(<IntegrationIcon />),
+      label: t('nav.integrationCatalog'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -232,6 +240,7 @@ const ConsoleChrome = () => {
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
+      '/can-bo/tich-hop/danh-muc',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
