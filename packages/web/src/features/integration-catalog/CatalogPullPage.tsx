@@ -1,11 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Col, Empty, Flex, Row, Space, Statistic } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LazyTable } from '../../components/lazyAntd';
 import { Panel } from '../../components/Panel';
 import { SoftTag, type Tone } from '../../components/SoftTag';
 import { Paragraph, Text, Title } from '../../components/typography';
@@ -27,6 +25,15 @@ const KIND_TONE: Record<CatalogPullChange['kind'], Tone> = {
   updated: 'info',
   abolished: 'warning',
   failed: 'danger',
+};
+
+/** Changes and pulls are short lists (they wrap on a phone, where a table would scroll sideways). */
+const LIST: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+const ITEM: CSSProperties = {
+  display: 'grid',
+  gap: 4,
+  padding: '8px 0',
+  borderBottom: '1px solid rgba(0, 0, 0, 0.06)',
 };
 
 const StateTag = ({ state }: { state: CatalogPullState }) => {
@@ -55,27 +62,6 @@ const RunReport = ({ run }: { run: CatalogPullRun }) => {
     }
     return change.reason ?? '';
   };
-  const columns: ColumnsType<CatalogPullChange> = [
-    { title: t('catalogPull.code'), dataIndex: 'code', key: 'code', width: 110 },
-    {
-      title: t('catalogPull.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (name: string | null) => <span style={{ overflowWrap: 'anywhere' }}>{name ?? '—'}</span>,
-    },
-    {
-      title: t('catalogPull.kind'),
-      dataIndex: 'kind',
-      key: 'kind',
-      width: 120,
-      render: (kind: CatalogPullChange['kind']) => <SoftTag tone={KIND_TONE[kind]}>{t(`catalogPull.${kind}`)}</SoftTag>,
-    },
-    {
-      title: t('catalogPull.detail'),
-      key: 'detail',
-      render: (_, change) => <span style={{ overflowWrap: 'anywhere' }}>{describe(change)}</span>,
-    },
-  ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" gap={8} wrap>
@@ -102,14 +88,20 @@ const RunReport = ({ run }: { run: CatalogPullRun }) => {
             {t('catalogPull.noChanges')}
           </Paragraph>
         ) : (
-          <LazyTable<CatalogPullChange>
-            size="small"
-            rowKey={(change) => `${change.kind}:${change.code}`}
-            columns={columns}
-            dataSource={summary.changes}
-            pagination={summary.changes.length > 20 ? { pageSize: 20 } : false}
-            data-testid="catalog-pull-changes"
-          />
+          <ul style={LIST} data-testid="catalog-pull-changes">
+            {summary.changes.map((change) => (
+              <li key={`${change.kind}:${change.code}`} style={ITEM}>
+                <Flex gap={8} align="center" wrap>
+                  <Text strong>{change.code}</Text>
+                  <SoftTag tone={KIND_TONE[change.kind]}>{t(`catalogPull.${change.kind}`)}</SoftTag>
+                </Flex>
+                <div style={{ overflowWrap: 'anywhere' }}>{change.name ?? '—'}</div>
+                <Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                  {describe(change)}
+                </Text>
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     </Space>
@@ -158,62 +150,6 @@ export const CatalogPullPage = () => {
     },
   });
 
-  const columns: ColumnsType<CatalogPullRun> = [
-    {
-      title: t('catalogPull.time'),
-      dataIndex: 'startedAt',
-      key: 'time',
-      width: 150,
-      render: (value: string) => formatDateTime(value),
-    },
-    {
-      title: t('catalogPull.trigger'),
-      dataIndex: 'trigger',
-      key: 'trigger',
-      width: 130,
-      render: (trigger: CatalogPullRun['trigger']) => t(`catalogPull.trigger_${trigger}`),
-    },
-    {
-      title: t('catalogPull.state'),
-      dataIndex: 'state',
-      key: 'state',
-      width: 130,
-      render: (state: CatalogPullState) => <StateTag state={state} />,
-    },
-    {
-      title: t('catalogPull.created'),
-      key: 'created',
-      width: 90,
-      align: 'right',
-      render: (_, r) => formatCount(r.summary.created),
-    },
-    {
-      title: t('catalogPull.updated'),
-      key: 'updated',
-      width: 90,
-      align: 'right',
-      render: (_, r) => formatCount(r.summary.updated),
-    },
-    {
-      title: t('catalogPull.abolished'),
-      key: 'abolished',
-      width: 90,
-      align: 'right',
-      render: (_, r) => formatCount(r.summary.abolished),
-    },
-    {
-      title: t('common.actions'),
-      key: 'open',
-      width: 80,
-      render: (_, r) =>
-        r.id === id ? null : (
-          <Button size="small" onClick={() => setParams({ id: r.id })}>
-            {t('catalogPull.open')}
-          </Button>
-        ),
-    },
-  ];
-
   const header = (
     <Title level={1} style={{ fontSize: 24, margin: 0 }}>
       {t('catalogPull.title')}
@@ -260,15 +196,32 @@ export const CatalogPullPage = () => {
       </Panel>
       <Panel bodyStyle={{ padding: 12 }} title={t('catalogPull.runs')}>
         {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
-        <LazyTable<CatalogPullRun>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={history.data?.items ?? []}
-          loading={history.isFetching && !history.data}
-          pagination={false}
-          scroll={{ x: 760 }}
-        />
+        {history.data && history.data.items.length === 0 ? (
+          <Empty description={t('common.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : null}
+        <ul style={LIST} data-testid="catalog-pull-runs">
+          {(history.data?.items ?? []).map((r) => (
+            <li key={r.id} style={ITEM}>
+              <Flex justify="space-between" align="center" gap={8} wrap>
+                <Flex gap={8} align="center" wrap>
+                  <Text strong>{formatDateTime(r.startedAt)}</Text>
+                  <Text type="secondary">{t(`catalogPull.trigger_${r.trigger}`)}</Text>
+                  <StateTag state={r.state} />
+                </Flex>
+                {r.id === id ? null : (
+                  <Button size="small" onClick={() => setParams({ id: r.id })}>
+                    {t('catalogPull.open')}
+                  </Button>
+                )}
+              </Flex>
+              <Text type="secondary">
+                {t('catalogPull.created')} {formatCount(r.summary.created)} · {t('catalogPull.updated')}{' '}
+                {formatCount(r.summary.updated)} · {t('catalogPull.abolished')} {formatCount(r.summary.abolished)} ·{' '}
+                {t('catalogPull.failed')} {formatCount(r.summary.failed)}
+              </Text>
+            </li>
+          ))}
+        </ul>
         <Flex gap={8} style={{ marginTop: 8 }}>
           {cursors.length > 1 ? (
             <Button size="small" onClick={() => setCursors((stack) => stack.slice(0, -1))}>
