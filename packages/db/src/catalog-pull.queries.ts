@@ -36,11 +36,12 @@ export const insertCatalogPullRun = async (
     input.unlessStartedWithinHours === undefined
       ? sql`false`
       : sql`exists (select 1 from catalog_pull_run r
-                     where r.province_code = ${input.provinceCode}
-                       and r.started_at > ${input.now}::timestamptz - make_interval(hours => ${input.unlessStartedWithinHours}))`;
+                     where r.province_code = ${input.provinceCode}::text
+                       and r.started_at > ${input.now}::timestamptz
+                                          - make_interval(hours => ${input.unlessStartedWithinHours}::int))`;
   const result = await sql<{ id: string }>`
     insert into catalog_pull_run (province_code, trigger, requested_by, started_at)
-    select ${input.provinceCode}, ${input.trigger}, ${input.requestedBy}, ${input.now}
+    select ${input.provinceCode}::text, ${input.trigger}::text, ${input.requestedBy}::uuid, ${input.now}::timestamptz
      where not ${recent}
     on conflict (province_code) where state = 'running' do nothing
     returning id
@@ -122,7 +123,11 @@ export const failStaleCatalogPullRuns = async (
     .updateTable('catalogPullRun')
     .set({ state: 'failed', failure: input.failure, finishedAt: input.now })
     .where('state', '=', 'running')
-    .where('startedAt', '<', sql<Date>`${input.now}::timestamptz - make_interval(mins => ${input.olderThanMinutes})`);
+    .where(
+      'startedAt',
+      '<',
+      sql<Date>`${input.now}::timestamptz - make_interval(mins => ${input.olderThanMinutes}::int)`,
+    );
   if (input.provinceCode !== undefined) {
     query = query.where('provinceCode', '=', input.provinceCode);
   }
