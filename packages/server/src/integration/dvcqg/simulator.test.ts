@@ -106,6 +106,22 @@ describe('the DVCQG client against the simulator', () => {
     ]);
   });
 
+  it('sends the dstcode header the portal expects, and authenticates once for calls made together', async () => {
+    const wrong = createDvcqgClient(options({ dstCode: 'H99' }));
+    const refused = await wrong.call({ service: 'LayDanhSachTTHC' });
+    expect(refused).toMatchObject({ outcome: 'rejected', errorCode: '400' });
+    expect(refused.message).toContain('dstcode');
+    await control('POST', '/_sim/reset');
+    const client = createDvcqgClient(options());
+    const results = await Promise.all(
+      ['HS-A', 'HS-B', 'HS-C'].map((code) =>
+        client.call({ service: 'DongBoHoSoMC', isUpdating: false, data: [dossier(code)] }),
+      ),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(await control<SimulatorStats>('GET', '/_sim/stats')).toMatchObject({ sessionsIssued: 1, dossiers: 3 });
+  });
+
   it('renews an expired session once and resends', async () => {
     const client = createDvcqgClient(options());
     expect((await client.call({ service: 'DongBoHoSoMC', isUpdating: false, data: [dossier('HS-2')] })).outcome).toBe(
@@ -115,7 +131,7 @@ describe('the DVCQG client against the simulator', () => {
     const after = await client.call({ service: 'DongBoHoSoMC', isUpdating: true, data: [dossier('HS-2', 4)] });
     expect(after.outcome).toBe('accepted');
     const stats = await control<SimulatorStats>('GET', '/_sim/stats');
-    expect(stats).toMatchObject({ sessionsIssued: 2, sessionsRefused: 1, accepted: 2, dossiers: 1 });
+    expect(stats).toMatchObject({ sessionsIssued: 2, sessionsRefused: 1, accepted: 2, rejected: 0, dossiers: 1 });
   });
 
   it('classifies wrong credentials as a retryable session failure and sends nothing', async () => {

@@ -118,7 +118,7 @@ export type SimulatorDossier = {
 export type SimulatorStats = {
   /** Portal messages answered with error_code 0 (authentication excluded). */
   accepted: number;
-  /** Portal messages refused (validation, "đã tồn tại", unknown dossier, reject mode, bad session). */
+  /** Portal messages refused (validation, "đã tồn tại", unknown dossier, reject mode); not expired sessions. */
   rejected: number;
   /** Calls answered 5xx (fail and down modes). */
   failed: number;
@@ -339,8 +339,8 @@ export const createDvcqgSimulator = (options: DvcqgSimulatorOptions = {}): Fasti
     }
     const expiresAt = typeof body.session === 'string' ? state.sessions.get(body.session) : undefined;
     if (expiresAt === undefined || expiresAt <= now()) {
+      // Counted apart from `rejected`: a client renews its session and resends, nothing was refused for good.
       state.counters.sessionsRefused += 1;
-      state.counters.rejected += 1;
       return answer(reply, {
         error_code: DVCQG_ERROR_CODES.SESSION_INVALID,
         message: 'Phiên làm việc hết hạn hoặc không hợp lệ',
