@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealSecret } from '../auth/sealed-secret.js';
 import { createDvcqgSimulator, readSimulatorCatalog } from '../integration/dvcqg/simulator.js';
 import { startCatalogPullWorker } from '../jobs/workers.js';
-import { seedWorld, signIn } from '../testing/fixtures.js';
+import { seedProcedure, seedWorld, signIn, TEST_PROCEDURE_WITH_FORM } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { queueScheduledCatalogPulls } from '../usecases/integration/catalog-pull/catalog-pulls.js';
 
@@ -13,6 +13,19 @@ let portal: string;
 const clock = fixedClock('2026-11-22T09:00:00+07:00');
 const sessions: Record<string, Record<string, string>> = {};
 const CODES = ['1.000894', '1.000656', '1.001022'];
+/**
+ * Adopted by the province before any pull, with its own e-form and internal process (36 working hours, within the
+ * national 5 working days). The form stands beside the components (it replaces none: the national ones differ).
+ */
+const ADOPTED = '1.004884';
+const { replacesComponent: _replaced, ...ADOPTED_FORM } = TEST_PROCEDURE_WITH_FORM.applicationForm ?? {
+  replacesComponent: undefined,
+};
+const ADOPTED_CONTENT = {
+  ...TEST_PROCEDURE_WITH_FORM,
+  nationalCode: ADOPTED,
+  applicationForm: ADOPTED_FORM as typeof TEST_PROCEDURE_WITH_FORM.applicationForm,
+};
 
 type Change = { code: string; kind: string; fields?: string[]; inCatalog?: boolean; reason?: string };
 type Run = {
@@ -66,10 +79,20 @@ const waitForPull = async (id: string): Promise<Run> => {
 };
 
 beforeAll(async () => {
-  simulator = createDvcqgSimulator({ username: 'h33', password: 'mật khẩu', catalog: readSimulatorCatalog(CODES) });
+  simulator = createDvcqgSimulator({
+    username: 'h33',
+    password: 'mật khẩu',
+    catalog: readSimulatorCatalog([...CODES, ADOPTED]),
+  });
   portal = await simulator.listen({ port: 0, host: '127.0.0.1' });
   t = await createTestApp({ clock });
   await seedWorld(t);
+  await seedProcedure(t, {
+    catalog: '33',
+    code: ADOPTED,
+    content: ADOPTED_CONTENT,
+    effectiveFrom: '2026-07-01',
+  });
   for (const who of ['qttinh', 'hanoi', 'thanhtra']) {
     sessions[who] = (await signIn(t.app, who)).headers;
   }
@@ -123,16 +146,35 @@ describe('catalog pulls from the national portal (the simulator)', () => {
     expect(done.failure).toBeNull();
     expect(done).toMatchObject({ state: 'completed' });
     expect(done.summary).toMatchObject({
-      listed: 3,
-      fetched: 3,
+      listed: 4,
+      fetched: 4,
       created: 3,
-      updated: 0,
+      updated: 1,
       unchanged: 0,
       abolished: 0,
       failed: 0,
     });
-    expect(done.summary.changes.map((c) => [c.code, c.kind]).sort()).toEqual(CODES.map((c) => [c, 'created']).sort());
+    expect(
+      done.summary.changes
+        .filter((c) => c.kind === 'created')
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual([...CODES].sort());
     expect(done.catalogImportId).not.toBeNull();
+    // The procedure the province had adopted takes the national content and keeps the province's own settings:
+    // its internal process and its e-form.
+    const adopted = await t.ctx.db
+      .selectFrom('procedure')
+      .innerJoin('procedureVersion', 'procedureVersion.id', 'procedure.currentVersionId')
+      .select(['procedureVersion.content', 'procedureVersion.versionNo'])
+      .where('procedure.catalog', '=', '33')
+      .where('procedure.code', '=', ADOPTED)
+      .executeTakeFirstOrThrow();
+    const content = adopted.content as typeof TEST_PROCEDURE_WITH_FORM;
+    expect(adopted.versionNo).toBe(2);
+    expect(content.applicationForm).toEqual(ADOPTED_FORM);
+    expect(content.processSteps).toEqual(TEST_PROCEDURE_WITH_FORM.processSteps);
+    expect(content.name).not.toBe(TEST_PROCEDURE_WITH_FORM.name);
     // The procedures are in the province catalog, through the existing import.
     const created = await t.ctx.db
       .selectFrom('procedure')
@@ -164,11 +206,11 @@ describe('catalog pulls from the national portal (the simulator)', () => {
     const report = await waitForPull((again.json() as Run).id);
     expect(report.state).toBe('completed');
     expect(report.summary).toMatchObject({
-      listed: 3,
-      fetched: 3,
+      listed: 4,
+      fetched: 4,
       created: 0,
       updated: 2,
-      unchanged: 0,
+      unchanged: 1,
       abolished: 1,
       failed: 0,
     });
@@ -185,7 +227,7 @@ describe('catalog pulls from the national portal (the simulator)', () => {
     // A third pull with nothing changed reports everything unchanged (the abolished one still abolished).
     await advanceTo('2026-11-24T09:00:00+07:00');
     const third = await waitForPull(((await pull()).json() as Run).id);
-    expect(third.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, abolished: 1 });
+    expect(third.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3, abolished: 1 });
 
     // The list, newest first, keyset-paginated.
     const page1 = await t.app.inject({ url: '/api/v1/integration/catalog-pulls?limit=2', headers: sessions.qttinh });
