@@ -4,6 +4,7 @@ export * from './app-settings.queries.js';
 export * from './backup.queries.js';
 export * from './calendar.queries.js';
 export * from './catalog.queries.js';
+export * from './catalog-pull.queries.js';
 export { type DatabaseHandle, type DatabaseKind, type DatabaseOptions, openDatabase } from './client.js';
 export * from './consultations.queries.js';
 export * from './document-exchange.queries.js';

@@ -23,6 +23,7 @@ import { registerAgencyRoutes } from './routes/agencies.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerCatalogRoutes } from './routes/catalog.routes.js';
+import { registerCatalogPullRoutes } from './routes/catalog-pull.routes.js';
 import { registerConsultationRoutes } from './routes/consultations.routes.js';
 import { registerDocumentExchangeRoutes } from './routes/document-exchange.routes.js';
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
@@ -201,6 +202,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerEvaluationRoutes(app, ctx);
   registerWorkNoticeRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerCatalogPullRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

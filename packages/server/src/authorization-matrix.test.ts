@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   deleteUserRole,
   findEvaluationSheetOfUser,
+  finishCatalogPullRun,
+  insertCatalogPullRun,
   insertEvaluationPeriod,
   insertLocalCitizen,
   insertProcedureAgencies,
@@ -417,6 +419,28 @@ const prepareWebhook = async (): Promise<void> => {
     .returning('id')
     .executeTakeFirstOrThrow();
   Object.assign(webhookFixture, { id: subscription.id, version: subscription.version, deliveryId: delivery.id });
+};
+
+/** issue 21 (catalog pull): a finished catalog pull of the province (Hưng Yên), made once. */
+let catalogPullRunId = '';
+const prepareCatalogPull = async () => {
+  if (!catalogPullRunId) {
+    const run = await insertCatalogPullRun(t.database.db, {
+      provinceCode: '33',
+      trigger: 'manual',
+      requestedBy: null,
+      now: new Date('2026-11-20T02:00:00Z'),
+    });
+    catalogPullRunId = run?.id ?? '';
+    await finishCatalogPullRun(t.database.db, {
+      id: catalogPullRunId,
+      state: 'completed',
+      summary: {},
+      catalogImportId: null,
+      failure: null,
+      now: new Date('2026-11-20T02:01:00Z'),
+    });
+  }
 };
 
 const CASES: Case[] = [
@@ -2732,6 +2756,27 @@ const CASES: Case[] = [
     route: '/api/v1/integration/webhooks/deliveries/:deliveryId/replay',
     url: () => `/api/v1/integration/webhooks/deliveries/${webhookFixture.deliveryId}/replay`,
     prepare: prepareWebhook,
+    allowed: ['province_admin'],
+  },
+  // issue 21: national catalog pulls (province administrators: integration.manage / integration.read province-wide;
+  // without a national-portal connection the pull answers 422, a business answer given after authorisation)
+  {
+    method: 'POST',
+    route: '/api/v1/integration/catalog-pulls',
+    url: () => '/api/v1/integration/catalog-pulls?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/catalog-pulls',
+    url: () => '/api/v1/integration/catalog-pulls?province=33',
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/catalog-pulls/:id',
+    url: () => `/api/v1/integration/catalog-pulls/${catalogPullRunId}`,
+    prepare: prepareCatalogPull,
     allowed: ['province_admin'],
   },
 ];

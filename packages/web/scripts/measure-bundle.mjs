@@ -127,6 +127,11 @@ export const PAGES = [
     budget: true,
   },
   {
+    name: 'Catalog pull from the national portal `/can-bo/tich-hop/danh-muc`',
+    modules: [CONSOLE, 'src/features/integration-catalog/CatalogPullPage.tsx'],
+    budget: true,
+  },
+  {
     name: 'PAKN and incoming-document settings `/can-bo/pakn/cai-dat`',
     modules: [CONSOLE, 'src/features/pakn/PaknSettingsPage.tsx'],
     budget: true,

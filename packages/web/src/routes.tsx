@@ -144,6 +144,9 @@ const ReportsPage = lazy(() => import('./features/reports').then((m) => ({ defau
 const ReportImportPage = lazy(() =>
   import('./features/reports/ImportPage').then((m) => ({ default: m.ReportImportPage })),
 );
+const CatalogPullPage = lazy(() =>
+  import('./features/integration-catalog/CatalogPullPage').then((m) => ({ default: m.CatalogPullPage })),
+);
 const ParResultsPage = lazy(() =>
   import('./features/par/results/ParResultsPage').then((m) => ({ default: m.ParResultsPage })),
 );
@@ -257,6 +260,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
   { path: 'danh-muc-ho-so', element: <FileListPage /> },
   { path: 'thong-bao', element: <NoticesPage /> },
+  { path: 'tich-hop/danh-muc', element: <CatalogPullPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

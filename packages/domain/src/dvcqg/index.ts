@@ -1,1 +1,3 @@
+export * from './procedure-record.js';
 export * from './protocol.js';
+export * from './schemas.js';

@@ -1,5 +1,6 @@
 import { calendarProblems } from './calendar.problems.js';
 import { catalogProblems } from './catalog.problems.js';
+import { catalogPullProblems } from './catalog-pull.problems.js';
 import { consultationProblems } from './consultation.problems.js';
 import type { ProblemDefinition } from './define.js';
 import { dossierProblems } from './dossiers.problems.js';
@@ -48,6 +49,7 @@ export const PROBLEM_CATALOG = {
   ...workFileProblems,
   ...evaluationProblems,
   ...webhookProblems,
+  ...catalogPullProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

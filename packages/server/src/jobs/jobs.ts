@@ -35,6 +35,8 @@ export const QUEUES = {
   documentChanged: 'document-changed',
   /** Hourly: warn the people of open tasks due soon or overdue (work_notice rows, once each). */
   taskWarnings: 'task-warnings',
+  /** A pull of the national procedure catalog from the national portal (on demand, or its province's schedule). */
+  catalogPull: 'catalog-pull',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -46,6 +48,7 @@ export type ParChangedJob = { roundId: string; agencyId: string; seq: number; ac
 export type ParRemindersJob = { day: string };
 export type PaknChangedJob = { paknId: string; seq: number; action: string };
 export type TaskWarningsJob = { hour: string };
+export type CatalogPullJob = { runId: string };
 
 /**
  * A job is taken again when it has been active this long without finishing (its process died). An

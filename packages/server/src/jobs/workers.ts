@@ -5,6 +5,8 @@ import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
+import { queueScheduledCatalogPulls } from '../usecases/integration/catalog-pull/catalog-pulls.js';
+import { runCatalogPull } from '../usecases/integration/catalog-pull/run-catalog-pull.js';
 import { startWebhookDeliveryWorker } from '../usecases/integration/webhooks/deliver-webhooks.js';
 import { queuePaknWebhooks } from '../usecases/integration/webhooks/fan-out.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
@@ -16,6 +18,7 @@ import { remindConsultationsDue } from '../usecases/work/consultations/consultat
 import { runTaskWarnings } from '../usecases/work/tasks/task-warnings.js';
 import { workInBatches } from './batch-worker.js';
 import {
+  type CatalogPullJob,
   type DossierImportJob,
   type DueRecomputeJob,
   type FormIssuedJob,
@@ -79,6 +82,27 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   startConsultationReminders(ctx);
   // Webhooks: lease due deliveries (shared with the other processes), POST them signed, retry with backoff.
   startWebhookDeliveryWorker(ctx);
+  await startCatalogPullWorker(ctx);
+};
+
+/**
+ * catalog-pull: pulls of the national procedure catalog, one at a time per process (each makes a few hundred calls
+ * to the national portal). Every 10 minutes each process also queues the provinces' scheduled pulls that are due
+ * (`catalog_pull_hours`); the insert checks the last start and the one-running index, so several processes
+ * ticking together queue a province once.
+ */
+export const startCatalogPullWorker = async (ctx: AppContext): Promise<void> => {
+  await workInBatches<CatalogPullJob>(
+    ctx.jobs.boss,
+    QUEUES.catalogPull,
+    { batchSize: 1, concurrency: 1, pollingIntervalSeconds: 5 },
+    async (job) => runCatalogPull(ctx, job.data),
+  );
+  const tick = () => queueScheduledCatalogPulls(ctx).catch(() => undefined);
+  await tick();
+  const timer = setInterval(tick, 10 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
 };
 
 /**

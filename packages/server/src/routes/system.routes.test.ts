@@ -26,6 +26,7 @@ describe('GET /api/v1/system/queues', () => {
       queues: { name: string; waiting: number; active: number; oldestWaitingSeconds: number | null }[];
     };
     expect(queues.map((q) => q.name).sort()).toEqual([
+      'catalog-pull',
       'document-changed',
       'dossier-changed',
       'dossier-import',

@@ -66,6 +66,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
                   'pakn-changed',
                   'document-changed',
                   'task-warnings',
+                  'catalog-pull',
                 ]),
                 waiting: z.number().int().nonnegative(),
                 retrying: z.number().int().nonnegative(),

@@ -89,6 +89,7 @@ export const consoleAdminEn: ConsoleAdminMessages = {
     queue_pakn_changed: 'Feedback (PAKN) notifications',
     queue_document_changed: 'Official document notifications',
     queue_task_warnings: 'Task deadline warnings',
+    queue_catalog_pull: 'Catalog pulls from the national portal',
   },
   agencies: {
     title: 'Agencies',

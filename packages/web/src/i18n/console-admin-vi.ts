@@ -87,6 +87,7 @@ export const consoleAdminVi = {
     queue_pakn_changed: 'Thông báo phản ánh, kiến nghị',
     queue_document_changed: 'Thông báo văn bản đi, đến',
     queue_task_warnings: 'Cảnh báo hạn xử lý nhiệm vụ',
+    queue_catalog_pull: 'Đồng bộ danh mục TTHC từ Cổng DVCQG',
   },
   agencies: {
     title: 'Cơ quan, đơn vị',

@@ -45,6 +45,7 @@ export const consoleEn: ConsoleCoreMessages = {
     evaluation: 'Staff evaluation',
     notices: 'Notices',
     webhooks: 'Webhooks',
+    integrationCatalog: 'Integration: procedure catalog',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -50,6 +50,7 @@ export const consoleVi = {
     evaluation: 'Đánh giá, xếp loại',
     notices: 'Thông báo',
     webhooks: 'Webhook',
+    integrationCatalog: 'Tích hợp: danh mục TTHC',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -12,6 +12,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { CatalogPullMessages } from './integration-catalog-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
@@ -83,6 +84,8 @@ declare module 'i18next' {
           notices: NoticesMessages;
           // `webhooks.*` with the webhook page (./webhooks.ts).
           webhooks: WebhooksMessages;
+          // `catalogPull.*` with the national catalog pull page (./integration-catalog.ts).
+          catalogPull: CatalogPullMessages;
         };
     };
   }

@@ -171,8 +171,9 @@ const prepareRow = (format: CatalogFileFormat, raw: unknown, rowNo: number): Pre
 
 /**
  * Fields a province sets on its own copy of a procedure (the national data has none of them): the
- * internal process, boundary-free receipt, automatic acceptance, the clock rule on supplements and
- * its online level. A national-format import into a province catalog keeps them from the current
+ * internal process, boundary-free receipt, automatic acceptance, the clock rule on supplements, its
+ * online level, and its e-form and result template when it has them. A national-format import into a
+ * province catalog (a file, or the pull from the national portal) keeps them from the current
  * version, so refreshing the published data does not wipe the province's configuration.
  */
 const carryProvinceFields = (
@@ -186,6 +187,8 @@ const carryProvinceFields = (
     autoAccept: current.autoAccept,
     clockOnSupplement: current.clockOnSupplement,
     onlineLevel: current.onlineLevel,
+    ...(current.applicationForm === undefined ? {} : { applicationForm: current.applicationForm }),
+    ...(current.resultTemplate === undefined ? {} : { resultTemplate: current.resultTemplate }),
   };
   return ProcedureVersionContent.safeParse(merged).success ? merged : undefined;
 };

@@ -48,6 +48,7 @@ const NoticesIcon = lazy(() => import('@ant-design/icons/BellOutlined'));
 // The header's bell with the unread notices (its query and texts) loads after the page too.
 const NoticeBell = lazy(() => import('../work-notices/NoticeBell').then((m) => ({ default: m.NoticeBell })));
 const WebhookIcon = lazy(() => import('@ant-design/icons/ApiOutlined'));
+const IntegrationIcon = lazy(() => import('@ant-design/icons/CloudSyncOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 /** Who the e-office writes notices to (the roles with work.read): they get the menu entry and the bell. */
@@ -225,6 +226,13 @@ const ConsoleChrome = () => {
       icon: menuIcon(<WebhookIcon />),
       label: t('nav.webhooks'),
     },
+    // Tích hợp (issue 21): the national catalog pull, for province administrators (integration.manage).
+    hasRole(me, 'province_admin') && { divider: true },
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/tich-hop/danh-muc',
+      icon: menuIcon(<IntegrationIcon />),
+      label: t('nav.integrationCatalog'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -253,6 +261,7 @@ const ConsoleChrome = () => {
       '/can-bo/danh-gia',
       '/can-bo/thong-bao',
       '/can-bo/tich-hop/webhook',
+      '/can-bo/tich-hop/danh-muc',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -21,6 +21,7 @@ const QUEUE_LABELS = {
   'pakn-changed': 'queues.queue_pakn_changed',
   'document-changed': 'queues.queue_document_changed',
   'task-warnings': 'queues.queue_task_warnings',
+  'catalog-pull': 'queues.queue_catalog_pull',
 } as const satisfies Record<QueueStatus['name'], string>;
 
 /** "12 giây", "4 phút", "2 giờ": the age of the oldest waiting job, in the unit people read. */
