@@ -1,1 +1,2 @@
+export * from './dossier-message.js';
 export * from './protocol.js';
