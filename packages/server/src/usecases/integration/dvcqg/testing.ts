@@ -128,7 +128,13 @@ export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centr
     clock.set('2026-11-24T15:00:00+07:00');
     await act('chuyenvien', code, 'complete_step', { note: 'Đủ điều kiện' });
     clock.set('2026-11-25T09:00:00+07:00');
-    await act('lanhdao', code, 'complete', { outcome: 'approved' }, { results: [{ name: 'Giấy khai sinh', documentNo: '123/2026' }] });
+    await act(
+      'lanhdao',
+      code,
+      'complete',
+      { outcome: 'approved' },
+      { results: [{ name: 'Giấy khai sinh', documentNo: '123/2026' }] },
+    );
     clock.set('2026-11-25T14:00:00+07:00');
     await act('motcua', code, 'return_result', { channel: 'counter' });
   };
