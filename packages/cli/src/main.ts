@@ -19,6 +19,7 @@ import {
 } from './commands/reports.js';
 import { serveCommand } from './commands/serve.js';
 import { signingTestCaCommand, signingTrustRootCommand, signingVerifyCommand } from './commands/signing.js';
+import { simulateDvcqgCommand } from './commands/simulate.js';
 import { workerCommand } from './commands/worker.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './io.js';
 import { VERSION } from './version.js';
@@ -48,6 +49,7 @@ export const COMMANDS: Command[] = [
   signingTestCaCommand,
   signingTrustRootCommand,
   signingVerifyCommand,
+  simulateDvcqgCommand,
 ].sort((a, b) => b.path.length - a.path.length);
 
 const helpText = (): string =>

@@ -10,6 +10,18 @@ export {
 } from './backup/backup.js';
 export { type Config, ConfigError, loadConfig, type StorageConfig } from './config.js';
 export { type AppContext, type Clock, systemClock } from './context.js';
+export {
+  createDvcqgClient,
+  type DvcqgCallResult,
+  type DvcqgClient,
+  type DvcqgClientOptions,
+} from './integration/dvcqg/client.js';
+export {
+  createDvcqgSimulator,
+  DEFAULT_SIMULATOR_PASSWORD,
+  DEFAULT_SIMULATOR_USERNAME,
+  type DvcqgSimulatorOptions,
+} from './integration/dvcqg/simulator.js';
 export { startJobs } from './jobs/jobs.js';
 export { buildOpenApiDocument } from './openapi-document.js';
 export {

@@ -120,7 +120,11 @@ export type DvcqgAuthReply = { error_code: number | string; session?: string; me
 /** True when the portal's answer means success (0, "0" or "00"). */
 export const isDvcqgSuccess = (reply: Pick<DvcqgReply, 'error_code'>): boolean => Number(reply.error_code) === 0;
 
-/** LayThuTuc's procedure record (reform-and-eoffice.md §F). */
+/**
+ * LayThuTuc's procedure record (reform-and-eoffice.md §F). Fields marked [INF] are not in §F: we infer the portal
+ * has them (the national database publishes them); all are optional, the simulator sends them and the catalog pull
+ * reads them when present.
+ */
 export type DvcqgProcedureRecord = {
   MATTHC: string;
   TENTTHC: string;
@@ -143,5 +147,63 @@ export type DvcqgProcedureRecord = {
   /** 1 = published. */
   TRANGTHAI: number;
   COQUANTHUCHIEN?: { TENDONVI: string; MADONVI: string }[];
-  THANHPHANHOSO?: { GIAYTO: { MAGIAYTO?: string; TENGIAYTO: string; TENMAUDON?: string; URL?: string }[] }[];
+  THANHPHANHOSO?: {
+    /** [INF] The case or heading the documents are listed under (e.g. "Giấy tờ phải nộp"). */
+    TRUONGHOP?: string;
+    GIAYTO: {
+      MAGIAYTO?: string;
+      TENGIAYTO: string;
+      TENMAUDON?: string;
+      URL?: string;
+      /** [INF] Number of originals and of copies. */
+      SOBANCHINH?: number;
+      SOBANSAO?: number;
+    }[];
+  }[];
+  /** [INF] Levels that carry it out ("Cấp tỉnh", "Cấp xã", …). */
+  CAPTHUCHIEN?: string[];
+  /** [INF] The decision that published it, and the agency competent to decide. */
+  QUYETDINHCONGBO?: string;
+  COQUANCOTHAMQUYEN?: string;
+  /** [INF] The kind of procedure as the database classifies it. */
+  LOAITTHC?: string;
 };
+
+/**
+ * The `error_code` values motcua's simulator answers and the client classifies. The portal's own codes are not
+ * public (regulations.md §7 "Gaps"): 0 / "00" is success everywhere; the rest is OUR ASSUMPTION, modelled on HTTP
+ * status numbers, and the client also recognises the portal's wording where open-source systems show it (a
+ * provincial system treats a message containing "đã tồn tại" as "send it again as an update").
+ * - SESSION_INVALID "401": the session token expired or is unknown → the client renews it once and resends;
+ * - INVALID "400": a field is missing or malformed (the message names it) → rejected, permanent;
+ * - ALREADY_EXISTS "409": DongBoHoSoMC with isUpdating = false for a MaHoSo the portal holds ("đã tồn tại") →
+ *   the sender resends the same record with isUpdating = true;
+ * - NOT_FOUND "404": isUpdating = true (or a progress, or TraCuuHoSo / LayThuTuc) for a code the portal does not
+ *   hold → rejected;
+ * - UNAVAILABLE "503": the portal is down or overloaded → failed, retried.
+ */
+export const DVCQG_ERROR_CODES = {
+  ACCEPTED: '0',
+  SESSION_INVALID: '401',
+  INVALID: '400',
+  ALREADY_EXISTS: '409',
+  NOT_FOUND: '404',
+  UNAVAILABLE: '503',
+} as const;
+
+/** True when the portal says the dossier is already there (the code above, or its "đã tồn tại" wording). */
+export const isDvcqgAlreadyExists = (reply: Pick<DvcqgReply, 'error_code' | 'message'>): boolean =>
+  String(reply.error_code) === DVCQG_ERROR_CODES.ALREADY_EXISTS ||
+  (!isDvcqgSuccess(reply) &&
+    typeof reply.message === 'string' &&
+    reply.message.normalize('NFC').includes('đã tồn tại'));
+
+/** True when the portal says the session token expired or is not valid. */
+export const isDvcqgSessionInvalid = (reply: Pick<DvcqgReply, 'error_code'>): boolean =>
+  String(reply.error_code) === DVCQG_ERROR_CODES.SESSION_INVALID;
+
+/** The LayDanhSachTTHC answer: one page of the procedures the portal lists for the unit. */
+export type DvcqgProcedureListItem = { MATTHC: string; TENTTHC: string; TRANGTHAI: number };
+export type DvcqgProcedureListReply = DvcqgReply & { data: DvcqgProcedureListItem[]; total: number };
+/** The LayThuTuc answer. */
+export type DvcqgProcedureReply = DvcqgReply & { data: DvcqgProcedureRecord };
