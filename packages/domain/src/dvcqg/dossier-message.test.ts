@@ -13,6 +13,7 @@ import {
   type SyncEvent,
   toDvcqgChannel,
 } from './dossier-message.js';
+import { DvcqgDossierRecordSchema, DvcqgProgressRecordSchema } from './schemas.js';
 
 /** 2026-03-02 08:00 in Hà Nội (01:00 UTC) plus minutes. */
 const t = (minutes: number) => Date.UTC(2026, 2, 2, 1, 0) + minutes * 60_000;
@@ -236,21 +237,50 @@ describe('the dossier message as of event k', () => {
     ]);
   });
 
-  it('shows a supplement open at its request and answered at the supplement', () => {
-    expect(buildDossierRecord(input, 3).DanhSachHoSoBoSung).toEqual([
+  it('lists a supplement once answered, with the appointments before and after', () => {
+    // Asked: the status says so (5); the list waits for the answer (the portal's dates are all required).
+    expect(buildDossierRecord(input, 3)).toMatchObject({ TrangThaiHoSo: 5 });
+    expect(buildDossierRecord(input, 3).DanhSachHoSoBoSung).toBeUndefined();
+    expect(buildDossierRecord(input, 4).DanhSachHoSoBoSung).toEqual([
       {
         NguoiYeuCauBoSung: 'Nguyễn Văn An',
         NoiDungBoSung: 'Thiếu giấy; Giấy chứng sinh',
         NgayBoSung: formatDvcqgInstant(t(180)),
-        NgayTiepNhanBoSung: '',
+        NgayTiepNhanBoSung: formatDvcqgInstant(t(240)),
         NgayHenTraTruoc: formatDvcqgInstant(t(3000)),
-        NgayHenTraMoi: '',
+        NgayHenTraMoi: formatDvcqgInstant(t(3200)),
       },
     ]);
-    expect(buildDossierRecord(input, 4).DanhSachHoSoBoSung?.[0]).toMatchObject({
-      NgayTiepNhanBoSung: formatDvcqgInstant(t(240)),
-      NgayHenTraMoi: formatDvcqgInstant(t(3200)),
-    });
+  });
+
+  it('gives a supplement asked at intake the first appointment as its "before"', () => {
+    const intake: DossierSyncInput = {
+      ...input,
+      events: [
+        event(1, {
+          action: 'request_intake_supplement',
+          fromStatus: null,
+          toStatus: 'supplement_requested',
+          reason: 'Thiếu',
+        }),
+        event(2, { action: 'applicant_supplement', fromStatus: 'supplement_requested', toStatus: 'new' }),
+        event(3, { action: 'receive', fromStatus: 'new', toStatus: 'received', dueAfter: t(5000) }),
+      ],
+    };
+    expect(buildDossierRecord(intake, 2).DanhSachHoSoBoSung).toBeUndefined();
+    expect(buildDossierRecord(intake, 3).DanhSachHoSoBoSung).toEqual([
+      expect.objectContaining({
+        NgayHenTraTruoc: formatDvcqgInstant(t(5000)),
+        NgayHenTraMoi: formatDvcqgInstant(t(5000)),
+      }),
+    ]);
+  });
+
+  it('writes every state as the portal schema accepts it', () => {
+    for (const { seq } of input.events) {
+      expect(DvcqgDossierRecordSchema.safeParse(buildDossierRecord(input, seq)).error).toBeUndefined();
+      expect(DvcqgProgressRecordSchema.safeParse(buildProgressRecord(input, seq)).error).toBeUndefined();
+    }
   });
 
   it('refuses an event that is not loaded', () => {

@@ -236,41 +236,45 @@ const mapFees = (fees: readonly SyncFee[], seq: number): DvcqgFee[] =>
 
 const SUPPLEMENT_REQUESTS = new Set(['request_supplement', 'request_intake_supplement']);
 
-/** DanhSachHoSoBoSung: each supplement asked up to event k, with its answer when it came by then. */
+/**
+ * DanhSachHoSoBoSung: each supplement asked and answered up to event k. The portal's record has no empty date
+ * (every instant is required), so a supplement still awaited is shown by the status (5) and the progress record of
+ * its request (with the reason) until the answer comes; the appointment before it is the one in force when it was
+ * asked — for a supplement asked at intake, before any appointment, the first one set after it — and the new one
+ * is the first set at or after the answer.
+ */
 const mapSupplements = (events: readonly SyncEvent[]): DvcqgSupplement[] => {
   const supplements: DvcqgSupplement[] = [];
   let dueBefore: number | null = null;
   let open: { request: SyncEvent; dueBefore: number | null } | undefined;
-  const close = (answer: SyncEvent | undefined) => {
-    if (!open) {
-      return;
-    }
-    const { request } = open;
-    const content = [request.reason, ...request.missing].filter((part) => part && part.trim() !== '').join('; ');
-    const before = open.dueBefore;
-    const after = answer?.dueAfter ?? before;
-    supplements.push({
-      NguoiYeuCauBoSung: request.actorName ?? ROLE_TITLES[request.actorRole ?? 'system'] ?? '',
-      NoiDungBoSung: content,
-      NgayBoSung: formatDvcqgInstant(request.at),
-      NgayTiepNhanBoSung: answer ? formatDvcqgInstant(answer.at) : '',
-      NgayHenTraTruoc: before !== null ? formatDvcqgInstant(before) : '',
-      NgayHenTraMoi: answer && after !== null ? formatDvcqgInstant(after) : '',
-    });
-    open = undefined;
-  };
-  for (const event of events) {
+  const answered: { request: SyncEvent; answer: SyncEvent; dueBefore: number | null; index: number }[] = [];
+  events.forEach((event, index) => {
     if (SUPPLEMENT_REQUESTS.has(event.action)) {
-      close(undefined);
       open = { request: event, dueBefore };
-    } else if (event.action === 'applicant_supplement') {
-      close(event);
+    } else if (event.action === 'applicant_supplement' && open) {
+      answered.push({ ...open, answer: event, index });
+      open = undefined;
     }
     if (event.dueAfter !== null) {
       dueBefore = event.dueAfter;
     }
+  });
+  for (const { request, answer, index, ...rest } of answered) {
+    const dueAfter = events.slice(index).find((e) => e.dueAfter !== null)?.dueAfter ?? null;
+    const before = rest.dueBefore ?? dueAfter;
+    if (before === null || dueAfter === null) {
+      continue;
+    }
+    const content = [request.reason, ...request.missing].filter((part) => part && part.trim() !== '').join('; ');
+    supplements.push({
+      NguoiYeuCauBoSung: request.actorName ?? ROLE_TITLES[request.actorRole ?? 'system'] ?? '',
+      NoiDungBoSung: content,
+      NgayBoSung: formatDvcqgInstant(request.at),
+      NgayTiepNhanBoSung: formatDvcqgInstant(answer.at),
+      NgayHenTraTruoc: formatDvcqgInstant(before),
+      NgayHenTraMoi: formatDvcqgInstant(dueAfter),
+    });
   }
-  close(undefined);
   return supplements;
 };
 

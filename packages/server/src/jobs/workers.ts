@@ -5,6 +5,7 @@ import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
+import { startDvcqgSyncWorker } from '../usecases/integration/dvcqg/sync-worker.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
@@ -71,6 +72,8 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   await startParWorkers(ctx);
   await startTaskWarningWorker(ctx);
   startConsultationReminders(ctx);
+  // The national portal's dossier sync: lease due dossiers, send their changes in order (usecases/integration/dvcqg).
+  startDvcqgSyncWorker(ctx);
 };
 
 /**

@@ -148,8 +148,9 @@ describe('deliverDossier', () => {
       DonViXuLy: '000.00.10.H31',
     });
     expect(records[0]?.NgayTra).toBeUndefined();
-    expect(records[3]?.DanhSachHoSoBoSung).toEqual([
-      expect.objectContaining({ NgayBoSung: '20261123150000', NgayTiepNhanBoSung: '' }),
+    expect(records[3]?.DanhSachHoSoBoSung).toBeUndefined();
+    expect(records[4]?.DanhSachHoSoBoSung).toEqual([
+      expect.objectContaining({ NgayBoSung: '20261123150000', NgayTiepNhanBoSung: '20261124090000' }),
     ]);
     expect(records[7]).toMatchObject({
       NgayKetThucXuLy: '20261125090000',

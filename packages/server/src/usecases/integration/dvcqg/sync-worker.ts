@@ -1,6 +1,7 @@
 import { type DvcqgSyncRow, findDvcqgSetting, leaseDueDvcqgSyncs } from '@motcua/db';
 import { openSecret } from '../../../auth/sealed-secret.js';
 import type { AppContext } from '../../../context.js';
+import { createDvcqgClient } from '../../../integration/dvcqg/client.js';
 import { type BackoffSettings, DEFAULT_BACKOFF } from './backoff.js';
 import { type DeliveryOutcome, type DvcqgSender, deliverDossier } from './deliver-dossier.js';
 
@@ -38,6 +39,12 @@ export type DvcqgConnection = {
 };
 
 export type DvcqgSenderFactory = (connection: DvcqgConnection) => DvcqgSender;
+
+/** The portal's HTTP client (integration/dvcqg/client.ts): session token cached, renewed when it expires. */
+export const createHttpDvcqgSender: DvcqgSenderFactory = (connection) => createDvcqgClient(connection);
+
+/** The worker's settings from the configuration (MOTCUA_DVCQG_* variables). */
+export const readDvcqgSyncSettings = (ctx: AppContext): DvcqgSyncSettings => ctx.config.dvcqgSync;
 
 type CachedSender =
   | { stamp: string; sender: DvcqgSender; agencyCodes: Record<string, string> }
@@ -140,7 +147,10 @@ export const createDvcqgSyncRunner = (
  */
 export const startDvcqgSyncWorker = (
   ctx: AppContext,
-  deps: { settings: DvcqgSyncSettings; createSender: DvcqgSenderFactory },
+  deps: { settings: DvcqgSyncSettings; createSender: DvcqgSenderFactory } = {
+    settings: readDvcqgSyncSettings(ctx),
+    createSender: createHttpDvcqgSender,
+  },
 ): { stopped: Promise<void> } => {
   const stopping = ctx.jobs.stopping;
   const runner = createDvcqgSyncRunner(ctx, { ...deps, stopping });
