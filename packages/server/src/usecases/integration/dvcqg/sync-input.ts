@@ -82,7 +82,8 @@ export const loadDossierSyncInput = async (
     code: dossier.code,
     procedureCode: dossier.procedureCode,
     procedureName: dossier.procedureName,
-    fieldCode: dossier.fieldCode ?? '',
+    // Without a field code the portal refuses the message: the dossier is parked with its answer, visibly.
+    fieldCode: dossier.fieldCode ?? version?.content.field.code ?? '',
     fieldName: dossier.fieldName,
     channel: dossier.channel,
     applicant: applicantOf(dossier.applicant),
