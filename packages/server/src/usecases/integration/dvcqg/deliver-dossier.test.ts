@@ -34,6 +34,12 @@ const createReceiver = () => {
       if (current === 'down') {
         return answer('failed', 'fetch failed (ECONNREFUSED)', 'network');
       }
+      if (request.service === 'TraCuuHoSo') {
+        const held = dossiers.get(request.MaHoSo);
+        return held
+          ? { ...answer('accepted', 'OK'), reply: { progress: progress.filter((p) => p.MaHoSo === request.MaHoSo) } }
+          : answer('rejected', 'Không tìm thấy', 'refused');
+      }
       if (current === 'reject') {
         return answer('rejected', 'MaTTHC không tồn tại trên Cổng', 'refused');
       }
@@ -194,7 +200,29 @@ describe('deliverDossier', () => {
     expect(receiver.duplicates()).toBe(0);
   });
 
-  it('retries a progress message that timed out after it was stored only once accepted — the dossier message is not sent again', async () => {
+  it('asks the portal before resending a progress message whose answer was lost: stored once, never twice', async () => {
+    const receiver = createReceiver();
+    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: () => receiver.sender });
+    const { id } = await newDossier();
+    await markAllEvents(t.ctx, id);
+    // The add is accepted, then the progress is stored but its answer lost.
+    receiver.set('ok');
+    const lossy: DvcqgSender = {
+      call: async (m) => {
+        const result = await receiver.sender.call(m);
+        return m.service === 'CapNhatTienDoHoSoMC'
+          ? { outcome: 'failed', errorCode: null, message: 'timeout', durationMs: 1 }
+          : result;
+      },
+    };
+    await createDvcqgSyncRunner(t.ctx, { settings, createSender: () => lossy }).runOnce();
+    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({ dossierMessageAccepted: true, attempts: 1 });
+    expect(await drain(runner, id)).toMatchObject({ state: 'synced', deliveredSeq: 1 });
+    expect(receiver.progress).toHaveLength(1);
+    expect(receiver.duplicates()).toBe(0);
+  });
+
+  it('retries a progress message that failed only once accepted — the dossier message is not sent again', async () => {
     const receiver = createReceiver();
     const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: () => receiver.sender });
     const { id } = await newDossier();

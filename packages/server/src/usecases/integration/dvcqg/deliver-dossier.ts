@@ -22,7 +22,8 @@ import { loadDossierSyncInput } from './sync-input.js';
 /** A message of the dossier sync as the worker writes it (the client adds session and madonvi). */
 export type DvcqgSyncMessage =
   | { service: 'DongBoHoSoMC'; isUpdating: boolean; data: DvcqgDossierRecord[] }
-  | { service: 'CapNhatTienDoHoSoMC'; data: DvcqgProgressRecord[] };
+  | { service: 'CapNhatTienDoHoSoMC'; data: DvcqgProgressRecord[] }
+  | { service: 'TraCuuHoSo'; MaHoSo: string };
 
 /** What one call to the portal came to (the HTTP client's result, integration/dvcqg/client.ts). */
 export type DvcqgSendResult = {
@@ -32,6 +33,8 @@ export type DvcqgSendResult = {
   errorCode: string | null;
   message: string | null;
   durationMs: number;
+  /** The portal's answer as JSON, when it gave one (TraCuuHoSo's dossier and progress). */
+  reply?: Record<string, unknown> | null;
 };
 
 export type DvcqgSender = { call: (request: DvcqgSyncMessage) => Promise<DvcqgSendResult> };
@@ -44,6 +47,30 @@ export type DeliverySettings = { leaseSeconds: number; backoff: BackoffSettings;
  */
 const isAlreadyExists = (result: DvcqgSendResult): boolean =>
   result.reason === 'already-exists' || /đã tồn tại|already exists/iu.test(result.message ?? '');
+
+/**
+ * Whether the portal already holds this progress record, asked with TraCuuHoSo before a progress message whose
+ * earlier attempt may have reached it (its answer lost to a timeout or a crash). The portal's answer shape is not
+ * documented; the simulator answers `{ data, progress: [...] }` [INF]. Without a readable answer: not known, and
+ * the message is sent again (at least once rather than lost).
+ */
+const isProgressHeld = async (sender: DvcqgSender, record: DvcqgProgressRecord): Promise<boolean> => {
+  try {
+    const lookup = await sender.call({ service: 'TraCuuHoSo', MaHoSo: record.MaHoSo });
+    const held = lookup.outcome === 'accepted' ? lookup.reply?.progress : undefined;
+    return (
+      Array.isArray(held) &&
+      held.some(
+        (p: Partial<DvcqgProgressRecord>) =>
+          p.ThoiDiemXuLy === record.ThoiDiemXuLy &&
+          p.TrangThai === record.TrangThai &&
+          p.NoiDungXuLy === record.NoiDungXuLy,
+      )
+    );
+  } catch {
+    return false;
+  }
+};
 
 export type DeliveryOutcome = 'synced' | 'more' | 'failed' | 'parked' | 'lost-lease' | 'stopped' | 'gone';
 
@@ -89,6 +116,9 @@ export const deliverDossier = async (
   let addRefusedAsExisting = false;
   // Failed attempts at the current event (the row's count until an event is accepted in this lease).
   let attempts = row.attempts;
+  // The row was left between its two messages (a failure or a crash after the dossier message was accepted): its
+  // progress message may have reached the portal already — ask before sending it again.
+  let progressMayBeHeld = row.dossierMessageAccepted;
 
   const fail = async (result: DvcqgSendResult) => {
     const delayMs = computeRetryDelayMs(attempts + 1, settings.backoff, settings.random);
@@ -105,6 +135,9 @@ export const deliverDossier = async (
       result = await sender.call(message);
     } catch (error) {
       result = { outcome: 'failed', errorCode: null, message: String(error), durationMs: 0 };
+    }
+    if (message.service === 'TraCuuHoSo') {
+      return result;
     }
     await insertDvcqgSyncLog(ctx.db, {
       provinceCode: row.provinceCode,
@@ -162,11 +195,12 @@ export const deliverDossier = async (
       dossierAccepted = true;
       remoteExists = true;
     }
-    const progress = await send(
-      { service: 'CapNhatTienDoHoSoMC', data: [buildProgressRecord(sync, seq)] },
-      eventAt,
-      seq,
-    );
+    const progressRecord = buildProgressRecord(sync, seq);
+    const alreadyHeld = progressMayBeHeld && (await isProgressHeld(sender, progressRecord));
+    progressMayBeHeld = false;
+    const progress: DvcqgSendResult = alreadyHeld
+      ? { outcome: 'accepted', errorCode: null, message: null, durationMs: 0 }
+      : await send({ service: 'CapNhatTienDoHoSoMC', data: [progressRecord] }, eventAt, seq);
     if (progress.outcome === 'rejected') {
       await parkDvcqgSync(ctx.db, { ...lease, errorCode: progress.errorCode, message: progress.message ?? 'rejected' });
       return 'parked';
