@@ -58,7 +58,23 @@ export const markAllEvents = async (ctx: AppContext, dossierId: string): Promise
 type Clock = { set: (iso: string) => void };
 
 export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centre: string }) => {
-  const headersOf = async (username: string) => (await signIn(t.app, username)).headers;
+  // Sessions are kept per user and renewed when the fixed clock has moved past their idle time (401).
+  const sessions = new Map<string, Record<string, string>>();
+  const headersOf = async (username: string, fresh = false) => {
+    const kept = sessions.get(username);
+    if (kept && !fresh) {
+      return kept;
+    }
+    const headers = (await signIn(t.app, username)).headers;
+    sessions.set(username, headers);
+    return headers;
+  };
+  const inject = async (username: string, request: { method?: 'GET' | 'POST'; url: string; payload?: object }) => {
+    const response = await t.app.inject({ ...request, headers: await headersOf(username) });
+    return response.statusCode === 401
+      ? t.app.inject({ ...request, headers: await headersOf(username, true) })
+      : response;
+  };
   const act = async (
     username: string,
     code: string,
@@ -66,11 +82,10 @@ export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centr
     params: Record<string, unknown> = {},
     extra: Record<string, unknown> = {},
   ) => {
-    const current = await t.app.inject({ url: `/api/v1/dossiers/${code}`, headers: await headersOf('motcua') });
-    const response = await t.app.inject({
+    const current = await inject('motcua', { url: `/api/v1/dossiers/${code}` });
+    const response = await inject(username, {
       method: 'POST',
       url: `/api/v1/dossiers/${code}/actions/${action}`,
-      headers: await headersOf(username),
       payload: { expectedVersion: current.json().version, params, ...extra },
     });
     if (response.statusCode !== 200) {
@@ -79,10 +94,9 @@ export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centr
     return response.json();
   };
   const intake = async (idNumber = '033190001234') => {
-    const response = await t.app.inject({
+    const response = await inject('motcua', {
       method: 'POST',
       url: '/api/v1/dossiers',
-      headers: await headersOf('motcua'),
       payload: {
         receivingAgencyId: agencyIds.centre,
         procedureCode: '1.001193',
