@@ -82,6 +82,13 @@ const EnvironmentSchema = z.object({
   MOTCUA_766_MIN_DOSSIERS: positiveInteger.default(DEFAULT_RANKING_MIN_DOSSIERS),
   MOTCUA_JOB_BATCH_SIZE: positiveInteger.default(DEFAULT_JOB_BATCH_SIZE),
   MOTCUA_JOB_CONCURRENCY: positiveInteger.default(DEFAULT_JOB_CONCURRENCY),
+  // The national portal's dossier sync worker (docs/integration.md "Đồng bộ hồ sơ / Dossier sync").
+  MOTCUA_DVCQG_SYNC_INTERVAL_MS: positiveInteger.default(2_000),
+  MOTCUA_DVCQG_SYNC_BATCH: positiveInteger.default(20),
+  MOTCUA_DVCQG_SYNC_LEASE_SECONDS: positiveInteger.default(60),
+  MOTCUA_DVCQG_RETRY_BASE_MS: positiveInteger.default(5_000),
+  MOTCUA_DVCQG_RETRY_MAX_MS: positiveInteger.default(600_000),
+  MOTCUA_DVCQG_TIMEOUT_MS: positiveInteger.default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The citizen portal (see PortalConfig).
   MOTCUA_UPLOAD_MAX_BYTES: positiveInteger.default(10 * 1024 * 1024),
@@ -185,6 +192,14 @@ export type Config = {
   serviceIndexMinDossiers: number;
   /** Background workers: jobs fetched per poll and handled at once, per queue and process. */
   jobs: { batchSize: number; concurrency: number };
+  /** The national portal's dossier sync worker: poll interval, batch, lease, retry backoff, HTTP timeout. */
+  dvcqgSync: {
+    intervalMs: number;
+    batchSize: number;
+    leaseSeconds: number;
+    backoff: { baseMs: number; maxMs: number };
+    timeoutMs: number;
+  };
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   portal: PortalConfig;
   /** Webhooks: whether http:// receivers on private networks and loopback receivers are accepted. */
@@ -251,6 +266,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: vars.MOTCUA_TRUST_PROXY,
     serviceIndexMinDossiers: vars.MOTCUA_766_MIN_DOSSIERS,
     jobs: { batchSize: vars.MOTCUA_JOB_BATCH_SIZE, concurrency: vars.MOTCUA_JOB_CONCURRENCY },
+    dvcqgSync: {
+      intervalMs: vars.MOTCUA_DVCQG_SYNC_INTERVAL_MS,
+      batchSize: vars.MOTCUA_DVCQG_SYNC_BATCH,
+      leaseSeconds: vars.MOTCUA_DVCQG_SYNC_LEASE_SECONDS,
+      backoff: { baseMs: vars.MOTCUA_DVCQG_RETRY_BASE_MS, maxMs: vars.MOTCUA_DVCQG_RETRY_MAX_MS },
+      timeoutMs: vars.MOTCUA_DVCQG_TIMEOUT_MS,
+    },
     logLevel: vars.LOG_LEVEL,
     portal: readPortalConfig(vars, publicUrl),
     webhooks: { allowPrivateHttp: vars.MOTCUA_WEBHOOKS_ALLOW_PRIVATE_HTTP },

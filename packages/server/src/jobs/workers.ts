@@ -7,6 +7,7 @@ import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
 import { queueScheduledCatalogPulls } from '../usecases/integration/catalog-pull/catalog-pulls.js';
 import { runCatalogPull } from '../usecases/integration/catalog-pull/run-catalog-pull.js';
+import { startDvcqgSyncWorker } from '../usecases/integration/dvcqg/sync-worker.js';
 import { startWebhookDeliveryWorker } from '../usecases/integration/webhooks/deliver-webhooks.js';
 import { queuePaknWebhooks } from '../usecases/integration/webhooks/fan-out.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
@@ -82,6 +83,8 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   startConsultationReminders(ctx);
   // Webhooks: lease due deliveries (shared with the other processes), POST them signed, retry with backoff.
   startWebhookDeliveryWorker(ctx);
+  // The national portal's dossier sync: lease due dossiers, send their changes in order (usecases/integration/dvcqg).
+  startDvcqgSyncWorker(ctx);
   await startCatalogPullWorker(ctx);
 };
 

@@ -1,0 +1,222 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDvcqgSimulator,
+  DEFAULT_SIMULATOR_PASSWORD,
+  type SimulatorDossier,
+  type SimulatorStats,
+} from '../../../integration/dvcqg/simulator.js';
+import { seedProcedure, seedWorld, type World } from '../../../testing/fixtures.js';
+import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
+import { createDossierDriver, saveDvcqgConnection } from './testing.js';
+
+/**
+ * Reliability (issue 21 item 6), the crash: `motcua serve` delivers the sync backlog while dossiers keep changing,
+ * is killed with SIGKILL in the middle of a delivery, and another process takes over once the dead one's lease
+ * expires — every change arrives at the simulator, in order, none twice as it counts. PostgreSQL only (PGlite is
+ * an embedded, single-process database) and needs the built launcher (`npm run build`), as two-servers.test.ts.
+ */
+const bin = fileURLToPath(new URL('../../../../../cli/bin/motcua.js', import.meta.url));
+const built = existsSync(fileURLToPath(new URL('../../../../../cli/dist/main.js', import.meta.url)));
+const adminUrl = process.env.DATABASE_URL;
+
+type Child = { child: ChildProcess; output: () => string };
+
+const startServe = (env: Record<string, string>): Promise<Child> =>
+  new Promise((resolve, reject) => {
+    const base = { ...process.env };
+    for (const key of Object.keys(base)) {
+      if (key.startsWith('MOTCUA_') || key === 'PORT' || key === 'DATABASE_URL') {
+        delete base[key];
+      }
+    }
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...base, PORT: '0', LOG_LEVEL: 'warn', MOTCUA_DB_POOL_SIZE: '4', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/listening on http:\/\/localhost:\d+/.test(output)) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code ?? signal}:\n${output}`));
+    });
+  });
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
+describe.skipIf(!adminUrl || !built)(
+  'a motcua process killed during delivery (PostgreSQL only)',
+  { timeout: 120_000 },
+  () => {
+    let t: TestApp;
+    let world: World;
+    let sim: FastifyInstance;
+    let base: string;
+    const children: ChildProcess[] = [];
+    const clock = fixedClock('2026-11-23T09:00:00+07:00');
+
+    const stats = async () => (await fetch(`${base}/_sim/stats`)).json() as Promise<SimulatorStats>;
+    const waitFor = async (test: () => Promise<boolean>, ms: number, what: string) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        if (await test()) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+
+    beforeAll(async () => {
+      sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
+      base = await sim.listen({ port: 0, host: '127.0.0.1' });
+      t = await createTestApp({ clock });
+      world = await seedWorld(t);
+      await seedProcedure(t, { catalog: '33', code: '1.001193' });
+      await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
+      await saveDvcqgConnection(t.ctx, {
+        provinceCode: '33',
+        endpointUrl: `${base}/service`,
+        authUrl: `${base}/auth`,
+        password: DEFAULT_SIMULATOR_PASSWORD,
+      });
+    });
+
+    afterAll(async () => {
+      for (const child of children) {
+        await stop(child, 'SIGKILL');
+      }
+      await t?.close();
+      await sim?.close();
+    });
+
+    it('loses and duplicates nothing: the next process resumes each dossier where the cursor says', async () => {
+      const url = new URL(adminUrl as string);
+      url.pathname = `/${t.database.name}`;
+      const env = {
+        DATABASE_URL: url.toString(),
+        MOTCUA_DVCQG_SYNC_INTERVAL_MS: '50',
+        MOTCUA_DVCQG_SYNC_LEASE_SECONDS: '2',
+        MOTCUA_DVCQG_RETRY_BASE_MS: '100',
+        MOTCUA_DVCQG_RETRY_MAX_MS: '500',
+        MOTCUA_DVCQG_TIMEOUT_MS: '5000',
+      };
+      const driver = createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' });
+      let minute = 0;
+      const tick = () => {
+        minute += 1;
+        clock.set(new Date(Date.parse('2026-11-23T09:00:00+07:00') + minute * 60_000).toISOString());
+      };
+      const mark = async (id: string) => {
+        const row = await t.ctx.db
+          .selectFrom('dossier')
+          .select('eventCount')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        await recordDossierChangeForIntegrations(t.ctx, {
+          dossierId: id,
+          seq: row.eventCount,
+          action: '',
+          toStatus: '',
+        });
+      };
+      const steps: [string, string, Record<string, unknown>, Record<string, unknown>?][] = [
+        ['motcua', 'forward', {}],
+        ['chuyenvien', 'accept_handoff', {}],
+        ['chuyenvien', 'complete_step', { note: 'Đủ điều kiện' }],
+        [
+          'lanhdao',
+          'complete',
+          { outcome: 'approved' },
+          { results: [{ name: 'Giấy khai sinh', documentNo: '7/2026' }] },
+        ],
+        ['motcua', 'return_result', { channel: 'counter' }],
+      ];
+      const dossiers: { id: string; code: string }[] = [];
+      const round = async (index: number) => {
+        for (let d = 0; d < 3; d++) {
+          tick();
+          if (index === 0) {
+            const created = await driver.intake();
+            dossiers.push(created);
+            await mark(created.id);
+          } else {
+            const dossier = dossiers[d] as { id: string; code: string };
+            const [who, action, params, extra] = steps[index - 1] as (typeof steps)[number];
+            await driver.act(who, dossier.code, action, params, extra ?? {});
+            await mark(dossier.id);
+          }
+        }
+      };
+      await round(0);
+      await round(1);
+      // Each message takes the portal 200 ms to answer (stored first): the first process is mid-delivery for a while.
+      await fetch(`${base}/_sim/mode`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'slow', delayMs: 200 }),
+      });
+      const first = await startServe(env);
+      children.push(first.child);
+      await round(2);
+      await waitFor(async () => (await stats()).accepted >= 8, 30_000, 'the first deliveries');
+      await stop(first.child, 'SIGKILL');
+      const atKill = await stats();
+      const pendingAtKill = await t.ctx.db
+        .selectFrom('dvcqgSync')
+        .select('state')
+        .where('state', '=', 'pending')
+        .execute();
+      expect(pendingAtKill.length).toBeGreaterThan(0);
+      // Changes go on while no process delivers.
+      for (let index = 3; index <= steps.length; index++) {
+        await round(index);
+      }
+      const second = await startServe(env);
+      children.push(second.child);
+      await waitFor(
+        async () => {
+          const rows = await t.ctx.db.selectFrom('dvcqgSync').select(['state', 'deliveredSeq']).execute();
+          return rows.length === 3 && rows.every((row) => row.state === 'synced' && row.deliveredSeq === 6);
+        },
+        60_000,
+        'the backlog to drain',
+      );
+      await stop(second.child, 'SIGTERM');
+      const final = await stats();
+      expect(final.accepted).toBeGreaterThan(atKill.accepted);
+      expect(final).toMatchObject({ duplicates: 0, dossiers: 3, progressRecords: 18 });
+      for (const { code } of dossiers) {
+        const held = (await (await fetch(`${base}/_sim/dossiers/${code}`)).json()) as SimulatorDossier;
+        expect(held.progress.map((p) => p.TrangThai)).toEqual([2, 4, 4, 4, 9, 10]);
+        const stamps = held.progress.map((p) => p.ThoiDiemXuLy);
+        expect([...stamps].sort()).toEqual(stamps);
+        // In arrival order, the progress of each change came after its dossier message, and changes in order.
+        const progressOrder = held.received.filter((r) => r.service === 'CapNhatTienDoHoSoMC').map((r) => r.status);
+        expect(progressOrder).toEqual([2, 4, 4, 4, 9, 10]);
+      }
+    });
+  },
+);

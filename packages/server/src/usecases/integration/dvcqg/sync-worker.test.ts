@@ -1,0 +1,222 @@
+import { findDvcqgSync } from '@motcua/db';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDvcqgSimulator,
+  DEFAULT_SIMULATOR_PASSWORD,
+  type SimulatorDossier,
+  type SimulatorStats,
+} from '../../../integration/dvcqg/simulator.js';
+import { seedProcedure, seedWorld, type World } from '../../../testing/fixtures.js';
+import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import {
+  createDvcqgSyncRunner,
+  createHttpDvcqgSender,
+  DEFAULT_DVCQG_SYNC,
+  type DvcqgSyncSettings,
+} from './sync-worker.js';
+import { createDossierDriver, markAllEvents, saveDvcqgConnection } from './testing.js';
+
+/**
+ * The dossier sync end to end against the portal's simulator over HTTP (integration/dvcqg/simulator.ts, which
+ * validates every message against the portal's schemas and counts duplicates as a receiver sees them), through
+ * the real HTTP client. Includes the reliability test of issue 21 item 6 with the outage compressed (the ten
+ * minutes become a few seconds, with tight backoff; docs/integration.md).
+ */
+let t: TestApp;
+let world: World;
+let sim: FastifyInstance;
+let base: string;
+const clock = fixedClock('2026-11-23T09:00:00+07:00');
+const settings: DvcqgSyncSettings = {
+  ...DEFAULT_DVCQG_SYNC,
+  intervalMs: 50,
+  batchSize: 10,
+  leaseSeconds: 30,
+  backoff: { baseMs: 100, maxMs: 800 },
+  timeoutMs: 400,
+};
+
+const simGet = async <T>(path: string): Promise<T> => (await fetch(`${base}${path}`)).json() as Promise<T>;
+const simPost = async (path: string, body: unknown = {}) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
+  base = await sim.listen({ port: 0, host: '127.0.0.1' });
+  t = await createTestApp({ clock });
+  world = await seedWorld(t);
+  await seedProcedure(t, { catalog: '33', code: '1.001193' });
+  // The portal requires MaLinhVuc (the national field code of Hộ tịch).
+  await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
+  await saveDvcqgConnection(t.ctx, {
+    provinceCode: '33',
+    endpointUrl: `${base}/service`,
+    authUrl: `${base}/auth`,
+    password: DEFAULT_SIMULATOR_PASSWORD,
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  await simPost('/_sim/reset');
+});
+
+const driverOf = () => createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' });
+
+/** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
+const runUntilSynced = async (
+  runner: ReturnType<typeof createDvcqgSyncRunner>,
+  dossierIds: string[],
+  deadlineMs = 20_000,
+) => {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    await runner.runOnce();
+    const rows = await t.ctx.db.selectFrom('dvcqgSync').selectAll().where('dossierId', 'in', dossierIds).execute();
+    if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
+      return rows;
+    }
+    await new Promise((resolve) => setTimeout(resolve, settings.intervalMs));
+  }
+  throw new Error('the backlog did not drain');
+};
+
+describe('the dossier sync against the simulator', () => {
+  it('delivers a full dossier (intake → supplement → result → return) in order with fields the portal accepts', async () => {
+    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
+    const driver = driverOf();
+    clock.set('2026-11-23T09:00:00+07:00');
+    const { id, code } = await driver.intake();
+    await driver.runFullScenario(code);
+    await markAllEvents(t.ctx, id);
+    await runUntilSynced(runner, [id]);
+    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    expect(held.versions.map((v) => v.TrangThaiHoSo)).toEqual([2, 4, 4, 5, 4, 4, 9, 10]);
+    expect(held.progress.map((p) => [p.TrangThai, p.ThoiDiemXuLy])).toEqual([
+      [2, '20261123090000'],
+      [4, '20261123100000'],
+      [4, '20261123140000'],
+      [5, '20261123150000'],
+      [4, '20261124090000'],
+      [4, '20261124150000'],
+      [9, '20261125090000'],
+      [10, '20261125140000'],
+    ]);
+    expect(held.received.map((r) => `${r.service === 'DongBoHoSoMC' ? 'D' : 'P'}${r.status}`)).toEqual(
+      [2, 4, 4, 5, 4, 4, 9, 10].flatMap((s) => [`D${s}`, `P${s}`]),
+    );
+    expect(held.record).toMatchObject({
+      MaHoSo: code,
+      MaTTHC: '1.001193',
+      TenTTHC: 'Thủ tục đăng ký khai sinh',
+      KenhThucHien: 1,
+      LoaiDoiTuong: 1,
+      SoGiayToChuHoSo: '033190001234',
+      DinhDanhCHS: [{ LoaiDinhDanh: 1, SoDinhDanh: '033190001234' }],
+      NgayTiepNhan: '20261123090000',
+      NgayKetThucXuLy: '20261125090000',
+      NgayTra: '20261125140000',
+      TrangThaiHoSo: 10,
+      DanhSachHoSoBoSung: [
+        expect.objectContaining({ NgayBoSung: '20261123150000', NgayTiepNhanBoSung: '20261124090000' }),
+      ],
+      DanhSachGiayToKetQua: [expect.objectContaining({ TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '123/2026' })],
+    });
+    expect(await simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ rejected: 0, duplicates: 0, failed: 0 });
+  });
+
+  it('recognises a retry after a timeout (the portal stored the add) as an update: duplicates 0', async () => {
+    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
+    const driver = driverOf();
+    clock.set('2026-11-23T09:00:00+07:00');
+    // A first dossier signs the worker in (the session is kept: a slow answer below is the message's, not the sign-in's).
+    const first = await driver.intake();
+    await markAllEvents(t.ctx, first.id);
+    await runUntilSynced(runner, [first.id]);
+    clock.set('2026-11-23T09:30:00+07:00');
+    const { id, code } = await driver.intake();
+    await markAllEvents(t.ctx, id);
+    // The portal stores, then answers after the client gave up (timeout 400 ms).
+    await simPost('/_sim/mode', { mode: 'slow', delayMs: 1_000, forSeconds: 1 });
+    await runner.runOnce();
+    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({ attempts: 1, deliveredSeq: 0, remoteExists: false });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await runUntilSynced(runner, [id]);
+    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    expect(held.received.map((r) => [r.service, r.isUpdating])).toEqual([
+      ['DongBoHoSoMC', false],
+      ['DongBoHoSoMC', true],
+      ['CapNhatTienDoHoSoMC', null],
+    ]);
+    expect(await simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ alreadyExists: 1, duplicates: 0 });
+    const log = await t.ctx.db
+      .selectFrom('dvcqgSyncLog')
+      .select(['service', 'isUpdating', 'outcome'])
+      .where('dossierId', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(log.map((l) => `${l.service}:${l.isUpdating}:${l.outcome}`)).toEqual([
+      'DongBoHoSoMC:false:failed',
+      'DongBoHoSoMC:false:rejected',
+      'DongBoHoSoMC:true:accepted',
+      'CapNhatTienDoHoSoMC:null:accepted',
+    ]);
+  });
+
+  it('parks a rejected message with the portal answer; later changes wait behind it until re-sent', async () => {
+    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
+    const driver = driverOf();
+    clock.set('2026-11-23T09:00:00+07:00');
+    const { id, code } = await driver.intake();
+    await markAllEvents(t.ctx, id);
+    await simPost('/_sim/mode', { mode: 'reject' });
+    await runner.runOnce();
+    await simPost('/_sim/mode', { mode: 'ok' });
+    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({
+      state: 'parked',
+      lastErrorCode: '400',
+      lastErrorMessage: expect.stringContaining('reject'),
+    });
+    clock.set('2026-11-23T10:00:00+07:00');
+    await driver.act('motcua', code, 'forward');
+    await markAllEvents(t.ctx, id);
+    await runner.runOnce();
+    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({ state: 'parked', targetSeq: 2, deliveredSeq: 0 });
+    expect((await fetch(`${base}/_sim/dossiers/${code}`)).status).toBe(404);
+    await sql`update dvcqg_sync set state = 'pending', attempts = 0, next_attempt_at = now() where dossier_id = ${id}`.execute(
+      t.ctx.db,
+    );
+    await runUntilSynced(runner, [id]);
+    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    expect(held.progress.map((p) => p.TrangThai)).toEqual([2, 4]);
+  });
+
+  it('renews an expired session token and goes on', async () => {
+    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
+    const driver = driverOf();
+    clock.set('2026-11-23T09:00:00+07:00');
+    const { id, code } = await driver.intake();
+    await markAllEvents(t.ctx, id);
+    await runUntilSynced(runner, [id]);
+    const before = await simGet<SimulatorStats>('/_sim/stats');
+    await simPost('/_sim/sessions/expire');
+    clock.set('2026-11-23T10:00:00+07:00');
+    await driver.act('motcua', code, 'forward');
+    await markAllEvents(t.ctx, id);
+    const rows = await runUntilSynced(runner, [id]);
+    expect(rows[0]).toMatchObject({ state: 'synced', deliveredSeq: 2, attempts: 0 });
+    const after = await simGet<SimulatorStats>('/_sim/stats');
+    expect(after.sessionsIssued).toBe(before.sessionsIssued + 1);
+    expect(after.duplicates).toBe(0);
+  });
+});

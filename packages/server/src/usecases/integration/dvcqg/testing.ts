@@ -1,0 +1,156 @@
+/**
+ * Test helpers of the dossier sync (used by the tests beside this file only): the province's connection saved
+ * with its password sealed, the dossier-changed job run for each event, and a dossier driven through the API from
+ * intake to return.
+ */
+import { sql } from 'kysely';
+import { sealSecret } from '../../../auth/sealed-secret.js';
+import type { AppContext } from '../../../context.js';
+import { signIn } from '../../../testing/fixtures.js';
+import type { TestApp } from '../../../testing/test-app.js';
+import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
+
+export const saveDvcqgConnection = async (
+  ctx: AppContext,
+  input: { provinceCode: string; endpointUrl: string; authUrl: string; enabled?: boolean; password?: string },
+) => {
+  const secretCiphertext = await sealSecret(ctx, 'dvcqg-password', input.provinceCode, input.password ?? 'mat-khau');
+  await ctx.db
+    .insertInto('dvcqgSetting')
+    .values({
+      provinceCode: input.provinceCode,
+      enabled: input.enabled ?? true,
+      endpointUrl: input.endpointUrl,
+      authUrl: input.authUrl,
+      username: 'motcua-33',
+      secretCiphertext,
+      dstCode: 'H31',
+      unitCode: '000.00.00.H31',
+      agencyCodes: JSON.stringify({}),
+    })
+    .onConflict((oc) =>
+      oc.column('provinceCode').doUpdateSet({
+        enabled: input.enabled ?? true,
+        endpointUrl: input.endpointUrl,
+        authUrl: input.authUrl,
+        secretCiphertext,
+        version: sql`dvcqg_setting.version + 1`,
+        updatedAt: sql`now()`,
+      }),
+    )
+    .execute();
+};
+
+/** Runs what the dossier-changed job does for the integrations, for every event of the dossier (in order). */
+export const markAllEvents = async (ctx: AppContext, dossierId: string): Promise<number> => {
+  const events = await ctx.db
+    .selectFrom('dossierEvent')
+    .select(['seq', 'action', 'toStatus'])
+    .where('dossierId', '=', dossierId)
+    .orderBy('seq')
+    .execute();
+  for (const event of events) {
+    await recordDossierChangeForIntegrations(ctx, { dossierId, ...event });
+  }
+  return events.length;
+};
+
+type Clock = { set: (iso: string) => void };
+
+export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centre: string }) => {
+  // Sessions are kept per user and renewed when the fixed clock has moved past their idle time (401).
+  const sessions = new Map<string, Record<string, string>>();
+  const headersOf = async (username: string, fresh = false) => {
+    const kept = sessions.get(username);
+    if (kept && !fresh) {
+      return kept;
+    }
+    const headers = (await signIn(t.app, username)).headers;
+    sessions.set(username, headers);
+    return headers;
+  };
+  const inject = async (username: string, request: { method?: 'GET' | 'POST'; url: string; payload?: object }) => {
+    const response = await t.app.inject({ ...request, headers: await headersOf(username) });
+    return response.statusCode === 401
+      ? t.app.inject({ ...request, headers: await headersOf(username, true) })
+      : response;
+  };
+  const act = async (
+    username: string,
+    code: string,
+    action: string,
+    params: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ) => {
+    const current = await inject('motcua', { url: `/api/v1/dossiers/${code}` });
+    const response = await inject(username, {
+      method: 'POST',
+      url: `/api/v1/dossiers/${code}/actions/${action}`,
+      payload: { expectedVersion: current.json().version, params, ...extra },
+    });
+    if (response.statusCode !== 200) {
+      throw new Error(`${action}: ${response.statusCode} ${response.body}`);
+    }
+    return response.json();
+  };
+  const intake = async (idNumber = '033190001234') => {
+    const response = await inject('motcua', {
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: {
+        receivingAgencyId: agencyIds.centre,
+        procedureCode: '1.001193',
+        channel: 'direct',
+        applicant: {
+          kind: 'person',
+          fullName: 'Nguyễn Thị Ánh Tuyết',
+          idNumber,
+          dateOfBirth: '1990-05-20',
+          gender: 'female',
+          address: { text: 'Số 5 đường Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+          phone: '0912345678',
+          email: 'tuyet@example.vn',
+        },
+        components: [
+          { key: 'to-khai', originals: 1, copies: 0 },
+          { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+        ],
+        outcome: 'receive',
+      },
+    });
+    if (response.statusCode !== 201) {
+      throw new Error(`intake: ${response.statusCode} ${response.body}`);
+    }
+    return response.json() as { id: string; code: string };
+  };
+  /**
+   * The full scenario after intake (Monday 23/11/2026 09:00): forward, accept the hand-over, ask a supplement,
+   * the supplement, complete the step, complete with a result, return at the counter — 8 events in all.
+   */
+  const runFullScenario = async (code: string) => {
+    clock.set('2026-11-23T10:00:00+07:00');
+    await act('motcua', code, 'forward');
+    clock.set('2026-11-23T14:00:00+07:00');
+    await act('chuyenvien', code, 'accept_handoff');
+    clock.set('2026-11-23T15:00:00+07:00');
+    await act('chuyenvien', code, 'request_supplement', {
+      missing: ['Giấy chứng sinh bản chính'],
+      reason: 'Giấy chứng sinh là bản sao',
+    });
+    clock.set('2026-11-24T09:00:00+07:00');
+    await act('motcua', code, 'applicant_supplement', { note: 'Đã nộp bản chính' });
+    clock.set('2026-11-24T15:00:00+07:00');
+    await act('chuyenvien', code, 'complete_step', { note: 'Đủ điều kiện' });
+    clock.set('2026-11-25T09:00:00+07:00');
+    await act(
+      'lanhdao',
+      code,
+      'complete',
+      { outcome: 'approved' },
+      { results: [{ name: 'Giấy khai sinh', documentNo: '123/2026' }] },
+    );
+    clock.set('2026-11-25T14:00:00+07:00');
+    await act('motcua', code, 'return_result', { channel: 'counter' });
+  };
+  return { act, intake, runFullScenario };
+};
