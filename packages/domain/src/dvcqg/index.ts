@@ -1,1 +1,2 @@
+export * from './monitor.js';
 export * from './protocol.js';
