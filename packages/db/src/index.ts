@@ -10,6 +10,7 @@ export * from './document-exchange.queries.js';
 export * from './document-registers.queries.js';
 export * from './dossier-import.queries.js';
 export * from './dossiers.queries.js';
+export * from './dvcqg-monitor.queries.js';
 export * from './dvcqg-sync.queries.js';
 export * from './eoffice.queries.js';
 export * from './evaluation.queries.js';
