@@ -5,6 +5,7 @@ import { startNotificationWorker } from '../notifications/worker.js';
 import { recomputeProvinceDueDates } from '../usecases/dossiers/due-recompute.js';
 import { storeIssuedForm } from '../usecases/dossiers/forms.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
+import { runDvcqgBacklogAlerts } from '../usecases/integration/dvcqg-monitor/backlog-alert.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
 import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
@@ -71,6 +72,7 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   await startParWorkers(ctx);
   await startTaskWarningWorker(ctx);
   startConsultationReminders(ctx);
+  startDvcqgBacklogAlerts(ctx);
 };
 
 /**
@@ -167,3 +169,16 @@ export const startDossierImportWorker = async (ctx: AppContext): Promise<string>
         },
       }),
   );
+
+/**
+ * The national portal's backlog alert (issue 21 item 2): every 5 minutes, each province whose oldest change still
+ * waiting is older than its threshold tells its integration managers in-app, once an hour (work_notice dedupe key),
+ * so several processes running it warn each person once.
+ */
+export const startDvcqgBacklogAlerts = (ctx: AppContext): void => {
+  const run = () => runDvcqgBacklogAlerts(ctx).catch(() => undefined);
+  void run();
+  const timer = setInterval(run, 5 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
+};

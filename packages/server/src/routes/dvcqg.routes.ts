@@ -85,8 +85,7 @@ const DvcqgSettingsInput = z
     password: z.string().min(1).max(500).optional().describe('A new password (write-only); absent keeps the stored'),
     clearPassword: z.boolean().optional().describe('Remove the stored password'),
   })
-  .strict()
-  .meta({ id: 'DvcqgSettingsInput' });
+  .strict();
 
 const ListState = z.enum(['pending', 'failing', 'parked']);
 
@@ -148,8 +147,7 @@ const DvcqgBulkInput = z
     reason: z.string().max(100).optional().describe('The last error code'),
     limit: z.number().int().min(1).max(500).default(100).describe('At most this many dossiers in one call'),
   })
-  .strict()
-  .meta({ id: 'DvcqgBulkInput' });
+  .strict();
 
 const DvcqgBulkResult = z
   .object({
