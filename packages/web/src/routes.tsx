@@ -61,6 +61,12 @@ const EvaluationPage = lazy(() =>
 const EvaluationSheetPage = lazy(() =>
   import('./features/evaluation/EvaluationSheetPage').then((m) => ({ default: m.EvaluationSheetPage })),
 );
+const DvcqgMonitorPage = lazy(() =>
+  import('./features/integration-dvcqg/DvcqgMonitorPage').then((m) => ({ default: m.DvcqgMonitorPage })),
+);
+const DvcqgSettingsPage = lazy(() =>
+  import('./features/integration-dvcqg/DvcqgSettingsPage').then((m) => ({ default: m.DvcqgSettingsPage })),
+);
 const WorkDashboardPage = lazy(() =>
   import('./features/work-dashboard/WorkDashboardPage').then((m) => ({ default: m.WorkDashboardPage })),
 );
@@ -247,6 +253,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'ho-so-cong-viec', element: <WorkFilesPage /> },
   { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
   { path: 'danh-muc-ho-so', element: <FileListPage /> },
+  { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
+  { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

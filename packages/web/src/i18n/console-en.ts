@@ -43,6 +43,9 @@ export const consoleEn: ConsoleCoreMessages = {
     fileList: 'File list',
     workDashboard: 'Operations dashboard',
     evaluation: 'Staff evaluation',
+    integrationGroup: 'Integration',
+    dvcqgSettings: 'National portal connection',
+    dvcqgMonitor: 'Sync monitor',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -48,6 +48,9 @@ export const consoleVi = {
     fileList: 'Danh mục hồ sơ',
     workDashboard: 'Điều hành công việc',
     evaluation: 'Đánh giá, xếp loại',
+    integrationGroup: 'Tích hợp',
+    dvcqgSettings: 'Kết nối Cổng DVCQG',
+    dvcqgMonitor: 'Giám sát đồng bộ',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

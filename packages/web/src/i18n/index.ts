@@ -12,6 +12,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { DvcqgMessages } from './integration-dvcqg-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
@@ -77,6 +78,8 @@ declare module 'i18next' {
           workDashboard: WorkDashboardMessages;
           // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
           evaluation: EvaluationMessages;
+          // `dvcqg.*` with the national portal connection's pages and the dossier's sync panel (./integration-dvcqg.ts).
+          dvcqg: DvcqgMessages;
         };
     };
   }

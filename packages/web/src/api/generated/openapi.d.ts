@@ -16168,6 +16168,518 @@ export interface paths {
       };
     };
   };
+  "/api/v1/integration/dvcqg/settings": {
+    /** The province’s connection to the national portal (integration.read); the password never */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the province’s connection at the version read (integration.manage)
+     * @description A stale expectedVersion answers 409. The password is write-only and stored sealed. Switching the sync on needs both URLs, the username, a password and the unit code (422 DVCQG_SETTING_INCOMPLETE).
+     */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            expectedVersion: number;
+            /** @description Deliver dossier changes to the national portal (off by default) */
+            enabled: boolean;
+            /** @description The service endpoint every message is POSTed to */
+            endpointUrl: string | null;
+            /** @description The authentication endpoint (username + password → session) */
+            authUrl: string | null;
+            username: string | null;
+            /** @description The `dstcode` header the portal assigned to the province */
+            dstCode: string | null;
+            /** @description The `madonvi` field the portal assigned to the province */
+            unitCode: string | null;
+            /** @description National codes (MaDonVi) of the province’s agencies where they differ from the agency’s code */
+            agencyCodes: {
+              [key: string]: string;
+            };
+            /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+            onTimeMinutes: number;
+            /** @description Alert when the oldest waiting change is older */
+            backlogAlertMinutes: number;
+            /** @description Pull the national catalog every N hours (null: on demand only) */
+            catalogPullHours: number | null;
+            /** @description A new password (write-only); absent keeps the stored */
+            password?: string;
+            /** @description Remove the stored password */
+            clearPassword?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/monitor": {
+    /** The sync monitor: backlog, lag, alert, failures by reason (24 h, 7 d), throughput per hour */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgMonitor"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/sync": {
+    /** Pending, failing or parked dossiers, oldest change first (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+          state?: "pending" | "failing" | "parked";
+          /** @description The last error code */
+          reason?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSyncPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/failures.xlsx": {
+    /** The failures as Excel: parked and failing dossiers with their last error, failures by reason */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/bulk": {
+    /**
+     * Retry or re-send many dossiers: those chosen, or the first `limit` of a filter (integration.manage)
+     * @description Retry: parked or failing → pending now, attempts 0. Re-send: the latest state again as an update. Bounded and idempotent; rows a delivery holds are skipped (unchanged).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            province?: string;
+            /** @enum {string} */
+            action: "retry" | "resend";
+            /** @description The dossiers chosen; absent: the filter */
+            dossierIds?: string[];
+            /**
+             * @description Filter of the list (retry: parked by default; re-send: pending)
+             * @enum {string}
+             */
+            state?: "pending" | "failing" | "parked";
+            /** @description The last error code */
+            reason?: string;
+            /**
+             * @description At most this many dossiers in one call
+             * @default 100
+             */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgBulkResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync": {
+    /**
+     * The dossier’s sync to the national portal: state, last accepted, last error, attempts
+     * @description For every official who may read the dossier.
+     */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync/retry": {
+    /** Retry the dossier’s failed or rejected message now (integration.manage) */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync/resend": {
+    /** Deliver the dossier’s latest state again as an update (integration.manage) */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -20502,6 +21014,157 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A province’s connection to the national public-service portal */
+    DvcqgSettingsInput: {
+      provinceCode: string;
+      /** @description Deliver dossier changes to the national portal (off by default) */
+      enabled: boolean;
+      endpointUrl: string | null;
+      authUrl: string | null;
+      username: string | null;
+      dstCode: string | null;
+      unitCode: string | null;
+      agencyCodes: {
+        [key: string]: string;
+      };
+      /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+      onTimeMinutes: number;
+      /** @description Alert when the oldest waiting change is older */
+      backlogAlertMinutes: number;
+      /** @description Pull the national catalog every N hours (null: on demand only) */
+      catalogPullHours: number | null;
+      /** @description Whether a password is stored (it is write-only, sealed, never answered) */
+      passwordSet: boolean;
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        onTimeMinutes: number;
+        backlogAlertMinutes: number;
+        catalogPullHours: number | null;
+      };
+      canManage: boolean;
+    };
+    /** @description Backlog, lag, failures by reason and throughput of the sync */
+    DvcqgMonitorInput: {
+      provinceCode: string;
+      enabled: boolean;
+      asOf: string;
+      /** @description Dossiers with changes still to deliver */
+      pending: number;
+      /** @description Of them, those whose last attempt failed (retried with backoff) */
+      failing: number;
+      /** @description Dossiers stopped on a message the portal rejected */
+      parked: number;
+      /** @description Age of the oldest change not yet accepted (0: none waits) */
+      lagMinutes: number;
+      oldestPendingSince: string | null;
+      alert: {
+        active: boolean;
+        thresholdMinutes: number;
+      };
+      failures: {
+        last24h: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+        last7d: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+      };
+      last24h: {
+        accepted: number;
+        rejected: number;
+        failed: number;
+      };
+      throughput: ({
+          hour: string;
+          accepted: number;
+          rejected: number;
+          failed: number;
+          maxDelaySeconds: number | null;
+        })[];
+      canManage: boolean;
+    };
+    DvcqgSyncItemInput: {
+      /** Format: uuid */
+      dossierId: string;
+      code: string;
+      procedureName: string;
+      dossierStatus: string;
+      /** @enum {string} */
+      state: "pending" | "failing" | "parked";
+      targetSeq: number;
+      deliveredSeq: number;
+      attempts: number;
+      nextAttemptAt: string;
+      pendingSince: string | null;
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+    };
+    DvcqgSyncPageInput: {
+      items: components["schemas"]["DvcqgSyncItemInput"][];
+      nextCursor: string | null;
+    };
+    DvcqgBulkResultInput: {
+      /** @enum {string} */
+      action: "retry" | "resend";
+      matched: number;
+      changed: number;
+      /** @description Already due, or held by a delivery under way */
+      unchanged: number;
+      /** @description The filter may match more: call again */
+      more: boolean;
+    };
+    /** @description A dossier’s sync to the national portal: cursor and attempts */
+    DossierDvcqgSyncInput: {
+      code: string;
+      provinceCode: string;
+      syncEnabled: boolean;
+      latestSeq: number;
+      /** @enum {string} */
+      state: "not_marked" | "pending" | "failing" | "parked" | "synced";
+      cursor: ({
+        targetSeq: number;
+        deliveredSeq: number;
+        dossierMessageAccepted: boolean;
+        remoteExists: boolean;
+        attempts: number;
+        nextAttemptAt: string | null;
+        pendingSince: string | null;
+        lastErrorCode: string | null;
+        lastErrorMessage: string | null;
+        updatedAt: string | null;
+      }) | null;
+      lastAcceptedAt: string | null;
+      lastError: ({
+        at: string;
+        /** @enum {string} */
+        outcome: "rejected" | "failed";
+        code: string | null;
+        message: string | null;
+      }) | null;
+      log: ({
+          id: number;
+          eventSeq: number;
+          eventAt: string;
+          /** @enum {string} */
+          service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+          isUpdating: boolean | null;
+          /** @enum {string} */
+          outcome: "accepted" | "rejected" | "failed";
+          errorCode: string | null;
+          message: string | null;
+          durationMs: number | null;
+          at: string;
+        })[];
+      canResend: boolean;
     };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettingsInput: {
@@ -27238,6 +27901,157 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A province’s connection to the national public-service portal */
+    DvcqgSettings: {
+      provinceCode: string;
+      /** @description Deliver dossier changes to the national portal (off by default) */
+      enabled: boolean;
+      endpointUrl: string | null;
+      authUrl: string | null;
+      username: string | null;
+      dstCode: string | null;
+      unitCode: string | null;
+      agencyCodes: {
+        [key: string]: string;
+      };
+      /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+      onTimeMinutes: number;
+      /** @description Alert when the oldest waiting change is older */
+      backlogAlertMinutes: number;
+      /** @description Pull the national catalog every N hours (null: on demand only) */
+      catalogPullHours: number | null;
+      /** @description Whether a password is stored (it is write-only, sealed, never answered) */
+      passwordSet: boolean;
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        onTimeMinutes: number;
+        backlogAlertMinutes: number;
+        catalogPullHours: number | null;
+      };
+      canManage: boolean;
+    };
+    /** @description Backlog, lag, failures by reason and throughput of the sync */
+    DvcqgMonitor: {
+      provinceCode: string;
+      enabled: boolean;
+      asOf: string;
+      /** @description Dossiers with changes still to deliver */
+      pending: number;
+      /** @description Of them, those whose last attempt failed (retried with backoff) */
+      failing: number;
+      /** @description Dossiers stopped on a message the portal rejected */
+      parked: number;
+      /** @description Age of the oldest change not yet accepted (0: none waits) */
+      lagMinutes: number;
+      oldestPendingSince: string | null;
+      alert: {
+        active: boolean;
+        thresholdMinutes: number;
+      };
+      failures: {
+        last24h: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+        last7d: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+      };
+      last24h: {
+        accepted: number;
+        rejected: number;
+        failed: number;
+      };
+      throughput: ({
+          hour: string;
+          accepted: number;
+          rejected: number;
+          failed: number;
+          maxDelaySeconds: number | null;
+        })[];
+      canManage: boolean;
+    };
+    DvcqgSyncItem: {
+      /** Format: uuid */
+      dossierId: string;
+      code: string;
+      procedureName: string;
+      dossierStatus: string;
+      /** @enum {string} */
+      state: "pending" | "failing" | "parked";
+      targetSeq: number;
+      deliveredSeq: number;
+      attempts: number;
+      nextAttemptAt: string;
+      pendingSince: string | null;
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+    };
+    DvcqgSyncPage: {
+      items: components["schemas"]["DvcqgSyncItem"][];
+      nextCursor: string | null;
+    };
+    DvcqgBulkResult: {
+      /** @enum {string} */
+      action: "retry" | "resend";
+      matched: number;
+      changed: number;
+      /** @description Already due, or held by a delivery under way */
+      unchanged: number;
+      /** @description The filter may match more: call again */
+      more: boolean;
+    };
+    /** @description A dossier’s sync to the national portal: cursor and attempts */
+    DossierDvcqgSync: {
+      code: string;
+      provinceCode: string;
+      syncEnabled: boolean;
+      latestSeq: number;
+      /** @enum {string} */
+      state: "not_marked" | "pending" | "failing" | "parked" | "synced";
+      cursor: ({
+        targetSeq: number;
+        deliveredSeq: number;
+        dossierMessageAccepted: boolean;
+        remoteExists: boolean;
+        attempts: number;
+        nextAttemptAt: string | null;
+        pendingSince: string | null;
+        lastErrorCode: string | null;
+        lastErrorMessage: string | null;
+        updatedAt: string | null;
+      }) | null;
+      lastAcceptedAt: string | null;
+      lastError: ({
+        at: string;
+        /** @enum {string} */
+        outcome: "rejected" | "failed";
+        code: string | null;
+        message: string | null;
+      }) | null;
+      log: ({
+          id: number;
+          eventSeq: number;
+          eventAt: string;
+          /** @enum {string} */
+          service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+          isUpdating: boolean | null;
+          /** @enum {string} */
+          outcome: "accepted" | "rejected" | "failed";
+          errorCode: string | null;
+          message: string | null;
+          durationMs: number | null;
+          at: string;
+        })[];
+      canResend: boolean;
     };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettings: {

@@ -44,6 +44,8 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
+const IntegrationIcon = lazy(() => import('@ant-design/icons/ApiOutlined'));
+const SyncMonitorIcon = lazy(() => import('@ant-design/icons/SyncOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -206,6 +208,18 @@ const ConsoleChrome = () => {
       icon: menuIcon(<EvaluationIcon />),
       label: t('nav.evaluation'),
     },
+    // Tích hợp (issue 21): the national portal's sync monitor and connection — the roles with integration.read.
+    hasRole(me, 'province_admin', 'auditor') && { group: t('nav.integrationGroup') },
+    hasRole(me, 'province_admin', 'auditor') && {
+      key: '/can-bo/tich-hop/dvcqg',
+      icon: menuIcon(<SyncMonitorIcon />),
+      label: t('nav.dvcqgMonitor'),
+    },
+    hasRole(me, 'province_admin', 'auditor') && {
+      key: '/can-bo/tich-hop/cai-dat',
+      icon: menuIcon(<IntegrationIcon />),
+      label: t('nav.dvcqgSettings'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -232,6 +246,8 @@ const ConsoleChrome = () => {
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
+      '/can-bo/tich-hop/dvcqg',
+      '/can-bo/tich-hop/cai-dat',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

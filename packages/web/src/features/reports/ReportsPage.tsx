@@ -344,7 +344,7 @@ export const ReportsPage = () => {
       render: (_, u) => {
         const indicator = u.result.groups[0]?.indicators.find((i) => i.code === 'DOSSIER_SYNC');
         return indicator?.status === 'scored' && indicator.ratio ? (
-          <Tooltip title={indicator.note?.[lang] ?? indicator.formula}>
+          <Tooltip title={indicator.note?.[lang]}>
             <span data-testid="dossier-sync-score">
               {formatDecimal(indicator.score)} ({formatCount(indicator.ratio.numerator)}/
               {formatCount(indicator.ratio.base)})
