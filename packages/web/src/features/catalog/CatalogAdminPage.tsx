@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Space } from 'antd';
+import { Button, Flex, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Callout } from '../../components/Callout';
 import { LazyModal, LazyTable } from '../../components/lazyAntd';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
@@ -59,7 +60,7 @@ export const CatalogAdminPage = () => {
   });
 
   if (!catalog) {
-    return <Alert type="warning" showIcon title={t('catalog.noProvince')} />;
+    return <Callout type="warning" title={t('catalog.noProvince')} />;
   }
 
   return (

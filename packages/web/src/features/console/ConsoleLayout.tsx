@@ -44,8 +44,6 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
-const IntegrationIcon = lazy(() => import('@ant-design/icons/ApiOutlined'));
-const SyncMonitorIcon = lazy(() => import('@ant-design/icons/SyncOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
 const ConsoleChrome = () => {
@@ -209,17 +207,13 @@ const ConsoleChrome = () => {
       label: t('nav.evaluation'),
     },
     // Tích hợp (issue 21): the national portal's sync monitor and connection — the roles with integration.read.
-    hasRole(me, 'province_admin', 'auditor') && { group: t('nav.integrationGroup') },
-    hasRole(me, 'province_admin', 'auditor') && {
-      key: '/can-bo/tich-hop/dvcqg',
-      icon: menuIcon(<SyncMonitorIcon />),
-      label: t('nav.dvcqgMonitor'),
-    },
-    hasRole(me, 'province_admin', 'auditor') && {
-      key: '/can-bo/tich-hop/cai-dat',
-      icon: menuIcon(<IntegrationIcon />),
-      label: t('nav.dvcqgSettings'),
-    },
+    ...(hasRole(me, 'province_admin', 'auditor')
+      ? [
+          { group: t('nav.integrationGroup') },
+          { key: '/can-bo/tich-hop/dvcqg', icon: menuIcon(<SwapIcon />), label: t('nav.dvcqgMonitor') },
+          { key: '/can-bo/tich-hop/cai-dat', icon: menuIcon(<SwapIcon />), label: t('nav.dvcqgSettings') },
+        ]
+      : []),
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];

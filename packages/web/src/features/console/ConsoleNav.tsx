@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 export type NavItem =
   | { key: string; icon: ReactNode; label: string }
   | { divider: true }
-  /** A group's heading ("Tích hợp"); a divider when the menu shows icons only. */
+  /** A group's heading ("Tích hợp"); a line when the menu shows icons only (styles.css). */
   | { group: string };
 
 /**
@@ -24,13 +24,9 @@ export const ConsoleNav = ({
   <ul className={collapsed ? 'console-nav console-nav-collapsed' : 'console-nav'}>
     {items.map((item, index) =>
       'group' in item ? (
-        collapsed ? (
-          <li key={`group-${item.group}`} className="console-nav-divider" aria-hidden />
-        ) : (
-          <li key={`group-${item.group}`} className="console-nav-group">
-            {item.group}
-          </li>
-        )
+        <li key={item.group} className="console-nav-group">
+          {item.group}
+        </li>
       ) : 'divider' in item ? (
         // biome-ignore lint/suspicious/noArrayIndexKey: dividers have no identity of their own.
         <li key={`divider-${index}`} className="console-nav-divider" aria-hidden />
