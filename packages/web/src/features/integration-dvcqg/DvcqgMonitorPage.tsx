@@ -91,6 +91,8 @@ export const DvcqgMonitorPage = () => {
         ? {
             tooltip: { trigger: 'axis' },
             legend: { top: 0 },
+            // Accepted green, failed orange, rejected red, the delay blue.
+            color: ['#389e0d', '#d46b08', '#cf1322', '#1677ff'],
             grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
             xAxis: { type: 'category', data: data.throughput.map((b) => b.hour.slice(11, 16)) },
             yAxis: [
