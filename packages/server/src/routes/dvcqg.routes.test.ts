@@ -386,5 +386,32 @@ describe('Decision 766 indicator 4 in the service index', () => {
     expect(sync).toMatchObject({ status: 'scored', score: 2, ratio: { numerator: 1, base: 3 } });
     expect(sync.note.vi).toContain('trong vòng 1 giờ');
     expect(response.json().notHeld.map((n: { code: string }) => n.code)).not.toContain('DOSSIER_SYNC');
+
+    // Accepted two hours after the change (late under the 60-minute rule) does not count; 30 minutes does.
+    const accepted = (index: number, service: 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC', minutes: number) => ({
+      provinceCode: '33',
+      dossierId: dossiers[index]?.id ?? '',
+      eventSeq: 1,
+      eventAt: new Date(NOW),
+      service,
+      isUpdating: true,
+      outcome: 'accepted' as const,
+      errorCode: '0',
+      at: new Date(NOW + minutes * MINUTE),
+    });
+    await t.database.db
+      .insertInto('dvcqgSyncLog')
+      .values([
+        accepted(0, 'DongBoHoSoMC', 119),
+        accepted(0, 'CapNhatTienDoHoSoMC', 120),
+        accepted(1, 'DongBoHoSoMC', 29),
+        accepted(1, 'CapNhatTienDoHoSoMC', 30),
+      ])
+      .execute();
+    const again = (await get('qttinh', '/api/v1/reports/service-index?period=2026-11&level=province')).json();
+    const later = again.units
+      .find((u: { id: string }) => u.id === '33')
+      .result.groups[0].indicators.find((i: { code: string }) => i.code === 'DOSSIER_SYNC');
+    expect(later).toMatchObject({ status: 'scored', score: 4, ratio: { numerator: 2, base: 3 } });
   });
 });
