@@ -339,7 +339,7 @@ export const listDvcqgBacklogAges = async (
 };
 
 /** Active officials holding one of the roles in an agency of the province (who manages the integration). */
-export const listProvinceRoleHolders = async (
+export const listIntegrationManagerIds = async (
   db: Db,
   input: { provinceCode: string; roles: readonly string[] },
 ): Promise<string[]> => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { insertWorkNotices, listDvcqgBacklogAges, listProvinceRoleHolders } from '@motcua/db';
+import { insertWorkNotices, listDvcqgBacklogAges, listIntegrationManagerIds } from '@motcua/db';
 import { computeSyncLagMinutes, isBacklogAlerting, ROLE_DEFINITIONS } from '@motcua/domain';
 import type { AppContext } from '../../../context.js';
 
@@ -30,7 +30,7 @@ export const runDvcqgBacklogAlerts = async (ctx: AppContext, input: { now?: Date
       continue;
     }
     const lag = computeSyncLagMinutes(oldest, now.getTime());
-    const managers = await listProvinceRoleHolders(ctx.db, {
+    const managers = await listIntegrationManagerIds(ctx.db, {
       provinceCode: province.provinceCode,
       roles: MANAGER_ROLES,
     });
