@@ -28,6 +28,7 @@ import { registerConsultationRoutes } from './routes/consultations.routes.js';
 import { registerDocumentExchangeRoutes } from './routes/document-exchange.routes.js';
 import { registerDocumentRegisterRoutes } from './routes/document-registers.routes.js';
 import { registerDossierRoutes } from './routes/dossiers.routes.js';
+import { registerDvcqgRoutes } from './routes/dvcqg.routes.js';
 import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
 import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
@@ -203,6 +204,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerWorkNoticeRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerCatalogPullRoutes(app, ctx);
+  registerDvcqgRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -443,6 +443,81 @@ const prepareCatalogPull = async () => {
   }
 };
 
+/** issue 21 item 2: who reads the province's integration (integration.read) and who manages it. */
+const INTEGRATION_READERS: Role[] = ['province_admin', 'auditor'];
+const DVCQG_MONITOR_CASES: Case[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/integration/dvcqg/settings',
+    url: () => '/api/v1/integration/dvcqg/settings?province=33',
+    allowed: INTEGRATION_READERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/integration/dvcqg/settings',
+    url: () => '/api/v1/integration/dvcqg/settings',
+    // The first allowed call saves version 1; later ones answer 409 (a business answer, after authorisation).
+    body: () => ({
+      provinceCode: '33',
+      expectedVersion: 0,
+      enabled: false,
+      endpointUrl: null,
+      authUrl: null,
+      username: null,
+      dstCode: null,
+      unitCode: null,
+      agencyCodes: {},
+      onTimeMinutes: 1440,
+      backlogAlertMinutes: 60,
+      catalogPullHours: null,
+    }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/dvcqg/monitor',
+    url: () => '/api/v1/integration/dvcqg/monitor?province=33',
+    allowed: INTEGRATION_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/dvcqg/sync',
+    url: () => '/api/v1/integration/dvcqg/sync?province=33&state=parked',
+    allowed: INTEGRATION_READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/integration/dvcqg/failures.xlsx',
+    url: () => '/api/v1/integration/dvcqg/failures.xlsx?province=33',
+    allowed: INTEGRATION_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/integration/dvcqg/bulk',
+    url: () => '/api/v1/integration/dvcqg/bulk',
+    body: () => ({ province: '33', action: 'retry', state: 'parked', limit: 10 }),
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dossiers/:code/dvcqg-sync',
+    url: (f) => `/api/v1/dossiers/${f.code}/dvcqg-sync`,
+    allowed: [...DOSSIER_READERS, 'province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/dossiers/:code/dvcqg-sync/retry',
+    url: (f) => `/api/v1/dossiers/${f.code}/dvcqg-sync/retry`,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/dossiers/:code/dvcqg-sync/resend',
+    url: (f) => `/api/v1/dossiers/${f.code}/dvcqg-sync/resend`,
+    allowed: ['province_admin'],
+  },
+];
+
 const CASES: Case[] = [
   // Public reading.
   { method: 'GET', route: '/healthz', url: () => '/healthz', allowed: 'public' },
@@ -2779,6 +2854,10 @@ const CASES: Case[] = [
     prepare: prepareCatalogPull,
     allowed: ['province_admin'],
   },
+  // issue 21 item 2: the national portal's connection and sync monitor — read by the province administrator and
+  // the province's auditor (integration.read), changed by the province administrator only (integration.manage);
+  // a dossier's sync is shown to whoever reads the dossier, retried and re-sent by the administrator.
+  ...DVCQG_MONITOR_CASES,
 ];
 
 /** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */

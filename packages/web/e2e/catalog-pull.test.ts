@@ -46,7 +46,7 @@ afterAll(async () => {
 describe.skipIf(onPostgresPass)('the national catalog pull page', () => {
   it('pulls the catalog, then shows what the portal changed and abolished, at 1366 and 360 px', async () => {
     const page = await signInOfficial(await suite.openPage({ width: 1366, height: 900 }), 'qttinh');
-    await page.getByRole('link', { name: 'Tích hợp: danh mục TTHC' }).click();
+    await page.getByRole('link', { name: 'Danh mục TTHC quốc gia' }).click();
     await page.getByRole('heading', { name: 'Đồng bộ danh mục TTHC từ Cổng DVCQG' }).waitFor();
     const report = page.getByTestId('catalog-pull-report');
 

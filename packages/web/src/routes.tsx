@@ -68,6 +68,12 @@ const EvaluationSheetPage = lazy(() =>
 const EvaluationSettingsPage = lazy(() =>
   import('./features/evaluation/EvaluationSettingsPage').then((m) => ({ default: m.EvaluationSettingsPage })),
 );
+const DvcqgMonitorPage = lazy(() =>
+  import('./features/integration-dvcqg/DvcqgMonitorPage').then((m) => ({ default: m.DvcqgMonitorPage })),
+);
+const DvcqgSettingsPage = lazy(() =>
+  import('./features/integration-dvcqg/DvcqgSettingsPage').then((m) => ({ default: m.DvcqgSettingsPage })),
+);
 const WorkDashboardPage = lazy(() =>
   import('./features/work-dashboard/WorkDashboardPage').then((m) => ({ default: m.WorkDashboardPage })),
 );
@@ -261,6 +267,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'danh-muc-ho-so', element: <FileListPage /> },
   { path: 'thong-bao', element: <NoticesPage /> },
   { path: 'tich-hop/danh-muc', element: <CatalogPullPage /> },
+  { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
+  { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -10,6 +10,7 @@
  * (regulations brief §4: "Not applicable at commune level: 6, 8, 9, 16, 17 (maximum awarded)").
  */
 
+import { computeDossierSyncRatio, type DossierSyncCounts, describeOnTimeRule } from '../dvcqg/monitor.js';
 import {
   computePaknOnTimeRatio,
   computePaknSatisfactionRatio,
@@ -66,6 +67,15 @@ type IndicatorSource =
   | {
       kind: 'signed_results';
       compute: (sums: AggregateSums, results: SignedResultCounts) => { numerator: number; base: number };
+      reasonWithout: ReportText;
+    }
+  /**
+   * From the national portal's sync log (packages/domain/src/dvcqg/monitor.ts); no data where the province has not
+   * switched the sync on.
+   */
+  | {
+      kind: 'dossier_sync';
+      compute: (counts: DossierSyncCounts) => { numerator: number; base: number };
       reasonWithout: ReportText;
     }
   /** From the PAKN register (packages/domain/src/pakn); full marks when the unit had no PAKN in the base. */
@@ -161,10 +171,16 @@ export const SERVICE_INDEX_GROUPS: readonly ServiceGroupDefinition[] = [
         fullAt: 1,
         formula:
           'Số hồ sơ đồng bộ đúng hạn các thông tin tiến trình / Tổng số hồ sơ tiếp nhận hoặc đang giải quyết hoặc trả kết quả trong kỳ × 100',
-        source: noData(
-          'motcua chưa kết nối đồng bộ trạng thái hồ sơ với Cổng DVCQG (DongBoHoSoMC), nên chưa có thời điểm đồng bộ của từng hồ sơ.',
-          'motcua does not synchronise dossier status to the national portal yet (DongBoHoSoMC), so it has no sync instants.',
-        ),
+        // Synced on time: every change in the period accepted by the portal (both messages) within the province's
+        // on_time_minutes — motcua's rule, the national one was not found (dvcqg/monitor.ts, docs/integration.md).
+        source: {
+          kind: 'dossier_sync',
+          compute: computeDossierSyncRatio,
+          reasonWithout: {
+            vi: 'tỉnh chưa bật đồng bộ hồ sơ với Cổng DVCQG (Tích hợp → Kết nối Cổng Dịch vụ công quốc gia), nên chưa có nhật ký đồng bộ.',
+            en: 'the province has not switched on the dossier sync to the national portal, so there is no sync log.',
+          },
+        },
       },
     ],
   },
@@ -500,6 +516,8 @@ export const computeServiceIndex = (
   pakn?: PaknIndicatorCounts,
   /** The unit's digitally signed results (indicator 11; no data without them). */
   signedResults?: SignedResultCounts,
+  /** The unit's counts from the national portal's sync log (indicator 4; no data without them). */
+  dossierSync?: DossierSyncCounts,
 ): ServiceIndexResult => {
   const groups: GroupResult[] = SERVICE_INDEX_GROUPS.map((group) => {
     const indicators: IndicatorResult[] = group.indicators.map((definition) => {
@@ -526,7 +544,9 @@ export const computeServiceIndex = (
                 ? source.reasonWithout
                 : source.kind === 'signed_results' && !signedResults
                   ? source.reasonWithout
-                  : null;
+                  : source.kind === 'dossier_sync' && !dossierSync
+                    ? source.reasonWithout
+                    : null;
       if (reason) {
         return {
           ...base,
@@ -545,9 +565,11 @@ export const computeServiceIndex = (
               ? source.compute(pakn)
               : source.kind === 'signed_results' && signedResults
                 ? source.compute(sums, signedResults)
-                : source.kind === 'computed'
-                  ? source.compute(sums)
-                  : { numerator: 0, base: 0 };
+                : source.kind === 'dossier_sync' && dossierSync
+                  ? source.compute(dossierSync)
+                  : source.kind === 'computed'
+                    ? source.compute(sums)
+                    : { numerator: 0, base: 0 };
       const ratio: Percentage = {
         value: computePercent(numerator, denominator),
         numerator,
@@ -584,7 +606,9 @@ export const computeServiceIndex = (
         };
       }
       const share = Math.min(1, numerator / denominator / definition.fullAt);
-      return { ...base, status: 'scored', score: round2(definition.max * share), ratio, note: null };
+      // The sync indicator says its "on time" rule beside the score (a province setting, not a national figure).
+      const note = source.kind === 'dossier_sync' && dossierSync ? describeOnTimeRule(dossierSync.onTimeMinutes) : null;
+      return { ...base, status: 'scored', score: round2(definition.max * share), ratio, note };
     });
     const scored = indicators.filter((i) => i.status !== 'no_data');
     return {

@@ -9,6 +9,7 @@ import { exchangeProblems } from './exchange.problems.js';
 import { feesProblems } from './fees.problems.js';
 import { foundationProblems } from './foundation.problems.js';
 import { incomingDocumentProblems } from './incoming-documents.problems.js';
+import { integrationProblems } from './integration.problems.js';
 import { officialsProblems } from './officials.problems.js';
 import { outgoingProblems } from './outgoing.problems.js';
 import { paknProblems } from './pakn.problems.js';
@@ -50,6 +51,7 @@ export const PROBLEM_CATALOG = {
   ...evaluationProblems,
   ...webhookProblems,
   ...catalogPullProblems,
+  ...integrationProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -8,6 +8,7 @@ import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
 import { queueScheduledCatalogPulls } from '../usecases/integration/catalog-pull/catalog-pulls.js';
 import { runCatalogPull } from '../usecases/integration/catalog-pull/run-catalog-pull.js';
 import { startDvcqgSyncWorker } from '../usecases/integration/dvcqg/sync-worker.js';
+import { runDvcqgBacklogAlerts } from '../usecases/integration/dvcqg-monitor/backlog-alert.js';
 import { startWebhookDeliveryWorker } from '../usecases/integration/webhooks/deliver-webhooks.js';
 import { queuePaknWebhooks } from '../usecases/integration/webhooks/fan-out.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
@@ -85,6 +86,8 @@ export const startWorkers = async (ctx: AppContext): Promise<void> => {
   startWebhookDeliveryWorker(ctx);
   // The national portal's dossier sync: lease due dossiers, send their changes in order (usecases/integration/dvcqg).
   startDvcqgSyncWorker(ctx);
+  // The backlog alert: every 5 minutes, tell the province's integration managers when sync lags past its threshold.
+  startDvcqgBacklogAlerts(ctx);
   await startCatalogPullWorker(ctx);
 };
 
@@ -202,3 +205,16 @@ export const startDossierImportWorker = async (ctx: AppContext): Promise<string>
         },
       }),
   );
+
+/**
+ * The national portal's backlog alert (issue 21 item 2): every 5 minutes, each province whose oldest change still
+ * waiting is older than its threshold tells its integration managers in-app, once an hour (work_notice dedupe key),
+ * so several processes running it warn each person once.
+ */
+export const startDvcqgBacklogAlerts = (ctx: AppContext): void => {
+  const run = () => runDvcqgBacklogAlerts(ctx).catch(() => undefined);
+  void run();
+  const timer = setInterval(run, 5 * 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
+};

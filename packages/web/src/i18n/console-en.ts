@@ -45,7 +45,10 @@ export const consoleEn: ConsoleCoreMessages = {
     evaluation: 'Staff evaluation',
     notices: 'Notices',
     webhooks: 'Webhooks',
-    integrationCatalog: 'Integration: procedure catalog',
+    integrationCatalog: 'National procedure catalog',
+    integrationGroup: 'Integration',
+    dvcqgSettings: 'National portal connection',
+    dvcqgMonitor: 'Sync monitor',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -50,7 +50,10 @@ export const consoleVi = {
     evaluation: 'Đánh giá, xếp loại',
     notices: 'Thông báo',
     webhooks: 'Webhook',
-    integrationCatalog: 'Tích hợp: danh mục TTHC',
+    integrationCatalog: 'Danh mục TTHC quốc gia',
+    integrationGroup: 'Tích hợp',
+    dvcqgSettings: 'Kết nối Cổng DVCQG',
+    dvcqgMonitor: 'Giám sát đồng bộ',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -13,6 +13,7 @@ import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
 import type { CatalogPullMessages } from './integration-catalog-vi';
+import type { DvcqgMessages } from './integration-dvcqg-vi';
 import type { OutgoingMessages } from './outgoing-vi';
 import type { PaknConsoleMessages } from './pakn-console-vi';
 import type { PaknMessages } from './pakn-vi';
@@ -86,6 +87,8 @@ declare module 'i18next' {
           webhooks: WebhooksMessages;
           // `catalogPull.*` with the national catalog pull page (./integration-catalog.ts).
           catalogPull: CatalogPullMessages;
+          // `dvcqg.*` with the national portal connection's pages and the dossier's sync panel (./integration-dvcqg.ts).
+          dvcqg: DvcqgMessages;
         };
     };
   }

@@ -20,6 +20,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { readDossierSyncCounts } from '../integration/dvcqg-monitor/indicator.js';
 import { readPaknCountRows, sumPaknIndicatorCounts } from '../pakn/pakn-statistics.js';
 import { readSignedResultCounts } from '../signing/signed-results.js';
 import { sumReportStatistics } from './fold-statistics.js';
@@ -165,6 +166,13 @@ export const getServiceIndexReport = async (
       from: period.from,
       to: asOf,
     });
+    // Decision 766 indicator 4 from the national portal's sync log (no data where the sync was never on).
+    const sync = await readDossierSyncCounts(ctx, {
+      provinceCodes: provinces,
+      agencyIds: null,
+      from: period.from,
+      to: asOf,
+    });
     for (const province of provinces) {
       const pakn = sumPaknIndicatorCounts(paknRows.filter((r) => r.provinceCode === province));
       const payments = sumPayments(paymentRows.filter((r) => r.provinceCode === province));
@@ -186,6 +194,7 @@ export const getServiceIndexReport = async (
           ratings,
           pakn,
           signed.ofProvince(province),
+          sync.ofProvince(province),
         ),
         payments,
       });
@@ -218,6 +227,12 @@ export const getServiceIndexReport = async (
       to: asOf,
     });
     const signed = await readSignedResultCounts(ctx, {
+      provinceCodes: scope.filter.provinceCodes,
+      agencyIds: scope.filter.agencyIds,
+      from: period.from,
+      to: asOf,
+    });
+    const sync = await readDossierSyncCounts(ctx, {
       provinceCodes: scope.filter.provinceCodes,
       agencyIds: scope.filter.agencyIds,
       from: period.from,
@@ -256,6 +271,7 @@ export const getServiceIndexReport = async (
           id.startsWith('code:') ? undefined : sumRatings(ratingRows.filter((r) => r.agencyId === id)),
           id.startsWith('code:') ? undefined : sumPaknIndicatorCounts(paknRows.filter((r) => r.agencyId === id)),
           signed.ofAgency(id),
+          sync.ofAgency(id, scope.provinceCode),
         ),
         payments,
       });

@@ -63,7 +63,7 @@ export interface paths {
             "application/json": {
               queues: ({
                   /** @enum {string} */
-                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings";
+                  name: "dossier-changed" | "due-recompute" | "form-issued" | "dossier-import" | "par-changed" | "par-reminders" | "sipas-invitations" | "pakn-changed" | "document-changed" | "task-warnings" | "catalog-pull";
                   waiting: number;
                   retrying: number;
                   active: number;
@@ -16529,6 +16529,1256 @@ export interface paths {
       };
     };
   };
+  "/api/v1/integration/webhooks": {
+    /** The province’s webhook subscriptions (keyset pages) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookSubscription"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Subscribe a URL to the province’s events; the signing secret is answered once */
+    post: {
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "provinceCode": "33",
+           *   "name": "Trục liên thông tỉnh",
+           *   "url": "https://lgsp.example.gov.vn/motcua",
+           *   "events": [
+           *     "dossier.changed"
+           *   ]
+           * }
+           */
+          "application/json": {
+            provinceCode: string;
+            name: string;
+            url: string;
+            events: ("dossier.changed" | "pakn.changed")[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["WebhookSecretIssued"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}": {
+    /** One webhook subscription */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSubscription"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a subscription (kept inactive with its log), at the version read */
+    delete: {
+      parameters: {
+        query: {
+          expectedVersion: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change a subscription, pause it (active false) or resume it, at the version read */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            name?: string;
+            url?: string;
+            events?: ("dossier.changed" | "pakn.changed")[];
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSubscription"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/rotate-secret": {
+    /** A new signing secret (answered once); the previous one keeps signing for a while */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            /** @description how long the previous secret keeps signing (default 24; 0: stop at once) */
+            previousSecretValidHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookSecretIssued"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/deliveries": {
+    /** A subscription’s deliveries, newest first (keyset pages), optionally of one state */
+    get: {
+      parameters: {
+        query?: {
+          state?: "pending" | "delivered" | "failed";
+          cursor?: string;
+          limit?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookDelivery"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/{id}/replay-failed": {
+    /** Queue every failed delivery of the subscription for a replay */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              requeued: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/deliveries/{deliveryId}/attempts": {
+    /** A delivery’s attempts, oldest first (keyset pages) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["WebhookAttempt"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/webhooks/deliveries/{deliveryId}/replay": {
+    /** Send a delivery again now: the same event id, a fresh timestamp and signature */
+    post: {
+      parameters: {
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookDelivery"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/catalog-pulls": {
+    /** A province’s catalog pulls, newest first (keyset-paginated) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default: the province the caller reads the integration of */
+          province?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["CatalogPullRun"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Pull the national procedure catalog from the national public-service portal now
+     * @description Province administrators (integration.manage) fetch the procedures their national-portal connection lists (LayDanhSachTTHC, then LayThuTuc for each) and feed the published ones to the catalog import into the province catalog; the run is answered at once (202, Location, state running) and done by a background job: follow GET /api/v1/integration/catalog-pulls/{id}. One pull runs per province at a time (409 CATALOG_PULL_RUNNING); an incomplete connection answers 422 CATALOG_PULL_NOT_CONFIGURED.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Default: the province the caller administers */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": components["schemas"]["CatalogPullRun"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/catalog-pulls/{id}": {
+    /** A catalog pull: its progress and its report of what changed */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CatalogPullRun"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/settings": {
+    /** The province’s connection to the national portal (integration.read); the password never */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the province’s connection at the version read (integration.manage)
+     * @description A stale expectedVersion answers 409. The password is write-only and stored sealed. Switching the sync on needs both URLs, the username, a password and the unit code (422 DVCQG_SETTING_INCOMPLETE).
+     */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            expectedVersion: number;
+            /** @description Deliver dossier changes to the national portal (off by default) */
+            enabled: boolean;
+            /** @description The service endpoint every message is POSTed to */
+            endpointUrl: string | null;
+            /** @description The authentication endpoint (username + password → session) */
+            authUrl: string | null;
+            username: string | null;
+            /** @description The `dstcode` header the portal assigned to the province */
+            dstCode: string | null;
+            /** @description The `madonvi` field the portal assigned to the province */
+            unitCode: string | null;
+            /** @description National codes (MaDonVi) of the province’s agencies where they differ from the agency’s code */
+            agencyCodes: {
+              [key: string]: string;
+            };
+            /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+            onTimeMinutes: number;
+            /** @description Alert when the oldest waiting change is older */
+            backlogAlertMinutes: number;
+            /** @description Pull the national catalog every N hours (null: on demand only) */
+            catalogPullHours: number | null;
+            /** @description A new password (write-only); absent keeps the stored */
+            password?: string;
+            /** @description Remove the stored password */
+            clearPassword?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSettings"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/monitor": {
+    /** The sync monitor: backlog, lag, alert, failures by reason (24 h, 7 d), throughput per hour */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgMonitor"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/sync": {
+    /** Pending, failing or parked dossiers, oldest change first (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+          state?: "pending" | "failing" | "parked";
+          /** @description The last error code */
+          reason?: string;
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgSyncPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/failures.xlsx": {
+    /** The failures as Excel: parked and failing dossiers with their last error, failures by reason */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The province (two digits); the official’s own when absent */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integration/dvcqg/bulk": {
+    /**
+     * Retry or re-send many dossiers: those chosen, or the first `limit` of a filter (integration.manage)
+     * @description Retry: parked or failing → pending now, attempts 0. Re-send: the latest state again as an update. Bounded and idempotent; rows a delivery holds are skipped (unchanged).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            province?: string;
+            /** @enum {string} */
+            action: "retry" | "resend";
+            /** @description The dossiers chosen; absent: the filter */
+            dossierIds?: string[];
+            /**
+             * @description Filter of the list (retry: parked by default; re-send: pending)
+             * @enum {string}
+             */
+            state?: "pending" | "failing" | "parked";
+            /** @description The last error code */
+            reason?: string;
+            /**
+             * @description At most this many dossiers in one call
+             * @default 100
+             */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DvcqgBulkResult"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync": {
+    /**
+     * The dossier’s sync to the national portal: state, last accepted, last error, attempts
+     * @description For every official who may read the dossier.
+     */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync/retry": {
+    /** Retry the dossier’s failed or rejected message now (integration.manage) */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/dossiers/{code}/dvcqg-sync/resend": {
+    /** Deliver the dossier’s latest state again as an update (integration.manage) */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DossierDvcqgSync"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -20181,6 +21431,52 @@ export interface components {
       };
       failure: string | null;
     };
+    CatalogPullRunInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      /** @enum {string} */
+      state: "running" | "completed" | "failed";
+      startedAt: string;
+      finishedAt: string | null;
+      /** @description The official who asked for it (null: the schedule) */
+      requestedBy: string | null;
+      /** @description The catalog import it ran (its per-row report: GET /api/v1/procedures/imports/{id}) */
+      catalogImportId: string | null;
+      /** @description Grows while the pull runs */
+      summary: {
+        /** @description Procedures LayDanhSachTTHC listed */
+        listed: number;
+        /** @description Procedures LayThuTuc answered with a valid record */
+        fetched: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        abolished: number;
+        failed: number;
+        /** @description Every procedure created, updated, abolished or failed */
+        changes: ({
+            /** @description The national procedure code (MATTHC) */
+            code: string;
+            name: string | null;
+            /**
+             * @description created / updated: a new published version in the province catalog; abolished: the portal lists it with TRANGTHAI ≠ 1 (not imported: a province administrator ends it); failed: it could not be read or imported
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "abolished" | "failed";
+            /** @description updated: the fields of the procedure content that changed (name, channels, components, …) */
+            fields?: string[];
+            /** @description abolished: whether the province catalog holds the procedure */
+            inCatalog?: boolean;
+            /** @description failed: the portal’s answer, the invalid field or the import’s reason */
+            reason?: string;
+          })[];
+      };
+      /** @description Why a failed pull stopped (e.g. the portal could not be listed) */
+      failure: string | null;
+    };
     /** @description An uploaded draft file (POST /api/v1/consultation-files) */
     ConsultationDraftFileInput: {
       sha256: string;
@@ -20863,6 +22159,157 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A province’s connection to the national public-service portal */
+    DvcqgSettingsInput: {
+      provinceCode: string;
+      /** @description Deliver dossier changes to the national portal (off by default) */
+      enabled: boolean;
+      endpointUrl: string | null;
+      authUrl: string | null;
+      username: string | null;
+      dstCode: string | null;
+      unitCode: string | null;
+      agencyCodes: {
+        [key: string]: string;
+      };
+      /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+      onTimeMinutes: number;
+      /** @description Alert when the oldest waiting change is older */
+      backlogAlertMinutes: number;
+      /** @description Pull the national catalog every N hours (null: on demand only) */
+      catalogPullHours: number | null;
+      /** @description Whether a password is stored (it is write-only, sealed, never answered) */
+      passwordSet: boolean;
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        onTimeMinutes: number;
+        backlogAlertMinutes: number;
+        catalogPullHours: number | null;
+      };
+      canManage: boolean;
+    };
+    /** @description Backlog, lag, failures by reason and throughput of the sync */
+    DvcqgMonitorInput: {
+      provinceCode: string;
+      enabled: boolean;
+      asOf: string;
+      /** @description Dossiers with changes still to deliver */
+      pending: number;
+      /** @description Of them, those whose last attempt failed (retried with backoff) */
+      failing: number;
+      /** @description Dossiers stopped on a message the portal rejected */
+      parked: number;
+      /** @description Age of the oldest change not yet accepted (0: none waits) */
+      lagMinutes: number;
+      oldestPendingSince: string | null;
+      alert: {
+        active: boolean;
+        thresholdMinutes: number;
+      };
+      failures: {
+        last24h: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+        last7d: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+      };
+      last24h: {
+        accepted: number;
+        rejected: number;
+        failed: number;
+      };
+      throughput: ({
+          hour: string;
+          accepted: number;
+          rejected: number;
+          failed: number;
+          maxDelaySeconds: number | null;
+        })[];
+      canManage: boolean;
+    };
+    DvcqgSyncItemInput: {
+      /** Format: uuid */
+      dossierId: string;
+      code: string;
+      procedureName: string;
+      dossierStatus: string;
+      /** @enum {string} */
+      state: "pending" | "failing" | "parked";
+      targetSeq: number;
+      deliveredSeq: number;
+      attempts: number;
+      nextAttemptAt: string;
+      pendingSince: string | null;
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+    };
+    DvcqgSyncPageInput: {
+      items: components["schemas"]["DvcqgSyncItemInput"][];
+      nextCursor: string | null;
+    };
+    DvcqgBulkResultInput: {
+      /** @enum {string} */
+      action: "retry" | "resend";
+      matched: number;
+      changed: number;
+      /** @description Already due, or held by a delivery under way */
+      unchanged: number;
+      /** @description The filter may match more: call again */
+      more: boolean;
+    };
+    /** @description A dossier’s sync to the national portal: cursor and attempts */
+    DossierDvcqgSyncInput: {
+      code: string;
+      provinceCode: string;
+      syncEnabled: boolean;
+      latestSeq: number;
+      /** @enum {string} */
+      state: "not_marked" | "pending" | "failing" | "parked" | "synced";
+      cursor: ({
+        targetSeq: number;
+        deliveredSeq: number;
+        dossierMessageAccepted: boolean;
+        remoteExists: boolean;
+        attempts: number;
+        nextAttemptAt: string | null;
+        pendingSince: string | null;
+        lastErrorCode: string | null;
+        lastErrorMessage: string | null;
+        updatedAt: string | null;
+      }) | null;
+      lastAcceptedAt: string | null;
+      lastError: ({
+        at: string;
+        /** @enum {string} */
+        outcome: "rejected" | "failed";
+        code: string | null;
+        message: string | null;
+      }) | null;
+      log: ({
+          id: number;
+          eventSeq: number;
+          eventAt: string;
+          /** @enum {string} */
+          service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+          isUpdating: boolean | null;
+          /** @enum {string} */
+          outcome: "accepted" | "rejected" | "failed";
+          errorCode: string | null;
+          message: string | null;
+          durationMs: number | null;
+          at: string;
+        })[];
+      canResend: boolean;
     };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettingsInput: {
@@ -24835,6 +26282,60 @@ export interface components {
           includeSubagencies: boolean;
         })[];
     };
+    /** @description A URL of another system subscribed to the province’s events */
+    WebhookSubscriptionInput: {
+      id: string;
+      provinceCode: string;
+      name: string;
+      url: string;
+      events: ("dossier.changed" | "pakn.changed")[];
+      /** @description false: paused (deliveries wait until it is resumed) */
+      active: boolean;
+      version: number;
+      /** @description while in the future, the previous secret signs too */
+      previousSecretExpiresAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      updatedAt: string;
+    };
+    WebhookSecretIssuedInput: {
+      subscription: components["schemas"]["WebhookSubscriptionInput"];
+      /** @description the signing secret, shown this once (docs/webhooks.md) */
+      secret: string;
+    };
+    /** @description One event for one subscription */
+    WebhookDeliveryInput: {
+      id: string;
+      subscriptionId: string;
+      /** @description X-Motcua-Delivery: the same for every attempt and replay of this event */
+      eventId: string;
+      /** @enum {string} */
+      eventType: "dossier.changed" | "pakn.changed";
+      /** @enum {string} */
+      state: "pending" | "delivered" | "failed";
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastStatus: number | null;
+      lastError: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      replayQueued: boolean;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookAttemptInput: {
+      id: number;
+      status: number | null;
+      /** @description why it failed, with at most a short excerpt of the answer */
+      error: string | null;
+      durationMs: number | null;
+      replay: boolean;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      at: string;
+    };
     WorkDashboardFigureInput: {
       numerator: number;
       base: number;
@@ -26996,6 +28497,52 @@ export interface components {
       };
       failure: string | null;
     };
+    CatalogPullRun: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      /** @enum {string} */
+      state: "running" | "completed" | "failed";
+      startedAt: string;
+      finishedAt: string | null;
+      /** @description The official who asked for it (null: the schedule) */
+      requestedBy: string | null;
+      /** @description The catalog import it ran (its per-row report: GET /api/v1/procedures/imports/{id}) */
+      catalogImportId: string | null;
+      /** @description Grows while the pull runs */
+      summary: {
+        /** @description Procedures LayDanhSachTTHC listed */
+        listed: number;
+        /** @description Procedures LayThuTuc answered with a valid record */
+        fetched: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        abolished: number;
+        failed: number;
+        /** @description Every procedure created, updated, abolished or failed */
+        changes: ({
+            /** @description The national procedure code (MATTHC) */
+            code: string;
+            name: string | null;
+            /**
+             * @description created / updated: a new published version in the province catalog; abolished: the portal lists it with TRANGTHAI ≠ 1 (not imported: a province administrator ends it); failed: it could not be read or imported
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "abolished" | "failed";
+            /** @description updated: the fields of the procedure content that changed (name, channels, components, …) */
+            fields?: string[];
+            /** @description abolished: whether the province catalog holds the procedure */
+            inCatalog?: boolean;
+            /** @description failed: the portal’s answer, the invalid field or the import’s reason */
+            reason?: string;
+          })[];
+      };
+      /** @description Why a failed pull stopped (e.g. the portal could not be listed) */
+      failure: string | null;
+    };
     /** @description An uploaded draft file (POST /api/v1/consultation-files) */
     ConsultationDraftFile: {
       sha256: string;
@@ -27678,6 +29225,157 @@ export interface components {
           /** Format: uuid */
           documentId?: string;
         }[];
+    };
+    /** @description A province’s connection to the national public-service portal */
+    DvcqgSettings: {
+      provinceCode: string;
+      /** @description Deliver dossier changes to the national portal (off by default) */
+      enabled: boolean;
+      endpointUrl: string | null;
+      authUrl: string | null;
+      username: string | null;
+      dstCode: string | null;
+      unitCode: string | null;
+      agencyCodes: {
+        [key: string]: string;
+      };
+      /** @description Decision 766 indicator 4: a change is synced on time when accepted within this many minutes */
+      onTimeMinutes: number;
+      /** @description Alert when the oldest waiting change is older */
+      backlogAlertMinutes: number;
+      /** @description Pull the national catalog every N hours (null: on demand only) */
+      catalogPullHours: number | null;
+      /** @description Whether a password is stored (it is write-only, sealed, never answered) */
+      passwordSet: boolean;
+      /** @description the settings’ version (0: none saved yet); a write sends it back */
+      version: number;
+      updatedAt: string | null;
+      defaults: {
+        onTimeMinutes: number;
+        backlogAlertMinutes: number;
+        catalogPullHours: number | null;
+      };
+      canManage: boolean;
+    };
+    /** @description Backlog, lag, failures by reason and throughput of the sync */
+    DvcqgMonitor: {
+      provinceCode: string;
+      enabled: boolean;
+      asOf: string;
+      /** @description Dossiers with changes still to deliver */
+      pending: number;
+      /** @description Of them, those whose last attempt failed (retried with backoff) */
+      failing: number;
+      /** @description Dossiers stopped on a message the portal rejected */
+      parked: number;
+      /** @description Age of the oldest change not yet accepted (0: none waits) */
+      lagMinutes: number;
+      oldestPendingSince: string | null;
+      alert: {
+        active: boolean;
+        thresholdMinutes: number;
+      };
+      failures: {
+        last24h: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+        last7d: ({
+            errorCode: string;
+            /** @enum {string} */
+            outcome: "rejected" | "failed";
+            count: number;
+          })[];
+      };
+      last24h: {
+        accepted: number;
+        rejected: number;
+        failed: number;
+      };
+      throughput: ({
+          hour: string;
+          accepted: number;
+          rejected: number;
+          failed: number;
+          maxDelaySeconds: number | null;
+        })[];
+      canManage: boolean;
+    };
+    DvcqgSyncItem: {
+      /** Format: uuid */
+      dossierId: string;
+      code: string;
+      procedureName: string;
+      dossierStatus: string;
+      /** @enum {string} */
+      state: "pending" | "failing" | "parked";
+      targetSeq: number;
+      deliveredSeq: number;
+      attempts: number;
+      nextAttemptAt: string;
+      pendingSince: string | null;
+      lastErrorCode: string | null;
+      lastErrorMessage: string | null;
+    };
+    DvcqgSyncPage: {
+      items: components["schemas"]["DvcqgSyncItem"][];
+      nextCursor: string | null;
+    };
+    DvcqgBulkResult: {
+      /** @enum {string} */
+      action: "retry" | "resend";
+      matched: number;
+      changed: number;
+      /** @description Already due, or held by a delivery under way */
+      unchanged: number;
+      /** @description The filter may match more: call again */
+      more: boolean;
+    };
+    /** @description A dossier’s sync to the national portal: cursor and attempts */
+    DossierDvcqgSync: {
+      code: string;
+      provinceCode: string;
+      syncEnabled: boolean;
+      latestSeq: number;
+      /** @enum {string} */
+      state: "not_marked" | "pending" | "failing" | "parked" | "synced";
+      cursor: ({
+        targetSeq: number;
+        deliveredSeq: number;
+        dossierMessageAccepted: boolean;
+        remoteExists: boolean;
+        attempts: number;
+        nextAttemptAt: string | null;
+        pendingSince: string | null;
+        lastErrorCode: string | null;
+        lastErrorMessage: string | null;
+        updatedAt: string | null;
+      }) | null;
+      lastAcceptedAt: string | null;
+      lastError: ({
+        at: string;
+        /** @enum {string} */
+        outcome: "rejected" | "failed";
+        code: string | null;
+        message: string | null;
+      }) | null;
+      log: ({
+          id: number;
+          eventSeq: number;
+          eventAt: string;
+          /** @enum {string} */
+          service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+          isUpdating: boolean | null;
+          /** @enum {string} */
+          outcome: "accepted" | "rejected" | "failed";
+          errorCode: string | null;
+          message: string | null;
+          durationMs: number | null;
+          at: string;
+        })[];
+      canResend: boolean;
     };
     /** @description An agency’s evaluation rules with motcua’s documented defaults */
     EvaluationSettings: {
@@ -31649,6 +33347,60 @@ export interface components {
           };
           includeSubagencies: boolean;
         })[];
+    };
+    /** @description A URL of another system subscribed to the province’s events */
+    WebhookSubscription: {
+      id: string;
+      provinceCode: string;
+      name: string;
+      url: string;
+      events: ("dossier.changed" | "pakn.changed")[];
+      /** @description false: paused (deliveries wait until it is resumed) */
+      active: boolean;
+      version: number;
+      /** @description while in the future, the previous secret signs too */
+      previousSecretExpiresAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      updatedAt: string;
+    };
+    WebhookSecretIssued: {
+      subscription: components["schemas"]["WebhookSubscription"];
+      /** @description the signing secret, shown this once (docs/webhooks.md) */
+      secret: string;
+    };
+    /** @description One event for one subscription */
+    WebhookDelivery: {
+      id: string;
+      subscriptionId: string;
+      /** @description X-Motcua-Delivery: the same for every attempt and replay of this event */
+      eventId: string;
+      /** @enum {string} */
+      eventType: "dossier.changed" | "pakn.changed";
+      /** @enum {string} */
+      state: "pending" | "delivered" | "failed";
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastStatus: number | null;
+      lastError: string | null;
+      deliveredAt: string | null;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      createdAt: string;
+      replayQueued: boolean;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookAttempt: {
+      id: number;
+      status: number | null;
+      /** @description why it failed, with at most a short excerpt of the answer */
+      error: string | null;
+      durationMs: number | null;
+      replay: boolean;
+      /** @description ISO 8601 instant with the +07:00 offset */
+      at: string;
     };
     WorkDashboardFigure: {
       numerator: number;

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Space } from 'antd';
+import { Button, Flex, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Callout } from '../../components/Callout';
 import { LazyTable } from '../../components/lazyAntd';
 import { lazyWidget } from '../../components/lazyWidget';
 import { Panel } from '../../components/Panel';
@@ -50,7 +51,7 @@ export const CatalogAdminPage = () => {
   });
 
   if (!catalog) {
-    return <Alert type="warning" showIcon title={t('catalog.noProvince')} />;
+    return <Callout type="warning" title={t('catalog.noProvince')} />;
   }
 
   return (

@@ -220,18 +220,24 @@ const ConsoleChrome = () => {
       icon: menuIcon(<NoticesIcon />),
       label: t('nav.notices'),
     },
-    // Tích hợp (issue 21): connections to the national portal and other systems, for the province administrator.
+    // Tích hợp (issue 21): the national portal's sync monitor and connection for the roles with integration.read;
+    // the catalog pull and webhooks for the province administrator (integration.manage).
+    ...(hasRole(me, 'province_admin', 'auditor')
+      ? [
+          { group: t('nav.integrationGroup') },
+          { key: '/can-bo/tich-hop/dvcqg', icon: menuIcon(<IntegrationIcon />), label: t('nav.dvcqgMonitor') },
+          { key: '/can-bo/tich-hop/cai-dat', icon: menuIcon(<SwapIcon />), label: t('nav.dvcqgSettings') },
+        ]
+      : []),
+    hasRole(me, 'province_admin') && {
+      key: '/can-bo/tich-hop/danh-muc',
+      icon: menuIcon(<BookIcon />),
+      label: t('nav.integrationCatalog'),
+    },
     hasRole(me, 'province_admin') && {
       key: '/can-bo/tich-hop/webhook',
       icon: menuIcon(<WebhookIcon />),
       label: t('nav.webhooks'),
-    },
-    // Tích hợp (issue 21): the national catalog pull, for province administrators (integration.manage).
-    hasRole(me, 'province_admin') && { divider: true },
-    hasRole(me, 'province_admin') && {
-      key: '/can-bo/tich-hop/danh-muc',
-      icon: menuIcon(<IntegrationIcon />),
-      label: t('nav.integrationCatalog'),
     },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
@@ -262,6 +268,8 @@ const ConsoleChrome = () => {
       '/can-bo/thong-bao',
       '/can-bo/tich-hop/webhook',
       '/can-bo/tich-hop/danh-muc',
+      '/can-bo/tich-hop/dvcqg',
+      '/can-bo/tich-hop/cai-dat',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

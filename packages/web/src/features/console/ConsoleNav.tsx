@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-export type NavItem = { key: string; icon: ReactNode; label: string } | { divider: true };
+export type NavItem =
+  | { key: string; icon: ReactNode; label: string }
+  | { divider: true }
+  /** A group's heading ("Tích hợp"); a line when the menu shows icons only (styles.css). */
+  | { group: string };
 
 /**
  * The console's navigation: a list of links (the semantics of a site's navigation; antd's Menu makes
@@ -19,7 +23,11 @@ export const ConsoleNav = ({
 }) => (
   <ul className={collapsed ? 'console-nav console-nav-collapsed' : 'console-nav'}>
     {items.map((item, index) =>
-      'divider' in item ? (
+      'group' in item ? (
+        <li key={item.group} className="console-nav-group">
+          {item.group}
+        </li>
+      ) : 'divider' in item ? (
         // biome-ignore lint/suspicious/noArrayIndexKey: dividers have no identity of their own.
         <li key={`divider-${index}`} className="console-nav-divider" aria-hidden />
       ) : (

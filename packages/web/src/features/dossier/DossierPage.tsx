@@ -26,6 +26,11 @@ import '../../i18n/console-work';
  */
 const DossierDetails = lazyWidget(() => import('./DossierDetails').then((m) => ({ default: m.DossierDetails })));
 const FeesCard = lazyWidget(() => import('../fees/FeesCard').then((m) => ({ default: m.FeesCard })));
+// The national portal sync panel (issue 21) loads after the page, like the fees card.
+const DossierSyncPanel = lazyWidget(
+  () => import('../integration-dvcqg/DossierSyncPanel').then((m) => ({ default: m.DossierSyncPanel })),
+  null,
+);
 const ActionDialog = lazyWidget(() => import('./ActionDialog').then((m) => ({ default: m.ActionDialog })), null);
 
 const urgencyOf = (minutes: number | null) =>
@@ -203,6 +208,8 @@ export const DossierPage = () => {
       </Row>
 
       <FeesCard code={d.code} />
+
+      <DossierSyncPanel code={d.code} />
 
       <DossierDetails
         dossier={d}

@@ -335,6 +335,28 @@ export const ReportsPage = () => {
         );
       },
     },
+    // Decision 766 indicator 4 (issue 21): from the national portal's sync log, its count and base beside the
+    // score and the province's "on time" rule as the tooltip, so the figure can be checked by hand.
+    {
+      title: lang === 'vi' ? 'Đồng bộ DVCQG (6)' : 'Portal sync (6)',
+      key: 'dossierSync',
+      align: 'right',
+      render: (_, u) => {
+        const indicator = u.result.groups[0]?.indicators.find((i) => i.code === 'DOSSIER_SYNC');
+        return indicator?.status === 'scored' && indicator.ratio ? (
+          <Tooltip title={indicator.note?.[lang]}>
+            <span data-testid="dossier-sync-score">
+              {formatDecimal(indicator.score)} ({formatCount(indicator.ratio.numerator)}/
+              {formatCount(indicator.ratio.base)})
+            </span>
+          </Tooltip>
+        ) : (
+          <Tooltip title={indicator?.note?.[lang]}>
+            <Tag>{lang === 'vi' ? 'chưa có dữ liệu' : 'no data'}</Tag>
+          </Tooltip>
+        );
+      },
+    },
   ];
 
   const kpis = (f: Figures) => [
