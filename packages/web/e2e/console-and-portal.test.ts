@@ -489,6 +489,16 @@ describe.skipIf(onPostgresPass)('the officials’ console', () => {
     await page.getByRole('heading', { name: 'Vai trò' }).waitFor();
     await shoot(page, 'users', { fullPage: false });
     await page.keyboard.press('Escape');
+    // A new official: the dialog (its code loads after the page) creates the account and opens its drawer.
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const newUser = page.getByRole('dialog', { name: 'Thêm người dùng' });
+    await newUser.getByLabel('Tên đăng nhập').fill('thuky.e2e');
+    await newUser.getByLabel('Họ và tên').fill('Nguyễn Thị Thư');
+    await newUser.getByLabel('Mật khẩu').fill('Mat-khau-dai-2026!');
+    await newUser.getByRole('button', { name: 'Tạo mới' }).click();
+    await page.getByText('Đã tạo tài khoản thuky.e2e').waitFor();
+    await page.getByRole('heading', { name: 'Vai trò' }).waitFor();
+    await page.keyboard.press('Escape');
 
     await page.getByRole('link', { name: 'Lịch nghỉ, ngày làm việc' }).click();
     await page.getByRole('heading', { name: 'Lịch nghỉ lễ, Tết và ngày làm việc' }).waitFor();

@@ -52,6 +52,7 @@ export const PAGES = [
   { name: 'Sign-in `/can-bo/dang-nhap`', modules: ['src/features/auth/SignInPage.tsx'], budget: true },
   { name: 'Console inbox `/can-bo`', modules: [CONSOLE, 'src/features/inbox/InboxPage.tsx'], budget: true },
   {
+    // The procedure search shows at once; the antd form of the later steps (IntakeWizard.tsx) loads after.
     name: 'Counter intake `/can-bo/tiep-nhan`',
     modules: [CONSOLE, 'src/features/intake/IntakePage.tsx'],
     budget: true,
@@ -64,6 +65,7 @@ export const PAGES = [
     budget: true,
   },
   { name: 'Agencies `/can-bo/co-quan`', modules: [CONSOLE, 'src/features/agencies/AgenciesPage.tsx'], budget: true },
+  // The new official's dialog (CreateUserDialog.tsx) and the official's drawer load after the page.
   { name: 'Officials `/can-bo/nguoi-dung`', modules: [CONSOLE, 'src/features/users/UsersPage.tsx'], budget: true },
   {
     name: 'Working calendar `/can-bo/lich-nghi`',

@@ -1,50 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { PHONE_PATTERN } from '@motcua/domain/dossier/phone';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Flex, Form, Input, Row, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Flex, Space } from 'antd';
+// Search from its own module: antd's Input also brings TextArea, Password and OTP.
+import Search from 'antd/es/input/Search';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
+import { LazySelect, LazyTable } from '../../components/lazyAntd';
 import { lazyWidget } from '../../components/lazyWidget';
-import { useConsoleMessage } from '../../components/MessageProvider';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import '../../i18n/console';
 import { useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client';
-import { OFFICIAL_ROLES, type OfficialRole, type UserSummary } from '../../api/types';
-import { AgencySelect } from '../../components/AgencySelect';
+import type { UserSummary } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SoftTag } from '../../components/SoftTag';
 import { searchButton } from '../../components/searchButton';
-import { applyFieldErrors } from '../../lib/field-errors';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 
-import { createUser, findUsers } from './useUsers';
+import { findUsers } from './useUsers';
 import '../../i18n/console-admin';
 
 // The official's drawer opens on a click: its code loads after the page shows (issue 16).
 const UserDrawer = lazyWidget(() => import('./UserDrawer').then((m) => ({ default: m.UserDrawer })), null);
-
-type NewUser = {
-  username: string;
-  fullName: string;
-  title?: string;
-  email?: string;
-  phone?: string;
-  password: string;
-  agencyId: string;
-  role: OfficialRole;
-};
+// So is the new official's dialog (antd Form, Row and Col, Input.Password, the agency picker).
+const CreateUserDialog = lazyWidget(
+  () => import('./CreateUserDialog').then((m) => ({ default: m.CreateUserDialog })),
+  null,
+);
 
 const PAGE_SIZE = 20;
 
 /** Officials of the agencies the caller administers: search, create with a first role, open one to change it. */
 export const UsersPage = () => {
   const { t } = useTranslation();
-  const message = useConsoleMessage();
   const me = useMe().data;
-  const queryClient = useQueryClient();
   const adminAgencies = agenciesWithRole(me, 'agency_admin', 'province_admin', 'auditor');
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -52,46 +41,19 @@ export const UsersPage = () => {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<NewUser>();
-  const [unplaced, setUnplaced] = useState<string[]>([]);
 
   useEffect(() => {
     document.title = `${t('users.title')} — ${t('app.shortName')}`;
   }, [t]);
+  // Fetched once the page shows, so the dialog opens at once on the first click.
+  useEffect(() => {
+    void CreateUserDialog.preload();
+  }, []);
 
   const list = useQuery({
     queryKey: ['users', q, agency, page],
     queryFn: ({ signal }) => findUsers({ q, agency, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: (previous) => previous,
-  });
-
-  const create = useMutation({
-    mutationFn: (values: NewUser) =>
-      createUser({
-        username: values.username.trim(),
-        fullName: values.fullName.trim(),
-        ...(values.title?.trim() ? { title: values.title.trim() } : {}),
-        ...(values.email?.trim() ? { email: values.email.trim() } : {}),
-        ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-        password: values.password,
-        roles: [{ agencyId: values.agencyId, role: values.role }],
-      }),
-    onSuccess: (user) => {
-      void message.success(t('users.created', { username: user.username }));
-      setCreating(false);
-      form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      setOpen(user.id);
-    },
-    onError: (error) => {
-      if (isApiError(error)) {
-        setUnplaced(
-          applyFieldErrors(form, error, (path) =>
-            path[0] === 'roles' ? (path[2] === 'role' ? ['role'] : ['agencyId']) : path,
-          ),
-        );
-      }
-    },
   });
 
   const update = (changes: Record<string, string | undefined>) => {
@@ -121,7 +83,7 @@ export const UsersPage = () => {
       </Flex>
       <Panel>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
+          <Search
             aria-label={t('users.searchLabel')}
             placeholder={t('users.searchLabel')}
             defaultValue={q}
@@ -183,103 +145,17 @@ export const UsersPage = () => {
         adminAgencies={adminAgencies}
         onClose={() => setOpen(null)}
       />
-      <LazyModal
-        open={creating}
-        title={t('users.create')}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
-        confirmLoading={create.isPending}
-        width={640}
-        destroyOnHidden
-      >
-        {create.isError ? <ErrorAlert error={create.error} extra={unplaced} /> : null}
-        <Form<NewUser>
-          form={form}
-          layout="vertical"
-          name="new-user"
-          onFinish={(values) => {
-            setUnplaced([]);
-            create.mutate(values);
+      {creating ? (
+        <CreateUserDialog
+          province={me?.provinceCode ?? null}
+          adminAgencies={adminAgencies}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setOpen(id);
           }}
-          initialValues={{ role: 'receptionist', agencyId: adminAgencies[0]?.id }}
-        >
-          <Row gutter={12}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('users.username')}
-                name="username"
-                rules={[{ required: true, pattern: /^[a-zA-Z0-9._-]{3,64}$/, message: 'a-z, 0-9, . _ - (3–64)' }]}
-              >
-                <Input autoComplete="off" maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('users.fullName')}
-                name="fullName"
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    min: 2,
-                    message: t('common.required', { field: t('users.fullName') }),
-                  },
-                ]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('users.jobTitle')} name="title">
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('users.password')}
-                name="password"
-                rules={[{ required: true, message: t('common.required', { field: t('users.password') }) }]}
-              >
-                <Input.Password autoComplete="new-password" maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('users.email')}
-                name="email"
-                rules={[{ type: 'email', message: t('intake.emailInvalid') }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('users.phone')}
-                name="phone"
-                rules={[{ pattern: PHONE_PATTERN, message: t('intake.phoneInvalid') }]}
-              >
-                <Input maxLength={12} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={14}>
-              <Form.Item
-                label={t('users.agency')}
-                name="agencyId"
-                rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.agency') }) }]}
-              >
-                <AgencySelect province={me?.provinceCode} initialOptions={adminAgencies} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-                <LazySelect options={OFFICIAL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </LazyModal>
+        />
+      ) : null}
     </Space>
   );
 };
