@@ -17,3 +17,4 @@ export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';
 export { tidyPrintedText } from './text/printed-text.js';
 export * from './work/index.js';
+export * from './portal-content/index.js';
