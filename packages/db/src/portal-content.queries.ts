@@ -331,3 +331,10 @@ export const listSitemapProcedures = async (
     .orderBy('code')
     .limit(5000)
     .execute();
+
+/** Marks items as demo content (the seed): the public pages label them "Dữ liệu minh họa". */
+export const markPortalArticlesDemo = async (db: Db, ids: string[]): Promise<void> => {
+  if (ids.length > 0) {
+    await db.updateTable('portalArticle').set({ isDemo: true }).where('id', 'in', ids).execute();
+  }
+};
