@@ -37,6 +37,9 @@ const IncomingDocumentPage = lazy(() =>
 const SchedulePage = lazy(() =>
   import('./features/work-schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
 );
+const PortalNewsPage = lazy(() =>
+  import('./features/portal-news/PortalNewsPage').then((m) => ({ default: m.PortalNewsPage })),
+);
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
 );
@@ -247,6 +250,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'ho-so-cong-viec', element: <WorkFilesPage /> },
   { path: 'ho-so-cong-viec/:id', element: <WorkFilePage /> },
   { path: 'danh-muc-ho-so', element: <FileListPage /> },
+  { path: 'cong-thong-tin', element: <PortalNewsPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -86,6 +86,7 @@ const PortalContentItem = z
         version: z.number().int(),
         title: z.string(),
         status: z.enum(PORTAL_CONTENT_STATUSES),
+        statusLabel: Label,
         savedAt: Instant,
         savedByName: z.string(),
         note: z.string().nullable(),

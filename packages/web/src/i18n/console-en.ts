@@ -43,6 +43,7 @@ export const consoleEn: ConsoleCoreMessages = {
     fileList: 'File list',
     workDashboard: 'Operations dashboard',
     evaluation: 'Staff evaluation',
+    portalNews: 'Portal news',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -48,6 +48,7 @@ export const consoleVi = {
     fileList: 'Danh mục hồ sơ',
     workDashboard: 'Điều hành công việc',
     evaluation: 'Đánh giá, xếp loại',
+    portalNews: 'Tin bài Cổng thông tin',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -167,6 +167,7 @@ const presentItem = async (ctx: AppContext, writer: PortalWriter, row: PortalArt
       version: v.version,
       title: v.title,
       status: v.status,
+      statusLabel: PORTAL_CONTENT_STATUS_LABELS[v.status],
       savedAt: v.savedAt.toISOString(),
       savedByName: v.savedByName,
       note: v.note,

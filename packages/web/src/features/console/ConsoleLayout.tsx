@@ -43,6 +43,7 @@ const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
+const NewsIcon = lazy(() => import('@ant-design/icons/ReadOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const menuIcon = (icon: ReactNode) => <Suspense fallback={<span className="anticon" aria-hidden />}>{icon}</Suspense>;
 
@@ -206,6 +207,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<EvaluationIcon />),
       label: t('nav.evaluation'),
     },
+    // The portal's news and pages (issue 22 item 1): its authors and editors.
+    hasRole(me, 'portal_author', 'portal_editor') && {
+      key: '/can-bo/cong-thong-tin',
+      icon: menuIcon(<NewsIcon />),
+      label: t('nav.portalNews'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -232,6 +239,7 @@ const ConsoleChrome = () => {
       '/can-bo/lay-y-kien',
       '/can-bo/dieu-hanh',
       '/can-bo/danh-gia',
+      '/can-bo/cong-thong-tin',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
