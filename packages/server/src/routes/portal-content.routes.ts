@@ -166,7 +166,9 @@ const PortalMenu = z.object({ items: z.array(MenuItem).max(30) }).meta({ id: 'Po
  */
 const sendPage = (request: FastifyRequest, reply: FastifyReply, page: RenderedPage, type: string) => {
   const etag = `"${createHash('sha256').update(page.body).digest('base64url').slice(0, 27)}"`;
-  void reply.type(type).header('cache-control', 'public, max-age=60').header('etag', etag);
+  // A 404 is not kept: the article it stands for may be published the next second.
+  void reply.type(type).header('cache-control', page.status === 200 ? 'public, max-age=60' : 'no-cache');
+  void reply.header('etag', etag);
   if (page.status === 200 && request.headers['if-none-match'] === etag) {
     return reply.code(304).send();
   }

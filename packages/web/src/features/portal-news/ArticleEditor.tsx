@@ -26,8 +26,9 @@ const StoredBody = ({ html, style }: { html: string; style?: CSSProperties }) =>
   <div style={style} dangerouslySetInnerHTML={{ __html: html }} />
 );
 
-/** A local datetime-local value ("2026-12-07T10:30") as an ISO instant with the Vietnam offset. */
-const toInstant = (local: string): string | undefined => (local ? `${local}:00+07:00` : undefined);
+/** A datetime-local value ("2026-12-07T10:30" or with seconds) as an ISO instant with the Vietnam offset. */
+const toInstant = (local: string): string | undefined =>
+  local ? `${local.length === 16 ? `${local}:00` : local}+07:00` : undefined;
 
 /**
  * One article or page: its fields with the rich-text body, the steps the server says are possible now (submit,
@@ -218,6 +219,7 @@ export const ArticleEditor = ({
               <Input
                 id={ids.publishAt}
                 type="datetime-local"
+                step={1}
                 value={publishAt}
                 onChange={(e) => setPublishAt(e.target.value)}
               />
