@@ -39,6 +39,7 @@ export * from './par-rounds.queries.js';
 export * from './par-seed.queries.js';
 export * from './par-sets.queries.js';
 export * from './portal.queries.js';
+export * from './portal-content.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,
@@ -80,6 +81,7 @@ export * from './tables/pakn.js';
 export * from './tables/par.js';
 export * from './tables/par-round.js';
 export * from './tables/portal.js';
+export * from './tables/portal-content.js';
 export * from './tables/signing.js';
 export * from './tables/statistics.js';
 export * from './tasks.queries.js';

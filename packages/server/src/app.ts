@@ -39,6 +39,7 @@ import { registerParResultsRoutes } from './routes/par-results.routes.js';
 import { registerParRoundRoutes } from './routes/par-rounds.routes.js';
 import { registerParSetRoutes } from './routes/par-sets.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
+import { registerPortalContentRoutes } from './routes/portal-content.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
@@ -205,6 +206,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerWebhookRoutes(app, ctx);
   registerCatalogPullRoutes(app, ctx);
   registerDvcqgRoutes(app, ctx);
+  registerPortalContentRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

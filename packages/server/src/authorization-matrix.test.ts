@@ -6,10 +6,13 @@ import {
   insertCatalogPullRun,
   insertEvaluationPeriod,
   insertLocalCitizen,
+  insertPortalArticle,
+  insertPortalArticleVersion,
   insertProcedureAgencies,
   insertUser,
   insertUserRole,
   insertWebhookSubscription,
+  upsertPortalCategory,
 } from '@motcua/db';
 import { DEFAULT_QUESTIONNAIRE, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +110,43 @@ const REPORT_READERS: Role[] = [
   'clerk',
   'agency_head',
 ];
+/** A draft article of the province (Hưng Yên) for the portal cases, written straight to the database once. */
+let portalMatrixItemId = '';
+const preparePortalMatrixItem = async (f: Fixture) => {
+  if (portalMatrixItemId) {
+    return;
+  }
+  const category = await upsertPortalCategory(t.database.db, {
+    provinceCode: '33',
+    slug: 'tin-cchc',
+    name: 'Tin CCHC',
+  });
+  const authorUserId = f.users[USERS.clerk]?.id ?? '';
+  portalMatrixItemId = await t.database.db.transaction().execute(async (trx) => {
+    const row = await insertPortalArticle(trx, {
+      provinceCode: '33',
+      kind: 'article',
+      categoryId: category.id,
+      slug: 'tin-cua-ma-tran',
+      title: 'Tin của ma trận quyền',
+      status: 'draft',
+      authorUserId,
+    });
+    await insertPortalArticleVersion(trx, {
+      articleId: row.id,
+      version: 1,
+      title: row.title,
+      summary: '',
+      bodyHtml: '',
+      categoryId: category.id,
+      slug: row.slug,
+      status: 'draft',
+      savedBy: authorUserId,
+      note: null,
+    });
+    return row.id;
+  });
+};
 /** Who reads SIPAS figures (sipas.read): the report readers of the one-stop side, not the e-office roles. */
 const SIPAS_READERS: Role[] = ['approver', 'agency_admin', 'province_admin', 'auditor', 'par_organiser'];
 /** The e-office roles of Justice: each holds document.read there (Decree 30/2020). */
@@ -2858,6 +2898,59 @@ const CASES: Case[] = [
   // the province's auditor (integration.read), changed by the province administrator only (integration.manage);
   // a dossier's sync is shown to whoever reads the dossier, retried and re-sent by the administrator.
   ...DVCQG_MONITOR_CASES,
+  // issue 22 item 1: the portal's news and pages. Only portal authors and editors (portal.write) reach the console
+  // API, and none of the matrix's roles is one: every official is refused (routes/portal-content.routes.test.ts
+  // walks authors, editors and another province's editor); the server-rendered pages are public.
+  {
+    method: 'GET',
+    route: '/api/v1/portal-content/options',
+    url: () => '/api/v1/portal-content/options',
+    allowed: [],
+  },
+  { method: 'GET', route: '/api/v1/portal-content/items', url: () => '/api/v1/portal-content/items', allowed: [] },
+  {
+    method: 'POST',
+    route: '/api/v1/portal-content/items',
+    url: () => '/api/v1/portal-content/items',
+    body: (_f, n) => ({ kind: 'article', title: `Tin của ma trận ${n}`, bodyHtml: '<p>Tin.</p>' }),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/portal-content/items/:id',
+    url: () => `/api/v1/portal-content/items/${portalMatrixItemId}`,
+    prepare: (f) => preparePortalMatrixItem(f),
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/portal-content/items/:id/versions/:version',
+    url: () => `/api/v1/portal-content/items/${portalMatrixItemId}/versions/1`,
+    prepare: (f) => preparePortalMatrixItem(f),
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/portal-content/items/:id/actions',
+    url: () => `/api/v1/portal-content/items/${portalMatrixItemId}/actions`,
+    prepare: (f) => preparePortalMatrixItem(f),
+    body: () => ({ action: 'publish', expectedVersion: 1 }),
+    allowed: [],
+  },
+  { method: 'GET', route: '/api/v1/portal-content/menu', url: () => '/api/v1/portal-content/menu', allowed: [] },
+  {
+    method: 'PUT',
+    route: '/api/v1/portal-content/menu',
+    url: () => '/api/v1/portal-content/menu',
+    body: () => ({ items: [{ label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' }] }),
+    allowed: [],
+  },
+  { method: 'GET', route: '/tin-tuc', url: () => '/tin-tuc', allowed: 'public' },
+  { method: 'GET', route: '/tin-tuc/:slug', url: () => '/tin-tuc/tin-cua-ma-tran', allowed: 'public' },
+  { method: 'GET', route: '/trang/:slug', url: () => '/trang/gioi-thieu', allowed: 'public' },
+  { method: 'GET', route: '/tim-kiem', url: () => '/tim-kiem?q=mot%20cua', allowed: 'public' },
+  { method: 'GET', route: '/rss.xml', url: () => '/rss.xml', allowed: 'public' },
+  { method: 'GET', route: '/sitemap.xml', url: () => '/sitemap.xml', allowed: 'public' },
 ];
 
 /** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */

@@ -121,6 +121,12 @@ const audit = async (page: Page, path: string): Promise<void> => {
 };
 
 const PORTAL_PAGES = ['/', `/thu-tuc/${PROCEDURE_CODE}`, '/tra-cuu-ho-so', '/phan-anh-kien-nghi', '/dang-nhap'];
+/** The portal's news pages (issue 22), rendered by the server: the list, a demo article, the demo "Giới thiệu" page. */
+const NEWS_PAGES = [
+  '/tin-tuc',
+  '/tin-tuc/huong-dan-nop-ho-so-truc-tuyen-tren-cong-dich-vu-cong-cua-tinh',
+  '/trang/gioi-thieu',
+];
 
 /** What has the keyboard focus: its tag, name, position and whether a focus ring shows. */
 const focused = (page: Page) =>
@@ -167,6 +173,15 @@ describe.skipIf(onPostgresPass)('accessibility (WCAG 2.1 AA, axe-core)', () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await openPage(viewport);
       for (const path of [...PORTAL_PAGES, surveyPath]) {
+        await audit(page, path);
+      }
+    }
+  });
+
+  it('finds no violation on the portal’s server-rendered news list, an article and a page at 1366 and 360 px', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await openPage(viewport);
+      for (const path of NEWS_PAGES) {
         await audit(page, path);
       }
     }

@@ -37,6 +37,9 @@ const IncomingDocumentPage = lazy(() =>
 const SchedulePage = lazy(() =>
   import('./features/work-schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
 );
+const PortalNewsPage = lazy(() =>
+  import('./features/portal-news/PortalNewsPage').then((m) => ({ default: m.PortalNewsPage })),
+);
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
 );
@@ -269,6 +272,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'tich-hop/danh-muc', element: <CatalogPullPage /> },
   { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
   { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
+  { path: 'cong-thong-tin', element: <PortalNewsPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -17,6 +17,7 @@ import { parResultsProblems } from './par-results.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
+import { portalContentProblems } from './portal-content.problems.js';
 import { reportProblems } from './reports.problems.js';
 import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
@@ -52,6 +53,7 @@ export const PROBLEM_CATALOG = {
   ...webhookProblems,
   ...catalogPullProblems,
   ...integrationProblems,
+  ...portalContentProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

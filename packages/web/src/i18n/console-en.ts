@@ -49,6 +49,7 @@ export const consoleEn: ConsoleCoreMessages = {
     integrationGroup: 'Integration',
     dvcqgSettings: 'National portal connection',
     dvcqgMonitor: 'Sync monitor',
+    portalNews: 'Portal news',
   },
   roles: {
     receptionist: 'Receptionist',

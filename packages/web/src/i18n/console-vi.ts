@@ -54,6 +54,7 @@ export const consoleVi = {
     integrationGroup: 'Tích hợp',
     dvcqgSettings: 'Kết nối Cổng DVCQG',
     dvcqgMonitor: 'Giám sát đồng bộ',
+    portalNews: 'Tin bài Cổng thông tin',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

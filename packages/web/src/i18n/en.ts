@@ -166,6 +166,7 @@ export const en: Messages = {
     pakn: 'Feedback',
     parIndex: 'PAR Index',
     schedule: 'Work calendar',
+    news: 'News',
     myDossiers: 'My dossiers',
     signIn: 'Sign in',
     account: 'Account: {{name}}',

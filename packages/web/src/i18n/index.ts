@@ -20,6 +20,7 @@ import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
+import type { PortalNewsMessages } from './portal-news-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
@@ -73,6 +74,8 @@ declare module 'i18next' {
           signingConsole: SigningConsoleMessages;
           // `schedule.*` with the work calendar pages (./work-schedule.ts).
           schedule: ScheduleMessages;
+          // `portalNews.*` with the portal news console page (./portal-news.ts).
+          portalNews: PortalNewsMessages;
           // `tasks.*` with the task pages (./work-tasks.ts).
           tasks: TasksMessages;
           // `consultations.*` with the consultation pages (./work-consultations.ts).

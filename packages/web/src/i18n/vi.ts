@@ -166,6 +166,7 @@ export const vi = {
     pakn: 'Phản ánh, kiến nghị',
     parIndex: 'Chỉ số CCHC',
     schedule: 'Lịch công tác',
+    news: 'Tin tức',
     myDossiers: 'Hồ sơ của tôi',
     signIn: 'Đăng nhập',
     account: 'Tài khoản: {{name}}',

@@ -17779,6 +17779,538 @@ export interface paths {
       };
     };
   };
+  "/api/v1/portal-content/options": {
+    /** The caller’s province, its categories and whether the caller is an editor */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalContentOptions"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items": {
+    /** Articles and pages: an editor’s whole province, an author’s own; most recently changed first */
+    get: {
+      parameters: {
+        query?: {
+          kind?: "article" | "page";
+          status?: "draft" | "submitted" | "returned" | "published" | "unpublished";
+          /** @description nextCursor of the previous page */
+          after?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalContentList"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Draft an article (author or editor) or a static page (editor) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalContentDraftInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalContentChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}": {
+    /** An item, the steps possible now and its versions */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalContentItem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/versions/{version}": {
+    /** One saved version of an item */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          version: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalContentVersion"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/actions": {
+    /** Edit, submit, publish (now or at a time), return, unpublish or restore a version */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalContentActionInputInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalContentChanged"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/menu": {
+    /** The portal’s menu */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalMenu"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Replace the portal’s menu, in order (editors) */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PortalMenuInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PortalMenu"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/tin-tuc": {
+    /** News list (HTML), newest first, by category, keyset pages */
+    get: {
+      parameters: {
+        query?: {
+          "chuyen-muc"?: string;
+          sau?: string;
+        };
+      };
+      responses: {
+        /** @description The text/html document */
+        200: {
+          content: {
+            "text/html": string;
+          };
+        };
+      };
+    };
+  };
+  "/tin-tuc/{slug}": {
+    /** One published article (HTML) */
+    get: {
+      parameters: {
+        path: {
+          slug: string;
+        };
+      };
+      responses: {
+        /** @description The text/html document */
+        200: {
+          content: {
+            "text/html": string;
+          };
+        };
+      };
+    };
+  };
+  "/trang/{slug}": {
+    /** One static page (HTML) */
+    get: {
+      parameters: {
+        path: {
+          slug: string;
+        };
+      };
+      responses: {
+        /** @description The text/html document */
+        200: {
+          content: {
+            "text/html": string;
+          };
+        };
+      };
+    };
+  };
+  "/tim-kiem": {
+    /** Search the published articles and pages, with or without diacritics (HTML) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description The text/html document */
+        200: {
+          content: {
+            "text/html": string;
+          };
+        };
+      };
+    };
+  };
+  "/rss.xml": {
+    /** RSS 2.0 of the newest published articles, of one category with chuyen-muc */
+    get: {
+      parameters: {
+        query?: {
+          "chuyen-muc"?: string;
+        };
+      };
+      responses: {
+        /** @description The application/rss+xml document */
+        200: {
+          content: {
+            "application/rss+xml": string;
+          };
+        };
+      };
+    };
+  };
+  "/sitemap.xml": {
+    /** Sitemap: the news list, published articles and pages, procedure pages */
+    get: {
+      responses: {
+        /** @description The application/xml document */
+        200: {
+          content: {
+            "application/xml": string;
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -24800,6 +25332,153 @@ export interface components {
       organisationName: string | null;
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
+    };
+    PortalContentOptionsInput: {
+      provinceCode: string;
+      /** @description The caller is an editor (portal.publish) */
+      mayPublish: boolean;
+      categories: {
+          /** Format: uuid */
+          id: string;
+          slug: string;
+          name: string;
+        }[];
+    };
+    PortalContentListInput: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          kind: "article" | "page";
+          slug: string;
+          title: string;
+          /** @enum {string} */
+          status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          publishAt: string | null;
+          /** @description ISO 8601 instant */
+          updatedAt: string;
+          authorName: string;
+          categoryName: string | null;
+          version: number;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description An article or static page of the portal, its steps and versions */
+    PortalContentItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "article" | "page";
+      categoryId: string | null;
+      slug: string;
+      title: string;
+      summary: string;
+      /** @description The sanitised body as stored */
+      bodyHtml: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      publishAt: string | null;
+      reviewNote: string | null;
+      /** Format: uuid */
+      authorUserId: string;
+      version: number;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      actions: ({
+          /** @enum {string} */
+          action: "edit" | "submit" | "publish" | "return" | "unpublish" | "restore";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      versions: ({
+          version: number;
+          title: string;
+          /** @enum {string} */
+          status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant */
+          savedAt: string;
+          savedByName: string;
+          note: string | null;
+        })[];
+    };
+    PortalContentVersionInput: {
+      version: number;
+      title: string;
+      summary: string;
+      bodyHtml: string;
+      categoryId: string | null;
+      slug: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      /** @description ISO 8601 instant */
+      savedAt: string;
+      note: string | null;
+    };
+    PortalContentDraftInputInput: {
+      title: string;
+      summary?: string;
+      /** @description Editor HTML; sanitised on the server with an allow-list */
+      bodyHtml: string;
+      categoryId?: string | null;
+      /** @description Default: the folded title */
+      slug?: string;
+      /** @enum {string} */
+      kind: "article" | "page";
+    };
+    PortalContentActionInputInput: {
+      /** @enum {string} */
+      action: "edit" | "submit" | "publish" | "return" | "unpublish" | "restore";
+      expectedVersion: number;
+      /** @description edit: the new content */
+      fields?: {
+        title: string;
+        summary?: string;
+        /** @description Editor HTML; sanitised on the server with an allow-list */
+        bodyHtml: string;
+        categoryId?: string | null;
+        /** @description Default: the folded title */
+        slug?: string;
+      };
+      /**
+       * Format: date-time
+       * @description publish: when it becomes visible (default now)
+       */
+      publishAt?: string;
+      /** @description return: what to change (required) */
+      note?: string;
+      /** @description restore: the version to bring back */
+      restoreVersion?: number;
+    };
+    PortalContentChangedInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      version: number;
+      slug: string;
+      publishAt?: string | null;
+    };
+    PortalMenuInput: {
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
     };
     PaymentResultMessageInput: {
       LoaiBanTin: string;
@@ -31866,6 +32545,153 @@ export interface components {
       organisationName: string | null;
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
+    };
+    PortalContentOptions: {
+      provinceCode: string;
+      /** @description The caller is an editor (portal.publish) */
+      mayPublish: boolean;
+      categories: {
+          /** Format: uuid */
+          id: string;
+          slug: string;
+          name: string;
+        }[];
+    };
+    PortalContentList: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          /** @enum {string} */
+          kind: "article" | "page";
+          slug: string;
+          title: string;
+          /** @enum {string} */
+          status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          publishAt: string | null;
+          /** @description ISO 8601 instant */
+          updatedAt: string;
+          authorName: string;
+          categoryName: string | null;
+          version: number;
+        })[];
+      nextCursor: string | null;
+    };
+    /** @description An article or static page of the portal, its steps and versions */
+    PortalContentItem: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "article" | "page";
+      categoryId: string | null;
+      slug: string;
+      title: string;
+      summary: string;
+      /** @description The sanitised body as stored */
+      bodyHtml: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      statusLabel: {
+        vi: string;
+        en: string;
+      };
+      publishAt: string | null;
+      reviewNote: string | null;
+      /** Format: uuid */
+      authorUserId: string;
+      version: number;
+      /** @description ISO 8601 instant */
+      updatedAt: string;
+      actions: ({
+          /** @enum {string} */
+          action: "edit" | "submit" | "publish" | "return" | "unpublish" | "restore";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
+      versions: ({
+          version: number;
+          title: string;
+          /** @enum {string} */
+          status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+          statusLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description ISO 8601 instant */
+          savedAt: string;
+          savedByName: string;
+          note: string | null;
+        })[];
+    };
+    PortalContentVersion: {
+      version: number;
+      title: string;
+      summary: string;
+      bodyHtml: string;
+      categoryId: string | null;
+      slug: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      /** @description ISO 8601 instant */
+      savedAt: string;
+      note: string | null;
+    };
+    PortalContentDraftInput: {
+      title: string;
+      summary?: string;
+      /** @description Editor HTML; sanitised on the server with an allow-list */
+      bodyHtml: string;
+      categoryId?: string | null;
+      /** @description Default: the folded title */
+      slug?: string;
+      /** @enum {string} */
+      kind: "article" | "page";
+    };
+    PortalContentActionInput: {
+      /** @enum {string} */
+      action: "edit" | "submit" | "publish" | "return" | "unpublish" | "restore";
+      expectedVersion: number;
+      /** @description edit: the new content */
+      fields?: {
+        title: string;
+        summary?: string;
+        /** @description Editor HTML; sanitised on the server with an allow-list */
+        bodyHtml: string;
+        categoryId?: string | null;
+        /** @description Default: the folded title */
+        slug?: string;
+      };
+      /**
+       * Format: date-time
+       * @description publish: when it becomes visible (default now)
+       */
+      publishAt?: string;
+      /** @description return: what to change (required) */
+      note?: string;
+      /** @description restore: the version to bring back */
+      restoreVersion?: number;
+    };
+    PortalContentChanged: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "published" | "unpublished";
+      version: number;
+      slug: string;
+      publishAt?: string | null;
+    };
+    PortalMenu: {
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
     };
     PaymentResultMessage: {
       LoaiBanTin: string;

@@ -43,6 +43,7 @@ const TasksIcon = lazy(() => import('@ant-design/icons/CarryOutOutlined'));
 const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
+const NewsIcon = lazy(() => import('@ant-design/icons/ReadOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const NoticesIcon = lazy(() => import('@ant-design/icons/BellOutlined'));
 // The header's bell with the unread notices (its query and texts) loads after the page too.
@@ -239,6 +240,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<WebhookIcon />),
       label: t('nav.webhooks'),
     },
+    // The portal's news and pages (issue 22 item 1): its authors and editors.
+    hasRole(me, 'portal_author', 'portal_editor') && {
+      key: '/can-bo/cong-thong-tin',
+      icon: menuIcon(<NewsIcon />),
+      label: t('nav.portalNews'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -270,6 +277,7 @@ const ConsoleChrome = () => {
       '/can-bo/tich-hop/danh-muc',
       '/can-bo/tich-hop/dvcqg',
       '/can-bo/tich-hop/cai-dat',
+      '/can-bo/cong-thong-tin',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 

@@ -51,6 +51,8 @@ export const PortalLayout = () => {
     { key: 'pakn', to: '/phan-anh-kien-nghi', label: t('portalNav.pakn') },
     { key: 'parIndex', to: '/chi-so-cchc', label: t('portalNav.parIndex') },
     { key: 'schedule', to: '/lich-cong-tac', label: t('portalNav.schedule') },
+    // The news pages are rendered by the server (readable without JavaScript): a plain link leaves the SPA.
+    { key: 'news', to: '/tin-tuc', label: t('portalNav.news'), server: true },
     { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
   ];
   const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');
@@ -92,9 +94,13 @@ export const PortalLayout = () => {
         <ul>
           {links.map((link) => (
             <li key={link.key}>
-              <Link to={link.to} aria-current={section === link.key ? 'page' : undefined}>
-                {link.label}
-              </Link>
+              {'server' in link ? (
+                <a href={link.to}>{link.label}</a>
+              ) : (
+                <Link to={link.to} aria-current={section === link.key ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              )}
             </li>
           ))}
         </ul>
