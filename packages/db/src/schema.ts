@@ -12,6 +12,7 @@ import type { PaknTables } from './tables/pakn.js';
 import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
+import type { ProcedureDecisionTables } from './tables/procedure-decisions.js';
 import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
@@ -38,4 +39,5 @@ export type Database = FoundationTables &
   StatisticsTables &
   DocumentExchangeTables &
   WorkTables &
-  IntegrationTables;
+  IntegrationTables &
+  ProcedureDecisionTables;

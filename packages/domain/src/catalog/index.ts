@@ -72,3 +72,13 @@ export {
   WORKING_HOURS_PER_DAY,
 } from './procedure.js';
 export { buildProcedureSearchText, expandSearchQuery, type SearchQuery } from './search.js';
+export {
+  changeKindOfImportOutcome,
+  DECISION_NUMBER_PATTERN,
+  type DecisionProblem,
+  type DecisionToPublish,
+  findDecisionProblems,
+  PROCEDURE_CHANGE_KINDS,
+  PROCEDURE_CHANGE_LABELS,
+  type ProcedureChangeKind,
+} from './procedure-decision.js';

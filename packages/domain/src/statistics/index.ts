@@ -7,3 +7,4 @@ export * from './period.js';
 export * from './series.js';
 export * from './service-index.js';
 export * from './service-index-ranking.js';
+export * from './public-period.js';

@@ -15,6 +15,7 @@ import { parResultsProblems } from './par-results.problems.js';
 import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
+import { portalDecisionProblems } from './portal-decisions.problems.js';
 import { reportProblems } from './reports.problems.js';
 import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
@@ -46,6 +47,7 @@ export const PROBLEM_CATALOG = {
   ...taskProblems,
   ...workFileProblems,
   ...evaluationProblems,
+  ...portalDecisionProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;
