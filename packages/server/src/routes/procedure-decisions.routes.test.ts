@@ -192,7 +192,7 @@ describe('procedure decisions', () => {
   it('drafts from a catalog import run: created rows as new, updated as amended', async () => {
     const importRow = await t.database.db
       .insertInto('catalogImport')
-      .values({ id: crypto.randomUUID(), catalog: '33', fileName: 'danh-muc.xlsx', totals: '{}' })
+      .values({ id: crypto.randomUUID(), catalog: '33', fileName: 'danh-muc.xlsx', status: 'running', totals: '{}' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.database.db

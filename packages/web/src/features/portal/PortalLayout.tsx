@@ -27,6 +27,12 @@ const sectionOf = (path: string): string => {
   if (path.startsWith('/lich-cong-tac')) {
     return 'schedule';
   }
+  if (path.startsWith('/ket-qua')) {
+    return 'results';
+  }
+  if (path.startsWith('/quyet-dinh-cong-bo')) {
+    return 'decisions';
+  }
   if (path === '/' || path.startsWith('/thu-tuc') || path.startsWith('/nop-ho-so')) {
     return 'procedures';
   }
@@ -51,6 +57,8 @@ export const PortalLayout = () => {
     { key: 'pakn', to: '/phan-anh-kien-nghi', label: t('portalNav.pakn') },
     { key: 'parIndex', to: '/chi-so-cchc', label: t('portalNav.parIndex') },
     { key: 'schedule', to: '/lich-cong-tac', label: t('portalNav.schedule') },
+    { key: 'results', to: '/ket-qua/thong-ke', label: t('portalNav.results') },
+    { key: 'decisions', to: '/quyet-dinh-cong-bo', label: t('portalNav.decisions') },
     { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
   ];
   const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');
