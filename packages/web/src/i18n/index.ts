@@ -18,6 +18,7 @@ import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
+import type { PortalDecisionsMessages } from './portal-decisions';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
@@ -77,6 +78,9 @@ declare module 'i18next' {
           workDashboard: WorkDashboardMessages;
           // `evaluation.*` with the staff evaluation pages (./evaluation.ts).
           evaluation: EvaluationMessages;
+          // `portalDecisions.*`, `portalResults.*` with the portal's decisions and results pages (./portal-decisions.ts).
+          portalDecisions: PortalDecisionsMessages['portalDecisions'];
+          portalResults: PortalDecisionsMessages['portalResults'];
         };
     };
   }

@@ -59,7 +59,9 @@ const vi = {
   },
 };
 
-const en = {
+export type PortalDecisionsMessages = typeof vi;
+
+const en: PortalDecisionsMessages = {
   portalDecisions: {
     title: 'Decisions announcing administrative procedures',
     intro: 'Decisions of the provincial chairman announcing new, amended and abolished administrative procedures.',
