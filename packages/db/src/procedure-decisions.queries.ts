@@ -58,7 +58,7 @@ export type NewProcedureDecisionItem = {
 /** Inserts a draft decision; undefined when the province already has a decision with that number. */
 export const insertProcedureDecision = async (
   db: Db,
-  row: ProcedureDecisionFields & { provinceCode: string; importId: string | null; createdBy: string },
+  row: ProcedureDecisionFields & { provinceCode: string; importId: string | null; createdBy: string | null },
 ): Promise<ProcedureDecisionRecord | undefined> =>
   db
     .insertInto('procedureDecision')
@@ -84,7 +84,7 @@ export const updateProcedureDecisionDraft = async (
 /** Publishes a draft at the version the editor saw; undefined when it moved on or is already published. */
 export const publishProcedureDecisionRow = async (
   db: Db,
-  input: { id: string; version: number; now: Date; publishedBy: string },
+  input: { id: string; version: number; now: Date; publishedBy: string | null },
 ): Promise<ProcedureDecisionRecord | undefined> =>
   db
     .updateTable('procedureDecision')
