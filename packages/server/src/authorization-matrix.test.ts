@@ -2711,6 +2711,12 @@ const CASES: Case[] = [
     url: () => '/api/v1/public/results/service-index.xlsx?province=33&period=2026-10',
     allowed: 'public',
   },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/sipas',
+    url: () => '/api/v1/public/results/sipas?province=33',
+    allowed: 'public',
+  },
 ];
 let t: TestApp;
 let fixture: Fixture;

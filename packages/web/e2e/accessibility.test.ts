@@ -179,7 +179,13 @@ describe.skipIf(onPostgresPass)('accessibility (WCAG 2.1 AA, axe-core)', () => {
   it('finds no violation on the portal’s decisions and public results at 1366 and 360 px (issue 22)', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await openPage(viewport);
-      for (const path of ['/quyet-dinh-cong-bo', decisionPath, '/ket-qua/thong-ke', '/ket-qua/chi-so-766']) {
+      for (const path of [
+        '/quyet-dinh-cong-bo',
+        decisionPath,
+        '/ket-qua/thong-ke',
+        '/ket-qua/chi-so-766',
+        '/ket-qua/sipas',
+      ]) {
         await audit(page, path);
       }
     }

@@ -190,6 +190,11 @@ export const PAGES = [
     modules: [LAYOUT, 'src/features/portal-results/ServiceIndexResultsPage.tsx'],
     budget: true,
   },
+  {
+    name: 'SIPAS results `/ket-qua/sipas`',
+    modules: [LAYOUT, 'src/features/portal-results/SipasResultsPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

@@ -175,6 +175,9 @@ const DecisionPage = lazy(() =>
 const StatisticsResultsPage = lazy(() =>
   import('./features/portal-results/StatisticsResultsPage').then((m) => ({ default: m.StatisticsResultsPage })),
 );
+const SipasResultsPage = lazy(() =>
+  import('./features/portal-results/SipasResultsPage').then((m) => ({ default: m.SipasResultsPage })),
+);
 const ServiceIndexResultsPage = lazy(() =>
   import('./features/portal-results/ServiceIndexResultsPage').then((m) => ({ default: m.ServiceIndexResultsPage })),
 );
@@ -208,6 +211,7 @@ export const portalRoutes: RouteObject[] = [
   { path: 'ket-qua', element: <Navigate to="/ket-qua/thong-ke" replace /> },
   { path: 'ket-qua/thong-ke', element: <StatisticsResultsPage /> },
   { path: 'ket-qua/chi-so-766', element: <ServiceIndexResultsPage /> },
+  { path: 'ket-qua/sipas', element: <SipasResultsPage /> },
 ];
 
 /** The officials' console, behind sign-in. */

@@ -46,6 +46,9 @@ describe('public results', () => {
     expect(index.statusCode).toBe(404);
     const unknown = await t.app.inject({ url: '/api/v1/public/results/statistics?province=99&period=2026-10' });
     expect(unknown.statusCode).toBe(404);
+    // No SIPAS survey published in the province: nothing to show.
+    const sipas = await t.app.inject({ url: '/api/v1/public/results/sipas?province=33' });
+    expect(sipas.statusCode).toBe(404);
   });
 
   it('publishes the on-time rates the officials’ report shows for the same period and agency', async () => {

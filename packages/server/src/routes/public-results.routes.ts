@@ -14,6 +14,7 @@ import {
   listPublicResultPeriods,
   writePublicStatisticsCsv,
 } from '../usecases/public-results/public-results.js';
+import { describePublicSipasResults } from '../usecases/public-results/public-sipas.js';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/, { message: 'msg:PROVINCE_CODE' });
 const PublicPeriod = z
@@ -91,6 +92,29 @@ const PublicServiceIndex = z
     id: 'PublicServiceIndex',
     description: 'The Decision 766 ranking of the province’s agencies for a closed period',
   });
+
+const SipasIndex = {
+  percent: z.number().nullable(),
+  text: z.string(),
+  basis: z.string().describe('"412/480 (85,83%)": the index over its base'),
+};
+
+const PublicSipas = z
+  .object({
+    province: ProvinceOut,
+    campaign: z.object({ id: z.uuid(), year: z.number().int(), title: z.string(), isDemo: z.boolean() }),
+    overall: z.object({ responses: z.number().int(), sampleSize: z.number().int(), ...SipasIndex }),
+    agencies: z.array(
+      z.object({
+        agencyId: z.string(),
+        name: z.string(),
+        responses: z.number().int(),
+        sampleSize: z.number().int(),
+        ...SipasIndex,
+      }),
+    ),
+  })
+  .meta({ id: 'PublicSipas', description: 'The latest published SIPAS satisfaction survey of the province' });
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -225,6 +249,24 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
         .header('cache-control', PUBLIC_CACHE)
         .header('content-disposition', attachment(`chi-so-766-${request.query.period}.xlsx`))
         .send(buffer);
+    },
+  );
+
+  api.get(
+    '/api/v1/public/results/sipas',
+    {
+      schema: {
+        tags: ['public-results'],
+        summary:
+          'The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none)',
+        querystring: z.object({ province: ProvinceCode }),
+        response: { 200: PublicSipas, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const data = await describePublicSipasResults(ctx, request.query);
+      void reply.header('cache-control', 'public, max-age=300');
+      return data;
     },
   );
 };

@@ -56,6 +56,13 @@ const vi = {
     indexLink: 'Chỉ số 766',
     parLink: 'Chỉ số cải cách hành chính (PAR Index)',
     decisionsLink: 'Quyết định công bố thủ tục',
+    sipasLink: 'Mức độ hài lòng (SIPAS)',
+    sipasTitle: 'Chỉ số hài lòng của người dân, tổ chức (SIPAS)',
+    sipasNone: 'Chưa có kết quả khảo sát nào được công bố.',
+    sipasChart: 'Biểu đồ chỉ số hài lòng theo cơ quan',
+    responses: 'Phiếu thu về / mẫu',
+    satisfaction: 'Chỉ số hài lòng',
+    demo: 'Dữ liệu minh họa',
   },
 };
 
@@ -111,6 +118,13 @@ const en: PortalDecisionsMessages = {
     indexLink: 'Decision 766 index',
     parLink: 'PAR Index',
     decisionsLink: 'Procedure decisions',
+    sipasLink: 'Satisfaction (SIPAS)',
+    sipasTitle: 'Citizen and business satisfaction index (SIPAS)',
+    sipasNone: 'No survey result has been published yet.',
+    sipasChart: 'Chart of the satisfaction index by agency',
+    responses: 'Responses / sample',
+    satisfaction: 'Satisfaction index',
+    demo: 'Demo data',
   },
 };
 

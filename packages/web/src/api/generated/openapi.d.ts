@@ -11033,6 +11033,36 @@ export interface paths {
       };
     };
   };
+  "/api/v1/public/results/sipas": {
+    /** The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicSipas"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/document-registers/register.pdf": {
     /** The incoming or outgoing register (Decree 30/2020 Phụ lục IV) as PDF, A4 landscape, 2000 rows per file; X-Next-Cursor gives the next part */
     get: {
@@ -23870,6 +23900,38 @@ export interface components {
           en: string;
         }[];
     };
+    /** @description The latest published SIPAS satisfaction survey of the province */
+    PublicSipasInput: {
+      province: {
+        code: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        isDemo: boolean;
+      };
+      overall: {
+        responses: number;
+        sampleSize: number;
+        percent: number | null;
+        text: string;
+        /** @description "412/480 (85,83%)": the index over its base */
+        basis: string;
+      };
+      agencies: ({
+          agencyId: string;
+          name: string;
+          responses: number;
+          sampleSize: number;
+          percent: number | null;
+          text: string;
+          /** @description "412/480 (85,83%)": the index over its base */
+          basis: string;
+        })[];
+    };
     AdministrativeUnitInput: {
       code: string;
       /** @enum {string} */
@@ -30851,6 +30913,38 @@ export interface components {
           vi: string;
           en: string;
         }[];
+    };
+    /** @description The latest published SIPAS satisfaction survey of the province */
+    PublicSipas: {
+      province: {
+        code: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        isDemo: boolean;
+      };
+      overall: {
+        responses: number;
+        sampleSize: number;
+        percent: number | null;
+        text: string;
+        /** @description "412/480 (85,83%)": the index over its base */
+        basis: string;
+      };
+      agencies: ({
+          agencyId: string;
+          name: string;
+          responses: number;
+          sampleSize: number;
+          percent: number | null;
+          text: string;
+          /** @description "412/480 (85,83%)": the index over its base */
+          basis: string;
+        })[];
     };
     AdministrativeUnit: {
       code: string;

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
+import { SoftTag } from '../../components/SoftTag';
 import '../../i18n/portal-decisions';
 import { formatDate } from '../../lib/format';
 import { usePublishedDecision } from './usePortalDecisions';
 
-const KIND_COLOUR = { new: 'green', amended: 'blue', abolished: 'default' } as const;
+const KIND_TONE = { new: 'success', amended: 'info', abolished: 'neutral' } as const;
 
 /**
  * A published decision as a public notice: its number, dates and title, and the procedures it changed in its
@@ -55,7 +56,7 @@ export const DecisionPage = () => {
             {d.items.map((item) => (
               <li key={item.position} style={{ padding: '8px 0', borderBottom: '1px solid #f3efeb' }}>
                 <Flex gap={8} wrap align="center">
-                  <Tag color={KIND_COLOUR[item.changeKind]}>{item.changeLabel.vi}</Tag>
+                  <SoftTag tone={KIND_TONE[item.changeKind]}>{item.changeLabel.vi}</SoftTag>
                   {item.pageUrl ? (
                     <Link to={item.pageUrl} style={item.abolished ? { textDecoration: 'line-through' } : undefined}>
                       {item.procedureName}

@@ -20,6 +20,7 @@ export const ResultsNav = ({
         <Flex gap={12} wrap>
           <Link to="/ket-qua/thong-ke">{t('portalResults.statsLink')}</Link>
           <Link to="/ket-qua/chi-so-766">{t('portalResults.indexLink')}</Link>
+          <Link to="/ket-qua/sipas">{t('portalResults.sipasLink')}</Link>
           <Link to="/chi-so-cchc">{t('portalResults.parLink')}</Link>
           <Link to="/quyet-dinh-cong-bo">{t('portalResults.decisionsLink')}</Link>
         </Flex>

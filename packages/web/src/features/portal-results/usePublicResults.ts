@@ -38,3 +38,12 @@ export const publicResultUrl = (
   province: string,
   period: string,
 ): string => `/api/v1/public/results/${kind}?province=${province}&period=${encodeURIComponent(period)}`;
+
+/** The province's latest published SIPAS survey (404 when none: the page says so). */
+export const usePublicSipas = (province: string | undefined) =>
+  useQuery({
+    queryKey: ['public-results', 'sipas', province],
+    enabled: province !== undefined,
+    retry: false,
+    queryFn: ({ signal }) => api.get<Schema<'PublicSipas'>>('/api/v1/public/results/sipas', { province }, signal),
+  });
