@@ -71,7 +71,6 @@ export {
   StepRole,
   WORKING_HOURS_PER_DAY,
 } from './procedure.js';
-export { buildProcedureSearchText, expandSearchQuery, type SearchQuery } from './search.js';
 export {
   changeKindOfImportOutcome,
   DECISION_NUMBER_PATTERN,
@@ -82,3 +81,4 @@ export {
   PROCEDURE_CHANGE_LABELS,
   type ProcedureChangeKind,
 } from './procedure-decision.js';
+export { buildProcedureSearchText, expandSearchQuery, type SearchQuery } from './search.js';
