@@ -40,6 +40,7 @@ export * from './par-seed.queries.js';
 export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export * from './portal-content.queries.js';
+export * from './procedure-decisions.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,

@@ -13,6 +13,7 @@ import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
 import type { PortalContentTables } from './tables/portal-content.js';
+import type { ProcedureDecisionTables } from './tables/procedure-decisions.js';
 import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
@@ -40,4 +41,5 @@ export type Database = FoundationTables &
   DocumentExchangeTables &
   WorkTables &
   IntegrationTables &
-  PortalContentTables;
+  PortalContentTables &
+  ProcedureDecisionTables;

@@ -43,6 +43,8 @@ import { registerPortalContentRoutes } from './routes/portal-content.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
+import { registerProcedureDecisionRoutes } from './routes/procedure-decisions.routes.js';
+import { registerPublicResultRoutes } from './routes/public-results.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
@@ -191,6 +193,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerParSetRoutes(app, ctx);
   await registerParRoundRoutes(app, ctx);
   registerSipasRoutes(app, ctx);
+  registerProcedureDecisionRoutes(app, ctx);
+  registerPublicResultRoutes(app, ctx);
   registerDocumentRegisterRoutes(app, ctx);
   await registerDocumentExchangeRoutes(app, ctx);
   await registerOutgoingDocumentRoutes(app, ctx);

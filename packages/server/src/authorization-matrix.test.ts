@@ -558,6 +558,44 @@ const DVCQG_MONITOR_CASES: Case[] = [
   },
 ];
 
+/** issue 22 items 2–3 (procedure decisions): who drafts and publishes the province's decisions (procedure.manage here). */
+const DECISION_EDITORS: Role[] = ['province_admin'];
+let decisionDraft = { id: '', version: 1 };
+let decisionPublishedId = '';
+/** A fresh draft decision of the province (Hưng Yên) listing the birth registration, and one published decision (once). */
+const prepareDecision = async () => {
+  const insert = async (number: string) => {
+    const row = await t.database.db
+      .insertInto('procedureDecision')
+      .values({ provinceCode: '33', number, signedOn: '2026-11-02', title: 'Công bố thủ tục (ma trận quyền)' })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('procedureDecisionItem')
+      .values({
+        decisionId: row.id,
+        provinceCode: '33',
+        position: 1,
+        catalog: '33',
+        procedureCode: '1.001193',
+        procedureName: 'Thủ tục đăng ký khai sinh',
+        changeKind: 'amended',
+      })
+      .execute();
+    return row;
+  };
+  if (!decisionPublishedId) {
+    const published = await insert(`${next()}/QĐ-UBND-MT`);
+    await t.database.db
+      .updateTable('procedureDecision')
+      .set({ status: 'published', publishedAt: new Date('2026-11-03T02:00:00Z') })
+      .where('id', '=', published.id)
+      .execute();
+    decisionPublishedId = published.id;
+  }
+  decisionDraft = await insert(`${next()}/QĐ-UBND-MT`);
+};
+
 const CASES: Case[] = [
   // Public reading.
   { method: 'GET', route: '/healthz', url: () => '/healthz', allowed: 'public' },
@@ -2951,6 +2989,121 @@ const CASES: Case[] = [
   { method: 'GET', route: '/tim-kiem', url: () => '/tim-kiem?q=mot%20cua', allowed: 'public' },
   { method: 'GET', route: '/rss.xml', url: () => '/rss.xml', allowed: 'public' },
   { method: 'GET', route: '/sitemap.xml', url: () => '/sitemap.xml', allowed: 'public' },
+  // issue 22 items 2–3: procedure decisions (the province's editors and catalog managers) and the public results
+  {
+    method: 'GET',
+    route: '/api/v1/procedure-decisions',
+    url: () => '/api/v1/procedure-decisions?province=33',
+    allowed: DECISION_EDITORS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/procedure-decisions',
+    url: () => '/api/v1/procedure-decisions',
+    body: (_f, n) => ({
+      province: '33',
+      number: `${n}/QĐ-UBND-MTP`,
+      signedOn: '2026-11-02',
+      title: 'Công bố thủ tục hành chính (ma trận quyền)',
+      items: [{ procedureCode: '1.001193', changeKind: 'amended' }],
+    }),
+    allowed: DECISION_EDITORS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/procedure-decisions/:id',
+    url: () => `/api/v1/procedure-decisions/${decisionDraft.id}`,
+    prepare: prepareDecision,
+    allowed: DECISION_EDITORS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/procedure-decisions/:id',
+    url: () => `/api/v1/procedure-decisions/${decisionDraft.id}`,
+    prepare: prepareDecision,
+    body: () => ({
+      version: decisionDraft.version,
+      number: `${next()}/QĐ-UBND-MTS`,
+      signedOn: '2026-11-02',
+      title: 'Công bố thủ tục hành chính (đã sửa)',
+    }),
+    allowed: DECISION_EDITORS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/procedure-decisions/:id/publication',
+    url: () => `/api/v1/procedure-decisions/${decisionDraft.id}/publication`,
+    prepare: prepareDecision,
+    body: () => ({ version: decisionDraft.version }),
+    allowed: DECISION_EDITORS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/procedure-decisions',
+    url: () => '/api/v1/public/procedure-decisions?province=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/procedure-decisions/:id',
+    url: () => `/api/v1/public/procedure-decisions/${decisionPublishedId}`,
+    prepare: prepareDecision,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/procedures/:code/decisions',
+    url: () => '/api/v1/public/procedures/1.001193/decisions?catalog=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/procedures/:code/forms',
+    url: () => '/api/v1/public/procedures/1.001193/forms?catalog=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/periods',
+    url: () => '/api/v1/public/results/periods?province=33',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/statistics',
+    url: () => '/api/v1/public/results/statistics?province=33&period=2026-10',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/statistics.xlsx',
+    url: () => '/api/v1/public/results/statistics.xlsx?province=33&period=2026-10',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/statistics.csv',
+    url: () => '/api/v1/public/results/statistics.csv?province=33&period=2026-10',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/service-index',
+    url: () => '/api/v1/public/results/service-index?province=33&period=2026-10',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/service-index.xlsx',
+    url: () => '/api/v1/public/results/service-index.xlsx?province=33&period=2026-10',
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/results/sipas',
+    url: () => '/api/v1/public/results/sipas?province=33',
+    allowed: 'public',
+  },
 ];
 
 /** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */

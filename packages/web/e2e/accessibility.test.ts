@@ -44,6 +44,8 @@ const PROVINCE_ADMIN = 'qttinh';
 let dossierCode = '';
 /** The answer page of an invitation of the demo's survey in progress (SIPAS). */
 let surveyPath = '';
+/** The demo's published procedure decision on the portal (issue 22). */
+let decisionPath = '';
 const suite = useBrowserSuite('a11y', {
   env: { MOTCUA_DEMO: 'true' },
   seed: async (server) => {
@@ -56,6 +58,8 @@ const suite = useBrowserSuite('a11y', {
     });
     dossierCode = (inbox.json() as { items: { code: string }[] }).items[0]?.code ?? '';
     surveyPath = (await findDemoSurveyPaths(server, 1))[0] ?? '';
+    const decisions = await server.app.inject({ url: '/api/v1/public/procedure-decisions?province=33' });
+    decisionPath = `/quyet-dinh-cong-bo/${(decisions.json() as { items: { id: string }[] }).items[0]?.id ?? ''}`;
   },
 });
 
@@ -182,6 +186,21 @@ describe.skipIf(onPostgresPass)('accessibility (WCAG 2.1 AA, axe-core)', () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await openPage(viewport);
       for (const path of NEWS_PAGES) {
+        await audit(page, path);
+      }
+    }
+  });
+
+  it('finds no violation on the portal’s decisions and public results at 1366 and 360 px (issue 22)', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await openPage(viewport);
+      for (const path of [
+        '/quyet-dinh-cong-bo',
+        decisionPath,
+        '/ket-qua/thong-ke',
+        '/ket-qua/chi-so-766',
+        '/ket-qua/sipas',
+      ]) {
         await audit(page, path);
       }
     }

@@ -185,6 +185,22 @@ const CriteriaSetPage = lazy(() =>
   import('./features/par/criteria-sets/CriteriaSetPage').then((m) => ({ default: m.CriteriaSetPage })),
 );
 
+const DecisionsPage = lazy(() =>
+  import('./features/portal-decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })),
+);
+const DecisionPage = lazy(() =>
+  import('./features/portal-decisions/DecisionPage').then((m) => ({ default: m.DecisionPage })),
+);
+const StatisticsResultsPage = lazy(() =>
+  import('./features/portal-results/StatisticsResultsPage').then((m) => ({ default: m.StatisticsResultsPage })),
+);
+const SipasResultsPage = lazy(() =>
+  import('./features/portal-results/SipasResultsPage').then((m) => ({ default: m.SipasResultsPage })),
+);
+const ServiceIndexResultsPage = lazy(() =>
+  import('./features/portal-results/ServiceIndexResultsPage').then((m) => ({ default: m.ServiceIndexResultsPage })),
+);
+
 /**
  * The citizens' portal, every page in the same layout: search and procedure pages, public tracking,
  * PAKN and result verification for everybody; sign-in, online submission, my dossiers and drafts
@@ -209,6 +225,12 @@ export const portalRoutes: RouteObject[] = [
   { path: 'ca-nhan/nhap', element: <DraftsPage /> },
   { path: 'chi-so-cchc', element: <ParIndexPage /> },
   { path: 'lich-cong-tac', element: <PublicSchedulePage /> },
+  { path: 'quyet-dinh-cong-bo', element: <DecisionsPage /> },
+  { path: 'quyet-dinh-cong-bo/:id', element: <DecisionPage /> },
+  { path: 'ket-qua', element: <Navigate to="/ket-qua/thong-ke" replace /> },
+  { path: 'ket-qua/thong-ke', element: <StatisticsResultsPage /> },
+  { path: 'ket-qua/chi-so-766', element: <ServiceIndexResultsPage /> },
+  { path: 'ket-qua/sipas', element: <SipasResultsPage /> },
 ];
 
 /** The officials' console, behind sign-in. */

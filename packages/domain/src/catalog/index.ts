@@ -71,4 +71,14 @@ export {
   StepRole,
   WORKING_HOURS_PER_DAY,
 } from './procedure.js';
+export {
+  changeKindOfImportOutcome,
+  DECISION_NUMBER_PATTERN,
+  type DecisionProblem,
+  type DecisionToPublish,
+  findDecisionProblems,
+  PROCEDURE_CHANGE_KINDS,
+  PROCEDURE_CHANGE_LABELS,
+  type ProcedureChangeKind,
+} from './procedure-decision.js';
 export { buildProcedureSearchText, expandSearchQuery, type SearchQuery } from './search.js';

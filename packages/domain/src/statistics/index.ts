@@ -4,6 +4,7 @@ export * from './counters.js';
 export * from './figures.js';
 export * from './import-row.js';
 export * from './period.js';
+export * from './public-period.js';
 export * from './series.js';
 export * from './service-index.js';
 export * from './service-index-ranking.js';

@@ -18,6 +18,7 @@ import { parRoundProblems } from './par-rounds.problems.js';
 import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { portalContentProblems } from './portal-content.problems.js';
+import { portalDecisionProblems } from './portal-decisions.problems.js';
 import { reportProblems } from './reports.problems.js';
 import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
@@ -54,6 +55,7 @@ export const PROBLEM_CATALOG = {
   ...catalogPullProblems,
   ...integrationProblems,
   ...portalContentProblems,
+  ...portalDecisionProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -130,6 +130,10 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Mã này bị trùng trong phiếu khảo sát.',
     en: 'This key is used twice in the questionnaire.',
   },
+  DECISION_NUMBER: {
+    vi: 'Số, ký hiệu quyết định có dạng 1234/QĐ-UBND.',
+    en: 'A decision number looks like 1234/QĐ-UBND.',
+  },
 };
 
 const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {

@@ -46,6 +46,7 @@ import { DEMO_PAKN_USERS, seedDemoPakn } from './demo-pakn.js';
 import { seedParDemo } from './demo-par.js';
 import { DEMO_PAR_ORGANISER, seedDemoParSets } from './demo-par-sets.js';
 import { seedDemoPortalContent } from './demo-portal-content.js';
+import { seedDemoProcedureDecision } from './demo-portal-decisions.js';
 import { communeCommitteeCode, DEMO_AGENCY_CODES, seedDemoProcedures } from './demo-procedures.js';
 import { seedDemoSigning } from './demo-signing.js';
 import { seedDemoWorkConsultations } from './demo-work-consultations.js';
@@ -467,6 +468,7 @@ export const seedDemo = async (
     await seedDemoWorkConsultations(ctx, { password });
     await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ, once
     await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news, once
+    await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision, once
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -531,6 +533,7 @@ export const seedDemo = async (
   await seedDemoWorkConsultations(ctx, { password });
   await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ
   await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news and pages
+  await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),

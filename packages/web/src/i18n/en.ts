@@ -165,6 +165,8 @@ export const en: Messages = {
     tracking: 'Track a dossier',
     pakn: 'Feedback',
     parIndex: 'PAR Index',
+    results: 'Results',
+    decisions: 'Procedure decisions',
     schedule: 'Work calendar',
     news: 'News',
     myDossiers: 'My dossiers',

@@ -20,6 +20,7 @@ import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
+import type { PortalDecisionsMessages } from './portal-decisions';
 import type { PortalNewsMessages } from './portal-news-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
@@ -92,6 +93,9 @@ declare module 'i18next' {
           catalogPull: CatalogPullMessages;
           // `dvcqg.*` with the national portal connection's pages and the dossier's sync panel (./integration-dvcqg.ts).
           dvcqg: DvcqgMessages;
+          // `portalDecisions.*`, `portalResults.*` with the portal's decisions and results pages (./portal-decisions.ts).
+          portalDecisions: PortalDecisionsMessages['portalDecisions'];
+          portalResults: PortalDecisionsMessages['portalResults'];
         };
     };
   }

@@ -165,6 +165,8 @@ export const vi = {
     tracking: 'Tra cứu hồ sơ',
     pakn: 'Phản ánh, kiến nghị',
     parIndex: 'Chỉ số CCHC',
+    results: 'Kết quả giải quyết',
+    decisions: 'Công bố thủ tục',
     schedule: 'Lịch công tác',
     news: 'Tin tức',
     myDossiers: 'Hồ sơ của tôi',

@@ -10397,6 +10397,672 @@ export interface paths {
       };
     };
   };
+  "/api/v1/procedure-decisions": {
+    /**
+     * The province’s procedure decisions, drafts and published, newest signature first (keyset)
+     * @description For the portal editors (portal.publish) and the catalog managers (procedure.manage).
+     */
+    get: {
+      parameters: {
+        query?: {
+          province?: string;
+          status?: "draft" | "published";
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** Format: date */
+                  signedOn: string;
+                  title: string;
+                  effectiveOn: string | null;
+                  /** @enum {string} */
+                  status: "draft" | "published";
+                  publishedAt: string | null;
+                  version: number;
+                  counts: {
+                    new: number;
+                    amended: number;
+                    abolished: number;
+                  };
+                })[];
+              nextCursor: string | null;
+              provinceCode: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Draft a decision, with the procedures given or those a catalog import run created and updated */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description number and symbol as printed, e.g. 1234/QĐ-UBND */
+            number: string;
+            /** Format: date */
+            signedOn: string;
+            title: string;
+            effectiveOn?: string | null;
+            signer?: string | null;
+            province?: string;
+            /**
+             * Format: uuid
+             * @description fill the list from this import run: created → new, updated → amended
+             */
+            importId?: string;
+            items?: ({
+                /** @description national code (1.001193) or local code */
+                procedureCode: string;
+                /**
+                 * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+                 * @enum {string}
+                 */
+                changeKind: "new" | "amended" | "abolished";
+                procedureName?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecision"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/procedure-decisions/{id}": {
+    /** One decision for its editors (a draft too) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecision"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change a draft (its fields and, when given, its whole list) at the version read */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description number and symbol as printed, e.g. 1234/QĐ-UBND */
+            number: string;
+            /** Format: date */
+            signedOn: string;
+            title: string;
+            effectiveOn?: string | null;
+            signer?: string | null;
+            version: number;
+            items?: ({
+                /** @description national code (1.001193) or local code */
+                procedureCode: string;
+                /**
+                 * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+                 * @enum {string}
+                 */
+                changeKind: "new" | "amended" | "abolished";
+                procedureName?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecision"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/procedure-decisions/{id}/publication": {
+    /** Publish a draft as a public notice on the portal (422 with the reasons when it cannot be) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecision"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/procedure-decisions": {
+    /** The published procedure decisions of a province, newest signature first (keyset) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecisionPage"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/procedure-decisions/{id}": {
+    /** A published decision with the procedures it changed, each linked to its page (404 for a draft) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureDecision"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/procedures/{code}/decisions": {
+    /** The published decisions that changed a procedure, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description "national" or the 2-digit code of the province whose catalog */
+          catalog?: string;
+        };
+        path: {
+          /** @description national code (1.001193) or local code */
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DecisionsOfProcedure"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/procedures/{code}/forms": {
+    /** The forms (mẫu đơn, tờ khai) of a procedure with their names and file types; a link where a file exists */
+    get: {
+      parameters: {
+        query?: {
+          /** @description "national" or the 2-digit code of the province whose catalog */
+          catalog?: string;
+        };
+        path: {
+          /** @description national code (1.001193) or local code */
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProcedureForms"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/periods": {
+    /** The closed periods whose results the province publishes, newest first */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicResultPeriods"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/statistics": {
+    /** On-time rates by agency for a closed period, each with its numerator and base */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicStatistics"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/statistics.xlsx": {
+    /** The same figures as Excel, in the layout of the officials’ statistics report */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/statistics.csv": {
+    /** The same figures as CSV (UTF-8) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description The text/csv document */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/service-index": {
+    /** The Decision 766 ranking of the province’s agencies for a closed period */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicServiceIndex"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/service-index.xlsx": {
+    /** The Decision 766 ranking as Excel, as the officials’ report exports it */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+          /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/results/sipas": {
+    /** The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none) */
+    get: {
+      parameters: {
+        query: {
+          province: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PublicSipas"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/document-registers/register.pdf": {
     /** The incoming or outgoing register (Decree 30/2020 Phụ lục IV) as PDF, A4 landscape, 2000 rows per file; X-Next-Cursor gives the next part */
     get: {
@@ -25496,6 +26162,265 @@ export interface components {
       ThongTinGiaoDich?: string;
       MaXacThuc: string;
     };
+    /** @description A decision announcing changes of the province catalog */
+    ProcedureDecisionInput: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      number: string;
+      /** Format: date */
+      signedOn: string;
+      title: string;
+      effectiveOn: string | null;
+      signer: string | null;
+      importId: string | null;
+      /** @enum {string} */
+      status: "draft" | "published";
+      publishedAt: string | null;
+      version: number;
+      items: ({
+          position: number;
+          catalog: string;
+          procedureCode: string;
+          procedureName: string;
+          /**
+           * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+           * @enum {string}
+           */
+          changeKind: "new" | "amended" | "abolished";
+          changeLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description the catalog holds the procedure (its page exists) */
+          inCatalog: boolean;
+          /** @description abolished by this decision or since: its page is kept as history */
+          abolished: boolean;
+          /** @description the version the change published, where one exists */
+          versionNo: number | null;
+          /** @description the portal page of the procedure */
+          pageUrl: string | null;
+        })[];
+    };
+    ProcedureDecisionPageInput: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          number: string;
+          /** Format: date */
+          signedOn: string;
+          title: string;
+          effectiveOn: string | null;
+          /** @enum {string} */
+          status: "draft" | "published";
+          publishedAt: string | null;
+          version: number;
+          counts: {
+            new: number;
+            amended: number;
+            abolished: number;
+          };
+        })[];
+      nextCursor: string | null;
+    };
+    ProcedureFormsInput: {
+      catalog: string;
+      code: string;
+      name: string;
+      items: ({
+          componentKey: string;
+          componentName: string;
+          /** @description the form’s name (TENMAUDON) */
+          name: string;
+          fileName: string | null;
+          /** @description PDF, DOC, DOCX… */
+          fileType: string | null;
+          sizeBytes: number | null;
+          /** @description null when the catalog names the form but holds no file */
+          url: string | null;
+        })[];
+    };
+    DecisionsOfProcedureInput: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          number: string;
+          /** Format: date */
+          signedOn: string;
+          title: string;
+          effectiveOn: string | null;
+          /**
+           * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+           * @enum {string}
+           */
+          changeKind: "new" | "amended" | "abolished";
+          changeLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description On-time rates by agency for a closed period, each over its base */
+    PublicStatisticsInput: {
+      province: {
+        code: string;
+        name: string;
+      };
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      totals: {
+        totalToProcess: number;
+        receivedNew: number;
+        receivedOnline: number;
+        resolved: number;
+        resolvedEarly: number;
+        resolvedOnTime: number;
+        resolvedLate: number;
+        inProgress: number;
+        inProgressOverdue: number;
+        /** @description resolved early or on time over resolved (Decision 766) */
+        onTimeRate: {
+          numerator: number;
+          base: number;
+          value: number | null;
+          /** @description "92,54%" */
+          text: string;
+          /** @description "4.431/4.788 (92,54%)": the rate over its base */
+          basis: string;
+        };
+        /** @description received online over received */
+        onlineRate: {
+          numerator: number;
+          base: number;
+          value: number | null;
+          /** @description "92,54%" */
+          text: string;
+          /** @description "4.431/4.788 (92,54%)": the rate over its base */
+          basis: string;
+        };
+      };
+      agencies: ({
+          agencyId: string | null;
+          name: string;
+          totalToProcess: number;
+          receivedNew: number;
+          receivedOnline: number;
+          resolved: number;
+          resolvedEarly: number;
+          resolvedOnTime: number;
+          resolvedLate: number;
+          inProgress: number;
+          inProgressOverdue: number;
+          /** @description resolved early or on time over resolved (Decision 766) */
+          onTimeRate: {
+            numerator: number;
+            base: number;
+            value: number | null;
+            /** @description "92,54%" */
+            text: string;
+            /** @description "4.431/4.788 (92,54%)": the rate over its base */
+            basis: string;
+          };
+          /** @description received online over received */
+          onlineRate: {
+            numerator: number;
+            base: number;
+            value: number | null;
+            /** @description "92,54%" */
+            text: string;
+            /** @description "4.431/4.788 (92,54%)": the rate over its base */
+            basis: string;
+          };
+        })[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    /** @description The Decision 766 ranking of the province’s agencies for a closed period */
+    PublicServiceIndexInput: {
+      province: {
+        code: string;
+        name: string;
+      };
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      minDossiersToRank: number;
+      units: ({
+          rank: number | null;
+          /** @enum {string} */
+          standing: "ranked" | "too_few_dossiers";
+          agencyId: string | null;
+          name: string;
+          dossiers: number;
+          score: number;
+          maxAvailable: number;
+          percentOfAvailable: number | null;
+          /** @description "78,5/90 điểm (87,22%)" */
+          basis: string;
+          groups: {
+              no: number;
+              name: string;
+              score: number;
+              maxAvailable: number;
+            }[];
+        })[];
+      notHeld: {
+          code: string;
+          name: string;
+          max: number;
+        }[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    /** @description The latest published SIPAS satisfaction survey of the province */
+    PublicSipasInput: {
+      province: {
+        code: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        isDemo: boolean;
+      };
+      overall: {
+        responses: number;
+        sampleSize: number;
+        percent: number | null;
+        text: string;
+        /** @description "412/480 (85,83%)": the index over its base */
+        basis: string;
+      };
+      agencies: ({
+          agencyId: string;
+          name: string;
+          responses: number;
+          sampleSize: number;
+          percent: number | null;
+          text: string;
+          /** @description "412/480 (85,83%)": the index over its base */
+          basis: string;
+        })[];
+    };
     AdministrativeUnitInput: {
       code: string;
       /** @enum {string} */
@@ -27498,6 +28423,25 @@ export interface components {
           en: string;
         };
       };
+    };
+    PublicResultPeriodsInput: {
+      province: {
+        code: string;
+        name: string;
+      };
+      rule: {
+        vi: string;
+        en: string;
+      };
+      periods: ({
+          value: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
     };
     ScheduleFeedStateInput: {
       exists: boolean;
@@ -32709,6 +33653,265 @@ export interface components {
       ThongTinGiaoDich: string;
       MaXacThuc: string;
     };
+    /** @description A decision announcing changes of the province catalog */
+    ProcedureDecision: {
+      /** Format: uuid */
+      id: string;
+      provinceCode: string;
+      number: string;
+      /** Format: date */
+      signedOn: string;
+      title: string;
+      effectiveOn: string | null;
+      signer: string | null;
+      importId: string | null;
+      /** @enum {string} */
+      status: "draft" | "published";
+      publishedAt: string | null;
+      version: number;
+      items: ({
+          position: number;
+          catalog: string;
+          procedureCode: string;
+          procedureName: string;
+          /**
+           * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+           * @enum {string}
+           */
+          changeKind: "new" | "amended" | "abolished";
+          changeLabel: {
+            vi: string;
+            en: string;
+          };
+          /** @description the catalog holds the procedure (its page exists) */
+          inCatalog: boolean;
+          /** @description abolished by this decision or since: its page is kept as history */
+          abolished: boolean;
+          /** @description the version the change published, where one exists */
+          versionNo: number | null;
+          /** @description the portal page of the procedure */
+          pageUrl: string | null;
+        })[];
+    };
+    ProcedureDecisionPage: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          number: string;
+          /** Format: date */
+          signedOn: string;
+          title: string;
+          effectiveOn: string | null;
+          /** @enum {string} */
+          status: "draft" | "published";
+          publishedAt: string | null;
+          version: number;
+          counts: {
+            new: number;
+            amended: number;
+            abolished: number;
+          };
+        })[];
+      nextCursor: string | null;
+    };
+    ProcedureForms: {
+      catalog: string;
+      code: string;
+      name: string;
+      items: ({
+          componentKey: string;
+          componentName: string;
+          /** @description the form’s name (TENMAUDON) */
+          name: string;
+          fileName: string | null;
+          /** @description PDF, DOC, DOCX… */
+          fileType: string | null;
+          sizeBytes: number | null;
+          /** @description null when the catalog names the form but holds no file */
+          url: string | null;
+        })[];
+    };
+    DecisionsOfProcedure: {
+      items: ({
+          /** Format: uuid */
+          id: string;
+          number: string;
+          /** Format: date */
+          signedOn: string;
+          title: string;
+          effectiveOn: string | null;
+          /**
+           * @description new (mới ban hành), amended (sửa đổi, bổ sung), abolished
+           * @enum {string}
+           */
+          changeKind: "new" | "amended" | "abolished";
+          changeLabel: {
+            vi: string;
+            en: string;
+          };
+        })[];
+    };
+    /** @description On-time rates by agency for a closed period, each over its base */
+    PublicStatistics: {
+      province: {
+        code: string;
+        name: string;
+      };
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      totals: {
+        totalToProcess: number;
+        receivedNew: number;
+        receivedOnline: number;
+        resolved: number;
+        resolvedEarly: number;
+        resolvedOnTime: number;
+        resolvedLate: number;
+        inProgress: number;
+        inProgressOverdue: number;
+        /** @description resolved early or on time over resolved (Decision 766) */
+        onTimeRate: {
+          numerator: number;
+          base: number;
+          value: number | null;
+          /** @description "92,54%" */
+          text: string;
+          /** @description "4.431/4.788 (92,54%)": the rate over its base */
+          basis: string;
+        };
+        /** @description received online over received */
+        onlineRate: {
+          numerator: number;
+          base: number;
+          value: number | null;
+          /** @description "92,54%" */
+          text: string;
+          /** @description "4.431/4.788 (92,54%)": the rate over its base */
+          basis: string;
+        };
+      };
+      agencies: ({
+          agencyId: string | null;
+          name: string;
+          totalToProcess: number;
+          receivedNew: number;
+          receivedOnline: number;
+          resolved: number;
+          resolvedEarly: number;
+          resolvedOnTime: number;
+          resolvedLate: number;
+          inProgress: number;
+          inProgressOverdue: number;
+          /** @description resolved early or on time over resolved (Decision 766) */
+          onTimeRate: {
+            numerator: number;
+            base: number;
+            value: number | null;
+            /** @description "92,54%" */
+            text: string;
+            /** @description "4.431/4.788 (92,54%)": the rate over its base */
+            basis: string;
+          };
+          /** @description received online over received */
+          onlineRate: {
+            numerator: number;
+            base: number;
+            value: number | null;
+            /** @description "92,54%" */
+            text: string;
+            /** @description "4.431/4.788 (92,54%)": the rate over its base */
+            basis: string;
+          };
+        })[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    /** @description The Decision 766 ranking of the province’s agencies for a closed period */
+    PublicServiceIndex: {
+      province: {
+        code: string;
+        name: string;
+      };
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      minDossiersToRank: number;
+      units: ({
+          rank: number | null;
+          /** @enum {string} */
+          standing: "ranked" | "too_few_dossiers";
+          agencyId: string | null;
+          name: string;
+          dossiers: number;
+          score: number;
+          maxAvailable: number;
+          percentOfAvailable: number | null;
+          /** @description "78,5/90 điểm (87,22%)" */
+          basis: string;
+          groups: {
+              no: number;
+              name: string;
+              score: number;
+              maxAvailable: number;
+            }[];
+        })[];
+      notHeld: {
+          code: string;
+          name: string;
+          max: number;
+        }[];
+      notes: {
+          vi: string;
+          en: string;
+        }[];
+    };
+    /** @description The latest published SIPAS satisfaction survey of the province */
+    PublicSipas: {
+      province: {
+        code: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        year: number;
+        title: string;
+        isDemo: boolean;
+      };
+      overall: {
+        responses: number;
+        sampleSize: number;
+        percent: number | null;
+        text: string;
+        /** @description "412/480 (85,83%)": the index over its base */
+        basis: string;
+      };
+      agencies: ({
+          agencyId: string;
+          name: string;
+          responses: number;
+          sampleSize: number;
+          percent: number | null;
+          text: string;
+          /** @description "412/480 (85,83%)": the index over its base */
+          basis: string;
+        })[];
+    };
     AdministrativeUnit: {
       code: string;
       /** @enum {string} */
@@ -34711,6 +35914,25 @@ export interface components {
           en: string;
         };
       };
+    };
+    PublicResultPeriods: {
+      province: {
+        code: string;
+        name: string;
+      };
+      rule: {
+        vi: string;
+        en: string;
+      };
+      periods: ({
+          value: string;
+          /** @enum {string} */
+          kind: "month" | "quarter" | "year";
+          label: {
+            vi: string;
+            en: string;
+          };
+        })[];
     };
     ScheduleFeedState: {
       exists: boolean;

@@ -27,6 +27,12 @@ const sectionOf = (path: string): string => {
   if (path.startsWith('/lich-cong-tac')) {
     return 'schedule';
   }
+  if (path.startsWith('/ket-qua')) {
+    return 'results';
+  }
+  if (path.startsWith('/quyet-dinh-cong-bo')) {
+    return 'decisions';
+  }
   if (path === '/' || path.startsWith('/thu-tuc') || path.startsWith('/nop-ho-so')) {
     return 'procedures';
   }
@@ -53,6 +59,8 @@ export const PortalLayout = () => {
     { key: 'schedule', to: '/lich-cong-tac', label: t('portalNav.schedule') },
     // The news pages are rendered by the server (readable without JavaScript): a plain link leaves the SPA.
     { key: 'news', to: '/tin-tuc', label: t('portalNav.news'), server: true },
+    { key: 'results', to: '/ket-qua/thong-ke', label: t('portalNav.results') },
+    { key: 'decisions', to: '/quyet-dinh-cong-bo', label: t('portalNav.decisions') },
     { key: 'mine', to: '/ca-nhan/ho-so', label: t('portalNav.myDossiers') },
   ];
   const accountLabel = citizen ? t('portalNav.account', { name: citizen.fullName }) : t('portalNav.signIn');

@@ -20,6 +20,7 @@ import { SoftTag } from '../../components/SoftTag';
 import { formatDate } from '../../lib/format';
 import { useProcedureText } from '../../lib/useProcedureText';
 import { TEXT_SUCCESS } from '../../theme';
+import { ProcedureNotices } from '../portal-decisions/ProcedureNotices';
 import { fetchProcedure, templateUrl } from './usePortal';
 import { onlineTone, usePortalLabels } from './usePortalLabels';
 
@@ -309,6 +310,7 @@ export const ProcedurePage = () => {
           </Section>
         </Panel>
       )}
+      <ProcedureNotices code={p.code} catalog={p.catalog} />
     </Flex>
   );
 };
