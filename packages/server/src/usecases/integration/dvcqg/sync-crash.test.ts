@@ -1,19 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDvcqgSimulator,
-  DEFAULT_SIMULATOR_PASSWORD,
-  type SimulatorDossier,
-  type SimulatorStats,
-} from '../../../integration/dvcqg/simulator.js';
-import { seedProcedure, seedWorld, type World } from '../../../testing/fixtures.js';
-import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
+import { fixedClock, type TestApp } from '../../../testing/test-app.js';
 import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
-import { createDossierDriver, saveDvcqgConnection } from './testing.js';
+import { type SyncTestbed, startSyncTestbed } from './testing.js';
 
 /**
  * Reliability (issue 21 item 6), the crash: `motcua serve` delivers the sync backlog while dossiers keep changing,
@@ -70,9 +62,8 @@ describe.skipIf(!adminUrl || !built)(
   'a motcua process killed during delivery (PostgreSQL only)',
   { timeout: 120_000 },
   () => {
+    let bed: SyncTestbed;
     let t: TestApp;
-    let world: World;
-    let sim: FastifyInstance;
     let base: string;
     const children: ChildProcess[] = [];
     const clock = fixedClock('2026-11-23T09:00:00+07:00');
@@ -90,26 +81,15 @@ describe.skipIf(!adminUrl || !built)(
     };
 
     beforeAll(async () => {
-      sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
-      base = await sim.listen({ port: 0, host: '127.0.0.1' });
-      t = await createTestApp({ clock });
-      world = await seedWorld(t);
-      await seedProcedure(t, { catalog: '33', code: '1.001193' });
-      await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
-      await saveDvcqgConnection(t.ctx, {
-        provinceCode: '33',
-        endpointUrl: `${base}/service`,
-        authUrl: `${base}/auth`,
-        password: DEFAULT_SIMULATOR_PASSWORD,
-      });
+      bed = await startSyncTestbed(clock);
+      ({ t, base } = bed);
     });
 
     afterAll(async () => {
       for (const child of children) {
         await stop(child, 'SIGKILL');
       }
-      await t?.close();
-      await sim?.close();
+      await bed?.close();
     });
 
     it('loses and duplicates nothing: the next process resumes each dossier where the cursor says', async () => {
@@ -123,7 +103,7 @@ describe.skipIf(!adminUrl || !built)(
         MOTCUA_DVCQG_RETRY_MAX_MS: '500',
         MOTCUA_DVCQG_TIMEOUT_MS: '5000',
       };
-      const driver = createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' });
+      const driver = bed.driver();
       let minute = 0;
       const tick = () => {
         minute += 1;

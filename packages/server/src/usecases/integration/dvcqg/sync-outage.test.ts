@@ -1,14 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDvcqgSimulator,
-  DEFAULT_SIMULATOR_PASSWORD,
-  type SimulatorDossier,
-  type SimulatorStats,
-} from '../../../integration/dvcqg/simulator.js';
-import { seedProcedure, seedWorld, type World } from '../../../testing/fixtures.js';
-import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
+import { fixedClock, type TestApp } from '../../../testing/test-app.js';
 import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
 import {
   createDvcqgSyncRunner,
@@ -16,16 +8,14 @@ import {
   DEFAULT_DVCQG_SYNC,
   type DvcqgSyncSettings,
 } from './sync-worker.js';
-import { createDossierDriver, saveDvcqgConnection } from './testing.js';
+import { runUntilSynced as runUntilSyncedWith, type SyncTestbed, startSyncTestbed } from './testing.js';
 
 /**
  * Reliability (issue 21 item 6), the outage: the simulator of the portal is down while dossiers keep changing, then
  * returns — through the real HTTP client and the worker's loop. The crash variant is sync-crash.test.ts.
  */
+let bed: SyncTestbed;
 let t: TestApp;
-let world: World;
-let sim: FastifyInstance;
-let base: string;
 const clock = fixedClock('2026-11-23T09:00:00+07:00');
 const settings: DvcqgSyncSettings = {
   ...DEFAULT_DVCQG_SYNC,
@@ -36,58 +26,27 @@ const settings: DvcqgSyncSettings = {
   timeoutMs: 400,
 };
 
-const simGet = async <T>(path: string): Promise<T> => (await fetch(`${base}${path}`)).json() as Promise<T>;
-const simPost = async (path: string, body: unknown = {}) =>
-  fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const simGet = <T>(path: string) => bed.simGet<T>(path);
+const simPost = (path: string, body?: unknown) => bed.simPost(path, body);
 
 beforeAll(async () => {
-  sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
-  base = await sim.listen({ port: 0, host: '127.0.0.1' });
-  t = await createTestApp({ clock });
-  world = await seedWorld(t);
-  await seedProcedure(t, { catalog: '33', code: '1.001193' });
-  // The portal requires MaLinhVuc (the national field code of Hộ tịch).
-  await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
-  await saveDvcqgConnection(t.ctx, {
-    provinceCode: '33',
-    endpointUrl: `${base}/service`,
-    authUrl: `${base}/auth`,
-    password: DEFAULT_SIMULATOR_PASSWORD,
-  });
+  bed = await startSyncTestbed(clock);
+  ({ t } = bed);
 });
 
 afterAll(async () => {
-  await t?.close();
-  await sim?.close();
+  await bed?.close();
 });
 
 beforeEach(async () => {
   await simPost('/_sim/reset');
 });
 
-const driverOf = () => createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' });
+const driverOf = () => bed.driver();
 
 /** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
-const runUntilSynced = async (
-  runner: ReturnType<typeof createDvcqgSyncRunner>,
-  dossierIds: string[],
-  deadlineMs = 20_000,
-) => {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    await runner.runOnce();
-    const rows = await t.ctx.db.selectFrom('dvcqgSync').selectAll().where('dossierId', 'in', dossierIds).execute();
-    if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
-      return rows;
-    }
-    await new Promise((resolve) => setTimeout(resolve, settings.intervalMs));
-  }
-  throw new Error('the backlog did not drain');
-};
+const runUntilSynced = (runner: ReturnType<typeof createDvcqgSyncRunner>, dossierIds: string[], deadlineMs?: number) =>
+  runUntilSyncedWith(t, runner, dossierIds, { intervalMs: settings.intervalMs, ...(deadlineMs ? { deadlineMs } : {}) });
 
 /**
  * The outage lasts DVCQG_OUTAGE_SECONDS (4 s by default; the judged ten minutes with DVCQG_OUTAGE_SECONDS=600 —

@@ -1,22 +1,15 @@
 import { findDvcqgSync } from '@motcua/db';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDvcqgSimulator,
-  DEFAULT_SIMULATOR_PASSWORD,
-  type SimulatorDossier,
-  type SimulatorStats,
-} from '../../../integration/dvcqg/simulator.js';
-import { seedProcedure, seedWorld, type World } from '../../../testing/fixtures.js';
-import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
+import { fixedClock, type TestApp } from '../../../testing/test-app.js';
 import {
   createDvcqgSyncRunner,
   createHttpDvcqgSender,
   DEFAULT_DVCQG_SYNC,
   type DvcqgSyncSettings,
 } from './sync-worker.js';
-import { createDossierDriver, markAllEvents, saveDvcqgConnection } from './testing.js';
+import { markAllEvents, runUntilSynced as runUntilSyncedWith, type SyncTestbed, startSyncTestbed } from './testing.js';
 
 /**
  * The dossier sync end to end against the portal's simulator over HTTP (integration/dvcqg/simulator.ts, which
@@ -24,9 +17,8 @@ import { createDossierDriver, markAllEvents, saveDvcqgConnection } from './testi
  * the real HTTP client. Includes the reliability test of issue 21 item 6 with the outage compressed (the ten
  * minutes become a few seconds, with tight backoff; docs/integration.md).
  */
+let bed: SyncTestbed;
 let t: TestApp;
-let world: World;
-let sim: FastifyInstance;
 let base: string;
 const clock = fixedClock('2026-11-23T09:00:00+07:00');
 const settings: DvcqgSyncSettings = {
@@ -38,58 +30,27 @@ const settings: DvcqgSyncSettings = {
   timeoutMs: 400,
 };
 
-const simGet = async <T>(path: string): Promise<T> => (await fetch(`${base}${path}`)).json() as Promise<T>;
-const simPost = async (path: string, body: unknown = {}) =>
-  fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const simGet = <T>(path: string) => bed.simGet<T>(path);
+const simPost = (path: string, body?: unknown) => bed.simPost(path, body);
 
 beforeAll(async () => {
-  sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
-  base = await sim.listen({ port: 0, host: '127.0.0.1' });
-  t = await createTestApp({ clock });
-  world = await seedWorld(t);
-  await seedProcedure(t, { catalog: '33', code: '1.001193' });
-  // The portal requires MaLinhVuc (the national field code of Hộ tịch).
-  await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
-  await saveDvcqgConnection(t.ctx, {
-    provinceCode: '33',
-    endpointUrl: `${base}/service`,
-    authUrl: `${base}/auth`,
-    password: DEFAULT_SIMULATOR_PASSWORD,
-  });
+  bed = await startSyncTestbed(clock);
+  ({ t, base } = bed);
 });
 
 afterAll(async () => {
-  await t?.close();
-  await sim?.close();
+  await bed?.close();
 });
 
 beforeEach(async () => {
   await simPost('/_sim/reset');
 });
 
-const driverOf = () => createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' });
+const driverOf = () => bed.driver();
 
 /** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
-const runUntilSynced = async (
-  runner: ReturnType<typeof createDvcqgSyncRunner>,
-  dossierIds: string[],
-  deadlineMs = 20_000,
-) => {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    await runner.runOnce();
-    const rows = await t.ctx.db.selectFrom('dvcqgSync').selectAll().where('dossierId', 'in', dossierIds).execute();
-    if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
-      return rows;
-    }
-    await new Promise((resolve) => setTimeout(resolve, settings.intervalMs));
-  }
-  throw new Error('the backlog did not drain');
-};
+const runUntilSynced = (runner: ReturnType<typeof createDvcqgSyncRunner>, dossierIds: string[], deadlineMs?: number) =>
+  runUntilSyncedWith(t, runner, dossierIds, { intervalMs: settings.intervalMs, ...(deadlineMs ? { deadlineMs } : {}) });
 
 describe('the dossier sync against the simulator', () => {
   it('delivers a full dossier (intake → supplement → result → return) in order with fields the portal accepts', async () => {

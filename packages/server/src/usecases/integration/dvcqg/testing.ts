@@ -6,9 +6,11 @@
 import { sql } from 'kysely';
 import { sealSecret } from '../../../auth/sealed-secret.js';
 import type { AppContext } from '../../../context.js';
-import { signIn } from '../../../testing/fixtures.js';
-import type { TestApp } from '../../../testing/test-app.js';
+import { createDvcqgSimulator, DEFAULT_SIMULATOR_PASSWORD } from '../../../integration/dvcqg/simulator.js';
+import { seedProcedure, seedWorld, signIn } from '../../../testing/fixtures.js';
+import { createTestApp, type fixedClock, type TestApp } from '../../../testing/test-app.js';
 import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
+import type { createDvcqgSyncRunner } from './sync-worker.js';
 
 export const saveDvcqgConnection = async (
   ctx: AppContext,
@@ -153,4 +155,63 @@ export const createDossierDriver = (t: TestApp, clock: Clock, agencyIds: { centr
     await act('motcua', code, 'return_result', { channel: 'counter' });
   };
   return { act, intake, runFullScenario };
+};
+
+/**
+ * What the sync tests against the simulator share: the portal's simulator listening on a free port, a test app with
+ * the world and the procedure 1.001193 (with the national field code the portal requires), the province connected
+ * to the simulator, the simulator's control calls and a dossier driver.
+ */
+export const startSyncTestbed = async (clock: ReturnType<typeof fixedClock>) => {
+  const sim = createDvcqgSimulator({ dstCode: 'H31', username: 'motcua-33' });
+  const base = await sim.listen({ port: 0, host: '127.0.0.1' });
+  const t = await createTestApp({ clock });
+  const world = await seedWorld(t);
+  await seedProcedure(t, { catalog: '33', code: '1.001193' });
+  // The portal requires MaLinhVuc (the national field code of Hộ tịch).
+  await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
+  await saveDvcqgConnection(t.ctx, {
+    provinceCode: '33',
+    endpointUrl: `${base}/service`,
+    authUrl: `${base}/auth`,
+    password: DEFAULT_SIMULATOR_PASSWORD,
+  });
+  return {
+    t,
+    world,
+    sim,
+    base,
+    simGet: async <T>(path: string): Promise<T> => (await fetch(`${base}${path}`)).json() as Promise<T>,
+    simPost: async (path: string, body: unknown = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    driver: () => createDossierDriver(t, clock, { centre: world.agencies.centre?.id ?? '' }),
+    close: async () => {
+      await t.close();
+      await sim.close();
+    },
+  };
+};
+export type SyncTestbed = Awaited<ReturnType<typeof startSyncTestbed>>;
+
+/** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
+export const runUntilSynced = async (
+  t: TestApp,
+  runner: ReturnType<typeof createDvcqgSyncRunner>,
+  dossierIds: string[],
+  options: { intervalMs: number; deadlineMs?: number },
+) => {
+  const until = Date.now() + (options.deadlineMs ?? 20_000);
+  while (Date.now() < until) {
+    await runner.runOnce();
+    const rows = await t.ctx.db.selectFrom('dvcqgSync').selectAll().where('dossierId', 'in', dossierIds).execute();
+    if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
+      return rows;
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
+  }
+  throw new Error('the backlog did not drain');
 };
