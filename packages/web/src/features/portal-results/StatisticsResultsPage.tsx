@@ -1,16 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Grid, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import '../../i18n/portal-decisions';
 import { usePortalSettings } from '../portal/usePortalSettings';
-import { EChart } from '../reports/EChart';
 import { ResultsNav } from './ResultsNav';
+import { AgencyPercentChart, ResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
 import { publicResultUrl, usePublicPeriods, usePublicStatistics } from './usePublicResults';
-
-const cell = { padding: '6px 8px', borderBottom: '1px solid #f0f0f0', textAlign: 'right' as const };
 
 /**
  * The province's published on-time rates by agency (`/ket-qua/thong-ke`): a chart, the table with each rate
@@ -18,7 +15,6 @@ const cell = { padding: '6px 8px', borderBottom: '1px solid #f0f0f0', textAlign:
  */
 export const StatisticsResultsPage = () => {
   const { t } = useTranslation();
-  const narrow = !Grid.useBreakpoint().md;
   const settings = usePortalSettings();
   const province = settings.data?.provinces[0]?.code;
   const periods = usePublicPeriods(province);
@@ -26,30 +22,12 @@ export const StatisticsResultsPage = () => {
   const period = choice ?? periods.data?.periods[0]?.value;
   const data = usePublicStatistics(province, period);
 
-  useEffect(() => {
-    document.title = `${t('portalResults.title')} — ${t('app.portalName')}`;
-  }, [t]);
-
-  const option = useMemo(() => {
-    const rows = (data.data?.agencies ?? []).filter((a) => a.onTimeRate.value !== null).slice(0, 20);
-    return {
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: rows.map((a) => (a.name.length > 28 ? `${a.name.slice(0, 27)}…` : a.name)),
-      },
-      series: [{ type: 'bar', data: rows.map((a) => a.onTimeRate.value), itemStyle: { color: '#8e1515' } }],
-    };
-  }, [data.data]);
-
   return (
-    <Flex vertical gap={16} style={{ maxWidth: 1100, margin: '0 auto', padding: narrow ? 0 : 8 }}>
-      <h1 style={{ margin: 0, fontSize: narrow ? 22 : 28 }}>{t('portalResults.title')}</h1>
-      <p style={{ margin: 0 }}>{t('portalResults.intro')}</p>
-      <ResultsNav periods={periods.data?.periods ?? []} period={period} onPeriod={setChoice} />
+    <ResultsLayout
+      title={t('portalResults.title')}
+      intro={t('portalResults.intro')}
+      nav={<ResultsNav periods={periods.data?.periods ?? []} period={period} onPeriod={setChoice} />}
+    >
       {periods.data && periods.data.periods.length === 0 ? (
         <Alert type="info" message={t('portalResults.none')} />
       ) : null}
@@ -64,13 +42,11 @@ export const StatisticsResultsPage = () => {
               </strong>{' '}
               {t('portalResults.onTimeRate')} {data.data.totals.onTimeRate.basis}
             </p>
-            <div data-testid="public-chart">
-              <EChart
-                option={option}
-                height={Math.max(240, 28 * Math.min(20, data.data.agencies.length))}
-                label={t('portalResults.chart')}
-              />
-            </div>
+            <AgencyPercentChart
+              rows={data.data.agencies.map((a) => ({ name: a.name, percent: a.onTimeRate.value }))}
+              color="#8e1515"
+              label={t('portalResults.chart')}
+            />
             <Space wrap style={{ marginTop: 12 }}>
               <Button
                 icon={<DownloadOutlined />}
@@ -84,45 +60,38 @@ export const StatisticsResultsPage = () => {
               </Button>
             </Space>
           </Panel>
-          <Panel>
-            <div style={{ overflowX: 'auto' }}>
-              <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 14 }}>
-                <caption style={{ textAlign: 'left', fontWeight: 600, marginBottom: 8 }}>
-                  {data.data.period.label.vi}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" style={{ ...cell, textAlign: 'left' }}>
-                      {t('portalResults.agency')}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t('portalResults.totalToProcess')}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t('portalResults.resolved')}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t('portalResults.onTimeRate')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.data.agencies.map((a) => (
-                    <tr key={a.agencyId ?? a.name}>
-                      <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                        {a.name}
-                      </th>
-                      <td style={cell}>{a.totalToProcess.toLocaleString('vi-VN')}</td>
-                      <td style={cell}>{a.resolved.toLocaleString('vi-VN')}</td>
-                      <td style={cell}>{a.onTimeRate.basis}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </Panel>
+          <ResultsTable
+            caption={data.data.period.label.vi}
+            head={
+              <>
+                <th scope="col" style={{ ...resultCell, textAlign: 'left' }}>
+                  {t('portalResults.agency')}
+                </th>
+                <th scope="col" style={resultCell}>
+                  {t('portalResults.totalToProcess')}
+                </th>
+                <th scope="col" style={resultCell}>
+                  {t('portalResults.resolved')}
+                </th>
+                <th scope="col" style={resultCell}>
+                  {t('portalResults.onTimeRate')}
+                </th>
+              </>
+            }
+          >
+            {data.data.agencies.map((a) => (
+              <tr key={a.agencyId ?? a.name}>
+                <th scope="row" style={resultNameCell}>
+                  {a.name}
+                </th>
+                <td style={resultCell}>{a.totalToProcess.toLocaleString('vi-VN')}</td>
+                <td style={resultCell}>{a.resolved.toLocaleString('vi-VN')}</td>
+                <td style={resultCell}>{a.onTimeRate.basis}</td>
+              </tr>
+            ))}
+          </ResultsTable>
         </>
       ) : null}
-    </Flex>
+    </ResultsLayout>
   );
 };
