@@ -214,5 +214,11 @@ export const dropTestDatabases = async (url: string): Promise<number> =>
     return result.rows.length;
   });
 
+export {
+  listDossierEventKeysForTest,
+  listDvcqgSyncRowsForTest,
+  setProcedureFieldCodeForTest,
+  upsertDvcqgSettingForTest,
+} from './testing-dvcqg.js';
 export { insertPublishedProcedure, setDossierCodeCounter } from './testing-procedures.js';
 export { findReplicaClusterObstacle, type ReplicaCluster, startReplicaCluster } from './testing-replica.js';

@@ -75,12 +75,13 @@ export const hasCredentials = (request: FastifyRequest): boolean => {
 /**
  * Cache-Control of an answer: `no-store` on every personal or authenticated answer and on every
  * API answer that did not choose its own caching; the web client's fingerprinted assets
- * (`public, … immutable`, set by http/web.ts) keep theirs, since they are the same bytes for all.
+ * (`public, … immutable`, set by http/web.ts) keep theirs, since they are the same bytes for all; a public route's
+ * own `public, max-age` holds for anonymous readers only (a signed-in reader's answer is never stored).
  */
 const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string | undefined => {
   const current = reply.getHeader('cache-control');
   const chosen = typeof current === 'string' ? current : undefined;
-  if (chosen?.startsWith('public')) {
+  if (chosen?.startsWith('public') && chosen.includes('immutable')) {
     return chosen;
   }
   const query = request.url.indexOf('?');
@@ -92,6 +93,10 @@ const cacheControlFor = (request: FastifyRequest, reply: FastifyReply): string |
     PERSONAL_PREFIXES.some((prefix) => path.startsWith(prefix));
   if (personal) {
     return chosen?.includes('no-store') ? chosen : 'no-store';
+  }
+  // A public route's own shared caching (published notices, closed-period results) holds for anonymous readers.
+  if (chosen?.startsWith('public')) {
+    return chosen;
   }
   if (chosen === undefined && path.startsWith('/api/')) {
     return 'no-store';

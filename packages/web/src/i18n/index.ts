@@ -20,7 +20,7 @@ import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
-import type { PortalDecisionsMessages } from './portal-decisions';
+import type { PortalDecisionsMessages } from './portal-decisions-vi';
 import type { PortalNewsMessages } from './portal-news-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';

@@ -1,73 +1,10 @@
 import { i18n } from './index';
+import { type PortalDecisionsMessages, portalDecisionsVi as vi } from './portal-decisions-vi';
 
 /*
  * Texts of the portal's procedure decisions and public results (`portalDecisions.*`, `portalResults.*`), loaded
  * by those pages only.
  */
-const vi = {
-  portalDecisions: {
-    title: 'Quyết định công bố thủ tục hành chính',
-    intro:
-      'Quyết định của Chủ tịch Ủy ban nhân dân tỉnh công bố thủ tục hành chính mới ban hành, sửa đổi, bổ sung và bị bãi bỏ.',
-    none: 'Chưa có quyết định nào được công bố.',
-    number: 'Số, ký hiệu',
-    signedOn: 'Ngày ký',
-    effectiveOn: 'Ngày có hiệu lực',
-    counts: '{{new}} mới, {{amended}} sửa đổi, {{abolished}} bãi bỏ',
-    more: 'Xem thêm',
-    back: 'Tất cả quyết định',
-    procedures: 'Thủ tục hành chính được công bố',
-    code: 'Mã thủ tục',
-    name: 'Tên thủ tục',
-    change: 'Nội dung',
-    abolishedNote: 'Đã bãi bỏ — trang thủ tục được giữ để tra cứu',
-    notInCatalog: 'Không có trong danh mục',
-    loadError: 'Không tải được quyết định. Vui lòng thử lại.',
-    notFound: 'Không tìm thấy quyết định.',
-    ofProcedure: 'Quyết định công bố liên quan',
-    forms: 'Mẫu đơn, tờ khai',
-    noFile: 'chưa có tệp để tải',
-    download: 'Tải về',
-  },
-  portalResults: {
-    title: 'Kết quả giải quyết thủ tục hành chính',
-    intro:
-      'Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn của các cơ quan trong tỉnh. Chỉ công khai tháng, quý, năm đã kết thúc.',
-    indexTitle: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)',
-    indexIntro:
-      'Xếp hạng các cơ quan theo Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ (QĐ 766/QĐ-TTg).',
-    period: 'Kỳ',
-    agency: 'Cơ quan',
-    totalToProcess: 'Phải giải quyết',
-    resolved: 'Đã giải quyết',
-    onTimeRate: 'Trước hạn, đúng hạn',
-    province: 'Toàn tỉnh',
-    chart: 'Biểu đồ tỷ lệ giải quyết trước hạn, đúng hạn theo cơ quan',
-    indexChart: 'Biểu đồ tỷ lệ điểm đạt Chỉ số 766 theo cơ quan',
-    xlsx: 'Tải Excel',
-    csv: 'Tải CSV',
-    rank: 'Hạng',
-    score: 'Điểm đạt / tối đa',
-    unranked: 'Chưa xếp hạng (ít hồ sơ)',
-    none: 'Chưa có kỳ nào được công khai.',
-    loadError: 'Không tải được số liệu. Vui lòng thử lại.',
-    links: 'Xem thêm',
-    statsLink: 'Kết quả giải quyết hồ sơ',
-    indexLink: 'Chỉ số 766',
-    parLink: 'Chỉ số cải cách hành chính (PAR Index)',
-    decisionsLink: 'Quyết định công bố thủ tục',
-    sipasLink: 'Mức độ hài lòng (SIPAS)',
-    sipasTitle: 'Chỉ số hài lòng của người dân, tổ chức (SIPAS)',
-    sipasNone: 'Chưa có kết quả khảo sát nào được công bố.',
-    sipasChart: 'Biểu đồ chỉ số hài lòng theo cơ quan',
-    responses: 'Phiếu thu về / mẫu',
-    satisfaction: 'Chỉ số hài lòng',
-    demo: 'Dữ liệu minh họa',
-  },
-};
-
-export type PortalDecisionsMessages = typeof vi;
-
 const en: PortalDecisionsMessages = {
   portalDecisions: {
     title: 'Decisions announcing administrative procedures',

@@ -10,6 +10,7 @@ import { lazyWidget } from '../../components/lazyWidget';
 import { Panel } from '../../components/Panel';
 import { Title } from '../../components/typography';
 import { WizardSteps } from '../../components/WizardSteps';
+import type { Saved, StepId } from './intake-steps';
 import '../../i18n/console';
 import { agenciesWithRole, useMe } from '../auth/useMe';
 import { fetchProcedure } from '../catalog/useCatalog';
@@ -36,10 +37,6 @@ const IntakeWizard = lazyWidget(
   <WizardLoading />,
 );
 const SavedResult = lazyWidget(() => import('./SavedResult').then((m) => ({ default: m.SavedResult })));
-
-export type Saved = { code: string; outcome: 'receive' | 'supplement' | 'refuse' };
-
-export type StepId = 'procedure' | 'applicant' | 'form' | 'components' | 'review';
 
 const STEP_TITLES = {
   procedure: 'intake.stepProcedure',

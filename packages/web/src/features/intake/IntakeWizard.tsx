@@ -15,7 +15,7 @@ import { todayInVietnam, toVietnamIso } from '../../lib/format';
 import type { EFormErrors } from '../eforms/validate';
 import type { ApplicantValues, SubmitterValues } from './ApplicantFields';
 import { type ComponentValues, initialComponentValues } from './component-values';
-import type { Saved, StepId } from './IntakePage';
+import type { Saved, StepId } from './intake-steps';
 import { receiveDossier } from './useIntake';
 import '../../i18n/console-work';
 

@@ -3,7 +3,12 @@
  * with its password sealed, the dossier-changed job run for each event, and a dossier driven through the API from
  * intake to return.
  */
-import { sql } from 'kysely';
+import {
+  listDossierEventKeysForTest,
+  listDvcqgSyncRowsForTest,
+  setProcedureFieldCodeForTest,
+  upsertDvcqgSettingForTest,
+} from '@motcua/db/testing';
 import { sealSecret } from '../../../auth/sealed-secret.js';
 import type { AppContext } from '../../../context.js';
 import { createDvcqgSimulator, DEFAULT_SIMULATOR_PASSWORD } from '../../../integration/dvcqg/simulator.js';
@@ -16,41 +21,21 @@ export const saveDvcqgConnection = async (
   ctx: AppContext,
   input: { provinceCode: string; endpointUrl: string; authUrl: string; enabled?: boolean; password?: string },
 ) => {
-  const secretCiphertext = await sealSecret(ctx, 'dvcqg-password', input.provinceCode, input.password ?? 'mat-khau');
-  await ctx.db
-    .insertInto('dvcqgSetting')
-    .values({
-      provinceCode: input.provinceCode,
-      enabled: input.enabled ?? true,
-      endpointUrl: input.endpointUrl,
-      authUrl: input.authUrl,
-      username: 'motcua-33',
-      secretCiphertext,
-      dstCode: 'H31',
-      unitCode: '000.00.00.H31',
-      agencyCodes: JSON.stringify({}),
-    })
-    .onConflict((oc) =>
-      oc.column('provinceCode').doUpdateSet({
-        enabled: input.enabled ?? true,
-        endpointUrl: input.endpointUrl,
-        authUrl: input.authUrl,
-        secretCiphertext,
-        version: sql`dvcqg_setting.version + 1`,
-        updatedAt: sql`now()`,
-      }),
-    )
-    .execute();
+  await upsertDvcqgSettingForTest(ctx.database.db, {
+    provinceCode: input.provinceCode,
+    endpointUrl: input.endpointUrl,
+    authUrl: input.authUrl,
+    enabled: input.enabled ?? true,
+    secretCiphertext: await sealSecret(ctx, 'dvcqg-password', input.provinceCode, input.password ?? 'mat-khau'),
+    username: 'motcua-33',
+    dstCode: 'H31',
+    unitCode: '000.00.00.H31',
+  });
 };
 
 /** Runs what the dossier-changed job does for the integrations, for every event of the dossier (in order). */
 export const markAllEvents = async (ctx: AppContext, dossierId: string): Promise<number> => {
-  const events = await ctx.db
-    .selectFrom('dossierEvent')
-    .select(['seq', 'action', 'toStatus'])
-    .where('dossierId', '=', dossierId)
-    .orderBy('seq')
-    .execute();
+  const events = await listDossierEventKeysForTest(ctx.database.db, dossierId);
   for (const event of events) {
     await recordDossierChangeForIntegrations(ctx, { dossierId, ...event });
   }
@@ -169,7 +154,7 @@ export const startSyncTestbed = async (clock: ReturnType<typeof fixedClock>) => 
   const world = await seedWorld(t);
   await seedProcedure(t, { catalog: '33', code: '1.001193' });
   // The portal requires MaLinhVuc (the national field code of Hộ tịch).
-  await sql`update procedure set field_code = 'G12-TP01' where code = '1.001193'`.execute(t.ctx.db);
+  await setProcedureFieldCodeForTest(t.database.db, '1.001193', 'G12-TP01');
   await saveDvcqgConnection(t.ctx, {
     provinceCode: '33',
     endpointUrl: `${base}/service`,
@@ -207,7 +192,7 @@ export const runUntilSynced = async (
   const until = Date.now() + (options.deadlineMs ?? 20_000);
   while (Date.now() < until) {
     await runner.runOnce();
-    const rows = await t.ctx.db.selectFrom('dvcqgSync').selectAll().where('dossierId', 'in', dossierIds).execute();
+    const rows = await listDvcqgSyncRowsForTest(t.database.db, dossierIds);
     if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
       return rows;
     }
