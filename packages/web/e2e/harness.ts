@@ -118,11 +118,15 @@ export const settled = async (locator: Locator): Promise<void> => {
 };
 
 /**
- * Picks the option titled `option` of an antd select: opens it (typing `typed` first into a searchable
- * one), waits until the option stands still — the dropdown zooms in, and a click while it moves can miss
+ * Picks the option titled `option` of an antd select: opens it once the page stands still (typing `typed`
+ * first into a searchable one), waits until the option stands still — the dropdown zooms in, and a click while it moves can miss
  * the option and leave the select unchanged — then clicks it.
  */
 export const pickOption = async (input: Locator, option: string, typed?: string): Promise<void> => {
+  // A drawer or dialog closing still covers the page with its fading mask: a click then lands on the mask and
+  // the select stays closed. Click once nothing moves.
+  await input.waitFor();
+  await waitForStillness(input.page());
   await input.click();
   if (typed !== undefined) {
     await input.fill(typed);
