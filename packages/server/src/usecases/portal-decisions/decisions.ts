@@ -23,6 +23,7 @@ import type { Actor, OfficialActor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { cutKeysetPage } from '../keyset-page.js';
 
 const DECISION = { vi: 'quyết định công bố', en: 'procedure decision' } as const;
 
@@ -327,10 +328,10 @@ const listPage = async (
     after: decodeCursor(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: row.id,
       number: row.number,
       signedOn: row.signedOn,
@@ -340,9 +341,9 @@ const listPage = async (
       publishedAt: row.publishedAt?.toISOString() ?? null,
       version: row.version,
       counts: { new: row.newCount, amended: row.amendedCount, abolished: row.abolishedCount },
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ signedOn: last.signedOn, id: last.id }) : null,
-  };
+    }),
+    (last) => encodeCursor({ signedOn: last.signedOn, id: last.id }),
+  );
 };
 
 /** The province's decisions for its editors, drafts and published, newest signature first. */

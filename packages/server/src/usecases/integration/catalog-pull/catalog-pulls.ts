@@ -13,6 +13,7 @@ import { authorizeProvinceAction, requireOfficial } from '../../../auth/authoriz
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { type CatalogPullJob, QUEUES } from '../../../jobs/jobs.js';
+import { cutKeysetPage } from '../../keyset-page.js';
 import { decodeCursor, encodeCursor } from '../../reports/drill-down.js';
 import { CATALOG_PULL_STALE_MINUTES, type CatalogPullSummary, emptyCatalogPullSummary } from './run-catalog-pull.js';
 
@@ -156,15 +157,9 @@ export const listCatalogPulls = async (
     after: after && startedAt ? { startedAt, id: after.id } : undefined,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(presentRun),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ startedAt: new Date(last.startedAt).toISOString(), id: last.id })
-        : null,
-  };
+  return cutKeysetPage(rows, input.limit, presentRun, (last) =>
+    encodeCursor({ startedAt: new Date(last.startedAt).toISOString(), id: last.id }),
+  );
 };
 
 /**

@@ -15,6 +15,7 @@ import { authorizeProvinceAction } from '../../../auth/authorize.js';
 import { sealSecret } from '../../../auth/sealed-secret.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, notFound } from '../../../errors/app-error.js';
+import { cutKeysetPage } from '../../keyset-page.js';
 import { generateWebhookSecret } from './signature.js';
 import { decodeCursor, encodeCursor, loadSubscriptionFor, WEBHOOK_RESOURCE } from './webhook-access.js';
 import { checkWebhookUrl } from './webhook-url.js';
@@ -65,12 +66,7 @@ export const listProvinceWebhooks = async (
     after: decodeCursor(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toWebhookSubscriptionView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return cutKeysetPage(rows, input.limit, toWebhookSubscriptionView, (last) => encodeCursor(last.createdAt, last.id));
 };
 
 /** One subscription (integration.read). */

@@ -12,6 +12,7 @@ import { formatInstant } from '@motcua/domain';
 import type { Actor } from '../../../auth/actor.js';
 import type { AppContext } from '../../../context.js';
 import { AppError, notFound } from '../../../errors/app-error.js';
+import { cutKeysetPage } from '../../keyset-page.js';
 import { sendLeasedDelivery, WEBHOOK_WORKER_DEFAULTS, type WebhookWorkerOptions } from './deliver-webhooks.js';
 import { decodeCursor, encodeCursor, loadSubscriptionFor } from './webhook-access.js';
 
@@ -70,12 +71,7 @@ export const listDeliveriesOfWebhook = async (
     before: decodeCursor(input.cursor),
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toWebhookDeliveryView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return cutKeysetPage(rows, input.limit, toWebhookDeliveryView, (last) => encodeCursor(last.createdAt, last.id));
 };
 
 /** A page of a delivery's attempts, oldest first (integration.read). */
@@ -92,19 +88,19 @@ export const listAttemptsOfDelivery = async (
     afterId: after ? Number(after.id) : undefined,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (row) => ({
       id: Number(row.id),
       status: row.status,
       error: row.error,
       durationMs: row.durationMs,
       replay: row.replay,
       at: formatInstant(row.at.getTime()),
-    })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.at, Number(last.id)) : null,
-  };
+    }),
+    (last) => encodeCursor(last.at, Number(last.id)),
+  );
 };
 
 /**
