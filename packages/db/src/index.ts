@@ -41,6 +41,7 @@ export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export * from './portal-content.queries.js';
 export * from './procedure-decisions.queries.js';
+export * from './province-sites.queries.js';
 export {
   ADMINISTRATIVE_UNITS_DATA_VERSION,
   REFERENCE_DATA_DIR,

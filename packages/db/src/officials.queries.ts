@@ -28,6 +28,8 @@ export type UserProfile = {
   phone: string | null;
   status: 'active' | 'disabled';
   provinceCode: string | null;
+  /** The hosting centre's administrator (migration 0050): no provincial role, the install's provinces only. */
+  hostingAdmin: boolean;
   version: number;
 };
 
@@ -40,6 +42,7 @@ const profileColumns = [
   'appUser.phone',
   'appUser.status',
   'appUser.provinceCode',
+  'appUser.hostingAdmin',
   'appUser.version',
 ] as const;
 

@@ -14,6 +14,7 @@ import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
 import type { PortalContentTables } from './tables/portal-content.js';
 import type { ProcedureDecisionTables } from './tables/procedure-decisions.js';
+import type { ProvinceSiteTables } from './tables/province-sites.js';
 import type { SigningTables } from './tables/signing.js';
 import type { SipasTables } from './tables/sipas.js';
 import type { StatisticsTables } from './tables/statistics.js';
@@ -42,4 +43,5 @@ export type Database = FoundationTables &
   WorkTables &
   IntegrationTables &
   PortalContentTables &
-  ProcedureDecisionTables;
+  ProcedureDecisionTables &
+  ProvinceSiteTables;

@@ -13,6 +13,7 @@ export * from './pakn/index.js';
 export * from './par/index.js';
 export * from './portal/index.js';
 export * from './portal-content/index.js';
+export * from './provinces/index.js';
 export * from './sipas/index.js';
 export * from './statistics/index.js';
 export { foldVietnamese, normalizeVietnamese } from './text/fold.js';

@@ -80,6 +80,8 @@ export type AppUserTable = {
   version: Generated<number>;
   /** Bumped by every write of the official's user_role rows (migration 0033); keys the grants a process caches. */
   grantsRevision: Generated<number>;
+  /** The hosting centre's administrator (migration 0050): creates province sites, reads figures across provinces. */
+  hostingAdmin: Generated<boolean>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 };

@@ -7,6 +7,12 @@ export type OfficialActor = {
   username: string;
   fullName: string;
   provinceCode: string | null;
+  /**
+   * The hosting centre's administrator (migration 0050): creates province sites and reads figures across the
+   * install's provinces; holds no provincial role, so every provincial check refuses them. Absent = false (the
+   * readers built in code for reports and public pages are never hosting administrators).
+   */
+  hostingAdmin?: boolean;
   grants: RoleGrant[];
   via: 'session' | 'token';
   /** Present for session actors: the hash of the session token and its CSRF token. */

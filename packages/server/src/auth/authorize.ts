@@ -62,3 +62,15 @@ const anyTargetOf = (grant: OfficialActor['grants'][number]): AccessTarget => ({
     ancestorIds: [],
   },
 });
+
+/**
+ * For the hosting centre's actions (create a province, read figures across provinces): the actor must be the
+ * install's hosting administrator. Any other official answers 403; nobody signed in, 401.
+ */
+export const requireHostingAdmin = (actor: Actor): OfficialActor => {
+  const official = requireOfficial(actor);
+  if (official.hostingAdmin !== true) {
+    throw new AppError('FORBIDDEN');
+  }
+  return official;
+};

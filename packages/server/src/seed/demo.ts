@@ -12,9 +12,11 @@ import {
   insertAgencyChange,
   insertAgencySuccession,
   insertAppSettingIfMissing,
+  insertProvinceSiteIfMissing,
   insertUser,
   insertUserRole,
   REFERENCE_DATA_DIR,
+  replaceVersionedAppSetting,
 } from '@motcua/db';
 import {
   addDays,
@@ -56,6 +58,13 @@ import { seedDemoWorkSchedule } from './demo-work-schedule.js';
 import { seedDemoWorkTasks } from './demo-work-tasks.js';
 
 const DEMO_KEY = 'demo.seed';
+/**
+ * The catch-up parts a demo seeded by an earlier release is given once each (below). Their number is written
+ * with the demo, so a start on a folder that already has them all reads one setting instead of asking each part
+ * (issue 16 item 4: start-up). Add one when adding a part.
+ */
+const DEMO_PARTS_KEY = 'demo.parts';
+const DEMO_PARTS = 14;
 
 /** The demo province: Hưng Yên (code 33 after 1 July 2025), named in the seed reports. */
 export const DEMO_PROVINCE_CODE = '33';
@@ -446,6 +455,10 @@ export const seedDemo = async (
   const existing = (await findAppSetting(ctx.db, DEMO_KEY)) as { showcase?: DemoShowcaseDossier[] } | undefined;
   const password = options.password ?? DEFAULT_DEMO_PASSWORD;
   if (existing) {
+    const parts = (await findAppSetting(ctx.db, DEMO_PARTS_KEY)) as { parts?: number; version?: number } | undefined;
+    if (parts?.parts === DEMO_PARTS && options.describeExisting === false) {
+      return { seeded: false };
+    }
     // The PAR Index demo has its own marker: a demo seeded before it gets it once (seed/demo-par.ts: rounds of
     // the last three years, each with the criteria sets its scores were drawn for), then the criteria-set demo
     // (the national structure; provincial sets only for a year without one in force).
@@ -469,6 +482,9 @@ export const seedDemo = async (
     await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ, once
     await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news, once
     await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision, once
+    if (parts?.parts !== DEMO_PARTS) {
+      await replaceVersionedAppSetting(ctx.db, DEMO_PARTS_KEY, { parts: DEMO_PARTS }, parts?.version ?? 0);
+    }
     // Already there: say again which dossiers to try, with their PINs (`motcua seed demo` prints them).
     if (options.describeExisting === false) {
       return { seeded: false };
@@ -534,6 +550,7 @@ export const seedDemo = async (
   await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ
   await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news and pages
   await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision
+  await replaceVersionedAppSetting(ctx.db, DEMO_PARTS_KEY, { parts: DEMO_PARTS }, 0);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
     seededAt: ctx.clock.now().toISOString(),
@@ -603,6 +620,13 @@ const seedAgencies = async (ctx: AppContext): Promise<Record<string, AgencyRecor
         parent?.path ?? null,
       );
     };
+    // The demo province is the install's default site (served on any host name no other province owns).
+    await insertProvinceSiteIfMissing(trx, {
+      provinceCode: DEMO_PROVINCE_CODE,
+      name: 'Tỉnh Hưng Yên',
+      placeName: 'Hưng Yên',
+      isDefault: true,
+    });
     for (const spec of PROVINCE_AGENCIES) {
       await add(spec);
     }

@@ -37,6 +37,7 @@ const toOfficialActor = (profile: UserProfile, grants: GrantRecord[], via: Offic
   username: profile.username,
   fullName: profile.fullName,
   provinceCode: profile.provinceCode,
+  hostingAdmin: profile.hostingAdmin,
   grants: grants.map(
     (g): RoleGrant => ({
       agencyId: g.agencyId,

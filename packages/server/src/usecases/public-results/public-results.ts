@@ -27,6 +27,7 @@ const publicReaderOf = (provinceCode: string, committeeId: string): OfficialActo
   username: 'public-results',
   fullName: 'Cổng thông tin',
   provinceCode,
+  hostingAdmin: false,
   grants: [{ agencyId: committeeId, role: 'province_admin', includeSubagencies: true, provinceCode }],
   via: 'token',
 });

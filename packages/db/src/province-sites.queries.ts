@@ -1,0 +1,141 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { ProvinceSiteStatus } from './tables/province-sites.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type { ProvinceSiteStatus };
+
+/** A province served by this install, as its requests, pages and documents read it (migration 0050). */
+export type ProvinceSiteRecord = {
+  provinceCode: string;
+  name: string;
+  portalName: string;
+  placeName: string;
+  publicUrl: string | null;
+  colourPrimary: string;
+  colourAccent: string;
+  emblemSha256: string | null;
+  emblemMediaType: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+  isDefault: boolean;
+  status: ProvinceSiteStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+const siteColumns = [
+  'provinceSite.provinceCode',
+  'provinceSite.name',
+  'provinceSite.portalName',
+  'provinceSite.placeName',
+  'provinceSite.publicUrl',
+  'provinceSite.colourPrimary',
+  'provinceSite.colourAccent',
+  'provinceSite.emblemSha256',
+  'provinceSite.emblemMediaType',
+  'provinceSite.contactPhone',
+  'provinceSite.contactAddress',
+  'provinceSite.isDefault',
+  'provinceSite.status',
+  'provinceSite.createdAt',
+  'provinceSite.updatedAt',
+  'provinceSite.version',
+] as const;
+
+/** The site of a province; undefined when the install does not serve it. */
+export const findProvinceSite = async (db: Db, provinceCode: string): Promise<ProvinceSiteRecord | undefined> =>
+  db.selectFrom('provinceSite').select(siteColumns).where('provinceCode', '=', provinceCode).executeTakeFirst();
+
+/**
+ * The site a request's host name belongs to (the host as normalizeHostName gives it): the province that owns the
+ * host name, else the install's default site (localhost, the install's own address); undefined when the install
+ * serves no province yet. One statement, by primary key and a unique partial index.
+ */
+export const findProvinceSiteForHost = async (
+  db: Db,
+  hostName: string,
+): Promise<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined> =>
+  db
+    .selectFrom('provinceSite')
+    .leftJoin('provinceHost', (join) =>
+      join
+        .onRef('provinceHost.provinceCode', '=', 'provinceSite.provinceCode')
+        .on('provinceHost.hostName', '=', hostName),
+    )
+    .select(siteColumns)
+    .select(sql<boolean>`province_host.host_name is not null`.as('matchedHost'))
+    .where((eb) =>
+      eb.or([
+        eb(
+          'provinceSite.provinceCode',
+          '=',
+          eb.selectFrom('provinceHost').select('provinceCode').where('hostName', '=', hostName),
+        ),
+        eb('provinceSite.isDefault', '=', true),
+      ]),
+    )
+    .orderBy(sql`province_host.host_name is not null`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** The host names of a province, alphabetical (a province has a handful). */
+export const listProvinceHostNames = async (db: Db, provinceCode: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('provinceHost')
+      .select('hostName')
+      .where('provinceCode', '=', provinceCode)
+      .orderBy('hostName')
+      .limit(50)
+      .execute()
+  ).map((row) => row.hostName);
+
+/** The sites of the install in province-code order, one keyset page (after = the last code of the page before). */
+export const listProvinceSites = async (
+  db: Db,
+  page: { after?: string | undefined; limit: number },
+): Promise<ProvinceSiteRecord[]> => {
+  let query = db.selectFrom('provinceSite').select(siteColumns).orderBy('provinceSite.provinceCode').limit(page.limit);
+  if (page.after !== undefined) {
+    query = query.where('provinceSite.provinceCode', '>', page.after);
+  }
+  return query.execute();
+};
+
+export type NewProvinceSite = {
+  provinceCode: string;
+  name: string;
+  placeName: string;
+  portalName?: string | undefined;
+  publicUrl?: string | null | undefined;
+  isDefault?: boolean | undefined;
+  createdBy?: string | null | undefined;
+};
+
+/**
+ * Inserts a province's site unless it exists (the demo seed, tests, an install's first province); answers whether it
+ * inserted. The default flag is taken only when no other site holds it.
+ */
+export const insertProvinceSiteIfMissing = async (db: Db, site: NewProvinceSite): Promise<boolean> => {
+  const wantsDefault =
+    site.isDefault === true &&
+    (await db.selectFrom('provinceSite').select('provinceCode').where('isDefault', '=', true).executeTakeFirst()) ===
+      undefined;
+  const inserted = await db
+    .insertInto('provinceSite')
+    .values({
+      provinceCode: site.provinceCode,
+      name: site.name,
+      placeName: site.placeName,
+      ...(site.portalName !== undefined ? { portalName: site.portalName } : {}),
+      publicUrl: site.publicUrl ?? null,
+      isDefault: wantsDefault,
+      createdBy: site.createdBy ?? null,
+    })
+    .onConflict((oc) => oc.column('provinceCode').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+};

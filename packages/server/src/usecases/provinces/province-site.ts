@@ -1,0 +1,67 @@
+import { findProvinceSite, findProvinceSiteForHost, type ProvinceSiteRecord } from '@motcua/db';
+import { normalizeHostName } from '@motcua/domain';
+import type { AppContext } from '../../context.js';
+
+/**
+ * Which province a request is for, and how a province presents itself (issue 22 item 4). A site changes rarely
+ * (a hosting-centre administrator adds a host name, a province administrator its colours), while every public
+ * request asks: each process keeps what it read for SITE_CACHE_MS, so a change shows on every process within
+ * that time. Nothing else is kept between requests.
+ */
+export const SITE_CACHE_MS = 5_000;
+const CACHE_MAX = 1_000;
+
+type Cached<T> = { value: T; until: number };
+const byHost = new Map<string, Cached<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined>>();
+const byProvince = new Map<string, Cached<ProvinceSiteRecord | undefined>>();
+
+const remember = <T>(cache: Map<string, Cached<T>>, key: string, value: T): T => {
+  if (cache.size >= CACHE_MAX) {
+    cache.clear();
+  }
+  cache.set(key, { value, until: Date.now() + SITE_CACHE_MS });
+  return value;
+};
+
+/** Forget what this process read (after a write of a site here; other processes see it within SITE_CACHE_MS). */
+export const forgetProvinceSites = (): void => {
+  byHost.clear();
+  byProvince.clear();
+};
+
+/**
+ * The site a request's Host header belongs to: the province owning the host name (`matchedHost`), else the
+ * install's default site; undefined when the install serves no province yet.
+ */
+export const findRequestSite = async (
+  ctx: AppContext,
+  hostHeader: string | undefined,
+): Promise<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined> => {
+  const host = normalizeHostName(hostHeader) ?? '';
+  const cached = byHost.get(host);
+  if (cached && cached.until > Date.now()) {
+    return cached.value;
+  }
+  return remember(byHost, host, await findProvinceSiteForHost(ctx.db, host));
+};
+
+/** A province's site, if the install serves it (cached as above). */
+export const findSiteOfProvince = async (
+  ctx: AppContext,
+  provinceCode: string,
+): Promise<ProvinceSiteRecord | undefined> => {
+  const cached = byProvince.get(provinceCode);
+  if (cached && cached.until > Date.now()) {
+    return cached.value;
+  }
+  return remember(byProvince, provinceCode, await findProvinceSite(ctx.db, provinceCode));
+};
+
+/**
+ * The public origin of a province: what its QR codes, e-mails, SIPAS invitations, PAKN answers and payment returns
+ * point to. A province without an address of its own uses the install's MOTCUA_PUBLIC_URL.
+ */
+export const publicUrlOf = async (ctx: AppContext, provinceCode: string | null | undefined): Promise<string> => {
+  const site = provinceCode ? await findSiteOfProvince(ctx, provinceCode) : undefined;
+  return (site?.publicUrl ?? ctx.config.publicUrl).replace(/\/+$/, '');
+};
