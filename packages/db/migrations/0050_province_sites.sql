@@ -28,6 +28,10 @@ create table province_site (
   -- Served when a request's host name is not one of any province's (localhost, the install's own address).
   is_default boolean not null default false,
   status text not null default 'active' check (status in ('active', 'suspended')),
+  -- The anchor of the site's hash-chained history (province_site_event): its count and last hash, written with
+  -- every event in the same transaction, so a deleted tail is caught by `audit verify`.
+  event_count integer not null default 0,
+  last_event_hash text check (last_event_hash is null or last_event_hash ~ '^[0-9a-f]{64}$'),
   created_at timestamptz not null default now(),
   created_by uuid references app_user (id),
   updated_at timestamptz not null default now(),

@@ -139,3 +139,116 @@ export const insertProvinceSiteIfMissing = async (db: Db, site: NewProvinceSite)
     .executeTakeFirst();
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 };
+
+/** The fields of a site a change may set (the hosting centre: public address, default; the province: branding). */
+export type ProvinceSitePatch = Partial<
+  Pick<
+    ProvinceSiteRecord,
+    | 'name'
+    | 'portalName'
+    | 'placeName'
+    | 'publicUrl'
+    | 'colourPrimary'
+    | 'colourAccent'
+    | 'emblemSha256'
+    | 'emblemMediaType'
+    | 'contactPhone'
+    | 'contactAddress'
+    | 'isDefault'
+    | 'status'
+  >
+>;
+
+/** A site row locked for a change, with its history's anchor. */
+export const findProvinceSiteForUpdate = async (trx: Transaction<Database>, provinceCode: string) =>
+  trx
+    .selectFrom('provinceSite')
+    .select([...siteColumns, 'provinceSite.eventCount', 'provinceSite.lastEventHash'])
+    .where('provinceCode', '=', provinceCode)
+    .forUpdate()
+    .executeTakeFirst();
+
+/** Writes a change of a locked site with its new anchor and version (the caller checked the version it read). */
+export const updateProvinceSite = async (
+  trx: Transaction<Database>,
+  provinceCode: string,
+  change: ProvinceSitePatch & { eventCount: number; lastEventHash: string; version: number; updatedAt: Date },
+): Promise<void> => {
+  if (change.isDefault === true) {
+    await trx
+      .updateTable('provinceSite')
+      .set({ isDefault: false })
+      .where('isDefault', '=', true)
+      .where('provinceCode', '<>', provinceCode)
+      .execute();
+  }
+  await trx.updateTable('provinceSite').set(change).where('provinceCode', '=', provinceCode).execute();
+};
+
+export type ProvinceSiteEventRow = {
+  provinceCode: string;
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  action: string;
+  payload: Record<string, unknown>;
+  prevHash: string | null;
+  hash: string;
+};
+
+export const insertProvinceSiteEvent = async (trx: Transaction<Database>, event: ProvinceSiteEventRow) => {
+  await trx
+    .insertInto('provinceSiteEvent')
+    .values({ ...event, payload: JSON.stringify(event.payload) })
+    .execute();
+};
+
+/** The history of a site, in order (tens of events), for `audit verify` and the hosting centre's page. */
+export const listProvinceSiteEvents = async (db: Db, provinceCode: string): Promise<ProvinceSiteEventRow[]> =>
+  db
+    .selectFrom('provinceSiteEvent')
+    .select(['provinceCode', 'seq', 'at', 'actorUserId', 'action', 'payload', 'prevHash', 'hash'])
+    .where('provinceCode', '=', provinceCode)
+    .orderBy('seq')
+    .limit(10_000)
+    .execute();
+
+/** Adds host names to a province; answers the names another province already holds (nothing is written then). */
+export const insertProvinceHosts = async (
+  trx: Transaction<Database>,
+  provinceCode: string,
+  hostNames: readonly string[],
+): Promise<{ taken: string[] }> => {
+  if (hostNames.length === 0) {
+    return { taken: [] };
+  }
+  const held = await trx
+    .selectFrom('provinceHost')
+    .select(['hostName', 'provinceCode'])
+    .where('hostName', 'in', [...hostNames])
+    .execute();
+  const taken = held.filter((row) => row.provinceCode !== provinceCode).map((row) => row.hostName);
+  if (taken.length > 0) {
+    return { taken };
+  }
+  await trx
+    .insertInto('provinceHost')
+    .values(hostNames.map((hostName) => ({ hostName, provinceCode })))
+    .onConflict((oc) => oc.column('hostName').doNothing())
+    .execute();
+  return { taken: [] };
+};
+
+export const deleteProvinceHosts = async (
+  trx: Transaction<Database>,
+  provinceCode: string,
+  hostNames: readonly string[],
+): Promise<void> => {
+  if (hostNames.length > 0) {
+    await trx
+      .deleteFrom('provinceHost')
+      .where('provinceCode', '=', provinceCode)
+      .where('hostName', 'in', [...hostNames])
+      .execute();
+  }
+};

@@ -1418,6 +1418,8 @@ export const DATABASE_COLUMNS = {
     contactAddress: { type: 'text', nullable: true },
     isDefault: { type: 'boolean', nullable: false },
     status: { type: 'text', nullable: false },
+    eventCount: { type: 'integer', nullable: false },
+    lastEventHash: { type: 'text', nullable: true },
     createdAt: { type: 'timestamp with time zone', nullable: false },
     createdBy: { type: 'uuid', nullable: true },
     updatedAt: { type: 'timestamp with time zone', nullable: false },

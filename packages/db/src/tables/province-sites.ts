@@ -18,6 +18,8 @@ export type ProvinceSiteTable = {
   contactAddress: string | null;
   isDefault: Generated<boolean>;
   status: Generated<ProvinceSiteStatus>;
+  eventCount: Generated<number>;
+  lastEventHash: string | null;
   createdAt: GeneratedTimestamp;
   createdBy: string | null;
   updatedAt: GeneratedTimestamp;

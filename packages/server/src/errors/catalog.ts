@@ -19,6 +19,7 @@ import { parSetProblems } from './par-sets.problems.js';
 import { portalProblems } from './portal.problems.js';
 import { portalContentProblems } from './portal-content.problems.js';
 import { portalDecisionProblems } from './portal-decisions.problems.js';
+import { provinceProblems } from './provinces.problems.js';
 import { reportProblems } from './reports.problems.js';
 import { scheduleProblems } from './schedule.problems.js';
 import { signingProblems } from './signing.problems.js';
@@ -56,6 +57,7 @@ export const PROBLEM_CATALOG = {
   ...integrationProblems,
   ...portalContentProblems,
   ...portalDecisionProblems,
+  ...provinceProblems,
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

@@ -1,0 +1,18 @@
+import { defineProblems } from './define.js';
+
+/**
+ * Problems of several provinces on one install (issue 22 item 4): province sites, their host names and branding,
+ * the hosting centre's administration. Areas of this issue add their codes here.
+ */
+export const provinceProblems = defineProblems({
+  PROVINCE_SITE_NOT_FOUND: {
+    status: 404,
+    vi: { title: 'Không có tỉnh', detail: 'Hệ thống không phục vụ tỉnh, thành phố mã {province}.' },
+    en: { title: 'No such province', detail: 'This install does not serve province {province}.' },
+  },
+  HOST_NAME_TAKEN: {
+    status: 409,
+    vi: { title: 'Tên miền đã được dùng', detail: 'Tên miền {hosts} đã thuộc về tỉnh, thành phố khác.' },
+    en: { title: 'Host name taken', detail: 'Host name {hosts} already belongs to another province.' },
+  },
+});
