@@ -67,6 +67,8 @@ export const insertUser = async (
     passwordHash: string;
     provinceCode: string | null;
     now: Date;
+    /** The hosting centre's administrator (migration 0050): only with provinceCode null. */
+    hostingAdmin?: boolean;
   },
 ): Promise<{ id: string } | undefined> =>
   db
@@ -81,6 +83,7 @@ export const insertUser = async (
       passwordHash: user.passwordHash,
       provinceCode: user.provinceCode,
       passwordChangedAt: user.now,
+      hostingAdmin: user.hostingAdmin ?? false,
     })
     .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')

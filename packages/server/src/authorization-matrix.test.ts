@@ -24,6 +24,7 @@ import {
   signIn,
   TEST_PASSWORD,
   TEST_PROCEDURE_WITH_FORM,
+  WORLD_AGENCIES,
   type World,
 } from './testing/fixtures.js';
 import { seedTestParRound } from './testing/par-rounds.js';
@@ -67,6 +68,8 @@ type Role =
   | 'foreign_admin'
   | 'foreign_receptionist'
   | 'foreign_clerk'
+  | 'foreign_everything'
+  | 'hosting_admin'
   | 'citizen'
   | 'foreign_citizen';
 
@@ -88,6 +91,10 @@ const USERS: Record<Role, string> = {
   foreign_admin: 'hanoi',
   foreign_receptionist: 'hanoitn',
   foreign_clerk: 'vanthuxd',
+  // Issue 22 item 4: an official of the other province (Hà Nội, 01) holding every role there, province-wide —
+  // every provincial case must refuse them; and the hosting centre's administrator, who holds no provincial role.
+  foreign_everything: 'hanoi.tatca',
+  hosting_admin: 'trungtam.qt',
   citizen: DEMO_CITIZEN.username,
   foreign_citizen: 'nguoikhac',
 };
@@ -95,7 +102,7 @@ const CITIZEN_PASSWORD = 'Mat-khau-cong-dan-2026';
 const ROLES = Object.keys(USERS) as Role[];
 const isCitizen = (role: Role) => role === 'citizen' || role === 'foreign_citizen';
 const OFFICIAL_ROLES = ROLES.filter((r) => !isCitizen(r));
-const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign'));
+const OWN_ROLES = OFFICIAL_ROLES.filter((r) => !r.startsWith('foreign') && r !== 'hosting_admin');
 const CITIZENS: Role[] = ['citizen', 'foreign_citizen'];
 const DOSSIER_READERS: Role[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
 // The PAR organiser (Sở Nội vụ) holds report.read province-wide; of the e-office roles the clerk and the agency's head.
@@ -1518,7 +1525,7 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id',
     url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}`,
-    allowed: 'any',
+    allowed: [...OWN_ROLES, 'foreign_clerk'], // the province's officials (issue 22 item 4)
   },
   {
     method: 'GET',
@@ -1530,13 +1537,13 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id/summary.xlsx',
     url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/summary.xlsx`,
-    allowed: 'any',
+    allowed: [...OWN_ROLES, 'foreign_clerk'], // the province's officials (issue 22 item 4)
   },
   {
     method: 'GET',
     route: '/api/v1/par/results/rounds/:id/appendix.pdf',
     url: (f) => `/api/v1/par/results/rounds/${f.parPublishedRoundId}/appendix.pdf`,
-    allowed: 'any',
+    allowed: [...OWN_ROLES, 'foreign_clerk'], // the province's officials (issue 22 item 4)
   },
   {
     method: 'GET',
@@ -3382,6 +3389,7 @@ beforeAll(async () => {
     },
   });
   await seedEofficePersonas(world);
+  await seedOtherProvinceOfficials(world);
   for (const role of ROLES) {
     const session = isCitizen(role)
       ? await signInCitizen(t.app, USERS[role], CITIZEN_PASSWORD)
@@ -3623,6 +3631,43 @@ const seedMatrixParRounds = async (world: World) => {
   return { parPublishedRoundId, parOpenRoundId };
 };
 
+/**
+ * Issue 22 item 4: the officials outside the province of every resource here — one of Hà Nội (01) holding every
+ * official role at its People's Committee with its sub-agencies, and the install's hosting-centre administrator.
+ */
+const seedOtherProvinceOfficials = async (world: World) => {
+  const everything = await insertUser(t.database.db, {
+    username: USERS.foreign_everything,
+    fullName: 'Phan Thị Toàn Quyền Hà Nội',
+    title: null,
+    email: null,
+    phone: null,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    provinceCode: '01',
+    now: new Date(),
+  });
+  for (const role of Object.keys(ROLE_DEFINITIONS) as OfficialRole[]) {
+    await insertUserRole(t.database.db, {
+      userId: everything?.id ?? '',
+      agencyId: world.agencies.foreignProvince?.id ?? '',
+      role,
+      includeSubagencies: true,
+      grantedBy: null,
+    });
+  }
+  await insertUser(t.database.db, {
+    username: USERS.hosting_admin,
+    fullName: 'Quản trị Trung tâm dữ liệu',
+    title: null,
+    email: null,
+    phone: null,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    provinceCode: null,
+    hostingAdmin: true,
+    now: new Date(),
+  });
+};
+
 afterAll(async () => {
   await t?.close();
 });
@@ -3654,6 +3699,48 @@ const call = async (c: Case, headers: Record<string, string>) => {
   });
 };
 
+/**
+ * Issue 22 item 4: officials outside Hưng Yên (33) — one of Hà Nội holding every role there, and the hosting
+ * centre's administrator — reach nothing of it. A call naming one of its records or the province itself is
+ * refused (403/404); any other call may answer their own province's (or nobody's) data, and the answer must carry
+ * no identifier of a Hưng Yên record (its agencies, officials, dossiers and every record the fixture made).
+ */
+const OUTSIDE_ROLES: Role[] = ['foreign_everything', 'hosting_admin'];
+const provinceMarkers = (): string[] => {
+  const ids = new Set<string>();
+  for (const spec of WORLD_AGENCIES) {
+    const agency = fixture.agencies[spec.key];
+    if (spec.provinceCode === '33' && agency) {
+      ids.add(agency.id);
+    }
+  }
+  for (const [username, user] of Object.entries(fixture.users)) {
+    if (user && !['hanoi', 'hanoitn', USERS.foreign_everything].includes(username)) {
+      ids.add(user.id);
+    }
+  }
+  for (const value of Object.values(fixture)) {
+    if (typeof value === 'string' && value.length >= 8) {
+      ids.add(value);
+    }
+  }
+  return [...ids];
+};
+const expectNothingOfTheProvince = (c: Case, response: { statusCode: number; body: string }, label: string) => {
+  const url = c.url(fixture);
+  const markers = provinceMarkers();
+  const namesTheProvince =
+    /[?&](province|catalog|provinceCode)=33(&|$)/.test(url) || markers.some((marker) => url.includes(marker));
+  if (namesTheProvince) {
+    expect([403, 404], label).toContain(response.statusCode);
+    return;
+  }
+  if (response.statusCode < 300) {
+    const leaked = markers.filter((marker) => response.body.includes(marker));
+    expect(leaked, `${label}: answers records of Hưng Yên`).toEqual([]);
+  }
+};
+
 describe('authorisation matrix', () => {
   for (const c of CASES) {
     it(`${c.method} ${c.route}`, async () => {
@@ -3675,7 +3762,9 @@ describe('authorisation matrix', () => {
         const allowed = sameAudience && (c.allowed === 'any' || c.allowed.includes(role));
         const label = `${role} (${USERS[role]}) ${c.method} ${c.route} → ${response.statusCode} ${response.body.slice(0, 160)}`;
         expect(response.statusCode, label).toBeLessThan(500);
-        if (allowed) {
+        if (OUTSIDE_ROLES.includes(role) && !forCitizens && !(c.allowed !== 'any' && c.allowed.includes(role))) {
+          expectNothingOfTheProvince(c, response, label);
+        } else if (allowed) {
           expect([401, 403, 404], label).not.toContain(response.statusCode);
         } else if (!sameAudience) {
           expect(response.statusCode, label).toBe(401);

@@ -172,7 +172,7 @@ const publishedResults = async (db: Kysely<Database>, round: ParRoundRecord): Pr
 });
 
 /**
- * A round's results in the console: the published snapshot for every official; before publication only the
+ * A round's results in the console: the published snapshot for every official of its province; before publication only the
  * organiser of the round's province (par.organise) sees the figures, computed from the scores so far.
  */
 export const getParRoundResults = async (ctx: AppContext, actor: Actor, roundId: string): Promise<ParRoundResults> => {
@@ -181,6 +181,15 @@ export const getParRoundResults = async (ctx: AppContext, actor: Actor, roundId:
     throw notFound(PAR_ROUND);
   }
   if (round.stage === 'published') {
+    // Published figures are public on the province's own portal; in the console they are the province's officials'
+    // (an official of another province reads them there, issue 22 item 4).
+    const official = requireOfficial(actor);
+    if (
+      official.provinceCode !== round.provinceCode &&
+      !official.grants.some((g) => g.provinceCode === round.provinceCode)
+    ) {
+      throw notFound(PAR_ROUND);
+    }
     return publishedResults(ctx.reader, round);
   }
   authorizeProvinceAction(actor, 'par.organise', round.provinceCode);
