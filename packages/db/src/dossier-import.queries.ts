@@ -134,12 +134,17 @@ export const failSilentDossierImports = async (
   return rows.map((row) => row.id);
 };
 
+/** Seconds since a run's last heartbeat, by the database's clock (the clock its heartbeats are written with). */
+const silentForSeconds = sql<number>`extract(epoch from now() - dossier_import.heartbeat_at)::float8`.as(
+  'silentForSeconds',
+);
+
 export const findDossierImport = async (db: Db, id: string) =>
   db
     .selectFrom('dossierImport')
     .leftJoin('appUser', 'appUser.id', 'dossierImport.actorUserId')
     .selectAll('dossierImport')
-    .select('appUser.fullName as actorName')
+    .select(['appUser.fullName as actorName', silentForSeconds])
     .where('dossierImport.id', '=', id)
     .executeTakeFirst();
 
@@ -152,7 +157,7 @@ export const listDossierImports = async (
     .selectFrom('dossierImport')
     .leftJoin('appUser', 'appUser.id', 'dossierImport.actorUserId')
     .selectAll('dossierImport')
-    .select('appUser.fullName as actorName')
+    .select(['appUser.fullName as actorName', silentForSeconds])
     .where('dossierImport.provinceCode', '=', input.provinceCode);
   const after = input.after;
   if (after) {

@@ -13,7 +13,7 @@ import { startWebhookDeliveryWorker } from '../usecases/integration/webhooks/del
 import { queuePaknWebhooks } from '../usecases/integration/webhooks/fan-out.js';
 import { notifyParChange, runParReminders } from '../usecases/par/rounds/reminders.js';
 import { DossierImportFileError } from '../usecases/reports/import.js';
-import { runQueuedDossierImport } from '../usecases/reports/import-runs.js';
+import { failSilentDossierImportRuns, runQueuedDossierImport } from '../usecases/reports/import-runs.js';
 import type { SipasInvitationsJob } from '../usecases/sipas/campaigns.js';
 import { sendSipasInvitations } from '../usecases/sipas/send-invitations.js';
 import { remindConsultationsDue } from '../usecases/work/consultations/consultation-steps.js';
@@ -185,9 +185,19 @@ export const startConsultationReminders = (ctx: AppContext): void => {
 
 /**
  * dossier-import: one import at a time per process (each reads a file and writes in large batches);
- * several processes share a queue of them. A shutdown gives the running one back to the queue.
+ * several processes share a queue of them. A shutdown gives the running one back to the queue. Every minute each
+ * process also records the runs whose process died (silent heartbeat) as failed (readers already see them so).
  */
-export const startDossierImportWorker = async (ctx: AppContext): Promise<string> =>
+export const startDossierImportWorker = async (ctx: AppContext): Promise<string> => {
+  const tick = () => failSilentDossierImportRuns(ctx).catch(() => undefined);
+  void tick();
+  const timer = setInterval(tick, 60 * 1000);
+  timer.unref();
+  ctx.jobs.stopping.addEventListener('abort', () => clearInterval(timer), { once: true });
+  return startDossierImportQueue(ctx);
+};
+
+const startDossierImportQueue = async (ctx: AppContext): Promise<string> =>
   workInBatches<DossierImportJob>(
     ctx.jobs.boss,
     QUEUES.dossierImport,

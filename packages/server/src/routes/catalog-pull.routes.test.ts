@@ -1,3 +1,4 @@
+import { findCatalogPullRun, insertCatalogPullRun } from '@motcua/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealSecret } from '../auth/sealed-secret.js';
@@ -275,5 +276,29 @@ describe('catalog pulls from the national portal (the simulator)', () => {
     const run = await waitForPull(queued[0] as string);
     expect(run).toMatchObject({ state: 'completed', trigger: 'schedule', requestedBy: null });
     expect(await queueScheduledCatalogPulls(t.ctx)).toEqual([]);
+  });
+
+  it('shows a pull whose process died as failed without writing on the read; the tick records it', async () => {
+    const now = clock.now();
+    const stale = await insertCatalogPullRun(t.database.db, {
+      provinceCode: '01',
+      trigger: 'manual',
+      requestedBy: null,
+      now: new Date(now.getTime() - 2 * 60 * 60_000),
+    });
+    const id = stale?.id ?? '';
+    const read = await t.app.inject({ url: `/api/v1/integration/catalog-pulls/${id}`, headers: sessions.hanoi });
+    expect(read.json()).toMatchObject({ state: 'failed', failure: expect.stringContaining('interrupted') });
+    const listed = await t.app.inject({
+      url: '/api/v1/integration/catalog-pulls?province=01',
+      headers: sessions.hanoi,
+    });
+    expect(listed.json().items[0]).toMatchObject({ id, state: 'failed' });
+    expect((await findCatalogPullRun(t.database.db, id))?.state).toBe('running');
+    await queueScheduledCatalogPulls(t.ctx);
+    expect(await findCatalogPullRun(t.database.db, id)).toMatchObject({
+      state: 'failed',
+      failure: expect.stringContaining('interrupted'),
+    });
   });
 });

@@ -6,6 +6,7 @@ import { startDossierImportWorker } from '../jobs/workers.js';
 import { seedWorld, signIn } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { multipartFile } from '../usecases/portal/test-support.js';
+import { failSilentDossierImportRuns } from '../usecases/reports/import-runs.js';
 
 let t: TestApp;
 const clock = fixedClock('2026-11-22T09:00:00+07:00');
@@ -262,6 +263,17 @@ describe('historical-dossier imports from the console', () => {
     );
     const silent = await t.app.inject({ url: `/api/v1/reports/imports/${id}`, headers: sessions.qttinh });
     expect(silent.json()).toMatchObject({ status: 'failed', failure: { vi: expect.stringContaining('gián đoạn') } });
+    const listed = await t.app.inject({ url: '/api/v1/reports/imports?limit=100', headers: sessions.qttinh });
+    expect(listed.json().items.find((run: { id: string }) => run.id === id)).toMatchObject({ status: 'failed' });
+    // Reading wrote nothing: the worker's tick records it.
+    expect((await findDossierImport(t.database.db, id))?.status).toBe('running');
+    expect(await failSilentDossierImportRuns(t.ctx)).toContain(id);
+    expect(await findDossierImport(t.database.db, id)).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('gián đoạn'),
+    });
+    const recorded = await t.app.inject({ url: `/api/v1/reports/imports/${id}`, headers: sessions.qttinh });
+    expect(recorded.json()).toMatchObject({ status: 'failed', failure: { vi: expect.stringContaining('gián đoạn') } });
   });
 
   // Last: it stops the app's job queue.

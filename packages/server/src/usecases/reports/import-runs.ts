@@ -203,24 +203,34 @@ const presentTotals = (totals: Partial<DossierImportTotals>) => ({
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof findDossierImport>>>;
 
-const presentRun = (run: RunRow) => ({
-  id: run.id,
-  provinceCode: run.provinceCode,
-  fileName: run.fileName,
-  status: run.status,
-  startedAt: formatInstant(new Date(run.startedAt).getTime()),
-  finishedAt: run.finishedAt === null ? null : formatInstant(new Date(run.finishedAt).getTime()),
-  startedBy: run.actorName ?? null,
-  totals: presentTotals(run.totals),
-  failure: presentFailure(run.failure),
-});
+/**
+ * A run as readers see it. A running run whose heartbeat has been silent for IMPORT_SILENT_SECONDS lost its
+ * process: it reads as failed, interrupted, at once — a read writes nothing; the dossier-import worker's tick
+ * (failSilentDossierImportRuns) records it so.
+ */
+const presentRun = (run: RunRow) => {
+  const silent = run.status === 'running' && Number(run.silentForSeconds) > IMPORT_SILENT_SECONDS;
+  return {
+    id: run.id,
+    provinceCode: run.provinceCode,
+    fileName: run.fileName,
+    status: silent ? ('failed' as const) : run.status,
+    startedAt: formatInstant(new Date(run.startedAt).getTime()),
+    finishedAt: run.finishedAt === null ? null : formatInstant(new Date(run.finishedAt).getTime()),
+    startedBy: run.actorName ?? null,
+    totals: presentTotals(run.totals),
+    failure: silent ? INTERRUPTED_SILENT : presentFailure(run.failure),
+  };
+};
 
 export type DossierImportRun = ReturnType<typeof presentRun>;
 
-/** Marks the runs of a province (or one run) that lost their process as failed, interrupted. */
-const failSilentRuns = (ctx: AppContext, where: { id?: string; provinceCode?: string }) =>
+/**
+ * Records the runs that lost their process (silent for IMPORT_SILENT_SECONDS) as failed, interrupted: run by the
+ * dossier-import worker's tick in every process (the update is idempotent); answers the runs it ended.
+ */
+export const failSilentDossierImportRuns = (ctx: AppContext) =>
   failSilentDossierImports(ctx.db, {
-    ...where,
     silentSeconds: IMPORT_SILENT_SECONDS,
     failure: JSON.stringify(INTERRUPTED_SILENT),
     now: ctx.clock.now(),
@@ -328,16 +338,13 @@ export const getDossierImportReport = async (
   input: { id: string; outcome?: 'imported' | 'rejected' | undefined; afterRow: number; limit: number },
 ) => {
   const official = requireOfficial(actor);
-  let run = await findDossierImport(ctx.db, input.id);
+  const run = await findDossierImport(ctx.db, input.id);
   if (!run) {
     throw new AppError('NOT_FOUND', { resource: IMPORT });
   }
   // Province report readers (province-wide), and whoever started it.
   if (run.actorUserId !== official.userId) {
     authorizeProvinceAction(official, 'report.read', run.provinceCode ?? official.provinceCode ?? '00');
-  }
-  if (run.status === 'running' && (await failSilentRuns(ctx, { id: run.id })).length > 0) {
-    run = (await findDossierImport(ctx.db, input.id)) ?? run;
   }
   const issues = await listDossierImportIssues(ctx.db, {
     importId: input.id,
@@ -371,7 +378,6 @@ export const listDossierImportRuns = async (
   if (after && (Number.isNaN(startedAt?.getTime()) || !/^[0-9a-f-]{36}$/.test(after.id))) {
     throw new AppError('REPORT_CURSOR_INVALID');
   }
-  await failSilentRuns(ctx, { provinceCode });
   const rows = await listDossierImports(ctx.db, {
     provinceCode,
     after: after && startedAt ? { startedAt, id: after.id } : undefined,

@@ -48,17 +48,25 @@ const presentSummary = (summary: Partial<CatalogPullSummary>): CatalogPullSummar
   changes: summary.changes ?? [],
 });
 
-const presentRun = (run: CatalogPullRunRecord) => ({
+/**
+ * A pull as readers see it. A running pull started more than CATALOG_PULL_STALE_MINUTES ago lost its process: it
+ * reads as failed, interrupted, at once — a read writes nothing; the next request of a pull or the schedule's tick
+ * records it so (failStaleRuns).
+ */
+const isStale = (run: CatalogPullRunRecord, now: Date): boolean =>
+  run.state === 'running' && new Date(run.startedAt).getTime() < now.getTime() - CATALOG_PULL_STALE_MINUTES * 60_000;
+
+const presentRun = (run: CatalogPullRunRecord, now: Date) => ({
   id: run.id,
   provinceCode: run.provinceCode,
   trigger: run.trigger,
-  state: run.state,
+  state: isStale(run, now) ? ('failed' as const) : run.state,
   startedAt: formatInstant(new Date(run.startedAt).getTime()),
   finishedAt: run.finishedAt === null ? null : formatInstant(new Date(run.finishedAt).getTime()),
   requestedBy: run.requestedByName ?? null,
   catalogImportId: run.catalogImportId,
   summary: presentSummary(run.summary as Partial<CatalogPullSummary>),
-  failure: run.failure,
+  failure: isStale(run, now) ? INTERRUPTED : run.failure,
 });
 
 export type CatalogPullRunView = ReturnType<typeof presentRun>;
@@ -118,7 +126,7 @@ export const requestCatalogPull = async (
 /** A pull: its progress while it runs and its change report (integration.read of its province). */
 export const getCatalogPull = async (ctx: AppContext, actor: Actor, id: string): Promise<CatalogPullRunView> => {
   const official = requireOfficial(actor);
-  let run = await findCatalogPullRun(ctx.db, id);
+  const run = await findCatalogPullRun(ctx.db, id);
   if (!run) {
     throw new AppError('NOT_FOUND', { resource: CATALOG_PULL });
   }
@@ -127,10 +135,7 @@ export const getCatalogPull = async (ctx: AppContext, actor: Actor, id: string):
     throw new AppError('NOT_FOUND', { resource: CATALOG_PULL });
   }
   authorizeProvinceAction(official, 'integration.read', run.provinceCode);
-  if (run.state === 'running' && (await failStaleRuns(ctx, run.provinceCode)) > 0) {
-    run = (await findCatalogPullRun(ctx.db, id)) ?? run;
-  }
-  return presentRun(run);
+  return presentRun(run, ctx.clock.now());
 };
 
 /** A province's pulls, newest first, keyset-paginated (integration.read). */
@@ -151,14 +156,17 @@ export const listCatalogPulls = async (
   if (after && (Number.isNaN(startedAt?.getTime()) || !/^[0-9a-f-]{36}$/.test(after.id))) {
     throw new AppError('CATALOG_PULL_CURSOR_INVALID');
   }
-  await failStaleRuns(ctx, provinceCode);
   const rows = await listCatalogPullRuns(ctx.db, {
     provinceCode,
     after: after && startedAt ? { startedAt, id: after.id } : undefined,
     limit: input.limit + 1,
   });
-  return cutKeysetPage(rows, input.limit, presentRun, (last) =>
-    encodeCursor({ startedAt: new Date(last.startedAt).toISOString(), id: last.id }),
+  const now = ctx.clock.now();
+  return cutKeysetPage(
+    rows,
+    input.limit,
+    (run) => presentRun(run, now),
+    (last) => encodeCursor({ startedAt: new Date(last.startedAt).toISOString(), id: last.id }),
   );
 };
 
