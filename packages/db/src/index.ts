@@ -40,6 +40,7 @@ export * from './par-seed.queries.js';
 export * from './par-sets.queries.js';
 export * from './portal.queries.js';
 export * from './portal-content.queries.js';
+export * from './portal-media.queries.js';
 export * from './procedure-decisions.queries.js';
 export * from './province-sites.queries.js';
 export {
@@ -84,6 +85,7 @@ export * from './tables/par.js';
 export * from './tables/par-round.js';
 export * from './tables/portal.js';
 export * from './tables/portal-content.js';
+export * from './tables/portal-media.js';
 export * from './tables/signing.js';
 export * from './tables/statistics.js';
 export * from './tasks.queries.js';

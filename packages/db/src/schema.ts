@@ -13,6 +13,7 @@ import type { ParTables } from './tables/par.js';
 import type { ParRoundTables } from './tables/par-round.js';
 import type { PortalTables } from './tables/portal.js';
 import type { PortalContentTables } from './tables/portal-content.js';
+import type { PortalMediaTables } from './tables/portal-media.js';
 import type { ProcedureDecisionTables } from './tables/procedure-decisions.js';
 import type { ProvinceSiteTables } from './tables/province-sites.js';
 import type { SigningTables } from './tables/signing.js';
@@ -44,4 +45,5 @@ export type Database = FoundationTables &
   IntegrationTables &
   PortalContentTables &
   ProcedureDecisionTables &
-  ProvinceSiteTables;
+  ProvinceSiteTables &
+  PortalMediaTables;

@@ -41,6 +41,7 @@ import { registerParSetRoutes } from './routes/par-sets.routes.js';
 import { registerPortalCitizenRoutes } from './routes/portal-citizen.routes.js';
 import { registerPortalContentRoutes } from './routes/portal-content.routes.js';
 import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
+import { registerPortalMediaRoutes } from './routes/portal-media.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerProcedureDecisionRoutes } from './routes/procedure-decisions.routes.js';
@@ -211,6 +212,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerCatalogPullRoutes(app, ctx);
   registerDvcqgRoutes(app, ctx);
   registerPortalContentRoutes(app, ctx);
+  await registerPortalMediaRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

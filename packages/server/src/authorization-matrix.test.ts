@@ -8,6 +8,8 @@ import {
   insertLocalCitizen,
   insertPortalArticle,
   insertPortalArticleVersion,
+  insertPortalAttachment,
+  insertPortalImageIfMissing,
   insertProcedureAgencies,
   insertUser,
   insertUserRole,
@@ -601,6 +603,61 @@ const prepareDecision = async () => {
     decisionPublishedId = published.id;
   }
   decisionDraft = await insert(`${next()}/QĐ-UBND-MT`);
+};
+
+/**
+ * issue 22 item 1 (images and attachments): an image of Hưng Yên (a WebP variant 480 px wide) and a published,
+ * visible article of Hưng Yên with one attachment, written straight to the database and the file store once.
+ */
+const portalMedia = { imageSha256: '', articleId: '' };
+const preparePortalMedia = async (f: Fixture) => {
+  if (portalMedia.articleId) {
+    return;
+  }
+  await preparePortalMatrixItem(f);
+  const uploadedBy = f.users[USERS.clerk]?.id ?? '';
+  const original = await t.storage.put(Buffer.from('ảnh gốc của ma trận quyền'));
+  const variant = await t.storage.put(Buffer.from('RIFF\0\0\0\0WEBPVP8 ma trận quyền'));
+  await insertPortalImageIfMissing(t.database.db, {
+    provinceCode: '33',
+    sha256: original.sha256,
+    uploadedBy,
+    width: 480,
+    height: 320,
+    mediaType: 'image/jpeg',
+    sizeBytes: original.size,
+    variants: [{ width: 480, height: 320, sha256: variant.sha256, sizeBytes: variant.size }],
+  });
+  portalMedia.imageSha256 = original.sha256;
+  const pdf = await t.storage.put(samplePdf('dinh-kem-ma-tran'));
+  const category = await upsertPortalCategory(t.database.db, {
+    provinceCode: '33',
+    slug: 'tin-cchc',
+    name: 'Tin CCHC',
+  });
+  portalMedia.articleId = await t.database.db.transaction().execute(async (trx) => {
+    const row = await insertPortalArticle(trx, {
+      provinceCode: '33',
+      kind: 'article',
+      categoryId: category.id,
+      slug: 'tin-co-dinh-kem-ma-tran',
+      title: 'Tin có tệp đính kèm (ma trận quyền)',
+      status: 'published',
+      publishAt: new Date('2020-01-01T00:00:00Z'),
+      authorUserId: uploadedBy,
+    });
+    await insertPortalAttachment(trx, {
+      articleId: row.id,
+      provinceCode: '33',
+      fileSha256: pdf.sha256,
+      fileName: 'dinh-kem.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.size,
+      title: 'Tệp đính kèm',
+      uploadedBy,
+    });
+    return row.id;
+  });
 };
 
 const CASES: Case[] = [
@@ -3109,6 +3166,59 @@ const CASES: Case[] = [
     method: 'GET',
     route: '/api/v1/public/results/sipas',
     url: () => '/api/v1/public/results/sipas?province=33',
+    allowed: 'public',
+  },
+  // issue 22 item 1: images and attachments of the portal's news. The console's routes are for portal authors and
+  // editors only (portal.write; none of the matrix's roles: routes/portal-media.routes.test.ts walks them); the
+  // images of the province and the attachments of its published, visible articles are public.
+  {
+    method: 'POST',
+    route: '/api/v1/portal-content/images',
+    url: () => '/api/v1/portal-content/images',
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/portal-content/items/:id/attachments',
+    url: () => `/api/v1/portal-content/items/${portalMatrixItemId}/attachments`,
+    prepare: (f) => preparePortalMatrixItem(f),
+    upload: true,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/portal-content/items/:id/attachments/:position',
+    url: () => `/api/v1/portal-content/items/${portalMedia.articleId}/attachments/1`,
+    prepare: preparePortalMedia,
+    allowed: [],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/portal-content/items/:id/attachments/:position',
+    url: () => `/api/v1/portal-content/items/${portalMedia.articleId}/attachments/1`,
+    prepare: preparePortalMedia,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/portal-images/:sha256',
+    url: () => `/api/v1/public/portal-images/${portalMedia.imageSha256}`,
+    prepare: preparePortalMedia,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/portal-images/:sha256/:width',
+    url: () => `/api/v1/public/portal-images/${portalMedia.imageSha256}/480`,
+    prepare: preparePortalMedia,
+    allowed: 'public',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/portal-attachments/:id/:position',
+    url: () => `/api/v1/public/portal-attachments/${portalMedia.articleId}/1`,
+    prepare: preparePortalMedia,
     allowed: 'public',
   },
 ];

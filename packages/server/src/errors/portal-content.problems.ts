@@ -53,4 +53,22 @@ export const portalContentProblems = defineProblems({
     vi: { title: 'Thiếu lý do trả lại', detail: 'Khi trả lại bài viết, hãy ghi rõ điều cần sửa.' },
     en: { title: 'Note required', detail: 'Say what needs changing when returning an item.' },
   },
+  PORTAL_IMAGE_UNREADABLE: {
+    status: 422,
+    vi: {
+      title: 'Không đọc được ảnh',
+      detail:
+        'Tệp có dạng ảnh JPEG, PNG hoặc WebP nhưng không đọc được (hỏng, bị cắt hoặc quá nhiều điểm ảnh, tối đa {maxMegapixels} triệu).',
+    },
+    en: {
+      title: 'Image cannot be read',
+      detail:
+        'The file looks like a JPEG, PNG or WebP image but cannot be decoded (damaged, cut short or over {maxMegapixels} megapixels).',
+    },
+  },
+  PORTAL_ATTACHMENT_LIMIT: {
+    status: 422,
+    vi: { title: 'Quá nhiều tệp đính kèm', detail: 'Mỗi bài viết có tối đa {limit} tệp đính kèm.' },
+    en: { title: 'Too many attachments', detail: 'An article may have at most {limit} attachments.' },
+  },
 });

@@ -30,6 +30,7 @@ import {
   renderSearch,
   renderSitemap,
 } from '../usecases/portal-content/public-pages.js';
+import { PortalAttachment } from './portal-media.schemas.js';
 
 const TAGS = ['portal-content'];
 const Label = z.looseObject({ vi: z.string(), en: z.string() });
@@ -92,6 +93,7 @@ const PortalContentItem = z
         note: z.string().nullable(),
       }),
     ),
+    attachments: z.array(PortalAttachment).describe('Tệp đính kèm, in order'),
   })
   .meta({ id: 'PortalContentItem', description: 'An article or static page of the portal, its steps and versions' });
 

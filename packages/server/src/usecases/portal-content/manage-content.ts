@@ -9,6 +9,7 @@ import {
   isPortalSlugTaken,
   listConsolePortalArticles,
   listPortalArticleVersions,
+  listPortalAttachments,
   listPortalCategories,
   listPortalMenu,
   type PortalArticleRecord,
@@ -33,15 +34,16 @@ import type { Actor, OfficialActor } from '../../auth/actor.js';
 import { requireOfficial } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { describeAttachment } from './attachment-view.js';
 import { countImagesWithoutAlt, sanitizeArticleBody } from './sanitize-body.js';
 
 const ITEM = { vi: 'bài viết', en: 'portal item' };
 
 /** What the console knows about the caller: her province and whether she is an editor there. */
-type PortalWriter = { official: OfficialActor; provinceCode: string; isEditor: boolean };
+export type PortalWriter = { official: OfficialActor; provinceCode: string; isEditor: boolean };
 
 /** The caller must hold portal.write in her province (authors and editors); 403 otherwise. */
-const requirePortalWriter = (actor: Actor): PortalWriter => {
+export const requirePortalWriter = (actor: Actor): PortalWriter => {
   const official = requireOfficial(actor);
   const provinceCode = official.provinceCode;
   if (provinceCode === null || !isAllowed(official.grants, 'portal.write', { kind: 'province', provinceCode })) {
@@ -58,7 +60,7 @@ const requirePortalWriter = (actor: Actor): PortalWriter => {
  * An item the caller may see: an editor sees every item of her province, an author only her own. Anything else
  * answers 404 as if it did not exist (another province's items, another author's drafts).
  */
-const loadVisibleItem = (writer: PortalWriter, row: PortalArticleRecord | undefined): PortalArticleRecord => {
+export const loadVisibleItem = (writer: PortalWriter, row: PortalArticleRecord | undefined): PortalArticleRecord => {
   if (
     row === undefined ||
     row.provinceCode !== writer.provinceCode ||
@@ -69,7 +71,7 @@ const loadVisibleItem = (writer: PortalWriter, row: PortalArticleRecord | undefi
   return row;
 };
 
-const factsOf = (writer: PortalWriter, row: { status: PortalContentStatus; authorUserId: string }) => ({
+export const factsOf = (writer: PortalWriter, row: { status: PortalContentStatus; authorUserId: string }) => ({
   status: row.status,
   isAuthor: row.authorUserId === writer.official.userId,
   isEditor: writer.isEditor,
@@ -143,7 +145,10 @@ export const decodeCursor = (cursor: string | undefined): { at: Date; id: string
 };
 
 const presentItem = async (ctx: AppContext, writer: PortalWriter, row: PortalArticleRecord) => {
-  const versions = await listPortalArticleVersions(ctx.db, row.id);
+  const [versions, attachments] = await Promise.all([
+    listPortalArticleVersions(ctx.db, row.id),
+    listPortalAttachments(ctx.db, row.id),
+  ]);
   return {
     id: row.id,
     kind: row.kind,
@@ -172,6 +177,7 @@ const presentItem = async (ctx: AppContext, writer: PortalWriter, row: PortalArt
       savedByName: v.savedByName,
       note: v.note,
     })),
+    attachments: attachments.map(describeAttachment),
   };
 };
 

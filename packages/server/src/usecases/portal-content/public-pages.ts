@@ -1,6 +1,7 @@
 import {
   findPortalCategoryBySlug,
   findPublicPortalItem,
+  listPortalAttachments,
   listPortalCategories,
   listPortalMenu,
   listPublicPortalArticles,
@@ -11,6 +12,7 @@ import {
 } from '@motcua/db';
 import { foldVietnamese, menuItemHref, plainTextOfHtml } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
+import { attachmentTypeLabel, formatFileSize, publicAttachmentPath } from './attachment-view.js';
 import { escapeXml, html, type SafeHtml, trustedHtml } from './html.js';
 import { decodeCursor, encodeCursor } from './manage-content.js';
 
@@ -75,6 +77,7 @@ article img{max-width:100%;height:auto}article table{border-collapse:collapse;wi
 article th,article td{border:1px solid var(--line);padding:6px 8px;text-align:left}
 form.search{display:flex;gap:8px;margin:8px 0 16px}form.search input{flex:1;min-width:0;padding:8px 10px;font:inherit;border:1px solid #8c8c8c;border-radius:6px}
 form.search button{padding:8px 14px;font:inherit;background:var(--red);color:#fff;border:0;border-radius:6px}
+.files{list-style:none;padding:0}.files li{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:0 0 8px}
 .pager{margin-top:16px}footer{border-top:1px solid var(--line);background:#f0ebe6;padding:16px;text-align:center;font-size:.9rem}`;
 
 type PageMeta = {
@@ -211,6 +214,7 @@ export const renderPortalItem = async (
     return notFound(site, kind === 'page' ? 'Không có trang này.' : 'Không có bài viết này hoặc bài chưa được đăng.');
   }
   const path = itemPath(item);
+  const attachments = await listPortalAttachments(ctx.db, item.id);
   return {
     status: 200,
     body: layout(
@@ -233,7 +237,14 @@ export const renderPortalItem = async (
             }${item.isDemo ? html` <span class="demo">Dữ liệu minh họa</span>` : ''}</p>`
           : ''
       }${item.summary ? html`<p><strong>${item.summary}</strong></p>` : ''}
-${trustedHtml(item.bodyHtml)}</article>`,
+${trustedHtml(item.bodyHtml)}${
+  attachments.length > 0
+    ? html`<section aria-labelledby="tep-dinh-kem"><h2 id="tep-dinh-kem">Tệp đính kèm</h2><ul class="files">${attachments.map(
+        (file) =>
+          html`<li><a href="${publicAttachmentPath(item.id, file.position)}" download>${file.title}</a> <span class="meta">(${attachmentTypeLabel(file.mediaType)}, ${formatFileSize(file.sizeBytes)})</span></li>`,
+      )}</ul></section>`
+    : ''
+}</article>`,
     ),
   };
 };

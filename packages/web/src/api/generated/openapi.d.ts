@@ -18977,6 +18977,333 @@ export interface paths {
       };
     };
   };
+  "/api/v1/portal-content/images": {
+    /** Upload an image (JPEG, PNG, WebP ≤ 10 MB): upright, without metadata, 480/960/1600 px WebP */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalImageUploaded"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/attachments": {
+    /** Attach a file (PDF, DOCX, XLSX, ODT ≤ 20 MB); the same bytes again answer the same attachment */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Default: the file name */
+          title?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalAttachment"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/attachments/{position}": {
+    /** An attachment of an item the caller may see, drafts included */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove an attachment (idempotent; its position is never reused) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-images/{sha256}": {
+    /** An image of the portal’s news at its largest served width (WebP), of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The image/webp document */
+        200: {
+          content: {
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-images/{sha256}/{width}": {
+    /** One width of an image of the portal’s news (WebP), of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          sha256: string;
+          width: number;
+        };
+      };
+      responses: {
+        /** @description The image/webp document */
+        200: {
+          content: {
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-attachments/{id}/{position}": {
+    /** An attachment of a published, visible article of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -25999,6 +26326,18 @@ export interface components {
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
     };
+    PortalAttachmentInput: {
+      position: number;
+      title: string;
+      fileName: string;
+      mediaType: string;
+      typeLabel: string;
+      sizeBytes: number;
+      sizeLabel: string;
+      /** @description Where the public downloads it once the article is published and visible */
+      publicPath: string;
+      createdAt: string;
+    };
     PortalContentOptionsInput: {
       provinceCode: string;
       /** @description The caller is an editor (portal.publish) */
@@ -26080,6 +26419,8 @@ export interface components {
           savedByName: string;
           note: string | null;
         })[];
+      /** @description Tệp đính kèm, in order */
+      attachments: components["schemas"]["PortalAttachmentInput"][];
     };
     PortalContentVersionInput: {
       version: number;
@@ -26145,6 +26486,23 @@ export interface components {
           targetKind: "page" | "category" | "procedure" | "url";
           target: string;
         })[];
+    };
+    /** @description An uploaded image: insert <img src srcset sizes alt width height> */
+    PortalImageUploadedInput: {
+      /** @description The original’s SHA-256: the image’s address */
+      sha256: string;
+      /** @description Of the largest variant (the one src serves) */
+      width: number;
+      height: number;
+      variants: {
+          width: number;
+          height: number;
+          sizeBytes: number;
+          src: string;
+        }[];
+      src: string;
+      srcset: string;
+      sizes: string;
     };
     PaymentResultMessageInput: {
       LoaiBanTin: string;
@@ -33490,6 +33848,18 @@ export interface components {
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
     };
+    PortalAttachment: {
+      position: number;
+      title: string;
+      fileName: string;
+      mediaType: string;
+      typeLabel: string;
+      sizeBytes: number;
+      sizeLabel: string;
+      /** @description Where the public downloads it once the article is published and visible */
+      publicPath: string;
+      createdAt: string;
+    };
     PortalContentOptions: {
       provinceCode: string;
       /** @description The caller is an editor (portal.publish) */
@@ -33571,6 +33941,8 @@ export interface components {
           savedByName: string;
           note: string | null;
         })[];
+      /** @description Tệp đính kèm, in order */
+      attachments: components["schemas"]["PortalAttachment"][];
     };
     PortalContentVersion: {
       version: number;
@@ -33636,6 +34008,23 @@ export interface components {
           targetKind: "page" | "category" | "procedure" | "url";
           target: string;
         })[];
+    };
+    /** @description An uploaded image: insert <img src srcset sizes alt width height> */
+    PortalImageUploaded: {
+      /** @description The original’s SHA-256: the image’s address */
+      sha256: string;
+      /** @description Of the largest variant (the one src serves) */
+      width: number;
+      height: number;
+      variants: {
+          width: number;
+          height: number;
+          sizeBytes: number;
+          src: string;
+        }[];
+      src: string;
+      srcset: string;
+      sizes: string;
     };
     PaymentResultMessage: {
       LoaiBanTin: string;

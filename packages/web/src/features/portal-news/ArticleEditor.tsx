@@ -8,6 +8,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDateTime } from '../../lib/format';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { RichTextEditor } from './RichTextEditor';
 import {
   fetchPortalNewsVersion,
@@ -32,7 +33,7 @@ const toInstant = (local: string): string | undefined =>
 
 /**
  * One article or page: its fields with the rich-text body, the steps the server says are possible now (submit,
- * publish now or at a time, return with a note, unpublish), and its versions (show one, restore it).
+ * publish now or at a time, return with a note, unpublish), its attachments and its versions (show one, restore it).
  */
 export const ArticleEditor = ({
   id,
@@ -211,6 +212,7 @@ export const ArticleEditor = ({
           </Flex>
         </Flex>
       </Panel>
+      {data ? <AttachmentsPanel itemId={data.id} attachments={data.attachments} mayEdit={mayEdit} /> : null}
       {actions.includes('publish') ? (
         <Panel style={{ marginTop: 12 }}>
           <Flex gap={8} wrap align="end">
