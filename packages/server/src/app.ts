@@ -44,6 +44,7 @@ import { registerPortalDeskRoutes } from './routes/portal-desk.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerProcedureDecisionRoutes } from './routes/procedure-decisions.routes.js';
+import { registerProvinceSiteRoutes } from './routes/province-site.routes.js';
 import { registerPublicResultRoutes } from './routes/public-results.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
@@ -211,6 +212,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerCatalogPullRoutes(app, ctx);
   registerDvcqgRoutes(app, ctx);
   registerPortalContentRoutes(app, ctx);
+  await registerProvinceSiteRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);
