@@ -14,6 +14,7 @@ export const provinceSiteEn: ProvinceSiteMessages = {
   fieldPhone: 'Hotline',
   fieldAddress: 'Contact address',
   colourHelp: 'A colour as #rrggbb',
+  pickColour: 'Pick a colour: {{label}}',
   contrast: 'Contrast of white text on the primary colour: {{ratio}}:1',
   contrastLow:
     'White text on the primary colour reaches only {{ratio}}:1, below the minimum {{minimum}}:1 (WCAG 2.1 AA). Choose a darker colour; the server refuses this one.',

@@ -12,6 +12,7 @@ export const provinceSiteVi = {
   fieldPhone: 'Đường dây nóng',
   fieldAddress: 'Địa chỉ liên hệ',
   colourHelp: 'Mã màu dạng #rrggbb',
+  pickColour: 'Chọn màu: {{label}}',
   contrast: 'Độ tương phản chữ trắng trên màu chính: {{ratio}}:1',
   contrastLow:
     'Chữ trắng trên màu chính chỉ đạt {{ratio}}:1, chưa đạt mức tối thiểu {{minimum}}:1 (WCAG 2.1 AA). Hãy chọn màu đậm hơn; máy chủ sẽ từ chối màu này.',

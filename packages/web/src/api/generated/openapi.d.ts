@@ -26483,26 +26483,6 @@ export interface components {
       ThongTinGiaoDich?: string;
       MaXacThuc: string;
     };
-    /** @description How a province presents its portal: names, colours, emblem */
-    ProvinceSiteViewInput: {
-      provinceCode: string;
-      name: string;
-      portalName: string;
-      placeName: string;
-      colourPrimary: string;
-      colourAccent: string;
-      contactPhone: string | null;
-      contactAddress: string | null;
-      /** @description The emblem for the console (this API, signed in); null = none */
-      emblemUrl: string | null;
-      emblemMediaType: string | null;
-      version: number;
-      updatedAt: string;
-      /** @description The caller is the province administrator (site.manage) */
-      mayEdit: boolean;
-      /** @description The least contrast of white text on the primary colour (WCAG AA) */
-      minHeaderContrast: number;
-    };
     /** @description A decision announcing changes of the province catalog */
     ProcedureDecisionInput: {
       /** Format: uuid */
@@ -26600,6 +26580,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteViewInput: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatisticsInput: {
@@ -33994,26 +33994,6 @@ export interface components {
       ThongTinGiaoDich: string;
       MaXacThuc: string;
     };
-    /** @description How a province presents its portal: names, colours, emblem */
-    ProvinceSiteView: {
-      provinceCode: string;
-      name: string;
-      portalName: string;
-      placeName: string;
-      colourPrimary: string;
-      colourAccent: string;
-      contactPhone: string | null;
-      contactAddress: string | null;
-      /** @description The emblem for the console (this API, signed in); null = none */
-      emblemUrl: string | null;
-      emblemMediaType: string | null;
-      version: number;
-      updatedAt: string;
-      /** @description The caller is the province administrator (site.manage) */
-      mayEdit: boolean;
-      /** @description The least contrast of white text on the primary colour (WCAG AA) */
-      minHeaderContrast: number;
-    };
     /** @description A decision announcing changes of the province catalog */
     ProcedureDecision: {
       /** Format: uuid */
@@ -34111,6 +34091,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteView: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatistics: {

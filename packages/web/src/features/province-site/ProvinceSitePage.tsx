@@ -67,7 +67,7 @@ const ColourField = ({
       <Flex gap={8} align="center">
         <input
           type="color"
-          aria-label={label}
+          aria-label={t('provinceSite.pickColour', { label })}
           value={valid ?? '#000000'}
           disabled={disabled}
           onChange={(event) => onChange(event.target.value)}
