@@ -4,7 +4,7 @@ import { seedWorld } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nextResponse, onPostgresPass, shoot, signInOfficial, useBrowserSuite } from './harness';
+import { nextResponse, onPostgresPass, PHONE, shoot, signInOfficial, useBrowserSuite } from './harness';
 
 /*
  * A province's own portal (issue 22 item 4): Hưng Yên's administrator (qttinh) sets a blue primary colour and a
@@ -100,7 +100,7 @@ describe.skipIf(onPostgresPass)('a province’s portal appearance', () => {
       emblemUrl: string;
     } & Record<string, unknown>;
     const portal = await suite.openPage();
-    await withSiteInSettings(portal, {
+    const siteInSettings = {
       provinceCode: site.provinceCode,
       name: site.name,
       portalName: site.portalName,
@@ -110,7 +110,8 @@ describe.skipIf(onPostgresPass)('a province’s portal appearance', () => {
       emblemUrl: `/api/v1/public/site/emblem?v=${site.version}`,
       contactPhone: site.contactPhone,
       contactAddress: site.contactAddress,
-    });
+    };
+    await withSiteInSettings(portal, siteInSettings);
     await portal.goto('/');
     const header = portal.locator('header.portal-header-site');
     await header.getByText('Cổng Dịch vụ công Tỉnh Hưng Yên').waitFor();
@@ -119,5 +120,13 @@ describe.skipIf(onPostgresPass)('a province’s portal appearance', () => {
     await expect.poll(() => emblem.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
     await portal.getByText('Đường dây nóng: 0221 3868 686').waitFor();
     await shoot(portal, 'province-branding-portal', { fullPage: false });
+
+    // On a phone the long name wraps inside the header, nothing wider than the screen.
+    const phone = await suite.openPage(PHONE);
+    await withSiteInSettings(phone, siteInSettings);
+    await phone.goto('/');
+    await phone.locator('header.portal-header-site').getByText('Cổng Dịch vụ công Tỉnh Hưng Yên').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shoot(phone, 'province-branding-portal-phone', { fullPage: false });
   });
 });
