@@ -45,6 +45,7 @@ import { registerPortalMediaRoutes } from './routes/portal-media.routes.js';
 import { registerPortalPaymentRoutes } from './routes/portal-payments.routes.js';
 import { registerPortalPublicRoutes } from './routes/portal-public.routes.js';
 import { registerProcedureDecisionRoutes } from './routes/procedure-decisions.routes.js';
+import { registerProvinceSiteRoutes } from './routes/province-site.routes.js';
 import { registerPublicResultRoutes } from './routes/public-results.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportImportRoutes } from './routes/report-imports.routes.js';
@@ -213,6 +214,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerDvcqgRoutes(app, ctx);
   registerPortalContentRoutes(app, ctx);
   await registerPortalMediaRoutes(app, ctx);
+  await registerProvinceSiteRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   deleteUserRole,
   findEvaluationSheetOfUser,
+  findProvinceSite,
   finishCatalogPullRun,
   insertCatalogPullRun,
   insertEvaluationPeriod,
@@ -11,6 +12,7 @@ import {
   insertPortalAttachment,
   insertPortalImageIfMissing,
   insertProcedureAgencies,
+  insertProvinceSiteIfMissing,
   insertUser,
   insertUserRole,
   insertWebhookSubscription,
@@ -37,6 +39,7 @@ import { gatherPeriodAs } from './usecases/evaluation/gather-evaluation.js';
 import { publishParRound } from './usecases/par/results/publish-round.js';
 import { DEMO_CITIZEN, seedDemoCitizen } from './usecases/portal/account/demo-citizen.js';
 import { multipartFile, samplePdf, signInCitizen } from './usecases/portal/test-support.js';
+import { changeProvinceSite } from './usecases/provinces/change-site.js';
 import { importDossierRecords } from './usecases/reports/import.js';
 import { issueTestCredentialUnchecked } from './usecases/signing/credentials.js';
 import { seedTestConsultation } from './usecases/work/consultations/test-support.js';
@@ -660,6 +663,41 @@ const preparePortalMedia = async (f: Fixture) => {
   });
 };
 
+/**
+ * Issue 22 item 4: Hưng Yên's site (the install's default) with an emblem, put back before each branding case (a
+ * removal by the province administrator takes the emblem away).
+ */
+const prepareProvinceSite = async () => {
+  await insertProvinceSiteIfMissing(t.database.db, {
+    provinceCode: '33',
+    name: 'Tỉnh Hưng Yên',
+    placeName: 'Hưng Yên',
+    isDefault: true,
+  });
+  const site = await findProvinceSite(t.database.db, '33');
+  if (site && site.emblemSha256 === null) {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('ma-tran-bieu-trung')]);
+    const stored = await t.ctx.storage.put(png);
+    await t.database.db.transaction().execute((trx) =>
+      changeProvinceSite(trx, {
+        provinceCode: '33',
+        expectedVersion: site.version,
+        at: new Date(),
+        actorUserId: null,
+        action: 'emblem_changed',
+        patch: { emblemSha256: stored.sha256, emblemMediaType: 'image/png' },
+      }),
+    );
+  }
+};
+const SITE_BRANDING = {
+  name: 'Tỉnh Hưng Yên',
+  portalName: 'Cổng Dịch vụ công',
+  placeName: 'Hưng Yên',
+  colourPrimary: '#a61d24',
+  colourAccent: '#d4a017',
+  expectedVersion: 1,
+};
 const CASES: Case[] = [
   // Public reading.
   { method: 'GET', route: '/healthz', url: () => '/healthz', allowed: 'public' },
@@ -3219,6 +3257,54 @@ const CASES: Case[] = [
     route: '/api/v1/public/portal-attachments/:id/:position',
     url: () => `/api/v1/public/portal-attachments/${portalMedia.articleId}/1`,
     prepare: preparePortalMedia,
+    allowed: 'public',
+  },
+  // issue 22 item 4: the province's portal appearance (every official of the province reads; its administrator
+  // writes) and the public emblem of the request's site.
+  {
+    method: 'GET',
+    route: '/api/v1/province-site',
+    url: () => '/api/v1/province-site?province=33',
+    prepare: prepareProvinceSite,
+    // Every official of Hưng Yên, whichever agency (the clerk of Construction too).
+    allowed: [...OWN_ROLES, 'foreign_clerk'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/province-site',
+    url: () => '/api/v1/province-site?province=33',
+    prepare: prepareProvinceSite,
+    body: () => SITE_BRANDING,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/province-site/emblem',
+    url: () => '/api/v1/province-site/emblem?province=33',
+    prepare: prepareProvinceSite,
+    // Every official of Hưng Yên, whichever agency (the clerk of Construction too).
+    allowed: [...OWN_ROLES, 'foreign_clerk'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/province-site/emblem',
+    url: () => '/api/v1/province-site/emblem?province=33&expectedVersion=1',
+    prepare: prepareProvinceSite,
+    upload: true,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/province-site/emblem',
+    url: () => '/api/v1/province-site/emblem?province=33&expectedVersion=2',
+    prepare: prepareProvinceSite,
+    allowed: ['province_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/public/site/emblem',
+    url: () => '/api/v1/public/site/emblem?v=1',
+    prepare: prepareProvinceSite,
     allowed: 'public',
   },
 ];

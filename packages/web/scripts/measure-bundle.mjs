@@ -335,6 +335,12 @@ export const PAGES = [
     modules: [LAYOUT, 'src/features/portal-results/SipasResultsPage.tsx'],
     budget: true,
   },
+  // issue 22 item 4: the province's portal appearance (native colour pickers, no picker library).
+  {
+    name: 'Portal appearance `/can-bo/cong-thong-tin/giao-dien`',
+    modules: [CONSOLE, 'src/features/province-site/ProvinceSitePage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

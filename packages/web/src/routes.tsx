@@ -40,6 +40,9 @@ const SchedulePage = lazy(() =>
 const PortalNewsPage = lazy(() =>
   import('./features/portal-news/PortalNewsPage').then((m) => ({ default: m.PortalNewsPage })),
 );
+const ProvinceSitePage = lazy(() =>
+  import('./features/province-site/ProvinceSitePage').then((m) => ({ default: m.ProvinceSitePage })),
+);
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
 );
@@ -295,6 +298,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
   { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: 'cong-thong-tin', element: <PortalNewsPage /> },
+  { path: 'cong-thong-tin/giao-dien', element: <ProvinceSitePage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -29,3 +29,24 @@ export const theme: ThemeConfig = {
     Menu: { itemSelectedColor: '#8e1515' },
   },
 };
+
+/** The colours of a province's site (issue 22 item 4); its primary carries white text (the server checks AA). */
+export type SiteColours = { colourPrimary: string; colourAccent: string };
+
+/**
+ * The portal's theme for a province's site: its primary colour for buttons, links and the header. Nested in the
+ * app's ConfigProvider, so everything else stays as `theme` sets it; without a site the portal keeps that look.
+ */
+export const siteTheme = (site: SiteColours): ThemeConfig => ({
+  token: { colorPrimary: site.colourPrimary, colorLink: site.colourPrimary },
+  components: {
+    Layout: { headerBg: site.colourPrimary },
+    Menu: { itemSelectedColor: site.colourPrimary },
+  },
+});
+
+/** The same colours as CSS variables, for the portal's own styles (navigation, the header's accent line). */
+export const siteCssVariables = (site: SiteColours): Record<string, string> => ({
+  '--site-primary': site.colourPrimary,
+  '--site-accent': site.colourAccent,
+});

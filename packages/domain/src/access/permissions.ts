@@ -132,6 +132,11 @@ export const ACTIONS = [
   'portal.write',
   /** Review, schedule and publish articles, pages, menus and procedure-decision notices (biên tập viên). */
   'portal.publish',
+  /**
+   * Several provinces on one install (issue 22 item 4): the province's own portal — its name, colours, emblem,
+   * contacts (the province administrator). Every official of the province reads them.
+   */
+  'site.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -213,6 +218,7 @@ export const ROLE_DEFINITIONS = {
       'pakn.read',
       'integration.read',
       'integration.manage',
+      'site.manage',
     ],
     defaultIncludeSubagencies: true,
     provinceWide: true,

@@ -15,4 +15,17 @@ export const provinceProblems = defineProblems({
     vi: { title: 'Tên miền đã được dùng', detail: 'Tên miền {hosts} đã thuộc về tỉnh, thành phố khác.' },
     en: { title: 'Host name taken', detail: 'Host name {hosts} already belongs to another province.' },
   },
+  COLOUR_CONTRAST_TOO_LOW: {
+    status: 422,
+    vi: {
+      title: 'Màu chính quá sáng',
+      detail:
+        'Chữ trắng trên màu {colour} chỉ đạt độ tương phản {ratio}:1, chưa đạt mức tối thiểu {minimum}:1 (WCAG 2.1 AA). Hãy chọn màu đậm hơn.',
+    },
+    en: {
+      title: 'Primary colour too light',
+      detail:
+        'White text on {colour} reaches a contrast of {ratio}:1, below the minimum {minimum}:1 (WCAG 2.1 AA). Choose a darker colour.',
+    },
+  },
 });

@@ -5,8 +5,24 @@
  */
 import type { RequestBodyOf, ResponseOf, Schema } from './contract';
 
+/**
+ * The site of the request's host name (issue 22 item 4): the province's names, colours, emblem and contacts; null
+ * while the install serves no province. Typed here until the settings' contract carries it (then it is the same).
+ */
+export type PortalSite = {
+  provinceCode: string;
+  name: string;
+  portalName: string;
+  placeName: string;
+  colourPrimary: string;
+  colourAccent: string;
+  emblemUrl: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+};
+
 /** GET /api/v1/public/settings: what the portal's pages need to know about this installation. */
-export type PortalSettings = Schema<'PortalSettings'>;
+export type PortalSettings = Schema<'PortalSettings'> & { site?: PortalSite | null };
 
 export type CitizenMe = Schema<'CitizenMe'>;
 

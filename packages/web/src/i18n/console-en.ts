@@ -50,6 +50,7 @@ export const consoleEn: ConsoleCoreMessages = {
     dvcqgSettings: 'National portal connection',
     dvcqgMonitor: 'Sync monitor',
     portalNews: 'Portal news',
+    portalAppearance: 'Portal appearance',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -55,6 +55,7 @@ export const consoleVi = {
     dvcqgSettings: 'Kết nối Cổng DVCQG',
     dvcqgMonitor: 'Giám sát đồng bộ',
     portalNews: 'Tin bài Cổng thông tin',
+    portalAppearance: 'Giao diện cổng thông tin',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

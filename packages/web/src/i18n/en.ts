@@ -244,4 +244,9 @@ export const en: Messages = {
     downloadTemplate: 'Download the form',
     sendFeedback: 'Feedback on this procedure',
   },
+  site: {
+    emblemAlt: 'Emblem of {{name}}',
+    hotline: 'Hotline: {{phone}}',
+    address: 'Address: {{address}}',
+  },
 };

@@ -22,6 +22,7 @@ import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
 import type { PortalDecisionsMessages } from './portal-decisions-vi';
 import type { PortalNewsMessages } from './portal-news-vi';
+import type { ProvinceSiteMessages } from './province-site-vi';
 import type { ReportImportMessages } from './report-import-vi';
 import type { ReportsMessages } from './reports-vi';
 import type { SipasMessages } from './sipas-vi';
@@ -96,6 +97,8 @@ declare module 'i18next' {
           // `portalDecisions.*`, `portalResults.*` with the portal's decisions and results pages (./portal-decisions.ts).
           portalDecisions: PortalDecisionsMessages['portalDecisions'];
           portalResults: PortalDecisionsMessages['portalResults'];
+          // `provinceSite.*` with the portal appearance page (./province-site.ts).
+          provinceSite: ProvinceSiteMessages;
         };
     };
   }

@@ -243,6 +243,11 @@ export const vi = {
     downloadTemplate: 'Tải mẫu',
     sendFeedback: 'Phản ánh, kiến nghị về thủ tục này',
   },
+  site: {
+    emblemAlt: 'Biểu trưng {{name}}',
+    hotline: 'Đường dây nóng: {{phone}}',
+    address: 'Địa chỉ: {{address}}',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

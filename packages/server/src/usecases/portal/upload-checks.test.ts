@@ -56,3 +56,12 @@ describe('downloadFileName', () => {
     expect(contentDisposition("it's.pdf", true)).toBe(`inline; filename="it's.pdf"; filename*=UTF-8''it%27s.pdf`);
   });
 });
+
+describe('a WebP image (a province’s emblem)', () => {
+  it('is read from its RIFF … WEBP header, not from a RIFF of another kind', () => {
+    const riff = (kind: string) => Buffer.concat([Buffer.from('RIFF'), Buffer.from([16, 0, 0, 0]), Buffer.from(kind)]);
+    expect(sniffMediaType(riff('WEBPVP8 '))).toBe('image/webp');
+    expect(sniffMediaType(riff('WAVEfmt '))).toBeUndefined();
+    expect(downloadFileName('bieu-trung.txt', 'image/webp')).toBe('bieu-trung.webp');
+  });
+});

@@ -8,6 +8,7 @@ import type { OnlineUploadMediaType } from '@motcua/domain';
 
 export type SniffedType =
   | OnlineUploadMediaType
+  | 'image/webp'
   | 'application/msword'
   | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -16,7 +17,8 @@ const startsWith = (content: Buffer, bytes: readonly number[], offset = 0): bool
 
 /**
  * The type of a file from its content: PDF ("%PDF-" at the start),
- * JPEG (FF D8 FF), PNG (the 8-byte signature), and for form templates DOC (OLE2) and DOCX (ZIP).
+ * JPEG (FF D8 FF), PNG (the 8-byte signature), WebP ("RIFF" … "WEBP", a province's emblem), and for form templates
+ * DOC (OLE2) and DOCX (ZIP).
  */
 export const sniffMediaType = (content: Buffer): SniffedType | undefined => {
   // "%PDF-" first, after at most a byte-order mark and white space (readers tolerate junk before it,
@@ -30,6 +32,9 @@ export const sniffMediaType = (content: Buffer): SniffedType | undefined => {
   }
   if (startsWith(content, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
     return 'image/png';
+  }
+  if (startsWith(content, [0x52, 0x49, 0x46, 0x46]) && startsWith(content, [0x57, 0x45, 0x42, 0x50], 8)) {
+    return 'image/webp';
   }
   if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return 'application/msword';
@@ -67,6 +72,7 @@ export const EXTENSIONS: Record<SniffedType, string> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
+  'image/webp': 'webp',
   'application/msword': 'doc',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
@@ -76,6 +82,7 @@ const EXTENSION_ALIASES: Record<SniffedType, readonly string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
   'image/png': ['png'],
+  'image/webp': ['webp'],
   'application/msword': ['doc', 'dot'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
 };

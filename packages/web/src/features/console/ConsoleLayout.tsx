@@ -14,6 +14,7 @@ import { StatusFooter } from '../../components/StatusFooter';
 import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
 import { RequireOfficial } from '../auth/RequireOfficial';
 import { DOSSIER_ROLES, hasRole, signOutOfficial, useMe } from '../auth/useMe';
+import { useProvinceSite } from '../province-site/useProvinceSite';
 import { ConsoleNav, type NavItem } from './ConsoleNav';
 import { UserButton, type UserMenuProps } from './UserButton';
 
@@ -44,6 +45,7 @@ const WorkFileIcon = lazy(() => import('@ant-design/icons/FolderOpenOutlined'));
 const ConsultationIcon = lazy(() => import('@ant-design/icons/CommentOutlined'));
 const DashboardIcon = lazy(() => import('@ant-design/icons/DashboardOutlined'));
 const NewsIcon = lazy(() => import('@ant-design/icons/ReadOutlined'));
+const AppearanceIcon = lazy(() => import('@ant-design/icons/BgColorsOutlined'));
 const EvaluationIcon = lazy(() => import('@ant-design/icons/SolutionOutlined'));
 const NoticesIcon = lazy(() => import('@ant-design/icons/BellOutlined'));
 // The header's bell with the unread notices (its query and texts) loads after the page too.
@@ -58,6 +60,8 @@ const NOTICE_ROLES = ['clerk', 'specialist', 'unit_head', 'agency_head', 'person
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
+  // The official's province as its site names it (issue 22 item 4), in the header.
+  const provinceName = useProvinceSite(Boolean(me?.provinceCode)).data?.name;
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -246,6 +250,12 @@ const ConsoleChrome = () => {
       icon: menuIcon(<NewsIcon />),
       label: t('nav.portalNews'),
     },
+    // The portal's appearance (issue 22 item 4): the province administrator edits it, the portal's writers read it.
+    hasRole(me, 'province_admin', 'portal_author', 'portal_editor') && {
+      key: '/can-bo/cong-thong-tin/giao-dien',
+      icon: menuIcon(<AppearanceIcon />),
+      label: t('nav.portalAppearance'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -277,6 +287,7 @@ const ConsoleChrome = () => {
       '/can-bo/tich-hop/danh-muc',
       '/can-bo/tich-hop/dvcqg',
       '/can-bo/tich-hop/cai-dat',
+      '/can-bo/cong-thong-tin/giao-dien',
       '/can-bo/cong-thong-tin',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
@@ -330,6 +341,14 @@ const ConsoleChrome = () => {
         >
           {t('app.shortName')}
         </Link>
+        {provinceName && !narrow ? (
+          <span
+            data-testid="console-province"
+            style={{ color: '#fff', opacity: 0.92, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            {provinceName}
+          </span>
+        ) : null}
         <div style={{ flex: 1 }} />
         {hasRole(me, ...NOTICE_ROLES) ? (
           <Suspense fallback={null}>

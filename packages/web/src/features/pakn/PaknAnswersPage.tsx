@@ -10,7 +10,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { formatDateTime } from '../../lib/format';
-import { usePortalSettings } from '../portal/usePortalSettings';
+import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
 import { type PublicPaknAnswer, usePublicPaknAnswer, usePublicPaknAnswers } from './usePakn';
 
 const AnswerFacts = ({ answer, full }: { answer: PublicPaknAnswer; full: boolean }) => {
@@ -47,7 +47,7 @@ export const PaknAnswersPage = () => {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const settings = usePortalSettings();
-  const province = params.get('tinh') ?? settings.data?.provinces[0]?.code ?? '';
+  const province = params.get('tinh') ?? portalProvinceOf(settings.data) ?? '';
   const answers = usePublicPaknAnswers(province, q);
   useEffect(() => {
     document.title = `${t('pakn.publicTitle')} — ${t('app.portalName')}`;

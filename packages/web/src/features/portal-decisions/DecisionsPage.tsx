@@ -6,7 +6,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import '../../i18n/portal-decisions';
 import { formatDate } from '../../lib/format';
-import { usePortalSettings } from '../portal/usePortalSettings';
+import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
 import { usePublishedDecisions } from './usePortalDecisions';
 
 /** The portal's list of published procedure decisions (`/quyet-dinh-cong-bo`), newest signature first. */
@@ -14,7 +14,7 @@ export const DecisionsPage = () => {
   const { t } = useTranslation();
   const narrow = !Grid.useBreakpoint().md;
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = portalProvinceOf(settings.data);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
   const page = usePublishedDecisions(province, cursor);

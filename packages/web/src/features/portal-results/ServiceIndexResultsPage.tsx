@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import { usePortalSettings } from '../portal/usePortalSettings';
+import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
 import { ResultsNav } from './ResultsNav';
 import { AgencyPercentChart, ResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
 import { publicResultUrl, usePublicPeriods, usePublicServiceIndex } from './usePublicResults';
@@ -13,7 +13,7 @@ import { publicResultUrl, usePublicPeriods, usePublicServiceIndex } from './useP
 export const ServiceIndexResultsPage = () => {
   const { t } = useTranslation();
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = portalProvinceOf(settings.data);
   const periods = usePublicPeriods(province);
   const [choice, setChoice] = useState<string | undefined>();
   const period = choice ?? periods.data?.periods[0]?.value;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
-import { usePortalSettings } from '../portal/usePortalSettings';
+import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
 import { ResultsNav } from './ResultsNav';
 import { AgencyPercentChart, ResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
 import { usePublicSipas } from './usePublicResults';
@@ -12,7 +12,7 @@ import { usePublicSipas } from './usePublicResults';
 export const SipasResultsPage = () => {
   const { t } = useTranslation();
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = portalProvinceOf(settings.data);
   const data = usePublicSipas(province);
 
   return (

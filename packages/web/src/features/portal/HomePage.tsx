@@ -123,7 +123,8 @@ export const HomePage = () => {
       <section
         aria-labelledby="portal-hero"
         style={{
-          background: 'linear-gradient(135deg, #8e1515 0%, #b71c1c 100%)',
+          // A province's site (PortalLayout's CSS variables) paints it in its primary colour.
+          background: 'linear-gradient(135deg, var(--site-primary, #8e1515) 0%, var(--site-primary, #b71c1c) 100%)',
           color: '#fff',
           borderRadius: 12,
           padding: '24px 20px',

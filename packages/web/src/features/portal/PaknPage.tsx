@@ -103,7 +103,8 @@ const SendForm = ({ onTrack }: { onTrack: (code: string) => void }) => {
   const provinces = useProvinceOptions(settings.data);
   // The province of the procedure's catalog when coming from a procedure, else the only one served.
   const [onlyProvince] = provinces.length === 1 ? provinces : [];
-  const defaultProvince = catalog && /^\d{2}$/.test(catalog) ? catalog : onlyProvince?.code;
+  const defaultProvince =
+    catalog && /^\d{2}$/.test(catalog) ? catalog : (settings.data?.site?.provinceCode ?? onlyProvince?.code);
   const procedure = useQuery({
     queryKey: ['procedure', catalog ?? 'national', procedureCode],
     queryFn: ({ signal }) => fetchProcedure(procedureCode ?? '', catalog ?? 'national', signal),

@@ -6,7 +6,7 @@ import { PageLoading } from '../../components/PageLoading';
 import '../../i18n/par-results';
 import { ParRanking } from '../par/results/ParRanking';
 import { parExportUrl, usePublishedParResults, usePublishedParRounds } from '../par/results/useParResults';
-import { usePortalSettings } from './usePortalSettings';
+import { portalProvinceOf, usePortalSettings } from './usePortalSettings';
 
 const formatDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 
@@ -21,7 +21,7 @@ export const ParIndexPage = () => {
   const settings = usePortalSettings();
   const provinces = settings.data?.provinces ?? [];
   const [provinceChoice, setProvinceChoice] = useState<string | undefined>();
-  const province = provinceChoice ?? provinces[0]?.code;
+  const province = provinceChoice ?? portalProvinceOf(settings.data);
   const rounds = usePublishedParRounds(province);
   const [yearChoice, setYearChoice] = useState<number | undefined>();
   const year = yearChoice ?? rounds.data?.items[0]?.year;

@@ -16,3 +16,10 @@ export const usePortalSettings = () =>
     staleTime: 60 * 60_000,
     gcTime: Number.POSITIVE_INFINITY,
   });
+
+/**
+ * The province the portal serves: the site of the request's host name (issue 22 item 4), else the first province
+ * the install serves (an install without sites).
+ */
+export const portalProvinceOf = (settings: PortalSettings | undefined): string | undefined =>
+  settings?.site?.provinceCode ?? settings?.provinces[0]?.code;
