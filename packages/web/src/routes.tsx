@@ -40,6 +40,15 @@ const SchedulePage = lazy(() =>
 const PortalNewsPage = lazy(() =>
   import('./features/portal-news/PortalNewsPage').then((m) => ({ default: m.PortalNewsPage })),
 );
+const PortalMenuPage = lazy(() =>
+  import('./features/portal-menu/PortalMenuPage').then((m) => ({ default: m.PortalMenuPage })),
+);
+const DecisionDraftsPage = lazy(() =>
+  import('./features/portal-decisions/DecisionDraftsPage').then((m) => ({ default: m.DecisionDraftsPage })),
+);
+const DecisionDraftPage = lazy(() =>
+  import('./features/portal-decisions/DecisionDraftPage').then((m) => ({ default: m.DecisionDraftPage })),
+);
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
 );
@@ -295,6 +304,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
   { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: 'cong-thong-tin', element: <PortalNewsPage /> },
+  { path: 'cong-thong-tin/menu', element: <PortalMenuPage /> },
+  { path: 'quyet-dinh-cong-bo', element: <DecisionDraftsPage /> },
+  { path: 'quyet-dinh-cong-bo/:id', element: <DecisionDraftPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

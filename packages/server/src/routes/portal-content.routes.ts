@@ -152,11 +152,11 @@ const MenuItem = z
   .refine(
     (item) =>
       item.targetKind === 'url'
-        ? /^https?:\/\/[^\s/]+/.test(item.target)
+        ? /^https:\/\/[^\s/]+\S*$/.test(item.target)
         : item.targetKind === 'procedure'
           ? /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/.test(item.target)
           : PORTAL_SLUG_PATTERN.test(item.target),
-    { message: 'target: a slug, a procedure code or an http(s) URL', path: ['target'] },
+    { message: 'target: a slug, a procedure code or an https URL', path: ['target'] },
   );
 const PortalMenu = z
   .object({

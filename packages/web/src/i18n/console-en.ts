@@ -50,6 +50,8 @@ export const consoleEn: ConsoleCoreMessages = {
     dvcqgSettings: 'National portal connection',
     dvcqgMonitor: 'Sync monitor',
     portalNews: 'Portal news',
+    portalMenu: 'Portal menu',
+    procedureDecisions: 'Procedure decisions',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -55,6 +55,8 @@ export const consoleVi = {
     dvcqgSettings: 'Kết nối Cổng DVCQG',
     dvcqgMonitor: 'Giám sát đồng bộ',
     portalNews: 'Tin bài Cổng thông tin',
+    portalMenu: 'Menu cổng thông tin',
+    procedureDecisions: 'Quyết định công bố TTHC',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',
