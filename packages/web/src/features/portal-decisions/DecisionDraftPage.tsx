@@ -1,9 +1,10 @@
-import { Alert, Button, Flex, Input, Modal } from 'antd';
+import { Alert, Button, Flex, Input } from 'antd';
 import { type CSSProperties, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import '../../i18n/portal-console';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LazyModal } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -399,7 +400,7 @@ const DraftEditor = ({ decision }: { decision: ProcedureDecision }) => {
         {dirty ? <Text type="warning">{t('portalConsole.decisions.unsaved')}</Text> : null}
       </Flex>
 
-      <Modal
+      <LazyModal
         open={confirming}
         title={t('portalConsole.decisions.confirmTitle')}
         okText={t('portalConsole.decisions.confirmOk')}
@@ -434,7 +435,7 @@ const DraftEditor = ({ decision }: { decision: ProcedureDecision }) => {
             ))}
           </ol>
         </div>
-      </Modal>
+      </LazyModal>
     </>
   );
 };
