@@ -302,6 +302,42 @@ export const listPortalMenu = async (db: Db, provinceCode: string): Promise<Port
     .limit(PORTAL_LIST_CAP)
     .execute();
 
+/** The version of the province's menu: 0 when it was never saved. */
+export const findPortalMenuVersion = async (db: Db, provinceCode: string): Promise<number> => {
+  const row = await db
+    .selectFrom('portalMenuState')
+    .select('version')
+    .where('provinceCode', '=', provinceCode)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+};
+
+/**
+ * Moves the province's menu version on by one when it still is `expected` (the row is locked until the
+ * transaction ends, so of two saves at the same version only one passes). Returns the new version, or nothing
+ * when the menu was changed meanwhile.
+ */
+export const advancePortalMenuVersion = async (
+  trx: Transaction<Database>,
+  provinceCode: string,
+  expected: number,
+  now: Date,
+): Promise<number | undefined> => {
+  await trx
+    .insertInto('portalMenuState')
+    .values({ provinceCode, version: 0, updatedAt: now })
+    .onConflict((oc) => oc.column('provinceCode').doNothing())
+    .execute();
+  const row = await trx
+    .updateTable('portalMenuState')
+    .set({ version: sql<number>`version + 1`, updatedAt: now })
+    .where('provinceCode', '=', provinceCode)
+    .where('version', '=', expected)
+    .returning('version')
+    .executeTakeFirst();
+  return row?.version;
+};
+
 /** Replaces the province's menu with the given items, in order. */
 export const replacePortalMenu = async (
   trx: Transaction<Database>,

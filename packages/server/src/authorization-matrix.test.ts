@@ -3082,7 +3082,7 @@ const CASES: Case[] = [
     method: 'PUT',
     route: '/api/v1/portal-content/menu',
     url: () => '/api/v1/portal-content/menu',
-    body: () => ({ items: [{ label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' }] }),
+    body: () => ({ version: 0, items: [{ label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' }] }),
     allowed: [],
   },
   { method: 'GET', route: '/tin-tuc', url: () => '/tin-tuc', allowed: 'public' },

@@ -309,6 +309,22 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/portal-news/PortalNewsPage.tsx', 'src/features/portal-news/ArticleEditor.tsx'],
     budget: true,
   },
+  // issue 22 items 1–2: the portal menu and the procedure-decision drafting pages of the console.
+  {
+    name: 'Portal menu `/can-bo/cong-thong-tin/menu`',
+    modules: [CONSOLE, 'src/features/portal-menu/PortalMenuPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Procedure decisions (console) `/can-bo/quyet-dinh-cong-bo`',
+    modules: [CONSOLE, 'src/features/portal-decisions/DecisionDraftsPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Procedure decision draft `/can-bo/quyet-dinh-cong-bo/:id`',
+    modules: [CONSOLE, 'src/features/portal-decisions/DecisionDraftPage.tsx'],
+    budget: true,
+  },
   // issue 22: the portal's procedure decisions and public results (ECharts loads after the page).
   {
     name: 'Procedure decisions `/quyet-dinh-cong-bo`',

@@ -43,6 +43,15 @@ const PortalNewsPage = lazy(() =>
 const ProvinceSitePage = lazy(() =>
   import('./features/province-site/ProvinceSitePage').then((m) => ({ default: m.ProvinceSitePage })),
 );
+const PortalMenuPage = lazy(() =>
+  import('./features/portal-menu/PortalMenuPage').then((m) => ({ default: m.PortalMenuPage })),
+);
+const DecisionDraftsPage = lazy(() =>
+  import('./features/portal-decisions/DecisionDraftsPage').then((m) => ({ default: m.DecisionDraftsPage })),
+);
+const DecisionDraftPage = lazy(() =>
+  import('./features/portal-decisions/DecisionDraftPage').then((m) => ({ default: m.DecisionDraftPage })),
+);
 const PublicSchedulePage = lazy(() =>
   import('./features/work-schedule/PublicSchedulePage').then((m) => ({ default: m.PublicSchedulePage })),
 );
@@ -299,6 +308,9 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: 'cong-thong-tin', element: <PortalNewsPage /> },
   { path: 'cong-thong-tin/giao-dien', element: <ProvinceSitePage /> },
+  { path: 'cong-thong-tin/menu', element: <PortalMenuPage /> },
+  { path: 'quyet-dinh-cong-bo', element: <DecisionDraftsPage /> },
+  { path: 'quyet-dinh-cong-bo/:id', element: <DecisionDraftPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

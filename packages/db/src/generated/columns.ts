@@ -1325,6 +1325,11 @@ export const DATABASE_COLUMNS = {
     targetKind: { type: 'text', nullable: false },
     target: { type: 'text', nullable: false },
   },
+  portalMenuState: {
+    provinceCode: { type: 'text', nullable: false },
+    version: { type: 'integer', nullable: false },
+    updatedAt: { type: 'timestamp with time zone', nullable: false },
+  },
   portalUpload: {
     id: { type: 'uuid', nullable: false },
     citizenId: { type: 'uuid', nullable: false },

@@ -55,9 +55,17 @@ export type PortalMenuItemTable = {
   target: string;
 };
 
+/** The version of a province's menu (migration 0057): moved on by every save. */
+export type PortalMenuStateTable = {
+  provinceCode: string;
+  version: number;
+  updatedAt: Generated<Date>;
+};
+
 export type PortalContentTables = {
   portalCategory: PortalCategoryTable;
   portalArticle: PortalArticleTable;
   portalArticleVersion: PortalArticleVersionTable;
   portalMenuItem: PortalMenuItemTable;
+  portalMenuState: PortalMenuStateTable;
 };

@@ -232,13 +232,19 @@ describe('static pages and the menu', () => {
     });
     expect(byAuthor.statusCode).toBe(403);
     const menu = [{ label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' }];
-    const put = (who: string, items: unknown) =>
-      t.app.inject({ method: 'PUT', url: '/api/v1/portal-content/menu', headers: headers[who], payload: { items } });
+    const put = (who: string, items: unknown, version = 0) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/portal-content/menu',
+        headers: headers[who],
+        payload: { version, items },
+      });
     expect((await put('tacgia1', menu)).statusCode).toBe(403);
     expect((await put('bientap', [{ label: 'X', targetKind: 'url', target: 'javascript:alert(1)' }])).statusCode).toBe(
       400,
     );
-    expect((await put('bientap', menu)).json().items).toEqual(menu);
+    expect((await get('bientap', '/api/v1/portal-content/menu')).json()).toEqual({ version: 0, items: [] });
+    expect((await put('bientap', menu)).json()).toEqual({ version: 1, items: menu });
 
     const page = await post('bientap', '/api/v1/portal-content/items', {
       kind: 'page',
@@ -252,6 +258,34 @@ describe('static pages and the menu', () => {
     expect(html.body).toContain('<h2>Giới thiệu</h2><p>Cổng thông tin của tỉnh.</p>');
     expect(html.body).toContain('<a href="/trang/gioi-thieu" aria-current="page">Giới thiệu</a>');
     expect((await get('bientaphue', '/api/v1/portal-content/menu')).json().items).toEqual([]);
+  });
+
+  it('saves the menu at the version read: a stale save is refused with 409 VERSION_CONFLICT', async () => {
+    const put = (version: unknown, items: unknown[]) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/portal-content/menu',
+        headers: headers.bientap,
+        payload: { version, items },
+      });
+    const read = (await get('bientap', '/api/v1/portal-content/menu')).json();
+    const first = [...read.items, { label: 'Tin tức', targetKind: 'category', target: 'tin-tuc' }];
+    const saved = await put(read.version, first);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toEqual({ version: read.version + 1, items: first });
+
+    // A second editor who read the menu before that save does not overwrite it.
+    const stale = await put(read.version, [{ label: 'Khác', targetKind: 'url', target: 'https://example.vn' }]);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', status: 409 });
+    expect((await get('bientap', '/api/v1/portal-content/menu')).json()).toEqual({
+      version: read.version + 1,
+      items: first,
+    });
+    expect((await put(undefined, first)).statusCode).toBe(400);
+    // The other province's menu keeps its own version.
+    expect((await get('bientaphue', '/api/v1/portal-content/menu')).json()).toEqual({ version: 0, items: [] });
   });
 
   it('escapes what the visitor types into the search page', async () => {

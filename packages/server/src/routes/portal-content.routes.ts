@@ -154,13 +154,24 @@ const MenuItem = z
   .refine(
     (item) =>
       item.targetKind === 'url'
-        ? /^https?:\/\/[^\s/]+/.test(item.target)
+        ? /^https:\/\/[^\s/]+\S*$/.test(item.target)
         : item.targetKind === 'procedure'
           ? /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/.test(item.target)
           : PORTAL_SLUG_PATTERN.test(item.target),
-    { message: 'target: a slug, a procedure code or an http(s) URL', path: ['target'] },
+    { message: 'target: a slug, a procedure code or an https URL', path: ['target'] },
   );
-const PortalMenu = z.object({ items: z.array(MenuItem).max(30) }).meta({ id: 'PortalMenu' });
+const PortalMenu = z
+  .object({
+    version: z.number().int().min(0).describe('The menu’s version: 0 before its first save, one more each save'),
+    items: z.array(MenuItem).max(30),
+  })
+  .meta({ id: 'PortalMenu' });
+const PortalMenuInput = z
+  .object({
+    version: z.number().int().min(0).describe('The version read (GET); a stale one is refused with 409'),
+    items: z.array(MenuItem).max(30),
+  })
+  .meta({ id: 'PortalMenuSave' });
 
 /**
  * Sends a rendered public page: a short public cache and a strong ETag (a 304 when it still matches), so a
@@ -288,12 +299,12 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
       config: OFFICIAL,
       schema: {
         tags: TAGS,
-        summary: 'Replace the portal’s menu, in order (editors)',
-        body: PortalMenu,
+        summary: 'Replace the portal’s menu, in order, at the version read (editors; 409 VERSION_CONFLICT if stale)',
+        body: PortalMenuInput,
         response: { 200: PortalMenu, ...errors },
       },
     },
-    async (request) => replacePortalMenuItems(ctx, request.actor, request.body.items),
+    async (request) => replacePortalMenuItems(ctx, request.actor, request.body),
   );
 
   // The public pages: HTML rendered on the server, readable without JavaScript.

@@ -15,6 +15,7 @@ import { loadOfficial } from '../usecases/auth/resolve-actor.js';
 import {
   changePortalContent,
   createPortalContent,
+  getPortalMenuForEditor,
   replacePortalMenuItems,
 } from '../usecases/portal-content/manage-content.js';
 import { DEMO_AGENCY_CODES } from './demo-procedures.js';
@@ -178,12 +179,16 @@ export const seedDemoPortalContent = async (
   created.push(page.id);
   await changePortalContent(ctx, editor, page.id, { action: 'publish', expectedVersion: page.version });
   await markPortalArticlesDemo(ctx.db, created);
-  await replacePortalMenuItems(ctx, editor, [
-    { label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' },
-    { label: 'Thông báo', targetKind: 'category', target: 'thong-bao' },
-    { label: 'Hướng dẫn', targetKind: 'category', target: 'huong-dan' },
-    { label: 'Cổng DVC quốc gia', targetKind: 'url', target: 'https://dichvucong.gov.vn' },
-  ]);
+  const menu = await getPortalMenuForEditor(ctx, editor);
+  await replacePortalMenuItems(ctx, editor, {
+    version: menu.version,
+    items: [
+      { label: 'Giới thiệu', targetKind: 'page', target: 'gioi-thieu' },
+      { label: 'Thông báo', targetKind: 'category', target: 'thong-bao' },
+      { label: 'Hướng dẫn', targetKind: 'category', target: 'huong-dan' },
+      { label: 'Cổng DVC quốc gia', targetKind: 'url', target: 'https://dichvucong.gov.vn' },
+    ],
+  });
   await insertAppSettingIfMissing(ctx.db, MARKER, { seededAt: ctx.clock.now().toISOString() });
   return true;
 };

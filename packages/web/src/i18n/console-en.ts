@@ -51,6 +51,8 @@ export const consoleEn: ConsoleCoreMessages = {
     dvcqgMonitor: 'Sync monitor',
     portalNews: 'Portal news',
     portalAppearance: 'Portal appearance',
+    portalMenu: 'Portal menu',
+    procedureDecisions: 'Procedure decisions',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -56,6 +56,8 @@ export const consoleVi = {
     dvcqgMonitor: 'Giám sát đồng bộ',
     portalNews: 'Tin bài Cổng thông tin',
     portalAppearance: 'Giao diện cổng thông tin',
+    portalMenu: 'Menu cổng thông tin',
+    procedureDecisions: 'Quyết định công bố TTHC',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -20,6 +20,7 @@ import type { PaknMessages } from './pakn-vi';
 import type { ParResultsMessages } from './par-results-vi';
 import type { ParScorecardMessages } from './par-scorecard-vi';
 import type { ParMessages, ParSetsMessages } from './par-sets-vi';
+import type { PortalConsoleMessages } from './portal-console-vi';
 import type { PortalDecisionsMessages } from './portal-decisions-vi';
 import type { PortalNewsMessages } from './portal-news-vi';
 import type { ProvinceSiteMessages } from './province-site-vi';
@@ -78,6 +79,8 @@ declare module 'i18next' {
           schedule: ScheduleMessages;
           // `portalNews.*` with the portal news console page (./portal-news.ts).
           portalNews: PortalNewsMessages;
+          // `portalConsole.*` with the portal menu and procedure-decision console pages (./portal-console.ts).
+          portalConsole: PortalConsoleMessages;
           // `tasks.*` with the task pages (./work-tasks.ts).
           tasks: TasksMessages;
           // `consultations.*` with the consultation pages (./work-consultations.ts).

@@ -1,9 +1,11 @@
 import {
+  advancePortalMenuVersion,
   type Database,
   findPortalArticle,
   findPortalArticleForUpdate,
   findPortalArticleVersion,
   findPortalCategory,
+  findPortalMenuVersion,
   insertPortalArticle,
   insertPortalArticleVersion,
   isPortalSlugTaken,
@@ -383,23 +385,33 @@ export const changePortalContent = async (ctx: AppContext, actor: Actor, id: str
   });
 };
 
-/** The province's menu (the console reads it to edit it). */
+/** The province's menu and its version (the console reads it to edit it, and saves at that version). */
 export const getPortalMenuForEditor = async (ctx: AppContext, actor: Actor) => {
   const writer = requirePortalWriter(actor);
-  const items = await listPortalMenu(ctx.db, writer.provinceCode);
-  return { items: items.map((i) => ({ label: i.label, targetKind: i.targetKind, target: i.target })) };
+  const [items, version] = await Promise.all([
+    listPortalMenu(ctx.db, writer.provinceCode),
+    findPortalMenuVersion(ctx.db, writer.provinceCode),
+  ]);
+  return { version, items: items.map((i) => ({ label: i.label, targetKind: i.targetKind, target: i.target })) };
 };
 
-/** Replaces the province's menu (editors only). */
+/** Replaces the province's menu (editors only) when it is still at the version the editor read. */
 export const replacePortalMenuItems = async (
   ctx: AppContext,
   actor: Actor,
-  items: { label: string; targetKind: PortalMenuTargetKind; target: string }[],
+  input: { version: number; items: { label: string; targetKind: PortalMenuTargetKind; target: string }[] },
 ) => {
   const writer = requirePortalWriter(actor);
   if (!writer.isEditor) {
     throw new AppError('PORTAL_CONTENT_NOT_PERMITTED', { action: { vi: 'Sửa trình đơn', en: 'Edit the menu' } });
   }
-  await ctx.db.transaction().execute((trx) => replacePortalMenu(trx, writer.provinceCode, items));
+  await ctx.db.transaction().execute(async (trx) => {
+    const advanced = await advancePortalMenuVersion(trx, writer.provinceCode, input.version, ctx.clock.now());
+    if (advanced === undefined) {
+      const current = await findPortalMenuVersion(trx, writer.provinceCode);
+      throw new AppError('VERSION_CONFLICT', { current, sent: input.version });
+    }
+    await replacePortalMenu(trx, writer.provinceCode, input.items);
+  });
   return getPortalMenuForEditor(ctx, actor);
 };

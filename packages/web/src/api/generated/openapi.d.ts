@@ -18820,11 +18820,11 @@ export interface paths {
         };
       };
     };
-    /** Replace the portal’s menu, in order (editors) */
+    /** Replace the portal’s menu, in order, at the version read (editors; 409 VERSION_CONFLICT if stale) */
     put: {
       requestBody: {
         content: {
-          "application/json": components["schemas"]["PortalMenuInput"];
+          "application/json": components["schemas"]["PortalMenuSaveInput"];
         };
       };
       responses: {
@@ -26480,6 +26480,18 @@ export interface components {
       publishAt?: string | null;
     };
     PortalMenuInput: {
+      /** @description The menu’s version: 0 before its first save, one more each save */
+      version: number;
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
+    };
+    PortalMenuSaveInput: {
+      /** @description The version read (GET); a stale one is refused with 409 */
+      version: number;
       items: ({
           label: string;
           /** @enum {string} */
@@ -34002,6 +34014,18 @@ export interface components {
       publishAt?: string | null;
     };
     PortalMenu: {
+      /** @description The menu’s version: 0 before its first save, one more each save */
+      version: number;
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
+    };
+    PortalMenuSave: {
+      /** @description The version read (GET); a stale one is refused with 409 */
+      version: number;
       items: ({
           label: string;
           /** @enum {string} */

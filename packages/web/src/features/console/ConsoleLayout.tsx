@@ -256,6 +256,18 @@ const ConsoleChrome = () => {
       icon: menuIcon(<AppearanceIcon />),
       label: t('nav.portalAppearance'),
     },
+    // The portal's menu (issue 22 item 1): editors change it, authors read it.
+    hasRole(me, 'portal_author', 'portal_editor') && {
+      key: '/can-bo/cong-thong-tin/menu',
+      icon: menuIcon(<NewsIcon />),
+      label: t('nav.portalMenu'),
+    },
+    // Procedure decisions (issue 22 item 2): the portal editors and the catalog managers draft and publish them.
+    hasRole(me, 'portal_editor', 'province_admin') && {
+      key: '/can-bo/quyet-dinh-cong-bo',
+      icon: menuIcon(<BookIcon />),
+      label: t('nav.procedureDecisions'),
+    },
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -288,7 +300,9 @@ const ConsoleChrome = () => {
       '/can-bo/tich-hop/dvcqg',
       '/can-bo/tich-hop/cai-dat',
       '/can-bo/cong-thong-tin/giao-dien',
+      '/can-bo/cong-thong-tin/menu',
       '/can-bo/cong-thong-tin',
+      '/can-bo/quyet-dinh-cong-bo',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
