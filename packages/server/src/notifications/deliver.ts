@@ -13,6 +13,7 @@ import { formatInstant } from '@motcua/domain';
 import type { AppContext } from '../context.js';
 import type { DossierChangedJob } from '../jobs/jobs.js';
 import { getPortalServices } from '../usecases/portal/services.js';
+import { publicUrlOf } from '../usecases/provinces/province-site.js';
 import { attemptNotification, maskEmail, maskPhone } from './channels.js';
 import { buildEmail, buildSms, type NotificationFacts } from './messages.js';
 
@@ -26,9 +27,12 @@ export const NOTIFIED_ACTIONS: Readonly<Record<string, NotificationKind>> = {
   complete: 'result_ready',
 };
 
-/** The public lookup of a dossier, as links in messages point to it. */
-export const lookupUrlOf = (ctx: AppContext, code: string): string =>
-  `${ctx.config.publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`;
+/**
+ * The public lookup of a dossier, as links in messages and receipts point to it: on the public address of the
+ * dossier's own province (publicUrlOf), never another province's portal.
+ */
+export const lookupUrlOf = async (ctx: AppContext, dossier: { code: string; provinceCode: string }): Promise<string> =>
+  `${await publicUrlOf(ctx, dossier.provinceCode)}/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`;
 
 type Payload = {
   params?: { missing?: string[]; reason?: string; amountVnd?: number; newDueAt?: number };
@@ -74,7 +78,7 @@ export const deliverDossierNotifications = async (
     dossierCode: dossier.code,
     procedureName: dossier.procedureName,
     agencyName: agency?.name ?? 'Bộ phận Một cửa',
-    lookupUrl: lookupUrlOf(ctx, dossier.code),
+    lookupUrl: await lookupUrlOf(ctx, dossier),
     appointmentAt: payload.dueAfter ?? undefined,
     missing: params.missing ?? payload.missing,
     reason: params.reason ?? event.note ?? undefined,

@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { DocumentChangedJob } from '../usecases/eoffice/document-chain.js';
 import { getPortalServices } from '../usecases/portal/services.js';
+import { publicUrlOf } from '../usecases/provinces/province-site.js';
 import { attemptNotification } from './channels.js';
 
 /**
@@ -61,12 +62,13 @@ type Recipient = { userId: string; email: string | null };
 type Notice = {
   provinceCode: string;
   kind: NoticeKind;
-  recipients: Recipient[];
-  message: ReturnType<typeof buildDocumentNotice>;
+  /** Each official with the province whose console they act in (the link of their e-mail). */
+  recipients: (Recipient & { provinceCode: string })[];
+  /** The e-mail, given the console address of the recipient's province. */
+  message: (console: string) => ReturnType<typeof buildDocumentNotice>;
 };
 
 const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: string): Promise<Notice | undefined> => {
-  const console = `${ctx.config.publicUrl}/can-bo/van-ban`;
   if (job.documentKind === 'outgoing') {
     const kind = DOCUMENT_NOTICES.outgoing[toStatus as keyof typeof DOCUMENT_NOTICES.outgoing];
     const doc = kind ? await findOutgoingForNotice(ctx.db, job.documentId) : undefined;
@@ -74,6 +76,7 @@ const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: stri
       return undefined;
     }
     const deliveries = await listExchangeDeliveriesOfOutgoing(ctx.db, doc.id);
+    const provinceOf = new Map(deliveries.map((d) => [d.recipientAgencyId, d.provinceCode]));
     const clerks = await listNoticeRoleHolders(ctx.db, {
       agencyIds: deliveries.map((d) => d.recipientAgencyId),
       roles: ['clerk'],
@@ -81,15 +84,20 @@ const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: stri
     return {
       provinceCode: doc.provinceCode,
       kind,
-      recipients: clerks,
-      message: buildDocumentNotice({
-        kind,
-        numberSymbol: doc.numberSymbol,
-        subject: doc.subject,
-        from: doc.agencyName,
-        dueOn: null,
-        url: `${console}/lien-thong`,
-      }),
+      // A clerk of the receiving agency acts in the console of the receiving agency's province.
+      recipients: clerks.map((clerk) => ({
+        ...clerk,
+        provinceCode: provinceOf.get(clerk.agencyId) ?? doc.provinceCode,
+      })),
+      message: (console) =>
+        buildDocumentNotice({
+          kind,
+          numberSymbol: doc.numberSymbol,
+          subject: doc.subject,
+          from: doc.agencyName,
+          dueOn: null,
+          url: `${console}/lien-thong`,
+        }),
     };
   }
   const kind = DOCUMENT_NOTICES.incoming[toStatus as keyof typeof DOCUMENT_NOTICES.incoming];
@@ -107,15 +115,16 @@ const noticeOf = async (ctx: AppContext, job: DocumentChangedJob, toStatus: stri
   return {
     provinceCode: doc.provinceCode,
     kind,
-    recipients,
-    message: buildDocumentNotice({
-      kind,
-      numberSymbol: doc.numberSymbol,
-      subject: doc.subject,
-      from: doc.issuerName,
-      dueOn: doc.dueOn,
-      url: `${console}/den/${doc.id}`,
-    }),
+    recipients: recipients.map((recipient) => ({ ...recipient, provinceCode: doc.provinceCode })),
+    message: (console) =>
+      buildDocumentNotice({
+        kind,
+        numberSymbol: doc.numberSymbol,
+        subject: doc.subject,
+        from: doc.issuerName,
+        dueOn: doc.dueOn,
+        url: `${console}/den/${doc.id}`,
+      }),
   };
 };
 
@@ -166,9 +175,11 @@ export const deliverDocumentNotifications = async (
       continue;
     }
     const to = recipient.email;
+    // The officials' console on the public address of the recipient's own province (issue 22 item 4).
+    const message = notice.message(`${await publicUrlOf(ctx, recipient.provinceCode)}/can-bo/van-ban`);
     const outcome = await attemptNotification(
       () => ctx.clock.now(),
-      () => mailer.send({ to, ...notice.message }),
+      () => mailer.send({ to, ...message }),
       (attempt) => recordDocumentNotificationAttempt(ctx.db, { id: row.id, ...attempt }),
       options.finalAttempt,
     );

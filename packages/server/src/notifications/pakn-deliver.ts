@@ -8,6 +8,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { PaknChangedJob } from '../jobs/jobs.js';
 import { getPortalServices } from '../usecases/portal/services.js';
+import { publicUrlOf } from '../usecases/provinces/province-site.js';
 import { attemptNotification, maskEmail, maskPhone } from './channels.js';
 
 /** Which PAKN steps the sender is told about (Decree 20/2008 Art. 9, 14, 15). */
@@ -83,7 +84,7 @@ export const deliverPaknNotifications = async (
     code: entry.code,
     agencyName: agency?.name ?? 'Cơ quan tiếp nhận',
     note: event?.note ?? null,
-    lookupUrl: `${ctx.config.publicUrl}/phan-anh-kien-nghi?muc=tra-cuu&ma=${encodeURIComponent(entry.code)}`,
+    lookupUrl: `${await publicUrlOf(ctx, entry.provinceCode)}/phan-anh-kien-nghi?muc=tra-cuu&ma=${encodeURIComponent(entry.code)}`,
   });
   const { mailer, sms } = getPortalServices(ctx);
   const channels = [

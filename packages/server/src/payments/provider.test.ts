@@ -59,7 +59,7 @@ describe('the national payment platform provider', () => {
       status: 200,
       body: { error_code: '0', message: JSON.stringify({ UrlThanhToan: 'https://thanhtoan.dichvucong.gov.vn/p/abc' }) },
     };
-    const result = await createDvcqgPaymentProvider(url).initiate(ctx, message);
+    const result = await createDvcqgPaymentProvider(url).initiate(ctx, message, { provinceCode: '33' });
     expect(result.paymentUrl).toBe('https://thanhtoan.dichvucong.gov.vn/p/abc');
     const sent = received.at(-1) as typeof message;
     expect(sent.MaXacThuc).toBe(message.MaXacThuc);
@@ -68,12 +68,12 @@ describe('the national payment platform provider', () => {
 
   it('reports a refusal or an unreachable platform as PAYMENT_PROVIDER_FAILED (502)', async () => {
     answer = { status: 200, body: { error_code: '12', message: 'Sai mã xác thực' } };
-    await expect(createDvcqgPaymentProvider(url).initiate(ctx, message)).rejects.toMatchObject({
+    await expect(createDvcqgPaymentProvider(url).initiate(ctx, message, { provinceCode: '33' })).rejects.toMatchObject({
       code: 'PAYMENT_PROVIDER_FAILED',
       status: 502,
     });
     const down = createDvcqgPaymentProvider('http://127.0.0.1:9/init');
-    const error = await down.initiate(ctx, message).catch((caught: unknown) => caught);
+    const error = await down.initiate(ctx, message, { provinceCode: '33' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).params.reason).toBe('network');
   });

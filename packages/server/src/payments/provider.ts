@@ -3,6 +3,7 @@ import type { InitMessage } from '@motcua/domain';
 import { getInstallationSecret } from '../auth/installation-secret.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
+import { publicUrlOf } from '../usecases/provinces/province-site.js';
 
 /**
  * Where a payment is made. The national payment platform (DVCQG Payment) takes the signed INIT
@@ -12,7 +13,12 @@ import { AppError } from '../errors/app-error.js';
  */
 export type PaymentProvider = {
   name: 'sandbox' | 'dvcqg';
-  initiate: (ctx: AppContext, message: InitMessage & { MaXacThuc: string }) => Promise<{ paymentUrl: string }>;
+  /** `provinceCode`: the dossier's province, whose public address the sandbox's page is opened on. */
+  initiate: (
+    ctx: AppContext,
+    message: InitMessage & { MaXacThuc: string },
+    payment: { provinceCode: string },
+  ) => Promise<{ paymentUrl: string }>;
 };
 
 export const SANDBOX_PATH = '/api/v1/payments/sandbox';
@@ -20,8 +26,8 @@ export const CALLBACK_PATH = '/api/v1/payments/dvcqg/callback';
 
 export const sandboxPaymentProvider: PaymentProvider = {
   name: 'sandbox',
-  initiate: async (ctx, message) => ({
-    paymentUrl: `${ctx.config.publicUrl}${SANDBOX_PATH}/${encodeURIComponent(message.MaThamChieu)}`,
+  initiate: async (ctx, message, payment) => ({
+    paymentUrl: `${await publicUrlOf(ctx, payment.provinceCode)}${SANDBOX_PATH}/${encodeURIComponent(message.MaThamChieu)}`,
   }),
 };
 

@@ -30,8 +30,10 @@ import type { Actor } from '../../auth/actor.js';
 import { deriveTrackingPin, getInstallationSecret } from '../../auth/installation-secret.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { lookupUrlOf } from '../../notifications/deliver.js';
 import type { ApplicantBlock, CommonFormData, ControlSlipLine, FormData, IssuerBlock } from '../../pdf/form-data.js';
 import { renderForm } from '../../pdf/render-form.js';
+import { describeAgencyLetterhead } from '../provinces/letterhead.js';
 import { invitationTokenOf, surveyUrlOf } from '../sipas/sipas-access.js';
 import { getReadableDossier } from './dossier-access.js';
 import { findChannelDuration } from './intake.js';
@@ -73,35 +75,11 @@ const durationText = (duration: ProcedureDuration | null): string => {
 };
 
 /**
- * The place name of a document (Decree 30/2020/NĐ-CP Appendix I): the province for provincial
- * agencies; for a commune's, the commune's name without "xã/phường".
+ * The issuer block of a dossier's documents: the agency under its governing body and the place name of the
+ * agency's own province or commune (provinces/letterhead.ts).
  */
-const placeNameOf = async (ctx: AppContext, agency: AgencyRecord): Promise<string> => {
-  const today = toLocalDate(ctx.clock.now().getTime());
-  if (agency.adminUnitLevel === 'commune' && agency.adminUnitCode) {
-    const at = agency.validTo && agency.validTo < today ? agency.validTo : today;
-    const unit = await findAdministrativeUnit(ctx.db, { level: 'commune', code: agency.adminUnitCode, at });
-    if (unit) {
-      return unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, '');
-    }
-  }
-  if (agency.provinceCode) {
-    const unit = await findAdministrativeUnit(ctx.db, { level: 'province', code: agency.provinceCode, at: today });
-    if (unit) {
-      return unit.shortName ?? unit.name.replace(/^(Tỉnh|Thành phố)\s+/, '');
-    }
-  }
-  return 'Hà Nội';
-};
-
-export const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBlock> => {
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
-  return {
-    ...(parent ? { parentName: parent.name } : {}),
-    agencyName: agency.name,
-    placeName: await placeNameOf(ctx, agency),
-  };
-};
+export const issuerOf = async (ctx: AppContext, agency: AgencyRecord): Promise<IssuerBlock> =>
+  describeAgencyLetterhead(ctx, agency);
 
 /** The applicant's address with the commune and province chosen at intake (as they were named then). */
 const fullAddressOf = async (ctx: AppContext, dossier: DossierRecord): Promise<string> => {
@@ -139,12 +117,16 @@ const applicantOf = async (ctx: AppContext, dossier: DossierRecord): Promise<App
  * a dossier outside it would add self-selected answers the sample design cannot weigh. The token is
  * derived, not stored (sipas-access.ts), so every print of the slip carries the same one-time link.
  */
-const surveyInvitationOf = async (ctx: AppContext, dossierId: string): Promise<{ url: string } | undefined> => {
-  const invitation = await findSipasInvitationOfDossier(ctx.db, dossierId);
+const surveyInvitationOf = async (
+  ctx: AppContext,
+  dossier: Pick<DossierRecord, 'id' | 'provinceCode'>,
+): Promise<{ url: string } | undefined> => {
+  const invitation = await findSipasInvitationOfDossier(ctx.db, dossier.id);
   if (!invitation || invitation.usedAt || invitation.campaignStatus !== 'open') {
     return undefined;
   }
-  return { url: surveyUrlOf(ctx, await invitationTokenOf(ctx, invitation.campaignId, dossierId)) };
+  const token = await invitationTokenOf(ctx, invitation.campaignId, dossier.id);
+  return { url: await surveyUrlOf(ctx, dossier.provinceCode, token) };
 };
 
 const notAvailable = (form: string) => new AppError('FORM_NOT_AVAILABLE', { form });
@@ -173,7 +155,7 @@ export const buildDossierForm = async (
   const common: CommonFormData = {
     issuer,
     dossierCode: dossier.code,
-    lookupUrl: `${ctx.config.publicUrl}/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`,
+    lookupUrl: await lookupUrlOf(ctx, dossier),
     issuedAt: atOf(ctx.clock.now()),
     procedureName: tidyPrintedText(dossier.procedureName),
     applicant: await applicantOf(ctx, dossier),
@@ -316,7 +298,7 @@ export const buildDossierForm = async (
         .map((r) => ({ name: r.name, ...(r.documentNo ? { documentNo: r.documentNo } : {}) }));
       const results = [...files, ...paper];
       const returner = steps.at(-1);
-      const survey = dossier.returnedAt ? await surveyInvitationOf(ctx, dossier.id) : undefined;
+      const survey = dossier.returnedAt ? await surveyInvitationOf(ctx, dossier) : undefined;
       return {
         ...common,
         form: 'control_slip',

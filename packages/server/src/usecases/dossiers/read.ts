@@ -30,6 +30,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { findNotificationProblems } from '../../notifications/deliver.js';
 import { getAgencyWorkingCalendar } from '../calendar/calendar-service.js';
+import { publicUrlOf } from '../provinces/province-site.js';
 import { describeFilledApplicationForm } from './application-form.js';
 import { getReadableDossier } from './dossier-access.js';
 
@@ -38,7 +39,7 @@ const iso = (date: Date | null | undefined): string | null => (date ? formatInst
 /** The officer's view of a dossier: everything, including the applicant's personal data. */
 export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => {
   const state = dossier.state as DossierState;
-  const [steps, receiving, holder, documents, applicationForm, version] = await Promise.all([
+  const [steps, receiving, holder, documents, applicationForm, version, publicUrl] = await Promise.all([
     listDossierSteps(ctx.db, dossier.id),
     findAgency(ctx.db, dossier.receivingAgencyId),
     findAgency(ctx.db, dossier.holderAgencyId),
@@ -49,6 +50,8 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/application-form.pdf`,
     ),
     findProcedureVersion(ctx.db, dossier.procedureVersionId),
+    // Result verification pages are on the public address of the dossier's own province.
+    publicUrlOf(ctx, dossier.provinceCode),
   ]);
   const template = version?.content.resultTemplate;
   const { calendar } = await getAgencyWorkingCalendar(ctx, dossier.receivingAgencyId);
@@ -150,9 +153,7 @@ export const toDossierView = async (ctx: AppContext, dossier: DossierRecord) => 
       origin: d.origin,
       downloadUrl: d.fileSha256 ? `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/documents/${d.id}` : null,
       verifyUrl:
-        d.kind === 'result' && d.fileSha256
-          ? `${ctx.config.publicUrl}/v/${d.origin === 'generated' ? d.id : d.fileSha256}`
-          : null,
+        d.kind === 'result' && d.fileSha256 ? `${publicUrl}/v/${d.origin === 'generated' ? d.id : d.fileSha256}` : null,
     })),
     // The result template of the dossier's procedure version, when its result can be generated.
     resultTemplate: template ? { key: template.key, title: template.title } : null,

@@ -24,6 +24,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { renderResultDocumentForSigning } from '../../pdf/render-result.js';
 import { iso } from '../portal/citizen-dossier.js';
+import { publicUrlOf } from '../provinces/province-site.js';
 import { recordResultSignatures, signResultDocument } from '../signing/sign-result.js';
 import { describeFormPlaces, findFilledApplicationForm } from './application-form.js';
 import { type DossierAccess, getReadableDossier } from './dossier-access.js';
@@ -92,10 +93,11 @@ const describeDossierValues = (
 
 /**
  * A document as the attach and generate endpoints answer it. A result's verification page: by hash for
- * an uploaded file, by id for a generated one (the address its QR code prints).
+ * an uploaded file, by id for a generated one (the address its QR code prints), on the public address of
+ * the dossier's province (publicUrlOf).
  */
 export const describeResult = (
-  ctx: AppContext,
+  publicUrl: string,
   document: Awaited<ReturnType<typeof insertCitizenDossierDocument>> & { origin: 'uploaded' | 'generated' },
 ) => ({
   id: document.id,
@@ -110,7 +112,7 @@ export const describeResult = (
   verifyUrl:
     document.kind !== 'result'
       ? null
-      : `${ctx.config.publicUrl}/v/${document.origin === 'generated' ? document.id : document.fileSha256}`,
+      : `${publicUrl}/v/${document.origin === 'generated' ? document.id : document.fileSha256}`,
 });
 
 /**
@@ -173,8 +175,10 @@ export const generateResultDocument = async (
   const official = access.official;
   const signsAsApprover = access.rolesAt(decidingAgencyId).includes('approver');
   const signerName = signsAsApprover ? (await findUserProfile(ctx.db, official.userId))?.fullName : undefined;
-  // The row's id is chosen first: the PDF's QR code points to /v/<id> (a file cannot print its own hash).
+  // The row's id is chosen first: the PDF's QR code points to /v/<id> (a file cannot print its own hash), on the
+  // public address of the dossier's own province.
   const id = randomUUID();
+  const publicUrl = await publicUrlOf(ctx, dossier.provinceCode);
   const rendered = await renderResultDocumentForSigning({
     issuer: await issuerOf(ctx, agency),
     documentNo: input.documentNo,
@@ -185,7 +189,7 @@ export const generateResultDocument = async (
     paragraphs: result.result.paragraphs,
     signer: { ...template.signer, name: signerName },
     recipients: template.recipients,
-    verifyUrl: `${ctx.config.publicUrl}/v/${id}`,
+    verifyUrl: `${publicUrl}/v/${id}`,
     dossierCode: dossier.code,
     procedureName: dossier.procedureName,
   });
@@ -223,7 +227,7 @@ export const generateResultDocument = async (
     });
     return inserted;
   });
-  return describeResult(ctx, document);
+  return describeResult(publicUrl, document);
 };
 
 /** A stored file of a dossier, for an official who may read the dossier (the dossier page's downloads). */

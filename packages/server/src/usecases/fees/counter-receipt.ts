@@ -46,7 +46,7 @@ export const issueCounterReceipt = async (
     method: `${method}, nộp tại Bộ phận Một cửa`,
     transactionNo: payment.transactionRef,
     collectorName: collector?.fullName ?? null,
-    lookupUrl: lookupUrlOf(ctx, dossier.code),
+    lookupUrl: await lookupUrlOf(ctx, dossier),
     sandbox: false,
   });
   const stored = await ctx.storage.put(pdf);

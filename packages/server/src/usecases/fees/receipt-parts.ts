@@ -1,6 +1,7 @@
-import { type AgencyRecord, findAgency } from '@motcua/db';
+import type { AgencyRecord } from '@motcua/db';
 import { toLocalDate, toLocalMinutes } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
+import { describeAgencyLetterhead } from '../provinces/letterhead.js';
 
 /**
  * What every receipt (biên lai) prints the same way, whether the fee was paid online or at the counter:
@@ -17,11 +18,5 @@ export const toReceiptTime = (at: Date) => {
 };
 
 /** The issuer block of a receipt: the agency, its parent when it has one, and the place it is issued at. */
-export const describeReceiptIssuer = async (ctx: AppContext, agency: AgencyRecord) => {
-  const parent = agency.parentId ? await findAgency(ctx.db, agency.parentId) : undefined;
-  return {
-    ...(parent ? { parentName: parent.name } : {}),
-    agencyName: agency.name,
-    placeName: agency.name.replace(/^.*(tỉnh|thành phố)\s+/i, '') || 'Việt Nam',
-  };
-};
+export const describeReceiptIssuer = async (ctx: AppContext, agency: AgencyRecord) =>
+  describeAgencyLetterhead(ctx, agency);

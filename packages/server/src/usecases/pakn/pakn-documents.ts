@@ -7,12 +7,16 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { renderPaknAnswer } from '../../pdf/render-pakn-answer.js';
 import { atOf, issuerOf } from '../dossiers/forms.js';
+import { publicUrlOf } from '../provinces/province-site.js';
 import { getReadablePakn, PAKN, resolvePaknScope } from './pakn-access.js';
 import { describePaknTimeliness, loadAgencyNames } from './pakn-view.js';
 
-/** The public page of a published answer (the QR code of the answer document points to it). */
-export const paknPublicUrlOf = (ctx: AppContext, code: string) =>
-  `${ctx.config.publicUrl}/phan-anh-kien-nghi/cong-khai/${encodeURIComponent(code)}`;
+/**
+ * The public page of a published answer (the QR code of the answer document points to it), on the public address
+ * of the PAKN's own province.
+ */
+export const paknPublicUrlOf = async (ctx: AppContext, record: { provinceCode: string; code: string }) =>
+  `${await publicUrlOf(ctx, record.provinceCode)}/phan-anh-kien-nghi/cong-khai/${encodeURIComponent(record.code)}`;
 
 /**
  * The answer as a document in the Decree 30/2020 layout (pdf/render-pakn-answer.ts), once drafted: the
@@ -38,7 +42,7 @@ export const renderPaknAnswerDocument = async (ctx: AppContext, actor: Actor, co
     regulation: record.regulation,
     answer: record.answerText,
     signer: { title: 'THỦ TRƯỞNG CƠ QUAN', ...(record.answerSigner ? { name: record.answerSigner } : {}) },
-    publicUrl: paknPublicUrlOf(ctx, record.code),
+    publicUrl: await paknPublicUrlOf(ctx, record),
   });
   return { pdf, fileName: `tra-loi-${record.code}.pdf` };
 };

@@ -1,6 +1,6 @@
-import { findProvinceCommittee } from '@motcua/db';
 import type { AppContext } from '../../context.js';
-import { placeNameOf, type ReportMeta, vietnamNow } from '../../reports/report-meta.js';
+import { type ReportMeta, vietnamNow } from '../../reports/report-meta.js';
+import { describeProvinceLetterhead } from '../provinces/letterhead.js';
 import type { ResolvedScope } from './scope.js';
 
 /**
@@ -11,15 +11,15 @@ export const buildReportMeta = async (
   ctx: AppContext,
   scope: Pick<ResolvedScope, 'kind' | 'provinceCode' | 'agency'>,
 ): Promise<ReportMeta> => {
-  const committee = await findProvinceCommittee(ctx.reader, scope.provinceCode);
-  const provinceName = committee?.name ?? `Tỉnh ${scope.provinceCode}`;
+  // The province of the report, never the install's first or default one (issue 22 item 4).
+  const province = await describeProvinceLetterhead(ctx, scope.provinceCode);
   const issuer =
     scope.agency && scope.kind !== 'province'
       ? {
           ...(scope.agency.parentName ? { parentName: scope.agency.parentName } : {}),
           agencyName: scope.agency.name,
-          placeName: placeNameOf(provinceName),
+          placeName: province.placeName,
         }
-      : { agencyName: provinceName, placeName: placeNameOf(provinceName) };
+      : province;
   return { issuer, generatedAt: vietnamNow(ctx.clock.now()) };
 };

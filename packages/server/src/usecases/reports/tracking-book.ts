@@ -5,7 +5,8 @@ import { requireOfficial } from '../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TrackingBookRow } from '../../pdf/form-data.js';
-import { placeNameOf, type ReportMeta, vietnamNow } from '../../reports/report-meta.js';
+import { type ReportMeta, vietnamNow } from '../../reports/report-meta.js';
+import { findPlaceNameOfAgency } from '../provinces/letterhead.js';
 import { decodeCursor, encodeCursor } from './drill-down.js';
 import { resolveReportPeriod } from './period.js';
 import { AGENCY } from './scope.js';
@@ -102,7 +103,7 @@ export const openTrackingBook = async (
     issuer: {
       ...(parent ? { parentName: parent.name } : {}),
       agencyName: agency.name,
-      placeName: placeNameOf(parent?.name ?? agency.name),
+      placeName: await findPlaceNameOfAgency(ctx, agency, parent?.name),
     },
     generatedAt: vietnamNow(ctx.clock.now()),
   };

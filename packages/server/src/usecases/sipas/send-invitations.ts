@@ -47,7 +47,11 @@ export const sendSipasInvitations = async (
     const done: string[] = [];
     for (const invitation of page) {
       const contact = (invitation.applicant ?? {}) as { email?: string; phone?: string };
-      const url = surveyUrlOf(ctx, await invitationTokenOf(ctx, campaign.id, invitation.dossierId));
+      const url = await surveyUrlOf(
+        ctx,
+        campaign.provinceCode,
+        await invitationTokenOf(ctx, campaign.id, invitation.dossierId),
+      );
       const message = texts({
         agencyName: invitation.agencyName,
         url,

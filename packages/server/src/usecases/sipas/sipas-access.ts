@@ -6,6 +6,7 @@ import { authorizeProvinceAction, requireOfficial } from '../../auth/authorize.j
 import { getInstallationSecret } from '../../auth/installation-secret.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { publicUrlOf } from '../provinces/province-site.js';
 
 export const CAMPAIGN = { vi: 'đợt khảo sát', en: 'survey campaign' };
 export const QUESTIONNAIRE = { vi: 'phiếu khảo sát', en: 'questionnaire' };
@@ -73,6 +74,9 @@ export const hashInvitationToken = (token: string): string => createHash('sha256
 export const invitationTokenOf = async (ctx: AppContext, campaignId: string, dossierId: string): Promise<string> =>
   deriveInvitationToken(await getInstallationSecret(ctx), campaignId, dossierId);
 
-/** The portal page a token opens (also the QR code's content). */
-export const surveyUrlOf = (ctx: AppContext, token: string): string =>
-  `${ctx.config.publicUrl}/khao-sat/${encodeURIComponent(token)}`;
+/**
+ * The portal page a token opens (also the QR code's content), on the public address of the campaign's province
+ * (publicUrlOf): a Hưng Yên dossier's invitation never points to another province's portal.
+ */
+export const surveyUrlOf = async (ctx: AppContext, provinceCode: string, token: string): Promise<string> =>
+  `${await publicUrlOf(ctx, provinceCode)}/khao-sat/${encodeURIComponent(token)}`;

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import {
   type Database,
-  findAdministrativeUnit,
   findAgencyDocumentInfo,
   findOutgoingVersion,
   findUserNames,
@@ -27,6 +26,7 @@ import { type AppContext, todayInVietnam } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { formatPlaceDateVi } from '../../../pdf/format-vi.js';
 import type { SignaturePlacement } from '../../../signing/types.js';
+import { findPlaceNameOfAgency } from '../../provinces/letterhead.js';
 import { changeOutgoing } from './change-outgoing.js';
 import { loadDelegationsOf } from './drafting.js';
 import { requireAtAgency } from './outgoing-access.js';
@@ -35,31 +35,6 @@ import { type NumberPlacement, resolvePlacement, stampNumberOnPdf } from './stam
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const vietnamDate = (at: Date) => new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-
-/**
- * The place name of the document (Phụ lục I): the commune's name for a commune's agency, else the
- * province's (short form without "Tỉnh"/"Thành phố").
- */
-const placeNameOf = async (
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  agency: { provinceCode: string | null; adminUnitLevel: string | null; adminUnitCode: string | null },
-): Promise<string> => {
-  const today = todayInVietnam(ctx.clock);
-  if (agency.adminUnitLevel === 'commune' && agency.adminUnitCode) {
-    const unit = await findAdministrativeUnit(trx, { level: 'commune', code: agency.adminUnitCode, at: today });
-    if (unit) {
-      return unit.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/, '');
-    }
-  }
-  if (agency.provinceCode) {
-    const unit = await findAdministrativeUnit(trx, { level: 'province', code: agency.provinceCode, at: today });
-    if (unit) {
-      return unit.shortName ?? unit.name.replace(/^(Tỉnh|Thành phố)\s+/, '');
-    }
-  }
-  return 'Hà Nội';
-};
 
 /** The context a signer gets inside the signing transaction: its reads see (and wait for) nothing else. */
 const inTransaction = (ctx: AppContext, trx: Transaction<Database>): AppContext => ({ ...ctx, db: trx, reader: trx });
@@ -161,7 +136,9 @@ export const signOutgoing = async (
         const source = await readStored(ctx, version.fileSha256);
         const taken = await takeOutgoingNumber(trx, row, now);
         const agency = await findAgencyDocumentInfo(trx, row.agencyId);
-        const placeName = await placeNameOf(ctx, trx, {
+        // The place name of the document (Appendix I): the signing agency's commune or province, never another's.
+        const placeName = await findPlaceNameOfAgency(inTransaction(ctx, trx), {
+          name: agency?.name ?? '',
           provinceCode: agency?.provinceCode ?? row.provinceCode,
           adminUnitLevel: agency?.adminUnitLevel ?? null,
           adminUnitCode: agency?.adminUnitCode ?? null,

@@ -27,7 +27,8 @@ import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { requireOfficial } from '../../../auth/authorize.js';
 import { type AppContext, todayInVietnam } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
-import { formatPeriodLineVi, placeNameOf, type ReportMeta, vietnamNow } from '../../../reports/report-meta.js';
+import { formatPeriodLineVi, type ReportMeta, vietnamNow } from '../../../reports/report-meta.js';
+import { findPlaceNameOfAgency } from '../../provinces/letterhead.js';
 import { decodeCursor, encodeCursor } from '../../reports/drill-down.js';
 import { resolveReportPeriod } from '../../reports/period.js';
 import { AGENCY } from '../../reports/scope.js';
@@ -145,7 +146,7 @@ export const openDocumentRegister = async (
     issuer: {
       ...(parent ? { parentName: parent.name } : {}),
       agencyName: agency.name,
-      placeName: placeNameOf(parent?.name ?? agency.name),
+      placeName: await findPlaceNameOfAgency(ctx, agency, parent?.name),
     },
     generatedAt: vietnamNow(ctx.clock.now()),
   };

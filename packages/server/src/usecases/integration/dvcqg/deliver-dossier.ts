@@ -16,6 +16,7 @@ import {
   maskDvcqgMessage,
 } from '@motcua/domain';
 import type { AppContext } from '../../../context.js';
+import { publicUrlOf } from '../../provinces/province-site.js';
 import { type BackoffSettings, computeRetryDelayMs } from './backoff.js';
 import { loadDossierSyncInput } from './sync-input.js';
 
@@ -103,7 +104,8 @@ export const deliverDossier = async (
     dossierId: row.dossierId,
     uptoSeq: row.targetSeq,
     agencyCodes: input.agencyCodes,
-    publicUrl: ctx.config.publicUrl,
+    // The result links the national portal shows point to the verification page of the dossier's own province.
+    publicUrl: await publicUrlOf(ctx, row.provinceCode),
   });
   if (!sync) {
     await releaseDvcqgSyncLease(ctx.db, lease);

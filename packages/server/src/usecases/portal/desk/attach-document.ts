@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { getReadableDossier } from '../../dossiers/dossier-access.js';
 import { authorizeResultAttachment, describeResult } from '../../dossiers/results.js';
+import { publicUrlOf } from '../../provinces/province-site.js';
 import { checkAndStoreFile, type UploadedFile } from '../uploads.js';
 
 const PROCESSING_ROLES: readonly OfficialRole[] = ['processor', 'approver'];
@@ -56,5 +57,5 @@ export const attachOfficialDocument = async (
       uploadedByCitizenId: null,
     }),
   );
-  return describeResult(ctx, document);
+  return describeResult(await publicUrlOf(ctx, dossier.provinceCode), document);
 };

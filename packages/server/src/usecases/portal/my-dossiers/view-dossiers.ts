@@ -27,6 +27,7 @@ import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installa
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { describeFilledApplicationForm, renderDossierApplicationForm } from '../../dossiers/application-form.js';
+import { publicUrlOf } from '../../provinces/province-site.js';
 import { requireCitizen } from '../account/citizen-session.js';
 import { describeNextStep, describeProgress, getCitizenDossier, iso } from '../citizen-dossier.js';
 
@@ -103,16 +104,20 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
   const { citizenId } = requireCitizen(actor);
   const dossier = await getCitizenDossier(ctx, citizenId, code);
   const base = `/api/v1/citizen/dossiers/${encodeURIComponent(dossier.code)}`;
-  const [documents, pending, payments, rating, secret, version, agency, applicationForm] = await Promise.all([
-    listDossierDocuments(ctx.db, dossier.id),
-    listPendingDossierUploads(ctx.db, { dossierId: dossier.id, citizenId }),
-    listDossierPayments(ctx.db, dossier.id),
-    findDossierRating(ctx.db, dossier.id),
-    getInstallationSecret(ctx),
-    getProcedureVersion(ctx.db, dossier.procedureVersionId),
-    findAgency(ctx.db, dossier.receivingAgencyId),
-    describeFilledApplicationForm(ctx, dossier, `${base}/application-form.pdf`),
-  ]);
+  const [documents, pending, payments, rating, secret, version, agency, applicationForm, publicUrl] = await Promise.all(
+    [
+      listDossierDocuments(ctx.db, dossier.id),
+      listPendingDossierUploads(ctx.db, { dossierId: dossier.id, citizenId }),
+      listDossierPayments(ctx.db, dossier.id),
+      findDossierRating(ctx.db, dossier.id),
+      getInstallationSecret(ctx),
+      getProcedureVersion(ctx.db, dossier.procedureVersionId),
+      findAgency(ctx.db, dossier.receivingAgencyId),
+      describeFilledApplicationForm(ctx, dossier, `${base}/application-form.pdf`),
+      // Verification pages on the public address of the dossier's own province.
+      publicUrlOf(ctx, dossier.provinceCode),
+    ],
+  );
   const state = dossier.state as DossierState;
   const progress = await describeProgress(ctx, dossier);
   return {
@@ -146,7 +151,7 @@ export const getCitizenDossierView = async (ctx: AppContext, actor: Actor, code:
         sha256: d.fileSha256,
         createdAt: iso(d.createdAt),
         downloadUrl: d.fileSha256 ? `${base}/documents/${d.id}` : null,
-        verifyUrl: d.kind === 'result' && d.fileSha256 ? `${ctx.config.publicUrl}/v/${d.fileSha256}` : null,
+        verifyUrl: d.kind === 'result' && d.fileSha256 ? `${publicUrl}/v/${d.fileSha256}` : null,
       })),
     pendingUploads: pending.map((u) => ({
       id: u.id,

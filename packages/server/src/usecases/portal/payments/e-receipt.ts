@@ -37,7 +37,7 @@ export const issueEReceipt = async (ctx: AppContext, paymentId: string): Promise
         ? 'Thanh toán trực tuyến (cổng thanh toán thử nghiệm)'
         : 'Thanh toán trực tuyến qua Nền tảng thanh toán của Cổng Dịch vụ công quốc gia',
     transactionNo: payment.transactionNo,
-    lookupUrl: lookupUrlOf(ctx, dossier.code),
+    lookupUrl: await lookupUrlOf(ctx, dossier),
     sandbox: payment.provider === 'sandbox',
   });
   const stored = await ctx.storage.put(pdf);

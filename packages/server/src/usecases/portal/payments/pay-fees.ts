@@ -131,7 +131,7 @@ export const startPayment = async (ctx: AppContext, actor: Actor, input: { code:
     now,
   });
   try {
-    const { paymentUrl } = await provider.initiate(ctx, message);
+    const { paymentUrl } = await provider.initiate(ctx, message, { provinceCode: dossier.provinceCode });
     const updated = await updatePayment(ctx.db, { id: payment.id, changes: { paymentUrl }, now });
     return paymentView(updated ?? payment);
   } catch (error) {

@@ -10,6 +10,7 @@ import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import { signResultMessage } from '../../../payments/checksum.js';
 import { getPaymentSecret, sandboxFormToken } from '../../../payments/provider.js';
+import { publicUrlOf } from '../../provinces/province-site.js';
 import { PAYMENT } from './e-receipt.js';
 
 const sandboxPayment = async (ctx: AppContext, reference: string) => {
@@ -24,8 +25,15 @@ const sandboxPayment = async (ctx: AppContext, reference: string) => {
  * Where the payment platform sends the payer back: the dossier's page in the citizen's own area
  * (only the signed-in owner starts a payment; the page asks them to sign in again if needed).
  */
-const payerReturnUrlOf = (ctx: AppContext, code: string): string =>
-  `${ctx.config.publicUrl}/ca-nhan/ho-so/${encodeURIComponent(code)}`;
+const payerReturnUrlOf = async (
+  ctx: AppContext,
+  payment: { provinceCode: string },
+  dossier: { code: string; provinceCode: string } | undefined,
+): Promise<string> => {
+  // The portal of the dossier's own province (issue 22 item 4), where the payer started.
+  const origin = await publicUrlOf(ctx, dossier?.provinceCode ?? payment.provinceCode);
+  return dossier ? `${origin}/ca-nhan/ho-so/${encodeURIComponent(dossier.code)}` : origin;
+};
 
 /** What the sandbox's page shows, with the token its form must send back. */
 export const describeSandboxPayment = async (ctx: AppContext, reference: string) => {
@@ -40,7 +48,7 @@ export const describeSandboxPayment = async (ctx: AppContext, reference: string)
     lines: payment.feeLines,
     status: payment.status,
     token: await sandboxFormToken(ctx, payment.reference),
-    returnUrl: dossier ? payerReturnUrlOf(ctx, dossier.code) : ctx.config.publicUrl,
+    returnUrl: await payerReturnUrlOf(ctx, payment, dossier),
   };
 };
 
@@ -58,7 +66,7 @@ export const completeSandboxPayment = async (
     throw new AppError('FORBIDDEN');
   }
   const dossier = await findDossierById(ctx.db, payment.dossierId);
-  const returnUrl = dossier ? payerReturnUrlOf(ctx, dossier.code) : ctx.config.publicUrl;
+  const returnUrl = await payerReturnUrlOf(ctx, payment, dossier);
   if (input.outcome === 'timeout') {
     return { message: null, returnUrl };
   }

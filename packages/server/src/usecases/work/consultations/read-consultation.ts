@@ -20,8 +20,9 @@ import { requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
 import type { ConsultationSummaryTable } from '../../../pdf/render-consultation-summary.js';
-import { placeNameOf, vietnamNow } from '../../../reports/report-meta.js';
+import { vietnamNow } from '../../../reports/report-meta.js';
 import { getReadableOutgoing } from '../../eoffice/outgoing/outgoing-access.js';
+import { findPlaceNameOfAgency } from '../../provinces/letterhead.js';
 import { CONSULTATION, CONSULTATION_STATUS_LABELS, getVisibleConsultation } from './change-consultation.js';
 
 const encodeCursor = (row: { deadlineAt: Date; id: string }) =>
@@ -203,7 +204,7 @@ export const loadConsultationSummary = async (
     issuer: {
       ...(parent ? { parentName: parent.name } : {}),
       agencyName: agency?.name ?? '',
-      placeName: placeNameOf(parent?.name ?? agency?.name ?? ''),
+      placeName: agency ? await findPlaceNameOfAgency(ctx, agency, parent?.name) : '',
     },
     generatedAt: vietnamNow(ctx.clock.now()),
     title: record.title,

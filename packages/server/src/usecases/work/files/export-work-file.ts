@@ -16,8 +16,9 @@ import {
   WORK_FILE_INDEX_COLUMNS,
   type WorkFileCover,
 } from '../../../pdf/render-work-file-index.js';
-import { placeNameOf, vietnamNow } from '../../../reports/report-meta.js';
+import { vietnamNow } from '../../../reports/report-meta.js';
 import { openStoredFile } from '../../portal/uploads.js';
+import { findPlaceNameOfAgency } from '../../provinces/letterhead.js';
 import { getReadableWorkFile } from './work-file-access.js';
 
 const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
@@ -112,7 +113,7 @@ export const exportWorkFile = async (ctx: AppContext, actor: Actor, id: string) 
     issuer: {
       ...(parent ? { parentName: parent.name } : {}),
       agencyName: agency?.name ?? '',
-      placeName: placeNameOf(parent?.name ?? agency?.name ?? ''),
+      placeName: agency ? await findPlaceNameOfAgency(ctx, agency, parent?.name) : '',
     },
     issuedAt,
     cover,

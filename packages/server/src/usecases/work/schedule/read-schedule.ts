@@ -32,6 +32,7 @@ import type { Actor, OfficialActor } from '../../../auth/actor.js';
 import { authorizeAgencyAction, requireOfficial } from '../../../auth/authorize.js';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../errors/app-error.js';
+import { publicUrlOf } from '../../provinces/province-site.js';
 import { allowsTaskActionAt } from '../tasks/task-access.js';
 import { loadScheduleActorFacts, SCHEDULE_ENTRY, toScheduleFacts } from './schedule-access.js';
 import { presentScheduleFiles } from './schedule-files.js';
@@ -316,7 +317,11 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
     agencyIds: [...new Set(rows.flatMap((row) => row.participantUnitIds))],
   });
   const unitNames = new Map(units.agencies.map((agency) => [agency.id, agency.name]));
-  const host = new URL(ctx.config.publicUrl).hostname;
+  // An entry's UID names the host of its own province's public address (RFC 5545 §3.8.4.7: globally unique).
+  const hosts = new Map<string, string>();
+  for (const provinceCode of new Set(rows.map((row) => row.provinceCode))) {
+    hosts.set(provinceCode, new URL(await publicUrlOf(ctx, provinceCode)).hostname);
+  }
   return serializeICalendar({
     name: `Lịch công tác — ${owner.fullName}`,
     events: rows.map((row) => {
@@ -334,7 +339,7 @@ export const renderScheduleFeed = async (ctx: AppContext, token: string) => {
         .filter(Boolean)
         .join('\n');
       return {
-        uid: `${row.id}@${host}`,
+        uid: `${row.id}@${hosts.get(row.provinceCode)}`,
         stamp: row.updatedAt.getTime(),
         startsAt: row.startsAt.getTime(),
         endsAt: row.endsAt.getTime(),
