@@ -19304,6 +19304,327 @@ export interface paths {
       };
     };
   };
+  "/api/v1/province-site": {
+    /** The caller’s province site (names, colours, emblem, contacts); any official of the province */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set the province’s portal branding (province administrator); the primary colour must carry white text */
+    put: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The province as printed ("Tỉnh Hưng Yên") */
+            name: string;
+            /** @description Shown before the name ("Cổng Dịch vụ công") */
+            portalName: string;
+            /** @description Địa danh of the province’s documents */
+            placeName: string;
+            /** @description #rrggbb (or #rgb); stored lower case */
+            colourPrimary: string;
+            /** @description #rrggbb (or #rgb); stored lower case */
+            colourAccent: string;
+            contactPhone?: string | null;
+            contactAddress?: string | null;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/province-site/emblem": {
+    /** The emblem of the caller’s province, for the console (`v` is ignored) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          v?: string;
+        };
+      };
+      responses: {
+        /** @description The document (image/png or image/jpeg or image/webp) */
+        200: {
+          content: {
+            "image/png": string;
+            "image/jpeg": string;
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Upload the province’s emblem: PNG, JPEG or WebP (read from the bytes), at most 512 KB */
+    post: {
+      parameters: {
+        query: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          expectedVersion: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove the province’s emblem (the install’s default mark shows again) */
+    delete: {
+      parameters: {
+        query: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          expectedVersion: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/site/emblem": {
+    /** The emblem of the site the request’s host name belongs to (ETag = SHA-256; `v` is ignored) */
+    get: {
+      parameters: {
+        query?: {
+          v?: string;
+        };
+      };
+      responses: {
+        /** @description The document (image/png or image/jpeg or image/webp) */
+        200: {
+          content: {
+            "image/png": string;
+            "image/jpeg": string;
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -26629,6 +26950,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteViewInput: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatisticsInput: {
@@ -34163,6 +34504,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteView: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatistics: {
