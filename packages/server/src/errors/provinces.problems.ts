@@ -15,4 +15,17 @@ export const provinceProblems = defineProblems({
     vi: { title: 'Tên miền đã được dùng', detail: 'Tên miền {hosts} đã thuộc về tỉnh, thành phố khác.' },
     en: { title: 'Host name taken', detail: 'Host name {hosts} already belongs to another province.' },
   },
+  SUBMISSION_OTHER_PROVINCE: {
+    status: 422,
+    vi: {
+      title: 'Nộp trên cổng của tỉnh, thành phố khác',
+      detail:
+        'Hồ sơ này nộp tới cơ quan của tỉnh, thành phố mã {province}; hãy nộp trên Cổng Dịch vụ công của ' +
+        'tỉnh, thành phố đó.',
+    },
+    en: {
+      title: 'Submitted on another province’s portal',
+      detail: 'This application goes to an agency of province {province}; submit it on that province’s portal.',
+    },
+  },
 });
