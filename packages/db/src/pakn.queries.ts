@@ -75,8 +75,18 @@ export const findProvinceCommitteeId = async (db: Db, provinceCode: string): Pro
 export const findPaknRegisterById = async (db: Db, id: string): Promise<PaknRegisterRecord | undefined> =>
   db.selectFrom('paknFeedback').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findPaknRegisterByCode = async (db: Db, code: string): Promise<PaknRegisterRecord | undefined> =>
-  db.selectFrom('paknFeedback').selectAll().where('code', '=', code).executeTakeFirst();
+/** An entry by its code; with a province, only that province's entry (another province's is not found). */
+export const findPaknRegisterByCode = async (
+  db: Db,
+  code: string,
+  provinceCode?: string | undefined,
+): Promise<PaknRegisterRecord | undefined> =>
+  db
+    .selectFrom('paknFeedback')
+    .selectAll()
+    .where('code', '=', code)
+    .$if(provinceCode !== undefined, (q) => q.where('provinceCode', '=', provinceCode as string))
+    .executeTakeFirst();
 
 /** The row, locked for the change that follows (one change of a PAKN at a time). */
 export const findPaknForUpdate = async (trx: Transaction<Database>, code: string) =>

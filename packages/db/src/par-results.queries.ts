@@ -145,7 +145,7 @@ export type ParUnitYearResult = ParResultRecord & {
 /** A unit's published results over the years, newest first (index par_result_agency_idx). */
 export const listUnitParResults = async (
   db: Db,
-  input: { agencyId: string; limit: number },
+  input: { agencyId: string; provinceCode?: string | undefined; limit: number },
 ): Promise<ParUnitYearResult[]> =>
   db
     .selectFrom('parResult as r')
@@ -168,6 +168,7 @@ export const listUnitParResults = async (
     ])
     .where('r.agencyId', '=', input.agencyId)
     .where('p.stage', '=', 'published')
+    .$if(input.provinceCode !== undefined, (q) => q.where('p.provinceCode', '=', input.provinceCode as string))
     .orderBy('p.year', 'desc')
     .limit(input.limit)
     .execute() as Promise<ParUnitYearResult[]>;

@@ -396,13 +396,24 @@ export const findDossierCitizenId = async (db: Db, dossierId: string): Promise<s
 /** The citizen's dossiers, newest first, keyset-paginated by (created_at, id), with whether each was rated. */
 export const listCitizenDossiers = async (
   db: Db,
-  input: { citizenId: string; before?: { createdAt: Date; id: string }; limit: number },
+  input: {
+    citizenId: string;
+    provinceCode?: string | undefined;
+    before?: { createdAt: Date; id: string };
+    limit: number;
+  },
 ) => citizenDossiersQuery(db, input).execute();
 
 /** The query of listCitizenDossiers (the plan tests explain it): one range of dossier_citizen_newest_idx. */
 export const citizenDossiersQuery = (
   db: Db,
-  input: { citizenId: string; before?: { createdAt: Date; id: string }; limit: number },
+  input: {
+    citizenId: string;
+    /** Only this province's dossiers (a province's portal); a citizen has few, so a filter on the same range. */
+    provinceCode?: string | undefined;
+    before?: { createdAt: Date; id: string };
+    limit: number;
+  },
 ) => {
   let query = db
     .selectFrom('dossier')
@@ -433,7 +444,8 @@ export const citizenDossiersQuery = (
         .$castTo<boolean>()
         .as('rated'),
     )
-    .where('dossier.citizenId', '=', input.citizenId);
+    .where('dossier.citizenId', '=', input.citizenId)
+    .$if(input.provinceCode !== undefined, (q) => q.where('dossier.provinceCode', '=', input.provinceCode as string));
   if (input.before) {
     const { createdAt, id } = input.before;
     query = query.where((eb) =>
@@ -563,7 +575,11 @@ export const listDossierStepsPublic = async (db: Db, dossierId: string) =>
  * verification: issued results only (the dossier is completed or returned), with the agency that
  * completed the dossier and when.
  */
-export const findIssuedResult = async (db: Db, key: { sha256: string } | { id: string }) =>
+export const findIssuedResult = async (
+  db: Db,
+  key: { sha256: string } | { id: string },
+  provinceCode?: string | undefined,
+) =>
   db
     .selectFrom('dossierDocument')
     .innerJoin('dossier', 'dossier.id', 'dossierDocument.dossierId')
@@ -591,6 +607,7 @@ export const findIssuedResult = async (db: Db, key: { sha256: string } | { id: s
     .where('dossierDocument.fileSha256', 'is not', null)
     .where('dossierDocument.kind', '=', 'result')
     .where('dossier.status', 'in', ['completed', 'returned'])
+    .$if(provinceCode !== undefined, (q) => q.where('dossier.provinceCode', '=', provinceCode as string))
     .orderBy('dossierDocument.createdAt')
     .executeTakeFirst();
 

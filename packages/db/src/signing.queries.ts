@@ -145,20 +145,35 @@ export const findTrustedRootBySha256 = async (db: Db, sha256: string) =>
 // --- public verification ----------------------------------------------------------------------------------
 
 /** An outgoing document by the token of its public verification page (the QR on the document). */
-export const findOutgoingByVerificationToken = async (db: Db, token: string) =>
-  db.selectFrom('outgoingDocument').selectAll().where('verificationToken', '=', token).executeTakeFirst();
+/** With a province, only that province's document (another province's is not found). */
+export const findOutgoingByVerificationToken = async (db: Db, token: string, provinceCode?: string | undefined) =>
+  db
+    .selectFrom('outgoingDocument')
+    .selectAll()
+    .where('verificationToken', '=', token)
+    .$if(provinceCode !== undefined, (q) => q.where('provinceCode', '=', provinceCode as string))
+    .executeTakeFirst();
 
-/** The issued outgoing document whose signed file has these bytes. */
-export const findOutgoingBySignedFile = async (db: Db, sha256: string) =>
+/** The issued outgoing document whose signed file has these bytes (with a province, only that province's). */
+export const findOutgoingBySignedFile = async (db: Db, sha256: string, provinceCode?: string | undefined) =>
   db
     .selectFrom('outgoingDocument')
     .select(['id', 'numberSymbol', 'verificationToken', 'status', 'confidentiality'])
     .where('signedFileSha256', '=', sha256)
+    .$if(provinceCode !== undefined, (q) => q.where('provinceCode', '=', provinceCode as string))
     .executeTakeFirst();
 
-/** A signature motcua applied whose output had these bytes (a one-stop result or an outgoing document). */
-export const findDocumentSignatureByOutput = async (db: Db, sha256: string) =>
-  db.selectFrom('documentSignature').selectAll().where('outputSha256', '=', sha256).executeTakeFirst();
+/**
+ * A signature motcua applied whose output had these bytes (a one-stop result or an outgoing document); with a
+ * province, only that province's.
+ */
+export const findDocumentSignatureByOutput = async (db: Db, sha256: string, provinceCode?: string | undefined) =>
+  db
+    .selectFrom('documentSignature')
+    .selectAll()
+    .where('outputSha256', '=', sha256)
+    .$if(provinceCode !== undefined, (q) => q.where('provinceCode', '=', provinceCode as string))
+    .executeTakeFirst();
 
 /** Records that a dossier document's stored file is digitally signed (dossier_document.signed_at, 0011). */
 export const markDossierDocumentSigned = async (db: Db, id: string, signedAt: Date) =>

@@ -221,4 +221,5 @@ export {
   upsertDvcqgSettingForTest,
 } from './testing-dvcqg.js';
 export { insertPublishedProcedure, setDossierCodeCounter } from './testing-procedures.js';
+export { linkDossiersToCitizenForTest, setOutgoingSignedFileForTest } from './testing-provinces.js';
 export { findReplicaClusterObstacle, type ReplicaCluster, startReplicaCluster } from './testing-replica.js';

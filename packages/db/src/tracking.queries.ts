@@ -68,7 +68,7 @@ const PAYMENT_ACTIONS = ['request_payment'];
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
 const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
 
-const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly string[]) =>
+const buildTrackedDossierQuery = (db: Db, code: string, province: string, throttleKeys: readonly string[]) =>
   db
     .selectFrom((eb) =>
       eb
@@ -83,7 +83,12 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
         .where('key', 'in', [...throttleKeys])
         .as('throttle'),
     )
-    .leftJoin('dossier', (join) => join.on('dossier.code', '=', code))
+    // A province narrows the lookup (a province's portal); null reads any province's dossier.
+    .leftJoin('dossier', (join) =>
+      join
+        .on('dossier.code', '=', code)
+        .on(sql<boolean>`(${province}::text is null or dossier.province_code = ${province}::text)`),
+    )
     .select([
       'throttle.throttles',
       'dossier.id',
@@ -192,6 +197,7 @@ const buildTrackedDossierQuery = (db: Db, code: string, throttleKeys: readonly s
 // transaction mode this needs its protocol-level prepared statements, max_prepared_statements > 0, version
 // 1.21 and later; MOTCUA_DB_NAMED_STATEMENTS=off sends it unnamed.)
 const CODE = '\u0000code';
+const PROVINCE = '\u0000province';
 const KEYS = ['\u0000key0', '\u0000key1'] as const;
 let compiled: CompiledQuery | undefined;
 
@@ -246,22 +252,24 @@ const request = (value: JsonRequest | null): TrackedRequest | null =>
 
 /**
  * Everything the public tracking answers, in ONE statement: the throttle counters of the two given keys
- * (always one row, even for an unknown code), and — when the code exists — the dossier's public
- * fields, its receiving agency, whether it was rated, its steps and history (agency names only) and
+ * (always one row, even for an unknown code), and — when the code exists (in the given province, when one is
+ * given: another province's dossier is not found, in the same statement) — the dossier's public fields, its
+ * receiving agency, whether it was rated, its steps and history (agency names only) and
  * the latest supplement and payment requests. Each part is read by a unique key or a primary-key
  * prefix: dossier(code), dossier_step(dossier_id, step_no), dossier_event(dossier_id, seq),
  * dossier_rating(dossier_id), agency(id), login_throttle(key).
  */
 export const findTrackedDossier = async (
   database: Pick<DatabaseHandle, 'db' | 'pool'>,
-  input: { code: string; throttleKeys: readonly [string, string] },
+  input: { code: string; provinceCode?: string | undefined; throttleKeys: readonly [string, string] },
 ): Promise<{ throttles: ThrottleRow[]; dossier: TrackedDossier | undefined }> => {
   if (compiled === undefined) {
-    compiled = buildTrackedDossierQuery(database.db, CODE, KEYS).compile();
+    compiled = buildTrackedDossierQuery(database.db, CODE, PROVINCE, KEYS).compile();
     nameStatement(compiled.sql);
   }
   const values: Record<string, unknown> = {
     [CODE]: input.code,
+    [PROVINCE]: input.provinceCode ?? null,
     [KEYS[0]]: input.throttleKeys[0],
     [KEYS[1]]: input.throttleKeys[1],
   };

@@ -28,4 +28,17 @@ export const provinceProblems = defineProblems({
         'White text on {colour} reaches a contrast of {ratio}:1, below the minimum {minimum}:1 (WCAG 2.1 AA). Choose a darker colour.',
     },
   },
+  SUBMISSION_OTHER_PROVINCE: {
+    status: 422,
+    vi: {
+      title: 'Nộp trên cổng của tỉnh, thành phố khác',
+      detail:
+        'Hồ sơ này nộp tới cơ quan của tỉnh, thành phố mã {province}; hãy nộp trên Cổng Dịch vụ công của ' +
+        'tỉnh, thành phố đó.',
+    },
+    en: {
+      title: 'Submitted on another province’s portal',
+      detail: 'This application goes to an agency of province {province}; submit it on that province’s portal.',
+    },
+  },
 });

@@ -14,6 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { changePakn } from '../usecases/pakn/change-pakn.js';
@@ -400,7 +401,7 @@ export const registerPaknRoutes = (app: FastifyInstance, ctx: AppContext): void 
         response: { 200: PublicPaknAnswer, 400: Problem, 404: Problem },
       },
     },
-    async (request) => getPublicPaknAnswer(ctx, request.params.code),
+    async (request) => getPublicPaknAnswer(ctx, request.params.code, await findRequestProvince(ctx, request)),
   );
 
   api.post(
@@ -415,9 +416,11 @@ export const registerPaknRoutes = (app: FastifyInstance, ctx: AppContext): void 
         response: { 200: PaknRated, 400: Problem, 404: Problem, 409: Problem, 429: Problem },
       },
     },
-    async (request, reply) =>
-      withRetryAfter(reply, () =>
-        ratePaknAnswer(ctx, { code: request.params.code, ...request.body, clientAddress: request.ip }),
-      ),
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return withRetryAfter(reply, () =>
+        ratePaknAnswer(ctx, { code: request.params.code, ...request.body, clientAddress: request.ip, provinceCode }),
+      );
+    },
   );
 };

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { Problem } from '../http/schemas.js';
 import { readUploadedFile } from '../http/uploads.js';
 import { renderParResultsPdf } from '../reports/par-results-pdf.js';
@@ -471,7 +472,7 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
         response: { 200: ParUnitProfile, ...errors },
       },
     },
-    async (request) => getParUnitProfile(ctx, request.params.agencyId),
+    async (request) => getParUnitProfile(ctx, request.params.agencyId, await findRequestProvince(ctx, request)),
   );
 
   api.get(

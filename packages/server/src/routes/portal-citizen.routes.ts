@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN, CITIZEN_OPTIONAL, clearCitizenCookie, setCitizenCookie } from '../http/auth.js';
 import { idempotencyOf } from '../http/idempotency-key.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { DossierCode, FormValuesSchema, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
@@ -244,8 +245,12 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         response: { 201: Draft, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await startDraft(ctx, request.actor, request.body, request.language)),
+    async (request, reply) => {
+      const siteProvinceCode = await findRequestProvince(ctx, request);
+      return reply
+        .code(201)
+        .send(await startDraft(ctx, request.actor, { ...request.body, siteProvinceCode }, request.language));
+    },
   );
 
   api.get(
@@ -359,7 +364,11 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
       const result = await submitDraft(
         ctx,
         request.actor,
-        { draftId: request.params.id, expectedVersion: request.body.expectedVersion },
+        {
+          draftId: request.params.id,
+          expectedVersion: request.body.expectedVersion,
+          siteProvinceCode: await findRequestProvince(ctx, request),
+        },
         request.language,
         idempotencyOf(request),
       );
@@ -428,7 +437,11 @@ export const registerPortalCitizenRoutes = (app: FastifyInstance, ctx: AppContex
         },
       },
     },
-    async (request) => findCitizenDossiers(ctx, request.actor, request.query),
+    async (request) =>
+      findCitizenDossiers(ctx, request.actor, {
+        ...request.query,
+        provinceCode: await findRequestProvince(ctx, request),
+      }),
   );
 
   api.get(

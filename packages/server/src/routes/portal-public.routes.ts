@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { CITIZEN_OPTIONAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { DossierCode, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
@@ -182,10 +183,17 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         response: { 200: TrackedDossier, ...errors },
       },
     },
-    async (request, reply) =>
-      withRetryAfter(reply, () =>
-        trackDossier(ctx, { code: request.params.code, factor: request.query.factor, clientAddress: request.ip }),
-      ),
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return withRetryAfter(reply, () =>
+        trackDossier(ctx, {
+          code: request.params.code,
+          factor: request.query.factor,
+          clientAddress: request.ip,
+          provinceCode,
+        }),
+      );
+    },
   );
 
   api.get(
@@ -199,7 +207,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         response: { 200: VerifiedDocument, ...errors },
       },
     },
-    async (request) => verifyResultDocument(ctx, request.params.sha256),
+    async (request) => verifyResultDocument(ctx, request.params.sha256, await findRequestProvince(ctx, request)),
   );
 
   // The short page the QR code on a result points to (/v/<id> on a generated result; /v/<sha256> also works), readable on any phone.
@@ -221,7 +229,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         if (!DOCUMENT_KEY.test(sha)) {
           throw new AppError('NOT_FOUND', { resource: { vi: 'văn bản', en: 'document' } });
         }
-        const document = await verifyResultDocument(ctx, sha);
+        const document = await verifyResultDocument(ctx, sha, await findRequestProvince(ctx, request));
         return page(
           'Xác thực văn bản kết quả',
           `<h1>Xác thực văn bản kết quả giải quyết thủ tục hành chính</h1>
@@ -257,19 +265,23 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         tags: ['portal'],
         summary:
           'Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn',
-        description: 'Name, address and phone of the sender are required by the decree. Limited per client address.',
-        body: PaknSubmission,
+        description:
+          'Name, address and phone of the sender are required by the decree. Limited per client address. ' +
+          'Without `provinceCode` the feedback goes to the province of the portal it is sent on.',
+        body: PaknSubmission.extend({ provinceCode: PaknSubmission.shape.provinceCode.optional() }),
         response: { 201: PaknReceipt, 400: Problem, 403: Problem, 429: Problem },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const siteProvinceCode = await findRequestProvince(ctx, request);
+      return reply
         .code(201)
         .send(
           await withRetryAfter(reply, () =>
-            submitPakn(ctx, request.actor, { ...request.body, clientAddress: request.ip }),
+            submitPakn(ctx, request.actor, { ...request.body, siteProvinceCode, clientAddress: request.ip }),
           ),
-        ),
+        );
+    },
   );
 
   api.get(
@@ -289,10 +301,17 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         response: { 200: PaknStatusView, ...errors },
       },
     },
-    async (request, reply) =>
-      withRetryAfter(reply, () =>
-        trackPaknByCode(ctx, { code: request.params.code, phoneLast4: request.query.phone, clientAddress: request.ip }),
-      ),
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return withRetryAfter(reply, () =>
+        trackPaknByCode(ctx, {
+          code: request.params.code,
+          phoneLast4: request.query.phone,
+          clientAddress: request.ip,
+          provinceCode,
+        }),
+      );
+    },
   );
 
   api.get(

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import {
   changeProcedureDecisionDraft,
@@ -253,7 +254,11 @@ export const registerProcedureDecisionRoutes = (app: FastifyInstance, ctx: AppCo
       },
     },
     async (request, reply) => {
-      const decision = await getPublishedProcedureDecision(ctx, request.params.id);
+      const decision = await getPublishedProcedureDecision(
+        ctx,
+        request.params.id,
+        await findRequestProvince(ctx, request),
+      );
       void reply.header('cache-control', PUBLIC_CACHE);
       return decision;
     },

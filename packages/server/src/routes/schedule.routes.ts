@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
@@ -364,7 +365,11 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
       },
     },
     async (request, reply) => {
-      const file = await getPublicScheduleFile(ctx, { entryId: request.params.id, sha256: request.params.sha256 });
+      const file = await getPublicScheduleFile(ctx, {
+        entryId: request.params.id,
+        sha256: request.params.sha256,
+        provinceCode: await findRequestProvince(ctx, request),
+      });
       return sendStoredFile(ctx, reply, file);
     },
   );

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { Problem } from '../http/schemas.js';
 import { readUploadedFile, uploadBodyLimit } from '../http/uploads.js';
@@ -250,10 +251,12 @@ export const registerSigningPublicRoutes = (app: FastifyInstance, ctx: AppContex
         response: { 200: PublicDocumentVerification, ...publicErrors },
       },
     },
-    async (request, reply) =>
-      withRetryAfter(reply, () =>
-        getPublicDocumentVerification(ctx, { token: request.params.token, clientAddress: request.ip }),
-      ),
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return withRetryAfter(reply, () =>
+        getPublicDocumentVerification(ctx, { token: request.params.token, clientAddress: request.ip, provinceCode }),
+      );
+    },
   );
 
   api.post(
@@ -272,7 +275,8 @@ export const registerSigningPublicRoutes = (app: FastifyInstance, ctx: AppContex
     async (request, reply) =>
       withRetryAfter(reply, async () => {
         const file = await readUploadedFile(request, ctx.config.portal.uploadMaxBytes);
-        return verifyUploadedPdf(ctx, { pdf: file.content, clientAddress: request.ip });
+        const provinceCode = await findRequestProvince(ctx, request);
+        return verifyUploadedPdf(ctx, { pdf: file.content, clientAddress: request.ip, provinceCode });
       }),
   );
 };

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
+import { findRequestProvince } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { renderSipasIndexPdf } from '../reports/sipas-index-pdf.js';
@@ -530,10 +531,12 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
         },
       },
     },
-    async (request, reply) =>
-      withRetryAfter(reply, () =>
-        describeSipasInvitation(ctx, { token: request.params.token, clientAddress: request.ip }),
-      ),
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return withRetryAfter(reply, () =>
+        describeSipasInvitation(ctx, { token: request.params.token, clientAddress: request.ip, provinceCode }),
+      );
+    },
   );
 
   api.post(
@@ -565,16 +568,19 @@ export const registerSipasRoutes = (app: FastifyInstance, ctx: AppContext): void
         response: { 201: z.object({ received: z.literal(true) }), ...publicErrors },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(
+    async (request, reply) => {
+      const provinceCode = await findRequestProvince(ctx, request);
+      return reply.code(201).send(
         await withRetryAfter(reply, () =>
           answerSipasInvitation(ctx, {
             token: request.params.token,
             answers: request.body.answers,
             clientAddress: request.ip,
             contact: request.body.contact,
+            provinceCode,
           }),
         ),
-      ),
+      );
+    },
   );
 };

@@ -81,8 +81,8 @@ export const listPublicPaknAnswers = async (
 };
 
 /** One published answer; any other entry is 404 (withheld answers stay unpublished). */
-export const getPublicPaknAnswer = async (ctx: AppContext, code: string) => {
-  const row = await findPaknRegisterByCode(ctx.db, code);
+export const getPublicPaknAnswer = async (ctx: AppContext, code: string, provinceCode?: string | undefined) => {
+  const row = await findPaknRegisterByCode(ctx.db, code, provinceCode);
   if (row?.status !== 'published') {
     throw new AppError('NOT_FOUND', { resource: PAKN });
   }
@@ -99,13 +99,14 @@ const phoneMatches = (row: PaknRegisterRecord, last4: string | undefined) =>
  */
 export const trackPaknByCode = async (
   ctx: AppContext,
-  input: { code: string; phoneLast4?: string | undefined; clientAddress: string },
+  input: { code: string; phoneLast4?: string | undefined; clientAddress: string; provinceCode?: string | undefined },
 ) => {
   const now = ctx.clock.now();
   const key = `pakn-lookup:${hashSecret(input.clientAddress)}`;
   await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.lookups, windowMs: PAKN_LIMITS.lookupWindowMs });
   await hitThrottle(ctx.db, { key, now, windowMs: PAKN_LIMITS.lookupWindowMs });
-  const row = await findPaknRegisterByCode(ctx.db, input.code);
+  // Another province's entry answers like an unknown code (the request's portal knows its own province's only).
+  const row = await findPaknRegisterByCode(ctx.db, input.code, input.provinceCode);
   if (!row) {
     throw new AppError('NOT_FOUND', { resource: PAKN });
   }
@@ -141,13 +142,19 @@ export const trackPaknByCode = async (
 /** The sender rates the answer, once, proving it with the last four digits of the phone they gave. */
 export const ratePaknAnswer = async (
   ctx: AppContext,
-  input: { code: string; phoneLast4: string; rating: SatisfactionLevel; clientAddress: string },
+  input: {
+    code: string;
+    phoneLast4: string;
+    rating: SatisfactionLevel;
+    clientAddress: string;
+    provinceCode?: string | undefined;
+  },
 ) => {
   const now = ctx.clock.now();
   const key = `pakn-lookup:${hashSecret(input.clientAddress)}`;
   await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.lookups, windowMs: PAKN_LIMITS.lookupWindowMs });
   await hitThrottle(ctx.db, { key, now, windowMs: PAKN_LIMITS.lookupWindowMs });
-  const row = await findPaknRegisterByCode(ctx.db, input.code);
+  const row = await findPaknRegisterByCode(ctx.db, input.code, input.provinceCode);
   if (!row || !phoneMatches(row, input.phoneLast4)) {
     throw new AppError('PAKN_SENDER_MISMATCH');
   }

@@ -368,9 +368,10 @@ export const listPublishedProcedureDecisions = async (
 ) => listPage(ctx, { provinceCode: input.province, status: 'published', cursor: input.cursor, limit: input.limit });
 
 /** One published decision with the procedures it changed; a draft answers 404 as if it did not exist. */
-export const getPublishedProcedureDecision = async (ctx: AppContext, id: string) => {
+export const getPublishedProcedureDecision = async (ctx: AppContext, id: string, provinceCode?: string | undefined) => {
   const decision = await findProcedureDecision(ctx.db, id);
-  if (decision?.status !== 'published') {
+  // Another province's decision answers like a draft or an unknown id on this province's portal.
+  if (decision?.status !== 'published' || (provinceCode !== undefined && decision.provinceCode !== provinceCode)) {
     throw new AppError('NOT_FOUND', { resource: DECISION });
   }
   return presentDecision(ctx, decision);

@@ -72,10 +72,11 @@ const summarise = (verification: PdfVerification) => ({
 /** The issued document behind a verification token (404 for an unknown, unissued or confidential one). */
 export const getPublicDocumentVerification = async (
   ctx: AppContext,
-  input: { token: string; clientAddress: string },
+  input: { token: string; clientAddress: string; provinceCode?: string | undefined },
 ): Promise<PublicDocumentVerification> => {
   await throttle(ctx, input.clientAddress, 'lookup');
-  const document = await findOutgoingByVerificationToken(ctx.db, input.token);
+  // On a province's portal only that province's documents are known: another's answers as an unknown token.
+  const document = await findOutgoingByVerificationToken(ctx.db, input.token, input.provinceCode);
   if (document?.status !== 'issued' || document.confidentiality !== 'normal') {
     throw new AppError('NOT_FOUND', { resource: DOCUMENT });
   }
@@ -115,7 +116,7 @@ export type UploadedPdfVerification = PdfVerification & {
 /** motcua's verification of an uploaded PDF's signatures, and whether motcua issued these very bytes. */
 export const verifyUploadedPdf = async (
   ctx: AppContext,
-  input: { pdf: Buffer; clientAddress: string },
+  input: { pdf: Buffer; clientAddress: string; provinceCode?: string | undefined },
 ): Promise<UploadedPdfVerification> => {
   await throttle(ctx, input.clientAddress, 'upload');
   if (!input.pdf.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
@@ -123,12 +124,13 @@ export const verifyUploadedPdf = async (
   }
   const verification = verifyPdfSignatures(input.pdf, await listTrustedRootCertificates(ctx.db));
   const sha256 = createHash('sha256').update(input.pdf).digest('hex');
-  const outgoing = await findOutgoingBySignedFile(ctx.db, sha256);
+  // Whether the request's province issued these bytes (another province's file is not "known" here).
+  const outgoing = await findOutgoingBySignedFile(ctx.db, sha256, input.provinceCode);
   let knownAs: UploadedPdfVerification['knownAs'] = null;
   if (outgoing && outgoing.status === 'issued' && outgoing.confidentiality === 'normal') {
     knownAs = { kind: 'outgoing', numberSymbol: outgoing.numberSymbol, token: outgoing.verificationToken };
   } else if (!outgoing) {
-    const signature = await findDocumentSignatureByOutput(ctx.db, sha256);
+    const signature = await findDocumentSignatureByOutput(ctx.db, sha256, input.provinceCode);
     if (signature?.dossierId) {
       knownAs = { kind: 'result' };
     }

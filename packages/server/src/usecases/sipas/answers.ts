@@ -35,9 +35,14 @@ const throttle = async (ctx: AppContext, kind: 'lookup' | 'answer', clientAddres
   await hitThrottle(ctx.db, { key, now: ctx.clock.now(), windowMs: SIPAS_LIMITS.windowMs });
 };
 
-const findInvitation = async (ctx: AppContext, token: string): Promise<SipasInvitationRecord> => {
+/** The invitation of a token; with a province (the portal's), another province's answers like an unknown token. */
+const findInvitation = async (
+  ctx: AppContext,
+  token: string,
+  provinceCode?: string | undefined,
+): Promise<SipasInvitationRecord> => {
   const invitation = await findSipasInvitationByToken(ctx.db, hashInvitationToken(token));
-  if (!invitation) {
+  if (!invitation || (provinceCode !== undefined && invitation.provinceCode !== provinceCode)) {
     throw new AppError('SIPAS_INVITATION_UNKNOWN');
   }
   return invitation;
@@ -55,9 +60,12 @@ const questionnaireOf = async (ctx: AppContext, id: string) => {
  * What the answer page shows for a token: the campaign, the agency rated and the questionnaire — never
  * the dossier or the applicant. An answered invitation says so (the page then thanks instead of asking).
  */
-export const describeSipasInvitation = async (ctx: AppContext, input: { token: string; clientAddress: string }) => {
+export const describeSipasInvitation = async (
+  ctx: AppContext,
+  input: { token: string; clientAddress: string; provinceCode?: string | undefined },
+) => {
   await throttle(ctx, 'lookup', input.clientAddress);
-  const invitation = await findInvitation(ctx, input.token);
+  const invitation = await findInvitation(ctx, input.token, input.provinceCode);
   return {
     campaignTitle: invitation.campaignTitle,
     agencyName: invitation.agencyName,
@@ -130,10 +138,16 @@ const contactOf = (contact: RespondentContact | undefined) => {
 
 export const answerSipasInvitation = async (
   ctx: AppContext,
-  input: { token: string; answers: SurveyAnswers; clientAddress: string; contact?: RespondentContact | undefined },
+  input: {
+    token: string;
+    answers: SurveyAnswers;
+    clientAddress: string;
+    contact?: RespondentContact | undefined;
+    provinceCode?: string | undefined;
+  },
 ) => {
   await throttle(ctx, 'answer', input.clientAddress);
-  const invitation = await findInvitation(ctx, input.token);
+  const invitation = await findInvitation(ctx, input.token, input.provinceCode);
   if (invitation.usedAt) {
     throw new AppError('SIPAS_ALREADY_ANSWERED');
   }

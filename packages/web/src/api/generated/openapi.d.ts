@@ -19852,13 +19852,13 @@ export interface paths {
   "/api/v1/public/pakn": {
     /**
      * Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn
-     * @description Name, address and phone of the sender are required by the decree. Limited per client address.
+     * @description Name, address and phone of the sender are required by the decree. Limited per client address. Without `provinceCode` the feedback goes to the province of the portal it is sent on.
      */
     post: {
       requestBody: {
         content: {
           "application/json": {
-            provinceCode: string;
+            provinceCode?: string;
             /** @enum {string} */
             kind: "phan_anh" | "kien_nghi";
             /** @enum {string} */

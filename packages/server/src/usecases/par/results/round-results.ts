@@ -294,8 +294,13 @@ export type ParUnitProfile = {
 };
 
 /** A unit's published results over the years (newest first), each with its rank move against the year before. */
-export const getParUnitProfile = async (ctx: AppContext, agencyId: string): Promise<ParUnitProfile> => {
-  const rows = await listUnitParResults(ctx.reader, { agencyId, limit: 30 });
+export const getParUnitProfile = async (
+  ctx: AppContext,
+  agencyId: string,
+  provinceCode?: string | undefined,
+): Promise<ParUnitProfile> => {
+  // Only the request's province's rounds: another province's unit answers like a unit without results.
+  const rows = await listUnitParResults(ctx.reader, { agencyId, provinceCode, limit: 30 });
   const first = rows[0];
   if (!first) {
     throw notFound({ vi: 'kết quả Chỉ số CCHC của đơn vị', en: 'PAR Index results of the unit' });

@@ -134,10 +134,23 @@ const prefillApplicant = (citizen: NonNullable<Awaited<ReturnType<typeof findCit
 export const startDraft = async (
   ctx: AppContext,
   actor: Actor,
-  input: { catalog: string; procedureCode: string; data?: Record<string, unknown> | undefined },
+  input: {
+    catalog: string;
+    procedureCode: string;
+    data?: Record<string, unknown> | undefined;
+    /** The province of the portal the citizen is on: an application there goes to that province's agencies only. */
+    siteProvinceCode?: string | undefined;
+  },
   language: Language,
 ) => {
   const { citizenId } = requireCitizen(actor);
+  if (
+    input.siteProvinceCode !== undefined &&
+    /^\d{2}$/.test(input.catalog) &&
+    input.catalog !== input.siteProvinceCode
+  ) {
+    throw new AppError('SUBMISSION_OTHER_PROVINCE', { province: input.catalog });
+  }
   const citizen = await findCitizen(ctx.db, citizenId);
   if (!citizen) {
     throw new AppError('UNAUTHENTICATED');

@@ -95,7 +95,7 @@ const checkReceivingAgency = async (
 export const submitDraft = async (
   ctx: AppContext,
   actor: Actor,
-  input: { draftId: string; expectedVersion: number },
+  input: { draftId: string; expectedVersion: number; siteProvinceCode?: string | undefined },
   language: Language,
   idempotency?: { key: string; requestHash: string },
 ) => {
@@ -103,6 +103,10 @@ export const submitDraft = async (
   const draft = await findCitizenDraft(ctx.db, { id: input.draftId, citizenId });
   if (!draft) {
     throw new AppError('NOT_FOUND', { resource: DRAFT });
+  }
+  // A province's portal submits to that province's agencies only (the draft's province is its catalog's).
+  if (input.siteProvinceCode !== undefined && draft.provinceCode !== input.siteProvinceCode) {
+    throw new AppError('SUBMISSION_OTHER_PROVINCE', { province: draft.provinceCode });
   }
   // With an Idempotency-Key, a retry of a submission that went through gets the first answer back.
   if (idempotency === undefined && draft.status !== 'open') {

@@ -3,6 +3,7 @@ import { formatInstant, formatPaknCode, PAKN_STATUSES, type PaknSubmission, toLo
 import type { Actor } from '../../../auth/actor.js';
 import { hashSecret } from '../../../auth/secrets.js';
 import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../errors/app-error.js';
 import { createPaknEntry, preparePaknEntry } from '../../pakn/change-pakn.js';
 import { loadPaknRules } from '../../pakn/pakn-rules.js';
 import { enforceThrottle } from '../throttle.js';
@@ -21,7 +22,26 @@ export const PAKN_LIMITS = {
  * of the agency that receives the portal's PAKN (the province setting, else the People's Committee),
  * through the same path as an entry made by an officer (usecases/pakn/change-pakn.ts).
  */
-export const submitPakn = async (ctx: AppContext, actor: Actor, input: PaknSubmission & { clientAddress: string }) => {
+export const submitPakn = async (
+  ctx: AppContext,
+  actor: Actor,
+  submission: Omit<PaknSubmission, 'provinceCode'> & {
+    /** The province the feedback is addressed to; by default the province of the portal it is sent on. */
+    provinceCode?: string | undefined;
+    siteProvinceCode?: string | undefined;
+    clientAddress: string;
+  },
+) => {
+  const { siteProvinceCode, ...rest } = submission;
+  const provinceCode = rest.provinceCode ?? siteProvinceCode;
+  if (provinceCode === undefined) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {},
+      { fieldProblems: [{ in: 'body', pointer: '/provinceCode', code: 'REQUIRED', message: 'required' }] },
+    );
+  }
+  const input = { ...rest, provinceCode };
   const now = ctx.clock.now();
   const key = `pakn-addr:${hashSecret(input.clientAddress)}`;
   await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.addressSubmissions, windowMs: PAKN_LIMITS.addressWindowMs });

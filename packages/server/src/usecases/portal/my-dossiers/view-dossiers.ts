@@ -60,12 +60,14 @@ const decodeCursor = (cursor: string | undefined): { createdAt: Date; id: string
 export const findCitizenDossiers = async (
   ctx: AppContext,
   actor: Actor,
-  input: { cursor?: string | undefined; limit: number },
+  input: { cursor?: string | undefined; limit: number; provinceCode?: string | undefined },
 ) => {
   const { citizenId } = requireCitizen(actor);
   const before = decodeCursor(input.cursor);
+  // A citizen's account is national; a province's portal lists only that province's dossiers.
   const rows = await listCitizenDossiers(ctx.db, {
     citizenId,
+    provinceCode: input.provinceCode,
     ...(before ? { before } : {}),
     limit: input.limit + 1,
   });

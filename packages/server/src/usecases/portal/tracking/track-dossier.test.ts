@@ -5,6 +5,7 @@ import { deriveTrackingPin, getInstallationSecret } from '../../../auth/installa
 import type { AppContext } from '../../../context.js';
 import { seedProcedure, seedWorld, signIn, type World } from '../../../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../../../testing/test-app.js';
+import { findRequestSite } from '../../provinces/province-site.js';
 import { describeNextStep, describeProgress } from '../citizen-dossier.js';
 import { trackDossier } from './track-dossier.js';
 
@@ -80,6 +81,9 @@ const receiveWithSupplement = async (): Promise<string> => {
 describe('public tracking', () => {
   it('answers a lookup with ONE statement and writes nothing', async () => {
     const code = await receiveWithSupplement();
+    // The request's province comes from its host name, read once and kept in the process (province-site.ts):
+    // read here first, as any earlier request of the process would have.
+    await findRequestSite(t.ctx, 'localhost:80');
     let answer: Awaited<ReturnType<typeof t.app.inject>> | undefined;
     const statements = await captureStatements(async () => {
       answer = await t.app.inject({ url: `/api/v1/public/dossiers/${code}?factor=1234` });

@@ -21,7 +21,10 @@ import { getTrackingLocks } from './tracking-locks.js';
  * also remembers the keys it saw locked until their window ends (tracking-locks.ts), so a flood on a
  * locked key costs no statement at all.
  */
-export const trackDossier = async (ctx: AppContext, input: { code: string; factor: string; clientAddress: string }) => {
+export const trackDossier = async (
+  ctx: AppContext,
+  input: { code: string; factor: string; clientAddress: string; provinceCode?: string | undefined },
+) => {
   const now = ctx.clock.now();
   const keys = {
     address: `track-addr:${hashSecret(input.clientAddress)}`,
@@ -47,8 +50,11 @@ export const trackDossier = async (ctx: AppContext, input: { code: string; facto
   };
 
   const secret = await getInstallationSecret(ctx);
+  // On a province's portal only its own dossiers are tracked: another province's answers like an unknown code,
+  // through the same path (the province is part of the one statement's condition).
   const { throttles, dossier } = await findTrackedDossier(ctx.database, {
     code: input.code,
+    provinceCode: input.provinceCode,
     throttleKeys: [keys.address, keys.code],
   });
   const gate = gateOf(throttles);

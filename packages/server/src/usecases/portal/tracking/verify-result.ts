@@ -12,8 +12,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * own hash, and a signed PDF's hash is only known after signing). Only issued results are known here
  * (the dossier has its result); anything else is 404.
  */
-export const verifyResultDocument = async (ctx: AppContext, key: string) => {
-  const document = await findIssuedResult(ctx.db, SHA256.test(key) ? { sha256: key } : { id: key });
+export const verifyResultDocument = async (ctx: AppContext, key: string, provinceCode?: string | undefined) => {
+  // On a province's portal only its own results are known: another province's answers like no result at all.
+  const document = await findIssuedResult(ctx.db, SHA256.test(key) ? { sha256: key } : { id: key }, provinceCode);
   if (!document?.fileSha256) {
     throw new AppError('NOT_FOUND', { resource: { vi: 'văn bản kết quả', en: 'result document' } });
   }

@@ -99,9 +99,17 @@ export const getScheduleFile = async (ctx: AppContext, actor: Actor, input: { en
 };
 
 /** A file of an entry on the portal: only while the entry is published and marked public (else 404). */
-export const getPublicScheduleFile = async (ctx: AppContext, input: { entryId: string; sha256: string }) => {
+export const getPublicScheduleFile = async (
+  ctx: AppContext,
+  input: { entryId: string; sha256: string; provinceCode?: string | undefined },
+) => {
   const row = await findScheduleEntry(ctx.db, input.entryId);
-  if (row?.status !== 'published' || !row.public) {
+  // Another province's entry answers like an unknown one on this province's portal.
+  if (
+    row?.status !== 'published' ||
+    !row.public ||
+    (input.provinceCode !== undefined && row.provinceCode !== input.provinceCode)
+  ) {
     throw new AppError('NOT_FOUND', { resource: SCHEDULE_ENTRY });
   }
   return findFile(row, input.sha256);
