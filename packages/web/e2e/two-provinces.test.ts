@@ -42,14 +42,20 @@ const on = (host: string, path: string): string => {
 describe.skipIf(onPostgresPass)('two provinces on one install', () => {
   it('shows each host its own province and its own articles, without JavaScript', async () => {
     const cases = [
-      { host: TEST_HOSTS.haNoi, name: 'Thành phố Hà Nội', own: ARTICLES['01'], other: ARTICLES['33'] },
-      { host: TEST_HOSTS.hungYen, name: 'Tỉnh Hưng Yên', own: ARTICLES['33'], other: ARTICLES['01'] },
+      { host: TEST_HOSTS.haNoi, name: 'Thành phố Hà Nội', place: 'Hà Nội', own: ARTICLES['01'], other: ARTICLES['33'] },
+      {
+        host: TEST_HOSTS.hungYen,
+        name: 'Tỉnh Hưng Yên',
+        place: 'Hưng Yên',
+        own: ARTICLES['33'],
+        other: ARTICLES['01'],
+      },
     ];
-    for (const { host, name, own, other } of cases) {
+    for (const { host, name, place, own, other } of cases) {
       const page = await suite.openPage(PHONE, { javaScriptEnabled: false });
       const response = await page.goto(on(host, '/tin-tuc'));
       expect(response?.status()).toBe(200);
-      await page.locator('header').getByText(name).waitFor();
+      expect(await page.locator('header').textContent()).toContain(place);
       await page.getByRole('link', { name: own.title }).waitFor();
       expect(await page.getByText(other.title).count()).toBe(0);
       expect(await page.locator('footer').textContent()).toContain(name);

@@ -30,6 +30,8 @@ type Site = {
   provinceCode: string;
   provinceName: string;
   portalName: string;
+  /** The portal's full title: its name, followed by the province's unless the name already says it. */
+  title: string;
   origin: string;
   colourPrimary: string;
   colourAccent: string;
@@ -57,10 +59,14 @@ const loadSite = async (ctx: AppContext, request: PageRequest): Promise<Site | u
     return undefined;
   }
   const menu = await listPortalMenu(ctx.db, provinceCode);
+  const provinceName = site?.name ?? served?.committeeName ?? '';
+  const portalName = site?.portalName ?? 'Cổng thông tin';
+  const saysPlace = site !== undefined && portalName.toLowerCase().includes(site.placeName.toLowerCase());
   return {
     provinceCode,
-    provinceName: site?.name ?? served?.committeeName ?? '',
-    portalName: site?.portalName ?? 'Cổng thông tin',
+    provinceName,
+    portalName,
+    title: saysPlace ? portalName : `${portalName} ${provinceName}`,
     origin: site?.publicUrl ? new URL(site.publicUrl).origin : request.origin,
     colourPrimary: normalizeColour(site?.colourPrimary ?? '') ?? DEFAULT_SITE_BRANDING.colourPrimary,
     colourAccent: normalizeColour(site?.colourAccent ?? '') ?? DEFAULT_SITE_BRANDING.colourAccent,
@@ -112,7 +118,7 @@ type PageMeta = {
 const layout = (site: Site, meta: PageMeta, body: SafeHtml): string => {
   const canonical = `${site.origin}${meta.path}`;
   const image = meta.image ? `${site.origin}${meta.image}` : `${site.origin}/favicon.svg`;
-  const fullTitle = `${meta.title} — ${site.portalName} ${site.provinceName}`;
+  const fullTitle = `${meta.title} — ${site.title}`;
   const links = [
     { label: 'Tin tức', href: '/tin-tuc' },
     ...site.menu,
@@ -122,15 +128,15 @@ const layout = (site: Site, meta: PageMeta, body: SafeHtml): string => {
   return `<!doctype html>${html`<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title><meta name="description" content="${meta.description}">
 <link rel="canonical" href="${canonical}"><link rel="icon" href="/favicon.svg">
-<link rel="alternate" type="application/rss+xml" title="${site.portalName} ${site.provinceName}" href="/rss.xml">
-<meta property="og:site_name" content="${site.portalName} ${site.provinceName}"><meta property="og:locale" content="vi_VN">
+<link rel="alternate" type="application/rss+xml" title="${site.title}" href="/rss.xml">
+<meta property="og:site_name" content="${site.title}"><meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${meta.type ?? 'website'}"><meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}"><meta property="og:url" content="${canonical}">
 <meta property="og:image" content="${image}">${meta.publishedAt ? html`<meta property="article:published_time" content="${meta.publishedAt.toISOString()}">` : ''}
 <meta name="twitter:card" content="summary"><meta name="twitter:title" content="${meta.title}"><meta name="twitter:description" content="${meta.description}">
 <style>${trustedHtml(`:root{--red:${site.colourPrimary};--accent:${site.colourAccent};--link:${site.colourPrimary}}`)}${trustedHtml(STYLE)}</style></head>
 <body><a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
-<header><div class="in"><a href="/"><img src="${site.emblemUrl ?? '/favicon.svg'}" alt="" width="32" height="32"><span><strong>${site.portalName} ${site.provinceName}</strong><small>Tin tức, thông báo, hướng dẫn về cải cách hành chính</small></span></a></div></header>
+<header><div class="in"><a href="/"><img src="${site.emblemUrl ?? '/favicon.svg'}" alt="" width="32" height="32"><span><strong>${site.title}</strong><small>Tin tức, thông báo, hướng dẫn về cải cách hành chính</small></span></a></div></header>
 <nav class="menu" aria-label="Trình đơn chính"><ul>${links.map(
     (link) =>
       html`<li><a href="${link.href}"${link.href === meta.current ? trustedHtml(' aria-current="page"') : ''}>${link.label}</a></li>`,
@@ -324,7 +330,7 @@ export const renderRss = async (
     now: ctx.clock.now(),
     limit: 30,
   });
-  const title = `${category ? `${category.name} — ` : ''}${site.portalName} ${site.provinceName}`;
+  const title = `${category ? `${category.name} — ` : ''}${site.title}`;
   const link = `${site.origin}/tin-tuc${category ? `?chuyen-muc=${encodeURIComponent(category.slug)}` : ''}`;
   const entries = items
     .map((item) => {
