@@ -47,7 +47,7 @@ export const PaknAnswersPage = () => {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const settings = usePortalSettings();
-  const province = params.get('tinh') ?? settings.data?.provinces[0]?.code ?? '';
+  const province = params.get('tinh') ?? settings.data?.site?.provinceCode ?? settings.data?.provinces[0]?.code ?? '';
   const answers = usePublicPaknAnswers(province, q);
   useEffect(() => {
     document.title = `${t('pakn.publicTitle')} — ${t('app.portalName')}`;

@@ -14,7 +14,7 @@ export const DecisionsPage = () => {
   const { t } = useTranslation();
   const narrow = !Grid.useBreakpoint().md;
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = settings.data?.site?.provinceCode ?? settings.data?.provinces[0]?.code;
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
   const page = usePublishedDecisions(province, cursor);

@@ -13,7 +13,7 @@ import { publicResultUrl, usePublicPeriods, usePublicServiceIndex } from './useP
 export const ServiceIndexResultsPage = () => {
   const { t } = useTranslation();
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = settings.data?.site?.provinceCode ?? settings.data?.provinces[0]?.code;
   const periods = usePublicPeriods(province);
   const [choice, setChoice] = useState<string | undefined>();
   const period = choice ?? periods.data?.periods[0]?.value;

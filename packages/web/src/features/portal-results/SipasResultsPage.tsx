@@ -12,7 +12,7 @@ import { usePublicSipas } from './usePublicResults';
 export const SipasResultsPage = () => {
   const { t } = useTranslation();
   const settings = usePortalSettings();
-  const province = settings.data?.provinces[0]?.code;
+  const province = settings.data?.site?.provinceCode ?? settings.data?.provinces[0]?.code;
   const data = usePublicSipas(province);
 
   return (

@@ -21,7 +21,7 @@ export const ParIndexPage = () => {
   const settings = usePortalSettings();
   const provinces = settings.data?.provinces ?? [];
   const [provinceChoice, setProvinceChoice] = useState<string | undefined>();
-  const province = provinceChoice ?? provinces[0]?.code;
+  const province = provinceChoice ?? settings.data?.site?.provinceCode ?? provinces[0]?.code;
   const rounds = usePublishedParRounds(province);
   const [yearChoice, setYearChoice] = useState<number | undefined>();
   const year = yearChoice ?? rounds.data?.items[0]?.year;
