@@ -10,12 +10,15 @@ export type UserCredentials = {
   username: string;
   passwordHash: string | null;
   status: 'active' | 'disabled';
+  /** The official's province (null: none, e.g. the hosting centre's administrator). */
+  provinceCode: string | null;
+  hostingAdmin: boolean;
 };
 
 export const findUserCredentials = async (db: Db, username: string): Promise<UserCredentials | undefined> =>
   db
     .selectFrom('appUser')
-    .select(['id', 'username', 'passwordHash', 'status'])
+    .select(['id', 'username', 'passwordHash', 'status', 'provinceCode', 'hostingAdmin'])
     .where('username', '=', username)
     .executeTakeFirst();
 

@@ -41,4 +41,31 @@ export const provinceProblems = defineProblems({
       detail: 'This application goes to an agency of province {province}; submit it on that province’s portal.',
     },
   },
+  PROVINCE_NOT_SERVED_HERE: {
+    status: 404,
+    vi: {
+      title: 'Không thuộc cổng này',
+      detail: 'Cổng này chỉ phục vụ tỉnh, thành phố của mình; hãy xem dữ liệu tỉnh mã {province} tại cổng của tỉnh đó.',
+    },
+    en: {
+      title: 'Not served here',
+      detail: 'This portal serves its own province only; read province {province} on that province’s portal.',
+    },
+  },
+  PROVINCE_NOT_GIVEN: {
+    status: 400,
+    vi: { title: 'Thiếu mã tỉnh', detail: 'Hãy cho biết mã tỉnh, thành phố (2 chữ số, ví dụ 33).' },
+    en: { title: 'Province missing', detail: 'Give the 2-digit province code (e.g. 33).' },
+  },
+  OFFICIAL_OTHER_PROVINCE: {
+    status: 403,
+    vi: {
+      title: 'Sai cổng đăng nhập',
+      detail: 'Tài khoản thuộc tỉnh, thành phố khác; hãy đăng nhập tại cổng của tỉnh mình.',
+    },
+    en: {
+      title: 'Wrong portal',
+      detail: 'The account belongs to another province; sign in on your own province’s portal.',
+    },
+  },
 });

@@ -48,6 +48,7 @@ const ApiToken = z.object({
   revokedAt: z.date().nullable(),
 });
 
+import { findSiteOfRequest } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -63,7 +64,8 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
           'Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed ' +
           'attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling ' +
           'Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to ' +
-          'send as X-CSRF-Token on writes.',
+          'send as X-CSRF-Token on writes. On a host name a province owns, an official of another province is ' +
+          'refused (403 OFFICIAL_OTHER_PROVINCE); the hosting centre’s administrator signs in anywhere.',
         body: z.object({
           username: z.string().trim().min(1).max(64),
           password: z.string().min(1).max(200),
@@ -72,7 +74,11 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      const result = await withRetryAfter(reply, () => login(ctx, { ...request.body, clientAddress: request.ip }));
+      const site = await findSiteOfRequest(ctx, request);
+      const hostProvince = site?.matchedHost ? site.provinceCode : undefined;
+      const result = await withRetryAfter(reply, () =>
+        login(ctx, { ...request.body, clientAddress: request.ip, hostProvince }),
+      );
       setSessionCookie(reply, result.sessionToken, secure);
       return describeOfficial(ctx, { userId: result.userId, via: 'session', csrfToken: result.csrfToken });
     },

@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
-import { findRequestProvince } from '../http/request-site.js';
+import { findRequestProvince, getPublicProvince } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { changePakn } from '../usecases/pakn/change-pakn.js';
@@ -371,7 +371,11 @@ export const registerPaknRoutes = (app: FastifyInstance, ctx: AppContext): void 
         tags: ['portal'],
         summary: 'The province’s published PAKN answers, newest first; search without diacritics',
         querystring: z.object({
-          province: z.string().regex(/^\d{2}$/),
+          province: z
+            .string()
+            .regex(/^\d{2}$/)
+            .optional()
+            .describe('the 2-digit province code; absent: the province of the host'),
           q: z.string().trim().max(200).optional(),
           cursor: z.string().max(300).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -379,12 +383,13 @@ export const registerPaknRoutes = (app: FastifyInstance, ctx: AppContext): void 
         response: {
           200: z.object({ items: z.array(PublicPaknAnswer), nextCursor: z.string().nullable() }),
           400: Problem,
+          404: Problem,
         },
       },
     },
     async (request) =>
       listPublicPaknAnswers(ctx, {
-        provinceCode: request.query.province,
+        provinceCode: await getPublicProvince(ctx, request, request.query.province),
         q: request.query.q,
         cursor: request.query.cursor,
         limit: request.query.limit,

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
-import { findRequestProvince } from '../http/request-site.js';
+import { findRequestProvince, getPublicProvince } from '../http/request-site.js';
 import { Problem } from '../http/schemas.js';
 import { readUploadedFile } from '../http/uploads.js';
 import { renderParResultsPdf } from '../reports/par-results-pdf.js';
@@ -31,6 +31,8 @@ import {
 } from '../usecases/par/results/round-results.js';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/);
+/** A public read's province; absent: the province of the request's host (another's on a province's host: 404). */
+const OwnProvince = ProvinceCode.optional().describe('the 2-digit province code; absent: the province of the host');
 const Year = z.coerce.number().int().min(2000).max(2999);
 const Text = z.object({ vi: z.string(), en: z.string() });
 
@@ -399,7 +401,7 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
         tags: ['par'],
         summary: 'The published PAR Index rounds of a province, newest first (keyset on the year)',
         querystring: z.object({
-          province: ProvinceCode,
+          province: OwnProvince,
           beforeYear: Year.optional(),
           limit: z.coerce.number().int().min(1).max(50).default(20),
         }),
@@ -407,11 +409,14 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
       },
     },
     async (request) => ({
-      items: await listPublishedParRounds(ctx, { provinceCode: request.query.province, ...request.query }),
+      items: await listPublishedParRounds(ctx, {
+        ...request.query,
+        provinceCode: await getPublicProvince(ctx, request, request.query.province),
+      }),
     }),
   );
 
-  const PublicResultsQuery = z.object({ province: ProvinceCode, year: Year });
+  const PublicResultsQuery = z.object({ province: OwnProvince, year: Year });
 
   api.get(
     '/api/v1/public/par/results',
@@ -423,7 +428,11 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
         response: { 200: ParRoundResultsSchema, ...errors },
       },
     },
-    async (request) => getPublishedParResults(ctx, { provinceCode: request.query.province, year: request.query.year }),
+    async (request) =>
+      getPublishedParResults(ctx, {
+        provinceCode: await getPublicProvince(ctx, request, request.query.province),
+        year: request.query.year,
+      }),
   );
 
   api.get(
@@ -440,7 +449,10 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
     async (request, reply) =>
       sendWorkbook(
         reply,
-        await getPublishedParResults(ctx, { provinceCode: request.query.province, year: request.query.year }),
+        await getPublishedParResults(ctx, {
+          provinceCode: await getPublicProvince(ctx, request, request.query.province),
+          year: request.query.year,
+        }),
       ),
   );
 
@@ -458,7 +470,10 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
     async (request, reply) =>
       sendPdf(
         reply,
-        await getPublishedParResults(ctx, { provinceCode: request.query.province, year: request.query.year }),
+        await getPublishedParResults(ctx, {
+          provinceCode: await getPublicProvince(ctx, request, request.query.province),
+          year: request.query.year,
+        }),
       ),
   );
 
@@ -481,10 +496,14 @@ export const registerParResultsRoutes = async (app: FastifyInstance, ctx: AppCon
       schema: {
         tags: ['par'],
         summary: 'The national PAR Index table of a year as the province entered it, with the province’s place',
-        querystring: z.object({ province: ProvinceCode, year: Year }),
+        querystring: z.object({ province: OwnProvince, year: Year }),
         response: { 200: ParNationalTable, ...errors },
       },
     },
-    async (request) => getParNationalTable(ctx, { provinceCode: request.query.province, year: request.query.year }),
+    async (request) =>
+      getParNationalTable(ctx, {
+        provinceCode: await getPublicProvince(ctx, request, request.query.province),
+        year: request.query.year,
+      }),
   );
 };

@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
+import { findSiteOfRequest } from '../http/request-site.js';
 import { Problem } from '../http/schemas.js';
 import {
   changePortalContent,
@@ -23,6 +24,7 @@ import {
   replacePortalMenuItems,
 } from '../usecases/portal-content/manage-content.js';
 import {
+  type PageRequest,
   type RenderedPage,
   renderArticleList,
   renderPortalItem,
@@ -181,6 +183,8 @@ const sendPage = (request: FastifyRequest, reply: FastifyReply, page: RenderedPa
   const etag = `"${createHash('sha256').update(page.body).digest('base64url').slice(0, 27)}"`;
   // A 404 is not kept: the article it stands for may be published the next second.
   void reply.type(type).header('cache-control', page.status === 200 ? 'public, max-age=60' : 'no-cache');
+  // Each province's host name answers its own pages (issue 22 item 4): a shared cache keys them by host.
+  void reply.header('vary', 'Host');
   void reply.header('etag', etag);
   if (page.status === 200 && request.headers['if-none-match'] === etag) {
     return reply.code(304).send();
@@ -307,7 +311,16 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
     async (request) => replacePortalMenuItems(ctx, request.actor, request.body),
   );
 
-  // The public pages: HTML rendered on the server, readable without JavaScript.
+  // The public pages: HTML rendered on the server, readable without JavaScript, for the province of the host.
+  // Absolute addresses use the site's public URL, else the host the request came to when a province owns it,
+  // else the install's own address (a Host header nobody registered never shapes a link).
+  const pageRequest = async (request: FastifyRequest): Promise<PageRequest> => {
+    const site = await findSiteOfRequest(ctx, request);
+    return {
+      site,
+      origin: site?.matchedHost ? `${request.protocol}://${request.host}` : new URL(ctx.config.publicUrl).origin,
+    };
+  };
   const publicPage = <T extends object>(summary: string, produces: string, extra: T) => ({
     config: CITIZEN_OPTIONAL,
     schema: { tags: ['portal'], summary, produces: [produces], ...extra },
@@ -322,7 +335,10 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
       sendPage(
         request,
         reply,
-        await renderArticleList(ctx, { category: request.query['chuyen-muc'], after: request.query.sau }),
+        await renderArticleList(ctx, await pageRequest(request), {
+          category: request.query['chuyen-muc'],
+          after: request.query.sau,
+        }),
         HTML,
       ),
   );
@@ -331,13 +347,24 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
     '/tin-tuc/:slug',
     publicPage('One published article (HTML)', 'text/html', { params: z.object({ slug: Slug }) }),
     async (request, reply) =>
-      sendPage(request, reply, await renderPortalItem(ctx, 'article', request.params.slug), HTML),
+      sendPage(
+        request,
+        reply,
+        await renderPortalItem(ctx, await pageRequest(request), 'article', request.params.slug),
+        HTML,
+      ),
   );
 
   api.get(
     '/trang/:slug',
     publicPage('One static page (HTML)', 'text/html', { params: z.object({ slug: Slug }) }),
-    async (request, reply) => sendPage(request, reply, await renderPortalItem(ctx, 'page', request.params.slug), HTML),
+    async (request, reply) =>
+      sendPage(
+        request,
+        reply,
+        await renderPortalItem(ctx, await pageRequest(request), 'page', request.params.slug),
+        HTML,
+      ),
   );
 
   api.get(
@@ -345,7 +372,8 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
     publicPage('Search the published articles and pages, with or without diacritics (HTML)', 'text/html', {
       querystring: z.object({ q: z.string().max(200).optional() }),
     }),
-    async (request, reply) => sendPage(request, reply, await renderSearch(ctx, request.query.q), HTML),
+    async (request, reply) =>
+      sendPage(request, reply, await renderSearch(ctx, await pageRequest(request), request.query.q), HTML),
   );
 
   api.get(
@@ -354,12 +382,17 @@ export const registerPortalContentRoutes = (app: FastifyInstance, ctx: AppContex
       querystring: z.object({ 'chuyen-muc': Slug.optional() }),
     }),
     async (request, reply) =>
-      sendPage(request, reply, await renderRss(ctx, request.query['chuyen-muc']), 'application/rss+xml; charset=utf-8'),
+      sendPage(
+        request,
+        reply,
+        await renderRss(ctx, await pageRequest(request), request.query['chuyen-muc']),
+        'application/rss+xml; charset=utf-8',
+      ),
   );
 
   api.get(
     '/sitemap.xml',
     publicPage('Sitemap: the news list, published articles and pages, procedure pages', 'application/xml', {}),
-    async (request, reply) => sendPage(request, reply, await renderSitemap(ctx), XML),
+    async (request, reply) => sendPage(request, reply, await renderSitemap(ctx, await pageRequest(request)), XML),
   );
 };

@@ -162,6 +162,8 @@ describe('public procedure pages', () => {
         { code: '01', committeeName: 'Ủy ban nhân dân thành phố Hà Nội' },
         { code: '33', committeeName: 'Ủy ban nhân dân tỉnh Hưng Yên' },
       ],
+      // No site row in this world: the host names no province (province-hosts.routes.test.ts has two sites).
+      site: null,
     });
   });
 

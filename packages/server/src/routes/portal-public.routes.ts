@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { CITIZEN_OPTIONAL } from '../http/auth.js';
-import { findRequestProvince } from '../http/request-site.js';
+import { findRequestProvince, findSiteOfRequest, getPublicCatalog } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { DossierCode, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
@@ -83,12 +83,26 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
               }),
               payment: z.object({ provider: z.enum(['sandbox', 'dvcqg']) }),
               provinces: z.array(z.object({ code: z.string(), committeeName: z.string() })),
+              site: z
+                .object({
+                  provinceCode: z.string(),
+                  name: z.string().describe('"Tỉnh Hưng Yên"'),
+                  portalName: z.string(),
+                  placeName: z.string().describe('the place written on documents ("Hưng Yên")'),
+                  colourPrimary: z.string().describe('#rrggbb'),
+                  colourAccent: z.string().describe('#rrggbb'),
+                  emblemUrl: z.string().nullable().describe('/api/v1/public/site/emblem?v=… when the site has one'),
+                  contactPhone: z.string().nullable(),
+                  contactAddress: z.string().nullable(),
+                })
+                .nullable()
+                .describe('the province of the request’s host name (else the install’s default); null: none yet'),
             })
             .meta({ id: 'PortalSettings' }),
         },
       },
     },
-    async () => describePortalSettings(ctx),
+    async (request) => describePortalSettings(ctx, await findSiteOfRequest(ctx, request)),
   );
 
   api.get(
@@ -104,7 +118,11 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         response: { 200: CitizenProcedure, ...errors },
       },
     },
-    async (request) => describeProcedureForCitizens(ctx, { catalog: request.query.catalog, code: request.params.code }),
+    async (request) =>
+      describeProcedureForCitizens(ctx, {
+        catalog: await getPublicCatalog(ctx, request, request.query.catalog),
+        code: request.params.code,
+      }),
   );
 
   api.get(
@@ -119,7 +137,11 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
         response: { 200: ProcedureForm, ...errors },
       },
     },
-    async (request) => describeProcedureForm(ctx, { catalog: request.query.catalog, code: request.params.code }),
+    async (request) =>
+      describeProcedureForm(ctx, {
+        catalog: await getPublicCatalog(ctx, request, request.query.catalog),
+        code: request.params.code,
+      }),
   );
 
   api.get(
@@ -146,7 +168,7 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
     },
     async (request, reply) => {
       const template = await getProcedureTemplate(ctx, {
-        catalog: request.query.catalog,
+        catalog: await getPublicCatalog(ctx, request, request.query.catalog),
         code: request.params.code,
         key: request.params.key,
         today: todayInVietnam(ctx.clock),

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { OFFICIAL } from '../http/auth.js';
-import { findRequestProvince } from '../http/request-site.js';
+import { findRequestProvince, getPublicCatalog, getPublicProvince } from '../http/request-site.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import {
   changeProcedureDecisionDraft,
@@ -233,13 +233,18 @@ export const registerProcedureDecisionRoutes = (app: FastifyInstance, ctx: AppCo
       schema: {
         tags: ['portal-decisions'],
         summary: 'The published procedure decisions of a province, newest signature first (keyset)',
-        querystring: z.object({ province: ProvinceCode, cursor: Cursor, limit: Limit }),
+        querystring: z.object({
+          province: ProvinceCode.optional().describe('the 2-digit province code; absent: the province of the host'),
+          cursor: Cursor,
+          limit: Limit,
+        }),
         response: { 200: DecisionPage, ...publicErrors },
       },
     },
     async (request, reply) => {
-      void reply.header('cache-control', PUBLIC_CACHE);
-      return listPublishedProcedureDecisions(ctx, request.query);
+      const province = await getPublicProvince(ctx, request, request.query.province);
+      void reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Host');
+      return listPublishedProcedureDecisions(ctx, { ...request.query, province });
     },
   );
 
@@ -277,7 +282,10 @@ export const registerProcedureDecisionRoutes = (app: FastifyInstance, ctx: AppCo
     },
     async (request, reply) => {
       void reply.header('cache-control', PUBLIC_CACHE);
-      return listDecisionsOfProcedure(ctx, { catalog: request.query.catalog, code: request.params.code });
+      return listDecisionsOfProcedure(ctx, {
+        catalog: await getPublicCatalog(ctx, request, request.query.catalog),
+        code: request.params.code,
+      });
     },
   );
 
@@ -294,7 +302,10 @@ export const registerProcedureDecisionRoutes = (app: FastifyInstance, ctx: AppCo
       },
     },
     async (request, reply) => {
-      const forms = await listProcedureForms(ctx, { catalog: request.query.catalog, code: request.params.code });
+      const forms = await listProcedureForms(ctx, {
+        catalog: await getPublicCatalog(ctx, request, request.query.catalog),
+        code: request.params.code,
+      });
       void reply.header('cache-control', PUBLIC_CACHE);
       return forms;
     },

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { getPublicProvince } from '../http/request-site.js';
 import { Problem } from '../http/schemas.js';
 import { buildServiceIndexWorkbook } from '../reports/service-index-workbook.js';
 import { buildStatisticsWorkbook } from '../reports/statistics-workbook.js';
@@ -22,7 +23,9 @@ const PublicPeriod = z
   .trim()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/)
   .describe('an ended month (2026-11), quarter (2026-Q3) or year (2025)');
-const ResultQuery = z.object({ province: ProvinceCode, period: PublicPeriod });
+/** Absent: the province of the request's host (another province's code on a province's host answers 404). */
+const OwnProvince = ProvinceCode.optional().describe('the 2-digit province code; absent: the province of the host');
+const ResultQuery = z.object({ province: OwnProvince, period: PublicPeriod });
 const Label = z.object({ vi: z.string(), en: z.string() });
 const errors = { 400: Problem, 404: Problem };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -125,6 +128,13 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
  */
 export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const withProvince = async <Q extends { province?: string | undefined }>(
+    request: FastifyRequest,
+    query: Q,
+  ): Promise<Q & { province: string }> => ({
+    ...query,
+    province: await getPublicProvince(ctx, request, query.province),
+  });
 
   api.get(
     '/api/v1/public/results/periods',
@@ -132,7 +142,7 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['public-results'],
         summary: 'The closed periods whose results the province publishes, newest first',
-        querystring: z.object({ province: ProvinceCode }),
+        querystring: z.object({ province: OwnProvince }),
         response: {
           200: z
             .object({
@@ -148,8 +158,8 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const periods = await listPublicResultPeriods(ctx, request.query);
-      void reply.header('cache-control', 'public, max-age=300');
+      const periods = await listPublicResultPeriods(ctx, await withProvince(request, request.query));
+      void reply.header('cache-control', 'public, max-age=300').header('vary', 'Host');
       return periods;
     },
   );
@@ -165,8 +175,8 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const data = await describePublicStatistics(ctx, request.query);
-      void reply.header('cache-control', PUBLIC_CACHE);
+      const data = await describePublicStatistics(ctx, await withProvince(request, request.query));
+      void reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Host');
       return data;
     },
   );
@@ -182,12 +192,14 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const { report } = await getPublicStatisticsReport(ctx, request.query);
-      const meta = await buildPublicReportMeta(ctx, request.query.province);
+      const query = await withProvince(request, request.query);
+      const { report } = await getPublicStatisticsReport(ctx, query);
+      const meta = await buildPublicReportMeta(ctx, query.province);
       const buffer = await buildStatisticsWorkbook(report, meta);
       return reply
         .type(XLSX)
         .header('cache-control', PUBLIC_CACHE)
+        .header('vary', 'Host')
         .header('content-disposition', attachment(`ket-qua-giai-quyet-${request.query.period}.xlsx`))
         .send(buffer);
     },
@@ -204,10 +216,11 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const data = await describePublicStatistics(ctx, request.query);
+      const data = await describePublicStatistics(ctx, await withProvince(request, request.query));
       return reply
         .type('text/csv; charset=utf-8')
         .header('cache-control', PUBLIC_CACHE)
+        .header('vary', 'Host')
         .header('content-disposition', attachment(`ket-qua-giai-quyet-${request.query.period}.csv`))
         .send(writePublicStatisticsCsv(data));
     },
@@ -224,8 +237,8 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const data = await describePublicServiceIndex(ctx, request.query);
-      void reply.header('cache-control', PUBLIC_CACHE);
+      const data = await describePublicServiceIndex(ctx, await withProvince(request, request.query));
+      void reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Host');
       return data;
     },
   );
@@ -241,12 +254,14 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const { report } = await getPublicServiceIndexReport(ctx, request.query);
-      const meta = await buildPublicReportMeta(ctx, request.query.province);
+      const query = await withProvince(request, request.query);
+      const { report } = await getPublicServiceIndexReport(ctx, query);
+      const meta = await buildPublicReportMeta(ctx, query.province);
       const buffer = await buildServiceIndexWorkbook(report, meta);
       return reply
         .type(XLSX)
         .header('cache-control', PUBLIC_CACHE)
+        .header('vary', 'Host')
         .header('content-disposition', attachment(`chi-so-766-${request.query.period}.xlsx`))
         .send(buffer);
     },
@@ -259,13 +274,13 @@ export const registerPublicResultRoutes = (app: FastifyInstance, ctx: AppContext
         tags: ['public-results'],
         summary:
           'The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none)',
-        querystring: z.object({ province: ProvinceCode }),
+        querystring: z.object({ province: OwnProvince }),
         response: { 200: PublicSipas, ...errors },
       },
     },
     async (request, reply) => {
-      const data = await describePublicSipasResults(ctx, request.query);
-      void reply.header('cache-control', 'public, max-age=300');
+      const data = await describePublicSipasResults(ctx, await withProvince(request, request.query));
+      void reply.header('cache-control', 'public, max-age=300').header('vary', 'Host');
       return data;
     },
   );

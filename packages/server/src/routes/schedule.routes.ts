@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { CITIZEN_OPTIONAL, OFFICIAL } from '../http/auth.js';
-import { findRequestProvince } from '../http/request-site.js';
+import { findPublicProvince, findRequestProvince } from '../http/request-site.js';
 import { IsoDate, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
 import { readUploadedFile, registerWithFileUpload, uploadBodyLimit } from '../http/uploads.js';
@@ -466,9 +466,14 @@ const registerRoutes = (scope: FastifyInstance, ctx: AppContext): void => {
             })
             .meta({ id: 'PublicScheduleWeek' }),
           400: Problem,
+          404: Problem,
         },
       },
     },
-    async (request) => listPublicWeek(ctx, request.query),
+    async (request) =>
+      listPublicWeek(ctx, {
+        ...request.query,
+        provinceCode: await findPublicProvince(ctx, request, request.query.provinceCode),
+      }),
   );
 };

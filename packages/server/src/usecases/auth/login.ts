@@ -7,7 +7,13 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './resolve-actor.js';
 
-export type LoginInput = { username: string; password: string; clientAddress: string };
+export type LoginInput = {
+  username: string;
+  password: string;
+  clientAddress: string;
+  /** The province owning the request's host name; undefined on a host no province owns (anyone may sign in). */
+  hostProvince?: string | undefined;
+};
 export type LoginResult = { sessionToken: string; csrfToken: string; userId: string };
 
 /**
@@ -65,6 +71,16 @@ export const login = async (ctx: AppContext, input: LoginInput): Promise<LoginRe
   }
   if (user.status !== 'active') {
     throw new AppError('ACCOUNT_DISABLED');
+  }
+  // Each province's portal signs in its own officials (issue 22 item 4); the hosting centre's administrator
+  // serves every province. Checked after the password, so the refusal tells a stranger nothing.
+  if (
+    input.hostProvince !== undefined &&
+    !user.hostingAdmin &&
+    user.provinceCode !== null &&
+    user.provinceCode !== input.hostProvince
+  ) {
+    throw new AppError('OFFICIAL_OTHER_PROVINCE');
   }
   await clearThrottle(ctx.db, userKey);
   const sessionToken = generateSecret();

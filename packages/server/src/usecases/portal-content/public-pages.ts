@@ -1,3 +1,4 @@
+import type { ProvinceSiteRecord } from '@motcua/db';
 import {
   findPortalCategoryBySlug,
   findPublicPortalItem,
@@ -10,7 +11,7 @@ import {
   listSitemapProcedures,
   searchPublicPortalItems,
 } from '@motcua/db';
-import { foldVietnamese, menuItemHref, plainTextOfHtml } from '@motcua/domain';
+import { DEFAULT_SITE_BRANDING, foldVietnamese, menuItemHref, normalizeColour, plainTextOfHtml } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
 import { attachmentTypeLabel, formatFileSize, publicAttachmentPath } from './attachment-view.js';
 import { escapeXml, html, type SafeHtml, trustedHtml } from './html.js';
@@ -31,22 +32,49 @@ type Site = {
   provinceCode: string;
   provinceName: string;
   portalName: string;
+  /** The portal's full title: its name, followed by the province's unless the name already says it. */
+  title: string;
   origin: string;
+  colourPrimary: string;
+  colourAccent: string;
+  emblemUrl: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
   menu: { label: string; href: string }[];
 };
 
-/** The province the portal serves: the first served province of the install (one per install, issue 22 item 4). */
-const loadSite = async (ctx: AppContext): Promise<Site | undefined> => {
-  const [province] = await listServedProvinces(ctx.db);
-  if (!province) {
+/**
+ * Where a page is asked from: the site of its host name (issue 22 item 4; undefined when the install serves no
+ * province yet) and the request's own origin, which absolute addresses use when the site has no public URL.
+ */
+export type PageRequest = { site: ProvinceSiteRecord | undefined; origin: string };
+
+/**
+ * The province a page belongs to: the site of the request's host name, else the install's default site; on an
+ * install with no site yet, its first served province with the default branding (as before sites existed).
+ */
+const loadSite = async (ctx: AppContext, request: PageRequest): Promise<Site | undefined> => {
+  const site = request.site;
+  const served = site ? undefined : (await listServedProvinces(ctx.db))[0];
+  const provinceCode = site?.provinceCode ?? served?.provinceCode;
+  if (provinceCode === undefined) {
     return undefined;
   }
-  const menu = await listPortalMenu(ctx.db, province.provinceCode);
+  const menu = await listPortalMenu(ctx.db, provinceCode);
+  const provinceName = site?.name ?? served?.committeeName ?? '';
+  const portalName = site?.portalName ?? 'Cổng thông tin';
+  const saysPlace = site !== undefined && portalName.toLowerCase().includes(site.placeName.toLowerCase());
   return {
-    provinceCode: province.provinceCode,
-    provinceName: province.committeeName,
-    portalName: 'Cổng thông tin',
-    origin: new URL(ctx.config.publicUrl).origin,
+    provinceCode,
+    provinceName,
+    portalName,
+    title: saysPlace ? portalName : `${portalName} ${provinceName}`,
+    origin: site?.publicUrl ? new URL(site.publicUrl).origin : request.origin,
+    colourPrimary: normalizeColour(site?.colourPrimary ?? '') ?? DEFAULT_SITE_BRANDING.colourPrimary,
+    colourAccent: normalizeColour(site?.colourAccent ?? '') ?? DEFAULT_SITE_BRANDING.colourAccent,
+    emblemUrl: site?.emblemSha256 ? `/api/v1/public/site/emblem?v=${site.version}` : null,
+    contactPhone: site?.contactPhone ?? null,
+    contactAddress: site?.contactAddress ?? null,
     menu: menu.map((item) => ({ label: item.label, href: menuItemHref(item) })),
   };
 };
@@ -59,11 +87,11 @@ const formatDate = (at: Date): string => {
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
 };
 
-const STYLE = `:root{--red:#8e1515;--ink:#1f1f1f;--muted:#595959;--line:#e4ddd6}
+const STYLE = `:root{--ink:#1f1f1f;--muted:#595959;--line:#e4ddd6}
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:#faf8f6}
-a{color:#a31515}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+a{color:var(--link)}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:2}
-header{background:var(--red);color:#fff}header .in{display:flex;align-items:center;gap:10px;max-width:1120px;margin:0 auto;padding:10px 16px}
+header{background:var(--red);color:#fff;border-bottom:3px solid var(--accent)}header .in{display:flex;align-items:center;gap:10px;max-width:1120px;margin:0 auto;padding:10px 16px}
 header a{color:#fff;text-decoration:none;display:flex;align-items:center;gap:10px}header small{display:block;font-size:13px;opacity:.92}
 nav.menu{background:#fff;border-bottom:1px solid var(--line)}nav.menu ul{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:0 auto;padding:8px 16px;max-width:1120px}
 nav.menu a{text-decoration:none;color:var(--ink);padding:6px 0;display:inline-block}nav.menu a[aria-current]{color:var(--red);font-weight:600}
@@ -93,7 +121,7 @@ type PageMeta = {
 const layout = (site: Site, meta: PageMeta, body: SafeHtml): string => {
   const canonical = `${site.origin}${meta.path}`;
   const image = meta.image ? `${site.origin}${meta.image}` : `${site.origin}/favicon.svg`;
-  const fullTitle = `${meta.title} — ${site.portalName} ${site.provinceName}`;
+  const fullTitle = `${meta.title} — ${site.title}`;
   const links = [
     { label: 'Tin tức', href: '/tin-tuc' },
     ...site.menu,
@@ -103,21 +131,21 @@ const layout = (site: Site, meta: PageMeta, body: SafeHtml): string => {
   return `<!doctype html>${html`<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title><meta name="description" content="${meta.description}">
 <link rel="canonical" href="${canonical}"><link rel="icon" href="/favicon.svg">
-<link rel="alternate" type="application/rss+xml" title="${site.portalName} ${site.provinceName}" href="/rss.xml">
-<meta property="og:site_name" content="${site.portalName} ${site.provinceName}"><meta property="og:locale" content="vi_VN">
+<link rel="alternate" type="application/rss+xml" title="${site.title}" href="/rss.xml">
+<meta property="og:site_name" content="${site.title}"><meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${meta.type ?? 'website'}"><meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}"><meta property="og:url" content="${canonical}">
 <meta property="og:image" content="${image}">${meta.publishedAt ? html`<meta property="article:published_time" content="${meta.publishedAt.toISOString()}">` : ''}
 <meta name="twitter:card" content="summary"><meta name="twitter:title" content="${meta.title}"><meta name="twitter:description" content="${meta.description}">
-<style>${trustedHtml(STYLE)}</style></head>
+<style>${trustedHtml(`:root{--red:${site.colourPrimary};--accent:${site.colourAccent};--link:${site.colourPrimary}}`)}${trustedHtml(STYLE)}</style></head>
 <body><a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
-<header><div class="in"><a href="/"><img src="/favicon.svg" alt="" width="32" height="32"><span><strong>${site.portalName} ${site.provinceName}</strong><small>Tin tức, thông báo, hướng dẫn về cải cách hành chính</small></span></a></div></header>
+<header><div class="in"><a href="/"><img src="${site.emblemUrl ?? '/favicon.svg'}" alt="" width="32" height="32"><span><strong>${site.title}</strong><small>Tin tức, thông báo, hướng dẫn về cải cách hành chính</small></span></a></div></header>
 <nav class="menu" aria-label="Trình đơn chính"><ul>${links.map(
     (link) =>
       html`<li><a href="${link.href}"${link.href === meta.current ? trustedHtml(' aria-current="page"') : ''}>${link.label}</a></li>`,
   )}</ul></nav>
 <main id="main">${body}</main>
-<footer><p>${site.provinceName}</p><p><a href="/rss.xml">RSS</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/can-bo/dang-nhap">Cán bộ đăng nhập</a></p></footer>
+<footer><p><strong>${site.provinceName}</strong></p>${site.contactAddress ? html`<p>Địa chỉ: ${site.contactAddress}</p>` : ''}${site.contactPhone ? html`<p>Điện thoại: <a href="tel:${site.contactPhone.replace(/[^\d+]/g, '')}">${site.contactPhone}</a></p>` : ''}<p><a href="/rss.xml">RSS</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/can-bo/dang-nhap">Cán bộ đăng nhập</a></p></footer>
 </body></html>`}`;
 };
 
@@ -146,9 +174,10 @@ const listItems = (items: ListedItem[]): SafeHtml =>
 /** /tin-tuc: the newest articles, of one category when `chuyen-muc` is given, keyset pages through `sau`. */
 export const renderArticleList = async (
   ctx: AppContext,
+  request: PageRequest,
   query: { category?: string | undefined; after?: string | undefined },
 ): Promise<RenderedPage> => {
-  const site = await loadSite(ctx);
+  const site = await loadSite(ctx, request);
   if (!site) {
     return notFound(site, 'Cổng thông tin chưa được thiết lập.');
   }
@@ -203,10 +232,11 @@ const describe = (summary: string, bodyHtml: string): string => (summary || plai
 /** /tin-tuc/:slug and /trang/:slug: one published article or page. */
 export const renderPortalItem = async (
   ctx: AppContext,
+  request: PageRequest,
   kind: 'article' | 'page',
   slug: string,
 ): Promise<RenderedPage> => {
-  const site = await loadSite(ctx);
+  const site = await loadSite(ctx, request);
   const item = site
     ? await findPublicPortalItem(ctx.db, { provinceCode: site.provinceCode, kind, slug, now: ctx.clock.now() })
     : undefined;
@@ -250,8 +280,12 @@ ${trustedHtml(item.bodyHtml)}${
 };
 
 /** /tim-kiem?q=: the published articles and pages, searched without diacritics. */
-export const renderSearch = async (ctx: AppContext, q: string | undefined): Promise<RenderedPage> => {
-  const site = await loadSite(ctx);
+export const renderSearch = async (
+  ctx: AppContext,
+  request: PageRequest,
+  q: string | undefined,
+): Promise<RenderedPage> => {
+  const site = await loadSite(ctx, request);
   if (!site) {
     return notFound(site, 'Cổng thông tin chưa được thiết lập.');
   }
@@ -288,8 +322,12 @@ ${
 const rfc822 = (at: Date): string => at.toUTCString();
 
 /** /rss.xml (and ?chuyen-muc=): RSS 2.0 of the 30 newest published articles. */
-export const renderRss = async (ctx: AppContext, categorySlug: string | undefined): Promise<RenderedPage> => {
-  const site = await loadSite(ctx);
+export const renderRss = async (
+  ctx: AppContext,
+  request: PageRequest,
+  categorySlug: string | undefined,
+): Promise<RenderedPage> => {
+  const site = await loadSite(ctx, request);
   if (!site) {
     return { status: 404, body: '' };
   }
@@ -303,7 +341,7 @@ export const renderRss = async (ctx: AppContext, categorySlug: string | undefine
     now: ctx.clock.now(),
     limit: 30,
   });
-  const title = `${category ? `${category.name} — ` : ''}${site.portalName} ${site.provinceName}`;
+  const title = `${category ? `${category.name} — ` : ''}${site.title}`;
   const link = `${site.origin}/tin-tuc${category ? `?chuyen-muc=${encodeURIComponent(category.slug)}` : ''}`;
   const entries = items
     .map((item) => {
@@ -325,8 +363,8 @@ ${entries}
 };
 
 /** /sitemap.xml: the news list, every published article and page, and every procedure page in force. */
-export const renderSitemap = async (ctx: AppContext): Promise<RenderedPage> => {
-  const site = await loadSite(ctx);
+export const renderSitemap = async (ctx: AppContext, request: PageRequest): Promise<RenderedPage> => {
+  const site = await loadSite(ctx, request);
   if (!site) {
     return { status: 404, body: '' };
   }

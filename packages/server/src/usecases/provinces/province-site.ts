@@ -12,8 +12,20 @@ export const SITE_CACHE_MS = 5_000;
 const CACHE_MAX = 1_000;
 
 type Cached<T> = { value: T; until: number };
-const byHost = new Map<string, Cached<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined>>();
-const byProvince = new Map<string, Cached<ProvinceSiteRecord | undefined>>();
+type SiteCaches = {
+  byHost: Map<string, Cached<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined>>;
+  byProvince: Map<string, Cached<ProvinceSiteRecord | undefined>>;
+};
+/** Kept per database (a process serving one install has one; test files sharing a worker each have their own). */
+let cachesByDatabase = new WeakMap<object, SiteCaches>();
+const cachesOf = (ctx: AppContext): SiteCaches => {
+  let caches = cachesByDatabase.get(ctx.db);
+  if (!caches) {
+    caches = { byHost: new Map(), byProvince: new Map() };
+    cachesByDatabase.set(ctx.db, caches);
+  }
+  return caches;
+};
 
 const remember = <T>(cache: Map<string, Cached<T>>, key: string, value: T): T => {
   if (cache.size >= CACHE_MAX) {
@@ -25,8 +37,7 @@ const remember = <T>(cache: Map<string, Cached<T>>, key: string, value: T): T =>
 
 /** Forget what this process read (after a write of a site here; other processes see it within SITE_CACHE_MS). */
 export const forgetProvinceSites = (): void => {
-  byHost.clear();
-  byProvince.clear();
+  cachesByDatabase = new WeakMap();
 };
 
 /**
@@ -38,6 +49,7 @@ export const findRequestSite = async (
   hostHeader: string | undefined,
 ): Promise<(ProvinceSiteRecord & { matchedHost: boolean }) | undefined> => {
   const host = normalizeHostName(hostHeader) ?? '';
+  const { byHost } = cachesOf(ctx);
   const cached = byHost.get(host);
   if (cached && cached.until > Date.now()) {
     return cached.value;
@@ -50,6 +62,7 @@ export const findSiteOfProvince = async (
   ctx: AppContext,
   provinceCode: string,
 ): Promise<ProvinceSiteRecord | undefined> => {
+  const { byProvince } = cachesOf(ctx);
   const cached = byProvince.get(provinceCode);
   if (cached && cached.until > Date.now()) {
     return cached.value;

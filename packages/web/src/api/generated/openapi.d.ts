@@ -164,7 +164,7 @@ export interface paths {
   "/api/v1/auth/login": {
     /**
      * Sign in as an official (sets an httpOnly session cookie)
-     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to send as X-CSRF-Token on writes.
+     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to send as X-CSRF-Token on writes. On a host name a province owns, an official of another province is refused (403 OFFICIAL_OTHER_PROVINCE); the hosting centre’s administrator signs in anywhere.
      */
     post: {
       requestBody: {
@@ -5992,8 +5992,9 @@ export interface paths {
     /** The province’s published PAKN answers, newest first; search without diacritics */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           q?: string;
           cursor?: string;
           limit?: number;
@@ -6011,6 +6012,12 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -7358,8 +7365,9 @@ export interface paths {
     /** The published PAR Index rounds of a province, newest first (keyset on the year) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           beforeYear?: number;
           limit?: number;
         };
@@ -7417,7 +7425,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7472,7 +7481,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7497,7 +7507,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7576,7 +7587,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -10750,8 +10762,9 @@ export interface paths {
     /** The published procedure decisions of a province, newest signature first (keyset) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description nextCursor of the previous page */
           cursor?: string;
           limit?: number;
@@ -10883,8 +10896,9 @@ export interface paths {
     /** The closed periods whose results the province publishes, newest first */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
         };
       };
       responses: {
@@ -10914,7 +10928,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10946,7 +10961,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10966,7 +10982,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10986,7 +11003,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -11018,7 +11036,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -11037,8 +11056,9 @@ export interface paths {
     /** The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
         };
       };
       responses: {
@@ -14561,6 +14581,12 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -29300,6 +29326,23 @@ export interface components {
           code: string;
           committeeName: string;
         }[];
+      /** @description the province of the request’s host name (else the install’s default); null: none yet */
+      site: ({
+        provinceCode: string;
+        /** @description "Tỉnh Hưng Yên" */
+        name: string;
+        portalName: string;
+        /** @description the place written on documents ("Hưng Yên") */
+        placeName: string;
+        /** @description #rrggbb */
+        colourPrimary: string;
+        /** @description #rrggbb */
+        colourAccent: string;
+        /** @description /api/v1/public/site/emblem?v=… when the site has one */
+        emblemUrl: string | null;
+        contactPhone: string | null;
+        contactAddress: string | null;
+      }) | null;
     };
     /** @description RFC 9457 problem details with a stable code */
     Problem: {
@@ -36854,6 +36897,23 @@ export interface components {
           code: string;
           committeeName: string;
         }[];
+      /** @description the province of the request’s host name (else the install’s default); null: none yet */
+      site: ({
+        provinceCode: string;
+        /** @description "Tỉnh Hưng Yên" */
+        name: string;
+        portalName: string;
+        /** @description the place written on documents ("Hưng Yên") */
+        placeName: string;
+        /** @description #rrggbb */
+        colourPrimary: string;
+        /** @description #rrggbb */
+        colourAccent: string;
+        /** @description /api/v1/public/site/emblem?v=… when the site has one */
+        emblemUrl: string | null;
+        contactPhone: string | null;
+        contactAddress: string | null;
+      }) | null;
     };
   };
   responses: never;

@@ -1,4 +1,4 @@
-import { listServedProvinces } from '@motcua/db';
+import { listServedProvinces, type ProvinceSiteRecord } from '@motcua/db';
 import { MAX_FILES_PER_COMPONENT, ONLINE_UPLOAD_MEDIA_TYPES } from '@motcua/domain';
 import type { AppContext } from '../../../context.js';
 
@@ -6,9 +6,10 @@ import type { AppContext } from '../../../context.js';
  * What the portal's pages need to know about this installation before the citizen does anything:
  * how citizens sign in, the upload limits the server enforces (so the browser checks the same ones
  * before sending a file), the payment platform, and the provinces served (the default recipient of
- * feedback). Nothing secret: issuer addresses and client ids stay on the server.
+ * feedback), and the province of the request's host with its branding (issue 22 item 4). Nothing secret: issuer
+ * addresses and client ids stay on the server.
  */
-export const describePortalSettings = async (ctx: AppContext) => ({
+export const describePortalSettings = async (ctx: AppContext, site: ProvinceSiteRecord | undefined) => ({
   signIn: {
     vneid: ctx.config.portal.oidc !== undefined,
     startUrl: ctx.config.portal.oidc ? '/api/v1/citizen/auth/start' : null,
@@ -21,4 +22,18 @@ export const describePortalSettings = async (ctx: AppContext) => ({
   },
   payment: { provider: ctx.config.portal.payment.provider },
   provinces: (await listServedProvinces(ctx.db)).map((p) => ({ code: p.provinceCode, committeeName: p.committeeName })),
+  site: site ? describeSite(site) : null,
+});
+
+/** What a portal shows of its province: names, colours, emblem (served by /api/v1/public/site/emblem), contact. */
+export const describeSite = (site: ProvinceSiteRecord) => ({
+  provinceCode: site.provinceCode,
+  name: site.name,
+  portalName: site.portalName,
+  placeName: site.placeName,
+  colourPrimary: site.colourPrimary,
+  colourAccent: site.colourAccent,
+  emblemUrl: site.emblemSha256 ? `/api/v1/public/site/emblem?v=${site.version}` : null,
+  contactPhone: site.contactPhone,
+  contactAddress: site.contactAddress,
 });
