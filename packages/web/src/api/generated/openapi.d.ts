@@ -18977,6 +18977,316 @@ export interface paths {
       };
     };
   };
+  "/api/v1/hosting/provinces": {
+    /** The provinces the install serves, in code order (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["HostedProvince"][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Open a province: its site and host names, People’s Committee, service centre, first administrator (one-time password) and portal categories */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            provinceCode: string;
+            hosts: string[];
+            publicUrl?: string | null;
+            adminUsername: string;
+            adminFullName: string;
+            /** @description The province’s level-1 identifier code (Decision 20/2020/QĐ-TTg), e.g. H31 */
+            agencyCodeSuffix?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CreatedProvince"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/hosting/provinces/{code}": {
+    /** A province’s site with its host names and its history */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["HostedProvinceDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Add or remove host names, set the public address, make the default site (guarded by version) */
+    patch: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expectedVersion: number;
+            addHosts?: string[];
+            removeHosts?: string[];
+            publicUrl?: string | null;
+            /** @enum {boolean} */
+            isDefault?: true;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["HostedProvinceDetail"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/hosting/figures": {
+    /** Figures across provinces for a month or a year (counts with each rate’s base) */
+    get: {
+      parameters: {
+        query: {
+          /** @description A month (2026-11) or a year (2026) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["HostingFigures"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/hosting/figures.xlsx": {
+    /** The figures across provinces as Excel */
+    get: {
+      parameters: {
+        query: {
+          /** @description A month (2026-11) or a year (2026) */
+          period: string;
+        };
+      };
+      responses: {
+        /** @description The application/vnd.openxmlformats-officedocument.spreadsheetml.sheet document */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+      };
+    };
+  };
   "/api/v1/public/settings": {
     /**
      * How citizens sign in, the upload limits, the payment platform and the provinces served
@@ -21545,6 +21855,8 @@ export interface components {
       title: string | null;
       email: string | null;
       provinceCode: string | null;
+      /** @description The hosting centre’s administrator (provinces, their addresses, figures across them) */
+      hostingAdmin: boolean;
       /** @enum {string} */
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */
@@ -23814,6 +24126,110 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    HostedProvinceInput: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      publicUrl: string | null;
+      isDefault: boolean;
+      status: string;
+      createdAt: unknown;
+      updatedAt: unknown;
+      version: number;
+    };
+    HostedProvinceDetailInput: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      publicUrl: string | null;
+      isDefault: boolean;
+      status: string;
+      createdAt: unknown;
+      updatedAt: unknown;
+      version: number;
+      colourPrimary: string;
+      colourAccent: string;
+      hosts: string[];
+      events: ({
+          seq: number;
+          at: unknown;
+          actorUserId: string | null;
+          action: string;
+          payload: {
+            [key: string]: unknown;
+          };
+          hash: string;
+        })[];
+    };
+    CreatedProvinceInput: {
+      provinceCode: string;
+      name: string;
+      placeName: string;
+      hosts: string[];
+      publicUrl: string | null;
+      committee: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      };
+      centre: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      };
+      admin: {
+        /** Format: uuid */
+        id: string;
+        username: string;
+        fullName: string;
+        /** @description Shown once: only its hash is stored */
+        oneTimePassword: string;
+      };
+      version: number;
+    };
+    HostingFiguresInput: {
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        asOf: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      provinces: ({
+          received: number;
+          resolved: number;
+          /** @description Numerator of the on-time rate; its base is `resolved` */
+          resolvedEarlyOrOnTime: number;
+          resolvedLate: number;
+          onTimePercent: number | null;
+          overdueOpen: number;
+          paknReceived: number;
+          officials: number;
+          agencies: number;
+          provinceCode: string;
+          name: string;
+        })[];
+      totals: {
+        received: number;
+        resolved: number;
+        /** @description Numerator of the on-time rate; its base is `resolved` */
+        resolvedEarlyOrOnTime: number;
+        resolvedLate: number;
+        onTimePercent: number | null;
+        overdueOpen: number;
+        paknReceived: number;
+        officials: number;
+        agencies: number;
+      };
+      onTimeRule: string;
     };
     /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
     IncomingListItemInput: {
@@ -29033,6 +29449,8 @@ export interface components {
       title: string | null;
       email: string | null;
       provinceCode: string | null;
+      /** @description The hosting centre’s administrator (provinces, their addresses, figures across them) */
+      hostingAdmin: boolean;
       /** @enum {string} */
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */
@@ -31305,6 +31723,115 @@ export interface components {
       owedVnd: number;
       version: number;
       status: string;
+    };
+    HostedProvince: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      publicUrl: string | null;
+      isDefault: boolean;
+      status: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    HostedProvinceDetail: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      publicUrl: string | null;
+      isDefault: boolean;
+      status: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      colourPrimary: string;
+      colourAccent: string;
+      hosts: string[];
+      events: ({
+          seq: number;
+          /** Format: date-time */
+          at: string;
+          actorUserId: string | null;
+          action: string;
+          payload: {
+            [key: string]: unknown;
+          };
+          hash: string;
+        })[];
+    };
+    CreatedProvince: {
+      provinceCode: string;
+      name: string;
+      placeName: string;
+      hosts: string[];
+      publicUrl: string | null;
+      committee: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      };
+      centre: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      };
+      admin: {
+        /** Format: uuid */
+        id: string;
+        username: string;
+        fullName: string;
+        /** @description Shown once: only its hash is stored */
+        oneTimePassword: string;
+      };
+      version: number;
+    };
+    HostingFigures: {
+      period: {
+        value: string;
+        from: string;
+        to: string;
+        asOf: string;
+        label: {
+          vi: string;
+          en: string;
+        };
+      };
+      provinces: ({
+          received: number;
+          resolved: number;
+          /** @description Numerator of the on-time rate; its base is `resolved` */
+          resolvedEarlyOrOnTime: number;
+          resolvedLate: number;
+          onTimePercent: number | null;
+          overdueOpen: number;
+          paknReceived: number;
+          officials: number;
+          agencies: number;
+          provinceCode: string;
+          name: string;
+        })[];
+      totals: {
+        received: number;
+        resolved: number;
+        /** @description Numerator of the on-time rate; its base is `resolved` */
+        resolvedEarlyOrOnTime: number;
+        resolvedLate: number;
+        onTimePercent: number | null;
+        overdueOpen: number;
+        paknReceived: number;
+        officials: number;
+        agencies: number;
+      };
+      onTimeRule: string;
     };
     /** @description A line of the incoming register (sổ đăng ký văn bản đến) */
     IncomingListItem: {
