@@ -201,6 +201,12 @@ const ServiceIndexResultsPage = lazy(() =>
   import('./features/portal-results/ServiceIndexResultsPage').then((m) => ({ default: m.ServiceIndexResultsPage })),
 );
 
+const ProvincesPage = lazy(() =>
+  import('./features/hosting/ProvincesPage').then((m) => ({ default: m.ProvincesPage })),
+);
+const HostingFiguresPage = lazy(() =>
+  import('./features/hosting/HostingFiguresPage').then((m) => ({ default: m.HostingFiguresPage })),
+);
 /**
  * The citizens' portal, every page in the same layout: search and procedure pages, public tracking,
  * PAKN and result verification for everybody; sign-in, online submission, my dossiers and drafts
@@ -295,6 +301,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'tich-hop/dvcqg', element: <DvcqgMonitorPage /> },
   { path: 'tich-hop/cai-dat', element: <DvcqgSettingsPage /> },
   { path: 'cong-thong-tin', element: <PortalNewsPage /> },
+  { path: 'he-thong/tinh-thanh', element: <ProvincesPage /> },
+  { path: 'he-thong/so-lieu', element: <HostingFiguresPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

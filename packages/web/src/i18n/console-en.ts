@@ -50,6 +50,9 @@ export const consoleEn: ConsoleCoreMessages = {
     dvcqgSettings: 'National portal connection',
     dvcqgMonitor: 'Sync monitor',
     portalNews: 'Portal news',
+    hostingGroup: 'Hosting centre',
+    hostingProvinces: 'Provinces',
+    hostingFigures: 'Figures across provinces',
   },
   roles: {
     receptionist: 'Receptionist',

@@ -55,6 +55,9 @@ export const consoleVi = {
     dvcqgSettings: 'Kết nối Cổng DVCQG',
     dvcqgMonitor: 'Giám sát đồng bộ',
     portalNews: 'Tin bài Cổng thông tin',
+    hostingGroup: 'Trung tâm dữ liệu',
+    hostingProvinces: 'Tỉnh, thành phố',
+    hostingFigures: 'Số liệu các tỉnh',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -12,6 +12,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { HostingMessages } from './hosting-vi';
 import type { CatalogPullMessages } from './integration-catalog-vi';
 import type { DvcqgMessages } from './integration-dvcqg-vi';
 import type { OutgoingMessages } from './outgoing-vi';
@@ -96,6 +97,8 @@ declare module 'i18next' {
           // `portalDecisions.*`, `portalResults.*` with the portal's decisions and results pages (./portal-decisions.ts).
           portalDecisions: PortalDecisionsMessages['portalDecisions'];
           portalResults: PortalDecisionsMessages['portalResults'];
+          // `hosting.*` with the hosting centre's pages (./hosting.ts).
+          hosting: HostingMessages;
         };
     };
   }
