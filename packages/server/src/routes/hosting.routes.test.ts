@@ -196,6 +196,12 @@ describe('hosting: provinces', () => {
       'default_changed',
     ]);
 
+    // A change that changes nothing writes nothing.
+    const nothing = await patch({ expectedVersion: 5, addHosts: [], removeHosts: [] });
+    expect(nothing.statusCode).toBe(200);
+    expect(nothing.json()).toMatchObject({ version: 5 });
+    expect(nothing.json().events).toHaveLength(4);
+
     const list = await t.app.inject({
       method: 'GET',
       url: '/api/v1/hosting/provinces?limit=2',

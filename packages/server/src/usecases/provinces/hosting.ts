@@ -65,7 +65,7 @@ export const getHostedProvince = async (ctx: AppContext, actor: Actor, provinceC
  * The hosting centre changes a site's addresses (issue 22 item 4): host names added or removed, its public
  * address, whether it is the install's default site — each through changeProvinceSite, guarded by the version the
  * caller read (409 VERSION_CONFLICT). One change writes one event (the action of what it changes most: the
- * default, else the address, else the host names).
+ * default, else the address, else the host names); a change that changes nothing writes nothing.
  */
 export const changeHostedProvince = async (
   ctx: AppContext,
@@ -89,6 +89,10 @@ export const changeHostedProvince = async (
   }
   if (input.isDefault === true) {
     patch.isDefault = true;
+  }
+  if (addHosts.length === 0 && removeHosts.length === 0 && Object.keys(patch).length === 0) {
+    // Nothing to change: nothing is written (no event), the site is answered as it is.
+    return getHostedProvince(ctx, actor, input.provinceCode);
   }
   const action: ProvinceSiteAction =
     patch.isDefault !== undefined
