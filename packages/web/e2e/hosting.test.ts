@@ -47,21 +47,21 @@ describe.skipIf(onPostgresPass)('the hosting centre', () => {
     await expect(page.getByTestId('province-password-value').inputValue()).resolves.toMatch(
       /^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/,
     );
-    await page.getByRole('cell', { name: 'Thành phố Hải Phòng' }).waitFor();
+    await page.getByRole('cell', { name: 'Thành phố Hải Phòng', exact: true }).waitFor();
     await shoot(page, 'hosting-provinces-1366');
 
     await page.getByRole('button', { name: 'Xem Thành phố Hải Phòng' }).click();
     const drawer = page.getByTestId('province-drawer');
     await drawer.getByLabel('Thêm tên miền').fill('haiphong.localhost');
     await drawer.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await drawer.getByText('haiphong.localhost').waitFor();
+    await drawer.getByText('haiphong.localhost', { exact: true }).waitFor();
     await drawer.getByTestId('province-history').getByText('Đổi tên miền').waitFor();
     await shoot(page, 'hosting-province-drawer-1366');
 
     const phone = await signInOfficial(await suite.openPage({ width: 390, height: 844 }), 'trungtam.qt');
     await phone.goto('/can-bo/he-thong/tinh-thanh');
     await phone.getByRole('heading', { name: 'Tỉnh, thành phố trên hệ thống' }).waitFor();
-    await phone.getByRole('cell', { name: 'Thành phố Hải Phòng' }).waitFor();
+    await phone.getByText('31 — Thành phố Hải Phòng').waitFor();
     expect(await widest(phone)).toBeLessThanOrEqual(390);
     await shoot(phone, 'hosting-provinces-390');
 

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Radio } from 'antd';
+import { Button, Flex, Grid, Input, Radio } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/hosting';
@@ -39,6 +39,8 @@ export const HostingFiguresPage = () => {
   const [month, setMonth] = useState(lastMonth);
   const [year, setYear] = useState(() => lastMonth().slice(0, 4));
   const period = kind === 'month' ? month : year;
+  // On a phone each province is a card of figures (an eight-column table would scroll sideways).
+  const narrow = !Grid.useBreakpoint().md;
   const valid = kind === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/.test(month) : /^\d{4}$/.test(year);
   const figures = useHostingFigures(period, allowed && valid);
   useEffect(() => {
@@ -141,45 +143,71 @@ export const HostingFiguresPage = () => {
             />
           </Panel>
           <Panel bodyStyle={{ padding: 12 }}>
-            <LazyTable<Row>
-              size="small"
-              rowKey="provinceCode"
-              scroll={{ x: 960 }}
-              dataSource={data.provinces}
-              pagination={false}
-              aria-label={t('hosting.figuresTitle')}
-              data-testid="hosting-figures"
-              columns={[
-                { title: t('hosting.province'), dataIndex: 'name', key: 'name', fixed: 'left', width: 150 },
-                numberColumn('received', t('hosting.received')),
-                numberColumn('resolved', t('hosting.resolved')),
-                {
-                  title: t('hosting.onTime'),
-                  key: 'onTime',
-                  align: 'right',
-                  width: 150,
-                  render: (_: unknown, row) => onTimeText(row),
-                },
-                numberColumn('overdueOpen', t('hosting.overdueOpen')),
-                numberColumn('paknReceived', t('hosting.paknReceived')),
-                numberColumn('officials', t('hosting.officials')),
-                numberColumn('agencies', t('hosting.agencies')),
-              ]}
-              summary={() => (
-                <tr>
-                  <td>
-                    <strong>{t('hosting.total')}</strong>
-                  </td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.received.toLocaleString('vi-VN')}</td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.resolved.toLocaleString('vi-VN')}</td>
-                  <td style={{ textAlign: 'right' }}>{onTimeText(data.totals)}</td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.overdueOpen.toLocaleString('vi-VN')}</td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.paknReceived.toLocaleString('vi-VN')}</td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.officials.toLocaleString('vi-VN')}</td>
-                  <td style={{ textAlign: 'right' }}>{data.totals.agencies.toLocaleString('vi-VN')}</td>
-                </tr>
-              )}
-            />
+            {narrow ? (
+              <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="hosting-figures">
+                {[...data.provinces, { ...data.totals, provinceCode: '', name: t('hosting.total') }].map((row) => (
+                  <li key={row.provinceCode || 'total'} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+                    <strong>{row.name}</strong>
+                    <dl className="facts" style={{ margin: '4px 0 0' }}>
+                      <dt>{t('hosting.received')}</dt>
+                      <dd>{row.received.toLocaleString('vi-VN')}</dd>
+                      <dt>{t('hosting.resolved')}</dt>
+                      <dd>{row.resolved.toLocaleString('vi-VN')}</dd>
+                      <dt>{t('hosting.onTime')}</dt>
+                      <dd>{onTimeText(row)}</dd>
+                      <dt>{t('hosting.overdueOpen')}</dt>
+                      <dd>{row.overdueOpen.toLocaleString('vi-VN')}</dd>
+                      <dt>{t('hosting.paknReceived')}</dt>
+                      <dd>{row.paknReceived.toLocaleString('vi-VN')}</dd>
+                      <dt>{t('hosting.officials')}</dt>
+                      <dd>{row.officials.toLocaleString('vi-VN')}</dd>
+                      <dt>{t('hosting.agencies')}</dt>
+                      <dd>{row.agencies.toLocaleString('vi-VN')}</dd>
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <LazyTable<Row>
+                size="small"
+                rowKey="provinceCode"
+                scroll={{ x: 960 }}
+                dataSource={data.provinces}
+                pagination={false}
+                aria-label={t('hosting.figuresTitle')}
+                data-testid="hosting-figures"
+                columns={[
+                  { title: t('hosting.province'), dataIndex: 'name', key: 'name', fixed: 'left', width: 150 },
+                  numberColumn('received', t('hosting.received')),
+                  numberColumn('resolved', t('hosting.resolved')),
+                  {
+                    title: t('hosting.onTime'),
+                    key: 'onTime',
+                    align: 'right',
+                    width: 150,
+                    render: (_: unknown, row) => onTimeText(row),
+                  },
+                  numberColumn('overdueOpen', t('hosting.overdueOpen')),
+                  numberColumn('paknReceived', t('hosting.paknReceived')),
+                  numberColumn('officials', t('hosting.officials')),
+                  numberColumn('agencies', t('hosting.agencies')),
+                ]}
+                summary={() => (
+                  <tr>
+                    <td>
+                      <strong>{t('hosting.total')}</strong>
+                    </td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.received.toLocaleString('vi-VN')}</td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.resolved.toLocaleString('vi-VN')}</td>
+                    <td style={{ textAlign: 'right' }}>{onTimeText(data.totals)}</td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.overdueOpen.toLocaleString('vi-VN')}</td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.paknReceived.toLocaleString('vi-VN')}</td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.officials.toLocaleString('vi-VN')}</td>
+                    <td style={{ textAlign: 'right' }}>{data.totals.agencies.toLocaleString('vi-VN')}</td>
+                  </tr>
+                )}
+              />
+            )}
           </Panel>
           <Text type="secondary" style={{ fontSize: 13 }}>
             {t('hosting.rule')}: {data.onTimeRule}

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Tag } from 'antd';
+import { Button, Flex, Grid, Input, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/hosting';
@@ -69,6 +69,8 @@ export const ProvincesPage = () => {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedProvince | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  // On a phone each province is a card (a four-column table would scroll sideways).
+  const narrow = !Grid.useBreakpoint().md;
   useEffect(() => {
     document.title = `${t('hosting.provincesTitle')} — motcua`;
   }, [t]);
@@ -103,47 +105,77 @@ export const ProvincesPage = () => {
       {list.isError ? <ErrorAlert error={list.error} /> : null}
       {list.data ? (
         <Panel bodyStyle={{ padding: 12 }}>
-          <LazyTable<HostedProvince>
-            size="small"
-            rowKey="provinceCode"
-            scroll={{ x: 600 }}
-            dataSource={rows}
-            pagination={false}
-            aria-label={t('hosting.provincesTitle')}
-            locale={{ emptyText: t('hosting.empty') }}
-            columns={[
-              { title: t('hosting.code'), dataIndex: 'provinceCode', key: 'code', width: 64 },
-              {
-                title: t('hosting.name'),
-                key: 'name',
-                render: (_: unknown, row) => (
-                  <Flex gap={6} wrap>
-                    <span>{row.name}</span>
-                    {row.isDefault ? <Tag color="gold">{t('hosting.defaultTag')}</Tag> : null}
+          {narrow ? (
+            <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('hosting.provincesTitle')}>
+              {rows.length === 0 ? <li>{t('hosting.empty')}</li> : null}
+              {rows.map((row) => (
+                <li key={row.provinceCode} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                      <Flex gap={6} wrap>
+                        <strong>
+                          {row.provinceCode} — {row.name}
+                        </strong>
+                        {row.isDefault ? <Tag color="gold">{t('hosting.defaultTag')}</Tag> : null}
+                      </Flex>
+                      <Text type="secondary" style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
+                        {row.publicUrl ?? '—'}
+                      </Text>
+                    </Flex>
+                    <Button
+                      size="small"
+                      onClick={() => setSelected(row.provinceCode)}
+                      aria-label={`${t('hosting.open')} ${row.name}`}
+                    >
+                      {t('hosting.open')}
+                    </Button>
                   </Flex>
-                ),
-              },
-              {
-                title: t('hosting.publicUrl'),
-                key: 'publicUrl',
-                render: (_: unknown, row) => row.publicUrl ?? '—',
-              },
-              {
-                title: '',
-                key: 'open',
-                width: 80,
-                render: (_: unknown, row) => (
-                  <Button
-                    size="small"
-                    onClick={() => setSelected(row.provinceCode)}
-                    aria-label={`${t('hosting.open')} ${row.name}`}
-                  >
-                    {t('hosting.open')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <LazyTable<HostedProvince>
+              size="small"
+              rowKey="provinceCode"
+              scroll={{ x: 600 }}
+              dataSource={rows}
+              pagination={false}
+              aria-label={t('hosting.provincesTitle')}
+              locale={{ emptyText: t('hosting.empty') }}
+              columns={[
+                { title: t('hosting.code'), dataIndex: 'provinceCode', key: 'code', width: 64 },
+                {
+                  title: t('hosting.name'),
+                  key: 'name',
+                  render: (_: unknown, row) => (
+                    <Flex gap={6} wrap>
+                      <span>{row.name}</span>
+                      {row.isDefault ? <Tag color="gold">{t('hosting.defaultTag')}</Tag> : null}
+                    </Flex>
+                  ),
+                },
+                {
+                  title: t('hosting.publicUrl'),
+                  key: 'publicUrl',
+                  render: (_: unknown, row) => row.publicUrl ?? '—',
+                },
+                {
+                  title: '',
+                  key: 'open',
+                  width: 80,
+                  render: (_: unknown, row) => (
+                    <Button
+                      size="small"
+                      onClick={() => setSelected(row.provinceCode)}
+                      aria-label={`${t('hosting.open')} ${row.name}`}
+                    >
+                      {t('hosting.open')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          )}
           {list.hasNextPage ? (
             <Button
               onClick={() => void list.fetchNextPage()}
