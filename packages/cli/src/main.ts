@@ -10,6 +10,7 @@ import {
 } from './commands/calendar.js';
 import { exportProceduresCommand, importProceduresCommand } from './commands/catalog.js';
 import { migrateCommand, migrateStatusCommand, seedDemoCommand } from './commands/database.js';
+import { hostingAdminCreateCommand, provinceCreateCommand } from './commands/hosting.js';
 import {
   importDossiersCommand,
   reportRebuildCommand,
@@ -50,6 +51,8 @@ export const COMMANDS: Command[] = [
   signingTrustRootCommand,
   signingVerifyCommand,
   simulateDvcqgCommand,
+  hostingAdminCreateCommand,
+  provinceCreateCommand,
 ].sort((a, b) => b.path.length - a.path.length);
 
 const helpText = (): string =>

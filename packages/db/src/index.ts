@@ -16,6 +16,7 @@ export * from './dvcqg-sync.queries.js';
 export * from './eoffice.queries.js';
 export * from './evaluation.queries.js';
 export * from './fees.queries.js';
+export * from './hosting-figures.queries.js';
 export * from './incoming-documents.queries.js';
 export * from './issued-forms.queries.js';
 export * from './job-queue.queries.js';

@@ -252,3 +252,33 @@ export const deleteProvinceHosts = async (
       .execute();
   }
 };
+
+/** The anchors of the sites' histories, one keyset page in code order (`audit verify`). */
+export const listProvinceSiteAnchors = async (
+  db: Db,
+  page: { after?: string | undefined; limit: number },
+): Promise<{ code: string; eventCount: number; lastEventHash: string | null }[]> => {
+  let query = db
+    .selectFrom('provinceSite')
+    .select(['provinceCode as code', 'eventCount', 'lastEventHash'])
+    .orderBy('provinceCode')
+    .limit(page.limit);
+  if (page.after !== undefined) {
+    query = query.where('provinceCode', '>', page.after);
+  }
+  return query.execute();
+};
+
+/** A site's events with their row ids, in order (`audit verify` names a tampered row by its id). */
+export const listProvinceSiteEventsForAudit = async (
+  db: Db,
+  provinceCode: string,
+): Promise<(ProvinceSiteEventRow & { id: number })[]> =>
+  db
+    .selectFrom('provinceSiteEvent')
+    .select(['id', 'provinceCode', 'seq', 'at', 'actorUserId', 'action', 'payload', 'prevHash', 'hash'])
+    .where('provinceCode', '=', provinceCode)
+    .orderBy('seq')
+    .orderBy('id')
+    .limit(10_000)
+    .execute();

@@ -31,6 +31,7 @@ import { registerDossierRoutes } from './routes/dossiers.routes.js';
 import { registerDvcqgRoutes } from './routes/dvcqg.routes.js';
 import { registerEvaluationRoutes } from './routes/evaluation.routes.js';
 import { registerFeeRoutes } from './routes/fees.routes.js';
+import { registerHostingRoutes } from './routes/hosting.routes.js';
 import { registerIncomingDocumentRoutes } from './routes/incoming-documents.routes.js';
 import { registerIncomingSettingsRoutes } from './routes/incoming-settings.routes.js';
 import { registerOutgoingDocumentRoutes } from './routes/outgoing-documents.routes.js';
@@ -215,6 +216,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerPortalContentRoutes(app, ctx);
   await registerPortalMediaRoutes(app, ctx);
   await registerProvinceSiteRoutes(app, ctx);
+  registerHostingRoutes(app, ctx);
   await registerPortalScope(app, ctx, (scope) => {
     registerPortalPublicRoutes(scope, ctx);
     registerPortalCitizenRoutes(scope, ctx);

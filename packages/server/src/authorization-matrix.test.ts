@@ -698,6 +698,16 @@ const SITE_BRANDING = {
   colourAccent: '#d4a017',
   expectedVersion: 1,
 };
+
+/** issue 22 item 4 (hosting centre): a site of Hải Phòng (31) that the hosting routes read and change (once). */
+const prepareHostingSite = async () => {
+  await insertProvinceSiteIfMissing(t.database.db, {
+    provinceCode: '31',
+    name: 'Thành phố Hải Phòng',
+    placeName: 'Hải Phòng',
+  });
+};
+
 const CASES: Case[] = [
   // Public reading.
   { method: 'GET', route: '/healthz', url: () => '/healthz', allowed: 'public' },
@@ -3306,6 +3316,55 @@ const CASES: Case[] = [
     url: () => '/api/v1/public/site/emblem?v=1',
     prepare: prepareProvinceSite,
     allowed: 'public',
+  },
+  // issue 22 item 4: the hosting centre's administration of the provinces on the install (its administrator only).
+  {
+    method: 'GET',
+    route: '/api/v1/hosting/provinces',
+    url: () => '/api/v1/hosting/provinces',
+    allowed: ['hosting_admin'],
+    prepare: prepareHostingSite,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/hosting/provinces',
+    url: () => '/api/v1/hosting/provinces',
+    // The first allowed call opens Đà Nẵng (201); a later one answers 409 PROVINCE_EXISTS (a business answer).
+    body: () => ({
+      provinceCode: '48',
+      hosts: ['danang.matrix.localhost'],
+      adminUsername: 'qt.danang.matran',
+      adminFullName: 'Võ Văn Ma Trận',
+    }),
+    allowed: ['hosting_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/hosting/provinces/:code',
+    url: () => '/api/v1/hosting/provinces/31',
+    allowed: ['hosting_admin'],
+    prepare: prepareHostingSite,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/hosting/provinces/:code',
+    url: () => '/api/v1/hosting/provinces/31',
+    // A stale version: the hosting administrator gets 409 VERSION_CONFLICT.
+    body: () => ({ expectedVersion: 99, addHosts: ['haiphong.matrix.localhost'] }),
+    allowed: ['hosting_admin'],
+    prepare: prepareHostingSite,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/hosting/figures',
+    url: () => '/api/v1/hosting/figures?period=2026-11',
+    allowed: ['hosting_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/hosting/figures.xlsx',
+    url: () => '/api/v1/hosting/figures.xlsx?period=2026',
+    allowed: ['hosting_admin'],
   },
 ];
 

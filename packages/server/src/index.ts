@@ -51,6 +51,8 @@ export {
   runCatalogImport,
 } from './usecases/catalog/import.js';
 export { type AuditFinding, type AuditReport, verifyAuditChains } from './usecases/dossiers/audit.js';
+export { createProvince } from './usecases/provinces/create-province.js';
+export { createHostingAdmin, describeAppError } from './usecases/provinces/hosting-admin.js';
 export * from './usecases/reports/index.js';
 export {
   addTrustedRoot,

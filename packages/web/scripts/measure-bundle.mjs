@@ -357,6 +357,16 @@ export const PAGES = [
     modules: [CONSOLE, 'src/features/province-site/ProvinceSitePage.tsx'],
     budget: true,
   },
+  {
+    name: 'Hosting centre provinces `/can-bo/he-thong/tinh-thanh`',
+    modules: [CONSOLE, 'src/features/hosting/ProvincesPage.tsx'],
+    budget: true,
+  },
+  {
+    name: 'Hosting centre figures `/can-bo/he-thong/so-lieu` (ECharts)',
+    modules: [CONSOLE, 'src/features/hosting/HostingFiguresPage.tsx'],
+    budget: true,
+  },
 ];
 
 /** The first load of a page marked `budget` must stay within this (issues 7 and 16). */

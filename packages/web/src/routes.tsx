@@ -213,6 +213,12 @@ const ServiceIndexResultsPage = lazy(() =>
   import('./features/portal-results/ServiceIndexResultsPage').then((m) => ({ default: m.ServiceIndexResultsPage })),
 );
 
+const ProvincesPage = lazy(() =>
+  import('./features/hosting/ProvincesPage').then((m) => ({ default: m.ProvincesPage })),
+);
+const HostingFiguresPage = lazy(() =>
+  import('./features/hosting/HostingFiguresPage').then((m) => ({ default: m.HostingFiguresPage })),
+);
 /**
  * The citizens' portal, every page in the same layout: search and procedure pages, public tracking,
  * PAKN and result verification for everybody; sign-in, online submission, my dossiers and drafts
@@ -311,6 +317,8 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'cong-thong-tin/menu', element: <PortalMenuPage /> },
   { path: 'quyet-dinh-cong-bo', element: <DecisionDraftsPage /> },
   { path: 'quyet-dinh-cong-bo/:id', element: <DecisionDraftPage /> },
+  { path: 'he-thong/tinh-thanh', element: <ProvincesPage /> },
+  { path: 'he-thong/so-lieu', element: <HostingFiguresPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

@@ -13,7 +13,8 @@ const KIND_LABELS: Record<string, string> = {
 
 export const auditVerifyCommand: Command = {
   path: ['audit', 'verify'],
-  summary: 'Recompute the hash chains of dossier and PAKN histories and name every tampered row',
+  summary:
+    'Recompute the hash chains of dossier, PAKN, document, work and province-site histories and name every tampered row',
   usage: 'motcua audit verify [--dossier CODE | --pakn CODE] [--json]   (exit 1 when anything was tampered with)',
   run: async (args, io) => {
     const { values } = parseArgs({
@@ -58,8 +59,8 @@ export const auditVerifyCommand: Command = {
         }
         io.out(
           report.findings.length === 0
-            ? `OK: ${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events, every chain intact.`
-            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} record(s) (${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events checked).`,
+            ? `OK: ${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events, ${report.sites} province sites, ${report.siteEvents} site events, every chain intact.`
+            : `TAMPERED: ${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.dossierCode)).size} record(s) (${report.dossiers} dossiers, ${report.events} events, ${report.pakn} PAKN, ${report.paknEvents} PAKN events, ${report.documents} documents, ${report.documentEvents} document events, ${report.workRecords} work records, ${report.workEvents} work events, ${report.sites} province sites, ${report.siteEvents} site events checked).`,
         );
       }
       return report.findings.length === 0 && (report.par?.findings.length ?? 0) === 0 ? EXIT_OK : EXIT_FAILURE;

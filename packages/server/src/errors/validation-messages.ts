@@ -134,6 +134,10 @@ export const FIELD_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Số, ký hiệu quyết định có dạng 1234/QĐ-UBND.',
     en: 'A decision number looks like 1234/QĐ-UBND.',
   },
+  HOSTING_PERIOD: {
+    vi: 'Kỳ số liệu là một tháng (2026-11) hoặc một năm (2026).',
+    en: 'The period is a month (2026-11) or a year (2026).',
+  },
 };
 
 const describe = (map: Record<string, { vi: string; en: string }>, key: unknown, language: Language): string => {

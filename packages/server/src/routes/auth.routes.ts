@@ -23,6 +23,9 @@ const Me = z
     title: z.string().nullable(),
     email: z.string().nullable(),
     provinceCode: z.string().nullable(),
+    hostingAdmin: z
+      .boolean()
+      .describe('The hosting centre’s administrator (provinces, their addresses, figures across them)'),
     authenticatedVia: z.enum(['session', 'token']),
     csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie'),
     roles: z.array(

@@ -53,6 +53,9 @@ export const consoleEn: ConsoleCoreMessages = {
     portalAppearance: 'Portal appearance',
     portalMenu: 'Portal menu',
     procedureDecisions: 'Procedure decisions',
+    hostingGroup: 'Hosting centre',
+    hostingProvinces: 'Provinces',
+    hostingFigures: 'Figures across provinces',
   },
   roles: {
     receptionist: 'Receptionist',

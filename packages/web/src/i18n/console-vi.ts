@@ -58,6 +58,9 @@ export const consoleVi = {
     portalAppearance: 'Giao diện cổng thông tin',
     portalMenu: 'Menu cổng thông tin',
     procedureDecisions: 'Quyết định công bố TTHC',
+    hostingGroup: 'Trung tâm dữ liệu',
+    hostingProvinces: 'Tỉnh, thành phố',
+    hostingFigures: 'Số liệu các tỉnh',
   },
   roles: {
     receptionist: 'Cán bộ tiếp nhận',

@@ -12,6 +12,7 @@ import type { IncomingMessages } from './eoffice-incoming-vi';
 import type { SigningConsoleMessages } from './eoffice-signing-vi';
 import type { EvaluationMessages } from './evaluation-vi';
 import type { ExchangeMessages } from './exchange-vi';
+import type { HostingMessages } from './hosting-vi';
 import type { CatalogPullMessages } from './integration-catalog-vi';
 import type { DvcqgMessages } from './integration-dvcqg-vi';
 import type { OutgoingMessages } from './outgoing-vi';
@@ -102,6 +103,8 @@ declare module 'i18next' {
           portalResults: PortalDecisionsMessages['portalResults'];
           // `provinceSite.*` with the portal appearance page (./province-site.ts).
           provinceSite: ProvinceSiteMessages;
+          // `hosting.*` with the hosting centre's pages (./hosting.ts).
+          hosting: HostingMessages;
         };
     };
   }

@@ -37,6 +37,7 @@ export const describeOfficial = async (
     title: profile.title,
     email: profile.email,
     provinceCode: profile.provinceCode,
+    hostingAdmin: profile.hostingAdmin,
     authenticatedVia: input.via,
     csrfToken: input.csrfToken,
     roles: grants.map((g) => ({

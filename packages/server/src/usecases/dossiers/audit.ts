@@ -7,6 +7,8 @@ import {
   listEventsForAudit,
   listPaknAnchors,
   listPaknEvents,
+  listProvinceSiteAnchors,
+  listProvinceSiteEventsForAudit,
   listWorkEvents,
   listWorkRecordAnchors,
 } from '@motcua/db';
@@ -16,6 +18,7 @@ import { AppError } from '../../errors/app-error.js';
 import { computeDocumentEventHash } from '../eoffice/document-chain.js';
 import { computePaknEventHash } from '../pakn/pakn-hash.js';
 import { type ParAuditReport, verifyParChains } from '../par/rounds/par-audit.js';
+import { computeProvinceSiteEventHash, type ProvinceSiteAction } from '../provinces/change-site.js';
 import { computeWorkEventHash } from '../work/work-chain.js';
 import { computeEventHash } from './hash-chain.js';
 
@@ -44,6 +47,9 @@ export type AuditReport = {
   /** E-office II records (calendar entries, tasks, work files, consultations, evaluation sheets) and their work_event rows. */
   workRecords: number;
   workEvents: number;
+  /** Province sites and their province_site_event rows (usecases/provinces/change-site.ts); a problem names "site:<code>". */
+  sites: number;
+  siteEvents: number;
 };
 
 const DOSSIER_PAGE = 200;
@@ -159,6 +165,8 @@ export const verifyAuditChains = async (
       documentEvents: 0,
       workRecords: 0,
       workEvents: 0,
+      sites: 0,
+      siteEvents: 0,
       findings,
       par: null,
     };
@@ -166,6 +174,7 @@ export const verifyAuditChains = async (
   // The document chains (both kinds) are checked with the whole audit, not for one dossier.
   const documents = input.dossierCode ? { documents: 0, events: 0 } : await verifyDocumentChains(ctx, findings);
   const work = input.dossierCode ? { records: 0, events: 0 } : await verifyWorkChains(ctx, findings);
+  const sites = input.dossierCode ? { sites: 0, events: 0 } : await verifyProvinceSiteChains(ctx, findings);
   if (input.dossierCode) {
     const dossier = await findDossierByCode(ctx.db, input.dossierCode);
     if (!dossier) {
@@ -220,6 +229,8 @@ export const verifyAuditChains = async (
     documentEvents: documents.events,
     workRecords: work.records,
     workEvents: work.events,
+    sites: sites.sites,
+    siteEvents: sites.events,
     findings,
     par,
   };
@@ -349,4 +360,43 @@ const verifyPaknChains = async (
     afterId = anchors.at(-1)?.id ?? afterId;
   }
   return { entries, events };
+};
+
+/**
+ * The chains of the province sites (province_site_event, anchored by event_count and last_event_hash on
+ * province_site: every change of a site's host names, address, default and branding), into `findings`; a problem
+ * names the site as "site:<province code>".
+ */
+const verifyProvinceSiteChains = async (
+  ctx: Pick<AppContext, 'db'>,
+  findings: AuditFinding[],
+): Promise<{ sites: number; events: number }> => {
+  let sites = 0;
+  let events = 0;
+  let after: string | undefined;
+  for (;;) {
+    const anchors = await listProvinceSiteAnchors(ctx.db, { after, limit: DOSSIER_PAGE });
+    if (anchors.length === 0) {
+      break;
+    }
+    for (const anchor of anchors) {
+      sites += 1;
+      const rows = await listProvinceSiteEventsForAudit(ctx.db, anchor.code);
+      events += rows.length;
+      findings.push(
+        ...checkChain({ ...anchor, code: `site:${anchor.code}` }, rows, (row) =>
+          computeProvinceSiteEventHash(row.prevHash, {
+            provinceCode: row.provinceCode,
+            seq: row.seq,
+            at: row.at,
+            actorUserId: row.actorUserId,
+            action: row.action as ProvinceSiteAction,
+            payload: row.payload,
+          }),
+        ),
+      );
+    }
+    after = anchors.at(-1)?.code;
+  }
+  return { sites, events };
 };

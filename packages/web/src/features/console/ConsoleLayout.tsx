@@ -268,6 +268,14 @@ const ConsoleChrome = () => {
       icon: menuIcon(<BookIcon />),
       label: t('nav.procedureDecisions'),
     },
+    // The hosting centre (issue 22 item 4): its administrator opens provinces and reads figures across them.
+    ...(me?.hostingAdmin === true
+      ? [
+          { group: t('nav.hostingGroup') },
+          { key: '/can-bo/he-thong/tinh-thanh', icon: menuIcon(<GlobalIcon />), label: t('nav.hostingProvinces') },
+          { key: '/can-bo/he-thong/so-lieu', icon: menuIcon(<BarChartIcon />), label: t('nav.hostingFigures') },
+        ]
+      : []),
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
@@ -303,6 +311,8 @@ const ConsoleChrome = () => {
       '/can-bo/cong-thong-tin/menu',
       '/can-bo/cong-thong-tin',
       '/can-bo/quyet-dinh-cong-bo',
+      '/can-bo/he-thong/tinh-thanh',
+      '/can-bo/he-thong/so-lieu',
     ].find((prefix) => location.pathname.startsWith(prefix)) ??
     (location.pathname.startsWith('/can-bo') ? '/can-bo' : location.pathname);
 
