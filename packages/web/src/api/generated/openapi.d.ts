@@ -164,7 +164,7 @@ export interface paths {
   "/api/v1/auth/login": {
     /**
      * Sign in as an official (sets an httpOnly session cookie)
-     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to send as X-CSRF-Token on writes.
+     * @description Five failed attempts for a username lock it for 15 minutes (answer 429 ACCOUNT_LOCKED). Past ten failed attempts from one address, its further failed attempts answer 429 SIGN_IN_SLOWED with a doubling Retry-After; a correct password from that address still signs in. The answer carries the CSRF token to send as X-CSRF-Token on writes. On a host name a province owns, an official of another province is refused (403 OFFICIAL_OTHER_PROVINCE); the hosting centre’s administrator signs in anywhere.
      */
     post: {
       requestBody: {
@@ -5992,8 +5992,9 @@ export interface paths {
     /** The province’s published PAKN answers, newest first; search without diacritics */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           q?: string;
           cursor?: string;
           limit?: number;
@@ -6011,6 +6012,12 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -7358,8 +7365,9 @@ export interface paths {
     /** The published PAR Index rounds of a province, newest first (keyset on the year) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           beforeYear?: number;
           limit?: number;
         };
@@ -7417,7 +7425,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7472,7 +7481,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7497,7 +7507,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -7576,7 +7587,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           year: number;
         };
       };
@@ -10750,8 +10762,9 @@ export interface paths {
     /** The published procedure decisions of a province, newest signature first (keyset) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description nextCursor of the previous page */
           cursor?: string;
           limit?: number;
@@ -10883,8 +10896,9 @@ export interface paths {
     /** The closed periods whose results the province publishes, newest first */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
         };
       };
       responses: {
@@ -10914,7 +10928,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10946,7 +10961,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10966,7 +10982,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -10986,7 +11003,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -11018,7 +11036,8 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          province: string;
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
           /** @description an ended month (2026-11), quarter (2026-Q3) or year (2025) */
           period: string;
         };
@@ -11037,8 +11056,9 @@ export interface paths {
     /** The province’s latest published SIPAS satisfaction survey: the index overall and per agency (404 if none) */
     get: {
       parameters: {
-        query: {
-          province: string;
+        query?: {
+          /** @description the 2-digit province code; absent: the province of the host */
+          province?: string;
         };
       };
       responses: {
@@ -14561,6 +14581,12 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };
@@ -18820,11 +18846,11 @@ export interface paths {
         };
       };
     };
-    /** Replace the portal’s menu, in order (editors) */
+    /** Replace the portal’s menu, in order, at the version read (editors; 409 VERSION_CONFLICT if stale) */
     put: {
       requestBody: {
         content: {
-          "application/json": components["schemas"]["PortalMenuInput"];
+          "application/json": components["schemas"]["PortalMenuSaveInput"];
         };
       };
       responses: {
@@ -18972,6 +18998,654 @@ export interface paths {
         200: {
           content: {
             "application/xml": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/images": {
+    /** Upload an image (JPEG, PNG, WebP ≤ 10 MB): upright, without metadata, 480/960/1600 px WebP */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalImageUploaded"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/attachments": {
+    /** Attach a file (PDF, DOCX, XLSX, ODT ≤ 20 MB); the same bytes again answer the same attachment */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Default: the file name */
+          title?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["PortalAttachment"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/portal-content/items/{id}/attachments/{position}": {
+    /** An attachment of an item the caller may see, drafts included */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove an attachment (idempotent; its position is never reused) */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-images/{sha256}": {
+    /** An image of the portal’s news at its largest served width (WebP), of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          sha256: string;
+        };
+      };
+      responses: {
+        /** @description The image/webp document */
+        200: {
+          content: {
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-images/{sha256}/{width}": {
+    /** One width of an image of the portal’s news (WebP), of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          sha256: string;
+          width: number;
+        };
+      };
+      responses: {
+        /** @description The image/webp document */
+        200: {
+          content: {
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/portal-attachments/{id}/{position}": {
+    /** An attachment of a published, visible article of the request’s province */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          position: number;
+        };
+      };
+      responses: {
+        /** @description The application/octet-stream document */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/province-site": {
+    /** The caller’s province site (names, colours, emblem, contacts); any official of the province */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set the province’s portal branding (province administrator); the primary colour must carry white text */
+    put: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The province as printed ("Tỉnh Hưng Yên") */
+            name: string;
+            /** @description Shown before the name ("Cổng Dịch vụ công") */
+            portalName: string;
+            /** @description Địa danh of the province’s documents */
+            placeName: string;
+            /** @description #rrggbb (or #rgb); stored lower case */
+            colourPrimary: string;
+            /** @description #rrggbb (or #rgb); stored lower case */
+            colourAccent: string;
+            contactPhone?: string | null;
+            contactAddress?: string | null;
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/province-site/emblem": {
+    /** The emblem of the caller’s province, for the console (`v` is ignored) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          v?: string;
+        };
+      };
+      responses: {
+        /** @description The document (image/png or image/jpeg or image/webp) */
+        200: {
+          content: {
+            "image/png": string;
+            "image/jpeg": string;
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Upload the province’s emblem: PNG, JPEG or WebP (read from the bytes), at most 512 KB */
+    post: {
+      parameters: {
+        query: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          expectedVersion: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** @description The file: one part, under any field name */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Remove the province’s emblem (the install’s default mark shows again) */
+    delete: {
+      parameters: {
+        query: {
+          /** @description A province the caller holds a role in; default: the caller’s own */
+          province?: string;
+          expectedVersion: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProvinceSiteView"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/public/site/emblem": {
+    /** The emblem of the site the request’s host name belongs to (ETag = SHA-256; `v` is ignored) */
+    get: {
+      parameters: {
+        query?: {
+          v?: string;
+        };
+      };
+      responses: {
+        /** @description The document (image/png or image/jpeg or image/webp) */
+        200: {
+          content: {
+            "image/png": string;
+            "image/jpeg": string;
+            "image/webp": string;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
           };
         };
       };
@@ -19514,13 +20188,13 @@ export interface paths {
   "/api/v1/public/pakn": {
     /**
      * Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn
-     * @description Name, address and phone of the sender are required by the decree. Limited per client address.
+     * @description Name, address and phone of the sender are required by the decree. Limited per client address. Without `provinceCode` the feedback goes to the province of the portal it is sent on.
      */
     post: {
       requestBody: {
         content: {
           "application/json": {
-            provinceCode: string;
+            provinceCode?: string;
             /** @enum {string} */
             kind: "phan_anh" | "kien_nghi";
             /** @enum {string} */
@@ -26415,6 +27089,18 @@ export interface components {
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
     };
+    PortalAttachmentInput: {
+      position: number;
+      title: string;
+      fileName: string;
+      mediaType: string;
+      typeLabel: string;
+      sizeBytes: number;
+      sizeLabel: string;
+      /** @description Where the public downloads it once the article is published and visible */
+      publicPath: string;
+      createdAt: string;
+    };
     PortalContentOptionsInput: {
       provinceCode: string;
       /** @description The caller is an editor (portal.publish) */
@@ -26496,6 +27182,8 @@ export interface components {
           savedByName: string;
           note: string | null;
         })[];
+      /** @description Tệp đính kèm, in order */
+      attachments: components["schemas"]["PortalAttachmentInput"][];
     };
     PortalContentVersionInput: {
       version: number;
@@ -26555,12 +27243,41 @@ export interface components {
       publishAt?: string | null;
     };
     PortalMenuInput: {
+      /** @description The menu’s version: 0 before its first save, one more each save */
+      version: number;
       items: ({
           label: string;
           /** @enum {string} */
           targetKind: "page" | "category" | "procedure" | "url";
           target: string;
         })[];
+    };
+    PortalMenuSaveInput: {
+      /** @description The version read (GET); a stale one is refused with 409 */
+      version: number;
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
+    };
+    /** @description An uploaded image: insert <img src srcset sizes alt width height> */
+    PortalImageUploadedInput: {
+      /** @description The original’s SHA-256: the image’s address */
+      sha256: string;
+      /** @description Of the largest variant (the one src serves) */
+      width: number;
+      height: number;
+      variants: {
+          width: number;
+          height: number;
+          sizeBytes: number;
+          src: string;
+        }[];
+      src: string;
+      srcset: string;
+      sizes: string;
     };
     PaymentResultMessageInput: {
       LoaiBanTin: string;
@@ -26675,6 +27392,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteViewInput: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatisticsInput: {
@@ -29005,6 +29742,23 @@ export interface components {
           code: string;
           committeeName: string;
         }[];
+      /** @description the province of the request’s host name (else the install’s default); null: none yet */
+      site: ({
+        provinceCode: string;
+        /** @description "Tỉnh Hưng Yên" */
+        name: string;
+        portalName: string;
+        /** @description the place written on documents ("Hưng Yên") */
+        placeName: string;
+        /** @description #rrggbb */
+        colourPrimary: string;
+        /** @description #rrggbb */
+        colourAccent: string;
+        /** @description /api/v1/public/site/emblem?v=… when the site has one */
+        emblemUrl: string | null;
+        contactPhone: string | null;
+        contactAddress: string | null;
+      }) | null;
     };
     /** @description RFC 9457 problem details with a stable code */
     Problem: {
@@ -34017,6 +34771,18 @@ export interface components {
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the citizen cookie */
       csrfToken: string;
     };
+    PortalAttachment: {
+      position: number;
+      title: string;
+      fileName: string;
+      mediaType: string;
+      typeLabel: string;
+      sizeBytes: number;
+      sizeLabel: string;
+      /** @description Where the public downloads it once the article is published and visible */
+      publicPath: string;
+      createdAt: string;
+    };
     PortalContentOptions: {
       provinceCode: string;
       /** @description The caller is an editor (portal.publish) */
@@ -34098,6 +34864,8 @@ export interface components {
           savedByName: string;
           note: string | null;
         })[];
+      /** @description Tệp đính kèm, in order */
+      attachments: components["schemas"]["PortalAttachment"][];
     };
     PortalContentVersion: {
       version: number;
@@ -34157,12 +34925,41 @@ export interface components {
       publishAt?: string | null;
     };
     PortalMenu: {
+      /** @description The menu’s version: 0 before its first save, one more each save */
+      version: number;
       items: ({
           label: string;
           /** @enum {string} */
           targetKind: "page" | "category" | "procedure" | "url";
           target: string;
         })[];
+    };
+    PortalMenuSave: {
+      /** @description The version read (GET); a stale one is refused with 409 */
+      version: number;
+      items: ({
+          label: string;
+          /** @enum {string} */
+          targetKind: "page" | "category" | "procedure" | "url";
+          target: string;
+        })[];
+    };
+    /** @description An uploaded image: insert <img src srcset sizes alt width height> */
+    PortalImageUploaded: {
+      /** @description The original’s SHA-256: the image’s address */
+      sha256: string;
+      /** @description Of the largest variant (the one src serves) */
+      width: number;
+      height: number;
+      variants: {
+          width: number;
+          height: number;
+          sizeBytes: number;
+          src: string;
+        }[];
+      src: string;
+      srcset: string;
+      sizes: string;
     };
     PaymentResultMessage: {
       LoaiBanTin: string;
@@ -34277,6 +35074,26 @@ export interface components {
             en: string;
           };
         })[];
+    };
+    /** @description How a province presents its portal: names, colours, emblem */
+    ProvinceSiteView: {
+      provinceCode: string;
+      name: string;
+      portalName: string;
+      placeName: string;
+      colourPrimary: string;
+      colourAccent: string;
+      contactPhone: string | null;
+      contactAddress: string | null;
+      /** @description The emblem for the console (this API, signed in); null = none */
+      emblemUrl: string | null;
+      emblemMediaType: string | null;
+      version: number;
+      updatedAt: string;
+      /** @description The caller is the province administrator (site.manage) */
+      mayEdit: boolean;
+      /** @description The least contrast of white text on the primary colour (WCAG AA) */
+      minHeaderContrast: number;
     };
     /** @description On-time rates by agency for a closed period, each over its base */
     PublicStatistics: {
@@ -36607,6 +37424,23 @@ export interface components {
           code: string;
           committeeName: string;
         }[];
+      /** @description the province of the request’s host name (else the install’s default); null: none yet */
+      site: ({
+        provinceCode: string;
+        /** @description "Tỉnh Hưng Yên" */
+        name: string;
+        portalName: string;
+        /** @description the place written on documents ("Hưng Yên") */
+        placeName: string;
+        /** @description #rrggbb */
+        colourPrimary: string;
+        /** @description #rrggbb */
+        colourAccent: string;
+        /** @description /api/v1/public/site/emblem?v=… when the site has one */
+        emblemUrl: string | null;
+        contactPhone: string | null;
+        contactAddress: string | null;
+      }) | null;
     };
   };
   responses: never;
