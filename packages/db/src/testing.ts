@@ -37,6 +37,19 @@ const prepareDatabase = async (handle: DatabaseHandle): Promise<void> => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether a process of this machine still runs (signal 0 checks without signalling; EPERM: it runs as another user). */
+const isProcessAlive = (pid: number): boolean => {
+  if (!Number.isInteger(pid) || pid <= 0) {
+    return true; // a lock being written: its pid is not there yet
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 /**
  * Builds (or reuses) the PGlite template tarball and returns its path; a lock file keeps parallel
  * workers from building it twice.
@@ -53,9 +66,10 @@ const ensurePgliteTemplateFile = async (): Promise<string> => {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
     } catch {
-      // Someone else is building it; a lock older than 5 minutes is stale.
+      // Someone else is building it; a lock whose process is gone (a run stopped mid-build) or older than 5
+      // minutes is stale.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) {
+        if (Date.now() - statSync(lock).mtimeMs > 300_000 || !isProcessAlive(Number(readFileSync(lock, 'utf8')))) {
           rmSync(lock, { force: true });
         }
       } catch {
