@@ -114,7 +114,7 @@ describe.skipIf(onPostgresPass)('a province’s portal appearance', () => {
     await withSiteInSettings(portal, siteInSettings);
     await portal.goto('/');
     const header = portal.locator('header.portal-header-site');
-    await header.getByText('Cổng Dịch vụ công Tỉnh Hưng Yên').waitFor();
+    await header.getByText('Cổng Dịch vụ công tỉnh Hưng Yên').waitFor();
     expect(await header.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(29, 78, 137)');
     const emblem = header.getByRole('img', { name: 'Biểu trưng Tỉnh Hưng Yên' });
     await expect.poll(() => emblem.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
@@ -125,7 +125,7 @@ describe.skipIf(onPostgresPass)('a province’s portal appearance', () => {
     const phone = await suite.openPage(PHONE);
     await withSiteInSettings(phone, siteInSettings);
     await phone.goto('/');
-    await phone.locator('header.portal-header-site').getByText('Cổng Dịch vụ công Tỉnh Hưng Yên').waitFor();
+    await phone.locator('header.portal-header-site').getByText('Cổng Dịch vụ công tỉnh Hưng Yên').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shoot(phone, 'province-branding-portal-phone', { fullPage: false });
   });

@@ -7,6 +7,7 @@ import {
   normalizeHostName,
   normalizePublicUrl,
   placeNameOfProvince,
+  portalTitleOf,
 } from './site.js';
 
 describe('normalizeHostName', () => {
@@ -84,5 +85,20 @@ describe('site colours and addresses', () => {
     expect(placeNameOfProvince('Thành phố Huế')).toBe('Huế');
     expect(placeNameOfProvince('Tỉnh Lâm Đồng')).toBe('Lâm Đồng');
     expect(placeNameOfProvince('Tỉnh Hưng Yên', 'Hưng Yên')).toBe('Hưng Yên');
+  });
+});
+
+describe('portalTitleOf', () => {
+  it('writes the kind of unit in lower case inside the title, and does not repeat a place the name says', () => {
+    expect(portalTitleOf({ portalName: 'Cổng Dịch vụ công', name: 'Tỉnh Hưng Yên', placeName: 'Hưng Yên' })).toBe(
+      'Cổng Dịch vụ công tỉnh Hưng Yên',
+    );
+    expect(portalTitleOf({ portalName: 'Cổng Dịch vụ công', name: 'Thành phố Hà Nội', placeName: 'Hà Nội' })).toBe(
+      'Cổng Dịch vụ công thành phố Hà Nội',
+    );
+    expect(
+      portalTitleOf({ portalName: 'Cổng Dịch vụ công tỉnh Hưng Yên', name: 'Tỉnh Hưng Yên', placeName: 'Hưng Yên' }),
+    ).toBe('Cổng Dịch vụ công tỉnh Hưng Yên');
+    expect(portalTitleOf({ portalName: 'Cổng thông tin', name: 'Huế', placeName: '' })).toBe('Cổng thông tin Huế');
   });
 });

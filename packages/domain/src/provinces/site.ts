@@ -90,3 +90,20 @@ export const DEFAULT_SITE_BRANDING = {
   colourPrimary: '#a61d24',
   colourAccent: '#d4a017',
 } as const;
+
+/**
+ * The portal's title: its name followed by the province's, written as Vietnamese writes a unit's kind inside a
+ * phrase ("Cổng Dịch vụ công tỉnh Hưng Yên", "… thành phố Hà Nội"); a portal name that already names the place
+ * ("Cổng Dịch vụ công Thủ đô Hà Nội") stands alone.
+ */
+export const portalTitleOf = (site: { portalName: string; name: string; placeName: string }): string => {
+  const portalName = site.portalName.trim();
+  if (
+    site.placeName.trim() !== '' &&
+    portalName.toLocaleLowerCase('vi').includes(site.placeName.trim().toLocaleLowerCase('vi'))
+  ) {
+    return portalName;
+  }
+  const name = site.name.trim().replace(/^(Tỉnh|Thành phố)(?=\s)/u, (kind) => kind.toLocaleLowerCase('vi'));
+  return `${portalName} ${name}`;
+};

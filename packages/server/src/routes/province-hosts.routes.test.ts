@@ -122,7 +122,7 @@ describe('the portal pages', () => {
     const hanoi = await get('/tin-tuc', HANOI);
     expect(hanoi.statusCode).toBe(200);
     expect(hanoi.headers.vary).toBe('Host');
-    expect(hanoi.body).toContain('Cổng Dịch vụ công Thủ đô Thành phố Hà Nội');
+    expect(hanoi.body).toContain('Cổng Dịch vụ công Thủ đô thành phố Hà Nội');
     expect(hanoi.body).toContain('Hà Nội số hóa hồ sơ thủ tục');
     expect(hanoi.body).not.toContain('Hưng Yên mở rộng');
     expect(hanoi.body).toContain('--red:#0b4f8a');

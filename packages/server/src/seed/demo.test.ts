@@ -81,6 +81,22 @@ describe('the demo province (Hưng Yên)', () => {
     ]);
   });
 
+  it('is the install’s default site, and its hosting-centre administrator sees it among the provinces served', async () => {
+    const admin = await signIn(t.app, 'trungtam.qt', DEFAULT_DEMO_PASSWORD);
+    const me = await t.app.inject({ url: '/api/v1/me', headers: admin.headers });
+    expect(me.json()).toMatchObject({ hostingAdmin: true });
+    const provinces = await t.app.inject({ url: '/api/v1/hosting/provinces', headers: admin.headers });
+    expect(provinces.statusCode, provinces.body).toBe(200);
+    expect(provinces.json().items).toEqual([
+      expect.objectContaining({ provinceCode: '33', name: 'Tỉnh Hưng Yên', isDefault: true }),
+    ]);
+    // No provincial record is theirs to read.
+    const dossiers = await t.app.inject({ url: '/api/v1/dossiers?box=all', headers: admin.headers });
+    expect(dossiers.statusCode === 200 ? dossiers.json().items : dossiers.statusCode).toSatisfy(
+      (answer: unknown) => answer === 403 || answer === 404 || (Array.isArray(answer) && answer.length === 0),
+    );
+  });
+
   it('lets every demo account sign in with the demo password', async () => {
     for (const username of [
       'tiepnhan',

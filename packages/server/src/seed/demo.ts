@@ -64,7 +64,7 @@ const DEMO_KEY = 'demo.seed';
  * (issue 16 item 4: start-up). Add one when adding a part.
  */
 const DEMO_PARTS_KEY = 'demo.parts';
-const DEMO_PARTS = 14;
+const DEMO_PARTS = 15;
 
 /** The demo province: Hưng Yên (code 33 after 1 July 2025), named in the seed reports. */
 export const DEMO_PROVINCE_CODE = '33';
@@ -482,6 +482,7 @@ export const seedDemo = async (
     await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ, once
     await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news, once
     await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision, once
+    await seedDemoHostingAdmin(ctx, password); // issue 22 item 4: the hosting centre's administrator, once
     if (parts?.parts !== DEMO_PARTS) {
       await replaceVersionedAppSetting(ctx.db, DEMO_PARTS_KEY, { parts: DEMO_PARTS }, parts?.version ?? 0);
     }
@@ -550,6 +551,7 @@ export const seedDemo = async (
   await seedDemoEvaluation(ctx, password); // issue 20: last quarter's staff evaluation of Sở Nội vụ
   await seedDemoPortalContent(ctx, { provinceCode: DEMO_PROVINCE_CODE, password }); // issue 22: portal news and pages
   await seedDemoProcedureDecision(ctx, DEMO_PROVINCE_CODE); // issue 22: one published procedure decision
+  await seedDemoHostingAdmin(ctx, password); // issue 22 item 4: the hosting centre's administrator
   await replaceVersionedAppSetting(ctx.db, DEMO_PARTS_KEY, { parts: DEMO_PARTS }, 0);
   await insertAppSettingIfMissing(ctx.db, DEMO_KEY, {
     provinceCode: DEMO_PROVINCE_CODE,
@@ -562,7 +564,7 @@ export const seedDemo = async (
     seeded: true,
     printed: [
       `Tỉnh Hưng Yên (33): ${Object.keys(agencies).length} cơ quan, ${procedures.adopted ?? 0} thủ tục của tỉnh, ${dossiers} hồ sơ mẫu (${seconds} s).`,
-      `Demo-only accounts (password "${password}"): ${[...DEMO_USERS.map((u) => u.username), DEMO_PAR_ORGANISER.username].join(', ')}.`,
+      `Demo-only accounts (password "${password}"): ${[...DEMO_USERS.map((u) => u.username), DEMO_PAR_ORGANISER.username, DEMO_HOSTING_ADMIN.username].join(', ')}.`,
       `Every other commune: xa<commune code>.congchuc (desk, examination, return) and xa<commune code>.chutich (signs), e.g. ${communeTeams[0]?.username ?? ''}.`,
       `Demo citizen for the portal: ${DEMO_CITIZEN.username} (same password).`,
       ...(await describeShowcase(ctx, showcase, options.publicUrl)),
@@ -597,6 +599,25 @@ const describeShowcase = async (
     `Demo dossiers to track at ${toPublicUrl(publicUrl)}/tra-cuu-ho-so (code / PIN):`,
     ...showcase.map((d) => `  ${d.code} / ${deriveTrackingPin(secret, d.code)}  ${d.label}`),
   ];
+};
+
+/**
+ * The demo's hosting-centre administrator (issue 22 item 4): opens provinces and reads figures across them, holds
+ * no provincial role. The demo stays one province; opening a second one is theirs to try. Once (the username).
+ */
+const DEMO_HOSTING_ADMIN = { username: 'trungtam.qt', fullName: 'Quản trị Trung tâm dữ liệu' } as const;
+const seedDemoHostingAdmin = async (ctx: AppContext, password: string): Promise<void> => {
+  await insertUser(ctx.db, {
+    username: DEMO_HOSTING_ADMIN.username,
+    fullName: DEMO_HOSTING_ADMIN.fullName,
+    title: null,
+    email: null,
+    phone: null,
+    passwordHash: await hashPassword(password),
+    provinceCode: null,
+    hostingAdmin: true,
+    now: ctx.clock.now(),
+  });
 };
 
 const seedAgencies = async (ctx: AppContext): Promise<Record<string, AgencyRecord>> =>

@@ -11,7 +11,14 @@ import {
   listSitemapProcedures,
   searchPublicPortalItems,
 } from '@motcua/db';
-import { DEFAULT_SITE_BRANDING, foldVietnamese, menuItemHref, normalizeColour, plainTextOfHtml } from '@motcua/domain';
+import {
+  DEFAULT_SITE_BRANDING,
+  foldVietnamese,
+  menuItemHref,
+  normalizeColour,
+  plainTextOfHtml,
+  portalTitleOf,
+} from '@motcua/domain';
 import type { AppContext } from '../../context.js';
 import { attachmentTypeLabel, formatFileSize, publicAttachmentPath } from './attachment-view.js';
 import { escapeXml, html, type SafeHtml, trustedHtml } from './html.js';
@@ -63,12 +70,11 @@ const loadSite = async (ctx: AppContext, request: PageRequest): Promise<Site | u
   const menu = await listPortalMenu(ctx.db, provinceCode);
   const provinceName = site?.name ?? served?.committeeName ?? '';
   const portalName = site?.portalName ?? 'Cổng thông tin';
-  const saysPlace = site !== undefined && portalName.toLowerCase().includes(site.placeName.toLowerCase());
   return {
     provinceCode,
     provinceName,
     portalName,
-    title: saysPlace ? portalName : `${portalName} ${provinceName}`,
+    title: portalTitleOf({ portalName, name: provinceName, placeName: site?.placeName ?? '' }),
     origin: site?.publicUrl ? new URL(site.publicUrl).origin : request.origin,
     colourPrimary: normalizeColour(site?.colourPrimary ?? '') ?? DEFAULT_SITE_BRANDING.colourPrimary,
     colourAccent: normalizeColour(site?.colourAccent ?? '') ?? DEFAULT_SITE_BRANDING.colourAccent,

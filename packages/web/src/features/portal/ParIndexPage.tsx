@@ -31,7 +31,8 @@ export const ParIndexPage = () => {
     <Flex vertical gap={16} style={{ maxWidth: 1100, margin: '0 auto', padding: narrow ? 12 : 24 }}>
       <h1 style={{ margin: 0, fontSize: narrow ? 22 : 28 }}>{t('parResults.publicTitle')}</h1>
       <p style={{ margin: 0 }}>{t('parResults.publicIntro')}</p>
-      {provinces.length > 1 ? (
+      {/* A province's own portal shows its own results; the chooser is for an install without sites. */}
+      {provinces.length > 1 && !settings.data?.site ? (
         <Segmented
           value={province}
           onChange={(value) => {

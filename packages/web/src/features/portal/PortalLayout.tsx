@@ -1,4 +1,5 @@
 import { LoginOutlined, UserOutlined } from '@ant-design/icons';
+import { portalTitleOf } from '@motcua/domain';
 import { ConfigProvider, Grid, Layout } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,7 +103,7 @@ export const PortalLayout = () => {
                 <strong
                   style={{ fontSize: narrow ? 14 : 17, whiteSpace: narrow ? 'normal' : 'nowrap', padding: '6px 0' }}
                 >
-                  {`${site.portalName} ${site.name}`}
+                  {portalTitleOf(site)}
                 </strong>
               ) : (
                 <strong style={{ fontSize: narrow ? 15 : 17, whiteSpace: 'nowrap' }}>{t('app.portalName')}</strong>
@@ -152,7 +153,7 @@ export const PortalLayout = () => {
           <StatusFooter />
           {site && (site.contactPhone || site.contactAddress) ? (
             <address style={{ textAlign: 'center', margin: '8px 0 0', fontSize: 13, fontStyle: 'normal' }}>
-              <strong>{`${site.portalName} ${site.name}`}</strong>
+              <strong>{portalTitleOf(site)}</strong>
               {site.contactPhone ? (
                 <span style={{ display: 'block' }}>{t('site.hotline', { phone: site.contactPhone })}</span>
               ) : null}

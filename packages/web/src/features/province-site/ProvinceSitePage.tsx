@@ -1,3 +1,4 @@
+import { portalTitleOf } from '@motcua/domain';
 import { contrastRatio, normalizeColour } from '@motcua/domain/provinces/site';
 import { Alert, Button, Flex, Input } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useId, useRef, useState } from 'react';
@@ -123,7 +124,7 @@ const HeaderPreview = ({ draft, emblemUrl }: { draft: Draft; emblemUrl: string |
           <img src="/favicon.svg" alt="" width={28} height={28} />
         )}
         <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.25, minWidth: 0 }}>
-          <strong style={{ fontSize: 16 }}>{`${draft.portalName} ${draft.name}`}</strong>
+          <strong style={{ fontSize: 16 }}>{portalTitleOf(draft)}</strong>
           <span style={{ fontSize: 12, opacity: 0.92 }}>{t('app.systemName')}</span>
         </span>
       </div>
