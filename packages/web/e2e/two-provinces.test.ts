@@ -19,7 +19,7 @@ const suite = useBrowserSuite('two-provinces', {
   seed: async (server) => {
     const t = { database: server.app.motcua.database } as unknown as TestApp;
     const world = await seedWorld(t);
-    await seedProvinceSites(t, world);
+    await seedProvinceSites(t);
     const publishAt = new Date(Date.now() - 3_600_000);
     for (const [provinceCode, article] of Object.entries(ARTICLES)) {
       await seedPublishedArticle(t, {

@@ -15,7 +15,7 @@ const HUNGYEN = { host: TEST_HOSTS.hungYen };
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  await seedProvinceSites(t, world);
+  await seedProvinceSites(t);
   await insertUser(t.database.db, {
     username: 'trungtam',
     fullName: 'Phan Văn Trung Tâm',

@@ -1,6 +1,4 @@
-import { insertProvinceSiteIfMissing } from '@motcua/db';
-import { changeProvinceSite } from '../usecases/provinces/change-site.js';
-import { forgetProvinceSites } from '../usecases/provinces/province-site.js';
+import { seedSites } from './province-sites.js';
 import type { TestApp } from './test-app.js';
 
 /** The two provinces of the test world as sites of one install, each with its own public address and place name. */
@@ -20,39 +18,19 @@ export const LETTERHEAD_SITES = {
 } as const;
 
 /**
- * Makes Hưng Yên (33, the default) and Hà Nội (01) sites of the test install the way an install gets them: the row
- * (insertProvinceSiteIfMissing), its creation event, then the hosting centre setting its public address through the
- * one change path (changeProvinceSite). Forgets this process's site cache, so the next read sees them.
+ * Makes Hưng Yên (33, the default) and Hà Nội (01) sites of the test install, each with its public address set by
+ * the hosting centre through the one change path (seedSites).
  */
-export const seedLetterheadSites = async (t: Pick<TestApp, 'database'>, at = new Date()): Promise<void> => {
-  await t.database.db.transaction().execute(async (trx) => {
-    for (const [provinceCode, site] of Object.entries(LETTERHEAD_SITES)) {
-      const inserted = await insertProvinceSiteIfMissing(trx, {
-        provinceCode,
-        name: site.name,
-        placeName: site.placeName,
-        isDefault: provinceCode === '33',
-      });
-      if (!inserted) {
-        continue;
-      }
-      const created = await changeProvinceSite(trx, {
-        provinceCode,
-        expectedVersion: 1,
-        at,
-        actorUserId: null,
-        action: 'created',
-        addHosts: [site.host],
-      });
-      await changeProvinceSite(trx, {
-        provinceCode,
-        expectedVersion: created.version,
-        at,
-        actorUserId: null,
-        action: 'public_url_changed',
-        patch: { publicUrl: site.publicUrl },
-      });
-    }
-  });
-  forgetProvinceSites();
-};
+export const seedLetterheadSites = (t: Pick<TestApp, 'database'>, at = new Date()): Promise<void> =>
+  seedSites(
+    t,
+    Object.entries(LETTERHEAD_SITES).map(([provinceCode, site]) => ({
+      provinceCode,
+      name: site.name,
+      placeName: site.placeName,
+      isDefault: provinceCode === '33',
+      hosts: [site.host],
+      patch: { action: 'public_url_changed' as const, fields: { publicUrl: site.publicUrl } },
+    })),
+    at,
+  );

@@ -20,6 +20,7 @@ import {
   portalTitleOf,
 } from '@motcua/domain';
 import type { AppContext } from '../../context.js';
+import { publicEmblemUrlOf } from '../provinces/site-view.js';
 import { attachmentTypeLabel, formatFileSize, publicAttachmentPath } from './attachment-view.js';
 import { escapeXml, html, type SafeHtml, trustedHtml } from './html.js';
 import { decodeCursor, encodeCursor } from './manage-content.js';
@@ -78,7 +79,7 @@ const loadSite = async (ctx: AppContext, request: PageRequest): Promise<Site | u
     origin: site?.publicUrl ? new URL(site.publicUrl).origin : request.origin,
     colourPrimary: normalizeColour(site?.colourPrimary ?? '') ?? DEFAULT_SITE_BRANDING.colourPrimary,
     colourAccent: normalizeColour(site?.colourAccent ?? '') ?? DEFAULT_SITE_BRANDING.colourAccent,
-    emblemUrl: site?.emblemSha256 ? `/api/v1/public/site/emblem?v=${site.version}` : null,
+    emblemUrl: site ? publicEmblemUrlOf(site) : null,
     contactPhone: site?.contactPhone ?? null,
     contactAddress: site?.contactAddress ?? null,
     menu: menu.map((item) => ({ label: item.label, href: menuItemHref(item) })),

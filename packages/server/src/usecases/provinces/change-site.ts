@@ -10,7 +10,9 @@ import {
 } from '@motcua/db';
 import type { Transaction } from 'kysely';
 import { computeChainHash } from '../../audit/chain-hash.js';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
+import { forgetProvinceSites } from './province-site.js';
 
 /** What a site's event records: its action and what changed (the payload is hashed with it). */
 export type ProvinceSiteAction =
@@ -99,4 +101,19 @@ export const changeProvinceSite = async (
   });
   const { eventCount: _count, lastEventHash: _hash, ...site } = row;
   return { ...site, ...patch, version, updatedAt: input.at, isDefault: patch.isDefault ?? site.isDefault };
+};
+
+/**
+ * A change of a site by an official, committed on its own: changeProvinceSite in one transaction at the clock's
+ * instant, then this process's site cache forgotten (other processes see it within SITE_CACHE_MS).
+ */
+export const commitProvinceSiteChange = async (
+  ctx: AppContext,
+  input: Omit<Parameters<typeof changeProvinceSite>[1], 'at'>,
+): Promise<ProvinceSiteRecord> => {
+  const changed = await ctx.db
+    .transaction()
+    .execute((trx) => changeProvinceSite(trx, { ...input, at: ctx.clock.now() }));
+  forgetProvinceSites();
+  return changed;
 };

@@ -11,9 +11,8 @@ import { requireHostingAdmin } from '../../auth/authorize.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import { cutKeysetPage } from '../keyset-page.js';
-import { changeProvinceSite, type ProvinceSiteAction } from './change-site.js';
+import { commitProvinceSiteChange, type ProvinceSiteAction } from './change-site.js';
 import { normalizeHostNames, normalizeSitePublicUrl } from './create-province.js';
-import { forgetProvinceSites } from './province-site.js';
 
 /** The sites the install serves, one keyset page in province-code order (the hosting centre's list). */
 export const listHostedProvinces = async (
@@ -100,18 +99,14 @@ export const changeHostedProvince = async (
       : patch.publicUrl !== undefined
         ? 'public_url_changed'
         : 'hosts_changed';
-  await ctx.db.transaction().execute((trx) =>
-    changeProvinceSite(trx, {
-      provinceCode: input.provinceCode,
-      expectedVersion: input.expectedVersion,
-      at: ctx.clock.now(),
-      actorUserId: official.userId,
-      action,
-      patch,
-      addHosts,
-      removeHosts,
-    }),
-  );
-  forgetProvinceSites();
+  await commitProvinceSiteChange(ctx, {
+    provinceCode: input.provinceCode,
+    expectedVersion: input.expectedVersion,
+    actorUserId: official.userId,
+    action,
+    patch,
+    addHosts,
+    removeHosts,
+  });
   return getHostedProvince(ctx, actor, input.provinceCode);
 };

@@ -6,8 +6,8 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
 import type { SniffedType } from '../portal/upload-checks.js';
 import { checkAndStoreFile, type UploadedFile } from '../portal/uploads.js';
-import { changeProvinceSite } from './change-site.js';
-import { forgetProvinceSites } from './province-site.js';
+import { commitProvinceSiteChange } from './change-site.js';
+import { describePublicSite } from './site-view.js';
 
 /**
  * A province's own portal (issue 22 item 4): its name, portal name, place name, colours, emblem and contacts, as
@@ -36,10 +36,6 @@ export type ProvinceSiteView = {
   mayEdit: boolean;
   minHeaderContrast: number;
 };
-
-/** The public address of a site's emblem; `v` changes with the emblem so browsers may keep it long. */
-export const publicEmblemUrlOf = (site: Pick<ProvinceSiteRecord, 'emblemSha256'>): string | null =>
-  site.emblemSha256 ? `/api/v1/public/site/emblem?v=${site.emblemSha256.slice(0, 16)}` : null;
 
 const emblemUrlForOfficials = (site: ProvinceSiteRecord): string | null =>
   site.emblemSha256
@@ -79,14 +75,7 @@ const loadSite = async (ctx: AppContext, code: string): Promise<ProvinceSiteReco
 };
 
 const describeSite = (site: ProvinceSiteRecord, official: OfficialActor): ProvinceSiteView => ({
-  provinceCode: site.provinceCode,
-  name: site.name,
-  portalName: site.portalName,
-  placeName: site.placeName,
-  colourPrimary: site.colourPrimary,
-  colourAccent: site.colourAccent,
-  contactPhone: site.contactPhone,
-  contactAddress: site.contactAddress,
+  ...describePublicSite(site),
   emblemUrl: emblemUrlForOfficials(site),
   emblemMediaType: site.emblemMediaType,
   version: site.version,
@@ -175,17 +164,13 @@ export const changeProvinceBranding = async (
   if (Object.keys(patch).length === 0) {
     return describeSite(site, official);
   }
-  const changed = await ctx.db.transaction().execute((trx) =>
-    changeProvinceSite(trx, {
-      provinceCode: code,
-      expectedVersion: input.expectedVersion,
-      at: ctx.clock.now(),
-      actorUserId: official.userId,
-      action: 'branding_changed',
-      patch,
-    }),
-  );
-  forgetProvinceSites();
+  const changed = await commitProvinceSiteChange(ctx, {
+    provinceCode: code,
+    expectedVersion: input.expectedVersion,
+    actorUserId: official.userId,
+    action: 'branding_changed',
+    patch,
+  });
   return describeSite(changed, official);
 };
 
@@ -207,18 +192,14 @@ export const replaceProvinceEmblem = async (
   if (site.emblemSha256 === stored.sha256) {
     return describeSite(site, official);
   }
-  const changed = await ctx.db.transaction().execute((trx) =>
-    changeProvinceSite(trx, {
-      provinceCode: code,
-      expectedVersion: input.expectedVersion,
-      at: ctx.clock.now(),
-      actorUserId: official.userId,
-      action: 'emblem_changed',
-      patch: { emblemSha256: stored.sha256, emblemMediaType: stored.mediaType },
-      payload: { fileName: stored.fileName, sizeBytes: stored.size },
-    }),
-  );
-  forgetProvinceSites();
+  const changed = await commitProvinceSiteChange(ctx, {
+    provinceCode: code,
+    expectedVersion: input.expectedVersion,
+    actorUserId: official.userId,
+    action: 'emblem_changed',
+    patch: { emblemSha256: stored.sha256, emblemMediaType: stored.mediaType },
+    payload: { fileName: stored.fileName, sizeBytes: stored.size },
+  });
   return describeSite(changed, official);
 };
 
@@ -236,18 +217,14 @@ export const removeProvinceEmblem = async (
   if (site.emblemSha256 === null) {
     return describeSite(site, official);
   }
-  const changed = await ctx.db.transaction().execute((trx) =>
-    changeProvinceSite(trx, {
-      provinceCode: code,
-      expectedVersion: input.expectedVersion,
-      at: ctx.clock.now(),
-      actorUserId: official.userId,
-      action: 'emblem_changed',
-      patch: { emblemSha256: null, emblemMediaType: null },
-      payload: { removed: true },
-    }),
-  );
-  forgetProvinceSites();
+  const changed = await commitProvinceSiteChange(ctx, {
+    provinceCode: code,
+    expectedVersion: input.expectedVersion,
+    actorUserId: official.userId,
+    action: 'emblem_changed',
+    patch: { emblemSha256: null, emblemMediaType: null },
+    payload: { removed: true },
+  });
   return describeSite(changed, official);
 };
 

@@ -1,6 +1,7 @@
 import { listServedProvinces, type ProvinceSiteRecord } from '@motcua/db';
 import { MAX_FILES_PER_COMPONENT, ONLINE_UPLOAD_MEDIA_TYPES } from '@motcua/domain';
 import type { AppContext } from '../../../context.js';
+import { describePublicSite } from '../../provinces/site-view.js';
 
 /**
  * What the portal's pages need to know about this installation before the citizen does anything:
@@ -22,18 +23,5 @@ export const describePortalSettings = async (ctx: AppContext, site: ProvinceSite
   },
   payment: { provider: ctx.config.portal.payment.provider },
   provinces: (await listServedProvinces(ctx.db)).map((p) => ({ code: p.provinceCode, committeeName: p.committeeName })),
-  site: site ? describeSite(site) : null,
-});
-
-/** What a portal shows of its province: names, colours, emblem (served by /api/v1/public/site/emblem), contact. */
-export const describeSite = (site: ProvinceSiteRecord) => ({
-  provinceCode: site.provinceCode,
-  name: site.name,
-  portalName: site.portalName,
-  placeName: site.placeName,
-  colourPrimary: site.colourPrimary,
-  colourAccent: site.colourAccent,
-  emblemUrl: site.emblemSha256 ? `/api/v1/public/site/emblem?v=${site.version}` : null,
-  contactPhone: site.contactPhone,
-  contactAddress: site.contactAddress,
+  site: site ? describePublicSite(site) : null,
 });
