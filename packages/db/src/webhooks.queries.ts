@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction, type UpdateObject } from 'kysely';
 import type { Database } from './schema.js';
 import type { WebhookDeliveryState, WebhookEventType } from './tables/integration.js';
 
@@ -102,6 +102,22 @@ export const listWebhookSubscriptions = async (
 };
 
 /**
+ * The one version guard of a subscription's changes: the live (not deleted) row at the version the caller read,
+ * its version moved on and its instant of change set with the caller's columns.
+ */
+const updateLiveSubscriptionAt = (
+  db: Db,
+  at: { id: string; expectedVersion: number; now: Date },
+  set: (eb: ExpressionBuilder<Database, 'webhookSubscription'>) => UpdateObject<Database, 'webhookSubscription'>,
+) =>
+  db
+    .updateTable('webhookSubscription')
+    .set((eb) => ({ ...set(eb), version: eb('version', '+', 1), updatedAt: at.now }))
+    .where('id', '=', at.id)
+    .where('version', '=', at.expectedVersion)
+    .where('deletedAt', 'is', null);
+
+/**
  * Changes a subscription's name, URL, events or active flag at the version the caller read. Answers the row, or
  * nothing when the version moved or the subscription is gone.
  */
@@ -117,19 +133,12 @@ export const updateWebhookSubscription = async (
     now: Date;
   },
 ): Promise<WebhookSubscriptionRecord | undefined> =>
-  db
-    .updateTable('webhookSubscription')
-    .set((eb) => ({
-      ...(input.name === undefined ? {} : { name: input.name }),
-      ...(input.url === undefined ? {} : { url: input.url }),
-      ...(input.events === undefined ? {} : { events: sql<WebhookEventType[]>`${sql.val(input.events)}::text[]` }),
-      ...(input.active === undefined ? {} : { active: input.active }),
-      version: eb('version', '+', 1),
-      updatedAt: input.now,
-    }))
-    .where('id', '=', input.id)
-    .where('version', '=', input.expectedVersion)
-    .where('deletedAt', 'is', null)
+  updateLiveSubscriptionAt(db, input, () => ({
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.url === undefined ? {} : { url: input.url }),
+    ...(input.events === undefined ? {} : { events: sql<WebhookEventType[]>`${sql.val(input.events)}::text[]` }),
+    ...(input.active === undefined ? {} : { active: input.active }),
+  }))
     .returning(SUBSCRIPTION_COLUMNS)
     .executeTakeFirst();
 
@@ -142,18 +151,11 @@ export const rotateWebhookSubscriptionSecret = async (
   db: Db,
   input: { id: string; expectedVersion: number; secretCiphertext: string; previousExpiresAt: Date; now: Date },
 ): Promise<WebhookSubscriptionRecord | undefined> =>
-  db
-    .updateTable('webhookSubscription')
-    .set((eb) => ({
-      previousSecretCiphertext: eb.ref('secretCiphertext'),
-      previousSecretExpiresAt: input.previousExpiresAt,
-      secretCiphertext: input.secretCiphertext,
-      version: eb('version', '+', 1),
-      updatedAt: input.now,
-    }))
-    .where('id', '=', input.id)
-    .where('version', '=', input.expectedVersion)
-    .where('deletedAt', 'is', null)
+  updateLiveSubscriptionAt(db, input, (eb) => ({
+    previousSecretCiphertext: eb.ref('secretCiphertext'),
+    previousSecretExpiresAt: input.previousExpiresAt,
+    secretCiphertext: input.secretCiphertext,
+  }))
     .returning(SUBSCRIPTION_COLUMNS)
     .executeTakeFirst();
 
@@ -162,19 +164,11 @@ export const deleteWebhookSubscription = async (
   db: Db,
   input: { id: string; expectedVersion: number; deletedBy: string; now: Date },
 ): Promise<boolean> => {
-  const result = await db
-    .updateTable('webhookSubscription')
-    .set((eb) => ({
-      active: false,
-      deletedAt: input.now,
-      deletedBy: input.deletedBy,
-      version: eb('version', '+', 1),
-      updatedAt: input.now,
-    }))
-    .where('id', '=', input.id)
-    .where('version', '=', input.expectedVersion)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const result = await updateLiveSubscriptionAt(db, input, () => ({
+    active: false,
+    deletedAt: input.now,
+    deletedBy: input.deletedBy,
+  })).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 };
 

@@ -48,6 +48,20 @@ const Help = ({ children }: { children: string }) => (
   </Text>
 );
 
+/** The rows of an editable table with one row changed, or without one (the coefficient and criteria tables). */
+const patchAt = <T,>(rows: readonly T[], index: number, patch: Partial<T>): T[] =>
+  rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
+const withoutIndex = <T,>(rows: readonly T[], index: number): T[] => rows.filter((_, i) => i !== index);
+
+const RemoveRowButton = ({ onClick }: { onClick: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <Button size="small" danger onClick={onClick}>
+      {t('evaluation.settings.remove')}
+    </Button>
+  );
+};
+
 /**
  * "Cấu hình đánh giá": the agency's evaluation rules (evaluation_setting) — tracking period, conversion coefficients
  * per kind of work item, general criteria, the "xuất sắc" quota, the leaders' formula — with the decrees' text as
@@ -156,7 +170,7 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
             {draft.coefficients.map((row, index) => {
               const label = kindLabel(row.kind);
               const update = (patch: Partial<(typeof draft.coefficients)[number]>) =>
-                set({ coefficients: draft.coefficients.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+                set({ coefficients: patchAt(draft.coefficients, index, patch) });
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a row's kind is what the user edits
                 <tr key={index}>
@@ -185,13 +199,7 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
                   </td>
                   <td style={{ padding: 4 }}>
                     {readOnly || label ? null : (
-                      <Button
-                        size="small"
-                        danger
-                        onClick={() => set({ coefficients: draft.coefficients.filter((_, i) => i !== index) })}
-                      >
-                        {t('evaluation.settings.remove')}
-                      </Button>
+                      <RemoveRowButton onClick={() => set({ coefficients: withoutIndex(draft.coefficients, index) })} />
                     )}
                   </td>
                 </tr>
@@ -253,7 +261,7 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
           <tbody>
             {draft.generalCriteria.map((criterion, index) => {
               const update = (patch: Partial<Draft['generalCriteria'][number]>) =>
-                set({ generalCriteria: draft.generalCriteria.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
+                set({ generalCriteria: patchAt(draft.generalCriteria, index, patch) });
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a row's code is what the user edits
                 <tr key={index}>
@@ -290,13 +298,9 @@ const SettingsForm = ({ settings }: { settings: EvaluationSettings }) => {
                   </td>
                   <td style={{ padding: 4 }}>
                     {readOnly ? null : (
-                      <Button
-                        size="small"
-                        danger
-                        onClick={() => set({ generalCriteria: draft.generalCriteria.filter((_, i) => i !== index) })}
-                      >
-                        {t('evaluation.settings.remove')}
-                      </Button>
+                      <RemoveRowButton
+                        onClick={() => set({ generalCriteria: withoutIndex(draft.generalCriteria, index) })}
+                      />
                     )}
                   </td>
                 </tr>
