@@ -75,5 +75,5 @@ describe.skipIf(onPostgresPass)('the national catalog pull page', () => {
     );
     expect(overflow).toBeLessThanOrEqual(360);
     await shoot(phone, 'catalog-pull-360');
-  }, 180_000);
+  });
 });

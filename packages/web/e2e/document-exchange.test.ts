@@ -129,5 +129,5 @@ describe.skipIf(onPostgresPass)('exchange of documents between agencies', () => 
     await sent.goto('/can-bo/van-ban/lien-thong?xem=sent');
     await sent.getByTestId('exchange-sent-line').filter({ hasText: 'Đã đến' }).waitFor();
     await shoot(sent, 'exchange-sent-1280');
-  }, 90_000);
+  });
 });

@@ -77,5 +77,5 @@ describe.skipIf(onPostgresPass)('the registers of official documents', () => {
       expect(overflow).toBeLessThanOrEqual(viewport.width);
       await shoot(page, `document-registers-${viewport.width}`);
     }
-  }, 60_000);
+  });
 });

@@ -101,7 +101,7 @@ describe.skipIf(onPostgresPass)('staff evaluation', () => {
       expect(overflow).toBeLessThanOrEqual(viewport.width);
       await shoot(page, `evaluation-mine-${viewport.width}`);
     }
-  }, 90_000);
+  });
 
   it('shows the personnel officer the period: the quota, the sheets and the exports', async () => {
     const page = await signInOfficial(await suite.openPage({ width: 1280, height: 900 }), 'tochuc');
@@ -119,7 +119,7 @@ describe.skipIf(onPostgresPass)('staff evaluation', () => {
     await sheets.getByRole('link', { name: 'Nguyễn Văn Một' }).click();
     await page.getByTestId('evaluation-sheet').getByText('Nguyễn Văn Một', { exact: false }).first().waitFor();
     await shoot(page, 'evaluation-period-1280');
-  }, 60_000);
+  });
 
   it('lets the head decide the period with the quota applied: the one proposed "xuất sắc" over it is rated "tốt"', async () => {
     type Sheet = { id: string; fullName: string; version: number; generalSelf?: Record<string, number> };
@@ -156,5 +156,5 @@ describe.skipIf(onPostgresPass)('staff evaluation', () => {
     );
     expect(overflow).toBeLessThanOrEqual(390);
     await shoot(page, 'evaluation-decision-390');
-  }, 60_000);
+  });
 });

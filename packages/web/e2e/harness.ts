@@ -336,6 +336,9 @@ export const signInOfficial = async (page: Page, username: string, password = TE
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/can-bo') && !url.pathname.startsWith('/can-bo/dang-nhap'));
+  // The console's home sends an official who handles no dossiers on to their first area: wait for the page it
+  // lands on to draw its title, so that the test's next click is not overtaken by that redirect.
+  await page.locator('#main').getByRole('heading').first().waitFor();
   return page;
 };
 

@@ -71,5 +71,5 @@ describe.skipIf(onPostgresPass)('the hosting centre', () => {
     await phone.locator('[data-chart="drawn"]').waitFor();
     expect(await widest(phone)).toBeLessThanOrEqual(390);
     await shoot(phone, 'hosting-figures-390');
-  }, 240_000);
+  });
 });

@@ -146,5 +146,5 @@ describe.skipIf(onPostgresPass)('the national portal sync monitor', () => {
     await expect(panel.innerText()).resolves.toContain('MaTTHC không tồn tại');
     await expect(panel.getByRole('button', { name: 'Gửi lại trạng thái' }).count()).resolves.toBe(0);
     await shoot(page, 'dvcqg-dossier-panel-390');
-  }, 120_000);
+  });
 });

@@ -218,5 +218,5 @@ describe.skipIf(onPostgresPass)('outgoing documents', () => {
     await desk.goto('/can-bo/van-ban-di?xem=delegations');
     await desk.getByRole('heading', { name: 'Ủy quyền mới' }).waitFor();
     await shoot(desk, 'outgoing-delegations-1280');
-  }, 60_000);
+  });
 });

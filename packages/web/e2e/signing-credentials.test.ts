@@ -78,7 +78,7 @@ describe.skipIf(onPostgresPass)('signing certificates console', () => {
     // Nor the console around it (the header gives way on a phone): the page does not scroll sideways.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shoot(phone, 'signing-credentials-phone', { fullPage: true });
-  }, 30_000);
+  });
 
   it('lets the province administrator set the incoming documents’ time limits beside the PAKN ones', async () => {
     const page = await signInOfficial(await suite.openPage({ width: 390, height: 844 }), 'qttinh');
@@ -96,5 +96,5 @@ describe.skipIf(onPostgresPass)('signing certificates console', () => {
     await section.getByText('Tỉnh đã đặt').first().waitFor();
     await section.scrollIntoViewIfNeeded();
     await shoot(page, 'incoming-settings-phone', { fullPage: true });
-  }, 20_000);
+  });
 });

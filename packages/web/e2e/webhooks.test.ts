@@ -45,5 +45,5 @@ describe.skipIf(onPostgresPass)('the webhook page', () => {
       await expect(deliveries.innerText()).resolves.toContain(`Các lần gửi của “Trục tích hợp ${index + 1}”`);
       await shoot(page, `webhooks-${viewport.width}`);
     }
-  }, 90_000);
+  });
 });

@@ -121,5 +121,5 @@ describe.skipIf(onPostgresPass)('the leader dashboard', () => {
       expect(overflow).toBeLessThanOrEqual(viewport.width);
       await shoot(page, `work-dashboard-${viewport.width}`);
     }
-  }, 90_000);
+  });
 });
