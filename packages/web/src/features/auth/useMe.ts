@@ -40,3 +40,24 @@ export const agenciesWithRole = (me: Me | null | undefined, ...roles: OfficialRo
 };
 
 export const DOSSIER_ROLES: OfficialRole[] = ['receptionist', 'processor', 'approver', 'result_returner', 'auditor'];
+
+/**
+ * Where the console's home sends an official who handles no dossiers: the first area, in the menu's order, that
+ * one of their roles opens (the e-office, the catalog, the agencies, the PAR Index, the surveys, PAKN, the portal,
+ * the evaluation); the hosting centre's administrator goes to the provinces. The users page is the last resort.
+ */
+const LANDINGS: readonly (readonly [readonly OfficialRole[], string])[] = [
+  [['clerk', 'specialist', 'unit_head', 'agency_head'], '/can-bo/van-ban-den'],
+  [['province_admin'], '/can-bo/thu-tuc'],
+  [['agency_admin'], '/can-bo/co-quan'],
+  [['par_organiser'], '/can-bo/chi-so-cchc/ket-qua'],
+  [['par_focal', 'par_appraiser'], '/can-bo/chi-so-cchc'],
+  [['sipas_organiser', 'surveyor'], '/can-bo/khao-sat'],
+  [['pakn_officer'], '/can-bo/pakn'],
+  [['portal_author', 'portal_editor'], '/can-bo/cong-thong-tin'],
+  [['personnel_officer'], '/can-bo/danh-gia'],
+];
+
+export const landingPathOf = (me: Me): string =>
+  LANDINGS.find(([roles]) => hasRole(me, ...roles))?.[1] ??
+  (me.hostingAdmin ? '/can-bo/he-thong/tinh-thanh' : '/can-bo/nguoi-dung');

@@ -16,7 +16,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { searchButton } from '../../components/searchButton';
 import { UrgencyBadge } from '../../components/UrgencyBadge';
 import { formatDateTime } from '../../lib/format';
-import { DOSSIER_ROLES, hasRole, useMe } from '../auth/useMe';
+import { DOSSIER_ROLES, hasRole, landingPathOf, useMe } from '../auth/useMe';
 import { useInbox } from './useInbox';
 
 const BOXES: InboxBox[] = ['mine', 'agency', 'due_soon', 'overdue', 'all'];
@@ -260,18 +260,11 @@ const InboxList = ({ items, loading }: { items: InboxItem[]; loading: boolean })
   );
 };
 
-/** The console's home: the inbox for officials who handle dossiers, the first admin page for the others. */
+/** The console's home: the inbox for officials who handle dossiers, their first area for the others. */
 export const InboxPage = () => {
   const me = useMe().data;
   if (me && !hasRole(me, ...DOSSIER_ROLES)) {
-    const target = hasRole(me, 'clerk', 'specialist', 'unit_head', 'agency_head')
-      ? '/can-bo/van-ban-den'
-      : hasRole(me, 'province_admin')
-        ? '/can-bo/thu-tuc'
-        : hasRole(me, 'agency_admin')
-          ? '/can-bo/co-quan'
-          : '/can-bo/nguoi-dung';
-    return <Navigate to={target} replace />;
+    return <Navigate to={landingPathOf(me)} replace />;
   }
   return <Inbox />;
 };
