@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { todayInVietnam } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { CITIZEN_OPTIONAL } from '../http/auth.js';
-import { findRequestProvince, findSiteOfRequest, getPublicCatalog } from '../http/request-site.js';
+import { findPublicProvince, findRequestProvince, findSiteOfRequest, getPublicCatalog } from '../http/request-site.js';
 import { withRetryAfter } from '../http/retry-after.js';
 import { DossierCode, Problem } from '../http/schemas.js';
 import { sendStoredFile } from '../http/stored-files.js';
@@ -289,18 +289,20 @@ export const registerPortalPublicRoutes = (app: FastifyInstance, ctx: AppContext
           'Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn',
         description:
           'Name, address and phone of the sender are required by the decree. Limited per client address. ' +
-          'Without `provinceCode` the feedback goes to the province of the portal it is sent on.',
+          'Without `provinceCode` the feedback goes to the province of the portal it is sent on; on a province’s own ' +
+          'host name, naming another province answers 404 PROVINCE_NOT_SERVED_HERE.',
         body: PaknSubmission.extend({ provinceCode: PaknSubmission.shape.provinceCode.optional() }),
-        response: { 201: PaknReceipt, 400: Problem, 403: Problem, 429: Problem },
+        response: { 201: PaknReceipt, 400: Problem, 403: Problem, 404: Problem, 429: Problem },
       },
     },
     async (request, reply) => {
-      const siteProvinceCode = await findRequestProvince(ctx, request);
+      // On a province's own host, a feedback addressed to another province answers 404 PROVINCE_NOT_SERVED_HERE.
+      const provinceCode = await findPublicProvince(ctx, request, request.body.provinceCode);
       return reply
         .code(201)
         .send(
           await withRetryAfter(reply, () =>
-            submitPakn(ctx, request.actor, { ...request.body, siteProvinceCode, clientAddress: request.ip }),
+            submitPakn(ctx, request.actor, { ...request.body, provinceCode, clientAddress: request.ip }),
           ),
         );
     },

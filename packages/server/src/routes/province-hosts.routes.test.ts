@@ -1,4 +1,4 @@
-import { insertUser } from '@motcua/db';
+import { findPaknRegisterByCode, insertUser } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
 import { seedWorld, TEST_PASSWORD, type World } from '../testing/fixtures.js';
@@ -114,6 +114,39 @@ describe('the public reads', () => {
     // The national catalog is every portal's.
     const national = await get('/api/v1/public/procedures/1.000001?catalog=national', HANOI);
     expect(national.json().code).not.toBe('PROVINCE_NOT_SERVED_HERE');
+  });
+
+  it('take a feedback (PAKN) for the host’s province only: another province named there is refused, nothing logged', async () => {
+    const feedback = {
+      kind: 'kien_nghi',
+      topic: 'regulation',
+      regulation: 'Thủ tục đăng ký khai sinh (1.001193)',
+      content: 'Đề nghị bỏ yêu cầu nộp bản sao giấy tờ cư trú vì đã có Cơ sở dữ liệu quốc gia về dân cư.',
+      sender: { name: 'Phạm Văn Góp', address: 'Phố Huế, phường Hai Bà Trưng, Hà Nội', phone: '0987654321' },
+    };
+    const post = (payload: object, headers: Record<string, string>, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/public/pakn', payload, headers, remoteAddress });
+
+    const refused = await post({ ...feedback, provinceCode: '33' }, HANOI, '10.0.7.1');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().code).toBe('PROVINCE_NOT_SERVED_HERE');
+
+    const atHome = await post(feedback, HANOI, '10.0.7.2');
+    expect(atHome.statusCode, atHome.body).toBe(201);
+    const named = await post({ ...feedback, provinceCode: '01' }, HANOI, '10.0.7.3');
+    expect(named.statusCode, named.body).toBe(201);
+    // On the install's own address any province may be named, as for the reads.
+    const onInstall = await post({ ...feedback, provinceCode: '01' }, {}, '10.0.7.4');
+    expect(onInstall.statusCode, onInstall.body).toBe(201);
+    // The refused one was not logged: the day's numbers run on from it without a gap, and none is Hưng Yên's.
+    const codes = [atHome, named, onInstall].map((r) => r.json().code as string);
+    const numbers = codes.map((code) => Number(code.slice(-4)));
+    expect(numbers).toEqual([numbers[0], (numbers[0] ?? 0) + 1, (numbers[0] ?? 0) + 2]);
+    const before = `${codes[0]?.slice(0, -4)}${String((numbers[0] ?? 1) - 1).padStart(4, '0')}`;
+    expect(await findPaknRegisterByCode(t.database.db, before)).toBeUndefined();
+    for (const code of codes) {
+      expect((await findPaknRegisterByCode(t.database.db, code))?.provinceCode, code).toBe('01');
+    }
   });
 });
 

@@ -20188,7 +20188,7 @@ export interface paths {
   "/api/v1/public/pakn": {
     /**
      * Send feedback on a regulation or procedure (PAKN, Decree 20/2008); answers its code PAKN.yyyymmdd.nnnn
-     * @description Name, address and phone of the sender are required by the decree. Limited per client address. Without `provinceCode` the feedback goes to the province of the portal it is sent on.
+     * @description Name, address and phone of the sender are required by the decree. Limited per client address. Without `provinceCode` the feedback goes to the province of the portal it is sent on; on a province’s own host name, naming another province answers 404 PROVINCE_NOT_SERVED_HERE.
      */
     post: {
       requestBody: {
@@ -20227,6 +20227,12 @@ export interface paths {
         };
         /** @description A problem (RFC 9457) with a stable `code` */
         403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        404: {
           content: {
             "application/problem+json": components["schemas"]["Problem"];
           };

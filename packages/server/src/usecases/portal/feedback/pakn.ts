@@ -26,14 +26,12 @@ export const submitPakn = async (
   ctx: AppContext,
   actor: Actor,
   submission: Omit<PaknSubmission, 'provinceCode'> & {
-    /** The province the feedback is addressed to; by default the province of the portal it is sent on. */
-    provinceCode?: string | undefined;
-    siteProvinceCode?: string | undefined;
+    /** The province the feedback is addressed to: the route's public province (the portal's own by default). */
+    provinceCode: string | undefined;
     clientAddress: string;
   },
 ) => {
-  const { siteProvinceCode, ...rest } = submission;
-  const provinceCode = rest.provinceCode ?? siteProvinceCode;
+  const { provinceCode } = submission;
   if (provinceCode === undefined) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -41,7 +39,7 @@ export const submitPakn = async (
       { fieldProblems: [{ in: 'body', pointer: '/provinceCode', code: 'REQUIRED', message: 'required' }] },
     );
   }
-  const input = { ...rest, provinceCode };
+  const input = { ...submission, provinceCode };
   const now = ctx.clock.now();
   const key = `pakn-addr:${hashSecret(input.clientAddress)}`;
   await enforceThrottle(ctx, { key, limit: PAKN_LIMITS.addressSubmissions, windowMs: PAKN_LIMITS.addressWindowMs });
