@@ -285,7 +285,9 @@ export const useBrowserSuite = (
         throw result.reason;
       }
     }
-  }, 180_000);
+    // A bound for a hung start, not a wait: the demo province's seed takes under a minute on a quiet machine and
+    // several on a loaded one (three suites timed out at 180 s while other work ran).
+  }, 600_000);
 
   // On a failure, the pages as they were help more than a timeout message.
   afterEach(async (context) => {
