@@ -5,6 +5,7 @@ import Password from 'antd/es/input/Password';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
+import '../../i18n/account';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { Me } from '../../api/types';

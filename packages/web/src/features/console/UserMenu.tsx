@@ -19,7 +19,7 @@ export const UserMenu = (props: UserMenuProps) => {
           {
             key: 'change-password',
             icon: <KeyOutlined />,
-            label: t('account.changePassword'),
+            label: t('auth.changePassword'),
             onClick: props.onChangePassword,
           },
           { key: 'sign-out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: props.onSignOut },
