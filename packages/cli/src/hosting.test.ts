@@ -44,6 +44,7 @@ describe('motcua hosting-admin and province', { timeout: 240_000 }, () => {
     expect(admin.status, admin.stderr).toBe(0);
     expect(admin.stdout).toContain('Created hosting-centre administrator trungtam.qt (Nguyễn Văn Trung Tâm).');
     expect(admin.stdout).toMatch(/One-time password \(shown once\): [A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}/);
+    expect(admin.stdout).toContain('It must be changed at the first sign-in (Đổi mật khẩu) before anything else.');
     const twice = run(['hosting-admin', 'create', 'trungtam.qt', '--name', 'Nguyễn Văn Trung Tâm']);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain('USERNAME_TAKEN');

@@ -13,12 +13,14 @@ export type UserCredentials = {
   /** The official's province (null: none, e.g. the hosting centre's administrator). */
   provinceCode: string | null;
   hostingAdmin: boolean;
+  /** The row version, the guard of the official's own password change. */
+  version: number;
 };
 
 export const findUserCredentials = async (db: Db, username: string): Promise<UserCredentials | undefined> =>
   db
     .selectFrom('appUser')
-    .select(['id', 'username', 'passwordHash', 'status', 'provinceCode', 'hostingAdmin'])
+    .select(['id', 'username', 'passwordHash', 'status', 'provinceCode', 'hostingAdmin', 'version'])
     .where('username', '=', username)
     .executeTakeFirst();
 
@@ -33,6 +35,8 @@ export type UserProfile = {
   provinceCode: string | null;
   /** The hosting centre's administrator (migration 0050): no provincial role, the install's provinces only. */
   hostingAdmin: boolean;
+  /** The password was set by someone else (migration 0058): changed before anything else is done. */
+  passwordMustChange: boolean;
   version: number;
 };
 
@@ -46,6 +50,7 @@ const profileColumns = [
   'appUser.status',
   'appUser.provinceCode',
   'appUser.hostingAdmin',
+  'appUser.passwordMustChange',
   'appUser.version',
 ] as const;
 
@@ -195,8 +200,17 @@ export const deleteSession = async (db: Db, tokenHash: string): Promise<void> =>
   await db.deleteFrom('userSession').where('tokenHash', '=', tokenHash).execute();
 };
 
-export const deleteUserSessions = async (db: Db, userId: string): Promise<void> => {
-  await db.deleteFrom('userSession').where('userId', '=', userId).execute();
+/** Ends an official's sessions, all of them or all but one (the caller's own, after changing their password). */
+export const deleteUserSessions = async (
+  db: Db,
+  userId: string,
+  options: { exceptTokenHash?: string | undefined } = {},
+): Promise<void> => {
+  let statement = db.deleteFrom('userSession').where('userId', '=', userId);
+  if (options.exceptTokenHash !== undefined) {
+    statement = statement.where('tokenHash', '<>', options.exceptTokenHash);
+  }
+  await statement.execute();
 };
 
 export const deleteExpiredSessions = async (db: Db, now: Date): Promise<number> => {

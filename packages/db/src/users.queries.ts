@@ -69,6 +69,8 @@ export const insertUser = async (
     now: Date;
     /** The hosting centre's administrator (migration 0050): only with provinceCode null. */
     hostingAdmin?: boolean;
+    /** Someone else chose the password (a one-time or administrator-set one): changed at the first sign-in (0058). */
+    passwordMustChange?: boolean;
   },
 ): Promise<{ id: string } | undefined> =>
   db
@@ -84,6 +86,7 @@ export const insertUser = async (
       provinceCode: user.provinceCode,
       passwordChangedAt: user.now,
       hostingAdmin: user.hostingAdmin ?? false,
+      passwordMustChange: user.passwordMustChange ?? false,
     })
     .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
@@ -145,13 +148,27 @@ export const updateUserProfile = async (
     .returning('version')
     .executeTakeFirst();
 
+/**
+ * Sets a password and says whether the official must change it at the next sign-in (migration 0058): true when
+ * someone else set it (an administrator's reset), false when the official chose it. With expectedVersion the
+ * update is guarded by the row version (the official's own change): undefined when it is stale or the user gone.
+ */
 export const updateUserPassword = async (
   db: Db,
-  input: { id: string; passwordHash: string; now: Date },
-): Promise<void> => {
-  await db
+  input: { id: string; passwordHash: string; mustChange: boolean; now: Date; expectedVersion?: number | undefined },
+): Promise<{ version: number } | undefined> => {
+  let update = db
     .updateTable('appUser')
-    .set({ passwordHash: input.passwordHash, passwordChangedAt: input.now, version: sql<number>`version + 1` })
-    .where('id', '=', input.id)
-    .execute();
+    .set({
+      passwordHash: input.passwordHash,
+      passwordMustChange: input.mustChange,
+      passwordChangedAt: input.now,
+      version: sql<number>`version + 1`,
+      updatedAt: input.now,
+    })
+    .where('id', '=', input.id);
+  if (input.expectedVersion !== undefined) {
+    update = update.where('version', '=', input.expectedVersion);
+  }
+  return update.returning('version').executeTakeFirst();
 };

@@ -3366,6 +3366,15 @@ const CASES: Case[] = [
     url: () => '/api/v1/hosting/figures.xlsx?period=2026',
     allowed: ['hosting_admin'],
   },
+  // Changing one's own password: every official signed in, for their own account only (no id in the path). The
+  // new password equals the current one, so each allowed call answers 422 PASSWORD_UNCHANGED and changes nothing.
+  {
+    method: 'POST',
+    route: '/api/v1/me/password',
+    url: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    allowed: 'any',
+  },
 ];
 
 /** A notice to the specialist (soanthao) about a task, written once (the read case reads it again and again). */

@@ -213,6 +213,9 @@ const ServiceIndexResultsPage = lazy(() =>
   import('./features/portal-results/ServiceIndexResultsPage').then((m) => ({ default: m.ServiceIndexResultsPage })),
 );
 
+const ChangePasswordPage = lazy(() =>
+  import('./features/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const ProvincesPage = lazy(() =>
   import('./features/hosting/ProvincesPage').then((m) => ({ default: m.ProvincesPage })),
 );
@@ -319,6 +322,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'quyet-dinh-cong-bo/:id', element: <DecisionDraftPage /> },
   { path: 'he-thong/tinh-thanh', element: <ProvincesPage /> },
   { path: 'he-thong/so-lieu', element: <HostingFiguresPage /> },
+  { path: 'tai-khoan/doi-mat-khau', element: <ChangePasswordPage /> },
   { path: '*', element: <NotFoundPage home="/can-bo" /> },
 ];
 

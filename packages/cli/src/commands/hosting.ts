@@ -53,6 +53,7 @@ export const hostingAdminCreateCommand: Command = {
       } else {
         io.out(`Created hosting-centre administrator ${admin.username} (${admin.fullName}).`);
         io.out(`One-time password (shown once): ${admin.oneTimePassword}`);
+        io.out('It must be changed at the first sign-in (Đổi mật khẩu) before anything else.');
       }
       return EXIT_OK;
     } finally {
@@ -120,6 +121,7 @@ export const provinceCreateCommand: Command = {
         io.out(`  ${created.centre.name} (${created.centre.code})`);
         io.out(`Province administrator ${created.admin.username} (${created.admin.fullName}).`);
         io.out(`One-time password (shown once): ${created.admin.oneTimePassword}`);
+        io.out('It must be changed at the first sign-in (Đổi mật khẩu) before anything else.');
       }
       return EXIT_OK;
     } finally {

@@ -109,6 +109,7 @@ export const DATABASE_COLUMNS = {
     searchText: { type: 'text', nullable: false },
     grantsRevision: { type: 'bigint', nullable: false },
     hostingAdmin: { type: 'boolean', nullable: false },
+    passwordMustChange: { type: 'boolean', nullable: false },
   },
   calendarEntry: {
     id: { type: 'bigint', nullable: false },

@@ -82,6 +82,8 @@ export type AppUserTable = {
   grantsRevision: Generated<number>;
   /** The hosting centre's administrator (migration 0050): creates province sites, reads figures across provinces. */
   hostingAdmin: Generated<boolean>;
+  /** The password was set by someone else (migration 0058): the official changes it before anything else. */
+  passwordMustChange: Generated<boolean>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 };

@@ -13,6 +13,11 @@ export type OfficialActor = {
    * readers built in code for reports and public pages are never hosting administrators).
    */
   hostingAdmin?: boolean;
+  /**
+   * The password was set by someone else (migration 0058): a session may then only read /api/v1/me, change the
+   * password and sign out (http/password-change-gate.ts). Absent = false.
+   */
+  passwordMustChange?: boolean;
   grants: RoleGrant[];
   via: 'session' | 'token';
   /** Present for session actors: the hash of the session token and its CSRF token. */

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../errors/app-error.js';
 
 /**
  * argon2id with the OWASP-recommended minimum (19 MiB memory, 2 iterations, 1 lane). The library's
@@ -40,4 +41,24 @@ export const findPasswordProblem = (password: string, username: string): string 
     return 'PASSWORD_CONTAINS_USERNAME';
   }
   return undefined;
+};
+
+const PASSWORD_REASONS: Record<string, { vi: string; en: string }> = {
+  PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' },
+  PASSWORD_TOO_SIMPLE: {
+    vi: 'Mật khẩu phải có cả chữ cái và chữ số.',
+    en: 'The password needs both letters and digits.',
+  },
+  PASSWORD_CONTAINS_USERNAME: {
+    vi: 'Mật khẩu không được chứa tên đăng nhập.',
+    en: 'The password must not contain the username.',
+  },
+};
+
+/** 422 WEAK_PASSWORD with the Vietnamese and English reason when findPasswordProblem refuses the password. */
+export const assertStrongPassword = (password: string, username: string): void => {
+  const problem = findPasswordProblem(password, username);
+  if (problem) {
+    throw new AppError('WEAK_PASSWORD', { reason: PASSWORD_REASONS[problem] ?? problem });
+  }
 };

@@ -59,6 +59,33 @@ export const officialsProblems = defineProblems({
     vi: { title: 'Mật khẩu chưa đủ mạnh', detail: '{reason}' },
     en: { title: 'Password too weak', detail: '{reason}' },
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: { title: 'Cần đổi mật khẩu', detail: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
+    en: { title: 'Password change required', detail: 'You need to change your password before continuing.' },
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 403,
+    vi: { title: 'Mật khẩu hiện tại không đúng', detail: 'Mật khẩu hiện tại bạn nhập không đúng.' },
+    en: { title: 'Current password wrong', detail: 'The current password you entered is wrong.' },
+  },
+  PASSWORD_UNCHANGED: {
+    status: 422,
+    vi: { title: 'Mật khẩu mới trùng mật khẩu cũ', detail: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
+    en: { title: 'Password unchanged', detail: 'The new password must differ from the current one.' },
+  },
+  PASSWORD_CHANGE_NEEDS_SESSION: {
+    status: 403,
+    vi: {
+      title: 'Không đổi được mật khẩu bằng mã truy cập',
+      detail:
+        'Chỉ có thể đổi mật khẩu khi đăng nhập bằng tên đăng nhập và mật khẩu, không dùng mã truy cập (API token).',
+    },
+    en: {
+      title: 'Password change needs a session',
+      detail: 'A password can be changed only when signed in with username and password, not with an API token.',
+    },
+  },
   USERNAME_TAKEN: {
     status: 409,
     vi: { title: 'Tên đăng nhập đã tồn tại', detail: 'Tên đăng nhập "{username}" đã được sử dụng.' },

@@ -42,6 +42,14 @@ const CSRF_EXEMPT_ROUTES = new Set([
   '/api/v1/payments/sandbox/:reference',
 ]);
 
+/**
+ * What an official whose password someone else set (migration 0058: a one-time or administrator-set password) may
+ * do in a session before changing it: read who they are and change the password. Every other official endpoint
+ * (config OFFICIAL) answers 403 PASSWORD_CHANGE_REQUIRED; sign-out and the public endpoints have no audience and are
+ * unaffected. API tokens are not held back: none can be created while the mark is set.
+ */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/v1/me', 'POST /api/v1/me/password']);
+
 export const setSessionCookie = (reply: FastifyReply, token: string, secure: boolean): void => {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
@@ -138,6 +146,13 @@ export const registerAuth = async (app: FastifyInstance, ctx: AppContext): Promi
       if (typeof sent !== 'string' || !actor.session || !secretsEqual(sent, actor.session.csrfToken)) {
         throw new AppError('CSRF_TOKEN_INVALID');
       }
+    }
+    if (
+      actor.passwordMustChange &&
+      request.routeOptions.config.auth === 'official' &&
+      !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${route}`)
+    ) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
   });
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { clearSessionCookie, OFFICIAL, setSessionCookie } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
+import { changeOwnPassword } from '../usecases/auth/change-password.js';
 import { login } from '../usecases/auth/login.js';
 import {
   createApiToken,
@@ -26,6 +27,12 @@ const Me = z
     hostingAdmin: z
       .boolean()
       .describe('The hosting centre’s administrator (provinces, their addresses, figures across them)'),
+    mustChangePassword: z
+      .boolean()
+      .describe(
+        'The password was set by someone else (a one-time or administrator-set password): until it is changed ' +
+          '(POST /api/v1/me/password) every other official endpoint answers 403 PASSWORD_CHANGE_REQUIRED',
+      ),
     authenticatedVia: z.enum(['session', 'token']),
     csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie'),
     roles: z.array(
@@ -114,6 +121,34 @@ export const registerAuthRoutes = (app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => getMe(ctx, request.actor),
+  );
+
+  api.post(
+    '/api/v1/me/password',
+    {
+      config: OFFICIAL,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (Đổi mật khẩu)',
+        description:
+          'In a session only (an API token answers 403 PASSWORD_CHANGE_NEEDS_SESSION). A wrong current password ' +
+          'answers 403 CURRENT_PASSWORD_WRONG and counts as a failed sign-in toward the account’s lock (429 ' +
+          'ACCOUNT_LOCKED). The new password needs at least 10 characters with letters and digits, not the ' +
+          'username (422 WEAK_PASSWORD), and must differ from the current one (422 PASSWORD_UNCHANGED). Clears ' +
+          '`mustChangePassword` and ends the official’s other sessions; this one stays signed in.',
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
+        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 409: Problem, 422: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      await withRetryAfter(reply, () =>
+        changeOwnPassword(ctx, request.actor, { ...request.body, clientAddress: request.ip }),
+      );
+      return reply.code(204).send(null);
+    },
   );
 
   api.get(

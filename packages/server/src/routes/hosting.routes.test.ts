@@ -67,8 +67,20 @@ describe('hosting: provinces', () => {
     expect(me.json()).toMatchObject({
       provinceCode: '31',
       hostingAdmin: false,
+      // A one-time password: changed before anything else is done (migration 0058).
+      mustChangePassword: true,
       roles: [{ role: 'province_admin', agencyCode: '000.00.00.P31' }],
     });
+    const users = () => t.app.inject({ url: '/api/v1/users', headers: admin.headers });
+    expect((await users()).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: admin.headers,
+      payload: { currentPassword: body.admin.oneTimePassword, newPassword: 'Hai-Phong-2026-qt' },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await users()).statusCode).toBe(200);
     const categories = await t.database.db
       .selectFrom('portalCategory')
       .select(['slug', 'name'])

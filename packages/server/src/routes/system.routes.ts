@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors/app-error.js';
 import { PROBLEM_CATALOG } from '../errors/catalog.js';
 import { findProblemCodeBySlug } from '../errors/problem.js';
+import { OFFICIAL } from '../http/auth.js';
 import { Problem } from '../http/schemas.js';
 import { getQueueStatus } from '../usecases/system/queue-status.js';
 import { checkReadiness } from '../usecases/system/readiness.js';
@@ -47,6 +48,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
   api.get(
     '/api/v1/system/queues',
     {
+      config: OFFICIAL,
       schema: {
         tags: ['system'],
         summary: 'Background queues: jobs waiting, retrying, running, failed, and the age of the oldest waiting job',
@@ -87,6 +89,7 @@ export const registerSystemRoutes = (app: FastifyInstance, ctx: AppContext): voi
   api.get(
     '/api/v1/system/replica',
     {
+      config: OFFICIAL,
       schema: {
         tags: ['system'],
         summary: 'The reports replica (DATABASE_REPLICA_URL): reachable, streaming, seconds behind the primary',

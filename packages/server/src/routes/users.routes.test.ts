@@ -40,6 +40,9 @@ describe('officials', () => {
     });
     const session = await signIn(t.app, 'nguyen.van.moi', 'Mat-khau-2026-moi');
     expect(session.csrfToken).toBeTruthy();
+    // The administrator chose the password: the official changes it before anything else (migration 0058).
+    const me = await t.app.inject({ url: '/api/v1/me', headers: session.headers });
+    expect(me.json().mustChangePassword).toBe(true);
   });
 
   it('refuses a taken username (409) and a weak password (422) with Vietnamese reasons', async () => {

@@ -17,6 +17,7 @@ export const consoleEn: ConsoleCoreMessages = {
     signedOut: 'Signed out',
     sessionExpired: 'Your session has ended. Please sign in again.',
     myRoles: 'Roles',
+    changePassword: 'Change password',
   },
   nav: {
     inbox: 'Dossiers to handle',

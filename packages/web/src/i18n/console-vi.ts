@@ -22,6 +22,7 @@ export const consoleVi = {
     signedOut: 'Đã đăng xuất',
     sessionExpired: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
     myRoles: 'Vai trò',
+    changePassword: 'Đổi mật khẩu',
   },
   nav: {
     inbox: 'Hồ sơ cần xử lý',

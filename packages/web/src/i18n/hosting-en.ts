@@ -19,7 +19,7 @@ export const hostingEn: HostingMessages = {
   created: 'Province opened',
   passwordTitle: 'One-time password of {{username}}',
   passwordHelp:
-    'The password is shown only once. Hand it to the province administrator over a safe channel; only its hash is stored.',
+    'The password is shown only once. Hand it to the province administrator over a safe channel; only its hash is stored. The province administrator must change it at the first sign-in.',
   copy: 'Copy',
   copied: 'Copied',
   close: 'Close',

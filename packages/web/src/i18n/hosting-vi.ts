@@ -21,7 +21,7 @@ export const hostingVi = {
   created: 'Đã mở tỉnh, thành phố',
   passwordTitle: 'Mật khẩu dùng một lần của {{username}}',
   passwordHelp:
-    'Mật khẩu chỉ hiển thị một lần. Hãy chuyển cho quản trị tỉnh qua kênh an toàn; hệ thống chỉ lưu bản băm của mật khẩu.',
+    'Mật khẩu chỉ hiển thị một lần. Hãy chuyển cho quản trị tỉnh qua kênh an toàn; hệ thống chỉ lưu bản băm của mật khẩu. Quản trị tỉnh phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
   copy: 'Sao chép',
   copied: 'Đã sao chép',
   close: 'Đóng',

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
+import type { AccountMessages } from './account-vi';
 import type { CitizenMessages } from './citizen-vi';
 import type { ConsoleAdminMessages } from './console-admin-vi';
 import type { ConsoleCoreMessages } from './console-vi';
@@ -55,6 +56,8 @@ declare module 'i18next' {
           citizen: CitizenMessages & { pakn: PaknMessages };
           reports: ReportsMessages;
           reportImport: ReportImportMessages;
+          // `account.*` with the official's own account page (./account.ts).
+          account: AccountMessages;
           par: ParMessages;
           parSets: ParSetsMessages;
           parResults: ParResultsMessages;

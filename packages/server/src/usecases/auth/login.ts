@@ -25,7 +25,7 @@ export type LoginResult = { sessionToken: string; csrfToken: string; userId: str
 export const checkSignInThrottle = async (
   ctx: AppContext,
   input: { accountKey: string; addressKey: string },
-): Promise<{ recordFailure: () => Promise<never> }> => {
+): Promise<{ recordFailure: (code?: 'INVALID_CREDENTIALS' | 'CURRENT_PASSWORD_WRONG') => Promise<never> }> => {
   const now = ctx.clock.now();
   const account = await findThrottle(ctx.db, {
     key: input.accountKey,
@@ -40,7 +40,8 @@ export const checkSignInThrottle = async (
     throw new AppError('ACCOUNT_LOCKED', describeLockout(gate.retryAfterSeconds, now));
   }
   return {
-    recordFailure: async () => {
+    // The sign-in answers INVALID_CREDENTIALS; a wrong current password in a password change counts the same.
+    recordFailure: async (code = 'INVALID_CREDENTIALS') => {
       await hitThrottle(ctx.db, { key: input.accountKey, now, windowMs: SIGN_IN_LIMITS.accountWindowMs });
       const addressFailures = await hitThrottle(ctx.db, {
         key: input.addressKey,
@@ -51,17 +52,19 @@ export const checkSignInThrottle = async (
       if (answer.kind === 'address_slowed') {
         throw new AppError('SIGN_IN_SLOWED', { retryAfter: answer.retryAfterSeconds });
       }
-      throw new AppError('INVALID_CREDENTIALS');
+      throw new AppError(code);
     },
   };
 };
+
+/** The throttle key of a client address: hashed, so the throttle table holds no personal data in clear. */
+export const signInAddressKey = (clientAddress: string): string => `addr:${hashSecret(clientAddress)}`;
 
 export const login = async (ctx: AppContext, input: LoginInput): Promise<LoginResult> => {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
   const userKey = `user:${username}`;
-  // The address is hashed: the throttle table holds no personal data in clear.
-  const addressKey = `addr:${hashSecret(input.clientAddress)}`;
+  const addressKey = signInAddressKey(input.clientAddress);
   const throttle = await checkSignInThrottle(ctx, { accountKey: userKey, addressKey });
 
   const user = await findUserCredentials(ctx.db, username);

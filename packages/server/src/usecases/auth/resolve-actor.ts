@@ -38,6 +38,7 @@ const toOfficialActor = (profile: UserProfile, grants: GrantRecord[], via: Offic
   fullName: profile.fullName,
   provinceCode: profile.provinceCode,
   hostingAdmin: profile.hostingAdmin,
+  passwordMustChange: profile.passwordMustChange,
   grants: grants.map(
     (g): RoleGrant => ({
       agencyId: g.agencyId,

@@ -38,6 +38,7 @@ export const describeOfficial = async (
     email: profile.email,
     provinceCode: profile.provinceCode,
     hostingAdmin: profile.hostingAdmin,
+    mustChangePassword: profile.passwordMustChange,
     authenticatedVia: input.via,
     csrfToken: input.csrfToken,
     roles: grants.map((g) => ({

@@ -203,6 +203,8 @@ export const createProvince = async (
       passwordHash,
       provinceCode: unit.code,
       now,
+      // A one-time password: changed at the first sign-in (migration 0058).
+      passwordMustChange: true,
     });
     if (!admin) {
       throw new AppError('USERNAME_TAKEN', { username });

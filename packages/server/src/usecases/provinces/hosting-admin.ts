@@ -27,6 +27,8 @@ export const createHostingAdmin = async (
     provinceCode: null,
     now: ctx.clock.now(),
     hostingAdmin: true,
+    // A one-time password: changed at the first sign-in (migration 0058).
+    passwordMustChange: true,
   });
   if (!inserted) {
     throw new AppError('USERNAME_TAKEN', { username });

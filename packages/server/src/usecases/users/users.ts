@@ -15,31 +15,12 @@ import {
 import { foldVietnamese, isAllowed, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
 import type { Actor, OfficialActor } from '../../auth/actor.js';
 import { authorizeAgencyAction, requireOfficial } from '../../auth/authorize.js';
-import { findPasswordProblem, hashPassword } from '../../auth/passwords.js';
+import { assertStrongPassword, hashPassword } from '../../auth/passwords.js';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors/app-error.js';
 
 const USER = { vi: 'người dùng', en: 'user' } as const;
 const AGENCY = { vi: 'cơ quan', en: 'agency' } as const;
-
-const PASSWORD_REASONS: Record<string, { vi: string; en: string }> = {
-  PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' },
-  PASSWORD_TOO_SIMPLE: {
-    vi: 'Mật khẩu phải có cả chữ cái và chữ số.',
-    en: 'The password needs both letters and digits.',
-  },
-  PASSWORD_CONTAINS_USERNAME: {
-    vi: 'Mật khẩu không được chứa tên đăng nhập.',
-    en: 'The password must not contain the username.',
-  },
-};
-
-const assertStrongPassword = (password: string, username: string): void => {
-  const problem = findPasswordProblem(password, username);
-  if (problem) {
-    throw new AppError('WEAK_PASSWORD', { reason: PASSWORD_REASONS[problem] ?? problem });
-  }
-};
 
 /** The agencies whose users the actor may read (roles with user.read, with sub-agencies where granted). */
 const userScope = async (ctx: AppContext, official: OfficialActor, action: 'user.read' | 'user.manage') => {
@@ -164,6 +145,8 @@ export const createUser = async (
       passwordHash,
       provinceCode: firstAgency?.provinceCode ?? null,
       now: ctx.clock.now(),
+      // The administrator chose this password: the official chooses their own at the first sign-in.
+      passwordMustChange: true,
     });
     if (!inserted) {
       throw new AppError('USERNAME_TAKEN', { username });
@@ -211,13 +194,16 @@ export const updateUser = async (
   return getUser(ctx, actor, id);
 };
 
-/** An administrator sets a new password; the user's sessions end. */
+/**
+ * An administrator sets a new password; the user's sessions end, and the official must change the password at
+ * the next sign-in (a password someone else knows is not theirs).
+ */
 export const resetUserPassword = async (ctx: AppContext, actor: Actor, input: { id: string; password: string }) => {
   const { profile } = await getVisibleUser(ctx, actor, input.id, 'user.manage');
   assertStrongPassword(input.password, profile.username);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateUserPassword(trx, { id: input.id, passwordHash, now: ctx.clock.now() });
+    await updateUserPassword(trx, { id: input.id, passwordHash, mustChange: true, now: ctx.clock.now() });
     await deleteUserSessions(trx, input.id);
   });
 };

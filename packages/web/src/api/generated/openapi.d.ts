@@ -245,6 +245,64 @@ export interface paths {
       };
     };
   };
+  "/api/v1/me/password": {
+    /**
+     * Change one’s own password (Đổi mật khẩu)
+     * @description In a session only (an API token answers 403 PASSWORD_CHANGE_NEEDS_SESSION). A wrong current password answers 403 CURRENT_PASSWORD_WRONG and counts as a failed sign-in toward the account’s lock (429 ACCOUNT_LOCKED). The new password needs at least 10 characters with letters and digits, not the username (422 WEAK_PASSWORD), and must differ from the current one (422 PASSWORD_UNCHANGED). Clears `mustChangePassword` and ends the official’s other sessions; this one stays signed in.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/me/api-tokens": {
     /** List the caller's API tokens (never the secrets) */
     get: {
@@ -22537,6 +22595,8 @@ export interface components {
       provinceCode: string | null;
       /** @description The hosting centre’s administrator (provinces, their addresses, figures across them) */
       hostingAdmin: boolean;
+      /** @description The password was set by someone else (a one-time or administrator-set password): until it is changed (POST /api/v1/me/password) every other official endpoint answers 403 PASSWORD_CHANGE_REQUIRED */
+      mustChangePassword: boolean;
       /** @enum {string} */
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */
@@ -30211,6 +30271,8 @@ export interface components {
       provinceCode: string | null;
       /** @description The hosting centre’s administrator (provinces, their addresses, figures across them) */
       hostingAdmin: boolean;
+      /** @description The password was set by someone else (a one-time or administrator-set password): until it is changed (POST /api/v1/me/password) every other official endpoint answers 403 PASSWORD_CHANGE_REQUIRED */
+      mustChangePassword: boolean;
       /** @enum {string} */
       authenticatedVia: "session" | "token";
       /** @description Send as X-CSRF-Token on POST/PUT/PATCH/DELETE with the session cookie */

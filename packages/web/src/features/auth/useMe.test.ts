@@ -10,6 +10,7 @@ const official = (roles: OfficialRole[], hostingAdmin = false): Me => ({
   email: null,
   provinceCode: '33',
   hostingAdmin,
+  mustChangePassword: false,
   authenticatedVia: 'session',
   csrfToken: null,
   roles: roles.map((role) => ({

@@ -4,7 +4,7 @@ import { Button, Grid, Layout } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/console';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { MessageProvider } from '../../components/MessageProvider';
@@ -12,6 +12,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusFooter } from '../../components/StatusFooter';
 import { useFocusMainAfterNavigation } from '../../lib/useFocusMainAfterNavigation';
+import { CHANGE_PASSWORD_PATH } from '../account/useAccount';
 import { RequireOfficial } from '../auth/RequireOfficial';
 import { DOSSIER_ROLES, hasRole, signOutOfficial, useMe } from '../auth/useMe';
 import { useProvinceSite } from '../province-site/useProvinceSite';
@@ -60,8 +61,10 @@ const NOTICE_ROLES = ['clerk', 'specialist', 'unit_head', 'agency_head', 'person
 const ConsoleChrome = () => {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
+  // A password someone else set: only the change page until it is changed (the server refuses the rest).
+  const mustChangePassword = me?.mustChangePassword === true;
   // The official's province as its site names it (issue 22 item 4), in the header.
-  const provinceName = useProvinceSite(Boolean(me?.provinceCode)).data?.name;
+  const provinceName = useProvinceSite(Boolean(me?.provinceCode) && !mustChangePassword).data?.name;
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -279,7 +282,7 @@ const ConsoleChrome = () => {
     { divider: true },
     { key: '/', icon: menuIcon(<GlobalIcon />), label: t('nav.portal') },
   ];
-  const items = candidates.filter((item): item is NavItem => item !== false);
+  const items = mustChangePassword ? [] : candidates.filter((item): item is NavItem => item !== false);
 
   const selected =
     [
@@ -322,6 +325,7 @@ const ConsoleChrome = () => {
     fullName: me?.fullName ?? '',
     roleLines,
     narrow,
+    onChangePassword: () => void navigate(CHANGE_PASSWORD_PATH),
     onSignOut: () => signOut.mutate(),
   };
 
@@ -374,7 +378,7 @@ const ConsoleChrome = () => {
           </span>
         ) : null}
         <div style={{ flex: 1 }} />
-        {hasRole(me, ...NOTICE_ROLES) ? (
+        {hasRole(me, ...NOTICE_ROLES) && !mustChangePassword ? (
           <Suspense fallback={null}>
             <NoticeBell />
           </Suspense>
@@ -432,10 +436,25 @@ const ConsoleChrome = () => {
   );
 };
 
+/**
+ * An official whose password someone else set (a one-time or administrator-set password, `me.mustChangePassword`)
+ * sees only the change page until it is changed: every other console address leads there.
+ */
+const RequirePasswordChosen = ({ children }: { children: ReactNode }) => {
+  const me = useMe().data;
+  const location = useLocation();
+  if (me?.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  return <>{children}</>;
+};
+
 export const ConsoleLayout = () => (
   <MessageProvider>
     <RequireOfficial>
-      <ConsoleChrome />
+      <RequirePasswordChosen>
+        <ConsoleChrome />
+      </RequirePasswordChosen>
     </RequireOfficial>
   </MessageProvider>
 );

@@ -3,11 +3,17 @@ import { Button, type ButtonProps } from 'antd';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type UserMenuProps = { fullName: string; roleLines: string[]; narrow: boolean; onSignOut: () => void };
+export type UserMenuProps = {
+  fullName: string;
+  roleLines: string[];
+  narrow: boolean;
+  onChangePassword: () => void;
+  onSignOut: () => void;
+};
 
-/** The official's name in the header: it opens their roles and sign-out (./UserMenu.tsx). */
+/** The official's name in the header: it opens their roles, the password change and sign-out (./UserMenu.tsx). */
 export const UserButton = forwardRef<HTMLButtonElement, UserMenuProps & Omit<ButtonProps, 'children'>>(
-  ({ fullName, roleLines: _roles, narrow, onSignOut: _signOut, ...rest }, ref) => {
+  ({ fullName, roleLines: _roles, narrow, onChangePassword: _changePassword, onSignOut: _signOut, ...rest }, ref) => {
     const { t } = useTranslation();
     return (
       <Button
