@@ -1,13 +1,11 @@
-import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Flex, Form, Row, Space } from 'antd';
-// Input and TextArea from their own modules: antd's Input also brings Search, Password and OTP.
+import { Alert, Button, Col, Flex, Row, Space } from 'antd';
+// Input from its own module: antd's Input also brings Search, Password and OTP.
 import Input from 'antd/es/input/Input';
-import TextArea from 'antd/es/input/TextArea';
-import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyDatePicker, LazyModal, LazySelect, LazyTable } from '../../components/lazyAntd';
+import { LazyModal, LazyTable } from '../../components/lazyAntd';
+import { lazyWidget } from '../../components/lazyWidget';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -15,10 +13,8 @@ import { SoftTag } from '../../components/SoftTag';
 import { Paragraph, Text, Title } from '../../components/typography';
 import '../../i18n/console';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/client';
 import type { CalendarChange, CalendarEntry, CalendarPreview, DayKind, HolidayYear } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors } from '../../lib/field-errors';
 import { formatDate, formatDateTime, todayInVietnam } from '../../lib/format';
 import { useWorkingTime } from '../../lib/useWorkingTime';
 import { useMe } from '../auth/useMe';
@@ -32,10 +28,11 @@ import {
 import { YearView } from './YearView';
 import '../../i18n/console-admin';
 
-type DayValues = { date: Dayjs; kind: DayKind; period: string; source: string; note?: string };
 type Pending = { entries: CalendarEntry[]; preview: CalendarPreview };
 
-const KINDS: DayKind[] = ['extra_day_off', 'swap_day_off', 'holiday', 'compensatory', 'makeup_workday'];
+/* The two forms load after the page, fetched at once (issue 16: the first load ≤ 300 KB gzip without antd's Form). */
+const DayOffForm = lazyWidget(() => import('./CalendarForms').then((m) => ({ default: m.DayOffForm })));
+const PublishYearForm = lazyWidget(() => import('./CalendarForms').then((m) => ({ default: m.PublishYearForm })));
 
 /**
  * The province's days off: the year at a glance, the list, adding or cancelling a day off with a
@@ -49,11 +46,10 @@ export const CalendarAdminPage = () => {
   const queryClient = useQueryClient();
   const { span } = useWorkingTime();
   const [year, setYear] = useState(() => Number(todayInVietnam().slice(0, 4)));
-  const [form] = Form.useForm<DayValues>();
   const [pending, setPending] = useState<Pending | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const [publishForm] = Form.useForm<{ source: string }>();
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  // Each applied change empties the day-off form.
+  const [applied, setApplied] = useState(0);
 
   useEffect(() => {
     document.title = `${t('calendar.title')} — ${t('app.shortName')}`;
@@ -76,24 +72,19 @@ export const CalendarAdminPage = () => {
       preview: await previewCalendarEntries(province, entries),
     }),
     onSuccess: setPending,
-    onError: (error) => {
-      if (isApiError(error)) {
-        setUnplaced(applyFieldErrors(form, error, (path) => (path[0] === 'entries' ? path.slice(2) : undefined)));
-      }
-    },
   });
   const apply = useMutation({
     mutationFn: (entries: CalendarEntry[]) => applyCalendarEntries(province, entries),
     onSuccess: () => {
       void message.success(t('calendar.applied'));
       setPending(null);
-      form.resetFields();
+      setApplied((count) => count + 1);
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
       void queryClient.invalidateQueries({ queryKey: ['inbox'] });
     },
   });
   const publishYear = useMutation({
-    mutationFn: (values: { source: string }) => publishCalendarYear(province, year, values.source.trim()),
+    mutationFn: (source: string) => publishCalendarYear(province, year, source),
     onSuccess: () => {
       void message.success(t('calendar.yearPublished', { year }));
       setPublishing(false);
@@ -157,70 +148,12 @@ export const CalendarAdminPage = () => {
         <Col xs={24} xl={8}>
           <Panel title={t('calendar.addDayOff')}>
             <Paragraph type="secondary">{t('calendar.addHelp')}</Paragraph>
-            {preview.isError ? <ErrorAlert error={preview.error} extra={unplaced} /> : null}
-            <Form<DayValues>
-              form={form}
-              layout="vertical"
-              name="day-off"
-              initialValues={{ kind: 'extra_day_off' }}
-              onFinish={(values) => {
-                setUnplaced([]);
-                preview.mutate([
-                  {
-                    date: values.date.format('YYYY-MM-DD'),
-                    kind: values.kind,
-                    period: values.period.trim(),
-                    source: values.source.trim(),
-                    ...(values.note?.trim() ? { note: values.note.trim() } : {}),
-                  },
-                ]);
-              }}
-            >
-              <Form.Item
-                label={t('common.date')}
-                name="date"
-                rules={[{ required: true, message: t('common.required', { field: t('common.date') }) }]}
-              >
-                <LazyDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item label={t('calendar.kind')} name="kind">
-                <LazySelect options={KINDS.map((k) => ({ value: k, label: t(`calendar.kind_${k}`) }))} />
-              </Form.Item>
-              <Form.Item
-                label={t('calendar.period')}
-                name="period"
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    min: 2,
-                    message: t('common.required', { field: t('calendar.period') }),
-                  },
-                ]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item
-                label={t('calendar.source')}
-                name="source"
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    min: 3,
-                    message: t('common.required', { field: t('calendar.source') }),
-                  },
-                ]}
-              >
-                <Input maxLength={500} placeholder="Quyết định số …/QĐ-UBND" />
-              </Form.Item>
-              <Form.Item label={t('common.note')} name="note">
-                <TextArea rows={2} maxLength={1000} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<EyeOutlined />} loading={preview.isPending}>
-                {t('calendar.preview')}
-              </Button>
-            </Form>
+            <DayOffForm
+              onPreview={(entries) => preview.mutate(entries)}
+              previewing={preview.isPending}
+              error={preview.error}
+              cleared={applied}
+            />
           </Panel>
         </Col>
       </Row>
@@ -355,22 +288,15 @@ export const CalendarAdminPage = () => {
         open={publishing}
         title={t('calendar.publishYear', { year })}
         onCancel={() => setPublishing(false)}
-        onOk={() => publishForm.submit()}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        confirmLoading={publishYear.isPending}
+        footer={null}
         destroyOnHidden
       >
         {publishYear.isError ? <ErrorAlert error={publishYear.error} /> : null}
-        <Form form={publishForm} layout="vertical" onFinish={(values) => publishYear.mutate(values)}>
-          <Form.Item
-            label={t('calendar.publishSource')}
-            name="source"
-            rules={[{ required: true, whitespace: true, min: 3 }]}
-          >
-            <Input maxLength={500} />
-          </Form.Item>
-        </Form>
+        <PublishYearForm
+          onPublish={(source) => publishYear.mutate(source)}
+          onCancel={() => setPublishing(false)}
+          publishing={publishYear.isPending}
+        />
       </LazyModal>
     </Space>
   );
