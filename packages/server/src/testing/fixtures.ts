@@ -362,6 +362,30 @@ export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> =>
   return { agencies, users };
 };
 
+/**
+ * The body of a counter intake of the test birth registration (1.001193) at the service centre: a person with
+ * this name, the tờ khai and the birth certificate handed in, received.
+ */
+export const birthIntakeAtCentre = (world: World, fullName: string) => ({
+  receivingAgencyId: world.agencies.centre?.id,
+  procedureCode: '1.001193',
+  channel: 'direct',
+  applicant: {
+    kind: 'person',
+    fullName,
+    idNumber: '033190001234',
+    dateOfBirth: '1990-05-20',
+    gender: 'female',
+    address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+    phone: '0912345678',
+  },
+  components: [
+    { key: 'to-khai', originals: 1, copies: 0 },
+    { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+  ],
+  outcome: 'receive',
+});
+
 export type Session = { cookie: string; csrfToken: string; headers: Record<string, string> };
 
 /** Signs in through the API and returns the headers a browser would send on later requests. */
@@ -378,3 +402,4 @@ export const signIn = async (app: FastifyInstance, username: string, password = 
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 };
+
