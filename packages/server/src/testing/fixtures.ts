@@ -386,6 +386,74 @@ export const birthIntakeAtCentre = (world: World, fullName: string) => ({
   outcome: 'receive',
 });
 
+/** An official of a test, with the one role they hold. */
+export type OfficialSpec = {
+  username: string;
+  fullName: string;
+  agencyId: string;
+  role: OfficialRole;
+  title?: string | null;
+};
+
+/**
+ * Inserts officials of Hưng Yên (33) with the test password, each with one role (over the sub-agencies as the role
+ * does by default, or as `includeSubagencies` says), and answers their ids by username.
+ */
+export const seedOfficials = async (
+  t: Pick<TestApp, 'database'>,
+  people: readonly OfficialSpec[],
+  options: { includeSubagencies?: boolean } = {},
+): Promise<Record<string, string>> => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const ids: Record<string, string> = {};
+  for (const person of people) {
+    const user = await insertUser(t.database.db, {
+      username: person.username,
+      fullName: person.fullName,
+      title: person.title ?? null,
+      email: null,
+      phone: null,
+      passwordHash: hash,
+      provinceCode: '33',
+      now: new Date(),
+    });
+    if (!user) {
+      throw new Error(`user ${person.username} exists`);
+    }
+    ids[person.username] = user.id;
+    await insertUserRole(t.database.db, {
+      userId: user.id,
+      agencyId: person.agencyId,
+      role: person.role,
+      includeSubagencies: options.includeSubagencies ?? ROLE_DEFINITIONS[person.role].defaultIncludeSubagencies,
+      grantedBy: null,
+    });
+  }
+  return ids;
+};
+
+/** A second division of Sở Tư pháp beside the world's justiceDivision: Phòng Phổ biến, giáo dục pháp luật. */
+export const seedSecondJusticeDivision = async (t: Pick<TestApp, 'database'>, world: World) => {
+  const justice = world.agencies.justice;
+  const name = 'Phòng Phổ biến, giáo dục pháp luật';
+  return insertAgency(
+    t.database.db,
+    {
+      code: '000.03.01.H31',
+      name,
+      kind: 'division',
+      parentId: justice?.id ?? null,
+      provinceCode: '33',
+      adminUnitCode: null,
+      adminUnitLevel: null,
+      validFrom: '2025-07-01',
+      searchText: foldVietnamese(name),
+    },
+    justice?.path ?? null,
+  );
+};
+
 export type Session = { cookie: string; csrfToken: string; headers: Record<string, string> };
 
 /** Signs in through the API and returns the headers a browser would send on later requests. */
@@ -403,3 +471,11 @@ export const signIn = async (app: FastifyInstance, username: string, password = 
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 };
 
+/** Signs each of these officials in; answers the headers of each by username. */
+export const signInEach = async (app: FastifyInstance, people: readonly { username: string }[]) => {
+  const headers: Record<string, Record<string, string>> = {};
+  for (const { username } of people) {
+    headers[username] = (await signIn(app, username)).headers;
+  }
+  return headers;
+};
