@@ -1,4 +1,4 @@
-import { birthIntakeAtCentre, seedProcedure, seedWorld, signIn } from '@motcua/server/testing/fixtures';
+import { seedProcedure, seedWorld, signIn } from '@motcua/server/testing/fixtures';
 import type { TestApp } from '@motcua/server/testing/test-app';
 import { describe, expect, it } from 'vitest';
 import { onPostgresPass, shoot, signInOfficial, useBrowserSuite } from './harness';
@@ -20,7 +20,25 @@ const suite = useBrowserSuite('integration-dvcqg', {
         method: 'POST',
         url: '/api/v1/dossiers',
         headers: session.headers,
-        payload: birthIntakeAtCentre(world, name),
+        payload: {
+          receivingAgencyId: world.agencies.centre?.id,
+          procedureCode: '1.001193',
+          channel: 'direct',
+          applicant: {
+            kind: 'person',
+            fullName: name,
+            idNumber: '033190001234',
+            dateOfBirth: '1990-05-20',
+            gender: 'female',
+            address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+            phone: '0912345678',
+          },
+          components: [
+            { key: 'to-khai', originals: 1, copies: 0 },
+            { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+          ],
+          outcome: 'receive',
+        },
       });
       codes.push(response.json().code as string);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecret } from '../auth/sealed-secret.js';
-import { birthIntakeAtCentre, seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
+import { seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { runDvcqgBacklogAlerts } from '../usecases/integration/dvcqg-monitor/backlog-alert.js';
 
@@ -23,7 +23,25 @@ beforeAll(async () => {
       method: 'POST',
       url: '/api/v1/dossiers',
       headers: await as('motcua'),
-      payload: birthIntakeAtCentre(world, name),
+      payload: {
+        receivingAgencyId: world.agencies.centre?.id,
+        procedureCode: '1.001193',
+        channel: 'direct',
+        applicant: {
+          kind: 'person',
+          fullName: name,
+          idNumber: '033190001234',
+          dateOfBirth: '1990-05-20',
+          gender: 'female',
+          address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
+          phone: '0912345678',
+        },
+        components: [
+          { key: 'to-khai', originals: 1, copies: 0 },
+          { key: 'giay-chung-sinh', originals: 1, copies: 0 },
+        ],
+        outcome: 'receive',
+      },
     });
     expect(response.statusCode, response.body).toBe(201);
     const code = response.json().code as string;

@@ -97,13 +97,8 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
   secondUnitId = (await seedSecondJusticeDivision(t, world)).id;
-  Object.assign(
-    users,
-    await seedOfficials(
-      t,
-      PEOPLE.map((person) => ({ ...person, agencyId: person.agency() })),
-    ),
-  );
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: person.agency() }));
+  Object.assign(users, await seedOfficials(t, officials));
   Object.assign(headers, await signInEach(t.app, PEOPLE));
 });
 

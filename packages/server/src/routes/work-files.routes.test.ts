@@ -61,7 +61,8 @@ const addItem = async (who: string, id: string, body: Record<string, unknown>) =
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  Object.assign(users, await seedOfficials(t, PEOPLE.map((person) => ({ ...person, agencyId: person.agency() }))));
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: person.agency() }));
+  Object.assign(users, await seedOfficials(t, officials));
   Object.assign(headers, await signInEach(t.app, PEOPLE));
 });
 

@@ -305,6 +305,37 @@ export type World = {
 
 let passwordHash: Promise<string> | undefined;
 
+/** Inserts an official with these roles (over the sub-agencies as each role does by default unless said); its id. */
+const insertOfficial = async (
+  t: Pick<TestApp, 'database'>,
+  user: { username: string; fullName: string; title: string | null; provinceCode: string | null; passwordHash: string },
+  roles: readonly { agencyId: string; role: OfficialRole; includeSubagencies?: boolean | undefined }[],
+): Promise<string> => {
+  const inserted = await insertUser(t.database.db, {
+    username: user.username,
+    fullName: user.fullName,
+    title: user.title,
+    email: null,
+    phone: null,
+    passwordHash: user.passwordHash,
+    provinceCode: user.provinceCode,
+    now: new Date(),
+  });
+  if (!inserted) {
+    throw new Error(`user ${user.username} exists`);
+  }
+  for (const role of roles) {
+    await insertUserRole(t.database.db, {
+      userId: inserted.id,
+      agencyId: role.agencyId,
+      role: role.role,
+      includeSubagencies: role.includeSubagencies ?? ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
+      grantedBy: null,
+    });
+  }
+  return inserted.id;
+};
+
 /** Inserts the test world directly through the query layer (fast, no HTTP). */
 export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -331,60 +362,22 @@ export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> =>
   const users: World['users'] = {};
   for (const spec of WORLD_USERS) {
     const firstAgency = agencies[spec.roles[0]?.agency ?? ''];
-    const inserted = await insertUser(t.database.db, {
-      username: spec.username,
-      fullName: spec.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: firstAgency?.provinceCode ?? null,
-      now: new Date(),
-    });
-    if (!inserted) {
-      throw new Error(`user ${spec.username} exists`);
-    }
-    for (const role of spec.roles) {
+    const roles = spec.roles.map((role) => {
       const agency = agencies[role.agency];
       if (!agency) {
         throw new Error(`no agency ${role.agency}`);
       }
-      await insertUserRole(t.database.db, {
-        userId: inserted.id,
-        agencyId: agency.id,
-        role: role.role,
-        includeSubagencies: role.sub ?? ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
-        grantedBy: null,
-      });
-    }
-    users[spec.username] = { id: inserted.id, username: spec.username };
+      return { agencyId: agency.id, role: role.role, includeSubagencies: role.sub };
+    });
+    const id = await insertOfficial(
+      t,
+      { ...spec, title: null, provinceCode: firstAgency?.provinceCode ?? null, passwordHash: hash },
+      roles,
+    );
+    users[spec.username] = { id, username: spec.username };
   }
   return { agencies, users };
 };
-
-/**
- * The body of a counter intake of the test birth registration (1.001193) at the service centre: a person with
- * this name, the tờ khai and the birth certificate handed in, received.
- */
-export const birthIntakeAtCentre = (world: World, fullName: string) => ({
-  receivingAgencyId: world.agencies.centre?.id,
-  procedureCode: '1.001193',
-  channel: 'direct',
-  applicant: {
-    kind: 'person',
-    fullName,
-    idNumber: '033190001234',
-    dateOfBirth: '1990-05-20',
-    gender: 'female',
-    address: { text: 'Phường Phố Hiến, tỉnh Hưng Yên', communeCode: '11953' },
-    phone: '0912345678',
-  },
-  components: [
-    { key: 'to-khai', originals: 1, copies: 0 },
-    { key: 'giay-chung-sinh', originals: 1, copies: 0 },
-  ],
-  outcome: 'receive',
-});
 
 /** An official of a test, with the one role they hold. */
 export type OfficialSpec = {
@@ -408,27 +401,11 @@ export const seedOfficials = async (
   const hash = await passwordHash;
   const ids: Record<string, string> = {};
   for (const person of people) {
-    const user = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: person.title ?? null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    if (!user) {
-      throw new Error(`user ${person.username} exists`);
-    }
-    ids[person.username] = user.id;
-    await insertUserRole(t.database.db, {
-      userId: user.id,
-      agencyId: person.agencyId,
-      role: person.role,
-      includeSubagencies: options.includeSubagencies ?? ROLE_DEFINITIONS[person.role].defaultIncludeSubagencies,
-      grantedBy: null,
-    });
+    ids[person.username] = await insertOfficial(
+      t,
+      { ...person, title: person.title ?? null, provinceCode: '33', passwordHash: hash },
+      [{ agencyId: person.agencyId, role: person.role, includeSubagencies: options.includeSubagencies }],
+    );
   }
   return ids;
 };
