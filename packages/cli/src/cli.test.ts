@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,33 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createPgliteDataDir } from '@motcua/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BIN, cleanEnv, requireBuiltCli, runCli } from './testing.js';
 
 /**
  * These tests run the real `motcua` launcher in child processes, as a user would. They need the
  * compiled CLI (`npm test` builds it in its type-check step).
  */
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
-
-const baseEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('MOTCUA_') || key === 'PORT' || key === 'DATABASE_URL') {
-      delete env[key];
-    }
-  }
-  return env;
-};
-
-const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 60_000 });
-
 let dataDir: string;
 
 beforeAll(() => {
-  if (!built) {
-    throw new Error('packages/cli is not built; run "npm run build" (npm test does it) before these tests');
-  }
+  requireBuiltCli();
   dataDir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
 });
 
@@ -113,8 +96,8 @@ const waitForLine = (child: ChildProcess, pattern: RegExp, timeoutMs: number): P
   });
 
 const startServe = (dir: string) => {
-  const child = spawn(process.execPath, [bin, 'serve', '--demo'], {
-    env: { ...baseEnv(), PORT: '0', MOTCUA_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+  const child = spawn(process.execPath, [CLI_BIN, 'serve', '--demo'], {
+    env: { ...cleanEnv(), PORT: '0', MOTCUA_DATA_DIR: dir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

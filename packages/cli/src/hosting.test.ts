@@ -1,42 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createPgliteDataDir } from '@motcua/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliDataDir } from './testing.js';
 
 /** `motcua hosting-admin create` and `motcua province create`, run as the install's operator would (compiled CLI). */
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
-
-let dir: string;
-
-const run = (args: string[]) => {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('MOTCUA_') || key === 'PORT' || key === 'DATABASE_URL') {
-      delete env[key];
-    }
-  }
-  return spawnSync(process.execPath, [bin, ...args], {
-    env: { ...env, MOTCUA_DATA_DIR: join(dir, 'data') },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-};
-
-beforeAll(async () => {
-  if (!built) {
-    throw new Error('packages/cli is not built; run "npm run build" before these tests');
-  }
-  dir = mkdtempSync(join(tmpdir(), 'motcua-cli-hosting-'));
-  await createPgliteDataDir(join(dir, 'data', 'pglite'));
-}, 120_000);
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliDataDir('hosting', { timeout: 120_000 });
+const run = cli.run;
 
 describe('motcua hosting-admin and province', { timeout: 240_000 }, () => {
   it('creates a hosting-centre administrator and a province, each with a one-time password, once', () => {

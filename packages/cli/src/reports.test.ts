@@ -1,49 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createPgliteDataDir } from '@motcua/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliDataDir } from './testing.js';
 
 /**
  * `motcua import dossiers` and `motcua report statistics|service-index` as a user runs them: the
  * real launcher in child processes, on an embedded database (needs the compiled CLI).
  */
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
-
-let dir: string;
-
-const env = (): NodeJS.ProcessEnv => {
-  const clean = { ...process.env };
-  for (const key of Object.keys(clean)) {
-    if (key.startsWith('MOTCUA_') || key === 'PORT' || key === 'DATABASE_URL') {
-      delete clean[key];
-    }
-  }
-  return { ...clean, MOTCUA_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };
-};
-
-const runCli = (args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { env: env(), encoding: 'utf8', timeout: 180_000 });
-
-beforeAll(async () => {
-  if (!built) {
-    throw new Error('packages/cli is not built; run "npm run build" (npm test does it) before these tests');
-  }
-  dir = mkdtempSync(join(tmpdir(), 'motcua-cli-reports-'));
-  // A migrated embedded database (cli.test.ts migrates a fresh one): each command opens it as is.
-  await createPgliteDataDir(join(dir, 'data', 'pglite'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliDataDir('reports', { env: { LOG_LEVEL: 'silent' }, timeout: 180_000 });
+const runCli = cli.run;
 
 describe('motcua import dossiers / report statistics', () => {
   it('imports a CSV with a per-row report and prints the statistics in JSON and as text', () => {
-    const file = join(dir, 'ho-so.csv');
+    const file = join(cli.dir, 'ho-so.csv');
     writeFileSync(
       file,
       [
@@ -85,7 +54,7 @@ describe('motcua import dossiers / report statistics', () => {
     expect(index.status, index.stderr).toBe(0);
     expect(JSON.parse(index.stdout).units[0].result.groups).toHaveLength(6);
 
-    expect(runCli(['import', 'dossiers', join(dir, 'missing.csv')]).status).toBe(2);
+    expect(runCli(['import', 'dossiers', join(cli.dir, 'missing.csv')]).status).toBe(2);
     expect(runCli(['report', 'statistics', '--from', '2021-9-1']).status).toBe(2);
   }, 300_000);
 });

@@ -1,18 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CLI_BIN, requireBuiltCli } from './testing.js';
 
 /** Runs the real launcher (needs the compiled CLI, as cli.test.ts does). */
-const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
-
 describe('motcua simulate dvcqg', { timeout: 120_000 }, () => {
   it('prints where it listens and answers the portal contract there', async () => {
-    if (!built) {
-      throw new Error('packages/cli is not built; run "npm run build" before these tests');
-    }
-    const child = spawn(process.execPath, [bin, 'simulate', 'dvcqg', '--port', '0', '--password', 'thu-nghiem'], {
+    requireBuiltCli();
+    const child = spawn(process.execPath, [CLI_BIN, 'simulate', 'dvcqg', '--port', '0', '--password', 'thu-nghiem'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

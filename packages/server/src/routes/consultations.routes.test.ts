@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insertUser, insertUserRole, listWorkEvents } from '@motcua/db';
+import { listWorkEvents } from '@motcua/db';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedOfficials, seedWorld, signIn, signInEach, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { multipartFile } from '../usecases/portal/test-support.js';
 import { remindConsultationsDue } from '../usecases/work/consultations/consultation-steps.js';
@@ -33,34 +32,9 @@ const PEOPLE = [
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  const hash = await hashPassword(TEST_PASSWORD);
-  for (const person of PEOPLE) {
-    const agency = world.agencies[person.agency];
-    const user = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    if (!user || !agency) {
-      throw new Error('fixture');
-    }
-    userIds[person.username] = user.id;
-    await insertUserRole(t.database.db, {
-      userId: user.id,
-      agencyId: agency.id,
-      role: person.role,
-      includeSubagencies: true,
-      grantedBy: null,
-    });
-  }
-  for (const person of PEOPLE) {
-    sessions[person.username] = (await signIn(t.app, person.username)).headers;
-  }
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: world.agencies[person.agency]?.id ?? '' }));
+  Object.assign(userIds, await seedOfficials(t, officials, { includeSubagencies: true }));
+  Object.assign(sessions, await signInEach(t.app, PEOPLE));
 });
 
 afterAll(async () => {

@@ -1,7 +1,5 @@
-import { insertUser, insertUserRole } from '@motcua/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.js';
-import { seedProcedure, seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedOfficials, seedProcedure, seedWorld, signIn, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 
 const clock = fixedClock('2026-12-07T09:00:00+07:00');
@@ -26,31 +24,12 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
   await seedProcedure(t, { catalog: '33', code: '1.001193' });
-  const hash = await hashPassword(TEST_PASSWORD);
-  for (const person of PEOPLE) {
-    const agency = world.agencies[person.agency];
-    const user = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: person.role === 'specialist' ? 'Chuyên viên' : null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    if (!user || !agency) {
-      throw new Error('fixture');
-    }
-    ids[person.username] = user.id;
-    await insertUserRole(t.database.db, {
-      userId: user.id,
-      agencyId: agency.id,
-      role: person.role,
-      includeSubagencies: true,
-      grantedBy: null,
-    });
-  }
+  const officials = PEOPLE.map((person) => ({
+    ...person,
+    agencyId: world.agencies[person.agency]?.id ?? '',
+    title: person.role === 'specialist' ? 'Chuyên viên' : null,
+  }));
+  Object.assign(ids, await seedOfficials(t, officials, { includeSubagencies: true }));
   // Four tasks cv1 leads in Q4 2026 (work_kind "report" weighs 2 under the settings below):
   // T1 task, due 10/10, done 09/10 (on time); T2 task, due 10/11, done 12/11 (late), returned once;
   // T3 report, due 01/12, done 28/11 (on time); T4 task, due 20/12, still in progress.

@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insertUser, insertUserRole, listDocumentEvents } from '@motcua/db';
+import { listDocumentEvents } from '@motcua/db';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.js';
 import { verifyPdfSignatures } from '../signing/verify-pdf.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedOfficials, seedWorld, signIn, signInEach, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { computeDocumentEventHash } from '../usecases/eoffice/document-chain.js';
 import { type PdfSigner, setPdfSigner } from '../usecases/eoffice/outgoing/pdf-signer.js';
@@ -65,31 +64,8 @@ const PEOPLE = [
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  const hash = await hashPassword(TEST_PASSWORD);
-  for (const person of PEOPLE) {
-    const agency = world.agencies[person.agency];
-    const user = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    if (!user || !agency) {
-      throw new Error('fixture');
-    }
-    userIds[person.username] = user.id;
-    await insertUserRole(t.database.db, {
-      userId: user.id,
-      agencyId: agency.id,
-      role: person.role,
-      includeSubagencies: true,
-      grantedBy: null,
-    });
-  }
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: world.agencies[person.agency]?.id ?? '' }));
+  Object.assign(userIds, await seedOfficials(t, officials, { includeSubagencies: true }));
   await t.database.db
     .updateTable('agency')
     .set({ documentAbbreviation: 'STP' })
@@ -107,9 +83,7 @@ beforeAll(async () => {
     null,
   );
   await issueTestCredentialUnchecked(t.ctx, { ownerKind: 'agency', agencyId: justice }, null);
-  for (const person of PEOPLE) {
-    sessions[person.username] = (await signIn(t.app, person.username)).headers;
-  }
+  Object.assign(sessions, await signInEach(t.app, PEOPLE));
 });
 
 afterAll(async () => {

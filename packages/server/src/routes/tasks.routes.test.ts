@@ -1,9 +1,8 @@
-import { insertAgency, insertUser, insertUserRole, listWorkNoticesForRecord } from '@motcua/db';
-import { foldVietnamese, type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
+import { listWorkNoticesForRecord } from '@motcua/db';
+import type { OfficialRole } from '@motcua/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedOfficials, seedSecondJusticeDivision, seedWorld, signInEach, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { verifyAuditChains } from '../usecases/dossiers/audit.js';
 import { multipartFile, samplePdf } from '../usecases/portal/test-support.js';
@@ -38,9 +37,7 @@ const PEOPLE: { username: string; fullName: string; agency: () => string; role: 
 /** Moves the clock and signs everyone in again (a session idles out over days). */
 const moveClock = async (iso: string) => {
   clock.set(iso);
-  for (const person of PEOPLE) {
-    headers[person.username] = (await signIn(t.app, person.username)).headers;
-  }
+  Object.assign(headers, await signInEach(t.app, PEOPLE));
 };
 
 const detail = async (who: string, id: string) => t.app.inject({ url: `/api/v1/tasks/${id}`, headers: headers[who] });
@@ -99,45 +96,10 @@ const registerIncoming = async (confidentiality = 'normal') => {
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  const justice = world.agencies.justice;
-  const unit = await insertAgency(
-    t.database.db,
-    {
-      code: '000.03.01.H31',
-      name: 'Phòng Phổ biến, giáo dục pháp luật',
-      kind: 'division',
-      parentId: justice?.id ?? null,
-      provinceCode: '33',
-      adminUnitCode: null,
-      adminUnitLevel: null,
-      validFrom: '2025-07-01',
-      searchText: foldVietnamese('Phòng Phổ biến, giáo dục pháp luật'),
-    },
-    justice?.path ?? null,
-  );
-  secondUnitId = unit.id;
-  const hash = await hashPassword(TEST_PASSWORD);
-  for (const person of PEOPLE) {
-    const inserted = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    users[person.username] = inserted?.id ?? '';
-    await insertUserRole(t.database.db, {
-      userId: inserted?.id ?? '',
-      agencyId: person.agency(),
-      role: person.role,
-      includeSubagencies: ROLE_DEFINITIONS[person.role].defaultIncludeSubagencies,
-      grantedBy: null,
-    });
-    headers[person.username] = (await signIn(t.app, person.username)).headers;
-  }
+  secondUnitId = (await seedSecondJusticeDivision(t, world)).id;
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: person.agency() }));
+  Object.assign(users, await seedOfficials(t, officials));
+  Object.assign(headers, await signInEach(t.app, PEOPLE));
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
-import { insertUser, insertUserRole, listWorkEvents } from '@motcua/db';
-import { type OfficialRole, ROLE_DEFINITIONS } from '@motcua/domain';
+import { listWorkEvents } from '@motcua/db';
+import type { OfficialRole } from '@motcua/domain';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.js';
-import { seedWorld, signIn, TEST_PASSWORD, type World } from '../testing/fixtures.js';
+import { seedOfficials, seedWorld, signInEach, type World } from '../testing/fixtures.js';
 import { createTestApp, fixedClock, type TestApp } from '../testing/test-app.js';
 import { multipartFile, samplePdf } from '../usecases/portal/test-support.js';
 import { computeWorkEventHash } from '../usecases/work/work-chain.js';
@@ -62,28 +61,9 @@ const addItem = async (who: string, id: string, body: Record<string, unknown>) =
 beforeAll(async () => {
   t = await createTestApp({ clock });
   world = await seedWorld(t);
-  const hash = await hashPassword(TEST_PASSWORD);
-  for (const person of PEOPLE) {
-    const inserted = await insertUser(t.database.db, {
-      username: person.username,
-      fullName: person.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: '33',
-      now: new Date(),
-    });
-    users[person.username] = inserted?.id ?? '';
-    await insertUserRole(t.database.db, {
-      userId: inserted?.id ?? '',
-      agencyId: person.agency(),
-      role: person.role,
-      includeSubagencies: ROLE_DEFINITIONS[person.role].defaultIncludeSubagencies,
-      grantedBy: null,
-    });
-    headers[person.username] = (await signIn(t.app, person.username)).headers;
-  }
+  const officials = PEOPLE.map((person) => ({ ...person, agencyId: person.agency() }));
+  Object.assign(users, await seedOfficials(t, officials));
+  Object.assign(headers, await signInEach(t.app, PEOPLE));
 });
 
 afterAll(async () => {

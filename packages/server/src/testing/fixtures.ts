@@ -305,6 +305,37 @@ export type World = {
 
 let passwordHash: Promise<string> | undefined;
 
+/** Inserts an official with these roles (over the sub-agencies as each role does by default unless said); its id. */
+const insertOfficial = async (
+  t: Pick<TestApp, 'database'>,
+  user: { username: string; fullName: string; title: string | null; provinceCode: string | null; passwordHash: string },
+  roles: readonly { agencyId: string; role: OfficialRole; includeSubagencies?: boolean | undefined }[],
+): Promise<string> => {
+  const inserted = await insertUser(t.database.db, {
+    username: user.username,
+    fullName: user.fullName,
+    title: user.title,
+    email: null,
+    phone: null,
+    passwordHash: user.passwordHash,
+    provinceCode: user.provinceCode,
+    now: new Date(),
+  });
+  if (!inserted) {
+    throw new Error(`user ${user.username} exists`);
+  }
+  for (const role of roles) {
+    await insertUserRole(t.database.db, {
+      userId: inserted.id,
+      agencyId: role.agencyId,
+      role: role.role,
+      includeSubagencies: role.includeSubagencies ?? ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
+      grantedBy: null,
+    });
+  }
+  return inserted.id;
+};
+
 /** Inserts the test world directly through the query layer (fast, no HTTP). */
 export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -331,35 +362,73 @@ export const seedWorld = async (t: Pick<TestApp, 'database'>): Promise<World> =>
   const users: World['users'] = {};
   for (const spec of WORLD_USERS) {
     const firstAgency = agencies[spec.roles[0]?.agency ?? ''];
-    const inserted = await insertUser(t.database.db, {
-      username: spec.username,
-      fullName: spec.fullName,
-      title: null,
-      email: null,
-      phone: null,
-      passwordHash: hash,
-      provinceCode: firstAgency?.provinceCode ?? null,
-      now: new Date(),
-    });
-    if (!inserted) {
-      throw new Error(`user ${spec.username} exists`);
-    }
-    for (const role of spec.roles) {
+    const roles = spec.roles.map((role) => {
       const agency = agencies[role.agency];
       if (!agency) {
         throw new Error(`no agency ${role.agency}`);
       }
-      await insertUserRole(t.database.db, {
-        userId: inserted.id,
-        agencyId: agency.id,
-        role: role.role,
-        includeSubagencies: role.sub ?? ROLE_DEFINITIONS[role.role].defaultIncludeSubagencies,
-        grantedBy: null,
-      });
-    }
-    users[spec.username] = { id: inserted.id, username: spec.username };
+      return { agencyId: agency.id, role: role.role, includeSubagencies: role.sub };
+    });
+    const id = await insertOfficial(
+      t,
+      { ...spec, title: null, provinceCode: firstAgency?.provinceCode ?? null, passwordHash: hash },
+      roles,
+    );
+    users[spec.username] = { id, username: spec.username };
   }
   return { agencies, users };
+};
+
+/** An official of a test, with the one role they hold. */
+export type OfficialSpec = {
+  username: string;
+  fullName: string;
+  agencyId: string;
+  role: OfficialRole;
+  title?: string | null;
+};
+
+/**
+ * Inserts officials of Hưng Yên (33) with the test password, each with one role (over the sub-agencies as the role
+ * does by default, or as `includeSubagencies` says), and answers their ids by username.
+ */
+export const seedOfficials = async (
+  t: Pick<TestApp, 'database'>,
+  people: readonly OfficialSpec[],
+  options: { includeSubagencies?: boolean } = {},
+): Promise<Record<string, string>> => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const ids: Record<string, string> = {};
+  for (const person of people) {
+    ids[person.username] = await insertOfficial(
+      t,
+      { ...person, title: person.title ?? null, provinceCode: '33', passwordHash: hash },
+      [{ agencyId: person.agencyId, role: person.role, includeSubagencies: options.includeSubagencies }],
+    );
+  }
+  return ids;
+};
+
+/** A second division of Sở Tư pháp beside the world's justiceDivision: Phòng Phổ biến, giáo dục pháp luật. */
+export const seedSecondJusticeDivision = async (t: Pick<TestApp, 'database'>, world: World) => {
+  const justice = world.agencies.justice;
+  const name = 'Phòng Phổ biến, giáo dục pháp luật';
+  return insertAgency(
+    t.database.db,
+    {
+      code: '000.03.01.H31',
+      name,
+      kind: 'division',
+      parentId: justice?.id ?? null,
+      provinceCode: '33',
+      adminUnitCode: null,
+      adminUnitLevel: null,
+      validFrom: '2025-07-01',
+      searchText: foldVietnamese(name),
+    },
+    justice?.path ?? null,
+  );
 };
 
 export type Session = { cookie: string; csrfToken: string; headers: Record<string, string> };
@@ -377,4 +446,13 @@ export const signIn = async (app: FastifyInstance, username: string, password = 
   const cookie = `motcua_session=${setCookie.value}`;
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+};
+
+/** Signs each of these officials in; answers the headers of each by username. */
+export const signInEach = async (app: FastifyInstance, people: readonly { username: string }[]) => {
+  const headers: Record<string, Record<string, string>> = {};
+  for (const { username } of people) {
+    headers[username] = (await signIn(app, username)).headers;
+  }
+  return headers;
 };

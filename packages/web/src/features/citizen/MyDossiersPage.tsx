@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, RightOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { TEXT_WARNING } from '../../theme';
 import '../../i18n/citizen';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { AccountHeader } from './AccountHeader';
 import { RequireCitizen } from './RequireCitizen';
 import { findCitizenDossiers } from './useMyDossiers';
@@ -113,11 +114,7 @@ const Dossiers = ({ me }: { me: CitizenMe }) => {
           </ul>
           <Flex justify="space-between" align="center" wrap gap={8}>
             <span style={muted}>{t('citizen.dossiers.shown', { count: items.length })}</span>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('citizen.dossiers.loadMore')}
-              </Button>
-            ) : null}
+            <LoadMoreButton pages={list} label={t('citizen.dossiers.loadMore')} />
           </Flex>
         </section>
       )}

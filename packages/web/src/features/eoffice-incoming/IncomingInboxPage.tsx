@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/eoffice-incoming';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { lazyWidget } from '../../components/lazyWidget';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -147,15 +148,7 @@ export const IncomingInboxPage = () => {
             <IncomingLine key={item.id} item={item} />
           ))}
         </ul>
-        {inbox.hasNextPage ? (
-          <Button
-            onClick={() => void inbox.fetchNextPage()}
-            loading={inbox.isFetchingNextPage}
-            style={{ marginTop: 12 }}
-          >
-            {t('incoming.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={inbox} label={t('incoming.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

@@ -3,6 +3,7 @@ import TextArea from 'antd/es/input/TextArea';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text } from '../../components/typography';
@@ -104,11 +105,7 @@ export const PendingDeliveries = ({ onAccepted }: { onAccepted: (result: { id: s
           <DeliveryLine key={item.id} item={item} onAccepted={onAccepted} />
         ))}
       </ul>
-      {deliveries.hasNextPage ? (
-        <Button onClick={() => void deliveries.fetchNextPage()} loading={deliveries.isFetchingNextPage}>
-          {t('incoming.more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={deliveries} label={t('incoming.more')} />
     </Panel>
   );
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/outgoing';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { lazyWidget } from '../../components/lazyWidget';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -105,11 +106,7 @@ export const OutgoingListPage = () => {
             ))}
           </ul>
         )}
-        {list.hasNextPage ? (
-          <Button style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('outgoing.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={list} label={t('outgoing.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

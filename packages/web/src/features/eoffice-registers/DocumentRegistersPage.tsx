@@ -7,6 +7,7 @@ import '../../i18n/document-registers';
 import type { OfficialRole } from '../../api/types';
 import { AgencySelect } from '../../components/AgencySelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { Text, Title } from '../../components/typography';
@@ -274,11 +275,7 @@ export const DocumentRegistersPage = () => {
             </ul>
           )
         ) : null}
-        {search.hasNextPage ? (
-          <Button onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>
-            {t('documentRegisters.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={search} label={t('documentRegisters.more')} />
       </Panel>
     </Flex>
   );

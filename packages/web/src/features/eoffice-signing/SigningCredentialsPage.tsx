@@ -3,6 +3,7 @@ import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 
 import { useTranslation } from 'react-i18next';
 import '../../i18n/eoffice-signing';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -483,15 +484,7 @@ export const SigningCredentialsPage = () => {
                 ))}
               </ul>
             )}
-            {list.hasNextPage ? (
-              <Button
-                style={{ marginTop: 12 }}
-                loading={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {t('signingConsole.more')}
-              </Button>
-            ) : null}
+            <LoadMoreButton pages={list} label={t('signingConsole.more')} style={{ marginTop: 12 }} />
           </Panel>
         </>
       )}

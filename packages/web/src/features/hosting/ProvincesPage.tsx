@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import '../../i18n/hosting';
 import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
@@ -176,15 +177,7 @@ export const ProvincesPage = () => {
               ]}
             />
           )}
-          {list.hasNextPage ? (
-            <Button
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-              style={{ marginTop: 8 }}
-            >
-              {t('hosting.more')}
-            </Button>
-          ) : null}
+          <LoadMoreButton pages={list} label={t('hosting.more')} style={{ marginTop: 8 }} />
         </Panel>
       ) : null}
       {selected !== null ? (

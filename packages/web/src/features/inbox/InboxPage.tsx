@@ -9,6 +9,7 @@ import '../../i18n/console';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import type { DossierStatus, InboxBox, InboxItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { LazySelect, LazyTable } from '../../components/lazyAntd';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -216,11 +217,7 @@ const Inbox = () => {
             {t('inbox.shown', { count: items.length })}
             {items.some((item) => item.dueProvisional) ? ` · * ${t('inbox.provisional')}` : ''}
           </Text>
-          {inbox.hasNextPage ? (
-            <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMoreButton pages={inbox} label={t('common.loadMore')} />
         </Flex>
       </Panel>
     </Space>

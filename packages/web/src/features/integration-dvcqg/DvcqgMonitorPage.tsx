@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import '../../i18n/integration-dvcqg';
 import { Callout } from '../../components/Callout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { LazySelect, LazyTable } from '../../components/lazyAntd';
 import { useConsoleMessage } from '../../components/MessageProvider';
 import { PageLoading } from '../../components/PageLoading';
@@ -332,11 +333,7 @@ export const DvcqgMonitorPage = () => {
                 : {})}
             />
           )}
-          {list.hasNextPage ? (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('dvcqg.more')}
-            </Button>
-          ) : null}
+          <LoadMoreButton pages={list} label={t('dvcqg.more')} />
         </Flex>
       </Panel>
     </Flex>

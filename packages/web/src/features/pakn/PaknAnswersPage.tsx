@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import '../../i18n/pakn-console';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -80,11 +81,7 @@ export const PaknAnswersPage = () => {
             <AnswerFacts answer={answer} full={false} />
           </Panel>
         ))}
-        {answers.hasNextPage ? (
-          <Button onClick={() => void answers.fetchNextPage()} loading={answers.isFetchingNextPage}>
-            {t('pakn.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={answers} label={t('pakn.more')} />
       </Flex>
     </div>
   );

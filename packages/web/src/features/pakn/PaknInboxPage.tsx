@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import '../../i18n/pakn';
 import '../../i18n/pakn-console';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { lazyWidget } from '../../components/lazyWidget';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -121,15 +122,7 @@ export const PaknInboxPage = () => {
             <PaknLine key={item.code} item={item} />
           ))}
         </ul>
-        {inbox.hasNextPage ? (
-          <Button
-            onClick={() => void inbox.fetchNextPage()}
-            loading={inbox.isFetchingNextPage}
-            style={{ marginTop: 12 }}
-          >
-            {t('pakn.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={inbox} label={t('pakn.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

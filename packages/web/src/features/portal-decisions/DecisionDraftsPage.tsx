@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import '../../i18n/portal-console';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -53,11 +54,7 @@ const DecisionList = ({ status }: { status: 'draft' | 'published' }) => {
           </li>
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('portalConsole.decisions.more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={list} label={t('portalConsole.decisions.more')} />
     </section>
   );
 };

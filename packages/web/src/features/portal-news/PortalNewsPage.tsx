@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import '../../i18n/portal-news';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -91,11 +92,7 @@ export const PortalNewsPage = () => {
           </li>
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('portalNews.more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={list} label={t('portalNews.more')} />
     </div>
   );
 };

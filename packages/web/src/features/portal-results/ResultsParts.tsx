@@ -1,9 +1,12 @@
-import { Flex, Grid } from 'antd';
+import { Alert, Flex, Grid } from 'antd';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import '../../i18n/portal-decisions';
 import { EChart } from '../reports/EChart';
+import { ResultsNav } from './ResultsNav';
+import type { PublicPeriodChoice } from './usePublicResults';
 
 /** A cell of the public result tables: figures right-aligned (the agency's name cell overrides it). */
 export const resultCell = { padding: '6px 8px', borderBottom: '1px solid #f0f0f0', textAlign: 'right' as const };
@@ -34,6 +37,41 @@ export const ResultsLayout = ({
       {nav}
       {children}
     </Flex>
+  );
+};
+
+/**
+ * A public result page of one closed period: the layout with the period menu, what it says before its figures (no
+ * closed period yet, loading, a failed load), and the figures drawn by `children` once they are in.
+ */
+export const PeriodResultsLayout = <T,>({
+  title,
+  intro,
+  choice,
+  figures,
+  children,
+}: {
+  title: string;
+  intro: string;
+  choice: PublicPeriodChoice;
+  figures: { data: T | undefined; isPending: boolean; isError: boolean };
+  children: (figures: T, province: string, period: string) => ReactNode;
+}) => {
+  const { t } = useTranslation();
+  const { province, periods, period, setChoice } = choice;
+  return (
+    <ResultsLayout
+      title={title}
+      intro={intro}
+      nav={<ResultsNav periods={periods.data?.periods ?? []} period={period} onPeriod={setChoice} />}
+    >
+      {periods.data && periods.data.periods.length === 0 ? (
+        <Alert type="info" message={t('portalResults.none')} />
+      ) : null}
+      {figures.isPending && period !== undefined ? <PageLoading /> : null}
+      {figures.isError ? <Alert type="error" message={t('portalResults.loadError')} /> : null}
+      {figures.data && province && period ? children(figures.data, province, period) : null}
+    </ResultsLayout>
   );
 };
 

@@ -1,40 +1,28 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
-import { useState } from 'react';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
-import { ResultsNav } from './ResultsNav';
-import { AgencyPercentChart, ResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
-import { publicResultUrl, usePublicPeriods, usePublicServiceIndex } from './usePublicResults';
+import { AgencyPercentChart, PeriodResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
+import { publicResultUrl, usePublicPeriodChoice, usePublicServiceIndex } from './usePublicResults';
 
 /** The Decision 766 ranking of the province's agencies (`/ket-qua/chi-so-766`): chart, table with bases, Excel. */
 export const ServiceIndexResultsPage = () => {
   const { t } = useTranslation();
-  const settings = usePortalSettings();
-  const province = portalProvinceOf(settings.data);
-  const periods = usePublicPeriods(province);
-  const [choice, setChoice] = useState<string | undefined>();
-  const period = choice ?? periods.data?.periods[0]?.value;
-  const data = usePublicServiceIndex(province, period);
+  const choice = usePublicPeriodChoice();
+  const data = usePublicServiceIndex(choice.province, choice.period);
 
   return (
-    <ResultsLayout
+    <PeriodResultsLayout
       title={t('portalResults.indexTitle')}
       intro={t('portalResults.indexIntro')}
-      nav={<ResultsNav periods={periods.data?.periods ?? []} period={period} onPeriod={setChoice} />}
+      choice={choice}
+      figures={data}
     >
-      {periods.data && periods.data.periods.length === 0 ? (
-        <Alert type="info" message={t('portalResults.none')} />
-      ) : null}
-      {data.isPending && period !== undefined ? <PageLoading /> : null}
-      {data.isError ? <Alert type="error" message={t('portalResults.loadError')} /> : null}
-      {data.data && province && period ? (
+      {(figures, province, period) => (
         <>
           <Panel>
             <AgencyPercentChart
-              rows={data.data.units.map((u) => ({
+              rows={figures.units.map((u) => ({
                 name: u.name,
                 percent: u.rank === null ? null : u.percentOfAvailable,
               }))}
@@ -51,7 +39,7 @@ export const ServiceIndexResultsPage = () => {
             </Button>
           </Panel>
           <ResultsTable
-            caption={data.data.period.label.vi}
+            caption={figures.period.label.vi}
             head={
               <>
                 <th scope="col" style={resultCell}>
@@ -66,7 +54,7 @@ export const ServiceIndexResultsPage = () => {
               </>
             }
           >
-            {data.data.units.map((u) => (
+            {figures.units.map((u) => (
               <tr key={u.agencyId ?? u.name}>
                 <td style={resultCell}>{u.rank ?? '—'}</td>
                 <th scope="row" style={resultNameCell}>
@@ -80,7 +68,7 @@ export const ServiceIndexResultsPage = () => {
             ))}
           </ResultsTable>
         </>
-      ) : null}
-    </ResultsLayout>
+      )}
+    </PeriodResultsLayout>
   );
 };

@@ -1,13 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
-import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
-import { ResultsNav } from './ResultsNav';
-import { AgencyPercentChart, ResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
-import { publicResultUrl, usePublicPeriods, usePublicStatistics } from './usePublicResults';
+import { AgencyPercentChart, PeriodResultsLayout, ResultsTable, resultCell, resultNameCell } from './ResultsParts';
+import { publicResultUrl, usePublicPeriodChoice, usePublicStatistics } from './usePublicResults';
 
 /**
  * The province's published on-time rates by agency (`/ket-qua/thong-ke`): a chart, the table with each rate
@@ -15,35 +11,27 @@ import { publicResultUrl, usePublicPeriods, usePublicStatistics } from './usePub
  */
 export const StatisticsResultsPage = () => {
   const { t } = useTranslation();
-  const settings = usePortalSettings();
-  const province = portalProvinceOf(settings.data);
-  const periods = usePublicPeriods(province);
-  const [choice, setChoice] = useState<string | undefined>();
-  const period = choice ?? periods.data?.periods[0]?.value;
-  const data = usePublicStatistics(province, period);
+  const choice = usePublicPeriodChoice();
+  const data = usePublicStatistics(choice.province, choice.period);
 
   return (
-    <ResultsLayout
+    <PeriodResultsLayout
       title={t('portalResults.title')}
       intro={t('portalResults.intro')}
-      nav={<ResultsNav periods={periods.data?.periods ?? []} period={period} onPeriod={setChoice} />}
+      choice={choice}
+      figures={data}
     >
-      {periods.data && periods.data.periods.length === 0 ? (
-        <Alert type="info" message={t('portalResults.none')} />
-      ) : null}
-      {data.isPending && period !== undefined ? <PageLoading /> : null}
-      {data.isError ? <Alert type="error" message={t('portalResults.loadError')} /> : null}
-      {data.data && province && period ? (
+      {(figures, province, period) => (
         <>
           <Panel>
             <p style={{ marginTop: 0 }} data-testid="public-totals">
               <strong>
-                {t('portalResults.province')} — {data.data.period.label.vi}:
+                {t('portalResults.province')} — {figures.period.label.vi}:
               </strong>{' '}
-              {t('portalResults.onTimeRate')} {data.data.totals.onTimeRate.basis}
+              {t('portalResults.onTimeRate')} {figures.totals.onTimeRate.basis}
             </p>
             <AgencyPercentChart
-              rows={data.data.agencies.map((a) => ({ name: a.name, percent: a.onTimeRate.value }))}
+              rows={figures.agencies.map((a) => ({ name: a.name, percent: a.onTimeRate.value }))}
               color="#8e1515"
               label={t('portalResults.chart')}
             />
@@ -61,7 +49,7 @@ export const StatisticsResultsPage = () => {
             </Space>
           </Panel>
           <ResultsTable
-            caption={data.data.period.label.vi}
+            caption={figures.period.label.vi}
             head={
               <>
                 <th scope="col" style={{ ...resultCell, textAlign: 'left' }}>
@@ -79,7 +67,7 @@ export const StatisticsResultsPage = () => {
               </>
             }
           >
-            {data.data.agencies.map((a) => (
+            {figures.agencies.map((a) => (
               <tr key={a.agencyId ?? a.name}>
                 <th scope="row" style={resultNameCell}>
                   {a.name}
@@ -91,7 +79,7 @@ export const StatisticsResultsPage = () => {
             ))}
           </ResultsTable>
         </>
-      ) : null}
-    </ResultsLayout>
+      )}
+    </PeriodResultsLayout>
   );
 };

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Schema } from '../../api/contract';
+import { portalProvinceOf, usePortalSettings } from '../portal/usePortalSettings';
 
 export type PublicStatistics = Schema<'PublicStatistics'>;
 export type PublicServiceIndex = Schema<'PublicServiceIndex'>;
@@ -13,6 +15,17 @@ export const usePublicPeriods = (province: string | undefined) =>
     queryFn: ({ signal }) =>
       api.get<Schema<'PublicResultPeriods'>>('/api/v1/public/results/periods', { province }, signal),
   });
+
+/** The portal's province, its closed periods and the one shown: the latest until the reader picks another. */
+export const usePublicPeriodChoice = () => {
+  const settings = usePortalSettings();
+  const province = portalProvinceOf(settings.data);
+  const periods = usePublicPeriods(province);
+  const [choice, setChoice] = useState<string | undefined>();
+  const period = choice ?? periods.data?.periods[0]?.value;
+  return { province, periods, period, setChoice };
+};
+export type PublicPeriodChoice = ReturnType<typeof usePublicPeriodChoice>;
 
 /** On-time rates by agency for a closed period. */
 export const usePublicStatistics = (province: string | undefined, period: string | undefined) =>

@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { Panel } from '../../components/Panel';
 import { formatDate } from '../reports/format';
 import { fetchSipasConsentedResponses } from './useSipas';
@@ -49,11 +50,7 @@ export const ConsentedResponsesPanel = ({ campaignId }: { campaignId: string }) 
           </details>
         ))}
       </Flex>
-      {list.hasNextPage ? (
-        <Button style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {t('sipas.console.consented_more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={list} label={t('sipas.console.consented_more')} style={{ marginTop: 12 }} />
     </Panel>
   );
 };

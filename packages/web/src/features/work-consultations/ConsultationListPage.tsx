@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-consultations';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -82,11 +83,7 @@ export const ConsultationListPage = () => {
             ))}
           </ul>
         )}
-        {list.hasNextPage ? (
-          <Button style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('consultations.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={list} label={t('consultations.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import '../../i18n/work-dashboard';
 import type { DossierStatus } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { LazySelect, LazyTable } from '../../components/lazyAntd';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -498,11 +499,7 @@ const DrillDownList = ({ drill, lang }: { drill: DrillDown; lang: Lang }) => {
               </li>
             ))}
       </ul>
-      {query.hasNextPage ? (
-        <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-          {t('workDashboard.more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={query} label={t('workDashboard.more')} />
     </Flex>
   );
 };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-files';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -127,11 +128,7 @@ export const WorkFilesPage = () => {
             <WorkFileLine key={item.id} item={item} />
           ))}
         </ul>
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
-            {t('workFiles.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={list} label={t('workFiles.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

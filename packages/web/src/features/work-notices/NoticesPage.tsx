@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-notices';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
@@ -109,11 +110,7 @@ export const NoticesPage = () => {
             <NoticeLine key={notice.id} notice={notice} onRead={(id) => markRead.mutate(id)} />
           ))}
         </ul>
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
-            {t('notices.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={list} label={t('notices.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import '../../i18n/work-tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { LazySelect } from '../../components/lazyAntd';
 import { PageLoading } from '../../components/PageLoading';
 import { Panel } from '../../components/Panel';
@@ -69,11 +70,7 @@ export const TaskListPage = () => {
             <TaskLine key={item.id} item={item} />
           ))}
         </ul>
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
-            {t('tasks.more')}
-          </Button>
-        ) : null}
+        <LoadMoreButton pages={list} label={t('tasks.more')} style={{ marginTop: 12 }} />
       </Panel>
     </Flex>
   );

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
-import { fixedClock, type TestApp } from '../../../testing/test-app.js';
-import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
-import { type SyncTestbed, startSyncTestbed } from './testing.js';
+import { fixedClock } from '../../../testing/test-app.js';
+import { createChangeStream, useSyncTestbed } from './testing.js';
 
 /**
  * Reliability (issue 21 item 6), the crash: `motcua serve` delivers the sync backlog while dossiers keep changing,
@@ -62,13 +61,11 @@ describe.skipIf(!adminUrl || !built)(
   'a motcua process killed during delivery (PostgreSQL only)',
   { timeout: 120_000 },
   () => {
-    let bed: SyncTestbed;
-    let t: TestApp;
-    let base: string;
-    const children: ChildProcess[] = [];
     const clock = fixedClock('2026-11-23T09:00:00+07:00');
+    const bed = useSyncTestbed(clock);
+    const children: ChildProcess[] = [];
 
-    const stats = async () => (await fetch(`${base}/_sim/stats`)).json() as Promise<SimulatorStats>;
+    const stats = () => bed.simGet<SimulatorStats>('/_sim/stats');
     const waitFor = async (test: () => Promise<boolean>, ms: number, what: string) => {
       const until = Date.now() + ms;
       while (Date.now() < until) {
@@ -80,21 +77,16 @@ describe.skipIf(!adminUrl || !built)(
       throw new Error(`timed out waiting for ${what}`);
     };
 
-    beforeAll(async () => {
-      bed = await startSyncTestbed(clock);
-      ({ t, base } = bed);
-    });
-
+    // Registered after the testbed's own: run before it closes the database (after-hooks run in reverse order).
     afterAll(async () => {
       for (const child of children) {
         await stop(child, 'SIGKILL');
       }
-      await bed?.close();
     });
 
     it('loses and duplicates nothing: the next process resumes each dossier where the cursor says', async () => {
       const url = new URL(adminUrl as string);
-      url.pathname = `/${t.database.name}`;
+      url.pathname = `/${bed.t.database.name}`;
       const env = {
         DATABASE_URL: url.toString(),
         MOTCUA_DVCQG_SYNC_INTERVAL_MS: '50',
@@ -103,82 +95,34 @@ describe.skipIf(!adminUrl || !built)(
         MOTCUA_DVCQG_RETRY_MAX_MS: '500',
         MOTCUA_DVCQG_TIMEOUT_MS: '5000',
       };
-      const driver = bed.driver();
-      let minute = 0;
-      const tick = () => {
-        minute += 1;
-        clock.set(new Date(Date.parse('2026-11-23T09:00:00+07:00') + minute * 60_000).toISOString());
-      };
-      const mark = async (id: string) => {
-        const row = await t.ctx.db
-          .selectFrom('dossier')
-          .select('eventCount')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        await recordDossierChangeForIntegrations(t.ctx, {
-          dossierId: id,
-          seq: row.eventCount,
-          action: '',
-          toStatus: '',
-        });
-      };
-      const steps: [string, string, Record<string, unknown>, Record<string, unknown>?][] = [
-        ['motcua', 'forward', {}],
-        ['chuyenvien', 'accept_handoff', {}],
-        ['chuyenvien', 'complete_step', { note: 'Đủ điều kiện' }],
-        [
-          'lanhdao',
-          'complete',
-          { outcome: 'approved' },
-          { results: [{ name: 'Giấy khai sinh', documentNo: '7/2026' }] },
-        ],
-        ['motcua', 'return_result', { channel: 'counter' }],
-      ];
+      const stream = createChangeStream(bed, clock, '7/2026');
       const dossiers: { id: string; code: string }[] = [];
-      const round = async (index: number) => {
-        for (let d = 0; d < 3; d++) {
-          tick();
-          if (index === 0) {
-            const created = await driver.intake();
-            dossiers.push(created);
-            await mark(created.id);
-          } else {
-            const dossier = dossiers[d] as { id: string; code: string };
-            const [who, action, params, extra] = steps[index - 1] as (typeof steps)[number];
-            await driver.act(who, dossier.code, action, params, extra ?? {});
-            await mark(dossier.id);
-          }
-        }
-      };
+      const round = (index: number) => stream.round(dossiers, index);
       await round(0);
       await round(1);
       // Each message takes the portal 200 ms to answer (stored first): the first process is mid-delivery for a while.
-      await fetch(`${base}/_sim/mode`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ mode: 'slow', delayMs: 200 }),
-      });
+      await bed.simPost('/_sim/mode', { mode: 'slow', delayMs: 200 });
       const first = await startServe(env);
       children.push(first.child);
       await round(2);
       await waitFor(async () => (await stats()).accepted >= 8, 30_000, 'the first deliveries');
       await stop(first.child, 'SIGKILL');
       const atKill = await stats();
-      const pendingAtKill = await t.ctx.db
+      const pendingAtKill = await bed.t.ctx.db
         .selectFrom('dvcqgSync')
         .select('state')
         .where('state', '=', 'pending')
         .execute();
       expect(pendingAtKill.length).toBeGreaterThan(0);
       // Changes go on while no process delivers.
-      for (let index = 3; index <= steps.length; index++) {
+      for (let index = 3; index <= stream.rounds; index++) {
         await round(index);
       }
       const second = await startServe(env);
       children.push(second.child);
       await waitFor(
         async () => {
-          const rows = await t.ctx.db.selectFrom('dvcqgSync').select(['state', 'deliveredSeq']).execute();
+          const rows = await bed.t.ctx.db.selectFrom('dvcqgSync').select(['state', 'deliveredSeq']).execute();
           return rows.length === 3 && rows.every((row) => row.state === 'synced' && row.deliveredSeq === 6);
         },
         60_000,
@@ -189,7 +133,7 @@ describe.skipIf(!adminUrl || !built)(
       expect(final.accepted).toBeGreaterThan(atKill.accepted);
       expect(final).toMatchObject({ duplicates: 0, dossiers: 3, progressRecords: 18 });
       for (const { code } of dossiers) {
-        const held = (await (await fetch(`${base}/_sim/dossiers/${code}`)).json()) as SimulatorDossier;
+        const held = await bed.simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
         expect(held.progress.map((p) => p.TrangThai)).toEqual([2, 4, 4, 4, 9, 10]);
         const stamps = held.progress.map((p) => p.ThoiDiemXuLy);
         expect([...stamps].sort()).toEqual(stamps);

@@ -1,52 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
-import { fixedClock, type TestApp } from '../../../testing/test-app.js';
-import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
-import {
-  createDvcqgSyncRunner,
-  createHttpDvcqgSender,
-  DEFAULT_DVCQG_SYNC,
-  type DvcqgSyncSettings,
-} from './sync-worker.js';
-import { runUntilSynced as runUntilSyncedWith, type SyncTestbed, startSyncTestbed } from './testing.js';
+import { fixedClock } from '../../../testing/test-app.js';
+import { createDvcqgSyncRunner, createHttpDvcqgSender } from './sync-worker.js';
+import { createChangeStream, SIMULATOR_SYNC_SETTINGS, useSyncTestbed } from './testing.js';
 
 /**
  * Reliability (issue 21 item 6), the outage: the simulator of the portal is down while dossiers keep changing, then
  * returns — through the real HTTP client and the worker's loop. The crash variant is sync-crash.test.ts.
  */
-let bed: SyncTestbed;
-let t: TestApp;
 const clock = fixedClock('2026-11-23T09:00:00+07:00');
-const settings: DvcqgSyncSettings = {
-  ...DEFAULT_DVCQG_SYNC,
-  intervalMs: 50,
-  batchSize: 10,
-  leaseSeconds: 30,
-  backoff: { baseMs: 100, maxMs: 800 },
-  timeoutMs: 400,
-};
-
-const simGet = <T>(path: string) => bed.simGet<T>(path);
-const simPost = (path: string, body?: unknown) => bed.simPost(path, body);
-
-beforeAll(async () => {
-  bed = await startSyncTestbed(clock);
-  ({ t } = bed);
-});
-
-afterAll(async () => {
-  await bed?.close();
-});
-
-beforeEach(async () => {
-  await simPost('/_sim/reset');
-});
-
-const driverOf = () => bed.driver();
-
-/** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
-const runUntilSynced = (runner: ReturnType<typeof createDvcqgSyncRunner>, dossierIds: string[], deadlineMs?: number) =>
-  runUntilSyncedWith(t, runner, dossierIds, { intervalMs: settings.intervalMs, ...(deadlineMs ? { deadlineMs } : {}) });
+const bed = useSyncTestbed(clock);
 
 /**
  * The outage lasts DVCQG_OUTAGE_SECONDS (4 s by default; the judged ten minutes with DVCQG_OUTAGE_SECONDS=600 —
@@ -59,8 +22,8 @@ describe('reliability (issue 21 item 6): the receiver is down while dossiers kee
     'delivers every change, in order, none twice, and drains the backlog once the receiver is back',
     async () => {
       // This process also writes the stream (one database, one event loop): a patient client.
-      const runner = createDvcqgSyncRunner(t.ctx, {
-        settings: { ...settings, timeoutMs: 5_000 },
+      const runner = createDvcqgSyncRunner(bed.t.ctx, {
+        settings: { ...SIMULATOR_SYNC_SETTINGS, timeoutMs: 5_000 },
         createSender: createHttpDvcqgSender,
       });
       const stop = new AbortController();
@@ -68,74 +31,32 @@ describe('reliability (issue 21 item 6): the receiver is down while dossiers kee
       const loop = (async () => {
         while (!stop.signal.aborted) {
           await runner.runOnce().catch(() => undefined);
-          await new Promise((resolve) => setTimeout(resolve, settings.intervalMs));
+          await new Promise((resolve) => setTimeout(resolve, SIMULATOR_SYNC_SETTINGS.intervalMs));
         }
       })();
-      const driver = driverOf();
-      const steps: [string, string, Record<string, unknown>, Record<string, unknown>?][] = [
-        ['motcua', 'forward', {}],
-        ['chuyenvien', 'accept_handoff', {}],
-        ['chuyenvien', 'complete_step', { note: 'Đủ điều kiện' }],
-        [
-          'lanhdao',
-          'complete',
-          { outcome: 'approved' },
-          { results: [{ name: 'Giấy khai sinh', documentNo: '9/2026' }] },
-        ],
-        ['motcua', 'return_result', { channel: 'counter' }],
-      ];
-      let minute = 0;
-      const tick = () => {
-        minute += 1;
-        clock.set(new Date(Date.parse('2026-11-23T09:00:00+07:00') + minute * 60_000).toISOString());
-      };
-      const mark = async (id: string) => {
-        const row = await t.ctx.db
-          .selectFrom('dossier')
-          .select('eventCount')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        await recordDossierChangeForIntegrations(t.ctx, {
-          dossierId: id,
-          seq: row.eventCount,
-          action: '',
-          toStatus: '',
-        });
-      };
+      const stream = createChangeStream(bed, clock, '9/2026');
       /** Three dossiers from intake to return, their changes interleaved (a steady stream of 18 changes). */
       const streamBatch = async () => {
         const batch: { id: string; code: string }[] = [];
-        for (let round = 0; round <= steps.length; round++) {
-          for (let d = 0; d < 3; d++) {
-            tick();
-            if (round === 0) {
-              const created = await driver.intake();
-              batch.push(created);
-              await mark(created.id);
-            } else {
-              const dossier = batch[d] as { id: string; code: string };
-              const [who, action, params, extra] = steps[round - 1] as (typeof steps)[number];
-              await driver.act(who, dossier.code, action, params, extra ?? {});
-              await mark(dossier.id);
-            }
-          }
+        for (let round = 0; round <= stream.rounds; round++) {
+          await stream.round(batch, round);
         }
         return batch;
       };
       const dossiers = await streamBatch();
       // The receiver goes down (connections reset, as when nothing listens) and the stream goes on throughout.
-      await simPost('/_sim/mode', { mode: 'down', drop: true, forSeconds: OUTAGE_SECONDS });
+      await bed.simPost('/_sim/mode', { mode: 'down', drop: true, forSeconds: OUTAGE_SECONDS });
       const upAt = Date.now() + OUTAGE_SECONDS * 1000;
       do {
         dossiers.push(...(await streamBatch()));
       } while (Date.now() < upAt);
-      const during = await simGet<SimulatorStats>('/_sim/stats');
+      const during = await bed.simGet<SimulatorStats>('/_sim/stats');
       // And after it.
       dossiers.push(...(await streamBatch()));
       // The backlog grows with the outage (a ten-minute one holds thousands of changes): the drain may take half a
       // second per dossier, at least 30 s.
       const drainStarted = Date.now();
-      const rows = await runUntilSynced(
+      const rows = await bed.runUntilSynced(
         runner,
         dossiers.map((d) => d.id),
         Math.max(30_000, dossiers.length * 500),
@@ -152,7 +73,7 @@ describe('reliability (issue 21 item 6): the receiver is down while dossiers kee
         true,
       );
       for (const { code } of dossiers) {
-        const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+        const held = await bed.simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
         expect(held.progress.map((p) => p.TrangThai)).toEqual([2, 4, 4, 4, 9, 10]);
         const stamps = held.progress.map((p) => p.ThoiDiemXuLy);
         expect([...stamps].sort()).toEqual(stamps);
@@ -168,7 +89,7 @@ describe('reliability (issue 21 item 6): the receiver is down while dossiers kee
           expect(arrivals[arrivals.indexOf(p) - 1]).toMatchObject({ service: 'DongBoHoSoMC', status: p.status });
         }
       }
-      const stats = await simGet<SimulatorStats>('/_sim/stats');
+      const stats = await bed.simGet<SimulatorStats>('/_sim/stats');
       expect(stats).toMatchObject({
         duplicates: 0,
         rejected: 0,

@@ -1,15 +1,10 @@
 import { findDvcqgSync } from '@motcua/db';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulatorDossier, SimulatorStats } from '../../../integration/dvcqg/simulator.js';
-import { fixedClock, type TestApp } from '../../../testing/test-app.js';
-import {
-  createDvcqgSyncRunner,
-  createHttpDvcqgSender,
-  DEFAULT_DVCQG_SYNC,
-  type DvcqgSyncSettings,
-} from './sync-worker.js';
-import { markAllEvents, runUntilSynced as runUntilSyncedWith, type SyncTestbed, startSyncTestbed } from './testing.js';
+import { fixedClock } from '../../../testing/test-app.js';
+import { createDvcqgSyncRunner, createHttpDvcqgSender } from './sync-worker.js';
+import { markAllEvents, SIMULATOR_SYNC_SETTINGS, useSyncTestbed } from './testing.js';
 
 /**
  * The dossier sync end to end against the portal's simulator over HTTP (integration/dvcqg/simulator.ts, which
@@ -17,51 +12,22 @@ import { markAllEvents, runUntilSynced as runUntilSyncedWith, type SyncTestbed, 
  * the real HTTP client. Includes the reliability test of issue 21 item 6 with the outage compressed (the ten
  * minutes become a few seconds, with tight backoff; docs/integration.md).
  */
-let bed: SyncTestbed;
-let t: TestApp;
-let base: string;
 const clock = fixedClock('2026-11-23T09:00:00+07:00');
-const settings: DvcqgSyncSettings = {
-  ...DEFAULT_DVCQG_SYNC,
-  intervalMs: 50,
-  batchSize: 10,
-  leaseSeconds: 30,
-  backoff: { baseMs: 100, maxMs: 800 },
-  timeoutMs: 400,
-};
-
-const simGet = <T>(path: string) => bed.simGet<T>(path);
-const simPost = (path: string, body?: unknown) => bed.simPost(path, body);
-
-beforeAll(async () => {
-  bed = await startSyncTestbed(clock);
-  ({ t, base } = bed);
-});
-
-afterAll(async () => {
-  await bed?.close();
-});
-
-beforeEach(async () => {
-  await simPost('/_sim/reset');
-});
-
-const driverOf = () => bed.driver();
-
-/** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
-const runUntilSynced = (runner: ReturnType<typeof createDvcqgSyncRunner>, dossierIds: string[], deadlineMs?: number) =>
-  runUntilSyncedWith(t, runner, dossierIds, { intervalMs: settings.intervalMs, ...(deadlineMs ? { deadlineMs } : {}) });
+const bed = useSyncTestbed(clock);
 
 describe('the dossier sync against the simulator', () => {
   it('delivers a full dossier (intake → supplement → result → return) in order with fields the portal accepts', async () => {
-    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
-    const driver = driverOf();
+    const runner = createDvcqgSyncRunner(bed.t.ctx, {
+      settings: SIMULATOR_SYNC_SETTINGS,
+      createSender: createHttpDvcqgSender,
+    });
+    const driver = bed.driver();
     clock.set('2026-11-23T09:00:00+07:00');
     const { id, code } = await driver.intake();
     await driver.runFullScenario(code);
-    await markAllEvents(t.ctx, id);
-    await runUntilSynced(runner, [id]);
-    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    await markAllEvents(bed.t.ctx, id);
+    await bed.runUntilSynced(runner, [id]);
+    const held = await bed.simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
     expect(held.versions.map((v) => v.TrangThaiHoSo)).toEqual([2, 4, 4, 5, 4, 4, 9, 10]);
     expect(held.progress.map((p) => [p.TrangThai, p.ThoiDiemXuLy])).toEqual([
       [2, '20261123090000'],
@@ -93,34 +59,41 @@ describe('the dossier sync against the simulator', () => {
       ],
       DanhSachGiayToKetQua: [expect.objectContaining({ TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '123/2026' })],
     });
-    expect(await simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ rejected: 0, duplicates: 0, failed: 0 });
+    expect(await bed.simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ rejected: 0, duplicates: 0, failed: 0 });
   });
 
   it('recognises a retry after a timeout (the portal stored the add) as an update: duplicates 0', async () => {
-    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
-    const driver = driverOf();
+    const runner = createDvcqgSyncRunner(bed.t.ctx, {
+      settings: SIMULATOR_SYNC_SETTINGS,
+      createSender: createHttpDvcqgSender,
+    });
+    const driver = bed.driver();
     clock.set('2026-11-23T09:00:00+07:00');
     // A first dossier signs the worker in (the session is kept: a slow answer below is the message's, not the sign-in's).
     const first = await driver.intake();
-    await markAllEvents(t.ctx, first.id);
-    await runUntilSynced(runner, [first.id]);
+    await markAllEvents(bed.t.ctx, first.id);
+    await bed.runUntilSynced(runner, [first.id]);
     clock.set('2026-11-23T09:30:00+07:00');
     const { id, code } = await driver.intake();
-    await markAllEvents(t.ctx, id);
+    await markAllEvents(bed.t.ctx, id);
     // The portal stores, then answers after the client gave up (timeout 400 ms).
-    await simPost('/_sim/mode', { mode: 'slow', delayMs: 1_000, forSeconds: 1 });
+    await bed.simPost('/_sim/mode', { mode: 'slow', delayMs: 1_000, forSeconds: 1 });
     await runner.runOnce();
-    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({ attempts: 1, deliveredSeq: 0, remoteExists: false });
+    expect(await findDvcqgSync(bed.t.ctx.db, id)).toMatchObject({
+      attempts: 1,
+      deliveredSeq: 0,
+      remoteExists: false,
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await runUntilSynced(runner, [id]);
-    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    await bed.runUntilSynced(runner, [id]);
+    const held = await bed.simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
     expect(held.received.map((r) => [r.service, r.isUpdating])).toEqual([
       ['DongBoHoSoMC', false],
       ['DongBoHoSoMC', true],
       ['CapNhatTienDoHoSoMC', null],
     ]);
-    expect(await simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ alreadyExists: 1, duplicates: 0 });
-    const log = await t.ctx.db
+    expect(await bed.simGet<SimulatorStats>('/_sim/stats')).toMatchObject({ alreadyExists: 1, duplicates: 0 });
+    const log = await bed.t.ctx.db
       .selectFrom('dvcqgSyncLog')
       .select(['service', 'isUpdating', 'outcome'])
       .where('dossierId', '=', id)
@@ -135,48 +108,54 @@ describe('the dossier sync against the simulator', () => {
   });
 
   it('parks a rejected message with the portal answer; later changes wait behind it until re-sent', async () => {
-    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
-    const driver = driverOf();
+    const runner = createDvcqgSyncRunner(bed.t.ctx, {
+      settings: SIMULATOR_SYNC_SETTINGS,
+      createSender: createHttpDvcqgSender,
+    });
+    const driver = bed.driver();
     clock.set('2026-11-23T09:00:00+07:00');
     const { id, code } = await driver.intake();
-    await markAllEvents(t.ctx, id);
-    await simPost('/_sim/mode', { mode: 'reject' });
+    await markAllEvents(bed.t.ctx, id);
+    await bed.simPost('/_sim/mode', { mode: 'reject' });
     await runner.runOnce();
-    await simPost('/_sim/mode', { mode: 'ok' });
-    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({
+    await bed.simPost('/_sim/mode', { mode: 'ok' });
+    expect(await findDvcqgSync(bed.t.ctx.db, id)).toMatchObject({
       state: 'parked',
       lastErrorCode: '400',
       lastErrorMessage: expect.stringContaining('reject'),
     });
     clock.set('2026-11-23T10:00:00+07:00');
     await driver.act('motcua', code, 'forward');
-    await markAllEvents(t.ctx, id);
+    await markAllEvents(bed.t.ctx, id);
     await runner.runOnce();
-    expect(await findDvcqgSync(t.ctx.db, id)).toMatchObject({ state: 'parked', targetSeq: 2, deliveredSeq: 0 });
-    expect((await fetch(`${base}/_sim/dossiers/${code}`)).status).toBe(404);
+    expect(await findDvcqgSync(bed.t.ctx.db, id)).toMatchObject({ state: 'parked', targetSeq: 2, deliveredSeq: 0 });
+    expect((await fetch(`${bed.base}/_sim/dossiers/${code}`)).status).toBe(404);
     await sql`update dvcqg_sync set state = 'pending', attempts = 0, next_attempt_at = now() where dossier_id = ${id}`.execute(
-      t.ctx.db,
+      bed.t.ctx.db,
     );
-    await runUntilSynced(runner, [id]);
-    const held = await simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
+    await bed.runUntilSynced(runner, [id]);
+    const held = await bed.simGet<SimulatorDossier>(`/_sim/dossiers/${code}`);
     expect(held.progress.map((p) => p.TrangThai)).toEqual([2, 4]);
   });
 
   it('renews an expired session token and goes on', async () => {
-    const runner = createDvcqgSyncRunner(t.ctx, { settings, createSender: createHttpDvcqgSender });
-    const driver = driverOf();
+    const runner = createDvcqgSyncRunner(bed.t.ctx, {
+      settings: SIMULATOR_SYNC_SETTINGS,
+      createSender: createHttpDvcqgSender,
+    });
+    const driver = bed.driver();
     clock.set('2026-11-23T09:00:00+07:00');
     const { id, code } = await driver.intake();
-    await markAllEvents(t.ctx, id);
-    await runUntilSynced(runner, [id]);
-    const before = await simGet<SimulatorStats>('/_sim/stats');
-    await simPost('/_sim/sessions/expire');
+    await markAllEvents(bed.t.ctx, id);
+    await bed.runUntilSynced(runner, [id]);
+    const before = await bed.simGet<SimulatorStats>('/_sim/stats');
+    await bed.simPost('/_sim/sessions/expire');
     clock.set('2026-11-23T10:00:00+07:00');
     await driver.act('motcua', code, 'forward');
-    await markAllEvents(t.ctx, id);
-    const rows = await runUntilSynced(runner, [id]);
+    await markAllEvents(bed.t.ctx, id);
+    const rows = await bed.runUntilSynced(runner, [id]);
     expect(rows[0]).toMatchObject({ state: 'synced', deliveredSeq: 2, attempts: 0 });
-    const after = await simGet<SimulatorStats>('/_sim/stats');
+    const after = await bed.simGet<SimulatorStats>('/_sim/stats');
     expect(after.sessionsIssued).toBe(before.sessionsIssued + 1);
     expect(after.duplicates).toBe(0);
   });

@@ -1,21 +1,23 @@
 /**
  * Test helpers of the dossier sync (used by the tests beside this file only): the province's connection saved
- * with its password sealed, the dossier-changed job run for each event, and a dossier driven through the API from
- * intake to return.
+ * with its password sealed, the dossier-changed job run for each event, a dossier driven through the API from
+ * intake to return, and the testbed of the tests against the portal's simulator with its stream of changes.
  */
+import { findDossierById } from '@motcua/db';
 import {
   listDossierEventKeysForTest,
   listDvcqgSyncRowsForTest,
   setProcedureFieldCodeForTest,
   upsertDvcqgSettingForTest,
 } from '@motcua/db/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { sealSecret } from '../../../auth/sealed-secret.js';
 import type { AppContext } from '../../../context.js';
 import { createDvcqgSimulator, DEFAULT_SIMULATOR_PASSWORD } from '../../../integration/dvcqg/simulator.js';
 import { seedProcedure, seedWorld, signIn } from '../../../testing/fixtures.js';
 import { createTestApp, type fixedClock, type TestApp } from '../../../testing/test-app.js';
 import { recordDossierChangeForIntegrations } from '../record-dossier-change.js';
-import type { createDvcqgSyncRunner } from './sync-worker.js';
+import { type createDvcqgSyncRunner, DEFAULT_DVCQG_SYNC, type DvcqgSyncSettings } from './sync-worker.js';
 
 export const saveDvcqgConnection = async (
   ctx: AppContext,
@@ -182,21 +184,126 @@ export const startSyncTestbed = async (clock: ReturnType<typeof fixedClock>) => 
 };
 export type SyncTestbed = Awaited<ReturnType<typeof startSyncTestbed>>;
 
+/** The worker's settings against the simulator: a quick loop, a short backoff and a client that gives up soon. */
+export const SIMULATOR_SYNC_SETTINGS: DvcqgSyncSettings = {
+  ...DEFAULT_DVCQG_SYNC,
+  intervalMs: 50,
+  batchSize: 10,
+  leaseSeconds: 30,
+  backoff: { baseMs: 100, maxMs: 800 },
+  timeoutMs: 400,
+};
+
 /** Polls (as the worker loop does) until nothing of these dossiers is pending, or the deadline passes. */
 export const runUntilSynced = async (
   t: TestApp,
   runner: ReturnType<typeof createDvcqgSyncRunner>,
   dossierIds: string[],
-  options: { intervalMs: number; deadlineMs?: number },
+  deadlineMs = 20_000,
 ) => {
-  const until = Date.now() + (options.deadlineMs ?? 20_000);
+  const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     await runner.runOnce();
     const rows = await listDvcqgSyncRowsForTest(t.database.db, dossierIds);
     if (rows.length === dossierIds.length && rows.every((row) => row.state !== 'pending')) {
       return rows;
     }
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
+    await new Promise((resolve) => setTimeout(resolve, SIMULATOR_SYNC_SETTINGS.intervalMs));
   }
   throw new Error('the backlog did not drain');
+};
+
+/**
+ * One testbed for the tests of a suite: started before them, closed after them, the simulator reset before each.
+ * Its parts are read inside tests and hooks (they throw before the testbed has started).
+ */
+export const useSyncTestbed = (clock: ReturnType<typeof fixedClock>) => {
+  let bed: SyncTestbed | undefined;
+  const started = () => {
+    if (!bed) {
+      throw new Error('the sync testbed has not started');
+    }
+    return bed;
+  };
+  beforeAll(async () => {
+    bed = await startSyncTestbed(clock);
+  });
+  afterAll(async () => {
+    await bed?.close();
+  });
+  beforeEach(async () => {
+    await started().simPost('/_sim/reset');
+  });
+  return {
+    get t() {
+      return started().t;
+    },
+    get base() {
+      return started().base;
+    },
+    simGet: <T>(path: string) => started().simGet<T>(path),
+    simPost: (path: string, body?: unknown) => started().simPost(path, body),
+    driver: () => started().driver(),
+    /** Polls as the worker loop does until nothing of these dossiers is pending, or the deadline passes. */
+    runUntilSynced: (runner: ReturnType<typeof createDvcqgSyncRunner>, dossierIds: string[], deadlineMs?: number) =>
+      runUntilSynced(started().t, runner, dossierIds, deadlineMs),
+  };
+};
+
+type Dossier = { id: string; code: string };
+
+/** The five changes that bring a dossier from intake to its return at the counter (6 events with the intake). */
+const STREAM_STEPS = (resultNo: string): [string, string, Record<string, unknown>, Record<string, unknown>?][] => [
+  ['motcua', 'forward', {}],
+  ['chuyenvien', 'accept_handoff', {}],
+  ['chuyenvien', 'complete_step', { note: 'Đủ điều kiện' }],
+  ['lanhdao', 'complete', { outcome: 'approved' }, { results: [{ name: 'Giấy khai sinh', documentNo: resultNo }] }],
+  ['motcua', 'return_result', { channel: 'counter' }],
+];
+
+/**
+ * A steady stream of dossier changes, one a minute from Monday 23/11/2026 09:00, each followed by what the
+ * dossier-changed job does for the integrations. Round 0 takes three dossiers in (added to the batch); round k
+ * (1 to `rounds`) makes the k-th change of each of the three, so their changes interleave.
+ */
+export const createChangeStream = (
+  bed: Pick<SyncTestbed, 't' | 'driver'>,
+  clock: ReturnType<typeof fixedClock>,
+  resultNo: string,
+) => {
+  const steps = STREAM_STEPS(resultNo);
+  const driver = bed.driver();
+  let minute = 0;
+  const tick = () => {
+    minute += 1;
+    clock.set(new Date(Date.parse('2026-11-23T09:00:00+07:00') + minute * 60_000).toISOString());
+  };
+  const mark = async (id: string) => {
+    const dossier = await findDossierById(bed.t.ctx.db, id);
+    if (!dossier) {
+      throw new Error(`no dossier ${id}`);
+    }
+    await recordDossierChangeForIntegrations(bed.t.ctx, {
+      dossierId: id,
+      seq: dossier.eventCount,
+      action: '',
+      toStatus: '',
+    });
+  };
+  const round = async (batch: Dossier[], index: number) => {
+    for (let d = 0; d < 3; d++) {
+      tick();
+      if (index === 0) {
+        const created = await driver.intake();
+        batch.push(created);
+        await mark(created.id);
+      } else {
+        const dossier = batch[d] as Dossier;
+        const [who, action, params, extra] = steps[index - 1] as (typeof steps)[number];
+        await driver.act(who, dossier.code, action, params, extra ?? {});
+        await mark(dossier.id);
+      }
+    }
+  };
+  return { rounds: steps.length, round };
 };

@@ -11,6 +11,7 @@ import { Panel } from '../../../components/Panel';
 import { SoftTag } from '../../../components/SoftTag';
 import { Paragraph, Text } from '../../../components/typography';
 import '../../../i18n/par-sets';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { hasRole, useMe } from '../../auth/useMe';
 import { PAR_READER_ROLES, SetStatusTag } from './set-status';
 import { type CriteriaSet, type SetStatus, type UnitGroup, useCriteriaSets } from './useCriteriaSets';
@@ -161,11 +162,7 @@ export const CriteriaSetsPage = () => {
         locale={{ emptyText: t('parSets.empty') }}
         data-testid="par-sets-table"
       />
-      {sets.hasNextPage ? (
-        <Button style={{ marginTop: 12 }} onClick={() => void sets.fetchNextPage()} loading={sets.isFetchingNextPage}>
-          {t('parSets.more')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pages={sets} label={t('parSets.more')} style={{ marginTop: 12 }} />
       {dialog ? (
         <Suspense fallback={null}>
           {dialog === 'create' ? (
