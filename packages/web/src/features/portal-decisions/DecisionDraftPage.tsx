@@ -11,6 +11,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { DecisionFields } from './DecisionFields';
 import {
   type DecisionChangeInput,
   useChangeDecision,
@@ -168,15 +169,7 @@ const DraftEditor = ({ decision }: { decision: ProcedureDecision }) => {
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [byCode, setByCode] = useState<{ code: string; kind: Kind }>({ code: '', kind: 'new' });
-  const ids = {
-    number: useId(),
-    signedOn: useId(),
-    title: useId(),
-    effectiveOn: useId(),
-    signer: useId(),
-    code: useId(),
-    kind: useId(),
-  };
+  const ids = { code: useId(), kind: useId() };
 
   useEffect(() => {
     setFields(fieldsOf(decision));
@@ -220,54 +213,7 @@ const DraftEditor = ({ decision }: { decision: ProcedureDecision }) => {
           <Title level={2} style={{ fontSize: 18, margin: 0 }}>
             {t('portalConsole.decisions.fields')}
           </Title>
-          <div>
-            <label htmlFor={ids.number}>{t('portalConsole.decisions.number')}</label>
-            <Input
-              id={ids.number}
-              value={fields.number}
-              maxLength={60}
-              onChange={(e) => edit({ number: e.target.value })}
-            />
-          </div>
-          <Flex gap={12} wrap>
-            <div style={{ flex: '1 1 160px' }}>
-              <label htmlFor={ids.signedOn}>{t('portalConsole.decisions.signedOn')}</label>
-              <Input
-                id={ids.signedOn}
-                type="date"
-                value={fields.signedOn}
-                onChange={(e) => edit({ signedOn: e.target.value })}
-              />
-            </div>
-            <div style={{ flex: '1 1 160px' }}>
-              <label htmlFor={ids.effectiveOn}>{t('portalConsole.decisions.effectiveOn')}</label>
-              <Input
-                id={ids.effectiveOn}
-                type="date"
-                value={fields.effectiveOn}
-                onChange={(e) => edit({ effectiveOn: e.target.value })}
-              />
-            </div>
-          </Flex>
-          <div>
-            <label htmlFor={ids.title}>{t('portalConsole.decisions.titleField')}</label>
-            <Input.TextArea
-              id={ids.title}
-              value={fields.title}
-              maxLength={1000}
-              autoSize={{ minRows: 2 }}
-              onChange={(e) => edit({ title: e.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor={ids.signer}>{t('portalConsole.decisions.signer')}</label>
-            <Input
-              id={ids.signer}
-              value={fields.signer}
-              maxLength={200}
-              onChange={(e) => edit({ signer: e.target.value })}
-            />
-          </div>
+          <DecisionFields value={fields} onChange={edit} />
         </Flex>
       </Panel>
 

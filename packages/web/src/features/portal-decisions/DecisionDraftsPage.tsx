@@ -10,6 +10,7 @@ import { Panel } from '../../components/Panel';
 import { SoftTag } from '../../components/SoftTag';
 import { Text, Title } from '../../components/typography';
 import { formatDate } from '../../lib/format';
+import { DecisionFields } from './DecisionFields';
 import { useDraftDecision, useManagedDecisions } from './useDecisionDrafts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +65,7 @@ const NewDecisionForm = ({ onCancel }: { onCancel: () => void }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const draft = useDraftDecision();
-  const ids = { number: useId(), signedOn: useId(), title: useId(), importId: useId(), importHint: useId() };
+  const ids = { importId: useId(), importHint: useId() };
   const [fields, setFields] = useState({ number: '', signedOn: '', title: '', importId: '' });
   const [problem, setProblem] = useState<string>();
   return (
@@ -97,35 +98,11 @@ const NewDecisionForm = ({ onCancel }: { onCancel: () => void }) => {
           <Title level={2} style={{ fontSize: 18, margin: 0 }}>
             {t('portalConsole.decisions.createTitle')}
           </Title>
-          <div>
-            <label htmlFor={ids.number}>{t('portalConsole.decisions.number')}</label>
-            <Input
-              id={ids.number}
-              value={fields.number}
-              placeholder={t('portalConsole.decisions.numberHint')}
-              maxLength={60}
-              onChange={(e) => setFields({ ...fields, number: e.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor={ids.signedOn}>{t('portalConsole.decisions.signedOn')}</label>
-            <Input
-              id={ids.signedOn}
-              type="date"
-              value={fields.signedOn}
-              onChange={(e) => setFields({ ...fields, signedOn: e.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor={ids.title}>{t('portalConsole.decisions.titleField')}</label>
-            <Input.TextArea
-              id={ids.title}
-              value={fields.title}
-              maxLength={1000}
-              autoSize={{ minRows: 2 }}
-              onChange={(e) => setFields({ ...fields, title: e.target.value })}
-            />
-          </div>
+          <DecisionFields
+            value={fields}
+            numberHint={t('portalConsole.decisions.numberHint')}
+            onChange={(next) => setFields({ ...fields, ...next })}
+          />
           <div>
             <label htmlFor={ids.importId}>{t('portalConsole.decisions.importId')}</label>
             <Input
